@@ -1,0 +1,16 @@
+//! hustings: a terminal explorer of election and candidate-selection contests.
+//!
+//! Layers, each knowing only those above it:
+//! model (`model`, `date`, `numbers`) → loading and checks (`load`, `locate`, `validate`,
+//! `integrity`) → derived numbers (`tally`) → command line (`cli`, `commands`).
+
+pub mod cli;
+pub mod commands;
+pub mod date;
+pub mod integrity;
+pub mod load;
+pub mod locate;
+pub mod model;
+pub mod numbers;
+pub mod tally;
+pub mod validate;

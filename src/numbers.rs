@@ -1,0 +1,138 @@
+//! Deserializers for counts and percentages that reject impossible values with plain messages
+//! (serde_json then attaches the line and column of the offending number).
+
+use std::fmt;
+
+use serde::Deserializer;
+use serde::de::{Error, Unexpected, Visitor};
+
+/// Largest count accepted: far beyond any real electorate, small enough that sums of a million
+/// contests' worth of counts never overflow a u64.
+pub const MAX_COUNT: u64 = 1 << 40;
+
+struct CountVisitor {
+    nullable: bool,
+}
+
+impl<'de> Visitor<'de> for CountVisitor {
+    type Value = Option<u64>;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        if self.nullable {
+            f.write_str("a whole number of votes (0 or more), or null when unknown")
+        } else {
+            f.write_str("a whole number of votes (0 or more)")
+        }
+    }
+
+    fn visit_u64<E: Error>(self, v: u64) -> Result<Self::Value, E> {
+        if v > MAX_COUNT {
+            return Err(E::custom(format!(
+                "{v} is too large for a vote count (the limit is {MAX_COUNT})"
+            )));
+        }
+        Ok(Some(v))
+    }
+
+    fn visit_i64<E: Error>(self, v: i64) -> Result<Self::Value, E> {
+        if v < 0 {
+            return Err(E::invalid_value(Unexpected::Signed(v), &self));
+        }
+        self.visit_u64(v as u64)
+    }
+
+    fn visit_f64<E: Error>(self, v: f64) -> Result<Self::Value, E> {
+        if v.fract() == 0.0 && v.abs() > MAX_COUNT as f64 {
+            return Err(E::custom(format!("{v} is too large for a vote count")));
+        }
+        Err(E::invalid_type(Unexpected::Float(v), &self))
+    }
+
+    fn visit_unit<E: Error>(self) -> Result<Self::Value, E> {
+        if self.nullable {
+            Ok(None)
+        } else {
+            Err(E::invalid_type(Unexpected::Unit, &self))
+        }
+    }
+
+    fn visit_none<E: Error>(self) -> Result<Self::Value, E> {
+        self.visit_unit()
+    }
+
+    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+/// A vote count that may be null (unknown).
+pub fn vote_count_opt<'de, D: Deserializer<'de>>(d: D) -> Result<Option<u64>, D::Error> {
+    d.deserialize_any(CountVisitor { nullable: true })
+}
+
+/// A vote count that must be present.
+pub fn vote_count<'de, D: Deserializer<'de>>(d: D) -> Result<u64, D::Error> {
+    d.deserialize_any(CountVisitor { nullable: false })?
+        .ok_or_else(|| D::Error::custom("a vote count is required here"))
+}
+
+/// A percentage from 0 to 100.
+pub fn percent<'de, D: Deserializer<'de>>(d: D) -> Result<f64, D::Error> {
+    struct PercentVisitor;
+    impl Visitor<'_> for PercentVisitor {
+        type Value = f64;
+        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            f.write_str("a percentage from 0 to 100")
+        }
+        fn visit_f64<E: Error>(self, v: f64) -> Result<f64, E> {
+            if (0.0..=100.0).contains(&v) {
+                Ok(v)
+            } else {
+                Err(E::invalid_value(Unexpected::Float(v), &self))
+            }
+        }
+        fn visit_u64<E: Error>(self, v: u64) -> Result<f64, E> {
+            self.visit_f64(v as f64)
+        }
+        fn visit_i64<E: Error>(self, v: i64) -> Result<f64, E> {
+            self.visit_f64(v as f64)
+        }
+    }
+    d.deserialize_any(PercentVisitor)
+}
+
+#[cfg(test)]
+mod tests {
+    use serde::Deserialize;
+
+    #[derive(Deserialize, Debug)]
+    struct Votes {
+        #[serde(default, deserialize_with = "super::vote_count_opt")]
+        votes: Option<u64>,
+    }
+
+    fn parse(json: &str) -> Result<Option<u64>, String> {
+        serde_json::from_str::<Votes>(json)
+            .map(|v| v.votes)
+            .map_err(|e| e.to_string())
+    }
+
+    #[test]
+    fn counts() {
+        assert_eq!(parse(r#"{"votes": 338}"#), Ok(Some(338)));
+        assert_eq!(parse(r#"{"votes": null}"#), Ok(None));
+        assert_eq!(parse(r#"{}"#), Ok(None));
+        assert!(parse(r#"{"votes": -3}"#).unwrap_err().contains("-3"));
+        assert!(parse(r#"{"votes": 1.5}"#).unwrap_err().contains("1.5"));
+        assert!(
+            parse(r#"{"votes": 99999999999999999999}"#)
+                .unwrap_err()
+                .contains("too large")
+        );
+        assert!(
+            parse(r#"{"votes": "12"}"#)
+                .unwrap_err()
+                .contains("whole number")
+        );
+    }
+}

@@ -1,0 +1,263 @@
+//! Numbers derived from a contest's data — shares, winner, margin, turnout — computed only
+//! from what is known. Anything that cannot be computed is `None`, never a guess.
+
+use crate::model::{Bound, Candidate, Contest, StatedShare};
+
+/// A candidate's share of the vote, as honestly as the data allows.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Share {
+    /// Votes divided by the contest's denominator, in percent.
+    Computed(f64),
+    /// Only a stated share is known ("over 70%").
+    Stated(StatedShare),
+    Unknown,
+}
+
+impl Share {
+    /// The figure a bar may be drawn to; for a bound like "over 70%" this is the bound itself.
+    pub fn percent(&self) -> Option<f64> {
+        match self {
+            Share::Computed(p) => Some(*p),
+            Share::Stated(s) => Some(s.percent),
+            Share::Unknown => None,
+        }
+    }
+
+    /// `57.1%`, `>70%`, `~57%`, `<5%` or `n/a`.
+    pub fn label(&self) -> String {
+        match self {
+            Share::Computed(p) => format!("{p:.1}%"),
+            Share::Stated(s) => stated_label(s),
+            Share::Unknown => "n/a".to_string(),
+        }
+    }
+}
+
+/// A stated share as a reader would say it: `>70%`, `~57%`, `<5%`, `42%`.
+pub fn stated_label(s: &StatedShare) -> String {
+    let prefix = match s.bound {
+        Bound::Exact => "",
+        Bound::About => "~",
+        Bound::Over => ">",
+        Bound::Under => "<",
+    };
+    format!("{prefix}{}%", trim_number(s.percent))
+}
+
+fn trim_number(v: f64) -> String {
+    if v.fract() == 0.0 {
+        format!("{v:.0}")
+    } else {
+        format!("{v}")
+    }
+}
+
+/// Sum of the candidates' votes when every candidate's votes are known.
+pub fn votes_sum(contest: &Contest) -> Option<u64> {
+    contest.candidates.iter().map(|c| c.votes).sum()
+}
+
+/// Ballots the shares are taken of: the valid ballots when known, else the sum of all candidates' votes.
+pub fn denominator(contest: &Contest) -> Option<u64> {
+    contest
+        .ballots
+        .as_ref()
+        .and_then(|b| b.valid)
+        .or_else(|| votes_sum(contest))
+        .filter(|&d| d > 0)
+}
+
+/// The share of one candidate of this contest.
+pub fn share(contest: &Contest, candidate: &Candidate) -> Share {
+    match (candidate.votes, denominator(contest)) {
+        (Some(v), Some(d)) => Share::Computed(v as f64 * 100.0 / d as f64),
+        _ => match &candidate.share {
+            Some(s) => Share::Stated(s.clone()),
+            None => Share::Unknown,
+        },
+    }
+}
+
+/// Ballots cast in all: stated, or valid plus rejected when both are known.
+pub fn cast(contest: &Contest) -> Option<u64> {
+    let b = contest.ballots.as_ref()?;
+    b.cast.or(match (b.valid, b.rejected) {
+        (Some(v), Some(r)) => Some(v + r),
+        _ => None,
+    })
+}
+
+/// Turnout in percent: ballots cast over those eligible. None unless both are known.
+pub fn turnout(contest: &Contest) -> Option<f64> {
+    let eligible = contest.ballots.as_ref()?.eligible.filter(|&e| e > 0)?;
+    Some(cast(contest)? as f64 * 100.0 / eligible as f64)
+}
+
+/// The elected candidates (usually one).
+pub fn winners(contest: &Contest) -> impl Iterator<Item = &Candidate> {
+    contest.candidates.iter().filter(|c| c.elected)
+}
+
+/// The first elected candidate, if any.
+pub fn winner(contest: &Contest) -> Option<&Candidate> {
+    winners(contest).next()
+}
+
+/// Candidates ordered for display: most votes first, then by stated share, then elected, unknown last.
+/// Returns indices into `contest.candidates`; ties keep the data's order.
+pub fn ranked(contest: &Contest) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..contest.candidates.len()).collect();
+    let key = |i: &usize| {
+        let c = &contest.candidates[*i];
+        let share = share(contest, c).percent().unwrap_or(-1.0);
+        (
+            std::cmp::Reverse(c.elected),
+            std::cmp::Reverse(c.votes.map_or(0, |v| v + 1)),
+            std::cmp::Reverse((share * 1000.0) as i64),
+            c.place.unwrap_or(u32::MAX),
+        )
+    };
+    // Votes decide the order where they are known; an elected flag only lifts a candidate
+    // above others whose votes are unknown.
+    if contest.candidates.iter().all(|c| c.votes.is_some()) {
+        order.sort_by_key(|i| {
+            let c = &contest.candidates[*i];
+            (
+                std::cmp::Reverse(c.votes),
+                std::cmp::Reverse(c.elected),
+                c.place.unwrap_or(u32::MAX),
+            )
+        });
+    } else {
+        order.sort_by_key(key);
+    }
+    order
+}
+
+/// The two highest vote counts, when at least two candidates have known votes.
+fn top_two(contest: &Contest) -> Option<(u64, u64)> {
+    let mut votes: Vec<u64> = contest.candidates.iter().filter_map(|c| c.votes).collect();
+    if votes.len() < 2 || votes.len() != contest.candidates.len() {
+        return None;
+    }
+    votes.sort_unstable_by(|a, b| b.cmp(a));
+    Some((votes[0], votes[1]))
+}
+
+/// The winning margin in votes, computed from complete counts.
+pub fn computed_margin(contest: &Contest) -> Option<u64> {
+    top_two(contest).map(|(a, b)| a - b)
+}
+
+/// The winning margin in votes: computed when every count is known, else as the source states it.
+pub fn margin_votes(contest: &Contest) -> Option<u64> {
+    computed_margin(contest).or(contest.majority)
+}
+
+/// The winning margin in percentage points of the denominator; comparable across contests of any size.
+pub fn margin_points(contest: &Contest) -> Option<f64> {
+    let d = denominator(contest)? as f64;
+    margin_votes(contest).map(|m| m as f64 * 100.0 / d)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Ballots, ContestKind, Status};
+
+    fn candidate(name: &str, votes: Option<u64>, elected: bool) -> Candidate {
+        Candidate {
+            name: name.into(),
+            party: None,
+            faction: None,
+            votes,
+            share: None,
+            elected,
+            place: None,
+            incumbent: false,
+            description: None,
+            endorsements: vec![],
+        }
+    }
+
+    fn contest(candidates: Vec<Candidate>, ballots: Option<Ballots>) -> Contest {
+        Contest {
+            id: "t".into(),
+            kind: ContestKind::Selection,
+            title: "T".into(),
+            party: None,
+            constituency: None,
+            constituency_id: None,
+            region: None,
+            date: None,
+            status: Status::Decided,
+            status_as_of: None,
+            method: None,
+            ballots,
+            candidates,
+            rounds: vec![],
+            majority: None,
+            swing: None,
+            result: None,
+            previous_holder: None,
+            defection: None,
+            seat_majority: None,
+            sources: vec![],
+            notes: None,
+        }
+    }
+
+    #[test]
+    fn shares_use_valid_ballots_then_the_sum() {
+        let c = contest(
+            vec![
+                candidate("A", Some(338), true),
+                candidate("B", Some(218), false),
+                candidate("C", Some(23), false),
+                candidate("D", Some(12), false),
+            ],
+            Some(Ballots {
+                valid: Some(592),
+                rejected: Some(70),
+                ..Default::default()
+            }),
+        );
+        assert_eq!(share(&c, &c.candidates[0]).label(), "57.1%");
+        assert_eq!(votes_sum(&c), Some(591));
+        assert_eq!(cast(&c), Some(662));
+        assert_eq!(turnout(&c), None);
+        assert_eq!(computed_margin(&c), Some(120));
+        assert_eq!(ranked(&c), vec![0, 1, 2, 3]);
+        let no_ballots = contest(c.candidates.clone(), None);
+        assert_eq!(denominator(&no_ballots), Some(591));
+    }
+
+    #[test]
+    fn unknown_votes_stay_unknown() {
+        let mut c = contest(
+            vec![candidate("A", None, true), candidate("B", None, false)],
+            None,
+        );
+        assert_eq!(share(&c, &c.candidates[1]), Share::Unknown);
+        c.candidates[0].share = Some(StatedShare {
+            percent: 70.0,
+            bound: Bound::Over,
+        });
+        assert_eq!(share(&c, &c.candidates[0]).label(), ">70%");
+        assert_eq!(computed_margin(&c), None);
+        assert_eq!(margin_points(&c), None);
+    }
+
+    #[test]
+    fn ranking_puts_known_before_unknown() {
+        let c = contest(
+            vec![
+                candidate("A", None, false),
+                candidate("B", Some(9036), false),
+                candidate("W", None, true),
+            ],
+            None,
+        );
+        assert_eq!(ranked(&c), vec![2, 1, 0]);
+    }
+}
