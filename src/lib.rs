@@ -12,5 +12,6 @@ pub mod load;
 pub mod locate;
 pub mod model;
 pub mod numbers;
+pub mod query;
 pub mod tally;
 pub mod validate;

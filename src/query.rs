@@ -1,0 +1,365 @@
+//! Filtering, searching and sorting contests — one engine shared by the explorer and the CLI.
+//!
+//! `Index` precomputes, once per dataset, everything a keystroke needs (lowercased search text,
+//! winner's faction, sort keys), so a query never re-reads the model's strings.
+
+use std::cmp::Ordering;
+
+use chrono::NaiveDate;
+
+use crate::date::{PartialDate, Precision};
+use crate::model::{ContestKind, Dataset, Status};
+use crate::tally;
+
+/// Which candidates a faction filter looks at.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum FactionScope {
+    /// The contest's winner belongs to one of the factions.
+    #[default]
+    Winner,
+    /// Any candidate in the contest belongs to one of the factions.
+    AnyCandidate,
+}
+
+/// What to keep. Empty lists mean "any"; within a list any value matches; all set filters must match.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Filter {
+    /// Region ids.
+    pub regions: Vec<String>,
+    /// Faction ids.
+    pub factions: Vec<String>,
+    pub faction_scope: FactionScope,
+    pub kinds: Vec<ContestKind>,
+    pub statuses: Vec<Status>,
+    /// Keep contests that may fall on or after this day (a contest dated "2019" overlaps all of 2019).
+    pub since: Option<NaiveDate>,
+    /// Keep contests that may fall on or before this day.
+    pub until: Option<NaiveDate>,
+    /// Endorser names (case-insensitive): keep contests with a candidate any of them endorsed.
+    pub endorsers: Vec<String>,
+    /// Words that must all appear (case-insensitive) in the title, seat, candidates, endorsers or notes.
+    pub search: String,
+}
+
+impl Filter {
+    /// True when nothing is filtered out.
+    pub fn is_empty(&self) -> bool {
+        *self == Filter::default()
+    }
+}
+
+/// Sort orders. Each has a natural direction (newest first, A→Z, closest race first,
+/// highest turnout first); `reverse` flips it. Contests lacking the key always sort last.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum SortKey {
+    #[default]
+    Date,
+    Title,
+    Region,
+    Margin,
+    Turnout,
+}
+
+impl SortKey {
+    pub const ALL: [SortKey; 5] = [
+        SortKey::Date,
+        SortKey::Title,
+        SortKey::Region,
+        SortKey::Margin,
+        SortKey::Turnout,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SortKey::Date => "date",
+            SortKey::Title => "title",
+            SortKey::Region => "region",
+            SortKey::Margin => "margin",
+            SortKey::Turnout => "turnout",
+        }
+    }
+
+    /// The order after this one when cycling.
+    pub fn next(self) -> SortKey {
+        let i = SortKey::ALL.iter().position(|k| *k == self).unwrap_or(0);
+        SortKey::ALL[(i + 1) % SortKey::ALL.len()]
+    }
+}
+
+/// A sort order and its direction.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Sort {
+    pub key: SortKey,
+    pub reverse: bool,
+}
+
+/// A filter plus a sort: everything that decides which contests are shown, in what order.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Query {
+    pub filter: Filter,
+    pub sort: Sort,
+}
+
+/// Per-contest facts precomputed for fast filtering and sorting.
+#[derive(Debug, Clone)]
+struct Entry {
+    kind: ContestKind,
+    status: Status,
+    region: Option<u32>,
+    winner_faction: Option<u32>,
+    factions: Vec<u32>,
+    /// Lowercased endorser names of all candidates.
+    endorsers: Vec<Box<str>>,
+    date: Option<(NaiveDate, Precision)>,
+    date_end: Option<NaiveDate>,
+    margin: Option<f64>,
+    turnout: Option<f64>,
+}
+
+/// Search text and sort keys for one dataset; rebuild it when the dataset changes.
+#[derive(Debug, Clone)]
+pub struct Index {
+    entries: Vec<Entry>,
+    /// Lowercased searchable text of every contest, one after another.
+    text: String,
+    /// `text[bounds[i]..bounds[i + 1]]` belongs to contest i.
+    bounds: Vec<usize>,
+    /// Lowercased titles, for sorting.
+    titles: Vec<Box<str>>,
+    region_ids: Vec<String>,
+    region_names: Vec<String>,
+    faction_ids: Vec<String>,
+}
+
+impl Index {
+    /// Precomputes search text and keys for every contest.
+    pub fn build(dataset: &Dataset) -> Index {
+        let region_ids: Vec<String> = dataset.regions.iter().map(|r| r.id.clone()).collect();
+        let faction_ids: Vec<String> = dataset.factions.iter().map(|f| f.id.clone()).collect();
+        let position =
+            |ids: &[String], id: &str| ids.iter().position(|x| x == id).map(|p| p as u32);
+        let mut text = String::new();
+        let mut bounds = Vec::with_capacity(dataset.contests.len() + 1);
+        let mut entries = Vec::with_capacity(dataset.contests.len());
+        let mut titles = Vec::with_capacity(dataset.contests.len());
+        for contest in &dataset.contests {
+            bounds.push(text.len());
+            let mut push = |s: &str| {
+                text.extend(s.chars().flat_map(char::to_lowercase));
+                text.push('\n');
+            };
+            push(&contest.title);
+            push(&contest.id);
+            for field in [&contest.constituency, &contest.party, &contest.notes, &contest.result]
+                .into_iter()
+                .flatten()
+            {
+                push(field);
+            }
+            for c in &contest.candidates {
+                push(&c.name);
+                if let Some(party) = &c.party {
+                    push(party);
+                }
+                for e in &c.endorsements {
+                    push(e);
+                }
+            }
+            let winner_faction = tally::winner(contest)
+                .and_then(|w| w.faction.as_deref())
+                .and_then(|f| position(&faction_ids, f));
+            let mut factions: Vec<u32> = contest
+                .candidates
+                .iter()
+                .filter_map(|c| c.faction.as_deref())
+                .filter_map(|f| position(&faction_ids, f))
+                .collect();
+            factions.sort_unstable();
+            factions.dedup();
+            entries.push(Entry {
+                kind: contest.kind,
+                status: contest.status,
+                region: contest
+                    .region
+                    .as_deref()
+                    .and_then(|r| position(&region_ids, r)),
+                winner_faction,
+                factions,
+                endorsers: contest
+                    .candidates
+                    .iter()
+                    .flat_map(|c| &c.endorsements)
+                    .map(|e| e.to_lowercase().into_boxed_str())
+                    .collect(),
+                date: contest.date.as_ref().map(PartialDate::sort_key),
+                date_end: contest.date.as_ref().map(PartialDate::end),
+                margin: tally::margin_points(contest),
+                turnout: tally::turnout(contest),
+            });
+            titles.push(contest.title.to_lowercase().into_boxed_str());
+        }
+        bounds.push(text.len());
+        Index {
+            entries,
+            text,
+            bounds,
+            titles,
+            region_names: dataset.regions.iter().map(|r| r.name.to_lowercase()).collect(),
+            region_ids,
+            faction_ids,
+        }
+    }
+
+    /// Number of contests indexed.
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    /// The contests matching `query`, as indices into the dataset, in the query's order.
+    pub fn run(&self, query: &Query) -> Vec<usize> {
+        let mut rows = self.filter(&query.filter, None);
+        self.sort(&mut rows, query.sort);
+        rows
+    }
+
+    /// The contests matching `filter`. With `within`, only those candidates are tested — the
+    /// explorer passes the previous result when a filter only narrows (a longer search word).
+    pub fn filter(&self, filter: &Filter, within: Option<&[usize]>) -> Vec<usize> {
+        let compiled = Compiled::new(self, filter);
+        match within {
+            Some(rows) => rows
+                .iter()
+                .copied()
+                .filter(|&i| compiled.matches(self, i))
+                .collect(),
+            None => (0..self.entries.len())
+                .filter(|&i| compiled.matches(self, i))
+                .collect(),
+        }
+    }
+
+    /// Sorts contest indices in place (stable: ties keep data order).
+    pub fn sort(&self, rows: &mut [usize], sort: Sort) {
+        let e = &self.entries;
+        let direction = |o: Ordering| if sort.reverse { o.reverse() } else { o };
+        // Unknown keys go last whatever the direction.
+        fn known_first<T>(a: &Option<T>, b: &Option<T>, cmp: impl Fn(&T, &T) -> Ordering) -> Ordering {
+            match (a, b) {
+                (Some(x), Some(y)) => cmp(x, y),
+                (Some(_), None) => Ordering::Less,
+                (None, Some(_)) => Ordering::Greater,
+                (None, None) => Ordering::Equal,
+            }
+        }
+        match sort.key {
+            SortKey::Date => rows.sort_by(|&a, &b| {
+                known_first(&e[a].date, &e[b].date, |x, y| direction(y.cmp(x)))
+            }),
+            SortKey::Title => {
+                rows.sort_by(|&a, &b| direction(self.titles[a].cmp(&self.titles[b])))
+            }
+            SortKey::Region => rows.sort_by(|&a, &b| {
+                let name = |i: usize| e[i].region.map(|r| &self.region_names[r as usize]);
+                known_first(&name(a), &name(b), |x, y| direction(x.cmp(y)))
+                    .then_with(|| self.titles[a].cmp(&self.titles[b]))
+            }),
+            SortKey::Margin => rows.sort_by(|&a, &b| {
+                known_first(&e[a].margin, &e[b].margin, |x, y| direction(x.total_cmp(y)))
+            }),
+            SortKey::Turnout => rows.sort_by(|&a, &b| {
+                known_first(&e[a].turnout, &e[b].turnout, |x, y| direction(y.total_cmp(x)))
+            }),
+        }
+    }
+
+    /// The lowercased search text of contest `i`.
+    fn text_of(&self, i: usize) -> &str {
+        &self.text[self.bounds[i]..self.bounds[i + 1]]
+    }
+}
+
+/// A filter translated into the index's terms once, before testing every contest.
+struct Compiled<'f> {
+    filter: &'f Filter,
+    regions: Option<Vec<u32>>,
+    factions: Option<Vec<u32>>,
+    endorsers: Vec<String>,
+    words: Vec<String>,
+}
+
+impl<'f> Compiled<'f> {
+    fn new(index: &Index, filter: &'f Filter) -> Self {
+        // An id the index does not know matches nothing (rather than everything).
+        let ids = |wanted: &[String], known: &[String]| {
+            (!wanted.is_empty()).then(|| {
+                wanted
+                    .iter()
+                    .filter_map(|w| known.iter().position(|k| k == w).map(|p| p as u32))
+                    .collect()
+            })
+        };
+        Compiled {
+            filter,
+            regions: ids(&filter.regions, &index.region_ids),
+            factions: ids(&filter.factions, &index.faction_ids),
+            endorsers: filter.endorsers.iter().map(|e| e.to_lowercase()).collect(),
+            words: filter
+                .search
+                .split_whitespace()
+                .map(str::to_lowercase)
+                .collect(),
+        }
+    }
+
+    fn matches(&self, index: &Index, i: usize) -> bool {
+        let e = &index.entries[i];
+        let f = self.filter;
+        if let Some(regions) = &self.regions
+            && !e.region.is_some_and(|r| regions.contains(&r))
+        {
+            return false;
+        }
+        if let Some(factions) = &self.factions {
+            let hit = match f.faction_scope {
+                FactionScope::Winner => e.winner_faction.is_some_and(|w| factions.contains(&w)),
+                FactionScope::AnyCandidate => e.factions.iter().any(|x| factions.contains(x)),
+            };
+            if !hit {
+                return false;
+            }
+        }
+        if !f.kinds.is_empty() && !f.kinds.contains(&e.kind) {
+            return false;
+        }
+        if !f.statuses.is_empty() && !f.statuses.contains(&e.status) {
+            return false;
+        }
+        if let Some(since) = f.since
+            && !e.date_end.is_some_and(|end| end >= since)
+        {
+            return false;
+        }
+        if let Some(until) = f.until
+            && !e.date.is_some_and(|(start, _)| start <= until)
+        {
+            return false;
+        }
+        if !self.endorsers.is_empty()
+            && !e
+                .endorsers
+                .iter()
+                .any(|x| self.endorsers.iter().any(|w| **x == **w))
+        {
+            return false;
+        }
+        if !self.words.is_empty() {
+            let text = index.text_of(i);
+            return self.words.iter().all(|w| text.contains(w.as_str()));
+        }
+        true
+    }
+}

@@ -1,0 +1,184 @@
+//! The shared query engine over the shipped dataset.
+
+use hustings::load::{self, DataSource};
+use hustings::model::{ContestKind, Dataset, Status};
+use hustings::query::{FactionScope, Filter, Index, Query, Sort, SortKey};
+
+fn seed() -> (Dataset, Index) {
+    let dataset = load::load(&[DataSource::Embedded]).unwrap().dataset;
+    let index = Index::build(&dataset);
+    (dataset, index)
+}
+
+fn ids(dataset: &Dataset, rows: &[usize]) -> Vec<String> {
+    rows.iter().map(|&i| dataset.contests[i].id.clone()).collect()
+}
+
+fn run(filter: Filter) -> Vec<String> {
+    let (dataset, index) = seed();
+    let mut rows = index.filter(&filter, None);
+    rows.sort();
+    ids(&dataset, &rows)
+}
+
+#[test]
+fn region_filter_keeps_only_that_region() {
+    let got = run(Filter {
+        regions: vec!["yorkshire-and-the-humber".into()],
+        ..Filter::default()
+    });
+    assert_eq!(
+        got,
+        vec![
+            "penistone-and-stocksbridge-selection-2019",
+            "sheffield-hallam-selection-2019"
+        ]
+    );
+}
+
+#[test]
+fn faction_filter_matches_winner_or_any_candidate() {
+    let soft_left_winners = run(Filter {
+        factions: vec!["soft-left".into()],
+        ..Filter::default()
+    });
+    assert_eq!(soft_left_winners, vec!["bury-south-selection-2019"]);
+    let left_winners = run(Filter {
+        factions: vec!["labour-left".into()],
+        ..Filter::default()
+    });
+    assert_eq!(left_winners.len(), 6);
+    assert!(!left_winners.contains(&"hazel-grove-ge-2017".to_string()));
+    let left_anywhere = run(Filter {
+        factions: vec!["labour-left".into()],
+        faction_scope: FactionScope::AnyCandidate,
+        ..Filter::default()
+    });
+    assert_eq!(left_anywhere.len(), 7);
+    assert!(left_anywhere.contains(&"hazel-grove-ge-2017".to_string()));
+}
+
+#[test]
+fn search_is_case_insensitive_over_candidates_endorsers_and_notes() {
+    assert_eq!(
+        run(Filter {
+            search: "MISHRA".into(),
+            ..Filter::default()
+        }),
+        vec!["stockport-selection-2019", "hazel-grove-ge-2017"]
+    );
+    assert_eq!(
+        run(Filter {
+            search: "mineworkers".into(),
+            ..Filter::default()
+        }),
+        vec!["labour-leadership-2020"]
+    );
+    assert_eq!(
+        run(Filter {
+            search: "brinnington".into(),
+            ..Filter::default()
+        }),
+        vec!["stockport-selection-2019"]
+    );
+    assert!(
+        run(Filter {
+            search: "mishra nandy".into(),
+            ..Filter::default()
+        })
+        .is_empty()
+    );
+}
+
+#[test]
+fn kind_status_date_and_endorser_filters_combine() {
+    let pending = run(Filter {
+        statuses: vec![Status::Pending],
+        ..Filter::default()
+    });
+    assert_eq!(pending.len(), 8);
+    let ge = run(Filter {
+        kinds: vec![ContestKind::GeneralElection],
+        ..Filter::default()
+    });
+    assert_eq!(ge, vec!["stockport-ge-2017", "hazel-grove-ge-2017"]);
+    // A contest dated only "2019" may fall in October, so it stays in an October range.
+    let october = run(Filter {
+        since: chrono::NaiveDate::from_ymd_opt(2019, 10, 1),
+        until: chrono::NaiveDate::from_ymd_opt(2019, 10, 31),
+        ..Filter::default()
+    });
+    assert!(october.contains(&"bury-south-selection-2019".to_string()));
+    assert!(october.contains(&"stockport-selection-2019".to_string()));
+    assert!(!october.contains(&"stockport-ge-2017".to_string()));
+    assert!(!october.contains(&"enfield-north-selection-2019".to_string()), "undated");
+    let unite_in_yorkshire = run(Filter {
+        endorsers: vec!["unite".into()],
+        regions: vec!["yorkshire-and-the-humber".into()],
+        ..Filter::default()
+    });
+    assert_eq!(
+        unite_in_yorkshire,
+        vec!["penistone-and-stocksbridge-selection-2019"]
+    );
+}
+
+#[test]
+fn narrowing_within_a_previous_result_equals_a_fresh_run() {
+    let (dataset, index) = seed();
+    let mut filter = Filter::default();
+    let mut previous = index.filter(&filter, None);
+    for prefix in ["s", "st", "sto", "stoc", "stock"] {
+        filter.search = prefix.to_string();
+        let narrowed = index.filter(&filter, Some(&previous));
+        assert_eq!(narrowed, index.filter(&filter, None), "{prefix}");
+        previous = narrowed;
+    }
+    let mut found = ids(&dataset, &previous);
+    found.sort();
+    // Birkenhead matches through its notes ("before the Stockport count").
+    assert_eq!(
+        found,
+        vec![
+            "birkenhead-selection-2019",
+            "penistone-and-stocksbridge-selection-2019",
+            "stockport-ge-2017",
+            "stockport-selection-2019"
+        ]
+    );
+}
+
+#[test]
+fn sorts_put_unknown_keys_last_in_both_directions() {
+    let (dataset, index) = seed();
+    for reverse in [false, true] {
+        let rows = index.run(&Query {
+            filter: Filter::default(),
+            sort: Sort {
+                key: SortKey::Date,
+                reverse,
+            },
+        });
+        let last = &dataset.contests[*rows.last().unwrap()];
+        assert!(last.date.is_none(), "undated last (reverse={reverse})");
+        let first = &dataset.contests[rows[0]];
+        let expected = if reverse { "2017-06-08" } else { "2020" };
+        assert_eq!(first.date.unwrap().to_string(), expected);
+    }
+    let by_margin = index.run(&Query {
+        sort: Sort {
+            key: SortKey::Margin,
+            reverse: false,
+        },
+        ..Query::default()
+    });
+    assert_eq!(dataset.contests[by_margin[0]].id, "stockport-selection-2019");
+    let by_title = index.run(&Query {
+        sort: Sort {
+            key: SortKey::Title,
+            reverse: false,
+        },
+        ..Query::default()
+    });
+    assert_eq!(dataset.contests[by_title[0]].title, "Barrow and Furness Labour selection");
+}
