@@ -47,7 +47,9 @@ impl PartialDate {
             _ => (number(1)?, number(2)?),
         };
         if !(1..=12).contains(&month) {
-            return Err(format!("invalid date \"{text}\": there is no month {month}"));
+            return Err(format!(
+                "invalid date \"{text}\": there is no month {month}"
+            ));
         }
         let start = NaiveDate::from_ymd_opt(year, month, day)
             .ok_or_else(|| format!("invalid date \"{text}\": that day does not exist"))?;
@@ -179,7 +181,10 @@ mod tests {
             Precision::Year
         );
         assert_eq!(PartialDate::parse("2019-10").unwrap().human(), "Oct 2019");
-        assert_eq!(PartialDate::parse("2019-10-04").unwrap().human(), "4 Oct 2019");
+        assert_eq!(
+            PartialDate::parse("2019-10-04").unwrap().human(),
+            "4 Oct 2019"
+        );
     }
 
     #[test]
@@ -194,7 +199,15 @@ mod tests {
                 .unwrap_err()
                 .contains("no month 13")
         );
-        for bad in ["", "19", "2019-1", "2019/10/24", "2019-10-24T10", "+2019", "２０１９"] {
+        for bad in [
+            "",
+            "19",
+            "2019-1",
+            "2019/10/24",
+            "2019-10-24T10",
+            "+2019",
+            "２０１９",
+        ] {
             assert!(PartialDate::parse(bad).is_err(), "{bad} should fail");
         }
     }

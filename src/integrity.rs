@@ -24,9 +24,15 @@ pub struct Warning {
 #[derive(Debug, Clone, PartialEq)]
 pub enum WarningKind {
     /// The candidates' votes do not sum to the valid ballots.
-    VoteSum { sum: u64, valid: u64 },
+    VoteSum {
+        sum: u64,
+        valid: u64,
+    },
     /// The known votes alone exceed the valid ballots.
-    KnownVotesExceedValid { known: u64, valid: u64 },
+    KnownVotesExceedValid {
+        known: u64,
+        valid: u64,
+    },
     /// A stated share disagrees with the share computed from votes.
     ShareMismatch {
         candidate: String,
@@ -34,9 +40,14 @@ pub enum WarningKind {
         computed: f64,
     },
     /// In a single count, someone other than the top candidate is marked elected.
-    ElectedNotTop { elected: String, top: String },
+    ElectedNotTop {
+        elected: String,
+        top: String,
+    },
     DecidedWithoutWinner,
-    PendingWithWinner { elected: String },
+    PendingWithWinner {
+        elected: String,
+    },
     /// Stated ballots cast differ from valid plus rejected.
     CastMismatch {
         cast: u64,
@@ -44,9 +55,15 @@ pub enum WarningKind {
         rejected: u64,
     },
     /// More ballots than people entitled to vote.
-    MoreBallotsThanEligible { ballots: u64, eligible: u64 },
+    MoreBallotsThanEligible {
+        ballots: u64,
+        eligible: u64,
+    },
     /// The stated majority differs from the margin computed from the votes.
-    MajorityMismatch { stated: u64, computed: u64 },
+    MajorityMismatch {
+        stated: u64,
+        computed: u64,
+    },
     /// A candidate's first-round count differs from their `votes`.
     FirstRoundMismatch {
         candidate: String,
@@ -162,7 +179,8 @@ pub fn contest_warnings(contest: &Contest) -> Vec<WarningKind> {
             }
         }
     }
-    if let (Some(cast), Some(valid), Some(rejected)) = (ballots.cast, ballots.valid, ballots.rejected)
+    if let (Some(cast), Some(valid), Some(rejected)) =
+        (ballots.cast, ballots.valid, ballots.rejected)
         && cast != valid + rejected
     {
         out.push(WarningKind::CastMismatch {
@@ -171,7 +189,8 @@ pub fn contest_warnings(contest: &Contest) -> Vec<WarningKind> {
             rejected,
         });
     }
-    if let (Some(ballots_cast), Some(eligible)) = (tally::cast(contest).or(ballots.valid), ballots.eligible)
+    if let (Some(ballots_cast), Some(eligible)) =
+        (tally::cast(contest).or(ballots.valid), ballots.eligible)
         && ballots_cast > eligible
     {
         out.push(WarningKind::MoreBallotsThanEligible {

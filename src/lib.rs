@@ -13,5 +13,6 @@ pub mod locate;
 pub mod model;
 pub mod numbers;
 pub mod query;
+pub mod resolve;
 pub mod tally;
 pub mod validate;

@@ -65,9 +65,7 @@ pub enum LoadError {
         path: String,
         message: String,
     },
-    #[error(
-        "{file}:{line}:{column}: {path}: contest id \"{id}\" is already used in {first_file}"
-    )]
+    #[error("{file}:{line}:{column}: {path}: contest id \"{id}\" is already used in {first_file}")]
     ClashingId {
         id: String,
         first_file: String,
@@ -234,7 +232,11 @@ fn describe_parse_failure(file: &str, bytes: &[u8], first_error: &serde_json::Er
         // Trailing garbage after a complete document is only seen by `end`.
         Ok(_) => {
             let trailing = de.end().err();
-            return from_serde(file, JsonPath::root(), trailing.as_ref().unwrap_or(first_error));
+            return from_serde(
+                file,
+                JsonPath::root(),
+                trailing.as_ref().unwrap_or(first_error),
+            );
         }
         Err(e) => e,
     };

@@ -171,11 +171,17 @@ fn find_child(bytes: &[u8], pos: usize, seg: &Segment) -> Option<usize> {
 mod tests {
     use super::*;
 
-    const DOC: &str = "{\n  \"a\": [1, {\"b\": \"x]\\\"\"}, {\"c\": [[], {\"d\": 7}]}],\n  \"e\": null\n}";
+    const DOC: &str =
+        "{\n  \"a\": [1, {\"b\": \"x]\\\"\"}, {\"c\": [[], {\"d\": 7}]}],\n  \"e\": null\n}";
 
     #[test]
     fn finds_nested_values() {
-        let path = JsonPath::root().key("a").index(2).key("c").index(1).key("d");
+        let path = JsonPath::root()
+            .key("a")
+            .index(2)
+            .key("c")
+            .index(1)
+            .key("d");
         assert_eq!(path.to_string(), "a[2].c[1].d");
         let off = offset_of(DOC.as_bytes(), &path);
         assert_eq!(&DOC[off..off + 1], "7");

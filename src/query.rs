@@ -150,9 +150,14 @@ impl Index {
             };
             push(&contest.title);
             push(&contest.id);
-            for field in [&contest.constituency, &contest.party, &contest.notes, &contest.result]
-                .into_iter()
-                .flatten()
+            for field in [
+                &contest.constituency,
+                &contest.party,
+                &contest.notes,
+                &contest.result,
+            ]
+            .into_iter()
+            .flatten()
             {
                 push(field);
             }
@@ -204,7 +209,11 @@ impl Index {
             text,
             bounds,
             titles,
-            region_names: dataset.regions.iter().map(|r| r.name.to_lowercase()).collect(),
+            region_names: dataset
+                .regions
+                .iter()
+                .map(|r| r.name.to_lowercase())
+                .collect(),
             region_ids,
             faction_ids,
         }
@@ -247,7 +256,11 @@ impl Index {
         let e = &self.entries;
         let direction = |o: Ordering| if sort.reverse { o.reverse() } else { o };
         // Unknown keys go last whatever the direction.
-        fn known_first<T>(a: &Option<T>, b: &Option<T>, cmp: impl Fn(&T, &T) -> Ordering) -> Ordering {
+        fn known_first<T>(
+            a: &Option<T>,
+            b: &Option<T>,
+            cmp: impl Fn(&T, &T) -> Ordering,
+        ) -> Ordering {
             match (a, b) {
                 (Some(x), Some(y)) => cmp(x, y),
                 (Some(_), None) => Ordering::Less,
@@ -256,12 +269,9 @@ impl Index {
             }
         }
         match sort.key {
-            SortKey::Date => rows.sort_by(|&a, &b| {
-                known_first(&e[a].date, &e[b].date, |x, y| direction(y.cmp(x)))
-            }),
-            SortKey::Title => {
-                rows.sort_by(|&a, &b| direction(self.titles[a].cmp(&self.titles[b])))
-            }
+            SortKey::Date => rows
+                .sort_by(|&a, &b| known_first(&e[a].date, &e[b].date, |x, y| direction(y.cmp(x)))),
+            SortKey::Title => rows.sort_by(|&a, &b| direction(self.titles[a].cmp(&self.titles[b]))),
             SortKey::Region => rows.sort_by(|&a, &b| {
                 let name = |i: usize| e[i].region.map(|r| &self.region_names[r as usize]);
                 known_first(&name(a), &name(b), |x, y| direction(x.cmp(y)))
@@ -271,7 +281,9 @@ impl Index {
                 known_first(&e[a].margin, &e[b].margin, |x, y| direction(x.total_cmp(y)))
             }),
             SortKey::Turnout => rows.sort_by(|&a, &b| {
-                known_first(&e[a].turnout, &e[b].turnout, |x, y| direction(y.total_cmp(x)))
+                known_first(&e[a].turnout, &e[b].turnout, |x, y| {
+                    direction(y.total_cmp(x))
+                })
             }),
         }
     }
@@ -339,12 +351,12 @@ impl<'f> Compiled<'f> {
             return false;
         }
         if let Some(since) = f.since
-            && !e.date_end.is_some_and(|end| end >= since)
+            && e.date_end.is_none_or(|end| end < since)
         {
             return false;
         }
         if let Some(until) = f.until
-            && !e.date.is_some_and(|(start, _)| start <= until)
+            && e.date.is_none_or(|(start, _)| start > until)
         {
             return false;
         }

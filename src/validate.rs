@@ -74,9 +74,7 @@ pub fn check(dataset: &Dataset) -> Result<(), Violation> {
 pub fn unsupported_version(found: u32) -> Violation {
     violation(
         JsonPath::root().key("schema_version"),
-        format!(
-            "unsupported schema_version {found}: this hustings reads version {SCHEMA_VERSION}"
-        ),
+        format!("unsupported schema_version {found}: this hustings reads version {SCHEMA_VERSION}"),
     )
 }
 

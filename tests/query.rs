@@ -11,7 +11,9 @@ fn seed() -> (Dataset, Index) {
 }
 
 fn ids(dataset: &Dataset, rows: &[usize]) -> Vec<String> {
-    rows.iter().map(|&i| dataset.contests[i].id.clone()).collect()
+    rows.iter()
+        .map(|&i| dataset.contests[i].id.clone())
+        .collect()
 }
 
 fn run(filter: Filter) -> Vec<String> {
@@ -111,7 +113,10 @@ fn kind_status_date_and_endorser_filters_combine() {
     assert!(october.contains(&"bury-south-selection-2019".to_string()));
     assert!(october.contains(&"stockport-selection-2019".to_string()));
     assert!(!october.contains(&"stockport-ge-2017".to_string()));
-    assert!(!october.contains(&"enfield-north-selection-2019".to_string()), "undated");
+    assert!(
+        !october.contains(&"enfield-north-selection-2019".to_string()),
+        "undated"
+    );
     let unite_in_yorkshire = run(Filter {
         endorsers: vec!["unite".into()],
         regions: vec!["yorkshire-and-the-humber".into()],
@@ -172,7 +177,10 @@ fn sorts_put_unknown_keys_last_in_both_directions() {
         },
         ..Query::default()
     });
-    assert_eq!(dataset.contests[by_margin[0]].id, "stockport-selection-2019");
+    assert_eq!(
+        dataset.contests[by_margin[0]].id,
+        "stockport-selection-2019"
+    );
     let by_title = index.run(&Query {
         sort: Sort {
             key: SortKey::Title,
@@ -180,5 +188,8 @@ fn sorts_put_unknown_keys_last_in_both_directions() {
         },
         ..Query::default()
     });
-    assert_eq!(dataset.contests[by_title[0]].title, "Barrow and Furness Labour selection");
+    assert_eq!(
+        dataset.contests[by_title[0]].title,
+        "Barrow and Furness Labour selection"
+    );
 }

@@ -46,7 +46,13 @@ fn stockport_has_all_four_counts_and_the_591_of_592_warning() {
             valid: 592
         }]
     );
-    assert!(loaded.dataset.contests.iter().all(|c| !c.sources.is_empty()));
+    assert!(
+        loaded
+            .dataset
+            .contests
+            .iter()
+            .all(|c| !c.sources.is_empty())
+    );
 }
 
 #[test]

@@ -18,9 +18,7 @@ pub fn run(cli: Cli) -> Result<u8> {
             validate::run(&cli.data.sources(&args.paths), args.strict, &mut out)?
         }
         Some(Command::Schema) => schema::run(&mut out)?,
-        None => bail!(
-            "the explorer is not built yet; use `hustings validate` to check a dataset"
-        ),
+        None => bail!("the explorer is not built yet; use `hustings validate` to check a dataset"),
     };
     out.flush()?;
     Ok(code)
