@@ -2,8 +2,10 @@
 //!
 //! Layers, each knowing only those above it:
 //! model (`model`, `date`, `numbers`) → loading and checks (`load`, `locate`, `validate`,
-//! `integrity`) → derived numbers (`tally`) → command line (`cli`, `commands`).
+//! `integrity`) → derived numbers and queries (`tally`, `chart`, `query`, `resolve`) → command line
+//! (`cli`, `commands`).
 
+pub mod chart;
 pub mod cli;
 pub mod commands;
 pub mod date;
