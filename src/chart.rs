@@ -138,7 +138,7 @@ mod tests {
         assert!(bars.iter().all(|b| b.bound == Bound::Exact));
         // 57.1% of 10 cells = 5.71 cells = 46 eighths.
         assert_eq!(bars[0].eighths(10), Some(46));
-        assert_eq!(bars[0].text(10), "█████▋");
+        assert_eq!(bars[0].text(10), "█████▊");
     }
 
     #[test]
