@@ -15,6 +15,8 @@ pub mod locate;
 pub mod model;
 pub mod numbers;
 pub mod query;
+pub mod report;
 pub mod resolve;
+pub mod stats;
 pub mod tally;
 pub mod validate;

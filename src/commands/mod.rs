@@ -1,24 +1,86 @@
 //! One file per subcommand; each writes to a `Write` so tests can capture its output.
 
+mod completions;
+mod list;
 pub mod schema;
+mod stats;
 mod validate;
 
 use std::io::{self, Write};
 
 use anyhow::{Result, bail};
 
-use crate::cli::{Cli, Command};
+use crate::cli::{Cli, ColorChoice, Command, TextArgs};
+use crate::load::{self, DataSource, Loaded};
+use crate::query::{Index, Query};
+use crate::report::style::TextStyle;
+use crate::resolve::QuerySpec;
+
+/// Loaded data, the query resolved against it, and the contests it selects.
+pub struct Selection {
+    pub loaded: Loaded,
+    pub query: Query,
+    /// Indices into `loaded.dataset.contests`, in the query's order.
+    pub rows: Vec<usize>,
+}
+
+impl Selection {
+    /// Loads `sources` and runs `spec` through the shared query engine.
+    pub fn new(sources: &[DataSource], spec: &QuerySpec) -> Result<Selection> {
+        let loaded = load::load(sources)?;
+        let query = spec.resolve(&loaded.dataset)?;
+        let rows = Index::build(&loaded.dataset).run(&query);
+        Ok(Selection {
+            loaded,
+            query,
+            rows,
+        })
+    }
+}
+
+fn text_style(args: TextArgs) -> TextStyle {
+    TextStyle::detect(match args.color {
+        ColorChoice::Auto => None,
+        ColorChoice::Always => Some(true),
+        ColorChoice::Never => Some(false),
+    })
+}
 
 /// Runs what the command line asks for; returns the process exit status.
 pub fn run(cli: Cli) -> Result<u8> {
     let stdout = io::stdout();
     let mut out = stdout.lock();
+    let sources = cli.data.sources(&[]);
     let code = match cli.command {
+        Some(Command::List(args)) => {
+            let selection = Selection::new(&sources, &args.query.spec())?;
+            list::run(&selection, args.format, &text_style(args.text), &mut out)?
+        }
+        Some(Command::Show(args)) => {
+            let _ = (args, &sources);
+            bail!("show is not built yet")
+        }
+        Some(Command::Stats(args)) => {
+            let selection = Selection::new(&sources, &args.query.spec())?;
+            stats::run(
+                &selection,
+                args.by,
+                args.format,
+                &text_style(args.text),
+                &mut out,
+            )?
+        }
+        Some(Command::Completions(args)) => completions::run(args.shell, &mut out)?,
         Some(Command::Validate(args)) => {
             validate::run(&cli.data.sources(&args.paths), args.strict, &mut out)?
         }
         Some(Command::Schema) => schema::run(&mut out)?,
-        None => bail!("the explorer is not built yet; use `hustings validate` to check a dataset"),
+        None => {
+            // Check the flags against the data now, so a typo is reported even before the
+            // explorer exists.
+            Selection::new(&cli.data.sources(&cli.paths), &cli.query.spec())?;
+            bail!("the explorer is not built yet; use `hustings list` to list the contests")
+        }
     };
     out.flush()?;
     Ok(code)

@@ -1,0 +1,40 @@
+//! `hustings stats`: wins per faction, region, kind or endorser over the filtered contests.
+
+use std::io::Write;
+
+use anyhow::Result;
+
+use super::Selection;
+use crate::cli::{ByArg, Format};
+use crate::report::style::TextStyle;
+use crate::report::{self, StatsReport};
+use crate::stats::{self, GroupBy};
+
+pub fn run(
+    selection: &Selection,
+    by: ByArg,
+    format: Format,
+    style: &TextStyle,
+    out: &mut impl Write,
+) -> Result<u8> {
+    let by = match by {
+        ByArg::Faction => GroupBy::Faction,
+        ByArg::Region => GroupBy::Region,
+        ByArg::Endorser => GroupBy::Endorser,
+        ByArg::Kind => GroupBy::Kind,
+    };
+    let dataset = &selection.loaded.dataset;
+    let report = StatsReport {
+        dataset,
+        query: &selection.query,
+        totals: stats::totals(dataset, &selection.rows),
+        groups: stats::group_by(dataset, &selection.rows, by),
+    };
+    match format {
+        Format::Text => report::text::stats(out, &report, style)?,
+        Format::Json => report::json::stats(out, &report)?,
+        Format::Csv => report::csv::stats(out, &report)?,
+        Format::Markdown => report::markdown::stats(out, &report)?,
+    }
+    Ok(0)
+}

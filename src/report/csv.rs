@@ -1,0 +1,264 @@
+//! CSV output for spreadsheets and scripts (columns in docs/OUTPUT.md). `list` writes one row
+//! per candidate with the contest's columns repeated; a contest with no candidates still gets
+//! one row, its candidate columns empty. An empty cell means unknown.
+
+use std::io::{self, Write};
+
+use super::{Listing, StatsReport, Summary, faction_name, region_name, warnings_of};
+use crate::model::{Bound, Candidate, Contest, Dataset};
+use crate::stats::{GroupRecord, Groups};
+use crate::tally::{self, Share};
+
+/// The columns of `list --format csv`, in order.
+pub const LIST_COLUMNS: [&str; 38] = [
+    "contest_id",
+    "title",
+    "kind",
+    "party",
+    "constituency",
+    "constituency_id",
+    "region_id",
+    "region",
+    "date",
+    "status",
+    "status_as_of",
+    "method",
+    "ballots_valid",
+    "ballots_rejected",
+    "ballots_cast",
+    "ballots_eligible",
+    "turnout_percent",
+    "margin_votes",
+    "margin_points",
+    "majority_stated",
+    "result",
+    "winner",
+    "winner_faction_id",
+    "warnings",
+    "candidate_rank",
+    "candidate_name",
+    "candidate_party",
+    "candidate_faction_id",
+    "candidate_faction",
+    "candidate_votes",
+    "candidate_share_percent",
+    "candidate_share_bound",
+    "candidate_share_basis",
+    "candidate_share_label",
+    "candidate_elected",
+    "candidate_place",
+    "candidate_incumbent",
+    "candidate_endorsements",
+];
+
+/// Joins several values in one cell.
+const LIST_SEPARATOR: &str = "; ";
+
+/// `list --format csv`.
+pub fn list(out: &mut impl Write, listing: &Listing) -> io::Result<()> {
+    let ds = listing.dataset;
+    let mut w = csv::Writer::from_writer(out);
+    w.write_record(LIST_COLUMNS).map_err(io_error)?;
+    for &i in listing.rows {
+        let contest = &ds.contests[i];
+        let head = contest_cells(ds, contest, &warnings_of(listing.warnings, contest));
+        let ranked = tally::ranked(contest);
+        if ranked.is_empty() {
+            let blank = vec![String::new(); LIST_COLUMNS.len() - head.len()];
+            w.write_record(head.iter().chain(&blank))
+                .map_err(io_error)?;
+        }
+        for (rank, &c) in ranked.iter().enumerate() {
+            let tail = candidate_cells(ds, contest, &contest.candidates[c], rank + 1);
+            w.write_record(head.iter().chain(&tail)).map_err(io_error)?;
+        }
+    }
+    w.flush()
+}
+
+fn opt<T: ToString>(v: Option<T>) -> String {
+    v.map(|v| v.to_string()).unwrap_or_default()
+}
+
+fn contest_cells(ds: &Dataset, c: &Contest, warnings: &[String]) -> Vec<String> {
+    let s = Summary::new(ds, c);
+    let ballots = c.ballots.clone().unwrap_or_default();
+    vec![
+        c.id.clone(),
+        c.title.clone(),
+        c.kind.as_str().into(),
+        opt(c.party.as_ref()),
+        opt(c.constituency.as_ref()),
+        opt(c.constituency_id.as_ref()),
+        opt(c.region.as_ref()),
+        opt(s.region.map(|r| &r.name)),
+        opt(c.date),
+        c.status.as_str().into(),
+        opt(c.status_as_of),
+        opt(c.method.as_ref()),
+        opt(ballots.valid),
+        opt(ballots.rejected),
+        opt(s.cast),
+        opt(ballots.eligible),
+        opt(s.turnout.map(|t| format!("{t:.2}"))),
+        opt(s.margin_votes),
+        opt(s.margin_points.map(|p| format!("{p:.2}"))),
+        opt(c.majority),
+        opt(c.result.as_ref()),
+        opt(s.winner.map(|w| &w.name)),
+        opt(s.winner.and_then(|w| w.faction.as_ref())),
+        warnings.join(LIST_SEPARATOR),
+    ]
+}
+
+fn candidate_cells(ds: &Dataset, contest: &Contest, c: &Candidate, rank: usize) -> Vec<String> {
+    let share = tally::share(contest, c);
+    let (percent, bound, basis) = match &share {
+        Share::Computed(p) => (format!("{p:.2}"), bound_name(Bound::Exact), "votes"),
+        Share::Stated(s) => (s.percent.to_string(), bound_name(s.bound), "stated"),
+        Share::Unknown => (String::new(), "", ""),
+    };
+    vec![
+        rank.to_string(),
+        c.name.clone(),
+        opt(c.party.as_ref()),
+        opt(c.faction.as_ref()),
+        c.faction
+            .as_deref()
+            .map(|f| faction_name(ds, Some(f)))
+            .unwrap_or_default(),
+        opt(c.votes),
+        percent,
+        bound.into(),
+        basis.into(),
+        share.label(),
+        c.elected.to_string(),
+        opt(c.place),
+        c.incumbent.to_string(),
+        c.endorsements.join(LIST_SEPARATOR),
+    ]
+}
+
+fn bound_name(bound: Bound) -> &'static str {
+    match bound {
+        Bound::Exact => "exact",
+        Bound::About => "about",
+        Bound::Over => "over",
+        Bound::Under => "under",
+    }
+}
+
+/// `stats --format csv`: one row per group.
+pub fn stats(out: &mut impl Write, report: &StatsReport) -> io::Result<()> {
+    let ds = report.dataset;
+    let mut w = csv::Writer::from_writer(out);
+    let mut write = |record: Vec<String>| w.write_record(&record).map_err(io_error);
+    match &report.groups {
+        Groups::Faction(records) => {
+            write(cells(&[
+                "faction_id",
+                "faction",
+                "stood",
+                "won",
+                "lost",
+                "pending",
+            ]))?;
+            for r in records {
+                write(vec![
+                    opt(r.faction.as_ref()),
+                    faction_name(ds, r.faction.as_deref()),
+                    r.stood.to_string(),
+                    r.won.to_string(),
+                    r.lost.to_string(),
+                    r.pending.to_string(),
+                ])?;
+            }
+        }
+        Groups::Region(records) => {
+            let factions = winning_factions(ds, records);
+            write(group_header(&["region_id", "region"], &factions))?;
+            for g in records {
+                let key = vec![opt(g.key.as_ref()), region_name(ds, g.key.as_deref())];
+                write(group_cells(key, g, &factions))?;
+            }
+        }
+        Groups::Kind(records) => {
+            let factions = winning_factions(ds, records);
+            write(group_header(&["kind"], &factions))?;
+            for g in records {
+                write(group_cells(vec![g.key.as_str().into()], g, &factions))?;
+            }
+        }
+        Groups::Endorser(records) => {
+            write(cells(&[
+                "endorser", "endorsed", "won", "lost", "pending", "win_rate",
+            ]))?;
+            for r in records {
+                write(vec![
+                    r.name.clone(),
+                    r.endorsed.to_string(),
+                    r.won.to_string(),
+                    r.lost.to_string(),
+                    r.pending.to_string(),
+                    opt(r.win_rate().map(|x| format!("{x:.2}"))),
+                ])?;
+            }
+        }
+    }
+    w.flush()
+}
+
+fn cells(names: &[&str]) -> Vec<String> {
+    names.iter().map(|s| s.to_string()).collect()
+}
+
+/// Every winner's faction across the groups, in catalogue order, no-faction last.
+fn winning_factions<K>(ds: &Dataset, records: &[GroupRecord<K>]) -> Vec<Option<String>> {
+    let won = |f: &Option<String>| records.iter().any(|g| g.wins.iter().any(|(x, _)| x == f));
+    ds.factions
+        .iter()
+        .map(|f| Some(f.id.clone()))
+        .chain([None])
+        .filter(won)
+        .collect()
+}
+
+/// `won:<faction id>` per faction, `won:none` for winners of no known faction.
+fn group_header(key: &[&str], factions: &[Option<String>]) -> Vec<String> {
+    let mut header = cells(key);
+    header.extend(cells(&["contests", "decided", "pending"]));
+    header.extend(
+        factions
+            .iter()
+            .map(|f| format!("won:{}", f.as_deref().unwrap_or("none"))),
+    );
+    header
+}
+
+fn group_cells<K>(
+    mut row: Vec<String>,
+    g: &GroupRecord<K>,
+    factions: &[Option<String>],
+) -> Vec<String> {
+    row.extend([
+        g.contests.to_string(),
+        g.decided.to_string(),
+        g.pending.to_string(),
+    ]);
+    row.extend(factions.iter().map(|f| {
+        let won = g.wins.iter().find(|(x, _)| x == f).map_or(0, |(_, n)| *n);
+        won.to_string()
+    }));
+    row
+}
+
+/// Keeps an I/O error's kind (a closed pipe stays a closed pipe).
+fn io_error(e: csv::Error) -> io::Error {
+    if !e.is_io_error() {
+        return io::Error::other(e);
+    }
+    match e.into_kind() {
+        csv::ErrorKind::Io(e) => e,
+        kind => io::Error::other(format!("{kind:?}")),
+    }
+}

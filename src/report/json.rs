@@ -1,0 +1,373 @@
+//! JSON output: a stable, versioned document per command (described field by field in
+//! docs/OUTPUT.md). Contests appear exactly as in the data format, next to the numbers derived
+//! from them; an unknown number is `null`, never 0.
+
+use std::io::{self, Write};
+
+use serde::{Deserialize, Serialize};
+
+use super::{Detail, Listing, StatsReport, Summary, warnings_of};
+use crate::model::{Bound, Contest, ContestKind, Dataset, Faction, Region, Status};
+use crate::query::{FactionScope, Query};
+use crate::stats::{EndorserRecord, FactionRecord, GroupRecord, Groups};
+use crate::tally::{self, Share};
+
+/// Version of the output documents; bumped only when a field changes meaning or is removed.
+pub const OUTPUT_VERSION: u32 = 1;
+
+/// `list --format json`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ListDoc {
+    /// Always `hustings.list`.
+    pub schema: String,
+    pub version: u32,
+    /// `hustings <version>`.
+    pub generator: String,
+    pub query: QueryDoc,
+    pub count: usize,
+    /// The dataset's catalogues, so ids in `contests` can be looked up.
+    pub regions: Vec<Region>,
+    pub factions: Vec<Faction>,
+    pub contests: Vec<ContestDoc>,
+}
+
+/// `show --format json`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ShowDoc {
+    /// Always `hustings.show`.
+    pub schema: String,
+    pub version: u32,
+    pub generator: String,
+    pub contest: Contest,
+    pub derived: Derived,
+    /// The contest's region, if any.
+    pub region: Option<Region>,
+    /// The factions its candidates belong to, in catalogue order.
+    pub factions: Vec<Faction>,
+}
+
+/// One contest as in the data format, with what hustings derives from it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ContestDoc {
+    pub contest: Contest,
+    pub derived: Derived,
+}
+
+/// Numbers and names derived from a contest; `null` where the data does not allow them.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Derived {
+    pub region_name: Option<String>,
+    /// The date as a reader would say it (`24 Oct 2019`, `Oct 2019`, `2019`).
+    pub date_label: Option<String>,
+    /// The first candidate marked elected.
+    pub winner: Option<String>,
+    pub winner_faction: Option<String>,
+    /// Winning margin in votes: computed from complete counts, else as the source states it.
+    pub margin_votes: Option<u64>,
+    /// That margin in percentage points of the valid ballots (or of all votes).
+    pub margin_points: Option<f64>,
+    /// Ballots cast: stated, or valid + rejected.
+    pub ballots_cast: Option<u64>,
+    /// Ballots cast over those eligible, in percent.
+    pub turnout_percent: Option<f64>,
+    /// One entry per candidate, in the same order as `contest.candidates`.
+    pub candidates: Vec<CandidateDoc>,
+    /// This contest's integrity warnings, as sentences.
+    pub warnings: Vec<String>,
+}
+
+/// What is derived for one candidate.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CandidateDoc {
+    pub name: String,
+    /// Position in display order, from 1 (most votes, or elected, first).
+    pub rank: usize,
+    /// The share of the vote, or `null` when unknown.
+    pub share: Option<ShareDoc>,
+    /// `57.1%`, `>70%`, `~57%`, `<5%` or `n/a`.
+    pub share_label: String,
+}
+
+/// A share of the vote and how it is known.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ShareDoc {
+    /// Percent, rounded to two decimals when computed.
+    pub percent: f64,
+    /// `exact` for a computed share; for a stated one, the source's qualifier.
+    pub bound: Bound,
+    /// `votes` (computed from the counts) or `stated` (as a source reports it).
+    pub basis: ShareBasis,
+}
+
+/// Where a share comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ShareBasis {
+    Votes,
+    Stated,
+}
+
+/// The query as resolved against the dataset (ids, not the names typed).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct QueryDoc {
+    pub regions: Vec<String>,
+    pub factions: Vec<String>,
+    /// `winner` or `any-candidate`.
+    pub faction_scope: String,
+    pub kinds: Vec<ContestKind>,
+    pub statuses: Vec<Status>,
+    /// First day kept, `YYYY-MM-DD`.
+    pub since: Option<String>,
+    /// Last day kept, `YYYY-MM-DD`.
+    pub until: Option<String>,
+    pub endorsers: Vec<String>,
+    pub search: String,
+    pub sort: String,
+    pub reverse: bool,
+}
+
+fn round2(v: f64) -> f64 {
+    (v * 100.0).round() / 100.0
+}
+
+fn generator() -> String {
+    format!("hustings {}", env!("CARGO_PKG_VERSION"))
+}
+
+impl QueryDoc {
+    pub fn new(q: &Query) -> QueryDoc {
+        let f = &q.filter;
+        QueryDoc {
+            regions: f.regions.clone(),
+            factions: f.factions.clone(),
+            faction_scope: match f.faction_scope {
+                FactionScope::Winner => "winner",
+                FactionScope::AnyCandidate => "any-candidate",
+            }
+            .to_string(),
+            kinds: f.kinds.clone(),
+            statuses: f.statuses.clone(),
+            since: f.since.map(|d| d.to_string()),
+            until: f.until.map(|d| d.to_string()),
+            endorsers: f.endorsers.clone(),
+            search: f.search.clone(),
+            sort: q.sort.key.as_str().to_string(),
+            reverse: q.sort.reverse,
+        }
+    }
+}
+
+impl ShareDoc {
+    /// `None` for an unknown share.
+    pub fn new(share: &Share) -> Option<ShareDoc> {
+        match share {
+            Share::Computed(p) => Some(ShareDoc {
+                percent: round2(*p),
+                bound: Bound::Exact,
+                basis: ShareBasis::Votes,
+            }),
+            Share::Stated(s) => Some(ShareDoc {
+                percent: s.percent,
+                bound: s.bound,
+                basis: ShareBasis::Stated,
+            }),
+            Share::Unknown => None,
+        }
+    }
+}
+
+impl Derived {
+    pub fn new(
+        dataset: &Dataset,
+        warnings: &[crate::integrity::Warning],
+        contest: &Contest,
+    ) -> Derived {
+        let s = Summary::new(dataset, contest);
+        let mut rank = vec![0; contest.candidates.len()];
+        for (place, i) in tally::ranked(contest).into_iter().enumerate() {
+            rank[i] = place + 1;
+        }
+        Derived {
+            region_name: s.region.map(|r| r.name.clone()),
+            date_label: contest.date.as_ref().map(|d| d.human()),
+            winner: s.winner.map(|w| w.name.clone()),
+            winner_faction: s.winner.and_then(|w| w.faction.clone()),
+            margin_votes: s.margin_votes,
+            margin_points: s.margin_points.map(round2),
+            ballots_cast: s.cast,
+            turnout_percent: s.turnout.map(round2),
+            candidates: contest
+                .candidates
+                .iter()
+                .zip(rank)
+                .map(|(c, rank)| {
+                    let share = tally::share(contest, c);
+                    CandidateDoc {
+                        name: c.name.clone(),
+                        rank,
+                        share: ShareDoc::new(&share),
+                        share_label: share.label(),
+                    }
+                })
+                .collect(),
+            warnings: warnings_of(warnings, contest),
+        }
+    }
+}
+
+/// The `list` document.
+pub fn list_doc(listing: &Listing) -> ListDoc {
+    let ds = listing.dataset;
+    ListDoc {
+        schema: "hustings.list".into(),
+        version: OUTPUT_VERSION,
+        generator: generator(),
+        query: QueryDoc::new(listing.query),
+        count: listing.rows.len(),
+        regions: ds.regions.clone(),
+        factions: ds.factions.clone(),
+        contests: listing
+            .rows
+            .iter()
+            .map(|&i| {
+                let contest = &ds.contests[i];
+                ContestDoc {
+                    contest: contest.clone(),
+                    derived: Derived::new(ds, listing.warnings, contest),
+                }
+            })
+            .collect(),
+    }
+}
+
+/// The `show` document.
+pub fn show_doc(detail: &Detail) -> ShowDoc {
+    let ds = detail.dataset;
+    let c = detail.contest;
+    ShowDoc {
+        schema: "hustings.show".into(),
+        version: OUTPUT_VERSION,
+        generator: generator(),
+        contest: c.clone(),
+        derived: Derived::new(ds, detail.warnings, c),
+        region: c.region.as_deref().and_then(|r| ds.region(r)).cloned(),
+        factions: ds
+            .factions
+            .iter()
+            .filter(|f| {
+                c.candidates
+                    .iter()
+                    .any(|k| k.faction.as_deref() == Some(&f.id))
+            })
+            .cloned()
+            .collect(),
+    }
+}
+
+/// `list --format json`.
+pub fn list(out: &mut impl Write, listing: &Listing) -> io::Result<()> {
+    write_doc(out, &list_doc(listing))
+}
+
+/// `show --format json`.
+pub fn show(out: &mut impl Write, detail: &Detail) -> io::Result<()> {
+    write_doc(out, &show_doc(detail))
+}
+
+/// `stats --format json`.
+pub fn stats(out: &mut impl Write, report: &StatsReport) -> io::Result<()> {
+    let ds = report.dataset;
+    let t = &report.totals;
+    let doc = serde_json::json!({
+        "schema": "hustings.stats",
+        "version": OUTPUT_VERSION,
+        "generator": generator(),
+        "query": QueryDoc::new(report.query),
+        "by": report.groups.by().as_str(),
+        "totals": {
+            "contests": t.contests,
+            "decided": t.decided,
+            "pending": t.pending,
+            "decided_without_winner": t.decided_without_winner,
+        },
+        "rows": stats_rows(ds, &report.groups),
+    });
+    write_doc(out, &doc)
+}
+
+fn stats_rows(ds: &Dataset, groups: &Groups) -> serde_json::Value {
+    use serde_json::{Value, json};
+    let faction_name = |id: Option<&str>| id.and_then(|f| ds.faction(f)).map(|f| f.name.clone());
+    let wins = |wins: &[(Option<String>, usize)]| -> Value {
+        wins.iter()
+            .map(|(f, n)| json!({"faction": f, "faction_name": faction_name(f.as_deref()), "won": n}))
+            .collect()
+    };
+    let group = |key: (&str, Value),
+                 name: Option<String>,
+                 g: (usize, usize, usize),
+                 w: &[(Option<String>, usize)]| {
+        let mut row = serde_json::Map::new();
+        row.insert(key.0.into(), key.1);
+        row.insert("name".into(), json!(name));
+        row.insert("contests".into(), json!(g.0));
+        row.insert("decided".into(), json!(g.1));
+        row.insert("pending".into(), json!(g.2));
+        row.insert("wins".into(), wins(w));
+        Value::Object(row)
+    };
+    match groups {
+        Groups::Faction(records) => records
+            .iter()
+            .map(|r: &FactionRecord| {
+                json!({
+                    "faction": r.faction,
+                    "name": faction_name(r.faction.as_deref()),
+                    "stood": r.stood, "won": r.won, "lost": r.lost, "pending": r.pending,
+                })
+            })
+            .collect(),
+        Groups::Region(records) => records
+            .iter()
+            .map(|g: &GroupRecord<Option<String>>| {
+                let name = g
+                    .key
+                    .as_deref()
+                    .and_then(|r| ds.region(r))
+                    .map(|r| r.name.clone());
+                group(
+                    ("region", json!(g.key)),
+                    name,
+                    (g.contests, g.decided, g.pending),
+                    &g.wins,
+                )
+            })
+            .collect(),
+        Groups::Kind(records) => records
+            .iter()
+            .map(|g: &GroupRecord<ContestKind>| {
+                group(
+                    ("kind", json!(g.key)),
+                    Some(g.key.as_str().to_string()),
+                    (g.contests, g.decided, g.pending),
+                    &g.wins,
+                )
+            })
+            .collect(),
+        Groups::Endorser(records) => records
+            .iter()
+            .map(|r: &EndorserRecord| {
+                json!({
+                    "endorser": r.name,
+                    "endorsed": r.endorsed, "won": r.won, "lost": r.lost, "pending": r.pending,
+                    "win_rate": r.win_rate().map(round2),
+                })
+            })
+            .collect(),
+    }
+}
+
+fn write_doc(out: &mut impl Write, doc: &impl Serialize) -> io::Result<()> {
+    serde_json::to_writer_pretty(&mut *out, doc).map_err(io::Error::from)?;
+    writeln!(out)
+}

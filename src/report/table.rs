@@ -1,0 +1,210 @@
+//! Plain-text tables that fit a width: flexible columns shrink (cutting cells with `…`), then
+//! the least important columns are dropped, until the table fits.
+
+use super::style::{Paint, TextStyle, truncate, width};
+
+/// Space between columns.
+const GAP: &str = "  ";
+
+/// Which side a column's cells line up on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Align {
+    Left,
+    Right,
+}
+
+/// A column's header and how it gives way when space is short.
+#[derive(Debug, Clone, Copy)]
+pub struct Column {
+    pub header: &'static str,
+    pub align: Align,
+    /// The narrowest a flexible column may become; `None` for a column that is never cut.
+    pub shrink_to: Option<usize>,
+    /// Columns with the lowest priority are dropped first; `u8::MAX` is never dropped.
+    pub priority: u8,
+}
+
+impl Column {
+    /// A column that keeps its natural width.
+    pub const fn fixed(header: &'static str, align: Align, priority: u8) -> Column {
+        Column {
+            header,
+            align,
+            shrink_to: None,
+            priority,
+        }
+    }
+
+    /// A column that may be cut down to `shrink_to` cells.
+    pub const fn flex(header: &'static str, shrink_to: usize, priority: u8) -> Column {
+        Column {
+            header,
+            align: Align::Left,
+            shrink_to: Some(shrink_to),
+            priority,
+        }
+    }
+}
+
+/// One cell: its text and an optional paint.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Cell {
+    pub text: String,
+    pub paint: Option<Paint>,
+}
+
+impl Cell {
+    pub fn new(text: impl Into<String>) -> Cell {
+        Cell {
+            text: text.into(),
+            paint: None,
+        }
+    }
+
+    pub fn painted(text: impl Into<String>, paint: Option<Paint>) -> Cell {
+        Cell {
+            text: text.into(),
+            paint,
+        }
+    }
+}
+
+/// The widths of the columns kept (`None` for a dropped column) so that the table fits `max`:
+/// columns are dropped, least important first, only while the rest cannot fit even with every
+/// flexible column at its narrowest; then the widest flexible columns are cut just enough.
+pub fn fit(columns: &[Column], rows: &[Vec<Cell>], max: usize) -> Vec<Option<usize>> {
+    let natural: Vec<usize> = columns
+        .iter()
+        .enumerate()
+        .map(|(i, c)| {
+            let cells = rows.iter().filter_map(|r| r.get(i)).map(|c| width(&c.text));
+            cells.chain([width(c.header)]).max().unwrap_or(0)
+        })
+        .collect();
+    let narrowest: Vec<usize> = columns
+        .iter()
+        .zip(&natural)
+        .map(|(c, &n)| c.shrink_to.map_or(n, |s| n.min(s.max(width(c.header)))))
+        .collect();
+    let total = |w: &[Option<usize>]| {
+        let kept: Vec<usize> = w.iter().flatten().copied().collect();
+        kept.iter().sum::<usize>() + GAP.len() * kept.len().saturating_sub(1)
+    };
+    let mut least: Vec<Option<usize>> = narrowest.iter().copied().map(Some).collect();
+    while total(&least) > max {
+        let droppable = columns
+            .iter()
+            .enumerate()
+            .filter(|(i, c)| least[*i].is_some() && c.priority < u8::MAX)
+            .min_by_key(|(i, c)| (c.priority, std::cmp::Reverse(*i)));
+        match droppable {
+            Some((i, _)) => least[i] = None,
+            None => break,
+        }
+    }
+    let mut widths: Vec<Option<usize>> = least
+        .iter()
+        .enumerate()
+        .map(|(i, w)| w.map(|_| natural[i]))
+        .collect();
+    loop {
+        let over = total(&widths).saturating_sub(max);
+        // Cut the widest flexible column first: it loses least, proportionally.
+        let widest = (0..columns.len())
+            .filter_map(|i| Some((i, widths[i]?)))
+            .filter(|&(i, w)| w > narrowest[i])
+            .max_by_key(|&(_, w)| w);
+        match widest {
+            Some((i, w)) if over > 0 => widths[i] = Some(w - over.min(w - narrowest[i])),
+            _ => return widths,
+        }
+    }
+}
+
+/// The table as lines (header first), fitted to `style.width`, trailing spaces trimmed.
+pub fn render(columns: &[Column], rows: &[Vec<Cell>], style: &TextStyle) -> Vec<String> {
+    let widths = fit(columns, rows, style.width);
+    let header: Vec<Cell> = columns
+        .iter()
+        .map(|c| Cell::painted(c.header, Some(Paint::Bold)))
+        .collect();
+    std::iter::once(&header)
+        .chain(rows)
+        .map(|row| line(columns, &widths, row, style))
+        .collect()
+}
+
+fn line(columns: &[Column], widths: &[Option<usize>], row: &[Cell], style: &TextStyle) -> String {
+    let mut parts = Vec::new();
+    for (i, column) in columns.iter().enumerate() {
+        let Some(w) = widths[i] else { continue };
+        let cell = row.get(i).cloned().unwrap_or_default();
+        let text = truncate(&cell.text, w);
+        let pad = " ".repeat(w - width(&text));
+        let text = match cell.paint {
+            Some(p) => style.paint(&text, p),
+            None => text,
+        };
+        parts.push(match column.align {
+            Align::Left => format!("{text}{pad}"),
+            Align::Right => format!("{pad}{text}"),
+        });
+    }
+    parts.join(GAP).trim_end().to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn columns() -> Vec<Column> {
+        vec![
+            Column::fixed("ID", Align::Left, u8::MAX),
+            Column::flex("NAME", 6, 5),
+            Column::fixed("N", Align::Right, 1),
+        ]
+    }
+
+    fn rows() -> Vec<Vec<Cell>> {
+        vec![vec![
+            Cell::new("abc"),
+            Cell::new("a rather long name"),
+            Cell::new("12"),
+        ]]
+    }
+
+    #[test]
+    fn wide_enough_keeps_natural_widths() {
+        assert_eq!(
+            fit(&columns(), &rows(), 80),
+            vec![Some(3), Some(18), Some(2)]
+        );
+        let lines = render(&columns(), &rows(), &TextStyle::default());
+        assert_eq!(
+            lines,
+            vec!["ID   NAME                 N", "abc  a rather long name  12"]
+        );
+    }
+
+    #[test]
+    fn narrow_shrinks_then_drops() {
+        // 3 + 2 + 10 + 2 + 2 = 19
+        assert_eq!(
+            fit(&columns(), &rows(), 19),
+            vec![Some(3), Some(10), Some(2)]
+        );
+        let lines = render(
+            &columns(),
+            &rows(),
+            &TextStyle {
+                width: 19,
+                color: false,
+            },
+        );
+        assert_eq!(lines[1], "abc  a rather…   12");
+        // NAME cannot go below 6: N is dropped.
+        assert_eq!(fit(&columns(), &rows(), 11), vec![Some(3), Some(6), None]);
+        // Nothing else may go: the table overflows rather than lose its id.
+        assert_eq!(fit(&columns(), &rows(), 2), vec![Some(3), None, None]);
+    }
+}
