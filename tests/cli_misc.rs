@@ -19,7 +19,6 @@ fn completions_for_each_shell() {
         assert!(script.contains(marker), "{shell}");
         for word in [
             "list",
-            "show",
             "stats",
             "region",
             "any-candidate",
@@ -33,7 +32,7 @@ fn completions_for_each_shell() {
 
 #[test]
 fn every_subcommand_has_help_with_examples() {
-    for sub in ["list", "show", "stats", "completions"] {
+    for sub in ["list", "stats", "completions"] {
         hustings(&[sub, "--help"])
             .assert()
             .success()

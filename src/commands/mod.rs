@@ -56,10 +56,6 @@ pub fn run(cli: Cli) -> Result<u8> {
             let selection = Selection::new(&sources, &args.query.spec())?;
             list::run(&selection, args.format, &text_style(args.text), &mut out)?
         }
-        Some(Command::Show(args)) => {
-            let _ = (args, &sources);
-            bail!("show is not built yet")
-        }
         Some(Command::Stats(args)) => {
             let selection = Selection::new(&sources, &args.query.spec())?;
             stats::run(

@@ -10,6 +10,7 @@ pub mod style;
 pub mod table;
 pub mod text;
 
+use crate::chart::thousands;
 use crate::integrity::Warning;
 use crate::model::{Candidate, Contest, Dataset, Faction, Region};
 use crate::query::Query;
@@ -130,19 +131,6 @@ pub fn region_name(dataset: &Dataset, id: Option<&str>) -> String {
             .map_or_else(|| id.to_string(), |r| r.name.clone()),
         None => "no region".to_string(),
     }
-}
-
-/// A count with thousands separators: `14477` → `14,477`.
-pub fn thousands(n: u64) -> String {
-    let digits = n.to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
-    for (i, ch) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(ch);
-    }
-    out
 }
 
 /// A count with separators, or `n/a`.
