@@ -19,6 +19,7 @@ Examples:
   hustings results.json                           explore a dataset file
   hustings --region \"North West\" --search mishra  open the explorer with filters applied
   hustings list --status pending                  list the contests still to be decided
+  hustings show stockport-selection-2019          one contest in full, with a bar chart
   hustings stats --by endorser                    how often each endorser's candidates won
   hustings validate results.json                  check a file and list its integrity warnings
   hustings schema > hustings.schema.json";
@@ -31,6 +32,12 @@ Examples:
   hustings list --since 2019-10 --until 2019 --kind selection
   hustings list --endorser Unite --format csv > unite.csv
   hustings list --format json | jq '.contests[].contest.id'";
+
+const SHOW_EXAMPLES: &str = "\
+Examples:
+  hustings show stockport-selection-2019
+  hustings show bury-south-selection-2019 --format markdown >> article.md
+  hustings show stockport-selection-2019 --format json | jq .derived.candidates";
 
 const STATS_EXAMPLES: &str = "\
 Examples:
@@ -240,6 +247,9 @@ pub enum Command {
     /// List the contests matching the filters, one line (or row) each.
     #[command(after_help = LIST_EXAMPLES)]
     List(ListArgs),
+    /// Show one contest in full: candidates, votes, shares as a bar chart, context, sources, warnings.
+    #[command(after_help = SHOW_EXAMPLES)]
+    Show(ShowArgs),
     /// Count wins per faction, region, kind or endorser over the contests matching the filters.
     #[command(after_help = STATS_EXAMPLES)]
     Stats(StatsArgs),

@@ -12,6 +12,7 @@ pub mod date;
 pub mod integrity;
 pub mod load;
 pub mod locate;
+pub mod lookup;
 pub mod model;
 pub mod numbers;
 pub mod query;

@@ -19,6 +19,7 @@ fn completions_for_each_shell() {
         assert!(script.contains(marker), "{shell}");
         for word in [
             "list",
+            "show",
             "stats",
             "region",
             "any-candidate",
@@ -32,7 +33,7 @@ fn completions_for_each_shell() {
 
 #[test]
 fn every_subcommand_has_help_with_examples() {
-    for sub in ["list", "stats", "completions"] {
+    for sub in ["list", "show", "stats", "completions"] {
         hustings(&[sub, "--help"])
             .assert()
             .success()
@@ -74,6 +75,9 @@ fn a_closed_pipe_is_not_an_error() {
     for format in ["text", "json", "csv", "markdown"] {
         closed_pipe(&["list", "--format", format]);
         closed_pipe(&["stats", "--format", format, "--by", "endorser"]);
+    }
+    for format in ["text", "json", "markdown"] {
+        closed_pipe(&["show", "stockport-selection-2019", "--format", format]);
     }
     closed_pipe(&["completions", "bash"]);
     closed_pipe(&["schema"]);

@@ -117,7 +117,7 @@ fn endorsers_report_endorsed_and_won() {
         "--data",
         fixture.to_str().unwrap(),
     ]);
-    assert!(csv.contains("Union A,3,1,2,0,0.33"), "{csv}");
+    assert!(csv.contains("Union A,4,2,2,0,0.50"), "{csv}");
 }
 
 #[test]

@@ -3,6 +3,7 @@
 mod completions;
 mod list;
 pub mod schema;
+mod show;
 mod stats;
 mod validate;
 
@@ -55,6 +56,16 @@ pub fn run(cli: Cli) -> Result<u8> {
         Some(Command::List(args)) => {
             let selection = Selection::new(&sources, &args.query.spec())?;
             list::run(&selection, args.format, &text_style(args.text), &mut out)?
+        }
+        Some(Command::Show(args)) => {
+            let loaded = load::load(&sources)?;
+            show::run(
+                &loaded,
+                &args.id,
+                args.format,
+                &text_style(args.text),
+                &mut out,
+            )?
         }
         Some(Command::Stats(args)) => {
             let selection = Selection::new(&sources, &args.query.spec())?;

@@ -2,8 +2,12 @@
 
 use std::io::{self, Write};
 
-use super::text::wins_label;
-use super::{DASH, Listing, NA, StatsReport, Summary, faction_name, region_name};
+use super::detail;
+use super::style::TextStyle;
+use super::text::{self, wins_label};
+use super::{
+    DASH, Detail, Listing, NA, StatsReport, Summary, faction_name, region_name, warnings_of,
+};
 use crate::stats::Totals;
 
 /// A table cell: pipes escaped, line breaks flattened, empty shown as a dash.
@@ -165,6 +169,123 @@ pub fn stats(out: &mut impl Write, report: &StatsReport) -> io::Result<()> {
     writeln!(out, "{}", totals_line(&report.totals))
 }
 
+/// Width of the bar chart's code block.
+const CHART_WIDTH: usize = 72;
+
+/// Text in running Markdown: characters that would start formatting are escaped.
+pub fn inline(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for ch in text.chars() {
+        if matches!(ch, '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>') {
+            out.push('\\');
+        }
+        out.push(ch);
+    }
+    out
+}
+
+/// `show --format markdown`: the contest as a section of an article.
+pub fn show(out: &mut impl Write, d: &Detail) -> io::Result<()> {
+    let c = d.contest;
+    writeln!(out, "## {}\n", inline(&c.title))?;
+    let mut headline = detail::headline(d).into_iter();
+    let id = headline.next().unwrap_or_default();
+    let rest: Vec<String> = headline.map(|p| inline(&p)).collect();
+    writeln!(out, "`{id}` · {}\n", rest.join(" · "))?;
+    if c.candidates.is_empty() {
+        writeln!(out, "_{}_\n", detail::no_candidates(c))?;
+    } else {
+        header(
+            out,
+            &["Candidate", "Faction", "Votes", "Share", "Endorsed by"],
+            &[false, false, true, true, false],
+        )?;
+        let rows = detail::chart_rows(c);
+        for r in &rows {
+            let candidate = &c.candidates[r.bar.candidate];
+            row(
+                out,
+                &[
+                    if r.elected {
+                        format!("✓ {} (elected)", r.name)
+                    } else {
+                        r.name.clone()
+                    },
+                    candidate
+                        .faction
+                        .as_deref()
+                        .map(|f| faction_name(d.dataset, Some(f)))
+                        .unwrap_or_default(),
+                    r.votes.clone(),
+                    r.label.clone(),
+                    candidate.endorsements.join(", "),
+                ],
+            )?;
+        }
+        let plain = TextStyle {
+            width: CHART_WIDTH,
+            color: false,
+        };
+        writeln!(out, "\n```text")?;
+        for line in text::chart(d, CHART_WIDTH, &plain) {
+            writeln!(out, "{line}")?;
+        }
+        writeln!(out, "```\n")?;
+        let bars: Vec<_> = rows.into_iter().map(|r| r.bar).collect();
+        for note in detail::denominator_note(c)
+            .into_iter()
+            .chain(detail::legend(&bars).into_iter().map(str::to_string))
+        {
+            writeln!(out, "_{}_  ", inline(&note))?;
+        }
+        writeln!(out)?;
+    }
+
+    writeln!(out, "### Contest\n")?;
+    for (label, value) in detail::facts(d) {
+        writeln!(out, "- **{label}:** {}", inline(&value))?;
+    }
+    if c.candidates.iter().any(|k| k.description.is_some()) {
+        writeln!(out, "\n### Candidates\n")?;
+        for i in crate::tally::ranked(c) {
+            let candidate = &c.candidates[i];
+            let lines = detail::candidate_lines(d, candidate);
+            writeln!(
+                out,
+                "- **{}**: {}",
+                inline(&candidate.name),
+                inline(&lines.join(". "))
+            )?;
+        }
+    }
+    let rounds = detail::round_lines(c);
+    if !rounds.is_empty() {
+        writeln!(out, "\n### Rounds\n")?;
+        for (i, line) in rounds.iter().enumerate() {
+            writeln!(out, "{}. {}", i + 1, inline(line))?;
+        }
+    }
+    let warnings = warnings_of(d.warnings, c);
+    if !warnings.is_empty() {
+        writeln!(out, "\n### Warnings\n")?;
+        for warning in &warnings {
+            writeln!(out, "- ⚠ {}", inline(warning))?;
+        }
+    }
+    writeln!(out, "\n### Sources\n")?;
+    for source in &c.sources {
+        let text = inline(&detail::source_text(source));
+        match &source.url {
+            Some(url) => writeln!(out, "- [{text}](<{url}>)")?,
+            None => writeln!(out, "- {text}")?,
+        }
+    }
+    if let Some(notes) = &c.notes {
+        writeln!(out, "\n### Notes\n\n{}", inline(notes))?;
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -174,5 +295,6 @@ mod tests {
         assert_eq!(cell("a|b"), "a\\|b");
         assert_eq!(cell("line\nbreak"), "line break");
         assert_eq!(cell(""), DASH);
+        assert_eq!(inline("a_b*c [d]"), "a\\_b\\*c \\[d\\]");
     }
 }

@@ -4,6 +4,7 @@
 //! The JSON and CSV fields are a documented, versioned interface (docs/OUTPUT.md).
 
 pub mod csv;
+pub mod detail;
 pub mod json;
 pub mod markdown;
 pub mod style;

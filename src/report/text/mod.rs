@@ -1,6 +1,11 @@
 //! Plain text for people at a terminal: tables fitted to the width, colour only when allowed.
+//! `list` and `stats` here; `show` in its own file.
 
 use std::io::{self, Write};
+
+mod show;
+
+pub use show::{chart, show};
 
 use super::style::{Paint, TextStyle};
 use super::table::{self, Align, Cell, Column};
