@@ -105,44 +105,10 @@ pub fn stats(out: &mut impl Write, report: &StatsReport) -> io::Result<()> {
                 )?;
             }
         }
-        Groups::Region(records) => {
-            header(
-                out,
-                &["Region", "Contests", "Decided", "Pending", "Won by"],
-                &[false, true, true, true, false],
-            )?;
-            for g in records {
-                row(
-                    out,
-                    &[
-                        region_name(ds, g.key.as_deref()),
-                        g.contests.to_string(),
-                        g.decided.to_string(),
-                        g.pending.to_string(),
-                        wins_label(ds, &g.wins),
-                    ],
-                )?;
-            }
-        }
-        Groups::Kind(records) => {
-            header(
-                out,
-                &["Kind", "Contests", "Decided", "Pending", "Won by"],
-                &[false, true, true, true, false],
-            )?;
-            for g in records {
-                row(
-                    out,
-                    &[
-                        g.key.as_str().to_string(),
-                        g.contests.to_string(),
-                        g.decided.to_string(),
-                        g.pending.to_string(),
-                        wins_label(ds, &g.wins),
-                    ],
-                )?;
-            }
-        }
+        Groups::Region(records) => group_table(out, ds, "Region", records, |k| {
+            region_name(ds, k.as_deref())
+        })?,
+        Groups::Kind(records) => group_table(out, ds, "Kind", records, |k| k.as_str().to_string())?,
         Groups::Endorser(records) => {
             header(
                 out,
@@ -167,6 +133,34 @@ pub fn stats(out: &mut impl Write, report: &StatsReport) -> io::Result<()> {
     }
     writeln!(out)?;
     writeln!(out, "{}", totals_line(&report.totals))
+}
+
+/// A region or kind table: contests, decided, pending and who won them.
+fn group_table<K>(
+    out: &mut impl Write,
+    ds: &crate::model::Dataset,
+    title: &str,
+    records: &[crate::stats::GroupRecord<K>],
+    name: impl Fn(&K) -> String,
+) -> io::Result<()> {
+    header(
+        out,
+        &[title, "Contests", "Decided", "Pending", "Won by"],
+        &[false, true, true, true, false],
+    )?;
+    for g in records {
+        row(
+            out,
+            &[
+                name(&g.key),
+                g.contests.to_string(),
+                g.decided.to_string(),
+                g.pending.to_string(),
+                wins_label(ds, &g.wins, false),
+            ],
+        )?;
+    }
+    Ok(())
 }
 
 /// Width of the bar chart's code block.

@@ -186,22 +186,23 @@ fn group_table<K>(
                 Cell::new(g.contests.to_string()),
                 Cell::new(g.decided.to_string()),
                 Cell::new(g.pending.to_string()),
-                dashed(wins_label(ds, &g.wins)),
+                dashed(wins_label(ds, &g.wins, true)),
             ]
         })
         .collect();
     (columns, rows)
 }
 
-/// `LL 3, SL 1, none 1`: wins by the factions' short labels.
-pub fn wins_label(ds: &Dataset, wins: &[(Option<String>, usize)]) -> String {
+/// `LL 3, SL 1, no faction 1`: wins by faction, with short labels or (`short` false) names.
+pub fn wins_label(ds: &Dataset, wins: &[(Option<String>, usize)], short: bool) -> String {
     if wins.is_empty() {
         return DASH.to_string();
     }
     wins.iter()
         .map(|(f, n)| {
             let label = match f.as_deref().and_then(|f| ds.faction(f)) {
-                Some(faction) => short_name(faction).to_string(),
+                Some(faction) if short => short_name(faction).to_string(),
+                Some(faction) => faction.name.clone(),
                 None => "no faction".to_string(),
             };
             format!("{label} {n}")
