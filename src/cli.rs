@@ -236,6 +236,7 @@ pub enum ColorChoice {
 
 /// How text output is drawn; shared by `list`, `show` and `stats`.
 #[derive(Debug, Clone, Copy, Default, Args)]
+#[command(next_help_heading = "Output")]
 pub struct TextArgs {
     /// When to use colour in text output.
     #[arg(long, value_name = "WHEN", value_enum, default_value_t = ColorChoice::Auto)]
@@ -269,7 +270,7 @@ pub struct ListArgs {
     #[command(flatten)]
     pub query: QueryArgs,
     /// Output format (JSON and CSV fields are described in docs/OUTPUT.md).
-    #[arg(long, short, value_name = "FORMAT", value_enum, default_value_t = Format::Text)]
+    #[arg(long, short, value_name = "FORMAT", value_enum, default_value_t = Format::Text, help_heading = "Output")]
     pub format: Format,
     #[command(flatten)]
     pub text: TextArgs,
@@ -290,7 +291,7 @@ pub struct ShowArgs {
     #[arg(value_name = "ID")]
     pub id: String,
     /// Output format (JSON fields are described in docs/OUTPUT.md).
-    #[arg(long, short, value_name = "FORMAT", value_enum, default_value_t = ShowFormat::Text)]
+    #[arg(long, short, value_name = "FORMAT", value_enum, default_value_t = ShowFormat::Text, help_heading = "Output")]
     pub format: ShowFormat,
     #[command(flatten)]
     pub text: TextArgs,
@@ -309,10 +310,10 @@ pub struct StatsArgs {
     #[command(flatten)]
     pub query: QueryArgs,
     /// What to count by.
-    #[arg(long, value_name = "GROUP", value_enum, default_value_t = ByArg::Faction)]
+    #[arg(long, value_name = "GROUP", value_enum, default_value_t = ByArg::Faction, help_heading = "Output")]
     pub by: ByArg,
     /// Output format (JSON and CSV fields are described in docs/OUTPUT.md).
-    #[arg(long, short, value_name = "FORMAT", value_enum, default_value_t = Format::Text)]
+    #[arg(long, short, value_name = "FORMAT", value_enum, default_value_t = Format::Text, help_heading = "Output")]
     pub format: Format,
     #[command(flatten)]
     pub text: TextArgs,
