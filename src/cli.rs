@@ -71,6 +71,10 @@ pub struct Cli {
 
     #[command(flatten)]
     pub query: QueryArgs,
+
+    /// Leave the mouse alone, so the terminal's own text selection works.
+    #[arg(long)]
+    pub no_mouse: bool,
 }
 
 /// Where the data comes from; shared by every subcommand.

@@ -2,14 +2,20 @@
 //!
 //! Layers, each knowing only those above it:
 //! model (`model`, `date`, `numbers`) → loading and checks (`load`, `locate`, `validate`,
-//! `integrity`) → derived numbers and queries (`tally`, `chart`, `query`, `resolve`) → command line
-//! (`cli`, `commands`).
+//! `integrity`) → derived numbers and queries (`tally`, `chart`, `query`, `resolve`) → explorer state
+//! (`action`, `keymap`, `app`, `layout`) → drawing (`theme`, `ui`) → front ends (`explorer`,
+//! `cli`, `commands`).
 
+pub mod action;
+pub mod app;
 pub mod chart;
 pub mod cli;
 pub mod commands;
 pub mod date;
+pub mod explorer;
 pub mod integrity;
+pub mod keymap;
+pub mod layout;
 pub mod load;
 pub mod locate;
 pub mod lookup;
@@ -20,4 +26,6 @@ pub mod report;
 pub mod resolve;
 pub mod stats;
 pub mod tally;
+pub mod theme;
+pub mod ui;
 pub mod validate;

@@ -9,9 +9,10 @@ mod validate;
 
 use std::io::{self, Write};
 
-use anyhow::{Result, bail};
+use anyhow::Result;
 
 use crate::cli::{Cli, ColorChoice, Command, TextArgs};
+use crate::explorer::{self, ExplorerOptions};
 use crate::load::{self, DataSource, Loaded};
 use crate::query::{Index, Query};
 use crate::report::style::TextStyle;
@@ -83,10 +84,12 @@ pub fn run(cli: Cli) -> Result<u8> {
         }
         Some(Command::Schema) => schema::run(&mut out)?,
         None => {
-            // Check the flags against the data now, so a typo is reported even before the
-            // explorer exists.
-            Selection::new(&cli.data.sources(&cli.paths), &cli.query.spec())?;
-            bail!("the explorer is not built yet; use `hustings list` to list the contests")
+            drop(out);
+            return explorer::run(ExplorerOptions {
+                sources: cli.data.sources(&cli.paths),
+                spec: cli.query.spec(),
+                mouse: !cli.no_mouse,
+            });
         }
     };
     out.flush()?;

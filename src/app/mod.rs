@@ -1,0 +1,257 @@
+//! The explorer's state and `App::update`, the only place that state changes.
+//!
+//! Submodules split `update` by concern: `nav` (selection and scrolling), `filters` (filters,
+//! search, sort, pickers, text fields), `mouse` (mouse events → actions).
+
+mod data;
+mod filters;
+mod mouse;
+mod nav;
+mod picker;
+
+use std::cell::Cell;
+
+use ratatui::layout::Rect;
+
+pub use data::Data;
+pub use picker::{Choice, Picker};
+
+use crate::action::Action;
+use crate::keymap::Mode;
+use crate::layout::{self, Areas};
+use crate::model::Contest;
+use crate::query::Query;
+use crate::theme::Theme;
+
+/// Which screen the body shows. Later views (scoreboard, endorsements, timeline, rounds,
+/// seat history, compare) are added here and drawn by their own `ui` module.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum View {
+    /// The contest list beside the selected contest's detail.
+    #[default]
+    Contests,
+}
+
+/// Which pane keys go to.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Focus {
+    #[default]
+    List,
+    Detail,
+}
+
+/// A text field being typed into, shown in the status line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TextInput {
+    pub field: Field,
+    pub text: String,
+    /// Why the last Enter was refused (e.g. a malformed date).
+    pub error: Option<String>,
+}
+
+/// What a text field edits.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Field {
+    /// The search, applied as it is typed.
+    Search,
+    /// A date range `FROM..TO`, applied on Enter.
+    Dates,
+}
+
+/// What sits on top of the view (one thing at a time).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub enum Overlay {
+    #[default]
+    None,
+    Help,
+    Picker(Picker),
+    Input(TextInput),
+}
+
+/// Everything the explorer shows, and nothing it does not.
+#[derive(Debug)]
+pub struct App {
+    pub view: View,
+    pub focus: Focus,
+    pub overlay: Overlay,
+    /// `None` until the first load finishes.
+    pub data: Option<Box<Data>>,
+    pub query: Query,
+    /// The filtered, sorted contests, as indices into the dataset.
+    pub rows: Vec<usize>,
+    /// Position of the selected contest in `rows`.
+    pub selected: usize,
+    /// First row of `rows` shown in the list pane.
+    pub offset: usize,
+    /// First line of the detail pane shown.
+    pub detail_scroll: u16,
+    /// How far the detail can scroll, as measured by the last render (like ratatui's widget
+    /// state, the one value render writes): scrolling stops there.
+    pub detail_max: Cell<u16>,
+    pub help_scroll: u16,
+    pub screen: Rect,
+    pub theme: Theme,
+    /// Names of the sources being loaded (for the loading screen and the title).
+    pub sources: Vec<String>,
+    /// The last load error, shown in the status bar while older data stays on screen.
+    pub error: Option<String>,
+    /// Animation frame of the loading indicator.
+    pub tick: usize,
+    pub should_quit: bool,
+}
+
+impl App {
+    /// An app with no data yet, on a screen of `width`×`height`.
+    pub fn new(sources: Vec<String>, theme: Theme, width: u16, height: u16) -> App {
+        App {
+            view: View::default(),
+            focus: Focus::default(),
+            overlay: Overlay::None,
+            data: None,
+            query: Query::default(),
+            rows: Vec::new(),
+            selected: 0,
+            offset: 0,
+            detail_scroll: 0,
+            detail_max: Cell::new(0),
+            help_scroll: 0,
+            screen: Rect::new(0, 0, width, height),
+            theme,
+            sources,
+            error: None,
+            tick: 0,
+            should_quit: false,
+        }
+    }
+
+    /// What keys mean right now.
+    pub fn mode(&self) -> Mode {
+        match self.overlay {
+            Overlay::None => Mode::Normal,
+            Overlay::Help => Mode::Help,
+            Overlay::Picker(_) => Mode::Picker,
+            Overlay::Input(_) => Mode::Text,
+        }
+    }
+
+    /// The panes for the current screen size and focus.
+    pub fn areas(&self) -> Areas {
+        layout::areas(self.screen, self.focus == Focus::Detail)
+    }
+
+    /// Index into the dataset of the selected contest.
+    pub fn selected_index(&self) -> Option<usize> {
+        self.rows.get(self.selected).copied()
+    }
+
+    /// The selected contest.
+    pub fn selected_contest(&self) -> Option<&Contest> {
+        let data = self.data.as_ref()?;
+        self.selected_index().map(|i| &data.dataset().contests[i])
+    }
+
+    /// Total contests loaded.
+    pub fn total(&self) -> usize {
+        self.data.as_ref().map_or(0, |d| d.dataset().contests.len())
+    }
+
+    /// Applies one action. Every change of explorer state happens here.
+    pub fn update(&mut self, action: Action) {
+        match action {
+            Action::Quit => self.should_quit = true,
+            Action::Tick => self.tick = self.tick.wrapping_add(1),
+            Action::Resize(w, h) => {
+                self.screen = Rect::new(0, 0, w, h);
+                self.keep_selection_visible();
+            }
+            Action::ToggleHelp => {
+                self.overlay = match self.overlay {
+                    Overlay::Help => Overlay::None,
+                    _ => Overlay::Help,
+                };
+                self.help_scroll = 0;
+            }
+            Action::Loaded(data) => self.load(data),
+            Action::LoadFailed(message) => self.error = Some(message),
+            Action::SetQuery(query) => {
+                self.query = query;
+                self.refilter(false);
+            }
+            other if self.data.is_none() => {
+                // Nothing to browse yet; only quitting and help work while loading.
+                let _ = other;
+            }
+            Action::Up => self.step(-1),
+            Action::Down => self.step(1),
+            Action::PageUp => self.page(-1),
+            Action::PageDown => self.page(1),
+            Action::Top => self.jump(false),
+            Action::Bottom => self.jump(true),
+            Action::FocusNext => {
+                self.focus = match self.focus {
+                    Focus::List => Focus::Detail,
+                    Focus::Detail => Focus::List,
+                };
+                self.keep_selection_visible();
+            }
+            Action::FocusPane(focus) => {
+                self.focus = focus;
+                self.keep_selection_visible();
+            }
+            Action::Confirm => self.confirm(),
+            Action::Back => self.back(),
+            Action::SelectRow(row) => self.select_row(row),
+            Action::ScrollList(n) => self.scroll_list(n),
+            Action::ScrollDetail(n) => self.scroll_detail(n),
+            other => self.update_filters(other),
+        }
+    }
+
+    /// New data: keep the filters, and the selected contest if it is still there.
+    fn load(&mut self, data: Box<Data>) {
+        let keep = self.selected_contest().map(|c| c.id.clone());
+        let scroll = self.detail_scroll;
+        self.error = None;
+        self.data = Some(data);
+        // Old row numbers and a picker's choices belong to the old data.
+        self.rows.clear();
+        if matches!(self.overlay, Overlay::Picker(_)) {
+            self.overlay = Overlay::None;
+        }
+        self.refilter(false);
+        let data = self.data.as_ref().expect("just set");
+        let same = keep.and_then(|id| data.position_of(&id));
+        if same.is_some_and(|i| self.rows.contains(&i)) {
+            self.reselect(same);
+            self.detail_scroll = scroll;
+        }
+    }
+
+    /// Enter outside a popup: show the selected contest's detail.
+    fn confirm(&mut self) {
+        match &self.overlay {
+            Overlay::None => {
+                if self.focus == Focus::List && !self.rows.is_empty() {
+                    self.focus = Focus::Detail;
+                }
+            }
+            _ => self.update_filters(Action::Confirm),
+        }
+    }
+
+    /// Esc: close the overlay, else leave the detail, else clear the search.
+    fn back(&mut self) {
+        match &self.overlay {
+            Overlay::None if self.focus == Focus::Detail => {
+                self.focus = Focus::List;
+                self.keep_selection_visible();
+            }
+            Overlay::None if !self.query.filter.search.is_empty() => {
+                self.query.filter.search.clear();
+                self.refilter(false);
+            }
+            Overlay::None => {}
+            _ => self.update_filters(Action::Back),
+        }
+    }
+}

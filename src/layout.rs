@@ -1,0 +1,132 @@
+//! Where each pane sits for a given terminal size. Pure geometry, shared by the app state
+//! (page size, mouse hit-testing) and the renderer, so both agree on every cell.
+//!
+//! ```text
+//! wide (≥ 100 columns)            tall (≥ 30 rows)      small: the focused pane only
+//! ┌ header ──────────────────┐    ┌ header ────────┐    ┌ header ────────┐
+//! ├ list ─────┬ detail ──────┤    ├ list ──────────┤    ├ list or detail ┤
+//! │           │              │    ├ detail ────────┤    │                │
+//! ├ status ───┴──────────────┤    ├ status ────────┤    ├ status ────────┤
+//! ```
+
+use ratatui::layout::{Constraint, Layout, Rect};
+
+/// Columns from which list and detail sit side by side.
+pub const WIDE: u16 = 100;
+/// Rows from which list and detail are stacked when not wide.
+pub const TALL: u16 = 30;
+/// Rows from which the header line is shown.
+const HEADER_FROM: u16 = 12;
+
+/// The screen divided into panes; a hidden pane has an empty rectangle.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Areas {
+    pub header: Rect,
+    /// The list pane, border included.
+    pub list: Rect,
+    /// The detail pane, border included.
+    pub detail: Rect,
+    pub status: Rect,
+}
+
+/// Divides `screen`; when only one pane fits, the detail is shown if `detail_focused`.
+pub fn areas(screen: Rect, detail_focused: bool) -> Areas {
+    if screen.height < 3 {
+        // Room for the status line only.
+        return Areas {
+            status: screen,
+            ..Areas::default()
+        };
+    }
+    let header_height = u16::from(screen.height >= HEADER_FROM);
+    let [header, body, status] = Layout::vertical([
+        Constraint::Length(header_height),
+        Constraint::Min(1),
+        Constraint::Length(1),
+    ])
+    .areas(screen);
+    let (list, detail) = if screen.width >= WIDE {
+        let [l, d] = Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)])
+            .areas(body);
+        (l, d)
+    } else if screen.height >= TALL {
+        let [l, d] =
+            Layout::vertical([Constraint::Percentage(40), Constraint::Percentage(60)]).areas(body);
+        (l, d)
+    } else if detail_focused {
+        (Rect::default(), body)
+    } else {
+        (body, Rect::default())
+    };
+    Areas {
+        header,
+        list,
+        detail,
+        status,
+    }
+}
+
+/// Whether a pane this size gets a border (tiny panes use every cell for content).
+pub fn bordered(pane: Rect) -> bool {
+    pane.width >= 12 && pane.height >= 4
+}
+
+/// Inside a pane's border, when it has one.
+pub fn inner(pane: Rect) -> Rect {
+    if bordered(pane) {
+        Rect {
+            x: pane.x + 1,
+            y: pane.y + 1,
+            width: pane.width - 2,
+            height: pane.height - 2,
+        }
+    } else {
+        pane
+    }
+}
+
+/// The list pane's column-title line and the area its rows are drawn in.
+pub fn list_parts(list: Rect) -> (Rect, Rect) {
+    let inside = inner(list);
+    if inside.height >= 3 {
+        let [titles, rows] =
+            Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(inside);
+        (titles, rows)
+    } else {
+        (Rect::default(), inside)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wide_tall_and_small_screens() {
+        let wide = areas(Rect::new(0, 0, 120, 40), false);
+        assert!(wide.list.width > 0 && wide.detail.width > 0);
+        assert_eq!(wide.list.y, wide.detail.y);
+        assert_eq!(wide.status.y, 39);
+        let tall = areas(Rect::new(0, 0, 80, 40), false);
+        assert!(tall.list.height > 0 && tall.detail.height > 0);
+        assert_eq!(tall.list.x, tall.detail.x);
+        let small = areas(Rect::new(0, 0, 40, 10), false);
+        assert_eq!(small.detail, Rect::default());
+        assert_eq!(small.header.height, 0);
+        assert_eq!(small.list.height, 9);
+        let small_detail = areas(Rect::new(0, 0, 40, 10), true);
+        assert_eq!(small_detail.list, Rect::default());
+        let one = areas(Rect::new(0, 0, 1, 1), false);
+        assert_eq!(one.status, Rect::new(0, 0, 1, 1));
+    }
+
+    #[test]
+    fn list_rows_sit_below_the_column_titles() {
+        let (titles, rows) = list_parts(Rect::new(0, 1, 50, 20));
+        assert_eq!(titles, Rect::new(1, 2, 48, 1));
+        assert_eq!(rows, Rect::new(1, 3, 48, 17));
+        let (none, rows) = list_parts(Rect::new(0, 0, 10, 2));
+        assert_eq!(none, Rect::default());
+        assert_eq!(rows, Rect::new(0, 0, 10, 2));
+    }
+}

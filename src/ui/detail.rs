@@ -1,0 +1,331 @@
+//! The detail pane: everything known about the selected contest, and nothing made up.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Wrap};
+
+use crate::app::{App, Data, Focus};
+use crate::chart::thousands;
+use crate::layout;
+use crate::model::{Contest, Dataset, Status};
+use crate::tally;
+use crate::theme::{self, Theme};
+use crate::ui::{chart, pane_block, text};
+
+/// Width of the labels in the facts section.
+const LABEL: usize = 16;
+
+/// Draws the detail pane for the selected contest, scrolled to `app.detail_scroll`.
+pub fn render(frame: &mut Frame, area: Rect, app: &App) {
+    let Some(data) = &app.data else { return };
+    if area.is_empty() {
+        return;
+    }
+    let focused = app.focus == Focus::Detail;
+    let inner = layout::inner(area);
+    frame.render_widget(pane_block(app, area, " Detail ".into(), focused), area);
+    let Some(i) = app.selected_index() else {
+        return;
+    };
+    let paragraph = Paragraph::new(lines(data, i, usize::from(inner.width), &app.theme))
+        .wrap(Wrap { trim: false });
+    let total = paragraph.line_count(inner.width);
+    let max = u16::try_from(total.saturating_sub(usize::from(inner.height))).unwrap_or(u16::MAX);
+    app.detail_max.set(max);
+    frame.render_widget(paragraph.scroll((app.detail_scroll.min(max), 0)), inner);
+}
+
+/// The pane's content for contest `i`, for a pane `width` cells wide.
+fn lines(data: &Data, i: usize, width: usize, theme: &Theme) -> Vec<Line<'static>> {
+    let ds = data.dataset();
+    let c = &ds.contests[i];
+    let mut doc = Doc {
+        width,
+        theme,
+        lines: Vec::new(),
+    };
+    doc.text("", &c.title, theme.title());
+    facts(c, ds, &mut doc);
+    doc.heading("Vote share");
+    if c.candidates.is_empty() {
+        doc.text("  ", "no candidates reported yet", theme.dim());
+    } else {
+        doc.lines.extend(chart::lines(c, ds, width, theme));
+        doc.heading("Candidates");
+        candidates(c, ds, &mut doc);
+    }
+    context(c, &mut doc);
+    let warnings = data.warnings_for(i);
+    if !warnings.is_empty() {
+        doc.heading(&format!("Warnings ({})", warnings.len()));
+        for w in warnings {
+            doc.bullet("⚠", &w.kind.to_string(), theme.warning());
+        }
+    }
+    doc.heading("Sources");
+    if c.sources.is_empty() {
+        doc.text("  ", "none cited", theme.warning());
+    }
+    for s in &c.sources {
+        let mut cite = s.outlet.clone();
+        if let Some(t) = &s.title {
+            cite.push_str(&format!(": \"{t}\""));
+        }
+        if let Some(d) = s.date {
+            cite.push_str(&format!(", {}", d.human()));
+        }
+        doc.bullet("•", &cite, theme.text());
+        for extra in [&s.url, &s.note].into_iter().flatten() {
+            doc.text("    ", extra, theme.dim());
+        }
+    }
+    if let Some(notes) = &c.notes {
+        doc.heading("Notes");
+        doc.text("  ", notes, theme.text());
+    }
+    doc.lines
+}
+
+/// Lines being built for a pane of a given width, wrapped with hanging indents.
+struct Doc<'t> {
+    width: usize,
+    theme: &'t Theme,
+    lines: Vec<Line<'static>>,
+}
+
+impl Doc<'_> {
+    fn heading(&mut self, title: &str) {
+        self.lines.push(Line::raw(""));
+        self.lines
+            .push(Line::styled(title.to_string(), self.theme.title()));
+    }
+
+    /// `s` wrapped, every line starting with `indent`.
+    fn text(&mut self, indent: &str, s: &str, style: Style) {
+        let room = self.width.saturating_sub(text::width(indent));
+        for part in text::wrap(s, room) {
+            self.lines
+                .push(Line::styled(format!("{indent}{part}"), style));
+        }
+    }
+
+    /// `s` wrapped after a bullet, continuation lines aligned with the text.
+    fn bullet(&mut self, bullet: &str, s: &str, style: Style) {
+        let first = format!("  {bullet} ");
+        let indent = " ".repeat(text::width(&first));
+        for (n, part) in text::wrap(s, self.width.saturating_sub(indent.len()))
+            .into_iter()
+            .enumerate()
+        {
+            let lead = if n == 0 {
+                first.clone()
+            } else {
+                indent.clone()
+            };
+            self.lines
+                .push(Line::styled(format!("{lead}{part}"), style));
+        }
+    }
+
+    /// A labelled fact; on a narrow pane the value goes under its label.
+    fn fact(&mut self, label: &str, value: &str, style: Style) {
+        let dim = self.theme.dim();
+        if self.width < LABEL + 20 {
+            self.lines.push(Line::styled(label.to_string(), dim));
+            self.text("  ", value, style);
+            return;
+        }
+        for (n, part) in text::wrap(value, self.width - LABEL)
+            .into_iter()
+            .enumerate()
+        {
+            let lead = if n == 0 {
+                text::fit(label, LABEL)
+            } else {
+                " ".repeat(LABEL)
+            };
+            self.lines.push(Line::from(vec![
+                Span::styled(lead, dim),
+                Span::styled(part, style),
+            ]));
+        }
+    }
+}
+
+fn known(n: Option<u64>) -> String {
+    n.map_or("n/a".to_string(), thousands)
+}
+
+/// Kind, party, region, date, status, method, ballots, turnout and margin.
+fn facts(c: &Contest, ds: &Dataset, doc: &mut Doc) {
+    let theme = doc.theme;
+    let plain = theme.text();
+    let region = c
+        .region
+        .as_deref()
+        .map(|r| ds.region(r).map_or(r.to_string(), |r| r.name.clone()))
+        .unwrap_or_else(|| "national".to_string());
+    let mut what = vec![c.kind.as_str().replace('-', " ")];
+    what.extend(c.party.clone());
+    what.extend(c.constituency.clone());
+    what.push(region);
+    doc.fact("Contest", &what.join(" · "), plain);
+    doc.fact(
+        "Date",
+        &c.date.map_or("unknown".to_string(), |d| d.human()),
+        plain,
+    );
+    match c.status {
+        Status::Decided => doc.fact("Status", "decided", plain),
+        Status::Pending => {
+            let mut s = "PENDING: no result yet".to_string();
+            if let Some(d) = c.status_as_of {
+                s.push_str(&format!(" (as of {})", d.human()));
+            }
+            doc.fact("Status", &s, theme.pending());
+        }
+    }
+    if let (Status::Decided, Some(d)) = (c.status, c.status_as_of) {
+        doc.fact("As of", &d.human(), plain);
+    }
+    if let Some(m) = &c.method {
+        doc.fact("Method", m, plain);
+    }
+    let b = c.ballots.clone().unwrap_or_default();
+    let cast = tally::cast(c);
+    let ballots = if b.valid.or(b.rejected).or(b.eligible).or(cast).is_none() {
+        "not reported".to_string()
+    } else {
+        format!(
+            "valid {} · rejected {} · eligible {} · cast {}",
+            known(b.valid),
+            known(b.rejected),
+            known(b.eligible),
+            known(cast),
+        )
+    };
+    doc.fact("Ballots", &ballots, plain);
+    let turnout = tally::turnout(c).map_or("n/a".to_string(), |t| format!("{t:.1}%"));
+    doc.fact("Turnout", &turnout, plain);
+    if let Some(m) = tally::margin_votes(c) {
+        let points = tally::margin_points(c).map_or(String::new(), |p| format!(" ({p:.1} points)"));
+        doc.fact("Margin", &format!("{}{points}", thousands(m)), plain);
+    }
+}
+
+/// The candidates table: elected mark, name, party, faction, votes, share; endorsements below.
+fn candidates(c: &Contest, ds: &Dataset, doc: &mut Doc) {
+    let theme = doc.theme;
+    let has_party = c.candidates.iter().any(|x| x.party.is_some());
+    let party_w = if has_party { 12 } else { 0 };
+    let faction_w = 14;
+    let numbers = 8 + 1 + 7;
+    let name_w = doc
+        .width
+        .saturating_sub(2 + 1 + party_w + usize::from(has_party) + faction_w + 1 + numbers)
+        .clamp(6, 24);
+    let mut head = format!("  {} ", text::fit("Name", name_w));
+    if has_party {
+        head.push_str(&format!("{} ", text::fit("Party", party_w)));
+    }
+    head.push_str(&format!(
+        "{} {} {}",
+        text::fit("Faction", faction_w),
+        text::fit_right("Votes", 8),
+        text::fit_right("Share", 7)
+    ));
+    doc.lines.push(Line::styled(head, theme.column_title()));
+    for &k in &tally::ranked(c) {
+        let cand = &c.candidates[k];
+        let faction = cand.faction.as_deref().and_then(|id| ds.faction(id));
+        let mark = if cand.elected {
+            Span::styled("✓ ", theme.elected())
+        } else {
+            Span::raw("  ")
+        };
+        let mut spans = vec![
+            mark,
+            Span::raw(format!("{} ", text::fit(&cand.name, name_w))),
+        ];
+        if has_party {
+            let party = cand.party.clone().unwrap_or_default();
+            spans.push(Span::raw(format!("{} ", text::fit(&party, party_w))));
+        }
+        let faction_label = match faction {
+            Some(f) => format!("{} {}", theme::abbr(f), f.name),
+            None => "—".to_string(),
+        };
+        spans.push(Span::styled(
+            text::fit(&faction_label, faction_w),
+            theme.faction(faction),
+        ));
+        let share = tally::share(c, cand).label();
+        spans.push(Span::raw(format!(
+            " {} {}",
+            text::fit_right(&known(cand.votes), 8),
+            text::fit_right(&share, 7)
+        )));
+        if cand.incumbent {
+            spans.push(Span::styled(" (incumbent)", theme.dim()));
+        }
+        doc.lines.push(Line::from(spans));
+        if !cand.endorsements.is_empty() {
+            let backed = format!("backed by {}", cand.endorsements.join(", "));
+            doc.text("      ", &backed, theme.dim());
+        }
+    }
+}
+
+/// Previous holder, defection, seat majority, stated majority, swing, official result.
+fn context(c: &Contest, doc: &mut Doc) {
+    let mut facts: Vec<(&str, String)> = Vec::new();
+    if let Some(h) = &c.previous_holder {
+        let mut s = h.name.clone();
+        let extra: Vec<String> = [
+            h.party.clone(),
+            h.since.map(|d| format!("since {}", d.human())),
+        ]
+        .into_iter()
+        .flatten()
+        .collect();
+        if !extra.is_empty() {
+            s.push_str(&format!(" ({})", extra.join(", ")));
+        }
+        facts.push(("Previous holder", s));
+    }
+    if let Some(d) = &c.defection {
+        let when = d.date.map_or(String::new(), |d| format!(", {}", d.human()));
+        facts.push(("Defection", format!("to {}{when}", d.to)));
+    }
+    if let Some(m) = &c.seat_majority {
+        let extra: Vec<String> = [m.party.clone(), m.as_of.map(|d| d.human())]
+            .into_iter()
+            .flatten()
+            .collect();
+        let extra = if extra.is_empty() {
+            String::new()
+        } else {
+            format!(" ({})", extra.join(", "))
+        };
+        facts.push(("Seat majority", format!("{}{extra}", thousands(m.votes))));
+    }
+    if let Some(m) = c.majority {
+        facts.push(("Majority", thousands(m)));
+    }
+    if let Some(s) = &c.swing {
+        facts.push(("Swing", format!("{} points to {}", s.percent, s.to)));
+    }
+    if let Some(r) = &c.result {
+        facts.push(("Result", r.clone()));
+    }
+    if facts.is_empty() {
+        return;
+    }
+    doc.heading("Context");
+    let plain = doc.theme.text();
+    for (label, value) in facts {
+        doc.fact(label, &value, plain);
+    }
+}

@@ -1,0 +1,39 @@
+//! The `?` overlay: every key, from the same table the key map is documented by.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use crate::app::App;
+use crate::keymap::HELP;
+use crate::ui::{popup, popup_area, text};
+
+/// Draws the help popup over `area`.
+pub fn render(frame: &mut Frame, area: Rect, app: &App) {
+    let theme = &app.theme;
+    let keys_w = HELP.iter().map(|(k, _)| text::width(k)).max().unwrap_or(0);
+    let text_w = HELP.iter().map(|(_, t)| text::width(t)).max().unwrap_or(0);
+    let width = (keys_w + text_w + 5) as u16;
+    let height = HELP.len() as u16 + 2;
+    let inner = popup(
+        frame,
+        app,
+        popup_area(area, width, height),
+        " Keys (Esc or ? closes) ".into(),
+    );
+    let lines: Vec<Line> = HELP
+        .iter()
+        .map(|(keys, what)| {
+            Line::from(vec![
+                Span::styled(format!(" {} ", text::fit(keys, keys_w)), theme.key()),
+                Span::raw(*what),
+            ])
+        })
+        .collect();
+    let max = (lines.len() as u16).saturating_sub(inner.height);
+    frame.render_widget(
+        Paragraph::new(lines).scroll((app.help_scroll.min(max), 0)),
+        inner,
+    );
+}

@@ -1,0 +1,222 @@
+//! The contest list: one row per contest, only the visible rows are built (so a frame costs
+//! the same for 17 contests or a million).
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use crate::app::{App, Focus};
+use crate::layout;
+use crate::model::{Contest, ContestKind, Dataset, Status};
+use crate::tally;
+use crate::theme::{self, Theme};
+use crate::ui::{pane_block, text};
+
+/// A list column, in display order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Column {
+    Mark,
+    Title,
+    Kind,
+    Region,
+    Date,
+    Status,
+    Winner,
+}
+
+/// The narrowest the title column may get before other columns are dropped.
+const MIN_TITLE: usize = 20;
+
+/// Columns that fit in `width` cells, with their widths. The title takes what is left;
+/// optional columns are dropped, least important first, when space runs out.
+fn columns(width: usize, mark: usize) -> Vec<(Column, usize)> {
+    // In order of importance: status (pending must stay visible), date, winner, region, kind.
+    let optional = [
+        (Column::Status, 7),
+        (Column::Date, 11),
+        (Column::Winner, 18),
+        (Column::Region, 16),
+        (Column::Kind, 11),
+    ];
+    let mut used = mark + 1 + MIN_TITLE;
+    let mut chosen = Vec::new();
+    // Strictly by importance: a column that does not fit hands its space to the title.
+    for (col, w) in optional {
+        if used + 1 + w > width {
+            break;
+        }
+        used += 1 + w;
+        chosen.push((col, w));
+    }
+    // Each column is followed by one space, the last one too.
+    let title = width.saturating_sub(used - MIN_TITLE + 1);
+    let mut out = vec![(Column::Mark, mark), (Column::Title, title)];
+    let order = [
+        Column::Kind,
+        Column::Region,
+        Column::Date,
+        Column::Status,
+        Column::Winner,
+    ];
+    out.extend(
+        order
+            .iter()
+            .filter_map(|c| chosen.iter().find(|(x, _)| x == c).copied()),
+    );
+    out
+}
+
+fn kind_label(kind: ContestKind) -> &'static str {
+    match kind {
+        ContestKind::Selection => "selection",
+        ContestKind::Leadership => "leadership",
+        ContestKind::GeneralElection => "general",
+        ContestKind::ByElection => "by-election",
+        ContestKind::Other => "other",
+    }
+}
+
+/// Width of the faction mark: a coloured block, or the longest abbreviation under NO_COLOR.
+fn mark_width(theme: &Theme, ds: &Dataset) -> usize {
+    if theme.color {
+        1
+    } else {
+        ds.factions
+            .iter()
+            .map(|f| text::width(&theme::abbr(f)))
+            .max()
+            .unwrap_or(1)
+            .max(1)
+    }
+}
+
+/// Draws the list pane.
+pub fn render(frame: &mut Frame, area: Rect, app: &App) {
+    let Some(data) = &app.data else { return };
+    if area.is_empty() {
+        return;
+    }
+    let theme = &app.theme;
+    let ds = data.dataset();
+    let focused = app.focus == Focus::List;
+    let title = format!(" Contests {} of {} ", app.rows.len(), ds.contests.len());
+    frame.render_widget(pane_block(app, area, title, focused), area);
+    let (titles, rows_area) = layout::list_parts(area);
+    let cols = columns(usize::from(rows_area.width), mark_width(theme, ds));
+    if !titles.is_empty() {
+        let spans: Vec<Span> = cols
+            .iter()
+            .map(|&(col, w)| {
+                Span::styled(
+                    format!("{} ", text::fit(column_name(col), w)),
+                    theme.column_title(),
+                )
+            })
+            .collect();
+        frame.render_widget(Line::from(spans), titles);
+    }
+    if app.rows.is_empty() {
+        let message = Paragraph::new("No contests match. Press c to clear the filters.")
+            .style(theme.dim())
+            .wrap(ratatui::widgets::Wrap { trim: true });
+        frame.render_widget(message, rows_area);
+        return;
+    }
+    let visible = usize::from(rows_area.height);
+    let end = (app.offset + visible).min(app.rows.len());
+    for (n, pos) in (app.offset..end).enumerate() {
+        let contest = &ds.contests[app.rows[pos]];
+        let mut line = row(contest, ds, &cols, theme);
+        if pos == app.selected {
+            line = line.style(theme.selected(focused));
+        }
+        let y = rows_area.y + n as u16;
+        frame.render_widget(line, Rect::new(rows_area.x, y, rows_area.width, 1));
+    }
+}
+
+fn column_name(col: Column) -> &'static str {
+    match col {
+        Column::Mark => "",
+        Column::Title => "Contest",
+        Column::Kind => "Kind",
+        Column::Region => "Region",
+        Column::Date => "Date",
+        Column::Status => "Status",
+        Column::Winner => "Winner",
+    }
+}
+
+/// One contest's row; every cell padded so a selected row is highlighted edge to edge.
+fn row(contest: &Contest, ds: &Dataset, cols: &[(Column, usize)], theme: &Theme) -> Line<'static> {
+    let winner = tally::winner(contest);
+    let faction = winner
+        .and_then(|w| w.faction.as_deref())
+        .and_then(|id| ds.faction(id));
+    let mut spans = Vec::with_capacity(cols.len() * 2);
+    for &(col, w) in cols {
+        let (content, style) = match col {
+            Column::Mark => match (theme.color, faction) {
+                (true, Some(f)) => ("█".to_string(), theme.faction(Some(f))),
+                (false, Some(f)) => (theme::abbr(f), theme.text()),
+                (_, None) => (String::new(), theme.text()),
+            },
+            Column::Title => (contest.title.clone(), theme.text()),
+            Column::Kind => (kind_label(contest.kind).to_string(), theme.dim()),
+            Column::Region => (
+                contest
+                    .region
+                    .as_deref()
+                    .and_then(|r| ds.region(r))
+                    .map_or("national".to_string(), |r| r.name.clone()),
+                theme.dim(),
+            ),
+            Column::Date => (
+                contest.date.map_or("—".to_string(), |d| d.human()),
+                theme.text(),
+            ),
+            Column::Status => match contest.status {
+                Status::Pending => ("pending".to_string(), theme.pending()),
+                Status::Decided => ("decided".to_string(), theme.dim()),
+            },
+            Column::Winner => match (contest.status, winner) {
+                (_, Some(w)) => (w.name.clone(), theme.text()),
+                (Status::Pending, None) => ("—".to_string(), theme.pending()),
+                (Status::Decided, None) => ("unknown".to_string(), theme.dim()),
+            },
+        };
+        spans.push(Span::styled(text::fit(&content, w), style));
+        spans.push(Span::styled(" ", Style::new()));
+    }
+    Line::from(spans)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn columns_drop_least_important_first_and_title_fills_the_rest() {
+        let names = |w| -> Vec<Column> { columns(w, 1).iter().map(|c| c.0).collect() };
+        assert_eq!(names(28), vec![Column::Mark, Column::Title]);
+        assert_eq!(names(40), vec![Column::Mark, Column::Title, Column::Status]);
+        assert_eq!(
+            names(120),
+            vec![
+                Column::Mark,
+                Column::Title,
+                Column::Kind,
+                Column::Region,
+                Column::Date,
+                Column::Status,
+                Column::Winner
+            ]
+        );
+        for w in [0, 5, 20, 38, 58, 120] {
+            let total: usize = columns(w, 1).iter().map(|c| c.1 + 1).sum();
+            assert!(total <= w.max(3), "width {w}: {total}");
+        }
+    }
+}

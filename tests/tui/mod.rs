@@ -1,0 +1,97 @@
+//! Helpers for explorer tests: an app on the shipped data, fed keys like a person types them,
+//! drawn into ratatui's TestBackend.
+#![allow(dead_code)]
+
+use hustings::action::Action;
+use hustings::app::{App, Data};
+use hustings::keymap;
+use hustings::load::{self, DataSource, Loaded};
+use hustings::theme::Theme;
+use hustings::ui;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+pub fn seed() -> Loaded {
+    load::load(&[DataSource::Embedded]).expect("the shipped dataset loads")
+}
+
+/// An explorer on the shipped dataset, data loaded, on a `width`×`height` screen.
+pub fn app(width: u16, height: u16) -> App {
+    app_with(width, height, Theme { color: true })
+}
+
+pub fn app_with(width: u16, height: u16, theme: Theme) -> App {
+    let mut app = App::new(vec!["(built-in dataset)".into()], theme, width, height);
+    app.update(Action::Loaded(Box::new(Data::new(seed()))));
+    app
+}
+
+/// Types `keys` through the key map: `\n` is Enter, `\x1b` Esc, `\t` Tab, others themselves.
+pub fn press(app: &mut App, keys: &str) {
+    for ch in keys.chars() {
+        let code = match ch {
+            '\n' => KeyCode::Enter,
+            '\x1b' => KeyCode::Esc,
+            '\t' => KeyCode::Tab,
+            '\x08' => KeyCode::Backspace,
+            c => KeyCode::Char(c),
+        };
+        key(app, code);
+    }
+}
+
+/// Presses one key.
+pub fn key(app: &mut App, code: KeyCode) {
+    if let Some(action) = keymap::action_for(KeyEvent::new(code, KeyModifiers::NONE), app.mode()) {
+        app.update(action);
+    }
+}
+
+/// Draws the app on a test terminal of its screen size.
+pub fn draw(app: &App) -> Terminal<TestBackend> {
+    let mut terminal =
+        Terminal::new(TestBackend::new(app.screen.width, app.screen.height)).expect("terminal");
+    terminal.draw(|f| ui::render(f, app)).expect("draw");
+    terminal
+}
+
+/// The screen as text, one line per row.
+pub fn screen(app: &App) -> String {
+    let terminal = draw(app);
+    let buffer = terminal.backend().buffer();
+    let mut out = String::new();
+    for y in 0..buffer.area.height {
+        for x in 0..buffer.area.width {
+            out.push_str(buffer[(x, y)].symbol());
+        }
+        out.push('\n');
+    }
+    out
+}
+
+/// Titles of the listed contests, in order.
+pub fn titles(app: &App) -> Vec<String> {
+    let data = app.data.as_ref().expect("loaded");
+    app.rows
+        .iter()
+        .map(|&i| data.dataset().contests[i].title.clone())
+        .collect()
+}
+
+/// The selected contest's id.
+pub fn selected_id(app: &App) -> Option<String> {
+    app.selected_contest().map(|c| c.id.clone())
+}
+
+/// Moves the selection to the contest with this id by pressing `j`/`k`.
+pub fn select(app: &mut App, id: &str) {
+    press(app, "g");
+    for _ in 0..app.rows.len() {
+        if selected_id(app).as_deref() == Some(id) {
+            return;
+        }
+        press(app, "j");
+    }
+    panic!("{id} is not listed");
+}
