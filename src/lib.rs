@@ -2,9 +2,9 @@
 //!
 //! Layers, each knowing only those above it:
 //! model (`model`, `date`, `numbers`) → loading and checks (`load`, `locate`, `validate`,
-//! `integrity`) → derived numbers and queries (`tally`, `chart`, `query`, `resolve`) → explorer state
-//! (`action`, `keymap`, `app`, `layout`) → drawing (`theme`, `ui`) → front ends (`explorer`,
-//! `cli`, `commands`).
+//! `integrity`) → derived numbers and queries (`tally`, `chart`, `query`, `resolve`, `stats`)
+//! → explorer state (`action`, `keymap`, `app`, `layout`) → drawing (`theme`, `ui`) → front
+//! ends (`explorer`, `cli`, `commands`, `report`).
 
 pub mod action;
 pub mod app;

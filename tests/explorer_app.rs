@@ -2,11 +2,11 @@
 
 mod tui;
 
-use tui::{app, press, select, selected_id, titles};
 use hustings::action::{Action, PickerKind};
 use hustings::app::{Data, Focus, Overlay};
 use hustings::load::{self, Loaded};
 use hustings::query::SortKey;
+use tui::{app, press, select, selected_id, titles};
 
 #[test]
 fn selection_is_kept_by_id_across_filters_and_sorts() {

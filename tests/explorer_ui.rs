@@ -3,11 +3,11 @@
 
 mod tui;
 
-use tui::{app, app_with, draw, press, screen, select, selected_id, titles};
 use hustings::action::Action;
 use hustings::app::App;
 use hustings::theme::Theme;
 use ratatui::style::Color;
+use tui::{app, app_with, draw, press, screen, select, selected_id, titles};
 
 #[test]
 fn main_screen() {
