@@ -199,6 +199,47 @@ fn browse_filter_open_stockport_and_quit() {
 }
 
 #[test]
+fn starts_with_the_command_line_query_applied() {
+    let tmux = Tmux::start("flags", 120, 30);
+    tmux.launch(r#"--region "North West" --search mishra --sort title"#);
+    let screen = tmux.wait_text("2 of 17 contests");
+    assert!(screen.contains("region: North West"), "{screen}");
+    assert!(screen.contains("sort: title"), "{screen}");
+    // The list (left half) holds exactly what `hustings list` prints for the same flags, in order.
+    let list: String = screen
+        .lines()
+        .map(|l| l.chars().take(60).collect::<String>() + "\n")
+        .collect();
+    let hazel = list.find("Hazel Grove, 2017 general election");
+    let stockport = list.find("Stockport Labour selection");
+    assert!(hazel.is_some() && hazel < stockport, "{screen}");
+    assert!(!list.contains("Bury South"), "{screen}");
+    let printed = Command::new(BIN)
+        .args([
+            "list",
+            "--region",
+            "North West",
+            "--search",
+            "mishra",
+            "--sort",
+            "title",
+        ])
+        .output()
+        .expect("run");
+    let printed = String::from_utf8_lossy(&printed.stdout);
+    let ids: Vec<&str> = printed
+        .lines()
+        .skip(1)
+        .filter_map(|l| l.split_whitespace().next())
+        .filter(|w| w.contains("-20"))
+        .collect();
+    assert_eq!(ids, ["hazel-grove-ge-2017", "stockport-selection-2019"]);
+    tmux.keys(&["q"]);
+    tmux.wait_text("exit=0");
+    tmux.assert_restored();
+}
+
+#[test]
 fn sigterm_restores_the_terminal() {
     let tmux = Tmux::start("sigterm", 100, 30);
     tmux.launch("");
