@@ -22,6 +22,8 @@ Examples:
   hustings show stockport-selection-2019          one contest in full, with a bar chart
   hustings stats --by endorser                    how often each endorser's candidates won
   hustings validate results.json                  check a file and list its integrity warnings
+  hustings import hoc-candidates HoC-GE2019-results-by-candidate.csv -o ge2019.json
+                                                  convert official UK general-election results
   hustings schema > hustings.schema.json";
 
 const LIST_EXAMPLES: &str = "\
@@ -267,6 +269,8 @@ pub enum Command {
     Validate(ValidateArgs),
     /// Print the JSON Schema of the data format.
     Schema,
+    /// Convert results published in other formats into a hustings dataset.
+    Import(ImportArgs),
 }
 
 #[derive(Debug, Args)]
@@ -352,4 +356,58 @@ pub struct ValidateArgs {
     /// Exit with status 1 when there are warnings.
     #[arg(long)]
     pub strict: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    #[command(subcommand)]
+    pub format: ImportFormat,
+}
+
+const HOC_EXAMPLES: &str = "\
+Examples:
+  hustings import hoc-candidates HoC-GE2019-results-by-candidate.csv \\
+      --constituencies HoC-GE2019-results-by-constituency.csv -o ge2019.json
+  hustings import hoc-candidates HoC-GE2017-results-by-candidate.csv > ge2017.json
+  hustings validate data/contests.json ge2019.json
+
+The summary (contests, candidates, regions, factions, notes and warnings) goes to stderr.";
+
+/// The formats `hustings import` reads.
+#[derive(Debug, Subcommand)]
+pub enum ImportFormat {
+    /// UK general-election results by candidate, as CSV from the House of Commons Library.
+    ///
+    /// Reads the GE2017 or GE2019 column layout (recognised from the header) and makes one
+    /// general-election contest per constituency, grouped on the ONS id. Parties map to
+    /// factions with their usual colours (small parties share "Other parties"; each candidate
+    /// keeps their party). The winner is whoever has most votes, in any row order. With
+    /// --constituencies, the constituency-level CSV is joined on the ONS id for valid and
+    /// invalid votes, electorate, majority and result; every disagreement between the files
+    /// is reported, never fixed.
+    #[command(after_help = HOC_EXAMPLES)]
+    HocCandidates(HocCandidatesArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct HocCandidatesArgs {
+    /// The candidate-level CSV (one row per candidate).
+    #[arg(value_name = "FILE")]
+    pub file: PathBuf,
+    /// The constituency-level CSV to join on the ONS id (GE2019 layout).
+    #[arg(long, value_name = "FILE")]
+    pub constituencies: Option<PathBuf>,
+    /// The dataset's title [default: "UK general election, <date> (House of Commons Library)"].
+    #[arg(long, value_name = "T")]
+    pub title: Option<String>,
+    /// Polling day (YYYY-MM-DD) [default: the day of the release whose layout the file has:
+    /// 2017-06-08 or 2019-12-12].
+    #[arg(long, value_name = "DATE", value_parser = PartialDate::parse)]
+    pub date: Option<PartialDate>,
+    /// Write the dataset to OUT (atomically) instead of stdout.
+    #[arg(short, long = "output", value_name = "OUT")]
+    pub output: Option<PathBuf>,
+    /// Overwrite OUT if it exists.
+    #[arg(long)]
+    pub force: bool,
 }

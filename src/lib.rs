@@ -4,15 +4,20 @@
 //! model (`model`, `date`, `numbers`) → loading and checks (`load`, `locate`, `validate`,
 //! `integrity`) → derived numbers and queries (`tally`, `chart`, `query`, `resolve`, `stats`)
 //! → explorer state (`action`, `keymap`, `app`, `layout`) → drawing (`theme`, `ui`) → front
-//! ends (`explorer`, `cli`, `commands`, `report`).
+//! ends (`explorer`, `cli`, `commands`, `report`). `import` converts other formats (official
+//! results CSVs) into the data format; `atomic` writes files safely; `catalogue` compares the
+//! catalogue entries of merged files.
 
 pub mod action;
 pub mod app;
+pub mod atomic;
+pub mod catalogue;
 pub mod chart;
 pub mod cli;
 pub mod commands;
 pub mod date;
 pub mod explorer;
+pub mod import;
 pub mod integrity;
 pub mod keymap;
 pub mod layout;

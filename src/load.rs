@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
+use crate::catalogue::{self, Conflict};
 use crate::integrity::{self, Warning};
 use crate::locate::{self, JsonPath, Segment};
 use crate::model::{Dataset, SCHEMA_VERSION};
@@ -83,6 +84,8 @@ pub struct Loaded {
     pub warnings: Vec<Warning>,
     /// The names of the sources, in load order.
     pub sources: Vec<String>,
+    /// Regions and factions defined differently by two sources (the first definition is used).
+    pub conflicts: Vec<Conflict>,
 }
 
 impl Loaded {
@@ -98,11 +101,14 @@ impl Loaded {
     }
 }
 
-/// Loads every source, merging them in order: catalogues by id (first definition wins),
-/// contests appended; a contest id used in two sources is an error naming both.
+/// Loads every source, merging them in order: catalogues by id (first definition wins, and a
+/// different later definition is kept as a `Conflict`), contests appended; a contest id used
+/// in two sources is an error naming both.
 pub fn load(sources: &[DataSource]) -> Result<Loaded, LoadError> {
     let mut merged: Option<Dataset> = None;
     let mut contest_origin: HashMap<String, usize> = HashMap::new();
+    let mut catalogue_origin: HashMap<(&str, String), usize> = HashMap::new();
+    let mut conflicts = Vec::new();
     let names: Vec<String> = sources.iter().map(DataSource::name).collect();
     for (n, source) in sources.iter().enumerate() {
         let bytes = source.read()?;
@@ -110,6 +116,9 @@ pub fn load(sources: &[DataSource]) -> Result<Loaded, LoadError> {
         let Some(acc) = merged.as_mut() else {
             if sources.len() > 1 {
                 contest_origin.extend(part.contests.iter().map(|c| (c.id.clone(), n)));
+                catalogue_origin.extend(part.regions.iter().map(|r| (("region", r.id.clone()), n)));
+                catalogue_origin
+                    .extend(part.factions.iter().map(|f| (("faction", f.id.clone()), n)));
             }
             merged = Some(part);
             continue;
@@ -129,6 +138,39 @@ pub fn load(sources: &[DataSource]) -> Result<Loaded, LoadError> {
             }
             contest_origin.insert(contest.id.clone(), n);
         }
+        let conflict = |what: &'static str, id: &str, fields| Conflict {
+            what,
+            id: id.to_string(),
+            first_file: names[catalogue_origin[&(what, id.to_string())]].clone(),
+            file: names[n].clone(),
+            fields,
+        };
+        for region in &part.regions {
+            if let Some(first) = acc.region(&region.id) {
+                let fields = catalogue::region_differences(first, region);
+                if !fields.is_empty() {
+                    conflicts.push(conflict("region", &region.id, fields));
+                }
+            }
+        }
+        for faction in &part.factions {
+            if let Some(first) = acc.faction(&faction.id) {
+                let fields = catalogue::faction_differences(first, faction);
+                if !fields.is_empty() {
+                    conflicts.push(conflict("faction", &faction.id, fields));
+                }
+            }
+        }
+        for region in &part.regions {
+            catalogue_origin
+                .entry(("region", region.id.clone()))
+                .or_insert(n);
+        }
+        for faction in &part.factions {
+            catalogue_origin
+                .entry(("faction", faction.id.clone()))
+                .or_insert(n);
+        }
         merge_into(acc, part);
     }
     let dataset = merged.unwrap_or_else(Dataset::empty);
@@ -137,6 +179,7 @@ pub fn load(sources: &[DataSource]) -> Result<Loaded, LoadError> {
         dataset,
         warnings,
         sources: names,
+        conflicts,
     })
 }
 

@@ -1,6 +1,7 @@
 //! One file per subcommand; each writes to a `Write` so tests can capture its output.
 
 mod completions;
+mod import;
 mod list;
 pub mod schema;
 mod show;
@@ -11,7 +12,7 @@ use std::io::{self, Write};
 
 use anyhow::Result;
 
-use crate::cli::{Cli, ColorChoice, Command, TextArgs};
+use crate::cli::{Cli, ColorChoice, Command, ImportFormat, TextArgs};
 use crate::explorer::{self, ExplorerOptions};
 use crate::load::{self, DataSource, Loaded};
 use crate::query::{Index, Query};
@@ -83,6 +84,11 @@ pub fn run(cli: Cli) -> Result<u8> {
             validate::run(&cli.data.sources(&args.paths), args.strict, &mut out)?
         }
         Some(Command::Schema) => schema::run(&mut out)?,
+        Some(Command::Import(args)) => match args.format {
+            ImportFormat::HocCandidates(args) => {
+                import::hoc_candidates(&args, &mut out, &mut io::stderr().lock())?
+            }
+        },
         None => {
             drop(out);
             return explorer::run(ExplorerOptions {

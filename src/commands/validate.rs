@@ -13,6 +13,9 @@ pub fn run(sources: &[DataSource], strict: bool, out: &mut impl Write) -> Result
         out,
         "ok: {contests} contests, {candidates} candidates, {warnings} warnings"
     )?;
+    for conflict in &loaded.conflicts {
+        writeln!(out, "note: {conflict}")?;
+    }
     for warning in &loaded.warnings {
         writeln!(out, "warning: {warning}")?;
     }

@@ -1,0 +1,134 @@
+//! `hustings import hoc-candidates`: official results CSV → dataset JSON (stdout or an atomic
+//! file), with a summary of what was read, decided and found on stderr.
+
+use std::io::Write;
+
+use anyhow::{Context, Result, bail};
+
+use crate::atomic::{self, WriteError};
+use crate::cli::HocCandidatesArgs;
+use crate::import::{self, Imported, Options};
+use crate::integrity::{self, Warning};
+use crate::load;
+
+/// Imports, writes the dataset to `-o OUT` or `out`, and writes the summary to `summary`.
+pub fn hoc_candidates(
+    args: &HocCandidatesArgs,
+    out: &mut impl Write,
+    summary: &mut impl Write,
+) -> Result<u8> {
+    // Refuse before doing any work; `atomic::write` checks again at the moment of writing.
+    if let Some(path) = &args.output
+        && !args.force
+        && std::fs::symlink_metadata(path).is_ok()
+    {
+        bail!(exists_message(path));
+    }
+    let imported = import::hoc_candidates(&Options {
+        candidates: args.file.clone(),
+        constituencies: args.constituencies.clone(),
+        title: args.title.clone(),
+        date: args.date,
+    })?;
+    let mut json = serde_json::to_string_pretty(&imported.dataset)?;
+    json.push('\n');
+    // What is written must load: check it exactly as `hustings` will read it.
+    let name = args
+        .output
+        .as_ref()
+        .map_or("(output)".to_string(), |p| p.display().to_string());
+    load::parse(&name, json.as_bytes())
+        .context("internal error: the imported dataset does not load")?;
+    let warnings = integrity::warnings(&imported.dataset);
+    match &args.output {
+        Some(path) => atomic::write(path, json.as_bytes(), args.force).map_err(|e| match e {
+            WriteError::Exists(p) => anyhow::anyhow!(exists_message(&p)),
+            other => other.into(),
+        })?,
+        None => out.write_all(json.as_bytes())?,
+    }
+    write_summary(&imported, &warnings, summary)?;
+    if let Some(path) = &args.output {
+        writeln!(summary, "wrote {}", path.display())?;
+    }
+    Ok(0)
+}
+
+fn exists_message(path: &std::path::Path) -> String {
+    format!(
+        "{}: already exists; pass --force to overwrite it",
+        path.display()
+    )
+}
+
+/// The summary: what was read, the date's origin, the join, region spellings unified,
+/// cleaning, counts, then every note and warning.
+pub fn write_summary(
+    imported: &Imported,
+    warnings: &[Warning],
+    w: &mut impl Write,
+) -> std::io::Result<()> {
+    let r = &imported.report;
+    let d = &imported.dataset;
+    writeln!(
+        w,
+        "read {}: {} layout, {} candidate rows",
+        r.candidates_file, r.layout, r.rows
+    )?;
+    if r.date_from_layout {
+        writeln!(
+            w,
+            "election date {} (polling day of the {} release; give --date to override)",
+            r.date, r.layout
+        )?;
+    } else {
+        writeln!(w, "election date {} (from --date)", r.date)?;
+    }
+    if let Some(join) = &r.join {
+        writeln!(
+            w,
+            "joined {} on the ONS id: {} of {} seats matched ({} rows in that file)",
+            join.file,
+            join.matched,
+            d.contests.len(),
+            join.rows
+        )?;
+    }
+    for u in &r.unified {
+        writeln!(
+            w,
+            "region \"{}\" in {} unified with \"{}\" (id {})",
+            u.spelled, u.file, u.name, u.id
+        )?;
+    }
+    for c in &r.cleaned {
+        writeln!(
+            w,
+            "stray spaces removed from {} cells of column \"{}\" in {}",
+            c.cells, c.column, c.file
+        )?;
+    }
+    let candidates: usize = d.contests.iter().map(|c| c.candidates.len()).sum();
+    let notes = r.problems.iter().filter(|p| p.is_note()).count();
+    let problem_warnings = r.problems.len() - notes;
+    writeln!(
+        w,
+        "{} contests, {} candidates, {} regions, {} factions, {} warnings, {} notes",
+        d.contests.len(),
+        candidates,
+        d.regions.len(),
+        d.factions.len(),
+        problem_warnings + warnings.len(),
+        notes
+    )?;
+    for p in r.problems.iter().filter(|p| p.is_note()) {
+        writeln!(w, "note: {p}")?;
+    }
+    for p in r.problems.iter().filter(|p| !p.is_note()) {
+        writeln!(w, "warning: {p}")?;
+    }
+    for warning in warnings {
+        writeln!(w, "warning: {warning}")?;
+    }
+    Ok(())
+}

@@ -1,0 +1,163 @@
+//! Importing other formats into hustings datasets. One format so far: the House of Commons
+//! Library's general-election results (`hoc-candidates`), one candidate per row, optionally
+//! joined with the Library's constituency-level file for ballot totals.
+//!
+//! The importer reports, it does not repair: figures that disagree are imported as the files
+//! give them, and every disagreement becomes a `Problem` in the report (and a note on the
+//! contest), beside the integrity warnings that loading the result will show anyway.
+//!
+//! Decisions, so that nothing is guessed silently:
+//! - One `general-election` contest per seat, grouped and joined on the ONS id, never the name.
+//!   Its id is `ge{year}-{ons id in lower case}` (e.g. `ge2019-e14000969`).
+//! - The election date is the polling day of the release whose layout the header matches
+//!   (GE2017: 2017-06-08, GE2019: 2019-12-12) unless `date` is given; the report says which.
+//! - The winner is the candidate with most votes whatever the row order; on a tie for first
+//!   nobody is marked elected and the tie is reported.
+//! - Shares are not stored: they are computed from the exact votes. The file's `share` column
+//!   is only checked against votes ÷ the seat's total; a difference is reported.
+//! - Names are trimmed and inner runs of spaces collapsed; non-ASCII letters are kept; the
+//!   report counts the cells cleaned.
+
+mod build;
+pub mod hoc;
+pub mod parties;
+mod problem;
+pub mod regions;
+mod table;
+
+use std::path::{Path, PathBuf};
+
+use crate::date::PartialDate;
+use crate::model::Dataset;
+
+pub use problem::Problem;
+pub use regions::Unification;
+
+/// Why an import failed: one line naming the file (and line and column when the problem is in a row).
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum ImportError {
+    #[error("{file}: {message}")]
+    File { file: String, message: String },
+    #[error("{file}:{line}: {message}")]
+    Row {
+        file: String,
+        line: u64,
+        message: String,
+    },
+}
+
+/// What to import and how.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// The candidate-level CSV.
+    pub candidates: PathBuf,
+    /// The constituency-level CSV to join for ballot totals, majority and result.
+    pub constituencies: Option<PathBuf>,
+    /// The dataset's title (default: "UK general election, <date> (House of Commons Library)").
+    pub title: Option<String>,
+    /// The polling day, overriding the one implied by the file's layout.
+    pub date: Option<PartialDate>,
+}
+
+/// An imported dataset and what happened on the way.
+#[derive(Debug, Clone)]
+pub struct Imported {
+    pub dataset: Dataset,
+    pub report: Report,
+}
+
+/// What the import read, decided and found.
+#[derive(Debug, Clone)]
+pub struct Report {
+    /// The candidate file as named on the command line.
+    pub candidates_file: String,
+    /// The layout recognised, e.g. `GE2019 candidate`.
+    pub layout: &'static str,
+    /// Candidate rows read.
+    pub rows: usize,
+    pub date: PartialDate,
+    /// True when the date was implied by the layout rather than given.
+    pub date_from_layout: bool,
+    pub join: Option<Join>,
+    /// Region spellings taken as another name of a region (`East` → `East of England`).
+    pub unified: Vec<Unification>,
+    /// Cells whose stray whitespace was removed, per file and column.
+    pub cleaned: Vec<Cleaned>,
+    /// Every disagreement found, in seat order.
+    pub problems: Vec<Problem>,
+}
+
+/// The constituency file joined to the candidates.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Join {
+    pub file: String,
+    pub rows: usize,
+    /// Seats found in both files.
+    pub matched: usize,
+}
+
+/// How many cells of one column had stray whitespace removed.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Cleaned {
+    pub file: String,
+    pub column: String,
+    pub cells: usize,
+}
+
+/// Imports a Library candidate-level file (GE2017 or GE2019 layout), joined with a
+/// constituency-level file when one is given.
+pub fn hoc_candidates(options: &Options) -> Result<Imported, ImportError> {
+    let candidates = table::Table::read(&options.candidates)?;
+    let columns = hoc::detect(&candidates, &hoc::CANDIDATE_LAYOUTS)?;
+    let rows = hoc::candidate_rows(&candidates, &columns)?;
+    if rows.is_empty() {
+        return Err(ImportError::File {
+            file: candidates.file,
+            message: "no candidate rows after the header".into(),
+        });
+    }
+    let seats = match &options.constituencies {
+        Some(path) => {
+            let seats = table::Table::read(path)?;
+            let seat_columns = hoc::detect(&seats, &[&hoc::CONSTITUENCIES])?;
+            let seat_rows = hoc::seat_rows(&seats, &seat_columns)?;
+            Some(build::SeatInput {
+                cleaned: cleaned(&seats, &seat_columns),
+                file: seats.file,
+                source_name: file_name(path),
+                rows: seat_rows,
+            })
+        }
+        None => None,
+    };
+    Ok(build::assemble(build::Input {
+        options,
+        cleaned: cleaned(&candidates, &columns),
+        file: candidates.file.clone(),
+        source_name: file_name(&options.candidates),
+        layout: columns.layout,
+        rows,
+        seats,
+    }))
+}
+
+/// The columns a layout reads that had cells cleaned.
+fn cleaned(table: &table::Table, columns: &hoc::Columns) -> Vec<Cleaned> {
+    columns
+        .indices()
+        .filter(|&i| table.cleaned[i] > 0)
+        .map(|i| Cleaned {
+            file: table.file.clone(),
+            column: table.header[i].clone(),
+            cells: table.cleaned[i],
+        })
+        .collect()
+}
+
+/// The file's own name, without its directory: a dataset must not carry a machine's paths.
+fn file_name(path: &Path) -> String {
+    path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    )
+}
