@@ -113,13 +113,13 @@ pub fn write_summary(
     let problem_warnings = r.problems.len() - notes;
     writeln!(
         w,
-        "{} contests, {} candidates, {} regions, {} factions, {} warnings, {} notes",
-        d.contests.len(),
-        candidates,
-        d.regions.len(),
-        d.factions.len(),
-        problem_warnings + warnings.len(),
-        notes
+        "{}, {}, {}, {}, {}, {}",
+        plural(d.contests.len(), "contest"),
+        plural(candidates, "candidate"),
+        plural(d.regions.len(), "region"),
+        plural(d.factions.len(), "faction"),
+        plural(problem_warnings + warnings.len(), "warning"),
+        plural(notes, "note"),
     )?;
     for p in r.problems.iter().filter(|p| p.is_note()) {
         writeln!(w, "note: {p}")?;
@@ -131,4 +131,12 @@ pub fn write_summary(
         writeln!(w, "warning: {warning}")?;
     }
     Ok(())
+}
+
+fn plural(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
 }

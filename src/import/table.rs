@@ -4,7 +4,6 @@
 use std::path::Path;
 
 use super::ImportError;
-use crate::locate;
 use crate::numbers::MAX_COUNT;
 
 /// A CSV file as read: trimmed header names and every data row.
@@ -58,7 +57,7 @@ impl Table {
             .from_reader(bytes);
         let header: Vec<String> = reader
             .headers()
-            .map_err(|e| csv_error(file, bytes, &[], e))?
+            .map_err(|e| csv_error(file, bytes, &mut Lines::default(), &[], e))?
             .iter()
             .map(|h| h.trim_start_matches('\u{feff}').trim().to_string())
             .collect();
@@ -70,9 +69,10 @@ impl Table {
         }
         let mut rows = Vec::new();
         let mut cleaned = vec![0; header.len()];
+        let mut lines = Lines::default();
         for record in reader.records() {
-            let record = record.map_err(|e| csv_error(file, bytes, &header, e))?;
-            let line = line_of(bytes, record.position());
+            let record = record.map_err(|e| csv_error(file, bytes, &mut lines, &header, e))?;
+            let line = lines.of(bytes, record.position());
             let cells = record
                 .iter()
                 .enumerate()
@@ -102,22 +102,46 @@ impl Table {
     }
 }
 
-/// The line a record starts on. The csv crate's own line count is one short after CRLF line
-/// endings (it counts the `\n` of "\r\n" as the start of the next record), so the line is
-/// counted from the byte offset, skipping line-end bytes the record is said to start with.
-fn line_of(bytes: &[u8], position: Option<&csv::Position>) -> u64 {
-    let Some(position) = position else {
-        return 0;
-    };
-    let mut offset = position.byte() as usize;
-    while matches!(bytes.get(offset), Some(b'\r' | b'\n')) {
-        offset += 1;
-    }
-    locate::line_column(bytes, offset).0 as u64
+/// Line numbers of records, counted from byte offsets. The csv crate's own line count is one
+/// short after CRLF line endings (it takes the `\n` of "\r\n" as the start of the next record),
+/// so line-end bytes a record is said to start with are skipped. Counting resumes from the
+/// previous record, so a whole file is scanned once.
+#[derive(Default)]
+struct Lines {
+    offset: usize,
+    line: u64,
 }
 
-fn csv_error(file: &str, bytes: &[u8], header: &[String], err: csv::Error) -> ImportError {
-    let line = line_of(bytes, err.position()).max(1);
+impl Lines {
+    fn of(&mut self, bytes: &[u8], position: Option<&csv::Position>) -> u64 {
+        let Some(position) = position else {
+            return 0;
+        };
+        let mut offset = (position.byte() as usize).min(bytes.len());
+        while matches!(bytes.get(offset), Some(b'\r' | b'\n')) {
+            offset += 1;
+        }
+        if offset < self.offset {
+            *self = Lines::default();
+        }
+        let newlines = bytes[self.offset..offset]
+            .iter()
+            .filter(|&&b| b == b'\n')
+            .count();
+        self.line += newlines as u64;
+        self.offset = offset;
+        self.line + 1
+    }
+}
+
+fn csv_error(
+    file: &str,
+    bytes: &[u8],
+    lines: &mut Lines,
+    header: &[String],
+    err: csv::Error,
+) -> ImportError {
+    let line = lines.of(bytes, err.position()).max(1);
     let message = match err.kind() {
         csv::ErrorKind::UnequalLengths {
             expected_len, len, ..
@@ -239,6 +263,18 @@ mod tests {
         assert_eq!(t.rows[1].cells, ["1,2", "3"]);
         assert_eq!(t.rows[1].line, 3);
         assert_eq!(t.cleaned, [1, 1]);
+    }
+
+    #[test]
+    fn lines_count_newlines_inside_quotes() {
+        for text in [
+            &b"a,b\n\"x\ny\",1\nq,r\n"[..],
+            b"a,b\r\n\"x\r\ny\",1\r\n\r\nq,r\r\n",
+        ] {
+            let t = Table::parse("t.csv", text).unwrap();
+            let lines: Vec<u64> = t.rows.iter().map(|r| r.line).collect();
+            assert_eq!(lines, [2, if text.contains(&b'\r') { 5 } else { 4 }]);
+        }
     }
 
     #[test]
