@@ -57,6 +57,8 @@ fn import_writes_the_file_and_summarises_on_stderr() {
         "election date 2019-12-12 (polling day of the GE2019 candidate release; give --date to override)",
         "on the ONS id: 650 of 650 seats matched",
         "unified with \"East of England\" (id east-of-england)",
+        "(cells per column): party_name 2, party_abbreviation 1, firstname 192, surname 25",
+        "the file's own shares, checked in 3320 rows, all agree",
         "650 contests, 3320 candidates, 12 regions, 16 factions, 3 warnings, 1 note",
         "note: ge2019-w07000041: The constituency file spells the seat \"Ynys Môn\"",
         "warning: ge2019-e14000811: candidates' votes sum to 55569 but 54829 valid ballots were reported (740 more)",

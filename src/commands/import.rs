@@ -7,7 +7,7 @@ use anyhow::{Context, Result, bail};
 
 use crate::atomic::{self, WriteError};
 use crate::cli::HocCandidatesArgs;
-use crate::import::{self, Imported, Options};
+use crate::import::{self, Imported, Options, Problem};
 use crate::integrity::{self, Warning};
 use crate::load;
 
@@ -101,11 +101,35 @@ pub fn write_summary(
             u.spelled, u.file, u.name, u.id
         )?;
     }
-    for c in &r.cleaned {
+    let mut files: Vec<&str> = r.cleaned.iter().map(|c| c.file.as_str()).collect();
+    files.dedup();
+    for file in files {
+        let columns: Vec<String> = r
+            .cleaned
+            .iter()
+            .filter(|c| c.file == file)
+            .map(|c| format!("{} {}", c.column, c.cells))
+            .collect();
         writeln!(
             w,
-            "stray spaces removed from {} cells of column \"{}\" in {}",
-            c.cells, c.column, c.file
+            "stray spaces removed in {file} (cells per column): {}",
+            columns.join(", ")
+        )?;
+    }
+    let share_mismatches = r
+        .problems
+        .iter()
+        .filter(|p| matches!(p, Problem::Share { .. }))
+        .count();
+    if r.shares_checked > 0 {
+        writeln!(
+            w,
+            "shares are computed from the votes; the file's own shares, checked in {} rows, {}",
+            r.shares_checked,
+            match share_mismatches {
+                0 => "all agree".to_string(),
+                n => format!("disagree in {}", plural(n, "row")),
+            }
         )?;
     }
     let candidates: usize = d.contests.iter().map(|c| c.candidates.len()).sum();

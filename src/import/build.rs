@@ -69,6 +69,7 @@ pub fn assemble(input: Input) -> Imported {
 
     let seat_index = index_seats(input.seats.as_ref(), &mut problems);
     let rows_read = input.rows.len();
+    let rows_with_share = input.rows.iter().filter(|r| r.share.is_some()).count();
     let groups = group_by_seat(input.rows);
     let mut declared_elsewhere = Vec::new();
     let mut contests = Vec::with_capacity(groups.len());
@@ -165,6 +166,7 @@ pub fn assemble(input: Input) -> Imported {
             date_from_layout: input.options.date.is_none(),
             join,
             unified: regions.unified,
+            shares_checked: rows_with_share,
             cleaned,
             problems,
         },

@@ -83,6 +83,8 @@ pub struct Report {
     pub unified: Vec<Unification>,
     /// Cells whose stray whitespace was removed, per file and column.
     pub cleaned: Vec<Cleaned>,
+    /// Rows whose `share` was checked against votes ÷ the seat's total.
+    pub shares_checked: usize,
     /// Every disagreement found, in seat order.
     pub problems: Vec<Problem>,
 }

@@ -3,6 +3,8 @@
 
 use std::fmt;
 
+use crate::chart::thousands;
+
 /// One disagreement found while importing. Nothing is fixed: the data keeps what the files say.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Problem {
@@ -188,31 +190,5 @@ impl fmt::Display for Problem {
             Some(contest) => write!(f, "{contest}: {}", self.detail()),
             None => f.write_str(&self.detail()),
         }
-    }
-}
-
-/// `24990` → `24,990`, as the Library writes counts in prose.
-fn thousands(n: u64) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, d) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(d);
-    }
-    out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn groups_thousands() {
-        assert_eq!(thousands(0), "0");
-        assert_eq!(thousands(999), "999");
-        assert_eq!(thousands(24990), "24,990");
-        assert_eq!(thousands(1234567), "1,234,567");
     }
 }
