@@ -1,12 +1,12 @@
 //! hustings: a terminal explorer of election and candidate-selection contests.
 //!
 //! Layers, each knowing only those above it:
-//! model (`model`, `date`, `numbers`) → loading and checks (`load`, `locate`, `validate`,
-//! `integrity`) → derived numbers and queries (`tally`, `chart`, `query`, `resolve`, `stats`)
-//! → explorer state (`action`, `keymap`, `app`, `layout`) → drawing (`theme`, `ui`) → front
-//! ends (`explorer`, `cli`, `commands`, `report`). `import` converts other formats (official
-//! results CSVs) into the data format; `atomic` writes files safely; `catalogue` compares the
-//! catalogue entries of merged files.
+//! model (`model`, `date`, `numbers`, `objects`) → loading and checks (`load`, `diagnose`,
+//! `locate`, `validate`, `integrity`) → derived numbers and queries (`tally`, `chart`,
+//! `query`, `resolve`, `stats`) → explorer state (`action`, `keymap`, `app`, `layout`) →
+//! drawing (`theme`, `ui`) → front ends (`explorer`, `cli`, `commands`, `report`). `import`
+//! converts other formats (official results CSVs) into the data format; `atomic` writes files
+//! safely; `catalogue` compares the catalogue entries of merged files.
 
 pub mod action;
 pub mod app;
@@ -16,6 +16,7 @@ pub mod chart;
 pub mod cli;
 pub mod commands;
 pub mod date;
+pub mod diagnose;
 pub mod explorer;
 pub mod import;
 pub mod integrity;
@@ -26,6 +27,7 @@ pub mod locate;
 pub mod lookup;
 pub mod model;
 pub mod numbers;
+pub mod objects;
 pub mod query;
 pub mod report;
 pub mod resolve;

@@ -5,13 +5,13 @@ use std::collections::HashMap;
 use std::io;
 use std::path::{Path, PathBuf};
 
-use serde::Deserialize;
-
 use crate::catalogue::{self, Conflict};
+use crate::diagnose;
 use crate::integrity::{self, Warning};
-use crate::locate::{self, JsonPath, Segment};
-use crate::model::{Dataset, SCHEMA_VERSION};
-use crate::validate::{self, Violation};
+use crate::locate::{self, JsonPath};
+use crate::model::Dataset;
+use crate::objects;
+use crate::validate;
 
 /// The dataset shipped with hustings, transcribed from news reports (see data/contests.json).
 pub static EMBEDDED: &[u8] = include_bytes!("../data/contests.json");
@@ -128,9 +128,9 @@ pub fn load(sources: &[DataSource]) -> Result<Loaded, LoadError> {
                 let path = JsonPath::root().key("contests").index(i).key("id");
                 let (line, column) = locate::locate(&bytes, &path);
                 return Err(LoadError::ClashingId {
-                    id: contest.id.clone(),
-                    first_file: names[first].clone(),
-                    file: names[n].clone(),
+                    id: diagnose::one_line(&contest.id),
+                    first_file: diagnose::one_line(&names[first]),
+                    file: diagnose::one_line(&names[n]),
                     line,
                     column,
                     path: path.to_string(),
@@ -203,7 +203,7 @@ fn merge_into(acc: &mut Dataset, part: Dataset) {
 /// Reads a file, turning every failure into one plain sentence.
 fn read_file(path: &Path) -> Result<Vec<u8>, LoadError> {
     let fail = |message: String| LoadError::Read {
-        file: path.display().to_string(),
+        file: diagnose::one_line(&path.display().to_string()),
         message,
     };
     if path.is_dir() {
@@ -222,98 +222,22 @@ fn read_file(path: &Path) -> Result<Vec<u8>, LoadError> {
 pub fn parse(file: &str, bytes: &[u8]) -> Result<Dataset, LoadError> {
     // A byte-order mark is legal for editors to write and carries no meaning in JSON.
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let invalid = |path: &JsonPath, message: String| {
-        let (line, column) = locate::locate(bytes, path);
-        LoadError::Invalid {
-            file: file.to_string(),
-            line,
-            column,
-            path: path.to_string(),
-            message,
-        }
-    };
     if bytes.iter().all(u8::is_ascii_whitespace) {
-        return Err(invalid(
-            &JsonPath::root(),
-            "the file is empty (expected a JSON object with schema_version, regions, factions and contests)".into(),
-        ));
+        return Err(LoadError::Invalid {
+            file: diagnose::one_line(file),
+            line: 1,
+            column: 1,
+            path: JsonPath::root().to_string(),
+            message: "the file is empty (expected a JSON object with schema_version, regions, factions and contests)".into(),
+        });
     }
     // The fast path parses without tracking where it is; only on failure do we parse again
     // to find the JSON path, so good files load at full speed.
-    let dataset = match serde_json::from_slice::<Dataset>(bytes) {
-        Ok(dataset) => dataset,
-        Err(first_error) => return Err(describe_parse_failure(file, bytes, &first_error)),
-    };
-    validate::check(&dataset).map_err(|Violation { path, message }| invalid(&path, message))?;
-    Ok(dataset)
-}
-
-/// Re-parses a document known to be bad, tracking the path, to describe the first problem.
-fn describe_parse_failure(file: &str, bytes: &[u8], first_error: &serde_json::Error) -> LoadError {
-    // An unknown version explains every later mismatch, so it is reported first.
-    #[derive(Deserialize)]
-    struct VersionProbe {
-        schema_version: Option<u32>,
-    }
-    if let Ok(VersionProbe {
-        schema_version: Some(v),
-    }) = serde_json::from_slice(bytes)
-        && v != SCHEMA_VERSION
-    {
-        let Violation { path, message } = validate::unsupported_version(v);
-        let (line, column) = locate::locate(bytes, &path);
-        return LoadError::Invalid {
-            file: file.to_string(),
-            line,
-            column,
-            path: path.to_string(),
-            message,
-        };
-    }
     let mut de = serde_json::Deserializer::from_slice(bytes);
-    let err = match serde_path_to_error::deserialize::<_, Dataset>(&mut de) {
-        // Trailing garbage after a complete document is only seen by `end`.
-        Ok(_) => {
-            let trailing = de.end().err();
-            return from_serde(
-                file,
-                JsonPath::root(),
-                trailing.as_ref().unwrap_or(first_error),
-            );
-        }
-        Err(e) => e,
+    let dataset = match objects::object::<_, Dataset>(&mut de).and_then(|d| de.end().map(|()| d)) {
+        Ok(dataset) => dataset,
+        Err(first_error) => return Err(diagnose::parse_failure(file, bytes, &first_error)),
     };
-    let path = JsonPath(
-        err.path()
-            .iter()
-            .filter_map(|seg| match seg {
-                serde_path_to_error::Segment::Seq { index } => Some(Segment::Index(*index)),
-                serde_path_to_error::Segment::Map { key } => Some(Segment::Key(key.clone())),
-                serde_path_to_error::Segment::Enum { variant } => {
-                    Some(Segment::Key(variant.clone()))
-                }
-                serde_path_to_error::Segment::Unknown => None,
-            })
-            .collect(),
-    );
-    from_serde(file, path, err.inner())
-}
-
-fn from_serde(file: &str, path: JsonPath, err: &serde_json::Error) -> LoadError {
-    let text = err.to_string();
-    let message = match text.rfind(" at line ") {
-        Some(at) if err.line() > 0 => text[..at].to_string(),
-        _ => text,
-    };
-    let message = match err.classify() {
-        serde_json::error::Category::Eof => format!("{message} (the file ends too early)"),
-        _ => message,
-    };
-    LoadError::Invalid {
-        file: file.to_string(),
-        line: err.line(),
-        column: err.column(),
-        path: path.to_string(),
-        message,
-    }
+    validate::check(&dataset).map_err(|v| diagnose::violation(file, bytes, v))?;
+    Ok(dataset)
 }

@@ -65,11 +65,23 @@ pub fn offset_of(bytes: &[u8], path: &JsonPath) -> usize {
     let mut pos = skip_ws(bytes, 0);
     for seg in &path.0 {
         match find_child(bytes, pos, seg) {
-            Some(child) => pos = child,
+            Some((_, child)) => pos = child,
             None => break,
         }
     }
     pos
+}
+
+/// Byte offset of the key (its opening quote) that ends `path`, when the path ends in a key
+/// that exists: where an unknown field is named.
+pub fn key_offset(bytes: &[u8], path: &JsonPath) -> Option<usize> {
+    let (last, parent) = path.0.split_last()?;
+    let parent = JsonPath(parent.to_vec());
+    let at = offset_of(bytes, &parent);
+    match find_child(bytes, at, last)? {
+        (Some(key), _) => Some(key),
+        (None, _) => None,
+    }
 }
 
 /// Line and column of the value at `path`.
@@ -126,20 +138,25 @@ fn skip_value(bytes: &[u8], pos: usize) -> usize {
     pos
 }
 
-fn find_child(bytes: &[u8], pos: usize, seg: &Segment) -> Option<usize> {
+/// The child `seg` of the container at `pos`: where its key starts (for objects) and where its
+/// value starts.
+fn find_child(bytes: &[u8], pos: usize, seg: &Segment) -> Option<(Option<usize>, usize)> {
     match (bytes.get(pos)?, seg) {
         (b'{', Segment::Key(want)) => {
             let mut p = skip_ws(bytes, pos + 1);
             while bytes.get(p) == Some(&b'"') {
+                let key_start = p;
                 let key_end = skip_string(bytes, p);
                 let key: Option<String> = serde_json::from_slice(&bytes[p..key_end]).ok();
                 p = skip_ws(bytes, key_end);
+                let found = key.as_deref() == Some(want.as_str());
                 if bytes.get(p) != Some(&b':') {
-                    return None;
+                    // A key with no value after it is still where a bad key is named.
+                    return found.then_some((Some(key_start), p));
                 }
                 p = skip_ws(bytes, p + 1);
-                if key.as_deref() == Some(want.as_str()) {
-                    return Some(p);
+                if found {
+                    return Some((Some(key_start), p));
                 }
                 p = skip_ws(bytes, skip_value(bytes, p));
                 if bytes.get(p) != Some(&b',') {
@@ -161,7 +178,7 @@ fn find_child(bytes: &[u8], pos: usize, seg: &Segment) -> Option<usize> {
                 }
                 p = skip_ws(bytes, p + 1);
             }
-            (bytes.get(p) != Some(&b']')).then_some(p)
+            (bytes.get(p) != Some(&b']')).then_some((None, p))
         }
         _ => None,
     }
@@ -186,6 +203,21 @@ mod tests {
         let off = offset_of(DOC.as_bytes(), &path);
         assert_eq!(&DOC[off..off + 1], "7");
         assert_eq!(locate(DOC.as_bytes(), &JsonPath::root().key("e")), (3, 8));
+    }
+
+    #[test]
+    fn finds_keys() {
+        let path = JsonPath::root().key("a").index(1).key("b");
+        let off = key_offset(DOC.as_bytes(), &path).unwrap();
+        assert_eq!(&DOC[off..off + 3], "\"b\"");
+        assert_eq!(
+            key_offset(DOC.as_bytes(), &JsonPath::root().key("zz")),
+            None
+        );
+        assert_eq!(
+            key_offset(DOC.as_bytes(), &JsonPath::root().key("a").index(0)),
+            None
+        );
     }
 
     #[test]

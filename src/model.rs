@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::date::PartialDate;
 use crate::numbers::{percent, vote_count, vote_count_opt};
+use crate::objects;
 
 /// The only `schema_version` this build reads.
 pub const SCHEMA_VERSION: u32 = 1;
@@ -21,10 +22,11 @@ pub struct Dataset {
     /// A short name for the dataset, shown in the explorer's title bar.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "objects::list")]
     pub regions: Vec<Region>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "objects::list")]
     pub factions: Vec<Faction>,
+    #[serde(deserialize_with = "objects::list")]
     pub contests: Vec<Contest>,
 }
 
@@ -144,12 +146,20 @@ pub struct Contest {
     /// How the vote was run, e.g. `postal ballot`, `hustings meeting`, `first past the post`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub method: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "objects::option",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub ballots: Option<Ballots>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "objects::list")]
     pub candidates: Vec<Candidate>,
     /// Preferential counts, round by round (first round first). Empty for a single count.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        default,
+        deserialize_with = "objects::list",
+        skip_serializing_if = "Vec::is_empty"
+    )]
     pub rounds: Vec<Round>,
     /// The winner's margin over the runner-up in votes, as the source states it.
     #[serde(
@@ -160,21 +170,38 @@ pub struct Contest {
     #[schemars(with = "Option<u64>")]
     pub majority: Option<u64>,
     /// The swing as the source states it.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "objects::option",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub swing: Option<Swing>,
     /// The official result text, e.g. `Lab hold` or `Con gain from Lab`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub result: Option<String>,
     /// Who held the seat (or post) before this contest.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "objects::option",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub previous_holder: Option<Holder>,
     /// The previous holder's departure from the party, where that is why the contest is held.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "objects::option",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub defection: Option<Defection>,
     /// The seat's majority at the last general election (context for a selection).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "objects::option",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub seat_majority: Option<SeatMajority>,
     /// Where the facts come from; every contest should cite at least one source.
+    #[serde(deserialize_with = "objects::list")]
     pub sources: Vec<Source>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub notes: Option<String>,
@@ -234,7 +261,11 @@ pub struct Candidate {
     #[schemars(with = "Option<u64>")]
     pub votes: Option<u64>,
     /// A share of the vote as the source states it, e.g. "over 70%", when votes are unknown or to cross-check them.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "objects::option",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub share: Option<StatedShare>,
     #[serde(default)]
     pub elected: bool,
@@ -280,12 +311,17 @@ pub enum Bound {
 #[serde(deny_unknown_fields)]
 pub struct Round {
     /// Each continuing candidate's votes in this round.
+    #[serde(deserialize_with = "objects::list")]
     pub counts: Vec<RoundCount>,
     /// Candidates eliminated at the end of this round.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub eliminated: Vec<String>,
     /// Votes moved at the end of this round, where the source gives them.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        default,
+        deserialize_with = "objects::list",
+        skip_serializing_if = "Vec::is_empty"
+    )]
     pub transfers: Vec<Transfer>,
     /// Ballots with no further preference, set aside at the end of this round.
     #[serde(

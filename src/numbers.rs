@@ -42,8 +42,15 @@ impl<'de> Visitor<'de> for CountVisitor {
     }
 
     fn visit_f64<E: Error>(self, v: f64) -> Result<Self::Value, E> {
-        if v.fract() == 0.0 && v.abs() > MAX_COUNT as f64 {
-            return Err(E::custom(format!("{v} is too large for a vote count")));
+        // A whole number too big for a u64 arrives here; printing it back as a float would
+        // show digits the file does not have, so the message names only the limit.
+        if v.fract() == 0.0 && v > MAX_COUNT as f64 {
+            return Err(E::custom(format!(
+                "number too large for a vote count (the limit is {MAX_COUNT})"
+            )));
+        }
+        if v.fract() == 0.0 && v < 0.0 {
+            return Err(E::invalid_value(Unexpected::Float(v), &self));
         }
         Err(E::invalid_type(Unexpected::Float(v), &self))
     }

@@ -1,0 +1,39 @@
+//! Bytes → `hustings::load::parse`, then everything that runs on freshly loaded data.
+//!
+//! Beyond "no panic", it checks the loader's promises: an error is exactly one line, and
+//! anything that loads can be written back out and loads again.
+#![no_main]
+
+use hustings::{integrity, load, query, tally};
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|bytes: &[u8]| {
+    match load::parse("fuzz.json", bytes) {
+        Err(err) => {
+            let line = err.to_string();
+            assert!(!line.contains('\n') && !line.contains('\r'), "multi-line error: {line:?}");
+            assert!(line.len() < 2_000, "overlong error ({} bytes)", line.len());
+        }
+        Ok(dataset) => {
+            let _ = integrity::warnings(&dataset);
+            for contest in &dataset.contests {
+                let _ = tally::ranked(contest);
+                let _ = (tally::margin_points(contest), tally::turnout(contest));
+                for candidate in &contest.candidates {
+                    let _ = tally::share(contest, candidate).label();
+                }
+            }
+            let index = query::Index::build(&dataset);
+            for key in query::SortKey::ALL {
+                let q = query::Query {
+                    sort: query::Sort { key, reverse: false },
+                    ..Default::default()
+                };
+                assert_eq!(index.run(&q).len(), dataset.contests.len());
+            }
+            let text = serde_json::to_vec(&dataset).expect("a loaded dataset serialises");
+            let again = load::parse("again.json", &text).expect("a saved dataset loads again");
+            assert_eq!(again.contests.len(), dataset.contests.len());
+        }
+    }
+});
