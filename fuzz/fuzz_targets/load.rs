@@ -11,7 +11,10 @@ fuzz_target!(|bytes: &[u8]| {
     match load::parse("fuzz.json", bytes) {
         Err(err) => {
             let line = err.to_string();
-            assert!(!line.contains('\n') && !line.contains('\r'), "multi-line error: {line:?}");
+            assert!(
+                !line.contains('\n') && !line.contains('\r'),
+                "multi-line error: {line:?}"
+            );
             assert!(line.len() < 2_000, "overlong error ({} bytes)", line.len());
         }
         Ok(dataset) => {
@@ -26,7 +29,10 @@ fuzz_target!(|bytes: &[u8]| {
             let index = query::Index::build(&dataset);
             for key in query::SortKey::ALL {
                 let q = query::Query {
-                    sort: query::Sort { key, reverse: false },
+                    sort: query::Sort {
+                        key,
+                        reverse: false,
+                    },
                     ..Default::default()
                 };
                 assert_eq!(index.run(&q).len(), dataset.contests.len());
