@@ -17,6 +17,12 @@ const MAX_MESSAGE: usize = 600;
 
 /// Describes the first problem in `bytes`, a document serde has just rejected with `first_error`.
 pub fn parse_failure(file: &str, bytes: &[u8], first_error: &serde_json::Error) -> LoadError {
+    // A document that is not an object fails at the top, where the first error already is:
+    // no need to parse it again (it may be a 200 MB string).
+    let first = locate::offset_of(bytes, &JsonPath::root());
+    if bytes.get(first) != Some(&b'{') {
+        return from_serde(file, bytes, JsonPath::root(), first_error);
+    }
     // An unknown version explains every later mismatch, so it is reported first.
     #[derive(Deserialize)]
     struct VersionProbe {
@@ -102,7 +108,8 @@ fn from_serde(file: &str, bytes: &[u8], path: JsonPath, err: &serde_json::Error)
     }
     let value_at = locate::offset_of(bytes, &path);
     let mut kind = err.classify();
-    let mut reworded = without_struct_names(message);
+    // Shortened first, so a huge value in the message is copied no further.
+    let mut reworded = without_struct_names(&one_line(message));
     // serde_json says "expected value" when a name (`"status": "decided"`) is given as a
     // number, boolean, null or list: a wrong type, not broken JSON.
     if message == "expected value"
@@ -110,6 +117,14 @@ fn from_serde(file: &str, bytes: &[u8], path: JsonPath, err: &serde_json::Error)
         && let Some(found) = bytes.get(value_at).and_then(|&b| json_type(b))
     {
         reworded = format!("invalid type: {found}, expected a string");
+        kind = serde_json::error::Category::Data;
+    }
+    // Text that does not even start like JSON (a CSV file, an HTML page) gets no parser jargon.
+    if kind == serde_json::error::Category::Syntax
+        && path.0.is_empty()
+        && !bytes.get(value_at).is_some_and(|b| b"{[\"".contains(b))
+    {
+        reworded = "this is not JSON: a dataset file is a JSON object, starting with `{`".into();
         kind = serde_json::error::Category::Data;
     }
     let offset = match kind {
@@ -132,7 +147,7 @@ fn from_serde(file: &str, bytes: &[u8], path: JsonPath, err: &serde_json::Error)
             reworded = reworded.replace(from, to);
         }
     }
-    let mut owned = one_line(&reworded);
+    let mut owned = reworded;
     if err.classify() == serde_json::error::Category::Eof {
         owned.push_str(" (the file ends too early)");
     }
