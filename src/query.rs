@@ -145,7 +145,7 @@ impl Index {
         for contest in &dataset.contests {
             bounds.push(text.len());
             let mut push = |s: &str| {
-                text.extend(s.chars().flat_map(char::to_lowercase));
+                text.extend(fold_chars(s));
                 text.push('\n');
             };
             push(&contest.title);
@@ -194,7 +194,7 @@ impl Index {
                     .candidates
                     .iter()
                     .flat_map(|c| &c.endorsements)
-                    .map(|e| e.to_lowercase().into_boxed_str())
+                    .map(|e| fold(e).into_boxed_str())
                     .collect(),
                 date: contest.date.as_ref().map(PartialDate::sort_key),
                 date_end: contest.date.as_ref().map(PartialDate::end),
@@ -294,6 +294,19 @@ impl Index {
     }
 }
 
+/// Text folded for case-insensitive matching: lowercased letter by letter, so a letter folds
+/// the same wherever it stands. (`str::to_lowercase` writes a word-final capital sigma as `ς`
+/// but one inside a word as `σ`, so "ΟΔΟΣ" would not find itself; both sigmas fold to `σ`.)
+pub fn fold(text: &str) -> String {
+    fold_chars(text).collect()
+}
+
+fn fold_chars(text: &str) -> impl Iterator<Item = char> + '_ {
+    text.chars()
+        .flat_map(char::to_lowercase)
+        .map(|c| if c == 'ς' { 'σ' } else { c })
+}
+
 /// A filter translated into the index's terms once, before testing every contest.
 struct Compiled<'f> {
     filter: &'f Filter,
@@ -318,12 +331,8 @@ impl<'f> Compiled<'f> {
             filter,
             regions: ids(&filter.regions, &index.region_ids),
             factions: ids(&filter.factions, &index.faction_ids),
-            endorsers: filter.endorsers.iter().map(|e| e.to_lowercase()).collect(),
-            words: filter
-                .search
-                .split_whitespace()
-                .map(str::to_lowercase)
-                .collect(),
+            endorsers: filter.endorsers.iter().map(|e| fold(e)).collect(),
+            words: filter.search.split_whitespace().map(fold).collect(),
         }
     }
 
@@ -373,5 +382,28 @@ impl<'f> Compiled<'f> {
             return self.words.iter().all(|w| text.contains(w.as_str()));
         }
         true
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn search_folds_every_sigma_alike() {
+        let dataset: Dataset = serde_json::from_str(
+            r#"{"schema_version": 1, "contests": [{"id": "x", "kind": "other",
+                "title": "ΟΔΟΣ selection", "status": "pending", "sources": []}]}"#,
+        )
+        .unwrap();
+        let index = Index::build(&dataset);
+        for search in ["ΟΔΟΣ", "οδος", "Οδοσ", "οΔοΣ selection"] {
+            let filter = Filter {
+                search: search.into(),
+                ..Filter::default()
+            };
+            assert_eq!(index.filter(&filter, None), vec![0], "{search}");
+        }
+        assert_eq!(fold("ΣΑΣ"), "σασ");
     }
 }
