@@ -241,16 +241,16 @@ pub fn source() -> impl Strategy<Value = Source> {
         })
 }
 
-/// Context fields a contest may carry, grouped to keep tuples small.
-fn context() -> impl Strategy<
-    Value = (
-        Option<Swing>,
-        Option<String>,
-        Option<Holder>,
-        Option<Defection>,
-        Option<SeatMajority>,
-    ),
-> {
+/// Context fields a contest may carry: swing, result, previous holder, defection, seat majority.
+type Context = (
+    Option<Swing>,
+    Option<String>,
+    Option<Holder>,
+    Option<Defection>,
+    Option<SeatMajority>,
+);
+
+fn context() -> impl Strategy<Value = Context> {
     (
         option::of((percent(), text()).prop_map(|(percent, to)| Swing { percent, to })),
         option::of(text()),
