@@ -81,12 +81,18 @@ fn json_path(path: &serde_path_to_error::Path) -> JsonPath {
     )
 }
 
-fn from_serde(file: &str, bytes: &[u8], path: JsonPath, err: &serde_json::Error) -> LoadError {
+fn from_serde(file: &str, bytes: &[u8], mut path: JsonPath, err: &serde_json::Error) -> LoadError {
     let text = err.to_string();
-    let message = match text.rfind(" at line ") {
+    let mut message = match text.rfind(" at line ") {
         Some(at) if err.line() > 0 => &text[..at],
         _ => text.as_str(),
     };
+    // Every name in the format (`"status": "decided"`) is a plain string; serde also tries
+    // `{"decided": ...}` and then complains about the inner value in Rust's words.
+    if message.ends_with(", expected unit") && !path.0.is_empty() {
+        path.0.pop();
+        message = "invalid type: object, expected a string";
+    }
     let serde_offset =
         (err.line() > 0).then(|| offset_of_line_column(bytes, err.line(), err.column()));
     // Any byte that is not UTF-8 makes serde fail at or after it; say so plainly.

@@ -727,3 +727,12 @@ fn contest_status_object() {
         "t.json:16:17: contests[0].status: invalid type: object, expected a string",
     );
 }
+
+#[test]
+fn contest_status_as_an_object_naming_a_status() {
+    assert_error(
+        r#""status": "decided""#,
+        r#""status": {"decided": 1}"#,
+        "t.json:16:17: contests[0].status: invalid type: object, expected a string",
+    );
+}

@@ -1,7 +1,8 @@
 //! Bytes → `hustings::load::parse`, then everything that runs on freshly loaded data.
 //!
-//! Beyond "no panic", it checks the loader's promises: an error is exactly one line, and
-//! anything that loads can be written back out and loads again.
+//! Beyond "no panic", it checks the loader's promises: an error is exactly one short line
+//! whose line:column lies inside the document, and anything that loads can be written back
+//! out and loads again.
 #![no_main]
 
 use hustings::{integrity, load, query, tally};
@@ -16,6 +17,12 @@ fuzz_target!(|bytes: &[u8]| {
                 "multi-line error: {line:?}"
             );
             assert!(line.len() < 2_000, "overlong error ({} bytes)", line.len());
+            // The position points inside the document (a BOM is not counted).
+            if let load::LoadError::Invalid { line, column, .. } = err {
+                let lines = bytes.split(|&b| b == b'\n').count();
+                assert!(line >= 1 && line <= lines.max(1), "line {line} of {lines}");
+                assert!(column >= 1, "column {column}");
+            }
         }
         Ok(dataset) => {
             let _ = integrity::warnings(&dataset);
