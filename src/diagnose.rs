@@ -6,6 +6,7 @@ use serde::Deserialize;
 
 use crate::load::LoadError;
 use crate::locate::{self, JsonPath, Segment};
+use crate::lookup;
 use crate::model::{Dataset, SCHEMA_VERSION};
 use crate::objects;
 use crate::validate::{self, Violation};
@@ -116,6 +117,11 @@ fn from_serde(file: &str, bytes: &[u8], mut path: JsonPath, err: &serde_json::Er
     let mut kind = err.classify();
     // Shortened first, so a huge value in the message is copied no further.
     let mut reworded = without_struct_names(&one_line(message));
+    if kind == serde_json::error::Category::Data
+        && let Some(suggestion) = field_suggestion(&reworded)
+    {
+        reworded = suggestion;
+    }
     // serde_json says "expected value" when a name (`"status": "decided"`) is given as a
     // number, boolean, null or list: a wrong type, not broken JSON.
     if message == "expected value"
@@ -164,6 +170,16 @@ fn from_serde(file: &str, bytes: &[u8], mut path: JsonPath, err: &serde_json::Er
         path: one_line(&path.to_string()),
         message: owned,
     }
+}
+
+/// "unknown field `vote`, expected one of `name`, `votes`, ..." becomes "unknown field `vote`;
+/// did you mean `votes`?" when one expected field is close enough to be the one meant.
+fn field_suggestion(message: &str) -> Option<String> {
+    let rest = message.strip_prefix("unknown field `")?;
+    let (name, expected) = rest.split_once('`')?;
+    let fields = expected.split('`').skip(1).step_by(2);
+    let best = lookup::closest(name, fields).into_iter().next()?;
+    Some(format!("unknown field `{name}`; did you mean `{best}`?"))
 }
 
 /// The JSON type of a value starting with byte `b`, for a value that is not a string.
@@ -295,6 +311,18 @@ mod tests {
         assert!(one_line(&"z".repeat(10_000)).chars().count() <= MAX_MESSAGE + 1);
         let unclosed = format!("x \"{}", "y".repeat(500));
         assert_eq!(one_line(&unclosed).chars().count(), 3 + MAX_QUOTED + 1);
+    }
+
+    #[test]
+    fn unknown_fields_suggest_the_closest_known_one() {
+        let serde = "unknown field `vote`, expected one of `name`, `votes`, `elected`";
+        assert_eq!(
+            field_suggestion(serde).as_deref(),
+            Some("unknown field `vote`; did you mean `votes`?")
+        );
+        let far = "unknown field `zzz`, expected one of `name`, `votes`";
+        assert_eq!(field_suggestion(far), None);
+        assert_eq!(field_suggestion("unknown variant `x`"), None);
     }
 
     #[test]
