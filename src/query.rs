@@ -124,10 +124,13 @@ pub struct Index {
     text: String,
     /// `text[bounds[i]..bounds[i + 1]]` belongs to contest i.
     bounds: Vec<usize>,
-    /// Lowercased titles, for sorting.
-    titles: Vec<Box<str>>,
+    /// Each contest's place in the A→Z order of lowercased titles (equal titles share one), so
+    /// sorting by title compares integers instead of chasing strings across the heap.
+    title_rank: Vec<u32>,
     region_ids: Vec<String>,
-    region_names: Vec<String>,
+    /// Each contest's region's place in the A→Z order of region names (`u32::MAX`: none), kept
+    /// apart from `entries` so a region sort reads two compact arrays.
+    region_order: Vec<u32>,
     faction_ids: Vec<String>,
 }
 
@@ -204,16 +207,23 @@ impl Index {
             titles.push(contest.title.to_lowercase().into_boxed_str());
         }
         bounds.push(text.len());
+        let region_rank = dense_ranks(
+            &dataset
+                .regions
+                .iter()
+                .map(|r| r.name.to_lowercase())
+                .collect::<Vec<_>>(),
+        );
+        let region_order = entries
+            .iter()
+            .map(|e: &Entry| e.region.map_or(u32::MAX, |r| region_rank[r as usize]))
+            .collect();
         Index {
             entries,
             text,
             bounds,
-            titles,
-            region_names: dataset
-                .regions
-                .iter()
-                .map(|r| r.name.to_lowercase())
-                .collect(),
+            title_rank: dense_ranks(&titles),
+            region_order,
             region_ids,
             faction_ids,
         }
@@ -271,12 +281,19 @@ impl Index {
         match sort.key {
             SortKey::Date => rows
                 .sort_by(|&a, &b| known_first(&e[a].date, &e[b].date, |x, y| direction(y.cmp(x)))),
-            SortKey::Title => rows.sort_by(|&a, &b| direction(self.titles[a].cmp(&self.titles[b]))),
-            SortKey::Region => rows.sort_by(|&a, &b| {
-                let name = |i: usize| e[i].region.map(|r| &self.region_names[r as usize]);
-                known_first(&name(a), &name(b), |x, y| direction(x.cmp(y)))
-                    .then_with(|| self.titles[a].cmp(&self.titles[b]))
-            }),
+            SortKey::Title => {
+                rows.sort_by(|&a, &b| direction(self.title_rank[a].cmp(&self.title_rank[b])))
+            }
+            SortKey::Region => {
+                // Unknown regions (u32::MAX) stay last whichever the direction; the title
+                // tie-break is always A→Z, and equal keys keep data order.
+                let place = |i: usize| match self.region_order[i] {
+                    u32::MAX => u32::MAX,
+                    r if sort.reverse => u32::MAX - 1 - r,
+                    r => r,
+                };
+                rows.sort_unstable_by_key(|&i| (place(i), self.title_rank[i], i))
+            }
             SortKey::Margin => rows.sort_by(|&a, &b| {
                 known_first(&e[a].margin, &e[b].margin, |x, y| direction(x.total_cmp(y)))
             }),
@@ -305,6 +322,22 @@ fn fold_chars(text: &str) -> impl Iterator<Item = char> + '_ {
     text.chars()
         .flat_map(char::to_lowercase)
         .map(|c| if c == 'ς' { 'σ' } else { c })
+}
+
+/// For each value, its place among the distinct values in ascending order (equal values share
+/// a place), so comparing places orders exactly as comparing the values.
+fn dense_ranks<T: Ord>(values: &[T]) -> Vec<u32> {
+    let mut order: Vec<usize> = (0..values.len()).collect();
+    order.sort_unstable_by(|&a, &b| values[a].cmp(&values[b]));
+    let mut ranks = vec![0u32; values.len()];
+    let mut rank = 0u32;
+    for (n, &i) in order.iter().enumerate() {
+        if n > 0 && values[order[n - 1]] != values[i] {
+            rank += 1;
+        }
+        ranks[i] = rank;
+    }
+    ranks
 }
 
 /// A filter translated into the index's terms once, before testing every contest.
@@ -405,5 +438,12 @@ mod tests {
             assert_eq!(index.filter(&filter, None), vec![0], "{search}");
         }
         assert_eq!(fold("ΣΑΣ"), "σασ");
+    }
+
+    #[test]
+    fn dense_ranks_order_like_the_values() {
+        let titles = ["stockport", "bury south", "stockport", "acton"];
+        assert_eq!(dense_ranks(&titles), vec![2, 1, 2, 0]);
+        assert_eq!(dense_ranks::<u8>(&[]), Vec::<u32>::new());
     }
 }

@@ -193,3 +193,38 @@ fn sorts_put_unknown_keys_last_in_both_directions() {
         "Barrow and Furness Labour selection"
     );
 }
+
+#[test]
+fn region_sort_flips_regions_but_not_titles_and_keeps_national_last() {
+    let (dataset, index) = seed();
+    for reverse in [false, true] {
+        let rows = index.run(&Query {
+            sort: Sort {
+                key: SortKey::Region,
+                reverse,
+            },
+            ..Query::default()
+        });
+        let keyed: Vec<(Option<String>, String)> = rows
+            .iter()
+            .map(|&i| {
+                let c = &dataset.contests[i];
+                let region = c
+                    .region
+                    .as_deref()
+                    .map(|r| dataset.region(r).unwrap().name.to_lowercase());
+                (region, c.title.to_lowercase())
+            })
+            .collect();
+        assert_eq!(keyed.last().unwrap().0, None, "national last ({reverse})");
+        for pair in keyed.windows(2) {
+            let ((ra, ta), (rb, tb)) = (&pair[0], &pair[1]);
+            match (ra, rb) {
+                (Some(a), Some(b)) if a == b => assert!(ta <= tb, "titles A→Z: {ta} {tb}"),
+                (Some(a), Some(b)) => assert_eq!(a < b, !reverse, "{a} vs {b}"),
+                (Some(_), None) | (None, None) => {}
+                (None, Some(_)) => panic!("a national contest before a regional one"),
+            }
+        }
+    }
+}
