@@ -5,7 +5,7 @@
 use std::io::{self, IsTerminal};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::mpsc::{self, Receiver, TryRecvError};
+use std::sync::mpsc::{self, Receiver, Sender, TryRecvError};
 use std::thread;
 use std::time::Duration;
 
@@ -70,12 +70,19 @@ pub fn run(options: ExplorerOptions) -> Result<u8> {
     outcome
 }
 
-/// A loaded dataset with the query from the command line resolved against it.
-type LoadResult = Result<(Box<Data>, Query), String>;
+/// A loaded dataset with the query from the command line resolved against it, or the one-line
+/// error. The loop accepts these at any time: a reloader sends more on the same channel.
+pub type LoadResult = Result<(Box<Data>, Query), String>;
 
 /// Loads, resolves the starting query and indexes on a background thread.
 fn spawn_load(sources: Vec<DataSource>, spec: QuerySpec) -> Receiver<LoadResult> {
     let (tx, rx) = mpsc::channel();
+    load_in_background(sources, spec, tx);
+    rx
+}
+
+/// Loads `sources` on a new thread and sends the result to `tx` (also for reloads).
+pub fn load_in_background(sources: Vec<DataSource>, spec: QuerySpec, tx: Sender<LoadResult>) {
     thread::spawn(move || {
         let result = load::load(&sources)
             .map_err(|e| e.to_string())
@@ -86,7 +93,6 @@ fn spawn_load(sources: Vec<DataSource>, spec: QuerySpec) -> Receiver<LoadResult>
         // The receiver is gone only if the user already quit.
         let _ = tx.send(result);
     });
-    rx
 }
 
 fn event_loop(
@@ -108,18 +114,29 @@ fn event_loop(
             terminal.draw(|frame| ui::render(frame, app))?;
             dirty = false;
         }
-        if app.data.is_none() {
-            match loading.try_recv() {
-                Ok(Ok((data, query))) => {
+        match loading.try_recv() {
+            Ok(Ok((data, query))) => {
+                // The command line's query applies to the first load; a reload keeps
+                // whatever the user has set since.
+                if app.data.is_none() {
                     app.update(Action::SetQuery(query));
-                    app.update(Action::Loaded(data));
-                    dirty = true;
-                    continue;
                 }
-                Ok(Err(message)) => bail!(message),
-                Err(TryRecvError::Empty) => {}
-                Err(TryRecvError::Disconnected) => bail!("the loader stopped unexpectedly"),
+                app.update(Action::Loaded(data));
+                dirty = true;
+                continue;
             }
+            // With nothing on screen yet, a load error ends the explorer; after that the
+            // last good data stays and the error shows in the status bar.
+            Ok(Err(message)) if app.data.is_none() => bail!(message),
+            Ok(Err(message)) => {
+                app.update(Action::LoadFailed(message));
+                dirty = true;
+            }
+            Err(TryRecvError::Empty) => {}
+            Err(TryRecvError::Disconnected) if app.data.is_none() => {
+                bail!("the loader stopped unexpectedly")
+            }
+            Err(TryRecvError::Disconnected) => {}
         }
         let tick = if app.data.is_none() {
             LOADING_TICK

@@ -277,6 +277,69 @@ fn no_mouse_still_browses_and_quits_with_ctrl_c() {
     tmux.assert_restored();
 }
 
+/// A named pipe standing in for a slow data file: the explorer's loader blocks on it until
+/// something is written, so the loading screen can be seen deterministically.
+struct SlowFile {
+    dir: std::path::PathBuf,
+}
+
+impl SlowFile {
+    fn new(name: &str) -> SlowFile {
+        let dir = std::env::temp_dir().join(format!("hustings-e2e-{}-{name}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let made = Command::new("mkfifo")
+            .arg(dir.join("slow.json"))
+            .status()
+            .unwrap();
+        assert!(made.success());
+        SlowFile { dir }
+    }
+
+    fn path(&self) -> String {
+        self.dir.join("slow.json").display().to_string()
+    }
+
+    /// Writes the shipped dataset into the pipe (from a thread: opening blocks until read).
+    fn deliver(&self) -> thread::JoinHandle<()> {
+        let path = self.path();
+        thread::spawn(move || {
+            let seed = concat!(env!("CARGO_MANIFEST_DIR"), "/data/contests.json");
+            std::fs::write(path, std::fs::read(seed).unwrap()).unwrap();
+        })
+    }
+}
+
+impl Drop for SlowFile {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.dir);
+    }
+}
+
+#[test]
+fn first_frame_comes_before_the_data_and_the_data_follows() {
+    let slow = SlowFile::new("loading");
+    let tmux = Tmux::start("loading", 100, 30);
+    tmux.launch(&slow.path());
+    let screen = tmux.wait_text("Loading");
+    assert!(screen.contains("press q to quit"), "{screen}");
+    slow.deliver().join().unwrap();
+    tmux.wait_text("17 of 17 contests");
+    tmux.keys(&["q"]);
+    tmux.wait_text("exit=0");
+    tmux.assert_restored();
+}
+
+#[test]
+fn quitting_works_while_loading() {
+    let slow = SlowFile::new("quit");
+    let tmux = Tmux::start("quitload", 100, 30);
+    tmux.launch(&slow.path());
+    tmux.wait_text("Loading");
+    tmux.keys(&["q"]);
+    tmux.wait_text("exit=0");
+    tmux.assert_restored();
+}
+
 #[test]
 fn without_a_terminal_it_points_to_the_printing_commands() {
     let out = Command::new(BIN).output().expect("run");

@@ -158,10 +158,13 @@ fn row(contest: &Contest, ds: &Dataset, cols: &[(Column, usize)], theme: &Theme)
     let mut spans = Vec::with_capacity(cols.len() * 2);
     for &(col, w) in cols {
         let (content, style) = match col {
-            Column::Mark => match (theme.color, faction) {
-                (true, Some(f)) => ("█".to_string(), theme.faction(Some(f))),
-                (false, Some(f)) => (theme::abbr(f), theme.text()),
-                (_, None) => (String::new(), theme.text()),
+            // A block in the faction's colour; its letters where there is no colour.
+            Column::Mark => match faction {
+                Some(f) if theme.faction_color(Some(f)).is_some() => {
+                    ("█".to_string(), theme.faction(Some(f)))
+                }
+                Some(f) => (theme::abbr(f), theme.text()),
+                None => (String::new(), theme.text()),
             },
             Column::Title => (contest.title.clone(), theme.text()),
             Column::Kind => (kind_label(contest.kind).to_string(), theme.dim()),
