@@ -46,7 +46,15 @@ Examples:
   hustings stats                                 wins per faction
   hustings stats --by region --status decided
   hustings stats --by endorser --format csv
-  hustings stats --by kind --since 2019 --until 2019";
+  hustings stats --by kind --since 2019 --until 2019
+  hustings stats --by party --data ge2019.json     seats per party
+  hustings stats --by month --status decided       a timeline of results";
+
+const HISTORY_EXAMPLES: &str = "\
+Examples:
+  hustings history stockport-selection-2019
+  hustings history ge2019-e14000969 --data data/contests.json --data ge2019.json
+  hustings history stockport-ge-2017 --kind general-election --format csv";
 
 const COMPLETIONS_EXAMPLES: &str = "\
 Examples:
@@ -257,9 +265,17 @@ pub enum Command {
     /// Show one contest in full: candidates, votes, shares as a bar chart, context, sources, warnings.
     #[command(after_help = SHOW_EXAMPLES)]
     Show(ShowArgs),
-    /// Count wins per faction, region, kind or endorser over the contests matching the filters.
+    /// Count wins per faction, region, kind, endorser, party (seats) or month over the contests
+    /// matching the filters.
     #[command(after_help = STATS_EXAMPLES)]
     Stats(StatsArgs),
+    /// Every contest in the same constituency as contest ID, oldest first.
+    ///
+    /// Contests match on the constituency id when both have one, else on the constituency name
+    /// (any case), across all the files loaded. The filters narrow the history; its order is
+    /// always by date, oldest first (--sort is ignored).
+    #[command(after_help = HISTORY_EXAMPLES)]
+    History(HistoryArgs),
     /// Print a shell completion script.
     #[command(after_help = COMPLETIONS_EXAMPLES)]
     Completions(CompletionsArgs),
@@ -339,6 +355,25 @@ pub enum ByArg {
     Endorser,
     /// Contests, decided, pending and winners' factions per kind of contest.
     Kind,
+    /// Seats won, lost, pending and contested per party (general elections and by-elections).
+    Party,
+    /// Contests, decided, pending and winners' factions per month; dates known only to the
+    /// year get a "YYYY (month unknown)" row, undated contests an "undated" row.
+    Month,
+}
+
+#[derive(Debug, Args)]
+pub struct HistoryArgs {
+    /// The contest whose constituency to trace, e.g. stockport-selection-2019.
+    #[arg(value_name = "ID")]
+    pub id: String,
+    #[command(flatten)]
+    pub query: QueryArgs,
+    /// Output format (as for `list`; JSON's schema is `hustings.history`).
+    #[arg(long, short, value_name = "FORMAT", value_enum, default_value_t = Format::Text, help_heading = "Output")]
+    pub format: Format,
+    #[command(flatten)]
+    pub text: TextArgs,
 }
 
 #[derive(Debug, Args)]

@@ -8,13 +8,23 @@
 //!   contest is decided, so `won` equals what `list --faction F --status decided` lists;
 //! - a decided contest with no candidate marked elected is counted as decided but won by nobody;
 //! - faction and region ids are the dataset's; `None` means "no faction" or "no region" (national);
-//! - rows with nothing to count are left out.
+//! - rows with nothing to count are left out (except months in a timeline, see `timeline`).
+//!
+//! `party` counts seats per party over general elections and by-elections; `timeline` groups
+//! contests by month.
 
 use std::cmp::Reverse;
 use std::collections::HashMap;
 
 use crate::model::{Contest, ContestKind, Dataset, Status};
 use crate::tally;
+use crate::timeline::{self, Period};
+
+mod endorser_sort;
+mod party;
+
+pub use endorser_sort::{EndorserSort, sort_endorsers};
+pub use party::{PartyRecord, by_party, elects_a_seat, seat_rows, seat_totals};
 
 /// What to group contests by.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -24,6 +34,10 @@ pub enum GroupBy {
     Region,
     Kind,
     Endorser,
+    /// Seats per party (general elections and by-elections only).
+    Party,
+    /// Contests per month (see `timeline`).
+    Month,
 }
 
 impl GroupBy {
@@ -34,6 +48,8 @@ impl GroupBy {
             GroupBy::Region => "region",
             GroupBy::Kind => "kind",
             GroupBy::Endorser => "endorser",
+            GroupBy::Party => "party",
+            GroupBy::Month => "month",
         }
     }
 }
@@ -45,6 +61,8 @@ pub enum Groups {
     Region(Vec<GroupRecord<Option<String>>>),
     Kind(Vec<GroupRecord<ContestKind>>),
     Endorser(Vec<EndorserRecord>),
+    Party(Vec<PartyRecord>),
+    Month(Vec<GroupRecord<Period>>),
 }
 
 impl Groups {
@@ -55,6 +73,8 @@ impl Groups {
             Groups::Region(_) => GroupBy::Region,
             Groups::Kind(_) => GroupBy::Kind,
             Groups::Endorser(_) => GroupBy::Endorser,
+            Groups::Party(_) => GroupBy::Party,
+            Groups::Month(_) => GroupBy::Month,
         }
     }
 
@@ -65,6 +85,8 @@ impl Groups {
             Groups::Region(r) => r.len(),
             Groups::Kind(r) => r.len(),
             Groups::Endorser(r) => r.len(),
+            Groups::Party(r) => r.len(),
+            Groups::Month(r) => r.len(),
         }
     }
 
@@ -80,6 +102,8 @@ pub fn group_by(dataset: &Dataset, rows: &[usize], by: GroupBy) -> Groups {
         GroupBy::Region => Groups::Region(by_region(dataset, rows)),
         GroupBy::Kind => Groups::Kind(by_kind(dataset, rows)),
         GroupBy::Endorser => Groups::Endorser(by_endorser(dataset, rows)),
+        GroupBy::Party => Groups::Party(by_party(dataset, rows)),
+        GroupBy::Month => Groups::Month(timeline::by_month(dataset, rows)),
     }
 }
 
@@ -247,7 +271,7 @@ pub fn by_kind(dataset: &Dataset, rows: &[usize]) -> Vec<GroupRecord<ContestKind
 }
 
 /// Groups contests by `key`, in order of first appearance.
-fn collect<K: PartialEq>(
+pub(crate) fn collect<K: PartialEq>(
     dataset: &Dataset,
     rows: &[usize],
     key: impl Fn(&Contest) -> K,

@@ -16,7 +16,7 @@ fn stats_json(args: &[&str]) -> Value {
 fn every_grouping_in_every_format() {
     let fixture = fixture();
     for data in [None, Some(fixture.to_str().unwrap())] {
-        for by in ["faction", "region", "endorser", "kind"] {
+        for by in ["faction", "region", "endorser", "kind", "party", "month"] {
             let mut base = vec!["stats", "--by", by];
             if let Some(d) = data {
                 base.extend(["--data", d]);
@@ -28,7 +28,12 @@ fn every_grouping_in_every_format() {
             };
             let text = with("text");
             assert!(text.contains(" contests"), "{by}: {text}");
-            assert!(text.contains(&by.to_uppercase()), "{by}: {text}");
+            // The fixture has no general election: no seats, so no party table.
+            let no_seats = by == "party" && text.contains("\n0 seats");
+            assert!(
+                text.contains(&by.to_uppercase()) || no_seats,
+                "{by}: {text}"
+            );
             let json: Value = serde_json::from_str(&with("json")).unwrap();
             assert_eq!(json["schema"], "hustings.stats");
             assert_eq!(json["by"], by);
@@ -124,4 +129,66 @@ fn endorsers_report_endorsed_and_won() {
 fn text_snapshots() {
     insta::assert_snapshot!("stats_faction", stdout(&["stats"]));
     insta::assert_snapshot!("stats_region", stdout(&["stats", "--by", "region"]));
+    insta::assert_snapshot!("stats_party", stdout(&["stats", "--by", "party"]));
+    insta::assert_snapshot!("stats_month", stdout(&["stats", "--by", "month"]));
+}
+
+#[test]
+fn seats_per_party_count_general_elections_only() {
+    let json = stats_json(&["--by", "party"]);
+    // The seed's two 2017 general-election results; its selections elect no seat.
+    assert_eq!(json["seat_totals"]["contests"], 2);
+    assert_eq!(json["totals"]["contests"], 17);
+    let rows = json["rows"].as_array().unwrap();
+    let seats: Vec<(&str, u64, u64)> = rows
+        .iter()
+        .map(|r| {
+            (
+                r["party"].as_str().unwrap(),
+                r["won"].as_u64().unwrap(),
+                r["stood"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(seats, [("Labour", 1, 2), ("Conservative", 1, 1)]);
+    let md = stdout(&["stats", "--by", "party", "--format", "markdown"]);
+    assert!(md.contains("| Labour | 1 | 1 | 0 | 2 |"), "{md}");
+    assert!(
+        md.contains("_2 seats (general elections and by-elections)"),
+        "{md}"
+    );
+    let csv = stdout(&["stats", "--by", "party", "--format", "csv"]);
+    assert!(
+        csv.starts_with("party,faction_id,stood,won,lost,pending\n"),
+        "{csv}"
+    );
+}
+
+#[test]
+fn months_keep_the_precision_of_each_date() {
+    let json = stats_json(&["--by", "month"]);
+    let rows = json["rows"].as_array().unwrap();
+    let find = |period: Value| rows.iter().find(|r| r["period"] == period).unwrap();
+    // Five 2019 selections are dated only to the year: never counted in January.
+    let year = find(Value::from("2019"));
+    assert_eq!(
+        (year["name"].as_str(), year["contests"].as_u64()),
+        (Some("2019 (month unknown)"), Some(5))
+    );
+    assert!(
+        rows.iter()
+            .all(|r| r["period"] != "2019-01" || r["contests"] == 0)
+    );
+    assert_eq!(find(Value::from("2019-10"))["contests"], 2);
+    assert_eq!(find(Value::Null)["contests"], 7, "undated");
+    let total: u64 = rows.iter().map(|r| r["contests"].as_u64().unwrap()).sum();
+    assert_eq!(total, 17);
+    // Every month between the first and the last is a row in JSON and CSV (Jun 2017 – Oct 2019).
+    let months = rows
+        .iter()
+        .filter(|r| r["period"].as_str().is_some_and(|p| p.len() == 7))
+        .count();
+    assert_eq!(months, 29);
+    let csv = stdout(&["stats", "--by", "month", "--format", "csv"]);
+    assert!(csv.contains("2019,2019 (month unknown),5,5,0,"), "{csv}");
 }

@@ -1,6 +1,7 @@
 //! One file per subcommand; each writes to a `Write` so tests can capture its output.
 
 mod completions;
+mod history;
 mod import;
 mod list;
 pub mod schema;
@@ -74,6 +75,16 @@ pub fn run(cli: Cli) -> Result<u8> {
             stats::run(
                 &selection,
                 args.by,
+                args.format,
+                &text_style(args.text),
+                &mut out,
+            )?
+        }
+        Some(Command::History(args)) => {
+            let selection = Selection::new(&sources, &args.query.spec())?;
+            history::run(
+                &selection,
+                &args.id,
                 args.format,
                 &text_style(args.text),
                 &mut out,

@@ -1,4 +1,5 @@
-//! `hustings stats`: wins per faction, region, kind or endorser over the filtered contests.
+//! `hustings stats`: wins per faction, region, kind, endorser, party (seats) or month over the
+//! filtered contests.
 
 use std::io::Write;
 
@@ -22,6 +23,8 @@ pub fn run(
         ByArg::Region => GroupBy::Region,
         ByArg::Endorser => GroupBy::Endorser,
         ByArg::Kind => GroupBy::Kind,
+        ByArg::Party => GroupBy::Party,
+        ByArg::Month => GroupBy::Month,
     };
     let dataset = &selection.loaded.dataset;
     let report = StatsReport {
@@ -29,6 +32,7 @@ pub fn run(
         query: &selection.query,
         totals: stats::totals(dataset, &selection.rows),
         groups: stats::group_by(dataset, &selection.rows, by),
+        seat_totals: (by == GroupBy::Party).then(|| stats::seat_totals(dataset, &selection.rows)),
     };
     match format {
         Format::Text => report::text::stats(out, &report, style)?,

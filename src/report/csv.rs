@@ -204,6 +204,34 @@ pub fn stats(out: &mut impl Write, report: &StatsReport) -> io::Result<()> {
                 ])?;
             }
         }
+        Groups::Party(records) => {
+            write(cells(&[
+                "party",
+                "faction_id",
+                "stood",
+                "won",
+                "lost",
+                "pending",
+            ]))?;
+            for r in records {
+                write(vec![
+                    opt(r.party.as_ref()),
+                    opt(r.faction.as_ref()),
+                    r.stood.to_string(),
+                    r.won.to_string(),
+                    r.lost.to_string(),
+                    r.pending.to_string(),
+                ])?;
+            }
+        }
+        Groups::Month(records) => {
+            let factions = winning_factions(ds, records);
+            write(group_header(&["period", "name"], &factions))?;
+            for g in records {
+                let head = vec![opt(g.key.key()), g.key.to_string()];
+                write(group_cells(head, g, &factions))?;
+            }
+        }
     }
     w.flush()
 }

@@ -269,6 +269,14 @@ pub fn list(out: &mut impl Write, listing: &Listing) -> io::Result<()> {
     write_doc(out, &list_doc(listing))
 }
 
+/// `history --format json`: a `list` document whose `schema` is `hustings.history` (the
+/// contests of one constituency, oldest first).
+pub fn history(out: &mut impl Write, listing: &Listing) -> io::Result<()> {
+    let mut doc = list_doc(listing);
+    doc.schema = "hustings.history".into();
+    write_doc(out, &doc)
+}
+
 /// `show --format json`.
 pub fn show(out: &mut impl Write, detail: &Detail) -> io::Result<()> {
     write_doc(out, &show_doc(detail))
@@ -292,6 +300,15 @@ pub fn stats(out: &mut impl Write, report: &StatsReport) -> io::Result<()> {
         },
         "rows": stats_rows(ds, &report.groups),
     });
+    let mut doc = doc;
+    if let Some(seats) = &report.seat_totals {
+        doc["seat_totals"] = serde_json::json!({
+            "contests": seats.contests,
+            "decided": seats.decided,
+            "pending": seats.pending,
+            "decided_without_winner": seats.decided_without_winner,
+        });
+    }
     write_doc(out, &doc)
 }
 
@@ -362,6 +379,26 @@ fn stats_rows(ds: &Dataset, groups: &Groups) -> serde_json::Value {
                     "endorsed": r.endorsed, "won": r.won, "lost": r.lost, "pending": r.pending,
                     "win_rate": r.win_rate().map(round2),
                 })
+            })
+            .collect(),
+        Groups::Party(records) => records
+            .iter()
+            .map(|r| {
+                json!({
+                    "party": r.party, "faction": r.faction,
+                    "stood": r.stood, "won": r.won, "lost": r.lost, "pending": r.pending,
+                })
+            })
+            .collect(),
+        Groups::Month(records) => records
+            .iter()
+            .map(|g| {
+                group(
+                    ("period", json!(g.key)),
+                    Some(g.key.to_string()),
+                    (g.contests, g.decided, g.pending),
+                    &g.wins,
+                )
             })
             .collect(),
     }

@@ -6,7 +6,8 @@ use super::detail;
 use super::style::TextStyle;
 use super::text::{self, wins_label};
 use super::{
-    DASH, Detail, Listing, NA, StatsReport, Summary, faction_name, region_name, warnings_of,
+    DASH, Detail, Listing, NA, StatsReport, Summary, faction_name, party_name, region_name,
+    warnings_of,
 };
 use crate::stats::Totals;
 
@@ -130,9 +131,37 @@ pub fn stats(out: &mut impl Write, report: &StatsReport) -> io::Result<()> {
                 )?;
             }
         }
+        Groups::Party(records) => {
+            header(
+                out,
+                &["Party", "Seats", "Lost", "Pending", "Stood"],
+                &[false, true, true, true, true],
+            )?;
+            for r in records {
+                row(
+                    out,
+                    &[
+                        party_name(r.party.as_deref()),
+                        r.won.to_string(),
+                        r.lost.to_string(),
+                        r.pending.to_string(),
+                        r.stood.to_string(),
+                    ],
+                )?;
+            }
+        }
+        Groups::Month(records) => group_table(out, ds, "Month", records, |k| k.to_string())?,
     }
     writeln!(out)?;
-    writeln!(out, "{}", totals_line(&report.totals))
+    writeln!(out, "{}", totals_line(&report.totals))?;
+    if let Some(seats) = &report.seat_totals {
+        writeln!(
+            out,
+            "_{} seats (general elections and by-elections): {} decided, {} pending._",
+            seats.contests, seats.decided, seats.pending
+        )?;
+    }
+    Ok(())
 }
 
 /// A region or kind table: contests, decided, pending and who won them.

@@ -44,6 +44,8 @@ pub struct StatsReport<'a> {
     pub query: &'a Query,
     pub totals: Totals,
     pub groups: Groups,
+    /// For seats per party: totals over the contests that elect a seat.
+    pub seat_totals: Option<Totals>,
 }
 
 /// The facts every format shows about a contest, derived once.
@@ -132,6 +134,11 @@ pub fn region_name(dataset: &Dataset, id: Option<&str>) -> String {
             .map_or_else(|| id.to_string(), |r| r.name.clone()),
         None => "no region".to_string(),
     }
+}
+
+/// A party's display name; `no party stated` for `None`.
+pub fn party_name(party: Option<&str>) -> String {
+    party.map_or_else(|| "no party stated".to_string(), str::to_string)
 }
 
 /// A count with separators, or `n/a`.

@@ -9,9 +9,9 @@ pub use show::{chart, show};
 
 use super::style::{Paint, TextStyle};
 use super::table::{self, Align, Cell, Column};
-use super::{DASH, Listing, NA, StatsReport, Summary, faction_name, region_name};
+use super::{DASH, Listing, NA, StatsReport, Summary, faction_name, party_name, region_name};
 use crate::model::{Dataset, Faction, Status};
-use crate::stats::{EndorserRecord, FactionRecord, GroupRecord, Groups, Totals};
+use crate::stats::{EndorserRecord, FactionRecord, GroupRecord, Groups, PartyRecord, Totals};
 
 /// `list`: one contest per line.
 pub fn list(out: &mut impl Write, listing: &Listing, style: &TextStyle) -> io::Result<()> {
@@ -62,6 +62,9 @@ pub fn list(out: &mut impl Write, listing: &Listing, style: &TextStyle) -> io::R
 pub fn stats(out: &mut impl Write, report: &StatsReport, style: &TextStyle) -> io::Result<()> {
     let ds = report.dataset;
     writeln!(out, "{}", totals_line(&report.totals, ds.contests.len()))?;
+    if let Some(seats) = &report.seat_totals {
+        writeln!(out, "{}", seats_line(seats))?;
+    }
     if report.groups.is_empty() {
         return Ok(());
     }
@@ -94,6 +97,18 @@ fn totals_line(t: &Totals, all: usize) -> String {
         t.contests, t.decided, t.pending
     )
 }
+
+/// `3 seats (general elections and by-elections): 2 decided, 1 pending`.
+pub fn seats_line(t: &Totals) -> String {
+    let noun = if t.contests == 1 { "seat" } else { "seats" };
+    format!(
+        "{} {noun} (general elections and by-elections): {} decided, {} pending",
+        t.contests, t.decided, t.pending
+    )
+}
+
+/// Runs of this many empty months or more are one line of `stats --by month`.
+const GAP_MONTHS: usize = 3;
 
 /// Longest bar in a stats table, in cells.
 const BAR_CELLS: usize = 20;
@@ -133,7 +148,40 @@ fn stats_table(ds: &Dataset, groups: &Groups) -> (Vec<Column>, Vec<Vec<Cell>>) {
             let rows = records.iter().map(|r| endorser_row(r, max)).collect();
             (columns, rows)
         }
+        Groups::Party(records) => {
+            let max = records.iter().map(|r| r.won).max().unwrap_or(0);
+            let columns = vec![
+                Column::flex("PARTY", 10, u8::MAX),
+                num("SEATS"),
+                num("LOST"),
+                num("PENDING"),
+                num("STOOD"),
+                bar_column,
+            ];
+            let rows = records.iter().map(|r| party_row(ds, r, max)).collect();
+            (columns, rows)
+        }
+        Groups::Month(records) => {
+            let folded = crate::timeline::fold_gaps(records, GAP_MONTHS);
+            group_table(ds, "MONTH", &folded, |k| k.to_string())
+        }
     }
+}
+
+fn party_row(ds: &Dataset, r: &PartyRecord, max: usize) -> Vec<Cell> {
+    let paint = r
+        .faction
+        .as_deref()
+        .and_then(|f| ds.faction(f))
+        .and_then(faction_paint);
+    vec![
+        Cell::painted(party_name(r.party.as_deref()), paint),
+        Cell::new(r.won.to_string()),
+        Cell::new(r.lost.to_string()),
+        Cell::new(r.pending.to_string()),
+        Cell::new(r.stood.to_string()),
+        Cell::painted(bar(r.won, max), paint),
+    ]
 }
 
 fn faction_row(ds: &Dataset, r: &FactionRecord, max: usize) -> Vec<Cell> {

@@ -1,0 +1,146 @@
+//! Seat history: every contest fought in the same constituency as a given one, oldest first —
+//! a general-election result, the selection that followed, the next general election — also
+//! across merged files.
+//!
+//! Two contests are in the same constituency when both give a `constituency_id` and the ids
+//! are equal; otherwise when their `constituency` names are equal, ignoring case and spaces at
+//! the ends. Ids win when both have one because names repeat across boundary changes while ONS
+//! ids do not; names bridge datasets where one side (e.g. a news report) has no id.
+
+use std::cmp::Ordering;
+
+use crate::model::{Contest, Dataset};
+
+/// Whether `a` and `b` were fought in the same constituency (see the module doc). A contest
+/// with neither a constituency id nor a name matches nothing, not even itself.
+pub fn same_constituency(a: &Contest, b: &Contest) -> bool {
+    let clean = |s: &Option<String>| {
+        s.as_deref()
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .map(str::to_lowercase)
+    };
+    match (clean(&a.constituency_id), clean(&b.constituency_id)) {
+        (Some(x), Some(y)) => x == y,
+        _ => {
+            matches!((clean(&a.constituency), clean(&b.constituency)), (Some(x), Some(y)) if x == y)
+        }
+    }
+}
+
+/// The constituency's name as the contest gives it.
+pub fn constituency_name(contest: &Contest) -> Option<&str> {
+    contest
+        .constituency
+        .as_deref()
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+}
+
+/// The contests among `within` fought in the same constituency as contest `anchor` (the
+/// anchor included when it is in `within`), oldest first; undated ones last; ties by id.
+/// Empty when the anchor names no constituency.
+pub fn seat_history(dataset: &Dataset, anchor: usize, within: &[usize]) -> Vec<usize> {
+    let Some(seat) = dataset.contests.get(anchor) else {
+        return Vec::new();
+    };
+    let mut rows: Vec<usize> = within
+        .iter()
+        .copied()
+        .filter(|&i| {
+            dataset
+                .contests
+                .get(i)
+                .is_some_and(|c| same_constituency(seat, c))
+        })
+        .collect();
+    rows.sort_by(|&a, &b| date_order(&dataset.contests[a], &dataset.contests[b]));
+    rows.dedup();
+    rows
+}
+
+/// Oldest first, undated last, then by id so the order never depends on the input order.
+fn date_order(a: &Contest, b: &Contest) -> Ordering {
+    let key = |c: &Contest| (c.date.is_none(), c.date.map(|d| d.sort_key()));
+    key(a).cmp(&key(b)).then_with(|| a.id.cmp(&b.id))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::load::{DataSource, load};
+
+    fn contest(id: &str, name: Option<&str>, ons: Option<&str>, date: Option<&str>) -> Contest {
+        let json = serde_json::json!({
+            "id": id, "kind": "general-election", "title": id, "status": "decided",
+            "constituency": name, "constituency_id": ons, "date": date,
+            "candidates": [], "sources": []
+        });
+        serde_json::from_value(json).unwrap()
+    }
+
+    #[test]
+    fn ids_decide_when_both_have_one_else_names_in_any_case() {
+        let a = contest("a", Some("Stockport"), Some("E14000969"), None);
+        let b = contest("b", Some("STOCKPORT "), None, None);
+        let c = contest("c", Some("Stockport"), Some("E14001234"), None);
+        let d = contest("d", None, Some("e14000969"), None);
+        assert!(same_constituency(&a, &b));
+        assert!(!same_constituency(&a, &c), "same name, different ids");
+        assert!(same_constituency(&a, &d));
+        assert!(
+            !same_constituency(&b, &d),
+            "no id on one side and no name on the other"
+        );
+        let nowhere = contest("x", None, None, None);
+        assert!(!same_constituency(&nowhere, &nowhere));
+    }
+
+    #[test]
+    fn history_is_in_date_order_and_only_within_the_rows_given() {
+        let ds = Dataset {
+            schema_version: 1,
+            title: None,
+            regions: vec![],
+            factions: vec![],
+            contests: vec![
+                contest("ge-2019", Some("Stockport"), Some("E1"), Some("2019-12-12")),
+                contest("sel-2019", Some("stockport"), None, Some("2019")),
+                contest("ge-2017", Some("Stockport"), None, Some("2017-06-08")),
+                contest("other", Some("Bury South"), None, Some("2019")),
+                contest("undated", Some("Stockport"), None, None),
+            ],
+        };
+        let all: Vec<usize> = (0..5).collect();
+        let ids = |rows: Vec<usize>| -> Vec<String> {
+            rows.iter().map(|&i| ds.contests[i].id.clone()).collect()
+        };
+        // "2019" sorts before "12 Dec 2019": the vaguer date starts earlier.
+        assert_eq!(
+            ids(seat_history(&ds, 0, &all)),
+            ["ge-2017", "sel-2019", "ge-2019", "undated"]
+        );
+        assert_eq!(
+            ids(seat_history(&ds, 1, &[1, 2, 3])),
+            ["ge-2017", "sel-2019"]
+        );
+        assert_eq!(ids(seat_history(&ds, 3, &all)), ["other"]);
+        assert!(seat_history(&ds, 9, &all).is_empty());
+    }
+
+    #[test]
+    fn seed_stockport_has_the_2017_result_and_the_selection() {
+        let ds = load(&[DataSource::Embedded]).unwrap().dataset;
+        let anchor = ds
+            .contests
+            .iter()
+            .position(|c| c.id == "stockport-selection-2019")
+            .unwrap();
+        let all: Vec<usize> = (0..ds.contests.len()).collect();
+        let ids: Vec<&str> = seat_history(&ds, anchor, &all)
+            .into_iter()
+            .map(|i| ds.contests[i].id.as_str())
+            .collect();
+        assert_eq!(ids, ["stockport-ge-2017", "stockport-selection-2019"]);
+    }
+}
