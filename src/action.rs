@@ -17,6 +17,8 @@ pub enum PickerKind {
 #[derive(Debug)]
 pub enum Action {
     Quit,
+    /// Ctrl-c: quit, reporting an interruption (exit status 130, as for SIGINT).
+    Interrupt,
     /// Move the cursor of whatever has focus: list selection, detail scroll, picker cursor.
     Up,
     Down,
@@ -67,4 +69,8 @@ pub enum Action {
     Loaded(Box<Data>),
     /// Loading failed: the last good data stays on screen and the error shows in the status bar.
     LoadFailed(String),
+    /// `R`: reload the data files now (the explorer does the loading; the app says it is busy).
+    Reload,
+    /// A passing message for the status bar (e.g. "reloaded at 14:03:07"), gone at the next key.
+    Notice(String),
 }

@@ -85,6 +85,10 @@ pub struct Cli {
     /// Leave the mouse alone, so the terminal's own text selection works.
     #[arg(long)]
     pub no_mouse: bool,
+
+    /// Don't reload when a dataset file changes (R still reloads by hand).
+    #[arg(long)]
+    pub no_watch: bool,
 }
 
 /// Where the data comes from; shared by every subcommand.

@@ -3,27 +3,26 @@
 //! on a panic, and on SIGTERM, SIGHUP or SIGINT.
 
 use std::io::{self, IsTerminal};
-use std::sync::Arc;
-use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::mpsc::{self, Receiver, Sender, TryRecvError};
-use std::thread;
+use std::sync::mpsc::TryRecvError;
 use std::time::Duration;
 
-use anyhow::{Context, Result, bail};
+use anyhow::{Result, bail};
 use ratatui::DefaultTerminal;
-use ratatui::crossterm::cursor::Show;
-use ratatui::crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event};
-use ratatui::crossterm::execute;
-use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+use ratatui::crossterm::event::{self, Event};
 
 use crate::action::Action;
-use crate::app::{App, Data};
+use crate::app::App;
 use crate::keymap;
 use crate::load::{self, DataSource};
-use crate::query::Query;
+use crate::loader::{Loader, Outcome};
 use crate::resolve::QuerySpec;
+use crate::terminal::{self, Session, Signals};
 use crate::theme::Theme;
 use crate::ui;
+
+/// Set to `1` (by tests) to panic once the first frame with data is drawn, proving that a
+/// panic gives the terminal back.
+const DEBUG_PANIC: &str = "HUSTINGS_DEBUG_PANIC";
 
 /// What the explorer opens, as the command line gave it.
 #[derive(Debug, Clone)]
@@ -33,6 +32,8 @@ pub struct ExplorerOptions {
     pub spec: QuerySpec,
     /// Capture the mouse (off: the terminal's own text selection works).
     pub mouse: bool,
+    /// Reload when a data file changes.
+    pub watch: bool,
 }
 
 /// How often the loop wakes while waiting for data (animates the spinner).
@@ -55,87 +56,54 @@ pub fn run(options: ExplorerOptions) -> Result<u8> {
              use `hustings list` or `hustings show ID` to print contests"
         );
     }
-    let signal = Arc::new(AtomicUsize::new(0));
-    for sig in [SIGTERM, SIGHUP, SIGINT] {
-        signal_hook::flag::register_usize(sig, Arc::clone(&signal), sig as usize)
-            .context("cannot install signal handlers")?;
-    }
+    let signals = Signals::install()?;
     let names = options.sources.iter().map(DataSource::name).collect();
-    let loading = spawn_load(options.sources, options.spec);
+    let loader = Loader::start(options.sources, options.spec, options.watch);
     let mut session = Session::start(options.mouse)?;
     let size = session.terminal.size()?;
     let mut app = App::new(names, Theme::from_env(), size.width, size.height);
-    let outcome = event_loop(&mut session.terminal, &mut app, &loading, &signal);
+    let outcome = event_loop(&mut session.terminal, &mut app, &loader, &signals);
     drop(session);
     outcome
-}
-
-/// A loaded dataset with the query from the command line resolved against it, or the one-line
-/// error. The loop accepts these at any time: a reloader sends more on the same channel.
-pub type LoadResult = Result<(Box<Data>, Query), String>;
-
-/// Loads, resolves the starting query and indexes on a background thread.
-fn spawn_load(sources: Vec<DataSource>, spec: QuerySpec) -> Receiver<LoadResult> {
-    let (tx, rx) = mpsc::channel();
-    load_in_background(sources, spec, tx);
-    rx
-}
-
-/// Loads `sources` on a new thread and sends the result to `tx` (also for reloads).
-pub fn load_in_background(sources: Vec<DataSource>, spec: QuerySpec, tx: Sender<LoadResult>) {
-    thread::spawn(move || {
-        let result = load::load(&sources)
-            .map_err(|e| e.to_string())
-            .and_then(|loaded| {
-                let query = spec.resolve(&loaded.dataset).map_err(|e| e.to_string())?;
-                Ok((Box::new(Data::new(loaded)), query))
-            });
-        // The receiver is gone only if the user already quit.
-        let _ = tx.send(result);
-    });
 }
 
 fn event_loop(
     terminal: &mut DefaultTerminal,
     app: &mut App,
-    loading: &Receiver<LoadResult>,
-    signal: &AtomicUsize,
+    loader: &Loader,
+    signals: &Signals,
 ) -> Result<u8> {
+    let debug_panic = std::env::var_os(DEBUG_PANIC).is_some_and(|v| v == "1");
     let mut dirty = true;
     loop {
-        match signal.load(Ordering::Relaxed) {
-            0 => {}
-            sig => return Ok(128u8.saturating_add(sig as u8)),
+        if let Some(status) = signals.exit_status() {
+            return Ok(status);
         }
         if app.should_quit {
-            return Ok(0);
+            return Ok(if app.interrupted {
+                terminal::EXIT_INTERRUPTED
+            } else {
+                0
+            });
         }
         if dirty {
             terminal.draw(|frame| ui::render(frame, app))?;
             dirty = false;
+            if debug_panic && app.data.is_some() {
+                panic!("{DEBUG_PANIC}=1: a deliberate panic after the first frame");
+            }
         }
-        match loading.try_recv() {
-            Ok(Ok((data, query))) => {
-                // The command line's query applies to the first load; a reload keeps
-                // whatever the user has set since.
-                if app.data.is_none() {
-                    app.update(Action::SetQuery(query));
-                }
-                app.update(Action::Loaded(data));
+        match loader.try_recv() {
+            Ok(outcome) => {
+                deliver(app, loader, outcome)?;
                 dirty = true;
                 continue;
-            }
-            // With nothing on screen yet, a load error ends the explorer; after that the
-            // last good data stays and the error shows in the status bar.
-            Ok(Err(message)) if app.data.is_none() => bail!(message),
-            Ok(Err(message)) => {
-                app.update(Action::LoadFailed(message));
-                dirty = true;
             }
             Err(TryRecvError::Empty) => {}
             Err(TryRecvError::Disconnected) if app.data.is_none() => {
                 bail!("the loader stopped unexpectedly")
             }
+            // Reloading has stopped (it cannot, short of a bug): browsing goes on.
             Err(TryRecvError::Disconnected) => {}
         }
         let tick = if app.data.is_none() {
@@ -143,57 +111,58 @@ fn event_loop(
         } else {
             IDLE_TICK
         };
-        if !event::poll(tick)? {
+        // After SIGHUP the terminal may be gone and reading it fail: the signal is the news.
+        let ready = event::poll(tick).or_else(|e| signals.exit_status().map(|_| false).ok_or(e))?;
+        if !ready {
             if app.data.is_none() {
                 app.update(Action::Tick);
                 dirty = true;
             }
             continue;
         }
-        let action = match event::read()? {
+        let event = match event::read() {
+            Ok(event) => event,
+            Err(_) if signals.exit_status().is_some() => continue,
+            Err(e) => return Err(e.into()),
+        };
+        let action = match event {
             Event::Key(key) => keymap::action_for(key, app.mode()),
             Event::Mouse(mouse) => app.mouse_action(mouse),
             Event::Resize(w, h) => Some(Action::Resize(w, h)),
             _ => None,
         };
         if let Some(action) = action {
+            let reload = matches!(action, Action::Reload) && app.data.is_some();
             app.update(action);
+            if reload && !loader.reload() {
+                app.update(Action::Notice(
+                    "nothing to reload: the built-in dataset is part of hustings".into(),
+                ));
+            }
             dirty = true;
         }
     }
 }
 
-/// The terminal in explorer mode (raw, alternate screen, maybe mouse capture); dropping it
-/// puts everything back. A panic hook does the same before the panic message is printed.
-struct Session {
-    terminal: DefaultTerminal,
-    mouse: bool,
-}
-
-impl Session {
-    fn start(mouse: bool) -> Result<Session> {
-        // ratatui installs a panic hook that leaves raw mode and the alternate screen; ours,
-        // around it, also releases the mouse and shows the cursor.
-        let terminal = ratatui::try_init().context("cannot set up the terminal")?;
-        let ratatui_hook = std::panic::take_hook();
-        std::panic::set_hook(Box::new(move |info| {
-            let _ = execute!(io::stdout(), DisableMouseCapture, Show);
-            ratatui_hook(info);
-        }));
-        let session = Session { terminal, mouse };
-        if mouse {
-            execute!(io::stdout(), EnableMouseCapture).context("cannot capture the mouse")?;
+/// Hands a finished load to the app: the first (with the command line's query), or a reload.
+fn deliver(app: &mut App, loader: &Loader, outcome: Outcome) -> Result<()> {
+    match outcome {
+        Outcome::First(Ok((data, query))) => {
+            app.update(Action::SetQuery(query));
+            app.update(Action::Loaded(data));
+            if let Some(e) = &loader.watch_error {
+                app.update(Action::Notice(format!(
+                    "not watching for changes ({e}); R reloads"
+                )));
+            }
         }
-        Ok(session)
-    }
-}
-
-impl Drop for Session {
-    fn drop(&mut self) {
-        if self.mouse {
-            let _ = execute!(io::stdout(), DisableMouseCapture);
+        Outcome::First(Err(message)) => bail!(message),
+        Outcome::Reloaded(Ok(data)) => {
+            app.update(Action::Loaded(data));
+            let now = chrono::Local::now().format("%H:%M:%S");
+            app.update(Action::Notice(format!("reloaded at {now}")));
         }
-        let _ = execute!(io::stdout(), Show);
-        ratatui::restore();
+        Outcome::Reloaded(Err(message)) => app.update(Action::LoadFailed(message)),
     }
+    Ok(())
 }

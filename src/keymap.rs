@@ -42,6 +42,7 @@ pub const HELP: &[(&str, &str)] = &[
         "s / S",
         "cycle sort: date, title, region, margin, turnout / reverse",
     ),
+    ("R", "reload the data files now"),
     ("in a picker", "Space marks, Enter applies, Esc cancels"),
     ("mouse", "click a row to select it, wheel to scroll"),
     ("?", "show or hide this help"),
@@ -56,7 +57,7 @@ pub fn action_for(key: KeyEvent, mode: Mode) -> Option<Action> {
     }
     if key.modifiers.contains(KeyModifiers::CONTROL) {
         return match key.code {
-            KeyCode::Char('c') => Some(Action::Quit),
+            KeyCode::Char('c') => Some(Action::Interrupt),
             _ => None,
         };
     }
@@ -108,6 +109,7 @@ fn normal(code: KeyCode) -> Option<Action> {
         KeyCode::Char('c') => Action::ClearFilters,
         KeyCode::Char('s') => Action::CycleSort,
         KeyCode::Char('S') => Action::ReverseSort,
+        KeyCode::Char('R') => Action::Reload,
         _ => return None,
     })
 }
@@ -177,7 +179,11 @@ mod tests {
         );
         let ctrl_c = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
         for mode in [Mode::Normal, Mode::Text, Mode::Picker, Mode::Help] {
-            assert_eq!(name(action_for(ctrl_c, mode)), "Some(Quit)", "{mode:?}");
+            assert_eq!(
+                name(action_for(ctrl_c, mode)),
+                "Some(Interrupt)",
+                "{mode:?}"
+            );
         }
         assert_eq!(
             name(action_for(key(KeyCode::Esc), Mode::Normal)),

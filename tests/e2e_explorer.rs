@@ -1,143 +1,11 @@
 //! End to end: the real binary in a real terminal (tmux), driven by keystrokes, checked by what
 //! a person would see on screen — and that the terminal is given back afterwards.
 
-use std::process::{Command, Output};
-use std::thread;
-use std::time::{Duration, Instant};
+mod tmux;
 
-const BIN: &str = env!("CARGO_BIN_EXE_hustings");
-/// Generous: a debug build on a busy 2-core machine.
-const DEADLINE: Duration = Duration::from_secs(20);
+use std::process::Command;
 
-/// A tmux server of its own (unique socket) running one `sh` in a fixed-size window.
-struct Tmux {
-    socket: String,
-}
-
-impl Tmux {
-    fn start(name: &str, width: u16, height: u16) -> Tmux {
-        let tmux = Tmux {
-            socket: format!("hustings-e2e-{}-{name}", std::process::id()),
-        };
-        let (w, h) = (width.to_string(), height.to_string());
-        let out = tmux.run(&[
-            "new-session",
-            "-d",
-            "-s",
-            "t",
-            "-x",
-            &w,
-            "-y",
-            &h,
-            "env",
-            "PS1=$ ",
-            "sh",
-        ]);
-        assert!(out.status.success(), "tmux failed: {out:?}");
-        // Keep the window exactly this size whatever clients do.
-        tmux.run(&["set-option", "-g", "window-size", "manual"]);
-        tmux
-    }
-
-    fn run(&self, args: &[&str]) -> Output {
-        Command::new("tmux")
-            .args(["-L", &self.socket, "-f", "/dev/null"])
-            .args(args)
-            .output()
-            .expect("tmux is installed (CI installs it)")
-    }
-
-    /// Sends tmux key names (`j`, `Enter`, `Escape`...).
-    fn keys(&self, keys: &[&str]) {
-        let mut args = vec!["send-keys", "-t", "t"];
-        args.extend_from_slice(keys);
-        assert!(self.run(&args).status.success());
-    }
-
-    /// Types text literally.
-    fn type_text(&self, text: &str) {
-        assert!(
-            self.run(&["send-keys", "-t", "t", "-l", text])
-                .status
-                .success()
-        );
-    }
-
-    fn capture(&self) -> String {
-        String::from_utf8_lossy(&self.run(&["capture-pane", "-p", "-t", "t"]).stdout).into_owned()
-    }
-
-    /// Polls the screen until `ready` holds; panics with the last screen at the deadline.
-    fn wait_for(&self, what: &str, ready: impl Fn(&str) -> bool) -> String {
-        let start = Instant::now();
-        loop {
-            let screen = self.capture();
-            if ready(&screen) {
-                return screen;
-            }
-            if start.elapsed() > DEADLINE {
-                panic!("timed out waiting for {what}; the screen was:\n{screen}");
-            }
-            thread::sleep(Duration::from_millis(50));
-        }
-    }
-
-    fn wait_text(&self, needle: &str) -> String {
-        self.wait_for(&format!("{needle:?}"), |s| s.contains(needle))
-    }
-
-    fn alternate_screen_on(&self) -> bool {
-        let out = self.run(&["display-message", "-p", "-t", "t", "#{alternate_on}"]);
-        String::from_utf8_lossy(&out.stdout).trim() == "1"
-    }
-
-    fn shell_pid(&self) -> u32 {
-        let out = self.run(&["display-message", "-p", "-t", "t", "#{pane_pid}"]);
-        String::from_utf8_lossy(&out.stdout)
-            .trim()
-            .parse()
-            .expect("pane pid")
-    }
-
-    /// Starts the explorer from the shell, after a marker line that must survive it.
-    fn launch(&self, args: &str) {
-        self.type_text("clear; echo before-launch");
-        self.keys(&["Enter"]);
-        self.wait_for("the marker", |s| s.lines().any(|l| l == "before-launch"));
-        self.type_text(&format!("{BIN} {args}; echo exit=$?"));
-        self.keys(&["Enter"]);
-    }
-
-    /// The terminal is the shell's again: main screen, cooked mode (a typed command runs).
-    fn assert_restored(&self) {
-        assert!(!self.alternate_screen_on(), "alternate screen left on");
-        let screen = self.capture();
-        assert!(
-            screen.contains("before-launch"),
-            "pre-launch content gone:\n{screen}"
-        );
-        assert!(
-            !screen.contains("contests"),
-            "explorer still drawn:\n{screen}"
-        );
-        self.type_text("echo typed-$((40+2))");
-        self.keys(&["Enter"]);
-        self.wait_for("the shell to run a command", |s| {
-            s.lines().any(|l| l == "typed-42")
-        });
-    }
-}
-
-impl Drop for Tmux {
-    fn drop(&mut self) {
-        let _ = self.run(&["kill-server"]);
-    }
-}
-
-/// The row of the screen containing `name`, from the candidates table or chart.
-fn lines_with<'a>(screen: &'a str, name: &str) -> Vec<&'a str> {
-    screen.lines().filter(|l| l.contains(name)).collect()
-}
+use tmux::{BIN, Tmux, child_of, lines_with};
 
 #[test]
 fn browse_filter_open_stockport_and_quit() {
@@ -273,7 +141,7 @@ fn no_mouse_still_browses_and_quits_with_ctrl_c() {
     tmux.launch("--no-mouse");
     tmux.wait_text("17 of 17");
     tmux.keys(&["C-c"]);
-    tmux.wait_text("exit=0");
+    tmux.wait_text("exit=130");
     tmux.assert_restored();
 }
 
@@ -348,29 +216,4 @@ fn without_a_terminal_it_points_to_the_printing_commands() {
     assert_eq!(err.lines().count(), 1, "{err}");
     assert!(err.contains("hustings list"), "{err}");
     assert!(out.stdout.is_empty());
-}
-
-/// A process whose parent is `parent` (from /proc).
-fn child_of(parent: u32) -> Option<u32> {
-    let start = Instant::now();
-    while start.elapsed() < DEADLINE {
-        for entry in std::fs::read_dir("/proc").ok()?.flatten() {
-            let Ok(pid) = entry.file_name().to_string_lossy().parse::<u32>() else {
-                continue;
-            };
-            let Ok(stat) = std::fs::read_to_string(entry.path().join("stat")) else {
-                continue;
-            };
-            // "pid (comm) state ppid ...": comm may contain spaces, so split after ')'.
-            let ppid = stat
-                .rsplit_once(')')
-                .and_then(|(_, rest)| rest.split_whitespace().nth(1))
-                .and_then(|p| p.parse::<u32>().ok());
-            if ppid == Some(parent) {
-                return Some(pid);
-            }
-        }
-        thread::sleep(Duration::from_millis(50));
-    }
-    None
 }

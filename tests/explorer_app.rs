@@ -100,21 +100,6 @@ fn a_failed_reload_keeps_the_last_good_data_and_shows_the_error() {
 }
 
 #[test]
-fn a_reload_that_drops_the_selected_contest_selects_the_first_row() {
-    let mut app = app(120, 40);
-    select(&mut app, "stockport-selection-2019");
-    let mut loaded = tui::seed();
-    loaded
-        .dataset
-        .contests
-        .retain(|c| c.id != "stockport-selection-2019");
-    loaded.warnings = hustings::integrity::warnings(&loaded.dataset);
-    app.update(Action::Loaded(Box::new(Data::new(loaded))));
-    assert_eq!(app.rows.len(), 16);
-    assert_eq!(app.selected, 0);
-}
-
-#[test]
 fn moving_paging_and_keeping_the_selection_visible() {
     let mut app = app(60, 10);
     // 60x10: one pane, status line, list box with a title row: 6 rows visible.

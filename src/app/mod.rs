@@ -10,6 +10,7 @@ mod nav;
 mod picker;
 
 use std::cell::Cell;
+use std::collections::HashMap;
 
 use ratatui::layout::Rect;
 
@@ -95,9 +96,13 @@ pub struct App {
     pub sources: Vec<String>,
     /// The last load error, shown in the status bar while older data stays on screen.
     pub error: Option<String>,
+    /// A passing message in the status bar ("reloaded at ..."), cleared by the next key.
+    pub notice: Option<String>,
     /// Animation frame of the loading indicator.
     pub tick: usize,
     pub should_quit: bool,
+    /// Quit by Ctrl-c rather than `q` (the exit status says so).
+    pub interrupted: bool,
 }
 
 impl App {
@@ -119,8 +124,10 @@ impl App {
             theme,
             sources,
             error: None,
+            notice: None,
             tick: 0,
             should_quit: false,
+            interrupted: false,
         }
     }
 
@@ -157,8 +164,25 @@ impl App {
 
     /// Applies one action. Every change of explorer state happens here.
     pub fn update(&mut self, action: Action) {
+        if !matches!(
+            action,
+            Action::Tick
+                | Action::Resize(..)
+                | Action::SetQuery(_)
+                | Action::Loaded(_)
+                | Action::LoadFailed(_)
+        ) {
+            // Whatever the user does next, the passing message has been seen.
+            self.notice = None;
+        }
         match action {
             Action::Quit => self.should_quit = true,
+            Action::Interrupt => {
+                self.should_quit = true;
+                self.interrupted = true;
+            }
+            Action::Notice(text) => self.notice = Some(text),
+            Action::Reload if self.data.is_some() => self.notice = Some("reloading…".into()),
             Action::Tick => self.tick = self.tick.wrapping_add(1),
             Action::Resize(w, h) => {
                 self.screen = Rect::new(0, 0, w, h);
@@ -172,7 +196,10 @@ impl App {
                 self.help_scroll = 0;
             }
             Action::Loaded(data) => self.load(data),
-            Action::LoadFailed(message) => self.error = Some(message),
+            Action::LoadFailed(message) => {
+                self.error = Some(message);
+                self.notice = None;
+            }
             Action::SetQuery(query) => {
                 self.query = query;
                 self.refilter(false);
@@ -207,23 +234,39 @@ impl App {
         }
     }
 
-    /// New data: keep the filters, and the selected contest if it is still there.
+    /// New data: keep the filters, the sort and an open picker's marks; keep the selected
+    /// contest if it is still listed, else select its nearest surviving neighbour in the old
+    /// list (the one after it, else before it), so a reload never throws the reader elsewhere.
     fn load(&mut self, data: Box<Data>) {
-        let keep = self.selected_contest().map(|c| c.id.clone());
-        let scroll = self.detail_scroll;
         self.error = None;
-        self.data = Some(data);
-        // Old row numbers and a picker's choices belong to the old data.
-        self.rows.clear();
-        if matches!(self.overlay, Overlay::Picker(_)) {
-            self.overlay = Overlay::None;
-        }
+        let old_rows = std::mem::take(&mut self.rows);
+        let (old_selected, scroll) = (self.selected, self.detail_scroll);
+        let old = self.data.replace(data);
         self.refilter(false);
-        let data = self.data.as_ref().expect("just set");
-        let same = keep.and_then(|id| data.position_of(&id));
-        if same.is_some_and(|i| self.rows.contains(&i)) {
-            self.reselect(same);
-            self.detail_scroll = scroll;
+        let new = self.data.as_ref().expect("just set");
+        if let Overlay::Picker(picker) = &self.overlay {
+            self.overlay = Overlay::Picker(picker.refreshed(new, &self.query.filter));
+        }
+        let Some(old) = old else {
+            return;
+        };
+        let position: HashMap<&str, usize> = self
+            .rows
+            .iter()
+            .enumerate()
+            .map(|(pos, &i)| (new.dataset().contests[i].id.as_str(), pos))
+            .collect();
+        let nearest = old_rows
+            .get(old_selected..)
+            .unwrap_or_default()
+            .iter()
+            .chain(old_rows[..old_selected.min(old_rows.len())].iter().rev())
+            .enumerate()
+            .find_map(|(n, &i)| Some((n, *position.get(old.dataset().contests[i].id.as_str())?)));
+        if let Some((n, pos)) = nearest {
+            self.reselect(self.rows.get(pos).copied());
+            // The same contest (n = 0) stays where the reader had scrolled it.
+            self.detail_scroll = if n == 0 { scroll } else { 0 };
         }
     }
 

@@ -88,6 +88,25 @@ impl Picker {
         picker
     }
 
+    /// The same picker over new data: the marks, scope and cursor stay on the same ids.
+    pub fn refreshed(&self, data: &Data, filter: &Filter) -> Picker {
+        let mut picker = Picker::open(self.kind, data, filter);
+        picker.scope = self.scope;
+        picker.recount(data);
+        let was_marked = |id: &str| {
+            self.choices
+                .iter()
+                .zip(&self.marked)
+                .any(|(c, &m)| m && c.id == id)
+        };
+        picker.marked = picker.choices.iter().map(|c| was_marked(&c.id)).collect();
+        let under_cursor = self.cursor.checked_sub(1).map(|i| &self.choices[i].id);
+        picker.cursor = under_cursor
+            .and_then(|id| picker.choices.iter().position(|c| &c.id == id))
+            .map_or(0, |i| i + 1);
+        picker
+    }
+
     /// Faction counts depend on the scope; the others never change.
     pub fn recount(&mut self, data: &Data) {
         if self.kind == PickerKind::Faction {

@@ -106,6 +106,7 @@ pub fn run(cli: Cli) -> Result<u8> {
                 sources: cli.data.sources(&cli.paths),
                 spec: cli.query.spec(),
                 mouse: !cli.no_mouse,
+                watch: !cli.no_watch,
             });
         }
     };

@@ -59,6 +59,9 @@ fn left_side(app: &App) -> Vec<Span<'static>> {
     if let Some(error) = &app.error {
         spans.push(Span::styled(format!(" ⚠ {error} "), theme.error()));
     }
+    if let Some(notice) = &app.notice {
+        spans.push(Span::styled(format!(" {notice} "), theme.key()));
+    }
     if let Overlay::Input(input) = &app.overlay {
         let prompt = match input.field {
             Field::Search => " /".to_string(),

@@ -1,0 +1,185 @@
+//! The terminal in explorer mode, and the guarantee that it is given back as it was — raw mode
+//! off, main screen, cursor shown, mouse released — however the explorer ends: a normal quit or
+//! error (dropping the `Session`), a panic on any thread (the panic hook), or SIGTERM, SIGHUP
+//! or SIGINT (the `Signals` flag, which the event loop checks and then returns normally).
+//!
+//! Exit statuses: 0 quit, 2 error, 101 panic, 128 + N for signal N (129 SIGHUP, 130 SIGINT and
+//! Ctrl-c, 143 SIGTERM).
+
+use std::any::Any;
+use std::cell::{Cell, RefCell};
+use std::io::{self, Write};
+use std::panic::{self, AssertUnwindSafe};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::{Arc, Once};
+
+use anyhow::{Context, Result};
+use ratatui::crossterm::cursor::Show;
+use ratatui::crossterm::event::{DisableMouseCapture, EnableMouseCapture};
+use ratatui::crossterm::execute;
+use ratatui::crossterm::terminal::{
+    EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
+};
+use ratatui::prelude::CrosstermBackend;
+use ratatui::{DefaultTerminal, Terminal};
+use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+
+/// Exit status after a panic (the same as Rust's own).
+pub const EXIT_PANIC: u8 = 101;
+/// Exit status after Ctrl-c, as if interrupted by SIGINT.
+pub const EXIT_INTERRUPTED: u8 = 128 + SIGINT as u8;
+
+/// Whether the terminal is in explorer mode (what the panic hook must undo).
+static ACTIVE: AtomicBool = AtomicBool::new(false);
+static HOOK: Once = Once::new();
+
+thread_local! {
+    /// Set while `catch_panic` runs on this thread: its panics are reported, not fatal.
+    static CATCHING: Cell<bool> = const { Cell::new(false) };
+    /// Where the last caught panic happened (the hook knows, the payload does not).
+    static CAUGHT_AT: RefCell<Option<String>> = const { RefCell::new(None) };
+}
+
+/// The terminal in explorer mode; dropping it restores the terminal.
+pub struct Session {
+    pub terminal: DefaultTerminal,
+}
+
+impl Session {
+    /// Raw mode, alternate screen, and mouse capture if `mouse`.
+    pub fn start(mouse: bool) -> Result<Session> {
+        install_panic_hook();
+        // Marked active first, so a failure half-way is undone too.
+        ACTIVE.store(true, Ordering::SeqCst);
+        let session = Session {
+            terminal: Terminal::new(CrosstermBackend::new(io::stdout()))
+                .context("cannot set up the terminal")?,
+        };
+        enable_raw_mode().context("cannot set up the terminal")?;
+        execute!(io::stdout(), EnterAlternateScreen).context("cannot set up the terminal")?;
+        if mouse {
+            execute!(io::stdout(), EnableMouseCapture).context("cannot capture the mouse")?;
+        }
+        Ok(session)
+    }
+}
+
+impl Drop for Session {
+    fn drop(&mut self) {
+        restore();
+    }
+}
+
+/// Gives the terminal back if it is in explorer mode; safe to call more than once, from any
+/// thread. Errors are ignored: after SIGHUP there may be no terminal left to write to.
+fn restore() {
+    if !ACTIVE.swap(false, Ordering::SeqCst) {
+        return;
+    }
+    let mut out = io::stdout();
+    let _ = execute!(out, DisableMouseCapture);
+    let _ = disable_raw_mode();
+    // The cursor is shown after leaving the alternate screen, in case the terminal keeps
+    // cursor visibility per screen.
+    let _ = execute!(out, LeaveAlternateScreen, Show);
+    let _ = out.flush();
+}
+
+/// A panic outside `catch_panic` restores the terminal, prints the usual message on the main
+/// screen and ends the process with status 101 — even on a background thread, which would
+/// otherwise die quietly and leave the explorer running half-broken.
+fn install_panic_hook() {
+    HOOK.call_once(|| {
+        let previous = panic::take_hook();
+        panic::set_hook(Box::new(move |info| {
+            if CATCHING.with(Cell::get) {
+                let at = info
+                    .location()
+                    .map(|l| format!("{}:{}", l.file(), l.line()));
+                CAUGHT_AT.with(|c| *c.borrow_mut() = at);
+                return;
+            }
+            let was_active = ACTIVE.load(Ordering::SeqCst);
+            restore();
+            previous(info);
+            if was_active {
+                std::process::exit(i32::from(EXIT_PANIC));
+            }
+        }));
+    });
+}
+
+/// Runs `f`, turning a panic into an error message instead of ending the explorer (used for
+/// loading, so a bug triggered by a strange file costs a reload, not the session).
+pub fn catch_panic<T>(f: impl FnOnce() -> T) -> Result<T, String> {
+    install_panic_hook();
+    CATCHING.with(|c| c.set(true));
+    let result = panic::catch_unwind(AssertUnwindSafe(f));
+    CATCHING.with(|c| c.set(false));
+    result.map_err(|payload| {
+        let at = CAUGHT_AT.with(|c| c.borrow_mut().take());
+        let at = at.map_or(String::new(), |at| format!(" at {at}"));
+        format!(
+            "internal error{at}: {} (a bug in hustings; please report it)",
+            panic_message(payload.as_ref())
+        )
+    })
+}
+
+fn panic_message(payload: &(dyn Any + Send)) -> &str {
+    if let Some(s) = payload.downcast_ref::<&str>() {
+        s
+    } else if let Some(s) = payload.downcast_ref::<String>() {
+        s
+    } else {
+        "panic"
+    }
+}
+
+/// SIGTERM, SIGHUP and SIGINT, noted for the event loop to end on. A second signal while the
+/// first is still pending ends the process at once (an escape hatch should the loop hang).
+pub struct Signals {
+    received: Arc<AtomicUsize>,
+}
+
+impl Signals {
+    pub fn install() -> Result<Signals> {
+        let received = Arc::new(AtomicUsize::new(0));
+        let seen = Arc::new(AtomicBool::new(false));
+        for sig in [SIGTERM, SIGHUP, SIGINT] {
+            // Registered first, so it sees `seen` as it was before this signal.
+            signal_hook::flag::register_conditional_shutdown(sig, 128 + sig, Arc::clone(&seen))
+                .context("cannot install signal handlers")?;
+            signal_hook::flag::register(sig, Arc::clone(&seen))
+                .context("cannot install signal handlers")?;
+            signal_hook::flag::register_usize(sig, Arc::clone(&received), sig as usize)
+                .context("cannot install signal handlers")?;
+        }
+        Ok(Signals { received })
+    }
+
+    /// The exit status for the signal received, if any (128 + its number).
+    pub fn exit_status(&self) -> Option<u8> {
+        match self.received.load(Ordering::SeqCst) {
+            0 => None,
+            sig => Some(128u8.saturating_add(sig as u8)),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_caught_panic_becomes_a_message_with_its_place() {
+        let result: Result<(), String> = catch_panic(|| panic!("index {} out of range", 7));
+        let message = result.unwrap_err();
+        assert!(
+            message.starts_with("internal error at src/terminal.rs:"),
+            "{message}"
+        );
+        assert!(message.contains("index 7 out of range"), "{message}");
+        assert_eq!(catch_panic(|| 5), Ok(5));
+    }
+}

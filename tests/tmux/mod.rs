@@ -1,0 +1,202 @@
+//! The real binary in a real terminal: a tmux server of its own per test, driven by keys and
+//! read back as text, with checks that the terminal is given back afterwards.
+#![allow(dead_code)]
+
+use std::process::{Command, Output};
+use std::thread;
+use std::time::{Duration, Instant};
+
+pub const BIN: &str = env!("CARGO_BIN_EXE_hustings");
+/// Generous: a debug build on a busy 2-core machine.
+pub const DEADLINE: Duration = Duration::from_secs(20);
+
+/// A tmux server of its own (unique socket) running one `sh` in a fixed-size window.
+pub struct Tmux {
+    socket: String,
+}
+
+impl Tmux {
+    pub fn start(name: &str, width: u16, height: u16) -> Tmux {
+        let tmux = Tmux {
+            socket: format!("hustings-e2e-{}-{name}", std::process::id()),
+        };
+        let (w, h) = (width.to_string(), height.to_string());
+        let out = tmux.run(&[
+            "new-session",
+            "-d",
+            "-s",
+            "t",
+            "-x",
+            &w,
+            "-y",
+            &h,
+            "env",
+            "PS1=$ ",
+            "sh",
+        ]);
+        assert!(out.status.success(), "tmux failed: {out:?}");
+        // Keep the window exactly this size whatever clients do.
+        tmux.run(&["set-option", "-g", "window-size", "manual"]);
+        tmux
+    }
+
+    pub fn run(&self, args: &[&str]) -> Output {
+        Command::new("tmux")
+            .args(["-L", &self.socket, "-f", "/dev/null"])
+            .args(args)
+            .output()
+            .expect("tmux is installed (CI installs it)")
+    }
+
+    /// Sends tmux key names (`j`, `Enter`, `Escape`...).
+    pub fn keys(&self, keys: &[&str]) {
+        let mut args = vec!["send-keys", "-t", "t"];
+        args.extend_from_slice(keys);
+        assert!(self.run(&args).status.success());
+    }
+
+    /// Types text literally.
+    pub fn type_text(&self, text: &str) {
+        assert!(
+            self.run(&["send-keys", "-t", "t", "-l", text])
+                .status
+                .success()
+        );
+    }
+
+    pub fn capture(&self) -> String {
+        String::from_utf8_lossy(&self.run(&["capture-pane", "-p", "-t", "t"]).stdout).into_owned()
+    }
+
+    /// Polls the screen until `ready` holds; panics with the last screen at the deadline.
+    pub fn wait_for(&self, what: &str, ready: impl Fn(&str) -> bool) -> String {
+        let start = Instant::now();
+        loop {
+            let screen = self.capture();
+            if ready(&screen) {
+                return screen;
+            }
+            if start.elapsed() > DEADLINE {
+                panic!("timed out waiting for {what}; the screen was:\n{screen}");
+            }
+            thread::sleep(Duration::from_millis(50));
+        }
+    }
+
+    pub fn wait_text(&self, needle: &str) -> String {
+        self.wait_for(&format!("{needle:?}"), |s| s.contains(needle))
+    }
+
+    pub fn alternate_screen_on(&self) -> bool {
+        let out = self.run(&["display-message", "-p", "-t", "t", "#{alternate_on}"]);
+        String::from_utf8_lossy(&out.stdout).trim() == "1"
+    }
+
+    pub fn shell_pid(&self) -> u32 {
+        let out = self.run(&["display-message", "-p", "-t", "t", "#{pane_pid}"]);
+        String::from_utf8_lossy(&out.stdout)
+            .trim()
+            .parse()
+            .expect("pane pid")
+    }
+
+    /// A tmux format (`#{cursor_flag}`...) evaluated for the pane.
+    pub fn format(&self, format: &str) -> String {
+        let out = self.run(&["display-message", "-p", "-t", "t", format]);
+        String::from_utf8_lossy(&out.stdout).trim().to_string()
+    }
+
+    /// Starts the explorer from the shell, after a marker line that must survive it.
+    pub fn launch(&self, args: &str) {
+        self.launch_with("", args);
+    }
+
+    /// Like `launch`, with `prefix` (e.g. `cd DIR &&` or `VAR=1`) before the program.
+    pub fn launch_with(&self, prefix: &str, args: &str) {
+        self.type_text("clear; echo before-launch");
+        self.keys(&["Enter"]);
+        self.wait_for("the marker", |s| s.lines().any(|l| l == "before-launch"));
+        self.type_text(&format!("{prefix} {BIN} {args}; echo exit=$?"));
+        self.keys(&["Enter"]);
+    }
+
+    /// The explorer's process (the shell's child), once it runs.
+    pub fn explorer_pid(&self) -> u32 {
+        child_of(self.shell_pid()).expect("the explorer runs under the shell")
+    }
+
+    /// The terminal is the shell's again: main screen, cursor shown, mouse released, cooked
+    /// mode (stty says so, and a typed command runs).
+    pub fn assert_restored(&self) {
+        assert!(!self.alternate_screen_on(), "alternate screen left on");
+        assert_eq!(self.format("#{cursor_flag}"), "1", "cursor left hidden");
+        let mouse = "#{mouse_standard_flag}#{mouse_button_flag}#{mouse_any_flag}#{mouse_sgr_flag}";
+        assert_eq!(self.format(mouse), "0000", "mouse left captured");
+        let screen = self.capture();
+        assert!(
+            screen.contains("before-launch"),
+            "pre-launch content gone:\n{screen}"
+        );
+        assert!(
+            !screen.contains("contests"),
+            "explorer still drawn:\n{screen}"
+        );
+        self.type_text("echo typed-$((40+2))");
+        self.keys(&["Enter"]);
+        self.wait_for("the shell to run a command", |s| {
+            s.lines().any(|l| l == "typed-42")
+        });
+        // Raw mode would show as -icanon -echo -isig -icrnl -opost.
+        self.type_text(
+            "echo \"stty=$(stty -a | tr -s ' ;' '\\n\\n' \
+             | grep -E '^-?(icanon|echo|isig|icrnl|opost)$' | LC_ALL=C sort | paste -sd, -)\"",
+        );
+        self.keys(&["Enter"]);
+        let screen = self.wait_for("stty's answer", |s| {
+            s.lines()
+                .any(|l| l.starts_with("stty=") && !l.contains("$("))
+        });
+        assert!(
+            screen
+                .lines()
+                .any(|l| l == "stty=echo,icanon,icrnl,isig,opost"),
+            "the terminal is not in cooked mode:\n{screen}"
+        );
+    }
+}
+
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        let _ = self.run(&["kill-server"]);
+    }
+}
+
+/// The rows of the screen containing `name` (e.g. a candidate's, in the table and chart).
+pub fn lines_with<'a>(screen: &'a str, name: &str) -> Vec<&'a str> {
+    screen.lines().filter(|l| l.contains(name)).collect()
+}
+
+/// A process whose parent is `parent` (from /proc).
+pub fn child_of(parent: u32) -> Option<u32> {
+    let start = Instant::now();
+    while start.elapsed() < DEADLINE {
+        for entry in std::fs::read_dir("/proc").ok()?.flatten() {
+            let Ok(pid) = entry.file_name().to_string_lossy().parse::<u32>() else {
+                continue;
+            };
+            let Ok(stat) = std::fs::read_to_string(entry.path().join("stat")) else {
+                continue;
+            };
+            // "pid (comm) state ppid ...": comm may contain spaces, so split after ')'.
+            let ppid = stat
+                .rsplit_once(')')
+                .and_then(|(_, rest)| rest.split_whitespace().nth(1))
+                .and_then(|p| p.parse::<u32>().ok());
+            if ppid == Some(parent) {
+                return Some(pid);
+            }
+        }
+        thread::sleep(Duration::from_millis(50));
+    }
+    None
+}
