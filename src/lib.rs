@@ -4,9 +4,10 @@
 //! model (`model`, `date`, `numbers`, `objects`) → loading and checks (`load`, `diagnose`,
 //! `locate`, `validate`, `integrity`) → derived numbers and queries (`tally`, `chart`,
 //! `query`, `resolve`, `stats`) → explorer state (`action`, `keymap`, `app`, `layout`) →
-//! drawing (`theme`, `ui`) → front ends (`explorer`, `cli`, `commands`, `report`). `import`
-//! converts other formats (official results CSVs) into the data format; `atomic` writes files
-//! safely; `catalogue` compares the catalogue entries of merged files.
+//! drawing (`theme`, `ui`) → front ends (`explorer`, with `loader`, `watch` and `terminal` for
+//! its background loading, file watching and terminal handling; `cli`, `commands`, `report`).
+//! `import` converts other formats (official results CSVs) into the data format; `atomic`
+//! writes files safely; `catalogue` compares the catalogue entries of merged files.
 
 pub mod action;
 pub mod app;
