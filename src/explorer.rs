@@ -134,10 +134,8 @@ fn event_loop(
         if let Some(action) = action {
             let reload = matches!(action, Action::Reload) && app.data.is_some();
             app.update(action);
-            if reload && !loader.reload() {
-                app.update(Action::Notice(
-                    "nothing to reload: the built-in dataset is part of hustings".into(),
-                ));
+            if reload && let Err(why) = loader.reload() {
+                app.update(Action::Notice(why));
             }
             dirty = true;
         }

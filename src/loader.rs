@@ -47,8 +47,9 @@ enum Request {
 pub struct Loader {
     requests: Sender<Request>,
     results: Receiver<Outcome>,
-    /// Whether there is anything to reload (the built-in dataset never changes).
-    has_files: bool,
+    /// Why reloading is impossible, if it is (the built-in dataset never changes; a pipe
+    /// cannot be read twice).
+    cannot_reload: Option<String>,
     _watch: Option<Watch>,
     /// Why the files are not watched although watching was asked for.
     pub watch_error: Option<String>,
@@ -61,10 +62,25 @@ impl Loader {
             .iter()
             .filter_map(|s| s.path().map(PathBuf::from))
             .collect();
+        // A named pipe or `<(command)` gives its data once; reading it again would block or
+        // read nothing.
+        let not_regular = files
+            .iter()
+            .find(|p| fs::metadata(p).is_ok_and(|m| !m.is_file()));
+        let cannot_reload = match not_regular {
+            _ if files.is_empty() => {
+                Some("nothing to reload: the built-in dataset is part of hustings".to_string())
+            }
+            Some(p) => Some(format!(
+                "not a regular file, cannot reload: {}",
+                p.display()
+            )),
+            None => None,
+        };
         let (requests, inbox) = mpsc::channel();
         let (outbox, results) = mpsc::channel();
         // Watching starts before loading, so a change during the first load is not missed.
-        let (watch, watch_error) = if watch && !files.is_empty() {
+        let (watch, watch_error) = if watch && cannot_reload.is_none() {
             let tx = requests.clone();
             match watch::watch(&files, move || {
                 let _ = tx.send(Request::Changed);
@@ -82,15 +98,20 @@ impl Loader {
         Loader {
             requests,
             results,
-            has_files: !files.is_empty(),
+            cannot_reload,
             _watch: watch,
             watch_error,
         }
     }
 
-    /// Asks for a reload now; false if there is nothing to reload (only the built-in dataset).
-    pub fn reload(&self) -> bool {
-        self.has_files && self.requests.send(Request::Reload).is_ok()
+    /// Asks for a reload now, or says why there can be none.
+    pub fn reload(&self) -> Result<(), String> {
+        if let Some(why) = &self.cannot_reload {
+            return Err(why.clone());
+        }
+        self.requests
+            .send(Request::Reload)
+            .map_err(|_| "cannot reload: the loader has stopped".to_string())
     }
 
     /// A finished load, if one is waiting.
@@ -166,13 +187,14 @@ fn load_settled(sources: &[DataSource]) -> Result<Box<Data>, String> {
     }
 }
 
-/// Size and modification time of each file, to tell whether one changed during a read.
+/// Size and modification time of each regular file, to tell whether one changed during a
+/// read (a pipe's always changes, and it is read once only).
 fn stamps(sources: &[DataSource]) -> Vec<Option<(u64, SystemTime)>> {
     sources
         .iter()
         .filter_map(DataSource::path)
         .map(|p| {
-            let m = fs::metadata(p).ok()?;
+            let m = fs::metadata(p).ok().filter(fs::Metadata::is_file)?;
             Some((m.len(), m.modified().ok()?))
         })
         .collect()

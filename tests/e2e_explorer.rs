@@ -5,7 +5,7 @@ mod tmux;
 
 use std::process::Command;
 
-use tmux::{BIN, Tmux, child_of, lines_with};
+use tmux::{BIN, SlowFile, Tmux, child_of, lines_with};
 
 #[test]
 fn browse_filter_open_stockport_and_quit() {
@@ -143,44 +143,6 @@ fn no_mouse_still_browses_and_quits_with_ctrl_c() {
     tmux.keys(&["C-c"]);
     tmux.wait_text("exit=130");
     tmux.assert_restored();
-}
-
-/// A named pipe standing in for a slow data file: the explorer's loader blocks on it until
-/// something is written, so the loading screen can be seen deterministically.
-struct SlowFile {
-    dir: std::path::PathBuf,
-}
-
-impl SlowFile {
-    fn new(name: &str) -> SlowFile {
-        let dir = std::env::temp_dir().join(format!("hustings-e2e-{}-{name}", std::process::id()));
-        std::fs::create_dir_all(&dir).unwrap();
-        let made = Command::new("mkfifo")
-            .arg(dir.join("slow.json"))
-            .status()
-            .unwrap();
-        assert!(made.success());
-        SlowFile { dir }
-    }
-
-    fn path(&self) -> String {
-        self.dir.join("slow.json").display().to_string()
-    }
-
-    /// Writes the shipped dataset into the pipe (from a thread: opening blocks until read).
-    fn deliver(&self) -> thread::JoinHandle<()> {
-        let path = self.path();
-        thread::spawn(move || {
-            let seed = concat!(env!("CARGO_MANIFEST_DIR"), "/data/contests.json");
-            std::fs::write(path, std::fs::read(seed).unwrap()).unwrap();
-        })
-    }
-}
-
-impl Drop for SlowFile {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.dir);
-    }
 }
 
 #[test]

@@ -259,3 +259,20 @@ fn r_on_the_built_in_dataset_says_there_is_nothing_to_reload() {
     tmux.wait_text("exit=0");
     tmux.assert_restored();
 }
+
+#[test]
+fn a_named_pipe_is_read_once_and_r_says_it_cannot_be_reloaded() {
+    let pipe = tmux::SlowFile::new("reload-fifo");
+    let tmux = Tmux::start("fifo-r", 120, 30);
+    tmux.launch(&pipe.path());
+    tmux.wait_text("Loading");
+    pipe.deliver().join().expect("written");
+    tmux.wait_text("17 of 17 contests");
+    // Reading it again would block for ever: R says so instead.
+    tmux.keys(&["R"]);
+    let screen = tmux.wait_text("not a regular file");
+    assert!(screen.contains("17 of 17 contests"), "{screen}");
+    tmux.keys(&["q"]);
+    tmux.wait_text("exit=0");
+    tmux.assert_restored();
+}

@@ -176,6 +176,44 @@ pub fn lines_with<'a>(screen: &'a str, name: &str) -> Vec<&'a str> {
     screen.lines().filter(|l| l.contains(name)).collect()
 }
 
+/// A named pipe standing in for a slow data file: the explorer's loader blocks on it until
+/// something is written, so the loading screen can be seen deterministically.
+pub struct SlowFile {
+    dir: std::path::PathBuf,
+}
+
+impl SlowFile {
+    pub fn new(name: &str) -> SlowFile {
+        let dir = std::env::temp_dir().join(format!("hustings-e2e-{}-{name}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let made = Command::new("mkfifo")
+            .arg(dir.join("slow.json"))
+            .status()
+            .unwrap();
+        assert!(made.success());
+        SlowFile { dir }
+    }
+
+    pub fn path(&self) -> String {
+        self.dir.join("slow.json").display().to_string()
+    }
+
+    /// Writes the shipped dataset into the pipe (from a thread: opening blocks until read).
+    pub fn deliver(&self) -> thread::JoinHandle<()> {
+        let path = self.path();
+        thread::spawn(move || {
+            let seed = concat!(env!("CARGO_MANIFEST_DIR"), "/data/contests.json");
+            std::fs::write(path, std::fs::read(seed).unwrap()).unwrap();
+        })
+    }
+}
+
+impl Drop for SlowFile {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.dir);
+    }
+}
+
 /// A process whose parent is `parent` (from /proc).
 pub fn child_of(parent: u32) -> Option<u32> {
     let start = Instant::now();
