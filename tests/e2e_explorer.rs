@@ -133,6 +133,14 @@ fn a_load_error_restores_the_terminal_and_prints_one_line() {
         "{screen}"
     );
     tmux.assert_restored();
+    // A filter flag naming a region the data lacks is reported the same way.
+    tmux.launch("--region Atlantis");
+    let screen = tmux.wait_text("exit=2");
+    assert!(
+        screen.contains("error: unknown region \"Atlantis\""),
+        "{screen}"
+    );
+    tmux.assert_restored();
 }
 
 #[test]

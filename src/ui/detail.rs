@@ -220,12 +220,16 @@ fn candidates(c: &Contest, ds: &Dataset, doc: &mut Doc) {
     let theme = doc.theme;
     let has_party = c.candidates.iter().any(|x| x.party.is_some());
     let party_w = if has_party { 12 } else { 0 };
-    let faction_w = 14;
+    const MIN_FACTION: usize = 14;
     let numbers = 8 + 1 + 7;
-    let name_w = doc
+    // Everything but the name and faction columns: mark, gaps, party, numbers.
+    let fixed = 2 + 1 + party_w + usize::from(has_party) + 1 + numbers;
+    let name_w = doc.width.saturating_sub(fixed + MIN_FACTION).clamp(6, 24);
+    // Spare room lets the faction's full name show.
+    let faction_w = doc
         .width
-        .saturating_sub(2 + 1 + party_w + usize::from(has_party) + faction_w + 1 + numbers)
-        .clamp(6, 24);
+        .saturating_sub(fixed + name_w)
+        .clamp(MIN_FACTION, 30);
     let mut head = format!("  {} ", text::fit("Name", name_w));
     if has_party {
         head.push_str(&format!("{} ", text::fit("Party", party_w)));

@@ -2,32 +2,8 @@
 
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
-/// Display width of `s` in terminal cells.
-pub fn width(s: &str) -> usize {
-    s.width()
-}
-
-/// `s` cut to at most `max` cells, ending in `…` when cut.
-pub fn truncate(s: &str, max: usize) -> String {
-    if s.width() <= max {
-        return s.to_string();
-    }
-    if max == 0 {
-        return String::new();
-    }
-    let mut out = String::new();
-    let mut used = 0;
-    for ch in s.chars() {
-        let w = ch.width().unwrap_or(0);
-        if used + w > max - 1 {
-            break;
-        }
-        out.push(ch);
-        used += w;
-    }
-    out.push('…');
-    out
-}
+// Width and truncation are shared with the command line's text output.
+pub use crate::report::style::{truncate, width};
 
 /// `s` cut or padded with spaces to exactly `cells` cells, left-aligned.
 pub fn fit(s: &str, cells: usize) -> String {
