@@ -230,3 +230,21 @@ fn mouse_clicks_select_rows_and_the_wheel_scrolls() {
             .is_none()
     );
 }
+
+#[test]
+fn help_scrolls_on_a_short_terminal_and_stops_at_its_end() {
+    let mut app = app(80, 8);
+    press(&mut app, "?");
+    assert!(tui::screen(&app).contains("move down / up"));
+    press(&mut app, "G");
+    let end = app.help_scroll;
+    assert_eq!(end as usize, hustings::keymap::HELP.len());
+    assert!(
+        tui::screen(&app).contains("quit"),
+        "the last key is reachable"
+    );
+    press(&mut app, "k");
+    assert_eq!(app.help_scroll, end - 1, "one key back from the end");
+    press(&mut app, "?");
+    assert_eq!(app.overlay, Overlay::None);
+}

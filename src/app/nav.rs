@@ -1,7 +1,11 @@
 //! Moving the selection, paging and scrolling; the selection is always kept on screen.
 
 use crate::app::{App, Focus, Overlay};
+use crate::keymap;
 use crate::layout;
+
+/// The help's length: it never needs to scroll further than this.
+const HELP_LINES: u16 = keymap::HELP.len() as u16;
 
 /// Rows a wheel notch moves.
 const WHEEL_ROWS: i32 = 3;
@@ -21,7 +25,7 @@ impl App {
     /// Up/Down: moves whatever has the keys.
     pub(super) fn step(&mut self, delta: i32) {
         match &mut self.overlay {
-            Overlay::Help => self.help_scroll = add(self.help_scroll, delta),
+            Overlay::Help => self.help_scroll = add(self.help_scroll, delta).min(HELP_LINES),
             Overlay::Picker(p) => {
                 p.cursor =
                     (p.cursor as i64 + i64::from(delta)).clamp(0, p.len() as i64 - 1) as usize
@@ -52,7 +56,7 @@ impl App {
     pub(super) fn jump(&mut self, end: bool) {
         match &mut self.overlay {
             Overlay::Picker(p) => p.cursor = if end { p.len() - 1 } else { 0 },
-            Overlay::Help => self.help_scroll = if end { u16::MAX } else { 0 },
+            Overlay::Help => self.help_scroll = if end { HELP_LINES } else { 0 },
             _ if self.focus == Focus::Detail => {
                 self.detail_scroll = if end { self.detail_max.get() } else { 0 }
             }
