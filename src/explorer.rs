@@ -1,6 +1,7 @@
-//! Running the explorer in a real terminal: set it up, load the data in the background, turn
-//! events into actions, draw, and always give the terminal back as it was — on quit, on error,
-//! on a panic, and on SIGTERM, SIGHUP or SIGINT.
+//! Running the explorer in a real terminal: set it up (`terminal`), load the data in the
+//! background and reload it when asked or when a file changes (`loader`), turn events into
+//! actions, draw, and always give the terminal back as it was — on quit, on error, on a panic,
+//! and on SIGTERM, SIGHUP or SIGINT.
 
 use std::io::{self, IsTerminal};
 use std::sync::mpsc::TryRecvError;
@@ -38,7 +39,7 @@ pub struct ExplorerOptions {
 
 /// How often the loop wakes while waiting for data (animates the spinner).
 const LOADING_TICK: Duration = Duration::from_millis(80);
-/// How often the loop wakes when idle, to notice a signal.
+/// How often the loop wakes when idle, to notice a signal or a finished reload.
 const IDLE_TICK: Duration = Duration::from_millis(250);
 
 /// Runs the explorer until the user quits; returns the exit status (128 + signal number
