@@ -1,0 +1,61 @@
+//! Writes a deterministic synthetic dataset to standard output, for benchmarks and trying
+//! hustings at scale:
+//!
+//!     cargo run --release --example generate -- --contests 1000000 --seed 1 > big.json
+//!
+//! Options: `--contests N` (default 10000), `--seed S` (default 1), `--pretty` (indented JSON).
+
+mod synth;
+
+use std::io::{self, BufWriter, Write};
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let options = match parse_args(std::env::args().skip(1)) {
+        Ok(options) => options,
+        Err(message) => {
+            eprintln!("error: {message}\nusage: generate [--contests N] [--seed S] [--pretty]");
+            return ExitCode::from(2);
+        }
+    };
+    let stdout = io::stdout().lock();
+    let mut out = BufWriter::with_capacity(1 << 20, stdout);
+    match synth::write_dataset(options, &mut out).and_then(|()| out.flush()) {
+        Ok(()) => ExitCode::SUCCESS,
+        // A reader that stops early (`| head`) is not an error.
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn parse_args(mut args: impl Iterator<Item = String>) -> Result<synth::Options, String> {
+    let mut options = synth::Options {
+        contests: 10_000,
+        seed: 1,
+        pretty: false,
+    };
+    while let Some(arg) = args.next() {
+        let mut value = |name: &str| args.next().ok_or_else(|| format!("{name} needs a value"));
+        match arg.as_str() {
+            "--contests" => {
+                let v = value("--contests")?;
+                options.contests = v
+                    .replace('_', "")
+                    .parse()
+                    .map_err(|_| format!("--contests: not a number: {v}"))?;
+            }
+            "--seed" => {
+                let v = value("--seed")?;
+                options.seed = v
+                    .parse()
+                    .map_err(|_| format!("--seed: not a number: {v}"))?;
+            }
+            "--pretty" => options.pretty = true,
+            other => return Err(format!("unknown argument {other}")),
+        }
+    }
+    Ok(options)
+}
