@@ -13,6 +13,8 @@ use crate::model::Dataset;
 use crate::objects;
 use crate::validate;
 
+mod stream;
+
 /// The dataset shipped with hustings, transcribed from news reports (see data/contests.json).
 pub static EMBEDDED: &[u8] = include_bytes!("../data/contests.json");
 
@@ -41,6 +43,18 @@ impl DataSource {
             DataSource::Embedded => None,
             DataSource::File(p) => Some(p),
         }
+    }
+
+    /// Parses and checks the source the fast way: a file is streamed, so its bytes are never
+    /// all in memory beside the parsed data. None when that fails for any reason; the caller
+    /// then reads the bytes and `parse`s them, which describes the problem.
+    fn parse_fast(&self) -> Option<Dataset> {
+        let dataset = match self {
+            DataSource::Embedded => stream::from_slice(EMBEDDED),
+            DataSource::File(path) => stream::from_reader(std::fs::File::open(path).ok()?),
+        }
+        .ok()?;
+        validate::check(&dataset).is_ok().then_some(dataset)
     }
 
     /// The raw bytes of the source.
@@ -111,8 +125,10 @@ pub fn load(sources: &[DataSource]) -> Result<Loaded, LoadError> {
     let mut conflicts = Vec::new();
     let names: Vec<String> = sources.iter().map(DataSource::name).collect();
     for (n, source) in sources.iter().enumerate() {
-        let bytes = source.read()?;
-        let part = parse(&names[n], &bytes)?;
+        let part = match source.parse_fast() {
+            Some(part) => part,
+            None => parse(&names[n], &source.read()?)?,
+        };
         let Some(acc) = merged.as_mut() else {
             if sources.len() > 1 {
                 contest_origin.extend(part.contests.iter().map(|c| (c.id.clone(), n)));
@@ -126,7 +142,7 @@ pub fn load(sources: &[DataSource]) -> Result<Loaded, LoadError> {
         for (i, contest) in part.contests.iter().enumerate() {
             if let Some(&first) = contest_origin.get(&contest.id) {
                 let path = JsonPath::root().key("contests").index(i).key("id");
-                let (line, column) = locate::locate(&bytes, &path);
+                let (line, column) = locate::locate(&source.read()?, &path);
                 return Err(LoadError::ClashingId {
                     id: diagnose::one_line(&contest.id),
                     first_file: diagnose::one_line(&names[first]),
@@ -233,10 +249,16 @@ pub fn parse(file: &str, bytes: &[u8]) -> Result<Dataset, LoadError> {
     }
     // The fast path parses without tracking where it is; only on failure do we parse again
     // to find the JSON path, so good files load at full speed.
-    let mut de = serde_json::Deserializer::from_slice(bytes);
-    let dataset = match objects::object::<_, Dataset>(&mut de).and_then(|d| de.end().map(|()| d)) {
+    let dataset = match stream::from_slice(bytes) {
         Ok(dataset) => dataset,
-        Err(first_error) => return Err(diagnose::parse_failure(file, bytes, &first_error)),
+        // The streaming path gives up at anything unusual; the plain parse decides, and explains.
+        Err(stream::GiveUp) => {
+            let mut de = serde_json::Deserializer::from_slice(bytes);
+            match objects::object::<_, Dataset>(&mut de).and_then(|d| de.end().map(|()| d)) {
+                Ok(dataset) => dataset,
+                Err(first_error) => return Err(diagnose::parse_failure(file, bytes, &first_error)),
+            }
+        }
     };
     validate::check(&dataset).map_err(|v| diagnose::violation(file, bytes, v))?;
     Ok(dataset)

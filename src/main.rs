@@ -4,6 +4,11 @@ use clap::Parser;
 
 use hustings::cli::Cli;
 
+/// A large dataset is tens of millions of small strings; mimalloc allocates them faster and
+/// with less overhead per string than the system allocator (see BENCHMARKS.md).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match hustings::commands::run(cli) {

@@ -251,7 +251,7 @@ impl Generator {
             .then(|| votes[order[0]] - votes[order[1]]);
         let ge_like = matches!(kind, ContestKind::GeneralElection | ContestKind::ByElection);
         let winner_party = candidates[winner].party.clone();
-        let contest = Contest {
+        Contest {
             id,
             kind,
             party: party.map(str::to_string),
@@ -313,8 +313,7 @@ impl Generator {
                 .random_bool(0.25)
                 .then(|| NOTES.choose(r).unwrap().to_string()),
             title,
-        };
-        contest
+        }
     }
 
     fn candidates(
@@ -421,7 +420,7 @@ fn preferential_rounds(r: &mut ChaCha8Rng, candidates: &[Candidate], votes: &[u6
     let total: u64 = votes.iter().sum();
     let mut rounds = Vec::new();
     loop {
-        standing.sort_by(|a, b| b.1.cmp(&a.1));
+        standing.sort_by_key(|s| std::cmp::Reverse(s.1));
         let counts = standing
             .iter()
             .map(|(name, votes)| RoundCount {

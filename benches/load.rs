@@ -1,0 +1,34 @@
+//! Loading: parse + validate next to serde_json's own floor (skipping the document with
+//! `IgnoredAny`), and the integrity warnings computed after.
+//!
+//!     cargo bench --bench load                      # 10k and 100k contests
+//!     HUSTINGS_BENCH_1M=1 cargo bench --bench load  # also 1M
+
+mod support;
+
+use divan::{Bencher, black_box};
+
+fn main() {
+    divan::main();
+}
+
+/// The floor: serde_json walking the same bytes without building anything.
+#[divan::bench(args = support::sizes(), sample_count = 10, sample_size = 1)]
+fn ignored_any(bencher: Bencher, contests: usize) {
+    let bytes = support::bytes(contests);
+    bencher.bench(|| serde_json::from_slice::<serde::de::IgnoredAny>(black_box(bytes)).unwrap());
+}
+
+/// What `hustings validate` and the explorer do with a file's bytes: parse and check.
+#[divan::bench(args = support::sizes(), sample_count = 10, sample_size = 1)]
+fn parse_and_validate(bencher: Bencher, contests: usize) {
+    let bytes = support::bytes(contests);
+    bencher.bench(|| hustings::load::parse("generated.json", black_box(bytes)).unwrap());
+}
+
+/// Integrity warnings over a loaded dataset.
+#[divan::bench(args = support::sizes(), sample_count = 10, sample_size = 1)]
+fn integrity_warnings(bencher: Bencher, contests: usize) {
+    let dataset = support::dataset(contests);
+    bencher.bench(|| hustings::integrity::warnings(black_box(dataset)));
+}

@@ -1,0 +1,365 @@
+//! The fast path for reading a dataset: the top-level object is walked by hand and each
+//! contest is parsed on its own, straight from a small reusable buffer, so a file's bytes are
+//! never all in memory beside the parsed data (a million contests would otherwise need the
+//! whole file *and* the dataset at once).
+//!
+//! This path only ever succeeds on documents serde_json would parse to the same `Dataset`;
+//! at anything unusual (an unknown key, bad UTF-8, a syntax error, a missing field) it gives
+//! up and the caller re-reads the document the plain way, which also describes the error.
+
+use std::io::{self, Read};
+
+use serde::de::{Deserialize, DeserializeOwned, Deserializer};
+
+use crate::model::{Contest, Dataset, Faction, Region};
+use crate::objects;
+
+/// A record that must be a JSON object, as the model's own fields require.
+struct Object<T>(T);
+
+impl<'de, T: Deserialize<'de>> Deserialize<'de> for Object<T> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        objects::object(d).map(Object)
+    }
+}
+
+/// A list of records, each a JSON object.
+struct List<T>(Vec<T>);
+
+impl<'de, T: Deserialize<'de>> Deserialize<'de> for List<T> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        objects::list(d).map(List)
+    }
+}
+
+/// How many bytes are read from a file at a time. Large enough that the syscalls and the
+/// re-parse of the one contest cut by each refill cost nothing measurable.
+const CHUNK: usize = 8 << 20;
+
+/// The document could not be read the fast way; the caller falls back to the plain parse.
+#[derive(Debug)]
+pub(super) struct GiveUp;
+
+/// Parses a whole document held in memory.
+pub(super) fn from_slice(bytes: &[u8]) -> Result<Dataset, GiveUp> {
+    let mut input = Input {
+        buf: Buffer::Borrowed(bytes),
+        chunk: 0,
+        reader: None::<io::Empty>,
+        pos: 0,
+        text_end: 0,
+        eof: true,
+    };
+    input.check_text()?;
+    input.document()
+}
+
+/// Parses a document from a reader (a file), holding only a few megabytes of it at a time.
+/// I/O errors give up too, so the plain path reports them in its own words.
+pub(super) fn from_reader(reader: impl Read) -> Result<Dataset, GiveUp> {
+    from_reader_in_chunks(reader, CHUNK)
+}
+
+fn from_reader_in_chunks(reader: impl Read, chunk: usize) -> Result<Dataset, GiveUp> {
+    let mut input = Input {
+        buf: Buffer::Owned(Vec::with_capacity(chunk)),
+        chunk,
+        reader: Some(reader),
+        pos: 0,
+        text_end: 0,
+        eof: false,
+    };
+    while input.bytes().len() < 3 && !input.eof {
+        input.refill()?;
+    }
+    // A byte-order mark is legal for editors to write and carries no meaning in JSON.
+    if input.bytes().starts_with(b"\xEF\xBB\xBF") {
+        input.pos = 3;
+    }
+    input.document()
+}
+
+enum Buffer<'a> {
+    Borrowed(&'a [u8]),
+    Owned(Vec<u8>),
+}
+
+struct Input<'a, R> {
+    buf: Buffer<'a>,
+    /// Bytes read at a time.
+    chunk: usize,
+    reader: Option<R>,
+    /// Next unread byte.
+    pos: usize,
+    /// `bytes()[..text_end]` is known to be valid UTF-8 (the rest may be a cut character).
+    text_end: usize,
+    /// Everything there is to read is in the buffer.
+    eof: bool,
+}
+
+impl<R: Read> Input<'_, R> {
+    fn bytes(&self) -> &[u8] {
+        match &self.buf {
+            Buffer::Borrowed(b) => b,
+            Buffer::Owned(v) => v,
+        }
+    }
+
+    /// Checks the UTF-8 of the buffered bytes once, so values can be parsed from `&str`
+    /// without serde_json re-checking every string.
+    fn check_text(&mut self) -> Result<(), GiveUp> {
+        let bytes = self.bytes();
+        self.text_end = match std::str::from_utf8(&bytes[self.text_end..]) {
+            Ok(_) => bytes.len(),
+            // Only a character cut by the end of the buffer may be completed by the next read.
+            Err(e) if e.error_len().is_none() && !self.eof => self.text_end + e.valid_up_to(),
+            Err(_) => return Err(GiveUp),
+        };
+        Ok(())
+    }
+
+    /// The checked, unread text. Re-checking it here would be a pass over the whole buffer
+    /// for every contest.
+    fn text(&self) -> &str {
+        let bytes = &self.bytes()[self.pos..self.text_end];
+        // SAFETY: `check_text` verified `..text_end` is UTF-8, and `pos` only ever moves past
+        // ASCII bytes (whitespace, punctuation, a BOM) or to where serde_json finished a value,
+        // so it sits on a character boundary.
+        unsafe { std::str::from_utf8_unchecked(bytes) }
+    }
+
+    /// Moves the unread bytes to the front and reads more; grows the buffer when one value
+    /// is longer than a chunk.
+    fn refill(&mut self) -> Result<(), GiveUp> {
+        let Some(reader) = self.reader.as_mut() else {
+            return Err(GiveUp);
+        };
+        let Buffer::Owned(buf) = &mut self.buf else {
+            return Err(GiveUp);
+        };
+        buf.drain(..self.pos);
+        self.text_end -= self.pos;
+        self.pos = 0;
+        let want = buf.len() + self.chunk;
+        buf.reserve(self.chunk);
+        while buf.len() < want {
+            let n = reader
+                .by_ref()
+                .take((want - buf.len()) as u64)
+                .read_to_end(buf)
+                .map_err(|_| GiveUp)?;
+            if n == 0 {
+                self.eof = true;
+                break;
+            }
+        }
+        self.check_text()
+    }
+
+    /// Skips JSON whitespace and returns the next byte without consuming it (None at the end).
+    fn peek(&mut self) -> Result<Option<u8>, GiveUp> {
+        loop {
+            let bytes = self.bytes();
+            let mut pos = self.pos;
+            while let Some(&b) = bytes.get(pos) {
+                if !matches!(b, b' ' | b'\n' | b'\t' | b'\r') {
+                    self.pos = pos;
+                    return Ok(Some(b));
+                }
+                pos += 1;
+            }
+            self.pos = pos;
+            if self.eof {
+                return Ok(None);
+            }
+            self.refill()?;
+        }
+    }
+
+    fn expect(&mut self, byte: u8) -> Result<(), GiveUp> {
+        if self.peek()? == Some(byte) {
+            self.pos += 1;
+            Ok(())
+        } else {
+            Err(GiveUp)
+        }
+    }
+
+    /// One JSON value at the current position, read more of the file if it is cut short.
+    fn value<T: DeserializeOwned>(&mut self) -> Result<T, GiveUp> {
+        loop {
+            let text = self.text();
+            let mut values = serde_json::Deserializer::from_str(text).into_iter::<T>();
+            match values.next() {
+                Some(Ok(value)) => {
+                    let end = self.pos + values.byte_offset();
+                    // A number at the very end of the buffer may continue in the next chunk.
+                    if end < self.text_end || self.eof {
+                        self.pos = end;
+                        return Ok(value);
+                    }
+                }
+                Some(Err(e)) if e.is_eof() && !self.eof => {}
+                None if !self.eof => {}
+                _ => return Err(GiveUp),
+            }
+            self.refill()?;
+        }
+    }
+
+    /// `{ "schema_version": .., "title": .., "regions": [..], "factions": [..], "contests": [..] }`
+    /// with the keys in any order, each at most once, and nothing after the closing brace.
+    fn document(&mut self) -> Result<Dataset, GiveUp> {
+        let mut schema_version: Option<u32> = None;
+        let mut title: Option<Option<String>> = None;
+        let mut regions: Option<Vec<Region>> = None;
+        let mut factions: Option<Vec<Faction>> = None;
+        let mut contests: Option<Vec<Contest>> = None;
+        self.expect(b'{')?;
+        if self.peek()? == Some(b'}') {
+            return Err(GiveUp);
+        }
+        loop {
+            let key: String = self.value()?;
+            self.expect(b':')?;
+            match key.as_str() {
+                "schema_version" if schema_version.is_none() => {
+                    schema_version = Some(self.value()?)
+                }
+                "title" if title.is_none() => title = Some(self.value()?),
+                "regions" if regions.is_none() => regions = Some(self.value::<List<_>>()?.0),
+                "factions" if factions.is_none() => factions = Some(self.value::<List<_>>()?.0),
+                "contests" if contests.is_none() => contests = Some(self.contests()?),
+                // Unknown or repeated: the plain parse explains what is wrong.
+                _ => return Err(GiveUp),
+            }
+            match self.peek()? {
+                Some(b',') => self.pos += 1,
+                Some(b'}') => {
+                    self.pos += 1;
+                    break;
+                }
+                _ => return Err(GiveUp),
+            }
+        }
+        if self.peek()?.is_some() {
+            return Err(GiveUp);
+        }
+        Ok(Dataset {
+            schema_version: schema_version.ok_or(GiveUp)?,
+            title: title.flatten(),
+            regions: regions.unwrap_or_default(),
+            factions: factions.unwrap_or_default(),
+            contests: contests.ok_or(GiveUp)?,
+        })
+    }
+
+    /// The contests array, one contest at a time.
+    fn contests(&mut self) -> Result<Vec<Contest>, GiveUp> {
+        let mut contests = Vec::new();
+        self.expect(b'[')?;
+        if self.peek()? == Some(b']') {
+            self.pos += 1;
+            return Ok(contests);
+        }
+        loop {
+            contests.push(self.value::<Object<Contest>>()?.0);
+            match self.peek()? {
+                Some(b',') => self.pos += 1,
+                Some(b']') => {
+                    self.pos += 1;
+                    return Ok(contests);
+                }
+                _ => return Err(GiveUp),
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::load::EMBEDDED;
+
+    /// What the plain path accepts: the document and every record must be JSON objects.
+    fn plain(json: &str) -> Option<Dataset> {
+        let mut de = serde_json::Deserializer::from_str(json);
+        let dataset = objects::object::<_, Dataset>(&mut de).ok()?;
+        de.end().ok().map(|()| dataset)
+    }
+
+    /// Every way of reading gives what serde_json gives, at any chunk size.
+    fn agrees(json: &str) {
+        let expected = plain(json).expect("test document is valid");
+        assert_eq!(from_slice(json.as_bytes()).unwrap(), expected);
+        // Tiny chunks re-parse the cut value at every refill, so they are slow on big inputs.
+        let tiny: &[usize] = if json.len() < 1000 { &[1, 2, 3] } else { &[] };
+        for &chunk in tiny.iter().chain(&[13, 64, 4096]) {
+            let got = from_reader_in_chunks(json.as_bytes(), chunk).unwrap();
+            assert_eq!(got, expected, "chunk {chunk}");
+        }
+    }
+
+    #[test]
+    fn reads_the_seed_at_any_chunk_size() {
+        // The seed's title has an en dash, so small chunks cut a multi-byte character.
+        agrees(std::str::from_utf8(EMBEDDED).unwrap());
+    }
+
+    #[test]
+    fn keys_in_any_order_and_any_whitespace() {
+        agrees(r#"{"contests":[],"schema_version":1}"#);
+        agrees(" {\n\t\"schema_version\" : 1 ,\r\n \"title\": null, \"contests\" : [ ] } \n");
+        agrees(
+            r#"{"schema_version":1,"regions":[{"id":"x","name":"X"}],"contests":[{"id":"a","kind":"other","title":"A","status":"pending","sources":[]} , {"id":"b","kind":"other","title":"B\u00e9","status":"decided","sources":[]}]}"#,
+        );
+    }
+
+    #[test]
+    fn a_number_cut_by_the_chunk_end_is_read_whole() {
+        let json = r#"{"contests":[],"schema_version":12345}"#;
+        for chunk in 1..json.len() {
+            let got = from_reader_in_chunks(json.as_bytes(), chunk).unwrap();
+            assert_eq!(got.schema_version, 12345, "chunk {chunk}");
+        }
+    }
+
+    #[test]
+    fn gives_up_on_anything_serde_would_reject() {
+        for bad in [
+            "",
+            "{}",
+            "[]",
+            r#"{"schema_version":1}"#,
+            r#"{"contests":[]}"#,
+            r#"{"schema_version":1,"contests":[],"extra":1}"#,
+            r#"{"schema_version":1,"contests":[],"schema_version":1}"#,
+            r#"{"schema_version":1,"contests":[],}"#,
+            r#"{"schema_version":1,"contests":[{}]}"#,
+            r#"{"schema_version":1,"contests":[] } x"#,
+            r#"{"schema_version":1,"contests":[] } {}"#,
+            r#"{"schema_version":1,"contests":[]"#,
+            r#"{"schema_version":1 "contests":[]}"#,
+            r#"{"schema_version":-1,"contests":[]}"#,
+            // Records written as arrays of field values are refused, as on the plain path.
+            r#"{"schema_version":1,"contests":[["a","other","A"]]}"#,
+            r#"{"schema_version":1,"regions":[["x","X"]],"contests":[]}"#,
+        ] {
+            assert!(plain(bad).is_none(), "serde rejects {bad}");
+            assert!(from_slice(bad.as_bytes()).is_err(), "{bad}");
+            assert!(from_reader_in_chunks(bad.as_bytes(), 3).is_err(), "{bad}");
+        }
+        let bad_utf8 = b"{\"schema_version\":1,\"title\":\"\xff\",\"contests\":[]}";
+        assert!(from_slice(bad_utf8).is_err());
+        assert!(from_reader_in_chunks(&bad_utf8[..], 5).is_err());
+    }
+
+    #[test]
+    fn a_byte_order_mark_is_skipped_when_streaming() {
+        let json = "\u{feff}{\"schema_version\":1,\"contests\":[]}";
+        assert_eq!(
+            from_reader_in_chunks(json.as_bytes(), 2).unwrap(),
+            Dataset::empty()
+        );
+    }
+}
