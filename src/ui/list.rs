@@ -27,7 +27,7 @@ enum Column {
 }
 
 /// The narrowest the title column may get before other columns are dropped.
-const MIN_TITLE: usize = 20;
+const MIN_TITLE: usize = 24;
 
 /// Columns that fit in `width` cells, with their widths. The title takes what is left;
 /// optional columns are dropped, least important first, when space runs out.
@@ -203,8 +203,18 @@ mod tests {
     #[test]
     fn columns_drop_least_important_first_and_title_fills_the_rest() {
         let names = |w| -> Vec<Column> { columns(w, 1).iter().map(|c| c.0).collect() };
-        assert_eq!(names(28), vec![Column::Mark, Column::Title]);
+        assert_eq!(names(32), vec![Column::Mark, Column::Title]);
         assert_eq!(names(40), vec![Column::Mark, Column::Title, Column::Status]);
+        assert_eq!(
+            names(78),
+            vec![
+                Column::Mark,
+                Column::Title,
+                Column::Date,
+                Column::Status,
+                Column::Winner
+            ]
+        );
         assert_eq!(
             names(120),
             vec![
