@@ -1,17 +1,20 @@
 //! The terminal in explorer mode, and the guarantee that it is given back as it was — raw mode
 //! off, main screen, cursor shown, mouse released — however the explorer ends: a normal quit or
 //! error (dropping the `Session`), a panic on any thread (the panic hook), or SIGTERM, SIGHUP
-//! or SIGINT (the `Signals` flag, which the event loop checks and then returns normally).
+//! or SIGINT (the `Signals` flag, which the event loop checks and then returns normally; a
+//! watchdog ends the process should the loop be stuck on a terminal that has hung up).
 //!
 //! Exit statuses: 0 quit, 2 error, 101 panic, 128 + N for signal N (129 SIGHUP, 130 SIGINT and
 //! Ctrl-c, 143 SIGTERM).
 
 use std::any::Any;
 use std::cell::{Cell, RefCell};
-use std::io::{self, Write};
+use std::io::{self, IsTerminal, Write};
 use std::panic::{self, AssertUnwindSafe};
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Arc, Once};
+use std::thread;
+use std::time::Duration;
 
 use anyhow::{Context, Result};
 use ratatui::crossterm::cursor::Show;
@@ -138,9 +141,22 @@ fn panic_message(payload: &(dyn Any + Send)) -> &str {
 
 /// SIGTERM, SIGHUP and SIGINT, noted for the event loop to end on. A second signal while the
 /// first is still pending ends the process at once (an escape hatch should the loop hang).
+///
+/// The loop is not always free to notice: once the terminal has hung up (an SSH connection
+/// dropped, a tmux pane killed), crossterm's reader spins inside `event::poll` and never
+/// returns (crossterm-rs/crossterm#793). So a watchdog thread waits for the same signals and,
+/// if the loop has not ended the process within `GRACE`, restores what it can and exits with
+/// the same status. A second watchdog turns a hung-up terminal into SIGHUP, for the case where
+/// no signal is sent (the explorer started under `nohup` or by a shell that ignores SIGHUP).
 pub struct Signals {
     received: Arc<AtomicUsize>,
 }
+
+/// How long the event loop has to end normally after a signal before the watchdog ends the
+/// process itself. The loop wakes at least every 250 ms, so this is only reached when stuck.
+const GRACE: Duration = Duration::from_millis(1500);
+/// How often the hang-up watchdog looks at the terminal.
+const HANGUP_CHECK: Duration = Duration::from_secs(1);
 
 impl Signals {
     pub fn install() -> Result<Signals> {
@@ -155,6 +171,30 @@ impl Signals {
             signal_hook::flag::register_usize(sig, Arc::clone(&received), sig as usize)
                 .context("cannot install signal handlers")?;
         }
+        let mut waiting = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT])
+            .context("cannot install signal handlers")?;
+        thread::Builder::new()
+            .name("signal-watchdog".into())
+            .spawn(move || {
+                if let Some(sig) = waiting.forever().next() {
+                    thread::sleep(GRACE);
+                    restore();
+                    std::process::exit(128 + sig);
+                }
+            })
+            .context("cannot start the signal watchdog")?;
+        // Only a terminal on stdin can hang up; a pipe's end is not the user leaving.
+        if io::stdin().is_terminal() {
+            thread::Builder::new()
+                .name("hangup-watchdog".into())
+                .spawn(|| {
+                    while !terminal_hung_up() {
+                        thread::sleep(HANGUP_CHECK);
+                    }
+                    let _ = signal_hook::low_level::raise(SIGHUP);
+                })
+                .context("cannot start the hang-up watchdog")?;
+        }
         Ok(Signals { received })
     }
 
@@ -165,6 +205,19 @@ impl Signals {
             sig => Some(128u8.saturating_add(sig as u8)),
         }
     }
+}
+
+/// Whether the terminal on standard input has gone (the kernel reports POLLHUP or POLLERR,
+/// or the descriptor is no longer valid).
+fn terminal_hung_up() -> bool {
+    let mut fd = libc::pollfd {
+        fd: libc::STDIN_FILENO,
+        events: 0,
+        revents: 0,
+    };
+    // SAFETY: one valid pollfd, zero timeout; poll only writes `revents`.
+    let ready = unsafe { libc::poll(&mut fd, 1, 0) };
+    ready > 0 && fd.revents & (libc::POLLHUP | libc::POLLERR | libc::POLLNVAL) != 0
 }
 
 #[cfg(test)]

@@ -87,3 +87,34 @@ fn a_panic_with_the_mouse_released_by_no_mouse_still_restores() {
     tmux.wait_text("exit=101");
     tmux.assert_restored();
 }
+
+/// A terminal that disappears (a dropped SSH connection, a killed tmux pane) must not leave
+/// the explorer behind: crossterm's reader spins on a hung-up terminal and never returns, so
+/// this proves the watchdog ends the process instead of leaving it burning a core.
+#[test]
+fn a_vanished_terminal_ends_the_explorer() {
+    let tmux = Tmux::start("vanish", 100, 30);
+    tmux.launch("");
+    tmux.wait_text("17 of 17 contests");
+    let pid = tmux.explorer_pid();
+    assert!(tmux.run(&["kill-server"]).status.success());
+    let proc_dir = std::path::PathBuf::from(format!("/proc/{pid}"));
+    let deadline = std::time::Instant::now() + tmux::DEADLINE;
+    while running(&proc_dir) {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the explorer (pid {pid}) outlived its terminal"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+}
+
+/// Whether the process behind `/proc/PID` is still alive (a zombie has finished running).
+fn running(proc_dir: &std::path::Path) -> bool {
+    std::fs::read_to_string(proc_dir.join("stat"))
+        .map(|stat| {
+            let state = stat.rsplit(')').next().unwrap_or("").trim_start();
+            !state.starts_with('Z')
+        })
+        .unwrap_or(false)
+}
