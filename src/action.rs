@@ -1,7 +1,8 @@
 //! Everything that can happen to the explorer, as values. Keys and mouse events are turned into
 //! these (see `keymap` and `App::mouse_action`); `App::update` is the only place they take effect.
 
-use crate::app::{Data, Focus};
+use crate::app::{Data, Focus, View};
+use crate::export::ExportTarget;
 use crate::query::Query;
 
 /// A popup list of choices for one filter.
@@ -73,4 +74,16 @@ pub enum Action {
     Reload,
     /// A passing message for the status bar (e.g. "reloaded at 14:03:07"), gone at the next key.
     Notice(String),
+    /// Show this view (the number keys).
+    ShowView(View),
+    /// Mark or unmark the selected contest for comparison.
+    ToggleMark,
+    /// Rounds view: go this many rounds on (negative: back).
+    StepRound(i32),
+    /// Ask for a file name, then export the selected contest or the listed contests there.
+    StartExport(ExportTarget),
+    /// Send the selected contest or the listed contests to the clipboard as Markdown (OSC 52).
+    Copy(ExportTarget),
+    /// The answer to a yes/no question (replace an existing file?).
+    Answer(bool),
 }

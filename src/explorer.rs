@@ -3,7 +3,7 @@
 //! actions, draw, and always give the terminal back as it was — on quit, on error, on a panic,
 //! and on SIGTERM, SIGHUP or SIGINT.
 
-use std::io::{self, IsTerminal};
+use std::io::{self, IsTerminal, Write};
 use std::sync::mpsc::TryRecvError;
 use std::time::Duration;
 
@@ -139,6 +139,12 @@ fn event_loop(
                 app.update(Action::Notice(why));
             }
             dirty = true;
+            if let Some(osc52) = app.take_clipboard() {
+                // Terminals without OSC 52 ignore it; none says whether it worked.
+                let mut out = io::stdout();
+                out.write_all(osc52.as_bytes())?;
+                out.flush()?;
+            }
         }
     }
 }

@@ -8,18 +8,21 @@
 //! ids do not; names bridge datasets where one side (e.g. a news report) has no id.
 
 use std::cmp::Ordering;
+use std::collections::HashMap;
 
 use crate::model::{Contest, Dataset};
+
+/// A constituency id or name as compared: trimmed, lowercased; `None` when absent or blank.
+fn clean(s: &Option<String>) -> Option<String> {
+    s.as_deref()
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(str::to_lowercase)
+}
 
 /// Whether `a` and `b` were fought in the same constituency (see the module doc). A contest
 /// with neither a constituency id nor a name matches nothing, not even itself.
 pub fn same_constituency(a: &Contest, b: &Contest) -> bool {
-    let clean = |s: &Option<String>| {
-        s.as_deref()
-            .map(str::trim)
-            .filter(|s| !s.is_empty())
-            .map(str::to_lowercase)
-    };
     match (clean(&a.constituency_id), clean(&b.constituency_id)) {
         (Some(x), Some(y)) => x == y,
         _ => {
@@ -57,6 +60,71 @@ pub fn seat_history(dataset: &Dataset, anchor: usize, within: &[usize]) -> Vec<u
     rows.sort_by(|&a, &b| date_order(&dataset.contests[a], &dataset.contests[b]));
     rows.dedup();
     rows
+}
+
+/// The contests of a dataset by constituency, so a seat's history is found without scanning
+/// every contest (the explorer asks on every move of the selection).
+#[derive(Debug, Clone, Default)]
+pub struct SeatIndex {
+    by_id: HashMap<String, Vec<usize>>,
+    by_name: HashMap<String, Vec<usize>>,
+    /// Contests with a name but no id, by name: the only ones a contest with an id can match
+    /// by name.
+    by_name_without_id: HashMap<String, Vec<usize>>,
+}
+
+impl SeatIndex {
+    /// Indexes every contest of `dataset` (linear in its size).
+    pub fn build(dataset: &Dataset) -> SeatIndex {
+        let mut index = SeatIndex::default();
+        for (i, c) in dataset.contests.iter().enumerate() {
+            let id = clean(&c.constituency_id);
+            if let Some(id) = &id {
+                index.by_id.entry(id.clone()).or_default().push(i);
+            }
+            if let Some(name) = clean(&c.constituency) {
+                if id.is_none() {
+                    index
+                        .by_name_without_id
+                        .entry(name.clone())
+                        .or_default()
+                        .push(i);
+                }
+                index.by_name.entry(name).or_default().push(i);
+            }
+        }
+        index
+    }
+
+    /// The same as [`seat_history`] over all contests, with `keep` deciding which are shown
+    /// (e.g. those the filters list).
+    pub fn history(
+        &self,
+        dataset: &Dataset,
+        anchor: usize,
+        keep: impl Fn(usize) -> bool,
+    ) -> Vec<usize> {
+        let Some(seat) = dataset.contests.get(anchor) else {
+            return Vec::new();
+        };
+        fn get<'m>(map: &'m HashMap<String, Vec<usize>>, key: &Option<String>) -> &'m [usize] {
+            clean(key)
+                .and_then(|k| map.get(&k))
+                .map_or(&[][..], Vec::as_slice)
+        }
+        let mut rows: Vec<usize> = match clean(&seat.constituency_id) {
+            Some(_) => [
+                get(&self.by_id, &seat.constituency_id),
+                get(&self.by_name_without_id, &seat.constituency),
+            ]
+            .concat(),
+            None => get(&self.by_name, &seat.constituency).to_vec(),
+        };
+        rows.retain(|&i| keep(i));
+        rows.sort_by(|&a, &b| date_order(&dataset.contests[a], &dataset.contests[b]));
+        rows.dedup();
+        rows
+    }
 }
 
 /// Oldest first, undated last, then by id so the order never depends on the input order.
@@ -126,6 +194,38 @@ mod tests {
         );
         assert_eq!(ids(seat_history(&ds, 3, &all)), ["other"]);
         assert!(seat_history(&ds, 9, &all).is_empty());
+    }
+
+    #[test]
+    fn the_index_agrees_with_the_scan() {
+        let ds = Dataset {
+            schema_version: 1,
+            title: None,
+            regions: vec![],
+            factions: vec![],
+            contests: vec![
+                contest("a", Some("Stockport"), Some("E1"), Some("2019-12-12")),
+                contest("b", Some("stockport"), None, Some("2019")),
+                contest("c", Some("Stockport"), Some("E2"), None),
+                contest("d", None, Some("e1"), Some("2017")),
+                contest("e", None, None, None),
+                contest("f", Some(" Bury "), None, None),
+            ],
+        };
+        let index = SeatIndex::build(&ds);
+        let all: Vec<usize> = (0..ds.contests.len()).collect();
+        for anchor in 0..ds.contests.len() + 1 {
+            assert_eq!(
+                index.history(&ds, anchor, |_| true),
+                seat_history(&ds, anchor, &all),
+                "anchor {anchor}"
+            );
+            assert_eq!(
+                index.history(&ds, anchor, |i| i % 2 == 0),
+                seat_history(&ds, anchor, &[0, 2, 4]),
+                "anchor {anchor}, filtered"
+            );
+        }
     }
 
     #[test]

@@ -3,6 +3,8 @@
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 use crate::action::{Action, PickerKind};
+use crate::app::View;
+use crate::export::ExportTarget;
 
 /// What keys mean right now.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -15,6 +17,8 @@ pub enum Mode {
     Picker,
     /// The help overlay is open.
     Help,
+    /// A yes/no question in the status line.
+    Confirm,
 }
 
 /// Every key, as shown by the `?` overlay (and the README): (keys, what they do).
@@ -44,6 +48,22 @@ pub const HELP: &[(&str, &str)] = &[
     ),
     ("R", "reload the data files now"),
     ("in a picker", "Space marks, Enter applies, Esc cancels"),
+    (
+        "1 2 3 4",
+        "views: contests, scoreboard, endorsers, timeline",
+    ),
+    ("5 6 7", "views: rounds, seat history, compare"),
+    (
+        "Enter, s / S",
+        "endorsers: list their contests; order / reverse",
+    ),
+    ("← / →, [ / ]", "rounds: previous / next round"),
+    ("m", "mark or unmark a contest for comparison (two)"),
+    (
+        "e / E",
+        "export the contest / the list to a file (.md, .csv)",
+    ),
+    ("y / Y", "copy the contest / the list as Markdown (OSC 52)"),
     ("mouse", "click a row to select it, wheel to scroll"),
     ("?", "show or hide this help"),
     ("q, Ctrl-c", "quit"),
@@ -70,6 +90,11 @@ pub fn action_for(key: KeyEvent, mode: Mode) -> Option<Action> {
         Mode::Picker => picker(key.code),
         Mode::Help => match key.code {
             KeyCode::Esc | KeyCode::Char('?' | 'q') | KeyCode::Enter => Some(Action::ToggleHelp),
+            _ => None,
+        },
+        Mode::Confirm => match key.code {
+            KeyCode::Char('y' | 'Y') => Some(Action::Answer(true)),
+            KeyCode::Char('n' | 'N') | KeyCode::Esc => Some(Action::Answer(false)),
             _ => None,
         },
     }
@@ -110,6 +135,14 @@ fn normal(code: KeyCode) -> Option<Action> {
         KeyCode::Char('s') => Action::CycleSort,
         KeyCode::Char('S') => Action::ReverseSort,
         KeyCode::Char('R') => Action::Reload,
+        KeyCode::Char(c @ '1'..='7') => Action::ShowView(View::ALL[c as usize - '1' as usize]),
+        KeyCode::Char('m') => Action::ToggleMark,
+        KeyCode::Left | KeyCode::Char('[') => Action::StepRound(-1),
+        KeyCode::Right | KeyCode::Char(']') => Action::StepRound(1),
+        KeyCode::Char('e') => Action::StartExport(ExportTarget::Selected),
+        KeyCode::Char('E') => Action::StartExport(ExportTarget::List),
+        KeyCode::Char('y') => Action::Copy(ExportTarget::Selected),
+        KeyCode::Char('Y') => Action::Copy(ExportTarget::List),
         _ => return None,
     })
 }
@@ -253,6 +286,54 @@ mod tests {
         assert_eq!(
             name(action_for(key(KeyCode::Enter), Mode::Picker)),
             "Some(Confirm)"
+        );
+    }
+
+    #[test]
+    fn view_mark_round_export_and_answer_keys() {
+        let cases = [
+            ('1', "Some(ShowView(Contests))"),
+            ('2', "Some(ShowView(Scoreboard))"),
+            ('7', "Some(ShowView(Compare))"),
+            ('m', "Some(ToggleMark)"),
+            ('[', "Some(StepRound(-1))"),
+            (']', "Some(StepRound(1))"),
+            ('e', "Some(StartExport(Selected))"),
+            ('E', "Some(StartExport(List))"),
+            ('y', "Some(Copy(Selected))"),
+            ('Y', "Some(Copy(List))"),
+        ];
+        for (c, want) in cases {
+            assert_eq!(
+                name(action_for(key(KeyCode::Char(c)), Mode::Normal)),
+                want,
+                "{c}"
+            );
+        }
+        assert_eq!(
+            name(action_for(key(KeyCode::Char('8')), Mode::Normal)),
+            "None"
+        );
+        assert_eq!(
+            name(action_for(key(KeyCode::Right), Mode::Normal)),
+            "Some(StepRound(1))"
+        );
+        // While typing a file name, digits and letters are text.
+        assert_eq!(
+            name(action_for(key(KeyCode::Char('2')), Mode::Text)),
+            "Some(Input('2'))"
+        );
+        assert_eq!(
+            name(action_for(key(KeyCode::Char('y')), Mode::Confirm)),
+            "Some(Answer(true))"
+        );
+        assert_eq!(
+            name(action_for(key(KeyCode::Esc), Mode::Confirm)),
+            "Some(Answer(false))"
+        );
+        assert_eq!(
+            name(action_for(key(KeyCode::Char('x')), Mode::Confirm)),
+            "None"
         );
     }
 

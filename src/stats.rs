@@ -22,9 +22,11 @@ use crate::timeline::{self, Period};
 
 mod endorser_sort;
 mod party;
+mod scoreboard;
 
 pub use endorser_sort::{EndorserSort, sort_endorsers};
 pub use party::{PartyRecord, by_party, elects_a_seat, seat_rows, seat_totals};
+pub use scoreboard::{Scoreboard, scoreboard};
 
 /// What to group contests by.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]

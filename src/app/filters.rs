@@ -103,7 +103,7 @@ impl App {
                 }
             }
             // The search is already applied; Enter just stops typing.
-            Overlay::Input(_) | Overlay::Help | Overlay::None => {}
+            Overlay::Input(_) | Overlay::Help | Overlay::None | Overlay::Confirm(_) => {}
         }
     }
 
@@ -156,6 +156,7 @@ impl App {
             return;
         };
         let keep = self.selected_index();
+        self.views.rows_changed();
         self.rows = if narrowing {
             data.index.filter(&self.query.filter, Some(&self.rows))
         } else {

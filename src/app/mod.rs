@@ -1,13 +1,16 @@
 //! The explorer's state and `App::update`, the only place that state changes.
 //!
 //! Submodules split `update` by concern: `nav` (selection and scrolling), `filters` (filters,
-//! search, sort, pickers, text fields), `mouse` (mouse events → actions).
+//! search, sort, pickers, text fields), `mouse` (mouse events → actions), `views` (the views
+//! beyond the contest list, marks, and their cached data), `export` (files and clipboard).
 
 mod data;
+mod export;
 mod filters;
 mod mouse;
 mod nav;
 mod picker;
+mod views;
 
 use std::cell::Cell;
 use std::collections::HashMap;
@@ -15,23 +18,17 @@ use std::collections::HashMap;
 use ratatui::layout::Rect;
 
 pub use data::Data;
+pub use export::PendingWrite;
 pub use picker::{Choice, Picker};
+pub use views::{View, ViewState};
 
 use crate::action::Action;
+use crate::export::ExportTarget;
 use crate::keymap::Mode;
 use crate::layout::{self, Areas};
 use crate::model::Contest;
 use crate::query::Query;
 use crate::theme::Theme;
-
-/// Which screen the body shows. Later views (scoreboard, endorsements, timeline, rounds,
-/// seat history, compare) are added here and drawn by their own `ui` module.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub enum View {
-    /// The contest list beside the selected contest's detail.
-    #[default]
-    Contests,
-}
 
 /// Which pane keys go to.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -57,6 +54,8 @@ pub enum Field {
     Search,
     /// A date range `FROM..TO`, applied on Enter.
     Dates,
+    /// The file to export to, written on Enter.
+    Export(ExportTarget),
 }
 
 /// What sits on top of the view (one thing at a time).
@@ -67,6 +66,8 @@ pub enum Overlay {
     Help,
     Picker(Picker),
     Input(TextInput),
+    /// A yes/no question in the status line: overwrite an existing file?
+    Confirm(PendingWrite),
 }
 
 /// Everything the explorer shows, and nothing it does not.
@@ -103,6 +104,12 @@ pub struct App {
     pub should_quit: bool,
     /// Quit by Ctrl-c rather than `q` (the exit status says so).
     pub interrupted: bool,
+    /// State and cached data of the views other than the contest list.
+    pub views: ViewState,
+    /// Ids of the contests marked for comparison (two at most, oldest first).
+    pub marks: Vec<String>,
+    /// An OSC 52 sequence for the explorer loop to send to the terminal (see `take_clipboard`).
+    pub clipboard: Option<String>,
 }
 
 impl App {
@@ -128,6 +135,9 @@ impl App {
             tick: 0,
             should_quit: false,
             interrupted: false,
+            views: ViewState::default(),
+            marks: Vec::new(),
+            clipboard: None,
         }
     }
 
@@ -138,6 +148,7 @@ impl App {
             Overlay::Help => Mode::Help,
             Overlay::Picker(_) => Mode::Picker,
             Overlay::Input(_) => Mode::Text,
+            Overlay::Confirm(_) => Mode::Confirm,
         }
     }
 
@@ -175,6 +186,15 @@ impl App {
             // Whatever the user does next, the passing message has been seen.
             self.notice = None;
         }
+        // The views take their own actions first and pass the rest on.
+        if let Some(action) = self.update_views(action) {
+            self.update_contests(action);
+        }
+        self.refresh_views();
+    }
+
+    /// The actions of the contest list and everything shared by all views.
+    fn update_contests(&mut self, action: Action) {
         match action {
             Action::Quit => self.should_quit = true,
             Action::Interrupt => {
@@ -242,6 +262,7 @@ impl App {
         let old_rows = std::mem::take(&mut self.rows);
         let (old_selected, scroll) = (self.selected, self.detail_scroll);
         let old = self.data.replace(data);
+        self.views.data_changed();
         self.refilter(false);
         let new = self.data.as_ref().expect("just set");
         if let Overlay::Picker(picker) = &self.overlay {

@@ -14,6 +14,14 @@ impl App {
         if self.overlay != Overlay::None || self.data.is_none() {
             return None;
         }
+        if self.view.full_body() {
+            // No list on screen: the wheel scrolls (or moves the endorser cursor).
+            return match event.kind {
+                MouseEventKind::ScrollDown => Some(Action::Down),
+                MouseEventKind::ScrollUp => Some(Action::Up),
+                _ => None,
+            };
+        }
         let at = Position::new(event.column, event.row);
         let areas = self.areas();
         let (_, rows) = layout::list_parts(areas.list);

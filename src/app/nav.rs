@@ -32,6 +32,7 @@ impl App {
             }
             // While typing a search, arrows walk the results.
             Overlay::Input(_) => self.move_selection(delta as i64),
+            Overlay::Confirm(_) => {}
             Overlay::None => match self.focus {
                 Focus::List => self.move_selection(delta as i64),
                 Focus::Detail => self.scroll_detail(delta),

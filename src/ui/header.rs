@@ -1,4 +1,4 @@
-//! The top line: what is open, and which view is shown.
+//! The top line: what is open, and the views as tabs (the number keys pick one).
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -21,15 +21,40 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
             .unwrap_or_else(|| data.loaded.sources.join(", ")),
         None => app.sources.join(", "),
     };
-    let tabs = match app.view {
-        View::Contests => " Contests ",
-    };
-    let room = usize::from(area.width).saturating_sub(text::width(tabs) + 11);
-    let line = Line::from(vec![
+    // The name keeps up to 24 cells before the tabs shrink to numbers.
+    let keep = text::width(&name).min(24);
+    let tabs = tabs(app, usize::from(area.width).saturating_sub(11 + keep));
+    let tabs_w: usize = tabs.iter().map(|t| text::width(&t.content)).sum();
+    let room = usize::from(area.width).saturating_sub(tabs_w + 11);
+    let mut spans = vec![
         Span::styled(" hustings ", theme.title()),
         Span::styled(text::fit(&name, room), theme.dim()),
         Span::raw(" "),
-        Span::styled(tabs, theme.selected(true)),
-    ]);
-    frame.render_widget(line, area);
+    ];
+    spans.extend(tabs);
+    frame.render_widget(Line::from(spans), area);
+}
+
+/// The tab bar: every view with its number key, the current one highlighted; when `room` is
+/// short, the other views shrink to their numbers.
+fn tabs(app: &App, room: usize) -> Vec<Span<'static>> {
+    let theme = &app.theme;
+    let full: Vec<String> = View::ALL
+        .iter()
+        .map(|v| format!(" {} {} ", v.key(), v.title()))
+        .collect();
+    let short = full.iter().map(|t| text::width(t)).sum::<usize>() > room;
+    View::ALL
+        .iter()
+        .zip(full)
+        .map(|(&v, label)| {
+            if v == app.view {
+                Span::styled(label, theme.selected(true))
+            } else if short {
+                Span::styled(format!(" {} ", v.key()), theme.dim())
+            } else {
+                Span::styled(label, theme.dim())
+            }
+        })
+        .collect()
 }

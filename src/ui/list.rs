@@ -128,7 +128,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
     let end = (app.offset + visible).min(app.rows.len());
     for (n, pos) in (app.offset..end).enumerate() {
         let contest = &ds.contests[app.rows[pos]];
-        let mut line = row(contest, ds, &cols, theme);
+        let mut line = row(contest, ds, &cols, theme, app.mark_of(&contest.id));
         if pos == app.selected {
             line = line.style(theme.selected(focused));
         }
@@ -150,7 +150,14 @@ fn column_name(col: Column) -> &'static str {
 }
 
 /// One contest's row; every cell padded so a selected row is highlighted edge to edge.
-fn row(contest: &Contest, ds: &Dataset, cols: &[(Column, usize)], theme: &Theme) -> Line<'static> {
+/// `mark` is the letter of a contest marked for comparison (shown before its title).
+fn row(
+    contest: &Contest,
+    ds: &Dataset,
+    cols: &[(Column, usize)],
+    theme: &Theme,
+    mark: Option<char>,
+) -> Line<'static> {
     let winner = tally::winner(contest);
     let faction = winner
         .and_then(|w| w.faction.as_deref())
@@ -166,7 +173,10 @@ fn row(contest: &Contest, ds: &Dataset, cols: &[(Column, usize)], theme: &Theme)
                 Some(f) => (theme::abbr(f), theme.text()),
                 None => (String::new(), theme.text()),
             },
-            Column::Title => (contest.title.clone(), theme.text()),
+            Column::Title => match mark {
+                Some(m) => (format!("[{m}] {}", contest.title), theme.key()),
+                None => (contest.title.clone(), theme.text()),
+            },
             Column::Kind => (kind_label(contest.kind).to_string(), theme.dim()),
             Column::Region => (
                 contest

@@ -11,21 +11,30 @@
 //! │ status: filters · search            N of M · sort · ? help │
 //! └────────────────────────────────────────────────────────────┘
 //! ```
-//! Popups (help, pickers) are drawn last, over the view.
+//! Popups (help, pickers) are drawn last, over the view. The scoreboard, endorsers, timeline
+//! and compare views take the whole body; rounds and history replace the detail pane.
 
+mod bars;
 mod chart;
+mod compare;
 mod detail;
+mod endorsers;
 mod header;
 mod help;
+mod history;
 mod list;
 mod loading;
 mod picker;
+mod rounds;
+mod scoreboard;
 mod status;
 pub mod text;
+mod timeline;
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Flex, Layout, Rect};
-use ratatui::widgets::{Block, Borders, Clear};
+use ratatui::text::Line;
+use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 
 use crate::app::{App, Focus, Overlay, View};
 use crate::layout;
@@ -40,12 +49,28 @@ pub fn render(frame: &mut Frame, app: &App) {
             list::render(frame, areas.list, app);
             detail::render(frame, areas.detail, app);
         }
+        (Some(_), View::Rounds) => {
+            list::render(frame, areas.list, app);
+            rounds::render(frame, areas.detail, app);
+        }
+        (Some(_), View::History) => {
+            list::render(frame, areas.list, app);
+            history::render(frame, areas.detail, app);
+        }
+        (Some(_), View::Scoreboard) => {
+            scoreboard::render(frame, body(areas.list, areas.detail), app)
+        }
+        (Some(_), View::Endorsements) => {
+            endorsers::render(frame, body(areas.list, areas.detail), app)
+        }
+        (Some(_), View::Timeline) => timeline::render(frame, body(areas.list, areas.detail), app),
+        (Some(_), View::Compare) => compare::render(frame, body(areas.list, areas.detail), app),
     }
     status::render(frame, areas.status, app);
     match &app.overlay {
         Overlay::Help => help::render(frame, frame.area(), app),
         Overlay::Picker(p) => picker::render(frame, frame.area(), app, p),
-        Overlay::Input(_) | Overlay::None => {}
+        Overlay::Input(_) | Overlay::Confirm(_) | Overlay::None => {}
     }
 }
 
@@ -68,6 +93,20 @@ fn pane_block(app: &App, pane: Rect, title: String, focused: bool) -> Block<'sta
         .border_style(app.theme.border(focused))
         .title(title)
         .title_style(app.theme.title())
+}
+
+/// A full-body view's frame and its scrolled lines; records how far it can scroll.
+fn scrolled(frame: &mut Frame, area: Rect, app: &App, title: String, lines: Vec<Line<'static>>) {
+    if area.is_empty() {
+        return;
+    }
+    let inner = layout::inner(area);
+    frame.render_widget(pane_block(app, area, title, true), area);
+    let paragraph = Paragraph::new(lines);
+    let total = paragraph.line_count(inner.width);
+    let max = u16::try_from(total.saturating_sub(usize::from(inner.height))).unwrap_or(u16::MAX);
+    app.views.scroll_max.set(max);
+    frame.render_widget(paragraph.scroll((app.views.scroll.min(max), 0)), inner);
 }
 
 /// A centred popup of at most `width`×`height` cells, cleared, within `area`.

@@ -6,6 +6,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
 use crate::app::{App, Field, Overlay};
+use crate::export::ExportTarget;
 use crate::query::FactionScope;
 use crate::ui::text;
 
@@ -62,10 +63,23 @@ fn left_side(app: &App) -> Vec<Span<'static>> {
     if let Some(notice) = &app.notice {
         spans.push(Span::styled(format!(" {notice} "), theme.key()));
     }
+    if let Overlay::Confirm(pending) = &app.overlay {
+        spans.push(Span::styled(
+            format!(" {} exists. Replace it? (y/n) ", pending.typed),
+            theme.key(),
+        ));
+        return spans;
+    }
     if let Overlay::Input(input) = &app.overlay {
         let prompt = match input.field {
             Field::Search => " /".to_string(),
             Field::Dates => " dates FROM..TO (e.g. 2019-06..2019-12): ".to_string(),
+            Field::Export(ExportTarget::Selected) => {
+                " export this contest to (.md or .csv): ".to_string()
+            }
+            Field::Export(ExportTarget::List) => {
+                format!(" export {} contests to (.md or .csv): ", app.rows.len())
+            }
         };
         spans.push(Span::styled(prompt, theme.key()));
         spans.push(Span::raw(input.text.clone()));
@@ -76,7 +90,7 @@ fn left_side(app: &App) -> Vec<Span<'static>> {
         return spans;
     }
     let filters = filter_labels(app);
-    if filters.is_empty() {
+    if filters.is_empty() && app.notice.is_none() {
         spans.push(Span::styled(" no filters", theme.dim()));
     }
     for (name, value) in filters {

@@ -1,0 +1,159 @@
+//! What the explorer exports, as bytes: the selected contest or the listed contests, as
+//! Markdown or CSV — exactly what `hustings show ID --format markdown` and `hustings list
+//! --format markdown|csv` print, from the same report code — and the OSC 52 escape sequence
+//! that asks a terminal to put text on the clipboard.
+
+use std::path::Path;
+
+use base64::Engine;
+use base64::engine::general_purpose::STANDARD;
+
+use crate::integrity::Warning;
+use crate::model::Dataset;
+use crate::query::Query;
+use crate::report::{self, Detail, Listing};
+
+/// What to export.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExportTarget {
+    /// The selected contest.
+    Selected,
+    /// Every contest listed, in the list's order.
+    List,
+}
+
+/// The file formats an export can take.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExportFormat {
+    Markdown,
+    Csv,
+}
+
+impl ExportFormat {
+    /// The format a file name asks for by its extension (`.md`, `.markdown`, `.csv`, any case).
+    pub fn for_path(path: &Path) -> Option<ExportFormat> {
+        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+        match ext.as_str() {
+            "md" | "markdown" => Some(ExportFormat::Markdown),
+            "csv" => Some(ExportFormat::Csv),
+            _ => None,
+        }
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ExportFormat::Markdown => "Markdown",
+            ExportFormat::Csv => "CSV",
+        }
+    }
+}
+
+/// The data an export is cut from: the explorer's dataset, warnings, query and listed rows.
+#[derive(Debug, Clone, Copy)]
+pub struct Source<'a> {
+    pub dataset: &'a Dataset,
+    pub warnings: &'a [Warning],
+    pub query: &'a Query,
+    /// The listed contests, in order.
+    pub rows: &'a [usize],
+    /// The selected contest, if any.
+    pub selected: Option<usize>,
+}
+
+/// The bytes of an export, or why there are none (nothing selected).
+pub fn render(
+    source: &Source,
+    target: ExportTarget,
+    format: ExportFormat,
+) -> Result<Vec<u8>, String> {
+    let one;
+    let rows = match target {
+        ExportTarget::List => source.rows,
+        ExportTarget::Selected => {
+            one = [source.selected.ok_or("no contest is selected")?];
+            &one[..]
+        }
+    };
+    let listing = Listing {
+        dataset: source.dataset,
+        warnings: source.warnings,
+        query: source.query,
+        rows,
+    };
+    let mut out = Vec::new();
+    let written = match (target, format) {
+        (ExportTarget::Selected, ExportFormat::Markdown) => {
+            let detail = Detail {
+                dataset: source.dataset,
+                warnings: source.warnings,
+                contest: &source.dataset.contests[rows[0]],
+            };
+            report::markdown::show(&mut out, &detail)
+        }
+        (_, ExportFormat::Markdown) => report::markdown::list(&mut out, &listing),
+        (_, ExportFormat::Csv) => report::csv::list(&mut out, &listing),
+    };
+    // Writing to a Vec cannot fail; a formatting error would be a bug worth reporting.
+    written.map_err(|e| e.to_string())?;
+    Ok(out)
+}
+
+/// A file name to offer: the contest's id, or `contests`, with the format's extension.
+pub fn default_name(source: &Source, target: ExportTarget) -> String {
+    match (target, source.selected) {
+        (ExportTarget::Selected, Some(i)) => format!("{}.md", source.dataset.contests[i].id),
+        _ => "contests.md".to_string(),
+    }
+}
+
+/// What is exported, for the status bar: the contest's title, or `12 contests`.
+pub fn describe(source: &Source, target: ExportTarget) -> String {
+    match (target, source.selected) {
+        (ExportTarget::Selected, Some(i)) => source.dataset.contests[i].title.clone(),
+        (ExportTarget::Selected, None) => "nothing".to_string(),
+        (ExportTarget::List, _) => match source.rows.len() {
+            1 => "1 contest".to_string(),
+            n => format!("{n} contests"),
+        },
+    }
+}
+
+/// The OSC 52 sequence asking the terminal to set its clipboard to `text`:
+/// `ESC ] 52 ; c ; <base64 of text> BEL`. Terminals that do not support it ignore it, and
+/// none reports whether it worked.
+pub fn osc52(text: &str) -> String {
+    format!("\x1b]52;c;{}\x07", STANDARD.encode(text.as_bytes()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn osc52_is_base64_between_the_control_codes() {
+        assert_eq!(osc52("hi"), "\x1b]52;c;aGk=\x07");
+        assert_eq!(osc52(""), "\x1b]52;c;\x07");
+        // Non-ASCII text is encoded as its UTF-8 bytes.
+        assert_eq!(osc52("Ó"), "\x1b]52;c;w5M=\x07");
+        let encoded = osc52("| a | b |\nline two ✓");
+        let body = encoded
+            .strip_prefix("\x1b]52;c;")
+            .and_then(|s| s.strip_suffix('\x07'))
+            .unwrap();
+        assert!(!body.contains(['\x1b', '\x07', '\n']));
+        assert_eq!(
+            STANDARD.decode(body).unwrap(),
+            "| a | b |\nline two ✓".as_bytes()
+        );
+    }
+
+    #[test]
+    fn formats_follow_the_extension() {
+        let f = |p: &str| ExportFormat::for_path(Path::new(p));
+        assert_eq!(f("a.md"), Some(ExportFormat::Markdown));
+        assert_eq!(f("dir/A.MARKDOWN"), Some(ExportFormat::Markdown));
+        assert_eq!(f("a.csv"), Some(ExportFormat::Csv));
+        assert_eq!(f("a.txt"), None);
+        assert_eq!(f("md"), None);
+    }
+}
