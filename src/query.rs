@@ -11,6 +11,9 @@ use crate::date::{PartialDate, Precision};
 use crate::model::{ContestKind, Dataset, Status};
 use crate::tally;
 
+mod order;
+mod scan;
+
 /// Which candidates a faction filter looks at.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub enum FactionScope {
@@ -132,6 +135,8 @@ pub struct Index {
     /// apart from `entries` so a region sort reads two compact arrays.
     region_order: Vec<u32>,
     faction_ids: Vec<String>,
+    /// Whole-dataset orders per sort, made on first use.
+    orders: order::Orders,
 }
 
 impl Index {
@@ -218,7 +223,7 @@ impl Index {
             .iter()
             .map(|e: &Entry| e.region.map_or(u32::MAX, |r| region_rank[r as usize]))
             .collect();
-        Index {
+        let index = Index {
             entries,
             text,
             bounds,
@@ -226,7 +231,20 @@ impl Index {
             region_order,
             region_ids,
             faction_ids,
-        }
+            orders: order::Orders::default(),
+        };
+        // The default order is needed at once; making it here keeps it off the UI thread.
+        index.order(Sort::default());
+        index
+    }
+
+    /// Every contest in `sort`'s order (computed once, then reused).
+    fn order(&self, sort: Sort) -> &[u32] {
+        self.orders.get(sort, || {
+            let mut all: Vec<usize> = (0..self.len()).collect();
+            self.compare_sort(&mut all, sort);
+            all
+        })
     }
 
     /// Number of contests indexed.
@@ -255,14 +273,29 @@ impl Index {
                 .copied()
                 .filter(|&i| compiled.matches(self, i))
                 .collect(),
-            None => (0..self.entries.len())
-                .filter(|&i| compiled.matches(self, i))
-                .collect(),
+            // A search word is found by one pass over all the text, not contest by contest.
+            None => match compiled.finders.iter().max_by_key(|f| f.needle().len()) {
+                Some(word) => scan::find_all(&self.text, &self.bounds, word, |i| {
+                    compiled.matches(self, i)
+                }),
+                None => (0..self.entries.len())
+                    .filter(|&i| compiled.matches(self, i))
+                    .collect(),
+            },
         }
     }
 
     /// Sorts contest indices in place (stable: ties keep data order).
     pub fn sort(&self, rows: &mut [usize], sort: Sort) {
+        if order::worth_picking(rows, self.len()) {
+            order::pick(rows, self.order(sort));
+        } else {
+            self.compare_sort(rows, sort);
+        }
+    }
+
+    /// Sorts by comparing keys: for few rows, rows in any order, and to make the orders.
+    fn compare_sort(&self, rows: &mut [usize], sort: Sort) {
         let e = &self.entries;
         let direction = |o: Ordering| if sort.reverse { o.reverse() } else { o };
         // Unknown keys go last whatever the direction.
@@ -346,7 +379,8 @@ struct Compiled<'f> {
     regions: Option<Vec<u32>>,
     factions: Option<Vec<u32>>,
     endorsers: Vec<String>,
-    words: Vec<String>,
+    /// One searcher per search word, built once per filter rather than once per contest.
+    finders: Vec<memchr::memmem::Finder<'static>>,
 }
 
 impl<'f> Compiled<'f> {
@@ -365,7 +399,11 @@ impl<'f> Compiled<'f> {
             regions: ids(&filter.regions, &index.region_ids),
             factions: ids(&filter.factions, &index.faction_ids),
             endorsers: filter.endorsers.iter().map(|e| fold(e)).collect(),
-            words: filter.search.split_whitespace().map(fold).collect(),
+            finders: filter
+                .search
+                .split_whitespace()
+                .map(|w| memchr::memmem::Finder::new(fold(w).as_bytes()).into_owned())
+                .collect(),
         }
     }
 
@@ -410,9 +448,9 @@ impl<'f> Compiled<'f> {
         {
             return false;
         }
-        if !self.words.is_empty() {
-            let text = index.text_of(i);
-            return self.words.iter().all(|w| text.contains(w.as_str()));
+        if !self.finders.is_empty() {
+            let text = index.text_of(i).as_bytes();
+            return self.finders.iter().all(|f| f.find(text).is_some());
         }
         true
     }
@@ -445,5 +483,70 @@ mod tests {
         let titles = ["stockport", "bury south", "stockport", "acton"];
         assert_eq!(dense_ranks(&titles), vec![2, 1, 2, 0]);
         assert_eq!(dense_ranks::<u8>(&[]), Vec::<u32>::new());
+    }
+
+    /// The seed ten times over (ids made unique): large enough for the fast paths, with
+    /// many equal titles, dates and margins to test that ties keep data order.
+    fn repeated_seed() -> Index {
+        let mut dataset = crate::load::load(&[crate::load::DataSource::Embedded])
+            .unwrap()
+            .dataset;
+        let base = dataset.contests.clone();
+        for n in 1..10 {
+            dataset.contests.extend(base.iter().cloned().map(|mut c| {
+                c.id = format!("{}-{n}", c.id);
+                c
+            }));
+        }
+        Index::build(&dataset)
+    }
+
+    #[test]
+    fn picking_from_a_whole_order_equals_a_comparison_sort() {
+        let index = repeated_seed();
+        for filter in [
+            Filter::default(),
+            Filter {
+                search: "s".into(),
+                ..Filter::default()
+            },
+        ] {
+            let rows = index.filter(&filter, None);
+            assert!(order::worth_picking(&rows, index.len()));
+            for key in SortKey::ALL {
+                for reverse in [false, true] {
+                    let sort = Sort { key, reverse };
+                    let mut picked = rows.clone();
+                    index.sort(&mut picked, sort);
+                    let mut compared = rows.clone();
+                    index.compare_sort(&mut compared, sort);
+                    assert_eq!(picked, compared, "{sort:?}");
+                }
+            }
+        }
+        // Rows not in data order keep the comparison sort (ties keep their given order).
+        assert!(!order::worth_picking(&[3, 1, 2], 3));
+    }
+
+    #[test]
+    fn a_whole_text_scan_equals_testing_each_contest() {
+        let index = repeated_seed();
+        let all: Vec<usize> = (0..index.len()).collect();
+        for search in ["s", "stock", "mishra", "unite mishra", "zzz", "ΟΔΟΣ", "a b"] {
+            let filter = Filter {
+                search: search.into(),
+                regions: if search.len() > 3 {
+                    vec!["north-west".into()]
+                } else {
+                    vec![]
+                },
+                ..Filter::default()
+            };
+            assert_eq!(
+                index.filter(&filter, None),
+                index.filter(&filter, Some(&all)),
+                "{search}"
+            );
+        }
     }
 }

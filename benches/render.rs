@@ -1,0 +1,55 @@
+//! Drawing one explorer frame (200×50, ratatui's TestBackend) at each dataset size. A frame
+//! must cost the same whatever the size: only the visible rows and one contest are drawn.
+//!
+//!     cargo bench --bench render                      # 10k and 100k contests
+//!     HUSTINGS_BENCH_1M=1 cargo bench --bench render  # also 1M
+
+mod support;
+
+use divan::Bencher;
+use hustings::action::Action;
+use hustings::app::{App, Data};
+use hustings::load::Loaded;
+use hustings::theme::Theme;
+use hustings::ui;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+fn main() {
+    divan::main();
+}
+
+/// An explorer on the generated data, loaded, on a 200×50 screen.
+fn app(contests: usize) -> App {
+    let dataset = hustings::load::parse("generated.json", &support::fresh_bytes(contests)).unwrap();
+    let loaded = Loaded {
+        warnings: hustings::integrity::warnings(&dataset),
+        dataset,
+        sources: vec!["generated.json".into()],
+        conflicts: Vec::new(),
+    };
+    let mut app = App::new(loaded.sources.clone(), Theme { color: true }, 200, 50);
+    app.update(Action::Loaded(Box::new(Data::new(loaded))));
+    app
+}
+
+fn bench_frame(bencher: Bencher, app: &App) {
+    let mut terminal = Terminal::new(TestBackend::new(200, 50)).unwrap();
+    bencher.bench_local(|| {
+        terminal.draw(|frame| ui::render(frame, app)).unwrap();
+    });
+}
+
+/// The first screen: the top of the list and the first contest's detail.
+#[divan::bench(args = support::sizes())]
+fn frame_at_top(bencher: Bencher, contests: usize) {
+    bench_frame(bencher, &app(contests));
+}
+
+/// The list scrolled to its end, where an O(offset) list would show.
+#[divan::bench(args = support::sizes())]
+fn frame_at_bottom(bencher: Bencher, contests: usize) {
+    let mut app = app(contests);
+    app.update(Action::Bottom);
+    bench_frame(bencher, &app);
+}
