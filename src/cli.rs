@@ -50,6 +50,12 @@ Examples:
   hustings stats --by party --data ge2019.json     seats per party
   hustings stats --by month --status decided       a timeline of results";
 
+const COMPARE_EXAMPLES: &str = "\
+Examples:
+  hustings compare stockport-selection-2019 bury-south-selection-2019
+  hustings compare stockport-ge-2017 ge2019-e14000969 --data data/contests.json --data ge2019.json
+  hustings compare stockport-selection-2019 stockport-ge-2017 --format markdown >> article.md";
+
 const HISTORY_EXAMPLES: &str = "\
 Examples:
   hustings history stockport-selection-2019
@@ -273,6 +279,9 @@ pub enum Command {
     /// matching the filters.
     #[command(after_help = STATS_EXAMPLES)]
     Stats(StatsArgs),
+    /// Two contests side by side: dates, ballots, turnout, margin, winner, and both bar charts.
+    #[command(after_help = COMPARE_EXAMPLES)]
+    Compare(CompareArgs),
     /// Every contest in the same constituency as contest ID, oldest first.
     ///
     /// Contests match on the constituency id when both have one, else on the constituency name
@@ -364,6 +373,21 @@ pub enum ByArg {
     /// Contests, decided, pending and winners' factions per month; dates known only to the
     /// year get a "YYYY (month unknown)" row, undated contests an "undated" row.
     Month,
+}
+
+#[derive(Debug, Args)]
+pub struct CompareArgs {
+    /// The first contest's id (column A).
+    #[arg(value_name = "A")]
+    pub a: String,
+    /// The second contest's id (column B).
+    #[arg(value_name = "B")]
+    pub b: String,
+    /// Output format (JSON's schema is `hustings.compare`, see docs/OUTPUT.md).
+    #[arg(long, short, value_name = "FORMAT", value_enum, default_value_t = ShowFormat::Text, help_heading = "Output")]
+    pub format: ShowFormat,
+    #[command(flatten)]
+    pub text: TextArgs,
 }
 
 #[derive(Debug, Args)]

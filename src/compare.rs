@@ -2,12 +2,11 @@
 //! `hustings compare`) shows, as plain strings, from the same derived numbers as `show`.
 
 use crate::chart::thousands;
-use crate::model::{Dataset, Status};
+use crate::model::{Contest, Dataset, Status};
 use crate::report::{DASH, NA, Summary};
 
 /// The facts compared, as (label, value), the same labels in the same order for every contest.
-pub fn facts(dataset: &Dataset, index: usize) -> Vec<(&'static str, String)> {
-    let contest = &dataset.contests[index];
+pub fn facts(dataset: &Dataset, contest: &Contest) -> Vec<(&'static str, String)> {
     let s = Summary::new(dataset, contest);
     let valid = contest.ballots.as_ref().and_then(|b| b.valid);
     let winner = match (s.winner, contest.status) {
@@ -62,7 +61,7 @@ mod tests {
         ];
         let at = positions(&ds, &ids);
         assert_eq!(at.len(), 2);
-        let stockport = facts(&ds, at[0]);
+        let stockport = facts(&ds, &ds.contests[at[0]]);
         let get = |facts: &[(&str, String)], label: &str| {
             facts.iter().find(|(l, _)| *l == label).unwrap().1.clone()
         };
@@ -70,7 +69,7 @@ mod tests {
         assert_eq!(get(&stockport, "Margin"), "120 (20.3 pts)");
         assert_eq!(get(&stockport, "Winner"), "Navendu Mishra (LL)");
         assert_eq!(get(&stockport, "Winner's share"), "57.1%");
-        let bury = facts(&ds, at[1]);
+        let bury = facts(&ds, &ds.contests[at[1]]);
         assert_eq!(get(&bury, "Valid ballots"), "n/a");
         assert_eq!(get(&bury, "Winner's share"), ">70%");
         let labels = |f: &[(&'static str, String)]| f.iter().map(|x| x.0).collect::<Vec<_>>();

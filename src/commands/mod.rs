@@ -1,5 +1,6 @@
 //! One file per subcommand; each writes to a `Write` so tests can capture its output.
 
+mod compare;
 mod completions;
 mod history;
 mod import;
@@ -75,6 +76,16 @@ pub fn run(cli: Cli) -> Result<u8> {
             stats::run(
                 &selection,
                 args.by,
+                args.format,
+                &text_style(args.text),
+                &mut out,
+            )?
+        }
+        Some(Command::Compare(args)) => {
+            let loaded = load::load(&sources)?;
+            compare::run(
+                &loaded,
+                [&args.a, &args.b],
                 args.format,
                 &text_style(args.text),
                 &mut out,

@@ -277,6 +277,31 @@ pub fn history(out: &mut impl Write, listing: &Listing) -> io::Result<()> {
     write_doc(out, &doc)
 }
 
+/// `compare --format json`: both contests as in `list`, and the facts compared.
+pub fn compare(out: &mut impl Write, pair: &[Detail; 2]) -> io::Result<()> {
+    let [a, b] = pair.map(|d| crate::compare::facts(d.dataset, d.contest));
+    let facts: Vec<serde_json::Value> = a
+        .into_iter()
+        .zip(b)
+        .map(|((label, x), (_, y))| serde_json::json!({"label": label, "a": x, "b": y}))
+        .collect();
+    let contests: Vec<ContestDoc> = pair
+        .iter()
+        .map(|d| ContestDoc {
+            contest: d.contest.clone(),
+            derived: Derived::new(d.dataset, d.warnings, d.contest),
+        })
+        .collect();
+    let doc = serde_json::json!({
+        "schema": "hustings.compare",
+        "version": OUTPUT_VERSION,
+        "generator": generator(),
+        "contests": contests,
+        "facts": facts,
+    });
+    write_doc(out, &doc)
+}
+
 /// `show --format json`.
 pub fn show(out: &mut impl Write, detail: &Detail) -> io::Result<()> {
     write_doc(out, &show_doc(detail))

@@ -309,6 +309,48 @@ pub fn show(out: &mut impl Write, d: &Detail) -> io::Result<()> {
     Ok(())
 }
 
+/// `compare --format markdown`: a table of both contests' facts, then each one's chart.
+pub fn compare(out: &mut impl Write, pair: &[Detail; 2]) -> io::Result<()> {
+    let [a, b] = pair.map(|d| crate::compare::facts(d.dataset, d.contest));
+    header(out, &["", "A", "B"], &[false, false, false])?;
+    row(
+        out,
+        &[
+            "Contest".into(),
+            pair[0].contest.title.clone(),
+            pair[1].contest.title.clone(),
+        ],
+    )?;
+    row(
+        out,
+        &[
+            "Id".into(),
+            format!("`{}`", pair[0].contest.id),
+            format!("`{}`", pair[1].contest.id),
+        ],
+    )?;
+    for ((label, x), (_, y)) in a.into_iter().zip(b) {
+        row(out, &[label.into(), x, y])?;
+    }
+    let plain = TextStyle {
+        width: CHART_WIDTH,
+        color: false,
+    };
+    for (mark, d) in ["A", "B"].iter().zip(pair) {
+        writeln!(out, "\n### {mark}: {}\n", inline(&d.contest.title))?;
+        if d.contest.candidates.is_empty() {
+            writeln!(out, "_{}_", detail::no_candidates(d.contest))?;
+            continue;
+        }
+        writeln!(out, "```text")?;
+        for line in text::chart(d, CHART_WIDTH, &plain) {
+            writeln!(out, "{line}")?;
+        }
+        writeln!(out, "```")?;
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -104,7 +104,7 @@ fn side(label: &str, i: usize, ds: &Dataset, width: usize, theme: &Theme) -> Vec
         Line::styled(text::fit(&c.title, width), theme.title()),
         Line::raw(""),
     ];
-    for (label, value) in compare::facts(ds, i) {
+    for (label, value) in compare::facts(ds, c) {
         for (n, part) in text::wrap(&value, width.saturating_sub(LABEL).max(8))
             .into_iter()
             .enumerate()

@@ -3,8 +3,10 @@
 
 use std::io::{self, Write};
 
+mod compare;
 mod show;
 
+pub use compare::compare;
 pub use show::{chart, show};
 
 use super::style::{Paint, TextStyle};
