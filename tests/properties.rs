@@ -7,10 +7,10 @@ mod strategies;
 
 use std::collections::HashSet;
 
-use hustings::integrity;
-use hustings::load::{self, LoadError};
+use hustings::load::{self, DataSource, LoadError};
 use hustings::model::{ContestKind, Dataset, Status};
 use hustings::query::{FactionScope, Filter, Index, Query, Sort, SortKey};
+use hustings::{integrity, objects, validate};
 use proptest::collection::vec;
 use proptest::option;
 use proptest::prelude::*;
@@ -35,6 +35,23 @@ fn check_outcome(bytes: &[u8]) -> Result<(), TestCaseError> {
             }
         }
     }
+    Ok(())
+}
+
+/// The plain reading of a document: serde_json over the model (records as objects), then the
+/// structural checks. `load::parse` may take a faster road but must arrive at the same place.
+fn plain(bytes: &[u8]) -> Option<Dataset> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let mut de = serde_json::Deserializer::from_slice(bytes);
+    let dataset: Dataset = objects::object(&mut de).ok()?;
+    de.end().ok()?;
+    validate::check(&dataset).ok()?;
+    Some(dataset)
+}
+
+/// The loader accepts exactly what the plain reading accepts, with the same result.
+fn check_agrees(bytes: &[u8]) -> Result<(), TestCaseError> {
+    prop_assert_eq!(load::parse("p.json", bytes).ok(), plain(bytes));
     Ok(())
 }
 
@@ -183,12 +200,15 @@ proptest! {
     #[test]
     fn arbitrary_bytes_never_panic_the_loader(bytes in vec(any::<u8>(), 0..400)) {
         check_outcome(&bytes)?;
+        check_agrees(&bytes)?;
     }
 
     #[test]
     fn arbitrary_json_never_panics_the_loader(value in strategies::json_value()) {
-        check_outcome(&serde_json::to_vec(&value).unwrap())?;
-        check_outcome(&serde_json::to_vec_pretty(&value).unwrap())?;
+        for text in [serde_json::to_vec(&value).unwrap(), serde_json::to_vec_pretty(&value).unwrap()] {
+            check_outcome(&text)?;
+            check_agrees(&text)?;
+        }
     }
 
     #[test]
@@ -200,8 +220,15 @@ proptest! {
             let loaded = load::parse("p.json", &text);
             prop_assert!(loaded.is_ok(), "{}", loaded.unwrap_err());
             prop_assert_eq!(&loaded.unwrap(), &dataset);
+            check_agrees(&text)?;
         }
         let _ = integrity::warnings(&dataset);
+        // From a file, the loader streams: the same data again.
+        let file = tempfile::NamedTempFile::new().unwrap();
+        std::fs::write(file.path(), serde_json::to_vec_pretty(&dataset).unwrap()).unwrap();
+        let from_file = load::load(&[DataSource::File(file.path().to_path_buf())]);
+        prop_assert!(from_file.is_ok(), "{}", from_file.unwrap_err());
+        prop_assert_eq!(&from_file.unwrap().dataset, &dataset);
     }
 
     #[test]
@@ -218,7 +245,9 @@ proptest! {
             Some(node) => *node = replacement,
             None => prop_assert!(false, "pointer {at} not found"),
         }
-        check_outcome(&serde_json::to_vec_pretty(&value).unwrap())?;
+        let text = serde_json::to_vec_pretty(&value).unwrap();
+        check_outcome(&text)?;
+        check_agrees(&text)?;
     }
 
     #[test]

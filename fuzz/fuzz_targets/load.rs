@@ -1,15 +1,34 @@
 //! Bytes → `hustings::load::parse`, then everything that runs on freshly loaded data.
 //!
 //! Beyond "no panic", it checks the loader's promises: an error is exactly one short line
-//! whose line:column lies inside the document, and anything that loads can be written back
-//! out and loads again.
+//! whose line:column lies inside the document, anything that loads can be written back out
+//! and loads again, and the loader's fast path accepts exactly what a plain serde_json parse
+//! of the model accepts, with the same result.
 #![no_main]
 
-use hustings::{integrity, load, query, tally};
+use hustings::model::Dataset;
+use hustings::{integrity, load, objects, query, tally, validate};
 use libfuzzer_sys::fuzz_target;
 
+/// The plain reading of a document: serde_json over the model, records as objects, then the
+/// structural checks. `load::parse` may take a faster road but must arrive at the same place.
+fn plain(bytes: &[u8]) -> Option<Dataset> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let mut de = serde_json::Deserializer::from_slice(bytes);
+    let dataset: Dataset = objects::object(&mut de).ok()?;
+    de.end().ok()?;
+    validate::check(&dataset).ok()?;
+    Some(dataset)
+}
+
 fuzz_target!(|bytes: &[u8]| {
-    match load::parse("fuzz.json", bytes) {
+    let parsed = load::parse("fuzz.json", bytes);
+    assert_eq!(
+        parsed.as_ref().ok(),
+        plain(bytes).as_ref(),
+        "the fast path and the plain parse disagree"
+    );
+    match parsed {
         Err(err) => {
             let line = err.to_string();
             assert!(
