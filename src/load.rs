@@ -51,7 +51,12 @@ impl DataSource {
     fn parse_fast(&self) -> Option<Dataset> {
         let dataset = match self {
             DataSource::Embedded => stream::from_slice(EMBEDDED),
-            DataSource::File(path) => stream::from_reader(std::fs::File::open(path).ok()?),
+            // Only a regular file can be read twice: a named pipe or `<(command)` read here
+            // would leave nothing for the plain read that explains an error (or block it).
+            DataSource::File(path) if std::fs::metadata(path).ok()?.is_file() => {
+                stream::from_reader(std::fs::File::open(path).ok()?)
+            }
+            DataSource::File(_) => return None,
         }
         .ok()?;
         validate::check(&dataset).is_ok().then_some(dataset)

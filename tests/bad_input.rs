@@ -376,3 +376,33 @@ fn an_unreadable_file() {
         ),
     }
 }
+
+#[test]
+fn a_named_pipe_is_read_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("pipe.json");
+    let made = Command::new("mkfifo").arg(&fifo).status();
+    if !made.is_ok_and(|s| s.success()) {
+        eprintln!("note: mkfifo is not available; the named-pipe case was not exercised");
+        return;
+    }
+    // As `hustings validate <(command)` would see it: the bytes can be read only once.
+    let bad = fs::read(corpus_dir().join("votes-negative.json")).unwrap();
+    let writer = {
+        let fifo = fifo.clone();
+        std::thread::spawn(move || fs::write(fifo, bad))
+    };
+    // A second open of the pipe would wait for a writer forever; the timeout turns that hang
+    // into a failure instead of a stuck test.
+    let output = assert_cmd::Command::new(binary())
+        .args(["validate", "pipe.json"])
+        .current_dir(dir.path())
+        .timeout(std::time::Duration::from_secs(60))
+        .output()
+        .unwrap();
+    assert_fails_cleanly(
+        &output,
+        "pipe.json:20:51: contests[0].candidates[1].votes: invalid value: integer `-10`, expected a whole number of votes (0 or more), or null when unknown",
+    );
+    writer.join().unwrap().unwrap();
+}
