@@ -194,6 +194,21 @@ fn oracle(dataset: &Dataset, i: usize, filter: &Filter) -> bool {
             .all(|w| fields.iter().any(|f| f.contains(&fold(w))))
 }
 
+/// The fuzz target's checks, on every file of the bad-input corpus (its regression seeds).
+#[test]
+fn the_bad_input_corpus_meets_the_fuzz_targets_checks() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/bad_input");
+    let mut checked = 0;
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        let bytes = std::fs::read(&path).unwrap();
+        let outcome = check_outcome(&bytes).and_then(|()| check_agrees(&bytes));
+        assert!(outcome.is_ok(), "{}: {outcome:?}", path.display());
+        checked += 1;
+    }
+    assert!(checked > 20, "only {checked} corpus files");
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(128))]
 
