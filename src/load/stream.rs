@@ -263,7 +263,9 @@ impl<R: Read> Input<'_, R> {
             return Ok(contests);
         }
         loop {
-            contests.push(self.value::<Object<Contest>>()?.0);
+            let mut contest = self.value::<Object<Contest>>()?.0;
+            trim_lists(&mut contest);
+            contests.push(contest);
             match self.peek()? {
                 Some(b',') => self.pos += 1,
                 Some(b']') => {
@@ -273,6 +275,25 @@ impl<R: Read> Input<'_, R> {
                 _ => return Err(GiveUp),
             }
         }
+    }
+}
+
+/// Gives a contest's lists exactly the room they use. A list read from JSON grows by
+/// doubling, so five candidates take the room of eight; over a million contests that slack
+/// is a tenth of the memory. The freed blocks are reused by the contests that follow.
+fn trim_lists(contest: &mut Contest) {
+    fn exact<T>(list: &mut Vec<T>) {
+        if list.capacity() > list.len() {
+            let mut trimmed = Vec::with_capacity(list.len());
+            trimmed.append(list);
+            *list = trimmed;
+        }
+    }
+    exact(&mut contest.candidates);
+    exact(&mut contest.sources);
+    exact(&mut contest.rounds);
+    for candidate in &mut contest.candidates {
+        exact(&mut candidate.endorsements);
     }
 }
 
@@ -361,5 +382,20 @@ mod tests {
             from_reader_in_chunks(json.as_bytes(), 2).unwrap(),
             Dataset::empty()
         );
+    }
+
+    #[test]
+    fn lists_take_exactly_the_room_they_use() {
+        let dataset = from_slice(EMBEDDED).unwrap();
+        for contest in &dataset.contests {
+            assert_eq!(contest.candidates.capacity(), contest.candidates.len());
+            assert_eq!(contest.sources.capacity(), contest.sources.len());
+            for candidate in &contest.candidates {
+                assert_eq!(
+                    candidate.endorsements.capacity(),
+                    candidate.endorsements.len()
+                );
+            }
+        }
     }
 }
