@@ -15,6 +15,7 @@
 
 use std::cmp::Reverse;
 use std::collections::HashMap;
+use std::hash::Hash;
 
 use crate::model::{Contest, ContestKind, Dataset, Status};
 use crate::tally;
@@ -205,8 +206,14 @@ pub fn totals(dataset: &Dataset, rows: &[usize]) -> Totals {
 pub fn by_faction(dataset: &Dataset, rows: &[usize]) -> Vec<FactionRecord> {
     // Slot per catalogue faction, plus one last slot for "no known faction".
     let none_slot = dataset.factions.len();
+    let slots: HashMap<&str, usize> = dataset
+        .factions
+        .iter()
+        .enumerate()
+        .map(|(i, f)| (f.id.as_str(), i))
+        .collect();
     let slot = |id: Option<&str>| {
-        id.and_then(|id| dataset.factions.iter().position(|f| f.id == id))
+        id.and_then(|id| slots.get(id).copied())
             .unwrap_or(none_slot)
     };
     let mut records: Vec<FactionRecord> = dataset
@@ -222,16 +229,19 @@ pub fn by_faction(dataset: &Dataset, rows: &[usize]) -> Vec<FactionRecord> {
             pending: 0,
         })
         .collect();
+    let mut standing: Vec<usize> = Vec::new();
     for contest in contests(dataset, rows) {
-        let mut standing: Vec<usize> = contest
-            .candidates
-            .iter()
-            .map(|c| slot(c.faction.as_deref()))
-            .collect();
+        standing.clear();
+        standing.extend(
+            contest
+                .candidates
+                .iter()
+                .map(|c| slot(c.faction.as_deref())),
+        );
         standing.sort_unstable();
         standing.dedup();
         let winner = winning_faction(contest).map(slot);
-        for s in standing {
+        for &s in &standing {
             let r = &mut records[s];
             r.stood += 1;
             match contest.status {
@@ -260,65 +270,84 @@ pub fn by_region(dataset: &Dataset, rows: &[usize]) -> Vec<GroupRecord<Option<St
             .unwrap_or(usize::MAX - 1),
         None => usize::MAX,
     };
-    let mut groups = collect(dataset, rows, |c| c.region.clone());
+    let mut groups = collect(
+        dataset,
+        rows,
+        |c| c.region.as_deref(),
+        |k| k.map(str::to_string),
+    );
     groups.sort_by_key(|g| order(&g.key));
     groups
 }
 
 /// Contests per kind, in the order of `ContestKind::ALL`.
 pub fn by_kind(dataset: &Dataset, rows: &[usize]) -> Vec<GroupRecord<ContestKind>> {
-    let mut groups = collect(dataset, rows, |c| c.kind);
+    let mut groups = collect(dataset, rows, |c| c.kind, |k| *k);
     groups.sort_by_key(|g| g.key);
     groups
 }
 
-/// Groups contests by `key`, in order of first appearance.
-pub(crate) fn collect<K: PartialEq>(
-    dataset: &Dataset,
+/// Groups contests by `key`, in order of first appearance. Keys may borrow from the dataset
+/// (`map` makes the stored key), so counting never allocates per contest.
+pub(crate) fn collect<'a, B: Eq + Hash, K>(
+    dataset: &'a Dataset,
     rows: &[usize],
-    key: impl Fn(&Contest) -> K,
+    key: impl Fn(&'a Contest) -> B,
+    map: impl Fn(&B) -> K,
 ) -> Vec<GroupRecord<K>> {
-    let mut groups: Vec<GroupRecord<K>> = Vec::new();
-    for contest in contests(dataset, rows) {
+    // Wins per winner's faction, by the faction's id as borrowed from the data.
+    type Wins<'w> = Vec<(Option<&'w str>, usize)>;
+    let mut groups: Vec<(GroupRecord<K>, Wins<'a>)> = Vec::new();
+    let mut slots: HashMap<B, usize> = HashMap::new();
+    for &i in rows {
+        let Some(contest) = dataset.contests.get(i) else {
+            continue;
+        };
         let k = key(contest);
-        let at = match groups.iter().position(|g| g.key == k) {
-            Some(at) => at,
+        let at = match slots.get(&k) {
+            Some(&at) => at,
             None => {
-                groups.push(GroupRecord {
-                    key: k,
+                let record = GroupRecord {
+                    key: map(&k),
                     contests: 0,
                     decided: 0,
                     pending: 0,
                     wins: Vec::new(),
-                });
+                };
+                slots.insert(k, groups.len());
+                groups.push((record, Vec::new()));
                 groups.len() - 1
             }
         };
-        let g = &mut groups[at];
+        let (g, wins) = &mut groups[at];
         g.contests += 1;
         match contest.status {
             Status::Decided => g.decided += 1,
             Status::Pending => g.pending += 1,
         }
         if let Some(faction) = winning_faction(contest) {
-            let faction = faction.map(str::to_string);
-            match g.wins.iter_mut().find(|(f, _)| *f == faction) {
+            match wins.iter_mut().find(|(f, _)| *f == faction) {
                 Some((_, n)) => *n += 1,
-                None => g.wins.push((faction, 1)),
+                None => wins.push((faction, 1)),
             }
         }
     }
-    for g in &mut groups {
-        // Most wins first; the no-faction entry after named factions on a tie.
-        g.wins
-            .sort_by_key(|(f, n)| (Reverse(*n), f.is_none(), dataset_order(dataset, f)));
-    }
     groups
+        .into_iter()
+        .map(|(mut g, mut wins)| {
+            // Most wins first; the no-faction entry after named factions on a tie.
+            wins.sort_by_key(|(f, n)| (Reverse(*n), f.is_none(), dataset_order(dataset, *f)));
+            g.wins = wins
+                .into_iter()
+                .map(|(f, n)| (f.map(str::to_string), n))
+                .collect();
+            g
+        })
+        .collect()
 }
 
-fn dataset_order(dataset: &Dataset, faction: &Option<String>) -> usize {
+fn dataset_order(dataset: &Dataset, faction: Option<&str>) -> usize {
     faction
-        .as_deref()
         .and_then(|id| dataset.factions.iter().position(|f| f.id == id))
         .unwrap_or(usize::MAX)
 }
@@ -327,26 +356,29 @@ fn dataset_order(dataset: &Dataset, faction: &Option<String>) -> usize {
 pub fn by_endorser(dataset: &Dataset, rows: &[usize]) -> Vec<EndorserRecord> {
     let mut records: Vec<EndorserRecord> = Vec::new();
     let mut slots: HashMap<String, usize> = HashMap::new();
+    // Each spelling is lowercased once, not once per endorsement.
+    let mut spellings: HashMap<&str, usize> = HashMap::new();
     for contest in contests(dataset, rows) {
         for candidate in &contest.candidates {
-            let mut seen: Vec<String> = Vec::new();
+            let mut seen: Vec<usize> = Vec::new();
             for name in &candidate.endorsements {
-                let key = name.to_lowercase();
+                let at = *spellings.entry(name.as_str()).or_insert_with(|| {
+                    *slots.entry(name.to_lowercase()).or_insert_with(|| {
+                        records.push(EndorserRecord {
+                            name: name.clone(),
+                            endorsed: 0,
+                            won: 0,
+                            lost: 0,
+                            pending: 0,
+                        });
+                        records.len() - 1
+                    })
+                });
                 // One endorsement per candidate, however often the data repeats it.
-                if seen.contains(&key) {
+                if seen.contains(&at) {
                     continue;
                 }
-                let at = *slots.entry(key.clone()).or_insert_with(|| {
-                    records.push(EndorserRecord {
-                        name: name.clone(),
-                        endorsed: 0,
-                        won: 0,
-                        lost: 0,
-                        pending: 0,
-                    });
-                    records.len() - 1
-                });
-                seen.push(key);
+                seen.push(at);
                 let r = &mut records[at];
                 r.endorsed += 1;
                 match contest.status {

@@ -88,7 +88,7 @@ pub const MAX_FILLED_MONTHS: usize = 600;
 /// and winners' factions as for `stats --by region`. Months with no contest between the first
 /// and the last month are included with zero counts (up to [`MAX_FILLED_MONTHS`] in all).
 pub fn by_month(dataset: &Dataset, rows: &[usize]) -> Vec<GroupRecord<Period>> {
-    let mut groups = collect(dataset, rows, |c| Period::of(c.date));
+    let mut groups = collect(dataset, rows, |c| Period::of(c.date), |p| *p);
     let months: Vec<NaiveDate> = groups
         .iter()
         .filter_map(|g| match g.key {

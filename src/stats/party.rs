@@ -7,7 +7,8 @@ use std::cmp::Reverse;
 use std::collections::HashMap;
 
 use super::{Totals, contests, totals};
-use crate::model::{Contest, ContestKind, Dataset, Status};
+use crate::model::{Candidate, ContestKind, Dataset, Status};
+use crate::tally;
 
 /// One party's record over the seats. `stood == won + lost + pending`.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -53,40 +54,34 @@ pub fn seat_totals(dataset: &Dataset, rows: &[usize]) -> Totals {
 /// most contested, then name (any case); candidates with no party last. Contests that elect no
 /// seat (selections, leadership races) are not counted.
 pub fn by_party(dataset: &Dataset, rows: &[usize]) -> Vec<PartyRecord> {
-    let mut records: Vec<PartyRecord> = Vec::new();
-    let mut slots: HashMap<Option<String>, usize> = HashMap::new();
-    let seats = seat_rows(dataset, rows);
-    for contest in contests(dataset, &seats) {
-        let winner = winning_party(contest);
-        let mut seen: Vec<usize> = Vec::new();
+    let mut parties = Parties::default();
+    let mut seen: Vec<usize> = Vec::new();
+    for contest in contests(dataset, rows) {
+        if !elects_a_seat(contest.kind) {
+            continue;
+        }
+        let winner = match contest.status {
+            Status::Decided => tally::winner(contest).map(|w| parties.slot(w)),
+            Status::Pending => None,
+        };
+        seen.clear();
         for candidate in &contest.candidates {
-            let key = candidate.party.as_deref().map(|p| p.trim().to_lowercase());
-            let at = *slots.entry(key).or_insert_with(|| {
-                records.push(PartyRecord {
-                    party: candidate.party.as_deref().map(|p| p.trim().to_string()),
-                    faction: candidate.faction.clone(),
-                    stood: 0,
-                    won: 0,
-                    lost: 0,
-                    pending: 0,
-                });
-                records.len() - 1
-            });
+            let at = parties.slot(candidate);
             // A party with two candidates in one seat has stood there once.
             if seen.contains(&at) {
                 continue;
             }
             seen.push(at);
-            let r = &mut records[at];
+            let r = &mut parties.records[at];
             r.stood += 1;
-            let key = r.party.as_deref().map(str::to_lowercase);
             match contest.status {
                 Status::Pending => r.pending += 1,
-                Status::Decided if winner == Some(key) => r.won += 1,
+                Status::Decided if winner == Some(at) => r.won += 1,
                 Status::Decided => r.lost += 1,
             }
         }
     }
+    let mut records = parties.records;
     records.sort_by_cached_key(|r| {
         (
             r.party.is_none(),
@@ -98,13 +93,39 @@ pub fn by_party(dataset: &Dataset, rows: &[usize]) -> Vec<PartyRecord> {
     records
 }
 
-/// The lowercased party of a decided contest's winner: `None` when undecided or nobody is
-/// elected, `Some(None)` for a winner with no party stated.
-fn winning_party(contest: &Contest) -> Option<Option<String>> {
-    if contest.status != Status::Decided {
-        return None;
+/// Party records being counted, found by the party's spelling.
+#[derive(Default)]
+struct Parties<'a> {
+    records: Vec<PartyRecord>,
+    /// Record by trimmed, lowercased party name (`None`: no party stated).
+    slots: HashMap<Option<String>, usize>,
+    /// Record by spelling as in the data, so each spelling is lowercased once.
+    spellings: HashMap<Option<&'a str>, usize>,
+}
+
+impl<'a> Parties<'a> {
+    /// The record of `candidate`'s party, made on first sight.
+    fn slot(&mut self, candidate: &'a Candidate) -> usize {
+        let party = candidate.party.as_deref();
+        if let Some(&at) = self.spellings.get(&party) {
+            return at;
+        }
+        let key = party.map(|p| p.trim().to_lowercase());
+        let records = &mut self.records;
+        let at = *self.slots.entry(key).or_insert_with(|| {
+            records.push(PartyRecord {
+                party: party.map(|p| p.trim().to_string()),
+                faction: candidate.faction.clone(),
+                stood: 0,
+                won: 0,
+                lost: 0,
+                pending: 0,
+            });
+            records.len() - 1
+        });
+        self.spellings.insert(party, at);
+        at
     }
-    crate::tally::winner(contest).map(|w| w.party.as_deref().map(|p| p.trim().to_lowercase()))
 }
 
 #[cfg(test)]

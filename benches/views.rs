@@ -1,0 +1,105 @@
+//! The data of the explorer's views at each dataset size — computed once each time the listed
+//! contests change (scoreboard, endorsers, timeline, the seat index) — and one frame of each
+//! view, which must cost the same whatever the size.
+//!
+//!     cargo bench --bench views                      # 10k and 100k contests
+//!     HUSTINGS_BENCH_1M=1 cargo bench --bench views  # also 1M
+
+mod support;
+
+use divan::{Bencher, black_box};
+use hustings::action::Action;
+use hustings::app::{App, Data, View};
+use hustings::history::SeatIndex;
+use hustings::load::Loaded;
+use hustings::theme::Theme;
+use hustings::{stats, timeline, ui};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+fn main() {
+    divan::main();
+}
+
+fn all(contests: usize) -> Vec<usize> {
+    (0..contests).collect()
+}
+
+/// Everything the scoreboard shows: totals, factions, regions, seats and parties.
+#[divan::bench(args = support::sizes(), sample_count = 10, sample_size = 1)]
+fn scoreboard(bencher: Bencher, contests: usize) {
+    let (dataset, rows) = (support::dataset(contests), all(contests));
+    bencher.bench(|| stats::scoreboard(black_box(dataset), black_box(&rows)));
+}
+
+/// The endorsement record.
+#[divan::bench(args = support::sizes(), sample_count = 10, sample_size = 1)]
+fn endorsers(bencher: Bencher, contests: usize) {
+    let (dataset, rows) = (support::dataset(contests), all(contests));
+    bencher.bench(|| stats::by_endorser(black_box(dataset), black_box(&rows)));
+}
+
+/// Contests per month.
+#[divan::bench(args = support::sizes(), sample_count = 10, sample_size = 1)]
+fn months(bencher: Bencher, contests: usize) {
+    let (dataset, rows) = (support::dataset(contests), all(contests));
+    bencher.bench(|| timeline::by_month(black_box(dataset), black_box(&rows)));
+}
+
+/// The constituency index the seat-history view builds once per dataset.
+#[divan::bench(args = support::sizes(), sample_count = 10, sample_size = 1)]
+fn seat_index(bencher: Bencher, contests: usize) {
+    let dataset = support::dataset(contests);
+    bencher.bench(|| SeatIndex::build(black_box(dataset)));
+}
+
+/// One seat's history from the index (each move of the selection in the history view).
+#[divan::bench(args = support::sizes())]
+fn seat_history(bencher: Bencher, contests: usize) {
+    let dataset = support::dataset(contests);
+    let index = SeatIndex::build(dataset);
+    bencher.bench(|| index.history(black_box(dataset), black_box(contests / 2), |_| true));
+}
+
+/// An explorer on the generated data showing `view`, on a 200×50 screen.
+fn app(contests: usize, view: View) -> App {
+    let dataset = hustings::load::parse("generated.json", &support::fresh_bytes(contests)).unwrap();
+    let loaded = Loaded {
+        warnings: Vec::new(),
+        dataset,
+        sources: vec!["generated.json".into()],
+        conflicts: Vec::new(),
+    };
+    let mut app = App::new(loaded.sources.clone(), Theme { color: true }, 200, 50);
+    app.update(Action::Loaded(Box::new(Data::new(loaded))));
+    app.update(Action::ShowView(view));
+    app
+}
+
+fn frame(bencher: Bencher, contests: usize, view: View) {
+    let app = app(contests, view);
+    let mut terminal = Terminal::new(TestBackend::new(200, 50)).unwrap();
+    bencher.bench_local(|| {
+        terminal.draw(|frame| ui::render(frame, &app)).unwrap();
+    });
+}
+
+#[divan::bench(args = support::sizes())]
+fn frame_scoreboard(bencher: Bencher, contests: usize) {
+    frame(bencher, contests, View::Scoreboard);
+}
+
+#[divan::bench(args = support::sizes())]
+fn frame_endorsers(bencher: Bencher, contests: usize) {
+    frame(bencher, contests, View::Endorsements);
+}
+
+#[divan::bench(args = support::sizes())]
+fn frame_timeline(bencher: Bencher, contests: usize) {
+    frame(bencher, contests, View::Timeline);
+}
+
+#[divan::bench(args = support::sizes())]
+fn frame_history(bencher: Bencher, contests: usize) {
+    frame(bencher, contests, View::History);
+}
