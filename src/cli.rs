@@ -21,6 +21,10 @@ Examples:
   hustings list --status pending                  list the contests still to be decided
   hustings show stockport-selection-2019          one contest in full, with a bar chart
   hustings stats --by endorser                    how often each endorser's candidates won
+  hustings stats --by month                       contests per month (a timeline)
+  hustings history stockport-selection-2019       every contest in the same constituency
+  hustings compare stockport-selection-2019 bury-south-selection-2019
+                                                  two contests side by side
   hustings validate results.json                  check a file and list its integrity warnings
   hustings import hoc-candidates HoC-GE2019-results-by-candidate.csv -o ge2019.json
                                                   convert official UK general-election results
