@@ -47,19 +47,18 @@ fn browse_filter_open_stockport_and_quit() {
     tmux.keys(&["c"]);
     tmux.wait_text("17 of 17 contests");
     tmux.keys(&["g", "j", "j", "j", "Enter"]);
-    let screen = tmux.wait_text("Navendu Mishra");
-    for (name, votes) in [
-        ("Navendu Mishra", "338"),
-        ("Julie Reid", "218"),
-        ("Fiona Dent", "23"),
-        ("Mike Cain", "12"),
-    ] {
-        assert!(
-            lines_with(&screen, name).iter().any(|l| l.contains(votes)),
-            "{name} with {votes} votes not shown:\n{screen}"
-        );
-    }
-    assert!(screen.contains("57.1%"));
+    // The candidates table comes below the chart: wait for all of it, not the first name.
+    let screen = tmux.wait_for("Stockport's candidates and their votes", |s| {
+        [
+            ("Navendu Mishra", "338"),
+            ("Julie Reid", "218"),
+            ("Fiona Dent", "23"),
+            ("Mike Cain", "12"),
+        ]
+        .iter()
+        .all(|(name, votes)| lines_with(s, name).iter().any(|l| l.contains(votes)))
+    });
+    assert!(screen.contains("57.1%"), "{screen}");
 
     tmux.keys(&["q"]);
     tmux.wait_text("exit=0");
@@ -158,9 +157,11 @@ fn first_frame_comes_before_the_data_and_the_data_follows() {
     let slow = SlowFile::new("loading");
     let tmux = Tmux::start("loading", 100, 30);
     tmux.launch(&slow.path());
-    let screen = tmux.wait_text("Loading");
-    assert!(screen.contains("press q to quit"), "{screen}");
-    slow.deliver().join().unwrap();
+    // Both lines of the loading screen, not a capture taken between them.
+    tmux.wait_for("the loading screen", |s| {
+        s.contains("Loading") && s.contains("press q to quit")
+    });
+    slow.deliver();
     tmux.wait_text("17 of 17 contests");
     tmux.keys(&["q"]);
     tmux.wait_text("exit=0");

@@ -2,85 +2,11 @@
 //! working directory, and `y` really reaches a terminal's clipboard through OSC 52 — tmux, with
 //! `set-clipboard on`, keeps what it receives as a paste buffer, which is read back here.
 
-use std::process::{Command, Output};
-use std::thread;
-use std::time::{Duration, Instant};
+mod tmux;
 
-const BIN: &str = env!("CARGO_BIN_EXE_hustings");
-/// Generous: a debug build on a busy 2-core machine.
-const DEADLINE: Duration = Duration::from_secs(20);
+use std::process::Command;
 
-/// A tmux server of its own running one `sh` in a fixed-size window, in `dir`.
-struct Tmux {
-    socket: String,
-}
-
-impl Tmux {
-    fn start(name: &str, dir: &std::path::Path) -> Tmux {
-        let tmux = Tmux {
-            socket: format!("hustings-e2e-views-{}-{name}", std::process::id()),
-        };
-        let dir = dir.to_str().unwrap();
-        let out = tmux.run(&[
-            "new-session",
-            "-d",
-            "-s",
-            "t",
-            "-x",
-            "120",
-            "-y",
-            "40",
-            "-c",
-            dir,
-            "env",
-            "PS1=$ ",
-            "sh",
-        ]);
-        assert!(out.status.success(), "tmux failed: {out:?}");
-        tmux.run(&["set-option", "-g", "window-size", "manual"]);
-        // Accept OSC 52 from the program and keep it as a buffer.
-        tmux.run(&["set-option", "-g", "set-clipboard", "on"]);
-        tmux
-    }
-
-    fn run(&self, args: &[&str]) -> Output {
-        Command::new("tmux")
-            .args(["-L", &self.socket, "-f", "/dev/null"])
-            .args(args)
-            .output()
-            .expect("tmux is installed (CI installs it)")
-    }
-
-    fn keys(&self, keys: &[&str]) {
-        let mut args = vec!["send-keys", "-t", "t"];
-        args.extend_from_slice(keys);
-        assert!(self.run(&args).status.success());
-    }
-
-    fn capture(&self) -> String {
-        String::from_utf8_lossy(&self.run(&["capture-pane", "-p", "-t", "t"]).stdout).into_owned()
-    }
-
-    fn wait_for(&self, what: &str, ready: impl Fn(&str) -> bool) -> String {
-        let start = Instant::now();
-        loop {
-            let screen = self.capture();
-            if ready(&screen) {
-                return screen;
-            }
-            if start.elapsed() > DEADLINE {
-                panic!("timed out waiting for {what}; the screen was:\n{screen}");
-            }
-            thread::sleep(Duration::from_millis(50));
-        }
-    }
-}
-
-impl Drop for Tmux {
-    fn drop(&mut self) {
-        let _ = self.run(&["kill-server"]);
-    }
-}
+use tmux::{BIN, Tmux};
 
 fn cli(args: &[&str]) -> String {
     let out = Command::new(BIN).args(args).output().unwrap();
@@ -91,10 +17,11 @@ fn cli(args: &[&str]) -> String {
 #[test]
 fn views_export_and_clipboard_in_a_real_terminal() {
     let dir = tempfile::tempdir().unwrap();
-    let tmux = Tmux::start("views", dir.path());
-    tmux.keys(&["-l", BIN]);
-    tmux.keys(&["Enter"]);
-    tmux.wait_for("the list", |s| s.contains("17 of 17 contests"));
+    let tmux = Tmux::start("views", 120, 40);
+    // tmux keeps what the program sends with OSC 52 as a paste buffer.
+    tmux.accept_clipboard();
+    tmux.launch_with(&format!("cd '{}' &&", dir.path().display()), "");
+    tmux.wait_text("17 of 17 contests");
 
     tmux.keys(&["2"]);
     // Wait for the whole view: a capture can land between two parts of a frame.
@@ -114,9 +41,8 @@ fn views_export_and_clipboard_in_a_real_terminal() {
     tmux.wait_for("the copy message", |s| {
         s.contains("sent to clipboard (OSC 52)")
     });
-    let buffer = tmux.run(&["show-buffer"]);
     let markdown = cli(&["show", "labour-leadership-2020", "--format", "markdown"]);
-    assert_eq!(String::from_utf8_lossy(&buffer.stdout), markdown);
+    assert_eq!(tmux.buffer(), markdown);
 
     tmux.keys(&["e"]);
     tmux.wait_for("the file prompt", |s| {
@@ -139,5 +65,6 @@ fn views_export_and_clipboard_in_a_real_terminal() {
     tmux.wait_for("the refusal", |s| s.contains("not written"));
 
     tmux.keys(&["q"]);
-    tmux.wait_for("the shell", |s| s.lines().any(|l| l.trim() == "$"));
+    tmux.wait_text("exit=0");
+    tmux.assert_restored();
 }

@@ -2,6 +2,7 @@
 //! read back as text, with checks that the terminal is given back afterwards.
 #![allow(dead_code)]
 
+use std::cell::Cell;
 use std::process::{Command, Output};
 use std::thread;
 use std::time::{Duration, Instant};
@@ -10,15 +11,19 @@ pub const BIN: &str = env!("CARGO_BIN_EXE_hustings");
 /// Generous: a debug build on a busy 2-core machine.
 pub const DEADLINE: Duration = Duration::from_secs(20);
 
-/// A tmux server of its own (unique socket) running one `sh` in a fixed-size window.
+/// A tmux server of its own (unique socket) running one `sh` in a fixed-size window. Dropping
+/// it (also when a test fails) kills the server, which hangs up on whatever still runs in it.
 pub struct Tmux {
     socket: String,
+    /// Launches so far: each waits for a marker of its own, never one left by the last.
+    launches: Cell<u32>,
 }
 
 impl Tmux {
     pub fn start(name: &str, width: u16, height: u16) -> Tmux {
         let tmux = Tmux {
             socket: format!("hustings-e2e-{}-{name}", std::process::id()),
+            launches: Cell::new(0),
         };
         let (w, h) = (width.to_string(), height.to_string());
         let out = tmux.run(&[
@@ -64,11 +69,25 @@ impl Tmux {
         );
     }
 
+    /// Lets the program set a paste buffer with OSC 52 (read back with `buffer`).
+    pub fn accept_clipboard(&self) {
+        let out = self.run(&["set-option", "-g", "set-clipboard", "on"]);
+        assert!(out.status.success(), "tmux failed: {out:?}");
+    }
+
+    /// The newest paste buffer.
+    pub fn buffer(&self) -> String {
+        String::from_utf8_lossy(&self.run(&["show-buffer"]).stdout).into_owned()
+    }
+
+    /// The visible screen as text.
     pub fn capture(&self) -> String {
         String::from_utf8_lossy(&self.run(&["capture-pane", "-p", "-t", "t"]).stdout).into_owned()
     }
 
     /// Polls the screen until `ready` holds; panics with the last screen at the deadline.
+    /// A capture can land in the middle of drawing a frame, so `ready` should describe the
+    /// whole state a test then asserts on, not just the first sign of it.
     pub fn wait_for(&self, what: &str, ready: impl Fn(&str) -> bool) -> String {
         let start = Instant::now();
         loop {
@@ -113,9 +132,14 @@ impl Tmux {
 
     /// Like `launch`, with `prefix` (e.g. `cd DIR &&` or `VAR=1`) before the program.
     pub fn launch_with(&self, prefix: &str, args: &str) {
-        self.type_text("clear; echo before-launch");
+        // A marker of this launch's own: once it shows, the screen has been cleared, so no
+        // `exit=N` of an earlier launch can be mistaken for this one's.
+        let n = self.launches.get() + 1;
+        self.launches.set(n);
+        let marker = format!("before-launch-{n}");
+        self.type_text(&format!("clear; echo {marker}"));
         self.keys(&["Enter"]);
-        self.wait_for("the marker", |s| s.lines().any(|l| l == "before-launch"));
+        self.wait_for("the marker", |s| s.lines().any(|l| l == marker));
         self.type_text(&format!("{prefix} {BIN} {args}; echo exit=$?"));
         self.keys(&["Enter"]);
     }
@@ -133,8 +157,9 @@ impl Tmux {
         let mouse = "#{mouse_standard_flag}#{mouse_button_flag}#{mouse_any_flag}#{mouse_sgr_flag}";
         assert_eq!(self.format(mouse), "0000", "mouse left captured");
         let screen = self.capture();
+        let marker = format!("before-launch-{}", self.launches.get());
         assert!(
-            screen.contains("before-launch"),
+            screen.lines().any(|l| l == marker),
             "pre-launch content gone:\n{screen}"
         );
         assert!(
@@ -198,13 +223,40 @@ impl SlowFile {
         self.dir.join("slow.json").display().to_string()
     }
 
-    /// Writes the shipped dataset into the pipe (from a thread: opening blocks until read).
-    pub fn deliver(&self) -> thread::JoinHandle<()> {
-        let path = self.path();
-        thread::spawn(move || {
-            let seed = concat!(env!("CARGO_MANIFEST_DIR"), "/data/contests.json");
-            std::fs::write(path, std::fs::read(seed).unwrap()).unwrap();
-        })
+    /// Writes the shipped dataset into the pipe once the explorer has opened it. Gives up with
+    /// a panic at the deadline rather than blocking for ever: a test stuck here would never
+    /// drop its tmux server.
+    pub fn deliver(&self) {
+        use std::io::{ErrorKind, Write};
+        use std::os::unix::fs::OpenOptionsExt;
+
+        let seed = concat!(env!("CARGO_MANIFEST_DIR"), "/data/contests.json");
+        let bytes = std::fs::read(seed).unwrap();
+        let start = Instant::now();
+        let wait = |what: &str, e: std::io::Error| {
+            assert!(start.elapsed() < DEADLINE, "{what} {}: {e}", self.path());
+            thread::sleep(Duration::from_millis(50));
+        };
+        // Opened without blocking, a pipe refuses a writer (ENXIO) until it has a reader.
+        let mut pipe = loop {
+            match std::fs::OpenOptions::new()
+                .write(true)
+                .custom_flags(libc::O_NONBLOCK)
+                .open(self.path())
+            {
+                Ok(pipe) => break pipe,
+                Err(e) if e.raw_os_error() == Some(libc::ENXIO) => wait("nobody opened", e),
+                Err(e) => panic!("cannot open {}: {e}", self.path()),
+            };
+        };
+        let mut rest = &bytes[..];
+        while !rest.is_empty() {
+            match pipe.write(rest) {
+                Ok(n) => rest = &rest[n..],
+                Err(e) if e.kind() == ErrorKind::WouldBlock => wait("nobody is reading", e),
+                Err(e) => panic!("writing {}: {e}", self.path()),
+            };
+        }
     }
 }
 
