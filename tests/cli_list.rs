@@ -2,8 +2,7 @@
 
 mod common;
 
-use common::{fixture, hustings, listed_ids, seed_file, stdout};
-use hustings::load::{self, DataSource};
+use common::{dataset, fixture, hustings, listed_ids, seed_file, stdout};
 use hustings::report::csv::LIST_COLUMNS;
 use hustings::report::json::{ListDoc, OUTPUT_VERSION};
 use predicates::prelude::*;
@@ -52,9 +51,7 @@ fn every_format_runs_on_both_datasets() {
 #[test]
 fn json_contests_round_trip_into_the_model() {
     for data in [seed_file(), fixture()] {
-        let source = load::load(&[DataSource::File(data.clone())])
-            .unwrap()
-            .dataset;
+        let source = dataset(&data);
         let json = stdout(&["list", "--data", data.to_str().unwrap(), "--format", "json"]);
         let doc: ListDoc = serde_json::from_str(&json).unwrap();
         assert_eq!(doc.schema, "hustings.list");
@@ -117,9 +114,7 @@ fn json_shares_are_numbers_stated_bounds_or_null() {
 #[test]
 fn csv_has_one_row_per_candidate_and_parses_back() {
     for data in [seed_file(), fixture()] {
-        let dataset = load::load(&[DataSource::File(data.clone())])
-            .unwrap()
-            .dataset;
+        let dataset = dataset(&data);
         let csv = stdout(&["list", "--data", data.to_str().unwrap(), "--format", "csv"]);
         let mut reader = csv::Reader::from_reader(csv.as_bytes());
         assert_eq!(reader.headers().unwrap(), LIST_COLUMNS.as_slice());

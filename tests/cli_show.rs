@@ -2,8 +2,7 @@
 
 mod common;
 
-use common::{fixture, hustings, seed_file, stdout};
-use hustings::load::{self, DataSource};
+use common::{dataset, fixture, hustings, seed_file, stdout};
 use hustings::report::json::ShowDoc;
 use predicates::prelude::*;
 
@@ -92,9 +91,7 @@ fn unknown_id_suggests_the_closest() {
 #[test]
 fn every_contest_in_every_format() {
     for data in [seed_file(), fixture()] {
-        let dataset = load::load(&[DataSource::File(data.clone())])
-            .unwrap()
-            .dataset;
+        let dataset = dataset(&data);
         let data = data.to_str().unwrap();
         for contest in &dataset.contests {
             let id = contest.id.as_str();

@@ -5,9 +5,8 @@
 mod common;
 mod tui;
 
-use std::path::Path;
-
 use base64::Engine;
+use common::file_names;
 use hustings::app::{App, Overlay};
 use hustings::export::osc52;
 use tui::{app, press, screen, select};
@@ -21,15 +20,6 @@ fn type_name(app: &mut App, name: &str) {
     press(app, &erase);
     press(app, name);
     press(app, "\n");
-}
-
-fn entries(dir: &Path) -> Vec<String> {
-    let mut names: Vec<String> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .collect();
-    names.sort();
-    names
 }
 
 fn status_line(app: &App) -> String {
@@ -55,7 +45,7 @@ fn the_selected_contest_as_markdown_is_what_show_prints() {
     let cli = common::stdout(&["show", "stockport-selection-2019", "--format", "markdown"]);
     assert_eq!(written, cli);
     // Atomic: the temporary file was renamed, nothing else is left.
-    assert_eq!(entries(dir.path()), ["stockport.md"]);
+    assert_eq!(file_names(dir.path()), ["stockport.md"]);
     let status = status_line(&app);
     assert!(
         status.contains("wrote Stockport Labour selection as Markdown to"),
@@ -84,7 +74,7 @@ fn the_filtered_list_as_csv_and_markdown_is_what_list_prints() {
             "{format}"
         );
     }
-    assert_eq!(entries(dir.path()), ["nw.csv", "nw.md"]);
+    assert_eq!(file_names(dir.path()), ["nw.csv", "nw.md"]);
 }
 
 #[test]
@@ -142,7 +132,7 @@ fn an_existing_file_is_replaced_only_after_yes() {
     press(&mut app, "y");
     let cli = common::stdout(&["show", "labour-leadership-2020", "--format", "markdown"]);
     assert_eq!(std::fs::read_to_string(&path).unwrap(), cli);
-    assert_eq!(entries(dir.path()), ["keep.md"]);
+    assert_eq!(file_names(dir.path()), ["keep.md"]);
 }
 
 #[test]
@@ -179,7 +169,7 @@ fn bad_names_and_failed_writes_are_reported() {
         notice.ends_with("out.md: the directory does not exist"),
         "{notice}"
     );
-    assert!(entries(dir.path()).is_empty());
+    assert!(file_names(dir.path()).is_empty());
     // Nothing listed: nothing to export.
     press(&mut app, "/zzzz\n");
     press(&mut app, "E");

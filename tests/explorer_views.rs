@@ -3,9 +3,12 @@
 //! tests/data/views.json (a three-round preferential count, a constituency fought three times
 //! with ids in two spellings and a name in capitals, a general election with three parties).
 
+mod common;
 mod tui;
 
 use std::path::PathBuf;
+
+use common::{real_data, seed_file};
 
 use hustings::action::Action;
 use hustings::app::{App, Data, View};
@@ -266,16 +269,15 @@ fn seat_history_on_the_fixture_matches_ids_and_names_and_counts_what_filters_hid
 #[test]
 fn seat_history_joins_the_seed_and_the_real_ge2019_results() {
     let ge2019 = hustings::import::hoc_candidates(&hustings::import::Options {
-        candidates: real("HoC-GE2019-results-by-candidate.csv"),
-        constituencies: Some(real("HoC-GE2019-results-by-constituency.csv")),
+        candidates: real_data("HoC-GE2019-results-by-candidate.csv"),
+        constituencies: Some(real_data("HoC-GE2019-results-by-constituency.csv")),
         ..Default::default()
     })
     .expect("the real GE2019 files import");
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("ge2019.json");
     std::fs::write(&file, serde_json::to_vec(&ge2019.dataset).unwrap()).unwrap();
-    let seed = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("data/contests.json");
-    let loaded = load::load(&[DataSource::File(seed), DataSource::File(file)]).unwrap();
+    let loaded = load::load(&[DataSource::File(seed_file()), DataSource::File(file)]).unwrap();
     let mut app = app_on(loaded, 120, 40);
     // Narrowed to Stockport first, so the selection does not walk 667 rows.
     press(&mut app, "/stockport\n");
@@ -292,12 +294,6 @@ fn seat_history_joins_the_seed_and_the_real_ge2019_results() {
     let shown = screen(&app);
     assert!(shown.contains("Seat history: Stockport"), "{shown}");
     assert!(shown.contains("✓ Navendu Mishra"), "{shown}");
-}
-
-fn real(name: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../shared/data/real")
-        .join(name)
 }
 
 #[test]

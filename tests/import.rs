@@ -1,20 +1,17 @@
 //! Importing the House of Commons Library's real results files (../shared/data/real): facts
 //! read from the files themselves, for both candidate layouts and the constituency join.
 
+mod common;
+
 use std::collections::BTreeMap;
-use std::path::PathBuf;
 use std::sync::OnceLock;
+
+use common::real_data;
 
 use hustings::import::{self, Imported, Options, Problem};
 use hustings::integrity::{self, WarningKind};
 use hustings::model::{Contest, Dataset, Status};
 use hustings::tally;
-
-fn real(name: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../shared/data/real")
-        .join(name)
-}
 
 const CANDIDATES_2019: &str = "HoC-GE2019-results-by-candidate.csv";
 const CONSTITUENCIES_2019: &str = "HoC-GE2019-results-by-constituency.csv";
@@ -25,8 +22,8 @@ fn ge2019() -> &'static Imported {
     static CELL: OnceLock<Imported> = OnceLock::new();
     CELL.get_or_init(|| {
         import::hoc_candidates(&Options {
-            candidates: real(CANDIDATES_2019),
-            constituencies: Some(real(CONSTITUENCIES_2019)),
+            candidates: real_data(CANDIDATES_2019),
+            constituencies: Some(real_data(CONSTITUENCIES_2019)),
             ..Options::default()
         })
         .expect("the GE2019 files import")
@@ -38,7 +35,7 @@ fn ge2017() -> &'static Imported {
     static CELL: OnceLock<Imported> = OnceLock::new();
     CELL.get_or_init(|| {
         import::hoc_candidates(&Options {
-            candidates: real(CANDIDATES_2017),
+            candidates: real_data(CANDIDATES_2017),
             ..Options::default()
         })
         .expect("the GE2017 file imports")
@@ -81,7 +78,7 @@ fn raw_rows(
     last: &str,
     votes: &str,
 ) -> Vec<(String, String, u64)> {
-    let mut reader = csv::Reader::from_path(real(file)).unwrap();
+    let mut reader = csv::Reader::from_path(real_data(file)).unwrap();
     let header = reader.headers().unwrap().clone();
     let col = |name: &str| header.iter().position(|h| h == name).unwrap();
     let (id, first, last, votes) = (col(id), col(first), col(last), col(votes));
@@ -348,7 +345,7 @@ fn meon_valley_vote_sum_is_the_one_vote_sum_warning() {
 #[test]
 fn joined_figures_agree_with_the_constituency_file_except_meon_valley() {
     let dataset = &ge2019().dataset;
-    let mut reader = csv::Reader::from_path(real(CONSTITUENCIES_2019)).unwrap();
+    let mut reader = csv::Reader::from_path(real_data(CONSTITUENCIES_2019)).unwrap();
     let header = reader.headers().unwrap().clone();
     let col = |name: &str| header.iter().position(|h| h == name).unwrap();
     let (id, name, valid, majority) = (
@@ -585,8 +582,8 @@ fn shares_are_computed_not_stored_and_the_files_shares_agree() {
 #[test]
 fn a_2017_file_joined_with_2019_totals_is_caught_by_the_declaration_dates() {
     let imported = import::hoc_candidates(&Options {
-        candidates: real(CANDIDATES_2017),
-        constituencies: Some(real(CONSTITUENCIES_2019)),
+        candidates: real_data(CANDIDATES_2017),
+        constituencies: Some(real_data(CONSTITUENCIES_2019)),
         ..Options::default()
     })
     .unwrap();

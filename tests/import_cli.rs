@@ -1,45 +1,24 @@
 //! `hustings import hoc-candidates` and loading its output, through the real binary: output
 //! files, refusal to overwrite, errors with exit status 2, and merging with other datasets.
 
-use std::path::{Path, PathBuf};
+mod common;
 
-use assert_cmd::Command;
+use std::path::Path;
 
-fn real(name: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../shared/data/real")
-        .join(name)
-}
-
-fn seed() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("data/contests.json")
-}
-
-fn hustings() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_hustings"))
-}
+use common::{file_names, hustings, real_data, seed_file};
 
 fn text(bytes: &[u8]) -> String {
     String::from_utf8(bytes.to_vec()).unwrap()
 }
 
-fn entries(dir: &Path) -> Vec<String> {
-    let mut names: Vec<String> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .collect();
-    names.sort();
-    names
-}
-
 /// Imports GE2019 (with the constituency file) into `dir/ge2019.json`; returns the stderr summary.
 fn import_2019(dir: &Path) -> String {
-    let out = hustings()
+    let out = hustings(&[])
         .current_dir(dir)
         .args(["import", "hoc-candidates"])
-        .arg(real("HoC-GE2019-results-by-candidate.csv"))
+        .arg(real_data("HoC-GE2019-results-by-candidate.csv"))
         .arg("--constituencies")
-        .arg(real("HoC-GE2019-results-by-constituency.csv"))
+        .arg(real_data("HoC-GE2019-results-by-constituency.csv"))
         .args(["-o", "ge2019.json"])
         .output()
         .unwrap();
@@ -68,8 +47,8 @@ fn import_writes_the_file_and_summarises_on_stderr() {
     }
     assert!(summary.contains("region \"East\" in "), "{summary}");
     // Atomic: the output and nothing else (no temporary file left behind).
-    assert_eq!(entries(dir.path()), ["ge2019.json"]);
-    let out = hustings()
+    assert_eq!(file_names(dir.path()), ["ge2019.json"]);
+    let out = hustings(&[])
         .current_dir(dir.path())
         .args(["validate", "ge2019.json"])
         .output()
@@ -88,10 +67,10 @@ fn an_existing_output_is_never_overwritten_without_force() {
     let target = dir.path().join("ge2017.json");
     std::fs::write(&target, "precious").unwrap();
     let run = |force: bool| {
-        let mut cmd = hustings();
+        let mut cmd = hustings(&[]);
         cmd.current_dir(dir.path())
             .args(["import", "hoc-candidates"])
-            .arg(real("HoC-GE2017-results-by-candidate.csv"))
+            .arg(real_data("HoC-GE2017-results-by-candidate.csv"))
             .args(["-o", "ge2017.json"]);
         if force {
             cmd.arg("--force");
@@ -109,14 +88,14 @@ fn an_existing_output_is_never_overwritten_without_force() {
     assert!(forced.status.success(), "{}", text(&forced.stderr));
     let written = std::fs::read_to_string(&target).unwrap();
     assert!(written.starts_with("{\n  \"schema_version\": 1,"));
-    assert_eq!(entries(dir.path()), ["ge2017.json"]);
+    assert_eq!(file_names(dir.path()), ["ge2017.json"]);
 }
 
 #[test]
 fn without_o_the_dataset_goes_to_stdout() {
-    let out = hustings()
+    let out = hustings(&[])
         .args(["import", "hoc-candidates"])
-        .arg(real("HoC-GE2017-results-by-candidate.csv"))
+        .arg(real_data("HoC-GE2017-results-by-candidate.csv"))
         .args(["--title", "GE2017"])
         .output()
         .unwrap();
@@ -134,7 +113,7 @@ fn without_o_the_dataset_goes_to_stdout() {
 /// Writes `contents` to `dir/name` and imports it; returns (exit code, stderr).
 fn import_text(dir: &Path, name: &str, contents: &[u8]) -> (Option<i32>, String) {
     std::fs::write(dir.join(name), contents).unwrap();
-    let out = hustings()
+    let out = hustings(&[])
         .current_dir(dir)
         .args(["import", "hoc-candidates", name])
         .output()
@@ -144,7 +123,7 @@ fn import_text(dir: &Path, name: &str, contents: &[u8]) -> (Option<i32>, String)
 
 /// The first `rows` lines of the real GE2019 candidate file (its header and data rows).
 fn head_2019(rows: usize) -> String {
-    let all = std::fs::read_to_string(real("HoC-GE2019-results-by-candidate.csv")).unwrap();
+    let all = std::fs::read_to_string(real_data("HoC-GE2019-results-by-candidate.csv")).unwrap();
     all.lines().take(rows).map(|l| format!("{l}\n")).collect()
 }
 
@@ -195,7 +174,7 @@ fn bad_input_is_one_line_naming_file_line_and_column() {
         "error: empty.csv: the file is empty (expected a header row of column names)\n"
     );
 
-    let missing = hustings()
+    let missing = hustings(&[])
         .args(["import", "hoc-candidates", "nope.csv"])
         .output()
         .unwrap();
@@ -206,7 +185,7 @@ fn bad_input_is_one_line_naming_file_line_and_column() {
 #[test]
 fn bom_crlf_and_lf_give_the_same_dataset() {
     let dir = tempfile::tempdir().unwrap();
-    let crlf = std::fs::read(real("HoC-GE2017-results-by-candidate.csv")).unwrap();
+    let crlf = std::fs::read(real_data("HoC-GE2017-results-by-candidate.csv")).unwrap();
     assert!(
         crlf.windows(2).any(|w| w == b"\r\n"),
         "the 2017 file has CRLF line endings"
@@ -223,7 +202,7 @@ fn bom_crlf_and_lf_give_the_same_dataset() {
         ("bom.csv", bom),
     ] {
         std::fs::write(dir.path().join(name), bytes).unwrap();
-        let out = hustings()
+        let out = hustings(&[])
             .current_dir(dir.path())
             .args(["import", "hoc-candidates", name])
             .output()
@@ -239,14 +218,14 @@ fn bom_crlf_and_lf_give_the_same_dataset() {
 #[test]
 fn the_seed_and_an_import_load_together_with_their_stockport_histories() {
     let dir = tempfile::tempdir().unwrap();
-    let out = hustings()
+    let out = hustings(&[])
         .args(["import", "hoc-candidates"])
-        .arg(real("HoC-GE2017-results-by-candidate.csv"))
+        .arg(real_data("HoC-GE2017-results-by-candidate.csv"))
         .output()
         .unwrap();
     std::fs::write(dir.path().join("ge2017.json"), &out.stdout).unwrap();
     let loaded = hustings::load::load(&[
-        hustings::load::DataSource::File(seed()),
+        hustings::load::DataSource::File(seed_file()),
         hustings::load::DataSource::File(dir.path().join("ge2017.json")),
     ])
     .expect("seed and import load together");
@@ -274,10 +253,10 @@ fn the_seed_and_an_import_load_together_with_their_stockport_histories() {
     assert!(loaded.conflicts.is_empty(), "{:?}", loaded.conflicts);
 
     import_2019(dir.path());
-    let out = hustings()
+    let out = hustings(&[])
         .current_dir(dir.path())
         .arg("validate")
-        .arg(seed())
+        .arg(seed_file())
         .args(["ge2019.json", "ge2017.json"])
         .output()
         .unwrap();
@@ -306,7 +285,7 @@ fn the_same_import_loaded_twice_is_a_clash_naming_both_files() {
             "error: copy.json:170:13: contests[0].id: contest id \"ge2019-w07000049\" is already used in ge2019.json\n",
         ),
     ] {
-        let out = hustings()
+        let out = hustings(&[])
             .current_dir(dir.path())
             .args(["validate", "ge2019.json", second])
             .output()
@@ -330,7 +309,7 @@ fn a_region_defined_differently_by_two_files_keeps_the_first_and_says_so() {
     file("a.json", "East of England", "a");
     file("b.json", "East", "b");
     file("c.json", "EAST OF ENGLAND", "c");
-    let out = hustings()
+    let out = hustings(&[])
         .current_dir(dir.path())
         .args(["validate", "a.json", "b.json", "c.json"])
         .output()
@@ -346,7 +325,7 @@ fn a_region_defined_differently_by_two_files_keeps_the_first_and_says_so() {
 
 #[test]
 fn help_shows_examples() {
-    let out = hustings()
+    let out = hustings(&[])
         .args(["import", "hoc-candidates", "--help"])
         .output()
         .unwrap();
