@@ -7,7 +7,6 @@
 //! the ends. Ids win when both have one because names repeat across boundary changes while ONS
 //! ids do not; names bridge datasets where one side (e.g. a news report) has no id.
 
-use std::cmp::Ordering;
 use std::collections::HashMap;
 
 use crate::model::{Contest, Dataset};
@@ -57,8 +56,7 @@ pub fn seat_history(dataset: &Dataset, anchor: usize, within: &[usize]) -> Vec<u
                 .is_some_and(|c| same_constituency(seat, c))
         })
         .collect();
-    rows.sort_by(|&a, &b| date_order(&dataset.contests[a], &dataset.contests[b]));
-    rows.dedup();
+    in_date_order(dataset, &mut rows);
     rows
 }
 
@@ -121,16 +119,20 @@ impl SeatIndex {
             None => get(&self.by_name, &seat.constituency).to_vec(),
         };
         rows.retain(|&i| keep(i));
-        rows.sort_by(|&a, &b| date_order(&dataset.contests[a], &dataset.contests[b]));
-        rows.dedup();
+        in_date_order(dataset, &mut rows);
         rows
     }
 }
 
-/// Oldest first, undated last, then by id so the order never depends on the input order.
-fn date_order(a: &Contest, b: &Contest) -> Ordering {
+/// Sorts contest indices oldest first, undated last, then by id so the order never depends on
+/// the input order; an index given twice is kept once.
+fn in_date_order(dataset: &Dataset, rows: &mut Vec<usize>) {
     let key = |c: &Contest| (c.date.is_none(), c.date.map(|d| d.sort_key()));
-    key(a).cmp(&key(b)).then_with(|| a.id.cmp(&b.id))
+    rows.sort_by(|&a, &b| {
+        let (a, b) = (&dataset.contests[a], &dataset.contests[b]);
+        key(a).cmp(&key(b)).then_with(|| a.id.cmp(&b.id))
+    });
+    rows.dedup();
 }
 
 #[cfg(test)]
@@ -145,6 +147,16 @@ mod tests {
             "candidates": [], "sources": []
         });
         serde_json::from_value(json).unwrap()
+    }
+
+    fn dataset(contests: Vec<Contest>) -> Dataset {
+        Dataset {
+            schema_version: 1,
+            title: None,
+            regions: vec![],
+            factions: vec![],
+            contests,
+        }
     }
 
     #[test]
@@ -166,19 +178,13 @@ mod tests {
 
     #[test]
     fn history_is_in_date_order_and_only_within_the_rows_given() {
-        let ds = Dataset {
-            schema_version: 1,
-            title: None,
-            regions: vec![],
-            factions: vec![],
-            contests: vec![
-                contest("ge-2019", Some("Stockport"), Some("E1"), Some("2019-12-12")),
-                contest("sel-2019", Some("stockport"), None, Some("2019")),
-                contest("ge-2017", Some("Stockport"), None, Some("2017-06-08")),
-                contest("other", Some("Bury South"), None, Some("2019")),
-                contest("undated", Some("Stockport"), None, None),
-            ],
-        };
+        let ds = dataset(vec![
+            contest("ge-2019", Some("Stockport"), Some("E1"), Some("2019-12-12")),
+            contest("sel-2019", Some("stockport"), None, Some("2019")),
+            contest("ge-2017", Some("Stockport"), None, Some("2017-06-08")),
+            contest("other", Some("Bury South"), None, Some("2019")),
+            contest("undated", Some("Stockport"), None, None),
+        ]);
         let all: Vec<usize> = (0..5).collect();
         let ids = |rows: Vec<usize>| -> Vec<String> {
             rows.iter().map(|&i| ds.contests[i].id.clone()).collect()
@@ -198,20 +204,14 @@ mod tests {
 
     #[test]
     fn the_index_agrees_with_the_scan() {
-        let ds = Dataset {
-            schema_version: 1,
-            title: None,
-            regions: vec![],
-            factions: vec![],
-            contests: vec![
-                contest("a", Some("Stockport"), Some("E1"), Some("2019-12-12")),
-                contest("b", Some("stockport"), None, Some("2019")),
-                contest("c", Some("Stockport"), Some("E2"), None),
-                contest("d", None, Some("e1"), Some("2017")),
-                contest("e", None, None, None),
-                contest("f", Some(" Bury "), None, None),
-            ],
-        };
+        let ds = dataset(vec![
+            contest("a", Some("Stockport"), Some("E1"), Some("2019-12-12")),
+            contest("b", Some("stockport"), None, Some("2019")),
+            contest("c", Some("Stockport"), Some("E2"), None),
+            contest("d", None, Some("e1"), Some("2017")),
+            contest("e", None, None, None),
+            contest("f", Some(" Bury "), None, None),
+        ]);
         let index = SeatIndex::build(&ds);
         let all: Vec<usize> = (0..ds.contests.len()).collect();
         for anchor in 0..ds.contests.len() + 1 {

@@ -71,7 +71,8 @@ pub const HELP: &[(&str, &str)] = &[
 
 /// The action for a key press in `mode`, if the key means anything there.
 pub fn action_for(key: KeyEvent, mode: Mode) -> Option<Action> {
-    // Repeats and releases (reported by some terminals) must not act twice.
+    // Terminals that report releases (the kitty keyboard protocol) would otherwise act twice
+    // per key; a repeat, though, is the key held down and acts again (holding j scrolls).
     if key.kind == KeyEventKind::Release {
         return None;
     }
@@ -172,174 +173,120 @@ fn picker(code: KeyCode) -> Option<Action> {
 mod tests {
     use super::*;
 
-    fn key(code: KeyCode) -> KeyEvent {
-        KeyEvent::new(code, KeyModifiers::NONE)
-    }
-
-    fn name(action: Option<Action>) -> String {
-        format!("{action:?}")
+    /// Each key, pressed in `mode`, gives the action printed as `want` (`None` for nothing).
+    fn assert_keys(mode: Mode, cases: &[(KeyCode, &str)]) {
+        for &(code, want) in cases {
+            let got = action_for(KeyEvent::new(code, KeyModifiers::NONE), mode);
+            assert_eq!(format!("{got:?}"), want, "{code:?} in {mode:?}");
+        }
     }
 
     #[test]
     fn letters_move_when_browsing_but_are_text_while_typing() {
-        assert_eq!(
-            name(action_for(key(KeyCode::Char('j')), Mode::Normal)),
-            "Some(Down)"
-        );
-        assert_eq!(
-            name(action_for(key(KeyCode::Char('k')), Mode::Picker)),
-            "Some(Up)"
-        );
-        assert_eq!(
-            name(action_for(key(KeyCode::Char('j')), Mode::Text)),
-            "Some(Input('j'))"
-        );
-        assert_eq!(
-            name(action_for(key(KeyCode::Char('q')), Mode::Text)),
-            "Some(Input('q'))"
-        );
-        assert_eq!(
-            name(action_for(key(KeyCode::Down), Mode::Text)),
-            "Some(Down)"
+        assert_keys(Mode::Normal, &[(KeyCode::Char('j'), "Some(Down)")]);
+        assert_keys(Mode::Picker, &[(KeyCode::Char('k'), "Some(Up)")]);
+        assert_keys(
+            Mode::Text,
+            &[
+                (KeyCode::Char('j'), "Some(Input('j'))"),
+                (KeyCode::Char('q'), "Some(Input('q'))"),
+                (KeyCode::Down, "Some(Down)"),
+            ],
         );
     }
 
     #[test]
     fn quitting_and_escaping() {
-        assert_eq!(
-            name(action_for(key(KeyCode::Char('q')), Mode::Normal)),
-            "Some(Quit)"
-        );
         let ctrl_c = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
         for mode in [Mode::Normal, Mode::Text, Mode::Picker, Mode::Help] {
             assert_eq!(
-                name(action_for(ctrl_c, mode)),
+                format!("{:?}", action_for(ctrl_c, mode)),
                 "Some(Interrupt)",
                 "{mode:?}"
             );
         }
-        assert_eq!(
-            name(action_for(key(KeyCode::Esc), Mode::Normal)),
-            "Some(Back)"
+        assert_keys(
+            Mode::Normal,
+            &[
+                (KeyCode::Char('q'), "Some(Quit)"),
+                (KeyCode::Esc, "Some(Back)"),
+            ],
         );
-        assert_eq!(
-            name(action_for(key(KeyCode::Esc), Mode::Text)),
-            "Some(Back)"
-        );
-        assert_eq!(
-            name(action_for(key(KeyCode::Esc), Mode::Help)),
-            "Some(ToggleHelp)"
-        );
-        assert_eq!(
-            name(action_for(key(KeyCode::Char('q')), Mode::Picker)),
-            "Some(Back)"
-        );
+        assert_keys(Mode::Text, &[(KeyCode::Esc, "Some(Back)")]);
+        assert_keys(Mode::Help, &[(KeyCode::Esc, "Some(ToggleHelp)")]);
+        assert_keys(Mode::Picker, &[(KeyCode::Char('q'), "Some(Back)")]);
     }
 
     #[test]
     fn filter_and_sort_keys() {
-        let cases = [
-            ('/', "Some(StartSearch)"),
-            ('r', "Some(OpenPicker(Region))"),
-            ('f', "Some(OpenPicker(Faction))"),
-            ('t', "Some(OpenPicker(Kind))"),
-            ('p', "Some(CycleStatus)"),
-            ('d', "Some(StartDates)"),
-            ('c', "Some(ClearFilters)"),
-            ('s', "Some(CycleSort)"),
-            ('S', "Some(ReverseSort)"),
-            ('?', "Some(ToggleHelp)"),
-            ('g', "Some(Top)"),
-            ('G', "Some(Bottom)"),
-        ];
-        for (c, want) in cases {
-            assert_eq!(
-                name(action_for(key(KeyCode::Char(c)), Mode::Normal)),
-                want,
-                "{c}"
-            );
-        }
-        assert_eq!(
-            name(action_for(key(KeyCode::Tab), Mode::Normal)),
-            "Some(FocusNext)"
-        );
-        assert_eq!(
-            name(action_for(key(KeyCode::Enter), Mode::Normal)),
-            "Some(Confirm)"
-        );
-        assert_eq!(
-            name(action_for(key(KeyCode::Char('x')), Mode::Normal)),
-            "None"
+        assert_keys(
+            Mode::Normal,
+            &[
+                (KeyCode::Char('/'), "Some(StartSearch)"),
+                (KeyCode::Char('r'), "Some(OpenPicker(Region))"),
+                (KeyCode::Char('f'), "Some(OpenPicker(Faction))"),
+                (KeyCode::Char('t'), "Some(OpenPicker(Kind))"),
+                (KeyCode::Char('p'), "Some(CycleStatus)"),
+                (KeyCode::Char('d'), "Some(StartDates)"),
+                (KeyCode::Char('c'), "Some(ClearFilters)"),
+                (KeyCode::Char('s'), "Some(CycleSort)"),
+                (KeyCode::Char('S'), "Some(ReverseSort)"),
+                (KeyCode::Char('?'), "Some(ToggleHelp)"),
+                (KeyCode::Char('g'), "Some(Top)"),
+                (KeyCode::Char('G'), "Some(Bottom)"),
+                (KeyCode::Tab, "Some(FocusNext)"),
+                (KeyCode::Enter, "Some(Confirm)"),
+                (KeyCode::Char('x'), "None"),
+            ],
         );
     }
 
     #[test]
     fn picker_keys() {
-        assert_eq!(
-            name(action_for(key(KeyCode::Char(' ')), Mode::Picker)),
-            "Some(PickerToggle)"
-        );
-        assert_eq!(
-            name(action_for(key(KeyCode::Char('a')), Mode::Picker)),
-            "Some(ToggleFactionScope)"
-        );
-        assert_eq!(
-            name(action_for(key(KeyCode::Enter), Mode::Picker)),
-            "Some(Confirm)"
+        assert_keys(
+            Mode::Picker,
+            &[
+                (KeyCode::Char(' '), "Some(PickerToggle)"),
+                (KeyCode::Char('a'), "Some(ToggleFactionScope)"),
+                (KeyCode::Enter, "Some(Confirm)"),
+            ],
         );
     }
 
     #[test]
     fn view_mark_round_export_and_answer_keys() {
-        let cases = [
-            ('1', "Some(ShowView(Contests))"),
-            ('2', "Some(ShowView(Scoreboard))"),
-            ('7', "Some(ShowView(Compare))"),
-            ('m', "Some(ToggleMark)"),
-            ('[', "Some(StepRound(-1))"),
-            (']', "Some(StepRound(1))"),
-            ('e', "Some(StartExport(Selected))"),
-            ('E', "Some(StartExport(List))"),
-            ('y', "Some(Copy(Selected))"),
-            ('Y', "Some(Copy(List))"),
-        ];
-        for (c, want) in cases {
-            assert_eq!(
-                name(action_for(key(KeyCode::Char(c)), Mode::Normal)),
-                want,
-                "{c}"
-            );
-        }
-        assert_eq!(
-            name(action_for(key(KeyCode::Char('8')), Mode::Normal)),
-            "None"
-        );
-        assert_eq!(
-            name(action_for(key(KeyCode::Right), Mode::Normal)),
-            "Some(StepRound(1))"
+        assert_keys(
+            Mode::Normal,
+            &[
+                (KeyCode::Char('1'), "Some(ShowView(Contests))"),
+                (KeyCode::Char('2'), "Some(ShowView(Scoreboard))"),
+                (KeyCode::Char('7'), "Some(ShowView(Compare))"),
+                (KeyCode::Char('8'), "None"),
+                (KeyCode::Char('m'), "Some(ToggleMark)"),
+                (KeyCode::Char('['), "Some(StepRound(-1))"),
+                (KeyCode::Char(']'), "Some(StepRound(1))"),
+                (KeyCode::Right, "Some(StepRound(1))"),
+                (KeyCode::Char('e'), "Some(StartExport(Selected))"),
+                (KeyCode::Char('E'), "Some(StartExport(List))"),
+                (KeyCode::Char('y'), "Some(Copy(Selected))"),
+                (KeyCode::Char('Y'), "Some(Copy(List))"),
+            ],
         );
         // While typing a file name, digits and letters are text.
-        assert_eq!(
-            name(action_for(key(KeyCode::Char('2')), Mode::Text)),
-            "Some(Input('2'))"
-        );
-        assert_eq!(
-            name(action_for(key(KeyCode::Char('y')), Mode::Confirm)),
-            "Some(Answer(true))"
-        );
-        assert_eq!(
-            name(action_for(key(KeyCode::Esc), Mode::Confirm)),
-            "Some(Answer(false))"
-        );
-        assert_eq!(
-            name(action_for(key(KeyCode::Char('x')), Mode::Confirm)),
-            "None"
+        assert_keys(Mode::Text, &[(KeyCode::Char('2'), "Some(Input('2'))")]);
+        assert_keys(
+            Mode::Confirm,
+            &[
+                (KeyCode::Char('y'), "Some(Answer(true))"),
+                (KeyCode::Esc, "Some(Answer(false))"),
+                (KeyCode::Char('x'), "None"),
+            ],
         );
     }
 
     #[test]
     fn releases_are_ignored() {
-        let mut release = key(KeyCode::Char('q'));
+        let mut release = KeyEvent::new(KeyCode::Char('q'), KeyModifiers::NONE);
         release.kind = KeyEventKind::Release;
         assert!(action_for(release, Mode::Normal).is_none());
     }
