@@ -36,7 +36,11 @@ fn app(contests: usize) -> App {
 fn bench_frame(bencher: Bencher, app: &App) {
     let mut terminal = Terminal::new(TestBackend::new(200, 50)).unwrap();
     bencher.bench_local(|| {
-        terminal.draw(|frame| ui::render(frame, app)).unwrap();
+        terminal
+            .draw(|frame| {
+                ui::render(frame, app);
+            })
+            .unwrap();
     });
 }
 

@@ -80,7 +80,11 @@ fn frame(bencher: Bencher, contests: usize, view: View) {
     let app = app(contests, view);
     let mut terminal = Terminal::new(TestBackend::new(200, 50)).unwrap();
     bencher.bench_local(|| {
-        terminal.draw(|frame| ui::render(frame, &app)).unwrap();
+        terminal
+            .draw(|frame| {
+                ui::render(frame, &app);
+            })
+            .unwrap();
     });
 }
 

@@ -1,7 +1,7 @@
 //! Everything that can happen to the explorer, as values. Keys and mouse events are turned into
 //! these (see `keymap` and `App::mouse_action`); `App::update` is the only place they take effect.
 
-use crate::app::{Data, Focus, View};
+use crate::app::{Data, Focus, ScrollLimits, View};
 use crate::export::ExportTarget;
 use crate::query::Query;
 
@@ -64,6 +64,8 @@ pub enum Action {
     Resize(u16, u16),
     /// Time passed (animates the loading indicator).
     Tick,
+    /// A frame was drawn: how far its scrolling panes can scroll.
+    Drawn(ScrollLimits),
     /// Replace the query (filters and sort), e.g. from command-line flags.
     SetQuery(Query),
     /// New data arrived (first load, or a reload): filters and the selected contest are kept.

@@ -12,7 +12,7 @@ use ratatui::DefaultTerminal;
 use ratatui::crossterm::event::{self, Event};
 
 use crate::action::Action;
-use crate::app::App;
+use crate::app::{App, ScrollLimits};
 use crate::keymap;
 use crate::load::{self, DataSource};
 use crate::loader::{Loader, Outcome};
@@ -88,7 +88,9 @@ fn event_loop(
             });
         }
         if dirty {
-            terminal.draw(|frame| ui::render(frame, app))?;
+            let mut limits = ScrollLimits::default();
+            terminal.draw(|frame| limits = ui::render(frame, app))?;
+            app.update(Action::Drawn(limits));
             dirty = false;
             if debug_panic && app.data.is_some() {
                 panic!("{DEBUG_PANIC}=1: a deliberate panic after the first frame");

@@ -29,6 +29,18 @@ pub struct Areas {
     pub status: Rect,
 }
 
+impl Areas {
+    /// Both panes together, where a view that takes the whole body is drawn (either pane may
+    /// be hidden on a small screen).
+    pub fn body(&self) -> Rect {
+        match (self.list.is_empty(), self.detail.is_empty()) {
+            (true, _) => self.detail,
+            (_, true) => self.list,
+            _ => self.list.union(self.detail),
+        }
+    }
+}
+
 /// Divides `screen`; when only one pane fits, the detail is shown if `detail_focused`.
 pub fn areas(screen: Rect, detail_focused: bool) -> Areas {
     if screen.height < 3 {
@@ -110,12 +122,16 @@ mod tests {
         let tall = areas(Rect::new(0, 0, 80, 40), false);
         assert!(tall.list.height > 0 && tall.detail.height > 0);
         assert_eq!(tall.list.x, tall.detail.x);
+        assert_eq!(wide.body(), Rect::new(0, 1, 120, 38));
+        assert_eq!(tall.body(), Rect::new(0, 1, 80, 38));
         let small = areas(Rect::new(0, 0, 40, 10), false);
         assert_eq!(small.detail, Rect::default());
+        assert_eq!(small.body(), small.list);
         assert_eq!(small.header.height, 0);
         assert_eq!(small.list.height, 9);
         let small_detail = areas(Rect::new(0, 0, 40, 10), true);
         assert_eq!(small_detail.list, Rect::default());
+        assert_eq!(small_detail.body(), small_detail.detail);
         let one = areas(Rect::new(0, 0, 1, 1), false);
         assert_eq!(one.status, Rect::new(0, 0, 1, 1));
     }

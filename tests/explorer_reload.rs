@@ -53,7 +53,6 @@ fn new_data_keeps_selection_filters_sort_search_focus_and_scroll() {
     press(&mut app, "/labour\n");
     select(&mut app, "stockport-selection-2019");
     press(&mut app, "\t");
-    tui::draw(&app); // measures how far the detail scrolls
     press(&mut app, "jj");
     let query = app.query.clone();
     // A vote count changes and a contest is added before it in the file.

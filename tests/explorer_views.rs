@@ -31,7 +31,7 @@ fn app_on(loaded: Loaded, width: u16, height: u16) -> App {
         width,
         height,
     );
-    app.update(Action::Loaded(Box::new(Data::new(loaded))));
+    tui::step(&mut app, Action::Loaded(Box::new(Data::new(loaded))));
     app
 }
 
@@ -105,7 +105,7 @@ fn the_scoreboard_follows_the_filters() {
     assert!(screen(&app).contains("Scoreboard: 8 of 17 contests"));
     // Scrolling moves the view and stops at its end.
     press(&mut app, "G");
-    let max = app.views.scroll_max.get();
+    let max = app.views.scroll_max;
     press(&mut app, "j");
     assert_eq!(app.views.scroll, max);
     press(&mut app, "g");

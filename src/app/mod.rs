@@ -12,7 +12,6 @@ mod nav;
 mod picker;
 mod views;
 
-use std::cell::Cell;
 use std::collections::HashMap;
 
 use ratatui::layout::Rect;
@@ -70,6 +69,17 @@ pub enum Overlay {
     Confirm(PendingWrite),
 }
 
+/// How far the scrolling panes of the frame just drawn can scroll. Only drawing knows, as it
+/// depends on how the text wrapped: `ui::render` returns this and the explorer loop hands it
+/// back to `update` as `Action::Drawn`, so scrolling stops at the end of what is shown.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ScrollLimits {
+    /// The detail pane (or the rounds or seat-history pane in its place), if it was drawn.
+    pub detail: Option<u16>,
+    /// The scrolling view over the whole body (scoreboard, timeline, compare), if drawn.
+    pub view: Option<u16>,
+}
+
 /// Everything the explorer shows, and nothing it does not.
 #[derive(Debug)]
 pub struct App {
@@ -87,9 +97,8 @@ pub struct App {
     pub offset: usize,
     /// First line of the detail pane shown.
     pub detail_scroll: u16,
-    /// How far the detail can scroll, as measured by the last render (like ratatui's widget
-    /// state, the one value render writes): scrolling stops there.
-    pub detail_max: Cell<u16>,
+    /// How far the detail can scroll, as the last frame drawn measured it (`ScrollLimits`).
+    pub detail_max: u16,
     pub help_scroll: u16,
     pub screen: Rect,
     pub theme: Theme,
@@ -125,7 +134,7 @@ impl App {
             selected: 0,
             offset: 0,
             detail_scroll: 0,
-            detail_max: Cell::new(0),
+            detail_max: 0,
             help_scroll: 0,
             screen: Rect::new(0, 0, width, height),
             theme,
@@ -175,6 +184,12 @@ impl App {
 
     /// Applies one action. Every change of explorer state happens here.
     pub fn update(&mut self, action: Action) {
+        if let Action::Drawn(limits) = action {
+            // A pane not drawn keeps its last measure, for when it is shown again.
+            self.detail_max = limits.detail.unwrap_or(self.detail_max);
+            self.views.scroll_max = limits.view.unwrap_or(self.views.scroll_max);
+            return;
+        }
         if !matches!(
             action,
             Action::Tick

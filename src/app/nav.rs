@@ -59,7 +59,7 @@ impl App {
             Overlay::Picker(p) => p.cursor = if end { p.len() - 1 } else { 0 },
             Overlay::Help => self.help_scroll = if end { HELP_LINES } else { 0 },
             _ if self.focus == Focus::Detail => {
-                self.detail_scroll = if end { self.detail_max.get() } else { 0 }
+                self.detail_scroll = if end { self.detail_max } else { 0 }
             }
             _ => {
                 let last = self.rows.len().saturating_sub(1);
@@ -80,8 +80,7 @@ impl App {
     }
 
     pub(super) fn scroll_detail(&mut self, lines: i32) {
-        let max = self.detail_max.get();
-        self.detail_scroll = add(self.detail_scroll, lines).min(max);
+        self.detail_scroll = add(self.detail_scroll, lines).min(self.detail_max);
     }
 
     fn move_selection(&mut self, delta: i64) {

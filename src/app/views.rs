@@ -3,8 +3,6 @@
 //! from the query layer (`stats`, `timeline`, `history`, `rounds`), computed here in `update`
 //! and kept until the listed contests change, so drawing a frame never aggregates.
 
-use std::cell::Cell;
-
 use crate::action::Action;
 use crate::app::{App, Focus, Overlay};
 use crate::history::SeatIndex;
@@ -77,8 +75,8 @@ impl View {
 pub struct ViewState {
     /// First line shown of a scrolling view (scoreboard, timeline, compare).
     pub scroll: u16,
-    /// How far that view can scroll, as measured by the last render (like `App::detail_max`).
-    pub scroll_max: Cell<u16>,
+    /// How far that view can scroll, as the last frame drawn measured it (`ScrollLimits`).
+    pub scroll_max: u16,
     /// The endorser under the cursor, as a position in `endorsers`.
     pub endorser_cursor: usize,
     pub endorser_sort: EndorserSort,
@@ -163,20 +161,12 @@ impl App {
 
     /// Lines of the body's content area (for paging a full-body view).
     fn body_height(&self) -> i32 {
-        let a = self.areas();
-        let body = if a.list.is_empty() {
-            a.detail
-        } else if a.detail.is_empty() {
-            a.list
-        } else {
-            a.list.union(a.detail)
-        };
-        i32::from(layout::inner(body).height.max(2)) - 1
+        i32::from(layout::inner(self.areas().body()).height.max(2)) - 1
     }
 
     /// Movement keys scroll the scoreboard, timeline and compare views; Esc leaves them.
     fn scroll_view(&mut self, action: Action) -> Option<Action> {
-        let max = self.views.scroll_max.get();
+        let max = self.views.scroll_max;
         let by = |scroll: u16, d: i32| (i32::from(scroll) + d).clamp(0, i32::from(max)) as u16;
         let s = self.views.scroll;
         self.views.scroll = match action {

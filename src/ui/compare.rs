@@ -4,23 +4,24 @@
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::text::{Line, Span};
+use ratatui::style::Style;
+use ratatui::text::Line;
 
 use crate::app::App;
 use crate::compare;
 use crate::layout;
 use crate::model::Dataset;
 use crate::theme::Theme;
-use crate::ui::{chart, pane_block, scrolled, text};
+use crate::ui::{chart, fact_lines, pane_block, scrolled, text};
 
 /// Below this width the two contests are stacked.
 const SIDE_BY_SIDE: u16 = 80;
 /// Width of the fact labels.
 const LABEL: usize = 16;
 
-/// Draws the comparison over the whole body.
-pub fn render(frame: &mut Frame, area: Rect, app: &App) {
-    let Some(data) = &app.data else { return };
+/// Draws the comparison over the whole body; returns how far it can scroll.
+pub fn render(frame: &mut Frame, area: Rect, app: &App) -> Option<u16> {
+    let data = app.data.as_ref()?;
     let ds = data.dataset();
     let theme = &app.theme;
     let mut sides: Vec<(String, usize)> = compare::positions(ds, &app.marks)
@@ -43,11 +44,10 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
                 theme.dim(),
             ),
         ];
-        scrolled(frame, area, app, " Compare ".into(), lines);
-        return;
+        return scrolled(frame, area, app, " Compare ".into(), lines);
     }
     if area.is_empty() {
-        return;
+        return None;
     }
     frame.render_widget(pane_block(app, area, " Compare ".into(), true), area);
     let inner = layout::inner(area);
@@ -70,20 +70,20 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
         .areas(inner);
         let rows = columns.iter().map(Vec::len).max().unwrap_or(0);
         show(frame, app, left, &columns[0], rows);
-        show(frame, app, right, &columns[1], rows);
+        Some(show(frame, app, right, &columns[1], rows))
     } else {
         let mut all = columns[0].clone();
         all.push(Line::raw(""));
         all.extend(columns[1].iter().cloned());
         let rows = all.len();
-        show(frame, app, inner, &all, rows);
+        Some(show(frame, app, inner, &all, rows))
     }
 }
 
-/// One column, scrolled like the rest of the view (both columns move together).
-fn show(frame: &mut Frame, app: &App, area: Rect, lines: &[Line<'static>], rows: usize) {
+/// One column of a view `rows` lines long, scrolled like the rest of the view (both columns
+/// move together); returns how far the view can scroll.
+fn show(frame: &mut Frame, app: &App, area: Rect, lines: &[Line<'static>], rows: usize) -> u16 {
     let max = u16::try_from(rows.saturating_sub(usize::from(area.height))).unwrap_or(u16::MAX);
-    app.views.scroll_max.set(max);
     let from = usize::from(app.views.scroll.min(max));
     for (n, line) in lines
         .iter()
@@ -94,6 +94,7 @@ fn show(frame: &mut Frame, app: &App, area: Rect, lines: &[Line<'static>], rows:
         let y = area.y + n as u16;
         frame.render_widget(line.clone(), Rect::new(area.x, y, area.width, 1));
     }
+    max
 }
 
 /// A contest's column: its mark and title, its facts, its chart.
@@ -104,21 +105,16 @@ fn side(label: &str, i: usize, ds: &Dataset, width: usize, theme: &Theme) -> Vec
         Line::styled(text::fit(&c.title, width), theme.title()),
         Line::raw(""),
     ];
+    let value_w = width.saturating_sub(LABEL).max(8);
     for (label, value) in compare::facts(ds, c) {
-        for (n, part) in text::wrap(&value, width.saturating_sub(LABEL).max(8))
-            .into_iter()
-            .enumerate()
-        {
-            let lead = if n == 0 {
-                text::fit(label, LABEL)
-            } else {
-                " ".repeat(LABEL)
-            };
-            out.push(Line::from(vec![
-                Span::styled(lead, theme.dim()),
-                Span::raw(part),
-            ]));
-        }
+        out.extend(fact_lines(
+            label,
+            &value,
+            LABEL,
+            value_w,
+            theme.dim(),
+            Style::new(),
+        ));
     }
     out.push(Line::raw(""));
     out.push(Line::styled("Vote share", theme.title()));

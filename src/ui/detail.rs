@@ -10,31 +10,28 @@ use crate::app::{App, Data, Focus};
 use crate::chart::thousands;
 use crate::layout;
 use crate::model::{Contest, Dataset, Status};
+use crate::report::{NA, count_label};
 use crate::tally;
 use crate::theme::{self, Theme};
-use crate::ui::{chart, pane_block, text};
+use crate::ui::{chart, fact_lines, pane_block, scroll_paragraph, text};
 
 /// Width of the labels in the facts section.
 const LABEL: usize = 16;
 
-/// Draws the detail pane for the selected contest, scrolled to `app.detail_scroll`.
-pub fn render(frame: &mut Frame, area: Rect, app: &App) {
-    let Some(data) = &app.data else { return };
+/// Draws the detail pane for the selected contest, scrolled to `app.detail_scroll`; returns
+/// how far it can scroll.
+pub fn render(frame: &mut Frame, area: Rect, app: &App) -> Option<u16> {
+    let data = app.data.as_ref()?;
     if area.is_empty() {
-        return;
+        return None;
     }
     let focused = app.focus == Focus::Detail;
     let inner = layout::inner(area);
     frame.render_widget(pane_block(app, area, " Detail ".into(), focused), area);
-    let Some(i) = app.selected_index() else {
-        return;
-    };
+    let i = app.selected_index()?;
     let paragraph = Paragraph::new(lines(data, i, usize::from(inner.width), &app.theme))
         .wrap(Wrap { trim: false });
-    let total = paragraph.line_count(inner.width);
-    let max = u16::try_from(total.saturating_sub(usize::from(inner.height))).unwrap_or(u16::MAX);
-    app.detail_max.set(max);
-    frame.render_widget(paragraph.scroll((app.detail_scroll.min(max), 0)), inner);
+    Some(scroll_paragraph(frame, inner, paragraph, app.detail_scroll))
 }
 
 /// The pane's content for contest `i`, for a pane `width` cells wide.
@@ -137,25 +134,10 @@ impl Doc<'_> {
             self.text("  ", value, style);
             return;
         }
-        for (n, part) in text::wrap(value, self.width - LABEL)
-            .into_iter()
-            .enumerate()
-        {
-            let lead = if n == 0 {
-                text::fit(label, LABEL)
-            } else {
-                " ".repeat(LABEL)
-            };
-            self.lines.push(Line::from(vec![
-                Span::styled(lead, dim),
-                Span::styled(part, style),
-            ]));
-        }
+        let value_w = self.width - LABEL;
+        self.lines
+            .extend(fact_lines(label, value, LABEL, value_w, dim, style));
     }
-}
-
-fn known(n: Option<u64>) -> String {
-    n.map_or("n/a".to_string(), thousands)
 }
 
 /// Kind, party, region, date, status, method, ballots, turnout and margin.
@@ -200,14 +182,14 @@ fn facts(c: &Contest, ds: &Dataset, doc: &mut Doc) {
     } else {
         format!(
             "valid {} · rejected {} · eligible {} · cast {}",
-            known(b.valid),
-            known(b.rejected),
-            known(b.eligible),
-            known(cast),
+            count_label(b.valid),
+            count_label(b.rejected),
+            count_label(b.eligible),
+            count_label(cast),
         )
     };
     doc.fact("Ballots", &ballots, plain);
-    let turnout = tally::turnout(c).map_or("n/a".to_string(), |t| format!("{t:.1}%"));
+    let turnout = tally::turnout(c).map_or(NA.to_string(), |t| format!("{t:.1}%"));
     doc.fact("Turnout", &turnout, plain);
     if let Some(m) = tally::margin_votes(c) {
         let points = tally::margin_points(c).map_or(String::new(), |p| format!(" ({p:.1} points)"));
@@ -268,7 +250,7 @@ fn candidates(c: &Contest, ds: &Dataset, doc: &mut Doc) {
         let share = tally::share(c, cand).label();
         spans.push(Span::raw(format!(
             " {} {}",
-            text::fit_right(&known(cand.votes), 8),
+            text::fit_right(&count_label(cand.votes), 8),
             text::fit_right(&share, 7)
         )));
         if cand.incumbent {

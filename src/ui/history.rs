@@ -12,13 +12,14 @@ use crate::layout;
 use crate::model::{Dataset, Status};
 use crate::report::Summary;
 use crate::theme::{self, Theme};
-use crate::ui::pane_block;
+use crate::ui::{pane_block, scroll_paragraph};
 
-/// Draws the seat history of the selected contest, scrolled like the detail pane.
-pub fn render(frame: &mut Frame, area: Rect, app: &App) {
-    let Some(data) = &app.data else { return };
+/// Draws the seat history of the selected contest, scrolled like the detail pane;
+/// returns how far it can scroll.
+pub fn render(frame: &mut Frame, area: Rect, app: &App) -> Option<u16> {
+    let data = app.data.as_ref()?;
     if area.is_empty() {
-        return;
+        return None;
     }
     let ds = data.dataset();
     let theme = &app.theme;
@@ -40,10 +41,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
     };
     let inner = layout::inner(area);
     let paragraph = Paragraph::new(lines).wrap(Wrap { trim: false });
-    let total = paragraph.line_count(inner.width);
-    let max = u16::try_from(total.saturating_sub(usize::from(inner.height))).unwrap_or(u16::MAX);
-    app.detail_max.set(max);
-    frame.render_widget(paragraph.scroll((app.detail_scroll.min(max), 0)), inner);
+    Some(scroll_paragraph(frame, inner, paragraph, app.detail_scroll))
 }
 
 fn history_lines(app: &App, ds: &Dataset, theme: &Theme) -> Vec<Line<'static>> {

@@ -33,38 +33,37 @@ mod timeline;
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Flex, Layout, Rect};
-use ratatui::text::Line;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 
-use crate::app::{App, Focus, Overlay, View};
+use crate::app::{App, Focus, Overlay, ScrollLimits, View};
 use crate::layout;
 
-/// Draws the whole screen.
-pub fn render(frame: &mut Frame, app: &App) {
+/// Draws the whole screen; returns how far its scrolling panes can scroll, for the app to
+/// stop scrolling there (drawing itself changes nothing).
+pub fn render(frame: &mut Frame, app: &App) -> ScrollLimits {
     let areas = layout::areas(frame.area(), app.focus == Focus::Detail);
+    let mut limits = ScrollLimits::default();
     header::render(frame, areas.header, app);
     match (&app.data, app.view) {
-        (None, _) => loading::render(frame, body(areas.list, areas.detail), app),
+        (None, _) => loading::render(frame, areas.body(), app),
         (Some(_), View::Contests) => {
             list::render(frame, areas.list, app);
-            detail::render(frame, areas.detail, app);
+            limits.detail = detail::render(frame, areas.detail, app);
         }
         (Some(_), View::Rounds) => {
             list::render(frame, areas.list, app);
-            rounds::render(frame, areas.detail, app);
+            limits.detail = rounds::render(frame, areas.detail, app);
         }
         (Some(_), View::History) => {
             list::render(frame, areas.list, app);
-            history::render(frame, areas.detail, app);
+            limits.detail = history::render(frame, areas.detail, app);
         }
-        (Some(_), View::Scoreboard) => {
-            scoreboard::render(frame, body(areas.list, areas.detail), app)
-        }
-        (Some(_), View::Endorsements) => {
-            endorsers::render(frame, body(areas.list, areas.detail), app)
-        }
-        (Some(_), View::Timeline) => timeline::render(frame, body(areas.list, areas.detail), app),
-        (Some(_), View::Compare) => compare::render(frame, body(areas.list, areas.detail), app),
+        (Some(_), View::Scoreboard) => limits.view = scoreboard::render(frame, areas.body(), app),
+        (Some(_), View::Endorsements) => endorsers::render(frame, areas.body(), app),
+        (Some(_), View::Timeline) => limits.view = timeline::render(frame, areas.body(), app),
+        (Some(_), View::Compare) => limits.view = compare::render(frame, areas.body(), app),
     }
     status::render(frame, areas.status, app);
     match &app.overlay {
@@ -72,15 +71,7 @@ pub fn render(frame: &mut Frame, app: &App) {
         Overlay::Picker(p) => picker::render(frame, frame.area(), app, p),
         Overlay::Input(_) | Overlay::Confirm(_) | Overlay::None => {}
     }
-}
-
-/// The area of both panes together (either may be hidden).
-fn body(list: Rect, detail: Rect) -> Rect {
-    match (list.is_empty(), detail.is_empty()) {
-        (true, _) => detail,
-        (_, true) => list,
-        _ => list.union(detail),
-    }
+    limits
 }
 
 /// A pane's frame with a title, highlighted when focused; borderless when the pane is tiny.
@@ -95,18 +86,61 @@ fn pane_block(app: &App, pane: Rect, title: String, focused: bool) -> Block<'sta
         .title_style(app.theme.title())
 }
 
-/// A full-body view's frame and its scrolled lines; records how far it can scroll.
-fn scrolled(frame: &mut Frame, area: Rect, app: &App, title: String, lines: Vec<Line<'static>>) {
+/// Draws `paragraph` in `area` from line `scroll` (no further than its end); returns how far
+/// it can scroll.
+fn scroll_paragraph(frame: &mut Frame, area: Rect, paragraph: Paragraph, scroll: u16) -> u16 {
+    let total = paragraph.line_count(area.width);
+    let max = u16::try_from(total.saturating_sub(usize::from(area.height))).unwrap_or(u16::MAX);
+    frame.render_widget(paragraph.scroll((scroll.min(max), 0)), area);
+    max
+}
+
+/// A full-body view's frame and its lines, scrolled; returns how far it can scroll.
+fn scrolled(
+    frame: &mut Frame,
+    area: Rect,
+    app: &App,
+    title: String,
+    lines: Vec<Line<'static>>,
+) -> Option<u16> {
     if area.is_empty() {
-        return;
+        return None;
     }
-    let inner = layout::inner(area);
     frame.render_widget(pane_block(app, area, title, true), area);
-    let paragraph = Paragraph::new(lines);
-    let total = paragraph.line_count(inner.width);
-    let max = u16::try_from(total.saturating_sub(usize::from(inner.height))).unwrap_or(u16::MAX);
-    app.views.scroll_max.set(max);
-    frame.render_widget(paragraph.scroll((app.views.scroll.min(max), 0)), inner);
+    let inner = layout::inner(area);
+    Some(scroll_paragraph(
+        frame,
+        inner,
+        Paragraph::new(lines),
+        app.views.scroll,
+    ))
+}
+
+/// A labelled fact: `label` in a column `label_w` cells wide, `value` wrapped to `value_w`
+/// cells beside it, its continuation lines under the value.
+fn fact_lines(
+    label: &str,
+    value: &str,
+    label_w: usize,
+    value_w: usize,
+    label_style: Style,
+    value_style: Style,
+) -> Vec<Line<'static>> {
+    text::wrap(value, value_w)
+        .into_iter()
+        .enumerate()
+        .map(|(n, part)| {
+            let lead = if n == 0 {
+                text::fit(label, label_w)
+            } else {
+                " ".repeat(label_w)
+            };
+            Line::from(vec![
+                Span::styled(lead, label_style),
+                Span::styled(part, value_style),
+            ])
+        })
+        .collect()
 }
 
 /// A centred popup of at most `width`×`height` cells, cleared, within `area`.

@@ -13,16 +13,17 @@ use crate::layout;
 use crate::model::Dataset;
 use crate::rounds::{self, RoundState, RoundView};
 use crate::theme::{self, Theme};
-use crate::ui::{bars, pane_block, text};
+use crate::ui::{bars, pane_block, scroll_paragraph, text};
 
 /// Titles of contests with rounds named when the selected one has none.
 const SUGGESTIONS: usize = 5;
 
-/// Draws the rounds pane for the selected contest, scrolled like the detail pane.
-pub fn render(frame: &mut Frame, area: Rect, app: &App) {
-    let Some(data) = &app.data else { return };
+/// Draws the rounds pane for the selected contest, scrolled like the detail pane;
+/// returns how far it can scroll.
+pub fn render(frame: &mut Frame, area: Rect, app: &App) -> Option<u16> {
+    let data = app.data.as_ref()?;
     if area.is_empty() {
-        return;
+        return None;
     }
     let ds = data.dataset();
     let inner = layout::inner(area);
@@ -40,10 +41,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
         None => no_rounds(app, ds, theme),
     };
     let paragraph = Paragraph::new(lines).wrap(Wrap { trim: false });
-    let total = paragraph.line_count(inner.width);
-    let max = u16::try_from(total.saturating_sub(usize::from(inner.height))).unwrap_or(u16::MAX);
-    app.detail_max.set(max);
-    frame.render_widget(paragraph.scroll((app.detail_scroll.min(max), 0)), inner);
+    Some(scroll_paragraph(frame, inner, paragraph, app.detail_scroll))
 }
 
 fn round_lines(view: &RoundView, ds: &Dataset, width: usize, theme: &Theme) -> Vec<Line<'static>> {

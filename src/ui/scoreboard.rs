@@ -14,10 +14,10 @@ use crate::stats::Scoreboard;
 use crate::theme::{self, Theme};
 use crate::ui::{bars, scrolled, text};
 
-/// Draws the scoreboard over the whole body.
-pub fn render(frame: &mut Frame, area: Rect, app: &App) {
+/// Draws the scoreboard over the whole body; returns how far it can scroll.
+pub fn render(frame: &mut Frame, area: Rect, app: &App) -> Option<u16> {
     let (Some(data), Some(board)) = (&app.data, &app.views.board) else {
-        return;
+        return None;
     };
     let width = usize::from(layout::inner(area).width);
     let title = format!(
@@ -26,7 +26,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
         app.total()
     );
     let body = lines(board, data.dataset(), width, &app.theme);
-    scrolled(frame, area, app, title, body);
+    scrolled(frame, area, app, title, body)
 }
 
 /// Cells of each count column.

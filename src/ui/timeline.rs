@@ -14,13 +14,13 @@ use crate::theme::Theme;
 use crate::timeline::{Period, Span as When};
 use crate::ui::{bars, scrolled, text};
 
-/// Draws the timeline over the whole body.
-pub fn render(frame: &mut Frame, area: Rect, app: &App) {
-    let Some(data) = &app.data else { return };
+/// Draws the timeline over the whole body; returns how far it can scroll.
+pub fn render(frame: &mut Frame, area: Rect, app: &App) -> Option<u16> {
+    let data = app.data.as_ref()?;
     let width = usize::from(layout::inner(area).width);
     let title = format!(" Timeline: {} contests by month ", app.rows.len());
     let body = lines(&app.views.timeline, data.dataset(), width, &app.theme);
-    scrolled(frame, area, app, title, body);
+    scrolled(frame, area, app, title, body)
 }
 
 fn lines(

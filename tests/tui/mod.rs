@@ -1,9 +1,9 @@
 //! Helpers for explorer tests: an app on the shipped data, fed keys like a person types them,
-//! drawn into ratatui's TestBackend.
+//! drawn into ratatui's TestBackend after each one as the explorer loop does.
 #![allow(dead_code)]
 
 use hustings::action::Action;
-use hustings::app::{App, Data};
+use hustings::app::{App, Data, ScrollLimits};
 use hustings::keymap;
 use hustings::load::{self, DataSource, Loaded};
 use hustings::theme::Theme;
@@ -23,8 +23,21 @@ pub fn app(width: u16, height: u16) -> App {
 
 pub fn app_with(width: u16, height: u16, theme: Theme) -> App {
     let mut app = App::new(vec!["(built-in dataset)".into()], theme, width, height);
-    app.update(Action::Loaded(Box::new(Data::new(seed()))));
+    step(&mut app, Action::Loaded(Box::new(Data::new(seed()))));
     app
+}
+
+/// Applies `action`, then draws a frame and hands back what it measured, as the explorer loop
+/// does after every event (so scrolling stops where the text on screen ends).
+pub fn step(app: &mut App, action: Action) {
+    app.update(action);
+    let mut terminal =
+        Terminal::new(TestBackend::new(app.screen.width, app.screen.height)).expect("terminal");
+    let mut limits = ScrollLimits::default();
+    terminal
+        .draw(|f| limits = ui::render(f, app))
+        .expect("draw");
+    app.update(Action::Drawn(limits));
 }
 
 /// Types `keys` through the key map: `\n` is Enter, `\x1b` Esc, `\t` Tab, others themselves.
@@ -44,7 +57,7 @@ pub fn press(app: &mut App, keys: &str) {
 /// Presses one key.
 pub fn key(app: &mut App, code: KeyCode) {
     if let Some(action) = keymap::action_for(KeyEvent::new(code, KeyModifiers::NONE), app.mode()) {
-        app.update(action);
+        step(app, action);
     }
 }
 
@@ -52,7 +65,11 @@ pub fn key(app: &mut App, code: KeyCode) {
 pub fn draw(app: &App) -> Terminal<TestBackend> {
     let mut terminal =
         Terminal::new(TestBackend::new(app.screen.width, app.screen.height)).expect("terminal");
-    terminal.draw(|f| ui::render(f, app)).expect("draw");
+    terminal
+        .draw(|f| {
+            ui::render(f, app);
+        })
+        .expect("draw");
     terminal
 }
 
