@@ -164,14 +164,12 @@ pub fn stats(out: &mut impl Write, report: &StatsReport) -> io::Result<()> {
                 "pending",
             ]))?;
             for r in records {
-                write(vec![
+                let mut row = vec![
                     opt(r.faction.as_ref()),
                     faction_name(ds, r.faction.as_deref()),
-                    r.stood.to_string(),
-                    r.won.to_string(),
-                    r.lost.to_string(),
-                    r.pending.to_string(),
-                ])?;
+                ];
+                row.extend(numbers(&[r.stood, r.won, r.lost, r.pending]));
+                write(row)?;
             }
         }
         Groups::Region(records) => {
@@ -194,14 +192,10 @@ pub fn stats(out: &mut impl Write, report: &StatsReport) -> io::Result<()> {
                 "endorser", "endorsed", "won", "lost", "pending", "win_rate",
             ]))?;
             for r in records {
-                write(vec![
-                    r.name.clone(),
-                    r.endorsed.to_string(),
-                    r.won.to_string(),
-                    r.lost.to_string(),
-                    r.pending.to_string(),
-                    opt(r.win_rate().map(|x| format!("{x:.2}"))),
-                ])?;
+                let mut row = vec![r.name.clone()];
+                row.extend(numbers(&[r.endorsed, r.won, r.lost, r.pending]));
+                row.push(opt(r.win_rate().map(|x| format!("{x:.2}"))));
+                write(row)?;
             }
         }
         Groups::Party(records) => {
@@ -214,14 +208,9 @@ pub fn stats(out: &mut impl Write, report: &StatsReport) -> io::Result<()> {
                 "pending",
             ]))?;
             for r in records {
-                write(vec![
-                    opt(r.party.as_ref()),
-                    opt(r.faction.as_ref()),
-                    r.stood.to_string(),
-                    r.won.to_string(),
-                    r.lost.to_string(),
-                    r.pending.to_string(),
-                ])?;
+                let mut row = vec![opt(r.party.as_ref()), opt(r.faction.as_ref())];
+                row.extend(numbers(&[r.stood, r.won, r.lost, r.pending]));
+                write(row)?;
             }
         }
         Groups::Month(records) => {
@@ -238,6 +227,10 @@ pub fn stats(out: &mut impl Write, report: &StatsReport) -> io::Result<()> {
 
 fn cells(names: &[&str]) -> Vec<String> {
     names.iter().map(|s| s.to_string()).collect()
+}
+
+fn numbers(counts: &[usize]) -> impl Iterator<Item = String> + '_ {
+    counts.iter().map(usize::to_string)
 }
 
 /// Every winner's faction across the groups, in catalogue order, no-faction last.
@@ -268,11 +261,7 @@ fn group_cells<K>(
     g: &GroupRecord<K>,
     factions: &[Option<String>],
 ) -> Vec<String> {
-    row.extend([
-        g.contests.to_string(),
-        g.decided.to_string(),
-        g.pending.to_string(),
-    ]);
+    row.extend(numbers(&[g.contests, g.decided, g.pending]));
     row.extend(factions.iter().map(|f| {
         let won = g.wins.iter().find(|(x, _)| x == f).map_or(0, |(_, n)| *n);
         won.to_string()

@@ -35,6 +35,17 @@ fn header(out: &mut impl Write, names: &[&str], right: &[bool]) -> io::Result<()
     writeln!(out, "|{}|", rule.join("|"))
 }
 
+/// Counts as cells.
+fn numbers(counts: &[usize]) -> impl Iterator<Item = String> + '_ {
+    counts.iter().map(usize::to_string)
+}
+
+/// A name, then counts.
+fn named_row(out: &mut impl Write, name: String, counts: &[usize]) -> io::Result<()> {
+    let cells: Vec<String> = std::iter::once(name).chain(numbers(counts)).collect();
+    row(out, &cells)
+}
+
 fn totals_line(t: &Totals) -> String {
     format!(
         "_{} contests: {} decided, {} pending._",
@@ -94,16 +105,8 @@ pub fn stats(out: &mut impl Write, report: &StatsReport) -> io::Result<()> {
                 &[false, true, true, true, true],
             )?;
             for r in records {
-                row(
-                    out,
-                    &[
-                        faction_name(ds, r.faction.as_deref()),
-                        r.won.to_string(),
-                        r.lost.to_string(),
-                        r.pending.to_string(),
-                        r.stood.to_string(),
-                    ],
-                )?;
+                let name = faction_name(ds, r.faction.as_deref());
+                named_row(out, name, &[r.won, r.lost, r.pending, r.stood])?;
             }
         }
         Groups::Region(records) => group_table(out, ds, "Region", records, |k| {
@@ -117,18 +120,13 @@ pub fn stats(out: &mut impl Write, report: &StatsReport) -> io::Result<()> {
                 &[false, true, true, true, true, true],
             )?;
             for r in records {
-                row(
-                    out,
-                    &[
-                        r.name.clone(),
-                        r.endorsed.to_string(),
-                        r.won.to_string(),
-                        r.lost.to_string(),
-                        r.pending.to_string(),
-                        r.win_rate()
-                            .map_or(NA.into(), |w| format!("{:.0}%", w * 100.0)),
-                    ],
-                )?;
+                let mut cells = vec![r.name.clone()];
+                cells.extend(numbers(&[r.endorsed, r.won, r.lost, r.pending]));
+                cells.push(
+                    r.win_rate()
+                        .map_or(NA.into(), |w| format!("{:.0}%", w * 100.0)),
+                );
+                row(out, &cells)?;
             }
         }
         Groups::Party(records) => {
@@ -138,16 +136,8 @@ pub fn stats(out: &mut impl Write, report: &StatsReport) -> io::Result<()> {
                 &[false, true, true, true, true],
             )?;
             for r in records {
-                row(
-                    out,
-                    &[
-                        party_name(r.party.as_deref()),
-                        r.won.to_string(),
-                        r.lost.to_string(),
-                        r.pending.to_string(),
-                        r.stood.to_string(),
-                    ],
-                )?;
+                let name = party_name(r.party.as_deref());
+                named_row(out, name, &[r.won, r.lost, r.pending, r.stood])?;
             }
         }
         Groups::Month(records) => group_table(out, ds, "Month", records, |k| k.to_string())?,
@@ -178,22 +168,28 @@ fn group_table<K>(
         &[false, true, true, true, false],
     )?;
     for g in records {
-        row(
-            out,
-            &[
-                name(&g.key),
-                g.contests.to_string(),
-                g.decided.to_string(),
-                g.pending.to_string(),
-                wins_label(ds, &g.wins, false),
-            ],
-        )?;
+        let mut cells = vec![name(&g.key)];
+        cells.extend(numbers(&[g.contests, g.decided, g.pending]));
+        cells.push(wins_label(ds, &g.wins, false));
+        row(out, &cells)?;
     }
     Ok(())
 }
 
-/// Width of the bar chart's code block.
-const CHART_WIDTH: usize = 72;
+/// The bar chart in a code block 72 columns wide, uncoloured.
+const CHART: TextStyle = TextStyle {
+    width: 72,
+    color: false,
+};
+
+/// The contest's bar chart as a fenced code block.
+fn chart_block(out: &mut impl Write, d: &Detail) -> io::Result<()> {
+    writeln!(out, "```text")?;
+    for line in text::chart(d, CHART.width, &CHART) {
+        writeln!(out, "{line}")?;
+    }
+    writeln!(out, "```")
+}
 
 /// Text in running Markdown: characters that would start formatting are escaped.
 pub fn inline(text: &str) -> String {
@@ -245,15 +241,9 @@ pub fn show(out: &mut impl Write, d: &Detail) -> io::Result<()> {
                 ],
             )?;
         }
-        let plain = TextStyle {
-            width: CHART_WIDTH,
-            color: false,
-        };
-        writeln!(out, "\n```text")?;
-        for line in text::chart(d, CHART_WIDTH, &plain) {
-            writeln!(out, "{line}")?;
-        }
-        writeln!(out, "```\n")?;
+        writeln!(out)?;
+        chart_block(out, d)?;
+        writeln!(out)?;
         let bars: Vec<_> = rows.into_iter().map(|r| r.bar).collect();
         for note in detail::denominator_note(c)
             .into_iter()
@@ -332,21 +322,13 @@ pub fn compare(out: &mut impl Write, pair: &[Detail; 2]) -> io::Result<()> {
     for ((label, x), (_, y)) in a.into_iter().zip(b) {
         row(out, &[label.into(), x, y])?;
     }
-    let plain = TextStyle {
-        width: CHART_WIDTH,
-        color: false,
-    };
     for (mark, d) in ["A", "B"].iter().zip(pair) {
         writeln!(out, "\n### {mark}: {}\n", inline(&d.contest.title))?;
         if d.contest.candidates.is_empty() {
             writeln!(out, "_{}_", detail::no_candidates(d.contest))?;
             continue;
         }
-        writeln!(out, "```text")?;
-        for line in text::chart(d, CHART_WIDTH, &plain) {
-            writeln!(out, "{line}")?;
-        }
-        writeln!(out, "```")?;
+        chart_block(out, d)?;
     }
     Ok(())
 }

@@ -171,32 +171,41 @@ fn stats_table(ds: &Dataset, groups: &Groups) -> (Vec<Column>, Vec<Vec<Cell>>) {
 }
 
 fn party_row(ds: &Dataset, r: &PartyRecord, max: usize) -> Vec<Cell> {
-    let paint = r
-        .faction
-        .as_deref()
-        .and_then(|f| ds.faction(f))
-        .and_then(faction_paint);
-    vec![
-        Cell::painted(party_name(r.party.as_deref()), paint),
-        Cell::new(r.won.to_string()),
-        Cell::new(r.lost.to_string()),
-        Cell::new(r.pending.to_string()),
-        Cell::new(r.stood.to_string()),
-        Cell::painted(bar(r.won, max), paint),
-    ]
+    let name = party_name(r.party.as_deref());
+    standing_row(
+        ds,
+        name,
+        r.faction.as_deref(),
+        [r.won, r.lost, r.pending, r.stood],
+        max,
+    )
 }
 
 fn faction_row(ds: &Dataset, r: &FactionRecord, max: usize) -> Vec<Cell> {
-    let faction = r.faction.as_deref().and_then(|f| ds.faction(f));
-    let paint = faction.and_then(faction_paint);
-    vec![
-        Cell::painted(faction_name(ds, r.faction.as_deref()), paint),
-        Cell::new(r.won.to_string()),
-        Cell::new(r.lost.to_string()),
-        Cell::new(r.pending.to_string()),
-        Cell::new(r.stood.to_string()),
-        Cell::painted(bar(r.won, max), paint),
-    ]
+    let name = faction_name(ds, r.faction.as_deref());
+    standing_row(
+        ds,
+        name,
+        r.faction.as_deref(),
+        [r.won, r.lost, r.pending, r.stood],
+        max,
+    )
+}
+
+/// A name in its faction's colour, its won, lost, pending and stood counts, and a bar of the
+/// wins against the most won (`max`).
+fn standing_row(
+    ds: &Dataset,
+    name: String,
+    faction: Option<&str>,
+    counts: [usize; 4],
+    max: usize,
+) -> Vec<Cell> {
+    let paint = faction.and_then(|f| ds.faction(f)).and_then(faction_paint);
+    let mut row = vec![Cell::painted(name, paint)];
+    row.extend(counts.iter().map(|n| Cell::new(n.to_string())));
+    row.push(Cell::painted(bar(counts[0], max), paint));
+    row
 }
 
 fn endorser_row(r: &EndorserRecord, max: usize) -> Vec<Cell> {
