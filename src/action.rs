@@ -1,5 +1,6 @@
-//! Everything that can happen to the explorer, as values. Keys and mouse events are turned into
-//! these (see `keymap` and `App::mouse_action`); `App::update` is the only place they take effect.
+//! Everything that can happen to the explorer, as values: keys and mouse events are turned into
+//! these (see `keymap` and `App::mouse_action`), and so are finished loads and drawn frames;
+//! `App::update` is the only place they take effect.
 
 use crate::app::{Data, Focus, ScrollLimits, View};
 use crate::export::ExportTarget;

@@ -126,7 +126,8 @@ impl DataArgs {
     }
 }
 
-/// Which contests to keep and in what order; the same flags for `list`, `stats` and the explorer.
+/// Which contests to keep and in what order; the same flags for `list`, `stats`, `history` and
+/// the explorer.
 #[derive(Debug, Clone, Default, Args)]
 #[command(next_help_heading = "Filters")]
 pub struct QueryArgs {
@@ -262,7 +263,7 @@ pub enum ColorChoice {
     Never,
 }
 
-/// How text output is drawn; shared by `list`, `show` and `stats`.
+/// How text output is drawn; shared by the printing subcommands.
 #[derive(Debug, Clone, Copy, Default, Args)]
 #[command(next_help_heading = "Output")]
 pub struct TextArgs {

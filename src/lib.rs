@@ -2,12 +2,14 @@
 //!
 //! Layers, each knowing only those above it:
 //! model (`model`, `date`, `numbers`, `objects`) → loading and checks (`load`, `diagnose`,
-//! `locate`, `validate`, `integrity`) → derived numbers and queries (`tally`, `chart`,
-//! `query`, `resolve`, `stats`) → explorer state (`action`, `keymap`, `app`, `layout`) →
-//! drawing (`theme`, `ui`) → front ends (`explorer`, with `loader`, `watch` and `terminal` for
-//! its background loading, file watching and terminal handling; `cli`, `commands`, `report`).
+//! `locate`, `validate`, `integrity`, `catalogue`) → derived numbers and queries (`tally`,
+//! `chart`, `query`, `resolve`, `lookup`, `stats`, `timeline`, `rounds`, `history`) → printed
+//! output (`report`, one file per format, and `compare` and `export` built on it) → explorer
+//! state (`action`, `keymap`, `app`, `layout`, `theme`) → drawing (`ui`) → front ends
+//! (`explorer`, with `loader`, `watch` and `terminal` for its background loading, file
+//! watching and terminal handling; `cli` and `commands`).
 //! `import` converts other formats (official results CSVs) into the data format; `atomic`
-//! writes files safely; `catalogue` compares the catalogue entries of merged files.
+//! writes files safely.
 
 pub mod action;
 pub mod app;

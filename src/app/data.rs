@@ -105,9 +105,4 @@ impl Data {
         let end = w.partition_point(|x| x.contest <= i);
         &w[start..end]
     }
-
-    /// Position of the contest with this id.
-    pub fn position_of(&self, id: &str) -> Option<usize> {
-        self.dataset().contests.iter().position(|c| c.id == id)
-    }
 }

@@ -135,7 +135,8 @@ impl App {
         self.refilter(false);
     }
 
-    /// In the faction picker, switches its scope; elsewhere, the active filter's.
+    /// In the faction picker, switches whose faction counts: the winner's or any candidate's.
+    /// Other pickers have no scope and ignore it.
     fn toggle_scope(&mut self) {
         let flip = |s: FactionScope| match s {
             FactionScope::Winner => FactionScope::AnyCandidate,

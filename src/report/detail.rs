@@ -293,11 +293,6 @@ pub fn source_text(s: &Source) -> String {
     text
 }
 
-/// True when the contest's chart would show nothing at all.
-pub fn chart_is_empty(c: &Contest) -> bool {
-    c.candidates.is_empty()
-}
-
 /// What to say instead of a chart for a contest with no candidates.
 pub fn no_candidates(c: &Contest) -> &'static str {
     match c.status {

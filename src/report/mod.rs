@@ -1,5 +1,6 @@
-//! Output of `list`, `show` and `stats`, one file per format: `text`, `markdown`, `json`, `csv`.
-//! Every function here is pure: data in, text out (to a `Write`), so tests can check it.
+//! Output of `list`, `show`, `stats`, `history` and `compare` (and the explorer's exports), one
+//! file per format: `text`, `markdown`, `json`, `csv`. Every function here is pure: data in,
+//! text out (to a `Write`), so tests can check it.
 //!
 //! The JSON and CSV fields are a documented, versioned interface (docs/OUTPUT.md).
 

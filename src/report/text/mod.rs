@@ -1,5 +1,5 @@
 //! Plain text for people at a terminal: tables fitted to the width, colour only when allowed.
-//! `list` and `stats` here; `show` in its own file.
+//! `list` and `stats` here; `show` and `compare` in their own files.
 
 use std::io::{self, Write};
 
