@@ -34,7 +34,15 @@ fn every_grouping_in_every_format() {
                 text.contains(&by.to_uppercase()) || no_seats,
                 "{by}: {text}"
             );
-            let json: Value = serde_json::from_str(&with("json")).unwrap();
+            let text_json = with("json");
+            // Every document starts with what it is (docs/OUTPUT.md, "Stability").
+            assert!(
+                text_json.starts_with(
+                    "{\n  \"schema\": \"hustings.stats\",\n  \"version\": 1,\n  \"generator\": "
+                ),
+                "{text_json}"
+            );
+            let json: Value = serde_json::from_str(&text_json).unwrap();
             assert_eq!(json["schema"], "hustings.stats");
             assert_eq!(json["by"], by);
             let csv = with("csv");

@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 use super::{Detail, Listing, StatsReport, Summary, warnings_of};
 use crate::model::{Bound, Contest, ContestKind, Dataset, Faction, Region, Status};
 use crate::query::{FactionScope, Query};
-use crate::stats::{EndorserRecord, FactionRecord, GroupRecord, Groups};
+use crate::stats::{EndorserRecord, FactionRecord, GroupRecord, Groups, Totals};
 use crate::tally::{self, Share};
 
 /// Version of the output documents; bumped only when a field changes meaning or is removed.
@@ -44,6 +44,66 @@ pub struct ShowDoc {
     pub region: Option<Region>,
     /// The factions its candidates belong to, in catalogue order.
     pub factions: Vec<Faction>,
+}
+
+/// `stats --format json`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct StatsDoc {
+    /// Always `hustings.stats`.
+    pub schema: String,
+    pub version: u32,
+    pub generator: String,
+    pub query: QueryDoc,
+    /// What the rows are grouped by: `faction`, `region`, `kind`, `endorser`, `party`, `month`.
+    pub by: String,
+    /// Over every contest the filters keep.
+    pub totals: TotalsDoc,
+    /// With `--by party`: over the general elections and by-elections among them.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub seat_totals: Option<TotalsDoc>,
+    /// One object per group; the fields depend on `by` (docs/OUTPUT.md).
+    pub rows: serde_json::Value,
+}
+
+/// Counts over a set of contests.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TotalsDoc {
+    pub contests: usize,
+    pub decided: usize,
+    pub pending: usize,
+    /// Decided contests in which no candidate is marked elected.
+    pub decided_without_winner: usize,
+}
+
+impl TotalsDoc {
+    fn new(t: &Totals) -> TotalsDoc {
+        TotalsDoc {
+            contests: t.contests,
+            decided: t.decided,
+            pending: t.pending,
+            decided_without_winner: t.decided_without_winner,
+        }
+    }
+}
+
+/// `compare --format json`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CompareDoc {
+    /// Always `hustings.compare`.
+    pub schema: String,
+    pub version: u32,
+    pub generator: String,
+    /// A and B, each as in `list`.
+    pub contests: Vec<ContestDoc>,
+    pub facts: Vec<FactDoc>,
+}
+
+/// One row of the comparison, as display strings.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FactDoc {
+    pub label: String,
+    pub a: String,
+    pub b: String,
 }
 
 /// One contest as in the data format, with what hustings derives from it.
@@ -280,25 +340,27 @@ pub fn history(out: &mut impl Write, listing: &Listing) -> io::Result<()> {
 /// `compare --format json`: both contests as in `list`, and the facts compared.
 pub fn compare(out: &mut impl Write, pair: &[Detail; 2]) -> io::Result<()> {
     let [a, b] = pair.map(|d| crate::compare::facts(d.dataset, d.contest));
-    let facts: Vec<serde_json::Value> = a
-        .into_iter()
-        .zip(b)
-        .map(|((label, x), (_, y))| serde_json::json!({"label": label, "a": x, "b": y}))
-        .collect();
-    let contests: Vec<ContestDoc> = pair
-        .iter()
-        .map(|d| ContestDoc {
-            contest: d.contest.clone(),
-            derived: Derived::new(d.dataset, d.warnings, d.contest),
-        })
-        .collect();
-    let doc = serde_json::json!({
-        "schema": "hustings.compare",
-        "version": OUTPUT_VERSION,
-        "generator": generator(),
-        "contests": contests,
-        "facts": facts,
-    });
+    let doc = CompareDoc {
+        schema: "hustings.compare".into(),
+        version: OUTPUT_VERSION,
+        generator: generator(),
+        contests: pair
+            .iter()
+            .map(|d| ContestDoc {
+                contest: d.contest.clone(),
+                derived: Derived::new(d.dataset, d.warnings, d.contest),
+            })
+            .collect(),
+        facts: a
+            .into_iter()
+            .zip(b)
+            .map(|((label, a), (_, b))| FactDoc {
+                label: label.into(),
+                a,
+                b,
+            })
+            .collect(),
+    };
     write_doc(out, &doc)
 }
 
@@ -309,31 +371,16 @@ pub fn show(out: &mut impl Write, detail: &Detail) -> io::Result<()> {
 
 /// `stats --format json`.
 pub fn stats(out: &mut impl Write, report: &StatsReport) -> io::Result<()> {
-    let ds = report.dataset;
-    let t = &report.totals;
-    let doc = serde_json::json!({
-        "schema": "hustings.stats",
-        "version": OUTPUT_VERSION,
-        "generator": generator(),
-        "query": QueryDoc::new(report.query),
-        "by": report.groups.by().as_str(),
-        "totals": {
-            "contests": t.contests,
-            "decided": t.decided,
-            "pending": t.pending,
-            "decided_without_winner": t.decided_without_winner,
-        },
-        "rows": stats_rows(ds, &report.groups),
-    });
-    let mut doc = doc;
-    if let Some(seats) = &report.seat_totals {
-        doc["seat_totals"] = serde_json::json!({
-            "contests": seats.contests,
-            "decided": seats.decided,
-            "pending": seats.pending,
-            "decided_without_winner": seats.decided_without_winner,
-        });
-    }
+    let doc = StatsDoc {
+        schema: "hustings.stats".into(),
+        version: OUTPUT_VERSION,
+        generator: generator(),
+        query: QueryDoc::new(report.query),
+        by: report.groups.by().as_str().into(),
+        totals: TotalsDoc::new(&report.totals),
+        seat_totals: report.seat_totals.as_ref().map(TotalsDoc::new),
+        rows: stats_rows(report.dataset, &report.groups),
+    };
     write_doc(out, &doc)
 }
 
