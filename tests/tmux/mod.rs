@@ -211,12 +211,11 @@ impl SlowFile {
     pub fn new(name: &str) -> SlowFile {
         let dir = std::env::temp_dir().join(format!("hustings-e2e-{}-{name}", std::process::id()));
         std::fs::create_dir_all(&dir).unwrap();
-        let made = Command::new("mkfifo")
-            .arg(dir.join("slow.json"))
-            .status()
-            .unwrap();
+        // Made before anything can fail, so its Drop removes the directory whatever happens.
+        let slow = SlowFile { dir };
+        let made = Command::new("mkfifo").arg(slow.path()).status().unwrap();
         assert!(made.success());
-        SlowFile { dir }
+        slow
     }
 
     pub fn path(&self) -> String {
