@@ -67,20 +67,20 @@ impl App {
             }) => Some(*target),
             _ => None,
         };
-        match action {
-            Action::StartExport(target) if self.overlay == Overlay::None => {
+        match (action, exporting) {
+            (Action::StartExport(target), _) if self.overlay == Overlay::None => {
                 self.start_export(target);
                 None
             }
-            Action::Copy(target) if self.overlay == Overlay::None => {
+            (Action::Copy(target), _) if self.overlay == Overlay::None => {
                 self.copy(target);
                 None
             }
-            Action::Confirm if exporting.is_some() => {
-                self.export_to_typed_name(exporting.expect("checked"));
+            (Action::Confirm, Some(target)) => {
+                self.export_to_typed_name(target);
                 None
             }
-            other => Some(other),
+            (other, _) => Some(other),
         }
     }
 

@@ -239,10 +239,8 @@ impl App {
                 self.query = query;
                 self.refilter(false);
             }
-            other if self.data.is_none() => {
-                // Nothing to browse yet; only quitting and help work while loading.
-                let _ = other;
-            }
+            // Nothing to browse yet; only quitting and help work while loading.
+            _ if self.data.is_none() => {}
             Action::Up => self.step(-1),
             Action::Down => self.step(1),
             Action::PageUp => self.page(-1),
