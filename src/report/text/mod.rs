@@ -13,7 +13,7 @@ use super::style::{Paint, TextStyle};
 use super::table::{self, Align, Cell, Column};
 use super::{DASH, Listing, NA, StatsReport, Summary, faction_name, party_name, region_name};
 use crate::model::{Dataset, Faction, Status};
-use crate::stats::{EndorserRecord, FactionRecord, GroupRecord, Groups, PartyRecord, Totals};
+use crate::stats::{EndorserRecord, GroupRecord, Groups, Totals};
 
 /// `list`: one contest per line.
 pub fn list(out: &mut impl Write, listing: &Listing, style: &TextStyle) -> io::Result<()> {
@@ -129,7 +129,14 @@ fn stats_table(ds: &Dataset, groups: &Groups) -> (Vec<Column>, Vec<Vec<Cell>>) {
                 num("STOOD"),
                 bar_column,
             ];
-            let rows = records.iter().map(|r| faction_row(ds, r, max)).collect();
+            let rows = records
+                .iter()
+                .map(|r| {
+                    let name = faction_name(ds, r.faction.as_deref());
+                    let counts = [r.won, r.lost, r.pending, r.stood];
+                    standing_row(ds, name, r.faction.as_deref(), counts, max)
+                })
+                .collect();
             (columns, rows)
         }
         Groups::Region(records) => {
@@ -160,7 +167,14 @@ fn stats_table(ds: &Dataset, groups: &Groups) -> (Vec<Column>, Vec<Vec<Cell>>) {
                 num("STOOD"),
                 bar_column,
             ];
-            let rows = records.iter().map(|r| party_row(ds, r, max)).collect();
+            let rows = records
+                .iter()
+                .map(|r| {
+                    let name = party_name(r.party.as_deref());
+                    let counts = [r.won, r.lost, r.pending, r.stood];
+                    standing_row(ds, name, r.faction.as_deref(), counts, max)
+                })
+                .collect();
             (columns, rows)
         }
         Groups::Month(records) => {
@@ -168,28 +182,6 @@ fn stats_table(ds: &Dataset, groups: &Groups) -> (Vec<Column>, Vec<Vec<Cell>>) {
             group_table(ds, "MONTH", &folded, |k| k.to_string())
         }
     }
-}
-
-fn party_row(ds: &Dataset, r: &PartyRecord, max: usize) -> Vec<Cell> {
-    let name = party_name(r.party.as_deref());
-    standing_row(
-        ds,
-        name,
-        r.faction.as_deref(),
-        [r.won, r.lost, r.pending, r.stood],
-        max,
-    )
-}
-
-fn faction_row(ds: &Dataset, r: &FactionRecord, max: usize) -> Vec<Cell> {
-    let name = faction_name(ds, r.faction.as_deref());
-    standing_row(
-        ds,
-        name,
-        r.faction.as_deref(),
-        [r.won, r.lost, r.pending, r.stood],
-        max,
-    )
 }
 
 /// A name in its faction's colour, its won, lost, pending and stood counts, and a bar of the
