@@ -78,6 +78,8 @@ pub struct ScrollLimits {
     pub detail: Option<u16>,
     /// The scrolling view over the whole body (scoreboard, timeline, compare), if drawn.
     pub view: Option<u16>,
+    /// The help overlay, if drawn.
+    pub help: Option<u16>,
 }
 
 /// Everything the explorer shows, and nothing it does not.
@@ -100,6 +102,8 @@ pub struct App {
     /// How far the detail can scroll, as the last frame drawn measured it (`ScrollLimits`).
     pub detail_max: u16,
     pub help_scroll: u16,
+    /// How far the help can scroll, as the last frame drawn measured it (`ScrollLimits`).
+    pub help_max: u16,
     pub screen: Rect,
     pub theme: Theme,
     /// Names of the sources being loaded (for the loading screen and the title).
@@ -136,6 +140,7 @@ impl App {
             detail_scroll: 0,
             detail_max: 0,
             help_scroll: 0,
+            help_max: 0,
             screen: Rect::new(0, 0, width, height),
             theme,
             sources,
@@ -188,6 +193,7 @@ impl App {
             // A pane not drawn keeps its last measure, for when it is shown again.
             self.detail_max = limits.detail.unwrap_or(self.detail_max);
             self.views.scroll_max = limits.view.unwrap_or(self.views.scroll_max);
+            self.help_max = limits.help.unwrap_or(self.help_max);
             return;
         }
         if !matches!(

@@ -1,11 +1,7 @@
 //! Moving the selection, paging and scrolling; the selection is always kept on screen.
 
 use crate::app::{App, Focus, Overlay};
-use crate::keymap;
 use crate::layout;
-
-/// The help's length: it never needs to scroll further than this.
-const HELP_LINES: u16 = keymap::HELP.len() as u16;
 
 /// Rows a wheel notch moves.
 const WHEEL_ROWS: i32 = 3;
@@ -25,7 +21,7 @@ impl App {
     /// Up/Down: moves whatever has the keys.
     pub(super) fn step(&mut self, delta: i32) {
         match &mut self.overlay {
-            Overlay::Help => self.help_scroll = add(self.help_scroll, delta).min(HELP_LINES),
+            Overlay::Help => self.help_scroll = add(self.help_scroll, delta).min(self.help_max),
             Overlay::Picker(p) => {
                 p.cursor =
                     (p.cursor as i64 + i64::from(delta)).clamp(0, p.len() as i64 - 1) as usize
@@ -57,7 +53,7 @@ impl App {
     pub(super) fn jump(&mut self, end: bool) {
         match &mut self.overlay {
             Overlay::Picker(p) => p.cursor = if end { p.len() - 1 } else { 0 },
-            Overlay::Help => self.help_scroll = if end { HELP_LINES } else { 0 },
+            Overlay::Help => self.help_scroll = if end { self.help_max } else { 0 },
             _ if self.focus == Focus::Detail => {
                 self.detail_scroll = if end { self.detail_max } else { 0 }
             }

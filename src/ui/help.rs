@@ -7,10 +7,10 @@ use ratatui::widgets::Paragraph;
 
 use crate::app::App;
 use crate::keymap::HELP;
-use crate::ui::{popup, popup_area, text};
+use crate::ui::{popup, popup_area, scroll_paragraph, text};
 
-/// Draws the help popup over `area`.
-pub fn render(frame: &mut Frame, area: Rect, app: &App) {
+/// Draws the help popup over `area`; returns how far it can scroll.
+pub fn render(frame: &mut Frame, area: Rect, app: &App) -> u16 {
     let theme = &app.theme;
     let keys_w = HELP.iter().map(|(k, _)| text::width(k)).max().unwrap_or(0);
     let text_w = HELP.iter().map(|(_, t)| text::width(t)).max().unwrap_or(0);
@@ -31,9 +31,5 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
             ])
         })
         .collect();
-    let max = (lines.len() as u16).saturating_sub(inner.height);
-    frame.render_widget(
-        Paragraph::new(lines).scroll((app.help_scroll.min(max), 0)),
-        inner,
-    );
+    scroll_paragraph(frame, inner, Paragraph::new(lines), app.help_scroll)
 }

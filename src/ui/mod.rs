@@ -67,7 +67,7 @@ pub fn render(frame: &mut Frame, app: &App) -> ScrollLimits {
     }
     status::render(frame, areas.status, app);
     match &app.overlay {
-        Overlay::Help => help::render(frame, frame.area(), app),
+        Overlay::Help => limits.help = Some(help::render(frame, frame.area(), app)),
         Overlay::Picker(p) => picker::render(frame, frame.area(), app, p),
         Overlay::Input(_) | Overlay::Confirm(_) | Overlay::None => {}
     }
