@@ -12,6 +12,7 @@ use hustings::action::Action;
 use hustings::app::{App, Data, View};
 use hustings::history::SeatIndex;
 use hustings::load::Loaded;
+use hustings::query::Query;
 use hustings::theme::Theme;
 use hustings::{stats, timeline, ui};
 use ratatui::Terminal;
@@ -21,29 +22,30 @@ fn main() {
     divan::main();
 }
 
+/// Every contest, in the explorer's default order (newest first), as the views get them.
 fn all(contests: usize) -> Vec<usize> {
-    (0..contests).collect()
+    support::index(contests).run(&Query::default())
 }
 
 /// Everything the scoreboard shows: totals, factions, regions, seats and parties.
 #[divan::bench(args = support::sizes(), sample_count = 10, sample_size = 1)]
 fn scoreboard(bencher: Bencher, contests: usize) {
-    let (dataset, rows) = (support::dataset(contests), all(contests));
-    bencher.bench(|| stats::scoreboard(black_box(dataset), black_box(&rows)));
+    let (index, rows) = (support::index(contests), all(contests));
+    bencher.bench(|| stats::scoreboard(black_box(index), black_box(&rows)));
 }
 
 /// The endorsement record.
 #[divan::bench(args = support::sizes(), sample_count = 10, sample_size = 1)]
 fn endorsers(bencher: Bencher, contests: usize) {
-    let (dataset, rows) = (support::dataset(contests), all(contests));
-    bencher.bench(|| stats::by_endorser(black_box(dataset), black_box(&rows)));
+    let (index, rows) = (support::index(contests), all(contests));
+    bencher.bench(|| stats::by_endorser(black_box(index), black_box(&rows)));
 }
 
 /// Contests per month.
 #[divan::bench(args = support::sizes(), sample_count = 10, sample_size = 1)]
 fn months(bencher: Bencher, contests: usize) {
-    let (dataset, rows) = (support::dataset(contests), all(contests));
-    bencher.bench(|| timeline::by_month(black_box(dataset), black_box(&rows)));
+    let (index, rows) = (support::index(contests), all(contests));
+    bencher.bench(|| timeline::by_month(black_box(index), black_box(&rows)));
 }
 
 /// The constituency index the seat-history view builds once per dataset.

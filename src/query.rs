@@ -11,8 +11,11 @@ use crate::date::{PartialDate, Precision};
 use crate::model::{ContestKind, Dataset, Status};
 use crate::tally;
 
+mod facts;
 mod order;
 mod scan;
+
+pub(crate) use facts::{ContestFacts, Facts, NONE};
 
 /// Which candidates a faction filter looks at.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -103,16 +106,9 @@ pub struct Query {
     pub sort: Sort,
 }
 
-/// Per-contest facts precomputed for fast filtering and sorting.
+/// Per-contest sort and date keys precomputed for fast filtering and sorting.
 #[derive(Debug, Clone)]
 struct Entry {
-    kind: ContestKind,
-    status: Status,
-    region: Option<u32>,
-    winner_faction: Option<u32>,
-    factions: Vec<u32>,
-    /// Lowercased endorser names of all candidates.
-    endorsers: Vec<Box<str>>,
     date: Option<(NaiveDate, Precision)>,
     date_end: Option<NaiveDate>,
     margin: Option<f64>,
@@ -123,6 +119,8 @@ struct Entry {
 #[derive(Debug, Clone)]
 pub struct Index {
     entries: Vec<Entry>,
+    /// Kind, status, region, winner, factions, parties, endorsers as interned numbers.
+    facts: Facts,
     /// Lowercased searchable text of every contest, one after another.
     text: String,
     /// `text[bounds[i]..bounds[i + 1]]` belongs to contest i.
@@ -130,11 +128,9 @@ pub struct Index {
     /// Each contest's place in the A→Z order of lowercased titles (equal titles share one), so
     /// sorting by title compares integers instead of chasing strings across the heap.
     title_rank: Vec<u32>,
-    region_ids: Vec<String>,
     /// Each contest's region's place in the A→Z order of region names (`u32::MAX`: none), kept
     /// apart from `entries` so a region sort reads two compact arrays.
     region_order: Vec<u32>,
-    faction_ids: Vec<String>,
     /// Whole-dataset orders per sort, made on first use.
     orders: order::Orders,
 }
@@ -142,10 +138,7 @@ pub struct Index {
 impl Index {
     /// Precomputes search text and keys for every contest.
     pub fn build(dataset: &Dataset) -> Index {
-        let region_ids: Vec<String> = dataset.regions.iter().map(|r| r.id.clone()).collect();
-        let faction_ids: Vec<String> = dataset.factions.iter().map(|f| f.id.clone()).collect();
-        let position =
-            |ids: &[String], id: &str| ids.iter().position(|x| x == id).map(|p| p as u32);
+        let facts = Facts::build(dataset);
         let mut text = String::new();
         let mut bounds = Vec::with_capacity(dataset.contests.len() + 1);
         let mut entries = Vec::with_capacity(dataset.contests.len());
@@ -178,32 +171,7 @@ impl Index {
                     push(e);
                 }
             }
-            let winner_faction = tally::winner(contest)
-                .and_then(|w| w.faction.as_deref())
-                .and_then(|f| position(&faction_ids, f));
-            let mut factions: Vec<u32> = contest
-                .candidates
-                .iter()
-                .filter_map(|c| c.faction.as_deref())
-                .filter_map(|f| position(&faction_ids, f))
-                .collect();
-            factions.sort_unstable();
-            factions.dedup();
             entries.push(Entry {
-                kind: contest.kind,
-                status: contest.status,
-                region: contest
-                    .region
-                    .as_deref()
-                    .and_then(|r| position(&region_ids, r)),
-                winner_faction,
-                factions,
-                endorsers: contest
-                    .candidates
-                    .iter()
-                    .flat_map(|c| &c.endorsements)
-                    .map(|e| fold(e).into_boxed_str())
-                    .collect(),
                 date: contest.date.as_ref().map(PartialDate::sort_key),
                 date_end: contest.date.as_ref().map(PartialDate::end),
                 margin: tally::margin_points(contest),
@@ -212,30 +180,38 @@ impl Index {
             titles.push(contest.title.to_lowercase().into_boxed_str());
         }
         bounds.push(text.len());
+        // Regions the catalogue lacks (only in unvalidated data) sort as no region.
         let region_rank = dense_ranks(
-            &dataset
-                .regions
+            &facts.regions.ids[..facts.regions.catalogue]
                 .iter()
-                .map(|r| r.name.to_lowercase())
+                .map(|id| dataset.region(id).map(|r| r.name.to_lowercase()))
                 .collect::<Vec<_>>(),
         );
-        let region_order = entries
+        let region_order = facts
+            .contests
             .iter()
-            .map(|e: &Entry| e.region.map_or(u32::MAX, |r| region_rank[r as usize]))
+            .map(|c| match facts.regions.catalogue_position(c.region) {
+                Some(r) => region_rank[r],
+                None => u32::MAX,
+            })
             .collect();
         let index = Index {
             entries,
+            facts,
             text,
             bounds,
             title_rank: dense_ranks(&titles),
             region_order,
-            region_ids,
-            faction_ids,
             orders: order::Orders::default(),
         };
         // The default order is needed at once; making it here keeps it off the UI thread.
         index.order(Sort::default());
         index
+    }
+
+    /// The interned facts of every contest (for aggregates).
+    pub(crate) fn facts(&self) -> &Facts {
+        &self.facts
     }
 
     /// Every contest in `sort`'s order (computed once, then reused).
@@ -392,27 +368,30 @@ struct Compiled<'f> {
     filter: &'f Filter,
     regions: Option<Vec<u32>>,
     factions: Option<Vec<u32>>,
-    endorsers: Vec<String>,
+    /// Ids of the endorsers' folded names (`None`: any endorser).
+    endorsers: Option<Vec<u32>>,
     /// One searcher per search word, built once per filter rather than once per contest.
     finders: Vec<memchr::memmem::Finder<'static>>,
 }
 
 impl<'f> Compiled<'f> {
     fn new(index: &Index, filter: &'f Filter) -> Self {
+        let facts = &index.facts;
         // An id the index does not know matches nothing (rather than everything).
-        let ids = |wanted: &[String], known: &[String]| {
-            (!wanted.is_empty()).then(|| {
-                wanted
-                    .iter()
-                    .filter_map(|w| known.iter().position(|k| k == w).map(|p| p as u32))
-                    .collect()
-            })
+        let ids = |wanted: &[String], known: &facts::Ids| {
+            (!wanted.is_empty()).then(|| wanted.iter().filter_map(|w| known.find(w)).collect())
         };
         Compiled {
             filter,
-            regions: ids(&filter.regions, &index.region_ids),
-            factions: ids(&filter.factions, &index.faction_ids),
-            endorsers: filter.endorsers.iter().map(|e| fold(e)).collect(),
+            regions: ids(&filter.regions, &facts.regions),
+            factions: ids(&filter.factions, &facts.factions),
+            endorsers: (!filter.endorsers.is_empty()).then(|| {
+                filter
+                    .endorsers
+                    .iter()
+                    .filter_map(|e| facts.fold_id(&fold(e)))
+                    .collect()
+            }),
             finders: filter
                 .search
                 .split_whitespace()
@@ -422,26 +401,32 @@ impl<'f> Compiled<'f> {
     }
 
     fn matches(&self, index: &Index, i: usize) -> bool {
+        let facts = &index.facts;
+        let c = &facts.contests[i];
         let e = &index.entries[i];
         let f = self.filter;
         if let Some(regions) = &self.regions
-            && !e.region.is_some_and(|r| regions.contains(&r))
+            && !regions.contains(&c.region)
         {
             return false;
         }
         if let Some(factions) = &self.factions {
             let hit = match f.faction_scope {
-                FactionScope::Winner => e.winner_faction.is_some_and(|w| factions.contains(&w)),
-                FactionScope::AnyCandidate => e.factions.iter().any(|x| factions.contains(x)),
+                FactionScope::Winner => facts
+                    .winner_faction(i)
+                    .is_some_and(|w| factions.contains(&w)),
+                FactionScope::AnyCandidate => facts.candidates[facts.candidates_of(i)]
+                    .iter()
+                    .any(|x| factions.contains(&x.faction)),
             };
             if !hit {
                 return false;
             }
         }
-        if !f.kinds.is_empty() && !f.kinds.contains(&e.kind) {
+        if !f.kinds.is_empty() && !f.kinds.contains(&c.kind) {
             return false;
         }
-        if !f.statuses.is_empty() && !f.statuses.contains(&e.status) {
+        if !f.statuses.is_empty() && !f.statuses.contains(&c.status) {
             return false;
         }
         if let Some(since) = f.since
@@ -454,11 +439,10 @@ impl<'f> Compiled<'f> {
         {
             return false;
         }
-        if !self.endorsers.is_empty()
-            && !e
-                .endorsers
+        if let Some(endorsers) = &self.endorsers
+            && !facts.endorsements[facts.endorsements_of_contest(i)]
                 .iter()
-                .any(|x| self.endorsers.iter().any(|w| **x == **w))
+                .any(|&g| endorsers.contains(&facts.endorser_fold[g as usize]))
         {
             return false;
         }

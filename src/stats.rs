@@ -1,7 +1,8 @@
 //! Aggregates over a filtered set of contests: wins per faction, region and kind, and each
-//! endorser's record. Pure functions of a dataset and the contest indices a query returned
-//! (`Index::run`), giving plain values; `hustings stats` prints them and the explorer's
-//! scoreboard and endorsement views draw them, so both always agree.
+//! endorser's record. Pure functions of a dataset's query `Index` and the contest indices a
+//! query returned (`Index::run`), giving plain values; `hustings stats` prints them and the
+//! explorer's scoreboard and endorsement views draw them, so both always agree. They count
+//! the index's interned numbers, so a million contests take milliseconds.
 //!
 //! Conventions, the same in every function:
 //! - a contest is *won* by the faction of its winner (`tally::winner`), counted only when the
@@ -14,16 +15,18 @@
 //! contests by month.
 
 use std::cmp::Reverse;
-use std::collections::HashMap;
-use std::hash::Hash;
 
-use crate::model::{Contest, ContestKind, Dataset, Status};
+use crate::model::{ContestKind, Dataset, Status};
+use crate::query::{ContestFacts, Facts, Index, NONE};
 use crate::tally;
 use crate::timeline::{self, Period};
 
 mod endorser_sort;
 mod party;
 mod scoreboard;
+mod visit;
+
+pub(crate) use visit::Visit;
 
 pub use endorser_sort::{EndorserSort, sort_endorsers};
 pub use party::{PartyRecord, by_party, elects_a_seat, seat_rows, seat_totals};
@@ -99,14 +102,14 @@ impl Groups {
 }
 
 /// The records of the contests at `rows` grouped `by`.
-pub fn group_by(dataset: &Dataset, rows: &[usize], by: GroupBy) -> Groups {
+pub fn group_by(index: &Index, rows: &[usize], by: GroupBy) -> Groups {
     match by {
-        GroupBy::Faction => Groups::Faction(by_faction(dataset, rows)),
-        GroupBy::Region => Groups::Region(by_region(dataset, rows)),
-        GroupBy::Kind => Groups::Kind(by_kind(dataset, rows)),
-        GroupBy::Endorser => Groups::Endorser(by_endorser(dataset, rows)),
-        GroupBy::Party => Groups::Party(by_party(dataset, rows)),
-        GroupBy::Month => Groups::Month(timeline::by_month(dataset, rows)),
+        GroupBy::Faction => Groups::Faction(by_faction(index, rows)),
+        GroupBy::Region => Groups::Region(by_region(index, rows)),
+        GroupBy::Kind => Groups::Kind(by_kind(index, rows)),
+        GroupBy::Endorser => Groups::Endorser(by_endorser(index, rows)),
+        GroupBy::Party => Groups::Party(by_party(index, rows)),
+        GroupBy::Month => Groups::Month(timeline::by_month(index, rows)),
     }
 }
 
@@ -170,227 +173,281 @@ impl EndorserRecord {
     }
 }
 
-fn contests<'a>(dataset: &'a Dataset, rows: &'a [usize]) -> impl Iterator<Item = &'a Contest> {
-    rows.iter().filter_map(|&i| dataset.contests.get(i))
+impl Totals {
+    /// Counts one contest.
+    fn add(&mut self, status: Status, has_winner: bool) {
+        self.contests += 1;
+        match status {
+            Status::Decided => {
+                self.decided += 1;
+                if !has_winner {
+                    self.decided_without_winner += 1;
+                }
+            }
+            Status::Pending => self.pending += 1,
+        }
+    }
+
+    /// Totals over the contests at `rows` read from the data itself (for listings, which
+    /// have no index at hand).
+    pub fn of_contests(dataset: &Dataset, rows: &[usize]) -> Totals {
+        let mut t = Totals::default();
+        for contest in rows.iter().filter_map(|&i| dataset.contests.get(i)) {
+            t.add(contest.status, tally::winner(contest).is_some());
+        }
+        t
+    }
 }
 
 /// The faction of a decided contest's winner: `None` when not decided or nobody is elected,
-/// `Some(None)` for a winner of no known faction.
-fn winning_faction(contest: &Contest) -> Option<Option<&str>> {
-    if contest.status != Status::Decided {
+/// `Some(NONE)` for a winner of no faction.
+fn winning_faction(facts: &Facts, i: usize) -> Option<u32> {
+    if facts.contests[i].status != Status::Decided {
         return None;
     }
-    tally::winner(contest).map(|w| w.faction.as_deref())
+    facts.winner_faction(i)
 }
 
 /// Totals over the contests at `rows`.
-pub fn totals(dataset: &Dataset, rows: &[usize]) -> Totals {
+pub fn totals(index: &Index, rows: &[usize]) -> Totals {
+    totals_of(&Visit::new(index, rows), |_| true)
+}
+
+/// Totals over the contests visited that `keep` keeps.
+fn totals_of(visit: &Visit, keep: impl Fn(ContestKind) -> bool) -> Totals {
     let mut t = Totals::default();
-    for contest in contests(dataset, rows) {
-        t.contests += 1;
-        match contest.status {
-            Status::Decided => {
-                t.decided += 1;
-                if tally::winner(contest).is_none() {
-                    t.decided_without_winner += 1;
-                }
-            }
-            Status::Pending => t.pending += 1,
+    visit.each(|i, _| {
+        let c = &visit.facts.contests[i];
+        if keep(c.kind) {
+            t.add(c.status, c.winner != NONE);
         }
-    }
+    });
     t
 }
 
+/// Candidates (or contests) of one faction, party or endorser, as they are counted.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct Count {
+    /// Stood, or endorsed: `won + lost + pending`.
+    all: usize,
+    won: usize,
+    lost: usize,
+    pending: usize,
+}
+
+impl Count {
+    /// Counts one more, in a decided contest or not, won or not.
+    pub(crate) fn add(&mut self, decided: bool, won: bool) {
+        self.all += 1;
+        self.won += usize::from(decided && won);
+        self.lost += usize::from(decided && !won);
+        self.pending += usize::from(!decided);
+    }
+}
+
 /// Each faction's record: most wins first, then most contests stood in, then catalogue order;
-/// the no-faction row (if any) last. Factions that stood nowhere are left out.
-pub fn by_faction(dataset: &Dataset, rows: &[usize]) -> Vec<FactionRecord> {
+/// the no-faction row (if any) last. Factions that stood nowhere are left out, and
+/// candidates of a faction the catalogue lacks count as of no faction.
+pub fn by_faction(index: &Index, rows: &[usize]) -> Vec<FactionRecord> {
+    factions(&Visit::new(index, rows))
+}
+
+fn factions(visit: &Visit) -> Vec<FactionRecord> {
+    let facts = visit.facts;
     // Slot per catalogue faction, plus one last slot for "no known faction".
-    let none_slot = dataset.factions.len();
-    let slots: HashMap<&str, usize> = dataset
-        .factions
-        .iter()
-        .enumerate()
-        .map(|(i, f)| (f.id.as_str(), i))
-        .collect();
-    let slot = |id: Option<&str>| {
-        id.and_then(|id| slots.get(id).copied())
-            .unwrap_or(none_slot)
-    };
-    let mut records: Vec<FactionRecord> = dataset
-        .factions
-        .iter()
-        .map(|f| Some(f.id.clone()))
-        .chain([None])
-        .map(|faction| FactionRecord {
-            faction,
-            stood: 0,
-            won: 0,
-            lost: 0,
-            pending: 0,
-        })
-        .collect();
-    let mut standing: Vec<usize> = Vec::new();
-    for contest in contests(dataset, rows) {
-        standing.clear();
-        standing.extend(
-            contest
-                .candidates
-                .iter()
-                .map(|c| slot(c.faction.as_deref())),
-        );
-        standing.sort_unstable();
-        standing.dedup();
-        let winner = winning_faction(contest).map(slot);
-        for &s in &standing {
-            let r = &mut records[s];
-            r.stood += 1;
-            match contest.status {
-                Status::Pending => r.pending += 1,
-                Status::Decided if winner == Some(s) => r.won += 1,
-                Status::Decided => r.lost += 1,
+    let none_slot = facts.factions.catalogue;
+    let slot = |id: u32| facts.factions.catalogue_position(id).unwrap_or(none_slot);
+    let mut counts = vec![Count::default(); none_slot + 1];
+    // The last contest each slot was counted in: a faction stands once per contest.
+    let mut counted = vec![usize::MAX; none_slot + 1];
+    visit.each(|i, _| {
+        let decided = facts.contests[i].status == Status::Decided;
+        let winner = winning_faction(facts, i).map_or(usize::MAX, slot);
+        for c in &facts.candidates[facts.candidates_of(i)] {
+            let s = slot(c.faction);
+            if counted[s] != i {
+                counted[s] = i;
+                counts[s].add(decided, winner == s);
             }
         }
-    }
-    let mut ranked: Vec<(usize, FactionRecord)> = records
-        .into_iter()
+    });
+    let mut ranked: Vec<(usize, FactionRecord)> = counts
+        .iter()
         .enumerate()
-        .filter(|(_, r)| r.stood > 0)
+        .filter(|(_, n)| n.all > 0)
+        .map(|(s, n)| {
+            let record = FactionRecord {
+                faction: facts.factions.ids[..none_slot].get(s).cloned(),
+                stood: n.all,
+                won: n.won,
+                lost: n.lost,
+                pending: n.pending,
+            };
+            (s, record)
+        })
         .collect();
-    ranked.sort_by_key(|(i, r)| (r.faction.is_none(), Reverse(r.won), Reverse(r.stood), *i));
+    ranked.sort_by_key(|(s, r)| (r.faction.is_none(), Reverse(r.won), Reverse(r.stood), *s));
     ranked.into_iter().map(|(_, r)| r).collect()
 }
 
-/// Contests per region, in catalogue order; contests with no region last.
-pub fn by_region(dataset: &Dataset, rows: &[usize]) -> Vec<GroupRecord<Option<String>>> {
-    let order = |key: &Option<String>| match key {
-        Some(id) => dataset
-            .regions
-            .iter()
-            .position(|r| r.id == *id)
-            .unwrap_or(usize::MAX - 1),
-        None => usize::MAX,
-    };
+/// Contests per region, in catalogue order; regions the catalogue lacks (unvalidated data)
+/// after, then contests with no region.
+pub fn by_region(index: &Index, rows: &[usize]) -> Vec<GroupRecord<Option<String>>> {
+    regions(&Visit::new(index, rows))
+}
+
+fn regions(visit: &Visit) -> Vec<GroupRecord<Option<String>>> {
+    let regions = &visit.facts.regions;
+    let none_slot = regions.ids.len();
     let mut groups = collect(
-        dataset,
-        rows,
-        |c| c.region.as_deref(),
-        |k| k.map(str::to_string),
+        visit,
+        none_slot + 1,
+        |c| match c.region {
+            NONE => none_slot,
+            r => r as usize,
+        },
+        |slot| regions.ids.get(slot).cloned(),
     );
-    groups.sort_by_key(|g| order(&g.key));
-    groups
+    groups.sort_by_key(|(slot, _)| match *slot {
+        s if s == none_slot => usize::MAX,
+        s => regions
+            .catalogue_position(s as u32)
+            .unwrap_or(usize::MAX - 1),
+    });
+    groups.into_iter().map(|(_, g)| g).collect()
 }
 
 /// Contests per kind, in the order of `ContestKind::ALL`.
-pub fn by_kind(dataset: &Dataset, rows: &[usize]) -> Vec<GroupRecord<ContestKind>> {
-    let mut groups = collect(dataset, rows, |c| c.kind, |k| *k);
-    groups.sort_by_key(|g| g.key);
-    groups
+pub fn by_kind(index: &Index, rows: &[usize]) -> Vec<GroupRecord<ContestKind>> {
+    let kind_slot = |k: ContestKind| ContestKind::ALL.iter().position(|x| *x == k).unwrap_or(0);
+    let mut groups = collect(
+        &Visit::new(index, rows),
+        ContestKind::ALL.len(),
+        |c| kind_slot(c.kind),
+        |slot| ContestKind::ALL[slot],
+    );
+    groups.sort_by_key(|(_, g)| g.key);
+    groups.into_iter().map(|(_, g)| g).collect()
 }
 
-/// Groups contests by `key`, in order of first appearance. Keys may borrow from the dataset
-/// (`map` makes the stored key), so counting never allocates per contest.
-pub(crate) fn collect<'a, B: Eq + Hash, K>(
-    dataset: &'a Dataset,
-    rows: &[usize],
-    key: impl Fn(&'a Contest) -> B,
-    map: impl Fn(&B) -> K,
-) -> Vec<GroupRecord<K>> {
-    // Wins per winner's faction, by the faction's id as borrowed from the data.
-    type Wins<'w> = Vec<(Option<&'w str>, usize)>;
-    let mut groups: Vec<(GroupRecord<K>, Wins<'a>)> = Vec::new();
-    let mut slots: HashMap<B, usize> = HashMap::new();
-    for &i in rows {
-        let Some(contest) = dataset.contests.get(i) else {
-            continue;
-        };
-        let k = key(contest);
-        let at = match slots.get(&k) {
-            Some(&at) => at,
-            None => {
-                let record = GroupRecord {
-                    key: map(&k),
-                    contests: 0,
-                    decided: 0,
-                    pending: 0,
-                    wins: Vec::new(),
-                };
-                slots.insert(k, groups.len());
-                groups.push((record, Vec::new()));
-                groups.len() - 1
-            }
-        };
-        let (g, wins) = &mut groups[at];
-        g.contests += 1;
-        match contest.status {
-            Status::Decided => g.decided += 1,
-            Status::Pending => g.pending += 1,
-        }
-        if let Some(faction) = winning_faction(contest) {
-            match wins.iter_mut().find(|(f, _)| *f == faction) {
-                Some((_, n)) => *n += 1,
-                None => wins.push((faction, 1)),
-            }
-        }
+/// Groups contests by a slot (below `slots`) made from each one's facts; `key` makes a group's
+/// key from its slot. Groups come in order of first appearance in the rows, each with its slot,
+/// its wins per winner's faction most first, and in order of first appearance on a tie.
+pub(crate) fn collect<K>(
+    visit: &Visit,
+    slots: usize,
+    slot: impl Fn(&ContestFacts) -> usize,
+    key: impl Fn(usize) -> K,
+) -> Vec<(usize, GroupRecord<K>)> {
+    /// A group being counted, with the first position in the rows it was met at.
+    #[derive(Clone)]
+    struct Group {
+        first: u32,
+        contests: usize,
+        decided: usize,
+        /// Per winner's faction id (the last: no faction), wins and the first position met.
+        wins: Vec<(usize, u32)>,
     }
-    groups
+    let facts = visit.facts;
+    let factions = &facts.factions;
+    let no_faction = factions.ids.len();
+    let unseen = Group {
+        first: NONE,
+        contests: 0,
+        decided: 0,
+        wins: Vec::new(),
+    };
+    let mut groups = vec![unseen; slots];
+    visit.each(|i, k| {
+        let c = &facts.contests[i];
+        let g = &mut groups[slot(c)];
+        g.first = g.first.min(k);
+        g.contests += 1;
+        g.decided += usize::from(c.status == Status::Decided);
+        if let Some(faction) = winning_faction(facts, i) {
+            if g.wins.is_empty() {
+                g.wins = vec![(0, NONE); no_faction + 1];
+            }
+            let w = &mut g.wins[(faction as usize).min(no_faction)];
+            w.0 += 1;
+            w.1 = w.1.min(k);
+        }
+    });
+    let mut met: Vec<(usize, Group)> = groups
         .into_iter()
-        .map(|(mut g, mut wins)| {
-            // Most wins first; the no-faction entry after named factions on a tie.
-            wins.sort_by_key(|(f, n)| (Reverse(*n), f.is_none(), dataset_order(dataset, *f)));
-            g.wins = wins
-                .into_iter()
-                .map(|(f, n)| (f.map(str::to_string), n))
+        .enumerate()
+        .filter(|(_, g)| g.first != NONE)
+        .collect();
+    met.sort_by_key(|(_, g)| g.first);
+    met.into_iter()
+        .map(|(s, g)| {
+            let mut wins: Vec<(usize, usize, u32)> = (g.wins.iter().enumerate())
+                .filter(|(_, w)| w.0 > 0)
+                .map(|(f, w)| (f, w.0, w.1))
                 .collect();
-            g
+            // Most wins first; the no-faction entry after named factions on a tie.
+            wins.sort_by_key(|&(f, n, first)| {
+                let order = factions.catalogue_position(f as u32).unwrap_or(usize::MAX);
+                (Reverse(n), f == no_faction, order, first)
+            });
+            let record = GroupRecord {
+                key: key(s),
+                contests: g.contests,
+                decided: g.decided,
+                pending: g.contests - g.decided,
+                wins: (wins.into_iter())
+                    .map(|(f, n, _)| (factions.ids.get(f).cloned(), n))
+                    .collect(),
+            };
+            (s, record)
         })
         .collect()
 }
 
-fn dataset_order(dataset: &Dataset, faction: Option<&str>) -> usize {
-    faction
-        .and_then(|id| dataset.factions.iter().position(|f| f.id == id))
-        .unwrap_or(usize::MAX)
-}
-
 /// Each endorser's record: most wins first, then most endorsed, then name (any case).
-pub fn by_endorser(dataset: &Dataset, rows: &[usize]) -> Vec<EndorserRecord> {
-    let mut records: Vec<EndorserRecord> = Vec::new();
-    let mut slots: HashMap<String, usize> = HashMap::new();
-    // Each spelling is lowercased once, not once per endorsement.
-    let mut spellings: HashMap<&str, usize> = HashMap::new();
-    for contest in contests(dataset, rows) {
-        for candidate in &contest.candidates {
-            let mut seen: Vec<usize> = Vec::new();
-            for name in &candidate.endorsements {
-                let at = *spellings.entry(name.as_str()).or_insert_with(|| {
-                    *slots.entry(name.to_lowercase()).or_insert_with(|| {
-                        records.push(EndorserRecord {
-                            name: name.clone(),
-                            endorsed: 0,
-                            won: 0,
-                            lost: 0,
-                            pending: 0,
-                        });
-                        records.len() - 1
-                    })
-                });
-                // One endorsement per candidate, however often the data repeats it.
-                if seen.contains(&at) {
-                    continue;
-                }
-                seen.push(at);
-                let r = &mut records[at];
-                r.endorsed += 1;
-                match contest.status {
-                    Status::Pending => r.pending += 1,
-                    Status::Decided if candidate.elected => r.won += 1,
-                    Status::Decided => r.lost += 1,
+pub fn by_endorser(index: &Index, rows: &[usize]) -> Vec<EndorserRecord> {
+    let visit = Visit::new(index, rows);
+    let facts = visit.facts;
+    let names = &facts.endorsers;
+    let groups = names.groups();
+    let mut counts = vec![Count::default(); groups];
+    // The first (position in the rows, endorsement) met of each: its spelling names it.
+    let mut first_met = vec![(NONE, NONE); groups];
+    // The last candidate each was counted for: one endorsement per candidate, however often
+    // the data repeats it.
+    let mut counted = vec![usize::MAX; groups];
+    visit.each(|i, k| {
+        let decided = facts.contests[i].status == Status::Decided;
+        for j in facts.candidates_of(i) {
+            let elected = facts.candidates[j].elected;
+            for e in facts.endorsements_of(j) {
+                let g = facts.endorsements[e] as usize;
+                first_met[g] = first_met[g].min((k, e as u32));
+                if counted[g] != j {
+                    counted[g] = j;
+                    counts[g].add(decided, elected);
                 }
             }
         }
-    }
-    records.sort_by_cached_key(|r| (Reverse(r.won), Reverse(r.endorsed), r.name.to_lowercase()));
-    records
+    });
+    let mut records: Vec<(usize, EndorserRecord)> = (0..groups)
+        .filter(|&g| counts[g].all > 0)
+        .map(|g| {
+            let spelling = facts.endorsement_spelling[first_met[g].1 as usize];
+            let n = counts[g];
+            let record = EndorserRecord {
+                name: names.spellings[spelling as usize].clone(),
+                endorsed: n.all,
+                won: n.won,
+                lost: n.lost,
+                pending: n.pending,
+            };
+            (g, record)
+        })
+        .collect();
+    // A group's rank orders as its lowercased name does.
+    records.sort_by_key(|(g, r)| (Reverse(r.won), Reverse(r.endorsed), names.rank[*g]));
+    records.into_iter().map(|(_, r)| r).collect()
 }
 
 #[cfg(test)]

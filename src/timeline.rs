@@ -1,7 +1,7 @@
 //! Contests over time, month by month, honest about how precisely each date is known: a contest
 //! dated to the day or the month counts in its month; one known only to the year counts in a
 //! bucket of its own ("2019 (month unknown)"), never in January; an undated one counts as
-//! undated. Pure functions of a dataset and the contest indices a query returned.
+//! undated. Pure functions of a dataset's query `Index` and the contest indices a query returned.
 
 use std::fmt;
 
@@ -9,8 +9,8 @@ use chrono::{Datelike, Months, NaiveDate};
 use serde::{Serialize, Serializer};
 
 use crate::date::{PartialDate, Precision};
-use crate::model::Dataset;
-use crate::stats::{GroupRecord, collect};
+use crate::query::Index;
+use crate::stats::{GroupRecord, Visit, collect};
 
 /// A stretch of time contests are counted in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -87,8 +87,17 @@ pub const MAX_FILLED_MONTHS: usize = 600;
 /// The contests at `rows` per period, in time order (see [`Period::order`]): decided, pending
 /// and winners' factions as for `stats --by region`. Months with no contest between the first
 /// and the last month are included with zero counts (up to [`MAX_FILLED_MONTHS`] in all).
-pub fn by_month(dataset: &Dataset, rows: &[usize]) -> Vec<GroupRecord<Period>> {
-    let mut groups = collect(dataset, rows, |c| Period::of(c.date), |p| *p);
+pub fn by_month(index: &Index, rows: &[usize]) -> Vec<GroupRecord<Period>> {
+    let periods = &index.facts().periods;
+    let mut groups: Vec<GroupRecord<Period>> = collect(
+        &Visit::new(index, rows),
+        periods.len(),
+        |c| c.period as usize,
+        |slot| periods[slot],
+    )
+    .into_iter()
+    .map(|(_, g)| g)
+    .collect();
     let months: Vec<NaiveDate> = groups
         .iter()
         .filter_map(|g| match g.key {
@@ -188,7 +197,7 @@ pub fn fold_gaps(groups: &[GroupRecord<Period>], min: usize) -> Vec<GroupRecord<
 mod tests {
     use super::*;
 
-    fn dataset(dates: &[Option<&str>]) -> Dataset {
+    fn dataset(dates: &[Option<&str>]) -> Index {
         let contests: Vec<String> = dates
             .iter()
             .enumerate()
@@ -200,11 +209,12 @@ mod tests {
                 )
             })
             .collect();
-        serde_json::from_str(&format!(
+        let dataset: crate::model::Dataset = serde_json::from_str(&format!(
             r#"{{"schema_version": 1, "regions": [], "factions": [], "contests": [{}]}}"#,
             contests.join(",")
         ))
-        .unwrap()
+        .unwrap();
+        Index::build(&dataset)
     }
 
     fn labels(groups: &[GroupRecord<Period>]) -> Vec<String> {
@@ -225,7 +235,7 @@ mod tests {
             Some("2020"),
             Some("2019"),
         ]);
-        let rows: Vec<usize> = (0..ds.contests.len()).collect();
+        let rows: Vec<usize> = (0..ds.len()).collect();
         assert_eq!(
             labels(&by_month(&ds, &rows)),
             vec![

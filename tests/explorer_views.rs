@@ -13,6 +13,7 @@ use common::{real_data, seed_file};
 use hustings::action::Action;
 use hustings::app::{App, Data, View};
 use hustings::load::{self, DataSource, Loaded};
+use hustings::query::Index;
 use hustings::stats;
 use hustings::theme::Theme;
 use ratatui::crossterm::event::KeyCode;
@@ -99,7 +100,7 @@ fn the_scoreboard_follows_the_filters() {
     press(&mut app, "rjj\n2");
     let ds = app.data.as_ref().unwrap().dataset();
     let board = app.views.board.clone().unwrap();
-    assert_eq!(board, stats::scoreboard(ds, &app.rows));
+    assert_eq!(board, stats::scoreboard(&Index::build(ds), &app.rows));
     assert_eq!(board.totals.contests, 8);
     assert_eq!(board.regions.len(), 1);
     assert!(screen(&app).contains("Scoreboard: 8 of 17 contests"));

@@ -1,14 +1,12 @@
 //! A loaded dataset together with everything the explorer precomputes from it, built off the
 //! UI thread so a large file never blocks a keystroke.
 
-use std::collections::HashMap;
 use std::fmt;
 
 use crate::integrity::Warning;
 use crate::load::Loaded;
 use crate::model::{ContestKind, Dataset};
 use crate::query::Index;
-use crate::tally;
 
 /// Data ready to browse: the loaded dataset, its query index and the counts pickers show.
 pub struct Data {
@@ -39,42 +37,27 @@ impl Data {
     pub fn new(loaded: Loaded) -> Data {
         let ds = &loaded.dataset;
         let index = Index::build(ds);
-        let regions: HashMap<&str, usize> = ds
-            .regions
-            .iter()
-            .enumerate()
-            .map(|(i, r)| (r.id.as_str(), i))
-            .collect();
-        let factions: HashMap<&str, usize> = ds
-            .factions
-            .iter()
-            .enumerate()
-            .map(|(i, f)| (f.id.as_str(), i))
-            .collect();
+        let facts = index.facts();
+        // Counted from the index's interned ids (loaded data uses only the catalogue's).
         let mut region_counts = vec![0; ds.regions.len()];
         let mut faction_wins = vec![0; ds.factions.len()];
         let mut faction_any = vec![0; ds.factions.len()];
         let mut kind_counts = [0; ContestKind::ALL.len()];
         let mut seen = vec![false; ds.factions.len()];
-        for contest in &ds.contests {
-            if let Some(r) = contest.region.as_deref()
-                && let Some(&i) = regions.get(r)
-            {
-                region_counts[i] += 1;
+        for (i, contest) in facts.contests.iter().enumerate() {
+            if let Some(r) = facts.regions.catalogue_position(contest.region) {
+                region_counts[r] += 1;
             }
-            if let Some(f) = tally::winner(contest).and_then(|w| w.faction.as_deref())
-                && let Some(&i) = factions.get(f)
+            if let Some(f) = facts
+                .winner_faction(i)
+                .and_then(|f| facts.factions.catalogue_position(f))
             {
-                faction_wins[i] += 1;
+                faction_wins[f] += 1;
             }
             seen.iter_mut().for_each(|s| *s = false);
-            for f in contest
-                .candidates
-                .iter()
-                .filter_map(|c| c.faction.as_deref())
-            {
-                if let Some(&i) = factions.get(f) {
-                    seen[i] = true;
+            for c in &facts.candidates[facts.candidates_of(i)] {
+                if let Some(f) = facts.factions.catalogue_position(c.faction) {
+                    seen[f] = true;
                 }
             }
             for (count, hit) in faction_any.iter_mut().zip(&seen) {

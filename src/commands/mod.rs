@@ -25,6 +25,8 @@ use crate::resolve::QuerySpec;
 pub struct Selection {
     pub loaded: Loaded,
     pub query: Query,
+    /// The query index of `loaded.dataset` (what aggregates count).
+    pub index: Index,
     /// Indices into `loaded.dataset.contests`, in the query's order.
     pub rows: Vec<usize>,
 }
@@ -34,10 +36,12 @@ impl Selection {
     pub fn new(sources: &[DataSource], spec: &QuerySpec) -> Result<Selection> {
         let loaded = load::load(sources)?;
         let query = spec.resolve(&loaded.dataset)?;
-        let rows = Index::build(&loaded.dataset).run(&query);
+        let index = Index::build(&loaded.dataset);
+        let rows = index.run(&query);
         Ok(Selection {
             loaded,
             query,
+            index,
             rows,
         })
     }

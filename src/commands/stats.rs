@@ -26,13 +26,13 @@ pub fn run(
         ByArg::Party => GroupBy::Party,
         ByArg::Month => GroupBy::Month,
     };
-    let dataset = &selection.loaded.dataset;
+    let (index, rows) = (&selection.index, &selection.rows);
     let report = StatsReport {
-        dataset,
+        dataset: &selection.loaded.dataset,
         query: &selection.query,
-        totals: stats::totals(dataset, &selection.rows),
-        groups: stats::group_by(dataset, &selection.rows, by),
-        seat_totals: (by == GroupBy::Party).then(|| stats::seat_totals(dataset, &selection.rows)),
+        totals: stats::totals(index, rows),
+        groups: stats::group_by(index, rows, by),
+        seat_totals: (by == GroupBy::Party).then(|| stats::seat_totals(index, rows)),
     };
     match format {
         Format::Text => report::text::stats(out, &report, style)?,

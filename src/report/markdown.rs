@@ -89,7 +89,7 @@ pub fn list(out: &mut impl Write, listing: &Listing) -> io::Result<()> {
     writeln!(
         out,
         "{}",
-        totals_line(&crate::stats::totals(ds, listing.rows))
+        totals_line(&Totals::of_contests(ds, listing.rows))
     )
 }
 

@@ -4,11 +4,10 @@
 //! general-election data small parties share an "Other parties" faction but keep their names.
 
 use std::cmp::Reverse;
-use std::collections::HashMap;
 
-use super::{Totals, contests, totals};
-use crate::model::{Candidate, ContestKind, Dataset, Status};
-use crate::tally;
+use super::{Count, Totals, Visit, totals_of};
+use crate::model::{ContestKind, Status};
+use crate::query::{Index, NONE};
 
 /// One party's record over the seats. `stood == won + lost + pending`.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -33,104 +32,105 @@ pub fn elects_a_seat(kind: ContestKind) -> bool {
 }
 
 /// The contests at `rows` that elect a seat, in the same order.
-pub fn seat_rows(dataset: &Dataset, rows: &[usize]) -> Vec<usize> {
+pub fn seat_rows(index: &Index, rows: &[usize]) -> Vec<usize> {
+    let contests = &index.facts().contests;
     rows.iter()
         .copied()
-        .filter(|&i| {
-            dataset
-                .contests
-                .get(i)
-                .is_some_and(|c| elects_a_seat(c.kind))
-        })
+        .filter(|&i| contests.get(i).is_some_and(|c| elects_a_seat(c.kind)))
         .collect()
 }
 
 /// Totals over the seats among the contests at `rows`.
-pub fn seat_totals(dataset: &Dataset, rows: &[usize]) -> Totals {
-    totals(dataset, &seat_rows(dataset, rows))
+pub fn seat_totals(index: &Index, rows: &[usize]) -> Totals {
+    seat_totals_of(&Visit::new(index, rows))
+}
+
+pub(super) fn seat_totals_of(visit: &Visit) -> Totals {
+    totals_of(visit, elects_a_seat)
 }
 
 /// Each party's record over the seats among the contests at `rows`: most seats won first, then
 /// most contested, then name (any case); candidates with no party last. Contests that elect no
-/// seat (selections, leadership races) are not counted.
-pub fn by_party(dataset: &Dataset, rows: &[usize]) -> Vec<PartyRecord> {
-    let mut parties = Parties::default();
-    let mut seen: Vec<usize> = Vec::new();
-    for contest in contests(dataset, rows) {
-        if !elects_a_seat(contest.kind) {
-            continue;
+/// seat (selections, leadership races) are not counted. Spellings of a party differing only
+/// in case or surrounding spaces are one party, named as first met in the rows.
+pub fn by_party(index: &Index, rows: &[usize]) -> Vec<PartyRecord> {
+    parties(&Visit::new(index, rows))
+}
+
+pub(super) fn parties(visit: &Visit) -> Vec<PartyRecord> {
+    let facts = visit.facts;
+    let names = &facts.parties;
+    // One slot per group of spellings, and a last one for candidates with no party stated.
+    let no_party = names.groups();
+    let slot = |j: usize| match facts.candidates[j].party {
+        NONE => no_party,
+        g => g as usize,
+    };
+    let mut counts = vec![Count::default(); no_party + 1];
+    // Where each was first met — (position in the rows, 0 for a contest's winner or 1 + the
+    // candidate) — and that candidate, whose spelling names the party and whose faction
+    // colours it. A contest's winner is met first, as its party's seat.
+    let mut first_met = vec![((NONE, NONE), 0); no_party + 1];
+    // The last contest each was counted in: a party with two candidates in one seat has
+    // stood there once.
+    let mut counted = vec![usize::MAX; no_party + 1];
+    visit.each(|i, k| {
+        let c = &facts.contests[i];
+        if !elects_a_seat(c.kind) {
+            return;
         }
-        let winner = match contest.status {
-            Status::Decided => tally::winner(contest).map(|w| parties.slot(w)),
-            Status::Pending => None,
-        };
-        seen.clear();
-        for candidate in &contest.candidates {
-            let at = parties.slot(candidate);
-            // A party with two candidates in one seat has stood there once.
-            if seen.contains(&at) {
-                continue;
-            }
-            seen.push(at);
-            let r = &mut parties.records[at];
-            r.stood += 1;
-            match contest.status {
-                Status::Pending => r.pending += 1,
-                Status::Decided if winner == Some(at) => r.won += 1,
-                Status::Decided => r.lost += 1,
+        let decided = c.status == Status::Decided;
+        let mut winner = usize::MAX;
+        if decided && c.winner != NONE {
+            let w = c.winner as usize;
+            winner = slot(w);
+            first_met[winner] = first_met[winner].min(((k, 0), w));
+        }
+        for j in facts.candidates_of(i) {
+            let s = slot(j);
+            first_met[s] = first_met[s].min(((k, j as u32 + 1), j));
+            if counted[s] != i {
+                counted[s] = i;
+                counts[s].add(decided, winner == s);
             }
         }
-    }
-    let mut records = parties.records;
-    records.sort_by_cached_key(|r| {
-        (
-            r.party.is_none(),
-            Reverse(r.won),
-            Reverse(r.stood),
-            r.party.as_deref().map(str::to_lowercase),
-        )
     });
-    records
-}
-
-/// Party records being counted, found by the party's spelling.
-#[derive(Default)]
-struct Parties<'a> {
-    records: Vec<PartyRecord>,
-    /// Record by trimmed, lowercased party name (`None`: no party stated).
-    slots: HashMap<Option<String>, usize>,
-    /// Record by spelling as in the data, so each spelling is lowercased once.
-    spellings: HashMap<Option<&'a str>, usize>,
-}
-
-impl<'a> Parties<'a> {
-    /// The record of `candidate`'s party, made on first sight.
-    fn slot(&mut self, candidate: &'a Candidate) -> usize {
-        let party = candidate.party.as_deref();
-        if let Some(&at) = self.spellings.get(&party) {
-            return at;
-        }
-        let key = party.map(|p| p.trim().to_lowercase());
-        let records = &mut self.records;
-        let at = *self.slots.entry(key).or_insert_with(|| {
-            records.push(PartyRecord {
-                party: party.map(|p| p.trim().to_string()),
-                faction: candidate.faction.clone(),
-                stood: 0,
-                won: 0,
-                lost: 0,
-                pending: 0,
-            });
-            records.len() - 1
-        });
-        self.spellings.insert(party, at);
-        at
-    }
+    let mut records: Vec<(usize, PartyRecord)> = (0..=no_party)
+        .filter(|&s| counts[s].all > 0)
+        .map(|s| {
+            let j = first_met[s].1;
+            let party = match facts.party_spelling[j] {
+                NONE => None,
+                p => Some(names.spellings[p as usize].trim().to_string()),
+            };
+            let n = counts[s];
+            let record = PartyRecord {
+                party,
+                faction: facts
+                    .factions
+                    .ids
+                    .get(facts.candidates[j].faction as usize)
+                    .cloned(),
+                stood: n.all,
+                won: n.won,
+                lost: n.lost,
+                pending: n.pending,
+            };
+            (s, record)
+        })
+        .collect();
+    // A group's rank orders as its lowercased name does.
+    records.sort_by_key(|(s, r)| {
+        let name = names.rank.get(*s);
+        (r.party.is_none(), Reverse(r.won), Reverse(r.stood), name)
+    });
+    records.into_iter().map(|(_, r)| r).collect()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::Dataset;
 
     fn fixture() -> Dataset {
         serde_json::from_str(
@@ -159,7 +159,7 @@ mod tests {
 
     #[test]
     fn seats_per_party_ignore_selections_and_merge_case() {
-        let ds = fixture();
+        let ds = Index::build(&fixture());
         let rows: Vec<usize> = (0..4).collect();
         let got = by_party(&ds, &rows);
         let names: Vec<Option<&str>> = got.iter().map(|r| r.party.as_deref()).collect();

@@ -1,9 +1,9 @@
 //! Everything the explorer's scoreboard shows, in one value: the same records `stats --by
 //! faction`, `--by region` and `--by party` print, so the two always agree.
 
-use super::{FactionRecord, GroupRecord, PartyRecord, Totals, by_faction, by_party, by_region};
-use super::{seat_totals, totals};
-use crate::model::Dataset;
+use super::party::{parties, seat_totals_of};
+use super::{FactionRecord, GroupRecord, PartyRecord, Totals, Visit, factions, regions, totals_of};
+use crate::query::Index;
 
 /// Wins per faction and region, decided and pending counts, and seats per party.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -18,12 +18,14 @@ pub struct Scoreboard {
 }
 
 /// The scoreboard of the contests at `rows`.
-pub fn scoreboard(dataset: &Dataset, rows: &[usize]) -> Scoreboard {
+pub fn scoreboard(index: &Index, rows: &[usize]) -> Scoreboard {
+    // One visit for all five aggregates.
+    let visit = Visit::new(index, rows);
     Scoreboard {
-        totals: totals(dataset, rows),
-        factions: by_faction(dataset, rows),
-        regions: by_region(dataset, rows),
-        seats: seat_totals(dataset, rows),
-        parties: by_party(dataset, rows),
+        totals: totals_of(&visit, |_| true),
+        factions: factions(&visit),
+        regions: regions(&visit),
+        seats: seat_totals_of(&visit),
+        parties: parties(&visit),
     }
 }

@@ -29,13 +29,13 @@ fn fixture() -> Dataset {
     .unwrap()
 }
 
-fn all(ds: &Dataset) -> Vec<usize> {
-    (0..ds.contests.len()).collect()
+fn all(index: &Index) -> Vec<usize> {
+    (0..index.len()).collect()
 }
 
 #[test]
 fn totals_count_statuses_and_missing_winners() {
-    let ds = fixture();
+    let ds = Index::build(&fixture());
     let t = totals(&ds, &all(&ds));
     assert_eq!(
         t,
@@ -51,7 +51,7 @@ fn totals_count_statuses_and_missing_winners() {
 
 #[test]
 fn factions_count_contests_not_candidates() {
-    let ds = fixture();
+    let ds = Index::build(&fixture());
     let got = by_faction(&ds, &all(&ds));
     let left = FactionRecord {
         faction: Some("left".into()),
@@ -83,7 +83,7 @@ fn factions_count_contests_not_candidates() {
 
 #[test]
 fn factions_only_see_the_given_rows() {
-    let ds = fixture();
+    let ds = Index::build(&fixture());
     let got = by_faction(&ds, &[1]);
     assert_eq!(got.len(), 2);
     assert_eq!((got[0].faction.as_deref(), got[0].won), (Some("right"), 1));
@@ -93,7 +93,7 @@ fn factions_only_see_the_given_rows() {
 
 #[test]
 fn regions_follow_the_catalogue_with_national_last() {
-    let ds = fixture();
+    let ds = Index::build(&fixture());
     let got = by_region(&ds, &all(&ds));
     let keys: Vec<Option<&str>> = got.iter().map(|g| g.key.as_deref()).collect();
     assert_eq!(keys, vec![Some("north"), Some("south"), None]);
@@ -106,7 +106,7 @@ fn regions_follow_the_catalogue_with_national_last() {
 
 #[test]
 fn kinds_follow_the_enum_order() {
-    let ds = fixture();
+    let ds = Index::build(&fixture());
     let got = by_kind(&ds, &all(&ds));
     assert_eq!(got.len(), 2);
     assert_eq!(got[0].key, ContestKind::Selection);
@@ -123,7 +123,7 @@ fn kinds_follow_the_enum_order() {
 
 #[test]
 fn endorsers_merge_case_and_count_each_candidate_once() {
-    let ds = fixture();
+    let ds = Index::build(&fixture());
     let got = by_endorser(&ds, &all(&ds));
     let unite = EndorserRecord {
         name: "Unite".into(),
@@ -148,7 +148,7 @@ fn endorsers_merge_case_and_count_each_candidate_once() {
 
 #[test]
 fn seed_wins_add_up_to_decided_contests_with_winners() {
-    let ds = load(&[DataSource::Embedded]).unwrap().dataset;
+    let ds = Index::build(&load(&[DataSource::Embedded]).unwrap().dataset);
     let rows = all(&ds);
     let t = totals(&ds, &rows);
     let won: usize = by_faction(&ds, &rows).iter().map(|r| r.won).sum();
@@ -160,4 +160,81 @@ fn seed_wins_add_up_to_decided_contests_with_winners() {
         .find(|r| r.faction.as_deref() == Some("labour-left"))
         .unwrap();
     assert_eq!(left.won, 6);
+}
+
+#[test]
+fn ids_the_catalogue_lacks_keep_their_names_where_they_are_keys() {
+    // Unvalidated data: region "east" and faction "blue" are not in the catalogues.
+    let ds: Dataset = serde_json::from_str(
+        r#"{"schema_version": 1, "regions": [{"id": "north", "name": "North"}],
+        "factions": [{"id": "left", "name": "Left"}],
+        "contests": [
+          {"id": "a", "kind": "selection", "title": "A", "region": "east", "status": "decided", "sources": [],
+           "candidates": [{"name": "B", "faction": "blue", "elected": true}, {"name": "L", "faction": "left"}]},
+          {"id": "b", "kind": "selection", "title": "B", "status": "pending", "sources": [], "candidates": []},
+          {"id": "c", "kind": "selection", "title": "C", "region": "north", "status": "pending", "sources": [], "candidates": []}
+        ]}"#,
+    )
+    .unwrap();
+    let index = Index::build(&ds);
+    let rows = all(&index);
+    let regions = by_region(&index, &rows);
+    let keys: Vec<Option<&str>> = regions.iter().map(|g| g.key.as_deref()).collect();
+    assert_eq!(keys, vec![Some("north"), Some("east"), None]);
+    assert_eq!(regions[1].wins, vec![(Some("blue".to_string()), 1)]);
+    // By faction, an unknown faction's candidates are of no known faction.
+    let factions = by_faction(&index, &rows);
+    let got: Vec<(Option<&str>, usize, usize)> = factions
+        .iter()
+        .map(|r| (r.faction.as_deref(), r.won, r.lost))
+        .collect();
+    assert_eq!(got, vec![(Some("left"), 0, 1), (None, 1, 0)]);
+}
+
+/// 100 general-election seats; the first and last spell their endorser and party differently.
+fn spellings() -> Index {
+    let contests: Vec<String> = (0..100)
+        .map(|i| {
+            let (endorser, party) = match i {
+                0 => ("UNITE", "LABOUR"),
+                99 => ("Unite", " Labour "),
+                _ => ("unite", "labour"),
+            };
+            format!(
+                r#"{{"id": "c{i}", "kind": "general-election", "title": "C{i}", "status": "decided",
+                "sources": [], "candidates": [{{"name": "N", "party": "{party}", "elected": true,
+                "endorsements": ["{endorser}"]}}]}}"#
+            )
+        })
+        .collect();
+    let ds: Dataset = serde_json::from_str(&format!(
+        r#"{{"schema_version": 1, "contests": [{}]}}"#,
+        contests.join(",")
+    ))
+    .unwrap();
+    Index::build(&ds)
+}
+
+#[test]
+fn names_are_spelt_as_first_met_in_the_rows_order() {
+    let index = spellings();
+    let forward = all(&index);
+    let backward: Vec<usize> = forward.iter().rev().copied().collect();
+    for (rows, endorser, party) in [
+        (&forward, "UNITE", "LABOUR"),
+        (&backward, "Unite", "Labour"),
+    ] {
+        let endorsers = by_endorser(&index, rows);
+        assert_eq!(endorsers.len(), 1);
+        assert_eq!(
+            (endorsers[0].name.as_str(), endorsers[0].won),
+            (endorser, 100)
+        );
+        let parties = by_party(&index, rows);
+        assert_eq!(parties.len(), 1);
+        assert_eq!(
+            (parties[0].party.as_deref(), parties[0].won),
+            (Some(party), 100)
+        );
+    }
 }

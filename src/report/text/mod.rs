@@ -56,7 +56,7 @@ pub fn list(out: &mut impl Write, listing: &Listing, style: &TextStyle) -> io::R
     for line in table::render(&COLUMNS, &rows, style) {
         writeln!(out, "{line}")?;
     }
-    let totals = crate::stats::totals(ds, listing.rows);
+    let totals = Totals::of_contests(ds, listing.rows);
     writeln!(out, "{}", totals_line(&totals, ds.contests.len()))
 }
 
