@@ -17,6 +17,9 @@ pub const WIDE: u16 = 100;
 pub const TALL: u16 = 30;
 /// Rows from which the header line is shown.
 const HEADER_FROM: u16 = 12;
+/// Columns the detail reads well in (its tables and chart); beyond half the screen up to
+/// here, wider screens give their extra columns to the list, where they show more columns.
+const DETAIL_COMFORT: u16 = 60;
 
 /// The screen divided into panes; a hidden pane has an empty rectangle.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -41,6 +44,12 @@ impl Areas {
     }
 }
 
+/// The detail's width beside the list: half a narrow screen, `DETAIL_COMFORT` columns from
+/// there, and two fifths of a very wide one (so the chart's bars keep growing).
+fn detail_width(width: u16) -> u16 {
+    (width / 2).min(DETAIL_COMFORT).max(width * 2 / 5)
+}
+
 /// Divides `screen`; when only one pane fits, the detail is shown if `detail_focused`.
 pub fn areas(screen: Rect, detail_focused: bool) -> Areas {
     if screen.height < 3 {
@@ -58,8 +67,11 @@ pub fn areas(screen: Rect, detail_focused: bool) -> Areas {
     ])
     .areas(screen);
     let (list, detail) = if screen.width >= WIDE {
-        let [l, d] = Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)])
-            .areas(body);
+        let [l, d] = Layout::horizontal([
+            Constraint::Fill(1),
+            Constraint::Length(detail_width(body.width)),
+        ])
+        .areas(body);
         (l, d)
     } else if screen.height >= TALL {
         let [l, d] =
@@ -134,6 +146,18 @@ mod tests {
         assert_eq!(small_detail.body(), small_detail.detail);
         let one = areas(Rect::new(0, 0, 1, 1), false);
         assert_eq!(one.status, Rect::new(0, 0, 1, 1));
+    }
+
+    #[test]
+    fn wider_screens_give_their_extra_columns_to_the_list() {
+        let split = |w| {
+            let a = areas(Rect::new(0, 0, w, 40), false);
+            (a.list.width, a.detail.width)
+        };
+        assert_eq!(split(100), (50, 50));
+        assert_eq!(split(120), (60, 60));
+        assert_eq!(split(160), (96, 64));
+        assert_eq!(split(200), (120, 80));
     }
 
     #[test]

@@ -26,32 +26,35 @@ enum Column {
     Winner,
 }
 
-/// The narrowest the title column may get before other columns are dropped.
+/// The narrowest the title column may get before other columns are dropped: results first,
+/// then context (kind and region are in most titles anyway, so they yield to a longer title).
 const MIN_TITLE: usize = 24;
+const MIN_TITLE_BESIDE_CONTEXT: usize = 32;
 
 /// Columns that fit in `width` cells, with their widths. The title takes what is left;
 /// optional columns are dropped, least important first, when space runs out.
 fn columns(width: usize, mark: usize) -> Vec<(Column, usize)> {
-    // In order of importance: status (pending must stay visible), date, winner, region, kind.
+    // In order of importance: status (pending must stay visible), date, winner, region, kind;
+    // each with the title width it must leave.
     let optional = [
-        (Column::Status, 7),
-        (Column::Date, 11),
-        (Column::Winner, 18),
-        (Column::Region, 16),
-        (Column::Kind, 11),
+        (Column::Status, 7, MIN_TITLE),
+        (Column::Date, 11, MIN_TITLE),
+        (Column::Winner, 18, MIN_TITLE),
+        (Column::Region, 16, MIN_TITLE_BESIDE_CONTEXT),
+        (Column::Kind, 11, MIN_TITLE_BESIDE_CONTEXT),
     ];
-    let mut used = mark + 1 + MIN_TITLE;
+    let mut used = mark + 1;
     let mut chosen = Vec::new();
     // Strictly by importance: a column that does not fit hands its space to the title.
-    for (col, w) in optional {
-        if used + 1 + w > width {
+    for (col, w, min_title) in optional {
+        if used + min_title + 1 + w > width {
             break;
         }
         used += 1 + w;
         chosen.push((col, w));
     }
     // Each column is followed by one space, the last one too.
-    let title = width.saturating_sub(used - MIN_TITLE + 1);
+    let title = width.saturating_sub(used + 1);
     let mut out = vec![(Column::Mark, mark), (Column::Title, title)];
     let order = [
         Column::Kind,
@@ -220,6 +223,20 @@ mod tests {
             vec![
                 Column::Mark,
                 Column::Title,
+                Column::Date,
+                Column::Status,
+                Column::Winner
+            ]
+        );
+        // Beside region and kind, the title keeps room for a long constituency name.
+        let wide_list = columns(94, 1);
+        assert_eq!(wide_list[1], (Column::Title, 35));
+        assert_eq!(
+            names(94),
+            vec![
+                Column::Mark,
+                Column::Title,
+                Column::Region,
                 Column::Date,
                 Column::Status,
                 Column::Winner
