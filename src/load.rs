@@ -13,6 +13,8 @@ use crate::model::Dataset;
 use crate::objects;
 use crate::validate;
 
+mod parallel;
+mod split;
 mod stream;
 
 /// The dataset shipped with hustings, transcribed from news reports (see data/contests.json).
@@ -51,12 +53,16 @@ impl DataSource {
     fn parse_fast(&self) -> Option<Dataset> {
         let dataset = match self {
             DataSource::Embedded => stream::from_slice(EMBEDDED),
-            // Only a regular file can be read twice: a named pipe or `<(command)` read here
-            // would leave nothing for the plain read that explains an error (or block it).
-            DataSource::File(path) if std::fs::metadata(path).ok()?.is_file() => {
-                stream::from_reader(std::fs::File::open(path).ok()?)
+            DataSource::File(path) => {
+                let metadata = std::fs::metadata(path).ok()?;
+                // Only a regular file can be read twice: a named pipe or `<(command)` read
+                // here would leave nothing for the plain read that explains an error (or
+                // block it).
+                if !metadata.is_file() {
+                    return None;
+                }
+                stream::from_reader(std::fs::File::open(path).ok()?, metadata.len())
             }
-            DataSource::File(_) => return None,
         }
         .ok()?;
         validate::check(&dataset).is_ok().then_some(dataset)

@@ -11,6 +11,8 @@ use std::io::{self, Read};
 
 use serde::de::{Deserialize, DeserializeOwned, Deserializer};
 
+use super::parallel::{self, Batch};
+use super::split::split;
 use crate::model::{Contest, Dataset, Faction, Region};
 use crate::objects;
 
@@ -36,38 +38,61 @@ impl<'de, T: Deserialize<'de>> Deserialize<'de> for List<T> {
 /// re-parse of the one contest cut by each refill cost nothing measurable.
 const CHUNK: usize = 8 << 20;
 
+/// How many bytes of contests a parsing thread is given at a time: small enough that the
+/// threads finish close together, large enough that handing batches over costs nothing
+/// measurable. An array shorter than this is parsed on the reading thread.
+const BATCH: usize = 1 << 20;
+
 /// The document could not be read the fast way; the caller falls back to the plain parse.
 #[derive(Debug)]
 pub(super) struct GiveUp;
 
 /// Parses a whole document held in memory.
 pub(super) fn from_slice(bytes: &[u8]) -> Result<Dataset, GiveUp> {
+    from_slice_on(bytes, parallel::parsers(), BATCH)
+}
+
+fn from_slice_on(bytes: &[u8], parsers: usize, batch: usize) -> Result<Dataset, GiveUp> {
     let mut input = Input {
+        size: bytes.len(),
         buf: Buffer::Borrowed(bytes),
         chunk: 0,
         reader: None::<io::Empty>,
         pos: 0,
         text_end: 0,
         eof: true,
+        parsers,
+        batch,
     };
     input.check_text()?;
     input.document()
 }
 
-/// Parses a document from a reader (a file), holding only a few megabytes of it at a time.
-/// I/O errors give up too, so the plain path reports them in its own words.
-pub(super) fn from_reader(reader: impl Read) -> Result<Dataset, GiveUp> {
-    from_reader_in_chunks(reader, CHUNK)
+/// Parses a document from a reader (a file of about `size` bytes), holding only a few
+/// megabytes of it at a time. I/O errors give up too, so the plain path reports them in its
+/// own words.
+pub(super) fn from_reader(reader: impl Read, size: u64) -> Result<Dataset, GiveUp> {
+    let size = usize::try_from(size).unwrap_or(usize::MAX);
+    from_reader_on(reader, size, CHUNK, parallel::parsers(), BATCH)
 }
 
-fn from_reader_in_chunks(reader: impl Read, chunk: usize) -> Result<Dataset, GiveUp> {
+fn from_reader_on(
+    reader: impl Read,
+    size: usize,
+    chunk: usize,
+    parsers: usize,
+    batch: usize,
+) -> Result<Dataset, GiveUp> {
     let mut input = Input {
+        size,
         buf: Buffer::Owned(Vec::with_capacity(chunk)),
         chunk,
         reader: Some(reader),
         pos: 0,
         text_end: 0,
         eof: false,
+        parsers,
+        batch,
     };
     while input.bytes().len() < 3 && !input.eof {
         input.refill()?;
@@ -85,6 +110,8 @@ enum Buffer<'a> {
 }
 
 struct Input<'a, R> {
+    /// The document's size in bytes, as far as is known before reading it.
+    size: usize,
     buf: Buffer<'a>,
     /// Bytes read at a time.
     chunk: usize,
@@ -95,6 +122,10 @@ struct Input<'a, R> {
     text_end: usize,
     /// Everything there is to read is in the buffer.
     eof: bool,
+    /// Threads to parse a long contests array on (1: parse it on this thread).
+    parsers: usize,
+    /// Bytes of contests given to a parsing thread at a time.
+    batch: usize,
 }
 
 impl<R: Read> Input<'_, R> {
@@ -262,6 +293,9 @@ impl<R: Read> Input<'_, R> {
             self.pos += 1;
             return Ok(contests);
         }
+        if self.parsers > 1 && (!self.eof || self.text_end - self.pos > self.batch) {
+            return parallel::parse(self.parsers, self.size, || self.next_batch());
+        }
         loop {
             let mut contest = self.value::<Object<Contest>>()?.0;
             trim_lists(&mut contest);
@@ -278,10 +312,34 @@ impl<R: Read> Input<'_, R> {
     }
 }
 
+impl<R: Read> Input<'_, R> {
+    /// The next batch of whole contests for a parsing thread, and whether the array ends
+    /// with it; reads more of the file when the buffer holds no whole contest.
+    fn next_batch(&mut self) -> Result<(Batch, bool), GiveUp> {
+        loop {
+            let text = self.text();
+            let found = split(text.as_bytes(), self.batch).map_err(|_| GiveUp)?;
+            if !found.contests.is_empty() {
+                // `taken` is just past a comma or bracket, so on a character boundary.
+                let batch = Batch {
+                    text: text[..found.taken].to_owned(),
+                    contests: found.contests,
+                };
+                self.pos += found.taken;
+                return Ok((batch, found.done));
+            }
+            if self.eof {
+                return Err(GiveUp);
+            }
+            self.refill()?;
+        }
+    }
+}
+
 /// Gives a contest's lists exactly the room they use. A list read from JSON grows by
 /// doubling, so five candidates take the room of eight; over a million contests that slack
 /// is a tenth of the memory. The freed blocks are reused by the contests that follow.
-fn trim_lists(contest: &mut Contest) {
+pub(super) fn trim_lists(contest: &mut Contest) {
     fn exact<T>(list: &mut Vec<T>) {
         if list.capacity() > list.len() {
             let mut trimmed = Vec::with_capacity(list.len());
@@ -309,16 +367,67 @@ mod tests {
         de.end().ok().map(|()| dataset)
     }
 
-    /// Every way of reading gives what serde_json gives, at any chunk size.
+    /// The one-thread path, reading `chunk` bytes at a time.
+    fn from_reader_in_chunks(json: &[u8], chunk: usize) -> Result<Dataset, GiveUp> {
+        from_reader_on(json, json.len(), chunk, 1, BATCH)
+    }
+
+    /// Every way of reading gives what serde_json gives, at any chunk size, on one thread
+    /// or several with any batch size.
     fn agrees(json: &str) {
         let expected = plain(json).expect("test document is valid");
-        assert_eq!(from_slice(json.as_bytes()).unwrap(), expected);
+        let bytes = json.as_bytes();
+        assert_eq!(from_slice(bytes).unwrap(), expected);
+        for (parsers, batch) in [(2, 1), (3, 100), (2, 4096)] {
+            let got = from_slice_on(bytes, parsers, batch).unwrap();
+            assert_eq!(got, expected, "{parsers} parsers, batch {batch}");
+        }
         // Tiny chunks re-parse the cut value at every refill, so they are slow on big inputs.
         let tiny: &[usize] = if json.len() < 1000 { &[1, 2, 3] } else { &[] };
         for &chunk in tiny.iter().chain(&[13, 64, 4096]) {
-            let got = from_reader_in_chunks(json.as_bytes(), chunk).unwrap();
+            let got = from_reader_in_chunks(bytes, chunk).unwrap();
             assert_eq!(got, expected, "chunk {chunk}");
+            for (parsers, batch) in [(2, 1), (3, 100), (2, 4096)] {
+                let got = from_reader_on(bytes, bytes.len(), chunk, parsers, batch).unwrap();
+                assert_eq!(
+                    got, expected,
+                    "chunk {chunk}, {parsers} parsers, batch {batch}"
+                );
+            }
         }
+    }
+
+    /// Every way of reading gives up.
+    fn gives_up(bad: &[u8]) {
+        let show = String::from_utf8_lossy(bad);
+        // Tiny chunks re-parse the cut value at every refill, so they are slow on big inputs.
+        let chunks: &[usize] = if bad.len() < 1000 {
+            &[3, 64]
+        } else {
+            &[64, 4096]
+        };
+        assert!(from_slice(bad).is_err(), "{show}");
+        for (parsers, batch) in [(1, BATCH), (2, 1), (3, 100)] {
+            assert!(from_slice_on(bad, parsers, batch).is_err(), "{show}");
+            for &chunk in chunks {
+                assert!(
+                    from_reader_on(bad, bad.len(), chunk, parsers, batch).is_err(),
+                    "{show}"
+                );
+            }
+        }
+    }
+
+    /// The seed's contests `copies` times over (ids repeat: this reads, it does not check).
+    fn many_contests(copies: usize) -> String {
+        let seed: serde_json::Value = serde_json::from_slice(EMBEDDED).unwrap();
+        let contests = seed["contests"].as_array().unwrap();
+        let each: Vec<String> = contests.iter().map(|c| c.to_string()).collect();
+        let all = vec![each.join(",\n"); copies].join(" , ");
+        format!(
+            r#"{{"schema_version":1,"regions":{},"contests":[{all}],"factions":{}}}"#,
+            seed["regions"], seed["factions"]
+        )
     }
 
     #[test]
@@ -367,12 +476,42 @@ mod tests {
             r#"{"schema_version":1,"regions":[["x","X"]],"contests":[]}"#,
         ] {
             assert!(plain(bad).is_none(), "serde rejects {bad}");
-            assert!(from_slice(bad.as_bytes()).is_err(), "{bad}");
-            assert!(from_reader_in_chunks(bad.as_bytes(), 3).is_err(), "{bad}");
+            gives_up(bad.as_bytes());
         }
-        let bad_utf8 = b"{\"schema_version\":1,\"title\":\"\xff\",\"contests\":[]}";
-        assert!(from_slice(bad_utf8).is_err());
-        assert!(from_reader_in_chunks(&bad_utf8[..], 5).is_err());
+        gives_up(b"{\"schema_version\":1,\"title\":\"\xff\",\"contests\":[]}");
+    }
+
+    #[test]
+    fn reads_many_contests_in_batches() {
+        agrees(&many_contests(20));
+    }
+
+    #[test]
+    fn gives_up_on_a_bad_contest_deep_in_the_array() {
+        let good = many_contests(20);
+        let at = good.rfind(r#""id":"#).unwrap();
+        // The `n`th `from` in the document becomes `to`.
+        let nth = |n: usize, from: &str, to: &str| {
+            let (i, _) = good.match_indices(from).nth(n).unwrap();
+            format!("{}{to}{}", &good[..i], &good[i + from.len()..])
+        };
+        let mut bad_contests = vec![
+            // An unknown key, a syntax error, an unclosed string, a trailing comma, a missing one.
+            nth(200, r#""id":"#, r#""oops":1,"id":"#),
+            nth(150, r#""id":"#, r#""id"::"#),
+            nth(180, r#""id":""#, r#""id":"\"#),
+            nth(0, r#"}],"factions""#, r#"},],"factions""#),
+            nth(230, "},\n{", "}\n{"),
+        ];
+        // Only the last contest goes wrong, in its last batch.
+        bad_contests.push(format!("{}\"x\":1,{}", &good[..at], &good[at..]));
+        for bad in &bad_contests {
+            assert!(plain(bad).is_none(), "serde rejects it");
+            gives_up(bad.as_bytes());
+        }
+        let mut bad_utf8 = good.into_bytes();
+        bad_utf8[at + 6] = 0xff;
+        gives_up(&bad_utf8);
     }
 
     #[test]
