@@ -6,7 +6,7 @@ mod tui;
 use hustings::action::Action;
 use hustings::app::App;
 use hustings::theme::Theme;
-use ratatui::style::Color;
+use ratatui::style::{Color, Modifier};
 use tui::{app, app_with, draw, press, screen, select, selected_id, titles};
 
 #[test]
@@ -148,6 +148,32 @@ fn no_color_keeps_factions_apart_by_letters() {
         .count();
     assert_eq!(coloured, 0, "NO_COLOR: no cell is coloured");
     insta::assert_snapshot!(terminal.backend());
+}
+
+#[test]
+fn the_selected_row_is_highlighted_edge_to_edge_and_no_other() {
+    let mut app = app(120, 40);
+    select(&mut app, "stockport-selection-2019");
+    let terminal = draw(&app);
+    let buffer = terminal.backend().buffer();
+    let list = hustings::layout::areas(app.screen, false).list;
+    let reversed_cells = |y: u16| {
+        (list.x + 1..list.right() - 1)
+            .filter(|&x| buffer[(x, y)].modifier.contains(Modifier::REVERSED))
+            .count()
+    };
+    let row = (list.y..list.bottom())
+        .find(|&y| {
+            (list.x..list.right())
+                .map(|x| buffer[(x, y)].symbol())
+                .collect::<String>()
+                .contains("Stockport Labour selection")
+        })
+        .expect("Stockport's row is on screen");
+    assert_eq!(reversed_cells(row), usize::from(list.width - 2));
+    for y in (list.y..list.bottom()).filter(|&y| y != row) {
+        assert_eq!(reversed_cells(y), 0, "row {y} is not selected");
+    }
 }
 
 #[test]

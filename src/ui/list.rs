@@ -2,6 +2,7 @@
 //! the same for 17 contests or a million).
 
 use ratatui::Frame;
+use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
@@ -129,14 +130,30 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
     }
     let visible = usize::from(rows_area.height);
     let end = (app.offset + visible).min(app.rows.len());
+    let buf = frame.buffer_mut();
     for (n, pos) in (app.offset..end).enumerate() {
         let contest = &ds.contests[app.rows[pos]];
-        let mut line = row(contest, ds, &cols, theme, app.mark_of(&contest.id));
+        let area = Rect::new(rows_area.x, rows_area.y + n as u16, rows_area.width, 1);
         if pos == app.selected {
-            line = line.style(theme.selected(focused));
+            buf.set_style(area, theme.selected(focused));
         }
-        let y = rows_area.y + n as u16;
-        frame.render_widget(line, Rect::new(rows_area.x, y, rows_area.width, 1));
+        let cells = row(contest, ds, &cols, theme, app.mark_of(&contest.id));
+        draw_row(buf, area, &cols, &cells);
+    }
+}
+
+/// Writes a row's cells straight into the buffer, each cut to its column; the gaps stay the
+/// blank (or highlighted) cells beneath. Padding every cell with spaces instead cost a third
+/// of a frame, as each space is a grapheme to segment and a cell to write.
+fn draw_row(buf: &mut Buffer, area: Rect, cols: &[(Column, usize)], cells: &[(String, Style)]) {
+    let mut x = area.x;
+    for (&(_, w), (content, style)) in cols.iter().zip(cells) {
+        let room = usize::from(area.right().saturating_sub(x)).min(w);
+        if room == 0 {
+            break;
+        }
+        buf.set_stringn(x, area.y, text::truncate(content, room), room, *style);
+        x = x.saturating_add(w as u16 + 1);
     }
 }
 
@@ -152,7 +169,7 @@ fn column_name(col: Column) -> &'static str {
     }
 }
 
-/// One contest's row; every cell padded so a selected row is highlighted edge to edge.
+/// One contest's cells, in column order, uncut.
 /// `mark` is the letter of a contest marked for comparison (shown before its title).
 fn row(
     contest: &Contest,
@@ -160,14 +177,13 @@ fn row(
     cols: &[(Column, usize)],
     theme: &Theme,
     mark: Option<char>,
-) -> Line<'static> {
+) -> Vec<(String, Style)> {
     let winner = tally::winner(contest);
     let faction = winner
         .and_then(|w| w.faction.as_deref())
         .and_then(|id| ds.faction(id));
-    let mut spans = Vec::with_capacity(cols.len() * 2);
-    for &(col, w) in cols {
-        let (content, style) = match col {
+    let cell = |&(col, _): &(Column, usize)| -> (String, Style) {
+        match col {
             // A block in the faction's colour; its letters where there is no colour.
             Column::Mark => match faction {
                 Some(f) if theme.faction_color(Some(f)).is_some() => {
@@ -202,11 +218,9 @@ fn row(
                 (Status::Pending, None) => ("—".to_string(), theme.pending()),
                 (Status::Decided, None) => ("unknown".to_string(), theme.dim()),
             },
-        };
-        spans.push(Span::styled(text::fit(&content, w), style));
-        spans.push(Span::styled(" ", Style::new()));
-    }
-    Line::from(spans)
+        }
+    };
+    cols.iter().map(cell).collect()
 }
 
 #[cfg(test)]
