@@ -152,7 +152,17 @@ fn draw_row(buf: &mut Buffer, area: Rect, cols: &[(Column, usize)], cells: &[(St
         if room == 0 {
             break;
         }
-        buf.set_stringn(x, area.y, text::truncate(content, room), room, *style);
+        let printable_ascii = content.bytes().all(|b| (b' '..=b'~').contains(&b));
+        if printable_ascii && content.len() <= room {
+            // One cell per byte: no graphemes to find, no widths to look up.
+            for (i, b) in content.bytes().enumerate() {
+                buf[(x + i as u16, area.y)]
+                    .set_char(char::from(b))
+                    .set_style(*style);
+            }
+        } else {
+            buf.set_stringn(x, area.y, text::truncate(content, room), room, *style);
+        }
         x = x.saturating_add(w as u16 + 1);
     }
 }
