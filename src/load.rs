@@ -263,13 +263,10 @@ pub fn parse(file: &str, bytes: &[u8]) -> Result<Dataset, LoadError> {
     let dataset = match stream::from_slice(bytes) {
         Ok(dataset) => dataset,
         // The streaming path gives up at anything unusual; the plain parse decides, and explains.
-        Err(stream::GiveUp) => {
-            let mut de = serde_json::Deserializer::from_slice(bytes);
-            match objects::object::<_, Dataset>(&mut de).and_then(|d| de.end().map(|()| d)) {
-                Ok(dataset) => dataset,
-                Err(first_error) => return Err(diagnose::parse_failure(file, bytes, &first_error)),
-            }
-        }
+        Err(stream::GiveUp) => match objects::whole::<Dataset>(bytes) {
+            Ok(dataset) => dataset,
+            Err(first_error) => return Err(diagnose::parse_failure(file, bytes, &first_error)),
+        },
     };
     validate::check(&dataset).map_err(|v| diagnose::violation(file, bytes, v))?;
     Ok(dataset)

@@ -36,6 +36,15 @@ impl<'de, D: Deserializer<'de>> Deserializer<'de> for MapOnly<D> {
     }
 }
 
+/// The plain reading of `json`: exactly one `T`, written as a JSON object, and nothing after
+/// it but whitespace. Faster readings (the streaming loader) must agree with it.
+pub fn whole<'de, T: Deserialize<'de>>(json: &'de [u8]) -> serde_json::Result<T> {
+    let mut de = serde_json::Deserializer::from_slice(json);
+    let value = object(&mut de)?;
+    de.end()?;
+    Ok(value)
+}
+
 /// A struct that must be a JSON object (also used for the whole document).
 pub fn object<'de, D: Deserializer<'de>, T: Deserialize<'de>>(d: D) -> Result<T, D::Error> {
     T::deserialize(MapOnly(d))

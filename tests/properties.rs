@@ -42,9 +42,7 @@ fn check_outcome(bytes: &[u8]) -> Result<(), TestCaseError> {
 /// structural checks. `load::parse` may take a faster road but must arrive at the same place.
 fn plain(bytes: &[u8]) -> Option<Dataset> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let mut de = serde_json::Deserializer::from_slice(bytes);
-    let dataset: Dataset = objects::object(&mut de).ok()?;
-    de.end().ok()?;
+    let dataset: Dataset = objects::whole(bytes).ok()?;
     validate::check(&dataset).ok()?;
     Some(dataset)
 }
