@@ -116,34 +116,25 @@ const GAP_MONTHS: usize = 3;
 const BAR_CELLS: usize = 20;
 
 fn stats_table(ds: &Dataset, groups: &Groups) -> (Vec<Column>, Vec<Vec<Cell>>) {
-    let num = |h| Column::fixed(h, Align::Right, 5);
-    let bar_column = Column::fixed("", Align::Left, 0);
     match groups {
-        Groups::Faction(records) => {
-            let max = records.iter().map(|r| r.won).max().unwrap_or(0);
-            let columns = vec![
-                Column::flex("FACTION", 10, u8::MAX),
-                num("WON"),
-                num("LOST"),
-                num("PENDING"),
-                num("STOOD"),
-                bar_column,
-            ];
-            let rows = records
-                .iter()
-                .map(|r| {
-                    let name = faction_name(ds, r.faction.as_deref());
-                    let counts = [r.won, r.lost, r.pending, r.stood];
-                    standing_row(ds, name, r.faction.as_deref(), counts, max)
-                })
-                .collect();
-            (columns, rows)
-        }
+        Groups::Faction(records) => standings_table(
+            ds,
+            ("FACTION", "WON"),
+            records.iter().map(|r| {
+                let name = faction_name(ds, r.faction.as_deref());
+                (
+                    name,
+                    r.faction.as_deref(),
+                    [r.won, r.lost, r.pending, r.stood],
+                )
+            }),
+        ),
         Groups::Region(records) => {
             group_table(ds, "REGION", records, |k| region_name(ds, k.as_deref()))
         }
         Groups::Kind(records) => group_table(ds, "KIND", records, |k| k.as_str().to_string()),
         Groups::Endorser(records) => {
+            let num = |h| Column::fixed(h, Align::Right, 5);
             let max = records.iter().map(|r| r.won).max().unwrap_or(0);
             let columns = vec![
                 Column::flex("ENDORSER", 10, u8::MAX),
@@ -152,31 +143,23 @@ fn stats_table(ds: &Dataset, groups: &Groups) -> (Vec<Column>, Vec<Vec<Cell>>) {
                 num("LOST"),
                 num("PENDING"),
                 Column::fixed("WIN RATE", Align::Right, 1),
-                bar_column,
+                Column::fixed("", Align::Left, 0),
             ];
             let rows = records.iter().map(|r| endorser_row(r, max)).collect();
             (columns, rows)
         }
-        Groups::Party(records) => {
-            let max = records.iter().map(|r| r.won).max().unwrap_or(0);
-            let columns = vec![
-                Column::flex("PARTY", 10, u8::MAX),
-                num("SEATS"),
-                num("LOST"),
-                num("PENDING"),
-                num("STOOD"),
-                bar_column,
-            ];
-            let rows = records
-                .iter()
-                .map(|r| {
-                    let name = party_name(r.party.as_deref());
-                    let counts = [r.won, r.lost, r.pending, r.stood];
-                    standing_row(ds, name, r.faction.as_deref(), counts, max)
-                })
-                .collect();
-            (columns, rows)
-        }
+        Groups::Party(records) => standings_table(
+            ds,
+            ("PARTY", "SEATS"),
+            records.iter().map(|r| {
+                let name = party_name(r.party.as_deref());
+                (
+                    name,
+                    r.faction.as_deref(),
+                    [r.won, r.lost, r.pending, r.stood],
+                )
+            }),
+        ),
         Groups::Month(records) => {
             let folded = crate::timeline::fold_gaps(records, GAP_MONTHS);
             group_table(ds, "MONTH", &folded, |k| k.to_string())
@@ -184,20 +167,36 @@ fn stats_table(ds: &Dataset, groups: &Groups) -> (Vec<Column>, Vec<Vec<Cell>>) {
     }
 }
 
-/// A name in its faction's colour, its won, lost, pending and stood counts, and a bar of the
-/// wins against the most won (`max`).
-fn standing_row(
+/// Faction or party standings: per row a name in its faction's colour, its won, lost,
+/// pending and stood counts, and a bar of the wins against the most won. The two headers
+/// name the first two columns.
+fn standings_table<'a>(
     ds: &Dataset,
-    name: String,
-    faction: Option<&str>,
-    counts: [usize; 4],
-    max: usize,
-) -> Vec<Cell> {
-    let paint = faction.and_then(|f| ds.faction(f)).and_then(faction_paint);
-    let mut row = vec![Cell::painted(name, paint)];
-    row.extend(counts.iter().map(|n| Cell::new(n.to_string())));
-    row.push(Cell::painted(bar(counts[0], max), paint));
-    row
+    (name_header, won_header): (&'static str, &'static str),
+    standings: impl Iterator<Item = (String, Option<&'a str>, [usize; 4])>,
+) -> (Vec<Column>, Vec<Vec<Cell>>) {
+    let num = |h| Column::fixed(h, Align::Right, 5);
+    let columns = vec![
+        Column::flex(name_header, 10, u8::MAX),
+        num(won_header),
+        num("LOST"),
+        num("PENDING"),
+        num("STOOD"),
+        Column::fixed("", Align::Left, 0),
+    ];
+    let standings: Vec<_> = standings.collect();
+    let max = standings.iter().map(|s| s.2[0]).max().unwrap_or(0);
+    let rows = standings
+        .into_iter()
+        .map(|(name, faction, counts)| {
+            let paint = faction.and_then(|f| ds.faction(f)).and_then(faction_paint);
+            let mut row = vec![Cell::painted(name, paint)];
+            row.extend(counts.iter().map(|n| Cell::new(n.to_string())));
+            row.push(Cell::painted(bar(counts[0], max), paint));
+            row
+        })
+        .collect();
+    (columns, rows)
 }
 
 fn endorser_row(r: &EndorserRecord, max: usize) -> Vec<Cell> {
