@@ -8,9 +8,6 @@ use std::path::Path;
 use base64::Engine;
 use base64::engine::general_purpose::STANDARD;
 
-use crate::integrity::Warning;
-use crate::model::Dataset;
-use crate::query::Query;
 use crate::report::{self, Detail, Listing};
 
 /// What to export.
@@ -48,14 +45,10 @@ impl ExportFormat {
     }
 }
 
-/// The data an export is cut from: the explorer's dataset, warnings, query and listed rows.
+/// The data an export is cut from: the explorer's listing and its selected contest.
 #[derive(Debug, Clone, Copy)]
 pub struct Source<'a> {
-    pub dataset: &'a Dataset,
-    pub warnings: &'a [Warning],
-    pub query: &'a Query,
-    /// The listed contests, in order.
-    pub rows: &'a [usize],
+    pub listing: Listing<'a>,
     /// The selected contest, if any.
     pub selected: Option<usize>,
 }
@@ -68,25 +61,23 @@ pub fn render(
 ) -> Result<Vec<u8>, String> {
     let one;
     let rows = match target {
-        ExportTarget::List => source.rows,
+        ExportTarget::List => source.listing.rows,
         ExportTarget::Selected => {
             one = [source.selected.ok_or("no contest is selected")?];
             &one[..]
         }
     };
     let listing = Listing {
-        dataset: source.dataset,
-        warnings: source.warnings,
-        query: source.query,
         rows,
+        ..source.listing
     };
     let mut out = Vec::new();
     let written = match (target, format) {
         (ExportTarget::Selected, ExportFormat::Markdown) => {
             let detail = Detail {
-                dataset: source.dataset,
-                warnings: source.warnings,
-                contest: &source.dataset.contests[rows[0]],
+                dataset: listing.dataset,
+                warnings: listing.warnings,
+                contest: &listing.dataset.contests[rows[0]],
             };
             report::markdown::show(&mut out, &detail)
         }
@@ -101,7 +92,9 @@ pub fn render(
 /// A file name to offer: the contest's id, or `contests`, with the format's extension.
 pub fn default_name(source: &Source, target: ExportTarget) -> String {
     match (target, source.selected) {
-        (ExportTarget::Selected, Some(i)) => format!("{}.md", source.dataset.contests[i].id),
+        (ExportTarget::Selected, Some(i)) => {
+            format!("{}.md", source.listing.dataset.contests[i].id)
+        }
         _ => "contests.md".to_string(),
     }
 }
@@ -109,9 +102,9 @@ pub fn default_name(source: &Source, target: ExportTarget) -> String {
 /// What is exported, for the status bar: the contest's title, or `12 contests`.
 pub fn describe(source: &Source, target: ExportTarget) -> String {
     match (target, source.selected) {
-        (ExportTarget::Selected, Some(i)) => source.dataset.contests[i].title.clone(),
+        (ExportTarget::Selected, Some(i)) => source.listing.dataset.contests[i].title.clone(),
         (ExportTarget::Selected, None) => "nothing".to_string(),
-        (ExportTarget::List, _) => match source.rows.len() {
+        (ExportTarget::List, _) => match source.listing.rows.len() {
             1 => "1 contest".to_string(),
             n => format!("{n} contests"),
         },

@@ -10,6 +10,7 @@ use crate::app::{App, Field, Overlay, TextInput};
 use crate::atomic::{self, WriteError};
 use crate::chart::thousands;
 use crate::export::{self, ExportFormat, ExportTarget, Source};
+use crate::report::Listing;
 
 /// An export waiting for the answer to "overwrite?".
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -29,10 +30,12 @@ impl App {
     fn export_source(&self) -> Option<Source<'_>> {
         let data = self.data.as_ref()?;
         Some(Source {
-            dataset: data.dataset(),
-            warnings: &data.loaded.warnings,
-            query: &self.query,
-            rows: &self.rows,
+            listing: Listing {
+                dataset: data.dataset(),
+                warnings: &data.loaded.warnings,
+                query: &self.query,
+                rows: &self.rows,
+            },
             selected: self.selected_index(),
         })
     }
@@ -92,7 +95,7 @@ impl App {
             self.complain("no contest is selected: nothing to export".into());
             return;
         }
-        if target == ExportTarget::List && source.rows.is_empty() {
+        if target == ExportTarget::List && source.listing.rows.is_empty() {
             self.complain("no contests are listed: nothing to export".into());
             return;
         }
