@@ -30,5 +30,5 @@ fn parse_and_validate(bencher: Bencher, contests: usize) {
 #[divan::bench(args = support::sizes(), sample_count = 10, sample_size = 1)]
 fn integrity_warnings(bencher: Bencher, contests: usize) {
     let dataset = support::dataset(contests);
-    bencher.bench(|| hustings::integrity::warnings(black_box(dataset)));
+    bencher.bench(|| hustings::load::integrity::warnings(black_box(dataset)));
 }

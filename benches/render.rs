@@ -7,11 +7,11 @@
 mod support;
 
 use divan::Bencher;
-use hustings::action::Action;
-use hustings::app::{App, Data};
+use hustings::explorer::action::Action;
+use hustings::explorer::app::{App, Data};
+use hustings::explorer::theme::Theme;
+use hustings::explorer::ui;
 use hustings::load::Loaded;
-use hustings::theme::Theme;
-use hustings::ui;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
@@ -23,7 +23,7 @@ fn main() {
 fn app(contests: usize) -> App {
     let dataset = hustings::load::parse("generated.json", &support::fresh_bytes(contests)).unwrap();
     let loaded = Loaded {
-        warnings: hustings::integrity::warnings(&dataset),
+        warnings: hustings::load::integrity::warnings(&dataset),
         dataset,
         sources: vec!["generated.json".into()],
         conflicts: Vec::new(),

@@ -8,13 +8,15 @@
 mod support;
 
 use divan::{Bencher, black_box};
-use hustings::action::Action;
-use hustings::app::{App, Data, View};
-use hustings::history::SeatIndex;
+use hustings::explorer::action::Action;
+use hustings::explorer::app::{App, Data, View};
+use hustings::explorer::theme::Theme;
+use hustings::explorer::ui;
 use hustings::load::Loaded;
 use hustings::query::Query;
-use hustings::theme::Theme;
-use hustings::{stats, timeline, ui};
+use hustings::stats;
+use hustings::stats::seat_history::SeatIndex;
+use hustings::stats::timeline;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 

@@ -1,49 +1,25 @@
 //! hustings: a terminal explorer of election and candidate-selection contests.
 //!
-//! Layers, each knowing only those above it:
-//! model (`model`, `date`, `numbers`, `objects`) → loading and checks (`load`, `diagnose`,
-//! `locate`, `validate`, `integrity`, `catalogue`) → derived numbers and queries (`tally`,
-//! `chart`, `query`, `resolve`, `lookup`, `stats`, `timeline`, `rounds`, `history`) → printed
-//! output (`report`, one file per format, and `compare` and `export` built on it) → explorer
-//! state (`action`, `keymap`, `app`, `layout`, `theme`) → drawing (`ui`) → front ends
-//! (`explorer`, with `loader`, `watch` and `terminal` for its background loading, file
-//! watching and terminal handling; `cli` and `commands`).
-//! `import` converts other formats (official results CSVs) into the data format; `atomic`
-//! writes files safely.
+//! One folder per layer; each uses only the layers above it in this list (a test,
+//! `tests/engine/layers.rs`, fails when one reaches down the list):
+//!
+//! - `model`    the data format, dates and per-contest arithmetic (shares, margins); no I/O
+//! - `load`     bytes → checked, merged data or one precise error (fast path, diagnosis, warnings)
+//! - `import`   other formats → the model, one module per format (beside `load`)
+//! - `query`    which contests: filter, search, sort; what the user typed → a query
+//! - `stats`    aggregates over a query's rows: standings, timeline, seat history
+//! - `report`   the presentation vocabulary (facts as words, bars to a scale) and one writer per format
+//! - `cli`      clap types and one file per subcommand, writing to `impl Write`
+//! - `explorer` terminal, input → actions, app state and update, pure ui, watch, export
+//!
+//! `atomic` writes files safely for both front ends.
 
-pub mod action;
-pub mod app;
 pub mod atomic;
-pub mod catalogue;
-pub mod chart;
 pub mod cli;
-pub mod commands;
-pub mod compare;
-pub mod date;
-pub mod diagnose;
 pub mod explorer;
-pub mod export;
-pub mod history;
 pub mod import;
-pub mod integrity;
-pub mod keymap;
-pub mod layout;
 pub mod load;
-pub mod loader;
-pub mod locate;
-pub mod lookup;
 pub mod model;
-pub mod numbers;
-pub mod objects;
 pub mod query;
 pub mod report;
-pub mod resolve;
-pub mod rounds;
 pub mod stats;
-pub mod tally;
-pub mod terminal;
-pub mod theme;
-pub mod timeline;
-pub mod ui;
-pub mod validate;
-pub mod watch;

@@ -2,7 +2,7 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
-use hustings::cli::Cli;
+use hustings::cli::args::Cli;
 
 /// A large dataset is tens of millions of small strings; mimalloc allocates them faster and
 /// with less overhead per string than the system allocator (see BENCHMARKS.md).
@@ -11,7 +11,7 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    match hustings::commands::run(cli) {
+    match hustings::cli::run(cli) {
         Ok(code) => ExitCode::from(code),
         Err(err) if is_broken_pipe(&err) => ExitCode::SUCCESS,
         Err(err) => {

@@ -5,11 +5,11 @@ mod common;
 
 use clap::Parser;
 use common::{fixture, listed_ids, stdout};
-use hustings::action::Action;
-use hustings::app::{App, Data};
-use hustings::cli::Cli;
+use hustings::cli::args::Cli;
+use hustings::explorer::action::Action;
+use hustings::explorer::app::{App, Data};
+use hustings::explorer::theme::Theme;
 use hustings::load;
-use hustings::theme::Theme;
 
 /// The ids the explorer lists when started as `hustings FLAGS` (parsed by the real CLI types).
 fn explorer_ids(flags: &[&str]) -> Vec<String> {

@@ -2,8 +2,8 @@
 
 mod tui;
 
-use hustings::action::{Action, PickerKind};
-use hustings::app::{Data, Focus, Overlay};
+use hustings::explorer::action::{Action, PickerKind};
+use hustings::explorer::app::{Data, Focus, Overlay};
 use hustings::load::{self, Loaded};
 use hustings::query::SortKey;
 use tui::{app, press, select, selected_id, titles};
@@ -53,7 +53,7 @@ fn selection_is_kept_by_id_across_filters_and_sorts() {
 fn reordered() -> Loaded {
     let mut loaded = tui::seed();
     loaded.dataset.contests.reverse();
-    loaded.warnings = hustings::integrity::warnings(&loaded.dataset);
+    loaded.warnings = hustings::load::integrity::warnings(&loaded.dataset);
     loaded
 }
 
@@ -237,7 +237,8 @@ fn help_scrolls_on_a_short_terminal_and_stops_at_its_end() {
     assert!(tui::screen(&app).contains("move down / up"));
     press(&mut app, "G");
     let end = app.help_scroll;
-    let (last_keys, _) = hustings::keymap::HELP[hustings::keymap::HELP.len() - 1];
+    let (last_keys, _) =
+        hustings::explorer::keymap::HELP[hustings::explorer::keymap::HELP.len() - 1];
     assert!(end > 0, "a help longer than the screen scrolls");
     assert!(
         tui::screen(&app).contains(last_keys),

@@ -7,8 +7,8 @@ mod tui;
 
 use base64::Engine;
 use common::file_names;
-use hustings::app::{App, Overlay};
-use hustings::export::osc52;
+use hustings::explorer::app::{App, Overlay};
+use hustings::explorer::export::osc52;
 use tui::{app, press, screen, select};
 
 /// Replaces the offered file name with `name` and presses Enter.

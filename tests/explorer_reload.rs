@@ -4,8 +4,8 @@
 
 mod tui;
 
-use hustings::action::{Action, PickerKind};
-use hustings::app::{App, Data, Focus, Overlay};
+use hustings::explorer::action::{Action, PickerKind};
+use hustings::explorer::app::{App, Data, Focus, Overlay};
 use hustings::load::{self, Loaded};
 use hustings::query::SortKey;
 use tui::{app, press, select, selected_id};
@@ -14,7 +14,7 @@ use tui::{app, press, select, selected_id};
 fn edited(edit: impl FnOnce(&mut Loaded)) -> Box<Data> {
     let mut loaded = tui::seed();
     edit(&mut loaded);
-    loaded.warnings = hustings::integrity::warnings(&loaded.dataset);
+    loaded.warnings = hustings::load::integrity::warnings(&loaded.dataset);
     Box::new(Data::new(loaded))
 }
 
@@ -212,7 +212,7 @@ fn ctrl_c_quits_as_an_interruption_and_q_does_not() {
     assert!(app.should_quit && !app.interrupted);
     let mut app = tui::app(80, 24);
     let ctrl_c = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
-    let action = hustings::keymap::action_for(ctrl_c, app.mode()).expect("an action");
+    let action = hustings::explorer::keymap::action_for(ctrl_c, app.mode()).expect("an action");
     app.update(action);
     assert!(app.should_quit && app.interrupted);
 }
@@ -221,7 +221,7 @@ fn ctrl_c_quits_as_an_interruption_and_q_does_not() {
 fn r_asks_for_a_reload_only_once_there_is_data() {
     let mut app = App::new(
         vec!["x.json".into()],
-        hustings::theme::Theme { color: false },
+        hustings::explorer::theme::Theme { color: false },
         80,
         24,
     );

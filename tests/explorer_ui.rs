@@ -3,9 +3,9 @@
 
 mod tui;
 
-use hustings::action::Action;
-use hustings::app::App;
-use hustings::theme::Theme;
+use hustings::explorer::action::Action;
+use hustings::explorer::app::App;
+use hustings::explorer::theme::Theme;
 use ratatui::style::{Color, Modifier};
 use tui::{app, app_with, draw, press, screen, select, selected_id, titles};
 
@@ -156,7 +156,7 @@ fn the_selected_row_is_highlighted_edge_to_edge_and_no_other() {
     select(&mut app, "stockport-selection-2019");
     let terminal = draw(&app);
     let buffer = terminal.backend().buffer();
-    let list = hustings::layout::areas(app.screen, false).list;
+    let list = hustings::explorer::layout::areas(app.screen, false).list;
     let reversed_cells = |y: u16| {
         (list.x + 1..list.right() - 1)
             .filter(|&x| buffer[(x, y)].modifier.contains(Modifier::REVERSED))

@@ -10,12 +10,12 @@ use std::path::PathBuf;
 
 use common::{real_data, seed_file};
 
-use hustings::action::Action;
-use hustings::app::{App, Data, View};
+use hustings::explorer::action::Action;
+use hustings::explorer::app::{App, Data, View};
+use hustings::explorer::theme::Theme;
 use hustings::load::{self, DataSource, Loaded};
 use hustings::query::Index;
 use hustings::stats;
-use hustings::theme::Theme;
 use ratatui::crossterm::event::KeyCode;
 use tui::{app, draw, key, press, screen, select, titles};
 

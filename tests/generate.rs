@@ -48,7 +48,7 @@ fn output_has_the_mix_of_real_data() {
             .all(|c| (2..=12).contains(&c.candidates.len()))
     );
     assert!(contests.iter().all(|c| !c.sources.is_empty()));
-    let warnings = hustings::integrity::warnings(&dataset);
+    let warnings = hustings::load::integrity::warnings(&dataset);
     assert!(!warnings.is_empty() && warnings.len() < contests.len() / 20);
 }
 

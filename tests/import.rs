@@ -9,9 +9,9 @@ use std::sync::OnceLock;
 use common::real_data;
 
 use hustings::import::{self, Imported, Options, Problem};
-use hustings::integrity::{self, WarningKind};
+use hustings::load::integrity::{self, WarningKind};
+use hustings::model::arithmetic;
 use hustings::model::{Contest, Dataset, Status};
-use hustings::tally;
 
 const CANDIDATES_2019: &str = "HoC-GE2019-results-by-candidate.csv";
 const CONSTITUENCIES_2019: &str = "HoC-GE2019-results-by-constituency.csv";
@@ -53,7 +53,7 @@ fn seat<'a>(dataset: &'a Dataset, name: &str) -> &'a Contest {
 }
 
 fn winner(contest: &Contest) -> (&str, &str, u64) {
-    let w = tally::winner(contest).expect("a winner");
+    let w = arithmetic::winner(contest).expect("a winner");
     (
         w.name.as_str(),
         w.party.as_deref().unwrap(),
@@ -175,16 +175,22 @@ fn birkenhead_2019_winner_votes_majority_and_ballots() {
     assert_eq!(c.status, Status::Decided);
     assert_eq!(c.method.as_deref(), Some("first past the post"));
     assert_eq!(winner(c), ("Mick Whitley", "Labour", 24990));
-    assert_eq!(tally::winner(c).unwrap().faction.as_deref(), Some("labour"));
+    assert_eq!(
+        arithmetic::winner(c).unwrap().faction.as_deref(),
+        Some("labour")
+    );
     assert_eq!(c.majority, Some(17705));
-    assert_eq!(tally::computed_margin(c), Some(17705));
+    assert_eq!(arithmetic::computed_margin(c), Some(17705));
     let b = c.ballots.as_ref().unwrap();
     assert_eq!(
         (b.valid, b.rejected, b.eligible),
         (Some(42329), Some(73), Some(63762))
     );
     assert_eq!(c.result.as_deref(), Some("Lab hold"));
-    assert_eq!(tally::share(c, tally::winner(c).unwrap()).label(), "59.0%");
+    assert_eq!(
+        arithmetic::share(c, arithmetic::winner(c).unwrap()).label(),
+        "59.0%"
+    );
     assert!(
         c.notes
             .as_deref()
@@ -211,7 +217,7 @@ fn barrow_and_furness_2019_is_a_conservative_gain() {
     assert_eq!(winner(c), ("Simon Fell", "Conservative", 23876));
     assert_eq!(c.result.as_deref(), Some("Con gain from Lab Coop"));
     assert_eq!(c.majority, Some(5789));
-    assert!(!tally::winner(c).unwrap().incumbent);
+    assert!(!arithmetic::winner(c).unwrap().incumbent);
 }
 
 #[test]
@@ -230,9 +236,9 @@ fn stockport_2017_winner_found_although_the_file_lists_lowest_first() {
     let c = seat(&ge2017().dataset, "Stockport");
     assert_eq!(c.id, "ge2017-e14000969");
     assert_eq!(winner(c), ("Ann Coffey", "Labour", 26282));
-    assert!(tally::winner(c).unwrap().incumbent);
+    assert!(arithmetic::winner(c).unwrap().incumbent);
     // The margin the seed dataset quotes from the news (14,477) follows from the file's votes.
-    assert_eq!(tally::computed_margin(c), Some(14477));
+    assert_eq!(arithmetic::computed_margin(c), Some(14477));
 }
 
 /// In every seat of both years exactly one candidate is elected, the one with most votes:
@@ -366,12 +372,12 @@ fn joined_figures_agree_with_the_constituency_file_except_meon_valley() {
         assert_eq!(contest.ballots.as_ref().unwrap().valid, Some(stated_valid));
         assert_eq!(contest.majority, Some(stated_majority));
         assert_eq!(
-            tally::computed_margin(contest),
+            arithmetic::computed_margin(contest),
             Some(stated_majority),
             "{}",
             &r[name]
         );
-        if tally::votes_sum(contest) != Some(stated_valid) {
+        if arithmetic::votes_sum(contest) != Some(stated_valid) {
             disagree.push(r[name].to_string());
         }
         checked += 1;
@@ -403,7 +409,7 @@ fn non_ascii_names_are_kept_intact() {
         ("Órfhlaith Begley", "Sinn Fein", 16544)
     );
     assert_eq!(
-        tally::winner(seat(d19, "West Tyrone"))
+        arithmetic::winner(seat(d19, "West Tyrone"))
             .unwrap()
             .faction
             .as_deref(),
@@ -539,7 +545,7 @@ fn parties_map_to_factions_with_colours() {
         ("Lindsay Hoyle", "Speaker", 26831)
     );
     assert_eq!(
-        tally::winner(seat(d, "Chorley"))
+        arithmetic::winner(seat(d, "Chorley"))
             .unwrap()
             .faction
             .as_deref(),
@@ -548,7 +554,7 @@ fn parties_map_to_factions_with_colours() {
     // Seats won per faction, counted from the constituency file's "First party" column.
     let mut won: BTreeMap<&str, usize> = BTreeMap::new();
     for c in &d.contests {
-        *won.entry(tally::winner(c).unwrap().faction.as_deref().unwrap())
+        *won.entry(arithmetic::winner(c).unwrap().faction.as_deref().unwrap())
             .or_default() += 1;
     }
     assert_eq!(won["conservative"], 365);

@@ -7,10 +7,12 @@ mod strategies;
 
 use std::collections::HashSet;
 
+use hustings::load::integrity;
+use hustings::load::validate;
 use hustings::load::{self, DataSource, LoadError};
+use hustings::model::require_object;
 use hustings::model::{ContestKind, Dataset, Status};
 use hustings::query::{FactionScope, Filter, Index, Query, Sort, SortKey};
-use hustings::{integrity, objects, validate};
 use proptest::collection::vec;
 use proptest::option;
 use proptest::prelude::*;
@@ -42,7 +44,7 @@ fn check_outcome(bytes: &[u8]) -> Result<(), TestCaseError> {
 /// structural checks. `load::parse` may take a faster road but must arrive at the same place.
 fn plain(bytes: &[u8]) -> Option<Dataset> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let dataset: Dataset = objects::whole(bytes).ok()?;
+    let dataset: Dataset = require_object::whole(bytes).ok()?;
     validate::check(&dataset).ok()?;
     Some(dataset)
 }

@@ -1,9 +1,9 @@
 //! Facts of the shipped dataset, checked against what the source articles report.
 
-use hustings::integrity::WarningKind;
+use hustings::load::integrity::WarningKind;
 use hustings::load::{self, DataSource};
+use hustings::model::arithmetic;
 use hustings::model::{Bound, ContestKind, Status};
-use hustings::tally;
 
 fn seed() -> load::Loaded {
     load::load(&[DataSource::Embedded]).expect("the shipped dataset loads")
@@ -32,7 +32,10 @@ fn stockport_has_all_four_counts_and_the_591_of_592_warning() {
     );
     let ballots = stockport.ballots.as_ref().unwrap();
     assert_eq!((ballots.valid, ballots.rejected), (Some(592), Some(70)));
-    assert_eq!(tally::winner(stockport).unwrap().name, "Navendu Mishra");
+    assert_eq!(
+        arithmetic::winner(stockport).unwrap().name,
+        "Navendu Mishra"
+    );
     let stockport_warnings: Vec<&WarningKind> = loaded
         .warnings
         .iter()
@@ -66,8 +69,8 @@ fn bury_south_has_a_stated_share_and_no_invented_votes() {
     assert!(burke.elected);
     let share = burke.share.as_ref().unwrap();
     assert_eq!((share.percent, share.bound), (70.0, Bound::Over));
-    assert_eq!(tally::share(bury, burke).label(), ">70%");
-    assert_eq!(tally::share(bury, &bury.candidates[1]).label(), "n/a");
+    assert_eq!(arithmetic::share(bury, burke).label(), ">70%");
+    assert_eq!(arithmetic::share(bury, &bury.candidates[1]).label(), "n/a");
 }
 
 #[test]
@@ -152,7 +155,7 @@ fn schema_copy_in_data_matches_the_generated_schema() {
     .expect("data/contests.schema.json exists (regenerate with `hustings schema`)");
     assert_eq!(
         shipped,
-        hustings::commands::schema::schema_json(),
+        hustings::cli::schema::schema_json(),
         "data/contests.schema.json is stale: run `cargo run -- schema > data/contests.schema.json`"
     );
 }

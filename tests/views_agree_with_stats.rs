@@ -5,11 +5,11 @@ mod common;
 
 use clap::Parser;
 use common::{fixture, stdout};
-use hustings::action::Action;
-use hustings::app::{App, Data};
-use hustings::cli::Cli;
+use hustings::cli::args::Cli;
+use hustings::explorer::action::Action;
+use hustings::explorer::app::{App, Data};
+use hustings::explorer::theme::Theme;
 use hustings::load;
-use hustings::theme::Theme;
 use serde_json::{Value, json};
 
 /// The explorer started as `hustings FLAGS`, showing the scoreboard and then the endorsers.
@@ -21,8 +21,10 @@ fn explorer(flags: &[&str]) -> App {
     let mut app = App::new(vec![], Theme { color: false }, 120, 40);
     app.update(Action::SetQuery(query));
     app.update(Action::Loaded(Box::new(Data::new(loaded))));
-    app.update(Action::ShowView(hustings::app::View::Scoreboard));
-    app.update(Action::ShowView(hustings::app::View::Endorsements));
+    app.update(Action::ShowView(hustings::explorer::app::View::Scoreboard));
+    app.update(Action::ShowView(
+        hustings::explorer::app::View::Endorsements,
+    ));
     app
 }
 

@@ -1,8 +1,8 @@
 //! Every integrity-warning class: data that loads but does not add up is flagged, with the
 //! contest id and a plain sentence, and the numbers are kept exactly as given.
 
-use hustings::integrity::{self, WarningKind};
 use hustings::load;
+use hustings::load::integrity::{self, WarningKind};
 use hustings::model::Dataset;
 
 fn minimal() -> String {

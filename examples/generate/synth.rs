@@ -10,7 +10,7 @@
 use std::io::{self, Write};
 
 use chrono::NaiveDate;
-use hustings::date::PartialDate;
+use hustings::model::date::PartialDate;
 use hustings::model::{
     Ballots, Bound, Candidate, Contest, ContestKind, Defection, Faction, Holder, Region, Round,
     RoundCount, SCHEMA_VERSION, SeatMajority, Source, StatedShare, Status, Swing, Transfer,

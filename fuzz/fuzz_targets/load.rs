@@ -7,14 +7,19 @@
 #![no_main]
 
 use hustings::model::Dataset;
-use hustings::{integrity, load, objects, query, tally, validate};
+use hustings::load::integrity;
+use hustings::load;
+use hustings::model::require_object;
+use hustings::query;
+use hustings::model::arithmetic;
+use hustings::load::validate;
 use libfuzzer_sys::fuzz_target;
 
 /// The plain reading of a document: serde_json over the model, records as objects, then the
 /// structural checks. `load::parse` may take a faster road but must arrive at the same place.
 fn plain(bytes: &[u8]) -> Option<Dataset> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let dataset: Dataset = objects::whole(bytes).ok()?;
+    let dataset: Dataset = require_object::whole(bytes).ok()?;
     validate::check(&dataset).ok()?;
     Some(dataset)
 }
@@ -44,10 +49,10 @@ fuzz_target!(|bytes: &[u8]| {
         Ok(dataset) => {
             let _ = integrity::warnings(&dataset);
             for contest in &dataset.contests {
-                let _ = tally::ranked(contest);
-                let _ = (tally::margin_points(contest), tally::turnout(contest));
+                let _ = arithmetic::ranked(contest);
+                let _ = (arithmetic::margin_points(contest), arithmetic::turnout(contest));
                 for candidate in &contest.candidates {
-                    let _ = tally::share(contest, candidate).label();
+                    let _ = arithmetic::share(contest, candidate).label();
                 }
             }
             let index = query::Index::build(&dataset);

@@ -11,7 +11,7 @@ use super::parties::{self, OTHER, PARTIES};
 use super::problem::Problem;
 use super::regions::{Regions, slug};
 use super::{Cleaned, Imported, Join, Options, Report};
-use crate::date::PartialDate;
+use crate::model::date::PartialDate;
 use crate::model::{
     Ballots, Candidate, Contest, ContestKind, Dataset, SCHEMA_VERSION, Source, Status,
 };

@@ -27,8 +27,8 @@ mod table;
 
 use std::path::{Path, PathBuf};
 
-use crate::date::PartialDate;
 use crate::model::Dataset;
+use crate::model::date::PartialDate;
 
 pub use problem::Problem;
 pub use regions::Unification;

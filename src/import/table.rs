@@ -4,7 +4,7 @@
 use std::path::Path;
 
 use super::ImportError;
-use crate::numbers::MAX_COUNT;
+use crate::model::strict_numbers::MAX_COUNT;
 
 /// A CSV file as read: trimmed header names and every data row.
 #[derive(Debug)]

@@ -9,7 +9,7 @@ use std::thread;
 
 use super::stream::{GiveUp, trim_lists};
 use crate::model::Contest;
-use crate::objects;
+use crate::model::require_object;
 
 /// Whole contests from the file, for one parsing thread.
 pub(super) struct Batch {
@@ -25,7 +25,7 @@ impl Batch {
         let mut parsed = Vec::with_capacity(self.contests.len());
         for range in &self.contests {
             let mut de = serde_json::Deserializer::from_str(&self.text[range.clone()]);
-            let mut contest: Contest = objects::object(&mut de).map_err(|_| GiveUp)?;
+            let mut contest: Contest = require_object::object(&mut de).map_err(|_| GiveUp)?;
             de.end().map_err(|_| GiveUp)?;
             trim_lists(&mut contest);
             parsed.push(contest);

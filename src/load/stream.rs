@@ -13,15 +13,15 @@ use serde::de::{Deserialize, DeserializeOwned, Deserializer};
 
 use super::parallel::{self, Batch};
 use super::split::split;
+use crate::model::require_object;
 use crate::model::{Contest, Dataset, Faction, Region};
-use crate::objects;
 
 /// A record that must be a JSON object, as the model's own fields require.
 struct Object<T>(T);
 
 impl<'de, T: Deserialize<'de>> Deserialize<'de> for Object<T> {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        objects::object(d).map(Object)
+        require_object::object(d).map(Object)
     }
 }
 
@@ -30,7 +30,7 @@ struct List<T>(Vec<T>);
 
 impl<'de, T: Deserialize<'de>> Deserialize<'de> for List<T> {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        objects::list(d).map(List)
+        require_object::list(d).map(List)
     }
 }
 
@@ -362,7 +362,7 @@ mod tests {
 
     /// What the plain path accepts: the document and every record must be JSON objects.
     fn plain(json: &str) -> Option<Dataset> {
-        objects::whole(json.as_bytes()).ok()
+        require_object::whole(json.as_bytes()).ok()
     }
 
     /// The one-thread path, reading `chunk` bytes at a time.

@@ -8,7 +8,7 @@ use std::hash::Hash;
 use std::ops::Range;
 
 use crate::model::{ContestKind, Dataset, Status};
-use crate::timeline::Period;
+use crate::stats::timeline::Period;
 
 use super::{dense_ranks, fold};
 

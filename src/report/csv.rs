@@ -5,9 +5,9 @@
 use std::io::{self, Write};
 
 use super::{Listing, StatsReport, Summary, faction_name, region_name, warnings_of};
+use crate::model::arithmetic::{self, Share};
 use crate::model::{Bound, Candidate, Contest, Dataset};
 use crate::stats::{GroupRecord, Groups};
-use crate::tally::{self, Share};
 
 /// The columns of `list --format csv`, in order.
 pub const LIST_COLUMNS: [&str; 38] = [
@@ -62,7 +62,7 @@ pub fn list(out: &mut impl Write, listing: &Listing) -> io::Result<()> {
     for &i in listing.rows {
         let contest = &ds.contests[i];
         let head = contest_cells(ds, contest, &warnings_of(listing.warnings, contest));
-        let ranked = tally::ranked(contest);
+        let ranked = arithmetic::ranked(contest);
         if ranked.is_empty() {
             let blank = vec![String::new(); LIST_COLUMNS.len() - head.len()];
             w.write_record(head.iter().chain(&blank))
@@ -112,7 +112,7 @@ fn contest_cells(ds: &Dataset, c: &Contest, warnings: &[String]) -> Vec<String> 
 }
 
 fn candidate_cells(ds: &Dataset, contest: &Contest, c: &Candidate, rank: usize) -> Vec<String> {
-    let share = tally::share(contest, c);
+    let share = arithmetic::share(contest, c);
     let (percent, bound, basis) = match &share {
         Share::Computed(p) => (format!("{p:.2}"), bound_name(Bound::Exact), "votes"),
         Share::Stated(s) => (s.percent.to_string(), bound_name(s.bound), "stated"),

@@ -2,10 +2,10 @@
 //! facts, each candidate's particulars, the rounds, the sources and the bar chart's rows.
 
 use super::{DASH, Detail, NA, Summary, count_label, faction_name, thousands};
-use crate::chart::{self, Bar};
-use crate::date::PartialDate;
+use crate::model::arithmetic::{self, Share};
+use crate::model::date::PartialDate;
 use crate::model::{Bound, Candidate, Contest, Source, Status};
-use crate::tally::{self, Share};
+use crate::report::bars::{self, Bar};
 
 /// The id and what kind of contest it is, to be joined with ` · `:
 /// `stockport-selection-2019 · selection · Labour · North West · 2019 · decided`.
@@ -111,7 +111,7 @@ fn ballots(c: &Contest) -> String {
         Some(n) => format!("{} {what}", thousands(n)),
         None => format!("{what} {NA}"),
     };
-    let cast = match (b.cast, tally::cast(c)) {
+    let cast = match (b.cast, arithmetic::cast(c)) {
         (Some(n), _) => format!("{} cast", thousands(n)),
         (None, Some(n)) => format!("{} cast (valid + rejected)", thousands(n)),
         (None, None) => format!("cast {NA}"),
@@ -127,8 +127,8 @@ fn ballots(c: &Contest) -> String {
 
 fn turnout(c: &Contest) -> String {
     match (
-        tally::turnout(c),
-        tally::cast(c),
+        arithmetic::turnout(c),
+        arithmetic::cast(c),
         c.ballots.as_ref().and_then(|b| b.eligible),
     ) {
         (Some(t), Some(cast), Some(eligible)) => format!(
@@ -141,12 +141,12 @@ fn turnout(c: &Contest) -> String {
 }
 
 fn margin(c: &Contest) -> String {
-    let how = if tally::computed_margin(c).is_some() {
+    let how = if arithmetic::computed_margin(c).is_some() {
         "computed from the counts"
     } else {
         "as stated"
     };
-    match (tally::margin_votes(c), tally::margin_points(c)) {
+    match (arithmetic::margin_votes(c), arithmetic::margin_points(c)) {
         (Some(v), Some(p)) => format!("{} votes, {p:.1} points ({how})", thousands(v)),
         (Some(v), None) => format!("{} votes ({how})", thousands(v)),
         _ => NA.to_string(),
@@ -156,7 +156,7 @@ fn margin(c: &Contest) -> String {
 /// What the shares are shares of, e.g. `Shares of 592 valid ballots.`
 pub fn denominator_note(c: &Contest) -> Option<String> {
     let valid = c.ballots.as_ref().and_then(|b| b.valid);
-    match (valid, tally::denominator(c)) {
+    match (valid, arithmetic::denominator(c)) {
         (Some(v), Some(_)) => Some(format!("Shares of {} valid ballots.", thousands(v))),
         (None, Some(d)) => Some(format!("Shares of the {} votes counted.", thousands(d))),
         _ if c.candidates.iter().any(|k| k.share.is_some()) => {
@@ -201,7 +201,7 @@ pub struct ChartRow {
 
 /// The chart's rows, longest bar first.
 pub fn chart_rows(contest: &Contest) -> Vec<ChartRow> {
-    chart::bars(contest)
+    bars::bars(contest)
         .into_iter()
         .map(|bar| ChartRow {
             elected: bar.elected,
@@ -232,10 +232,14 @@ pub fn candidate_lines(detail: &Detail, candidate: &Candidate) -> Vec<String> {
         Some(v) => format!("{} votes", thousands(v)),
         None => format!("votes {NA}"),
     });
-    let share = tally::share(c, candidate);
+    let share = arithmetic::share(c, candidate);
     facts.push(match (&share, &candidate.share) {
         (Share::Computed(_), Some(stated)) => {
-            format!("{} (stated {})", share.label(), tally::stated_label(stated))
+            format!(
+                "{} (stated {})",
+                share.label(),
+                arithmetic::stated_label(stated)
+            )
         }
         (Share::Stated(_), _) => format!("{} (as stated)", share.label()),
         _ => share.label(),

@@ -7,10 +7,10 @@ use std::io::{self, Write};
 use serde::{Deserialize, Serialize};
 
 use super::{Detail, Listing, StatsReport, Summary, warnings_of};
+use crate::model::arithmetic::{self, Share};
 use crate::model::{Bound, Contest, ContestKind, Dataset, Faction, Region, Status};
 use crate::query::{FactionScope, Query};
 use crate::stats::{EndorserRecord, FactionRecord, GroupRecord, Groups, Totals};
-use crate::tally::{self, Share};
 
 /// Version of the output documents; bumped only when a field changes meaning or is removed.
 pub const OUTPUT_VERSION: u32 = 1;
@@ -239,12 +239,12 @@ impl ShareDoc {
 impl Derived {
     pub fn new(
         dataset: &Dataset,
-        warnings: &[crate::integrity::Warning],
+        warnings: &[crate::load::integrity::Warning],
         contest: &Contest,
     ) -> Derived {
         let s = Summary::new(dataset, contest);
         let mut rank = vec![0; contest.candidates.len()];
-        for (place, i) in tally::ranked(contest).into_iter().enumerate() {
+        for (place, i) in arithmetic::ranked(contest).into_iter().enumerate() {
             rank[i] = place + 1;
         }
         Derived {
@@ -261,7 +261,7 @@ impl Derived {
                 .iter()
                 .zip(rank)
                 .map(|(c, rank)| {
-                    let share = tally::share(contest, c);
+                    let share = arithmetic::share(contest, c);
                     CandidateDoc {
                         name: c.name.clone(),
                         rank,
@@ -339,7 +339,7 @@ pub fn history(out: &mut impl Write, listing: &Listing) -> io::Result<()> {
 
 /// `compare --format json`: both contests as in `list`, and the facts compared.
 pub fn compare(out: &mut impl Write, pair: &[Detail; 2]) -> io::Result<()> {
-    let [a, b] = pair.map(|d| crate::compare::facts(d.dataset, d.contest));
+    let [a, b] = pair.map(|d| crate::report::compare::facts(d.dataset, d.contest));
     let doc = CompareDoc {
         schema: "hustings.compare".into(),
         version: OUTPUT_VERSION,

@@ -260,7 +260,7 @@ pub fn show(out: &mut impl Write, d: &Detail) -> io::Result<()> {
     }
     if c.candidates.iter().any(|k| k.description.is_some()) {
         writeln!(out, "\n### Candidates\n")?;
-        for i in crate::tally::ranked(c) {
+        for i in crate::model::arithmetic::ranked(c) {
             let candidate = &c.candidates[i];
             let lines = detail::candidate_lines(d, candidate);
             writeln!(
@@ -301,7 +301,7 @@ pub fn show(out: &mut impl Write, d: &Detail) -> io::Result<()> {
 
 /// `compare --format markdown`: a table of both contests' facts, then each one's chart.
 pub fn compare(out: &mut impl Write, pair: &[Detail; 2]) -> io::Result<()> {
-    let [a, b] = pair.map(|d| crate::compare::facts(d.dataset, d.contest));
+    let [a, b] = pair.map(|d| crate::report::compare::facts(d.dataset, d.contest));
     header(out, &["", "A", "B"], &[false, false, false])?;
     row(
         out,

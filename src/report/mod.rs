@@ -4,6 +4,10 @@
 //!
 //! The JSON and CSV fields are a documented, versioned interface (docs/OUTPUT.md).
 
+pub mod bars;
+pub mod compare;
+pub mod rounds;
+
 pub mod csv;
 pub mod detail;
 pub mod json;
@@ -12,12 +16,12 @@ pub mod style;
 pub mod table;
 pub mod text;
 
-use crate::chart::thousands;
-use crate::integrity::Warning;
+use crate::load::integrity::Warning;
+use crate::model::arithmetic::{self, Share};
 use crate::model::{Candidate, Contest, Dataset, Faction, Region};
 use crate::query::Query;
+use crate::report::bars::thousands;
 use crate::stats::{Groups, Totals};
-use crate::tally::{self, Share};
 
 /// A filtered, sorted list of contests to print.
 #[derive(Debug, Clone, Copy)]
@@ -67,7 +71,7 @@ pub struct Summary<'a> {
 
 impl<'a> Summary<'a> {
     pub fn new(dataset: &'a Dataset, contest: &'a Contest) -> Summary<'a> {
-        let winner = tally::winner(contest);
+        let winner = arithmetic::winner(contest);
         Summary {
             contest,
             region: contest.region.as_deref().and_then(|r| dataset.region(r)),
@@ -75,11 +79,11 @@ impl<'a> Summary<'a> {
             winner_faction: winner
                 .and_then(|w| w.faction.as_deref())
                 .and_then(|f| dataset.faction(f)),
-            winner_share: winner.map(|w| tally::share(contest, w)),
-            margin_votes: tally::margin_votes(contest),
-            margin_points: tally::margin_points(contest),
-            cast: tally::cast(contest),
-            turnout: tally::turnout(contest),
+            winner_share: winner.map(|w| arithmetic::share(contest, w)),
+            margin_votes: arithmetic::margin_votes(contest),
+            margin_points: arithmetic::margin_points(contest),
+            cast: arithmetic::cast(contest),
+            turnout: arithmetic::turnout(contest),
         }
     }
 

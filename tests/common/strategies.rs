@@ -8,7 +8,7 @@
 
 use std::collections::BTreeSet;
 
-use hustings::date::PartialDate;
+use hustings::model::date::PartialDate;
 use hustings::model::{
     Ballots, Bound, Candidate, Contest, ContestKind, Dataset, Defection, Faction, Holder, Region,
     Round, RoundCount, SCHEMA_VERSION, SeatMajority, Source, StatedShare, Status, Swing, Transfer,
@@ -71,7 +71,7 @@ pub fn partial_date() -> impl Strategy<Value = PartialDate> {
 pub fn count() -> impl Strategy<Value = u64> {
     prop_oneof![
         8 => 0u64..50_000,
-        1 => Just(hustings::numbers::MAX_COUNT),
+        1 => Just(hustings::model::strict_numbers::MAX_COUNT),
     ]
 }
 

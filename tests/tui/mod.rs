@@ -2,12 +2,12 @@
 //! drawn into ratatui's TestBackend after each one as the explorer loop does.
 #![allow(dead_code)]
 
-use hustings::action::Action;
-use hustings::app::{App, Data, ScrollLimits};
-use hustings::keymap;
+use hustings::explorer::action::Action;
+use hustings::explorer::app::{App, Data, ScrollLimits};
+use hustings::explorer::keymap;
+use hustings::explorer::theme::Theme;
+use hustings::explorer::ui;
 use hustings::load::{self, DataSource, Loaded};
-use hustings::theme::Theme;
-use hustings::ui;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};

@@ -3,8 +3,8 @@
 use std::io::{self, Write};
 
 use super::show::chart;
-use crate::compare;
 use crate::report::Detail;
+use crate::report::compare;
 use crate::report::style::{MIN_WIDTH, Paint, TextStyle};
 use crate::report::table::{self, Align, Cell, Column};
 

@@ -161,7 +161,7 @@ fn stats_table(ds: &Dataset, groups: &Groups) -> (Vec<Column>, Vec<Vec<Cell>>) {
             }),
         ),
         Groups::Month(records) => {
-            let folded = crate::timeline::fold_gaps(records, GAP_MONTHS);
+            let folded = crate::stats::timeline::fold_gaps(records, GAP_MONTHS);
             group_table(ds, "MONTH", &folded, |k| k.to_string())
         }
     }

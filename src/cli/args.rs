@@ -1,0 +1,481 @@
+//! The command line, as clap derive types; their doc comments are the `--help` text.
+//!
+//! clap stays here: the model's enums are mirrored by small `ValueEnum`s that convert into them,
+//! so nothing below the command line knows about clap.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use crate::load::DataSource;
+use crate::model::date::PartialDate;
+use crate::model::{ContestKind, Status};
+use crate::query::from_input::QuerySpec;
+use crate::query::{Sort, SortKey};
+
+const EXAMPLES: &str = "\
+Examples:
+  hustings                                        explore the built-in dataset
+  hustings results.json                           explore a dataset file
+  hustings --region \"North West\" --search mishra  open the explorer with filters applied
+  hustings list --status pending                  list the contests still to be decided
+  hustings show stockport-selection-2019          one contest in full, with a bar chart
+  hustings stats --by endorser                    how often each endorser's candidates won
+  hustings stats --by month                       contests per month (a timeline)
+  hustings history stockport-selection-2019       every contest in the same constituency
+  hustings compare stockport-selection-2019 bury-south-selection-2019
+                                                  two contests side by side
+  hustings validate results.json                  check a file and list its integrity warnings
+  hustings import hoc-candidates HoC-GE2019-results-by-candidate.csv -o ge2019.json
+                                                  convert official UK general-election results
+  hustings schema > hustings.schema.json";
+
+const LIST_EXAMPLES: &str = "\
+Examples:
+  hustings list
+  hustings list --region \"Yorkshire and the Humber\"
+  hustings list --faction labour-left --any-candidate --sort margin
+  hustings list --since 2019-10 --until 2019 --kind selection
+  hustings list --endorser Unite --format csv > unite.csv
+  hustings list --format json | jq '.contests[].contest.id'";
+
+const SHOW_EXAMPLES: &str = "\
+Examples:
+  hustings show stockport-selection-2019
+  hustings show bury-south-selection-2019 --format markdown >> article.md
+  hustings show stockport-selection-2019 --format json | jq .derived.candidates";
+
+const STATS_EXAMPLES: &str = "\
+Examples:
+  hustings stats                                 wins per faction
+  hustings stats --by region --status decided
+  hustings stats --by endorser --format csv
+  hustings stats --by kind --since 2019 --until 2019
+  hustings stats --by party --data ge2019.json     seats per party
+  hustings stats --by month --status decided       a timeline of results";
+
+const COMPARE_EXAMPLES: &str = "\
+Examples:
+  hustings compare stockport-selection-2019 bury-south-selection-2019
+  hustings compare stockport-ge-2017 ge2019-e14000969 --data data/contests.json --data ge2019.json
+  hustings compare stockport-selection-2019 stockport-ge-2017 --format markdown >> article.md";
+
+const HISTORY_EXAMPLES: &str = "\
+Examples:
+  hustings history stockport-selection-2019
+  hustings history ge2019-e14000969 --data data/contests.json --data ge2019.json
+  hustings history stockport-ge-2017 --kind general-election --format csv";
+
+const COMPLETIONS_EXAMPLES: &str = "\
+Examples:
+  hustings completions bash > ~/.local/share/bash-completion/completions/hustings
+  hustings completions zsh > \"${fpath[1]}/_hustings\"
+  hustings completions fish > ~/.config/fish/completions/hustings.fish";
+
+/// A fast, keyboard-driven terminal explorer of election and candidate-selection contests.
+///
+/// With no subcommand, opens the explorer on the given dataset files (or the built-in
+/// dataset transcribed from news reports), with any filter flags already applied.
+#[derive(Debug, Parser)]
+#[command(name = "hustings", version, after_help = EXAMPLES, args_conflicts_with_subcommands = true)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+
+    /// Dataset files to open, merged in order (default: the built-in dataset).
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+
+    #[command(flatten)]
+    pub data: DataArgs,
+
+    #[command(flatten)]
+    pub query: QueryArgs,
+
+    /// Leave the mouse alone, so the terminal's own text selection works.
+    #[arg(long)]
+    pub no_mouse: bool,
+
+    /// Don't reload when a dataset file changes (R still reloads by hand).
+    #[arg(long)]
+    pub no_watch: bool,
+}
+
+/// Where the data comes from; shared by every subcommand.
+#[derive(Debug, Clone, Default, Args)]
+pub struct DataArgs {
+    /// A dataset file to load (repeat to merge several); default: the built-in dataset.
+    #[arg(long = "data", value_name = "PATH", global = true)]
+    pub data: Vec<PathBuf>,
+}
+
+impl DataArgs {
+    /// The sources to load: `extra` paths first, then every `--data`; the built-in dataset if none.
+    pub fn sources(&self, extra: &[PathBuf]) -> Vec<DataSource> {
+        let files: Vec<DataSource> = extra
+            .iter()
+            .chain(&self.data)
+            .cloned()
+            .map(DataSource::File)
+            .collect();
+        if files.is_empty() {
+            vec![DataSource::Embedded]
+        } else {
+            files
+        }
+    }
+}
+
+/// Which contests to keep and in what order; the same flags for `list`, `stats`, `history` and
+/// the explorer.
+#[derive(Debug, Clone, Default, Args)]
+#[command(next_help_heading = "Filters")]
+pub struct QueryArgs {
+    /// Keep contests in this region (id or name, any case); repeat for several.
+    #[arg(long = "region", value_name = "REGION")]
+    pub regions: Vec<String>,
+    /// Keep contests won by this faction (id or name, any case); repeat for several.
+    #[arg(long = "faction", value_name = "FACTION")]
+    pub factions: Vec<String>,
+    /// Make --faction match any candidate in the contest, not only the winner.
+    #[arg(long)]
+    pub any_candidate: bool,
+    /// Keep contests of this kind; repeat for several.
+    #[arg(long = "kind", value_name = "KIND", value_enum)]
+    pub kinds: Vec<KindArg>,
+    /// Keep contests with this status; repeat for several.
+    #[arg(long = "status", value_name = "STATUS", value_enum)]
+    pub statuses: Vec<StatusArg>,
+    /// Keep contests that may fall on or after this date (YYYY, YYYY-MM or YYYY-MM-DD).
+    #[arg(long, value_name = "DATE", value_parser = PartialDate::parse)]
+    pub since: Option<PartialDate>,
+    /// Keep contests that may fall on or before this date (--until 2019 includes all of 2019).
+    #[arg(long, value_name = "DATE", value_parser = PartialDate::parse)]
+    pub until: Option<PartialDate>,
+    /// Keep contests with a candidate endorsed by NAME (exact name, any case); repeat for several.
+    #[arg(long = "endorser", value_name = "NAME")]
+    pub endorsers: Vec<String>,
+    /// Keep contests whose title, seat, candidates, endorsers or notes contain every word of TEXT.
+    #[arg(long, value_name = "TEXT")]
+    pub search: Option<String>,
+    /// Sort order: newest first, A→Z, closest race first or highest turnout first.
+    #[arg(long, value_name = "KEY", value_enum, default_value_t = SortArg::Date)]
+    pub sort: SortArg,
+    /// Reverse the sort order (contests lacking the key stay last).
+    #[arg(long)]
+    pub reverse: bool,
+}
+
+impl QueryArgs {
+    /// The query in the user's words, to be resolved against the loaded dataset.
+    pub fn spec(&self) -> QuerySpec {
+        QuerySpec {
+            regions: self.regions.clone(),
+            factions: self.factions.clone(),
+            any_candidate: self.any_candidate,
+            kinds: self.kinds.iter().map(|&k| k.into()).collect(),
+            statuses: self.statuses.iter().map(|&s| s.into()).collect(),
+            since: self.since,
+            until: self.until,
+            endorsers: self.endorsers.clone(),
+            search: self.search.clone().unwrap_or_default(),
+            sort: Sort {
+                key: self.sort.into(),
+                reverse: self.reverse,
+            },
+        }
+    }
+}
+
+/// `--kind` values; mirrors `model::ContestKind`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum KindArg {
+    Selection,
+    Leadership,
+    GeneralElection,
+    ByElection,
+    Other,
+}
+
+impl From<KindArg> for ContestKind {
+    fn from(k: KindArg) -> Self {
+        match k {
+            KindArg::Selection => ContestKind::Selection,
+            KindArg::Leadership => ContestKind::Leadership,
+            KindArg::GeneralElection => ContestKind::GeneralElection,
+            KindArg::ByElection => ContestKind::ByElection,
+            KindArg::Other => ContestKind::Other,
+        }
+    }
+}
+
+/// `--status` values; mirrors `model::Status`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum StatusArg {
+    Decided,
+    Pending,
+}
+
+impl From<StatusArg> for Status {
+    fn from(s: StatusArg) -> Self {
+        match s {
+            StatusArg::Decided => Status::Decided,
+            StatusArg::Pending => Status::Pending,
+        }
+    }
+}
+
+/// `--sort` values; mirrors `query::SortKey`.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, ValueEnum)]
+pub enum SortArg {
+    /// Newest first.
+    #[default]
+    Date,
+    /// A to Z.
+    Title,
+    /// By region name, then title.
+    Region,
+    /// Closest race first (winning margin in points).
+    Margin,
+    /// Highest turnout first.
+    Turnout,
+}
+
+impl From<SortArg> for SortKey {
+    fn from(s: SortArg) -> Self {
+        match s {
+            SortArg::Date => SortKey::Date,
+            SortArg::Title => SortKey::Title,
+            SortArg::Region => SortKey::Region,
+            SortArg::Margin => SortKey::Margin,
+            SortArg::Turnout => SortKey::Turnout,
+        }
+    }
+}
+
+/// When to colour text output.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    /// Colour when stdout is a terminal and NO_COLOR is unset.
+    #[default]
+    Auto,
+    Always,
+    Never,
+}
+
+/// How text output is drawn; shared by the printing subcommands.
+#[derive(Debug, Clone, Copy, Default, Args)]
+#[command(next_help_heading = "Output")]
+pub struct TextArgs {
+    /// When to use colour in text output.
+    #[arg(long, value_name = "WHEN", value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// List the contests matching the filters, one line (or row) each.
+    #[command(after_help = LIST_EXAMPLES)]
+    List(ListArgs),
+    /// Show one contest in full: candidates, votes, shares as a bar chart, context, sources, warnings.
+    #[command(after_help = SHOW_EXAMPLES)]
+    Show(ShowArgs),
+    /// Count wins per faction, region, kind, endorser, party (seats) or month over the contests
+    /// matching the filters.
+    #[command(after_help = STATS_EXAMPLES)]
+    Stats(StatsArgs),
+    /// Two contests side by side: dates, ballots, turnout, margin, winner, and both bar charts.
+    #[command(after_help = COMPARE_EXAMPLES)]
+    Compare(CompareArgs),
+    /// Every contest in the same constituency as contest ID, oldest first.
+    ///
+    /// Contests match on the constituency id when both have one, else on the constituency name
+    /// (any case), across all the files loaded. The filters narrow the history; its order is
+    /// always by date, oldest first (--sort is ignored).
+    #[command(after_help = HISTORY_EXAMPLES)]
+    History(HistoryArgs),
+    /// Print a shell completion script.
+    #[command(after_help = COMPLETIONS_EXAMPLES)]
+    Completions(CompletionsArgs),
+    /// Check dataset files: print a summary and every integrity warning.
+    ///
+    /// Exit status: 0 when the data loads (1 with --strict if there are warnings), 2 on errors.
+    Validate(ValidateArgs),
+    /// Print the JSON Schema of the data format.
+    Schema,
+    /// Convert results published in other formats into a hustings dataset.
+    Import(ImportArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ListArgs {
+    #[command(flatten)]
+    pub query: QueryArgs,
+    /// Output format (JSON and CSV fields are described in docs/OUTPUT.md).
+    #[arg(long, short, value_name = "FORMAT", value_enum, default_value_t = Format::Text, help_heading = "Output")]
+    pub format: Format,
+    #[command(flatten)]
+    pub text: TextArgs,
+}
+
+/// Formats of `list` and `stats`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    Text,
+    Json,
+    Csv,
+    Markdown,
+}
+
+#[derive(Debug, Args)]
+pub struct ShowArgs {
+    /// The contest's id, e.g. stockport-selection-2019 (`hustings list` shows them).
+    #[arg(value_name = "ID")]
+    pub id: String,
+    /// Output format (JSON fields are described in docs/OUTPUT.md).
+    #[arg(long, short, value_name = "FORMAT", value_enum, default_value_t = ShowFormat::Text, help_heading = "Output")]
+    pub format: ShowFormat,
+    #[command(flatten)]
+    pub text: TextArgs,
+}
+
+/// Formats of `show`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ShowFormat {
+    Text,
+    Json,
+    Markdown,
+}
+
+#[derive(Debug, Args)]
+pub struct StatsArgs {
+    #[command(flatten)]
+    pub query: QueryArgs,
+    /// What to count by.
+    #[arg(long, value_name = "GROUP", value_enum, default_value_t = ByArg::Faction, help_heading = "Output")]
+    pub by: ByArg,
+    /// Output format (JSON and CSV fields are described in docs/OUTPUT.md).
+    #[arg(long, short, value_name = "FORMAT", value_enum, default_value_t = Format::Text, help_heading = "Output")]
+    pub format: Format,
+    #[command(flatten)]
+    pub text: TextArgs,
+}
+
+/// `stats --by` values.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, ValueEnum)]
+pub enum ByArg {
+    /// Contests won, stood in and pending per faction.
+    #[default]
+    Faction,
+    /// Contests, decided, pending and winners' factions per region.
+    Region,
+    /// Candidates endorsed, won, lost and pending per endorser.
+    Endorser,
+    /// Contests, decided, pending and winners' factions per kind of contest.
+    Kind,
+    /// Seats won, lost, pending and contested per party (general elections and by-elections).
+    Party,
+    /// Contests, decided, pending and winners' factions per month; dates known only to the
+    /// year get a "YYYY (month unknown)" row, undated contests an "undated" row.
+    Month,
+}
+
+#[derive(Debug, Args)]
+pub struct CompareArgs {
+    /// The first contest's id (column A).
+    #[arg(value_name = "A")]
+    pub a: String,
+    /// The second contest's id (column B).
+    #[arg(value_name = "B")]
+    pub b: String,
+    /// Output format (JSON's schema is `hustings.compare`, see docs/OUTPUT.md).
+    #[arg(long, short, value_name = "FORMAT", value_enum, default_value_t = ShowFormat::Text, help_heading = "Output")]
+    pub format: ShowFormat,
+    #[command(flatten)]
+    pub text: TextArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct HistoryArgs {
+    /// The contest whose constituency to trace, e.g. stockport-selection-2019.
+    #[arg(value_name = "ID")]
+    pub id: String,
+    #[command(flatten)]
+    pub query: QueryArgs,
+    /// Output format (as for `list`; JSON's schema is `hustings.history`).
+    #[arg(long, short, value_name = "FORMAT", value_enum, default_value_t = Format::Text, help_heading = "Output")]
+    pub format: Format,
+    #[command(flatten)]
+    pub text: TextArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell to complete for.
+    #[arg(value_name = "SHELL", value_enum)]
+    pub shell: clap_complete::Shell,
+}
+
+#[derive(Debug, Args)]
+pub struct ValidateArgs {
+    /// Dataset files to check, merged in order (default: the built-in dataset).
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+    /// Exit with status 1 when there are warnings.
+    #[arg(long)]
+    pub strict: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    #[command(subcommand)]
+    pub format: ImportFormat,
+}
+
+const HOC_EXAMPLES: &str = "\
+Examples:
+  hustings import hoc-candidates HoC-GE2019-results-by-candidate.csv \\
+      --constituencies HoC-GE2019-results-by-constituency.csv -o ge2019.json
+  hustings import hoc-candidates HoC-GE2017-results-by-candidate.csv > ge2017.json
+  hustings validate data/contests.json ge2019.json
+
+The summary (contests, candidates, regions, factions, notes and warnings) goes to stderr.";
+
+/// The formats `hustings import` reads.
+#[derive(Debug, Subcommand)]
+pub enum ImportFormat {
+    /// UK general-election results by candidate, as CSV from the House of Commons Library.
+    ///
+    /// Reads the GE2017 or GE2019 column layout (recognised from the header) and makes one
+    /// general-election contest per constituency, grouped on the ONS id. Parties map to
+    /// factions with their usual colours (small parties share "Other parties"; each candidate
+    /// keeps their party). The winner is whoever has most votes, in any row order. With
+    /// --constituencies, the constituency-level CSV is joined on the ONS id for valid and
+    /// invalid votes, electorate, majority and result; every disagreement between the files
+    /// is reported, never fixed.
+    #[command(after_help = HOC_EXAMPLES)]
+    HocCandidates(HocCandidatesArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct HocCandidatesArgs {
+    /// The candidate-level CSV (one row per candidate).
+    #[arg(value_name = "FILE")]
+    pub file: PathBuf,
+    /// The constituency-level CSV to join on the ONS id (GE2019 layout).
+    #[arg(long, value_name = "FILE")]
+    pub constituencies: Option<PathBuf>,
+    /// The dataset's title [default: "UK general election, <date> (House of Commons Library)"].
+    #[arg(long, value_name = "T")]
+    pub title: Option<String>,
+    /// Polling day (YYYY-MM-DD) [default: the day of the release whose layout the file has:
+    /// 2017-06-08 or 2019-12-12].
+    #[arg(long, value_name = "DATE", value_parser = PartialDate::parse)]
+    pub date: Option<PartialDate>,
+    /// Write the dataset to OUT (atomically) instead of stdout.
+    #[arg(short, long = "output", value_name = "OUT")]
+    pub output: Option<PathBuf>,
+    /// Overwrite OUT if it exists.
+    #[arg(long)]
+    pub force: bool,
+}

@@ -1,0 +1,38 @@
+//! `hustings compare A B`: two contests side by side — the facts the explorer's compare view
+//! shows (`compare::facts`), then each contest's bar chart.
+
+use std::io::Write;
+
+use anyhow::Result;
+
+use crate::cli::args::ShowFormat;
+use crate::load::Loaded;
+use crate::query::find_contest;
+use crate::report::style::TextStyle;
+use crate::report::{self, Detail};
+
+pub fn run(
+    loaded: &Loaded,
+    ids: [&str; 2],
+    format: ShowFormat,
+    style: &TextStyle,
+    out: &mut impl Write,
+) -> Result<u8> {
+    let dataset = &loaded.dataset;
+    let [a, b] = [
+        find_contest::contest(dataset, ids[0])?,
+        find_contest::contest(dataset, ids[1])?,
+    ];
+    let detail = |i: usize| Detail {
+        dataset,
+        warnings: &loaded.warnings,
+        contest: &dataset.contests[i],
+    };
+    let pair = [detail(a), detail(b)];
+    match format {
+        ShowFormat::Text => report::text::compare(out, &pair, style)?,
+        ShowFormat::Json => report::json::compare(out, &pair)?,
+        ShowFormat::Markdown => report::markdown::compare(out, &pair)?,
+    }
+    Ok(0)
+}

@@ -1,0 +1,45 @@
+//! `hustings history ID`: every contest in the same constituency as contest ID, oldest first,
+//! printed like `list` (the explorer's seat-history view shows the same contests).
+
+use std::io::Write;
+
+use anyhow::Result;
+
+use super::Selection;
+use crate::cli::args::Format;
+use crate::query::find_contest;
+use crate::report::style::TextStyle;
+use crate::report::{self, Listing};
+use crate::stats::seat_history;
+
+pub fn run(
+    selection: &Selection,
+    id: &str,
+    format: Format,
+    style: &TextStyle,
+    out: &mut impl Write,
+) -> Result<u8> {
+    let dataset = &selection.loaded.dataset;
+    let anchor = find_contest::contest(dataset, id)?;
+    let rows = seat_history::seat_history(dataset, anchor, &selection.rows);
+    let listing = Listing {
+        dataset,
+        warnings: &selection.loaded.warnings,
+        query: &selection.query,
+        rows: &rows,
+    };
+    match format {
+        Format::Text => {
+            let contest = &dataset.contests[anchor];
+            match seat_history::constituency_name(contest) {
+                Some(name) => writeln!(out, "{name}, oldest first\n")?,
+                None => writeln!(out, "{} names no constituency\n", contest.id)?,
+            }
+            report::text::list(out, &listing, style)?
+        }
+        Format::Json => report::json::history(out, &listing)?,
+        Format::Csv => report::csv::list(out, &listing)?,
+        Format::Markdown => report::markdown::list(out, &listing)?,
+    }
+    Ok(0)
+}

@@ -1,0 +1,166 @@
+//! `hustings import hoc-candidates`: official results CSV → dataset JSON (stdout or an atomic
+//! file), with a summary of what was read, decided and found on stderr.
+
+use std::io::Write;
+
+use anyhow::{Context, Result, bail};
+
+use crate::atomic::{self, WriteError};
+use crate::cli::args::HocCandidatesArgs;
+use crate::import::{self, Imported, Options, Problem};
+use crate::load;
+use crate::load::integrity::{self, Warning};
+
+/// Imports, writes the dataset to `-o OUT` or `out`, and writes the summary to `summary`.
+pub fn hoc_candidates(
+    args: &HocCandidatesArgs,
+    out: &mut impl Write,
+    summary: &mut impl Write,
+) -> Result<u8> {
+    // Refuse before doing any work; `atomic::write` checks again at the moment of writing.
+    if let Some(path) = &args.output
+        && !args.force
+        && std::fs::symlink_metadata(path).is_ok()
+    {
+        bail!(exists_message(path));
+    }
+    let imported = import::hoc_candidates(&Options {
+        candidates: args.file.clone(),
+        constituencies: args.constituencies.clone(),
+        title: args.title.clone(),
+        date: args.date,
+    })?;
+    let mut json = serde_json::to_string_pretty(&imported.dataset)?;
+    json.push('\n');
+    // What is written must load: check it exactly as `hustings` will read it.
+    let name = args
+        .output
+        .as_ref()
+        .map_or("(output)".to_string(), |p| p.display().to_string());
+    load::parse(&name, json.as_bytes())
+        .context("internal error: the imported dataset does not load")?;
+    let warnings = integrity::warnings(&imported.dataset);
+    match &args.output {
+        Some(path) => atomic::write(path, json.as_bytes(), args.force).map_err(|e| match e {
+            WriteError::Exists(p) => anyhow::anyhow!(exists_message(&p)),
+            other => other.into(),
+        })?,
+        None => out.write_all(json.as_bytes())?,
+    }
+    write_summary(&imported, &warnings, summary)?;
+    if let Some(path) = &args.output {
+        writeln!(summary, "wrote {}", path.display())?;
+    }
+    Ok(0)
+}
+
+fn exists_message(path: &std::path::Path) -> String {
+    format!(
+        "{}: already exists; pass --force to overwrite it",
+        path.display()
+    )
+}
+
+/// The summary: what was read, the date's origin, the join, region spellings unified,
+/// cleaning, counts, then every note and warning.
+pub fn write_summary(
+    imported: &Imported,
+    warnings: &[Warning],
+    w: &mut impl Write,
+) -> std::io::Result<()> {
+    let r = &imported.report;
+    let d = &imported.dataset;
+    writeln!(
+        w,
+        "read {}: {} layout, {} candidate rows",
+        r.candidates_file, r.layout, r.rows
+    )?;
+    if r.date_from_layout {
+        writeln!(
+            w,
+            "election date {} (polling day of the {} release; give --date to override)",
+            r.date, r.layout
+        )?;
+    } else {
+        writeln!(w, "election date {} (from --date)", r.date)?;
+    }
+    if let Some(join) = &r.join {
+        writeln!(
+            w,
+            "joined {} on the ONS id: {} of {} seats matched ({} rows in that file)",
+            join.file,
+            join.matched,
+            d.contests.len(),
+            join.rows
+        )?;
+    }
+    for u in &r.unified {
+        writeln!(
+            w,
+            "region \"{}\" in {} unified with \"{}\" (id {})",
+            u.spelled, u.file, u.name, u.id
+        )?;
+    }
+    let mut files: Vec<&str> = r.cleaned.iter().map(|c| c.file.as_str()).collect();
+    files.dedup();
+    for file in files {
+        let columns: Vec<String> = r
+            .cleaned
+            .iter()
+            .filter(|c| c.file == file)
+            .map(|c| format!("{} {}", c.column, c.cells))
+            .collect();
+        writeln!(
+            w,
+            "stray spaces removed in {file} (cells per column): {}",
+            columns.join(", ")
+        )?;
+    }
+    let share_mismatches = r
+        .problems
+        .iter()
+        .filter(|p| matches!(p, Problem::Share { .. }))
+        .count();
+    if r.shares_checked > 0 {
+        writeln!(
+            w,
+            "shares are computed from the votes; the file's own shares, checked in {} rows, {}",
+            r.shares_checked,
+            match share_mismatches {
+                0 => "all agree".to_string(),
+                n => format!("disagree in {}", plural(n, "row")),
+            }
+        )?;
+    }
+    let candidates: usize = d.contests.iter().map(|c| c.candidates.len()).sum();
+    let notes = r.problems.iter().filter(|p| p.is_note()).count();
+    let problem_warnings = r.problems.len() - notes;
+    writeln!(
+        w,
+        "{}, {}, {}, {}, {}, {}",
+        plural(d.contests.len(), "contest"),
+        plural(candidates, "candidate"),
+        plural(d.regions.len(), "region"),
+        plural(d.factions.len(), "faction"),
+        plural(problem_warnings + warnings.len(), "warning"),
+        plural(notes, "note"),
+    )?;
+    for p in r.problems.iter().filter(|p| p.is_note()) {
+        writeln!(w, "note: {p}")?;
+    }
+    for p in r.problems.iter().filter(|p| !p.is_note()) {
+        writeln!(w, "warning: {p}")?;
+    }
+    for warning in warnings {
+        writeln!(w, "warning: {warning}")?;
+    }
+    Ok(())
+}
+
+fn plural(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
+}

@@ -1,0 +1,131 @@
+//! One file per subcommand; each writes to a `Write` so tests can capture its output.
+
+pub mod args;
+mod compare;
+mod completions;
+mod history;
+mod import;
+mod list;
+pub mod schema;
+mod show;
+mod stats;
+mod validate;
+
+use std::io::{self, Write};
+
+use anyhow::Result;
+
+use crate::cli::args::{Cli, ColorChoice, Command, ImportFormat, TextArgs};
+use crate::explorer::{self, ExplorerOptions};
+use crate::load::{self, DataSource, Loaded};
+use crate::query::from_input::QuerySpec;
+use crate::query::{Index, Query};
+use crate::report::style::TextStyle;
+
+/// Loaded data, the query resolved against it, and the contests it selects.
+pub struct Selection {
+    pub loaded: Loaded,
+    pub query: Query,
+    /// The query index of `loaded.dataset` (what aggregates count).
+    pub index: Index,
+    /// Indices into `loaded.dataset.contests`, in the query's order.
+    pub rows: Vec<usize>,
+}
+
+impl Selection {
+    /// Loads `sources` and runs `spec` through the shared query engine.
+    pub fn new(sources: &[DataSource], spec: &QuerySpec) -> Result<Selection> {
+        let loaded = load::load(sources)?;
+        let query = spec.resolve(&loaded.dataset)?;
+        let index = Index::build(&loaded.dataset);
+        let rows = index.run(&query);
+        Ok(Selection {
+            loaded,
+            query,
+            index,
+            rows,
+        })
+    }
+}
+
+fn text_style(args: TextArgs) -> TextStyle {
+    TextStyle::detect(match args.color {
+        ColorChoice::Auto => None,
+        ColorChoice::Always => Some(true),
+        ColorChoice::Never => Some(false),
+    })
+}
+
+/// Runs what the command line asks for; returns the process exit status.
+pub fn run(cli: Cli) -> Result<u8> {
+    let stdout = io::stdout();
+    let mut out = stdout.lock();
+    let sources = cli.data.sources(&[]);
+    let code = match cli.command {
+        Some(Command::List(args)) => {
+            let selection = Selection::new(&sources, &args.query.spec())?;
+            list::run(&selection, args.format, &text_style(args.text), &mut out)?
+        }
+        Some(Command::Show(args)) => {
+            let loaded = load::load(&sources)?;
+            show::run(
+                &loaded,
+                &args.id,
+                args.format,
+                &text_style(args.text),
+                &mut out,
+            )?
+        }
+        Some(Command::Stats(args)) => {
+            let selection = Selection::new(&sources, &args.query.spec())?;
+            stats::run(
+                &selection,
+                args.by,
+                args.format,
+                &text_style(args.text),
+                &mut out,
+            )?
+        }
+        Some(Command::Compare(args)) => {
+            let loaded = load::load(&sources)?;
+            compare::run(
+                &loaded,
+                [&args.a, &args.b],
+                args.format,
+                &text_style(args.text),
+                &mut out,
+            )?
+        }
+        Some(Command::History(args)) => {
+            let selection = Selection::new(&sources, &args.query.spec())?;
+            history::run(
+                &selection,
+                &args.id,
+                args.format,
+                &text_style(args.text),
+                &mut out,
+            )?
+        }
+        Some(Command::Completions(args)) => completions::run(args.shell, &mut out)?,
+        Some(Command::Validate(args)) => {
+            validate::run(&cli.data.sources(&args.paths), args.strict, &mut out)?
+        }
+        Some(Command::Schema) => schema::run(&mut out)?,
+        Some(Command::Import(args)) => match args.format {
+            ImportFormat::HocCandidates(args) => {
+                import::hoc_candidates(&args, &mut out, &mut io::stderr().lock())?
+            }
+        },
+        None => {
+            drop(out);
+            return explorer::run(ExplorerOptions {
+                sources: cli.data.sources(&cli.paths),
+                spec: cli.query.spec(),
+                mouse: !cli.no_mouse,
+                watch: !cli.no_watch,
+            });
+        }
+    };
+    out.flush()?;
+    Ok(code)
+}

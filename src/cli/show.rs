@@ -1,0 +1,32 @@
+//! `hustings show ID`: one contest in full.
+
+use std::io::Write;
+
+use anyhow::Result;
+
+use crate::cli::args::ShowFormat;
+use crate::load::Loaded;
+use crate::query::find_contest;
+use crate::report::style::TextStyle;
+use crate::report::{self, Detail};
+
+pub fn run(
+    loaded: &Loaded,
+    id: &str,
+    format: ShowFormat,
+    style: &TextStyle,
+    out: &mut impl Write,
+) -> Result<u8> {
+    let dataset = &loaded.dataset;
+    let detail = Detail {
+        dataset,
+        warnings: &loaded.warnings,
+        contest: &dataset.contests[find_contest::contest(dataset, id)?],
+    };
+    match format {
+        ShowFormat::Text => report::text::show(out, &detail, style)?,
+        ShowFormat::Json => report::json::show(out, &detail)?,
+        ShowFormat::Markdown => report::markdown::show(out, &detail)?,
+    }
+    Ok(0)
+}

@@ -1,0 +1,44 @@
+//! `hustings stats`: wins per faction, region, kind, endorser, party (seats) or month over the
+//! filtered contests.
+
+use std::io::Write;
+
+use anyhow::Result;
+
+use super::Selection;
+use crate::cli::args::{ByArg, Format};
+use crate::report::style::TextStyle;
+use crate::report::{self, StatsReport};
+use crate::stats::{self, GroupBy};
+
+pub fn run(
+    selection: &Selection,
+    by: ByArg,
+    format: Format,
+    style: &TextStyle,
+    out: &mut impl Write,
+) -> Result<u8> {
+    let by = match by {
+        ByArg::Faction => GroupBy::Faction,
+        ByArg::Region => GroupBy::Region,
+        ByArg::Endorser => GroupBy::Endorser,
+        ByArg::Kind => GroupBy::Kind,
+        ByArg::Party => GroupBy::Party,
+        ByArg::Month => GroupBy::Month,
+    };
+    let (index, rows) = (&selection.index, &selection.rows);
+    let report = StatsReport {
+        dataset: &selection.loaded.dataset,
+        query: &selection.query,
+        totals: stats::totals(index, rows),
+        groups: stats::group_by(index, rows, by),
+        seat_totals: (by == GroupBy::Party).then(|| stats::seat_totals(index, rows)),
+    };
+    match format {
+        Format::Text => report::text::stats(out, &report, style)?,
+        Format::Json => report::json::stats(out, &report)?,
+        Format::Csv => report::csv::stats(out, &report)?,
+        Format::Markdown => report::markdown::stats(out, &report)?,
+    }
+    Ok(0)
+}

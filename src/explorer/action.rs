@@ -1,0 +1,92 @@
+//! Everything that can happen to the explorer, as values: keys and mouse events are turned into
+//! these (see `keymap` and `App::mouse_action`), and so are finished loads and drawn frames;
+//! `App::update` is the only place they take effect.
+
+use crate::explorer::app::{Data, Focus, ScrollLimits, View};
+use crate::explorer::export::ExportTarget;
+use crate::query::Query;
+
+/// A popup list of choices for one filter.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PickerKind {
+    Region,
+    Faction,
+    /// The contest kind (selection, leadership, ...).
+    Kind,
+}
+
+/// One thing the user (or the loader) asked for.
+#[derive(Debug)]
+pub enum Action {
+    Quit,
+    /// Ctrl-c: quit, reporting an interruption (exit status 130, as for SIGINT).
+    Interrupt,
+    /// Move the cursor of whatever has focus: list selection, detail scroll, picker cursor.
+    Up,
+    Down,
+    PageUp,
+    PageDown,
+    Top,
+    Bottom,
+    /// Switch focus between the list and the detail pane.
+    FocusNext,
+    /// Give this pane the focus (a mouse click in it).
+    FocusPane(Focus),
+    /// Enter: open the selected contest's detail, or confirm a popup or text field.
+    Confirm,
+    /// Esc: close a popup, leave the detail, or clear the search.
+    Back,
+    ToggleHelp,
+    /// Start typing a search.
+    StartSearch,
+    /// Start typing a date range.
+    StartDates,
+    /// A character typed into the active text field.
+    Input(char),
+    /// Delete the last character of the active text field.
+    Backspace,
+    OpenPicker(PickerKind),
+    /// Mark or unmark the choice under the picker's cursor.
+    PickerToggle,
+    /// Faction filter: match the winner only, or any candidate.
+    ToggleFactionScope,
+    /// Status filter: any → decided → pending → any.
+    CycleStatus,
+    ClearFilters,
+    CycleSort,
+    ReverseSort,
+    /// Select the row at this position in the filtered list (a mouse click).
+    SelectRow(usize),
+    /// Scroll the list by this many rows (mouse wheel; negative is up).
+    ScrollList(i32),
+    /// Scroll the detail pane by this many lines (mouse wheel; negative is up).
+    ScrollDetail(i32),
+    /// The terminal is now this many columns and rows.
+    Resize(u16, u16),
+    /// Time passed (animates the loading indicator).
+    Tick,
+    /// A frame was drawn: how far its scrolling panes can scroll.
+    Drawn(ScrollLimits),
+    /// Replace the query (filters and sort), e.g. from command-line flags.
+    SetQuery(Query),
+    /// New data arrived (first load, or a reload): filters and the selected contest are kept.
+    Loaded(Box<Data>),
+    /// Loading failed: the last good data stays on screen and the error shows in the status bar.
+    LoadFailed(String),
+    /// `R`: reload the data files now (the explorer does the loading; the app says it is busy).
+    Reload,
+    /// A passing message for the status bar (e.g. "reloaded at 14:03:07"), gone at the next key.
+    Notice(String),
+    /// Show this view (the number keys).
+    ShowView(View),
+    /// Mark or unmark the selected contest for comparison.
+    ToggleMark,
+    /// Rounds view: go this many rounds on (negative: back).
+    StepRound(i32),
+    /// Ask for a file name, then export the selected contest or the listed contests there.
+    StartExport(ExportTarget),
+    /// Send the selected contest or the listed contests to the clipboard as Markdown (OSC 52).
+    Copy(ExportTarget),
+    /// The answer to a yes/no question (replace an existing file?).
+    Answer(bool),
+}

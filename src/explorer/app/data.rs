@@ -1,0 +1,91 @@
+//! A loaded dataset together with everything the explorer precomputes from it, built off the
+//! UI thread so a large file never blocks a keystroke.
+
+use std::fmt;
+
+use crate::load::Loaded;
+use crate::load::integrity::Warning;
+use crate::model::{ContestKind, Dataset};
+use crate::query::Index;
+
+/// Data ready to browse: the loaded dataset, its query index and the counts pickers show.
+pub struct Data {
+    pub loaded: Loaded,
+    pub index: Index,
+    /// Contests per region, in catalogue order.
+    pub region_counts: Vec<usize>,
+    /// Contests won by each faction, in catalogue order.
+    pub faction_wins: Vec<usize>,
+    /// Contests with at least one candidate of each faction, in catalogue order.
+    pub faction_any: Vec<usize>,
+    /// Contests of each kind, in the order of `ContestKind::ALL`.
+    pub kind_counts: [usize; ContestKind::ALL.len()],
+}
+
+impl fmt::Debug for Data {
+    // The whole dataset would drown any debug output.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Data")
+            .field("contests", &self.loaded.dataset.contests.len())
+            .field("sources", &self.loaded.sources)
+            .finish()
+    }
+}
+
+impl Data {
+    /// Indexes and counts a loaded dataset (linear in its size; call it off the UI thread).
+    pub fn new(loaded: Loaded) -> Data {
+        let ds = &loaded.dataset;
+        let index = Index::build(ds);
+        let facts = index.facts();
+        // Counted from the index's interned ids (loaded data uses only the catalogue's).
+        let mut region_counts = vec![0; ds.regions.len()];
+        let mut faction_wins = vec![0; ds.factions.len()];
+        let mut faction_any = vec![0; ds.factions.len()];
+        let mut kind_counts = [0; ContestKind::ALL.len()];
+        let mut seen = vec![false; ds.factions.len()];
+        for (i, contest) in facts.contests.iter().enumerate() {
+            if let Some(r) = facts.regions.catalogue_position(contest.region) {
+                region_counts[r] += 1;
+            }
+            if let Some(f) = facts
+                .winner_faction(i)
+                .and_then(|f| facts.factions.catalogue_position(f))
+            {
+                faction_wins[f] += 1;
+            }
+            seen.iter_mut().for_each(|s| *s = false);
+            for c in &facts.candidates[facts.candidates_of(i)] {
+                if let Some(f) = facts.factions.catalogue_position(c.faction) {
+                    seen[f] = true;
+                }
+            }
+            for (count, hit) in faction_any.iter_mut().zip(&seen) {
+                *count += usize::from(*hit);
+            }
+            if let Some(k) = ContestKind::ALL.iter().position(|k| *k == contest.kind) {
+                kind_counts[k] += 1;
+            }
+        }
+        Data {
+            loaded,
+            index,
+            region_counts,
+            faction_wins,
+            faction_any,
+            kind_counts,
+        }
+    }
+
+    pub fn dataset(&self) -> &Dataset {
+        &self.loaded.dataset
+    }
+
+    /// The integrity warnings of contest `i` (warnings are stored in contest order).
+    pub fn warnings_for(&self, i: usize) -> &[Warning] {
+        let w = &self.loaded.warnings;
+        let start = w.partition_point(|x| x.contest < i);
+        let end = w.partition_point(|x| x.contest <= i);
+        &w[start..end]
+    }
+}

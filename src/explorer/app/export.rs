@@ -1,0 +1,215 @@
+//! Exporting from the explorer: `e` / `E` ask for a file name in the status line and write the
+//! selected contest / the listed contests there, as Markdown or CSV by the name's extension
+//! (atomically, asking before replacing a file); `y` / `Y` send them to the clipboard as
+//! Markdown with OSC 52. The bytes come from `crate::explorer::export`, the same report code as the CLI.
+
+use std::path::PathBuf;
+
+use crate::atomic::{self, WriteError};
+use crate::explorer::action::Action;
+use crate::explorer::app::{App, Field, Overlay, TextInput};
+use crate::explorer::export::{self, ExportFormat, ExportTarget, Source};
+use crate::report::Listing;
+use crate::report::bars::thousands;
+
+/// An export waiting for the answer to "overwrite?".
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PendingWrite {
+    /// The file as typed (for messages) and as resolved.
+    pub typed: String,
+    pub path: PathBuf,
+    pub bytes: Vec<u8>,
+    /// What is written, e.g. `Stockport Labour selection as Markdown`.
+    pub what: String,
+}
+
+/// Terminals commonly cap OSC 52 payloads around here; larger copies may be dropped.
+const OSC52_COMFORTABLE: usize = 74_994;
+
+impl App {
+    fn export_source(&self) -> Option<Source<'_>> {
+        let data = self.data.as_ref()?;
+        Some(Source {
+            listing: Listing {
+                dataset: data.dataset(),
+                warnings: &data.loaded.warnings,
+                query: &self.query,
+                rows: &self.rows,
+            },
+            selected: self.selected_index(),
+        })
+    }
+
+    /// The export actions, and Enter / Esc / y / n while an export asks something; the rest
+    /// are handed back.
+    pub(super) fn update_export(&mut self, action: Action) -> Option<Action> {
+        if let Overlay::Confirm(_) = self.overlay {
+            return match action {
+                Action::Answer(yes) => {
+                    self.answer(yes);
+                    None
+                }
+                Action::Back => {
+                    self.answer(false);
+                    None
+                }
+                a @ (Action::Quit
+                | Action::Tick
+                | Action::Resize(..)
+                | Action::Loaded(_)
+                | Action::LoadFailed(_)
+                | Action::SetQuery(_)) => Some(a),
+                // Nothing else happens until the question is answered.
+                _ => None,
+            };
+        }
+        let exporting = match &self.overlay {
+            Overlay::Input(TextInput {
+                field: Field::Export(target),
+                ..
+            }) => Some(*target),
+            _ => None,
+        };
+        match (action, exporting) {
+            (Action::StartExport(target), _) if self.overlay == Overlay::None => {
+                self.start_export(target);
+                None
+            }
+            (Action::Copy(target), _) if self.overlay == Overlay::None => {
+                self.copy(target);
+                None
+            }
+            (Action::Confirm, Some(target)) => {
+                self.export_to_typed_name(target);
+                None
+            }
+            (other, _) => Some(other),
+        }
+    }
+
+    fn start_export(&mut self, target: ExportTarget) {
+        let Some(source) = self.export_source() else {
+            return;
+        };
+        if target == ExportTarget::Selected && source.selected.is_none() {
+            self.complain("no contest is selected: nothing to export".into());
+            return;
+        }
+        if target == ExportTarget::List && source.listing.rows.is_empty() {
+            self.complain("no contests are listed: nothing to export".into());
+            return;
+        }
+        let text = export::default_name(&source, target);
+        self.overlay = Overlay::Input(TextInput {
+            field: Field::Export(target),
+            text,
+            error: None,
+        });
+    }
+
+    /// Enter in the file-name prompt: write, or ask before replacing, or say what is wrong.
+    fn export_to_typed_name(&mut self, target: ExportTarget) {
+        let Overlay::Input(input) = &self.overlay else {
+            return;
+        };
+        let typed = input.text.trim().to_string();
+        let refuse = |app: &mut App, error: &str| {
+            if let Overlay::Input(input) = &mut app.overlay {
+                input.error = Some(error.to_string());
+            }
+        };
+        if typed.is_empty() {
+            return refuse(self, "type a file name ending in .md or .csv");
+        }
+        let path = expand_home(&typed);
+        let Some(format) = ExportFormat::for_path(&path) else {
+            return refuse(self, "the name must end in .md (Markdown) or .csv");
+        };
+        let Some(source) = self.export_source() else {
+            return;
+        };
+        let what = format!(
+            "{} as {}",
+            export::describe(&source, target),
+            format.as_str()
+        );
+        let bytes = match export::render(&source, target, format) {
+            Ok(bytes) => bytes,
+            Err(e) => return refuse(self, &e),
+        };
+        let pending = PendingWrite {
+            typed,
+            path,
+            bytes,
+            what,
+        };
+        if std::fs::symlink_metadata(&pending.path).is_ok() {
+            self.overlay = Overlay::Confirm(pending);
+        } else {
+            self.overlay = Overlay::None;
+            self.write(pending, false);
+        }
+    }
+
+    fn answer(&mut self, yes: bool) {
+        let Overlay::Confirm(pending) = std::mem::take(&mut self.overlay) else {
+            return;
+        };
+        if yes {
+            self.write(pending, true);
+        } else {
+            self.say(format!("not written: {} already exists", pending.typed));
+        }
+    }
+
+    fn write(&mut self, pending: PendingWrite, overwrite: bool) {
+        match atomic::write(&pending.path, &pending.bytes, overwrite) {
+            Ok(()) => self.say(format!(
+                "wrote {} to {} ({} bytes)",
+                pending.what,
+                pending.typed,
+                thousands(pending.bytes.len() as u64)
+            )),
+            // It appeared while we were asking: ask again rather than replace it unasked.
+            Err(WriteError::Exists(_)) => self.overlay = Overlay::Confirm(pending),
+            Err(e) => self.complain(format!("export failed: {e}")),
+        }
+    }
+
+    /// Sends the selected contest or the list, as Markdown, to the clipboard with OSC 52.
+    fn copy(&mut self, target: ExportTarget) {
+        let Some(source) = self.export_source() else {
+            return;
+        };
+        let what = export::describe(&source, target);
+        let text = match export::render(&source, target, ExportFormat::Markdown) {
+            Ok(bytes) => String::from_utf8_lossy(&bytes).into_owned(),
+            Err(e) => return self.complain(format!("nothing copied: {e}")),
+        };
+        let size = text.len();
+        self.clipboard = Some(export::osc52(&text));
+        let large = if size > OSC52_COMFORTABLE {
+            " — large: some terminals drop copies this big"
+        } else {
+            ""
+        };
+        self.say(format!(
+            "sent to clipboard (OSC 52): {what} as Markdown ({} bytes){large}",
+            thousands(size as u64)
+        ));
+    }
+
+    /// The OSC 52 sequence a copy produced, for the explorer loop to write to the terminal
+    /// (taking it, so it is sent once).
+    pub fn take_clipboard(&mut self) -> Option<String> {
+        self.clipboard.take()
+    }
+}
+
+/// `~/x` → `$HOME/x`; anything else as typed (relative names are in the current directory).
+fn expand_home(typed: &str) -> PathBuf {
+    match (typed.strip_prefix("~/"), std::env::var_os("HOME")) {
+        (Some(rest), Some(home)) => PathBuf::from(home).join(rest),
+        _ => PathBuf::from(typed),
+    }
+}

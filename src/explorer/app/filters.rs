@@ -1,0 +1,221 @@
+//! Filters, search, sort, pickers and text fields: everything that changes which contests are
+//! listed. The selected contest is kept (by identity) whenever it is still listed.
+
+use crate::explorer::action::{Action, PickerKind};
+use crate::explorer::app::{App, Field, Overlay, Picker, TextInput};
+use crate::model::date::PartialDate;
+use crate::model::{ContestKind, Status};
+use crate::query::{FactionScope, Filter};
+
+impl App {
+    /// The filter and sort actions (and Enter/Esc inside a popup or text field).
+    pub(super) fn update_filters(&mut self, action: Action) {
+        match action {
+            Action::StartSearch => {
+                self.overlay = Overlay::Input(TextInput {
+                    field: Field::Search,
+                    text: self.query.filter.search.clone(),
+                    error: None,
+                })
+            }
+            Action::StartDates => {
+                self.overlay = Overlay::Input(TextInput {
+                    field: Field::Dates,
+                    text: date_range_text(&self.query.filter),
+                    error: None,
+                })
+            }
+            Action::Input(c) => self.edit(|text| text.push(c), true),
+            Action::Backspace => self.edit(
+                |text| {
+                    text.pop();
+                },
+                false,
+            ),
+            Action::Confirm => self.confirm_overlay(),
+            Action::Back => self.cancel_overlay(),
+            Action::OpenPicker(kind) => {
+                if let Some(data) = &self.data {
+                    self.overlay = Overlay::Picker(Picker::open(kind, data, &self.query.filter));
+                }
+            }
+            Action::PickerToggle => {
+                if let Overlay::Picker(p) = &mut self.overlay {
+                    p.toggle();
+                }
+            }
+            Action::ToggleFactionScope => self.toggle_scope(),
+            Action::CycleStatus => {
+                self.query.filter.statuses = match self.query.filter.statuses.as_slice() {
+                    [] => vec![Status::Decided],
+                    [Status::Decided] => vec![Status::Pending],
+                    _ => vec![],
+                };
+                self.refilter(false);
+            }
+            Action::ClearFilters => {
+                self.query.filter = Filter::default();
+                self.refilter(false);
+            }
+            Action::CycleSort => {
+                self.query.sort.key = self.query.sort.key.next();
+                self.refilter(false);
+            }
+            Action::ReverseSort => {
+                self.query.sort.reverse = !self.query.sort.reverse;
+                self.refilter(false);
+            }
+            _ => {}
+        }
+    }
+
+    /// Edits the open text field; a search applies at once (narrowing when text was added).
+    fn edit(&mut self, change: impl FnOnce(&mut String), adds: bool) {
+        let Overlay::Input(input) = &mut self.overlay else {
+            return;
+        };
+        change(&mut input.text);
+        input.error = None;
+        if input.field == Field::Search {
+            // Appending to every word can only narrow: "sto" ⊇ "stoc". A new word can too.
+            let narrowing = adds && !self.query.filter.search.is_empty();
+            self.query.filter.search = input.text.clone();
+            self.refilter(narrowing);
+        }
+    }
+
+    fn confirm_overlay(&mut self) {
+        match std::mem::take(&mut self.overlay) {
+            Overlay::Picker(p) => self.apply_picker(&p),
+            Overlay::Input(input) if input.field == Field::Dates => {
+                match parse_range(&input.text) {
+                    Ok((since, until)) => {
+                        self.query.filter.since = since.map(|d| d.start());
+                        self.query.filter.until = until.map(|d| d.end());
+                        self.refilter(false);
+                    }
+                    Err(error) => {
+                        self.overlay = Overlay::Input(TextInput {
+                            error: Some(error),
+                            ..input
+                        })
+                    }
+                }
+            }
+            // The search is already applied; Enter just stops typing.
+            Overlay::Input(_) | Overlay::Help | Overlay::None | Overlay::Confirm(_) => {}
+        }
+    }
+
+    fn cancel_overlay(&mut self) {
+        if let Overlay::Input(input) = std::mem::take(&mut self.overlay)
+            && input.field == Field::Search
+        {
+            self.query.filter.search.clear();
+            self.refilter(false);
+        }
+    }
+
+    fn apply_picker(&mut self, picker: &Picker) {
+        let chosen = picker.chosen();
+        let filter = &mut self.query.filter;
+        match picker.kind {
+            PickerKind::Region => filter.regions = chosen,
+            PickerKind::Faction => {
+                filter.factions = chosen;
+                filter.faction_scope = picker.scope;
+            }
+            PickerKind::Kind => {
+                filter.kinds = ContestKind::ALL
+                    .into_iter()
+                    .filter(|k| chosen.iter().any(|c| c == k.as_str()))
+                    .collect()
+            }
+        }
+        self.refilter(false);
+    }
+
+    /// In the faction picker, switches whose faction counts: the winner's or any candidate's.
+    /// Other pickers have no scope and ignore it.
+    fn toggle_scope(&mut self) {
+        let flip = |s: FactionScope| match s {
+            FactionScope::Winner => FactionScope::AnyCandidate,
+            FactionScope::AnyCandidate => FactionScope::Winner,
+        };
+        if let (Overlay::Picker(p), Some(data)) = (&mut self.overlay, &self.data) {
+            if p.kind == PickerKind::Faction {
+                p.scope = flip(p.scope);
+                p.recount(data);
+            }
+        }
+    }
+
+    /// Recomputes the rows for the current query. `narrowing` promises the new filter only
+    /// removes contests, so only the current rows are tested (and their order kept).
+    pub(super) fn refilter(&mut self, narrowing: bool) {
+        let Some(data) = &self.data else {
+            return;
+        };
+        let keep = self.selected_index();
+        self.views.rows_changed();
+        self.rows = if narrowing {
+            data.index.filter(&self.query.filter, Some(&self.rows))
+        } else {
+            let mut rows = data.index.filter(&self.query.filter, None);
+            data.index.sort(&mut rows, self.query.sort);
+            rows
+        };
+        self.reselect(keep);
+    }
+
+    /// Selects contest `keep` if it is listed, else the first row (with the detail at its top).
+    pub(super) fn reselect(&mut self, keep: Option<usize>) {
+        match keep.and_then(|i| self.rows.iter().position(|&r| r == i)) {
+            Some(pos) => self.selected = pos,
+            None => {
+                self.selected = 0;
+                self.detail_scroll = 0;
+            }
+        }
+        self.keep_selection_visible();
+    }
+}
+
+/// The current date range as the user would type it.
+fn date_range_text(filter: &Filter) -> String {
+    match (filter.since, filter.until) {
+        (None, None) => String::new(),
+        (since, until) => format!(
+            "{}..{}",
+            since.map(|d| d.to_string()).unwrap_or_default(),
+            until.map(|d| d.to_string()).unwrap_or_default()
+        ),
+    }
+}
+
+/// `FROM..TO`, either side optional, each `YYYY`, `YYYY-MM` or `YYYY-MM-DD`; a single date
+/// means that whole year, month or day.
+pub fn parse_range(text: &str) -> Result<(Option<PartialDate>, Option<PartialDate>), String> {
+    let text = text.trim();
+    let one = |s: &str| -> Result<Option<PartialDate>, String> {
+        let s = s.trim();
+        if s.is_empty() {
+            Ok(None)
+        } else {
+            PartialDate::parse(s).map(Some)
+        }
+    };
+    let (since, until) = match text.split_once("..") {
+        Some((a, b)) => (one(a)?, one(b)?),
+        None => {
+            let d = one(text)?;
+            (d, d)
+        }
+    };
+    if let (Some(a), Some(b)) = (since, until)
+        && a.start() > b.end()
+    {
+        return Err(format!("the range starts after it ends ({a} > {b})"));
+    }
+    Ok((since, until))
+}

@@ -1,0 +1,340 @@
+//! The explorer's state and `App::update`, the only place that state changes.
+//!
+//! Submodules split `update` by concern: `nav` (selection and scrolling), `filters` (filters,
+//! search, sort, pickers, text fields), `mouse` (mouse events → actions), `views` (the views
+//! beyond the contest list, marks, and their cached data), `export` (files and clipboard).
+
+mod data;
+mod export;
+mod filters;
+mod mouse;
+mod nav;
+mod picker;
+mod views;
+
+use std::collections::HashMap;
+
+use ratatui::layout::Rect;
+
+pub use data::Data;
+pub use export::PendingWrite;
+pub use picker::{Choice, Picker};
+pub use views::{View, ViewState};
+
+use crate::explorer::action::Action;
+use crate::explorer::export::ExportTarget;
+use crate::explorer::keymap::Mode;
+use crate::explorer::layout::{self, Areas};
+use crate::explorer::theme::Theme;
+use crate::model::Contest;
+use crate::query::Query;
+
+/// Which pane keys go to.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Focus {
+    #[default]
+    List,
+    Detail,
+}
+
+/// A text field being typed into, shown in the status line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TextInput {
+    pub field: Field,
+    pub text: String,
+    /// Why the last Enter was refused (e.g. a malformed date).
+    pub error: Option<String>,
+}
+
+/// What a text field edits.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Field {
+    /// The search, applied as it is typed.
+    Search,
+    /// A date range `FROM..TO`, applied on Enter.
+    Dates,
+    /// The file to export to, written on Enter.
+    Export(ExportTarget),
+}
+
+/// What sits on top of the view (one thing at a time).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub enum Overlay {
+    #[default]
+    None,
+    Help,
+    Picker(Picker),
+    Input(TextInput),
+    /// A yes/no question in the status line: overwrite an existing file?
+    Confirm(PendingWrite),
+}
+
+/// How far the scrolling panes of the frame just drawn can scroll. Only drawing knows, as it
+/// depends on how the text wrapped: `ui::render` returns this and the explorer loop hands it
+/// back to `update` as `Action::Drawn`, so scrolling stops at the end of what is shown.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ScrollLimits {
+    /// The detail pane (or the rounds or seat-history pane in its place), if it was drawn.
+    pub detail: Option<u16>,
+    /// The scrolling view over the whole body (scoreboard, timeline, compare), if drawn.
+    pub view: Option<u16>,
+    /// The help overlay, if drawn.
+    pub help: Option<u16>,
+}
+
+/// Everything the explorer shows, and nothing it does not.
+#[derive(Debug)]
+pub struct App {
+    pub view: View,
+    pub focus: Focus,
+    pub overlay: Overlay,
+    /// `None` until the first load finishes.
+    pub data: Option<Box<Data>>,
+    pub query: Query,
+    /// The filtered, sorted contests, as indices into the dataset.
+    pub rows: Vec<usize>,
+    /// Position of the selected contest in `rows`.
+    pub selected: usize,
+    /// First row of `rows` shown in the list pane.
+    pub offset: usize,
+    /// First line of the detail pane shown.
+    pub detail_scroll: u16,
+    /// How far the detail can scroll, as the last frame drawn measured it (`ScrollLimits`).
+    pub detail_max: u16,
+    pub help_scroll: u16,
+    /// How far the help can scroll, as the last frame drawn measured it (`ScrollLimits`).
+    pub help_max: u16,
+    pub screen: Rect,
+    pub theme: Theme,
+    /// Names of the sources being loaded (for the loading screen and the title).
+    pub sources: Vec<String>,
+    /// The last load error, shown in the status bar while older data stays on screen.
+    pub error: Option<String>,
+    /// A passing message in the status bar ("reloaded at ..."), cleared by the next key.
+    pub notice: Option<String>,
+    /// Animation frame of the loading indicator.
+    pub tick: usize,
+    pub should_quit: bool,
+    /// Quit by Ctrl-c rather than `q` (the exit status says so).
+    pub interrupted: bool,
+    /// State and cached data of the views other than the contest list.
+    pub views: ViewState,
+    /// Ids of the contests marked for comparison (two at most, oldest first).
+    pub marks: Vec<String>,
+    /// An OSC 52 sequence for the explorer loop to send to the terminal (see `take_clipboard`).
+    pub clipboard: Option<String>,
+}
+
+impl App {
+    /// An app with no data yet, on a screen of `width`×`height`.
+    pub fn new(sources: Vec<String>, theme: Theme, width: u16, height: u16) -> App {
+        App {
+            view: View::default(),
+            focus: Focus::default(),
+            overlay: Overlay::None,
+            data: None,
+            query: Query::default(),
+            rows: Vec::new(),
+            selected: 0,
+            offset: 0,
+            detail_scroll: 0,
+            detail_max: 0,
+            help_scroll: 0,
+            help_max: 0,
+            screen: Rect::new(0, 0, width, height),
+            theme,
+            sources,
+            error: None,
+            notice: None,
+            tick: 0,
+            should_quit: false,
+            interrupted: false,
+            views: ViewState::default(),
+            marks: Vec::new(),
+            clipboard: None,
+        }
+    }
+
+    /// What keys mean right now.
+    pub fn mode(&self) -> Mode {
+        match self.overlay {
+            Overlay::None => Mode::Normal,
+            Overlay::Help => Mode::Help,
+            Overlay::Picker(_) => Mode::Picker,
+            Overlay::Input(_) => Mode::Text,
+            Overlay::Confirm(_) => Mode::Confirm,
+        }
+    }
+
+    /// The panes for the current screen size and focus.
+    pub fn areas(&self) -> Areas {
+        layout::areas(self.screen, self.focus == Focus::Detail)
+    }
+
+    /// Index into the dataset of the selected contest.
+    pub fn selected_index(&self) -> Option<usize> {
+        self.rows.get(self.selected).copied()
+    }
+
+    /// The selected contest.
+    pub fn selected_contest(&self) -> Option<&Contest> {
+        let data = self.data.as_ref()?;
+        self.selected_index().map(|i| &data.dataset().contests[i])
+    }
+
+    /// Total contests loaded.
+    pub fn total(&self) -> usize {
+        self.data.as_ref().map_or(0, |d| d.dataset().contests.len())
+    }
+
+    /// Applies one action. Every change of explorer state happens here.
+    pub fn update(&mut self, action: Action) {
+        if let Action::Drawn(limits) = action {
+            // A pane not drawn keeps its last measure, for when it is shown again.
+            self.detail_max = limits.detail.unwrap_or(self.detail_max);
+            self.views.scroll_max = limits.view.unwrap_or(self.views.scroll_max);
+            self.help_max = limits.help.unwrap_or(self.help_max);
+            return;
+        }
+        if !matches!(
+            action,
+            Action::Tick
+                | Action::Resize(..)
+                | Action::SetQuery(_)
+                | Action::Loaded(_)
+                | Action::LoadFailed(_)
+        ) {
+            // Whatever the user does next, the passing message has been seen.
+            self.notice = None;
+        }
+        // The views take their own actions first and pass the rest on.
+        if let Some(action) = self.update_views(action) {
+            self.update_contests(action);
+        }
+        self.refresh_views();
+    }
+
+    /// The actions of the contest list and everything shared by all views.
+    fn update_contests(&mut self, action: Action) {
+        match action {
+            Action::Quit => self.should_quit = true,
+            Action::Interrupt => {
+                self.should_quit = true;
+                self.interrupted = true;
+            }
+            Action::Notice(text) => self.notice = Some(text),
+            Action::Reload if self.data.is_some() => self.notice = Some("reloading…".into()),
+            Action::Tick => self.tick = self.tick.wrapping_add(1),
+            Action::Resize(w, h) => {
+                self.screen = Rect::new(0, 0, w, h);
+                self.keep_selection_visible();
+            }
+            Action::ToggleHelp => {
+                self.overlay = match self.overlay {
+                    Overlay::Help => Overlay::None,
+                    _ => Overlay::Help,
+                };
+                self.help_scroll = 0;
+            }
+            Action::Loaded(data) => self.load(data),
+            Action::LoadFailed(message) => {
+                self.error = Some(message);
+                self.notice = None;
+            }
+            Action::SetQuery(query) => {
+                self.query = query;
+                self.refilter(false);
+            }
+            // Nothing to browse yet; only quitting and help work while loading.
+            _ if self.data.is_none() => {}
+            Action::Up => self.step(-1),
+            Action::Down => self.step(1),
+            Action::PageUp => self.page(-1),
+            Action::PageDown => self.page(1),
+            Action::Top => self.jump(false),
+            Action::Bottom => self.jump(true),
+            Action::FocusNext => {
+                self.focus = match self.focus {
+                    Focus::List => Focus::Detail,
+                    Focus::Detail => Focus::List,
+                };
+                self.keep_selection_visible();
+            }
+            Action::FocusPane(focus) => {
+                self.focus = focus;
+                self.keep_selection_visible();
+            }
+            Action::Confirm => self.confirm(),
+            Action::Back => self.back(),
+            Action::SelectRow(row) => self.select_row(row),
+            Action::ScrollList(n) => self.scroll_list(n),
+            Action::ScrollDetail(n) => self.scroll_detail(n),
+            other => self.update_filters(other),
+        }
+    }
+
+    /// New data: keep the filters, the sort and an open picker's marks; keep the selected
+    /// contest if it is still listed, else select its nearest surviving neighbour in the old
+    /// list (the one after it, else before it), so a reload never throws the reader elsewhere.
+    fn load(&mut self, data: Box<Data>) {
+        self.error = None;
+        let old_rows = std::mem::take(&mut self.rows);
+        let (old_selected, scroll) = (self.selected, self.detail_scroll);
+        let old = self.data.replace(data);
+        self.views.data_changed();
+        self.refilter(false);
+        let new = self.data.as_ref().expect("just set");
+        if let Overlay::Picker(picker) = &self.overlay {
+            self.overlay = Overlay::Picker(picker.refreshed(new, &self.query.filter));
+        }
+        let Some(old) = old else {
+            return;
+        };
+        let position: HashMap<&str, usize> = self
+            .rows
+            .iter()
+            .enumerate()
+            .map(|(pos, &i)| (new.dataset().contests[i].id.as_str(), pos))
+            .collect();
+        let nearest = old_rows
+            .get(old_selected..)
+            .unwrap_or_default()
+            .iter()
+            .chain(old_rows[..old_selected.min(old_rows.len())].iter().rev())
+            .enumerate()
+            .find_map(|(n, &i)| Some((n, *position.get(old.dataset().contests[i].id.as_str())?)));
+        if let Some((n, pos)) = nearest {
+            self.reselect(self.rows.get(pos).copied());
+            // The same contest (n = 0) stays where the reader had scrolled it.
+            self.detail_scroll = if n == 0 { scroll } else { 0 };
+        }
+    }
+
+    /// Enter outside a popup: show the selected contest's detail.
+    fn confirm(&mut self) {
+        match &self.overlay {
+            Overlay::None => {
+                if self.focus == Focus::List && !self.rows.is_empty() {
+                    self.focus = Focus::Detail;
+                }
+            }
+            _ => self.update_filters(Action::Confirm),
+        }
+    }
+
+    /// Esc: close the overlay, else leave the detail, else clear the search.
+    fn back(&mut self) {
+        match &self.overlay {
+            Overlay::None if self.focus == Focus::Detail => {
+                self.focus = Focus::List;
+                self.keep_selection_visible();
+            }
+            Overlay::None if !self.query.filter.search.is_empty() => {
+                self.query.filter.search.clear();
+                self.refilter(false);
+            }
+            Overlay::None => {}
+            _ => self.update_filters(Action::Back),
+        }
+    }
+}

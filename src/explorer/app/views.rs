@@ -1,0 +1,363 @@
+//! The views beyond the contest list — scoreboard, endorsement record, timeline, rounds, seat
+//! history, compare — their keys, the marks for comparison, and their data. The data comes
+//! from the query layer (`stats`, `timeline`, `history`, `rounds`), computed here in `update`
+//! and kept until the listed contests change, so drawing a frame never aggregates.
+
+use crate::explorer::action::Action;
+use crate::explorer::app::{App, Focus, Overlay};
+use crate::explorer::layout;
+use crate::stats::seat_history::SeatIndex;
+use crate::stats::timeline::{self, Span};
+use crate::stats::{self, EndorserRecord, EndorserSort, GroupRecord, Scoreboard};
+
+/// Which screen the body shows; the number keys 1–7 pick one.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum View {
+    /// The contest list beside the selected contest's detail.
+    #[default]
+    Contests,
+    /// Wins per faction and region, decided and pending, seats per party.
+    Scoreboard,
+    /// Each endorser's record; Enter lists its candidates' contests.
+    Endorsements,
+    /// Contests per month.
+    Timeline,
+    /// The contest list beside the selected contest's count, round by round.
+    Rounds,
+    /// The contest list beside every contest in the selected contest's constituency.
+    History,
+    /// The two marked contests side by side.
+    Compare,
+}
+
+impl View {
+    /// Every view, in the order of its number key.
+    pub const ALL: [View; 7] = [
+        View::Contests,
+        View::Scoreboard,
+        View::Endorsements,
+        View::Timeline,
+        View::Rounds,
+        View::History,
+        View::Compare,
+    ];
+
+    /// The view's name on its tab.
+    pub fn title(self) -> &'static str {
+        match self {
+            View::Contests => "Contests",
+            View::Scoreboard => "Scoreboard",
+            View::Endorsements => "Endorsers",
+            View::Timeline => "Timeline",
+            View::Rounds => "Rounds",
+            View::History => "History",
+            View::Compare => "Compare",
+        }
+    }
+
+    /// Its number key, 1–7.
+    pub fn key(self) -> char {
+        let i = View::ALL.iter().position(|v| *v == self).unwrap_or(0);
+        char::from(b'1' + i as u8)
+    }
+
+    /// Whether the view takes the whole body (the others keep the contest list on the left).
+    pub fn full_body(self) -> bool {
+        matches!(
+            self,
+            View::Scoreboard | View::Endorsements | View::Timeline | View::Compare
+        )
+    }
+}
+
+/// The views' state and the data they show, computed for a version of the listed rows.
+#[derive(Debug, Default)]
+pub struct ViewState {
+    /// First line shown of a scrolling view (scoreboard, timeline, compare).
+    pub scroll: u16,
+    /// How far that view can scroll, as the last frame drawn measured it (`ScrollLimits`).
+    pub scroll_max: u16,
+    /// The endorser under the cursor, as a position in `endorsers`.
+    pub endorser_cursor: usize,
+    pub endorser_sort: EndorserSort,
+    pub endorser_reverse: bool,
+    /// The round shown (from 0) and the id of the contest it belongs to; another contest
+    /// starts at its first round.
+    pub round: Option<(String, usize)>,
+    /// The scoreboard of the listed contests.
+    pub board: Option<Scoreboard>,
+    /// The endorsement record of the listed contests, in the chosen order.
+    pub endorsers: Vec<EndorserRecord>,
+    /// Contests per month of the listed contests, long empty stretches folded.
+    pub timeline: Vec<GroupRecord<Span>>,
+    /// The selected contest's seat history among the listed contests, oldest first.
+    pub history: Vec<usize>,
+    /// Contests of that seat the filters hide.
+    pub history_hidden: usize,
+    rows_version: u64,
+    data_version: u64,
+    board_for: Option<u64>,
+    endorsers_for: Option<u64>,
+    timeline_for: Option<u64>,
+    history_for: Option<(u64, Option<usize>)>,
+    seats: Option<(u64, SeatIndex)>,
+}
+
+impl ViewState {
+    /// The listed contests changed: cached view data is out of date.
+    pub(super) fn rows_changed(&mut self) {
+        self.rows_version += 1;
+    }
+
+    /// New data was loaded: indexes built from the old data are out of date too.
+    pub(super) fn data_changed(&mut self) {
+        self.data_version += 1;
+        self.rows_changed();
+    }
+}
+
+/// Runs of this many empty months or more are one line of the timeline.
+const GAP_MONTHS: usize = 3;
+
+impl App {
+    /// The actions that belong to a view, marks and exports; the rest are handed back.
+    pub(super) fn update_views(&mut self, action: Action) -> Option<Action> {
+        let action = self.update_export(action)?;
+        if self.data.is_none() || !matches!(self.overlay, Overlay::None) {
+            return Some(action);
+        }
+        match action {
+            Action::ShowView(view) => {
+                if view != self.view {
+                    self.view = view;
+                    self.views.scroll = 0;
+                    self.keep_selection_visible();
+                }
+                None
+            }
+            Action::ToggleMark => {
+                self.toggle_mark();
+                None
+            }
+            Action::StepRound(delta) => {
+                self.step_round(delta);
+                None
+            }
+            other => match self.view {
+                View::Contests => Some(other),
+                View::Scoreboard | View::Timeline | View::Compare => self.scroll_view(other),
+                View::Endorsements => self.endorser_keys(other),
+                View::Rounds | View::History => match other {
+                    // Esc leaves the pane, then the view.
+                    Action::Back if self.focus == Focus::List => {
+                        self.view = View::Contests;
+                        None
+                    }
+                    other => Some(other),
+                },
+            },
+        }
+    }
+
+    /// Lines of the body's content area (for paging a full-body view).
+    fn body_height(&self) -> i32 {
+        i32::from(layout::inner(self.areas().body()).height.max(2)) - 1
+    }
+
+    /// Movement keys scroll the scoreboard, timeline and compare views; Esc leaves them.
+    fn scroll_view(&mut self, action: Action) -> Option<Action> {
+        let max = self.views.scroll_max;
+        let by = |scroll: u16, d: i32| (i32::from(scroll) + d).clamp(0, i32::from(max)) as u16;
+        let s = self.views.scroll;
+        self.views.scroll = match action {
+            Action::Up => by(s, -1),
+            Action::Down => by(s, 1),
+            Action::PageUp => by(s, -self.body_height()),
+            Action::PageDown => by(s, self.body_height()),
+            Action::Top => 0,
+            Action::Bottom => max,
+            Action::Back => {
+                self.view = View::Contests;
+                s
+            }
+            Action::Confirm => s,
+            other => return Some(other),
+        };
+        None
+    }
+
+    /// Movement keys move the endorser cursor, s / S order the table, Enter lists the
+    /// contests of the endorser's candidates.
+    fn endorser_keys(&mut self, action: Action) -> Option<Action> {
+        let len = self.views.endorsers.len();
+        let last = len.saturating_sub(1) as i64;
+        let page = i64::from(self.body_height() - 1).max(1);
+        let cursor = self.views.endorser_cursor as i64;
+        let to = |c: i64| c.clamp(0, last) as usize;
+        match action {
+            Action::Up => self.views.endorser_cursor = to(cursor - 1),
+            Action::Down => self.views.endorser_cursor = to(cursor + 1),
+            Action::PageUp => self.views.endorser_cursor = to(cursor - page),
+            Action::PageDown => self.views.endorser_cursor = to(cursor + page),
+            Action::Top => self.views.endorser_cursor = 0,
+            Action::Bottom => self.views.endorser_cursor = to(last),
+            Action::CycleSort => {
+                self.views.endorser_sort = self.views.endorser_sort.next();
+                self.sort_endorsers();
+            }
+            Action::ReverseSort => {
+                self.views.endorser_reverse = !self.views.endorser_reverse;
+                self.sort_endorsers();
+            }
+            Action::Confirm => self.list_endorsed(),
+            Action::Back => self.view = View::Contests,
+            other => return Some(other),
+        }
+        None
+    }
+
+    /// Re-sorts the endorsement record, keeping the cursor on the same endorser.
+    fn sort_endorsers(&mut self) {
+        let v = &mut self.views;
+        let keep = v.endorsers.get(v.endorser_cursor).map(|r| r.name.clone());
+        stats::sort_endorsers(&mut v.endorsers, v.endorser_sort, v.endorser_reverse);
+        v.endorser_cursor = keep
+            .and_then(|name| v.endorsers.iter().position(|r| r.name == name))
+            .unwrap_or(0);
+    }
+
+    /// Filters the list to the contests of the endorser under the cursor and shows it.
+    fn list_endorsed(&mut self) {
+        let Some(record) = self.views.endorsers.get(self.views.endorser_cursor) else {
+            return;
+        };
+        let name = record.name.clone();
+        self.query.filter.endorsers = vec![name.clone()];
+        self.refilter(false);
+        self.view = View::Contests;
+        self.focus = Focus::List;
+        // The status bar shows the new filter ("endorsed by: …").
+        self.keep_selection_visible();
+    }
+
+    /// Marks the selected contest for comparison, or unmarks it; a third mark replaces the
+    /// oldest.
+    fn toggle_mark(&mut self) {
+        let Some(contest) = self.selected_contest() else {
+            return;
+        };
+        let (id, title) = (contest.id.clone(), contest.title.clone());
+        if let Some(at) = self.marks.iter().position(|m| *m == id) {
+            self.marks.remove(at);
+            self.say(format!("unmarked {title}"));
+            return;
+        }
+        self.marks.push(id);
+        if self.marks.len() > 2 {
+            self.marks.remove(0);
+        }
+        let text = match self.marks.len() {
+            1 => format!("marked {title}: mark one more with m, then 7 compares"),
+            _ => format!("marked {title}: 7 compares the two marked contests"),
+        };
+        self.say(text);
+    }
+
+    /// The letter a marked contest is shown with (`A` for the older mark, `B`), if marked.
+    pub fn mark_of(&self, id: &str) -> Option<char> {
+        let at = self.marks.iter().position(|m| m == id)?;
+        Some(char::from(b'A' + at as u8))
+    }
+
+    /// The round the rounds view shows for the selected contest (from 0).
+    pub fn current_round(&self) -> usize {
+        let Some(contest) = self.selected_contest() else {
+            return 0;
+        };
+        match &self.views.round {
+            Some((id, k)) if *id == contest.id => (*k).min(contest.rounds.len().saturating_sub(1)),
+            _ => 0,
+        }
+    }
+
+    /// ← / → in the rounds view: the previous or next round of the selected contest.
+    fn step_round(&mut self, delta: i32) {
+        if self.view != View::Rounds {
+            return;
+        }
+        let Some(contest) = self.selected_contest() else {
+            return;
+        };
+        let last = contest.rounds.len().saturating_sub(1) as i64;
+        let id = contest.id.clone();
+        let k = (self.current_round() as i64 + i64::from(delta)).clamp(0, last) as usize;
+        self.views.round = Some((id, k));
+    }
+
+    /// Tells the user what just happened, in the status bar until the next key.
+    pub(super) fn say(&mut self, text: String) {
+        self.notice = Some(text);
+    }
+
+    /// Tells the user what went wrong, the same way.
+    pub(super) fn complain(&mut self, text: String) {
+        self.notice = Some(format!("⚠ {text}"));
+    }
+
+    /// Recomputes the data of the view shown if the listed contests (or the selection, for
+    /// the seat history) changed since it was computed.
+    pub(super) fn refresh_views(&mut self) {
+        let Some(data) = &self.data else {
+            return;
+        };
+        let (ds, index) = (data.dataset(), &data.index);
+        let v = &mut self.views;
+        let version = v.rows_version;
+        match self.view {
+            View::Scoreboard if v.board_for != Some(version) => {
+                v.board = Some(stats::scoreboard(index, &self.rows));
+                v.board_for = Some(version);
+            }
+            View::Endorsements if v.endorsers_for != Some(version) => {
+                let keep = v.endorsers.get(v.endorser_cursor).map(|r| r.name.clone());
+                v.endorsers = stats::by_endorser(index, &self.rows);
+                v.endorsers_for = Some(version);
+                stats::sort_endorsers(&mut v.endorsers, v.endorser_sort, v.endorser_reverse);
+                v.endorser_cursor = keep
+                    .and_then(|name| v.endorsers.iter().position(|r| r.name == name))
+                    .unwrap_or(0);
+            }
+            View::Timeline if v.timeline_for != Some(version) => {
+                let months = timeline::by_month(index, &self.rows);
+                v.timeline = timeline::fold_gaps(&months, GAP_MONTHS);
+                v.timeline_for = Some(version);
+            }
+            View::History => {
+                let anchor = self.rows.get(self.selected).copied();
+                if v.history_for == Some((version, anchor)) {
+                    return;
+                }
+                if v.seats.as_ref().is_none_or(|(d, _)| *d != v.data_version) {
+                    v.seats = Some((v.data_version, SeatIndex::build(ds)));
+                }
+                let index = &v.seats.as_ref().expect("just built").1;
+                let mut listed = vec![false; ds.contests.len()];
+                for &i in &self.rows {
+                    listed[i] = true;
+                }
+                (v.history, v.history_hidden) = match anchor {
+                    Some(a) => {
+                        let all = index.history(ds, a, |_| true);
+                        let shown: Vec<usize> =
+                            all.iter().copied().filter(|&i| listed[i]).collect();
+                        let hidden = all.len() - shown.len();
+                        (shown, hidden)
+                    }
+                    None => (Vec::new(), 0),
+                };
+                v.history_for = Some((version, anchor));
+            }
+            _ => {}
+        }
+    }
+}

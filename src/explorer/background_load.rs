@@ -1,0 +1,201 @@
+//! Loading off the UI thread: the first load, then a reload whenever one is asked for (`R`)
+//! or a watched file changes. One thread does all loading, so loads never overlap and a burst
+//! of requests costs one load.
+//!
+//! A reload either delivers complete new data or an error; data read from a file that was
+//! still being written is never delivered as good (the load fails to parse, or the file
+//! changed while it was read and is read again).
+
+use std::fs;
+use std::path::PathBuf;
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender, TryRecvError};
+use std::thread;
+use std::time::{Duration, Instant, SystemTime};
+
+use crate::explorer::app::Data;
+use crate::explorer::terminal;
+use crate::explorer::watch::{self, Watch};
+use crate::load::{self, DataSource};
+use crate::query::Query;
+use crate::query::from_input::QuerySpec;
+
+/// A save is a burst of events (truncate, write, close; or write, rename): load once the
+/// files have been quiet this long...
+const QUIET: Duration = Duration::from_millis(150);
+/// ...but no later than this after the first event, even if the file keeps changing.
+const MAX_DELAY: Duration = Duration::from_secs(1);
+/// Reads of a file that changed while being read, before giving up until the next change.
+const ATTEMPTS: usize = 3;
+
+/// What the loading thread delivers.
+#[derive(Debug)]
+pub enum Outcome {
+    /// The first load, with the command line's query resolved against it.
+    First(Result<(Box<Data>, Query), String>),
+    /// A reload.
+    Reloaded(Result<Box<Data>, String>),
+}
+
+enum Request {
+    /// The user asked: load now.
+    Reload,
+    /// A file changed: load once the burst is over.
+    Changed,
+}
+
+/// The loading thread, and the watch that feeds it.
+pub struct Loader {
+    requests: Sender<Request>,
+    results: Receiver<Outcome>,
+    /// Why reloading is impossible, if it is (the built-in dataset never changes; a pipe
+    /// cannot be read twice).
+    cannot_reload: Option<String>,
+    _watch: Option<Watch>,
+    /// Why the files are not watched although watching was asked for.
+    pub watch_error: Option<String>,
+}
+
+impl Loader {
+    /// Starts loading `sources` now, and watches their files if `watch`.
+    pub fn start(sources: Vec<DataSource>, spec: QuerySpec, watch: bool) -> Loader {
+        let files: Vec<PathBuf> = sources
+            .iter()
+            .filter_map(|s| s.path().map(PathBuf::from))
+            .collect();
+        // A named pipe or `<(command)` gives its data once; reading it again would block or
+        // read nothing.
+        let not_regular = files
+            .iter()
+            .find(|p| fs::metadata(p).is_ok_and(|m| !m.is_file()));
+        let cannot_reload = match not_regular {
+            _ if files.is_empty() => {
+                Some("nothing to reload: the built-in dataset is part of hustings".to_string())
+            }
+            Some(p) => Some(format!(
+                "not a regular file, cannot reload: {}",
+                p.display()
+            )),
+            None => None,
+        };
+        let (requests, inbox) = mpsc::channel();
+        let (outbox, results) = mpsc::channel();
+        // Watching starts before loading, so a change during the first load is not missed.
+        let (watch, watch_error) = if watch && cannot_reload.is_none() {
+            let tx = requests.clone();
+            match watch::watch(&files, move || {
+                let _ = tx.send(Request::Changed);
+            }) {
+                Ok(w) => (Some(w), None),
+                Err(e) => (None, Some(e)),
+            }
+        } else {
+            (None, None)
+        };
+        thread::Builder::new()
+            .name("hustings-loader".into())
+            .spawn(move || serve(&sources, &spec, &inbox, &outbox))
+            .expect("the loading thread starts");
+        Loader {
+            requests,
+            results,
+            cannot_reload,
+            _watch: watch,
+            watch_error,
+        }
+    }
+
+    /// Asks for a reload now, or says why there can be none.
+    pub fn reload(&self) -> Result<(), String> {
+        if let Some(why) = &self.cannot_reload {
+            return Err(why.clone());
+        }
+        self.requests
+            .send(Request::Reload)
+            .map_err(|_| "cannot reload: the loader has stopped".to_string())
+    }
+
+    /// A finished load, if one is waiting.
+    pub fn try_recv(&self) -> Result<Outcome, TryRecvError> {
+        self.results.try_recv()
+    }
+}
+
+/// The loading thread: the first load, then one load per (debounced) request.
+fn serve(
+    sources: &[DataSource],
+    spec: &QuerySpec,
+    inbox: &Receiver<Request>,
+    outbox: &Sender<Outcome>,
+) {
+    let first = load_settled(sources).and_then(|data| {
+        let query = spec.resolve(data.dataset()).map_err(|e| e.to_string())?;
+        Ok((data, query))
+    });
+    let failed = first.is_err();
+    // Each send fails only once the explorer has gone: stop then.
+    if outbox.send(Outcome::First(first)).is_err() || failed {
+        return;
+    }
+    while let Ok(request) = inbox.recv() {
+        if matches!(request, Request::Changed) && !settle(inbox) {
+            return;
+        }
+        // Whatever else arrived meanwhile is answered by this load.
+        while inbox.try_recv().is_ok() {}
+        if outbox
+            .send(Outcome::Reloaded(load_settled(sources)))
+            .is_err()
+        {
+            return;
+        }
+    }
+}
+
+/// Waits for a burst of changes to end; an explicit reload request cuts the wait short.
+/// False if the explorer has gone.
+fn settle(inbox: &Receiver<Request>) -> bool {
+    let start = Instant::now();
+    loop {
+        let left = MAX_DELAY.saturating_sub(start.elapsed());
+        if left.is_zero() {
+            return true;
+        }
+        match inbox.recv_timeout(QUIET.min(left)) {
+            Ok(Request::Changed) => continue,
+            Ok(Request::Reload) | Err(RecvTimeoutError::Timeout) => return true,
+            Err(RecvTimeoutError::Disconnected) => return false,
+        }
+    }
+}
+
+/// Loads and indexes `sources`, reading again if a file changed while it was read. A panic
+/// while loading (a bug) is reported as an error, keeping the explorer and its data alive.
+fn load_settled(sources: &[DataSource]) -> Result<Box<Data>, String> {
+    let mut attempt = 1;
+    loop {
+        let before = stamps(sources);
+        let result = terminal::catch_panic(|| {
+            load::load(sources)
+                .map(|loaded| Box::new(Data::new(loaded)))
+                .map_err(|e| e.to_string())
+        })
+        .and_then(|r| r);
+        if attempt == ATTEMPTS || stamps(sources) == before {
+            return result;
+        }
+        attempt += 1;
+    }
+}
+
+/// Size and modification time of each regular file, to tell whether one changed during a
+/// read (a pipe's always changes, and it is read once only).
+fn stamps(sources: &[DataSource]) -> Vec<Option<(u64, SystemTime)>> {
+    sources
+        .iter()
+        .filter_map(DataSource::path)
+        .map(|p| {
+            let m = fs::metadata(p).ok().filter(fs::Metadata::is_file)?;
+            Some((m.len(), m.modified().ok()?))
+        })
+        .collect()
+}

@@ -1,0 +1,175 @@
+//! Running the explorer in a real terminal: set it up (`terminal`), load the data in the
+//! background and reload it when asked or when a file changes (`loader`), turn events into
+//! actions, draw, and always give the terminal back as it was — on quit, on error, on a panic,
+//! and on SIGTERM, SIGHUP or SIGINT.
+
+use std::io::{self, IsTerminal, Write};
+use std::sync::mpsc::TryRecvError;
+use std::time::Duration;
+
+use anyhow::{Result, bail};
+use ratatui::DefaultTerminal;
+use ratatui::crossterm::event::{self, Event};
+
+use crate::explorer::action::Action;
+use crate::explorer::app::{App, ScrollLimits};
+use crate::explorer::background_load::{Loader, Outcome};
+use crate::explorer::keymap;
+use crate::explorer::terminal::{self, Session, Signals};
+use crate::explorer::theme::Theme;
+use crate::explorer::ui;
+use crate::load::{self, DataSource};
+use crate::query::from_input::QuerySpec;
+
+/// Set to `1` (by tests) to panic once the first frame with data is drawn, proving that a
+/// panic gives the terminal back.
+const DEBUG_PANIC: &str = "HUSTINGS_DEBUG_PANIC";
+
+/// What the explorer opens, as the command line gave it.
+#[derive(Debug, Clone)]
+pub struct ExplorerOptions {
+    pub sources: Vec<DataSource>,
+    /// Filters and sort to start with (resolved against the data once it is loaded).
+    pub spec: QuerySpec,
+    /// Capture the mouse (off: the terminal's own text selection works).
+    pub mouse: bool,
+    /// Reload when a data file changes.
+    pub watch: bool,
+}
+
+/// How often the loop wakes while waiting for data (animates the spinner).
+const LOADING_TICK: Duration = Duration::from_millis(80);
+/// How often the loop wakes when idle, to notice a signal or a finished reload.
+const IDLE_TICK: Duration = Duration::from_millis(250);
+
+/// Runs the explorer until the user quits; returns the exit status (128 + signal number
+/// when ended by a signal). Errors (no terminal, a load error, an unknown filter name) are
+/// returned after the terminal has been restored, for the caller to print.
+pub fn run(options: ExplorerOptions) -> Result<u8> {
+    if !io::stdout().is_terminal() {
+        // A misspelt region or faction is the more useful thing to hear about.
+        if !options.spec.regions.is_empty() || !options.spec.factions.is_empty() {
+            let loaded = load::load(&options.sources)?;
+            options.spec.resolve(&loaded.dataset)?;
+        }
+        bail!(
+            "the explorer needs a terminal, but standard output is not one; \
+             use `hustings list` or `hustings show ID` to print contests"
+        );
+    }
+    let signals = Signals::install()?;
+    let names = options.sources.iter().map(DataSource::name).collect();
+    let loader = Loader::start(options.sources, options.spec, options.watch);
+    let mut session = Session::start(options.mouse)?;
+    let size = session.terminal.size()?;
+    let mut app = App::new(names, Theme::from_env(), size.width, size.height);
+    let outcome = event_loop(&mut session.terminal, &mut app, &loader, &signals);
+    drop(session);
+    outcome
+}
+
+fn event_loop(
+    terminal: &mut DefaultTerminal,
+    app: &mut App,
+    loader: &Loader,
+    signals: &Signals,
+) -> Result<u8> {
+    let debug_panic = std::env::var_os(DEBUG_PANIC).is_some_and(|v| v == "1");
+    let mut dirty = true;
+    loop {
+        if let Some(status) = signals.exit_status() {
+            return Ok(status);
+        }
+        if app.should_quit {
+            return Ok(if app.interrupted {
+                terminal::EXIT_INTERRUPTED
+            } else {
+                0
+            });
+        }
+        if dirty {
+            let mut limits = ScrollLimits::default();
+            terminal.draw(|frame| limits = ui::render(frame, app))?;
+            app.update(Action::Drawn(limits));
+            dirty = false;
+            if debug_panic && app.data.is_some() {
+                panic!("{DEBUG_PANIC}=1: a deliberate panic after the first frame");
+            }
+        }
+        match loader.try_recv() {
+            Ok(outcome) => {
+                deliver(app, loader, outcome)?;
+                dirty = true;
+                continue;
+            }
+            Err(TryRecvError::Empty) => {}
+            Err(TryRecvError::Disconnected) if app.data.is_none() => {
+                bail!("the loader stopped unexpectedly")
+            }
+            // Reloading has stopped (it cannot, short of a bug): browsing goes on.
+            Err(TryRecvError::Disconnected) => {}
+        }
+        let tick = if app.data.is_none() {
+            LOADING_TICK
+        } else {
+            IDLE_TICK
+        };
+        // After SIGHUP the terminal may be gone and reading it fail: the signal is the news.
+        let ready = event::poll(tick).or_else(|e| signals.exit_status().map(|_| false).ok_or(e))?;
+        if !ready {
+            if app.data.is_none() {
+                app.update(Action::Tick);
+                dirty = true;
+            }
+            continue;
+        }
+        let event = match event::read() {
+            Ok(event) => event,
+            Err(_) if signals.exit_status().is_some() => continue,
+            Err(e) => return Err(e.into()),
+        };
+        let action = match event {
+            Event::Key(key) => keymap::action_for(key, app.mode()),
+            Event::Mouse(mouse) => app.mouse_action(mouse),
+            Event::Resize(w, h) => Some(Action::Resize(w, h)),
+            _ => None,
+        };
+        if let Some(action) = action {
+            let reload = matches!(action, Action::Reload) && app.data.is_some();
+            app.update(action);
+            if reload && let Err(why) = loader.reload() {
+                app.update(Action::Notice(why));
+            }
+            dirty = true;
+            if let Some(osc52) = app.take_clipboard() {
+                // Terminals without OSC 52 ignore it; none says whether it worked.
+                let mut out = io::stdout();
+                out.write_all(osc52.as_bytes())?;
+                out.flush()?;
+            }
+        }
+    }
+}
+
+/// Hands a finished load to the app: the first (with the command line's query), or a reload.
+fn deliver(app: &mut App, loader: &Loader, outcome: Outcome) -> Result<()> {
+    match outcome {
+        Outcome::First(Ok((data, query))) => {
+            app.update(Action::SetQuery(query));
+            app.update(Action::Loaded(data));
+            if let Some(e) = &loader.watch_error {
+                app.update(Action::Notice(format!(
+                    "not watching for changes ({e}); R reloads"
+                )));
+            }
+        }
+        Outcome::First(Err(message)) => bail!(message),
+        Outcome::Reloaded(Ok(data)) => {
+            app.update(Action::Loaded(data));
+            let now = chrono::Local::now().format("%H:%M:%S");
+            app.update(Action::Notice(format!("reloaded at {now}")));
+        }
+        Outcome::Reloaded(Err(message)) => app.update(Action::LoadFailed(message)),
+    }
+    Ok(())
+}

@@ -1,0 +1,293 @@
+//! Keys → actions, per input mode: one pure function, and the help text that documents it.
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+
+use crate::explorer::action::{Action, PickerKind};
+use crate::explorer::app::View;
+use crate::explorer::export::ExportTarget;
+
+/// What keys mean right now.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    /// Browsing the list or the detail.
+    Normal,
+    /// Typing into a text field (search, date range).
+    Text,
+    /// A picker popup is open.
+    Picker,
+    /// The help overlay is open.
+    Help,
+    /// A yes/no question in the status line.
+    Confirm,
+}
+
+/// Every key, as shown by the `?` overlay (and the README): (keys, what they do).
+pub const HELP: &[(&str, &str)] = &[
+    (
+        "j / k, ↓ / ↑",
+        "move down / up (scroll the detail when it has focus)",
+    ),
+    ("g / G, Home / End", "first / last"),
+    ("PgDn / PgUp", "page down / up"),
+    ("Tab", "switch focus between list and detail"),
+    ("Enter", "open the selected contest's detail"),
+    ("Esc", "close a popup, leave the detail, clear the search"),
+    ("/", "search titles, seats, candidates, endorsers, notes"),
+    ("r", "filter by region (picker)"),
+    (
+        "f",
+        "filter by faction (picker; a: winner or any candidate)",
+    ),
+    ("t", "filter by kind of contest (picker)"),
+    ("p", "filter by status: any → decided → pending"),
+    ("d", "filter by date range, e.g. 2019-06..2019-12"),
+    ("c", "clear all filters and the search"),
+    (
+        "s / S",
+        "cycle sort: date, title, region, margin, turnout / reverse",
+    ),
+    ("R", "reload the data files now"),
+    ("in a picker", "Space marks, Enter applies, Esc cancels"),
+    (
+        "1 2 3 4",
+        "views: contests, scoreboard, endorsers, timeline",
+    ),
+    ("5 6 7", "views: rounds, seat history, compare"),
+    (
+        "Enter, s / S",
+        "endorsers: list their contests; order / reverse",
+    ),
+    ("← / →, [ / ]", "rounds: previous / next round"),
+    ("m", "mark or unmark a contest for comparison (two)"),
+    (
+        "e / E",
+        "export the contest / the list to a file (.md, .csv)",
+    ),
+    ("y / Y", "copy the contest / the list as Markdown (OSC 52)"),
+    ("mouse", "click a row to select it, wheel to scroll"),
+    ("?", "show or hide this help"),
+    ("q, Ctrl-c", "quit"),
+];
+
+/// The action for a key press in `mode`, if the key means anything there.
+pub fn action_for(key: KeyEvent, mode: Mode) -> Option<Action> {
+    // Terminals that report releases (the kitty keyboard protocol) would otherwise act twice
+    // per key; a repeat, though, is the key held down and acts again (holding j scrolls).
+    if key.kind == KeyEventKind::Release {
+        return None;
+    }
+    if key.modifiers.contains(KeyModifiers::CONTROL) {
+        return match key.code {
+            KeyCode::Char('c') => Some(Action::Interrupt),
+            _ => None,
+        };
+    }
+    if let Some(action) = movement(key.code, mode) {
+        return Some(action);
+    }
+    match mode {
+        Mode::Normal => normal(key.code),
+        Mode::Text => text(key.code),
+        Mode::Picker => picker(key.code),
+        Mode::Help => match key.code {
+            KeyCode::Esc | KeyCode::Char('?' | 'q') | KeyCode::Enter => Some(Action::ToggleHelp),
+            _ => None,
+        },
+        Mode::Confirm => match key.code {
+            KeyCode::Char('y' | 'Y') => Some(Action::Answer(true)),
+            KeyCode::Char('n' | 'N') | KeyCode::Esc => Some(Action::Answer(false)),
+            _ => None,
+        },
+    }
+}
+
+/// Cursor keys, the same in every mode except while typing (where letters are text).
+fn movement(code: KeyCode, mode: Mode) -> Option<Action> {
+    let letters = mode != Mode::Text;
+    Some(match code {
+        KeyCode::Down => Action::Down,
+        KeyCode::Up => Action::Up,
+        KeyCode::Char('j') if letters => Action::Down,
+        KeyCode::Char('k') if letters => Action::Up,
+        KeyCode::PageDown => Action::PageDown,
+        KeyCode::PageUp => Action::PageUp,
+        KeyCode::Home => Action::Top,
+        KeyCode::End => Action::Bottom,
+        KeyCode::Char('g') if letters => Action::Top,
+        KeyCode::Char('G') if letters => Action::Bottom,
+        _ => return None,
+    })
+}
+
+fn normal(code: KeyCode) -> Option<Action> {
+    Some(match code {
+        KeyCode::Char('q') => Action::Quit,
+        KeyCode::Tab | KeyCode::BackTab => Action::FocusNext,
+        KeyCode::Enter => Action::Confirm,
+        KeyCode::Esc => Action::Back,
+        KeyCode::Char('?') => Action::ToggleHelp,
+        KeyCode::Char('/') => Action::StartSearch,
+        KeyCode::Char('r') => Action::OpenPicker(PickerKind::Region),
+        KeyCode::Char('f') => Action::OpenPicker(PickerKind::Faction),
+        KeyCode::Char('t') => Action::OpenPicker(PickerKind::Kind),
+        KeyCode::Char('p') => Action::CycleStatus,
+        KeyCode::Char('d') => Action::StartDates,
+        KeyCode::Char('c') => Action::ClearFilters,
+        KeyCode::Char('s') => Action::CycleSort,
+        KeyCode::Char('S') => Action::ReverseSort,
+        KeyCode::Char('R') => Action::Reload,
+        KeyCode::Char(c @ '1'..='7') => Action::ShowView(View::ALL[c as usize - '1' as usize]),
+        KeyCode::Char('m') => Action::ToggleMark,
+        KeyCode::Left | KeyCode::Char('[') => Action::StepRound(-1),
+        KeyCode::Right | KeyCode::Char(']') => Action::StepRound(1),
+        KeyCode::Char('e') => Action::StartExport(ExportTarget::Selected),
+        KeyCode::Char('E') => Action::StartExport(ExportTarget::List),
+        KeyCode::Char('y') => Action::Copy(ExportTarget::Selected),
+        KeyCode::Char('Y') => Action::Copy(ExportTarget::List),
+        _ => return None,
+    })
+}
+
+fn text(code: KeyCode) -> Option<Action> {
+    Some(match code {
+        KeyCode::Enter => Action::Confirm,
+        KeyCode::Esc => Action::Back,
+        KeyCode::Backspace => Action::Backspace,
+        KeyCode::Char(c) => Action::Input(c),
+        _ => return None,
+    })
+}
+
+fn picker(code: KeyCode) -> Option<Action> {
+    Some(match code {
+        KeyCode::Char(' ') => Action::PickerToggle,
+        KeyCode::Enter => Action::Confirm,
+        KeyCode::Esc | KeyCode::Char('q') => Action::Back,
+        KeyCode::Char('a') | KeyCode::Tab => Action::ToggleFactionScope,
+        KeyCode::Char('?') => Action::ToggleHelp,
+        _ => return None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Each key, pressed in `mode`, gives the action printed as `want` (`None` for nothing).
+    fn assert_keys(mode: Mode, cases: &[(KeyCode, &str)]) {
+        for &(code, want) in cases {
+            let got = action_for(KeyEvent::new(code, KeyModifiers::NONE), mode);
+            assert_eq!(format!("{got:?}"), want, "{code:?} in {mode:?}");
+        }
+    }
+
+    #[test]
+    fn letters_move_when_browsing_but_are_text_while_typing() {
+        assert_keys(Mode::Normal, &[(KeyCode::Char('j'), "Some(Down)")]);
+        assert_keys(Mode::Picker, &[(KeyCode::Char('k'), "Some(Up)")]);
+        assert_keys(
+            Mode::Text,
+            &[
+                (KeyCode::Char('j'), "Some(Input('j'))"),
+                (KeyCode::Char('q'), "Some(Input('q'))"),
+                (KeyCode::Down, "Some(Down)"),
+            ],
+        );
+    }
+
+    #[test]
+    fn quitting_and_escaping() {
+        let ctrl_c = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
+        for mode in [Mode::Normal, Mode::Text, Mode::Picker, Mode::Help] {
+            assert_eq!(
+                format!("{:?}", action_for(ctrl_c, mode)),
+                "Some(Interrupt)",
+                "{mode:?}"
+            );
+        }
+        assert_keys(
+            Mode::Normal,
+            &[
+                (KeyCode::Char('q'), "Some(Quit)"),
+                (KeyCode::Esc, "Some(Back)"),
+            ],
+        );
+        assert_keys(Mode::Text, &[(KeyCode::Esc, "Some(Back)")]);
+        assert_keys(Mode::Help, &[(KeyCode::Esc, "Some(ToggleHelp)")]);
+        assert_keys(Mode::Picker, &[(KeyCode::Char('q'), "Some(Back)")]);
+    }
+
+    #[test]
+    fn filter_and_sort_keys() {
+        assert_keys(
+            Mode::Normal,
+            &[
+                (KeyCode::Char('/'), "Some(StartSearch)"),
+                (KeyCode::Char('r'), "Some(OpenPicker(Region))"),
+                (KeyCode::Char('f'), "Some(OpenPicker(Faction))"),
+                (KeyCode::Char('t'), "Some(OpenPicker(Kind))"),
+                (KeyCode::Char('p'), "Some(CycleStatus)"),
+                (KeyCode::Char('d'), "Some(StartDates)"),
+                (KeyCode::Char('c'), "Some(ClearFilters)"),
+                (KeyCode::Char('s'), "Some(CycleSort)"),
+                (KeyCode::Char('S'), "Some(ReverseSort)"),
+                (KeyCode::Char('?'), "Some(ToggleHelp)"),
+                (KeyCode::Char('g'), "Some(Top)"),
+                (KeyCode::Char('G'), "Some(Bottom)"),
+                (KeyCode::Tab, "Some(FocusNext)"),
+                (KeyCode::Enter, "Some(Confirm)"),
+                (KeyCode::Char('x'), "None"),
+            ],
+        );
+    }
+
+    #[test]
+    fn picker_keys() {
+        assert_keys(
+            Mode::Picker,
+            &[
+                (KeyCode::Char(' '), "Some(PickerToggle)"),
+                (KeyCode::Char('a'), "Some(ToggleFactionScope)"),
+                (KeyCode::Enter, "Some(Confirm)"),
+            ],
+        );
+    }
+
+    #[test]
+    fn view_mark_round_export_and_answer_keys() {
+        assert_keys(
+            Mode::Normal,
+            &[
+                (KeyCode::Char('1'), "Some(ShowView(Contests))"),
+                (KeyCode::Char('2'), "Some(ShowView(Scoreboard))"),
+                (KeyCode::Char('7'), "Some(ShowView(Compare))"),
+                (KeyCode::Char('8'), "None"),
+                (KeyCode::Char('m'), "Some(ToggleMark)"),
+                (KeyCode::Char('['), "Some(StepRound(-1))"),
+                (KeyCode::Char(']'), "Some(StepRound(1))"),
+                (KeyCode::Right, "Some(StepRound(1))"),
+                (KeyCode::Char('e'), "Some(StartExport(Selected))"),
+                (KeyCode::Char('E'), "Some(StartExport(List))"),
+                (KeyCode::Char('y'), "Some(Copy(Selected))"),
+                (KeyCode::Char('Y'), "Some(Copy(List))"),
+            ],
+        );
+        // While typing a file name, digits and letters are text.
+        assert_keys(Mode::Text, &[(KeyCode::Char('2'), "Some(Input('2'))")]);
+        assert_keys(
+            Mode::Confirm,
+            &[
+                (KeyCode::Char('y'), "Some(Answer(true))"),
+                (KeyCode::Esc, "Some(Answer(false))"),
+                (KeyCode::Char('x'), "None"),
+            ],
+        );
+    }
+
+    #[test]
+    fn releases_are_ignored() {
+        let mut release = KeyEvent::new(KeyCode::Char('q'), KeyModifiers::NONE);
+        release.kind = KeyEventKind::Release;
+        assert!(action_for(release, Mode::Normal).is_none());
+    }
+}

@@ -1,0 +1,127 @@
+//! The compare view: the two contests marked with `m` side by side (one above the other on a
+//! narrow screen) — their facts from `compare::facts` and their vote-share charts. With one
+//! mark, the marked contest is compared with the selected one.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::text::Line;
+
+use crate::explorer::app::App;
+use crate::explorer::layout;
+use crate::explorer::theme::Theme;
+use crate::explorer::ui::{chart, fact_lines, pane_block, scrolled, text};
+use crate::model::Dataset;
+use crate::report::compare;
+
+/// Below this width the two contests are stacked.
+const SIDE_BY_SIDE: u16 = 80;
+/// Width of the fact labels.
+const LABEL: usize = 16;
+
+/// Draws the comparison over the whole body; returns how far it can scroll.
+pub fn render(frame: &mut Frame, area: Rect, app: &App) -> Option<u16> {
+    let data = app.data.as_ref()?;
+    let ds = data.dataset();
+    let theme = &app.theme;
+    let mut sides: Vec<(String, usize)> = compare::positions(ds, &app.marks)
+        .into_iter()
+        .zip(['A', 'B'])
+        .map(|(i, m)| (format!("{m} (marked)"), i))
+        .collect();
+    if sides.len() == 1
+        && let Some(selected) = app.selected_index()
+        && selected != sides[0].1
+    {
+        sides.push(("B (selected)".to_string(), selected));
+    }
+    if sides.len() < 2 {
+        let lines = vec![
+            Line::raw(""),
+            Line::raw(" Mark two contests with m in the contest list (1), then come back here."),
+            Line::styled(
+                " With one mark, the marked contest is compared with the selected one.",
+                theme.dim(),
+            ),
+        ];
+        return scrolled(frame, area, app, " Compare ".into(), lines);
+    }
+    if area.is_empty() {
+        return None;
+    }
+    frame.render_widget(pane_block(app, area, " Compare ".into(), true), area);
+    let inner = layout::inner(area);
+    let wide = inner.width >= SIDE_BY_SIDE;
+    let width = if wide {
+        usize::from(inner.width.saturating_sub(1) / 2)
+    } else {
+        usize::from(inner.width)
+    };
+    let columns: Vec<Vec<Line<'static>>> = sides
+        .iter()
+        .map(|(label, i)| side(label, *i, ds, width, theme))
+        .collect();
+    if wide {
+        let [left, _, right] = Layout::horizontal([
+            Constraint::Fill(1),
+            Constraint::Length(1),
+            Constraint::Fill(1),
+        ])
+        .areas(inner);
+        let rows = columns.iter().map(Vec::len).max().unwrap_or(0);
+        show(frame, app, left, &columns[0], rows);
+        Some(show(frame, app, right, &columns[1], rows))
+    } else {
+        let mut all = columns[0].clone();
+        all.push(Line::raw(""));
+        all.extend(columns[1].iter().cloned());
+        let rows = all.len();
+        Some(show(frame, app, inner, &all, rows))
+    }
+}
+
+/// One column of a view `rows` lines long, scrolled like the rest of the view (both columns
+/// move together); returns how far the view can scroll.
+fn show(frame: &mut Frame, app: &App, area: Rect, lines: &[Line<'static>], rows: usize) -> u16 {
+    let max = u16::try_from(rows.saturating_sub(usize::from(area.height))).unwrap_or(u16::MAX);
+    let from = usize::from(app.views.scroll.min(max));
+    for (n, line) in lines
+        .iter()
+        .skip(from)
+        .take(usize::from(area.height))
+        .enumerate()
+    {
+        let y = area.y + n as u16;
+        frame.render_widget(line.clone(), Rect::new(area.x, y, area.width, 1));
+    }
+    max
+}
+
+/// A contest's column: its mark and title, its facts, its chart.
+fn side(label: &str, i: usize, ds: &Dataset, width: usize, theme: &Theme) -> Vec<Line<'static>> {
+    let c = &ds.contests[i];
+    let mut out = vec![
+        Line::styled(text::fit(label, width), theme.key()),
+        Line::styled(text::fit(&c.title, width), theme.title()),
+        Line::raw(""),
+    ];
+    let value_w = width.saturating_sub(LABEL).max(8);
+    for (label, value) in compare::facts(ds, c) {
+        out.extend(fact_lines(
+            label,
+            &value,
+            LABEL,
+            value_w,
+            theme.dim(),
+            Style::new(),
+        ));
+    }
+    out.push(Line::raw(""));
+    out.push(Line::styled("Vote share", theme.title()));
+    let chart = chart::lines(c, ds, width, theme);
+    if chart.is_empty() {
+        out.push(Line::styled("  no candidates reported yet", theme.dim()));
+    }
+    out.extend(chart);
+    out
+}

@@ -1,0 +1,35 @@
+//! The `?` overlay: every key, from the same table the key map is documented by.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use crate::explorer::app::App;
+use crate::explorer::keymap::HELP;
+use crate::explorer::ui::{popup, popup_area, scroll_paragraph, text};
+
+/// Draws the help popup over `area`; returns how far it can scroll.
+pub fn render(frame: &mut Frame, area: Rect, app: &App) -> u16 {
+    let theme = &app.theme;
+    let keys_w = HELP.iter().map(|(k, _)| text::width(k)).max().unwrap_or(0);
+    let text_w = HELP.iter().map(|(_, t)| text::width(t)).max().unwrap_or(0);
+    let width = (keys_w + text_w + 5) as u16;
+    let height = HELP.len() as u16 + 2;
+    let inner = popup(
+        frame,
+        app,
+        popup_area(area, width, height),
+        " Keys (Esc or ? closes) ".into(),
+    );
+    let lines: Vec<Line> = HELP
+        .iter()
+        .map(|(keys, what)| {
+            Line::from(vec![
+                Span::styled(format!(" {} ", text::fit(keys, keys_w)), theme.key()),
+                Span::raw(*what),
+            ])
+        })
+        .collect();
+    scroll_paragraph(frame, inner, Paragraph::new(lines), app.help_scroll)
+}

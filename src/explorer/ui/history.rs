@@ -1,0 +1,102 @@
+//! The seat-history pane: every listed contest in the selected contest's constituency, oldest
+//! first (`seat_history::SeatIndex`), each with its winner, share, margin and turnout.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Wrap};
+
+use crate::explorer::app::{App, Focus};
+use crate::explorer::layout;
+use crate::explorer::theme::{self, Theme};
+use crate::explorer::ui::{pane_block, scroll_paragraph};
+use crate::model::{Dataset, Status};
+use crate::report::Summary;
+use crate::stats::seat_history;
+
+/// Draws the seat history of the selected contest, scrolled like the detail pane;
+/// returns how far it can scroll.
+pub fn render(frame: &mut Frame, area: Rect, app: &App) -> Option<u16> {
+    let data = app.data.as_ref()?;
+    if area.is_empty() {
+        return None;
+    }
+    let ds = data.dataset();
+    let theme = &app.theme;
+    let contest = app.selected_contest();
+    let seat = contest.and_then(seat_history::constituency_name);
+    let title = match seat {
+        Some(name) => format!(" Seat history: {name} "),
+        None => " Seat history ".to_string(),
+    };
+    let focused = app.focus == Focus::Detail;
+    frame.render_widget(pane_block(app, area, title, focused), area);
+    let lines = match (contest, seat) {
+        (Some(_), Some(_)) => history_lines(app, ds, theme),
+        (Some(_), None) => vec![Line::styled(
+            "This contest names no constituency (a leadership race, say): it has no seat history.",
+            theme.dim(),
+        )],
+        (None, _) => vec![],
+    };
+    let inner = layout::inner(area);
+    let paragraph = Paragraph::new(lines).wrap(Wrap { trim: false });
+    Some(scroll_paragraph(frame, inner, paragraph, app.detail_scroll))
+}
+
+fn history_lines(app: &App, ds: &Dataset, theme: &Theme) -> Vec<Line<'static>> {
+    let v = &app.views;
+    let n = v.history.len();
+    let head = format!(
+        "{n} {} in this constituency, oldest first",
+        if n == 1 { "contest" } else { "contests" }
+    );
+    let mut out = vec![Line::styled(head, theme.dim())];
+    if v.history_hidden > 0 {
+        out.push(Line::styled(
+            format!("{} more hidden by the filters", v.history_hidden),
+            theme.dim(),
+        ));
+    }
+    let selected = app.selected_index();
+    for &i in &v.history {
+        let c = &ds.contests[i];
+        let s = Summary::new(ds, c);
+        let here = Some(i) == selected;
+        out.push(Line::raw(""));
+        out.push(Line::from(vec![
+            Span::styled(if here { "▶ " } else { "  " }, theme.key()),
+            Span::styled(s.date_label(), theme.title()),
+            Span::styled(
+                format!("  {}", c.kind.as_str().replace('-', " ")),
+                theme.dim(),
+            ),
+        ]));
+        out.push(Line::styled(format!("    {}", c.title), theme.text()));
+        let mut result = vec![Span::raw("    ")];
+        match (s.winner, c.status) {
+            (Some(w), _) => {
+                result.push(Span::styled(format!("✓ {}", w.name), theme.elected()));
+                if let Some(f) = s.winner_faction {
+                    result.push(Span::styled(
+                        format!(" {}", theme::abbr(f)),
+                        theme.faction(Some(f)),
+                    ));
+                }
+                if let Some(p) = w.party.as_deref().or(c.party.as_deref()) {
+                    result.push(Span::styled(format!(" ({p})"), theme.dim()));
+                }
+                let share = s.winner_share.as_ref().map_or("n/a".into(), |x| x.label());
+                result.push(Span::raw(format!(
+                    " · share {share} · margin {} · turnout {}",
+                    s.margin_label(),
+                    s.turnout_label()
+                )));
+            }
+            (None, Status::Pending) => result.push(Span::styled("pending", theme.pending())),
+            (None, Status::Decided) => result.push(Span::styled("no winner recorded", theme.dim())),
+        }
+        out.push(Line::from(result));
+    }
+    out
+}

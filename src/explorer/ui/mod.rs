@@ -1,0 +1,164 @@
+//! Drawing the explorer: pure functions of `&App`, one file per pane or popup.
+//!
+//! ```text
+//! ┌────────────────────────────────────────────────────────────┐
+//! │ header: dataset title                          view tabs   │
+//! ├ list ─────────────────────────┬ detail ────────────────────┤
+//! │ ▌title  status  date  winner  │ facts, vote-share chart,   │
+//! │                               │ candidates, context,       │
+//! │                               │ warnings, sources, notes   │
+//! ├───────────────────────────────┴────────────────────────────┤
+//! │ status: filters · search            N of M · sort · ? help │
+//! └────────────────────────────────────────────────────────────┘
+//! ```
+//! Popups (help, pickers) are drawn last, over the view. The scoreboard, endorsers, timeline
+//! and compare views take the whole body; rounds and history replace the detail pane.
+
+mod bars;
+mod chart;
+mod compare;
+mod detail;
+mod endorsers;
+mod header;
+mod help;
+mod history;
+mod list;
+mod loading;
+mod picker;
+mod rounds;
+mod scoreboard;
+mod status;
+pub mod text;
+mod timeline;
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Flex, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph};
+
+use crate::explorer::app::{App, Focus, Overlay, ScrollLimits, View};
+use crate::explorer::layout;
+
+/// Draws the whole screen; returns how far its scrolling panes can scroll, for the app to
+/// stop scrolling there (drawing itself changes nothing).
+pub fn render(frame: &mut Frame, app: &App) -> ScrollLimits {
+    let areas = layout::areas(frame.area(), app.focus == Focus::Detail);
+    let mut limits = ScrollLimits::default();
+    header::render(frame, areas.header, app);
+    match (&app.data, app.view) {
+        (None, _) => loading::render(frame, areas.body(), app),
+        (Some(_), View::Contests) => {
+            list::render(frame, areas.list, app);
+            limits.detail = detail::render(frame, areas.detail, app);
+        }
+        (Some(_), View::Rounds) => {
+            list::render(frame, areas.list, app);
+            limits.detail = rounds::render(frame, areas.detail, app);
+        }
+        (Some(_), View::History) => {
+            list::render(frame, areas.list, app);
+            limits.detail = history::render(frame, areas.detail, app);
+        }
+        (Some(_), View::Scoreboard) => limits.view = scoreboard::render(frame, areas.body(), app),
+        (Some(_), View::Endorsements) => endorsers::render(frame, areas.body(), app),
+        (Some(_), View::Timeline) => limits.view = timeline::render(frame, areas.body(), app),
+        (Some(_), View::Compare) => limits.view = compare::render(frame, areas.body(), app),
+    }
+    status::render(frame, areas.status, app);
+    match &app.overlay {
+        Overlay::Help => limits.help = Some(help::render(frame, frame.area(), app)),
+        Overlay::Picker(p) => picker::render(frame, frame.area(), app, p),
+        Overlay::Input(_) | Overlay::Confirm(_) | Overlay::None => {}
+    }
+    limits
+}
+
+/// A pane's frame with a title, highlighted when focused; borderless when the pane is tiny.
+fn pane_block(app: &App, pane: Rect, title: String, focused: bool) -> Block<'static> {
+    if !layout::bordered(pane) {
+        return Block::new();
+    }
+    Block::new()
+        .borders(Borders::ALL)
+        .border_style(app.theme.border(focused))
+        .title(title)
+        .title_style(app.theme.title())
+}
+
+/// Draws `paragraph` in `area` from line `scroll` (no further than its end); returns how far
+/// it can scroll.
+fn scroll_paragraph(frame: &mut Frame, area: Rect, paragraph: Paragraph, scroll: u16) -> u16 {
+    let total = paragraph.line_count(area.width);
+    let max = u16::try_from(total.saturating_sub(usize::from(area.height))).unwrap_or(u16::MAX);
+    frame.render_widget(paragraph.scroll((scroll.min(max), 0)), area);
+    max
+}
+
+/// A full-body view's frame and its lines, scrolled; returns how far it can scroll.
+fn scrolled(
+    frame: &mut Frame,
+    area: Rect,
+    app: &App,
+    title: String,
+    lines: Vec<Line<'static>>,
+) -> Option<u16> {
+    if area.is_empty() {
+        return None;
+    }
+    frame.render_widget(pane_block(app, area, title, true), area);
+    let inner = layout::inner(area);
+    Some(scroll_paragraph(
+        frame,
+        inner,
+        Paragraph::new(lines),
+        app.views.scroll,
+    ))
+}
+
+/// A labelled fact: `label` in a column `label_w` cells wide, `value` wrapped to `value_w`
+/// cells beside it, its continuation lines under the value.
+fn fact_lines(
+    label: &str,
+    value: &str,
+    label_w: usize,
+    value_w: usize,
+    label_style: Style,
+    value_style: Style,
+) -> Vec<Line<'static>> {
+    text::wrap(value, value_w)
+        .into_iter()
+        .enumerate()
+        .map(|(n, part)| {
+            let lead = if n == 0 {
+                text::fit(label, label_w)
+            } else {
+                " ".repeat(label_w)
+            };
+            Line::from(vec![
+                Span::styled(lead, label_style),
+                Span::styled(part, value_style),
+            ])
+        })
+        .collect()
+}
+
+/// A centred popup of at most `width`×`height` cells, cleared, within `area`.
+fn popup_area(area: Rect, width: u16, height: u16) -> Rect {
+    let [row] = Layout::vertical([Constraint::Length(height.min(area.height))])
+        .flex(Flex::Center)
+        .areas(area);
+    let [cell] = Layout::horizontal([Constraint::Length(width.min(area.width))])
+        .flex(Flex::Center)
+        .areas(row);
+    cell
+}
+
+/// Clears a popup's area and draws its frame; returns the inside.
+fn popup(frame: &mut Frame, app: &App, area: Rect, title: String) -> Rect {
+    frame.render_widget(Clear, area);
+    let block = pane_block(app, area, title, true);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    inner
+}

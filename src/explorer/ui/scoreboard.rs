@@ -1,0 +1,211 @@
+//! The scoreboard view: decided against pending, contests won per faction and per region, and
+//! (when general elections are listed) seats per party — for the listed contests, from
+//! `stats::scoreboard` (the numbers `hustings stats` prints).
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+
+use crate::explorer::app::App;
+use crate::explorer::layout;
+use crate::explorer::theme::{self, Theme};
+use crate::explorer::ui::{bars, scrolled, text};
+use crate::model::Dataset;
+use crate::report::{faction_name, party_name, region_name};
+use crate::stats::Scoreboard;
+
+/// Draws the scoreboard over the whole body; returns how far it can scroll.
+pub fn render(frame: &mut Frame, area: Rect, app: &App) -> Option<u16> {
+    let (Some(data), Some(board)) = (&app.data, &app.views.board) else {
+        return None;
+    };
+    let width = usize::from(layout::inner(area).width);
+    let title = format!(
+        " Scoreboard: {} of {} contests ",
+        app.rows.len(),
+        app.total()
+    );
+    let body = lines(board, data.dataset(), width, &app.theme);
+    scrolled(frame, area, app, title, body)
+}
+
+/// Cells of each count column.
+const NUMBER: usize = 8;
+
+fn lines(board: &Scoreboard, ds: &Dataset, width: usize, theme: &Theme) -> Vec<Line<'static>> {
+    let mut out = Vec::new();
+    let t = &board.totals;
+    out.push(Line::from(vec![
+        Span::styled(" Decided ", theme.dim()),
+        Span::styled(t.decided.to_string(), theme.elected()),
+        Span::styled(" · pending ", theme.dim()),
+        Span::styled(t.pending.to_string(), theme.pending()),
+        Span::raw("  "),
+    ]));
+    let bar_w = width.saturating_sub(4).min(60);
+    let mut split = vec![Span::raw("   ")];
+    split.extend(bars::stacked(
+        &[
+            (t.decided, '█', theme.elected()),
+            (t.pending, '░', theme.pending()),
+        ],
+        t.contests,
+        bar_w,
+    ));
+    out.push(Line::from(split));
+    if t.decided_without_winner > 0 {
+        out.push(Line::styled(
+            format!(
+                "   {} decided with no winner recorded",
+                t.decided_without_winner
+            ),
+            theme.dim(),
+        ));
+    }
+
+    heading(&mut out, "Contests won per faction", theme);
+    if board.factions.is_empty() {
+        out.push(Line::styled("   no candidates listed", theme.dim()));
+    }
+    let names: Vec<String> = board
+        .factions
+        .iter()
+        .map(|r| label(ds, r.faction.as_deref()))
+        .collect();
+    let name_w = column(&names, width);
+    let max = board.factions.iter().map(|r| r.won).max().unwrap_or(0);
+    let bar_w = width.saturating_sub(3 + name_w + 4 * NUMBER + 4).min(40);
+    if !board.factions.is_empty() {
+        out.push(titles(name_w, &["won", "lost", "pending", "stood"], theme));
+    }
+    for (r, name) in board.factions.iter().zip(&names) {
+        let faction = r.faction.as_deref().and_then(|f| ds.faction(f));
+        let mut spans = vec![
+            Span::raw("   "),
+            Span::styled(text::fit(name, name_w), theme.faction(faction)),
+        ];
+        spans.extend(numbers(&[r.won, r.lost, r.pending, r.stood]));
+        spans.push(Span::raw("  "));
+        spans.push(Span::styled(
+            bars::count(r.won, max, bar_w),
+            theme.faction(faction),
+        ));
+        out.push(Line::from(spans));
+    }
+
+    heading(&mut out, "Contests won per region", theme);
+    let names: Vec<String> = board
+        .regions
+        .iter()
+        .map(|g| region_name(ds, g.key.as_deref()))
+        .collect();
+    let name_w = column(&names, width);
+    let max = board.regions.iter().map(|g| g.contests).max().unwrap_or(0);
+    let labels: Vec<String> = board
+        .regions
+        .iter()
+        .map(|g| {
+            let noun = if g.contests == 1 {
+                "contest"
+            } else {
+                "contests"
+            };
+            format!("{} {noun}: {}", g.contests, bars::wins_label(g, ds))
+        })
+        .collect();
+    let longest = labels.iter().map(|l| text::width(l)).max().unwrap_or(0);
+    // The bar gives way to the labels, down to a few cells; labels are cut after that.
+    let bar_w = width
+        .saturating_sub(3 + name_w + 1 + 2 + longest + 1)
+        .clamp(12, 30);
+    let label_w = width.saturating_sub(3 + name_w + 1 + bar_w + 2);
+    for ((g, name), label) in board.regions.iter().zip(&names).zip(&labels) {
+        let mut spans = vec![
+            Span::raw("   "),
+            Span::styled(text::fit(name, name_w), theme.text()),
+            Span::raw(" "),
+        ];
+        let bar = bars::wins(g, ds, max, bar_w, theme);
+        let used: usize = bar.iter().map(|s| text::width(&s.content)).sum();
+        spans.extend(bar);
+        spans.push(Span::raw(" ".repeat(bar_w.saturating_sub(used) + 2)));
+        spans.push(Span::styled(text::truncate(label, label_w), theme.dim()));
+        out.push(Line::from(spans));
+    }
+    if !board.regions.is_empty() {
+        out.push(bars::legend(theme));
+    }
+
+    if board.seats.contests > 0 {
+        let s = &board.seats;
+        let noun = if s.contests == 1 { "seat" } else { "seats" };
+        heading(
+            &mut out,
+            &format!(
+                "Seats per party ({} {noun}: {} decided, {} pending)",
+                s.contests, s.decided, s.pending
+            ),
+            theme,
+        );
+        let names: Vec<String> = board
+            .parties
+            .iter()
+            .map(|r| party_name(r.party.as_deref()))
+            .collect();
+        let name_w = column(&names, width);
+        let max = board.parties.iter().map(|r| r.won).max().unwrap_or(0);
+        let bar_w = width.saturating_sub(3 + name_w + 3 * NUMBER + 4).min(40);
+        out.push(titles(name_w, &["seats", "lost", "stood"], theme));
+        for (r, name) in board.parties.iter().zip(&names) {
+            let faction = r.faction.as_deref().and_then(|f| ds.faction(f));
+            let mut spans = vec![
+                Span::raw("   "),
+                Span::styled(text::fit(name, name_w), theme.faction(faction)),
+            ];
+            spans.extend(numbers(&[r.won, r.lost, r.stood]));
+            spans.push(Span::raw("  "));
+            spans.push(Span::styled(
+                bars::count(r.won, max, bar_w),
+                theme.faction(faction),
+            ));
+            out.push(Line::from(spans));
+        }
+    }
+    out
+}
+
+fn heading(out: &mut Vec<Line<'static>>, title: &str, theme: &Theme) {
+    out.push(Line::raw(""));
+    out.push(Line::styled(format!(" {title}"), theme.title()));
+}
+
+/// A faction's row label: `LL Labour left / Momentum`, or `no faction`.
+fn label(ds: &Dataset, id: Option<&str>) -> String {
+    match id.and_then(|f| ds.faction(f)) {
+        Some(f) => format!("{} {}", theme::abbr(f), f.name),
+        None => faction_name(ds, id),
+    }
+}
+
+/// The width of a name column: the longest name, within limits of the screen.
+fn column(names: &[String], width: usize) -> usize {
+    let longest = names.iter().map(|n| text::width(n)).max().unwrap_or(0);
+    longest.min(32).min(width.saturating_sub(30).max(10))
+}
+
+/// Counts, right-aligned in columns.
+fn numbers(counts: &[usize]) -> Vec<Span<'static>> {
+    counts
+        .iter()
+        .map(|n| Span::raw(text::fit_right(&n.to_string(), NUMBER)))
+        .collect()
+}
+
+/// The titles over the count columns.
+fn titles(name_w: usize, names: &[&str], theme: &Theme) -> Line<'static> {
+    let mut t = " ".repeat(3 + name_w);
+    for name in names {
+        t.push_str(&text::fit_right(name, NUMBER));
+    }
+    Line::styled(t, theme.dim())
+}

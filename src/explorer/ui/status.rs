@@ -1,0 +1,168 @@
+//! The status bar: every active filter (or the text being typed) on the left, the count and
+//! sort order on the right. The count always stays visible, in shorter forms when space is short.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+
+use crate::explorer::app::{App, Field, Overlay};
+use crate::explorer::export::ExportTarget;
+use crate::explorer::ui::text;
+use crate::query::FactionScope;
+
+/// Draws the status line.
+pub fn render(frame: &mut Frame, area: Rect, app: &App) {
+    if area.is_empty() {
+        return;
+    }
+    let theme = &app.theme;
+    let width = usize::from(area.width);
+    let right = right_side(app, width);
+    let left_w = width.saturating_sub(text::width(&right) + 1);
+    let mut left = left_side(app);
+    truncate_spans(&mut left, left_w);
+    let used: usize = left.iter().map(|s| text::width(&s.content)).sum();
+    left.push(Span::raw(
+        " ".repeat(width.saturating_sub(used + text::width(&right))),
+    ));
+    left.push(Span::styled(right, theme.title()));
+    frame.render_widget(Line::from(left).style(theme.status_bar()), area);
+}
+
+/// The count and sort, as long as fits in a third of the line (the count alone otherwise).
+fn right_side(app: &App, width: usize) -> String {
+    if app.data.is_none() {
+        return "loading… · q quits ".to_string();
+    }
+    let (n, m) = (app.rows.len(), app.total());
+    let sort = app.query.sort;
+    let order = if sort.reverse { ", reversed" } else { "" };
+    let forms = [
+        format!(
+            " {n} of {m} contests · sort: {}{order} · ? help ",
+            sort.key.as_str()
+        ),
+        format!(" {n} of {m} contests · ? help "),
+        format!(" {n} of {m} "),
+        format!("{n}/{m}"),
+    ];
+    let budget = (width / 2).max(8);
+    forms
+        .iter()
+        .find(|f| text::width(f) <= budget)
+        .unwrap_or(&forms[3])
+        .clone()
+}
+
+fn left_side(app: &App) -> Vec<Span<'static>> {
+    let theme = &app.theme;
+    let mut spans = Vec::new();
+    if let Some(error) = &app.error {
+        spans.push(Span::styled(format!(" ⚠ {error} "), theme.error()));
+    }
+    if let Some(notice) = &app.notice {
+        spans.push(Span::styled(format!(" {notice} "), theme.key()));
+    }
+    if let Overlay::Confirm(pending) = &app.overlay {
+        spans.push(Span::styled(
+            format!(" {} exists. Replace it? (y/n) ", pending.typed),
+            theme.key(),
+        ));
+        return spans;
+    }
+    if let Overlay::Input(input) = &app.overlay {
+        let prompt = match input.field {
+            Field::Search => " /".to_string(),
+            Field::Dates => " dates FROM..TO (e.g. 2019-06..2019-12): ".to_string(),
+            Field::Export(ExportTarget::Selected) => {
+                " export this contest to (.md or .csv): ".to_string()
+            }
+            Field::Export(ExportTarget::List) => {
+                format!(" export {} contests to (.md or .csv): ", app.rows.len())
+            }
+        };
+        spans.push(Span::styled(prompt, theme.key()));
+        spans.push(Span::raw(input.text.clone()));
+        spans.push(Span::styled("▏", theme.key()));
+        if let Some(e) = &input.error {
+            spans.push(Span::styled(format!("  {e}"), theme.error()));
+        }
+        return spans;
+    }
+    let filters = filter_labels(app);
+    if filters.is_empty() && app.notice.is_none() {
+        spans.push(Span::styled(" no filters", theme.dim()));
+    }
+    for (name, value) in filters {
+        spans.push(Span::styled(format!(" {name}: "), theme.dim()));
+        spans.push(Span::styled(value, theme.filter()));
+    }
+    spans
+}
+
+/// Each active filter as (name, value) in the user's terms (names, not ids).
+pub fn filter_labels(app: &App) -> Vec<(&'static str, String)> {
+    let f = &app.query.filter;
+    let mut out = Vec::new();
+    let ds = app.data.as_ref().map(|d| d.dataset());
+    if !f.regions.is_empty() {
+        let names: Vec<String> = f
+            .regions
+            .iter()
+            .map(|id| {
+                ds.and_then(|d| d.region(id))
+                    .map_or(id.clone(), |r| r.name.clone())
+            })
+            .collect();
+        out.push(("region", names.join(", ")));
+    }
+    if !f.factions.is_empty() {
+        let names: Vec<String> = f
+            .factions
+            .iter()
+            .map(|id| {
+                ds.and_then(|d| d.faction(id))
+                    .map_or(id.clone(), |x| x.name.clone())
+            })
+            .collect();
+        let scope = match f.faction_scope {
+            FactionScope::Winner => "winner's faction",
+            FactionScope::AnyCandidate => "any candidate's faction",
+        };
+        out.push((scope, names.join(", ")));
+    }
+    if !f.kinds.is_empty() {
+        let kinds: Vec<&str> = f.kinds.iter().map(|k| k.as_str()).collect();
+        out.push(("kind", kinds.join(", ")));
+    }
+    if !f.statuses.is_empty() {
+        let s: Vec<&str> = f.statuses.iter().map(|s| s.as_str()).collect();
+        out.push(("status", s.join(", ")));
+    }
+    if f.since.is_some() || f.until.is_some() {
+        let d = |x: Option<chrono::NaiveDate>| x.map_or(String::new(), |d| d.to_string());
+        out.push(("dates", format!("{}..{}", d(f.since), d(f.until))));
+    }
+    if !f.endorsers.is_empty() {
+        out.push(("endorsed by", f.endorsers.join(", ")));
+    }
+    if !f.search.is_empty() {
+        out.push(("search", format!("\"{}\"", f.search)));
+    }
+    out
+}
+
+/// Cuts a run of spans to `max` cells, marking the cut with `…`.
+fn truncate_spans(spans: &mut Vec<Span<'static>>, max: usize) {
+    let mut used = 0;
+    for i in 0..spans.len() {
+        let w = text::width(&spans[i].content);
+        if used + w > max {
+            let cut = text::truncate(&spans[i].content, max - used);
+            spans[i].content = cut.into();
+            spans.truncate(i + 1);
+            return;
+        }
+        used += w;
+    }
+}

@@ -1,0 +1,88 @@
+//! The timeline view: the listed contests month by month, from `timeline::by_month` — wins in
+//! the winner's faction colour, pending contests light; a contest dated only to the year in
+//! its year's "month unknown" row, never in January; long empty stretches on one line.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+
+use crate::explorer::app::App;
+use crate::explorer::layout;
+use crate::explorer::theme::Theme;
+use crate::explorer::ui::{bars, scrolled, text};
+use crate::model::Dataset;
+use crate::stats::GroupRecord;
+use crate::stats::timeline::{Period, Span as When};
+
+/// Draws the timeline over the whole body; returns how far it can scroll.
+pub fn render(frame: &mut Frame, area: Rect, app: &App) -> Option<u16> {
+    let data = app.data.as_ref()?;
+    let width = usize::from(layout::inner(area).width);
+    let title = format!(" Timeline: {} contests by month ", app.rows.len());
+    let body = lines(&app.views.timeline, data.dataset(), width, &app.theme);
+    scrolled(frame, area, app, title, body)
+}
+
+fn lines(
+    groups: &[GroupRecord<When>],
+    ds: &Dataset,
+    width: usize,
+    theme: &Theme,
+) -> Vec<Line<'static>> {
+    let count = |f: fn(&Period) -> bool| -> usize {
+        groups
+            .iter()
+            .filter(|g| matches!(g.key, When::One(p) if f(&p)))
+            .map(|g| g.contests)
+            .sum()
+    };
+    let by_month = count(|p| matches!(p, Period::Month { .. }));
+    let by_year = count(|p| matches!(p, Period::Year(_)));
+    let undated = count(|p| *p == Period::Undated);
+    let mut out = vec![
+        Line::styled(
+            format!(
+                " {by_month} dated to the month or day · {by_year} known only to the year · {undated} undated"
+            ),
+            theme.dim(),
+        ),
+        Line::raw(""),
+    ];
+    if groups.is_empty() {
+        out.push(Line::styled(" No contests listed.", theme.dim()));
+        return out;
+    }
+    let labels: Vec<String> = groups.iter().map(|g| g.key.to_string()).collect();
+    let label_w = labels
+        .iter()
+        .map(|l| text::width(l))
+        .max()
+        .unwrap_or(0)
+        .min(34);
+    let max = groups.iter().map(|g| g.contests).max().unwrap_or(0);
+    let bar_w = width.saturating_sub(1 + label_w + 6 + 2 + 20).clamp(4, 50);
+    for (g, label) in groups.iter().zip(&labels) {
+        let gap = matches!(g.key, When::Gap { .. });
+        let style = if gap { theme.dim() } else { theme.text() };
+        let mut spans = vec![
+            Span::styled(format!(" {}", text::fit(label, label_w)), style),
+            Span::styled(text::fit_right(&g.contests.to_string(), 6), style),
+            Span::raw("  "),
+        ];
+        if gap {
+            spans.push(Span::styled("·", theme.dim()));
+        } else {
+            let bar = bars::wins(g, ds, max, bar_w, theme);
+            let used: usize = bar.iter().map(|s| text::width(&s.content)).sum();
+            spans.extend(bar);
+            spans.push(Span::raw(" ".repeat(bar_w.saturating_sub(used) + 1)));
+            let room = width.saturating_sub(1 + label_w + 6 + 2 + bar_w + 1);
+            let label = text::truncate(&bars::wins_label(g, ds), room);
+            spans.push(Span::styled(label, theme.dim()));
+        }
+        out.push(Line::from(spans));
+    }
+    out.push(Line::raw(""));
+    out.push(bars::legend(theme));
+    out
+}

@@ -1,0 +1,291 @@
+//! Integrity warnings: data that loads but does not add up. Warnings are shown beside the data
+//! and never "fixed" — the numbers stay as the source gave them.
+
+use std::fmt;
+
+use crate::model::arithmetic;
+use crate::model::{Bound, Contest, Dataset, Status};
+
+/// How far (in percentage points) an "about" share may sit from the computed one.
+const ABOUT_TOLERANCE: f64 = 1.0;
+/// How far an "exact" share may sit from the computed one (sources round to one decimal).
+const EXACT_TOLERANCE: f64 = 0.1;
+
+/// One problem found in one contest.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Warning {
+    /// Index into the dataset's contests.
+    pub contest: usize,
+    pub contest_id: String,
+    pub kind: WarningKind,
+}
+
+/// What does not add up.
+#[derive(Debug, Clone, PartialEq)]
+pub enum WarningKind {
+    /// The candidates' votes do not sum to the valid ballots.
+    VoteSum {
+        sum: u64,
+        valid: u64,
+    },
+    /// The known votes alone exceed the valid ballots.
+    KnownVotesExceedValid {
+        known: u64,
+        valid: u64,
+    },
+    /// A stated share disagrees with the share computed from votes.
+    ShareMismatch {
+        candidate: String,
+        stated: String,
+        computed: f64,
+    },
+    /// In a single count, someone other than the top candidate is marked elected.
+    ElectedNotTop {
+        elected: String,
+        top: String,
+    },
+    DecidedWithoutWinner,
+    PendingWithWinner {
+        elected: String,
+    },
+    /// Stated ballots cast differ from valid plus rejected.
+    CastMismatch {
+        cast: u64,
+        valid: u64,
+        rejected: u64,
+    },
+    /// More ballots than people entitled to vote.
+    MoreBallotsThanEligible {
+        ballots: u64,
+        eligible: u64,
+    },
+    /// The stated majority differs from the margin computed from the votes.
+    MajorityMismatch {
+        stated: u64,
+        computed: u64,
+    },
+    /// A candidate's first-round count differs from their `votes`.
+    FirstRoundMismatch {
+        candidate: String,
+        round: u64,
+        votes: u64,
+    },
+    NoSources,
+}
+
+impl fmt::Display for WarningKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        use WarningKind::*;
+        match self {
+            VoteSum { sum, valid } => write!(
+                f,
+                "candidates' votes sum to {sum} but {valid} valid ballots were reported ({})",
+                signed_difference(*sum, *valid)
+            ),
+            KnownVotesExceedValid { known, valid } => write!(
+                f,
+                "known votes alone sum to {known}, more than the {valid} valid ballots reported"
+            ),
+            ShareMismatch {
+                candidate,
+                stated,
+                computed,
+            } => write!(
+                f,
+                "{candidate}: stated share {stated} but votes give {computed:.1}%"
+            ),
+            ElectedNotTop { elected, top } => write!(
+                f,
+                "{elected} is marked elected but {top} has more votes in a single count"
+            ),
+            DecidedWithoutWinner => write!(f, "decided, but no candidate is marked elected"),
+            PendingWithWinner { elected } => {
+                write!(f, "pending, but {elected} is already marked elected")
+            }
+            CastMismatch {
+                cast,
+                valid,
+                rejected,
+            } => write!(
+                f,
+                "{cast} ballots cast reported, but valid {valid} + rejected {rejected} = {}",
+                valid + rejected
+            ),
+            MoreBallotsThanEligible { ballots, eligible } => write!(
+                f,
+                "{ballots} ballots reported but only {eligible} people were eligible"
+            ),
+            MajorityMismatch { stated, computed } => write!(
+                f,
+                "stated majority {stated} but the votes give a margin of {computed}"
+            ),
+            FirstRoundMismatch {
+                candidate,
+                round,
+                votes,
+            } => write!(
+                f,
+                "{candidate}: first-round count {round} differs from votes {votes}"
+            ),
+            NoSources => write!(f, "no source cited"),
+        }
+    }
+}
+
+impl fmt::Display for Warning {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.contest_id, self.kind)
+    }
+}
+
+fn signed_difference(sum: u64, valid: u64) -> String {
+    if sum > valid {
+        format!("{} more", sum - valid)
+    } else {
+        format!("{} fewer", valid - sum)
+    }
+}
+
+/// Every warning in the dataset, in contest order.
+pub fn warnings(dataset: &Dataset) -> Vec<Warning> {
+    let mut out = Vec::new();
+    for (i, contest) in dataset.contests.iter().enumerate() {
+        for kind in contest_warnings(contest) {
+            out.push(Warning {
+                contest: i,
+                contest_id: contest.id.clone(),
+                kind,
+            });
+        }
+    }
+    out
+}
+
+/// The warnings of one contest.
+pub fn contest_warnings(contest: &Contest) -> Vec<WarningKind> {
+    let mut out = Vec::new();
+    let ballots = contest.ballots.clone().unwrap_or_default();
+    if let Some(valid) = ballots.valid {
+        match arithmetic::votes_sum(contest) {
+            Some(sum) if sum != valid && !contest.candidates.is_empty() => {
+                out.push(WarningKind::VoteSum { sum, valid })
+            }
+            Some(_) => {}
+            None => {
+                let known: u64 = contest.candidates.iter().filter_map(|c| c.votes).sum();
+                if known > valid {
+                    out.push(WarningKind::KnownVotesExceedValid { known, valid });
+                }
+            }
+        }
+    }
+    if let (Some(cast), Some(valid), Some(rejected)) =
+        (ballots.cast, ballots.valid, ballots.rejected)
+        && cast != valid + rejected
+    {
+        out.push(WarningKind::CastMismatch {
+            cast,
+            valid,
+            rejected,
+        });
+    }
+    if let (Some(ballots_cast), Some(eligible)) = (
+        arithmetic::cast(contest).or(ballots.valid),
+        ballots.eligible,
+    ) && ballots_cast > eligible
+    {
+        out.push(WarningKind::MoreBallotsThanEligible {
+            ballots: ballots_cast,
+            eligible,
+        });
+    }
+    share_warnings(contest, &mut out);
+    winner_warnings(contest, &mut out);
+    if let (Some(stated), Some(computed)) = (contest.majority, arithmetic::computed_margin(contest))
+        && stated != computed
+    {
+        out.push(WarningKind::MajorityMismatch { stated, computed });
+    }
+    if let Some(first) = contest.rounds.first() {
+        for count in &first.counts {
+            let votes = contest
+                .candidates
+                .iter()
+                .find(|c| c.name == count.candidate)
+                .and_then(|c| c.votes);
+            if let Some(votes) = votes
+                && votes != count.votes
+            {
+                out.push(WarningKind::FirstRoundMismatch {
+                    candidate: count.candidate.clone(),
+                    round: count.votes,
+                    votes,
+                });
+            }
+        }
+    }
+    if contest.sources.is_empty() {
+        out.push(WarningKind::NoSources);
+    }
+    out
+}
+
+fn share_warnings(contest: &Contest, out: &mut Vec<WarningKind>) {
+    let Some(denominator) = arithmetic::denominator(contest) else {
+        return;
+    };
+    for candidate in &contest.candidates {
+        let (Some(votes), Some(stated)) = (candidate.votes, &candidate.share) else {
+            continue;
+        };
+        let computed = votes as f64 * 100.0 / denominator as f64;
+        let consistent = match stated.bound {
+            Bound::Exact => (computed - stated.percent).abs() <= EXACT_TOLERANCE,
+            Bound::About => (computed - stated.percent).abs() <= ABOUT_TOLERANCE,
+            Bound::Over => computed > stated.percent,
+            Bound::Under => computed < stated.percent,
+        };
+        if !consistent {
+            out.push(WarningKind::ShareMismatch {
+                candidate: candidate.name.clone(),
+                stated: arithmetic::stated_label(stated),
+                computed,
+            });
+        }
+    }
+}
+
+fn winner_warnings(contest: &Contest, out: &mut Vec<WarningKind>) {
+    let elected: Vec<_> = arithmetic::winners(contest).collect();
+    match contest.status {
+        Status::Decided if elected.is_empty() => out.push(WarningKind::DecidedWithoutWinner),
+        Status::Pending => {
+            if let Some(first) = elected.first() {
+                out.push(WarningKind::PendingWithWinner {
+                    elected: first.name.clone(),
+                });
+            }
+        }
+        Status::Decided => {}
+    }
+    // Only a single count with one winner can be checked: in a preferential count the
+    // first-round leader may lose, and multi-seat contests elect several.
+    if contest.rounds.len() > 1 || elected.len() != 1 {
+        return;
+    }
+    let winner = elected[0];
+    let Some(winner_votes) = winner.votes else {
+        return;
+    };
+    if let Some(top) = contest
+        .candidates
+        .iter()
+        .filter(|c| c.votes.is_some_and(|v| v > winner_votes))
+        .max_by_key(|c| c.votes)
+    {
+        out.push(WarningKind::ElectedNotTop {
+            elected: winner.name.clone(),
+            top: top.name.clone(),
+        });
+    }
+}

@@ -1,0 +1,277 @@
+//! Reading datasets: bytes → parsed → checked → merged, or one precise error. Nothing is ever
+//! half-loaded: either every file loads, or the caller gets a `LoadError` and no data.
+
+pub mod catalogue_conflicts;
+pub mod diagnose;
+pub mod integrity;
+pub mod path_position;
+pub mod validate;
+
+use std::collections::HashMap;
+use std::io;
+use std::path::{Path, PathBuf};
+
+use crate::model::Dataset;
+use crate::model::require_object;
+use catalogue_conflicts::Conflict;
+use integrity::Warning;
+use path_position::JsonPath;
+
+mod parallel;
+mod split;
+mod stream;
+
+/// The dataset shipped with hustings, transcribed from news reports (see data/contests.json).
+pub static EMBEDDED: &[u8] = include_bytes!("../../data/contests.json");
+
+/// How the embedded dataset is named in messages.
+pub const EMBEDDED_NAME: &str = "(built-in dataset)";
+
+/// Where a dataset comes from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DataSource {
+    Embedded,
+    File(PathBuf),
+}
+
+impl DataSource {
+    /// The name used in messages: the path as given, or the built-in dataset's name.
+    pub fn name(&self) -> String {
+        match self {
+            DataSource::Embedded => EMBEDDED_NAME.to_string(),
+            DataSource::File(p) => p.display().to_string(),
+        }
+    }
+
+    /// The file behind this source, if any (what a watcher should watch).
+    pub fn path(&self) -> Option<&Path> {
+        match self {
+            DataSource::Embedded => None,
+            DataSource::File(p) => Some(p),
+        }
+    }
+
+    /// Parses and checks the source the fast way: a file is streamed, so its bytes are never
+    /// all in memory beside the parsed data. None when that fails for any reason; the caller
+    /// then reads the bytes and `parse`s them, which describes the problem.
+    fn parse_fast(&self) -> Option<Dataset> {
+        let dataset = match self {
+            DataSource::Embedded => stream::from_slice(EMBEDDED),
+            DataSource::File(path) => {
+                let metadata = std::fs::metadata(path).ok()?;
+                // Only a regular file can be read twice: a named pipe or `<(command)` read
+                // here would leave nothing for the plain read that explains an error (or
+                // block it).
+                if !metadata.is_file() {
+                    return None;
+                }
+                stream::from_reader(std::fs::File::open(path).ok()?, metadata.len())
+            }
+        }
+        .ok()?;
+        validate::check(&dataset).is_ok().then_some(dataset)
+    }
+
+    /// The raw bytes of the source.
+    pub fn read(&self) -> Result<Vec<u8>, LoadError> {
+        match self {
+            DataSource::Embedded => Ok(EMBEDDED.to_vec()),
+            DataSource::File(path) => read_file(path),
+        }
+    }
+}
+
+/// Why loading failed. Each displays as a single line naming the file and, where the
+/// problem is inside the document, its line:column and JSON path.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum LoadError {
+    #[error("{file}: {message}")]
+    Read { file: String, message: String },
+    #[error("{file}:{line}:{column}: {path}: {message}")]
+    Invalid {
+        file: String,
+        line: usize,
+        column: usize,
+        path: String,
+        message: String,
+    },
+    #[error("{file}:{line}:{column}: {path}: contest id \"{id}\" is already used in {first_file}")]
+    ClashingId {
+        id: String,
+        first_file: String,
+        file: String,
+        line: usize,
+        column: usize,
+        path: String,
+    },
+}
+
+/// Loaded, checked, merged data plus the integrity warnings found in it.
+#[derive(Debug, Clone)]
+pub struct Loaded {
+    pub dataset: Dataset,
+    pub warnings: Vec<Warning>,
+    /// The names of the sources, in load order.
+    pub sources: Vec<String>,
+    /// Regions and factions defined differently by two sources (the first definition is used).
+    pub conflicts: Vec<Conflict>,
+}
+
+impl Loaded {
+    /// Counts for a one-line summary: contests, candidates, warnings.
+    pub fn counts(&self) -> (usize, usize, usize) {
+        let candidates = self
+            .dataset
+            .contests
+            .iter()
+            .map(|c| c.candidates.len())
+            .sum();
+        (self.dataset.contests.len(), candidates, self.warnings.len())
+    }
+}
+
+/// Loads every source, merging them in order: catalogues by id (first definition wins, and a
+/// different later definition is kept as a `Conflict`), contests appended; a contest id used
+/// in two sources is an error naming both.
+pub fn load(sources: &[DataSource]) -> Result<Loaded, LoadError> {
+    let mut merged: Option<Dataset> = None;
+    let mut contest_origin: HashMap<String, usize> = HashMap::new();
+    let mut catalogue_origin: HashMap<(&str, String), usize> = HashMap::new();
+    let mut conflicts = Vec::new();
+    let names: Vec<String> = sources.iter().map(DataSource::name).collect();
+    for (n, source) in sources.iter().enumerate() {
+        let part = match source.parse_fast() {
+            Some(part) => part,
+            None => parse(&names[n], &source.read()?)?,
+        };
+        let Some(acc) = merged.as_mut() else {
+            if sources.len() > 1 {
+                contest_origin.extend(part.contests.iter().map(|c| (c.id.clone(), n)));
+                catalogue_origin.extend(part.regions.iter().map(|r| (("region", r.id.clone()), n)));
+                catalogue_origin
+                    .extend(part.factions.iter().map(|f| (("faction", f.id.clone()), n)));
+            }
+            merged = Some(part);
+            continue;
+        };
+        for (i, contest) in part.contests.iter().enumerate() {
+            if let Some(&first) = contest_origin.get(&contest.id) {
+                let path = JsonPath::root().key("contests").index(i).key("id");
+                let (line, column) = path_position::locate(&source.read()?, &path);
+                return Err(LoadError::ClashingId {
+                    id: diagnose::one_line(&contest.id),
+                    first_file: diagnose::one_line(&names[first]),
+                    file: diagnose::one_line(&names[n]),
+                    line,
+                    column,
+                    path: path.to_string(),
+                });
+            }
+            contest_origin.insert(contest.id.clone(), n);
+        }
+        let conflict = |what: &'static str, id: &str, fields| Conflict {
+            what,
+            id: id.to_string(),
+            first_file: names[catalogue_origin[&(what, id.to_string())]].clone(),
+            file: names[n].clone(),
+            fields,
+        };
+        for region in &part.regions {
+            if let Some(first) = acc.region(&region.id) {
+                let fields = catalogue_conflicts::region_differences(first, region);
+                if !fields.is_empty() {
+                    conflicts.push(conflict("region", &region.id, fields));
+                }
+            }
+        }
+        for faction in &part.factions {
+            if let Some(first) = acc.faction(&faction.id) {
+                let fields = catalogue_conflicts::faction_differences(first, faction);
+                if !fields.is_empty() {
+                    conflicts.push(conflict("faction", &faction.id, fields));
+                }
+            }
+        }
+        for region in &part.regions {
+            catalogue_origin
+                .entry(("region", region.id.clone()))
+                .or_insert(n);
+        }
+        for faction in &part.factions {
+            catalogue_origin
+                .entry(("faction", faction.id.clone()))
+                .or_insert(n);
+        }
+        merge_into(acc, part);
+    }
+    let dataset = merged.unwrap_or_else(Dataset::empty);
+    let warnings = integrity::warnings(&dataset);
+    Ok(Loaded {
+        dataset,
+        warnings,
+        sources: names,
+        conflicts,
+    })
+}
+
+fn merge_into(acc: &mut Dataset, part: Dataset) {
+    for region in part.regions {
+        if acc.region(&region.id).is_none() {
+            acc.regions.push(region);
+        }
+    }
+    for faction in part.factions {
+        if acc.faction(&faction.id).is_none() {
+            acc.factions.push(faction);
+        }
+    }
+    if acc.title.is_none() {
+        acc.title = part.title;
+    }
+    acc.contests.extend(part.contests);
+}
+
+/// Reads a file, turning every failure into one plain sentence.
+fn read_file(path: &Path) -> Result<Vec<u8>, LoadError> {
+    let fail = |message: String| LoadError::Read {
+        file: diagnose::one_line(&path.display().to_string()),
+        message,
+    };
+    if path.is_dir() {
+        return Err(fail("is a directory, not a data file".into()));
+    }
+    std::fs::read(path).map_err(|e| {
+        fail(match e.kind() {
+            io::ErrorKind::NotFound => "no such file".into(),
+            io::ErrorKind::PermissionDenied => "permission denied (cannot read the file)".into(),
+            _ => format!("cannot read: {e}"),
+        })
+    })
+}
+
+/// Parses and checks one document. `file` is only used in messages.
+pub fn parse(file: &str, bytes: &[u8]) -> Result<Dataset, LoadError> {
+    // A byte-order mark is legal for editors to write and carries no meaning in JSON.
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return Err(LoadError::Invalid {
+            file: diagnose::one_line(file),
+            line: 1,
+            column: 1,
+            path: JsonPath::root().to_string(),
+            message: "the file is empty (expected a JSON object with schema_version, regions, factions and contests)".into(),
+        });
+    }
+    // The fast path parses without tracking where it is; only on failure do we parse again
+    // to find the JSON path, so good files load at full speed.
+    let dataset = match stream::from_slice(bytes) {
+        Ok(dataset) => dataset,
+        // The streaming path gives up at anything unusual; the plain parse decides, and explains.
+        Err(stream::GiveUp) => match require_object::whole::<Dataset>(bytes) {
+            Ok(dataset) => dataset,
+            Err(first_error) => return Err(diagnose::parse_failure(file, bytes, &first_error)),
+        },
+    };
+    validate::check(&dataset).map_err(|v| diagnose::violation(file, bytes, v))?;
+    Ok(dataset)
+}

@@ -1,0 +1,204 @@
+//! Structural rules that serde cannot express: unique ids, references into the catalogues,
+//! round counts naming real candidates. Breaking one is an error: the data is not loaded.
+
+use std::collections::{HashMap, HashSet};
+
+use crate::load::path_position::JsonPath;
+use crate::model::{Contest, Dataset, SCHEMA_VERSION};
+
+/// A rule broken at `path`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Violation {
+    pub path: JsonPath,
+    pub message: String,
+}
+
+fn violation(path: JsonPath, message: String) -> Violation {
+    Violation { path, message }
+}
+
+/// Checks one parsed document; the first violation found is returned.
+pub fn check(dataset: &Dataset) -> Result<(), Violation> {
+    if dataset.schema_version != SCHEMA_VERSION {
+        return Err(unsupported_version(dataset.schema_version));
+    }
+    let mut region_ids = FoldHashSet::default();
+    for (i, region) in dataset.regions.iter().enumerate() {
+        let path = JsonPath::root().key("regions").index(i);
+        non_empty(&region.id, || path.clone().key("id"))?;
+        if !region_ids.insert(region.id.as_str()) {
+            return Err(violation(
+                path.key("id"),
+                format!("duplicate region id \"{}\"", region.id),
+            ));
+        }
+    }
+    let mut faction_ids = FoldHashSet::default();
+    for (i, faction) in dataset.factions.iter().enumerate() {
+        let path = JsonPath::root().key("factions").index(i);
+        non_empty(&faction.id, || path.clone().key("id"))?;
+        if !faction_ids.insert(faction.id.as_str()) {
+            return Err(violation(
+                path.key("id"),
+                format!("duplicate faction id \"{}\"", faction.id),
+            ));
+        }
+        if let Some(color) = &faction.color
+            && !is_hex_colour(color)
+        {
+            return Err(violation(
+                path.key("color"),
+                format!("colour \"{color}\" is not of the form #rrggbb"),
+            ));
+        }
+    }
+    let mut contest_ids: FoldHashMap<&str, usize> =
+        HashMap::with_capacity_and_hasher(dataset.contests.len(), Default::default());
+    for (i, contest) in dataset.contests.iter().enumerate() {
+        // Paths are built only when something is wrong: a million contests are checked
+        // on every load, and allocating a path for each would cost more than the checks.
+        let path = || JsonPath::root().key("contests").index(i);
+        non_empty(&contest.id, || path().key("id"))?;
+        if let Some(first) = contest_ids.insert(contest.id.as_str(), i) {
+            return Err(violation(
+                path().key("id"),
+                format!(
+                    "duplicate contest id \"{}\" (first used by contests[{first}])",
+                    contest.id
+                ),
+            ));
+        }
+        check_contest(contest, path, &region_ids, &faction_ids)?;
+    }
+    Ok(())
+}
+
+type FoldHashMap<K, V> = HashMap<K, V, foldhash::fast::RandomState>;
+type FoldHashSet<T> = HashSet<T, foldhash::fast::RandomState>;
+
+/// The error for a `schema_version` this build cannot read.
+pub fn unsupported_version(found: u32) -> Violation {
+    violation(
+        JsonPath::root().key("schema_version"),
+        format!("unsupported schema_version {found}: this hustings reads version {SCHEMA_VERSION}"),
+    )
+}
+
+/// Candidates' names in one contest. Contests rarely have more than a dozen candidates,
+/// where a scan of a small list beats hashing every name.
+enum Names<'a> {
+    Few(Vec<&'a str>),
+    Many(FoldHashSet<&'a str>),
+}
+
+impl<'a> Names<'a> {
+    const FEW: usize = 16;
+
+    fn with_capacity(n: usize) -> Self {
+        if n <= Self::FEW {
+            Names::Few(Vec::with_capacity(n))
+        } else {
+            Names::Many(HashSet::with_capacity_and_hasher(n, Default::default()))
+        }
+    }
+
+    /// False when the name was already there.
+    fn insert(&mut self, name: &'a str) -> bool {
+        match self {
+            Names::Few(list) if list.contains(&name) => false,
+            Names::Few(list) => {
+                list.push(name);
+                true
+            }
+            Names::Many(set) => set.insert(name),
+        }
+    }
+
+    fn contains(&self, name: &str) -> bool {
+        match self {
+            Names::Few(list) => list.contains(&name),
+            Names::Many(set) => set.contains(name),
+        }
+    }
+}
+
+fn check_contest(
+    contest: &Contest,
+    path: impl Fn() -> JsonPath,
+    region_ids: &FoldHashSet<&str>,
+    faction_ids: &FoldHashSet<&str>,
+) -> Result<(), Violation> {
+    if let Some(region) = &contest.region
+        && !region_ids.contains(region.as_str())
+    {
+        return Err(violation(
+            path().key("region"),
+            format!("unknown region \"{region}\" (not in the regions catalogue)"),
+        ));
+    }
+    let mut names = Names::with_capacity(contest.candidates.len());
+    for (j, candidate) in contest.candidates.iter().enumerate() {
+        let cpath = || path().key("candidates").index(j);
+        non_empty(&candidate.name, || cpath().key("name"))?;
+        if !names.insert(candidate.name.as_str()) {
+            return Err(violation(
+                cpath().key("name"),
+                format!(
+                    "candidate \"{}\" appears twice in this contest",
+                    candidate.name
+                ),
+            ));
+        }
+        if let Some(faction) = &candidate.faction
+            && !faction_ids.contains(faction.as_str())
+        {
+            return Err(violation(
+                cpath().key("faction"),
+                format!("unknown faction \"{faction}\" (not in the factions catalogue)"),
+            ));
+        }
+    }
+    for (r, round) in contest.rounds.iter().enumerate() {
+        let rpath = || path().key("rounds").index(r);
+        let unknown = |name: &str, at: JsonPath| {
+            violation(
+                at,
+                format!("\"{name}\" is not one of this contest's candidates"),
+            )
+        };
+        for (k, count) in round.counts.iter().enumerate() {
+            if !names.contains(count.candidate.as_str()) {
+                let at = rpath().key("counts").index(k).key("candidate");
+                return Err(unknown(&count.candidate, at));
+            }
+        }
+        for (k, name) in round.eliminated.iter().enumerate() {
+            if !names.contains(name.as_str()) {
+                return Err(unknown(name, rpath().key("eliminated").index(k)));
+            }
+        }
+        for (k, t) in round.transfers.iter().enumerate() {
+            for (field, name) in [("from", &t.from), ("to", &t.to)] {
+                if !names.contains(name.as_str()) {
+                    let at = rpath().key("transfers").index(k).key(field);
+                    return Err(unknown(name, at));
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+fn non_empty(value: &str, path: impl Fn() -> JsonPath) -> Result<(), Violation> {
+    // Most values start with a visible ASCII character; only the rest need a full trim.
+    let visible = value.as_bytes().first().is_some_and(u8::is_ascii_graphic);
+    if !visible && value.trim().is_empty() {
+        Err(violation(path(), "must not be empty".to_string()))
+    } else {
+        Ok(())
+    }
+}
+
+fn is_hex_colour(s: &str) -> bool {
+    s.len() == 7 && s.starts_with('#') && s[1..].bytes().all(|b| b.is_ascii_hexdigit())
+}

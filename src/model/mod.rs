@@ -1,0 +1,451 @@
+//! The data format, version 1: serde types for datasets of contests.
+//!
+//! Unknown numbers stay unknown (`None`), never zero. Every field is documented in docs/FORMAT.md;
+//! `hustings schema` prints the JSON Schema generated from these types.
+
+pub mod arithmetic;
+pub mod date;
+pub mod require_object;
+pub mod strict_numbers;
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use crate::model::date::PartialDate;
+use crate::model::strict_numbers::{percent, vote_count, vote_count_opt};
+
+/// The only `schema_version` this build reads.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// A whole dataset: catalogues of regions and factions, and the contests that refer to them.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Dataset {
+    /// Must be 1.
+    pub schema_version: u32,
+    /// A short name for the dataset, shown in the explorer's title bar.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    #[serde(default, deserialize_with = "require_object::list")]
+    pub regions: Vec<Region>,
+    #[serde(default, deserialize_with = "require_object::list")]
+    pub factions: Vec<Faction>,
+    #[serde(deserialize_with = "require_object::list")]
+    pub contests: Vec<Contest>,
+}
+
+/// A geographical region contests belong to.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Region {
+    /// Stable identifier referred to by `contest.region`, e.g. `north-west`.
+    pub id: String,
+    /// Display name, e.g. `North West`.
+    pub name: String,
+}
+
+/// A faction or party that candidates belong to; also gives the colour of their bars.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Faction {
+    /// Stable identifier referred to by `candidate.faction`, e.g. `labour-left`.
+    pub id: String,
+    /// Display name, e.g. `Labour left / Momentum`.
+    pub name: String,
+    /// A short label (one to four characters) used where colour is unavailable (NO_COLOR) or space is tight.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub abbr: Option<String>,
+    /// Colour of the faction's bars and marks, `#rrggbb`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub color: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+}
+
+/// What sort of contest this is.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+)]
+#[serde(rename_all = "kebab-case")]
+pub enum ContestKind {
+    /// A party choosing its candidate for a seat.
+    Selection,
+    /// A party choosing its leader (or deputy).
+    Leadership,
+    /// One seat at a general election.
+    GeneralElection,
+    ByElection,
+    Other,
+}
+
+impl ContestKind {
+    pub const ALL: [ContestKind; 5] = [
+        ContestKind::Selection,
+        ContestKind::Leadership,
+        ContestKind::GeneralElection,
+        ContestKind::ByElection,
+        ContestKind::Other,
+    ];
+
+    /// The name used in the data format and on the command line.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ContestKind::Selection => "selection",
+            ContestKind::Leadership => "leadership",
+            ContestKind::GeneralElection => "general-election",
+            ContestKind::ByElection => "by-election",
+            ContestKind::Other => "other",
+        }
+    }
+}
+
+/// Whether the result is known.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+)]
+#[serde(rename_all = "kebab-case")]
+pub enum Status {
+    Decided,
+    Pending,
+}
+
+impl Status {
+    pub const ALL: [Status; 2] = [Status::Decided, Status::Pending];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Decided => "decided",
+            Status::Pending => "pending",
+        }
+    }
+}
+
+/// One contest: a selection, a leadership race, a general-election seat...
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Contest {
+    /// Unique across all loaded datasets, e.g. `stockport-selection-2019`.
+    pub id: String,
+    pub kind: ContestKind,
+    pub title: String,
+    /// The party holding the contest (selections, leadership) or null.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub party: Option<String>,
+    /// The seat contested; contests in one seat are linked by it (or by `constituency_id`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub constituency: Option<String>,
+    /// An official code for the seat (e.g. the ONS id `E14000969`), preferred to the name for linking.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub constituency_id: Option<String>,
+    /// A region id from the catalogue, or null for a national contest.
+    #[serde(default)]
+    pub region: Option<String>,
+    /// When the contest was decided (or is due), to the precision known; null when unknown.
+    #[serde(default)]
+    pub date: Option<PartialDate>,
+    pub status: Status,
+    /// The date the status was last reported (useful for pending contests).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status_as_of: Option<PartialDate>,
+    /// How the vote was run, e.g. `postal ballot`, `hustings meeting`, `first past the post`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub method: Option<String>,
+    #[serde(
+        default,
+        deserialize_with = "require_object::option",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub ballots: Option<Ballots>,
+    #[serde(default, deserialize_with = "require_object::list")]
+    pub candidates: Vec<Candidate>,
+    /// Preferential counts, round by round (first round first). Empty for a single count.
+    #[serde(
+        default,
+        deserialize_with = "require_object::list",
+        skip_serializing_if = "Vec::is_empty"
+    )]
+    pub rounds: Vec<Round>,
+    /// The winner's margin over the runner-up in votes, as the source states it.
+    #[serde(
+        default,
+        deserialize_with = "vote_count_opt",
+        skip_serializing_if = "Option::is_none"
+    )]
+    #[schemars(with = "Option<u64>")]
+    pub majority: Option<u64>,
+    /// The swing as the source states it.
+    #[serde(
+        default,
+        deserialize_with = "require_object::option",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub swing: Option<Swing>,
+    /// The official result text, e.g. `Lab hold` or `Con gain from Lab`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub result: Option<String>,
+    /// Who held the seat (or post) before this contest.
+    #[serde(
+        default,
+        deserialize_with = "require_object::option",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub previous_holder: Option<Holder>,
+    /// The previous holder's departure from the party, where that is why the contest is held.
+    #[serde(
+        default,
+        deserialize_with = "require_object::option",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub defection: Option<Defection>,
+    /// The seat's majority at the last general election (context for a selection).
+    #[serde(
+        default,
+        deserialize_with = "require_object::option",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub seat_majority: Option<SeatMajority>,
+    /// Where the facts come from; every contest should cite at least one source.
+    #[serde(deserialize_with = "require_object::list")]
+    pub sources: Vec<Source>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub notes: Option<String>,
+}
+
+/// Ballot totals; each is optional because sources often give only some.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Ballots {
+    /// Valid ballots counted.
+    #[serde(
+        default,
+        deserialize_with = "vote_count_opt",
+        skip_serializing_if = "Option::is_none"
+    )]
+    #[schemars(with = "Option<u64>")]
+    pub valid: Option<u64>,
+    /// Rejected, spoilt or ineligible ballots.
+    #[serde(
+        default,
+        deserialize_with = "vote_count_opt",
+        skip_serializing_if = "Option::is_none"
+    )]
+    #[schemars(with = "Option<u64>")]
+    pub rejected: Option<u64>,
+    /// Everyone entitled to vote (the electorate or eligible membership).
+    #[serde(
+        default,
+        deserialize_with = "vote_count_opt",
+        skip_serializing_if = "Option::is_none"
+    )]
+    #[schemars(with = "Option<u64>")]
+    pub eligible: Option<u64>,
+    /// Ballots cast in all (valid and rejected), when a source gives only this total ("a turnout of 160").
+    #[serde(
+        default,
+        deserialize_with = "vote_count_opt",
+        skip_serializing_if = "Option::is_none"
+    )]
+    #[schemars(with = "Option<u64>")]
+    pub cast: Option<u64>,
+}
+
+/// One person standing.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Candidate {
+    pub name: String,
+    /// The candidate's party (needed for general-election seats).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub party: Option<String>,
+    /// A faction id from the catalogue, or null when unknown or none.
+    #[serde(default)]
+    pub faction: Option<String>,
+    /// First-count votes; null when the source gives no number.
+    #[serde(default, deserialize_with = "vote_count_opt")]
+    #[schemars(with = "Option<u64>")]
+    pub votes: Option<u64>,
+    /// A share of the vote as the source states it, e.g. "over 70%", when votes are unknown or to cross-check them.
+    #[serde(
+        default,
+        deserialize_with = "require_object::option",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub share: Option<StatedShare>,
+    #[serde(default)]
+    pub elected: bool,
+    /// Finishing position when the source states it but not the votes ("came third").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub place: Option<u32>,
+    /// Held the seat going into this contest.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub incumbent: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// Who backed the candidate: unions, groups, politicians.
+    #[serde(default)]
+    pub endorsements: Vec<String>,
+}
+
+/// A share of the vote known only as precisely as a source reports it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct StatedShare {
+    /// Percentage, 0–100.
+    #[serde(deserialize_with = "percent")]
+    #[schemars(with = "f64", range(min = 0, max = 100))]
+    pub percent: f64,
+    /// How the source qualifies it: `exact`, `about` ("approximately 57 per cent"), `over` ("over 70%") or `under`.
+    #[serde(default)]
+    pub bound: Bound,
+}
+
+/// The qualifier on a stated share.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum Bound {
+    #[default]
+    Exact,
+    About,
+    Over,
+    Under,
+}
+
+/// One round of a preferential count.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Round {
+    /// Each continuing candidate's votes in this round.
+    #[serde(deserialize_with = "require_object::list")]
+    pub counts: Vec<RoundCount>,
+    /// Candidates eliminated at the end of this round.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub eliminated: Vec<String>,
+    /// Votes moved at the end of this round, where the source gives them.
+    #[serde(
+        default,
+        deserialize_with = "require_object::list",
+        skip_serializing_if = "Vec::is_empty"
+    )]
+    pub transfers: Vec<Transfer>,
+    /// Ballots with no further preference, set aside at the end of this round.
+    #[serde(
+        default,
+        deserialize_with = "vote_count_opt",
+        skip_serializing_if = "Option::is_none"
+    )]
+    #[schemars(with = "Option<u64>")]
+    pub exhausted: Option<u64>,
+}
+
+/// A candidate's votes in one round.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RoundCount {
+    /// A candidate name exactly as in `candidates`.
+    pub candidate: String,
+    #[serde(deserialize_with = "vote_count")]
+    #[schemars(with = "u64")]
+    pub votes: u64,
+}
+
+/// Votes passed from one candidate to another between rounds.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Transfer {
+    pub from: String,
+    pub to: String,
+    #[serde(deserialize_with = "vote_count")]
+    #[schemars(with = "u64")]
+    pub votes: u64,
+}
+
+/// A swing as stated, e.g. 13.4 points to Labour.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Swing {
+    #[serde(deserialize_with = "percent")]
+    #[schemars(with = "f64", range(min = 0, max = 100))]
+    pub percent: f64,
+    /// The party the swing was towards.
+    pub to: String,
+}
+
+/// The person who held the seat or post.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Holder {
+    pub name: String,
+    /// Their party when last elected.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub party: Option<String>,
+    /// When they first won the seat.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub since: Option<PartialDate>,
+}
+
+/// A holder's departure from the party.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Defection {
+    /// Where they went, e.g. `The Independent Group`.
+    pub to: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<PartialDate>,
+}
+
+/// A seat's majority at a general election.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SeatMajority {
+    #[serde(deserialize_with = "vote_count")]
+    #[schemars(with = "u64")]
+    pub votes: u64,
+    /// The party that holds it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub party: Option<String>,
+    /// The election that produced it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub as_of: Option<PartialDate>,
+}
+
+/// A source the facts come from.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Source {
+    /// The publisher, e.g. `LabourList`.
+    pub outlet: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<PartialDate>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    /// Anything a reader should know about the source itself (e.g. that its headline is not preserved).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+impl Dataset {
+    /// An empty dataset of the current version.
+    pub fn empty() -> Self {
+        Dataset {
+            schema_version: SCHEMA_VERSION,
+            title: None,
+            regions: Vec::new(),
+            factions: Vec::new(),
+            contests: Vec::new(),
+        }
+    }
+
+    pub fn region(&self, id: &str) -> Option<&Region> {
+        self.regions.iter().find(|r| r.id == id)
+    }
+
+    pub fn faction(&self, id: &str) -> Option<&Faction> {
+        self.factions.iter().find(|f| f.id == id)
+    }
+
+    pub fn contest(&self, id: &str) -> Option<&Contest> {
+        self.contests.iter().find(|c| c.id == id)
+    }
+}

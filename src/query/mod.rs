@@ -1,0 +1,553 @@
+//! Filtering, searching and sorting contests — one engine shared by the explorer and the CLI.
+//!
+//! `Index` precomputes, once per dataset, everything a keystroke needs (lowercased search text,
+//! winner's faction, sort keys), so a query never re-reads the model's strings.
+
+pub mod find_contest;
+pub mod from_input;
+
+use std::cmp::Ordering;
+
+use chrono::NaiveDate;
+
+use crate::model::arithmetic;
+use crate::model::date::{PartialDate, Precision};
+use crate::model::{ContestKind, Dataset, Status};
+
+mod facts;
+mod order;
+mod scan;
+
+pub(crate) use facts::{ContestFacts, Facts, NONE};
+
+/// Which candidates a faction filter looks at.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum FactionScope {
+    /// The contest's winner belongs to one of the factions.
+    #[default]
+    Winner,
+    /// Any candidate in the contest belongs to one of the factions.
+    AnyCandidate,
+}
+
+/// What to keep. Empty lists mean "any"; within a list any value matches; all set filters must match.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Filter {
+    /// Region ids.
+    pub regions: Vec<String>,
+    /// Faction ids.
+    pub factions: Vec<String>,
+    pub faction_scope: FactionScope,
+    pub kinds: Vec<ContestKind>,
+    pub statuses: Vec<Status>,
+    /// Keep contests that may fall on or after this day (a contest dated "2019" overlaps all of 2019).
+    pub since: Option<NaiveDate>,
+    /// Keep contests that may fall on or before this day.
+    pub until: Option<NaiveDate>,
+    /// Endorser names (case-insensitive): keep contests with a candidate any of them endorsed.
+    pub endorsers: Vec<String>,
+    /// Words that must all appear (case-insensitive) in the title, seat, candidates, endorsers or notes.
+    pub search: String,
+}
+
+impl Filter {
+    /// True when nothing is filtered out.
+    pub fn is_empty(&self) -> bool {
+        *self == Filter::default()
+    }
+}
+
+/// Sort orders. Each has a natural direction (newest first, A→Z, closest race first,
+/// highest turnout first); `reverse` flips it. Contests lacking the key always sort last.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum SortKey {
+    #[default]
+    Date,
+    Title,
+    Region,
+    Margin,
+    Turnout,
+}
+
+impl SortKey {
+    pub const ALL: [SortKey; 5] = [
+        SortKey::Date,
+        SortKey::Title,
+        SortKey::Region,
+        SortKey::Margin,
+        SortKey::Turnout,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SortKey::Date => "date",
+            SortKey::Title => "title",
+            SortKey::Region => "region",
+            SortKey::Margin => "margin",
+            SortKey::Turnout => "turnout",
+        }
+    }
+
+    /// The order after this one when cycling.
+    pub fn next(self) -> SortKey {
+        let i = SortKey::ALL.iter().position(|k| *k == self).unwrap_or(0);
+        SortKey::ALL[(i + 1) % SortKey::ALL.len()]
+    }
+}
+
+/// A sort order and its direction.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Sort {
+    pub key: SortKey,
+    pub reverse: bool,
+}
+
+/// A filter plus a sort: everything that decides which contests are shown, in what order.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Query {
+    pub filter: Filter,
+    pub sort: Sort,
+}
+
+/// Per-contest sort and date keys precomputed for fast filtering and sorting.
+#[derive(Debug, Clone)]
+struct Entry {
+    date: Option<(NaiveDate, Precision)>,
+    date_end: Option<NaiveDate>,
+    margin: Option<f64>,
+    turnout: Option<f64>,
+}
+
+/// Search text and sort keys for one dataset; rebuild it when the dataset changes.
+#[derive(Debug, Clone)]
+pub struct Index {
+    entries: Vec<Entry>,
+    /// Kind, status, region, winner, factions, parties, endorsers as interned numbers.
+    facts: Facts,
+    /// Lowercased searchable text of every contest, one after another.
+    text: String,
+    /// `text[bounds[i]..bounds[i + 1]]` belongs to contest i.
+    bounds: Vec<usize>,
+    /// Each contest's place in the A→Z order of lowercased titles (equal titles share one), so
+    /// sorting by title compares integers instead of chasing strings across the heap.
+    title_rank: Vec<u32>,
+    /// Each contest's region's place in the A→Z order of region names (`u32::MAX`: none), kept
+    /// apart from `entries` so a region sort reads two compact arrays.
+    region_order: Vec<u32>,
+    /// Whole-dataset orders per sort, made on first use.
+    orders: order::Orders,
+}
+
+impl Index {
+    /// Precomputes search text and keys for every contest.
+    pub fn build(dataset: &Dataset) -> Index {
+        let facts = Facts::build(dataset);
+        let mut text = String::new();
+        let mut bounds = Vec::with_capacity(dataset.contests.len() + 1);
+        let mut entries = Vec::with_capacity(dataset.contests.len());
+        let mut titles = Vec::with_capacity(dataset.contests.len());
+        for contest in &dataset.contests {
+            bounds.push(text.len());
+            let mut push = |s: &str| {
+                fold_into(&mut text, s);
+                text.push('\n');
+            };
+            push(&contest.title);
+            push(&contest.id);
+            for field in [
+                &contest.constituency,
+                &contest.party,
+                &contest.notes,
+                &contest.result,
+            ]
+            .into_iter()
+            .flatten()
+            {
+                push(field);
+            }
+            for c in &contest.candidates {
+                push(&c.name);
+                if let Some(party) = &c.party {
+                    push(party);
+                }
+                for e in &c.endorsements {
+                    push(e);
+                }
+            }
+            entries.push(Entry {
+                date: contest.date.as_ref().map(PartialDate::sort_key),
+                date_end: contest.date.as_ref().map(PartialDate::end),
+                margin: arithmetic::margin_points(contest),
+                turnout: arithmetic::turnout(contest),
+            });
+            titles.push(contest.title.to_lowercase().into_boxed_str());
+        }
+        bounds.push(text.len());
+        // Regions the catalogue lacks (only in unvalidated data) sort as no region.
+        let region_rank = dense_ranks(
+            &facts.regions.ids[..facts.regions.catalogue]
+                .iter()
+                .map(|id| dataset.region(id).map(|r| r.name.to_lowercase()))
+                .collect::<Vec<_>>(),
+        );
+        let region_order = facts
+            .contests
+            .iter()
+            .map(|c| match facts.regions.catalogue_position(c.region) {
+                Some(r) => region_rank[r],
+                None => u32::MAX,
+            })
+            .collect();
+        let index = Index {
+            entries,
+            facts,
+            text,
+            bounds,
+            title_rank: dense_ranks(&titles),
+            region_order,
+            orders: order::Orders::default(),
+        };
+        // The default order is needed at once; making it here keeps it off the UI thread.
+        index.order(Sort::default());
+        index
+    }
+
+    /// The interned facts of every contest (for aggregates).
+    pub(crate) fn facts(&self) -> &Facts {
+        &self.facts
+    }
+
+    /// Every contest in `sort`'s order (computed once, then reused).
+    fn order(&self, sort: Sort) -> &[u32] {
+        self.orders.get(sort, || {
+            let mut all: Vec<usize> = (0..self.len()).collect();
+            self.compare_sort(&mut all, sort);
+            all
+        })
+    }
+
+    /// Number of contests indexed.
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    /// The contests matching `query`, as indices into the dataset, in the query's order.
+    pub fn run(&self, query: &Query) -> Vec<usize> {
+        let mut rows = self.filter(&query.filter, None);
+        self.sort(&mut rows, query.sort);
+        rows
+    }
+
+    /// The contests matching `filter`. With `within`, only those candidates are tested — the
+    /// explorer passes the previous result when a filter only narrows (a longer search word).
+    pub fn filter(&self, filter: &Filter, within: Option<&[usize]>) -> Vec<usize> {
+        let compiled = Compiled::new(self, filter);
+        match within {
+            Some(rows) => rows
+                .iter()
+                .copied()
+                .filter(|&i| compiled.matches(self, i))
+                .collect(),
+            // A search word is found by one pass over all the text, not contest by contest.
+            None => match compiled.finders.iter().max_by_key(|f| f.needle().len()) {
+                Some(word) => scan::find_all(&self.text, &self.bounds, word, |i| {
+                    compiled.matches(self, i)
+                }),
+                None => (0..self.entries.len())
+                    .filter(|&i| compiled.matches(self, i))
+                    .collect(),
+            },
+        }
+    }
+
+    /// Sorts contest indices in place (stable: ties keep data order).
+    pub fn sort(&self, rows: &mut [usize], sort: Sort) {
+        if order::worth_picking(rows, self.len()) {
+            order::pick(rows, self.order(sort));
+        } else {
+            self.compare_sort(rows, sort);
+        }
+    }
+
+    /// Sorts by comparing keys: for few rows, rows in any order, and to make the orders.
+    fn compare_sort(&self, rows: &mut [usize], sort: Sort) {
+        let e = &self.entries;
+        let direction = |o: Ordering| if sort.reverse { o.reverse() } else { o };
+        // Unknown keys go last whatever the direction.
+        fn known_first<T>(
+            a: &Option<T>,
+            b: &Option<T>,
+            cmp: impl Fn(&T, &T) -> Ordering,
+        ) -> Ordering {
+            match (a, b) {
+                (Some(x), Some(y)) => cmp(x, y),
+                (Some(_), None) => Ordering::Less,
+                (None, Some(_)) => Ordering::Greater,
+                (None, None) => Ordering::Equal,
+            }
+        }
+        match sort.key {
+            SortKey::Date => rows
+                .sort_by(|&a, &b| known_first(&e[a].date, &e[b].date, |x, y| direction(y.cmp(x)))),
+            SortKey::Title => {
+                rows.sort_by(|&a, &b| direction(self.title_rank[a].cmp(&self.title_rank[b])))
+            }
+            SortKey::Region => {
+                // Unknown regions (u32::MAX) stay last whichever the direction; the title
+                // tie-break is always A→Z, and equal keys keep data order.
+                let place = |i: usize| match self.region_order[i] {
+                    u32::MAX => u32::MAX,
+                    r if sort.reverse => u32::MAX - 1 - r,
+                    r => r,
+                };
+                rows.sort_unstable_by_key(|&i| (place(i), self.title_rank[i], i))
+            }
+            SortKey::Margin => rows.sort_by(|&a, &b| {
+                known_first(&e[a].margin, &e[b].margin, |x, y| direction(x.total_cmp(y)))
+            }),
+            SortKey::Turnout => rows.sort_by(|&a, &b| {
+                known_first(&e[a].turnout, &e[b].turnout, |x, y| {
+                    direction(y.total_cmp(x))
+                })
+            }),
+        }
+    }
+
+    /// The lowercased search text of contest `i`.
+    fn text_of(&self, i: usize) -> &str {
+        &self.text[self.bounds[i]..self.bounds[i + 1]]
+    }
+}
+
+/// Text folded for case-insensitive matching: lowercased letter by letter, so a letter folds
+/// the same wherever it stands. (`str::to_lowercase` writes a word-final capital sigma as `ς`
+/// but one inside a word as `σ`, so "ΟΔΟΣ" would not find itself; both sigmas fold to `σ`.)
+pub fn fold(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    fold_into(&mut out, text);
+    out
+}
+
+/// Appends `text` folded. Most text is ASCII, where folding is a byte-wise lowercase — far
+/// cheaper than case-mapping a million contests' text character by character.
+fn fold_into(out: &mut String, text: &str) {
+    if text.is_ascii() {
+        let start = out.len();
+        out.push_str(text);
+        out[start..].make_ascii_lowercase();
+    } else {
+        out.extend(fold_chars(text));
+    }
+}
+
+fn fold_chars(text: &str) -> impl Iterator<Item = char> + '_ {
+    text.chars()
+        .flat_map(char::to_lowercase)
+        .map(|c| if c == 'ς' { 'σ' } else { c })
+}
+
+/// For each value, its place among the distinct values in ascending order (equal values share
+/// a place), so comparing places orders exactly as comparing the values.
+fn dense_ranks<T: Ord>(values: &[T]) -> Vec<u32> {
+    let mut order: Vec<usize> = (0..values.len()).collect();
+    order.sort_unstable_by(|&a, &b| values[a].cmp(&values[b]));
+    let mut ranks = vec![0u32; values.len()];
+    let mut rank = 0u32;
+    for (n, &i) in order.iter().enumerate() {
+        if n > 0 && values[order[n - 1]] != values[i] {
+            rank += 1;
+        }
+        ranks[i] = rank;
+    }
+    ranks
+}
+
+/// A filter translated into the index's terms once, before testing every contest.
+struct Compiled<'f> {
+    filter: &'f Filter,
+    regions: Option<Vec<u32>>,
+    factions: Option<Vec<u32>>,
+    /// Ids of the endorsers' folded names (`None`: any endorser).
+    endorsers: Option<Vec<u32>>,
+    /// One searcher per search word, built once per filter rather than once per contest.
+    finders: Vec<memchr::memmem::Finder<'static>>,
+}
+
+impl<'f> Compiled<'f> {
+    fn new(index: &Index, filter: &'f Filter) -> Self {
+        let facts = &index.facts;
+        // An id the index does not know matches nothing (rather than everything).
+        let ids = |wanted: &[String], known: &facts::Ids| {
+            (!wanted.is_empty()).then(|| wanted.iter().filter_map(|w| known.find(w)).collect())
+        };
+        Compiled {
+            filter,
+            regions: ids(&filter.regions, &facts.regions),
+            factions: ids(&filter.factions, &facts.factions),
+            endorsers: (!filter.endorsers.is_empty()).then(|| {
+                filter
+                    .endorsers
+                    .iter()
+                    .filter_map(|e| facts.fold_id(&fold(e)))
+                    .collect()
+            }),
+            finders: filter
+                .search
+                .split_whitespace()
+                .map(|w| memchr::memmem::Finder::new(fold(w).as_bytes()).into_owned())
+                .collect(),
+        }
+    }
+
+    fn matches(&self, index: &Index, i: usize) -> bool {
+        let facts = &index.facts;
+        let c = &facts.contests[i];
+        let e = &index.entries[i];
+        let f = self.filter;
+        if let Some(regions) = &self.regions
+            && !regions.contains(&c.region)
+        {
+            return false;
+        }
+        if let Some(factions) = &self.factions {
+            let hit = match f.faction_scope {
+                FactionScope::Winner => facts
+                    .winner_faction(i)
+                    .is_some_and(|w| factions.contains(&w)),
+                FactionScope::AnyCandidate => facts.candidates[facts.candidates_of(i)]
+                    .iter()
+                    .any(|x| factions.contains(&x.faction)),
+            };
+            if !hit {
+                return false;
+            }
+        }
+        if !f.kinds.is_empty() && !f.kinds.contains(&c.kind) {
+            return false;
+        }
+        if !f.statuses.is_empty() && !f.statuses.contains(&c.status) {
+            return false;
+        }
+        if let Some(since) = f.since
+            && e.date_end.is_none_or(|end| end < since)
+        {
+            return false;
+        }
+        if let Some(until) = f.until
+            && e.date.is_none_or(|(start, _)| start > until)
+        {
+            return false;
+        }
+        if let Some(endorsers) = &self.endorsers
+            && !facts.endorsements[facts.endorsements_of_contest(i)]
+                .iter()
+                .any(|&g| endorsers.contains(&facts.endorser_fold[g as usize]))
+        {
+            return false;
+        }
+        if !self.finders.is_empty() {
+            let text = index.text_of(i).as_bytes();
+            return self.finders.iter().all(|f| f.find(text).is_some());
+        }
+        true
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn search_folds_every_sigma_alike() {
+        let dataset: Dataset = serde_json::from_str(
+            r#"{"schema_version": 1, "contests": [{"id": "x", "kind": "other",
+                "title": "ΟΔΟΣ selection", "status": "pending", "sources": []}]}"#,
+        )
+        .unwrap();
+        let index = Index::build(&dataset);
+        for search in ["ΟΔΟΣ", "οδος", "Οδοσ", "οΔοΣ selection"] {
+            let filter = Filter {
+                search: search.into(),
+                ..Filter::default()
+            };
+            assert_eq!(index.filter(&filter, None), vec![0], "{search}");
+        }
+        assert_eq!(fold("ΣΑΣ"), "σασ");
+    }
+
+    #[test]
+    fn dense_ranks_order_like_the_values() {
+        let titles = ["stockport", "bury south", "stockport", "acton"];
+        assert_eq!(dense_ranks(&titles), vec![2, 1, 2, 0]);
+        assert_eq!(dense_ranks::<u8>(&[]), Vec::<u32>::new());
+    }
+
+    /// The seed ten times over (ids made unique): large enough for the fast paths, with
+    /// many equal titles, dates and margins to test that ties keep data order.
+    fn repeated_seed() -> Index {
+        let mut dataset = crate::load::load(&[crate::load::DataSource::Embedded])
+            .unwrap()
+            .dataset;
+        let base = dataset.contests.clone();
+        for n in 1..10 {
+            dataset.contests.extend(base.iter().cloned().map(|mut c| {
+                c.id = format!("{}-{n}", c.id);
+                c
+            }));
+        }
+        Index::build(&dataset)
+    }
+
+    #[test]
+    fn picking_from_a_whole_order_equals_a_comparison_sort() {
+        let index = repeated_seed();
+        for filter in [
+            Filter::default(),
+            Filter {
+                search: "s".into(),
+                ..Filter::default()
+            },
+        ] {
+            let rows = index.filter(&filter, None);
+            assert!(order::worth_picking(&rows, index.len()));
+            for key in SortKey::ALL {
+                for reverse in [false, true] {
+                    let sort = Sort { key, reverse };
+                    let mut picked = rows.clone();
+                    index.sort(&mut picked, sort);
+                    let mut compared = rows.clone();
+                    index.compare_sort(&mut compared, sort);
+                    assert_eq!(picked, compared, "{sort:?}");
+                }
+            }
+        }
+        // Rows not in data order keep the comparison sort (ties keep their given order).
+        assert!(!order::worth_picking(&[3, 1, 2], 3));
+    }
+
+    #[test]
+    fn a_whole_text_scan_equals_testing_each_contest() {
+        let index = repeated_seed();
+        let all: Vec<usize> = (0..index.len()).collect();
+        for search in ["s", "stock", "mishra", "unite mishra", "zzz", "ΟΔΟΣ", "a b"] {
+            let filter = Filter {
+                search: search.into(),
+                regions: if search.len() > 3 {
+                    vec!["north-west".into()]
+                } else {
+                    vec![]
+                },
+                ..Filter::default()
+            };
+            assert_eq!(
+                index.filter(&filter, None),
+                index.filter(&filter, Some(&all)),
+                "{search}"
+            );
+        }
+    }
+}
