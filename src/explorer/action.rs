@@ -2,8 +2,10 @@
 //! these (see `keymap` and `App::mouse_action`), and so are finished loads and drawn frames;
 //! `App::update` is the only place they take effect.
 
-use crate::explorer::app::{Data, Focus, ScrollLimits, View};
+use crate::explorer::data::Data;
+use crate::explorer::effect::Written;
 use crate::explorer::export::ExportTarget;
+use crate::explorer::screen::{Focus, ScrollLimits, View};
 use crate::query::Query;
 
 /// A popup list of choices for one filter.
@@ -89,4 +91,6 @@ pub enum Action {
     Copy(ExportTarget),
     /// The answer to a yes/no question (replace an existing file?).
     Answer(bool),
+    /// An export's file write finished (see `effect::write`).
+    Written(Written),
 }

@@ -14,6 +14,7 @@ use ratatui::crossterm::event::{self, Event};
 use crate::explorer::action::Action;
 use crate::explorer::app::{App, ScrollLimits};
 use crate::explorer::background_load::{Loader, Outcome};
+use crate::explorer::effect::{self, Effect};
 use crate::explorer::keymap;
 use crate::explorer::terminal::{self, Session, Signals};
 use crate::explorer::theme::Theme;
@@ -135,17 +136,37 @@ fn event_loop(
             _ => None,
         };
         if let Some(action) = action {
-            let reload = matches!(action, Action::Reload) && app.data.is_some();
             app.update(action);
-            if reload && let Err(why) = loader.reload() {
-                app.update(Action::Notice(why));
-            }
+            carry_out_effects(app, &loader)?;
             dirty = true;
-            if let Some(osc52) = app.take_clipboard() {
-                // Terminals without OSC 52 ignore it; none says whether it worked.
-                let mut out = io::stdout();
-                out.write_all(osc52.as_bytes())?;
-                out.flush()?;
+        }
+    }
+}
+
+/// Does what `update` asked for, telling the app how each went; an effect's report may ask
+/// for more (it does not today), so the outbox is emptied until it stays empty.
+fn carry_out_effects(app: &mut App, loader: &Loader) -> Result<()> {
+    loop {
+        let effects = app.take_effects();
+        if effects.is_empty() {
+            return Ok(());
+        }
+        for effect in effects {
+            match effect {
+                Effect::Write { file, overwrite } => {
+                    app.update(Action::Written(effect::write(file, overwrite)))
+                }
+                Effect::Clipboard(osc52) => {
+                    // Terminals without OSC 52 ignore it; none says whether it worked.
+                    let mut out = io::stdout();
+                    out.write_all(osc52.as_bytes())?;
+                    out.flush()?;
+                }
+                Effect::Reload => {
+                    if let Err(why) = loader.reload() {
+                        app.update(Action::Notice(why));
+                    }
+                }
             }
         }
     }

@@ -3,8 +3,8 @@
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 use crate::explorer::action::{Action, PickerKind};
-use crate::explorer::app::View;
 use crate::explorer::export::ExportTarget;
+use crate::explorer::screen::View;
 
 /// What keys mean right now.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -6,10 +6,13 @@
 pub mod action;
 pub mod app;
 pub mod background_load;
+pub mod data;
+pub mod effect;
 mod event_loop;
 pub mod export;
 pub mod keymap;
 pub mod layout;
+pub mod screen;
 pub mod terminal;
 pub mod theme;
 pub mod ui;

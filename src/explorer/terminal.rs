@@ -229,7 +229,7 @@ mod tests {
         let result: Result<(), String> = catch_panic(|| panic!("index {} out of range", 7));
         let message = result.unwrap_err();
         assert!(
-            message.starts_with("internal error at src/terminal.rs:"),
+            message.starts_with("internal error at src/explorer/terminal.rs:"),
             "{message}"
         );
         assert!(message.contains("index 7 out of range"), "{message}");

@@ -4,6 +4,8 @@
 use ratatui::style::{Color, Modifier, Style};
 
 use crate::model::Faction;
+use crate::model::colour::Rgb;
+use crate::report::words;
 
 /// The explorer's styles; `color: false` is the NO_COLOR variant.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -14,8 +16,9 @@ pub struct Theme {
 impl Theme {
     /// Colour unless the `NO_COLOR` environment variable is set to anything non-empty.
     pub fn from_env() -> Theme {
-        let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
-        Theme { color: !no_color }
+        Theme {
+            color: words::colour_allowed(),
+        }
     }
 
     fn fg(&self, color: Color) -> Style {
@@ -112,7 +115,7 @@ impl Theme {
         if !self.color {
             return None;
         }
-        faction?.color.as_deref().and_then(parse_hex)
+        words::faction_colour(faction).map(|Rgb(r, g, b)| Color::Rgb(r, g, b))
     }
 
     /// A faction's bar or mark.
@@ -122,31 +125,6 @@ impl Theme {
             None => Style::new(),
         }
     }
-}
-
-/// The short label of a faction: its `abbr`, else the first letters of its name (at most 4).
-pub fn abbr(faction: &Faction) -> String {
-    match &faction.abbr {
-        Some(a) if !a.trim().is_empty() => a.trim().chars().take(4).collect(),
-        _ => faction
-            .name
-            .split_whitespace()
-            .filter_map(|w| w.chars().next())
-            .filter(|c| c.is_alphanumeric())
-            .take(4)
-            .collect::<String>()
-            .to_uppercase(),
-    }
-}
-
-/// `#rrggbb` → a colour (anything else → none, so bad data never crashes a render).
-pub fn parse_hex(text: &str) -> Option<Color> {
-    let hex = text.strip_prefix('#')?;
-    if hex.len() != 6 || !hex.is_ascii() {
-        return None;
-    }
-    let byte = |i: usize| u8::from_str_radix(&hex[i..i + 2], 16).ok();
-    Some(Color::Rgb(byte(0)?, byte(2)?, byte(4)?))
 }
 
 #[cfg(test)]
@@ -174,15 +152,5 @@ mod tests {
         );
         assert_eq!(plain.faction_color(Some(&f)), None);
         assert_eq!(plain.pending().fg, None);
-        assert_eq!(parse_hex("#zz0000"), None);
-        assert_eq!(parse_hex("#ffé000"), None);
-        assert_eq!(parse_hex("d7191c"), None);
-    }
-
-    #[test]
-    fn abbreviations() {
-        assert_eq!(abbr(&faction(Some("LL"), None)), "LL");
-        assert_eq!(abbr(&faction(None, None)), "LLM");
-        assert_eq!(abbr(&faction(Some("  "), None)), "LLM");
     }
 }

@@ -4,12 +4,12 @@
 
 use serde::Deserialize;
 
-use crate::load::LoadError;
+use crate::load::error::LoadError;
 use crate::load::path_position::{self, JsonPath, Segment};
+use crate::load::suggest;
 use crate::load::validate::{self, Violation};
 use crate::model::require_object;
 use crate::model::{Dataset, SCHEMA_VERSION};
-use crate::query::find_contest;
 
 /// Longest quoted value kept in a message, in characters.
 const MAX_QUOTED: usize = 60;
@@ -178,7 +178,7 @@ fn field_suggestion(message: &str) -> Option<String> {
     let rest = message.strip_prefix("unknown field `")?;
     let (name, expected) = rest.split_once('`')?;
     let fields = expected.split('`').skip(1).step_by(2);
-    let best = find_contest::closest(name, fields).into_iter().next()?;
+    let best = suggest::closest(name, fields).into_iter().next()?;
     Some(format!("unknown field `{name}`; did you mean `{best}`?"))
 }
 

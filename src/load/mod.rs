@@ -3,8 +3,10 @@
 
 pub mod catalogue_conflicts;
 pub mod diagnose;
+pub mod error;
 pub mod integrity;
 pub mod path_position;
+pub mod suggest;
 pub mod validate;
 
 use std::collections::HashMap;
@@ -14,6 +16,7 @@ use std::path::{Path, PathBuf};
 use crate::model::Dataset;
 use crate::model::require_object;
 use catalogue_conflicts::Conflict;
+pub use error::LoadError;
 use integrity::Warning;
 use path_position::JsonPath;
 
@@ -79,31 +82,6 @@ impl DataSource {
             DataSource::File(path) => read_file(path),
         }
     }
-}
-
-/// Why loading failed. Each displays as a single line naming the file and, where the
-/// problem is inside the document, its line:column and JSON path.
-#[derive(Debug, Clone, PartialEq, thiserror::Error)]
-pub enum LoadError {
-    #[error("{file}: {message}")]
-    Read { file: String, message: String },
-    #[error("{file}:{line}:{column}: {path}: {message}")]
-    Invalid {
-        file: String,
-        line: usize,
-        column: usize,
-        path: String,
-        message: String,
-    },
-    #[error("{file}:{line}:{column}: {path}: contest id \"{id}\" is already used in {first_file}")]
-    ClashingId {
-        id: String,
-        first_file: String,
-        file: String,
-        line: usize,
-        column: usize,
-        path: String,
-    },
 }
 
 /// Loaded, checked, merged data plus the integrity warnings found in it.

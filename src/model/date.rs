@@ -1,5 +1,6 @@
 //! Dates known to the year, the month or the day, as sources give them.
 
+pub use crate::model::period::Period;
 use std::fmt;
 
 use chrono::{Datelike, NaiveDate};

@@ -4,7 +4,9 @@
 //! `hustings schema` prints the JSON Schema generated from these types.
 
 pub mod arithmetic;
+pub mod colour;
 pub mod date;
+pub mod period;
 pub mod require_object;
 pub mod strict_numbers;
 

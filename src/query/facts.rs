@@ -7,8 +7,8 @@ use std::collections::HashMap;
 use std::hash::Hash;
 use std::ops::Range;
 
+use crate::model::date::Period;
 use crate::model::{ContestKind, Dataset, Status};
-use crate::stats::timeline::Period;
 
 use super::{dense_ranks, fold};
 

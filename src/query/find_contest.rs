@@ -2,12 +2,8 @@
 
 use std::fmt;
 
+use crate::load::suggest::closest;
 use crate::model::Dataset;
-
-/// At most this many suggestions.
-const MAX_SUGGESTIONS: usize = 3;
-/// Ids less similar than this (0–1, Jaro–Winkler) are not suggested.
-const MIN_SIMILARITY: f64 = 0.75;
 
 /// No contest has the id given.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
@@ -41,22 +37,11 @@ pub fn contest(dataset: &Dataset, given: &str) -> Result<usize, UnknownContest> 
         })
 }
 
-/// The ids most like `given`: those containing it as a whole first, then by similarity.
-pub fn closest<'a>(given: &str, ids: impl Iterator<Item = &'a str>) -> Vec<String> {
-    let given = given.trim().to_lowercase();
-    let mut scored: Vec<(f64, &str)> = ids
-        .filter_map(|id| {
-            let lower = id.to_lowercase();
-            let contains = !given.is_empty() && lower.contains(&given);
-            let score = strsim::jaro_winkler(&given, &lower) + if contains { 1.0 } else { 0.0 };
-            (score >= MIN_SIMILARITY).then_some((score, id))
-        })
-        .collect();
-    scored.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(b.1)));
-    scored
-        .into_iter()
-        .take(MAX_SUGGESTIONS)
-        .map(|(_, id)| id.to_string())
+/// The dataset positions of the contests with these ids, in the order given; ids no longer
+/// in the data (after a reload) are skipped.
+pub fn positions(dataset: &Dataset, ids: &[String]) -> Vec<usize> {
+    ids.iter()
+        .filter_map(|id| dataset.contests.iter().position(|c| &c.id == id))
         .collect()
 }
 

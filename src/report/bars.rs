@@ -1,5 +1,10 @@
-//! Vote-share bar charts as plain values, shared by the explorer's detail pane and the
-//! command line's text output. Nothing here knows about a terminal.
+//! The one bar rule, and vote-share bar charts as plain values, shared by every chart of the
+//! explorer and the command line. Nothing here knows about a terminal.
+//!
+//! The rule: a bar is `value / scale` of the cells it may use, in eighths of a cell (rounded),
+//! at least an eighth for a non-zero value and never longer than its cells. The caller states
+//! the scale (100% for vote shares, the largest count for standings), and things compared
+//! share one scale and one width.
 //!
 //! Honesty rules: a bar is drawn only from a known share; a stated bound ("over 70%") is drawn
 //! to the bound and flagged as a bound; an unknown share has no bar at all (never a zero bar).
@@ -30,8 +35,7 @@ impl Bar {
     /// Whole cells and eighths of a cell for this bar in a chart `width` cells wide, where the
     /// full width is 100%. `None` when there is nothing to draw.
     pub fn eighths(&self, width: usize) -> Option<usize> {
-        let p = self.percent?.clamp(0.0, 100.0);
-        Some((p / 100.0 * width as f64 * 8.0).round() as usize)
+        Some(eighths(self.percent?.clamp(0.0, 100.0), 100.0, width))
     }
 
     /// The bar as text: at most `width` cells, plus one marker cell for a bound (see [`bar_text`]).
@@ -95,17 +99,19 @@ pub fn bar_text(eighths: usize, bound: Bound) -> String {
     s
 }
 
-/// A count with thousands separators: `14477` → `14,477`.
-pub fn thousands(n: u64) -> String {
-    let digits = n.to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
-    for (i, ch) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(ch);
+/// `value` on a bar where `scale` fills `cells` cells, in eighths of a cell: rounded, at least
+/// one eighth for a non-zero value, never past `cells`. Nothing for zero or no room.
+pub fn eighths(value: f64, scale: f64, cells: usize) -> usize {
+    if !(value > 0.0) || !(scale > 0.0) || cells == 0 {
+        return 0;
     }
-    out
+    let whole = cells * 8;
+    ((value.min(scale) / scale * whole as f64).round() as usize).clamp(1, whole)
+}
+
+/// A plain bar of `value` against `scale` in `cells` cells (see [`eighths`]).
+pub fn draw(value: f64, scale: f64, cells: usize) -> String {
+    bar_text(eighths(value, scale, cells), Bound::Exact)
 }
 
 #[cfg(test)]
@@ -157,13 +163,17 @@ mod tests {
     }
 
     #[test]
-    fn bound_marks_and_thousands() {
+    fn bound_marks_and_the_bar_rule() {
         assert_eq!(bar_text(12, Bound::Under), "░░");
         assert_eq!(bar_text(16, Bound::About), "██~");
         assert_eq!(bar_text(0, Bound::Exact), "");
-        assert_eq!(thousands(0), "0");
-        assert_eq!(thousands(999), "999");
-        assert_eq!(thousands(14477), "14,477");
-        assert_eq!(thousands(1234567), "1,234,567");
+        assert_eq!(draw(1.0, 2.0, 3), "█▌");
+        assert_eq!(draw(1.0, 1000.0, 10), "▏");
+        assert_eq!(draw(0.0, 5.0, 10), "");
+        assert_eq!(draw(9.0, 5.0, 2), "██");
+        // Proportional to within an eighth: 202 of 365 seats over 20 cells is 88.5 eighths.
+        assert_eq!(eighths(202.0, 365.0, 20), 89);
+        assert_eq!(eighths(1.0, 365.0, 20), 1);
+        assert_eq!(eighths(11.0, 365.0, 20), 5);
     }
 }

@@ -4,7 +4,9 @@
 
 use std::io::{self, Write};
 
-use super::{Listing, StatsReport, Summary, faction_name, region_name, warnings_of};
+use super::facts::Summary;
+use super::words::{faction_name, region_name};
+use super::{Listing, StatsReport, warnings_of};
 use crate::model::arithmetic::{self, Share};
 use crate::model::{Bound, Candidate, Contest, Dataset};
 use crate::stats::{GroupRecord, Groups};

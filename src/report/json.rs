@@ -6,7 +6,8 @@ use std::io::{self, Write};
 
 use serde::{Deserialize, Serialize};
 
-use super::{Detail, Listing, StatsReport, Summary, warnings_of};
+use super::facts::{self, Summary};
+use super::{Detail, Listing, StatsReport, warnings_of};
 use crate::model::arithmetic::{self, Share};
 use crate::model::{Bound, Contest, ContestKind, Dataset, Faction, Region, Status};
 use crate::query::{FactionScope, Query};
@@ -339,7 +340,6 @@ pub fn history(out: &mut impl Write, listing: &Listing) -> io::Result<()> {
 
 /// `compare --format json`: both contests as in `list`, and the facts compared.
 pub fn compare(out: &mut impl Write, pair: &[Detail; 2]) -> io::Result<()> {
-    let [a, b] = pair.map(|d| crate::report::compare::facts(d.dataset, d.contest));
     let doc = CompareDoc {
         schema: "hustings.compare".into(),
         version: OUTPUT_VERSION,
@@ -351,10 +351,9 @@ pub fn compare(out: &mut impl Write, pair: &[Detail; 2]) -> io::Result<()> {
                 derived: Derived::new(d.dataset, d.warnings, d.contest),
             })
             .collect(),
-        facts: a
+        facts: facts::compared(pair[0].dataset, pair[0].contest, pair[1].contest)
             .into_iter()
-            .zip(b)
-            .map(|((label, a), (_, b))| FactDoc {
+            .map(|(label, [a, b])| FactDoc {
                 label: label.into(),
                 a,
                 b,

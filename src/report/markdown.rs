@@ -2,13 +2,12 @@
 
 use std::io::{self, Write};
 
-use super::detail;
+use super::bars::Bar;
+use super::facts::{self, Summary};
 use super::style::TextStyle;
 use super::text::{self, wins_label};
-use super::{
-    DASH, Detail, Listing, NA, StatsReport, Summary, faction_name, party_name, region_name,
-    warnings_of,
-};
+use super::words::{DASH, NA, faction_name, party_name, region_name};
+use super::{Detail, Listing, StatsReport, rounds, warnings_of};
 use crate::stats::Totals;
 
 /// A table cell: pipes escaped, line breaks flattened, empty shown as a dash.
@@ -182,10 +181,17 @@ const CHART: TextStyle = TextStyle {
     color: false,
 };
 
-/// The contest's bar chart as a fenced code block.
-fn chart_block(out: &mut impl Write, d: &Detail) -> io::Result<()> {
+/// The contest's bar chart as a fenced code block, laid out with `charts` (all the charts
+/// the document compares) so they share one scale.
+fn chart_block(
+    out: &mut impl Write,
+    d: &Detail,
+    bars: &[Bar],
+    charts: &[&[Bar]],
+) -> io::Result<()> {
     writeln!(out, "```text")?;
-    for line in text::chart(d, CHART.width, &CHART) {
+    let cols = text::show::chart_cells(charts, CHART.width);
+    for line in text::show::chart(d, bars, cols, &CHART) {
         writeln!(out, "{line}")?;
     }
     writeln!(out, "```")
@@ -207,21 +213,19 @@ pub fn inline(text: &str) -> String {
 pub fn show(out: &mut impl Write, d: &Detail) -> io::Result<()> {
     let c = d.contest;
     writeln!(out, "## {}\n", inline(&c.title))?;
-    let mut headline = detail::headline(d).into_iter();
+    let mut headline = facts::headline(d.dataset, c).into_iter();
     let id = headline.next().unwrap_or_default();
     let rest: Vec<String> = headline.map(|p| inline(&p)).collect();
     writeln!(out, "`{id}` · {}\n", rest.join(" · "))?;
     if c.candidates.is_empty() {
-        writeln!(out, "_{}_\n", detail::no_candidates(c))?;
+        writeln!(out, "_{}_\n", facts::no_candidates(c))?;
     } else {
         header(
             out,
             &["Candidate", "Faction", "Votes", "Share", "Endorsed by"],
             &[false, false, true, true, false],
         )?;
-        let rows = detail::chart_rows(c);
-        for r in &rows {
-            let candidate = &c.candidates[r.bar.candidate];
+        for r in facts::candidates(d.dataset, c) {
             row(
                 out,
                 &[
@@ -230,24 +234,20 @@ pub fn show(out: &mut impl Write, d: &Detail) -> io::Result<()> {
                     } else {
                         r.name.clone()
                     },
-                    candidate
-                        .faction
-                        .as_deref()
-                        .map(|f| faction_name(d.dataset, Some(f)))
-                        .unwrap_or_default(),
-                    r.votes.clone(),
-                    r.label.clone(),
-                    candidate.endorsements.join(", "),
+                    r.faction.map(|(_, name)| name).unwrap_or_default(),
+                    r.votes,
+                    r.share,
+                    r.endorsements.join(", "),
                 ],
             )?;
         }
         writeln!(out)?;
-        chart_block(out, d)?;
+        let bars = facts::chart(c);
+        chart_block(out, d, &bars, &[&bars])?;
         writeln!(out)?;
-        let bars: Vec<_> = rows.into_iter().map(|r| r.bar).collect();
-        for note in detail::denominator_note(c)
+        for note in facts::denominator_note(c)
             .into_iter()
-            .chain(detail::legend(&bars).into_iter().map(str::to_string))
+            .chain(facts::legend(&bars).into_iter().map(str::to_string))
         {
             writeln!(out, "_{}_  ", inline(&note))?;
         }
@@ -255,23 +255,25 @@ pub fn show(out: &mut impl Write, d: &Detail) -> io::Result<()> {
     }
 
     writeln!(out, "### Contest\n")?;
-    for (label, value) in detail::facts(d) {
+    for (label, value) in facts::facts(d.dataset, c) {
         writeln!(out, "- **{label}:** {}", inline(&value))?;
     }
     if c.candidates.iter().any(|k| k.description.is_some()) {
         writeln!(out, "\n### Candidates\n")?;
-        for i in crate::model::arithmetic::ranked(c) {
-            let candidate = &c.candidates[i];
-            let lines = detail::candidate_lines(d, candidate);
+        for r in facts::candidates(d.dataset, c) {
+            let lines: Vec<String> = [Some(r.particulars()), r.endorsed(), r.description.clone()]
+                .into_iter()
+                .flatten()
+                .collect();
             writeln!(
                 out,
                 "- **{}**: {}",
-                inline(&candidate.name),
+                inline(&r.name),
                 inline(&lines.join(". "))
             )?;
         }
     }
-    let rounds = detail::round_lines(c);
+    let rounds = rounds::lines(c);
     if !rounds.is_empty() {
         writeln!(out, "\n### Rounds\n")?;
         for (i, line) in rounds.iter().enumerate() {
@@ -287,7 +289,7 @@ pub fn show(out: &mut impl Write, d: &Detail) -> io::Result<()> {
     }
     writeln!(out, "\n### Sources\n")?;
     for source in &c.sources {
-        let text = inline(&detail::source_text(source));
+        let text = inline(&facts::source_text(source));
         match &source.url {
             Some(url) => writeln!(out, "- [{text}](<{url}>)")?,
             None => writeln!(out, "- {text}")?,
@@ -301,7 +303,6 @@ pub fn show(out: &mut impl Write, d: &Detail) -> io::Result<()> {
 
 /// `compare --format markdown`: a table of both contests' facts, then each one's chart.
 pub fn compare(out: &mut impl Write, pair: &[Detail; 2]) -> io::Result<()> {
-    let [a, b] = pair.map(|d| crate::report::compare::facts(d.dataset, d.contest));
     header(out, &["", "A", "B"], &[false, false, false])?;
     row(
         out,
@@ -319,16 +320,17 @@ pub fn compare(out: &mut impl Write, pair: &[Detail; 2]) -> io::Result<()> {
             format!("`{}`", pair[1].contest.id),
         ],
     )?;
-    for ((label, x), (_, y)) in a.into_iter().zip(b) {
+    for (label, [x, y]) in facts::compared(pair[0].dataset, pair[0].contest, pair[1].contest) {
         row(out, &[label.into(), x, y])?;
     }
-    for (mark, d) in ["A", "B"].iter().zip(pair) {
+    let charts = pair.map(|d| facts::chart(d.contest));
+    for ((mark, d), bars) in ["A", "B"].iter().zip(pair).zip(&charts) {
         writeln!(out, "\n### {mark}: {}\n", inline(&d.contest.title))?;
         if d.contest.candidates.is_empty() {
-            writeln!(out, "_{}_", detail::no_candidates(d.contest))?;
+            writeln!(out, "_{}_", facts::no_candidates(d.contest))?;
             continue;
         }
-        chart_block(out, d)?;
+        chart_block(out, d, bars, &[&charts[0], &charts[1]])?;
     }
     Ok(())
 }

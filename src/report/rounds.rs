@@ -5,6 +5,7 @@
 //! in the counts.
 
 use crate::model::{Contest, Transfer};
+use crate::report::words::thousands;
 
 /// Where a candidate stands in a round.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -126,6 +127,40 @@ pub fn round(contest: &Contest, index: usize) -> Option<RoundView> {
         transfers: this.transfers.clone(),
         exhausted: this.exhausted,
     })
+}
+
+/// Every round of `contest`'s count, one line each: counts (most first), eliminations,
+/// transfers, exhausted ballots — the rounds view's numbers, as `show` prints them.
+pub fn lines(contest: &Contest) -> Vec<String> {
+    (0..contest.rounds.len())
+        .filter_map(|i| round(contest, i))
+        .map(|view| line(&view))
+        .collect()
+}
+
+/// `Round 1: Ash 400, Birch 300; eliminated Dale; transfers Dale → Ash 30; 5 exhausted`.
+pub fn line(view: &RoundView) -> String {
+    let counts: Vec<String> = view
+        .rows
+        .iter()
+        .filter_map(|r| r.votes.map(|v| format!("{} {}", r.name, thousands(v))))
+        .collect();
+    let mut parts = vec![format!("Round {}: {}", view.number, counts.join(", "))];
+    if !view.eliminated.is_empty() {
+        parts.push(format!("eliminated {}", view.eliminated.join(", ")));
+    }
+    if !view.transfers.is_empty() {
+        let moves: Vec<String> = view
+            .transfers
+            .iter()
+            .map(|t| format!("{} → {} {}", t.from, t.to, thousands(t.votes)))
+            .collect();
+        parts.push(format!("transfers {}", moves.join(", ")));
+    }
+    if let Some(x) = view.exhausted {
+        parts.push(format!("{} exhausted", thousands(x)));
+    }
+    parts.join("; ")
 }
 
 #[cfg(test)]

@@ -1,7 +1,8 @@
 //! Plain-text tables that fit a width: flexible columns shrink (cutting cells with `…`), then
 //! the least important columns are dropped, until the table fits.
 
-use super::style::{Paint, TextStyle, truncate, width};
+use super::cells::{truncate, width};
+use super::style::{Paint, TextStyle};
 
 /// Space between columns.
 const GAP: &str = "  ";
@@ -119,6 +120,12 @@ pub fn fit(columns: &[Column], rows: &[Vec<Cell>], max: usize) -> Vec<Option<usi
             _ => return widths,
         }
     }
+}
+
+/// How many cells the table takes once fitted to `max`.
+pub fn fitted_width(columns: &[Column], rows: &[Vec<Cell>], max: usize) -> usize {
+    let kept: Vec<usize> = fit(columns, rows, max).into_iter().flatten().collect();
+    kept.iter().sum::<usize>() + GAP.len() * kept.len().saturating_sub(1)
 }
 
 /// The table as lines (header first), fitted to `style.width`, trailing spaces trimmed.

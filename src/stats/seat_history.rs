@@ -41,23 +41,15 @@ pub fn constituency_name(contest: &Contest) -> Option<&str> {
 
 /// The contests among `within` fought in the same constituency as contest `anchor` (the
 /// anchor included when it is in `within`), oldest first; undated ones last; ties by id.
-/// Empty when the anchor names no constituency.
+/// Empty when the anchor names no constituency. One question of a fresh [`SeatIndex`].
 pub fn seat_history(dataset: &Dataset, anchor: usize, within: &[usize]) -> Vec<usize> {
-    let Some(seat) = dataset.contests.get(anchor) else {
-        return Vec::new();
-    };
-    let mut rows: Vec<usize> = within
-        .iter()
-        .copied()
-        .filter(|&i| {
-            dataset
-                .contests
-                .get(i)
-                .is_some_and(|c| same_constituency(seat, c))
-        })
-        .collect();
-    in_date_order(dataset, &mut rows);
-    rows
+    let mut keep = vec![false; dataset.contests.len()];
+    for &i in within {
+        if let Some(k) = keep.get_mut(i) {
+            *k = true;
+        }
+    }
+    SeatIndex::build(dataset).history(dataset, anchor, |i| keep[i])
 }
 
 /// The contests of a dataset by constituency, so a seat's history is found without scanning

@@ -1,27 +1,17 @@
 //! Exporting from the explorer: `e` / `E` ask for a file name in the status line and write the
 //! selected contest / the listed contests there, as Markdown or CSV by the name's extension
 //! (atomically, asking before replacing a file); `y` / `Y` send them to the clipboard as
-//! Markdown with OSC 52. The bytes come from `crate::explorer::export`, the same report code as the CLI.
+//! Markdown with OSC 52. The bytes come from `crate::explorer::export`, the same report code as
+//! the CLI; the writing and the copying are effects for the event loop (`crate::explorer::effect`).
 
 use std::path::PathBuf;
 
-use crate::atomic::{self, WriteError};
 use crate::explorer::action::Action;
 use crate::explorer::app::{App, Field, Overlay, TextInput};
+use crate::explorer::effect::{Effect, PendingWrite, Written};
 use crate::explorer::export::{self, ExportFormat, ExportTarget, Source};
 use crate::report::Listing;
-use crate::report::bars::thousands;
-
-/// An export waiting for the answer to "overwrite?".
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct PendingWrite {
-    /// The file as typed (for messages) and as resolved.
-    pub typed: String,
-    pub path: PathBuf,
-    pub bytes: Vec<u8>,
-    /// What is written, e.g. `Stockport Labour selection as Markdown`.
-    pub what: String,
-}
+use crate::report::words::thousands;
 
 /// Terminals commonly cap OSC 52 payloads around here; larger copies may be dropped.
 const OSC52_COMFORTABLE: usize = 74_994;
@@ -81,6 +71,10 @@ impl App {
             }
             (Action::Confirm, Some(target)) => {
                 self.export_to_typed_name(target);
+                None
+            }
+            (Action::Written(outcome), _) => {
+                self.written(outcome);
                 None
             }
             (other, _) => Some(other),
@@ -143,12 +137,9 @@ impl App {
             bytes,
             what,
         };
-        if std::fs::symlink_metadata(&pending.path).is_ok() {
-            self.overlay = Overlay::Confirm(pending);
-        } else {
-            self.overlay = Overlay::None;
-            self.write(pending, false);
-        }
+        // Written only if no file is there: the loop reports `Exists` and we ask first.
+        self.overlay = Overlay::None;
+        self.write(pending, false);
     }
 
     fn answer(&mut self, yes: bool) {
@@ -162,17 +153,22 @@ impl App {
         }
     }
 
-    fn write(&mut self, pending: PendingWrite, overwrite: bool) {
-        match atomic::write(&pending.path, &pending.bytes, overwrite) {
-            Ok(()) => self.say(format!(
+    fn write(&mut self, file: PendingWrite, overwrite: bool) {
+        self.outbox.push(Effect::Write { file, overwrite });
+    }
+
+    /// What the loop reports of a write.
+    fn written(&mut self, outcome: Written) {
+        match outcome {
+            Written::Done(file) => self.say(format!(
                 "wrote {} to {} ({} bytes)",
-                pending.what,
-                pending.typed,
-                thousands(pending.bytes.len() as u64)
+                file.what,
+                file.typed,
+                thousands(file.bytes.len() as u64)
             )),
-            // It appeared while we were asking: ask again rather than replace it unasked.
-            Err(WriteError::Exists(_)) => self.overlay = Overlay::Confirm(pending),
-            Err(e) => self.complain(format!("export failed: {e}")),
+            // It exists (or appeared while we were asking): ask rather than replace it unasked.
+            Written::Exists(file) => self.overlay = Overlay::Confirm(file),
+            Written::Failed(e) => self.complain(format!("export failed: {e}")),
         }
     }
 
@@ -187,7 +183,7 @@ impl App {
             Err(e) => return self.complain(format!("nothing copied: {e}")),
         };
         let size = text.len();
-        self.clipboard = Some(export::osc52(&text));
+        self.outbox.push(Effect::Clipboard(export::osc52(&text)));
         let large = if size > OSC52_COMFORTABLE {
             " — large: some terminals drop copies this big"
         } else {
@@ -197,12 +193,6 @@ impl App {
             "sent to clipboard (OSC 52): {what} as Markdown ({} bytes){large}",
             thousands(size as u64)
         ));
-    }
-
-    /// The OSC 52 sequence a copy produced, for the explorer loop to write to the terminal
-    /// (taking it, so it is sent once).
-    pub fn take_clipboard(&mut self) -> Option<String> {
-        self.clipboard.take()
     }
 }
 

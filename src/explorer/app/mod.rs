@@ -4,7 +4,6 @@
 //! search, sort, pickers, text fields), `mouse` (mouse events → actions), `views` (the views
 //! beyond the contest list, marks, and their cached data), `export` (files and clipboard).
 
-mod data;
 mod export;
 mod filters;
 mod mouse;
@@ -16,26 +15,19 @@ use std::collections::HashMap;
 
 use ratatui::layout::Rect;
 
-pub use data::Data;
-pub use export::PendingWrite;
+pub use crate::explorer::data::Data;
+pub use crate::explorer::screen::{Focus, ScrollLimits, View};
 pub use picker::{Choice, Picker};
-pub use views::{View, ViewState};
+pub use views::ViewState;
 
 use crate::explorer::action::Action;
+use crate::explorer::effect::Effect;
 use crate::explorer::export::ExportTarget;
 use crate::explorer::keymap::Mode;
 use crate::explorer::layout::{self, Areas};
 use crate::explorer::theme::Theme;
 use crate::model::Contest;
 use crate::query::Query;
-
-/// Which pane keys go to.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub enum Focus {
-    #[default]
-    List,
-    Detail,
-}
 
 /// A text field being typed into, shown in the status line.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -66,20 +58,7 @@ pub enum Overlay {
     Picker(Picker),
     Input(TextInput),
     /// A yes/no question in the status line: overwrite an existing file?
-    Confirm(PendingWrite),
-}
-
-/// How far the scrolling panes of the frame just drawn can scroll. Only drawing knows, as it
-/// depends on how the text wrapped: `ui::render` returns this and the explorer loop hands it
-/// back to `update` as `Action::Drawn`, so scrolling stops at the end of what is shown.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct ScrollLimits {
-    /// The detail pane (or the rounds or seat-history pane in its place), if it was drawn.
-    pub detail: Option<u16>,
-    /// The scrolling view over the whole body (scoreboard, timeline, compare), if drawn.
-    pub view: Option<u16>,
-    /// The help overlay, if drawn.
-    pub help: Option<u16>,
+    Confirm(crate::explorer::effect::PendingWrite),
 }
 
 /// Everything the explorer shows, and nothing it does not.
@@ -121,8 +100,9 @@ pub struct App {
     pub views: ViewState,
     /// Ids of the contests marked for comparison (two at most, oldest first).
     pub marks: Vec<String>,
-    /// An OSC 52 sequence for the explorer loop to send to the terminal (see `take_clipboard`).
-    pub clipboard: Option<String>,
+    /// Side effects `update` asked for, in order, for the event loop to carry out (see
+    /// `take_effects`).
+    pub outbox: Vec<Effect>,
 }
 
 impl App {
@@ -151,7 +131,7 @@ impl App {
             interrupted: false,
             views: ViewState::default(),
             marks: Vec::new(),
-            clipboard: None,
+            outbox: Vec::new(),
         }
     }
 
@@ -187,7 +167,14 @@ impl App {
         self.data.as_ref().map_or(0, |d| d.dataset().contests.len())
     }
 
-    /// Applies one action. Every change of explorer state happens here.
+    /// The side effects asked for since the last call, oldest first (taking them, so each is
+    /// carried out once).
+    pub fn take_effects(&mut self) -> Vec<Effect> {
+        std::mem::take(&mut self.outbox)
+    }
+
+    /// Applies one action. Every change of explorer state happens here; side effects are
+    /// left in the outbox.
     pub fn update(&mut self, action: Action) {
         if let Action::Drawn(limits) = action {
             // A pane not drawn keeps its last measure, for when it is shown again.
@@ -223,7 +210,10 @@ impl App {
                 self.interrupted = true;
             }
             Action::Notice(text) => self.notice = Some(text),
-            Action::Reload if self.data.is_some() => self.notice = Some("reloading…".into()),
+            Action::Reload if self.data.is_some() => {
+                self.notice = Some("reloading…".into());
+                self.outbox.push(Effect::Reload);
+            }
             Action::Tick => self.tick = self.tick.wrapping_add(1),
             Action::Resize(w, h) => {
                 self.screen = Rect::new(0, 0, w, h);

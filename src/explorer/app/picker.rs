@@ -62,7 +62,7 @@ impl Picker {
                     .zip(data.kind_counts)
                     .map(|(k, count)| Choice {
                         id: k.as_str().to_string(),
-                        label: k.as_str().replace('-', " "),
+                        label: crate::report::words::kind(*k).to_string(),
                         count,
                     })
                     .collect(),

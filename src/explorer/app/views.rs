@@ -6,69 +6,10 @@
 use crate::explorer::action::Action;
 use crate::explorer::app::{App, Focus, Overlay};
 use crate::explorer::layout;
+use crate::explorer::screen::View;
 use crate::stats::seat_history::SeatIndex;
 use crate::stats::timeline::{self, Span};
 use crate::stats::{self, EndorserRecord, EndorserSort, GroupRecord, Scoreboard};
-
-/// Which screen the body shows; the number keys 1–7 pick one.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub enum View {
-    /// The contest list beside the selected contest's detail.
-    #[default]
-    Contests,
-    /// Wins per faction and region, decided and pending, seats per party.
-    Scoreboard,
-    /// Each endorser's record; Enter lists its candidates' contests.
-    Endorsements,
-    /// Contests per month.
-    Timeline,
-    /// The contest list beside the selected contest's count, round by round.
-    Rounds,
-    /// The contest list beside every contest in the selected contest's constituency.
-    History,
-    /// The two marked contests side by side.
-    Compare,
-}
-
-impl View {
-    /// Every view, in the order of its number key.
-    pub const ALL: [View; 7] = [
-        View::Contests,
-        View::Scoreboard,
-        View::Endorsements,
-        View::Timeline,
-        View::Rounds,
-        View::History,
-        View::Compare,
-    ];
-
-    /// The view's name on its tab.
-    pub fn title(self) -> &'static str {
-        match self {
-            View::Contests => "Contests",
-            View::Scoreboard => "Scoreboard",
-            View::Endorsements => "Endorsers",
-            View::Timeline => "Timeline",
-            View::Rounds => "Rounds",
-            View::History => "History",
-            View::Compare => "Compare",
-        }
-    }
-
-    /// Its number key, 1–7.
-    pub fn key(self) -> char {
-        let i = View::ALL.iter().position(|v| *v == self).unwrap_or(0);
-        char::from(b'1' + i as u8)
-    }
-
-    /// Whether the view takes the whole body (the others keep the contest list on the left).
-    pub fn full_body(self) -> bool {
-        matches!(
-            self,
-            View::Scoreboard | View::Endorsements | View::Timeline | View::Compare
-        )
-    }
-}
 
 /// The views' state and the data they show, computed for a version of the listed rows.
 #[derive(Debug, Default)]

@@ -4,19 +4,16 @@
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
-use crate::explorer::theme::{self, Theme};
-use crate::model::{Bound, Dataset};
-use crate::report::bars::bar_text;
+use crate::explorer::theme::Theme;
+use crate::model::Dataset;
+use crate::report::bars;
+use crate::report::words;
 use crate::stats::GroupRecord;
 
 /// `count` of `max` as a bar `width` cells long at most, in eighths of a cell; at least an
 /// eighth for a non-zero count, nothing for zero.
 pub fn count(count: usize, max: usize, width: usize) -> String {
-    if count == 0 || max == 0 || width == 0 {
-        return String::new();
-    }
-    let eighths = (count.min(max) as f64 / max as f64 * width as f64 * 8.0).round() as usize;
-    bar_text(eighths.max(1), Bound::Exact)
+    bars::draw(count as f64, max as f64, width)
 }
 
 /// Segments `(count, glyph, style)` stacked in one bar, `max` filling `width` cells: each
@@ -76,7 +73,7 @@ pub fn wins_label<K>(g: &GroupRecord<K>, ds: &Dataset) -> String {
             let who = f
                 .as_deref()
                 .and_then(|id| ds.faction(id))
-                .map_or("no faction".to_string(), theme::abbr);
+                .map_or("no faction".to_string(), words::faction_short);
             format!("{who} {n}")
         })
         .collect();

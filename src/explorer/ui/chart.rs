@@ -3,19 +3,61 @@
 
 use ratatui::text::{Line, Span};
 
-use crate::explorer::theme::{self, Theme};
-use crate::explorer::ui::text;
+use crate::explorer::theme::Theme;
 use crate::model::{Contest, Dataset};
 use crate::report::bars::{self, Bar};
+use crate::report::cells;
+use crate::report::words;
 
 /// Cells of a label like `100.0%`.
 const LABEL: usize = 6;
 /// Narrowest name column.
 const MIN_NAME: usize = 8;
 
+/// Column widths shared by charts drawn together, so their bars are to one scale.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ChartLayout {
+    abbr_w: usize,
+    name_w: usize,
+    /// Cells for 100% of the vote.
+    bar_w: usize,
+}
+
+/// One layout for the charts of `contests`, each `width` cells wide.
+pub fn layout(contests: &[&Contest], ds: &Dataset, width: usize) -> ChartLayout {
+    let all: Vec<Bar> = contests.iter().flat_map(|c| bars::bars(c)).collect();
+    let abbr_w = all
+        .iter()
+        .map(|b| cells::width(&abbr(b, ds)))
+        .max()
+        .unwrap_or(0);
+    let longest = all.iter().map(|b| cells::width(&b.name)).max().unwrap_or(0);
+    // "✓ " + name + " " + abbr + " " + bar (+ bound mark) + " " + label
+    let fixed = 2 + 1 + abbr_w + usize::from(abbr_w > 0) + 1 + 1 + LABEL;
+    let name_w = longest
+        .min(20)
+        .min(width.saturating_sub(fixed + 10))
+        .max(MIN_NAME.min(longest));
+    ChartLayout {
+        abbr_w,
+        name_w,
+        bar_w: width.saturating_sub(fixed + name_w),
+    }
+}
+
 /// The chart `width` cells wide: one line per candidate, longest bar first, the winner marked
 /// `✓`, each bar followed by its share. Unknown shares get no bar, just `n/a`.
 pub fn lines(contest: &Contest, ds: &Dataset, width: usize, theme: &Theme) -> Vec<Line<'static>> {
+    lines_in(contest, ds, layout(&[contest], ds, width), theme)
+}
+
+/// The chart laid out by `layout` (see [`layout`]).
+pub fn lines_in(
+    contest: &Contest,
+    ds: &Dataset,
+    layout: ChartLayout,
+    theme: &Theme,
+) -> Vec<Line<'static>> {
     let bars = bars::bars(contest);
     if bars.is_empty() {
         return vec![];
@@ -23,19 +65,11 @@ pub fn lines(contest: &Contest, ds: &Dataset, width: usize, theme: &Theme) -> Ve
     if bars.iter().all(|b| b.percent.is_none()) {
         return vec![Line::styled("  no vote shares reported", theme.dim())];
     }
-    let abbrs: Vec<String> = bars.iter().map(|b| abbr(b, ds)).collect();
-    let abbr_w = abbrs.iter().map(|a| text::width(a)).max().unwrap_or(0);
-    let longest = bars.iter().map(|b| text::width(&b.name)).max().unwrap_or(0);
-    // "✓ " + name + " " + abbr + " " + bar (+ bound mark) + " " + label
-    let fixed = 2 + 1 + abbr_w + usize::from(abbr_w > 0) + 1 + 1 + LABEL;
-    let name_w = longest
-        .min(20)
-        .min(width.saturating_sub(fixed + 10))
-        .max(MIN_NAME.min(longest));
-    let bar_w = width.saturating_sub(fixed + name_w);
     bars.iter()
-        .zip(&abbrs)
-        .map(|(bar, abbr)| line(bar, abbr, abbr_w, name_w, bar_w, ds, theme))
+        .map(|bar| {
+            let abbr = abbr(bar, ds);
+            line(bar, &abbr, layout, ds, theme)
+        })
         .collect()
 }
 
@@ -43,19 +77,16 @@ fn abbr(bar: &Bar, ds: &Dataset) -> String {
     bar.faction
         .as_deref()
         .and_then(|id| ds.faction(id))
-        .map(theme::abbr)
+        .map(words::faction_short)
         .unwrap_or_default()
 }
 
-fn line(
-    bar: &Bar,
-    abbr: &str,
-    abbr_w: usize,
-    name_w: usize,
-    bar_w: usize,
-    ds: &Dataset,
-    theme: &Theme,
-) -> Line<'static> {
+fn line(bar: &Bar, abbr: &str, layout: ChartLayout, ds: &Dataset, theme: &Theme) -> Line<'static> {
+    let ChartLayout {
+        abbr_w,
+        name_w,
+        bar_w,
+    } = layout;
     let faction = bar.faction.as_deref().and_then(|id| ds.faction(id));
     let mark = if bar.elected {
         Span::styled("✓ ", theme.elected())
@@ -69,18 +100,18 @@ fn line(
     };
     let mut spans = vec![
         mark,
-        Span::styled(text::fit(&bar.name, name_w), name_style),
+        Span::styled(cells::fit(&bar.name, name_w), name_style),
         Span::raw(" "),
     ];
     if abbr_w > 0 {
         spans.push(Span::styled(
-            text::fit(abbr, abbr_w),
+            cells::fit(abbr, abbr_w),
             theme.faction(faction),
         ));
         spans.push(Span::raw(" "));
     }
     let drawn = bar.text(bar_w);
-    let pad = (bar_w + 1).saturating_sub(text::width(&drawn));
+    let pad = (bar_w + 1).saturating_sub(cells::width(&drawn));
     spans.push(Span::styled(drawn, theme.faction(faction)));
     spans.push(Span::raw(" ".repeat(pad + 1)));
     let label_style = if bar.percent.is_none() {
@@ -89,7 +120,7 @@ fn line(
         theme.text()
     };
     spans.push(Span::styled(
-        text::fit_right(&bar.label, LABEL),
+        cells::fit_right(&bar.label, LABEL),
         label_style,
     ));
     Line::from(spans)

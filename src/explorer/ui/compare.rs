@@ -10,9 +10,11 @@ use ratatui::text::Line;
 use crate::explorer::app::App;
 use crate::explorer::layout;
 use crate::explorer::theme::Theme;
-use crate::explorer::ui::{chart, fact_lines, pane_block, scrolled, text};
+use crate::explorer::ui::{chart, fact_lines, pane_block, scrolled};
 use crate::model::Dataset;
-use crate::report::compare;
+use crate::query::find_contest;
+use crate::report::cells;
+use crate::report::facts;
 
 /// Below this width the two contests are stacked.
 const SIDE_BY_SIDE: u16 = 80;
@@ -24,7 +26,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) -> Option<u16> {
     let data = app.data.as_ref()?;
     let ds = data.dataset();
     let theme = &app.theme;
-    let mut sides: Vec<(String, usize)> = compare::positions(ds, &app.marks)
+    let mut sides: Vec<(String, usize)> = find_contest::positions(ds, &app.marks)
         .into_iter()
         .zip(['A', 'B'])
         .map(|(i, m)| (format!("{m} (marked)"), i))
@@ -57,9 +59,14 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) -> Option<u16> {
     } else {
         usize::from(inner.width)
     };
+    let (a, b) = (&ds.contests[sides[0].1], &ds.contests[sides[1].1]);
+    let compared = facts::compared(ds, a, b);
+    // Both charts on one layout, so their bars are to one scale.
+    let layout = chart::layout(&[a, b], ds, width);
     let columns: Vec<Vec<Line<'static>>> = sides
         .iter()
-        .map(|(label, i)| side(label, *i, ds, width, theme))
+        .enumerate()
+        .map(|(k, (label, i))| side(label, *i, k, &compared, layout, ds, width, theme))
         .collect();
     if wide {
         let [left, _, right] = Layout::horizontal([
@@ -97,19 +104,30 @@ fn show(frame: &mut Frame, app: &App, area: Rect, lines: &[Line<'static>], rows:
     max
 }
 
-/// A contest's column: its mark and title, its facts, its chart.
-fn side(label: &str, i: usize, ds: &Dataset, width: usize, theme: &Theme) -> Vec<Line<'static>> {
+/// A contest's column (`k` 0 for A, 1 for B): its mark and title, its facts, its chart.
+#[allow(clippy::too_many_arguments)]
+fn side(
+    label: &str,
+    i: usize,
+    k: usize,
+    compared: &[(&'static str, [String; 2])],
+    layout: chart::ChartLayout,
+    ds: &Dataset,
+    width: usize,
+    theme: &Theme,
+) -> Vec<Line<'static>> {
     let c = &ds.contests[i];
     let mut out = vec![
-        Line::styled(text::fit(label, width), theme.key()),
-        Line::styled(text::fit(&c.title, width), theme.title()),
+        Line::styled(cells::fit(label, width), theme.key()),
+        Line::styled(cells::fit(&c.title, width), theme.title()),
+        Line::styled(cells::fit(&c.id, width), theme.dim()),
         Line::raw(""),
     ];
     let value_w = width.saturating_sub(LABEL).max(8);
-    for (label, value) in compare::facts(ds, c) {
+    for (label, values) in compared {
         out.extend(fact_lines(
             label,
-            &value,
+            &values[k],
             LABEL,
             value_w,
             theme.dim(),
@@ -118,9 +136,12 @@ fn side(label: &str, i: usize, ds: &Dataset, width: usize, theme: &Theme) -> Vec
     }
     out.push(Line::raw(""));
     out.push(Line::styled("Vote share", theme.title()));
-    let chart = chart::lines(c, ds, width, theme);
+    let chart = chart::lines_in(c, ds, layout, theme);
     if chart.is_empty() {
-        out.push(Line::styled("  no candidates reported yet", theme.dim()));
+        out.push(Line::styled(
+            format!("  {}", facts::no_candidates(c)),
+            theme.dim(),
+        ));
     }
     out.extend(chart);
     out

@@ -8,12 +8,10 @@ use ratatui::widgets::{Paragraph, Wrap};
 
 use crate::explorer::app::{App, Data, Focus};
 use crate::explorer::layout;
-use crate::explorer::theme::{self, Theme};
-use crate::explorer::ui::{chart, fact_lines, pane_block, scroll_paragraph, text};
-use crate::model::arithmetic;
+use crate::explorer::theme::Theme;
+use crate::explorer::ui::{chart, fact_lines, pane_block, scroll_paragraph};
 use crate::model::{Contest, Dataset, Status};
-use crate::report::bars::thousands;
-use crate::report::{NA, count_label};
+use crate::report::{cells, facts, rounds, words};
 
 /// Width of the labels in the facts section.
 const LABEL: usize = 16;
@@ -34,7 +32,8 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) -> Option<u16> {
     Some(scroll_paragraph(frame, inner, paragraph, app.detail_scroll))
 }
 
-/// The pane's content for contest `i`, for a pane `width` cells wide.
+/// The pane's content for contest `i`, for a pane `width` cells wide: the same facts, in the
+/// same words, as `hustings show`.
 fn lines(data: &Data, i: usize, width: usize, theme: &Theme) -> Vec<Line<'static>> {
     let ds = data.dataset();
     let c = &ds.contests[i];
@@ -44,21 +43,43 @@ fn lines(data: &Data, i: usize, width: usize, theme: &Theme) -> Vec<Line<'static
         lines: Vec::new(),
     };
     doc.text("", &c.title, theme.title());
-    facts(c, ds, &mut doc);
+    doc.text("", &facts::headline(ds, c).join(" · "), theme.dim());
+    doc.lines.push(Line::raw(""));
+    for (label, value) in facts::facts(ds, c) {
+        let style = match label {
+            "Status" if c.status == Status::Pending => theme.pending(),
+            _ if is_unknown(&value) => theme.dim(),
+            _ => theme.text(),
+        };
+        doc.fact(label, &value, style);
+    }
     doc.heading("Vote share");
     if c.candidates.is_empty() {
-        doc.text("  ", "no candidates reported yet", theme.dim());
+        doc.text("  ", facts::no_candidates(c), theme.dim());
     } else {
         doc.lines.extend(chart::lines(c, ds, width, theme));
+        let bars = facts::chart(c);
+        for note in facts::denominator_note(c)
+            .into_iter()
+            .chain(facts::legend(&bars).into_iter().map(str::to_string))
+        {
+            doc.text("  ", &note, theme.dim());
+        }
         doc.heading("Candidates");
         candidates(c, ds, &mut doc);
     }
-    context(c, &mut doc);
+    let rounds = rounds::lines(c);
+    if !rounds.is_empty() {
+        doc.heading("Rounds");
+        for line in &rounds {
+            doc.hanging(line, "  ", "    ", theme.text());
+        }
+    }
     let warnings = data.warnings_for(i);
     if !warnings.is_empty() {
         doc.heading(&format!("Warnings ({})", warnings.len()));
         for w in warnings {
-            doc.bullet("⚠", &w.kind.to_string(), theme.warning());
+            doc.hanging(&w.kind.to_string(), "  ⚠ ", "    ", theme.warning());
         }
     }
     doc.heading("Sources");
@@ -66,16 +87,9 @@ fn lines(data: &Data, i: usize, width: usize, theme: &Theme) -> Vec<Line<'static
         doc.text("  ", "none cited", theme.warning());
     }
     for s in &c.sources {
-        let mut cite = s.outlet.clone();
-        if let Some(t) = &s.title {
-            cite.push_str(&format!(": \"{t}\""));
-        }
-        if let Some(d) = s.date {
-            cite.push_str(&format!(", {}", d.human()));
-        }
-        doc.bullet("•", &cite, theme.text());
-        for extra in [&s.url, &s.note].into_iter().flatten() {
-            doc.text("    ", extra, theme.dim());
+        doc.hanging(&facts::source_text(s), "  • ", "    ", theme.text());
+        if let Some(url) = &s.url {
+            doc.text("    ", url, theme.dim());
         }
     }
     if let Some(notes) = &c.notes {
@@ -83,6 +97,11 @@ fn lines(data: &Data, i: usize, width: usize, theme: &Theme) -> Vec<Line<'static
         doc.text("  ", notes, theme.text());
     }
     doc.lines
+}
+
+/// Whether a value is one of the words for an unknown.
+fn is_unknown(value: &str) -> bool {
+    [words::NA, words::DASH, words::NO_REGION, words::NO_DATE].contains(&value)
 }
 
 /// Lines being built for a pane of a given width, wrapped with hanging indents.
@@ -101,28 +120,13 @@ impl Doc<'_> {
 
     /// `s` wrapped, every line starting with `indent`.
     fn text(&mut self, indent: &str, s: &str, style: Style) {
-        let room = self.width.saturating_sub(text::width(indent));
-        for part in text::wrap(s, room) {
-            self.lines
-                .push(Line::styled(format!("{indent}{part}"), style));
-        }
+        self.hanging(s, indent, indent, style);
     }
 
-    /// `s` wrapped after a bullet, continuation lines aligned with the text.
-    fn bullet(&mut self, bullet: &str, s: &str, style: Style) {
-        let first = format!("  {bullet} ");
-        let indent = " ".repeat(text::width(&first));
-        for (n, part) in text::wrap(s, self.width.saturating_sub(indent.len()))
-            .into_iter()
-            .enumerate()
-        {
-            let lead = if n == 0 {
-                first.clone()
-            } else {
-                indent.clone()
-            };
-            self.lines
-                .push(Line::styled(format!("{lead}{part}"), style));
+    /// `s` wrapped after `first`, continuation lines after `rest`.
+    fn hanging(&mut self, s: &str, first: &str, rest: &str, style: Style) {
+        for line in cells::hanging(s, first, rest, self.width) {
+            self.lines.push(Line::styled(line, style));
         }
     }
 
@@ -140,179 +144,77 @@ impl Doc<'_> {
     }
 }
 
-/// Kind, party, region, date, status, method, ballots, turnout and margin.
-fn facts(c: &Contest, ds: &Dataset, doc: &mut Doc) {
-    let theme = doc.theme;
-    let plain = theme.text();
-    let region = c
-        .region
-        .as_deref()
-        .map(|r| ds.region(r).map_or(r.to_string(), |r| r.name.clone()))
-        .unwrap_or_else(|| "national".to_string());
-    let mut what = vec![c.kind.as_str().replace('-', " ")];
-    what.extend(c.party.clone());
-    what.extend(c.constituency.clone());
-    what.push(region);
-    doc.fact("Contest", &what.join(" · "), plain);
-    doc.fact(
-        "Date",
-        &c.date.map_or("unknown".to_string(), |d| d.human()),
-        plain,
-    );
-    match c.status {
-        Status::Decided => doc.fact("Status", "decided", plain),
-        Status::Pending => {
-            let mut s = "PENDING: no result yet".to_string();
-            if let Some(d) = c.status_as_of {
-                s.push_str(&format!(" (as of {})", d.human()));
-            }
-            doc.fact("Status", &s, theme.pending());
-        }
-    }
-    if let (Status::Decided, Some(d)) = (c.status, c.status_as_of) {
-        doc.fact("As of", &d.human(), plain);
-    }
-    if let Some(m) = &c.method {
-        doc.fact("Method", m, plain);
-    }
-    let b = c.ballots.clone().unwrap_or_default();
-    let cast = arithmetic::cast(c);
-    let ballots = if b.valid.or(b.rejected).or(b.eligible).or(cast).is_none() {
-        "not reported".to_string()
-    } else {
-        format!(
-            "valid {} · rejected {} · eligible {} · cast {}",
-            count_label(b.valid),
-            count_label(b.rejected),
-            count_label(b.eligible),
-            count_label(cast),
-        )
-    };
-    doc.fact("Ballots", &ballots, plain);
-    let turnout = arithmetic::turnout(c).map_or(NA.to_string(), |t| format!("{t:.1}%"));
-    doc.fact("Turnout", &turnout, plain);
-    if let Some(m) = arithmetic::margin_votes(c) {
-        let points =
-            arithmetic::margin_points(c).map_or(String::new(), |p| format!(" ({p:.1} points)"));
-        doc.fact("Margin", &format!("{}{points}", thousands(m)), plain);
-    }
-}
-
 /// The candidates table: elected mark, name, party, faction, votes, share; endorsements below.
+/// Names get the room they need first (up to 30 cells); the faction column takes what is left.
 fn candidates(c: &Contest, ds: &Dataset, doc: &mut Doc) {
     let theme = doc.theme;
-    let has_party = c.candidates.iter().any(|x| x.party.is_some());
+    let rows = facts::candidates(ds, c);
+    let has_party = rows.iter().any(|r| r.party.is_some());
     let party_w = if has_party { 12 } else { 0 };
-    const MIN_FACTION: usize = 14;
+    const MIN_FACTION: usize = 6;
     let numbers = 8 + 1 + 7;
     // Everything but the name and faction columns: mark, gaps, party, numbers.
     let fixed = 2 + 1 + party_w + usize::from(has_party) + 1 + numbers;
-    let name_w = doc.width.saturating_sub(fixed + MIN_FACTION).clamp(6, 24);
+    let longest = rows
+        .iter()
+        .map(|r| cells::width(&r.name))
+        .max()
+        .unwrap_or(4);
+    let name_w = longest
+        .clamp(4, 30)
+        .min(doc.width.saturating_sub(fixed + MIN_FACTION))
+        .max(6);
     // Spare room lets the faction's full name show.
     let faction_w = doc
         .width
         .saturating_sub(fixed + name_w)
         .clamp(MIN_FACTION, 30);
-    let mut head = format!("  {} ", text::fit("Name", name_w));
+    let mut head = format!("  {} ", cells::fit("Name", name_w));
     if has_party {
-        head.push_str(&format!("{} ", text::fit("Party", party_w)));
+        head.push_str(&format!("{} ", cells::fit("Party", party_w)));
     }
     head.push_str(&format!(
         "{} {} {}",
-        text::fit("Faction", faction_w),
-        text::fit_right("Votes", 8),
-        text::fit_right("Share", 7)
+        cells::fit("Faction", faction_w),
+        cells::fit_right("Votes", 8),
+        cells::fit_right("Share", 7)
     ));
     doc.lines.push(Line::styled(head, theme.column_title()));
-    for &k in &arithmetic::ranked(c) {
-        let cand = &c.candidates[k];
+    for row in rows {
+        let cand = &c.candidates[row.index];
         let faction = cand.faction.as_deref().and_then(|id| ds.faction(id));
-        let mark = if cand.elected {
+        let mark = if row.elected {
             Span::styled("✓ ", theme.elected())
         } else {
             Span::raw("  ")
         };
         let mut spans = vec![
             mark,
-            Span::raw(format!("{} ", text::fit(&cand.name, name_w))),
+            Span::raw(format!("{} ", cells::fit(&row.name, name_w))),
         ];
         if has_party {
-            let party = cand.party.clone().unwrap_or_default();
-            spans.push(Span::raw(format!("{} ", text::fit(&party, party_w))));
+            let party = row.party.clone().unwrap_or_default();
+            spans.push(Span::raw(format!("{} ", cells::fit(&party, party_w))));
         }
-        let faction_label = match faction {
-            Some(f) => format!("{} {}", theme::abbr(f), f.name),
-            None => "—".to_string(),
+        let faction_label = match &row.faction {
+            Some((short, name)) => format!("{short} {name}"),
+            None => words::DASH.to_string(),
         };
         spans.push(Span::styled(
-            text::fit(&faction_label, faction_w),
+            cells::fit(&faction_label, faction_w),
             theme.faction(faction),
         ));
-        let share = arithmetic::share(c, cand).label();
         spans.push(Span::raw(format!(
             " {} {}",
-            text::fit_right(&count_label(cand.votes), 8),
-            text::fit_right(&share, 7)
+            cells::fit_right(&row.votes, 8),
+            cells::fit_right(&row.share, 7)
         )));
-        if cand.incumbent {
+        if row.incumbent {
             spans.push(Span::styled(" (incumbent)", theme.dim()));
         }
         doc.lines.push(Line::from(spans));
-        if !cand.endorsements.is_empty() {
-            let backed = format!("backed by {}", cand.endorsements.join(", "));
-            doc.text("      ", &backed, theme.dim());
+        if let Some(endorsed) = row.endorsed() {
+            doc.text("      ", &endorsed, theme.dim());
         }
-    }
-}
-
-/// Previous holder, defection, seat majority, stated majority, swing, official result.
-fn context(c: &Contest, doc: &mut Doc) {
-    let mut facts: Vec<(&str, String)> = Vec::new();
-    if let Some(h) = &c.previous_holder {
-        let mut s = h.name.clone();
-        let extra: Vec<String> = [
-            h.party.clone(),
-            h.since.map(|d| format!("since {}", d.human())),
-        ]
-        .into_iter()
-        .flatten()
-        .collect();
-        if !extra.is_empty() {
-            s.push_str(&format!(" ({})", extra.join(", ")));
-        }
-        facts.push(("Previous holder", s));
-    }
-    if let Some(d) = &c.defection {
-        let when = d.date.map_or(String::new(), |d| format!(", {}", d.human()));
-        facts.push(("Defection", format!("to {}{when}", d.to)));
-    }
-    if let Some(m) = &c.seat_majority {
-        let extra: Vec<String> = [m.party.clone(), m.as_of.map(|d| d.human())]
-            .into_iter()
-            .flatten()
-            .collect();
-        let extra = if extra.is_empty() {
-            String::new()
-        } else {
-            format!(" ({})", extra.join(", "))
-        };
-        facts.push(("Seat majority", format!("{}{extra}", thousands(m.votes))));
-    }
-    if let Some(m) = c.majority {
-        facts.push(("Majority", thousands(m)));
-    }
-    if let Some(s) = &c.swing {
-        facts.push(("Swing", format!("{} points to {}", s.percent, s.to)));
-    }
-    if let Some(r) = &c.result {
-        facts.push(("Result", r.clone()));
-    }
-    if facts.is_empty() {
-        return;
-    }
-    doc.heading("Context");
-    let plain = doc.theme.text();
-    for (label, value) in facts {
-        doc.fact(label, &value, plain);
     }
 }

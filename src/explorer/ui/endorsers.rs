@@ -8,13 +8,15 @@ use ratatui::text::{Line, Span};
 use crate::explorer::app::App;
 use crate::explorer::layout;
 use crate::explorer::theme::Theme;
-use crate::explorer::ui::{bars, pane_block, text};
-use crate::report::NA;
+use crate::explorer::ui::pane_block;
+use crate::report;
+use crate::report::cells;
+use crate::report::words::NA;
 use crate::stats::EndorserRecord;
 
 /// Cells of each count column.
 const NUMBER: usize = 8;
-/// Cells of the win-rate bar.
+/// Most cells of the win-rate bar; it shrinks to the room the columns leave.
 const RATE_BAR: usize = 20;
 
 /// Draws the endorsement record over the whole body.
@@ -39,19 +41,19 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
     let name_w = v
         .endorsers
         .iter()
-        .map(|r| text::width(&r.name))
+        .map(|r| cells::width(&r.name))
         .max()
         .unwrap_or(0)
         .clamp(8, 32)
         .min(width.saturating_sub(5 * NUMBER + 2));
     let head = format!(
         " {}{}{}{}{}{} ",
-        text::fit("Endorser", name_w),
-        text::fit_right("Backed", NUMBER),
-        text::fit_right("Won", NUMBER),
-        text::fit_right("Lost", NUMBER),
-        text::fit_right("Pending", NUMBER),
-        text::fit_right("Win rate", NUMBER + 1),
+        cells::fit("Endorser", name_w),
+        cells::fit_right("Backed", NUMBER),
+        cells::fit_right("Won", NUMBER),
+        cells::fit_right("Lost", NUMBER),
+        cells::fit_right("Pending", NUMBER),
+        cells::fit_right("Win rate", NUMBER + 1),
     );
     frame.render_widget(
         Line::styled(head, theme.column_title()),
@@ -67,8 +69,12 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
     let visible = usize::from(inner.height - 1);
     // The cursor stays on screen; the table scrolls only as far as it must.
     let offset = v.endorser_cursor.saturating_sub(visible - 1);
+    // " " + name + five numbers + "  " + bar + " ".
+    let bar_w = width
+        .saturating_sub(1 + name_w + 5 * NUMBER + 1 + 2 + 1)
+        .min(RATE_BAR);
     for (n, r) in v.endorsers.iter().enumerate().skip(offset).take(visible) {
-        let mut line = row(r, name_w, theme);
+        let mut line = row(r, name_w, bar_w, theme);
         if n == v.endorser_cursor {
             line = line.style(theme.selected(true));
         }
@@ -77,26 +83,28 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
     }
 }
 
-fn row(r: &EndorserRecord, name_w: usize, theme: &Theme) -> Line<'static> {
+fn row(r: &EndorserRecord, name_w: usize, bar_w: usize, theme: &Theme) -> Line<'static> {
     let rate = r.win_rate();
     let rate_label = rate.map_or(NA.to_string(), |x| format!("{:.0}%", x * 100.0));
-    let bar = rate.map_or(String::new(), |x| {
-        bars::count((x * 1000.0).round() as usize, 1000, RATE_BAR)
-    });
+    // The bar is the win rate: 100% fills it, so equal rates draw equal bars.
+    let bar = rate.map_or(String::new(), |x| report::bars::draw(x, 1.0, bar_w));
     Line::from(vec![
         Span::raw(format!(
             " {}{}",
-            text::fit(&r.name, name_w),
-            text::fit_right(&r.endorsed.to_string(), NUMBER)
-        )),
-        Span::styled(text::fit_right(&r.won.to_string(), NUMBER), theme.elected()),
-        Span::raw(format!(
-            "{}{}",
-            text::fit_right(&r.lost.to_string(), NUMBER),
-            text::fit_right(&r.pending.to_string(), NUMBER)
+            cells::fit(&r.name, name_w),
+            cells::fit_right(&r.endorsed.to_string(), NUMBER)
         )),
         Span::styled(
-            text::fit_right(&rate_label, NUMBER + 1),
+            cells::fit_right(&r.won.to_string(), NUMBER),
+            theme.elected(),
+        ),
+        Span::raw(format!(
+            "{}{}",
+            cells::fit_right(&r.lost.to_string(), NUMBER),
+            cells::fit_right(&r.pending.to_string(), NUMBER)
+        )),
+        Span::styled(
+            cells::fit_right(&rate_label, NUMBER + 1),
             if rate.is_some() {
                 theme.text()
             } else {
@@ -104,7 +112,7 @@ fn row(r: &EndorserRecord, name_w: usize, theme: &Theme) -> Line<'static> {
             },
         ),
         Span::raw("  "),
-        Span::styled(text::fit(&bar, RATE_BAR), theme.elected()),
+        Span::styled(cells::fit(&bar, bar_w), theme.elected()),
         Span::raw(" "),
     ])
 }

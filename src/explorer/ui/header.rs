@@ -5,7 +5,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
 use crate::explorer::app::{App, View};
-use crate::explorer::ui::text;
+use crate::report::cells;
 
 /// Draws the header line (hidden on short terminals, when `area` is empty).
 pub fn render(frame: &mut Frame, area: Rect, app: &App) {
@@ -22,13 +22,13 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
         None => app.sources.join(", "),
     };
     // The name keeps up to 24 cells before the tabs shrink to numbers.
-    let keep = text::width(&name).min(24);
+    let keep = cells::width(&name).min(24);
     let tabs = tabs(app, usize::from(area.width).saturating_sub(11 + keep));
-    let tabs_w: usize = tabs.iter().map(|t| text::width(&t.content)).sum();
+    let tabs_w: usize = tabs.iter().map(|t| cells::width(&t.content)).sum();
     let room = usize::from(area.width).saturating_sub(tabs_w + 11);
     let mut spans = vec![
         Span::styled(" hustings ", theme.title()),
-        Span::styled(text::fit(&name, room), theme.dim()),
+        Span::styled(cells::fit(&name, room), theme.dim()),
         Span::raw(" "),
     ];
     spans.extend(tabs);
@@ -43,7 +43,7 @@ fn tabs(app: &App, room: usize) -> Vec<Span<'static>> {
         .iter()
         .map(|v| format!(" {} {} ", v.key(), v.title()))
         .collect();
-    let short = full.iter().map(|t| text::width(t)).sum::<usize>() > room;
+    let short = full.iter().map(|t| cells::width(t)).sum::<usize>() > room;
     View::ALL
         .iter()
         .zip(full)

@@ -7,13 +7,14 @@ use ratatui::widgets::Paragraph;
 
 use crate::explorer::app::App;
 use crate::explorer::keymap::HELP;
-use crate::explorer::ui::{popup, popup_area, scroll_paragraph, text};
+use crate::explorer::ui::{popup, popup_area, scroll_paragraph};
+use crate::report::cells;
 
 /// Draws the help popup over `area`; returns how far it can scroll.
 pub fn render(frame: &mut Frame, area: Rect, app: &App) -> u16 {
     let theme = &app.theme;
-    let keys_w = HELP.iter().map(|(k, _)| text::width(k)).max().unwrap_or(0);
-    let text_w = HELP.iter().map(|(_, t)| text::width(t)).max().unwrap_or(0);
+    let keys_w = HELP.iter().map(|(k, _)| cells::width(k)).max().unwrap_or(0);
+    let text_w = HELP.iter().map(|(_, t)| cells::width(t)).max().unwrap_or(0);
     let width = (keys_w + text_w + 5) as u16;
     let height = HELP.len() as u16 + 2;
     let inner = popup(
@@ -26,7 +27,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) -> u16 {
         .iter()
         .map(|(keys, what)| {
             Line::from(vec![
-                Span::styled(format!(" {} ", text::fit(keys, keys_w)), theme.key()),
+                Span::styled(format!(" {} ", cells::fit(keys, keys_w)), theme.key()),
                 Span::raw(*what),
             ])
         })

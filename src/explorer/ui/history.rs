@@ -8,10 +8,12 @@ use ratatui::widgets::{Paragraph, Wrap};
 
 use crate::explorer::app::{App, Focus};
 use crate::explorer::layout;
-use crate::explorer::theme::{self, Theme};
+use crate::explorer::theme::Theme;
 use crate::explorer::ui::{pane_block, scroll_paragraph};
 use crate::model::{Dataset, Status};
-use crate::report::Summary;
+use crate::report::cells;
+use crate::report::facts::Summary;
+use crate::report::words;
 use crate::stats::seat_history;
 
 /// Draws the seat history of the selected contest, scrolled like the detail pane;
@@ -40,6 +42,11 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) -> Option<u16> {
         (None, _) => vec![],
     };
     let inner = layout::inner(area);
+    // Lines come wrapped (continuation lines indented); the paragraph only wraps the notes.
+    let lines = lines
+        .into_iter()
+        .flat_map(|line| rewrap(line, usize::from(inner.width)))
+        .collect::<Vec<_>>();
     let paragraph = Paragraph::new(lines).wrap(Wrap { trim: false });
     Some(scroll_paragraph(frame, inner, paragraph, app.detail_scroll))
 }
@@ -67,10 +74,7 @@ fn history_lines(app: &App, ds: &Dataset, theme: &Theme) -> Vec<Line<'static>> {
         out.push(Line::from(vec![
             Span::styled(if here { "▶ " } else { "  " }, theme.key()),
             Span::styled(s.date_label(), theme.title()),
-            Span::styled(
-                format!("  {}", c.kind.as_str().replace('-', " ")),
-                theme.dim(),
-            ),
+            Span::styled(format!("  {}", words::kind(c.kind)), theme.dim()),
         ]));
         out.push(Line::styled(format!("    {}", c.title), theme.text()));
         let mut result = vec![Span::raw("    ")];
@@ -79,16 +83,17 @@ fn history_lines(app: &App, ds: &Dataset, theme: &Theme) -> Vec<Line<'static>> {
                 result.push(Span::styled(format!("✓ {}", w.name), theme.elected()));
                 if let Some(f) = s.winner_faction {
                     result.push(Span::styled(
-                        format!(" {}", theme::abbr(f)),
+                        format!(" {}", words::faction_short(f)),
                         theme.faction(Some(f)),
                     ));
                 }
                 if let Some(p) = w.party.as_deref().or(c.party.as_deref()) {
                     result.push(Span::styled(format!(" ({p})"), theme.dim()));
                 }
-                let share = s.winner_share.as_ref().map_or("n/a".into(), |x| x.label());
+                out.push(Line::from(std::mem::take(&mut result)));
                 result.push(Span::raw(format!(
-                    " · share {share} · margin {} · turnout {}",
+                    "      share {} · margin {} · turnout {}",
+                    s.winner_share_label(),
                     s.margin_label(),
                     s.turnout_label()
                 )));
@@ -99,4 +104,20 @@ fn history_lines(app: &App, ds: &Dataset, theme: &Theme) -> Vec<Line<'static>> {
         out.push(Line::from(result));
     }
     out
+}
+
+/// A one-style line longer than `width` as several, continuation lines indented like the
+/// line's own indent plus two; lines of several styles and short lines are kept as they are.
+fn rewrap(line: Line<'static>, width: usize) -> Vec<Line<'static>> {
+    if line.spans.len() != 1 || line.width() <= width {
+        return vec![line];
+    }
+    let span = &line.spans[0];
+    let text = span.content.to_string();
+    let indent = &text[..text.len() - text.trim_start().len()];
+    let rest = format!("{indent}  ");
+    cells::hanging(text.trim_start(), indent, &rest, width)
+        .into_iter()
+        .map(|l| Line::styled(l, span.style))
+        .collect()
 }

@@ -10,10 +10,12 @@ use ratatui::widgets::Paragraph;
 
 use crate::explorer::app::{App, Focus};
 use crate::explorer::layout;
-use crate::explorer::theme::{self, Theme};
-use crate::explorer::ui::{pane_block, text};
+use crate::explorer::theme::Theme;
+use crate::explorer::ui::pane_block;
 use crate::model::arithmetic;
 use crate::model::{Contest, ContestKind, Dataset, Status};
+use crate::report::cells;
+use crate::report::words;
 
 /// A list column, in display order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -89,7 +91,7 @@ fn mark_width(theme: &Theme, ds: &Dataset) -> usize {
     } else {
         ds.factions
             .iter()
-            .map(|f| text::width(&theme::abbr(f)))
+            .map(|f| cells::width(&words::faction_short(f)))
             .max()
             .unwrap_or(1)
             .max(1)
@@ -114,7 +116,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
             .iter()
             .map(|&(col, w)| {
                 Span::styled(
-                    format!("{} ", text::fit(column_name(col), w)),
+                    format!("{} ", cells::fit(column_name(col), w)),
                     theme.column_title(),
                 )
             })
@@ -161,7 +163,7 @@ fn draw_row(buf: &mut Buffer, area: Rect, cols: &[(Column, usize)], cells: &[(St
                     .set_style(*style);
             }
         } else {
-            buf.set_stringn(x, area.y, text::truncate(content, room), room, *style);
+            buf.set_stringn(x, area.y, cells::truncate(content, room), room, *style);
         }
         x = x.saturating_add(w as u16 + 1);
     }
@@ -199,7 +201,7 @@ fn row(
                 Some(f) if theme.faction_color(Some(f)).is_some() => {
                     ("█".to_string(), theme.faction(Some(f)))
                 }
-                Some(f) => (theme::abbr(f), theme.text()),
+                Some(f) => (words::faction_short(f), theme.text()),
                 None => (String::new(), theme.text()),
             },
             Column::Title => match mark {
@@ -212,7 +214,7 @@ fn row(
                     .region
                     .as_deref()
                     .and_then(|r| ds.region(r))
-                    .map_or("national".to_string(), |r| r.name.clone()),
+                    .map_or(words::NO_REGION.to_string(), |r| r.name.clone()),
                 theme.dim(),
             ),
             Column::Date => (
@@ -226,7 +228,7 @@ fn row(
             Column::Winner => match (contest.status, winner) {
                 (_, Some(w)) => (w.name.clone(), theme.text()),
                 (Status::Pending, None) => ("—".to_string(), theme.pending()),
-                (Status::Decided, None) => ("unknown".to_string(), theme.dim()),
+                (Status::Decided, None) => (words::DASH.to_string(), theme.dim()),
             },
         }
     };

@@ -28,7 +28,6 @@ mod picker;
 mod rounds;
 mod scoreboard;
 mod status;
-pub mod text;
 mod timeline;
 
 use ratatui::Frame;
@@ -39,6 +38,7 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 
 use crate::explorer::app::{App, Focus, Overlay, ScrollLimits, View};
 use crate::explorer::layout;
+use crate::report::cells;
 
 /// Draws the whole screen; returns how far its scrolling panes can scroll, for the app to
 /// stop scrolling there (drawing itself changes nothing).
@@ -126,12 +126,12 @@ fn fact_lines(
     label_style: Style,
     value_style: Style,
 ) -> Vec<Line<'static>> {
-    text::wrap(value, value_w)
+    cells::wrap(value, value_w)
         .into_iter()
         .enumerate()
         .map(|(n, part)| {
             let lead = if n == 0 {
-                text::fit(label, label_w)
+                cells::fit(label, label_w)
             } else {
                 " ".repeat(label_w)
             };

@@ -6,8 +6,9 @@ use ratatui::text::{Line, Span};
 
 use crate::explorer::action::PickerKind;
 use crate::explorer::app::{App, Picker};
-use crate::explorer::ui::{popup, popup_area, text};
+use crate::explorer::ui::{popup, popup_area};
 use crate::query::FactionScope;
+use crate::report::cells;
 
 /// Draws `picker` centred over `area`, scrolled so its cursor is visible.
 pub fn render(frame: &mut Frame, area: Rect, app: &App, picker: &Picker) {
@@ -28,10 +29,10 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, picker: &Picker) {
     let label_w = picker
         .choices
         .iter()
-        .map(|c| text::width(&c.label))
+        .map(|c| cells::width(&c.label))
         .max()
         .unwrap_or(0);
-    let width = (label_w + 14).max(text::width(&title) + 2) as u16;
+    let width = (label_w + 14).max(cells::width(&title) + 2) as u16;
     let height = picker.len() as u16 + 2;
     let inner = popup(frame, app, popup_area(area, width, height), title);
     let visible = usize::from(inner.height);
@@ -47,7 +48,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, picker: &Picker) {
             let mark = if picker.marked[row - 1] { "[x]" } else { "[ ]" };
             Line::from(vec![
                 Span::styled(format!(" {mark} "), theme.key()),
-                Span::raw(text::fit(&choice.label, label_w)),
+                Span::raw(cells::fit(&choice.label, label_w)),
                 Span::styled(format!(" {:>6}", choice.count), theme.dim()),
             ])
         };

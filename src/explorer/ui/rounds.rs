@@ -9,11 +9,13 @@ use ratatui::widgets::{Paragraph, Wrap};
 
 use crate::explorer::app::{App, Focus};
 use crate::explorer::layout;
-use crate::explorer::theme::{self, Theme};
-use crate::explorer::ui::{bars, pane_block, scroll_paragraph, text};
+use crate::explorer::theme::Theme;
+use crate::explorer::ui::{bars, pane_block, scroll_paragraph};
 use crate::model::Dataset;
-use crate::report::bars::thousands;
+use crate::report::cells;
 use crate::report::rounds::{self, RoundState, RoundView};
+use crate::report::words;
+use crate::report::words::thousands;
 
 /// Titles of contests with rounds named when the selected one has none.
 const SUGGESTIONS: usize = 5;
@@ -71,7 +73,7 @@ fn round_lines(view: &RoundView, ds: &Dataset, width: usize, theme: &Theme) -> V
     let name_w = view
         .rows
         .iter()
-        .map(|r| text::width(&r.name))
+        .map(|r| cells::width(&r.name))
         .max()
         .unwrap_or(0)
         .clamp(4, 20);
@@ -93,10 +95,10 @@ fn round_lines(view: &RoundView, ds: &Dataset, width: usize, theme: &Theme) -> V
         };
         let mut spans = vec![
             Span::styled(mark, mark_style),
-            Span::styled(text::fit(&row.name, name_w), name_style),
+            Span::styled(cells::fit(&row.name, name_w), name_style),
             Span::raw(" "),
             Span::styled(
-                text::fit(&faction.map(theme::abbr).unwrap_or_default(), 5),
+                cells::fit(&faction.map(words::faction_short).unwrap_or_default(), 5),
                 theme.faction(faction),
             ),
         ];
@@ -106,9 +108,9 @@ fn round_lines(view: &RoundView, ds: &Dataset, width: usize, theme: &Theme) -> V
                 let share = row
                     .percent
                     .map_or("n/a".to_string(), |p| format!("{p:.1}%"));
-                spans.push(Span::raw(text::fit_right(&thousands(votes), 8)));
-                spans.push(Span::styled(text::fit_right(&change, 7), theme.dim()));
-                spans.push(Span::raw(text::fit_right(&share, 7)));
+                spans.push(Span::raw(cells::fit_right(&thousands(votes), 8)));
+                spans.push(Span::styled(cells::fit_right(&change, 7), theme.dim()));
+                spans.push(Span::raw(cells::fit_right(&share, 7)));
                 spans.push(Span::raw(" "));
                 let permille = row.percent.map_or(0, |p| (p * 10.0).round() as usize);
                 spans.push(Span::styled(

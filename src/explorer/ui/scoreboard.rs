@@ -8,10 +8,12 @@ use ratatui::text::{Line, Span};
 
 use crate::explorer::app::App;
 use crate::explorer::layout;
-use crate::explorer::theme::{self, Theme};
-use crate::explorer::ui::{bars, scrolled, text};
+use crate::explorer::theme::Theme;
+use crate::explorer::ui::{bars, scrolled};
 use crate::model::Dataset;
-use crate::report::{faction_name, party_name, region_name};
+use crate::report::cells;
+use crate::report::words;
+use crate::report::words::{faction_name, party_name, region_name};
 use crate::stats::Scoreboard;
 
 /// Draws the scoreboard over the whole body; returns how far it can scroll.
@@ -82,7 +84,7 @@ fn lines(board: &Scoreboard, ds: &Dataset, width: usize, theme: &Theme) -> Vec<L
         let faction = r.faction.as_deref().and_then(|f| ds.faction(f));
         let mut spans = vec![
             Span::raw("   "),
-            Span::styled(text::fit(name, name_w), theme.faction(faction)),
+            Span::styled(cells::fit(name, name_w), theme.faction(faction)),
         ];
         spans.extend(numbers(&[r.won, r.lost, r.pending, r.stood]));
         spans.push(Span::raw("  "));
@@ -113,7 +115,7 @@ fn lines(board: &Scoreboard, ds: &Dataset, width: usize, theme: &Theme) -> Vec<L
             format!("{} {noun}: {}", g.contests, bars::wins_label(g, ds))
         })
         .collect();
-    let longest = labels.iter().map(|l| text::width(l)).max().unwrap_or(0);
+    let longest = labels.iter().map(|l| cells::width(l)).max().unwrap_or(0);
     // The bar gives way to the labels, down to a few cells; labels are cut after that.
     let bar_w = width
         .saturating_sub(3 + name_w + 1 + 2 + longest + 1)
@@ -122,14 +124,14 @@ fn lines(board: &Scoreboard, ds: &Dataset, width: usize, theme: &Theme) -> Vec<L
     for ((g, name), label) in board.regions.iter().zip(&names).zip(&labels) {
         let mut spans = vec![
             Span::raw("   "),
-            Span::styled(text::fit(name, name_w), theme.text()),
+            Span::styled(cells::fit(name, name_w), theme.text()),
             Span::raw(" "),
         ];
         let bar = bars::wins(g, ds, max, bar_w, theme);
-        let used: usize = bar.iter().map(|s| text::width(&s.content)).sum();
+        let used: usize = bar.iter().map(|s| cells::width(&s.content)).sum();
         spans.extend(bar);
         spans.push(Span::raw(" ".repeat(bar_w.saturating_sub(used) + 2)));
-        spans.push(Span::styled(text::truncate(label, label_w), theme.dim()));
+        spans.push(Span::styled(cells::truncate(label, label_w), theme.dim()));
         out.push(Line::from(spans));
     }
     if !board.regions.is_empty() {
@@ -160,7 +162,7 @@ fn lines(board: &Scoreboard, ds: &Dataset, width: usize, theme: &Theme) -> Vec<L
             let faction = r.faction.as_deref().and_then(|f| ds.faction(f));
             let mut spans = vec![
                 Span::raw("   "),
-                Span::styled(text::fit(name, name_w), theme.faction(faction)),
+                Span::styled(cells::fit(name, name_w), theme.faction(faction)),
             ];
             spans.extend(numbers(&[r.won, r.lost, r.stood]));
             spans.push(Span::raw("  "));
@@ -182,14 +184,14 @@ fn heading(out: &mut Vec<Line<'static>>, title: &str, theme: &Theme) {
 /// A faction's row label: `LL Labour left / Momentum`, or `no faction`.
 fn label(ds: &Dataset, id: Option<&str>) -> String {
     match id.and_then(|f| ds.faction(f)) {
-        Some(f) => format!("{} {}", theme::abbr(f), f.name),
+        Some(f) => format!("{} {}", words::faction_short(f), f.name),
         None => faction_name(ds, id),
     }
 }
 
 /// The width of a name column: the longest name, within limits of the screen.
 fn column(names: &[String], width: usize) -> usize {
-    let longest = names.iter().map(|n| text::width(n)).max().unwrap_or(0);
+    let longest = names.iter().map(|n| cells::width(n)).max().unwrap_or(0);
     longest.min(32).min(width.saturating_sub(30).max(10))
 }
 
@@ -197,7 +199,7 @@ fn column(names: &[String], width: usize) -> usize {
 fn numbers(counts: &[usize]) -> Vec<Span<'static>> {
     counts
         .iter()
-        .map(|n| Span::raw(text::fit_right(&n.to_string(), NUMBER)))
+        .map(|n| Span::raw(cells::fit_right(&n.to_string(), NUMBER)))
         .collect()
 }
 
@@ -205,7 +207,7 @@ fn numbers(counts: &[usize]) -> Vec<Span<'static>> {
 fn titles(name_w: usize, names: &[&str], theme: &Theme) -> Line<'static> {
     let mut t = " ".repeat(3 + name_w);
     for name in names {
-        t.push_str(&text::fit_right(name, NUMBER));
+        t.push_str(&cells::fit_right(name, NUMBER));
     }
     Line::styled(t, theme.dim())
 }

@@ -7,8 +7,8 @@ use ratatui::text::{Line, Span};
 
 use crate::explorer::app::{App, Field, Overlay};
 use crate::explorer::export::ExportTarget;
-use crate::explorer::ui::text;
 use crate::query::FactionScope;
+use crate::report::cells;
 
 /// Draws the status line.
 pub fn render(frame: &mut Frame, area: Rect, app: &App) {
@@ -18,12 +18,12 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
     let theme = &app.theme;
     let width = usize::from(area.width);
     let right = right_side(app, width);
-    let left_w = width.saturating_sub(text::width(&right) + 1);
+    let left_w = width.saturating_sub(cells::width(&right) + 1);
     let mut left = left_side(app);
     truncate_spans(&mut left, left_w);
-    let used: usize = left.iter().map(|s| text::width(&s.content)).sum();
+    let used: usize = left.iter().map(|s| cells::width(&s.content)).sum();
     left.push(Span::raw(
-        " ".repeat(width.saturating_sub(used + text::width(&right))),
+        " ".repeat(width.saturating_sub(used + cells::width(&right))),
     ));
     left.push(Span::styled(right, theme.title()));
     frame.render_widget(Line::from(left).style(theme.status_bar()), area);
@@ -49,7 +49,7 @@ fn right_side(app: &App, width: usize) -> String {
     let budget = (width / 2).max(8);
     forms
         .iter()
-        .find(|f| text::width(f) <= budget)
+        .find(|f| cells::width(f) <= budget)
         .unwrap_or(&forms[3])
         .clone()
 }
@@ -156,9 +156,9 @@ pub fn filter_labels(app: &App) -> Vec<(&'static str, String)> {
 fn truncate_spans(spans: &mut Vec<Span<'static>>, max: usize) {
     let mut used = 0;
     for i in 0..spans.len() {
-        let w = text::width(&spans[i].content);
+        let w = cells::width(&spans[i].content);
         if used + w > max {
-            let cut = text::truncate(&spans[i].content, max - used);
+            let cut = cells::truncate(&spans[i].content, max - used);
             spans[i].content = cut.into();
             spans.truncate(i + 1);
             return;

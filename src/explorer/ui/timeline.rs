@@ -9,8 +9,9 @@ use ratatui::text::{Line, Span};
 use crate::explorer::app::App;
 use crate::explorer::layout;
 use crate::explorer::theme::Theme;
-use crate::explorer::ui::{bars, scrolled, text};
+use crate::explorer::ui::{bars, scrolled};
 use crate::model::Dataset;
+use crate::report::cells;
 use crate::stats::GroupRecord;
 use crate::stats::timeline::{Period, Span as When};
 
@@ -55,7 +56,7 @@ fn lines(
     let labels: Vec<String> = groups.iter().map(|g| g.key.to_string()).collect();
     let label_w = labels
         .iter()
-        .map(|l| text::width(l))
+        .map(|l| cells::width(l))
         .max()
         .unwrap_or(0)
         .min(34);
@@ -65,19 +66,19 @@ fn lines(
         let gap = matches!(g.key, When::Gap { .. });
         let style = if gap { theme.dim() } else { theme.text() };
         let mut spans = vec![
-            Span::styled(format!(" {}", text::fit(label, label_w)), style),
-            Span::styled(text::fit_right(&g.contests.to_string(), 6), style),
+            Span::styled(format!(" {}", cells::fit(label, label_w)), style),
+            Span::styled(cells::fit_right(&g.contests.to_string(), 6), style),
             Span::raw("  "),
         ];
         if gap {
             spans.push(Span::styled("·", theme.dim()));
         } else {
             let bar = bars::wins(g, ds, max, bar_w, theme);
-            let used: usize = bar.iter().map(|s| text::width(&s.content)).sum();
+            let used: usize = bar.iter().map(|s| cells::width(&s.content)).sum();
             spans.extend(bar);
             spans.push(Span::raw(" ".repeat(bar_w.saturating_sub(used) + 1)));
             let room = width.saturating_sub(1 + label_w + 6 + 2 + bar_w + 1);
-            let label = text::truncate(&bars::wins_label(g, ds), room);
+            let label = cells::truncate(&bars::wins_label(g, ds), room);
             spans.push(Span::styled(label, theme.dim()));
         }
         out.push(Line::from(spans));

@@ -1,12 +1,12 @@
-//! `compare` as plain text: two contests' facts in two columns, then each one's bar chart.
+//! `compare` as plain text: two contests' facts in two columns, then each one's bar chart,
+//! both charts drawn to one scale.
 
 use std::io::{self, Write};
 
-use super::show::chart;
-use crate::report::Detail;
-use crate::report::compare;
+use super::show::{chart, chart_cells};
 use crate::report::style::{MIN_WIDTH, Paint, TextStyle};
 use crate::report::table::{self, Align, Cell, Column};
+use crate::report::{Detail, facts};
 
 /// `compare A B`.
 pub fn compare(out: &mut impl Write, pair: &[Detail; 2], style: &TextStyle) -> io::Result<()> {
@@ -16,35 +16,37 @@ pub fn compare(out: &mut impl Write, pair: &[Detail; 2], style: &TextStyle) -> i
         Column::flex("A", 12, u8::MAX),
         Column::flex("B", 12, u8::MAX),
     ];
-    let [a, b] = pair.map(|d| compare::facts(d.dataset, d.contest));
+    let [a, b] = pair;
     let mut rows: Vec<Vec<Cell>> = vec![
         vec![
             Cell::new("Contest"),
-            Cell::painted(&pair[0].contest.title, Some(Paint::Bold)),
-            Cell::painted(&pair[1].contest.title, Some(Paint::Bold)),
+            Cell::painted(&a.contest.title, Some(Paint::Bold)),
+            Cell::painted(&b.contest.title, Some(Paint::Bold)),
         ],
         vec![
             Cell::new("Id"),
-            Cell::new(&pair[0].contest.id),
-            Cell::new(&pair[1].contest.id),
+            Cell::new(&a.contest.id),
+            Cell::new(&b.contest.id),
         ],
     ];
     rows.extend(
-        a.into_iter()
-            .zip(b)
-            .map(|((label, x), (_, y))| vec![Cell::new(label), Cell::new(x), Cell::new(y)]),
+        facts::compared(a.dataset, a.contest, b.contest)
+            .into_iter()
+            .map(|(label, [x, y])| vec![Cell::new(label), Cell::new(x), Cell::new(y)]),
     );
     for line in table::render(&columns, &rows, style) {
         writeln!(out, "{line}")?;
     }
-    for (mark, d) in ["A", "B"].iter().zip(pair) {
+    let charts = pair.map(|d| facts::chart(d.contest));
+    for ((mark, d), bars) in ["A", "B"].iter().zip(pair).zip(&charts) {
         writeln!(out)?;
         let title = format!("{mark}: {}", d.contest.title);
         writeln!(out, "{}", style.paint(&title, Paint::Bold))?;
         if d.contest.candidates.is_empty() {
-            writeln!(out, "  {}", crate::report::detail::no_candidates(d.contest))?;
+            writeln!(out, "  {}", facts::no_candidates(d.contest))?;
         }
-        for line in chart(d, w, style) {
+        let cols = chart_cells(&[&charts[0], &charts[1]], w);
+        for line in chart(d, bars, cols, style) {
             writeln!(out, "{line}")?;
         }
     }

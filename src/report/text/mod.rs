@@ -4,14 +4,16 @@
 use std::io::{self, Write};
 
 mod compare;
-mod show;
+pub mod show;
 
 pub use compare::compare;
-pub use show::{chart, show};
+pub use show::show;
 
+use super::facts::Summary;
 use super::style::{Paint, TextStyle};
 use super::table::{self, Align, Cell, Column};
-use super::{DASH, Listing, NA, StatsReport, Summary, faction_name, party_name, region_name};
+use super::words::{self, DASH, NA, faction_name, party_name, region_name};
+use super::{Listing, StatsReport, bars};
 use crate::model::{Dataset, Faction, Status};
 use crate::stats::{EndorserRecord, GroupRecord, Groups, Totals};
 
@@ -43,11 +45,11 @@ pub fn list(out: &mut impl Write, listing: &Listing, style: &TextStyle) -> io::R
                 Cell::new(&c.id),
                 dashed(s.date_label()),
                 Cell::new(&c.title),
-                dashed(s.region.map_or(DASH, |r| &r.name)),
+                dashed(s.region_label()),
                 Cell::painted(c.status.as_str(), Some(status_paint(c.status))),
                 winner_cell(&s),
                 faction_cell(s.winner_faction),
-                dashed(s.winner_share.as_ref().map_or(DASH.into(), |s| s.label())),
+                dashed(s.winner_share_label()),
                 dashed(s.margin_label()),
                 dashed(s.turnout_label()),
             ]
@@ -71,7 +73,16 @@ pub fn stats(out: &mut impl Write, report: &StatsReport, style: &TextStyle) -> i
         return Ok(());
     }
     writeln!(out)?;
-    let (columns, rows) = stats_table(ds, &report.groups);
+    let (mut columns, mut rows, bars) = stats_table(ds, &report.groups);
+    // The bars take the room the numbers leave, up to BAR_CELLS: shrunk, never cut off.
+    let used = table::fitted_width(&columns, &rows, style.width);
+    let cells = style.width.saturating_sub(used + 2).min(BAR_CELLS);
+    if let Some(bars) = bars.filter(|_| cells >= MIN_BAR_CELLS) {
+        columns.push(Column::fixed("", Align::Left, u8::MAX));
+        for (row, (value, scale, paint)) in rows.iter_mut().zip(bars) {
+            row.push(Cell::painted(bars::draw(value, scale, cells), paint));
+        }
+    }
     for line in table::render(&columns, &rows, style) {
         writeln!(out, "{line}")?;
     }
@@ -114,8 +125,15 @@ const GAP_MONTHS: usize = 3;
 
 /// Longest bar in a stats table, in cells.
 const BAR_CELLS: usize = 20;
+/// Below this many cells a bar says too little to be worth drawing.
+const MIN_BAR_CELLS: usize = 4;
 
-fn stats_table(ds: &Dataset, groups: &Groups) -> (Vec<Column>, Vec<Vec<Cell>>) {
+/// A row's bar: its value, the value that fills the bar, its paint.
+type BarSpec = (f64, f64, Option<Paint>);
+/// A stats table: columns, rows, and each row's bar where the table has them.
+type StatsTable = (Vec<Column>, Vec<Vec<Cell>>, Option<Vec<BarSpec>>);
+
+fn stats_table(ds: &Dataset, groups: &Groups) -> StatsTable {
     match groups {
         Groups::Faction(records) => standings_table(
             ds,
@@ -132,10 +150,9 @@ fn stats_table(ds: &Dataset, groups: &Groups) -> (Vec<Column>, Vec<Vec<Cell>>) {
         Groups::Region(records) => {
             group_table(ds, "REGION", records, |k| region_name(ds, k.as_deref()))
         }
-        Groups::Kind(records) => group_table(ds, "KIND", records, |k| k.as_str().to_string()),
+        Groups::Kind(records) => group_table(ds, "KIND", records, |k| words::kind(*k).to_string()),
         Groups::Endorser(records) => {
             let num = |h| Column::fixed(h, Align::Right, 5);
-            let max = records.iter().map(|r| r.won).max().unwrap_or(0);
             let columns = vec![
                 Column::flex("ENDORSER", 10, u8::MAX),
                 num("ENDORSED"),
@@ -143,10 +160,14 @@ fn stats_table(ds: &Dataset, groups: &Groups) -> (Vec<Column>, Vec<Vec<Cell>>) {
                 num("LOST"),
                 num("PENDING"),
                 Column::fixed("WIN RATE", Align::Right, 1),
-                Column::fixed("", Align::Left, 0),
             ];
-            let rows = records.iter().map(|r| endorser_row(r, max)).collect();
-            (columns, rows)
+            let rows = records.iter().map(endorser_row).collect();
+            // The bar is the win rate: 100% fills it, so equal rates draw equal bars.
+            let bars = records
+                .iter()
+                .map(|r| (r.win_rate().unwrap_or(0.0), 1.0, None))
+                .collect();
+            (columns, rows, Some(bars))
         }
         Groups::Party(records) => standings_table(
             ds,
@@ -174,7 +195,7 @@ fn standings_table<'a>(
     ds: &Dataset,
     (name_header, won_header): (&'static str, &'static str),
     standings: impl Iterator<Item = (String, Option<&'a str>, [usize; 4])>,
-) -> (Vec<Column>, Vec<Vec<Cell>>) {
+) -> StatsTable {
     let num = |h| Column::fixed(h, Align::Right, 5);
     let columns = vec![
         Column::flex(name_header, 10, u8::MAX),
@@ -182,24 +203,23 @@ fn standings_table<'a>(
         num("LOST"),
         num("PENDING"),
         num("STOOD"),
-        Column::fixed("", Align::Left, 0),
     ];
     let standings: Vec<_> = standings.collect();
     let max = standings.iter().map(|s| s.2[0]).max().unwrap_or(0);
-    let rows = standings
+    let (rows, bars) = standings
         .into_iter()
         .map(|(name, faction, counts)| {
-            let paint = faction.and_then(|f| ds.faction(f)).and_then(faction_paint);
+            let paint = Paint::faction(faction.and_then(|f| ds.faction(f)));
             let mut row = vec![Cell::painted(name, paint)];
             row.extend(counts.iter().map(|n| Cell::new(n.to_string())));
-            row.push(Cell::painted(bar(counts[0], max), paint));
-            row
+            (row, (counts[0] as f64, max as f64, paint))
         })
-        .collect();
-    (columns, rows)
+        .unzip();
+    (columns, rows, Some(bars))
 }
 
-fn endorser_row(r: &EndorserRecord, max: usize) -> Vec<Cell> {
+/// An endorser's record; the bar is the win rate (100% fills the bar), the number beside it.
+fn endorser_row(r: &EndorserRecord) -> Vec<Cell> {
     vec![
         Cell::new(&r.name),
         Cell::new(r.endorsed.to_string()),
@@ -210,7 +230,6 @@ fn endorser_row(r: &EndorserRecord, max: usize) -> Vec<Cell> {
             r.win_rate()
                 .map_or_else(|| NA.to_string(), |w| format!("{:.0}%", w * 100.0)),
         ),
-        Cell::new(bar(r.won, max)),
     ]
 }
 
@@ -219,7 +238,7 @@ fn group_table<K>(
     header: &'static str,
     records: &[GroupRecord<K>],
     name: impl Fn(&K) -> String,
-) -> (Vec<Column>, Vec<Vec<Cell>>) {
+) -> StatsTable {
     let num = |h| Column::fixed(h, Align::Right, 5);
     let columns = vec![
         Column::flex(header, 10, u8::MAX),
@@ -240,7 +259,7 @@ fn group_table<K>(
             ]
         })
         .collect();
-    (columns, rows)
+    (columns, rows, None)
 }
 
 /// `LL 3, SL 1, no faction 1`: wins by faction, with short labels or (`short` false) names.
@@ -251,7 +270,7 @@ pub fn wins_label(ds: &Dataset, wins: &[(Option<String>, usize)], short: bool) -
     wins.iter()
         .map(|(f, n)| {
             let label = match f.as_deref().and_then(|f| ds.faction(f)) {
-                Some(faction) if short => short_name(faction).to_string(),
+                Some(faction) if short => words::faction_short(faction),
                 Some(faction) => faction.name.clone(),
                 None => "no faction".to_string(),
             };
@@ -259,20 +278,6 @@ pub fn wins_label(ds: &Dataset, wins: &[(Option<String>, usize)], short: bool) -
         })
         .collect::<Vec<_>>()
         .join(", ")
-}
-
-/// A faction's abbreviation, or its name when it has none.
-pub fn short_name(faction: &Faction) -> &str {
-    faction.abbr.as_deref().unwrap_or(&faction.name)
-}
-
-/// `count` of `max` as a bar of whole blocks at most `BAR_CELLS` long (at least one for non-zero).
-fn bar(count: usize, max: usize) -> String {
-    if count == 0 || max == 0 {
-        return String::new();
-    }
-    let cells = (count * BAR_CELLS).div_ceil(max).max(1);
-    "█".repeat(cells)
 }
 
 /// The winner, or `pending` (so the status survives when its column is dropped).
@@ -288,14 +293,9 @@ fn winner_cell(s: &Summary) -> Cell {
 
 fn faction_cell(faction: Option<&Faction>) -> Cell {
     match faction {
-        Some(f) => Cell::painted(short_name(f), faction_paint(f)),
+        Some(f) => Cell::painted(words::faction_short(f), Paint::faction(Some(f))),
         None => dashed(DASH),
     }
-}
-
-/// The faction's colour, if it has a valid one.
-pub fn faction_paint(faction: &Faction) -> Option<Paint> {
-    faction.color.as_deref().and_then(Paint::hex)
 }
 
 fn status_paint(status: Status) -> Paint {
@@ -308,21 +308,15 @@ fn status_paint(status: Status) -> Paint {
 /// A cell that is dimmed when it holds the unknown marker.
 fn dashed(text: impl Into<String>) -> Cell {
     let text = text.into();
-    let paint = (text == DASH || text == NA).then_some(Paint::Dim);
+    let paint = [DASH, NA, words::NO_REGION, words::NO_DATE]
+        .contains(&text.as_str())
+        .then_some(Paint::Dim);
     Cell::painted(text, paint)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn bars_scale_to_the_largest() {
-        assert_eq!(bar(0, 6), "");
-        assert_eq!(bar(6, 6).chars().count(), BAR_CELLS);
-        assert_eq!(bar(3, 6).chars().count(), BAR_CELLS / 2);
-        assert_eq!(bar(1, 1000).chars().count(), 1);
-    }
 
     #[test]
     fn totals_say_what_was_filtered() {

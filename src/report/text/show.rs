@@ -2,74 +2,71 @@
 
 use std::io::{self, Write};
 
-use super::faction_paint;
-use crate::report::detail::{self, ChartRow};
-use crate::report::style::{MIN_WIDTH, Paint, TextStyle, truncate, width, wrap};
-use crate::report::{Detail, warnings_of};
+use crate::report::bars::Bar;
+use crate::report::cells::{hanging, truncate, width};
+use crate::report::facts;
+use crate::report::style::{MIN_WIDTH, Paint, TextStyle};
+use crate::report::{Detail, rounds, warnings_of};
 
 /// `show`: one contest in full, with a bar chart of the vote shares.
 pub fn show(out: &mut impl Write, d: &Detail, style: &TextStyle) -> io::Result<()> {
     let c = d.contest;
     let w = style.width.max(MIN_WIDTH);
     writeln!(out, "{}", style.paint(&c.title, Paint::Bold))?;
-    paragraph(out, &detail::headline(d).join(" · "), "", w)?;
+    paragraph(out, &facts::headline(d.dataset, c).join(" · "), "", w)?;
 
     heading(out, "Vote shares", style)?;
     if c.candidates.is_empty() {
-        writeln!(out, "  {}", detail::no_candidates(c))?;
+        writeln!(out, "  {}", facts::no_candidates(c))?;
     } else {
-        for line in chart(d, w, style) {
+        let bars = facts::chart(c);
+        for line in chart(d, &bars, chart_cells(&[&bars], w), style) {
             writeln!(out, "{line}")?;
         }
-        let rows = detail::chart_rows(c);
-        let bars: Vec<_> = rows.into_iter().map(|r| r.bar).collect();
-        for note in detail::denominator_note(c)
+        for note in facts::denominator_note(c)
             .into_iter()
-            .chain(detail::legend(&bars).into_iter().map(str::to_string))
+            .chain(facts::legend(&bars).into_iter().map(str::to_string))
         {
             paragraph(out, &note, "  ", w)?;
         }
 
         heading(out, "Candidates", style)?;
-        for bar in &bars {
-            let candidate = &c.candidates[bar.candidate];
-            writeln!(out, "  {}", style.paint(&candidate.name, Paint::Bold))?;
-            for line in detail::candidate_lines(d, candidate) {
+        for row in facts::candidates(d.dataset, c) {
+            writeln!(out, "  {}", style.paint(&row.name, Paint::Bold))?;
+            for line in [
+                Some(row.particulars()),
+                row.endorsed(),
+                row.description.clone(),
+            ]
+            .into_iter()
+            .flatten()
+            {
                 paragraph(out, &line, "    ", w)?;
             }
         }
     }
 
     heading(out, "Contest", style)?;
-    let facts = detail::facts(d);
+    let facts = facts::facts(d.dataset, c);
     let label_width = facts.iter().map(|(l, _)| width(l)).max().unwrap_or(0);
     for (label, value) in &facts {
         let lead = format!("  {label:<label_width$}  ");
-        let lines = wrap(value, w.saturating_sub(width(&lead)).max(10));
-        for (i, line) in lines.iter().enumerate() {
-            let lead = if i == 0 {
-                lead.clone()
-            } else {
-                " ".repeat(width(&lead))
-            };
-            writeln!(out, "{lead}{line}")?;
-        }
+        hanging_lines(out, value, &lead, &" ".repeat(width(&lead)), w)?;
     }
 
-    let rounds = detail::round_lines(c);
+    let rounds = rounds::lines(c);
     if !rounds.is_empty() {
         heading(out, "Rounds", style)?;
         for line in &rounds {
-            hanging(out, line, "  ", "    ", w)?;
+            hanging_lines(out, line, "  ", "    ", w)?;
         }
     }
     let warnings = warnings_of(d.warnings, c);
     if !warnings.is_empty() {
         heading(out, "Warnings", style)?;
         for warning in &warnings {
-            let text = format!("! {warning}");
-            for line in wrap(&text, w - 2) {
-                writeln!(out, "  {}", style.paint(&line, Paint::Warn))?;
+            for line in hanging(warning, "  ! ", "    ", w) {
+                writeln!(out, "{}", style.paint(&line, Paint::Warn))?;
             }
         }
     }
@@ -78,7 +75,7 @@ pub fn show(out: &mut impl Write, d: &Detail, style: &TextStyle) -> io::Result<(
         writeln!(out, "  none cited")?;
     }
     for source in &c.sources {
-        hanging(out, &detail::source_text(source), "  - ", "    ", w)?;
+        hanging_lines(out, &facts::source_text(source), "  - ", "    ", w)?;
         if let Some(url) = &source.url {
             writeln!(out, "    {url}")?;
         }
@@ -97,58 +94,88 @@ fn heading(out: &mut impl Write, title: &str, style: &TextStyle) -> io::Result<(
 
 /// `text` wrapped to `w` columns, each line after `indent`.
 fn paragraph(out: &mut impl Write, text: &str, indent: &str, w: usize) -> io::Result<()> {
-    hanging(out, text, indent, indent, w)
+    hanging_lines(out, text, indent, indent, w)
 }
 
-/// `text` wrapped to `w` columns after `first` on the first line and `rest` on the others.
-fn hanging(out: &mut impl Write, text: &str, first: &str, rest: &str, w: usize) -> io::Result<()> {
-    let room = w.saturating_sub(width(first).max(width(rest))).max(10);
-    for (i, line) in wrap(text, room).iter().enumerate() {
-        let indent = if i == 0 { first } else { rest };
-        writeln!(out, "{indent}{line}")?;
+fn hanging_lines(
+    out: &mut impl Write,
+    text: &str,
+    first: &str,
+    rest: &str,
+    w: usize,
+) -> io::Result<()> {
+    for line in hanging(text, first, rest, w) {
+        writeln!(out, "{line}")?;
     }
     Ok(())
 }
 
-/// The bar chart's lines: mark, name, votes, share, bar (100% = the bar area's full width).
-pub fn chart(d: &Detail, w: usize, style: &TextStyle) -> Vec<String> {
-    let rows = detail::chart_rows(d.contest);
-    let widest = |f: &dyn Fn(&ChartRow) -> usize| rows.iter().map(f).max().unwrap_or(0);
-    let name_w = widest(&|r| width(&r.name)).min(w / 3);
-    let votes_w = widest(&|r| width(&r.votes));
-    let label_w = widest(&|r| width(&r.label));
+/// The widest name and labels among `charts`, so charts drawn together line up.
+pub struct ChartColumns {
+    name: usize,
+    votes: usize,
+    label: usize,
+    /// Cells for 100% of the vote.
+    bar: usize,
+}
+
+/// One layout for every chart in `charts` at width `w`: the same name column and the same
+/// bar cells, so bars of different contests are drawn to one scale.
+pub fn chart_cells(charts: &[&[Bar]], w: usize) -> ChartColumns {
+    let widest = |f: &dyn Fn(&Bar) -> usize| {
+        charts
+            .iter()
+            .flat_map(|bars| bars.iter())
+            .map(f)
+            .max()
+            .unwrap_or(0)
+    };
+    let name = widest(&|b| width(&b.name)).min(w / 3);
+    let votes = widest(&|b| width(&crate::report::words::count(b.votes)));
+    let label = widest(&|b| width(&b.label));
     // "  ✓ " + name + 2 + votes + 2 + label + 2 + bar + 1 marker cell.
-    let bar_w = w
-        .saturating_sub(4 + name_w + 2 + votes_w + 2 + label_w + 2 + 1)
+    let bar = w
+        .saturating_sub(4 + name + 2 + votes + 2 + label + 2 + 1)
         .max(10);
-    rows.iter()
-        .map(|r| {
-            let mark = if r.elected {
+    ChartColumns {
+        name,
+        votes,
+        label,
+        bar,
+    }
+}
+
+/// The bar chart's lines: mark, name, votes, share, bar (100% = `cols.bar` cells).
+pub fn chart(d: &Detail, bars: &[Bar], cols: ChartColumns, style: &TextStyle) -> Vec<String> {
+    let ChartColumns {
+        name: name_w,
+        votes: votes_w,
+        label: label_w,
+        bar: bar_w,
+    } = cols;
+    bars.iter()
+        .map(|b| {
+            let mark = if b.elected {
                 style.paint("✓", Paint::Good)
             } else {
                 " ".to_string()
             };
-            let name = truncate(&r.name, name_w);
-            let paint = r
-                .bar
-                .faction
-                .as_deref()
-                .and_then(|f| d.dataset.faction(f))
-                .and_then(faction_paint);
-            let bar = r.bar.text(bar_w);
-            let bar = match paint {
-                Some(p) => style.paint(&bar, p),
-                None => bar,
+            let name = truncate(&b.name, name_w);
+            let faction = b.faction.as_deref().and_then(|f| d.dataset.faction(f));
+            let drawn = b.text(bar_w);
+            let drawn = match Paint::faction(faction) {
+                Some(p) => style.paint(&drawn, p),
+                None => drawn,
             };
-            let label = if r.bar.percent.is_none() {
-                style.paint(&format!("{:>label_w$}", r.label), Paint::Dim)
+            let label = if b.percent.is_none() {
+                style.paint(&format!("{:>label_w$}", b.label), Paint::Dim)
             } else {
-                format!("{:>label_w$}", r.label)
+                format!("{:>label_w$}", b.label)
             };
             let line = format!(
-                "  {mark} {name}{}  {:>votes_w$}  {label}  {bar}",
+                "  {mark} {name}{}  {:>votes_w$}  {label}  {drawn}",
                 " ".repeat(name_w - width(&name)),
-                r.votes,
+                crate::report::words::count(b.votes),
             );
             line.trim_end().to_string()
         })

@@ -1,0 +1,48 @@
+//! Side effects asked for by `App::update`. `update` never writes a file, touches the
+//! terminal or starts a load: it leaves an [`Effect`] in the app's outbox, and the event loop
+//! carries each out and reports back with an action (see [`write`]). So `update` stays a
+//! pure function of state and action, and tests read the outbox instead of a terminal or disk.
+
+use std::path::PathBuf;
+
+use crate::atomic::{self, WriteError};
+
+/// Something for the event loop to do.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Effect {
+    /// Write a file atomically; replace an existing one only when `overwrite` (the user said yes).
+    Write { file: PendingWrite, overwrite: bool },
+    /// Write this OSC 52 sequence to the terminal, putting its text on the clipboard.
+    Clipboard(String),
+    /// Load the data files again.
+    Reload,
+}
+
+/// An export on its way to a file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PendingWrite {
+    /// The file as typed (for messages) and as resolved.
+    pub typed: String,
+    pub path: PathBuf,
+    pub bytes: Vec<u8>,
+    /// What is written, e.g. `Stockport Labour selection as Markdown`.
+    pub what: String,
+}
+
+/// How a write went, for `update` to tell the user (or to ask before replacing).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Written {
+    Done(PendingWrite),
+    /// The file exists (it may have appeared since the name was typed): ask first.
+    Exists(PendingWrite),
+    Failed(String),
+}
+
+/// Carries out an [`Effect::Write`] and says how it went (for `Action::Written`).
+pub fn write(file: PendingWrite, overwrite: bool) -> Written {
+    match atomic::write(&file.path, &file.bytes, overwrite) {
+        Ok(()) => Written::Done(file),
+        Err(WriteError::Exists(_)) => Written::Exists(file),
+        Err(e) => Written::Failed(e.to_string()),
+    }
+}

@@ -1,0 +1,27 @@
+//! The one error loading gives: a single line naming the file and, inside the document, the
+//! line:column and JSON path.
+
+/// Why loading failed. Each displays as a single line naming the file and, where the
+/// problem is inside the document, its line:column and JSON path.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum LoadError {
+    #[error("{file}: {message}")]
+    Read { file: String, message: String },
+    #[error("{file}:{line}:{column}: {path}: {message}")]
+    Invalid {
+        file: String,
+        line: usize,
+        column: usize,
+        path: String,
+        message: String,
+    },
+    #[error("{file}:{line}:{column}: {path}: contest id \"{id}\" is already used in {first_file}")]
+    ClashingId {
+        id: String,
+        first_file: String,
+        file: String,
+        line: usize,
+        column: usize,
+        path: String,
+    },
+}

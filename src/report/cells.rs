@@ -1,0 +1,136 @@
+//! Fitting text into terminal cells, by display width: truncation with an ellipsis, padding,
+//! and the one word wrap (long words split, continuation lines indented) used by every pane
+//! and every text report.
+
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+
+/// Display width of `text` in terminal cells.
+pub fn width(text: &str) -> usize {
+    text.width()
+}
+
+/// `text` cut to at most `max` cells, ending in `…` when cut.
+pub fn truncate(text: &str, max: usize) -> String {
+    if width(text) <= max {
+        return text.to_string();
+    }
+    if max == 0 {
+        return String::new();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for ch in text.chars() {
+        let w = ch.width().unwrap_or(0);
+        if used + w > max - 1 {
+            break;
+        }
+        out.push(ch);
+        used += w;
+    }
+    out.truncate(out.trim_end().len());
+    out.push('…');
+    out
+}
+
+/// `s` cut or padded with spaces to exactly `cells` cells, left-aligned.
+pub fn fit(s: &str, cells: usize) -> String {
+    let mut out = truncate(s, cells);
+    let w = out.width();
+    out.extend(std::iter::repeat_n(' ', cells.saturating_sub(w)));
+    out
+}
+
+/// `s` cut or padded to exactly `cells` cells, right-aligned (for numbers).
+pub fn fit_right(s: &str, cells: usize) -> String {
+    let cut = truncate(s, cells);
+    let pad = cells.saturating_sub(cut.width());
+    format!("{}{cut}", " ".repeat(pad))
+}
+
+/// Greedy word wrap of `s` into lines of at most `width` cells; words longer than a line are
+/// split. Always at least one line.
+pub fn wrap(s: &str, width: usize) -> Vec<String> {
+    let width = width.max(1);
+    let mut lines = Vec::new();
+    let mut line = String::new();
+    let mut used = 0;
+    for word in s.split_whitespace() {
+        let w = word.width();
+        if used > 0 && used + 1 + w > width {
+            lines.push(std::mem::take(&mut line));
+            used = 0;
+        }
+        if used > 0 {
+            line.push(' ');
+            used += 1;
+        }
+        for ch in word.chars() {
+            let cw = ch.width().unwrap_or(0);
+            if used + cw > width && used > 0 {
+                lines.push(std::mem::take(&mut line));
+                used = 0;
+            }
+            line.push(ch);
+            used += cw;
+        }
+    }
+    lines.push(line);
+    lines
+}
+
+/// `s` wrapped to `width` cells with `first` before its first line and `rest` before the
+/// others (a hanging indent: continuation lines never start at column 0 unless `rest` is empty).
+pub fn hanging(s: &str, first: &str, rest: &str, width: usize) -> Vec<String> {
+    let room = width.saturating_sub(self::width(first).max(self::width(rest)));
+    wrap(s, room.max(10))
+        .into_iter()
+        .enumerate()
+        .map(|(i, line)| format!("{}{line}", if i == 0 { first } else { rest }))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn truncation_counts_cells_not_bytes() {
+        assert_eq!(truncate("Navendu Mishra", 20), "Navendu Mishra");
+        assert_eq!(truncate("Navendu Mishra", 8), "Navendu…");
+        assert_eq!(truncate("Sián Berry", 5), "Sián…");
+        assert_eq!(width(&truncate("漢字漢字", 5)), 5);
+        assert_eq!(truncate("anything", 0), "");
+        assert_eq!(truncate("ab", 1), "…");
+    }
+
+    #[test]
+    fn fitting() {
+        assert_eq!(fit("Stockport", 5), "Stoc…");
+        assert_eq!(fit("Bury", 6), "Bury  ");
+        assert_eq!(fit_right("338", 5), "  338");
+        assert_eq!(fit("日本語", 4), "日… ");
+    }
+
+    #[test]
+    fn wrapping() {
+        assert_eq!(
+            wrap("postal ballot of local members", 13),
+            vec!["postal ballot", "of local", "members"]
+        );
+        assert_eq!(
+            wrap("one two three four", 9),
+            vec!["one two", "three", "four"]
+        );
+        assert_eq!(wrap("abcdefgh", 3), vec!["abc", "def", "gh"]);
+        assert_eq!(wrap("", 5), vec![""]);
+        assert_eq!(wrap("a b", 0), vec!["a", "b"]);
+    }
+
+    #[test]
+    fn continuation_lines_are_indented() {
+        assert_eq!(
+            hanging("one two three four five six", "  - ", "    ", 16),
+            vec!["  - one two", "    three four", "    five six"]
+        );
+    }
+}

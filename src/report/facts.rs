@@ -1,0 +1,458 @@
+//! A contest's displayable facts, built once: the explorer's detail pane, `show` (text and
+//! Markdown), `compare` (both front ends) and the exports all take them from here, so a fact
+//! reads the same wherever it is shown.
+
+use crate::model::arithmetic::{self, Share};
+use crate::model::{Bound, Candidate, Contest, Dataset, Faction, Region, Source, Status};
+use crate::report::bars::{self, Bar};
+use crate::report::words::{self, DASH, NA, thousands};
+
+/// The numbers every format derives from a contest, derived once.
+#[derive(Debug, Clone)]
+pub struct Summary<'a> {
+    pub contest: &'a Contest,
+    pub region: Option<&'a Region>,
+    pub winner: Option<&'a Candidate>,
+    pub winner_faction: Option<&'a Faction>,
+    /// The winner's share (`None` when there is no winner).
+    pub winner_share: Option<Share>,
+    pub margin_votes: Option<u64>,
+    pub margin_points: Option<f64>,
+    /// Ballots cast: stated, or valid + rejected.
+    pub cast: Option<u64>,
+    pub turnout: Option<f64>,
+}
+
+impl<'a> Summary<'a> {
+    pub fn new(dataset: &'a Dataset, contest: &'a Contest) -> Summary<'a> {
+        let winner = arithmetic::winner(contest);
+        Summary {
+            contest,
+            region: contest.region.as_deref().and_then(|r| dataset.region(r)),
+            winner,
+            winner_faction: winner
+                .and_then(|w| w.faction.as_deref())
+                .and_then(|f| dataset.faction(f)),
+            winner_share: winner.map(|w| arithmetic::share(contest, w)),
+            margin_votes: arithmetic::margin_votes(contest),
+            margin_points: arithmetic::margin_points(contest),
+            cast: arithmetic::cast(contest),
+            turnout: arithmetic::turnout(contest),
+        }
+    }
+
+    /// `24 Oct 2019`, `2019`, or `undated`.
+    pub fn date_label(&self) -> String {
+        words::date(self.contest.date)
+    }
+
+    /// The region's name, or `no region`.
+    pub fn region_label(&self) -> String {
+        self.region
+            .map_or_else(|| words::NO_REGION.to_string(), |r| r.name.clone())
+    }
+
+    /// The winning margin as a reader would say it: `120 (20.3 pts)`, `5,965 (as stated)`, or
+    /// `n/a`.
+    pub fn margin_label(&self) -> String {
+        let stated = arithmetic::computed_margin(self.contest).is_none();
+        match (self.margin_votes, self.margin_points) {
+            (Some(v), Some(p)) if stated => {
+                format!("{} ({}, as stated)", thousands(v), words::points(p))
+            }
+            (Some(v), Some(p)) => format!("{} ({})", thousands(v), words::points(p)),
+            (Some(v), None) if stated => format!("{} (as stated)", thousands(v)),
+            (Some(v), None) => thousands(v),
+            _ => NA.to_string(),
+        }
+    }
+
+    /// `45.2%` or `n/a`.
+    pub fn turnout_label(&self) -> String {
+        words::percent(self.turnout)
+    }
+
+    /// The winner with their faction's short label, `pending`, or `—`.
+    pub fn winner_label(&self) -> String {
+        match (self.winner, self.contest.status) {
+            (Some(w), _) => match self.winner_faction {
+                Some(f) => format!("{} ({})", w.name, words::faction_short(f)),
+                None => w.name.clone(),
+            },
+            (None, Status::Pending) => "pending".to_string(),
+            (None, Status::Decided) => DASH.to_string(),
+        }
+    }
+
+    /// The winner's share, or `—` when there is no winner.
+    pub fn winner_share_label(&self) -> String {
+        self.winner_share
+            .as_ref()
+            .map_or(DASH.to_string(), words::share)
+    }
+}
+
+/// One labelled fact.
+pub type Fact = (&'static str, String);
+
+/// The id, kind, party, region, date and status, to be joined with ` · `:
+/// `stockport-selection-2019 · selection · Labour · North West · 2019 · decided`.
+pub fn headline(dataset: &Dataset, c: &Contest) -> Vec<String> {
+    let s = Summary::new(dataset, c);
+    let mut parts = vec![c.id.clone(), words::kind(c.kind).to_string()];
+    parts.extend(c.party.clone());
+    parts.push(s.region_label());
+    parts.push(s.date_label());
+    parts.push(words::status(c.status).to_string());
+    parts
+}
+
+/// The contest's facts as (label, value), in reading order. Kind, region, date, status,
+/// winner, ballots, turnout and margin are always given (worded as unknown when they are);
+/// other facts only when the data has them.
+pub fn facts(dataset: &Dataset, c: &Contest) -> Vec<Fact> {
+    let s = Summary::new(dataset, c);
+    let mut facts: Vec<Fact> = Vec::new();
+    let mut push = |label, value: Option<String>| {
+        if let Some(v) = value {
+            facts.push((label, v));
+        }
+    };
+    push("Kind", Some(words::kind(c.kind).to_string()));
+    push("Party", c.party.clone());
+    push(
+        "Constituency",
+        c.constituency
+            .as_ref()
+            .map(|name| match &c.constituency_id {
+                Some(id) => format!("{name} ({id})"),
+                None => name.clone(),
+            }),
+    );
+    push("Region", Some(s.region_label()));
+    push("Date", Some(s.date_label()));
+    push("Status", Some(status(c)));
+    push("Method", c.method.clone());
+    push("Winner", Some(s.winner_label()));
+    push("Winner's share", Some(s.winner_share_label()));
+    push("Ballots", Some(ballots(c)));
+    push("Turnout", Some(turnout(c)));
+    push("Margin", Some(s.margin_label()));
+    push(
+        "Majority",
+        c.majority.map(|m| format!("{} (as stated)", thousands(m))),
+    );
+    push(
+        "Swing",
+        c.swing
+            .as_ref()
+            .map(|w| format!("{} {} to {}", w.percent, words::POINTS, w.to)),
+    );
+    push("Result", c.result.clone());
+    push(
+        "Previous holder",
+        c.previous_holder.as_ref().map(|h| {
+            let mut about: Vec<String> = h.party.iter().cloned().collect();
+            about.extend(h.since.map(|d| format!("since {}", d.human())));
+            with_aside(&h.name, &about)
+        }),
+    );
+    push(
+        "Defection",
+        c.defection.as_ref().map(|d| {
+            let date: Vec<String> = d.date.iter().map(|d| d.human()).collect();
+            with_aside(&format!("to {}", d.to), &date)
+        }),
+    );
+    push(
+        "Seat majority",
+        c.seat_majority.as_ref().map(|m| {
+            let mut about: Vec<String> = m.party.iter().cloned().collect();
+            about.extend(m.as_of.map(|d| d.human()));
+            with_aside(&thousands(m.votes), &about)
+        }),
+    );
+    facts
+}
+
+/// The labels `compare` puts side by side, in order: the facts every contest has.
+const COMPARED: [&str; 9] = [
+    "Kind",
+    "Region",
+    "Date",
+    "Status",
+    "Winner",
+    "Winner's share",
+    "Margin",
+    "Turnout",
+    "Ballots",
+];
+
+/// Two contests' facts side by side: (label, [a, b]) for the facts every contest has, then
+/// those either has, `—` where one lacks it.
+pub fn compared(dataset: &Dataset, a: &Contest, b: &Contest) -> Vec<(&'static str, [String; 2])> {
+    let (fa, fb) = (facts(dataset, a), facts(dataset, b));
+    let get = |f: &[Fact], label: &str| {
+        f.iter()
+            .find(|(l, _)| *l == label)
+            .map_or(DASH.to_string(), |(_, v)| v.clone())
+    };
+    let mut labels: Vec<&'static str> = COMPARED.to_vec();
+    for (label, _) in fa.iter().chain(&fb) {
+        if !labels.contains(label) {
+            labels.push(label);
+        }
+    }
+    labels
+        .into_iter()
+        .map(|label| (label, [get(&fa, label), get(&fb, label)]))
+        .collect()
+}
+
+/// `name (a, b)`, or `name` alone.
+fn with_aside(main: &str, aside: &[String]) -> String {
+    if aside.is_empty() {
+        main.to_string()
+    } else {
+        format!("{main} ({})", aside.join(", "))
+    }
+}
+
+fn status(c: &Contest) -> String {
+    match c.status_as_of {
+        Some(d) => format!("{} (as of {})", words::status(c.status), d.human()),
+        None => words::status(c.status).to_string(),
+    }
+}
+
+fn ballots(c: &Contest) -> String {
+    let b = c.ballots.clone().unwrap_or_default();
+    if b.valid.or(b.rejected).or(b.eligible).or(b.cast).is_none() {
+        return "not reported".to_string();
+    }
+    let part = |n: Option<u64>, what: &str| match n {
+        Some(n) => format!("{} {what}", thousands(n)),
+        None => format!("{what} {NA}"),
+    };
+    let cast = match (b.cast, arithmetic::cast(c)) {
+        (Some(n), _) => format!("{} cast", thousands(n)),
+        (None, Some(n)) => format!("{} cast (valid + rejected)", thousands(n)),
+        (None, None) => format!("cast {NA}"),
+    };
+    [
+        part(b.valid, "valid"),
+        part(b.rejected, "rejected"),
+        cast,
+        part(b.eligible, "eligible"),
+    ]
+    .join(" · ")
+}
+
+fn turnout(c: &Contest) -> String {
+    match (
+        arithmetic::turnout(c),
+        arithmetic::cast(c),
+        c.ballots.as_ref().and_then(|b| b.eligible),
+    ) {
+        (Some(t), Some(cast), Some(eligible)) => format!(
+            "{} ({} of {} eligible)",
+            words::percent(Some(t)),
+            thousands(cast),
+            thousands(eligible)
+        ),
+        _ => NA.to_string(),
+    }
+}
+
+/// What the shares are shares of, e.g. `Shares of 592 valid ballots.`
+pub fn denominator_note(c: &Contest) -> Option<String> {
+    let valid = c.ballots.as_ref().and_then(|b| b.valid);
+    match (valid, arithmetic::denominator(c)) {
+        (Some(v), Some(_)) => Some(format!("Shares of {} valid ballots.", thousands(v))),
+        (None, Some(d)) => Some(format!("Shares of the {} votes counted.", thousands(d))),
+        _ if c.candidates.iter().any(|k| k.share.is_some()) => {
+            Some("No vote counts known: shares are as the sources state them.".into())
+        }
+        _ => None,
+    }
+}
+
+/// Explains the marks on bars drawn to a stated bound, if any are.
+pub fn legend(bars: &[Bar]) -> Vec<&'static str> {
+    let has = |b: Bound| {
+        bars.iter()
+            .any(|bar| bar.percent.is_some() && bar.bound == b)
+    };
+    let mut lines = Vec::new();
+    if has(Bound::Over) {
+        lines.push("▸ drawn to a stated lower bound: the true share is higher");
+    }
+    if has(Bound::About) {
+        lines.push("~ an approximate share, as stated");
+    }
+    if has(Bound::Under) {
+        lines.push("░ drawn to a stated upper bound: the true share is lower");
+    }
+    // Said only beside drawn bars: a chart with no bar at all says so itself.
+    if bars.iter().any(|b| b.percent.is_none()) && bars.iter().any(|b| b.percent.is_some()) {
+        lines.push("n/a: share unknown, no bar drawn");
+    }
+    lines
+}
+
+/// One candidate as every front end lists them, longest bar first.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CandidateRow {
+    /// Index into `contest.candidates`.
+    pub index: usize,
+    pub name: String,
+    pub elected: bool,
+    pub incumbent: bool,
+    /// The faction's short label and name, when the candidate has a known faction.
+    pub faction: Option<(String, String)>,
+    /// The party, unless it only repeats the faction's name.
+    pub party: Option<String>,
+    /// Votes with separators, or `n/a`.
+    pub votes: String,
+    /// `57.1%`, `>70%`, `n/a`.
+    pub share: String,
+    /// The share with where it comes from: `57.1% (stated ~57%)`, `>70% (as stated)`.
+    pub share_note: String,
+    pub place: Option<u32>,
+    pub endorsements: Vec<String>,
+    pub description: Option<String>,
+}
+
+/// Every candidate of `c`, in the order of the bar chart.
+pub fn candidates(dataset: &Dataset, c: &Contest) -> Vec<CandidateRow> {
+    arithmetic::ranked(c)
+        .into_iter()
+        .map(|i| {
+            let k = &c.candidates[i];
+            let faction = k.faction.as_deref().and_then(|f| dataset.faction(f));
+            let share = arithmetic::share(c, k);
+            let share_note = match (&share, &k.share) {
+                (Share::Computed(_), Some(stated)) => {
+                    format!(
+                        "{} (stated {})",
+                        share.label(),
+                        arithmetic::stated_label(stated)
+                    )
+                }
+                (Share::Stated(_), _) => format!("{} (as stated)", share.label()),
+                _ => share.label(),
+            };
+            let party = k
+                .party
+                .clone()
+                .filter(|p| faction.is_none_or(|f| !f.name.eq_ignore_ascii_case(p.trim())));
+            CandidateRow {
+                index: i,
+                name: k.name.clone(),
+                elected: k.elected,
+                incumbent: k.incumbent,
+                faction: faction.map(|f| (words::faction_short(f), f.name.clone())),
+                party,
+                votes: words::count(k.votes),
+                share: share.label(),
+                share_note,
+                place: k.place,
+                endorsements: k.endorsements.clone(),
+                description: k.description.clone(),
+            }
+        })
+        .collect()
+}
+
+impl CandidateRow {
+    /// The particulars on one line: `elected · Labour left / Momentum · 338 votes · 57.1%`.
+    pub fn particulars(&self) -> String {
+        let mut facts: Vec<String> = Vec::new();
+        if self.elected {
+            facts.push("elected".into());
+        }
+        if self.incumbent {
+            facts.push("incumbent".into());
+        }
+        facts.extend(self.faction.as_ref().map(|(_, name)| name.clone()));
+        facts.extend(self.party.clone());
+        facts.push(if self.votes == NA {
+            format!("votes {NA}")
+        } else {
+            format!("{} votes", self.votes)
+        });
+        facts.push(self.share_note.clone());
+        facts.extend(self.place.map(|p| format!("placed {p}")));
+        facts.join(" · ")
+    }
+
+    /// `Endorsed by A, B`, when anyone endorsed the candidate.
+    pub fn endorsed(&self) -> Option<String> {
+        (!self.endorsements.is_empty())
+            .then(|| format!("Endorsed by {}", self.endorsements.join(", ")))
+    }
+}
+
+/// The bar chart's rows for `c`, longest first (see [`bars::bars`]).
+pub fn chart(c: &Contest) -> Vec<Bar> {
+    bars::bars(c)
+}
+
+/// `LabourList, "Title", 25 Oct 2019 — note`, without the URL (callers place it).
+pub fn source_text(s: &Source) -> String {
+    let mut head = vec![s.outlet.clone()];
+    head.extend(s.title.as_ref().map(|t| format!("\u{201c}{t}\u{201d}")));
+    head.extend(s.date.map(|d| d.human()));
+    let mut text = head.join(", ");
+    if let Some(note) = &s.note {
+        text.push_str(" — ");
+        text.push_str(note);
+    }
+    text
+}
+
+/// What to say instead of a chart for a contest with no candidates.
+pub fn no_candidates(c: &Contest) -> &'static str {
+    match c.status {
+        Status::Pending => "No candidates known yet.",
+        Status::Decided => "No candidates recorded.",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::load::{DataSource, load};
+
+    #[test]
+    fn stockport_and_bury_south_compared() {
+        let ds = load(&[DataSource::Embedded]).unwrap().dataset;
+        let a = ds.contest("stockport-selection-2019").unwrap();
+        let b = ds.contest("bury-south-selection-2019").unwrap();
+        let rows = compared(&ds, a, b);
+        let get = |label: &str| rows.iter().find(|(l, _)| *l == label).unwrap().1.clone();
+        assert_eq!(get("Margin"), ["120 (20.3 pts)", "n/a"]);
+        assert_eq!(get("Winner"), ["Navendu Mishra (LL)", "Lucy Burke (SL)"]);
+        assert_eq!(get("Winner's share"), ["57.1%", ">70%"]);
+        assert_eq!(
+            &rows[..COMPARED.len()]
+                .iter()
+                .map(|r| r.0)
+                .collect::<Vec<_>>(),
+            &COMPARED
+        );
+    }
+
+    #[test]
+    fn a_party_that_repeats_the_faction_is_said_once() {
+        let ds = load(&[DataSource::Embedded]).unwrap().dataset;
+        for c in &ds.contests {
+            for row in candidates(&ds, c) {
+                let line = row.particulars();
+                if let Some((_, name)) = &row.faction {
+                    assert_eq!(line.matches(name.as_str()).count(), 1, "{line}");
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,158 @@
+//! The presentation vocabulary: how every fact is worded, once, for the explorer and the command
+//! line alike — unknowns, kinds, factions, regions, dates, counts and percentages.
+
+use crate::model::arithmetic::Share;
+use crate::model::colour::Rgb;
+use crate::model::date::PartialDate;
+use crate::model::{ContestKind, Dataset, Faction, Status};
+
+/// An unknown number.
+pub const NA: &str = "n/a";
+/// A missing name or value where a number would not fit the sentence.
+pub const DASH: &str = "—";
+/// A contest with no region.
+pub const NO_REGION: &str = "no region";
+/// A candidate or winner with no faction.
+pub const NO_FACTION: &str = "no faction";
+/// A contest whose date is not known.
+pub const NO_DATE: &str = "undated";
+/// The unit of a difference between two percentages.
+pub const POINTS: &str = "pts";
+
+/// A count with thousands separators: `14477` → `14,477`.
+pub fn thousands(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, ch) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(ch);
+    }
+    out
+}
+
+/// A count with separators, or `n/a`.
+pub fn count(n: Option<u64>) -> String {
+    n.map_or_else(|| NA.to_string(), thousands)
+}
+
+/// `45.2%`, or `n/a`.
+pub fn percent(p: Option<f64>) -> String {
+    p.map_or_else(|| NA.to_string(), |p| format!("{p:.1}%"))
+}
+
+/// `20.3 pts`.
+pub fn points(p: f64) -> String {
+    format!("{p:.1} {POINTS}")
+}
+
+/// A share as its label: `57.1%`, `>70%`, `~57%`, `<5%` or `n/a`.
+pub fn share(share: &Share) -> String {
+    share.label()
+}
+
+/// The one label of each kind of contest, as people write it.
+pub fn kind(kind: ContestKind) -> &'static str {
+    match kind {
+        ContestKind::Selection => "selection",
+        ContestKind::Leadership => "leadership",
+        ContestKind::GeneralElection => "general election",
+        ContestKind::ByElection => "by-election",
+        ContestKind::Other => "other",
+    }
+}
+
+/// `decided` or `pending`.
+pub fn status(status: Status) -> &'static str {
+    status.as_str()
+}
+
+/// `24 Oct 2019`, `Oct 2019`, `2019`, or `undated`.
+pub fn date(date: Option<PartialDate>) -> String {
+    date.map_or_else(|| NO_DATE.to_string(), |d| d.human())
+}
+
+/// The short label of a faction: its `abbr` (at most four characters), else the initials of
+/// its name. Used wherever a faction is named in a narrow column or instead of colour.
+pub fn faction_short(faction: &Faction) -> String {
+    match &faction.abbr {
+        Some(a) if !a.trim().is_empty() => a.trim().chars().take(4).collect(),
+        _ => faction
+            .name
+            .split_whitespace()
+            .filter_map(|w| w.chars().next())
+            .filter(|c| c.is_alphanumeric())
+            .take(4)
+            .collect::<String>()
+            .to_uppercase(),
+    }
+}
+
+/// A faction's name; `no faction` for `None` or an id missing from the catalogue.
+pub fn faction_name(dataset: &Dataset, id: Option<&str>) -> String {
+    id.and_then(|id| dataset.faction(id))
+        .map_or_else(|| NO_FACTION.to_string(), |f| f.name.clone())
+}
+
+/// A region's name (its id when the catalogue lacks it); `no region` for `None`.
+pub fn region_name(dataset: &Dataset, id: Option<&str>) -> String {
+    match id {
+        Some(id) => dataset
+            .region(id)
+            .map_or_else(|| id.to_string(), |r| r.name.clone()),
+        None => NO_REGION.to_string(),
+    }
+}
+
+/// A party's name; `no party stated` for `None`.
+pub fn party_name(party: Option<&str>) -> String {
+    party.map_or_else(|| "no party stated".to_string(), str::to_string)
+}
+
+/// The faction's colour, when the data gives a valid one.
+pub fn faction_colour(faction: Option<&Faction>) -> Option<Rgb> {
+    faction?.color.as_deref().and_then(Rgb::parse)
+}
+
+/// `one thing`/`2 things`.
+pub fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// Whether colour is allowed at all: `NO_COLOR` set to anything non-empty turns it off
+/// (no-color.org). The explorer's theme and the text output both ask here.
+pub fn colour_allowed() -> bool {
+    !std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn faction(abbr: Option<&str>) -> Faction {
+        Faction {
+            id: "x".into(),
+            name: "Labour left / Momentum".into(),
+            abbr: abbr.map(Into::into),
+            color: None,
+            description: None,
+        }
+    }
+
+    #[test]
+    fn words() {
+        assert_eq!(thousands(0), "0");
+        assert_eq!(thousands(999), "999");
+        assert_eq!(thousands(14477), "14,477");
+        assert_eq!(thousands(1234567), "1,234,567");
+        assert_eq!(count(None), "n/a");
+        assert_eq!(points(20.26), "20.3 pts");
+        assert_eq!(kind(ContestKind::GeneralElection), "general election");
+        assert_eq!(date(None), "undated");
+        assert_eq!(faction_short(&faction(Some("LL"))), "LL");
+        assert_eq!(faction_short(&faction(None)), "LLM");
+        assert_eq!(faction_short(&faction(Some("  "))), "LLM");
+        assert_eq!(plural(1, "seat", "seats"), "1 seat");
+    }
+}
