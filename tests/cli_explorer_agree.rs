@@ -1,15 +1,17 @@
 //! One query engine, two front ends: the same flags give the same contests, in the same order,
 //! from `hustings list` and in the explorer's list.
 
-mod common;
+#[path = "support/mod.rs"]
+pub mod support;
 
 use clap::Parser;
-use common::{fixture, listed_ids, stdout};
 use hustings::cli::args::Cli;
 use hustings::explorer::action::Action;
 use hustings::explorer::app::{App, Data};
 use hustings::explorer::theme::Theme;
 use hustings::load;
+use support::cli::{listed_ids, stdout};
+use support::data::fixture;
 
 /// The ids the explorer lists when started as `hustings FLAGS` (parsed by the real CLI types).
 fn explorer_ids(flags: &[&str]) -> Vec<String> {

@@ -1,9 +1,11 @@
 //! `hustings history ID` as a real process: the contests of one constituency, oldest first,
 //! matched by id or by name across merged files.
 
-mod common;
+#[path = "support/mod.rs"]
+pub mod support;
 
-use common::{hustings, listed_ids, seed_file, stdout};
+use support::cli::{hustings, listed_ids, stdout};
+use support::data::seed_file;
 
 #[test]
 fn seed_stockport_history_in_date_order() {

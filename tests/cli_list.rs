@@ -1,11 +1,13 @@
 //! `hustings list` run as a real process over the shipped dataset and the fixture.
 
-mod common;
+#[path = "support/mod.rs"]
+pub mod support;
 
-use common::{dataset, fixture, hustings, listed_ids, seed_file, stdout};
 use hustings::report::csv::LIST_COLUMNS;
 use hustings::report::json::{ListDoc, OUTPUT_VERSION};
 use predicates::prelude::*;
+use support::cli::{hustings, listed_ids, stdout};
+use support::data::{dataset, fixture, seed_file};
 
 #[test]
 fn yorkshire_lists_exactly_the_two_yorkshire_contests() {

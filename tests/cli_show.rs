@@ -1,10 +1,12 @@
 //! `hustings show` run as a real process: full detail, honest partial data, suggestions.
 
-mod common;
+#[path = "support/mod.rs"]
+pub mod support;
 
-use common::{dataset, fixture, hustings, seed_file, stdout};
 use hustings::report::json::ShowDoc;
 use predicates::prelude::*;
+use support::cli::{hustings, stdout};
+use support::data::{dataset, fixture, seed_file};
 
 #[test]
 fn stockport_prints_its_counts_and_the_591_vs_592_warning() {

@@ -1,10 +1,12 @@
 //! `hustings stats` run as a real process: every grouping in every format, and agreement
 //! with `list` through the shared query engine.
 
-mod common;
+#[path = "support/mod.rs"]
+pub mod support;
 
-use common::{fixture, listed_ids, stdout};
 use serde_json::Value;
+use support::cli::{listed_ids, stdout};
+use support::data::fixture;
 
 fn stats_json(args: &[&str]) -> Value {
     let mut all = vec!["stats", "--format", "json"];

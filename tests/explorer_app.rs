@@ -1,12 +1,13 @@
 //! `App::update` semantics: selection kept by identity, focus, scrolling, pickers, dates.
 
-mod tui;
+#[path = "support/mod.rs"]
+pub mod support;
 
 use hustings::explorer::action::{Action, PickerKind};
 use hustings::explorer::app::{Data, Focus, Overlay};
 use hustings::load::{self, Loaded};
 use hustings::query::SortKey;
-use tui::{app, press, select, selected_id, titles};
+use support::tui::{self, app, press, select, selected_id, titles};
 
 #[test]
 fn selection_is_kept_by_id_across_filters_and_sorts() {

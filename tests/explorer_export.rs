@@ -2,14 +2,15 @@
 //! same contest or filters, is written atomically, and an existing file is replaced only after
 //! a "y"; the clipboard copy is the same Markdown in an OSC 52 sequence.
 
-mod common;
-mod tui;
+#[path = "support/mod.rs"]
+pub mod support;
 
 use base64::Engine;
-use common::file_names;
 use hustings::explorer::app::{App, Overlay};
 use hustings::explorer::export::osc52;
-use tui::{app, press, screen, select};
+use support::cli::stdout;
+use support::data::file_names;
+use support::tui::{app, press, screen, select};
 
 /// Replaces the offered file name with `name` and presses Enter.
 fn type_name(app: &mut App, name: &str) {
@@ -42,7 +43,7 @@ fn the_selected_contest_as_markdown_is_what_show_prints() {
     type_name(&mut app, path.to_str().unwrap());
     assert_eq!(app.overlay, Overlay::None);
     let written = std::fs::read_to_string(&path).unwrap();
-    let cli = common::stdout(&["show", "stockport-selection-2019", "--format", "markdown"]);
+    let cli = stdout(&["show", "stockport-selection-2019", "--format", "markdown"]);
     assert_eq!(written, cli);
     // Atomic: the temporary file was renamed, nothing else is left.
     assert_eq!(file_names(dir.path()), ["stockport.md"]);
@@ -70,7 +71,7 @@ fn the_filtered_list_as_csv_and_markdown_is_what_list_prints() {
         args.extend_from_slice(&flags);
         assert_eq!(
             std::fs::read_to_string(&path).unwrap(),
-            common::stdout(&args),
+            stdout(&args),
             "{format}"
         );
     }
@@ -85,7 +86,7 @@ fn the_selected_contest_as_csv_is_its_rows_of_the_list() {
     press(&mut app, "e");
     let path = dir.path().join("BURY.CSV");
     type_name(&mut app, path.to_str().unwrap());
-    let cli = common::stdout(&["list", "--format", "csv"]);
+    let cli = stdout(&["list", "--format", "csv"]);
     let mut lines = cli.lines();
     let mut expected = vec![lines.next().unwrap()];
     expected.extend(lines.filter(|l| l.starts_with("bury-south-selection-2019,")));
@@ -130,7 +131,7 @@ fn an_existing_file_is_replaced_only_after_yes() {
     press(&mut app, "e");
     type_name(&mut app, path.to_str().unwrap());
     press(&mut app, "y");
-    let cli = common::stdout(&["show", "labour-leadership-2020", "--format", "markdown"]);
+    let cli = stdout(&["show", "labour-leadership-2020", "--format", "markdown"]);
     assert_eq!(std::fs::read_to_string(&path).unwrap(), cli);
     assert_eq!(file_names(dir.path()), ["keep.md"]);
 }
@@ -187,7 +188,7 @@ fn copying_sends_the_markdown_as_osc52() {
         status.contains("sent to clipboard (OSC 52): Stockport Labour selection as Markdown"),
         "{status}"
     );
-    let markdown = common::stdout(&["show", "stockport-selection-2019", "--format", "markdown"]);
+    let markdown = stdout(&["show", "stockport-selection-2019", "--format", "markdown"]);
     let sequence = app.take_clipboard().expect("a sequence to send");
     assert_eq!(sequence, osc52(&markdown));
     let body = sequence
@@ -201,7 +202,7 @@ fn copying_sends_the_markdown_as_osc52() {
     assert_eq!(app.take_clipboard(), None, "sent once");
     // Y copies the listed contests.
     press(&mut app, "Y");
-    let list = common::stdout(&["list", "--format", "markdown"]);
+    let list = stdout(&["list", "--format", "markdown"]);
     assert_eq!(app.take_clipboard(), Some(osc52(&list)));
     assert!(status_line(&app).contains("17 contests as Markdown"));
 }

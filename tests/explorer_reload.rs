@@ -2,13 +2,14 @@
 //! orders live reloading produces — with no terminal and no files: what stays (selection by
 //! id, filters, sort, focus, an open picker) and what the status bar says.
 
-mod tui;
+#[path = "support/mod.rs"]
+pub mod support;
 
 use hustings::explorer::action::{Action, PickerKind};
 use hustings::explorer::app::{App, Data, Focus, Overlay};
 use hustings::load::{self, Loaded};
 use hustings::query::SortKey;
-use tui::{app, press, select, selected_id};
+use support::tui::{self, app, press, select, selected_id};
 
 /// The shipped data changed by `edit` (warnings recomputed, as a real load would).
 fn edited(edit: impl FnOnce(&mut Loaded)) -> Box<Data> {

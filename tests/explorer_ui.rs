@@ -1,13 +1,14 @@
 //! The explorer's screens, driven like a session (keys in, frames out) and snapshotted.
 //! Nothing here depends on the clock: the loading spinner only moves on `Action::Tick`.
 
-mod tui;
+#[path = "support/mod.rs"]
+pub mod support;
 
 use hustings::explorer::action::Action;
 use hustings::explorer::app::App;
 use hustings::explorer::theme::Theme;
 use ratatui::style::{Color, Modifier};
-use tui::{app, app_with, draw, press, screen, select, selected_id, titles};
+use support::tui::{app, app_with, draw, press, screen, select, selected_id, titles};
 
 #[test]
 fn main_screen() {

@@ -3,12 +3,12 @@
 //! tests/data/views.json (a three-round preferential count, a constituency fought three times
 //! with ids in two spellings and a name in capitals, a general election with three parties).
 
-mod common;
-mod tui;
+#[path = "support/mod.rs"]
+pub mod support;
 
 use std::path::PathBuf;
 
-use common::{real_data, seed_file};
+use support::data::{real_data, seed_file};
 
 use hustings::explorer::action::Action;
 use hustings::explorer::app::{App, Data, View};
@@ -17,7 +17,7 @@ use hustings::load::{self, DataSource, Loaded};
 use hustings::query::Index;
 use hustings::stats;
 use ratatui::crossterm::event::KeyCode;
-use tui::{app, draw, key, press, screen, select, titles};
+use support::tui::{self, app, draw, key, press, screen, select, titles};
 
 fn views_fixture() -> Loaded {
     let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/data/views.json");

@@ -1,9 +1,10 @@
 //! Property tests of the loader and the query engine, over random input and random valid
-//! datasets (strategies in tests/common/strategies.rs). Case counts stay modest so CI is quick;
+//! datasets (strategies in tests/support/strategies.rs). Case counts stay modest so CI is quick;
 //! the fuzz target (fuzz/) explores the loader far longer.
 
-#[path = "common/strategies.rs"]
-mod strategies;
+#[path = "support/mod.rs"]
+pub mod support;
+use support::strategies;
 
 use std::collections::HashSet;
 

@@ -1,16 +1,18 @@
 //! One set of numbers, two front ends: the explorer's scoreboard and endorsers views show what
 //! `hustings stats --format json` prints for the same flags (faction, region, party, endorser).
 
-mod common;
+#[path = "support/mod.rs"]
+pub mod support;
 
 use clap::Parser;
-use common::{fixture, stdout};
 use hustings::cli::args::Cli;
 use hustings::explorer::action::Action;
 use hustings::explorer::app::{App, Data};
 use hustings::explorer::theme::Theme;
 use hustings::load;
 use serde_json::{Value, json};
+use support::cli::stdout;
+use support::data::fixture;
 
 /// The explorer started as `hustings FLAGS`, showing the scoreboard and then the endorsers.
 fn explorer(flags: &[&str]) -> App {

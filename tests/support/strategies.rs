@@ -1,10 +1,6 @@
 //! proptest strategies for the data model: structurally valid datasets (every id unique, every
 //! reference resolving, rounds naming real candidates) with the awkward parts real data has —
 //! partial dates, unknown votes, stated shares, optional fields, non-ASCII text.
-//!
-//! Include it from a test crate with
-//! `#[path = "common/strategies.rs"] mod strategies;`.
-#![allow(dead_code)]
 
 use std::collections::BTreeSet;
 

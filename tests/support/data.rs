@@ -1,10 +1,8 @@
-//! Helpers shared by the command-line tests: run the real binary with a fixed environment,
-//! and find the test data.
-#![allow(dead_code)]
+//! The test data: fixtures, the shipped dataset, the official results files beside the
+//! repository, and datasets loaded from them.
 
 use std::path::{Path, PathBuf};
 
-use assert_cmd::Command;
 use hustings::load::{self, DataSource};
 use hustings::model::Dataset;
 
@@ -46,33 +44,4 @@ pub fn file_names(dir: &Path) -> Vec<String> {
         .collect();
     names.sort();
     names
-}
-
-/// `hustings ARGS` with a 100-column, colourless, non-terminal stdout.
-pub fn hustings(args: &[&str]) -> Command {
-    let mut cmd = assert_cmd::cargo::cargo_bin_cmd!("hustings");
-    cmd.args(args).env("COLUMNS", "100").env_remove("NO_COLOR");
-    cmd
-}
-
-/// Runs `hustings ARGS`, asserts success and returns stdout.
-pub fn stdout(args: &[&str]) -> String {
-    let out = hustings(args)
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    String::from_utf8(out).expect("output is UTF-8")
-}
-
-/// The contest ids of `list --format json` output, in order.
-pub fn listed_ids(json: &str) -> Vec<String> {
-    let doc: serde_json::Value = serde_json::from_str(json).expect("list output is JSON");
-    doc["contests"]
-        .as_array()
-        .expect("contests is an array")
-        .iter()
-        .map(|c| c["contest"]["id"].as_str().unwrap().to_string())
-        .collect()
 }

@@ -1,6 +1,5 @@
 //! Helpers for explorer tests: an app on the shipped data, fed keys like a person types them,
 //! drawn into ratatui's TestBackend after each one as the explorer loop does.
-#![allow(dead_code)]
 
 use hustings::explorer::action::Action;
 use hustings::explorer::app::{App, Data, ScrollLimits};

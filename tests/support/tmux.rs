@@ -1,6 +1,5 @@
 //! The real binary in a real terminal: a tmux server of its own per test, driven by keys and
 //! read back as text, with checks that the terminal is given back afterwards.
-#![allow(dead_code)]
 
 use std::cell::Cell;
 use std::process::{Command, Output};
