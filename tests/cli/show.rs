@@ -1,12 +1,9 @@
 //! `hustings show` run as a real process: full detail, honest partial data, suggestions.
 
-#[path = "support/mod.rs"]
-pub mod support;
-
+use crate::support::cli::{hustings, stdout};
+use crate::support::data::{dataset, fixture, seed_file};
 use hustings::report::json::ShowDoc;
 use predicates::prelude::*;
-use support::cli::{hustings, stdout};
-use support::data::{dataset, fixture, seed_file};
 
 #[test]
 fn stockport_prints_its_counts_and_the_591_vs_592_warning() {

@@ -1,13 +1,10 @@
 //! `hustings list` run as a real process over the shipped dataset and the fixture.
 
-#[path = "support/mod.rs"]
-pub mod support;
-
+use crate::support::cli::{hustings, listed_ids, stdout};
+use crate::support::data::{dataset, fixture, seed_file};
 use hustings::report::csv::LIST_COLUMNS;
 use hustings::report::json::{ListDoc, OUTPUT_VERSION};
 use predicates::prelude::*;
-use support::cli::{hustings, listed_ids, stdout};
-use support::data::{dataset, fixture, seed_file};
 
 #[test]
 fn yorkshire_lists_exactly_the_two_yorkshire_contests() {

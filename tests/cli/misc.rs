@@ -1,13 +1,10 @@
 //! Completions, help texts, and writing to a closed pipe, for every subcommand.
 
-#[path = "support/mod.rs"]
-pub mod support;
-
 use std::io::Read;
 use std::process::{Command, Stdio};
 
+use crate::support::cli::{hustings, stdout};
 use predicates::prelude::*;
-use support::cli::{hustings, stdout};
 
 #[test]
 fn completions_for_each_shell() {

@@ -1,11 +1,8 @@
 //! `hustings compare A B` as a real process: the facts of the explorer's compare view, both
 //! bar charts, in text, Markdown and JSON.
 
-#[path = "support/mod.rs"]
-pub mod support;
-
+use crate::support::cli::{hustings, stdout};
 use serde_json::Value;
-use support::cli::{hustings, stdout};
 
 #[test]
 fn text_puts_the_facts_side_by_side_then_the_charts() {

@@ -1,13 +1,10 @@
 //! `hustings import hoc-candidates` and loading its output, through the real binary: output
 //! files, refusal to overwrite, errors with exit status 2, and merging with other datasets.
 
-#[path = "support/mod.rs"]
-pub mod support;
-
 use std::path::Path;
 
-use support::cli::hustings;
-use support::data::{file_names, real_data, seed_file};
+use crate::support::cli::hustings;
+use crate::support::data::{file_names, real_data, seed_file};
 
 fn text(bytes: &[u8]) -> String {
     String::from_utf8(bytes.to_vec()).unwrap()

@@ -1,11 +1,8 @@
 //! `hustings history ID` as a real process: the contests of one constituency, oldest first,
 //! matched by id or by name across merged files.
 
-#[path = "support/mod.rs"]
-pub mod support;
-
-use support::cli::{hustings, listed_ids, stdout};
-use support::data::seed_file;
+use crate::support::cli::{hustings, listed_ids, stdout};
+use crate::support::data::seed_file;
 
 #[test]
 fn seed_stockport_history_in_date_order() {

@@ -1,12 +1,9 @@
 //! `hustings stats` run as a real process: every grouping in every format, and agreement
 //! with `list` through the shared query engine.
 
-#[path = "support/mod.rs"]
-pub mod support;
-
+use crate::support::cli::{listed_ids, stdout};
+use crate::support::data::fixture;
 use serde_json::Value;
-use support::cli::{listed_ids, stdout};
-use support::data::fixture;
 
 fn stats_json(args: &[&str]) -> Value {
     let mut all = vec!["stats", "--format", "json"];

@@ -1,12 +1,9 @@
 //! The rounds view's numbers on the command line: `show` prints every round of a preferential
 //! count (tests/data/views.json has three), with eliminations, transfers and exhausted ballots.
 
-#[path = "support/mod.rs"]
-pub mod support;
-
 use std::path::PathBuf;
 
-use support::cli::stdout;
+use crate::support::cli::stdout;
 
 #[test]
 fn show_prints_each_round_of_a_three_round_count() {
