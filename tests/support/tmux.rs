@@ -2,7 +2,9 @@
 //! read back as text, with checks that the terminal is given back afterwards.
 
 use std::cell::Cell;
+use std::collections::BTreeSet;
 use std::process::{Command, Output};
+use std::sync::{Mutex, PoisonError};
 use std::thread;
 use std::time::{Duration, Instant};
 
@@ -20,6 +22,7 @@ pub struct Tmux {
 
 impl Tmux {
     pub fn start(name: &str, width: u16, height: u16) -> Tmux {
+        claim("tmux server", name);
         let tmux = Tmux {
             socket: format!("hustings-e2e-{}-{name}", std::process::id()),
             launches: Cell::new(0),
@@ -195,6 +198,21 @@ impl Drop for Tmux {
     }
 }
 
+/// Insists that `name` is new to this process. Every end-to-end test runs in one process, and
+/// names are only made unique by its id: two tests using one name would share a tmux server
+/// (or a directory) and fail each other at random.
+fn claim(what: &str, name: &str) {
+    static CLAIMED: Mutex<BTreeSet<String>> = Mutex::new(BTreeSet::new());
+    let fresh = CLAIMED
+        .lock()
+        .unwrap_or_else(PoisonError::into_inner)
+        .insert(format!("{what} {name}"));
+    assert!(
+        fresh,
+        "two tests use the {what} name {name:?}; give each its own"
+    );
+}
+
 /// The rows of the screen containing `name` (e.g. a candidate's, in the table and chart).
 pub fn lines_with<'a>(screen: &'a str, name: &str) -> Vec<&'a str> {
     screen.lines().filter(|l| l.contains(name)).collect()
@@ -208,6 +226,7 @@ pub struct SlowFile {
 
 impl SlowFile {
     pub fn new(name: &str) -> SlowFile {
+        claim("slow file", name);
         let dir = std::env::temp_dir().join(format!("hustings-e2e-{}-{name}", std::process::id()));
         std::fs::create_dir_all(&dir).unwrap();
         // Made before anything can fail, so its Drop removes the directory whatever happens.

@@ -1,12 +1,9 @@
 //! End to end: the real binary in a real terminal (tmux), driven by keystrokes, checked by what
 //! a person would see on screen — and that the terminal is given back afterwards.
 
-#[path = "support/mod.rs"]
-pub mod support;
-
 use std::process::Command;
 
-use support::tmux::{BIN, SlowFile, Tmux, child_of, lines_with};
+use crate::support::tmux::{BIN, SlowFile, Tmux, child_of, lines_with};
 
 #[test]
 fn browse_filter_open_stockport_and_quit() {

@@ -2,12 +2,9 @@
 //! working directory, and `y` really reaches a terminal's clipboard through OSC 52 — tmux, with
 //! `set-clipboard on`, keeps what it receives as a paste buffer, which is read back here.
 
-#[path = "support/mod.rs"]
-pub mod support;
-
 use std::process::Command;
 
-use support::tmux::{BIN, Tmux};
+use crate::support::tmux::{BIN, Tmux};
 
 fn cli(args: &[&str]) -> String {
     let out = Command::new(BIN).args(args).output().unwrap();

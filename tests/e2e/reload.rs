@@ -2,15 +2,12 @@
 //! ways people and scripts do it — written in place, replaced by a rename, saved the way vim
 //! saves, half-written and then fixed — and what the explorer shows after each.
 
-#[path = "support/mod.rs"]
-pub mod support;
-
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
+use crate::support::tmux::{self, Tmux, lines_with};
 use serde_json::{Value, json};
-use support::tmux::{self, Tmux, lines_with};
 
 fn seed() -> Value {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("data/contests.json");

@@ -1,12 +1,9 @@
 //! However the explorer ends — a signal, Ctrl-c, a panic — the terminal is given back (main
 //! screen, cursor shown, mouse released, cooked mode) and the exit status says how it ended.
 
-#[path = "support/mod.rs"]
-pub mod support;
-
 use std::process::Command;
 
-use support::tmux::{self, Tmux};
+use crate::support::tmux::{self, Tmux};
 
 /// Opens the explorer (with the detail focused, so there is state to lose), then sends
 /// `signal` to it and expects `exit=STATUS`.
