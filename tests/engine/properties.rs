@@ -2,12 +2,9 @@
 //! datasets (strategies in tests/support/strategies.rs). Case counts stay modest so CI is quick;
 //! the fuzz target (fuzz/) explores the loader far longer.
 
-#[path = "support/mod.rs"]
-pub mod support;
-use support::strategies;
-
 use std::collections::HashSet;
 
+use crate::support::strategies;
 use hustings::load::integrity;
 use hustings::load::validate;
 use hustings::load::{self, DataSource, LoadError};
@@ -18,6 +15,7 @@ use proptest::collection::vec;
 use proptest::option;
 use proptest::prelude::*;
 use proptest::sample::{Index as Pick, select, subsequence};
+use proptest::test_runner::FileFailurePersistence;
 
 /// Whatever the bytes, the loader returns: data that passes the integrity checks, or one
 /// error line that points inside the document.
@@ -211,7 +209,16 @@ fn the_bad_input_corpus_meets_the_fuzz_targets_checks() {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(128))]
+    // Failing cases are kept beside this file, in properties.proptest-regressions. (By default
+    // proptest would look up from here for a main.rs, find tests/engine/main.rs, and use
+    // tests/proptest-regressions/properties.txt.)
+    #![proptest_config(ProptestConfig {
+        cases: 128,
+        failure_persistence: Some(Box::new(FileFailurePersistence::WithSource(
+            "proptest-regressions",
+        ))),
+        ..ProptestConfig::default()
+    })]
 
     #[test]
     fn arbitrary_bytes_never_panic_the_loader(bytes in vec(any::<u8>(), 0..400)) {

@@ -1,13 +1,10 @@
 //! Importing the House of Commons Library's real results files (../shared/data/real): facts
 //! read from the files themselves, for both candidate layouts and the constituency join.
 
-#[path = "support/mod.rs"]
-pub mod support;
-
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
-use support::data::real_data;
+use crate::support::data::real_data;
 
 use hustings::import::{self, Imported, Options, Problem};
 use hustings::load::integrity::{self, WarningKind};

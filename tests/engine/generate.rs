@@ -3,7 +3,7 @@
 
 use hustings::model::{Bound, ContestKind, Status};
 
-#[path = "../examples/generate/synth.rs"]
+#[path = "../../examples/generate/synth.rs"]
 mod synth;
 
 #[test]
