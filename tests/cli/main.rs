@@ -1,0 +1,15 @@
+//! The command line through the real binary: each module runs `hustings` as a process (one
+//! subcommand or concern per module) and checks what it prints and how it exits.
+
+#[path = "../support/mod.rs"]
+pub mod support;
+
+mod bad_input;
+mod compare;
+mod history;
+mod import;
+mod list;
+mod misc;
+mod rounds;
+mod show;
+mod stats;

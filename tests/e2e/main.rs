@@ -1,0 +1,11 @@
+//! End to end: the real binary in a real terminal. Each test runs its own tmux server (see
+//! support/tmux.rs), types keys, reads the screen back as text, and checks the terminal is
+//! given back afterwards.
+
+#[path = "../support/mod.rs"]
+pub mod support;
+
+mod explorer;
+mod reload;
+mod signals;
+mod views;

@@ -1,0 +1,13 @@
+//! The library without a front end: loading and its errors and warnings, the shipped dataset,
+//! importing other formats, the query engine, property tests, and the synthetic generator.
+
+#[path = "../support/mod.rs"]
+pub mod support;
+
+mod generate;
+mod import;
+mod load_errors;
+mod properties;
+mod query;
+mod seed;
+mod warnings;

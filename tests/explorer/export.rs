@@ -1,0 +1,205 @@
+//! Exporting from the explorer: the file holds exactly what the command line prints for the
+//! same contest or filters, is written atomically, and an existing file is replaced only after
+//! a "y"; the clipboard copy is the same Markdown in an OSC 52 sequence.
+
+use crate::support::cli::stdout;
+use crate::support::data::file_names;
+use crate::support::tui::{app, press, screen, select};
+use base64::Engine;
+use hustings::explorer::app::{App, Overlay};
+use hustings::explorer::export::osc52;
+
+/// Replaces the offered file name with `name` and presses Enter.
+fn type_name(app: &mut App, name: &str) {
+    let Overlay::Input(input) = &app.overlay else {
+        panic!("no file-name prompt: {:?}", app.overlay);
+    };
+    let erase = "\x08".repeat(input.text.chars().count());
+    press(app, &erase);
+    press(app, name);
+    press(app, "\n");
+}
+
+fn status_line(app: &App) -> String {
+    screen(app).lines().last().unwrap().to_string()
+}
+
+#[test]
+fn the_selected_contest_as_markdown_is_what_show_prints() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app(120, 40);
+    select(&mut app, "stockport-selection-2019");
+    press(&mut app, "e");
+    assert!(
+        status_line(&app)
+            .contains("export this contest to (.md or .csv): stockport-selection-2019.md"),
+        "{}",
+        status_line(&app)
+    );
+    let path = dir.path().join("stockport.md");
+    type_name(&mut app, path.to_str().unwrap());
+    assert_eq!(app.overlay, Overlay::None);
+    let written = std::fs::read_to_string(&path).unwrap();
+    let cli = stdout(&["show", "stockport-selection-2019", "--format", "markdown"]);
+    assert_eq!(written, cli);
+    // Atomic: the temporary file was renamed, nothing else is left.
+    assert_eq!(file_names(dir.path()), ["stockport.md"]);
+    let status = status_line(&app);
+    assert!(
+        status.contains("wrote Stockport Labour selection as Markdown to"),
+        "{status}"
+    );
+}
+
+#[test]
+fn the_filtered_list_as_csv_and_markdown_is_what_list_prints() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app(120, 40);
+    // North West, sorted by margin (date → title → region → margin).
+    press(&mut app, "rjj\nsss");
+    assert_eq!(app.query.sort.key.as_str(), "margin");
+    let flags = ["--region", "North West", "--sort", "margin"];
+    for (name, format) in [("nw.csv", "csv"), ("nw.md", "markdown")] {
+        press(&mut app, "E");
+        assert!(status_line(&app).contains("export 8 contests to"));
+        let path = dir.path().join(name);
+        type_name(&mut app, path.to_str().unwrap());
+        let mut args = vec!["list", "--format", format];
+        args.extend_from_slice(&flags);
+        assert_eq!(
+            std::fs::read_to_string(&path).unwrap(),
+            stdout(&args),
+            "{format}"
+        );
+    }
+    assert_eq!(file_names(dir.path()), ["nw.csv", "nw.md"]);
+}
+
+#[test]
+fn the_selected_contest_as_csv_is_its_rows_of_the_list() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app(120, 40);
+    select(&mut app, "bury-south-selection-2019");
+    press(&mut app, "e");
+    let path = dir.path().join("BURY.CSV");
+    type_name(&mut app, path.to_str().unwrap());
+    let cli = stdout(&["list", "--format", "csv"]);
+    let mut lines = cli.lines();
+    let mut expected = vec![lines.next().unwrap()];
+    expected.extend(lines.filter(|l| l.starts_with("bury-south-selection-2019,")));
+    assert_eq!(expected.len(), 4, "a header and three candidates");
+    assert_eq!(
+        std::fs::read_to_string(&path).unwrap(),
+        expected.join("\n") + "\n"
+    );
+}
+
+#[test]
+fn an_existing_file_is_replaced_only_after_yes() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("keep.md");
+    std::fs::write(&path, "mine").unwrap();
+    let mut app = app(120, 40);
+    press(&mut app, "e");
+    type_name(&mut app, path.to_str().unwrap());
+    assert!(matches!(app.overlay, Overlay::Confirm(_)));
+    let status = status_line(&app);
+    assert!(
+        status.contains("keep.md exists. Replace it? (y/n)"),
+        "{status}"
+    );
+    // Other keys wait for the answer.
+    press(&mut app, "jq2");
+    assert!(matches!(app.overlay, Overlay::Confirm(_)));
+    assert!(!app.should_quit);
+    press(&mut app, "n");
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), "mine");
+    assert!(
+        status_line(&app).contains("not written:"),
+        "{}",
+        status_line(&app)
+    );
+    // Esc is no, too.
+    press(&mut app, "e");
+    type_name(&mut app, path.to_str().unwrap());
+    press(&mut app, "\x1b");
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), "mine");
+    // y replaces it.
+    press(&mut app, "e");
+    type_name(&mut app, path.to_str().unwrap());
+    press(&mut app, "y");
+    let cli = stdout(&["show", "labour-leadership-2020", "--format", "markdown"]);
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), cli);
+    assert_eq!(file_names(dir.path()), ["keep.md"]);
+}
+
+#[test]
+fn bad_names_and_failed_writes_are_reported() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app(120, 40);
+    press(&mut app, "e");
+    type_name(&mut app, dir.path().join("out.txt").to_str().unwrap());
+    // Still asking, with the reason (after the typed name in the status line).
+    let Overlay::Input(input) = &app.overlay else {
+        panic!("the prompt closed");
+    };
+    assert_eq!(
+        input.error.as_deref(),
+        Some("the name must end in .md (Markdown) or .csv")
+    );
+    let erase = "\x08".repeat(input.text.chars().count());
+    press(&mut app, &erase);
+    press(&mut app, "x.txt\n");
+    assert!(
+        status_line(&app).contains("x.txt▏  the name must end in .md"),
+        "{}",
+        status_line(&app)
+    );
+    press(&mut app, "\x1b");
+    assert_eq!(app.overlay, Overlay::None);
+    let missing = dir.path().join("no/such/dir/out.md");
+    press(&mut app, "e");
+    type_name(&mut app, missing.to_str().unwrap());
+    assert!(status_line(&app).contains(" ⚠ export failed:"));
+    let notice = app.notice.clone().expect("a notice");
+    assert!(notice.starts_with("⚠ export failed: "), "{notice}");
+    assert!(
+        notice.ends_with("out.md: the directory does not exist"),
+        "{notice}"
+    );
+    assert!(file_names(dir.path()).is_empty());
+    // Nothing listed: nothing to export.
+    press(&mut app, "/zzzz\n");
+    press(&mut app, "E");
+    assert_eq!(app.overlay, Overlay::None);
+    assert!(status_line(&app).contains("nothing to export"));
+}
+
+#[test]
+fn copying_sends_the_markdown_as_osc52() {
+    let mut app = app(120, 40);
+    select(&mut app, "stockport-selection-2019");
+    press(&mut app, "y");
+    let status = status_line(&app);
+    assert!(
+        status.contains("sent to clipboard (OSC 52): Stockport Labour selection as Markdown"),
+        "{status}"
+    );
+    let markdown = stdout(&["show", "stockport-selection-2019", "--format", "markdown"]);
+    let sequence = app.take_clipboard().expect("a sequence to send");
+    assert_eq!(sequence, osc52(&markdown));
+    let body = sequence
+        .strip_prefix("\x1b]52;c;")
+        .and_then(|s| s.strip_suffix('\x07'))
+        .unwrap();
+    let decoded = base64::engine::general_purpose::STANDARD
+        .decode(body)
+        .unwrap();
+    assert_eq!(String::from_utf8(decoded).unwrap(), markdown);
+    assert_eq!(app.take_clipboard(), None, "sent once");
+    // Y copies the listed contests.
+    press(&mut app, "Y");
+    let list = stdout(&["list", "--format", "markdown"]);
+    assert_eq!(app.take_clipboard(), Some(osc52(&list)));
+    assert!(status_line(&app).contains("17 contests as Markdown"));
+}

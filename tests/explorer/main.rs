@@ -1,0 +1,14 @@
+//! The explorer without a terminal: its state fed keys and actions, drawn into ratatui's
+//! TestBackend (snapshots in snapshots/), and checked against what the command line prints
+//! for the same flags.
+
+#[path = "../support/mod.rs"]
+pub mod support;
+
+mod agrees_with_list;
+mod app;
+mod export;
+mod reload;
+mod ui;
+mod views;
+mod views_agree_with_stats;

@@ -1,0 +1,47 @@
+//! The test data: fixtures, the shipped dataset, the official results files beside the
+//! repository, and datasets loaded from them.
+
+use std::path::{Path, PathBuf};
+
+use hustings::load::{self, DataSource};
+use hustings::model::Dataset;
+
+/// The small fixture with awkward CSV text, stated bounds and a contest with no candidates.
+pub fn fixture() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/data/fixture.json")
+}
+
+/// The shipped dataset as a file (the binary also embeds it).
+pub fn seed_file() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("data/contests.json")
+}
+
+/// One of the official results files in `../shared/data/real`, beside the repository (where
+/// CI clones it too).
+pub fn real_data(name: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../shared/data/real")
+        .join(name)
+}
+
+/// The dataset in `path`, which must load.
+pub fn dataset(path: &Path) -> Dataset {
+    load::load(&[DataSource::File(path.to_path_buf())])
+        .unwrap_or_else(|e| panic!("{} loads: {e}", path.display()))
+        .dataset
+}
+
+/// The names of the entries of `dir`, sorted (to check nothing but the output was left there).
+pub fn file_names(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .expect("the directory is readable")
+        .map(|e| {
+            e.expect("an entry")
+                .file_name()
+                .to_string_lossy()
+                .into_owned()
+        })
+        .collect();
+    names.sort();
+    names
+}

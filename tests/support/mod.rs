@@ -1,0 +1,9 @@
+//! Helpers shared by the test binaries (cli, explorer, e2e, engine). Each binary includes this
+//! tree as `#[path = "../support/mod.rs"] pub mod support;`: public items in a public module
+//! are not dead code in a binary that uses only part of them.
+
+pub mod cli;
+pub mod data;
+pub mod strategies;
+pub mod tmux;
+pub mod tui;

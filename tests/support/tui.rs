@@ -1,0 +1,113 @@
+//! Helpers for explorer tests: an app on the shipped data, fed keys like a person types them,
+//! drawn into ratatui's TestBackend after each one as the explorer loop does.
+
+use hustings::explorer::action::Action;
+use hustings::explorer::app::{App, Data, ScrollLimits};
+use hustings::explorer::keymap;
+use hustings::explorer::theme::Theme;
+use hustings::explorer::ui;
+use hustings::load::{self, DataSource, Loaded};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+pub fn seed() -> Loaded {
+    load::load(&[DataSource::Embedded]).expect("the shipped dataset loads")
+}
+
+/// An explorer on the shipped dataset, data loaded, on a `width`×`height` screen.
+pub fn app(width: u16, height: u16) -> App {
+    app_with(width, height, Theme { color: true })
+}
+
+pub fn app_with(width: u16, height: u16, theme: Theme) -> App {
+    let mut app = App::new(vec!["(built-in dataset)".into()], theme, width, height);
+    step(&mut app, Action::Loaded(Box::new(Data::new(seed()))));
+    app
+}
+
+/// Applies `action`, then draws a frame and hands back what it measured, as the explorer loop
+/// does after every event (so scrolling stops where the text on screen ends).
+pub fn step(app: &mut App, action: Action) {
+    app.update(action);
+    let mut terminal =
+        Terminal::new(TestBackend::new(app.screen.width, app.screen.height)).expect("terminal");
+    let mut limits = ScrollLimits::default();
+    terminal
+        .draw(|f| limits = ui::render(f, app))
+        .expect("draw");
+    app.update(Action::Drawn(limits));
+}
+
+/// Types `keys` through the key map: `\n` is Enter, `\x1b` Esc, `\t` Tab, others themselves.
+pub fn press(app: &mut App, keys: &str) {
+    for ch in keys.chars() {
+        let code = match ch {
+            '\n' => KeyCode::Enter,
+            '\x1b' => KeyCode::Esc,
+            '\t' => KeyCode::Tab,
+            '\x08' => KeyCode::Backspace,
+            c => KeyCode::Char(c),
+        };
+        key(app, code);
+    }
+}
+
+/// Presses one key.
+pub fn key(app: &mut App, code: KeyCode) {
+    if let Some(action) = keymap::action_for(KeyEvent::new(code, KeyModifiers::NONE), app.mode()) {
+        step(app, action);
+    }
+}
+
+/// Draws the app on a test terminal of its screen size.
+pub fn draw(app: &App) -> Terminal<TestBackend> {
+    let mut terminal =
+        Terminal::new(TestBackend::new(app.screen.width, app.screen.height)).expect("terminal");
+    terminal
+        .draw(|f| {
+            ui::render(f, app);
+        })
+        .expect("draw");
+    terminal
+}
+
+/// The screen as text, one line per row.
+pub fn screen(app: &App) -> String {
+    let terminal = draw(app);
+    let buffer = terminal.backend().buffer();
+    let mut out = String::new();
+    for y in 0..buffer.area.height {
+        for x in 0..buffer.area.width {
+            out.push_str(buffer[(x, y)].symbol());
+        }
+        out.push('\n');
+    }
+    out
+}
+
+/// Titles of the listed contests, in order.
+pub fn titles(app: &App) -> Vec<String> {
+    let data = app.data.as_ref().expect("loaded");
+    app.rows
+        .iter()
+        .map(|&i| data.dataset().contests[i].title.clone())
+        .collect()
+}
+
+/// The selected contest's id.
+pub fn selected_id(app: &App) -> Option<String> {
+    app.selected_contest().map(|c| c.id.clone())
+}
+
+/// Moves the selection to the contest with this id by pressing `j`/`k`.
+pub fn select(app: &mut App, id: &str) {
+    press(app, "g");
+    for _ in 0..app.rows.len() {
+        if selected_id(app).as_deref() == Some(id) {
+            return;
+        }
+        press(app, "j");
+    }
+    panic!("{id} is not listed");
+}
