@@ -5,12 +5,14 @@
 //!
 //! - `model`    the data format, dates and per-contest arithmetic (shares, margins); no I/O
 //! - `load`     bytes → checked, merged data or one precise error (fast path, diagnosis, warnings)
-//! - `import`   other formats → the model, one module per format (beside `load`)
 //! - `query`    which contests: filter, search, sort; what the user typed → a query
 //! - `stats`    aggregates over a query's rows: standings, timeline, seat history
 //! - `report`   the presentation vocabulary (facts as words, bars to a scale) and one writer per format
-//! - `cli`      clap types and one file per subcommand, writing to `impl Write`
-//! - `explorer` terminal, input → actions, app state and update, pure ui, watch, export
+//! - `import`   other formats → the model, one module per format (notes worded as `report` words them)
+//! - `explorer` terminal, input → actions, app state and update (effects leave through an
+//!   outbox), pure ui, watch, export
+//! - `cli`      clap types and one file per subcommand, writing to `impl Write` (no subcommand
+//!   opens the explorer)
 //!
 //! `atomic` writes files safely for both front ends.
 

@@ -137,7 +137,7 @@ fn event_loop(
         };
         if let Some(action) = action {
             app.update(action);
-            carry_out_effects(app, &loader)?;
+            carry_out_effects(app, loader)?;
             dirty = true;
         }
     }

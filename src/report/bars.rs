@@ -102,7 +102,8 @@ pub fn bar_text(eighths: usize, bound: Bound) -> String {
 /// `value` on a bar where `scale` fills `cells` cells, in eighths of a cell: rounded, at least
 /// one eighth for a non-zero value, never past `cells`. Nothing for zero or no room.
 pub fn eighths(value: f64, scale: f64, cells: usize) -> usize {
-    if !(value > 0.0) || !(scale > 0.0) || cells == 0 {
+    // NaN and negatives draw nothing, like zero.
+    if value.is_nan() || scale.is_nan() || value <= 0.0 || scale <= 0.0 || cells == 0 {
         return 0;
     }
     let whole = cells * 8;

@@ -123,7 +123,7 @@ pub fn plural(n: usize, one: &str, many: &str) -> String {
 /// Whether colour is allowed at all: `NO_COLOR` set to anything non-empty turns it off
 /// (no-color.org). The explorer's theme and the text output both ask here.
 pub fn colour_allowed() -> bool {
-    !std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty())
+    std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
 }
 
 #[cfg(test)]

@@ -6,6 +6,7 @@ pub mod support;
 
 mod generate;
 mod import;
+mod layers;
 mod load_errors;
 mod properties;
 mod query;

@@ -7,6 +7,7 @@ use crate::support::data::file_names;
 use crate::support::tui::{app, press, screen, select};
 use base64::Engine;
 use hustings::explorer::app::{App, Overlay};
+use hustings::explorer::effect::Effect;
 use hustings::explorer::export::osc52;
 
 /// Replaces the offered file name with `name` and presses Enter.
@@ -18,6 +19,14 @@ fn type_name(app: &mut App, name: &str) {
     press(app, &erase);
     press(app, name);
     press(app, "\n");
+}
+
+/// The OSC 52 sequence the last copy left for the loop to send (taking it).
+fn clipboard(app: &mut App) -> Option<String> {
+    app.take_effects().into_iter().find_map(|e| match e {
+        Effect::Clipboard(sequence) => Some(sequence),
+        _ => None,
+    })
 }
 
 fn status_line(app: &App) -> String {
@@ -186,7 +195,7 @@ fn copying_sends_the_markdown_as_osc52() {
         "{status}"
     );
     let markdown = stdout(&["show", "stockport-selection-2019", "--format", "markdown"]);
-    let sequence = app.take_clipboard().expect("a sequence to send");
+    let sequence = clipboard(&mut app).expect("a sequence to send");
     assert_eq!(sequence, osc52(&markdown));
     let body = sequence
         .strip_prefix("\x1b]52;c;")
@@ -196,10 +205,47 @@ fn copying_sends_the_markdown_as_osc52() {
         .decode(body)
         .unwrap();
     assert_eq!(String::from_utf8(decoded).unwrap(), markdown);
-    assert_eq!(app.take_clipboard(), None, "sent once");
+    assert_eq!(clipboard(&mut app), None, "sent once");
     // Y copies the listed contests.
     press(&mut app, "Y");
     let list = stdout(&["list", "--format", "markdown"]);
-    assert_eq!(app.take_clipboard(), Some(osc52(&list)));
+    assert_eq!(clipboard(&mut app), Some(osc52(&list)));
     assert!(status_line(&app).contains("17 contests as Markdown"));
+}
+
+#[test]
+fn update_asks_for_the_write_and_touches_no_disk() {
+    let mut app = app(120, 40);
+    select(&mut app, "stockport-selection-2019");
+    press(&mut app, "e");
+    let Overlay::Input(input) = &app.overlay else {
+        panic!("no prompt");
+    };
+    let erase = "\x08".repeat(input.text.chars().count());
+    // Straight through update, without the loop (or `step`) carrying anything out.
+    for ch in erase.chars().chain("/nonexistent-dir/out.md\n".chars()) {
+        let code = match ch {
+            '\n' => ratatui::crossterm::event::KeyCode::Enter,
+            '\x08' => ratatui::crossterm::event::KeyCode::Backspace,
+            c => ratatui::crossterm::event::KeyCode::Char(c),
+        };
+        let key = ratatui::crossterm::event::KeyEvent::new(
+            code,
+            ratatui::crossterm::event::KeyModifiers::NONE,
+        );
+        if let Some(action) = hustings::explorer::keymap::action_for(key, app.mode()) {
+            app.update(action);
+        }
+    }
+    let effects = app.take_effects();
+    let [Effect::Write { file, overwrite }] = effects.as_slice() else {
+        panic!("one write expected: {effects:?}");
+    };
+    assert!(!overwrite, "never replaces unasked");
+    assert_eq!(file.typed, "/nonexistent-dir/out.md");
+    let cli = stdout(&["show", "stockport-selection-2019", "--format", "markdown"]);
+    assert_eq!(String::from_utf8(file.bytes.clone()).unwrap(), cli);
+    // R asks for a reload the same way.
+    app.update(hustings::explorer::action::Action::Reload);
+    assert_eq!(app.take_effects(), [Effect::Reload]);
 }

@@ -116,8 +116,13 @@ fn pending_contest_says_so() {
     let mut app = app(120, 40);
     select(&mut app, "enfield-north-selection-2019");
     let shown = screen(&app);
-    assert!(shown.contains("PENDING: no result yet"), "{shown}");
-    assert!(shown.contains("no candidates reported yet"), "{shown}");
+    // Worded as `show` words it.
+    assert!(
+        shown.contains("Status          pending (as of 25 Oct 2019)"),
+        "{shown}"
+    );
+    assert!(shown.contains("Winner          pending"), "{shown}");
+    assert!(shown.contains("No candidates known yet."), "{shown}");
 }
 
 #[test]

@@ -3,6 +3,7 @@
 
 use hustings::explorer::action::Action;
 use hustings::explorer::app::{App, Data, ScrollLimits};
+use hustings::explorer::effect::{self, Effect};
 use hustings::explorer::keymap;
 use hustings::explorer::theme::Theme;
 use hustings::explorer::ui;
@@ -26,10 +27,22 @@ pub fn app_with(width: u16, height: u16, theme: Theme) -> App {
     app
 }
 
-/// Applies `action`, then draws a frame and hands back what it measured, as the explorer loop
-/// does after every event (so scrolling stops where the text on screen ends).
+/// Applies `action`, carries out the file writes it asked for, then draws a frame and hands
+/// back what it measured, as the explorer loop does after every event (so scrolling stops
+/// where the text on screen ends). Other effects (clipboard, reload) stay in the outbox for
+/// the test to read.
 pub fn step(app: &mut App, action: Action) {
     app.update(action);
+    let mut kept = Vec::new();
+    for e in app.take_effects() {
+        match e {
+            Effect::Write { file, overwrite } => {
+                app.update(Action::Written(effect::write(file, overwrite)))
+            }
+            other => kept.push(other),
+        }
+    }
+    app.outbox.extend(kept);
     let mut terminal =
         Terminal::new(TestBackend::new(app.screen.width, app.screen.height)).expect("terminal");
     let mut limits = ScrollLimits::default();

@@ -11,7 +11,7 @@ use crate::explorer::app::App;
 use crate::explorer::layout;
 use crate::explorer::theme::Theme;
 use crate::explorer::ui::{chart, fact_lines, pane_block, scrolled};
-use crate::model::Dataset;
+use crate::model::Contest;
 use crate::query::find_contest;
 use crate::report::cells;
 use crate::report::facts;
@@ -66,7 +66,12 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) -> Option<u16> {
     let columns: Vec<Vec<Line<'static>>> = sides
         .iter()
         .enumerate()
-        .map(|(k, (label, i))| side(label, *i, k, &compared, layout, ds, width, theme))
+        .map(|(k, (label, i))| {
+            let c = &ds.contests[*i];
+            let rows = compared.iter().map(|(l, values)| (*l, values[k].as_str()));
+            let chart = chart::lines_in(c, ds, layout, theme);
+            side(label, c, rows, chart, width, theme)
+        })
         .collect();
     if wide {
         let [left, _, right] = Layout::horizontal([
@@ -104,19 +109,15 @@ fn show(frame: &mut Frame, app: &App, area: Rect, lines: &[Line<'static>], rows:
     max
 }
 
-/// A contest's column (`k` 0 for A, 1 for B): its mark and title, its facts, its chart.
-#[allow(clippy::too_many_arguments)]
-fn side(
+/// A contest's column: its mark, title and id, its side of the compared facts, its chart.
+fn side<'f>(
     label: &str,
-    i: usize,
-    k: usize,
-    compared: &[(&'static str, [String; 2])],
-    layout: chart::ChartLayout,
-    ds: &Dataset,
+    c: &Contest,
+    rows: impl Iterator<Item = (&'f str, &'f str)>,
+    chart: Vec<Line<'static>>,
     width: usize,
     theme: &Theme,
 ) -> Vec<Line<'static>> {
-    let c = &ds.contests[i];
     let mut out = vec![
         Line::styled(cells::fit(label, width), theme.key()),
         Line::styled(cells::fit(&c.title, width), theme.title()),
@@ -124,10 +125,10 @@ fn side(
         Line::raw(""),
     ];
     let value_w = width.saturating_sub(LABEL).max(8);
-    for (label, values) in compared {
+    for (label, value) in rows {
         out.extend(fact_lines(
             label,
-            &values[k],
+            value,
             LABEL,
             value_w,
             theme.dim(),
@@ -136,7 +137,6 @@ fn side(
     }
     out.push(Line::raw(""));
     out.push(Line::styled("Vote share", theme.title()));
-    let chart = chart::lines_in(c, ds, layout, theme);
     if chart.is_empty() {
         out.push(Line::styled(
             format!("  {}", facts::no_candidates(c)),

@@ -44,15 +44,7 @@ fn lines(data: &Data, i: usize, width: usize, theme: &Theme) -> Vec<Line<'static
     };
     doc.text("", &c.title, theme.title());
     doc.text("", &facts::headline(ds, c).join(" · "), theme.dim());
-    doc.lines.push(Line::raw(""));
-    for (label, value) in facts::facts(ds, c) {
-        let style = match label {
-            "Status" if c.status == Status::Pending => theme.pending(),
-            _ if is_unknown(&value) => theme.dim(),
-            _ => theme.text(),
-        };
-        doc.fact(label, &value, style);
-    }
+    // The order of `hustings show`: chart and candidates first, then the contest's facts.
     doc.heading("Vote share");
     if c.candidates.is_empty() {
         doc.text("  ", facts::no_candidates(c), theme.dim());
@@ -67,6 +59,15 @@ fn lines(data: &Data, i: usize, width: usize, theme: &Theme) -> Vec<Line<'static
         }
         doc.heading("Candidates");
         candidates(c, ds, &mut doc);
+    }
+    doc.heading("Contest");
+    for (label, value) in facts::facts(ds, c) {
+        let style = match label {
+            "Status" if c.status == Status::Pending => theme.pending(),
+            _ if is_unknown(&value) => theme.dim(),
+            _ => theme.text(),
+        };
+        doc.fact(label, &value, style);
     }
     let rounds = rounds::lines(c);
     if !rounds.is_empty() {

@@ -217,17 +217,17 @@ fn row(
                     .map_or(words::NO_REGION.to_string(), |r| r.name.clone()),
                 theme.dim(),
             ),
-            Column::Date => (
-                contest.date.map_or("—".to_string(), |d| d.human()),
-                theme.text(),
-            ),
+            Column::Date => match contest.date {
+                Some(d) => (d.human(), theme.text()),
+                None => (words::NO_DATE.to_string(), theme.dim()),
+            },
             Column::Status => match contest.status {
                 Status::Pending => ("pending".to_string(), theme.pending()),
                 Status::Decided => ("decided".to_string(), theme.dim()),
             },
             Column::Winner => match (contest.status, winner) {
                 (_, Some(w)) => (w.name.clone(), theme.text()),
-                (Status::Pending, None) => ("—".to_string(), theme.pending()),
+                (Status::Pending, None) => (words::DASH.to_string(), theme.pending()),
                 (Status::Decided, None) => (words::DASH.to_string(), theme.dim()),
             },
         }
