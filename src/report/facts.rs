@@ -442,17 +442,4 @@ mod tests {
             &COMPARED
         );
     }
-
-    #[test]
-    fn a_party_that_repeats_the_faction_is_said_once() {
-        let ds = load(&[DataSource::Embedded]).unwrap().dataset;
-        for c in &ds.contests {
-            for row in candidates(&ds, c) {
-                let line = row.particulars();
-                if let Some((_, name)) = &row.faction {
-                    assert_eq!(line.matches(name.as_str()).count(), 1, "{line}");
-                }
-            }
-        }
-    }
 }

@@ -10,6 +10,7 @@ mod history;
 mod import;
 mod list;
 mod misc;
+mod presentation;
 mod rounds;
 mod show;
 mod stats;

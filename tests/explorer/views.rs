@@ -7,9 +7,9 @@ use std::path::PathBuf;
 
 use crate::support::data::{real_data, seed_file};
 
-use crate::support::tui::{self, app, draw, key, press, screen, select, titles};
+use crate::support::tui::{self, app, app_on, draw, key, press, screen, select, titles};
 use hustings::explorer::action::Action;
-use hustings::explorer::app::{App, Data, View};
+use hustings::explorer::app::{App, View};
 use hustings::explorer::theme::Theme;
 use hustings::load::{self, DataSource, Loaded};
 use hustings::query::Index;
@@ -19,18 +19,6 @@ use ratatui::crossterm::event::KeyCode;
 fn views_fixture() -> Loaded {
     let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/data/views.json");
     load::load(&[DataSource::File(path)]).expect("the views fixture loads")
-}
-
-/// An explorer on `loaded`, on a `width`×`height` screen.
-fn app_on(loaded: Loaded, width: u16, height: u16) -> App {
-    let mut app = App::new(
-        vec!["views.json".into()],
-        Theme { color: true },
-        width,
-        height,
-    );
-    tui::step(&mut app, Action::Loaded(Box::new(Data::new(loaded))));
-    app
 }
 
 fn fixture_app() -> App {

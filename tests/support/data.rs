@@ -45,3 +45,23 @@ pub fn file_names(dir: &Path) -> Vec<String> {
     names.sort();
     names
 }
+
+/// Imports GE2019 (candidates and constituencies) with the real binary into `dir/ge2019.json`.
+pub fn import_ge2019(dir: &Path) -> PathBuf {
+    let out = dir.join("ge2019.json");
+    let status = std::process::Command::new(env!("CARGO_BIN_EXE_hustings"))
+        .args(["import", "hoc-candidates"])
+        .arg(real_data("HoC-GE2019-results-by-candidate.csv"))
+        .arg("--constituencies")
+        .arg(real_data("HoC-GE2019-results-by-constituency.csv"))
+        .arg("-o")
+        .arg(&out)
+        .output()
+        .expect("hustings runs");
+    assert!(
+        status.status.success(),
+        "{}",
+        String::from_utf8_lossy(&status.stderr)
+    );
+    out
+}

@@ -21,6 +21,18 @@ pub fn app(width: u16, height: u16) -> App {
     app_with(width, height, Theme { color: true })
 }
 
+/// An explorer on `loaded`, on a `width`×`height` screen.
+pub fn app_on(loaded: Loaded, width: u16, height: u16) -> App {
+    let mut app = App::new(
+        vec!["(test data)".into()],
+        Theme { color: true },
+        width,
+        height,
+    );
+    step(&mut app, Action::Loaded(Box::new(Data::new(loaded))));
+    app
+}
+
 pub fn app_with(width: u16, height: u16, theme: Theme) -> App {
     let mut app = App::new(vec!["(built-in dataset)".into()], theme, width, height);
     step(&mut app, Action::Loaded(Box::new(Data::new(seed()))));
@@ -123,4 +135,26 @@ pub fn select(app: &mut App, id: &str) {
         press(app, "j");
     }
     panic!("{id} is not listed");
+}
+
+/// The text of the pane whose top border carries `title`, one string per row inside it.
+pub fn pane(screen: &str, title: &str) -> Vec<String> {
+    let rows: Vec<Vec<char>> = screen.lines().map(|l| l.chars().collect()).collect();
+    let (top, left) = rows
+        .iter()
+        .enumerate()
+        .find_map(|(y, r)| {
+            let line: String = r.iter().collect();
+            let at = line.find(&format!("┌ {title}"))?;
+            Some((y, line[..at].chars().count()))
+        })
+        .unwrap_or_else(|| panic!("no pane {title}:\n{screen}"));
+    let right = (left + 1..rows[top].len())
+        .find(|&x| rows[top][x] == '┐')
+        .expect("the pane's top right corner");
+    rows[top + 1..]
+        .iter()
+        .take_while(|r| r.get(left) == Some(&'│'))
+        .map(|r| r[left + 1..right].iter().collect())
+        .collect()
 }
