@@ -3,6 +3,7 @@ use std::process::ExitCode;
 use clap::Parser;
 
 use hustings::cli::args::Cli;
+use hustings::report::safe;
 
 /// A large dataset is tens of millions of small strings; mimalloc allocates them faster and
 /// with less overhead per string than the system allocator (see BENCHMARKS.md).
@@ -15,7 +16,8 @@ fn main() -> ExitCode {
         Ok(code) => ExitCode::from(code),
         Err(err) if is_broken_pipe(&err) => ExitCode::SUCCESS,
         Err(err) => {
-            eprintln!("error: {err}");
+            // Errors quote file names and values from the data: shown, never obeyed.
+            eprintln!("error: {}", safe::message(&err.to_string()));
             ExitCode::from(2)
         }
     }

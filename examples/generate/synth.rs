@@ -381,6 +381,7 @@ impl Generator {
             let r = &mut self.rng;
             out.push(Candidate {
                 name,
+                id: None,
                 party: cand_party,
                 faction: faction.map(str::to_string),
                 votes: None,

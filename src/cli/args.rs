@@ -327,6 +327,13 @@ pub enum Format {
     Markdown,
 }
 
+impl Format {
+    /// Text and Markdown are read by people: data text in them is shown cleaned.
+    pub fn for_people(self) -> bool {
+        matches!(self, Format::Text | Format::Markdown)
+    }
+}
+
 #[derive(Debug, Args)]
 pub struct ShowArgs {
     /// The contest's id, e.g. stockport-selection-2019 (`hustings list` shows them).
@@ -345,6 +352,13 @@ pub enum ShowFormat {
     Text,
     Json,
     Markdown,
+}
+
+impl ShowFormat {
+    /// Text and Markdown are read by people: data text in them is shown cleaned.
+    pub fn for_people(self) -> bool {
+        !matches!(self, ShowFormat::Json)
+    }
 }
 
 #[derive(Debug, Args)]

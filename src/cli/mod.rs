@@ -20,6 +20,7 @@ use crate::explorer::{self, ExplorerOptions};
 use crate::load::{self, DataSource, Loaded};
 use crate::query::from_input::QuerySpec;
 use crate::query::{Index, Query};
+use crate::report::safe;
 use crate::report::style::TextStyle;
 
 /// Loaded data, the query resolved against it, and the contests it selects.
@@ -33,9 +34,10 @@ pub struct Selection {
 }
 
 impl Selection {
-    /// Loads `sources` and runs `spec` through the shared query engine.
-    pub fn new(sources: &[DataSource], spec: &QuerySpec) -> Result<Selection> {
-        let loaded = load::load(sources)?;
+    /// Loads `sources` and runs `spec` through the shared query engine; `for_people` shows
+    /// the data cleaned (see `report::safe`).
+    pub fn new(sources: &[DataSource], spec: &QuerySpec, for_people: bool) -> Result<Selection> {
+        let loaded = load_for(sources, for_people)?;
         let query = spec.resolve(&loaded.dataset)?;
         let index = Index::build(&loaded.dataset);
         let rows = index.run(&query);
@@ -46,6 +48,16 @@ impl Selection {
             rows,
         })
     }
+}
+
+/// The data, cleaned for display when people will read the output.
+fn load_for(sources: &[DataSource], for_people: bool) -> Result<Loaded> {
+    let loaded = load::load(sources)?;
+    Ok(if for_people {
+        safe::for_display(loaded)
+    } else {
+        loaded
+    })
 }
 
 fn text_style(args: TextArgs) -> TextStyle {
@@ -63,11 +75,11 @@ pub fn run(cli: Cli) -> Result<u8> {
     let sources = cli.data.sources(&[]);
     let code = match cli.command {
         Some(Command::List(args)) => {
-            let selection = Selection::new(&sources, &args.query.spec())?;
+            let selection = Selection::new(&sources, &args.query.spec(), args.format.for_people())?;
             list::run(&selection, args.format, &text_style(args.text), &mut out)?
         }
         Some(Command::Show(args)) => {
-            let loaded = load::load(&sources)?;
+            let loaded = load_for(&sources, args.format.for_people())?;
             show::run(
                 &loaded,
                 &args.id,
@@ -77,7 +89,7 @@ pub fn run(cli: Cli) -> Result<u8> {
             )?
         }
         Some(Command::Stats(args)) => {
-            let selection = Selection::new(&sources, &args.query.spec())?;
+            let selection = Selection::new(&sources, &args.query.spec(), args.format.for_people())?;
             stats::run(
                 &selection,
                 args.by,
@@ -87,7 +99,7 @@ pub fn run(cli: Cli) -> Result<u8> {
             )?
         }
         Some(Command::Compare(args)) => {
-            let loaded = load::load(&sources)?;
+            let loaded = load_for(&sources, args.format.for_people())?;
             compare::run(
                 &loaded,
                 [&args.a, &args.b],
@@ -97,7 +109,7 @@ pub fn run(cli: Cli) -> Result<u8> {
             )?
         }
         Some(Command::History(args)) => {
-            let selection = Selection::new(&sources, &args.query.spec())?;
+            let selection = Selection::new(&sources, &args.query.spec(), args.format.for_people())?;
             history::run(
                 &selection,
                 &args.id,

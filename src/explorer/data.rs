@@ -7,6 +7,7 @@ use crate::load::Loaded;
 use crate::load::integrity::Warning;
 use crate::model::{ContestKind, Dataset};
 use crate::query::Index;
+use crate::report::safe;
 
 /// Data ready to browse: the loaded dataset, its query index and the counts pickers show.
 pub struct Data {
@@ -35,6 +36,8 @@ impl fmt::Debug for Data {
 impl Data {
     /// Indexes and counts a loaded dataset (linear in its size; call it off the UI thread).
     pub fn new(loaded: Loaded) -> Data {
+        // Everything the explorer shows, exports or copies is for people: cleaned once here.
+        let loaded = safe::for_display(loaded);
         let ds = &loaded.dataset;
         let index = Index::build(ds);
         let facts = index.facts();

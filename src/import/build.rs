@@ -277,6 +277,7 @@ fn seat_contest(
         }
         candidates.push(Candidate {
             name,
+            id: None,
             party: Some(row.party.clone()),
             faction: Some(
                 parties::faction_of(&row.party, &row.party_abbr)

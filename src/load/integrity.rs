@@ -4,6 +4,7 @@
 use std::fmt;
 
 use crate::model::arithmetic;
+use crate::model::text;
 use crate::model::{Bound, Contest, Dataset, Status};
 
 /// How far (in percentage points) an "about" share may sit from the computed one.
@@ -71,6 +72,18 @@ pub enum WarningKind {
         votes: u64,
     },
     NoSources,
+    /// Two or more candidates share a name (namesakes are real; the data must tell them
+    /// apart with ids where a count refers to them).
+    Namesakes {
+        name: String,
+    },
+    /// A text field holds control or bidi characters (shown cleaned; the data keeps them).
+    UnsafeText {
+        /// Where, within the contest: `candidates[1].name`.
+        path: String,
+        /// The text as every output shows it (see `model::text::clean`).
+        shown: String,
+    },
 }
 
 impl fmt::Display for WarningKind {
@@ -128,6 +141,14 @@ impl fmt::Display for WarningKind {
                 "{candidate}: first-round count {round} differs from votes {votes}"
             ),
             NoSources => write!(f, "no source cited"),
+            Namesakes { name } => write!(
+                f,
+                "more than one candidate is named {name} (namesakes: counts must use their ids)"
+            ),
+            UnsafeText { path, shown } => write!(
+                f,
+                "{path} holds control or bidi characters, shown as \u{201c}{shown}\u{201d}"
+            ),
         }
     }
 }
@@ -164,6 +185,14 @@ pub fn warnings(dataset: &Dataset) -> Vec<Warning> {
 /// The warnings of one contest.
 pub fn contest_warnings(contest: &Contest) -> Vec<WarningKind> {
     let mut out = Vec::new();
+    text::each_text(contest, &mut |path, s| {
+        if !text::is_clean(s) {
+            out.push(WarningKind::UnsafeText {
+                path: text::path_text(path),
+                shown: text::clean(s).into_owned(),
+            });
+        }
+    });
     let ballots = contest.ballots.clone().unwrap_or_default();
     if let Some(valid) = ballots.valid {
         match arithmetic::votes_sum(contest) {
@@ -209,9 +238,7 @@ pub fn contest_warnings(contest: &Contest) -> Vec<WarningKind> {
     if let Some(first) = contest.rounds.first() {
         for count in &first.counts {
             let votes = contest
-                .candidates
-                .iter()
-                .find(|c| c.name == count.candidate)
+                .candidate_named(&count.candidate)
                 .and_then(|c| c.votes);
             if let Some(votes) = votes
                 && votes != count.votes
@@ -226,6 +253,19 @@ pub fn contest_warnings(contest: &Contest) -> Vec<WarningKind> {
     }
     if contest.sources.is_empty() {
         out.push(WarningKind::NoSources);
+    }
+    let mut names: Vec<&str> = contest.candidates.iter().map(|c| c.name.as_str()).collect();
+    names.sort_unstable();
+    for pair in names.windows(2) {
+        if pair[0] == pair[1]
+            && !out
+                .iter()
+                .any(|w| matches!(w, WarningKind::Namesakes { name } if name == pair[0]))
+        {
+            out.push(WarningKind::Namesakes {
+                name: pair[0].to_string(),
+            });
+        }
     }
     out
 }

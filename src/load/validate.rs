@@ -4,7 +4,7 @@
 use std::collections::{HashMap, HashSet};
 
 use crate::load::path_position::JsonPath;
-use crate::model::{Contest, Dataset, SCHEMA_VERSION};
+use crate::model::{CandidateRef, Contest, Dataset, SCHEMA_VERSION};
 
 /// A rule broken at `path`.
 #[derive(Debug, Clone, PartialEq)]
@@ -136,18 +136,22 @@ fn check_contest(
             format!("unknown region \"{region}\" (not in the regions catalogue)"),
         ));
     }
+    // Namesakes are allowed (a warning); ids, which tell them apart, must be unique.
+    let mut ids = Names::with_capacity(0);
+    let mut namesakes = false;
     let mut names = Names::with_capacity(contest.candidates.len());
     for (j, candidate) in contest.candidates.iter().enumerate() {
         let cpath = || path().key("candidates").index(j);
         non_empty(&candidate.name, || cpath().key("name"))?;
-        if !names.insert(candidate.name.as_str()) {
-            return Err(violation(
-                cpath().key("name"),
-                format!(
-                    "candidate \"{}\" appears twice in this contest",
-                    candidate.name
-                ),
-            ));
+        namesakes |= !names.insert(candidate.name.as_str());
+        if let Some(id) = &candidate.id {
+            non_empty(id, || cpath().key("id"))?;
+            if !ids.insert(id.as_str()) {
+                return Err(violation(
+                    cpath().key("id"),
+                    format!("candidate id \"{id}\" is used twice in this contest"),
+                ));
+            }
         }
         if let Some(faction) = &candidate.faction
             && !faction_ids.contains(faction.as_str())
@@ -160,29 +164,36 @@ fn check_contest(
     }
     for (r, round) in contest.rounds.iter().enumerate() {
         let rpath = || path().key("rounds").index(r);
-        let unknown = |name: &str, at: JsonPath| {
-            violation(
-                at,
-                format!("\"{name}\" is not one of this contest's candidates"),
-            )
+        // A reference is a candidate's id or name; a name two candidates share says nobody.
+        let known = |name: &str, at: &dyn Fn() -> JsonPath| -> Result<(), Violation> {
+            if ids.contains(name) || (names.contains(name) && !namesakes) {
+                return Ok(());
+            }
+            match contest.candidate_ref(name) {
+                CandidateRef::Found(_) => Ok(()),
+                CandidateRef::Ambiguous => Err(violation(
+                    at(),
+                    format!(
+                        "\"{name}\" is the name of more than one candidate: give them ids and refer to one by its id"
+                    ),
+                )),
+                CandidateRef::Missing => Err(violation(
+                    at(),
+                    format!("\"{name}\" is not one of this contest's candidates"),
+                )),
+            }
         };
         for (k, count) in round.counts.iter().enumerate() {
-            if !names.contains(count.candidate.as_str()) {
-                let at = rpath().key("counts").index(k).key("candidate");
-                return Err(unknown(&count.candidate, at));
-            }
+            known(&count.candidate, &|| {
+                rpath().key("counts").index(k).key("candidate")
+            })?;
         }
         for (k, name) in round.eliminated.iter().enumerate() {
-            if !names.contains(name.as_str()) {
-                return Err(unknown(name, rpath().key("eliminated").index(k)));
-            }
+            known(name, &|| rpath().key("eliminated").index(k))?;
         }
         for (k, t) in round.transfers.iter().enumerate() {
             for (field, name) in [("from", &t.from), ("to", &t.to)] {
-                if !names.contains(name.as_str()) {
-                    let at = rpath().key("transfers").index(k).key(field);
-                    return Err(unknown(name, at));
-                }
+                known(name, &|| rpath().key("transfers").index(k).key(field))?;
             }
         }
     }

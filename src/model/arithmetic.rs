@@ -167,6 +167,7 @@ mod tests {
 
     fn candidate(name: &str, votes: Option<u64>, elected: bool) -> Candidate {
         Candidate {
+            id: None,
             name: name.into(),
             party: None,
             faction: None,

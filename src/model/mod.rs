@@ -9,6 +9,7 @@ pub mod date;
 pub mod period;
 pub mod require_object;
 pub mod strict_numbers;
+pub mod text;
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -214,6 +215,50 @@ pub struct Contest {
 }
 
 /// Ballot totals; each is optional because sources often give only some.
+
+/// How a count refers to a candidate, once resolved.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CandidateRef {
+    /// The candidate at this index of `candidates`.
+    Found(usize),
+    /// Several candidates have this name and none this id.
+    Ambiguous,
+    Missing,
+}
+
+impl Contest {
+    /// The candidate a count, an elimination or a transfer means by `reference`: the one with
+    /// that `id`, else the only one with that name.
+    pub fn candidate_ref(&self, reference: &str) -> CandidateRef {
+        if let Some(i) = self
+            .candidates
+            .iter()
+            .position(|c| c.id.as_deref() == Some(reference))
+        {
+            return CandidateRef::Found(i);
+        }
+        let mut named = self
+            .candidates
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| c.name == reference)
+            .map(|(i, _)| i);
+        match (named.next(), named.next()) {
+            (Some(i), None) => CandidateRef::Found(i),
+            (Some(_), Some(_)) => CandidateRef::Ambiguous,
+            (None, _) => CandidateRef::Missing,
+        }
+    }
+
+    /// The candidate `reference` means, if exactly one.
+    pub fn candidate_named(&self, reference: &str) -> Option<&Candidate> {
+        match self.candidate_ref(reference) {
+            CandidateRef::Found(i) => Some(&self.candidates[i]),
+            CandidateRef::Ambiguous | CandidateRef::Missing => None,
+        }
+    }
+}
+
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Ballots {
@@ -256,6 +301,10 @@ pub struct Ballots {
 #[serde(deny_unknown_fields)]
 pub struct Candidate {
     pub name: String,
+    /// Tells namesakes apart: unique within the contest when given; rounds may refer to the
+    /// candidate by it instead of the name (and must, when two candidates share a name).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
     /// The candidate's party (needed for general-election seats).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub party: Option<String>,

@@ -7,6 +7,7 @@
 pub mod bars;
 pub mod cells;
 pub mod rounds;
+pub mod safe;
 
 pub mod csv;
 pub mod facts;
@@ -56,7 +57,8 @@ pub struct StatsReport<'a> {
 pub fn warnings_of(warnings: &[Warning], contest: &Contest) -> Vec<String> {
     warnings
         .iter()
-        .filter(|w| w.contest_id == contest.id)
-        .map(|w| w.kind.to_string())
+        // The contest may be the cleaned copy shown to people (`safe::for_display`).
+        .filter(|w| safe::message(&w.contest_id) == contest.id.as_str())
+        .map(|w| safe::message(&w.kind.to_string()).into_owned())
         .collect()
 }

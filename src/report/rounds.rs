@@ -61,18 +61,17 @@ pub fn round(contest: &Contest, index: usize) -> Option<RoundView> {
     let last = index + 1 == contest.rounds.len();
     let counted: u64 = this.counts.iter().map(|c| c.votes).sum();
     let previous = index.checked_sub(1).and_then(|p| contest.rounds.get(p));
+    // Counts refer to a candidate by id or name; people read the name.
     let faction = |name: &str| {
         contest
-            .candidates
-            .iter()
-            .find(|c| c.name == name)
+            .candidate_named(name)
             .and_then(|c| c.faction.clone())
     };
-    let elected = |name: &str| {
+    let elected = |name: &str| contest.candidate_named(name).is_some_and(|c| c.elected);
+    let shown = |name: &str| {
         contest
-            .candidates
-            .iter()
-            .any(|c| c.name == name && c.elected)
+            .candidate_named(name)
+            .map_or_else(|| name.to_string(), |c| c.name.clone())
     };
     let mut rows: Vec<RoundRow> = this
         .counts
@@ -92,7 +91,7 @@ pub fn round(contest: &Contest, index: usize) -> Option<RoundView> {
                 RoundState::Continuing
             };
             RoundRow {
-                name: count.candidate.clone(),
+                name: shown(&count.candidate),
                 faction: faction(&count.candidate),
                 votes: Some(count.votes),
                 percent: (counted > 0).then(|| count.votes as f64 * 100.0 / counted as f64),
@@ -105,11 +104,11 @@ pub fn round(contest: &Contest, index: usize) -> Option<RoundView> {
     rows.sort_by_key(|r| std::cmp::Reverse(r.votes));
     for (earlier, r) in contest.rounds[..index].iter().enumerate().rev() {
         for name in &r.eliminated {
-            if rows.iter().any(|row| &row.name == name) {
+            if rows.iter().any(|row| row.name == shown(name)) {
                 continue;
             }
             rows.push(RoundRow {
-                name: name.clone(),
+                name: shown(name),
                 faction: faction(name),
                 votes: None,
                 percent: None,
@@ -123,8 +122,16 @@ pub fn round(contest: &Contest, index: usize) -> Option<RoundView> {
         of: contest.rounds.len(),
         rows,
         counted,
-        eliminated: this.eliminated.clone(),
-        transfers: this.transfers.clone(),
+        eliminated: this.eliminated.iter().map(|n| shown(n)).collect(),
+        transfers: this
+            .transfers
+            .iter()
+            .map(|t| Transfer {
+                from: shown(&t.from),
+                to: shown(&t.to),
+                ..t.clone()
+            })
+            .collect(),
         exhausted: this.exhausted,
     })
 }

@@ -485,12 +485,46 @@ fn candidate_empty_name() {
 }
 
 #[test]
-fn candidate_twice() {
+fn namesakes_referred_to_by_name_are_ambiguous() {
+    // Two candidates named Ann load (namesakes are real); a count that says "Ann" does not.
     assert_error(
         r#"{"name": "Bob""#,
         r#"{"name": "Ann""#,
-        r#"t.json:20:18: contests[0].candidates[1].name: candidate "Ann" appears twice in this contest"#,
+        r#"t.json:22:44: contests[0].rounds[0].counts[0].candidate: "Ann" is the name of more than one candidate: give them ids and refer to one by its id"#,
     );
+}
+
+#[test]
+fn candidate_ids_are_unique() {
+    let doc = minimal()
+        .replace(r#"{"name": "Ann","#, r#"{"name": "Ann", "id": "a","#)
+        .replace(r#"{"name": "Bob","#, r#"{"name": "Bob", "id": "a","#);
+    assert_eq!(
+        parse_error(doc.as_bytes()),
+        r#"t.json:20:31: contests[0].candidates[1].id: candidate id "a" is used twice in this contest"#
+    );
+}
+
+#[test]
+fn namesakes_load_when_counts_use_their_ids() {
+    let doc = minimal()
+        .replace(r#"{"name": "Ann","#, r#"{"name": "Ann", "id": "ann-1","#)
+        .replace(r#"{"name": "Bob","#, r#"{"name": "Ann", "id": "ann-2","#)
+        .replace(r#"{"candidate": "Ann""#, r#"{"candidate": "ann-1""#)
+        .replace(r#"{"candidate": "Bob""#, r#"{"candidate": "ann-2""#);
+    let dataset = load::parse("t.json", doc.as_bytes()).expect("namesakes with ids load");
+    let warnings = hustings::load::integrity::warnings(&dataset);
+    let said: Vec<String> = warnings.iter().map(|w| w.kind.to_string()).collect();
+    assert!(
+        said.contains(
+            &"more than one candidate is named Ann (namesakes: counts must use their ids)"
+                .to_string()
+        ),
+        "{said:?}"
+    );
+    let view = hustings::report::rounds::round(&dataset.contests[0], 0).unwrap();
+    let names: Vec<&str> = view.rows.iter().map(|r| r.name.as_str()).collect();
+    assert_eq!(names, ["Ann", "Ann"], "people read names, not ids");
 }
 
 #[test]

@@ -160,6 +160,7 @@ pub fn candidate(name: String, faction_ids: Vec<String>) -> impl Strategy<Value 
                 description,
                 endorsements,
             )| Candidate {
+                id: None,
                 name: name.clone(),
                 party,
                 faction,

@@ -28,6 +28,7 @@ use crate::explorer::layout::{self, Areas};
 use crate::explorer::theme::Theme;
 use crate::model::Contest;
 use crate::query::Query;
+use crate::report::safe;
 
 /// A text field being typed into, shown in the status line.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -209,7 +210,7 @@ impl App {
                 self.should_quit = true;
                 self.interrupted = true;
             }
-            Action::Notice(text) => self.notice = Some(text),
+            Action::Notice(text) => self.notice = Some(safe::message(&text).into_owned()),
             Action::Reload if self.data.is_some() => {
                 self.notice = Some("reloading…".into());
                 self.outbox.push(Effect::Reload);
@@ -228,7 +229,8 @@ impl App {
             }
             Action::Loaded(data) => self.load(data),
             Action::LoadFailed(message) => {
-                self.error = Some(message);
+                // Load errors quote the data: shown, never obeyed.
+                self.error = Some(safe::message(&message).into_owned());
                 self.notice = None;
             }
             Action::SetQuery(query) => {

@@ -11,7 +11,7 @@ use crate::explorer::layout;
 use crate::explorer::theme::Theme;
 use crate::explorer::ui::{chart, fact_lines, pane_block, scroll_paragraph};
 use crate::model::{Contest, Dataset, Status};
-use crate::report::{cells, facts, rounds, words};
+use crate::report::{cells, facts, rounds, safe, words};
 
 /// Width of the labels in the facts section.
 const LABEL: usize = 16;
@@ -80,7 +80,8 @@ fn lines(data: &Data, i: usize, width: usize, theme: &Theme) -> Vec<Line<'static
     if !warnings.is_empty() {
         doc.heading(&format!("Warnings ({})", warnings.len()));
         for w in warnings {
-            doc.hanging(&w.kind.to_string(), "  ⚠ ", "    ", theme.warning());
+            let said = w.kind.to_string();
+            doc.hanging(&safe::message(&said), "  ⚠ ", "    ", theme.warning());
         }
     }
     doc.heading("Sources");

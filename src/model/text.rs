@@ -1,0 +1,402 @@
+//! Text from a data file is untrusted: a title may hold an escape sequence that clears the
+//! screen, sets the window title or writes the clipboard, a C1 control that terminals read as
+//! one, or a bidi override that reorders what the reader sees. [`clean`] is the one rule for
+//! showing such text; [`each_text`] visits every string of a record with its JSON path, so
+//! `validate` can say where such characters are.
+//!
+//! The rule: every C0 control, DEL, C1 control and bidi control is replaced by one visible
+//! character — C0 and DEL by their Unicode Control Picture (`␛` for ESC, `␍` for CR, `␇` for
+//! BEL), C1 and bidi controls by `�` (U+FFFD) — except a tab or a line feed, which every
+//! output here treats as a space between words, and so becomes a space.
+
+use std::borrow::Cow;
+
+use serde::Serialize;
+use serde::ser;
+
+/// Whether `c` would act on a terminal, or reorder text, rather than show.
+pub fn is_unsafe(c: char) -> bool {
+    matches!(c, '\u{0}'..='\u{1f}' | '\u{7f}'..='\u{9f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
+/// A quick test that `s` holds no unsafe character: bytes that cannot start one are skipped
+/// (ASCII text, most of Unicode), so clean text costs one pass over its bytes.
+pub fn is_clean(s: &str) -> bool {
+    // C0 and DEL are single bytes; C1 starts with 0xC2, the bidi controls with 0xE2.
+    if !s
+        .bytes()
+        .any(|b| b < 0x20 || b == 0x7f || b == 0xc2 || b == 0xe2)
+    {
+        return true;
+    }
+    !s.chars().any(is_unsafe)
+}
+
+/// The visible stand-in for an unsafe character (see the module doc).
+fn stand_in(c: char) -> char {
+    match c {
+        '\t' | '\n' => ' ',
+        '\u{0}'..='\u{1f}' => char::from_u32(0x2400 + c as u32).unwrap_or('\u{fffd}'),
+        '\u{7f}' => '\u{2421}',
+        _ => '\u{fffd}',
+    }
+}
+
+/// `s` safe to show on a terminal or in a document: every unsafe character replaced by its
+/// visible stand-in. Borrowed, at no cost, when there is nothing to replace.
+pub fn clean(s: &str) -> Cow<'_, str> {
+    if is_clean(s) {
+        return Cow::Borrowed(s);
+    }
+    Cow::Owned(
+        s.chars()
+            .map(|c| if is_unsafe(c) { stand_in(c) } else { c })
+            .collect(),
+    )
+}
+
+/// One step of a JSON path.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Step {
+    Key(&'static str),
+    Index(usize),
+}
+
+/// `candidates[2].name` for the steps `candidates`, 2, `name`.
+pub fn path_text(steps: &[Step]) -> String {
+    let mut out = String::new();
+    for step in steps {
+        match step {
+            Step::Key(k) => {
+                if !out.is_empty() {
+                    out.push('.');
+                }
+                out.push_str(k);
+            }
+            Step::Index(i) => out.push_str(&format!("[{i}]")),
+        }
+    }
+    out
+}
+
+/// Calls `f` with the path and text of every string in `value` as serde would write it
+/// (map keys included), without writing anything.
+pub fn each_text<T: Serialize + ?Sized>(value: &T, f: &mut dyn FnMut(&[Step], &str)) {
+    let mut walker = Walker {
+        path: Vec::new(),
+        f,
+    };
+    // Walking cannot fail: every method below returns Ok.
+    let _ = value.serialize(&mut walker);
+}
+
+struct Walker<'f> {
+    path: Vec<Step>,
+    f: &'f mut dyn FnMut(&[Step], &str),
+}
+
+/// The walker's only error: never raised, required by serde.
+#[derive(Debug)]
+struct Never;
+
+impl std::fmt::Display for Never {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("never")
+    }
+}
+
+impl std::error::Error for Never {}
+
+impl ser::Error for Never {
+    fn custom<T: std::fmt::Display>(_: T) -> Self {
+        Never
+    }
+}
+
+type Done = Result<(), Never>;
+
+impl Walker<'_> {
+    fn at<T: Serialize + ?Sized>(&mut self, step: Step, value: &T) -> Done {
+        self.path.push(step);
+        let done = value.serialize(&mut *self);
+        self.path.pop();
+        done
+    }
+}
+
+impl<'a, 'f> ser::Serializer for &'a mut Walker<'f> {
+    type Ok = ();
+    type Error = Never;
+    type SerializeSeq = Seq<'a, 'f>;
+    type SerializeTuple = Seq<'a, 'f>;
+    type SerializeTupleStruct = Seq<'a, 'f>;
+    type SerializeTupleVariant = Seq<'a, 'f>;
+    type SerializeMap = Map<'a, 'f>;
+    type SerializeStruct = &'a mut Walker<'f>;
+    type SerializeStructVariant = &'a mut Walker<'f>;
+
+    fn serialize_bool(self, _: bool) -> Done {
+        Ok(())
+    }
+    fn serialize_i8(self, _: i8) -> Done {
+        Ok(())
+    }
+    fn serialize_i16(self, _: i16) -> Done {
+        Ok(())
+    }
+    fn serialize_i32(self, _: i32) -> Done {
+        Ok(())
+    }
+    fn serialize_i64(self, _: i64) -> Done {
+        Ok(())
+    }
+    fn serialize_u8(self, _: u8) -> Done {
+        Ok(())
+    }
+    fn serialize_u16(self, _: u16) -> Done {
+        Ok(())
+    }
+    fn serialize_u32(self, _: u32) -> Done {
+        Ok(())
+    }
+    fn serialize_u64(self, _: u64) -> Done {
+        Ok(())
+    }
+    fn serialize_f32(self, _: f32) -> Done {
+        Ok(())
+    }
+    fn serialize_f64(self, _: f64) -> Done {
+        Ok(())
+    }
+    fn serialize_char(self, c: char) -> Done {
+        (self.f)(&self.path, c.encode_utf8(&mut [0; 4]));
+        Ok(())
+    }
+    fn serialize_str(self, s: &str) -> Done {
+        (self.f)(&self.path, s);
+        Ok(())
+    }
+    fn serialize_bytes(self, _: &[u8]) -> Done {
+        Ok(())
+    }
+    fn serialize_none(self) -> Done {
+        Ok(())
+    }
+    fn serialize_some<T: Serialize + ?Sized>(self, value: &T) -> Done {
+        value.serialize(self)
+    }
+    fn serialize_unit(self) -> Done {
+        Ok(())
+    }
+    fn serialize_unit_struct(self, _: &'static str) -> Done {
+        Ok(())
+    }
+    fn serialize_unit_variant(self, _: &'static str, _: u32, _: &'static str) -> Done {
+        Ok(())
+    }
+    fn serialize_newtype_struct<T: Serialize + ?Sized>(self, _: &'static str, v: &T) -> Done {
+        v.serialize(self)
+    }
+    fn serialize_newtype_variant<T: Serialize + ?Sized>(
+        self,
+        _: &'static str,
+        _: u32,
+        variant: &'static str,
+        v: &T,
+    ) -> Done {
+        self.at(Step::Key(variant), v)
+    }
+    fn serialize_seq(self, _: Option<usize>) -> Result<Seq<'a, 'f>, Never> {
+        Ok(Seq {
+            walker: self,
+            next: 0,
+        })
+    }
+    fn serialize_tuple(self, len: usize) -> Result<Seq<'a, 'f>, Never> {
+        self.serialize_seq(Some(len))
+    }
+    fn serialize_tuple_struct(self, _: &'static str, len: usize) -> Result<Seq<'a, 'f>, Never> {
+        self.serialize_seq(Some(len))
+    }
+    fn serialize_tuple_variant(
+        self,
+        _: &'static str,
+        _: u32,
+        _: &'static str,
+        len: usize,
+    ) -> Result<Seq<'a, 'f>, Never> {
+        self.serialize_seq(Some(len))
+    }
+    fn serialize_map(self, _: Option<usize>) -> Result<Map<'a, 'f>, Never> {
+        Ok(Map { walker: self })
+    }
+    fn serialize_struct(self, _: &'static str, _: usize) -> Result<Self, Never> {
+        Ok(self)
+    }
+    fn serialize_struct_variant(
+        self,
+        _: &'static str,
+        _: u32,
+        _: &'static str,
+        _: usize,
+    ) -> Result<Self, Never> {
+        Ok(self)
+    }
+}
+
+/// The elements of a sequence, each at its index.
+struct Seq<'a, 'f> {
+    walker: &'a mut Walker<'f>,
+    next: usize,
+}
+
+impl Seq<'_, '_> {
+    fn element<T: Serialize + ?Sized>(&mut self, value: &T) -> Done {
+        let i = self.next;
+        self.next += 1;
+        self.walker.at(Step::Index(i), value)
+    }
+}
+
+impl ser::SerializeSeq for Seq<'_, '_> {
+    type Ok = ();
+    type Error = Never;
+    fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Done {
+        self.element(value)
+    }
+    fn end(self) -> Done {
+        Ok(())
+    }
+}
+
+impl ser::SerializeTuple for Seq<'_, '_> {
+    type Ok = ();
+    type Error = Never;
+    fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Done {
+        self.element(value)
+    }
+    fn end(self) -> Done {
+        Ok(())
+    }
+}
+
+impl ser::SerializeTupleStruct for Seq<'_, '_> {
+    type Ok = ();
+    type Error = Never;
+    fn serialize_field<T: Serialize + ?Sized>(&mut self, value: &T) -> Done {
+        self.element(value)
+    }
+    fn end(self) -> Done {
+        Ok(())
+    }
+}
+
+impl ser::SerializeTupleVariant for Seq<'_, '_> {
+    type Ok = ();
+    type Error = Never;
+    fn serialize_field<T: Serialize + ?Sized>(&mut self, value: &T) -> Done {
+        self.element(value)
+    }
+    fn end(self) -> Done {
+        Ok(())
+    }
+}
+
+/// A map's entries: keys are text too (reported at the map's path), values at a `*` step
+/// (map keys are not `'static`, so the path names no key).
+struct Map<'a, 'f> {
+    walker: &'a mut Walker<'f>,
+}
+
+impl ser::SerializeMap for Map<'_, '_> {
+    type Ok = ();
+    type Error = Never;
+    fn serialize_key<T: Serialize + ?Sized>(&mut self, key: &T) -> Done {
+        key.serialize(&mut *self.walker)
+    }
+    fn serialize_value<T: Serialize + ?Sized>(&mut self, value: &T) -> Done {
+        self.walker.at(Step::Key("*"), value)
+    }
+    fn end(self) -> Done {
+        Ok(())
+    }
+}
+
+impl ser::SerializeStruct for &mut Walker<'_> {
+    type Ok = ();
+    type Error = Never;
+    fn serialize_field<T: Serialize + ?Sized>(&mut self, key: &'static str, value: &T) -> Done {
+        self.at(Step::Key(key), value)
+    }
+    fn end(self) -> Done {
+        Ok(())
+    }
+}
+
+impl ser::SerializeStructVariant for &mut Walker<'_> {
+    type Ok = ();
+    type Error = Never;
+    fn serialize_field<T: Serialize + ?Sized>(&mut self, key: &'static str, value: &T) -> Done {
+        self.at(Step::Key(key), value)
+    }
+    fn end(self) -> Done {
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn one_visible_stand_in_per_character() {
+        assert_eq!(clean("Harbour\u{1b}[2J\u{1b}[H"), "Harbour␛[2J␛[H");
+        assert_eq!(clean("a\u{7}b\u{8}c\rd"), "a␇b␈c␍d");
+        assert_eq!(clean("x\u{7f}\u{9b}2J"), "x␡\u{fffd}2J");
+        assert_eq!(clean("abc\u{202e}fed\u{2066}"), "abc\u{fffd}fed\u{fffd}");
+        assert_eq!(clean("two\nlines\tand tab"), "two lines and tab");
+        assert!(matches!(clean("Siân Berry — “quoted”"), Cow::Borrowed(_)));
+        assert!(is_clean("Órfhlaith Begley\u{2014}"));
+        assert!(!is_clean("\u{85}"));
+    }
+
+    #[test]
+    fn every_string_is_visited_with_its_path() {
+        #[derive(Serialize)]
+        struct Inner {
+            name: String,
+            tags: Vec<String>,
+        }
+        #[derive(Serialize)]
+        struct Outer {
+            id: String,
+            count: u64,
+            inner: Vec<Inner>,
+            note: Option<String>,
+        }
+        let value = Outer {
+            id: "a".into(),
+            count: 3,
+            inner: vec![Inner {
+                name: "b".into(),
+                tags: vec!["c".into(), "d".into()],
+            }],
+            note: Some("e".into()),
+        };
+        let mut seen = Vec::new();
+        each_text(&value, &mut |path, s| {
+            seen.push((path_text(path), s.to_string()))
+        });
+        let want = [
+            ("id", "a"),
+            ("inner[0].name", "b"),
+            ("inner[0].tags[0]", "c"),
+            ("inner[0].tags[1]", "d"),
+            ("note", "e"),
+        ];
+        assert_eq!(
+            seen,
+            want.map(|(p, s)| (p.to_string(), s.to_string())).to_vec()
+        );
+    }
+}

@@ -1,0 +1,93 @@
+//! What reaches a terminal or a document is safe to show: the data as people see it has every
+//! control and bidi character replaced by its visible stand-in (`model::text::clean`, the one
+//! rule). JSON and CSV output keep the exact strings; everything drawn or written as text or
+//! Markdown goes through [`for_display`], and messages through [`message`].
+
+use std::borrow::Cow;
+
+use serde_json::Value;
+
+use crate::load::Loaded;
+use crate::model::Dataset;
+use crate::model::text;
+
+/// `loaded` as it may be shown: unchanged (and not copied) when its text is all clean,
+/// otherwise with every string cleaned — ids and the references to them alike, so they still
+/// match. Warnings keep their places (their text is cleaned where it is printed).
+pub fn for_display(loaded: Loaded) -> Loaded {
+    let mut clean = true;
+    text::each_text(&loaded.dataset, &mut |_, s| clean &= text::is_clean(s));
+    clean &= loaded.sources.iter().all(|s| text::is_clean(s));
+    if clean {
+        return loaded;
+    }
+    let Loaded {
+        dataset,
+        warnings,
+        sources,
+        conflicts,
+    } = loaded;
+    Loaded {
+        dataset: cleaned(dataset),
+        warnings,
+        sources: sources.iter().map(|s| message(s).into_owned()).collect(),
+        conflicts,
+    }
+}
+
+/// A message (an error, a warning, a file name) safe to show.
+pub fn message(text: &str) -> Cow<'_, str> {
+    text::clean(text)
+}
+
+/// The dataset with every string (and map key) cleaned.
+fn cleaned(dataset: Dataset) -> Dataset {
+    let Ok(mut value) = serde_json::to_value(&dataset) else {
+        return dataset;
+    };
+    clean_value(&mut value);
+    serde_json::from_value(value).unwrap_or(dataset)
+}
+
+fn clean_value(value: &mut Value) {
+    match value {
+        Value::String(s) => {
+            if let Cow::Owned(c) = text::clean(s) {
+                *s = c;
+            }
+        }
+        Value::Array(items) => items.iter_mut().for_each(clean_value),
+        Value::Object(map) => {
+            let entries = std::mem::take(map);
+            for (key, mut v) in entries {
+                clean_value(&mut v);
+                map.insert(text::clean(&key).into_owned(), v);
+            }
+        }
+        Value::Null | Value::Bool(_) | Value::Number(_) => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::load::{DataSource, load};
+
+    #[test]
+    fn clean_data_is_passed_through_and_hostile_data_is_cleaned() {
+        let loaded = load(&[DataSource::Embedded]).unwrap();
+        let before = loaded.dataset.clone();
+        assert_eq!(for_display(loaded).dataset, before);
+
+        let mut loaded = load(&[DataSource::Embedded]).unwrap();
+        let c = &mut loaded.dataset.contests[0];
+        c.title = "Harbour\u{1b}[2J\u{9b}x\u{202e}".into();
+        c.candidates[0].name.push('\u{7}');
+        let name = c.candidates[0].name.clone();
+        let shown = for_display(loaded);
+        let c = &shown.dataset.contests[0];
+        assert_eq!(c.title, "Harbour␛[2J\u{fffd}x\u{fffd}");
+        assert_eq!(c.candidates[0].name, text::clean(&name));
+        assert_eq!(shown.dataset.contests.len(), before.contests.len());
+    }
+}
