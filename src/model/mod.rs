@@ -214,8 +214,6 @@ pub struct Contest {
     pub notes: Option<String>,
 }
 
-/// Ballot totals; each is optional because sources often give only some.
-
 /// How a count refers to a candidate, once resolved.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum CandidateRef {
@@ -259,6 +257,7 @@ impl Contest {
     }
 }
 
+/// Ballot totals; each is optional because sources often give only some.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Ballots {
