@@ -26,7 +26,9 @@ pub fn run(
         ByArg::Party => GroupBy::Party,
         ByArg::Month => GroupBy::Month,
     };
-    let (index, rows) = (&selection.index, &selection.rows);
+    // A contest loaded from two sources is counted once.
+    let rows = selection.loaded.counted(&selection.rows);
+    let (index, rows) = (&selection.index, &rows[..]);
     let report = StatsReport {
         dataset: &selection.loaded.dataset,
         query: &selection.query,

@@ -9,6 +9,7 @@ use crate::load::path_position::{self, JsonPath, Segment};
 use crate::load::suggest;
 use crate::load::validate::{self, Violation};
 use crate::model::require_object;
+use crate::model::text;
 use crate::model::{Dataset, SCHEMA_VERSION};
 
 /// Longest quoted value kept in a message, in characters.
@@ -235,7 +236,7 @@ fn offset_of_line_column(bytes: &[u8], line: usize, column: usize) -> usize {
     }
 }
 
-/// Makes text safe for a one-line message: control characters escaped, long quoted values
+/// Makes text safe for a one-line message: control characters shown as stand-ins, long quoted values
 /// shortened, and the whole cut at a sane length.
 pub fn one_line(text: &str) -> String {
     let mut out = String::with_capacity(text.len().min(4 * MAX_MESSAGE));
@@ -266,11 +267,12 @@ pub fn one_line(text: &str) -> String {
             }
             None => {}
         }
-        if c.is_control() || c == '\u{2028}' || c == '\u{2029}' {
-            out.extend(c.escape_default());
+        // Shown by the one rule for text from a file (`model::text`), on one line.
+        out.push(if text::is_unsafe(c) {
+            text::stand_in(c)
         } else {
-            out.push(c);
-        }
+            c
+        });
         kept += 1;
     }
     out
@@ -300,9 +302,10 @@ mod tests {
 
     #[test]
     fn one_line_escapes_and_shortens() {
+        // One line, and the one rule for text from a file: shown, never obeyed.
         assert_eq!(
-            one_line("unknown region \"a\nb\""),
-            "unknown region \"a\\nb\""
+            one_line("unknown region \"a\nb\u{1b}[2J\r\""),
+            "unknown region \"a b␛[2J␍\""
         );
         let long = format!("invalid type: string \"{}\", expected x", "y".repeat(500));
         let short = one_line(&long);

@@ -77,6 +77,14 @@ pub enum WarningKind {
     Namesakes {
         name: String,
     },
+    /// This contest repeats an earlier one (same kind, date and constituency), e.g. from a
+    /// second source: counted once, and compared.
+    SameContest {
+        first_id: String,
+        first_file: String,
+        /// What the two report differently, with both values; empty when they agree.
+        differences: Vec<String>,
+    },
     /// A text field holds control or bidi characters (shown cleaned; the data keeps them).
     UnsafeText {
         /// Where, within the contest: `candidates[1].name`.
@@ -144,6 +152,23 @@ impl fmt::Display for WarningKind {
             Namesakes { name } => write!(
                 f,
                 "more than one candidate is named {name} (namesakes: counts must use their ids)"
+            ),
+            SameContest {
+                first_id,
+                first_file,
+                differences,
+            } if differences.is_empty() => write!(
+                f,
+                "the same contest as {first_id} ({first_file}), counted once: confirmed by 2 sources (winner, votes and majority agree)"
+            ),
+            SameContest {
+                first_id,
+                first_file,
+                differences,
+            } => write!(
+                f,
+                "the same contest as {first_id} ({first_file}), counted once; they disagree on {}",
+                differences.join("; ")
             ),
             UnsafeText { path, shown } => write!(
                 f,

@@ -6,6 +6,7 @@ pub mod diagnose;
 pub mod error;
 pub mod integrity;
 pub mod path_position;
+pub mod same_contest;
 pub mod suggest;
 pub mod validate;
 
@@ -17,7 +18,7 @@ use crate::model::Dataset;
 use crate::model::require_object;
 use catalogue_conflicts::Conflict;
 pub use error::LoadError;
-use integrity::Warning;
+use integrity::{Warning, WarningKind};
 use path_position::JsonPath;
 
 mod parallel;
@@ -96,6 +97,27 @@ pub struct Loaded {
 }
 
 impl Loaded {
+    /// `rows` without the contests that repeat an earlier one (see `same_contest`), so each
+    /// contest is counted once; borrowed when nothing repeats.
+    pub fn counted<'r>(&self, rows: &'r [usize]) -> std::borrow::Cow<'r, [usize]> {
+        let repeats: Vec<usize> = self
+            .warnings
+            .iter()
+            .filter(|w| matches!(w.kind, WarningKind::SameContest { .. }))
+            .map(|w| w.contest)
+            .collect();
+        if repeats.is_empty() {
+            return std::borrow::Cow::Borrowed(rows);
+        }
+        // Warnings are in contest order, so `repeats` is sorted.
+        std::borrow::Cow::Owned(
+            rows.iter()
+                .copied()
+                .filter(|i| repeats.binary_search(i).is_err())
+                .collect(),
+        )
+    }
+
     /// Counts for a one-line summary: contests, candidates, warnings.
     pub fn counts(&self) -> (usize, usize, usize) {
         let candidates = self
@@ -117,11 +139,14 @@ pub fn load(sources: &[DataSource]) -> Result<Loaded, LoadError> {
     let mut catalogue_origin: HashMap<(&str, String), usize> = HashMap::new();
     let mut conflicts = Vec::new();
     let names: Vec<String> = sources.iter().map(DataSource::name).collect();
+    // Where each source's contests end in the merged list, to name a contest's file.
+    let mut source_ends: Vec<usize> = Vec::with_capacity(sources.len());
     for (n, source) in sources.iter().enumerate() {
         let part = match source.parse_fast() {
             Some(part) => part,
             None => parse(&names[n], &source.read()?)?,
         };
+        source_ends.push(source_ends.last().copied().unwrap_or(0) + part.contests.len());
         let Some(acc) = merged.as_mut() else {
             if sources.len() > 1 {
                 contest_origin.extend(part.contests.iter().map(|c| (c.id.clone(), n)));
@@ -183,7 +208,24 @@ pub fn load(sources: &[DataSource]) -> Result<Loaded, LoadError> {
         merge_into(acc, part);
     }
     let dataset = merged.unwrap_or_else(Dataset::empty);
-    let warnings = integrity::warnings(&dataset);
+    let mut warnings = integrity::warnings(&dataset);
+    let repeats = same_contest::repeats(&dataset);
+    if !repeats.is_empty() {
+        let file_of = |i: usize| &names[source_ends.partition_point(|&end| end <= i)];
+        for r in repeats {
+            warnings.push(Warning {
+                contest: r.contest,
+                contest_id: dataset.contests[r.contest].id.clone(),
+                kind: WarningKind::SameContest {
+                    first_id: dataset.contests[r.first].id.clone(),
+                    first_file: file_of(r.first).clone(),
+                    differences: r.differences,
+                },
+            });
+        }
+        // In contest order, as `warnings` promises.
+        warnings.sort_by_key(|w| w.contest);
+    }
     Ok(Loaded {
         dataset,
         warnings,

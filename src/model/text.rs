@@ -6,8 +6,9 @@
 //!
 //! The rule: every C0 control, DEL, C1 control and bidi control is replaced by one visible
 //! character — C0 and DEL by their Unicode Control Picture (`␛` for ESC, `␍` for CR, `␇` for
-//! BEL), C1 and bidi controls by `�` (U+FFFD) — except a tab or a line feed, which every
-//! output here treats as a space between words, and so becomes a space.
+//! BEL), C1 and bidi controls (and the line and paragraph separators U+2028/U+2029) by `�`
+//! (U+FFFD) — except a tab or a line feed, which every output here treats as a space between
+//! words, and so becomes a space.
 
 use std::borrow::Cow;
 
@@ -16,7 +17,7 @@ use serde::ser;
 
 /// Whether `c` would act on a terminal, or reorder text, rather than show.
 pub fn is_unsafe(c: char) -> bool {
-    matches!(c, '\u{0}'..='\u{1f}' | '\u{7f}'..='\u{9f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+    matches!(c, '\u{0}'..='\u{1f}' | '\u{7f}'..='\u{9f}' | '\u{2028}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
 }
 
 /// A quick test that `s` holds no unsafe character: bytes that cannot start one are skipped
@@ -33,7 +34,7 @@ pub fn is_clean(s: &str) -> bool {
 }
 
 /// The visible stand-in for an unsafe character (see the module doc).
-fn stand_in(c: char) -> char {
+pub fn stand_in(c: char) -> char {
     match c {
         '\t' | '\n' => ' ',
         '\u{0}'..='\u{1f}' => char::from_u32(0x2400 + c as u32).unwrap_or('\u{fffd}'),

@@ -26,7 +26,7 @@ const CORPUS: &[(&str, &str)] = &[
     ),
     (
         "fuzz-crash-cr-in-key.json",
-        r#"fuzz-crash-cr-in-key.json:2:3: schema_ve\rsion: unknown field `schema_ve\rsion`; did you mean `schema_version`?"#,
+        "fuzz-crash-cr-in-key.json:2:3: schema_ve␍sion: unknown field `schema_ve␍sion`; did you mean `schema_version`?",
     ),
     (
         "impossible-date.json",

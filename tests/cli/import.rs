@@ -262,11 +262,25 @@ fn the_seed_and_an_import_load_together_with_their_stockport_histories() {
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     let report = text(&out.stdout);
     assert!(
-        report.starts_with("ok: 1317 contests, 6642 candidates, 2 warnings\n"),
+        report.starts_with("ok: 1317 contests, 6642 candidates, 4 warnings\n"),
         "{report}"
     );
     assert!(report.contains("warning: stockport-selection-2019:"));
     assert!(report.contains("warning: ge2019-e14000811:"));
+    // Stockport and Hazel Grove 2017 are in the articles and in the Library's file: said,
+    // counted once, and confirmed (the seed's 26,282 and 14,477 agree with the Library's).
+    for (import, seed) in [
+        ("ge2017-e14000969", "stockport-ge-2017"),
+        ("ge2017-e14000738", "hazel-grove-ge-2017"),
+    ] {
+        assert!(
+            report.contains(&format!(
+                "warning: {import}: the same contest as {seed} ({}), counted once: confirmed by 2 sources",
+                seed_file().display()
+            )),
+            "{report}"
+        );
+    }
 }
 
 #[test]

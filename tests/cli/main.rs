@@ -14,3 +14,4 @@ mod presentation;
 mod rounds;
 mod show;
 mod stats;
+mod untrusted;

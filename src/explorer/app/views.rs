@@ -252,16 +252,20 @@ impl App {
             return;
         };
         let (ds, index) = (data.dataset(), &data.index);
+        // Aggregates count a contest loaded from two sources once (worked out only when a
+        // view is recomputed).
+        let rows = &self.rows;
+        let counted = || data.loaded.counted(rows);
         let v = &mut self.views;
         let version = v.rows_version;
         match self.view {
             View::Scoreboard if v.board_for != Some(version) => {
-                v.board = Some(stats::scoreboard(index, &self.rows));
+                v.board = Some(stats::scoreboard(index, &counted()));
                 v.board_for = Some(version);
             }
             View::Endorsements if v.endorsers_for != Some(version) => {
                 let keep = v.endorsers.get(v.endorser_cursor).map(|r| r.name.clone());
-                v.endorsers = stats::by_endorser(index, &self.rows);
+                v.endorsers = stats::by_endorser(index, &counted());
                 v.endorsers_for = Some(version);
                 stats::sort_endorsers(&mut v.endorsers, v.endorser_sort, v.endorser_reverse);
                 v.endorser_cursor = keep
@@ -269,7 +273,7 @@ impl App {
                     .unwrap_or(0);
             }
             View::Timeline if v.timeline_for != Some(version) => {
-                let months = timeline::by_month(index, &self.rows);
+                let months = timeline::by_month(index, &counted());
                 v.timeline = timeline::fold_gaps(&months, GAP_MONTHS);
                 v.timeline_for = Some(version);
             }

@@ -75,7 +75,8 @@ pub fn stats(out: &mut impl Write, report: &StatsReport, style: &TextStyle) -> i
     writeln!(out)?;
     let (mut columns, mut rows, bars) = stats_table(ds, &report.groups);
     // The bars take the room the numbers leave, up to BAR_CELLS: shrunk, never cut off.
-    let used = table::fitted_width(&columns, &rows, style.width);
+    // Names give way (down to their narrowest) before the bars do.
+    let used = table::fitted_width(&columns, &rows, style.width.saturating_sub(BAR_CELLS + 2));
     let cells = style.width.saturating_sub(used + 2).min(BAR_CELLS);
     if let Some(bars) = bars.filter(|_| cells >= MIN_BAR_CELLS) {
         columns.push(Column::fixed("", Align::Left, u8::MAX));

@@ -1,0 +1,195 @@
+//! A results file is untrusted input. tests/data/hostile.json puts escape sequences (OSC 0
+//! window title, OSC 8 link, OSC 52 clipboard, CSI clear screen), a C1 CSI, a bidi override,
+//! BEL, CR and backspace in every text field, formula-like names and endorsers, and namesakes
+//! told apart by ids. Nothing of it may reach a terminal or a document as a control sequence.
+
+use std::path::PathBuf;
+
+use crate::support::cli::{hustings, stdout};
+use crate::support::data::{real_data, seed_file};
+
+fn hostile() -> String {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/data/hostile.json")
+        .display()
+        .to_string()
+}
+
+/// `text` with the program's own colour sequences (SGR: `ESC [ … m`) taken out.
+fn without_own_colour(text: &str) -> String {
+    let mut out = String::new();
+    let mut rest = text;
+    while let Some(at) = rest.find("\u{1b}[") {
+        out.push_str(&rest[..at]);
+        let after = &rest[at + 2..];
+        let end = after.find(|c: char| !(c.is_ascii_digit() || c == ';'));
+        match end {
+            Some(e) if after[e..].starts_with('m') => rest = &after[e + 1..],
+            // Not one of ours: keep it, so the check below fails on it.
+            _ => {
+                out.push_str(&rest[at..at + 2]);
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Panics naming the first control or bidi character in `text` (a line feed is fine).
+fn assert_shown_safely(what: &str, text: &str) {
+    let text = without_own_colour(text);
+    if let Some((at, c)) = text.char_indices().find(|&(_, c)| {
+        c != '\n'
+            && matches!(c, '\u{0}'..='\u{1f}' | '\u{7f}'..='\u{9f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+    }) {
+        let from = text[..at].char_indices().rev().nth(30).map_or(0, |(i, _)| i);
+        panic!("{what}: {c:?} at byte {at}, after {:?}", &text[from..at]);
+    }
+}
+
+#[test]
+fn no_subcommand_or_format_for_people_lets_a_control_character_through() {
+    let data = hostile();
+    let mut runs: Vec<Vec<&str>> = Vec::new();
+    for format in ["text", "markdown"] {
+        runs.push(vec!["list", "--format", format]);
+        runs.push(vec!["show", "harbour-selection", "--format", format]);
+        runs.push(vec!["show", "harbour-ge-2017", "--format", format]);
+        runs.push(vec![
+            "compare",
+            "harbour-selection",
+            "harbour-ge-2017",
+            "--format",
+            format,
+        ]);
+        runs.push(vec!["history", "harbour-selection", "--format", format]);
+        for by in ["faction", "region", "endorser", "kind", "party", "month"] {
+            runs.push(vec!["stats", "--by", by, "--format", format]);
+        }
+    }
+    runs.push(vec!["validate"]);
+    for args in runs {
+        for colour in ["never", "always"] {
+            let mut cmd = hustings(&args);
+            if args[0] == "validate" {
+                cmd.arg(&data);
+            } else {
+                cmd.args(["--data", &data]);
+                if !args.contains(&"markdown") {
+                    cmd.args(["--color", colour]);
+                }
+            }
+            let out = cmd.output().unwrap();
+            assert!(
+                out.status.success(),
+                "{args:?}: {}",
+                String::from_utf8_lossy(&out.stderr)
+            );
+            let what = format!("{args:?} --color {colour}");
+            assert_shown_safely(&what, &String::from_utf8(out.stdout).unwrap());
+            assert_shown_safely(&what, &String::from_utf8(out.stderr).unwrap());
+        }
+    }
+}
+
+#[test]
+fn shown_as_visible_stand_ins_and_kept_exactly_in_json() {
+    let data = hostile();
+    let text = stdout(&["show", "harbour-selection", "--data", &data]);
+    assert!(text.contains("Red faction␛[2J␛[H"), "{text}");
+    assert!(text.contains("Jo Smith"), "{text}");
+    assert!(
+        text.contains("\u{fffd}eman desrever"),
+        "the bidi override is shown, not obeyed"
+    );
+    let json = stdout(&[
+        "show",
+        "harbour-selection",
+        "--data",
+        &data,
+        "--format",
+        "json",
+    ]);
+    let doc: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let file: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&data).unwrap()).unwrap();
+    assert_eq!(
+        doc["contest"]["title"], file["contests"][0]["title"],
+        "JSON keeps the bytes"
+    );
+    assert_eq!(doc["contest"]["notes"], file["contests"][0]["notes"]);
+}
+
+#[test]
+fn errors_quote_data_without_obeying_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("bad.json");
+    std::fs::write(
+        &bad,
+        "{\"schema_version\": 1, \"regions\": [], \"factions\": [], \"contests\": [{\"id\": \"x\", \"kind\": \"selection\", \"title\": \"t\", \"region\": \"\\u001b]0;pwned\\u0007\", \"status\": \"decided\", \"candidates\": [], \"sources\": []}]}",
+    )
+    .unwrap();
+    let out = hustings(&["validate"]).arg(&bad).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert_shown_safely("the error", &err);
+    assert!(err.contains("unknown region \"␛]0;pwned␇\""), "{err}");
+}
+
+#[test]
+fn validate_names_every_field_holding_control_characters() {
+    let out = stdout(&["validate", &hostile()]);
+    for needle in [
+        "warning: harbour-selection: title holds control or bidi characters",
+        "warning: harbour-selection: candidates[0].description holds",
+        "warning: harbour-selection: candidates[1].description holds",
+        "warning: harbour-selection: sources[0].url holds",
+        "warning: harbour-ge-2017: candidates[1].name holds",
+        "note: regions[0].name holds",
+        "note: factions[0].name holds",
+        "warning: harbour-selection: more than one candidate is named Jo Smith",
+    ] {
+        assert!(out.contains(needle), "{needle} missing:\n{out}");
+    }
+}
+
+#[test]
+fn a_contest_from_two_sources_is_said_compared_and_counted_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let ge2017 = dir.path().join("ge2017.json");
+    let out = hustings(&["import", "hoc-candidates"])
+        .arg(real_data("HoC-GE2017-results-by-candidate.csv"))
+        .arg("-o")
+        .arg(&ge2017)
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let seed = seed_file().display().to_string();
+    let both = ["--data", &seed, "--data", ge2017.to_str().unwrap()];
+    let stats = stdout(&[&["stats", "--by", "party"][..], &both].concat());
+    assert!(
+        stats.contains("650 seats (general elections and by-elections)"),
+        "{stats}"
+    );
+    // A copy of the seed whose Stockport 2017 states a majority one higher disagrees, and
+    // says both values.
+    let edited = dir.path().join("edited.json");
+    let text = std::fs::read_to_string(seed_file()).unwrap();
+    assert_eq!(text.matches("\"majority\": 14477").count(), 1);
+    std::fs::write(
+        &edited,
+        text.replace("\"majority\": 14477", "\"majority\": 14478"),
+    )
+    .unwrap();
+    let out = stdout(&[
+        "validate",
+        edited.to_str().unwrap(),
+        ge2017.to_str().unwrap(),
+    ]);
+    assert!(
+        out.contains("warning: ge2017-e14000969: the same contest as stockport-ge-2017")
+            && out.contains("they disagree on majority: 14478 and 14477"),
+        "{out}"
+    );
+}
