@@ -115,6 +115,8 @@ pub fn list(out: &mut impl Write, listing: &Listing, cells: TextCells) -> io::Re
     w.flush()
 }
 
+/// A cell the program writes from a number or a date; empty when unknown. Text from the data
+/// goes through `TextCells` instead.
 fn opt<T: ToString>(v: Option<T>) -> String {
     v.map(|v| v.to_string()).unwrap_or_default()
 }
