@@ -272,6 +272,19 @@ pub struct TextArgs {
     pub color: ColorChoice,
 }
 
+/// How CSV output writes text; shared by the subcommands that print CSV.
+#[derive(Debug, Clone, Copy, Default, Args)]
+#[command(next_help_heading = "Output")]
+pub struct CsvArgs {
+    /// Write CSV text exactly as in the data, for programs (not spreadsheets) that read it.
+    ///
+    /// By default a CSV text cell starting with =, +, -, @, a tab or a carriage return gets a
+    /// leading ' so that a spreadsheet shows it instead of running it as a formula; numbers are
+    /// never changed. Other formats are not affected.
+    #[arg(long)]
+    pub csv_raw: bool,
+}
+
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// List the contests matching the filters, one line (or row) each.
@@ -316,6 +329,8 @@ pub struct ListArgs {
     pub format: Format,
     #[command(flatten)]
     pub text: TextArgs,
+    #[command(flatten)]
+    pub csv: CsvArgs,
 }
 
 /// Formats of `list` and `stats`.
@@ -373,6 +388,8 @@ pub struct StatsArgs {
     pub format: Format,
     #[command(flatten)]
     pub text: TextArgs,
+    #[command(flatten)]
+    pub csv: CsvArgs,
 }
 
 /// `stats --by` values.
@@ -421,6 +438,8 @@ pub struct HistoryArgs {
     pub format: Format,
     #[command(flatten)]
     pub text: TextArgs,
+    #[command(flatten)]
+    pub csv: CsvArgs,
 }
 
 #[derive(Debug, Args)]

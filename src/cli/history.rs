@@ -8,6 +8,7 @@ use anyhow::Result;
 use super::Selection;
 use crate::cli::args::Format;
 use crate::query::find_contest;
+use crate::report::csv::TextCells;
 use crate::report::style::TextStyle;
 use crate::report::{self, Listing};
 use crate::stats::seat_history;
@@ -17,6 +18,7 @@ pub fn run(
     id: &str,
     format: Format,
     style: &TextStyle,
+    csv: TextCells,
     out: &mut impl Write,
 ) -> Result<u8> {
     let dataset = &selection.loaded.dataset;
@@ -38,7 +40,7 @@ pub fn run(
             report::text::list(out, &listing, style)?
         }
         Format::Json => report::json::history(out, &listing)?,
-        Format::Csv => report::csv::list(out, &listing)?,
+        Format::Csv => report::csv::list(out, &listing, csv)?,
         Format::Markdown => report::markdown::list(out, &listing)?,
     }
     Ok(0)

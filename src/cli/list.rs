@@ -6,6 +6,7 @@ use anyhow::Result;
 
 use super::Selection;
 use crate::cli::args::Format;
+use crate::report::csv::TextCells;
 use crate::report::style::TextStyle;
 use crate::report::{self, Listing};
 
@@ -13,6 +14,7 @@ pub fn run(
     selection: &Selection,
     format: Format,
     style: &TextStyle,
+    csv: TextCells,
     out: &mut impl Write,
 ) -> Result<u8> {
     let listing = Listing {
@@ -24,7 +26,7 @@ pub fn run(
     match format {
         Format::Text => report::text::list(out, &listing, style)?,
         Format::Json => report::json::list(out, &listing)?,
-        Format::Csv => report::csv::list(out, &listing)?,
+        Format::Csv => report::csv::list(out, &listing, csv)?,
         Format::Markdown => report::markdown::list(out, &listing)?,
     }
     Ok(0)

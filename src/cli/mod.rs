@@ -15,11 +15,12 @@ use std::io::{self, Write};
 
 use anyhow::Result;
 
-use crate::cli::args::{Cli, ColorChoice, Command, ImportFormat, TextArgs};
+use crate::cli::args::{Cli, ColorChoice, Command, CsvArgs, ImportFormat, TextArgs};
 use crate::explorer::{self, ExplorerOptions};
 use crate::load::{self, DataSource, Loaded};
 use crate::query::from_input::QuerySpec;
 use crate::query::{Index, Query};
+use crate::report::csv::TextCells;
 use crate::report::safe;
 use crate::report::style::TextStyle;
 
@@ -68,6 +69,14 @@ fn text_style(args: TextArgs) -> TextStyle {
     })
 }
 
+fn csv_cells(args: CsvArgs) -> TextCells {
+    if args.csv_raw {
+        TextCells::Raw
+    } else {
+        TextCells::FormulaSafe
+    }
+}
+
 /// Runs what the command line asks for; returns the process exit status.
 pub fn run(cli: Cli) -> Result<u8> {
     let stdout = io::stdout();
@@ -76,7 +85,13 @@ pub fn run(cli: Cli) -> Result<u8> {
     let code = match cli.command {
         Some(Command::List(args)) => {
             let selection = Selection::new(&sources, &args.query.spec(), args.format.for_people())?;
-            list::run(&selection, args.format, &text_style(args.text), &mut out)?
+            list::run(
+                &selection,
+                args.format,
+                &text_style(args.text),
+                csv_cells(args.csv),
+                &mut out,
+            )?
         }
         Some(Command::Show(args)) => {
             let loaded = load_for(&sources, args.format.for_people())?;
@@ -95,6 +110,7 @@ pub fn run(cli: Cli) -> Result<u8> {
                 args.by,
                 args.format,
                 &text_style(args.text),
+                csv_cells(args.csv),
                 &mut out,
             )?
         }
@@ -115,6 +131,7 @@ pub fn run(cli: Cli) -> Result<u8> {
                 &args.id,
                 args.format,
                 &text_style(args.text),
+                csv_cells(args.csv),
                 &mut out,
             )?
         }

@@ -7,6 +7,7 @@ use anyhow::Result;
 
 use super::Selection;
 use crate::cli::args::{ByArg, Format};
+use crate::report::csv::TextCells;
 use crate::report::style::TextStyle;
 use crate::report::{self, StatsReport};
 use crate::stats::{self, GroupBy};
@@ -16,6 +17,7 @@ pub fn run(
     by: ByArg,
     format: Format,
     style: &TextStyle,
+    csv: TextCells,
     out: &mut impl Write,
 ) -> Result<u8> {
     let by = match by {
@@ -39,7 +41,7 @@ pub fn run(
     match format {
         Format::Text => report::text::stats(out, &report, style)?,
         Format::Json => report::json::stats(out, &report)?,
-        Format::Csv => report::csv::stats(out, &report)?,
+        Format::Csv => report::csv::stats(out, &report, csv)?,
         Format::Markdown => report::markdown::stats(out, &report)?,
     }
     Ok(0)

@@ -11,7 +11,11 @@ use crate::report::safe;
 
 /// Data ready to browse: the loaded dataset, its query index and the counts pickers show.
 pub struct Data {
+    /// The data as shown: text cleaned for the terminal (see `report::safe`).
     pub loaded: Loaded,
+    /// The data exactly as loaded, kept only when cleaning changed it: CSV exports carry the
+    /// exact strings, as `list --format csv` does.
+    pub exact: Option<Dataset>,
     pub index: Index,
     /// Contests per region, in catalogue order.
     pub region_counts: Vec<usize>,
@@ -36,7 +40,9 @@ impl fmt::Debug for Data {
 impl Data {
     /// Indexes and counts a loaded dataset (linear in its size; call it off the UI thread).
     pub fn new(loaded: Loaded) -> Data {
-        // Everything the explorer shows, exports or copies is for people: cleaned once here.
+        // Everything the explorer shows, copies or exports as Markdown is for people: cleaned
+        // once here.
+        let exact = (!safe::is_clean(&loaded)).then(|| loaded.dataset.clone());
         let loaded = safe::for_display(loaded);
         let ds = &loaded.dataset;
         let index = Index::build(ds);
@@ -72,12 +78,18 @@ impl Data {
         }
         Data {
             loaded,
+            exact,
             index,
             region_counts,
             faction_wins,
             faction_any,
             kind_counts,
         }
+    }
+
+    /// The data exactly as loaded (for CSV exports).
+    pub fn exact_dataset(&self) -> &Dataset {
+        self.exact.as_ref().unwrap_or(&self.loaded.dataset)
     }
 
     pub fn dataset(&self) -> &Dataset {

@@ -1,13 +1,14 @@
 //! What the explorer exports, as bytes: the selected contest or the listed contests, as
 //! Markdown or CSV — exactly what `hustings show ID --format markdown` and `hustings list
-//! --format markdown|csv` print, from the same report code — and the OSC 52 escape sequence
-//! that asks a terminal to put text on the clipboard.
+//! --format markdown|csv` print (without `--csv-raw`), from the same report code — and the
+//! OSC 52 escape sequence that asks a terminal to put text on the clipboard.
 
 use std::path::Path;
 
 use base64::Engine;
 use base64::engine::general_purpose::STANDARD;
 
+use crate::report::csv::TextCells;
 use crate::report::{self, Detail, Listing};
 
 /// What to export.
@@ -49,6 +50,8 @@ impl ExportFormat {
 #[derive(Debug, Clone, Copy)]
 pub struct Source<'a> {
     pub listing: Listing<'a>,
+    /// The data exactly as loaded, for CSV (the listing's is cleaned for people).
+    pub exact: &'a crate::model::Dataset,
     /// The selected contest, if any.
     pub selected: Option<usize>,
 }
@@ -82,7 +85,14 @@ pub fn render(
             report::markdown::show(&mut out, &detail)
         }
         (_, ExportFormat::Markdown) => report::markdown::list(&mut out, &listing),
-        (_, ExportFormat::Csv) => report::csv::list(&mut out, &listing),
+        // Formula-safe, as `list --format csv` is by default: exports go to spreadsheets.
+        (_, ExportFormat::Csv) => {
+            let exact = Listing {
+                dataset: source.exact,
+                ..listing
+            };
+            report::csv::list(&mut out, &exact, TextCells::FormulaSafe)
+        }
     };
     // Writing to a Vec cannot fail; a formatting error would be a bug worth reporting.
     written.map_err(|e| e.to_string())?;

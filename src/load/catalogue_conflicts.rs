@@ -7,6 +7,7 @@
 
 use std::fmt;
 
+use crate::model::colour::Rgb;
 use crate::model::{Faction, Region};
 
 /// One id defined differently in two files; the first file's definition is the one used.
@@ -55,7 +56,7 @@ pub fn region_differences(a: &Region, b: &Region) -> Vec<(&'static str, String, 
 }
 
 /// Differences that matter between two definitions of a faction: name (ignoring case),
-/// abbreviation and colour; a description may be worded differently.
+/// abbreviation and colour (as RGB, however written); a description may be worded differently.
 pub fn faction_differences(a: &Faction, b: &Faction) -> Vec<(&'static str, String, String)> {
     let mut out = Vec::new();
     if !a.name.eq_ignore_ascii_case(&b.name) {
@@ -64,7 +65,8 @@ pub fn faction_differences(a: &Faction, b: &Faction) -> Vec<(&'static str, Strin
     if a.abbr.is_some() && b.abbr.is_some() && a.abbr != b.abbr {
         out.push(("abbr", text(&a.abbr), text(&b.abbr)));
     }
-    let colour = |c: &Option<String>| c.as_deref().map(str::to_ascii_lowercase);
+    // Compared as colours: `red`, `#F00` and `#ff0000` are one colour written three ways.
+    let colour = |c: &Option<String>| c.as_deref().map(Rgb::parse);
     if a.color.is_some() && b.color.is_some() && colour(&a.color) != colour(&b.color) {
         out.push(("color", text(&a.color), text(&b.color)));
     }
@@ -94,6 +96,30 @@ mod tests {
         assert_eq!(
             region_differences(&region("East"), &region("East of England")),
             [("name", "East".to_string(), "East of England".to_string())]
+        );
+    }
+
+    fn faction(color: &str) -> Faction {
+        Faction {
+            id: "f".into(),
+            name: "F".into(),
+            abbr: None,
+            color: Some(color.into()),
+            description: None,
+        }
+    }
+
+    #[test]
+    fn one_colour_written_two_ways_is_no_conflict() {
+        for (a, b) in [("red", "#F00"), ("#ff0000", "Red"), ("#0a0", "#00AA00")] {
+            assert!(
+                faction_differences(&faction(a), &faction(b)).is_empty(),
+                "{a} {b}"
+            );
+        }
+        assert_eq!(
+            faction_differences(&faction("red"), &faction("navy")),
+            [("color", "red".to_string(), "navy".to_string())]
         );
     }
 }

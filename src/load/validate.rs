@@ -4,6 +4,7 @@
 use std::collections::{HashMap, HashSet};
 
 use crate::load::path_position::JsonPath;
+use crate::model::colour::{self, Rgb};
 use crate::model::{CandidateRef, Contest, Dataset, SCHEMA_VERSION};
 
 /// A rule broken at `path`.
@@ -44,11 +45,12 @@ pub fn check(dataset: &Dataset) -> Result<(), Violation> {
             ));
         }
         if let Some(color) = &faction.color
-            && !is_hex_colour(color)
+            && Rgb::parse(color).is_none()
         {
+            // Debug quoting keeps the message on one line whatever the value holds.
             return Err(violation(
                 path.key("color"),
-                format!("colour \"{color}\" is not of the form #rrggbb"),
+                format!("colour {color:?} is not {}", colour::ACCEPTED_FORMS),
             ));
         }
     }
@@ -208,8 +210,4 @@ fn non_empty(value: &str, path: impl Fn() -> JsonPath) -> Result<(), Violation> 
     } else {
         Ok(())
     }
-}
-
-fn is_hex_colour(s: &str) -> bool {
-    s.len() == 7 && s.starts_with('#') && s[1..].bytes().all(|b| b.is_ascii_hexdigit())
 }

@@ -58,8 +58,9 @@ pub struct Faction {
     /// A short label (one to four characters) used where colour is unavailable (NO_COLOR) or space is tight.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub abbr: Option<String>,
-    /// Colour of the faction's bars and marks, `#rrggbb`.
+    /// Colour of the faction's bars and marks: `#rgb` or `#rrggbb` (hex digits in any case), or a CSS colour name in any case (one of the 148 of CSS Color Module Level 4, such as `navy` or `RebeccaPurple`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(pattern(colour::SCHEMA_PATTERN))]
     pub color: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,

@@ -1,6 +1,10 @@
 //! CSV output for spreadsheets and scripts (columns in docs/OUTPUT.md). `list` writes one row
 //! per candidate with the contest's columns repeated; a contest with no candidates still gets
 //! one row, its candidate columns empty. An empty cell means unknown.
+//!
+//! Text taken from the data goes through `TextCells::text`, which by default keeps a
+//! spreadsheet from running it as a formula (OWASP "CSV injection"); cells the program writes
+//! from numbers, and its own words (`selection`, `true`), are written as they are.
 
 use std::io::{self, Write};
 
@@ -56,14 +60,47 @@ pub const LIST_COLUMNS: [&str; 38] = [
 /// Joins several values in one cell.
 const LIST_SEPARATOR: &str = "; ";
 
+/// How text taken from the data is written.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum TextCells {
+    /// A text cell a spreadsheet would run as a formula gets a leading `'`.
+    #[default]
+    FormulaSafe,
+    /// Text exactly as in the data (`--csv-raw`), for programs that read the CSV.
+    Raw,
+}
+
+impl TextCells {
+    /// The first characters that make a spreadsheet treat a cell as a formula (OWASP).
+    const FORMULA_STARTS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
+
+    /// A cell of text taken from the data (a name, title, id, endorser…): with `FormulaSafe`,
+    /// `'` is put before text starting with `=`, `+`, `-`, `@`, a tab or a carriage return, so
+    /// a spreadsheet shows it as text. Never used for numbers: `-5` stays a number.
+    pub fn text(self, value: &str) -> String {
+        match self {
+            TextCells::FormulaSafe if value.starts_with(Self::FORMULA_STARTS) => {
+                format!("'{value}")
+            }
+            _ => value.to_string(),
+        }
+    }
+
+    /// An optional text cell: empty when unknown.
+    fn opt(self, value: Option<&String>) -> String {
+        value.map(|v| self.text(v)).unwrap_or_default()
+    }
+}
+
 /// `list --format csv`.
-pub fn list(out: &mut impl Write, listing: &Listing) -> io::Result<()> {
+pub fn list(out: &mut impl Write, listing: &Listing, cells: TextCells) -> io::Result<()> {
     let ds = listing.dataset;
     let mut w = csv::Writer::from_writer(out);
     w.write_record(LIST_COLUMNS).map_err(io_error)?;
     for &i in listing.rows {
         let contest = &ds.contests[i];
-        let head = contest_cells(ds, contest, &warnings_of(listing.warnings, contest));
+        let warnings = warnings_of(listing.warnings, contest);
+        let head = contest_cells(ds, contest, &warnings, cells);
         let ranked = arithmetic::ranked(contest);
         if ranked.is_empty() {
             let blank = vec![String::new(); LIST_COLUMNS.len() - head.len()];
@@ -71,33 +108,35 @@ pub fn list(out: &mut impl Write, listing: &Listing) -> io::Result<()> {
                 .map_err(io_error)?;
         }
         for (rank, &c) in ranked.iter().enumerate() {
-            let tail = candidate_cells(ds, contest, &contest.candidates[c], rank + 1);
+            let tail = candidate_cells(ds, contest, &contest.candidates[c], rank + 1, cells);
             w.write_record(head.iter().chain(&tail)).map_err(io_error)?;
         }
     }
     w.flush()
 }
 
+/// A cell the program writes from a number or a date; empty when unknown. Text from the data
+/// goes through `TextCells` instead.
 fn opt<T: ToString>(v: Option<T>) -> String {
     v.map(|v| v.to_string()).unwrap_or_default()
 }
 
-fn contest_cells(ds: &Dataset, c: &Contest, warnings: &[String]) -> Vec<String> {
+fn contest_cells(ds: &Dataset, c: &Contest, warnings: &[String], cells: TextCells) -> Vec<String> {
     let s = Summary::new(ds, c);
     let ballots = c.ballots.clone().unwrap_or_default();
     vec![
-        c.id.clone(),
-        c.title.clone(),
+        cells.text(&c.id),
+        cells.text(&c.title),
         c.kind.as_str().into(),
-        opt(c.party.as_ref()),
-        opt(c.constituency.as_ref()),
-        opt(c.constituency_id.as_ref()),
-        opt(c.region.as_ref()),
-        opt(s.region.map(|r| &r.name)),
+        cells.opt(c.party.as_ref()),
+        cells.opt(c.constituency.as_ref()),
+        cells.opt(c.constituency_id.as_ref()),
+        cells.opt(c.region.as_ref()),
+        cells.opt(s.region.map(|r| &r.name)),
         opt(c.date),
         c.status.as_str().into(),
         opt(c.status_as_of),
-        opt(c.method.as_ref()),
+        cells.opt(c.method.as_ref()),
         opt(ballots.valid),
         opt(ballots.rejected),
         opt(s.cast),
@@ -106,14 +145,21 @@ fn contest_cells(ds: &Dataset, c: &Contest, warnings: &[String]) -> Vec<String> 
         opt(s.margin_votes),
         opt(s.margin_points.map(|p| format!("{p:.2}"))),
         opt(c.majority),
-        opt(c.result.as_ref()),
-        opt(s.winner.map(|w| &w.name)),
-        opt(s.winner.and_then(|w| w.faction.as_ref())),
-        warnings.join(LIST_SEPARATOR),
+        cells.opt(c.result.as_ref()),
+        cells.opt(s.winner.map(|w| &w.name)),
+        cells.opt(s.winner.and_then(|w| w.faction.as_ref())),
+        // Warnings quote the data (candidates' names), so they are text from the data too.
+        cells.text(&warnings.join(LIST_SEPARATOR)),
     ]
 }
 
-fn candidate_cells(ds: &Dataset, contest: &Contest, c: &Candidate, rank: usize) -> Vec<String> {
+fn candidate_cells(
+    ds: &Dataset,
+    contest: &Contest,
+    c: &Candidate,
+    rank: usize,
+    cells: TextCells,
+) -> Vec<String> {
     let share = arithmetic::share(contest, c);
     let (percent, bound, basis) = match &share {
         Share::Computed(p) => (format!("{p:.2}"), bound_name(Bound::Exact), "votes"),
@@ -122,13 +168,15 @@ fn candidate_cells(ds: &Dataset, contest: &Contest, c: &Candidate, rank: usize) 
     };
     vec![
         rank.to_string(),
-        c.name.clone(),
-        opt(c.party.as_ref()),
-        opt(c.faction.as_ref()),
-        c.faction
-            .as_deref()
-            .map(|f| faction_name(ds, Some(f)))
-            .unwrap_or_default(),
+        cells.text(&c.name),
+        cells.opt(c.party.as_ref()),
+        cells.opt(c.faction.as_ref()),
+        cells.text(
+            &c.faction
+                .as_deref()
+                .map(|f| faction_name(ds, Some(f)))
+                .unwrap_or_default(),
+        ),
         opt(c.votes),
         percent,
         bound.into(),
@@ -137,7 +185,7 @@ fn candidate_cells(ds: &Dataset, contest: &Contest, c: &Candidate, rank: usize) 
         c.elected.to_string(),
         opt(c.place),
         c.incumbent.to_string(),
-        c.endorsements.join(LIST_SEPARATOR),
+        cells.text(&c.endorsements.join(LIST_SEPARATOR)),
     ]
 }
 
@@ -151,13 +199,13 @@ fn bound_name(bound: Bound) -> &'static str {
 }
 
 /// `stats --format csv`: one row per group.
-pub fn stats(out: &mut impl Write, report: &StatsReport) -> io::Result<()> {
+pub fn stats(out: &mut impl Write, report: &StatsReport, cells: TextCells) -> io::Result<()> {
     let ds = report.dataset;
     let mut w = csv::Writer::from_writer(out);
     let mut write = |record: Vec<String>| w.write_record(&record).map_err(io_error);
     match &report.groups {
         Groups::Faction(records) => {
-            write(cells(&[
+            write(header_cells(&[
                 "faction_id",
                 "faction",
                 "stood",
@@ -167,8 +215,8 @@ pub fn stats(out: &mut impl Write, report: &StatsReport) -> io::Result<()> {
             ]))?;
             for r in records {
                 let mut row = vec![
-                    opt(r.faction.as_ref()),
-                    faction_name(ds, r.faction.as_deref()),
+                    cells.opt(r.faction.as_ref()),
+                    cells.text(&faction_name(ds, r.faction.as_deref())),
                 ];
                 row.extend(numbers(&[r.stood, r.won, r.lost, r.pending]));
                 write(row)?;
@@ -178,7 +226,10 @@ pub fn stats(out: &mut impl Write, report: &StatsReport) -> io::Result<()> {
             let factions = winning_factions(ds, records);
             write(group_header(&["region_id", "region"], &factions))?;
             for g in records {
-                let key = vec![opt(g.key.as_ref()), region_name(ds, g.key.as_deref())];
+                let key = vec![
+                    cells.opt(g.key.as_ref()),
+                    cells.text(&region_name(ds, g.key.as_deref())),
+                ];
                 write(group_cells(key, g, &factions))?;
             }
         }
@@ -190,18 +241,18 @@ pub fn stats(out: &mut impl Write, report: &StatsReport) -> io::Result<()> {
             }
         }
         Groups::Endorser(records) => {
-            write(cells(&[
+            write(header_cells(&[
                 "endorser", "endorsed", "won", "lost", "pending", "win_rate",
             ]))?;
             for r in records {
-                let mut row = vec![r.name.clone()];
+                let mut row = vec![cells.text(&r.name)];
                 row.extend(numbers(&[r.endorsed, r.won, r.lost, r.pending]));
                 row.push(opt(r.win_rate().map(|x| format!("{x:.2}"))));
                 write(row)?;
             }
         }
         Groups::Party(records) => {
-            write(cells(&[
+            write(header_cells(&[
                 "party",
                 "faction_id",
                 "stood",
@@ -210,7 +261,7 @@ pub fn stats(out: &mut impl Write, report: &StatsReport) -> io::Result<()> {
                 "pending",
             ]))?;
             for r in records {
-                let mut row = vec![opt(r.party.as_ref()), opt(r.faction.as_ref())];
+                let mut row = vec![cells.opt(r.party.as_ref()), cells.opt(r.faction.as_ref())];
                 row.extend(numbers(&[r.stood, r.won, r.lost, r.pending]));
                 write(row)?;
             }
@@ -227,7 +278,7 @@ pub fn stats(out: &mut impl Write, report: &StatsReport) -> io::Result<()> {
     w.flush()
 }
 
-fn cells(names: &[&str]) -> Vec<String> {
+fn header_cells(names: &[&str]) -> Vec<String> {
     names.iter().map(|s| s.to_string()).collect()
 }
 
@@ -248,8 +299,8 @@ fn winning_factions<K>(ds: &Dataset, records: &[GroupRecord<K>]) -> Vec<Option<S
 
 /// `won:<faction id>` per faction, `won:none` for winners of no known faction.
 fn group_header(key: &[&str], factions: &[Option<String>]) -> Vec<String> {
-    let mut header = cells(key);
-    header.extend(cells(&["contests", "decided", "pending"]));
+    let mut header = header_cells(key);
+    header.extend(header_cells(&["contests", "decided", "pending"]));
     header.extend(
         factions
             .iter()
@@ -279,5 +330,30 @@ fn io_error(e: csv::Error) -> io::Error {
     match e.into_kind() {
         csv::ErrorKind::Io(e) => e,
         kind => io::Error::other(format!("{kind:?}")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formula_text_gets_a_leading_quote() {
+        let safe = TextCells::FormulaSafe;
+        for formula in ["=1+1", "+cmd", "-x", "@SUM(A1)", "\tTab", "\rReturn", "="] {
+            assert_eq!(safe.text(formula), format!("'{formula}"));
+        }
+        for plain in ["Ann", "", " =1", "'=1", "1-2", "a=b", "\nline", "Ó Briain"] {
+            assert_eq!(safe.text(plain), plain);
+        }
+        assert_eq!(safe.opt(None), "");
+        assert_eq!(safe.opt(Some(&"-x".to_string())), "'-x");
+    }
+
+    #[test]
+    fn raw_text_is_as_written() {
+        for text in ["=1+1", "+cmd", "-x", "@SUM(A1)", "\tTab", "\rReturn", "Ann"] {
+            assert_eq!(TextCells::Raw.text(text), text);
+        }
     }
 }

@@ -15,10 +15,7 @@ use crate::model::text;
 /// otherwise with every string cleaned — ids and the references to them alike, so they still
 /// match. Warnings keep their places (their text is cleaned where it is printed).
 pub fn for_display(loaded: Loaded) -> Loaded {
-    let mut clean = true;
-    text::each_text(&loaded.dataset, &mut |_, s| clean &= text::is_clean(s));
-    clean &= loaded.sources.iter().all(|s| text::is_clean(s));
-    if clean {
+    if is_clean(&loaded) {
         return loaded;
     }
     let Loaded {
@@ -33,6 +30,13 @@ pub fn for_display(loaded: Loaded) -> Loaded {
         sources: sources.iter().map(|s| message(s).into_owned()).collect(),
         conflicts,
     }
+}
+
+/// Whether every text of `loaded` (and its file names) can be shown as it is.
+pub fn is_clean(loaded: &Loaded) -> bool {
+    let mut clean = loaded.sources.iter().all(|s| text::is_clean(s));
+    text::each_text(&loaded.dataset, &mut |_, s| clean &= text::is_clean(s));
+    clean
 }
 
 /// A message (an error, a warning, a file name) safe to show.

@@ -39,7 +39,7 @@ pub enum Paint {
     Dim,
     Warn,
     Good,
-    /// A faction's `#rrggbb` colour.
+    /// A faction's colour, as red, green and blue bytes.
     Rgb(u8, u8, u8),
 }
 

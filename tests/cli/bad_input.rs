@@ -17,6 +17,14 @@ const CORPUS: &[(&str, &str)] = &[
         "bom-broken.json:20:54: contests[0].candidates[1]: expected `,` or `}`",
     ),
     (
+        "colour-short-hex.json",
+        r##"colour-short-hex.json:7:52: factions[0].color: colour "#12345" is not #rgb, #rrggbb or a CSS colour name (such as navy)"##,
+    ),
+    (
+        "colour-unknown-name.json",
+        r#"colour-unknown-name.json:7:52: factions[0].color: colour "reddish" is not #rgb, #rrggbb or a CSS colour name (such as navy)"#,
+    ),
+    (
         "duplicate-contest-id.json",
         r#"duplicate-contest-id.json:25:13: contests[1].id: duplicate contest id "stockport" (first used by contests[0])"#,
     ),

@@ -323,11 +323,21 @@ fn faction_color_number() {
 
 #[test]
 fn faction_bad_colour() {
-    assert_error(
-        r##""color": "#e4003b""##,
-        r#""color": "red""#,
-        r#"t.json:7:52: factions[0].color: colour "red" is not of the form #rrggbb"#,
-    );
+    // The value is quoted as JSON would write it, so a line break cannot split the message.
+    for bad in [
+        r#""reddish""#,
+        r##""#12345""##,
+        r#""bright-red""#,
+        r#""red\nblue""#,
+    ] {
+        assert_error(
+            r##""color": "#e4003b""##,
+            &format!(r#""color": {bad}"#),
+            &format!(
+                "t.json:7:52: factions[0].color: colour {bad} is not #rgb, #rrggbb or a CSS colour name (such as navy)"
+            ),
+        );
+    }
 }
 
 #[test]

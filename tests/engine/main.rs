@@ -4,6 +4,7 @@
 #[path = "../support/mod.rs"]
 pub mod support;
 
+mod colours;
 mod generate;
 mod import;
 mod layers;

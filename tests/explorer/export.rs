@@ -3,12 +3,13 @@
 //! a "y"; the clipboard copy is the same Markdown in an OSC 52 sequence.
 
 use crate::support::cli::stdout;
-use crate::support::data::file_names;
-use crate::support::tui::{app, press, screen, select};
+use crate::support::data::{file_names, formula};
+use crate::support::tui::{app, app_on, press, screen, select};
 use base64::Engine;
 use hustings::explorer::app::{App, Overlay};
 use hustings::explorer::effect::Effect;
 use hustings::explorer::export::osc52;
+use hustings::load::{self, DataSource};
 
 /// Replaces the offered file name with `name` and presses Enter.
 fn type_name(app: &mut App, name: &str) {
@@ -99,6 +100,37 @@ fn the_selected_contest_as_csv_is_its_rows_of_the_list() {
     assert_eq!(expected.len(), 4, "a header and three candidates");
     assert_eq!(
         std::fs::read_to_string(&path).unwrap(),
+        expected.join("\n") + "\n"
+    );
+}
+
+#[test]
+fn csv_exports_are_formula_safe_as_list_prints_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = formula();
+    let loaded = load::load(&[DataSource::File(data.clone())]).unwrap();
+    let mut app = app_on(loaded, 120, 40);
+    let data = data.to_str().unwrap();
+    let cli = stdout(&["list", "--data", data, "--format", "csv"]);
+    assert!(
+        cli.contains(r#""'=HYPERLINK(""http://x"",""y"")""#),
+        "{cli}"
+    );
+    press(&mut app, "E");
+    let all = dir.path().join("all.csv");
+    type_name(&mut app, all.to_str().unwrap());
+    assert_eq!(std::fs::read_to_string(&all).unwrap(), cli);
+    // The selected contest: the header and its rows of the same CSV.
+    select(&mut app, "formula-2017");
+    press(&mut app, "e");
+    let one = dir.path().join("one.csv");
+    type_name(&mut app, one.to_str().unwrap());
+    let mut lines = cli.lines();
+    let mut expected = vec![lines.next().unwrap()];
+    expected.extend(lines.filter(|l| l.starts_with("formula-2017,")));
+    assert_eq!(expected.len(), 3, "a header and two candidates");
+    assert_eq!(
+        std::fs::read_to_string(&one).unwrap(),
         expected.join("\n") + "\n"
     );
 }

@@ -11,6 +11,12 @@ pub fn fixture() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/data/fixture.json")
 }
 
+/// A dataset whose names, titles, parties, endorsers… begin as spreadsheet formulas do
+/// (`=`, `+`, `-`, `@`, a tab, a carriage return).
+pub fn formula() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/data/formula.json")
+}
+
 /// The shipped dataset as a file (the binary also embeds it).
 pub fn seed_file() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("data/contests.json")

@@ -26,6 +26,7 @@ impl App {
                 query: &self.query,
                 rows: &self.rows,
             },
+            exact: data.exact_dataset(),
             selected: self.selected_index(),
         })
     }
