@@ -11,5 +11,6 @@ mod export;
 mod presentation;
 mod reload;
 mod ui;
+mod untrusted;
 mod views;
 mod views_agree_with_stats;

@@ -1,0 +1,133 @@
+//! Nothing from a data file reaches the terminal as a control sequence: for arbitrary datasets
+//! whose text holds escape sequences, C1 controls and bidi overrides, every view the explorer
+//! draws and every text and Markdown report holds no control or bidi character.
+
+use hustings::explorer::action::Action;
+use hustings::explorer::app::{App, Data};
+use hustings::explorer::theme::Theme;
+use hustings::load::Loaded;
+use hustings::load::integrity;
+use hustings::model::Dataset;
+use hustings::query::{Index, Query};
+use hustings::report::style::TextStyle;
+use hustings::report::{self, Detail, Listing, StatsReport, safe};
+use hustings::stats::{self, GroupBy};
+use proptest::prelude::*;
+use proptest::test_runner::FileFailurePersistence;
+
+use crate::support::strategies;
+use crate::support::tui::{press, screen, step};
+
+fn loaded(dataset: Dataset) -> Loaded {
+    Loaded {
+        warnings: integrity::warnings(&dataset),
+        dataset,
+        sources: vec!["arbitrary.json".into()],
+        conflicts: Vec::new(),
+    }
+}
+
+/// The first control or bidi character in `text` (a line feed is fine in a report).
+fn first_unsafe(text: &str) -> Option<char> {
+    text.chars().find(|&c| {
+        c != '\n'
+            && matches!(c, '\u{0}'..='\u{1f}' | '\u{7f}'..='\u{9f}' | '\u{2028}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+    })
+}
+
+fn reports(loaded: &Loaded) -> Vec<(String, String)> {
+    let ds = &loaded.dataset;
+    let query = Query::default();
+    let index = Index::build(ds);
+    let rows = index.run(&query);
+    let listing = Listing {
+        dataset: ds,
+        warnings: &loaded.warnings,
+        query: &query,
+        rows: &rows,
+    };
+    let style = TextStyle {
+        width: 100,
+        color: false,
+    };
+    let mut out = Vec::new();
+    let mut keep = |what: String, bytes: Vec<u8>| {
+        out.push((what, String::from_utf8(bytes).expect("reports are UTF-8")))
+    };
+    let mut buf = Vec::new();
+    report::text::list(&mut buf, &listing, &style).unwrap();
+    keep("text list".into(), std::mem::take(&mut buf));
+    report::markdown::list(&mut buf, &listing).unwrap();
+    keep("markdown list".into(), std::mem::take(&mut buf));
+    for contest in &ds.contests {
+        let detail = Detail {
+            dataset: ds,
+            warnings: &loaded.warnings,
+            contest,
+        };
+        report::text::show(&mut buf, &detail, &style).unwrap();
+        keep(
+            format!("text show {}", contest.id),
+            std::mem::take(&mut buf),
+        );
+        report::markdown::show(&mut buf, &detail).unwrap();
+        keep(
+            format!("markdown show {}", contest.id),
+            std::mem::take(&mut buf),
+        );
+    }
+    for by in [
+        GroupBy::Faction,
+        GroupBy::Region,
+        GroupBy::Kind,
+        GroupBy::Endorser,
+        GroupBy::Party,
+        GroupBy::Month,
+    ] {
+        let report = StatsReport {
+            dataset: ds,
+            query: &query,
+            totals: stats::totals(&index, &rows),
+            groups: stats::group_by(&index, &rows, by),
+            seat_totals: (by == GroupBy::Party).then(|| stats::seat_totals(&index, &rows)),
+        };
+        report::text::stats(&mut buf, &report, &style).unwrap();
+        keep(format!("text stats {by:?}"), std::mem::take(&mut buf));
+        report::markdown::stats(&mut buf, &report).unwrap();
+        keep(format!("markdown stats {by:?}"), std::mem::take(&mut buf));
+    }
+    out
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig {
+        cases: 48,
+        failure_persistence: Some(Box::new(FileFailurePersistence::WithSource(
+            "proptest-regressions",
+        ))),
+        ..ProptestConfig::default()
+    })]
+
+    #[test]
+    fn reports_for_people_hold_no_control_character(dataset in strategies::dataset(4)) {
+        let shown = safe::for_display(loaded(dataset));
+        for (what, text) in reports(&shown) {
+            prop_assert!(first_unsafe(&text).is_none(), "{}: {:?}\n{}", what, first_unsafe(&text), text);
+        }
+    }
+
+    #[test]
+    fn no_view_of_the_explorer_holds_a_control_character(dataset in strategies::dataset(4)) {
+        let mut app = App::new(vec!["arbitrary.json".into()], Theme { color: true }, 120, 40);
+        step(&mut app, Action::Loaded(Box::new(Data::new(loaded(dataset)))));
+        let n = app.rows.len();
+        for k in 0..n.max(1) {
+            for keys in ["1", "\t", "\t2", "3", "4", "5", "6", "m7", "1?", "?"] {
+                press(&mut app, keys);
+                let drawn = screen(&app);
+                prop_assert!(first_unsafe(&drawn).is_none(), "row {} after {:?}:\n{}", k, keys, drawn);
+            }
+            press(&mut app, "1j");
+        }
+    }
+}
