@@ -1,6 +1,6 @@
-//! Everything that can happen to the explorer, as values: keys and mouse events are turned into
-//! these (see `keymap` and `App::mouse_action`), and so are finished loads and drawn frames;
-//! `App::update` is the only place they take effect.
+//! Everything that can happen to the explorer, as values: keys, pastes and mouse events are
+//! turned into these (see `keymap` and `App::mouse_action`), and so are finished loads and
+//! drawn frames; `App::update` is the only place they take effect.
 
 use crate::explorer::data::Data;
 use crate::explorer::effect::Written;
@@ -47,6 +47,9 @@ pub enum Action {
     Input(char),
     /// Delete the last character of the active text field.
     Backspace,
+    /// Text pasted (bracketed paste): typed into the prompt, or a new search outside one; never
+    /// read as keys. Line breaks and tabs become spaces, other control characters are dropped.
+    Paste(String),
     OpenPicker(PickerKind),
     /// Mark or unmark the choice under the picker's cursor.
     PickerToggle,

@@ -131,6 +131,7 @@ fn event_loop(
         };
         let action = match event {
             Event::Key(key) => keymap::action_for(key, app.mode()),
+            Event::Paste(text) => keymap::action_for_paste(text, app.mode()),
             Event::Mouse(mouse) => app.mouse_action(mouse),
             Event::Resize(w, h) => Some(Action::Resize(w, h)),
             _ => None,

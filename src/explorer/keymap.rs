@@ -1,4 +1,5 @@
 //! Keys → actions, per input mode: one pure function, and the help text that documents it.
+//! A paste (bracketed paste) has its own function beside it: it is text, never keys.
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
@@ -65,6 +66,7 @@ pub const HELP: &[(&str, &str)] = &[
     ),
     ("y / Y", "copy the contest / the list as Markdown (OSC 52)"),
     ("mouse", "click a row to select it, wheel to scroll"),
+    ("paste", "into a prompt: text; outside one: a new search"),
     ("?", "show or hide this help"),
     ("q, Ctrl-c", "quit"),
 ];
@@ -98,6 +100,15 @@ pub fn action_for(key: KeyEvent, mode: Mode) -> Option<Action> {
             KeyCode::Char('n' | 'N') | KeyCode::Esc => Some(Action::Answer(false)),
             _ => None,
         },
+    }
+}
+
+/// The action for text pasted in `mode` (bracketed paste): text in a prompt, a new search
+/// outside one, nothing in a popup. Whatever it holds (`q`, Enter, Esc), it is never keys.
+pub fn action_for_paste(text: String, mode: Mode) -> Option<Action> {
+    match mode {
+        Mode::Normal | Mode::Text => Some(Action::Paste(text)),
+        Mode::Picker | Mode::Help | Mode::Confirm => None,
     }
 }
 
@@ -282,6 +293,20 @@ mod tests {
                 (KeyCode::Char('x'), "None"),
             ],
         );
+    }
+
+    #[test]
+    fn a_paste_is_text_in_a_prompt_or_the_list_and_nothing_in_a_popup() {
+        for (mode, want) in [
+            (Mode::Normal, "Some(Paste(\"qqqq\"))"),
+            (Mode::Text, "Some(Paste(\"qqqq\"))"),
+            (Mode::Picker, "None"),
+            (Mode::Help, "None"),
+            (Mode::Confirm, "None"),
+        ] {
+            let got = action_for_paste("qqqq".into(), mode);
+            assert_eq!(format!("{got:?}"), want, "{mode:?}");
+        }
     }
 
     #[test]

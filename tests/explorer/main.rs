@@ -8,6 +8,7 @@ pub mod support;
 mod agrees_with_list;
 mod app;
 mod export;
+mod paste;
 mod presentation;
 mod reload;
 mod ui;

@@ -70,7 +70,7 @@ impl App {
     }
 
     /// Edits the open text field; a search applies at once (narrowing when text was added).
-    fn edit(&mut self, change: impl FnOnce(&mut String), adds: bool) {
+    pub(super) fn edit(&mut self, change: impl FnOnce(&mut String), adds: bool) {
         let Overlay::Input(input) = &mut self.overlay else {
             return;
         };

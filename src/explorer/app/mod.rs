@@ -1,13 +1,15 @@
 //! The explorer's state and `App::update`, the only place that state changes.
 //!
 //! Submodules split `update` by concern: `nav` (selection and scrolling), `filters` (filters,
-//! search, sort, pickers, text fields), `mouse` (mouse events → actions), `views` (the views
-//! beyond the contest list, marks, and their cached data), `export` (files and clipboard).
+//! search, sort, pickers, text fields), `paste` (pasted text), `mouse` (mouse events →
+//! actions), `views` (the views beyond the contest list, marks, and their cached data),
+//! `export` (files and clipboard).
 
 mod export;
 mod filters;
 mod mouse;
 mod nav;
+mod paste;
 mod picker;
 mod views;
 
@@ -259,6 +261,7 @@ impl App {
             Action::SelectRow(row) => self.select_row(row),
             Action::ScrollList(n) => self.scroll_list(n),
             Action::ScrollDetail(n) => self.scroll_detail(n),
+            Action::Paste(text) => self.paste(&text),
             other => self.update_filters(other),
         }
     }
