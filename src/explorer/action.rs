@@ -39,6 +39,8 @@ pub enum Action {
     /// Esc: close a popup, leave the detail, or clear the search.
     Back,
     ToggleHelp,
+    /// `M`: open or close the message log.
+    ToggleMessages,
     /// Start typing a search.
     StartSearch,
     /// Start typing a date range.
@@ -70,6 +72,9 @@ pub enum Action {
     Resize(u16, u16),
     /// Time passed (animates the loading indicator).
     Tick,
+    /// The wall-clock time now, from the event loop before each action it hands over: the
+    /// messages that action logs are stamped with it (`update` itself never reads the clock).
+    Clock(chrono::NaiveTime),
     /// A frame was drawn: how far its scrolling panes can scroll.
     Drawn(ScrollLimits),
     /// Replace the query (filters and sort), e.g. from command-line flags.

@@ -20,7 +20,12 @@ pub enum Mode {
     Help,
     /// A yes/no question in the status line.
     Confirm,
+    /// The message log popup is open.
+    Messages,
 }
+
+/// The key that opens (and closes) the message log, named where a message is cut short.
+pub const MESSAGES_KEY: char = 'M';
 
 /// Every key, as shown by the `?` overlay (and the README): (keys, what they do).
 pub const HELP: &[(&str, &str)] = &[
@@ -48,6 +53,10 @@ pub const HELP: &[(&str, &str)] = &[
         "cycle sort: date, title, region, margin, turnout / reverse",
     ),
     ("R", "reload the data files now"),
+    (
+        "M",
+        "messages: every notice and error in full, newest first",
+    ),
     ("in a picker", "Space marks, Enter applies, Esc cancels"),
     (
         "1 2 3 4",
@@ -95,6 +104,12 @@ pub fn action_for(key: KeyEvent, mode: Mode) -> Option<Action> {
             KeyCode::Esc | KeyCode::Char('?' | 'q') | KeyCode::Enter => Some(Action::ToggleHelp),
             _ => None,
         },
+        Mode::Messages => match key.code {
+            KeyCode::Esc | KeyCode::Char(MESSAGES_KEY | 'q') | KeyCode::Enter => {
+                Some(Action::ToggleMessages)
+            }
+            _ => None,
+        },
         Mode::Confirm => match key.code {
             KeyCode::Char('y' | 'Y') => Some(Action::Answer(true)),
             KeyCode::Char('n' | 'N') | KeyCode::Esc => Some(Action::Answer(false)),
@@ -108,7 +123,7 @@ pub fn action_for(key: KeyEvent, mode: Mode) -> Option<Action> {
 pub fn action_for_paste(text: String, mode: Mode) -> Option<Action> {
     match mode {
         Mode::Normal | Mode::Text => Some(Action::Paste(text)),
-        Mode::Picker | Mode::Help | Mode::Confirm => None,
+        Mode::Picker | Mode::Help | Mode::Confirm | Mode::Messages => None,
     }
 }
 
@@ -147,6 +162,7 @@ fn normal(code: KeyCode) -> Option<Action> {
         KeyCode::Char('s') => Action::CycleSort,
         KeyCode::Char('S') => Action::ReverseSort,
         KeyCode::Char('R') => Action::Reload,
+        KeyCode::Char(MESSAGES_KEY) => Action::ToggleMessages,
         KeyCode::Char(c @ '1'..='7') => Action::ShowView(View::ALL[c as usize - '1' as usize]),
         KeyCode::Char('m') => Action::ToggleMark,
         KeyCode::Left | KeyCode::Char('[') => Action::StepRound(-1),
@@ -303,10 +319,43 @@ mod tests {
             (Mode::Picker, "None"),
             (Mode::Help, "None"),
             (Mode::Confirm, "None"),
+            (Mode::Messages, "None"),
         ] {
             let got = action_for_paste("qqqq".into(), mode);
             assert_eq!(format!("{got:?}"), want, "{mode:?}");
         }
+    }
+
+    #[test]
+    fn the_message_log_opens_closes_and_scrolls() {
+        assert_keys(
+            Mode::Normal,
+            &[(KeyCode::Char(MESSAGES_KEY), "Some(ToggleMessages)")],
+        );
+        assert_keys(
+            Mode::Messages,
+            &[
+                (KeyCode::Char(MESSAGES_KEY), "Some(ToggleMessages)"),
+                (KeyCode::Esc, "Some(ToggleMessages)"),
+                (KeyCode::Char('q'), "Some(ToggleMessages)"),
+                (KeyCode::Char('j'), "Some(Down)"),
+                (KeyCode::Char('k'), "Some(Up)"),
+                (KeyCode::PageDown, "Some(PageDown)"),
+                (KeyCode::PageUp, "Some(PageUp)"),
+                (KeyCode::Char('G'), "Some(Bottom)"),
+                (KeyCode::Char('r'), "None"),
+            ],
+        );
+        // While typing it is a letter like any other; a picker or the help ignores it.
+        assert_keys(
+            Mode::Text,
+            &[(KeyCode::Char(MESSAGES_KEY), "Some(Input('M'))")],
+        );
+        assert_keys(Mode::Picker, &[(KeyCode::Char(MESSAGES_KEY), "None")]);
+        assert_keys(Mode::Help, &[(KeyCode::Char(MESSAGES_KEY), "None")]);
+        // The help names it, so the `?` overlay and the README do.
+        let key = MESSAGES_KEY.to_string();
+        assert!(HELP.iter().any(|(keys, _)| *keys == key), "{key} in HELP");
     }
 
     #[test]

@@ -6,6 +6,7 @@
 pub mod support;
 
 mod explorer;
+mod messages;
 mod paste;
 mod reload;
 mod signals;

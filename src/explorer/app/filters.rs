@@ -95,15 +95,17 @@ impl App {
                         self.refilter(false);
                     }
                     Err(error) => {
-                        self.overlay = Overlay::Input(TextInput {
-                            error: Some(error),
-                            ..input
-                        })
+                        self.overlay = Overlay::Input(input);
+                        self.refuse(error);
                     }
                 }
             }
             // The search is already applied; Enter just stops typing.
-            Overlay::Input(_) | Overlay::Help | Overlay::None | Overlay::Confirm(_) => {}
+            Overlay::Input(_)
+            | Overlay::Help
+            | Overlay::None
+            | Overlay::Confirm(_)
+            | Overlay::Messages => {}
         }
     }
 

@@ -3,10 +3,11 @@
 //! Submodules split `update` by concern: `nav` (selection and scrolling), `filters` (filters,
 //! search, sort, pickers, text fields), `paste` (pasted text), `mouse` (mouse events →
 //! actions), `views` (the views beyond the contest list, marks, and their cached data),
-//! `export` (files and clipboard).
+//! `export` (files and clipboard), `messages` (what the user is told, and its log).
 
 mod export;
 mod filters;
+mod messages;
 mod mouse;
 mod nav;
 mod paste;
@@ -15,10 +16,12 @@ mod views;
 
 use std::collections::HashMap;
 
+use chrono::NaiveTime;
 use ratatui::layout::Rect;
 
 pub use crate::explorer::data::Data;
 pub use crate::explorer::screen::{Focus, ScrollLimits, View};
+pub use messages::{Message, MessageLog};
 pub use picker::{Choice, Picker};
 pub use views::ViewState;
 
@@ -61,6 +64,8 @@ pub enum Overlay {
     Input(TextInput),
     /// A yes/no question in the status line: overwrite an existing file?
     Confirm(crate::explorer::effect::PendingWrite),
+    /// The message log (`M`): every message so far, in full, newest first.
+    Messages,
 }
 
 /// Everything the explorer shows, and nothing it does not.
@@ -93,6 +98,11 @@ pub struct App {
     pub error: Option<String>,
     /// A passing message in the status bar ("reloaded at ..."), cleared by the next key.
     pub notice: Option<String>,
+    /// Every notice, complaint and load error shown, with its time, for the `M` popup.
+    pub messages: MessageLog,
+    /// The time of the action being handled, as the event loop last said (`Action::Clock`):
+    /// messages are stamped with it. Midnight until told otherwise.
+    pub clock: NaiveTime,
     /// Animation frame of the loading indicator.
     pub tick: usize,
     pub should_quit: bool,
@@ -128,6 +138,8 @@ impl App {
             sources,
             error: None,
             notice: None,
+            messages: MessageLog::default(),
+            clock: NaiveTime::MIN,
             tick: 0,
             should_quit: false,
             interrupted: false,
@@ -145,6 +157,7 @@ impl App {
             Overlay::Picker(_) => Mode::Picker,
             Overlay::Input(_) => Mode::Text,
             Overlay::Confirm(_) => Mode::Confirm,
+            Overlay::Messages => Mode::Messages,
         }
     }
 
@@ -178,12 +191,20 @@ impl App {
     /// Applies one action. Every change of explorer state happens here; side effects are
     /// left in the outbox.
     pub fn update(&mut self, action: Action) {
-        if let Action::Drawn(limits) = action {
-            // A pane not drawn keeps its last measure, for when it is shown again.
-            self.detail_max = limits.detail.unwrap_or(self.detail_max);
-            self.views.scroll_max = limits.view.unwrap_or(self.views.scroll_max);
-            self.help_max = limits.help.unwrap_or(self.help_max);
-            return;
+        match action {
+            Action::Drawn(limits) => {
+                // A pane not drawn keeps its last measure, for when it is shown again.
+                self.detail_max = limits.detail.unwrap_or(self.detail_max);
+                self.views.scroll_max = limits.view.unwrap_or(self.views.scroll_max);
+                self.help_max = limits.help.unwrap_or(self.help_max);
+                self.messages.max = limits.messages.unwrap_or(self.messages.max);
+                return;
+            }
+            Action::Clock(now) => {
+                self.clock = now;
+                return;
+            }
+            _ => {}
         }
         if !matches!(
             action,
@@ -211,9 +232,9 @@ impl App {
                 self.should_quit = true;
                 self.interrupted = true;
             }
-            Action::Notice(text) => self.notice = Some(text),
+            Action::Notice(text) => self.say(text),
             Action::Reload if self.data.is_some() => {
-                self.notice = Some("reloading…".into());
+                self.say("reloading…".into());
                 self.outbox.push(Effect::Reload);
             }
             Action::Tick => self.tick = self.tick.wrapping_add(1),
@@ -228,11 +249,9 @@ impl App {
                 };
                 self.help_scroll = 0;
             }
+            Action::ToggleMessages => self.toggle_messages(),
             Action::Loaded(data) => self.load(data),
-            Action::LoadFailed(message) => {
-                self.error = Some(message);
-                self.notice = None;
-            }
+            Action::LoadFailed(message) => self.load_failed(message),
             Action::SetQuery(query) => {
                 self.query = query;
                 self.refilter(false);

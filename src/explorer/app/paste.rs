@@ -1,7 +1,7 @@
 //! Pasted text (bracketed paste). A paste is text and never keys: pasting `qqqq` does not
 //! quit, and a line break in it does not press Enter. Into a prompt (search, dates, file name)
 //! it is typed, as one piece; outside a prompt it starts a new search for it; a picker, the
-//! help and a yes/no question ignore it.
+//! help, the message log and a yes/no question ignore it.
 
 use crate::explorer::app::{App, Field, Overlay, TextInput};
 
@@ -24,7 +24,7 @@ impl App {
                 });
                 self.refilter(false);
             }
-            Overlay::Help | Overlay::Picker(_) | Overlay::Confirm(_) => {}
+            Overlay::Help | Overlay::Picker(_) | Overlay::Confirm(_) | Overlay::Messages => {}
         }
     }
 }
