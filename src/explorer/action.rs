@@ -1,6 +1,6 @@
-//! Everything that can happen to the explorer, as values: keys and mouse events are turned into
-//! these (see `keymap` and `App::mouse_action`), and so are finished loads and drawn frames;
-//! `App::update` is the only place they take effect.
+//! Everything that can happen to the explorer, as values: keys, pastes and mouse events are
+//! turned into these (see `keymap` and `App::mouse_action`), and so are finished loads and
+//! drawn frames; `App::update` is the only place they take effect.
 
 use crate::explorer::data::Data;
 use crate::explorer::effect::Written;
@@ -39,6 +39,8 @@ pub enum Action {
     /// Esc: close a popup, leave the detail, or clear the search.
     Back,
     ToggleHelp,
+    /// `M`: open or close the message log.
+    ToggleMessages,
     /// Start typing a search.
     StartSearch,
     /// Start typing a date range.
@@ -47,6 +49,9 @@ pub enum Action {
     Input(char),
     /// Delete the last character of the active text field.
     Backspace,
+    /// Text pasted (bracketed paste): typed into the prompt, or a new search outside one; never
+    /// read as keys. Line breaks and tabs become spaces, other control characters are dropped.
+    Paste(String),
     OpenPicker(PickerKind),
     /// Mark or unmark the choice under the picker's cursor.
     PickerToggle,
@@ -67,6 +72,9 @@ pub enum Action {
     Resize(u16, u16),
     /// Time passed (animates the loading indicator).
     Tick,
+    /// The wall-clock time now, from the event loop before each action it hands over: the
+    /// messages that action logs are stamped with it (`update` itself never reads the clock).
+    Clock(chrono::NaiveTime),
     /// A frame was drawn: how far its scrolling panes can scroll.
     Drawn(ScrollLimits),
     /// Replace the query (filters and sort), e.g. from command-line flags.

@@ -131,12 +131,13 @@ fn event_loop(
         };
         let action = match event {
             Event::Key(key) => keymap::action_for(key, app.mode()),
+            Event::Paste(text) => keymap::action_for_paste(text, app.mode()),
             Event::Mouse(mouse) => app.mouse_action(mouse),
             Event::Resize(w, h) => Some(Action::Resize(w, h)),
             _ => None,
         };
         if let Some(action) = action {
-            app.update(action);
+            feed(app, action);
             carry_out_effects(app, loader)?;
             dirty = true;
         }
@@ -154,7 +155,7 @@ fn carry_out_effects(app: &mut App, loader: &Loader) -> Result<()> {
         for effect in effects {
             match effect {
                 Effect::Write { file, overwrite } => {
-                    app.update(Action::Written(effect::write(file, overwrite)))
+                    feed(app, Action::Written(effect::write(file, overwrite)))
                 }
                 Effect::Clipboard(osc52) => {
                     // Terminals without OSC 52 ignore it; none says whether it worked.
@@ -164,7 +165,7 @@ fn carry_out_effects(app: &mut App, loader: &Loader) -> Result<()> {
                 }
                 Effect::Reload => {
                     if let Err(why) = loader.reload() {
-                        app.update(Action::Notice(why));
+                        feed(app, Action::Notice(why));
                     }
                 }
             }
@@ -172,8 +173,18 @@ fn carry_out_effects(app: &mut App, loader: &Loader) -> Result<()> {
     }
 }
 
+/// Hands `action` to the app with the time it happens: what `update` tells the user is logged
+/// with that time, while `update` itself never reads the clock.
+fn feed(app: &mut App, action: Action) {
+    app.update(Action::Clock(chrono::Local::now().time()));
+    app.update(action);
+}
+
 /// Hands a finished load to the app: the first (with the command line's query), or a reload.
 fn deliver(app: &mut App, loader: &Loader, outcome: Outcome) -> Result<()> {
+    // One time for all it says: the log's time of "reloaded at …" is the time it gives.
+    let now = chrono::Local::now();
+    app.update(Action::Clock(now.time()));
     match outcome {
         Outcome::First(Ok((data, query))) => {
             app.update(Action::SetQuery(query));
@@ -187,8 +198,8 @@ fn deliver(app: &mut App, loader: &Loader, outcome: Outcome) -> Result<()> {
         Outcome::First(Err(message)) => bail!(message),
         Outcome::Reloaded(Ok(data)) => {
             app.update(Action::Loaded(data));
-            let now = chrono::Local::now().format("%H:%M:%S");
-            app.update(Action::Notice(format!("reloaded at {now}")));
+            let at = now.format("%H:%M:%S");
+            app.update(Action::Notice(format!("reloaded at {at}")));
         }
         Outcome::Reloaded(Err(message)) => app.update(Action::LoadFailed(message)),
     }

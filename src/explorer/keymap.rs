@@ -1,4 +1,5 @@
 //! Keys → actions, per input mode: one pure function, and the help text that documents it.
+//! A paste (bracketed paste) has its own function beside it: it is text, never keys.
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
@@ -19,7 +20,12 @@ pub enum Mode {
     Help,
     /// A yes/no question in the status line.
     Confirm,
+    /// The message log popup is open.
+    Messages,
 }
+
+/// The key that opens (and closes) the message log, named where a message is cut short.
+pub const MESSAGES_KEY: char = 'M';
 
 /// Every key, as shown by the `?` overlay (and the README): (keys, what they do).
 pub const HELP: &[(&str, &str)] = &[
@@ -47,6 +53,10 @@ pub const HELP: &[(&str, &str)] = &[
         "cycle sort: date, title, region, margin, turnout / reverse",
     ),
     ("R", "reload the data files now"),
+    (
+        "M",
+        "messages: every notice and error in full, newest first",
+    ),
     ("in a picker", "Space marks, Enter applies, Esc cancels"),
     (
         "1 2 3 4",
@@ -65,6 +75,7 @@ pub const HELP: &[(&str, &str)] = &[
     ),
     ("y / Y", "copy the contest / the list as Markdown (OSC 52)"),
     ("mouse", "click a row to select it, wheel to scroll"),
+    ("paste", "into a prompt: text; outside one: a new search"),
     ("?", "show or hide this help"),
     ("q, Ctrl-c", "quit"),
 ];
@@ -93,11 +104,26 @@ pub fn action_for(key: KeyEvent, mode: Mode) -> Option<Action> {
             KeyCode::Esc | KeyCode::Char('?' | 'q') | KeyCode::Enter => Some(Action::ToggleHelp),
             _ => None,
         },
+        Mode::Messages => match key.code {
+            KeyCode::Esc | KeyCode::Char(MESSAGES_KEY | 'q') | KeyCode::Enter => {
+                Some(Action::ToggleMessages)
+            }
+            _ => None,
+        },
         Mode::Confirm => match key.code {
             KeyCode::Char('y' | 'Y') => Some(Action::Answer(true)),
             KeyCode::Char('n' | 'N') | KeyCode::Esc => Some(Action::Answer(false)),
             _ => None,
         },
+    }
+}
+
+/// The action for text pasted in `mode` (bracketed paste): text in a prompt, a new search
+/// outside one, nothing in a popup. Whatever it holds (`q`, Enter, Esc), it is never keys.
+pub fn action_for_paste(text: String, mode: Mode) -> Option<Action> {
+    match mode {
+        Mode::Normal | Mode::Text => Some(Action::Paste(text)),
+        Mode::Picker | Mode::Help | Mode::Confirm | Mode::Messages => None,
     }
 }
 
@@ -136,6 +162,7 @@ fn normal(code: KeyCode) -> Option<Action> {
         KeyCode::Char('s') => Action::CycleSort,
         KeyCode::Char('S') => Action::ReverseSort,
         KeyCode::Char('R') => Action::Reload,
+        KeyCode::Char(MESSAGES_KEY) => Action::ToggleMessages,
         KeyCode::Char(c @ '1'..='7') => Action::ShowView(View::ALL[c as usize - '1' as usize]),
         KeyCode::Char('m') => Action::ToggleMark,
         KeyCode::Left | KeyCode::Char('[') => Action::StepRound(-1),
@@ -282,6 +309,53 @@ mod tests {
                 (KeyCode::Char('x'), "None"),
             ],
         );
+    }
+
+    #[test]
+    fn a_paste_is_text_in_a_prompt_or_the_list_and_nothing_in_a_popup() {
+        for (mode, want) in [
+            (Mode::Normal, "Some(Paste(\"qqqq\"))"),
+            (Mode::Text, "Some(Paste(\"qqqq\"))"),
+            (Mode::Picker, "None"),
+            (Mode::Help, "None"),
+            (Mode::Confirm, "None"),
+            (Mode::Messages, "None"),
+        ] {
+            let got = action_for_paste("qqqq".into(), mode);
+            assert_eq!(format!("{got:?}"), want, "{mode:?}");
+        }
+    }
+
+    #[test]
+    fn the_message_log_opens_closes_and_scrolls() {
+        assert_keys(
+            Mode::Normal,
+            &[(KeyCode::Char(MESSAGES_KEY), "Some(ToggleMessages)")],
+        );
+        assert_keys(
+            Mode::Messages,
+            &[
+                (KeyCode::Char(MESSAGES_KEY), "Some(ToggleMessages)"),
+                (KeyCode::Esc, "Some(ToggleMessages)"),
+                (KeyCode::Char('q'), "Some(ToggleMessages)"),
+                (KeyCode::Char('j'), "Some(Down)"),
+                (KeyCode::Char('k'), "Some(Up)"),
+                (KeyCode::PageDown, "Some(PageDown)"),
+                (KeyCode::PageUp, "Some(PageUp)"),
+                (KeyCode::Char('G'), "Some(Bottom)"),
+                (KeyCode::Char('r'), "None"),
+            ],
+        );
+        // While typing it is a letter like any other; a picker or the help ignores it.
+        assert_keys(
+            Mode::Text,
+            &[(KeyCode::Char(MESSAGES_KEY), "Some(Input('M'))")],
+        );
+        assert_keys(Mode::Picker, &[(KeyCode::Char(MESSAGES_KEY), "None")]);
+        assert_keys(Mode::Help, &[(KeyCode::Char(MESSAGES_KEY), "None")]);
+        // The help names it, so the `?` overlay and the README do.
+        let key = MESSAGES_KEY.to_string();
+        assert!(HELP.iter().any(|(keys, _)| *keys == key), "{key} in HELP");
     }
 
     #[test]

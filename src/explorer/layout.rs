@@ -121,6 +121,31 @@ pub fn list_parts(list: Rect) -> (Rect, Rect) {
     }
 }
 
+/// Widest the message log popup gets: long messages wrap to lines that read well.
+const MESSAGE_LOG_WIDTH: u16 = 100;
+
+/// The largest the message log popup gets on `screen`, centred: all but a margin of two
+/// columns and one row (none on a tiny screen), at most `MESSAGE_LOG_WIDTH` wide. It is as
+/// tall as its lines when they are fewer.
+pub fn message_log(screen: Rect) -> Rect {
+    let width = if screen.width >= 24 {
+        (screen.width - 4).min(MESSAGE_LOG_WIDTH)
+    } else {
+        screen.width
+    };
+    let height = if screen.height >= 6 {
+        screen.height - 2
+    } else {
+        screen.height
+    };
+    Rect {
+        x: screen.x + (screen.width - width) / 2,
+        y: screen.y + (screen.height - height) / 2,
+        width,
+        height,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -158,6 +183,20 @@ mod tests {
         assert_eq!(split(120), (60, 60));
         assert_eq!(split(160), (96, 64));
         assert_eq!(split(200), (120, 80));
+    }
+
+    #[test]
+    fn the_message_log_leaves_a_margin_and_reads_at_most_100_columns() {
+        assert_eq!(
+            message_log(Rect::new(0, 0, 80, 24)),
+            Rect::new(2, 1, 76, 22)
+        );
+        assert_eq!(
+            message_log(Rect::new(0, 0, 200, 50)),
+            Rect::new(50, 1, 100, 48)
+        );
+        let tiny = Rect::new(0, 0, 10, 3);
+        assert_eq!(message_log(tiny), tiny);
     }
 
     #[test]

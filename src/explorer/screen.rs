@@ -80,4 +80,6 @@ pub struct ScrollLimits {
     pub view: Option<u16>,
     /// The help overlay, if drawn.
     pub help: Option<u16>,
+    /// The message log popup, if drawn.
+    pub messages: Option<u16>,
 }

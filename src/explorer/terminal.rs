@@ -1,8 +1,10 @@
 //! The terminal in explorer mode, and the guarantee that it is given back as it was — raw mode
-//! off, main screen, cursor shown, mouse released — however the explorer ends: a normal quit or
-//! error (dropping the `Session`), a panic on any thread (the panic hook), or SIGTERM, SIGHUP
-//! or SIGINT (the `Signals` flag, which the event loop checks and then returns normally; a
-//! watchdog ends the process should the loop be stuck on a terminal that has hung up).
+//! off, main screen, cursor shown, mouse released, bracketed paste off — however the explorer
+//! ends: a normal quit or error (dropping the `Session`), a panic on any thread (the panic
+//! hook), or SIGTERM, SIGHUP or SIGINT (the `Signals` flag, which the event loop checks and then
+//! returns normally; a watchdog ends the process should the loop be stuck on a terminal that
+//! has hung up). All of these go through `restore`, which undoes everything `Session::start`
+//! turns on.
 //!
 //! Exit statuses: 0 quit, 2 error, 101 panic, 128 + N for signal N (129 SIGHUP, 130 SIGINT and
 //! Ctrl-c, 143 SIGTERM).
@@ -18,7 +20,9 @@ use std::time::Duration;
 
 use anyhow::{Context, Result};
 use ratatui::crossterm::cursor::Show;
-use ratatui::crossterm::event::{DisableMouseCapture, EnableMouseCapture};
+use ratatui::crossterm::event::{
+    DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+};
 use ratatui::crossterm::execute;
 use ratatui::crossterm::terminal::{
     EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
@@ -49,7 +53,8 @@ pub struct Session {
 }
 
 impl Session {
-    /// Raw mode, alternate screen, and mouse capture if `mouse`.
+    /// Raw mode, alternate screen, bracketed paste (a paste arrives as one `Event::Paste`,
+    /// never as keys), and mouse capture if `mouse`. `restore` undoes each of them.
     pub fn start(mouse: bool) -> Result<Session> {
         install_panic_hook();
         // Marked active first, so a failure half-way is undone too.
@@ -60,6 +65,7 @@ impl Session {
         };
         enable_raw_mode().context("cannot set up the terminal")?;
         execute!(io::stdout(), EnterAlternateScreen).context("cannot set up the terminal")?;
+        execute!(io::stdout(), EnableBracketedPaste).context("cannot set up the terminal")?;
         if mouse {
             execute!(io::stdout(), EnableMouseCapture).context("cannot capture the mouse")?;
         }
@@ -81,6 +87,8 @@ fn restore() {
     }
     let mut out = io::stdout();
     let _ = execute!(out, DisableMouseCapture);
+    // Left on, the shell would see every later paste wrapped in `ESC [200~ … ESC [201~`.
+    let _ = execute!(out, DisableBracketedPaste);
     let _ = disable_raw_mode();
     // The cursor is shown after leaving the alternate screen, in case the terminal keeps
     // cursor visibility per screen.

@@ -6,6 +6,8 @@
 pub mod support;
 
 mod explorer;
+mod messages;
+mod paste;
 mod reload;
 mod signals;
 mod views;

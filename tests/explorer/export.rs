@@ -221,10 +221,17 @@ fn copying_sends_the_markdown_as_osc52() {
     let mut app = app(120, 40);
     select(&mut app, "stockport-selection-2019");
     press(&mut app, "y");
+    // Too long for the status bar beside the count: cut there, whole in the message log.
     let status = status_line(&app);
     assert!(
-        status.contains("sent to clipboard (OSC 52): Stockport Labour selection as Markdown"),
+        status.contains("sent to clipboard (OSC 52): Stockport Labour selection as"),
         "{status}"
+    );
+    let said = app.messages.newest_first().next().expect("logged");
+    assert!(
+        said.text
+            .starts_with("sent to clipboard (OSC 52): Stockport Labour selection as Markdown ("),
+        "{said:?}"
     );
     let markdown = stdout(&["show", "stockport-selection-2019", "--format", "markdown"]);
     let sequence = clipboard(&mut app).expect("a sequence to send");

@@ -8,6 +8,8 @@ pub mod support;
 mod agrees_with_list;
 mod app;
 mod export;
+mod messages;
+mod paste;
 mod presentation;
 mod reload;
 mod ui;

@@ -3,7 +3,8 @@
 
 use std::cell::Cell;
 use std::collections::BTreeSet;
-use std::process::{Command, Output};
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
 use std::sync::{Mutex, PoisonError};
 use std::thread;
 use std::time::{Duration, Instant};
@@ -69,6 +70,26 @@ impl Tmux {
                 .status
                 .success()
         );
+    }
+
+    /// Pastes `text` as a terminal does: with `tmux load-buffer` and `paste-buffer -p`, so it
+    /// arrives bracketed (`ESC [200~ … ESC [201~`) when the program asked for bracketed paste
+    /// and plain otherwise; tmux sends each line feed as a carriage return, as terminals do.
+    pub fn paste(&self, text: &str) {
+        let mut load = Command::new("tmux")
+            .args(["-L", &self.socket, "-f", "/dev/null"])
+            .args(["load-buffer", "-b", "e2e-paste", "-"])
+            .stdin(Stdio::piped())
+            .spawn()
+            .expect("tmux is installed (CI installs it)");
+        let mut stdin = load.stdin.take().expect("piped");
+        stdin
+            .write_all(text.as_bytes())
+            .expect("tmux reads the buffer");
+        drop(stdin);
+        assert!(load.wait().expect("tmux load-buffer").success());
+        let out = self.run(&["paste-buffer", "-p", "-d", "-b", "e2e-paste", "-t", "t"]);
+        assert!(out.status.success(), "tmux failed: {out:?}");
     }
 
     /// Lets the program set a paste buffer with OSC 52 (read back with `buffer`).
@@ -152,7 +173,8 @@ impl Tmux {
     }
 
     /// The terminal is the shell's again: main screen, cursor shown, mouse released, cooked
-    /// mode (stty says so, and a typed command runs).
+    /// mode (stty says so, and a typed command runs), bracketed paste off (a pasted command
+    /// runs, where a paste still bracketed would reach the shell as `^[[200~…`).
     pub fn assert_restored(&self) {
         assert!(!self.alternate_screen_on(), "alternate screen left on");
         assert_eq!(self.format("#{cursor_flag}"), "1", "cursor left hidden");
@@ -188,6 +210,15 @@ impl Tmux {
                 .lines()
                 .any(|l| l == "stty=echo,icanon,icrnl,isig,opost"),
             "the terminal is not in cooked mode:\n{screen}"
+        );
+        self.paste("echo pasted-$((6*7))");
+        self.keys(&["Enter"]);
+        let screen = self.wait_for("the pasted command to run", |s| {
+            s.lines().any(|l| l == "pasted-42") || s.contains("[200~")
+        });
+        assert!(
+            !screen.contains("[200~"),
+            "bracketed paste left on: the shell got the brackets:\n{screen}"
         );
     }
 }

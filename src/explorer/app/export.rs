@@ -108,17 +108,12 @@ impl App {
             return;
         };
         let typed = input.text.trim().to_string();
-        let refuse = |app: &mut App, error: &str| {
-            if let Overlay::Input(input) = &mut app.overlay {
-                input.error = Some(error.to_string());
-            }
-        };
         if typed.is_empty() {
-            return refuse(self, "type a file name ending in .md or .csv");
+            return self.refuse("type a file name ending in .md or .csv".into());
         }
         let path = expand_home(&typed);
         let Some(format) = ExportFormat::for_path(&path) else {
-            return refuse(self, "the name must end in .md (Markdown) or .csv");
+            return self.refuse("the name must end in .md (Markdown) or .csv".into());
         };
         let Some(source) = self.export_source() else {
             return;
@@ -130,7 +125,7 @@ impl App {
         );
         let bytes = match export::render(&source, target, format) {
             Ok(bytes) => bytes,
-            Err(e) => return refuse(self, &e),
+            Err(e) => return self.refuse(e),
         };
         let pending = PendingWrite {
             typed,

@@ -70,7 +70,7 @@ impl App {
     }
 
     /// Edits the open text field; a search applies at once (narrowing when text was added).
-    fn edit(&mut self, change: impl FnOnce(&mut String), adds: bool) {
+    pub(super) fn edit(&mut self, change: impl FnOnce(&mut String), adds: bool) {
         let Overlay::Input(input) = &mut self.overlay else {
             return;
         };
@@ -95,15 +95,17 @@ impl App {
                         self.refilter(false);
                     }
                     Err(error) => {
-                        self.overlay = Overlay::Input(TextInput {
-                            error: Some(error),
-                            ..input
-                        })
+                        self.overlay = Overlay::Input(input);
+                        self.refuse(error);
                     }
                 }
             }
             // The search is already applied; Enter just stops typing.
-            Overlay::Input(_) | Overlay::Help | Overlay::None | Overlay::Confirm(_) => {}
+            Overlay::Input(_)
+            | Overlay::Help
+            | Overlay::None
+            | Overlay::Confirm(_)
+            | Overlay::Messages => {}
         }
     }
 

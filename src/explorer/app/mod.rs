@@ -1,22 +1,27 @@
 //! The explorer's state and `App::update`, the only place that state changes.
 //!
 //! Submodules split `update` by concern: `nav` (selection and scrolling), `filters` (filters,
-//! search, sort, pickers, text fields), `mouse` (mouse events → actions), `views` (the views
-//! beyond the contest list, marks, and their cached data), `export` (files and clipboard).
+//! search, sort, pickers, text fields), `paste` (pasted text), `mouse` (mouse events →
+//! actions), `views` (the views beyond the contest list, marks, and their cached data),
+//! `export` (files and clipboard), `messages` (what the user is told, and its log).
 
 mod export;
 mod filters;
+mod messages;
 mod mouse;
 mod nav;
+mod paste;
 mod picker;
 mod views;
 
 use std::collections::HashMap;
 
+use chrono::NaiveTime;
 use ratatui::layout::Rect;
 
 pub use crate::explorer::data::Data;
 pub use crate::explorer::screen::{Focus, ScrollLimits, View};
+pub use messages::{Message, MessageLog};
 pub use picker::{Choice, Picker};
 pub use views::ViewState;
 
@@ -28,7 +33,6 @@ use crate::explorer::layout::{self, Areas};
 use crate::explorer::theme::Theme;
 use crate::model::Contest;
 use crate::query::Query;
-use crate::report::safe;
 
 /// A text field being typed into, shown in the status line.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -60,6 +64,8 @@ pub enum Overlay {
     Input(TextInput),
     /// A yes/no question in the status line: overwrite an existing file?
     Confirm(crate::explorer::effect::PendingWrite),
+    /// The message log (`M`): every message so far, in full, newest first.
+    Messages,
 }
 
 /// Everything the explorer shows, and nothing it does not.
@@ -92,6 +98,11 @@ pub struct App {
     pub error: Option<String>,
     /// A passing message in the status bar ("reloaded at ..."), cleared by the next key.
     pub notice: Option<String>,
+    /// Every notice, complaint and load error shown, with its time, for the `M` popup.
+    pub messages: MessageLog,
+    /// The time of the action being handled, as the event loop last said (`Action::Clock`):
+    /// messages are stamped with it. Midnight until told otherwise.
+    pub clock: NaiveTime,
     /// Animation frame of the loading indicator.
     pub tick: usize,
     pub should_quit: bool,
@@ -127,6 +138,8 @@ impl App {
             sources,
             error: None,
             notice: None,
+            messages: MessageLog::default(),
+            clock: NaiveTime::MIN,
             tick: 0,
             should_quit: false,
             interrupted: false,
@@ -144,6 +157,7 @@ impl App {
             Overlay::Picker(_) => Mode::Picker,
             Overlay::Input(_) => Mode::Text,
             Overlay::Confirm(_) => Mode::Confirm,
+            Overlay::Messages => Mode::Messages,
         }
     }
 
@@ -177,12 +191,20 @@ impl App {
     /// Applies one action. Every change of explorer state happens here; side effects are
     /// left in the outbox.
     pub fn update(&mut self, action: Action) {
-        if let Action::Drawn(limits) = action {
-            // A pane not drawn keeps its last measure, for when it is shown again.
-            self.detail_max = limits.detail.unwrap_or(self.detail_max);
-            self.views.scroll_max = limits.view.unwrap_or(self.views.scroll_max);
-            self.help_max = limits.help.unwrap_or(self.help_max);
-            return;
+        match action {
+            Action::Drawn(limits) => {
+                // A pane not drawn keeps its last measure, for when it is shown again.
+                self.detail_max = limits.detail.unwrap_or(self.detail_max);
+                self.views.scroll_max = limits.view.unwrap_or(self.views.scroll_max);
+                self.help_max = limits.help.unwrap_or(self.help_max);
+                self.messages.max = limits.messages.unwrap_or(self.messages.max);
+                return;
+            }
+            Action::Clock(now) => {
+                self.clock = now;
+                return;
+            }
+            _ => {}
         }
         if !matches!(
             action,
@@ -210,9 +232,9 @@ impl App {
                 self.should_quit = true;
                 self.interrupted = true;
             }
-            Action::Notice(text) => self.notice = Some(safe::message(&text).into_owned()),
+            Action::Notice(text) => self.say(text),
             Action::Reload if self.data.is_some() => {
-                self.notice = Some("reloading…".into());
+                self.say("reloading…".into());
                 self.outbox.push(Effect::Reload);
             }
             Action::Tick => self.tick = self.tick.wrapping_add(1),
@@ -227,12 +249,9 @@ impl App {
                 };
                 self.help_scroll = 0;
             }
+            Action::ToggleMessages => self.toggle_messages(),
             Action::Loaded(data) => self.load(data),
-            Action::LoadFailed(message) => {
-                // Load errors quote the data: shown, never obeyed.
-                self.error = Some(safe::message(&message).into_owned());
-                self.notice = None;
-            }
+            Action::LoadFailed(message) => self.load_failed(message),
             Action::SetQuery(query) => {
                 self.query = query;
                 self.refilter(false);
@@ -261,6 +280,7 @@ impl App {
             Action::SelectRow(row) => self.select_row(row),
             Action::ScrollList(n) => self.scroll_list(n),
             Action::ScrollDetail(n) => self.scroll_detail(n),
+            Action::Paste(text) => self.paste(&text),
             other => self.update_filters(other),
         }
     }

@@ -22,6 +22,7 @@ impl App {
     pub(super) fn step(&mut self, delta: i32) {
         match &mut self.overlay {
             Overlay::Help => self.help_scroll = add(self.help_scroll, delta).min(self.help_max),
+            Overlay::Messages => self.scroll_messages(delta),
             Overlay::Picker(p) => {
                 p.cursor =
                     (p.cursor as i64 + i64::from(delta)).clamp(0, p.len() as i64 - 1) as usize
@@ -43,6 +44,7 @@ impl App {
                 self.scroll_detail(direction * h);
             }
             (Overlay::Picker(_) | Overlay::Help, _) => self.step(direction * 10),
+            (Overlay::Messages, _) => self.scroll_messages(direction * self.messages_page()),
             _ => {
                 let h = self.list_height() as i64;
                 self.move_selection(i64::from(direction) * h);
@@ -54,6 +56,7 @@ impl App {
         match &mut self.overlay {
             Overlay::Picker(p) => p.cursor = if end { p.len() - 1 } else { 0 },
             Overlay::Help => self.help_scroll = if end { self.help_max } else { 0 },
+            Overlay::Messages => self.messages.scroll = if end { self.messages.max } else { 0 },
             _ if self.focus == Focus::Detail => {
                 self.detail_scroll = if end { self.detail_max } else { 0 }
             }

@@ -235,16 +235,6 @@ impl App {
         self.views.round = Some((id, k));
     }
 
-    /// Tells the user what just happened, in the status bar until the next key.
-    pub(super) fn say(&mut self, text: String) {
-        self.notice = Some(text);
-    }
-
-    /// Tells the user what went wrong, the same way.
-    pub(super) fn complain(&mut self, text: String) {
-        self.notice = Some(format!("⚠ {text}"));
-    }
-
     /// Recomputes the data of the view shown if the listed contests (or the selection, for
     /// the seat history) changed since it was computed.
     pub(super) fn refresh_views(&mut self) {

@@ -11,7 +11,7 @@
 //! │ status: filters · search            N of M · sort · ? help │
 //! └────────────────────────────────────────────────────────────┘
 //! ```
-//! Popups (help, pickers) are drawn last, over the view. The scoreboard, endorsers, timeline
+//! Popups (help, pickers, the message log) are drawn last, over the view. The scoreboard, endorsers, timeline
 //! and compare views take the whole body; rounds and history replace the detail pane.
 
 mod bars;
@@ -24,6 +24,7 @@ mod help;
 mod history;
 mod list;
 mod loading;
+mod messages;
 mod picker;
 mod rounds;
 mod scoreboard;
@@ -68,6 +69,7 @@ pub fn render(frame: &mut Frame, app: &App) -> ScrollLimits {
     status::render(frame, areas.status, app);
     match &app.overlay {
         Overlay::Help => limits.help = Some(help::render(frame, frame.area(), app)),
+        Overlay::Messages => limits.messages = Some(messages::render(frame, frame.area(), app)),
         Overlay::Picker(p) => picker::render(frame, frame.area(), app, p),
         Overlay::Input(_) | Overlay::Confirm(_) | Overlay::None => {}
     }

@@ -1,5 +1,6 @@
 //! The status bar: every active filter (or the text being typed) on the left, the count and
 //! sort order on the right. The count always stays visible, in shorter forms when space is short.
+//! A message too long for it is cut, and then says which key shows it whole (the log keeps it).
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -7,6 +8,7 @@ use ratatui::text::{Line, Span};
 
 use crate::explorer::app::{App, Field, Overlay};
 use crate::explorer::export::ExportTarget;
+use crate::explorer::keymap::{MESSAGES_KEY, Mode};
 use crate::query::FactionScope;
 use crate::report::cells;
 
@@ -19,9 +21,19 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
     let width = usize::from(area.width);
     let right = right_side(app, width);
     let left_w = width.saturating_sub(cells::width(&right) + 1);
-    let mut left = left_side(app);
-    truncate_spans(&mut left, left_w);
-    let used: usize = left.iter().map(|s| cells::width(&s.content)).sum();
+    let mut left = message_spans(app);
+    let messages_w = spans_width(&left);
+    left.extend(left_side(app));
+    let hint = format!(" ({MESSAGES_KEY}: messages)");
+    let hint_w = cells::width(&hint);
+    // Where the key works (browsing) and there is room to say so beside a little of the text.
+    if messages_w > left_w && app.mode() == Mode::Normal && left_w >= hint_w + 8 {
+        truncate_spans(&mut left, left_w - hint_w);
+        left.push(Span::styled(hint, theme.key()));
+    } else {
+        truncate_spans(&mut left, left_w);
+    }
+    let used = spans_width(&left);
     left.push(Span::raw(
         " ".repeat(width.saturating_sub(used + cells::width(&right))),
     ));
@@ -54,7 +66,8 @@ fn right_side(app: &App, width: usize) -> String {
         .clone()
 }
 
-fn left_side(app: &App) -> Vec<Span<'static>> {
+/// The messages the status line starts with: the load error, the notice.
+fn message_spans(app: &App) -> Vec<Span<'static>> {
     let theme = &app.theme;
     let mut spans = Vec::new();
     if let Some(error) = &app.error {
@@ -63,6 +76,17 @@ fn left_side(app: &App) -> Vec<Span<'static>> {
     if let Some(notice) = &app.notice {
         spans.push(Span::styled(format!(" {notice} "), theme.key()));
     }
+    spans
+}
+
+fn spans_width(spans: &[Span]) -> usize {
+    spans.iter().map(|s| cells::width(&s.content)).sum()
+}
+
+/// What follows the messages: the question, the prompt, or the filters.
+fn left_side(app: &App) -> Vec<Span<'static>> {
+    let theme = &app.theme;
+    let mut spans = Vec::new();
     if let Overlay::Confirm(pending) = &app.overlay {
         spans.push(Span::styled(
             format!(" {} exists. Replace it? (y/n) ", pending.typed),
