@@ -4,6 +4,7 @@
 //! help, the message log and a yes/no question ignore it.
 
 use crate::explorer::app::{App, Field, Overlay, TextInput};
+use crate::model::text;
 
 impl App {
     /// `Action::Paste`: `raw` is what the terminal sent between the paste brackets.
@@ -43,7 +44,8 @@ pub fn as_text(raw: &str) -> String {
                 out.push(' ');
             }
             '\n' | '\t' | '\u{2028}' | '\u{2029}' => out.push(' '),
-            c if c.is_control() => {}
+            // Controls and bidi overrides (`model::text`) would act, not show: dropped.
+            c if text::is_unsafe(c) => {}
             c => out.push(c),
         }
     }
@@ -63,6 +65,7 @@ mod tests {
         assert_eq!(as_text("a\u{2028}b"), "a b");
         assert_eq!(as_text("\x1b[31mred\x1b[0m\x07\x7f\u{9b}"), "[31mred[0m");
         assert_eq!(as_text("Sián Berry 漢字"), "Sián Berry 漢字");
+        assert_eq!(as_text("abc\u{202e}fed"), "abcfed");
         assert_eq!(as_text(""), "");
     }
 }
