@@ -10,4 +10,5 @@ mod messages;
 mod paste;
 mod reload;
 mod signals;
+mod untrusted;
 mod views;
