@@ -73,6 +73,7 @@ fn app(contests: usize, view: View) -> App {
         dataset,
         sources: vec!["generated.json".into()],
         conflicts: Vec::new(),
+        notes: Vec::new(),
     };
     let mut app = App::new(loaded.sources.clone(), Theme { color: true }, 200, 50);
     app.update(Action::Loaded(Box::new(Data::new(loaded))));

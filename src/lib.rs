@@ -4,11 +4,11 @@
 //! `tests/engine/layers.rs`, fails when one reaches down the list):
 //!
 //! - `model`    the data format, dates and per-contest arithmetic (shares, margins); no I/O
+//! - `import`   other formats (counting software, official results) → the model, one module each
 //! - `load`     bytes → checked, merged data or one precise error (fast path, diagnosis, warnings)
 //! - `query`    which contests: filter, search, sort; what the user typed → a query
 //! - `stats`    aggregates over a query's rows: standings, timeline, seat history
 //! - `report`   the presentation vocabulary (facts as words, bars to a scale) and one writer per format
-//! - `import`   other formats → the model, one module per format (notes worded as `report` words them)
 //! - `explorer` terminal, input → actions, app state and update (effects leave through an
 //!   outbox), pure ui, watch, export
 //! - `cli`      clap types and one file per subcommand, writing to `impl Write` (no subcommand

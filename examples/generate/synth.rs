@@ -11,6 +11,7 @@ use std::io::{self, Write};
 
 use chrono::NaiveDate;
 use hustings::model::date::PartialDate;
+use hustings::model::tally::Tally;
 use hustings::model::{
     Ballots, Bound, Candidate, Contest, ContestKind, Defection, Faction, Holder, Region, Round,
     RoundCount, SCHEMA_VERSION, SeatMajority, Source, StatedShare, Status, Swing, Transfer,
@@ -253,6 +254,7 @@ impl Generator {
         let winner_party = candidates[winner].party.clone();
         Contest {
             id,
+            seats: None,
             kind,
             party: party.map(str::to_string),
             constituency: (!national).then(|| seat.clone()),
@@ -389,6 +391,7 @@ impl Generator {
                 elected: false,
                 place: None,
                 incumbent: ge_like && out.is_empty() && r.random_bool(0.5),
+                write_in: false,
                 description: r.random_bool(0.15).then(|| {
                     format!(
                         "{} councillor; {}",
@@ -426,16 +429,19 @@ fn preferential_rounds(r: &mut ChaCha8Rng, candidates: &[Candidate], votes: &[u6
             .iter()
             .map(|(name, votes)| RoundCount {
                 candidate: name.clone(),
-                votes: *votes,
+                votes: Tally::whole_number(*votes),
             })
             .collect();
         let leader_won = standing[0].1 * 2 > total || standing.len() <= 2;
         if leader_won {
             rounds.push(Round {
                 counts,
+                elected: vec![],
                 eliminated: vec![],
                 transfers: vec![],
                 exhausted: None,
+                threshold: None,
+                inactive: vec![],
             });
             return rounds;
         }
@@ -452,15 +458,18 @@ fn preferential_rounds(r: &mut ChaCha8Rng, candidates: &[Candidate], votes: &[u6
                 Transfer {
                     from: out_name.clone(),
                     to: standing[0].0.clone(),
-                    votes: to_first,
+                    votes: Tally::whole_number(to_first),
                 },
                 Transfer {
                     from: out_name,
                     to: standing[1].0.clone(),
-                    votes: moved - to_first,
+                    votes: Tally::whole_number(moved - to_first),
                 },
             ],
             exhausted: Some(exhausted),
+            elected: vec![],
+            threshold: None,
+            inactive: vec![],
         });
     }
 }

@@ -289,6 +289,7 @@ fn seat_contest(
             elected: false,
             place: None,
             incumbent: row.sitting_mp,
+            write_in: false,
             description: None,
             endorsements: Vec::new(),
         });
@@ -325,6 +326,7 @@ fn seat_contest(
         method: Some("first past the post".into()),
         ballots: None,
         candidates,
+        seats: None,
         rounds: Vec::new(),
         majority: None,
         swing: None,

@@ -22,6 +22,7 @@ mod build;
 pub mod hoc;
 pub mod parties;
 mod problem;
+pub mod rcv_json;
 pub mod regions;
 mod table;
 
@@ -44,6 +45,44 @@ pub enum ImportError {
         line: u64,
         message: String,
     },
+    /// A problem at a place in a JSON or XML document.
+    #[error("{file}:{line}:{column}: {path}: {message}")]
+    At {
+        file: String,
+        line: usize,
+        column: usize,
+        path: String,
+        message: String,
+    },
+}
+
+/// A file of another format, read into a dataset, and what the reading noticed.
+#[derive(Debug, Clone)]
+pub struct Read {
+    pub dataset: Dataset,
+    /// The format recognised, for the summary (`count file (RCTab / Universal Tabulator JSON)`).
+    pub format: &'static str,
+    /// What was ignored, mapped or summed, one sentence each.
+    pub notes: Vec<String>,
+}
+
+/// Reads `bytes` if they are a format hustings opens besides its own, recognised by content
+/// (never by the file's name); `None` for anything else (the hustings format among it).
+pub fn read_other(file: &str, bytes: &[u8]) -> Option<Result<Read, ImportError>> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let start = bytes.iter().position(|b| !b.is_ascii_whitespace())?;
+    if bytes[start] == b'{' {
+        // A count file names `config` and `results` near its top; the hustings format never.
+        let head = &bytes[..bytes.len().min(1 << 16)];
+        let has = |key: &[u8]| head.windows(key.len()).any(|w| w == key);
+        if has(b"\"config\"") && has(b"\"results\"") {
+            let doc: serde_json::Value = serde_json::from_slice(bytes).ok()?;
+            if rcv_json::recognise(&doc) {
+                return Some(rcv_json::read(file, bytes, &doc));
+            }
+        }
+    }
+    None
 }
 
 /// What to import and how.

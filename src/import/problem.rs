@@ -3,7 +3,7 @@
 
 use std::fmt;
 
-use crate::report::words::thousands;
+use crate::model::text::thousands;
 
 /// One disagreement found while importing. Nothing is fixed: the data keeps what the files say.
 #[derive(Debug, Clone, PartialEq)]

@@ -5,9 +5,9 @@
 use serde::Deserialize;
 
 use crate::load::error::LoadError;
-use crate::load::path_position::{self, JsonPath, Segment};
 use crate::load::suggest;
 use crate::load::validate::{self, Violation};
+use crate::model::json_path::{self, JsonPath, Segment};
 use crate::model::require_object;
 use crate::model::text;
 use crate::model::{Dataset, SCHEMA_VERSION};
@@ -21,7 +21,7 @@ const MAX_MESSAGE: usize = 600;
 pub fn parse_failure(file: &str, bytes: &[u8], first_error: &serde_json::Error) -> LoadError {
     // A document that is not an object fails at the top, where the first error already is:
     // no need to parse it again (it may be a 200 MB string).
-    let first = path_position::offset_of(bytes, &JsonPath::root());
+    let first = json_path::offset_of(bytes, &JsonPath::root());
     if bytes.get(first) != Some(&b'{') {
         return from_serde(file, bytes, JsonPath::root(), first_error);
     }
@@ -53,7 +53,7 @@ pub fn parse_failure(file: &str, bytes: &[u8], first_error: &serde_json::Error) 
 
 /// An error for a rule broken at a path of a parsed document.
 pub fn violation(file: &str, bytes: &[u8], Violation { path, message }: Violation) -> LoadError {
-    let (line, column) = path_position::locate(bytes, &path);
+    let (line, column) = json_path::locate(bytes, &path);
     LoadError::Invalid {
         file: one_line(file),
         line,
@@ -102,7 +102,7 @@ fn from_serde(file: &str, bytes: &[u8], mut path: JsonPath, err: &serde_json::Er
         && serde_offset.is_none_or(|at| bad.valid_up_to() <= at)
     {
         let at = bad.valid_up_to();
-        let (line, column) = path_position::line_column(bytes, at);
+        let (line, column) = json_path::line_column(bytes, at);
         return LoadError::Invalid {
             file: one_line(file),
             line,
@@ -114,7 +114,7 @@ fn from_serde(file: &str, bytes: &[u8], mut path: JsonPath, err: &serde_json::Er
             ),
         };
     }
-    let value_at = path_position::offset_of(bytes, &path);
+    let value_at = json_path::offset_of(bytes, &path);
     let mut kind = err.classify();
     // Shortened first, so a huge value in the message is copied no further.
     let mut reworded = without_struct_names(&one_line(message));
@@ -143,7 +143,7 @@ fn from_serde(file: &str, bytes: &[u8], mut path: JsonPath, err: &serde_json::Er
     let offset = match kind {
         // A wrong value: point at where it starts, not where serde stopped reading it.
         serde_json::error::Category::Data if message.starts_with("unknown field") => {
-            path_position::key_offset(bytes, &path).or(serde_offset)
+            json_path::key_offset(bytes, &path).or(serde_offset)
         }
         // serde stops just after the repeated key: point at that key.
         serde_json::error::Category::Data if message.starts_with("duplicate field") => {
@@ -153,8 +153,8 @@ fn from_serde(file: &str, bytes: &[u8], mut path: JsonPath, err: &serde_json::Er
         _ => serde_offset,
     };
     // Without a position from serde, the value at the path is the best place to point.
-    let offset = offset.unwrap_or_else(|| path_position::offset_of(bytes, &path));
-    let (line, column) = path_position::line_column(bytes, offset);
+    let offset = offset.unwrap_or_else(|| json_path::offset_of(bytes, &path));
+    let (line, column) = json_path::line_column(bytes, offset);
     for (from, to) in REWORDINGS {
         if reworded.contains(from) {
             reworded = reworded.replace(from, to);

@@ -25,3 +25,33 @@ pub enum LoadError {
         path: String,
     },
 }
+
+impl From<crate::import::ImportError> for LoadError {
+    fn from(e: crate::import::ImportError) -> LoadError {
+        use crate::import::ImportError;
+        match e {
+            ImportError::File { file, message } => LoadError::Read { file, message },
+            ImportError::Row {
+                file,
+                line,
+                message,
+            } => LoadError::Read {
+                file: format!("{file}:{line}"),
+                message,
+            },
+            ImportError::At {
+                file,
+                line,
+                column,
+                path,
+                message,
+            } => LoadError::Invalid {
+                file,
+                line,
+                column,
+                path,
+                message,
+            },
+        }
+    }
+}

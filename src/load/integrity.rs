@@ -4,6 +4,7 @@
 use std::fmt;
 
 use crate::model::arithmetic;
+use crate::model::tally::Tally;
 use crate::model::text;
 use crate::model::{Bound, Contest, Dataset, Status};
 
@@ -68,8 +69,37 @@ pub enum WarningKind {
     /// A candidate's first-round count differs from their `votes`.
     FirstRoundMismatch {
         candidate: String,
-        round: u64,
+        /// The first round's tally, as given.
+        round: String,
         votes: u64,
+    },
+    /// A round's tallies plus its inactive ballots differ from the previous round's, beyond
+    /// the rounding of the file's own decimals: ballots appeared or vanished.
+    BallotsNotConserved {
+        round: usize,
+        before: f64,
+        now: f64,
+    },
+    /// The transfers out of a candidate do not add up to what they had.
+    TransfersDoNotAddUp {
+        round: usize,
+        from: String,
+        had: f64,
+        moved: f64,
+    },
+    /// Elected with fewer votes than the round's threshold, though seats remained to be won
+    /// by reaching it (the last seats may be filled by the last candidates standing).
+    ElectedBelowThreshold {
+        round: usize,
+        candidate: String,
+        votes: f64,
+        threshold: f64,
+    },
+    /// Counted again after being eliminated.
+    BackAfterElimination {
+        round: usize,
+        candidate: String,
+        eliminated: usize,
     },
     NoSources,
     /// Two or more candidates share a name (namesakes are real; the data must tell them
@@ -147,6 +177,36 @@ impl fmt::Display for WarningKind {
             } => write!(
                 f,
                 "{candidate}: first-round count {round} differs from votes {votes}"
+            ),
+            BallotsNotConserved { round, before, now } => write!(
+                f,
+                "round {round}: tallies and inactive ballots come to {now}, not the {before} of the round before"
+            ),
+            TransfersDoNotAddUp {
+                round,
+                from,
+                had,
+                moved,
+            } => write!(
+                f,
+                "round {round}: transfers from {from} add up to {moved}, but {from} had {had}"
+            ),
+            ElectedBelowThreshold {
+                round,
+                candidate,
+                votes,
+                threshold,
+            } => write!(
+                f,
+                "round {round}: {candidate} is elected with {votes}, below the threshold of {threshold}"
+            ),
+            BackAfterElimination {
+                round,
+                candidate,
+                eliminated,
+            } => write!(
+                f,
+                "round {round}: {candidate} is counted again after being eliminated in round {eliminated}"
             ),
             NoSources => write!(f, "no source cited"),
             Namesakes { name } => write!(
@@ -266,16 +326,17 @@ pub fn contest_warnings(contest: &Contest) -> Vec<WarningKind> {
                 .candidate_named(&count.candidate)
                 .and_then(|c| c.votes);
             if let Some(votes) = votes
-                && votes != count.votes
+                && count.votes.whole() != Some(votes)
             {
                 out.push(WarningKind::FirstRoundMismatch {
                     candidate: count.candidate.clone(),
-                    round: count.votes,
+                    round: count.votes.to_string(),
                     votes,
                 });
             }
         }
     }
+    out.extend(count_warnings(contest));
     if contest.sources.is_empty() {
         out.push(WarningKind::NoSources);
     }
@@ -353,4 +414,120 @@ fn winner_warnings(contest: &Contest, out: &mut Vec<WarningKind>) {
             top: top.name.clone(),
         });
     }
+}
+
+/// What does not add up in a preferential count (see the `WarningKind`s it gives).
+fn count_warnings(contest: &Contest) -> Vec<WarningKind> {
+    let mut out = Vec::new();
+    let rounds = &contest.rounds;
+    // Tolerance: the file's own rounding, one unit of its last decimal per value summed.
+    let tolerance = |values: usize, places: usize| values as f64 * 10f64.powi(-(places as i32));
+    let total = |r: &crate::model::Round| -> (f64, usize, usize) {
+        let tallies = r.counts.iter().map(|c| &c.votes);
+        let inactive = r.inactive.iter().map(|x| &x.ballots);
+        let all: Vec<&Tally> = tallies.chain(inactive).collect();
+        let places = all.iter().map(|t| t.decimals()).max().unwrap_or(0);
+        (all.iter().map(|t| t.value()).sum(), all.len(), places)
+    };
+    let has_inactive = rounds.iter().any(|r| !r.inactive.is_empty());
+    let mut eliminated_in: Vec<(String, usize)> = Vec::new();
+    let mut elected_so_far = 0u32;
+    let seats = contest.seats.unwrap_or(1);
+    for (i, r) in rounds.iter().enumerate() {
+        let number = i + 1;
+        // Conservation is checkable only where the file accounts for inactive ballots.
+        if has_inactive && i > 0 {
+            let (before, n0, p0) = total(&rounds[i - 1]);
+            let (now, n1, p1) = total(r);
+            if (now - before).abs() > tolerance(n0 + n1, p0.max(p1)).max(0.5) {
+                out.push(WarningKind::BallotsNotConserved {
+                    round: number,
+                    before,
+                    now,
+                });
+            }
+        }
+        for e in &r.eliminated {
+            let had = r
+                .counts
+                .iter()
+                .find(|c| c.candidate == *e)
+                .map(|c| &c.votes);
+            let moved: Vec<&Tally> = r
+                .transfers
+                .iter()
+                .filter(|t| t.from == *e)
+                .map(|t| &t.votes)
+                .collect();
+            // Only a count that lists the eliminated candidate's transfers, and says where
+            // the rest went (inactive ballots), can be checked.
+            if let Some(had) = had
+                && !moved.is_empty()
+                && has_inactive
+                && rounds.get(i + 1).is_some()
+            {
+                let exhausted_now = |r: &crate::model::Round| -> f64 {
+                    r.inactive.iter().map(|x| x.ballots.value()).sum()
+                };
+                let set_aside = exhausted_now(&rounds[i + 1]) - exhausted_now(r);
+                let moved_sum: f64 = moved.iter().map(|t| t.value()).sum();
+                let places = moved.iter().map(|t| t.decimals()).max().unwrap_or(0);
+                let eliminated_here = r.eliminated.len();
+                // With several eliminated at once the set-aside ballots cannot be split.
+                if eliminated_here == 1
+                    && (moved_sum + set_aside - had.value()).abs()
+                        > tolerance(moved.len() + 2, places).max(0.5)
+                {
+                    out.push(WarningKind::TransfersDoNotAddUp {
+                        round: number,
+                        from: e.clone(),
+                        had: had.value(),
+                        moved: moved_sum + set_aside,
+                    });
+                }
+            }
+            eliminated_in.push((e.clone(), number));
+        }
+        for count in &r.counts {
+            if let Some((_, gone)) = eliminated_in
+                .iter()
+                .find(|(name, at)| *name == count.candidate && *at < number)
+            {
+                out.push(WarningKind::BackAfterElimination {
+                    round: number,
+                    candidate: count.candidate.clone(),
+                    eliminated: *gone,
+                });
+            }
+        }
+        // Still in the race after this round: counted, not yet elected, not eliminated now.
+        let elected_before = elected_so_far;
+        let continuing = r.counts.len() as u32
+            - (elected_before.min(r.counts.len() as u32))
+            - (r.eliminated.len() as u32)
+                .min(r.counts.len() as u32 - elected_before.min(r.counts.len() as u32));
+        for e in &r.elected {
+            elected_so_far += 1;
+            let votes = r
+                .counts
+                .iter()
+                .find(|c| c.candidate == *e)
+                .map(|c| c.votes.value());
+            // The last seats may go to the last standing, below the threshold.
+            let last_standing = continuing <= seats.saturating_sub(elected_before);
+            if let (Some(votes), Some(threshold)) = (votes, &r.threshold)
+                && votes < threshold.value()
+                && !last_standing
+                && number < rounds.len()
+            {
+                out.push(WarningKind::ElectedBelowThreshold {
+                    round: number,
+                    candidate: e.clone(),
+                    votes,
+                    threshold: threshold.value(),
+                });
+            }
+        }
+    }
+    out
 }

@@ -5,7 +5,7 @@ pub mod catalogue_conflicts;
 pub mod diagnose;
 pub mod error;
 pub mod integrity;
-pub mod path_position;
+
 pub mod same_contest;
 pub mod suggest;
 pub mod validate;
@@ -15,11 +15,11 @@ use std::io;
 use std::path::{Path, PathBuf};
 
 use crate::model::Dataset;
+use crate::model::json_path::{self, JsonPath};
 use crate::model::require_object;
 use catalogue_conflicts::Conflict;
 pub use error::LoadError;
 use integrity::{Warning, WarningKind};
-use path_position::JsonPath;
 
 mod parallel;
 mod split;
@@ -94,6 +94,8 @@ pub struct Loaded {
     pub sources: Vec<String>,
     /// Regions and factions defined differently by two sources (the first definition is used).
     pub conflicts: Vec<Conflict>,
+    /// What reading files of other formats ignored or mapped, one sentence each.
+    pub notes: Vec<String>,
 }
 
 impl Loaded {
@@ -138,13 +140,14 @@ pub fn load(sources: &[DataSource]) -> Result<Loaded, LoadError> {
     let mut contest_origin: HashMap<String, usize> = HashMap::new();
     let mut catalogue_origin: HashMap<(&str, String), usize> = HashMap::new();
     let mut conflicts = Vec::new();
+    let mut notes = Vec::new();
     let names: Vec<String> = sources.iter().map(DataSource::name).collect();
     // Where each source's contests end in the merged list, to name a contest's file.
     let mut source_ends: Vec<usize> = Vec::with_capacity(sources.len());
     for (n, source) in sources.iter().enumerate() {
         let part = match source.parse_fast() {
             Some(part) => part,
-            None => parse(&names[n], &source.read()?)?,
+            None => parse_noting(&names[n], &source.read()?, &mut notes)?,
         };
         source_ends.push(source_ends.last().copied().unwrap_or(0) + part.contests.len());
         let Some(acc) = merged.as_mut() else {
@@ -160,7 +163,7 @@ pub fn load(sources: &[DataSource]) -> Result<Loaded, LoadError> {
         for (i, contest) in part.contests.iter().enumerate() {
             if let Some(&first) = contest_origin.get(&contest.id) {
                 let path = JsonPath::root().key("contests").index(i).key("id");
-                let (line, column) = path_position::locate(&source.read()?, &path);
+                let (line, column) = json_path::locate(&source.read()?, &path);
                 return Err(LoadError::ClashingId {
                     id: diagnose::one_line(&contest.id),
                     first_file: diagnose::one_line(&names[first]),
@@ -231,6 +234,7 @@ pub fn load(sources: &[DataSource]) -> Result<Loaded, LoadError> {
         warnings,
         sources: names,
         conflicts,
+        notes,
     })
 }
 
@@ -271,6 +275,32 @@ fn read_file(path: &Path) -> Result<Vec<u8>, LoadError> {
 
 /// Parses and checks one document. `file` is only used in messages.
 pub fn parse(file: &str, bytes: &[u8]) -> Result<Dataset, LoadError> {
+    parse_noting(file, bytes, &mut Vec::new())
+}
+
+/// Like [`parse`], also opening the other formats `import` recognises by content, and noting
+/// what their reading ignored or mapped in `notes`.
+pub fn parse_noting(
+    file: &str,
+    bytes: &[u8],
+    notes: &mut Vec<String>,
+) -> Result<Dataset, LoadError> {
+    if let Some(read) = crate::import::read_other(file, bytes) {
+        let read = read.map_err(LoadError::from)?;
+        notes.extend(read.notes.iter().map(|n| format!("{file}: {n}")));
+        validate::check(&read.dataset).map_err(|v| LoadError::Read {
+            file: diagnose::one_line(file),
+            message: diagnose::one_line(&format!(
+                "read as a {} but the result does not check: {}: {}",
+                read.format, v.path, v.message
+            )),
+        })?;
+        return Ok(read.dataset);
+    }
+    parse_hustings(file, bytes)
+}
+
+fn parse_hustings(file: &str, bytes: &[u8]) -> Result<Dataset, LoadError> {
     // A byte-order mark is legal for editors to write and carries no meaning in JSON.
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     if bytes.iter().all(u8::is_ascii_whitespace) {

@@ -3,8 +3,8 @@
 
 use std::collections::{HashMap, HashSet};
 
-use crate::load::path_position::JsonPath;
 use crate::model::colour::{self, Rgb};
+use crate::model::json_path::JsonPath;
 use crate::model::{CandidateRef, Contest, Dataset, SCHEMA_VERSION};
 
 /// A rule broken at `path`.

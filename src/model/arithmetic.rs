@@ -1,7 +1,8 @@
 //! Numbers derived from a contest's data — shares, winner, margin, turnout — computed only
 //! from what is known. Anything that cannot be computed is `None`, never a guess.
 
-use crate::model::{Bound, Candidate, Contest, StatedShare};
+use crate::model::tally::Tally;
+use crate::model::{Bound, Candidate, Contest, Round, StatedShare};
 
 /// A candidate's share of the vote, as honestly as the data allows.
 #[derive(Debug, Clone, PartialEq)]
@@ -144,8 +145,50 @@ fn top_two(contest: &Contest) -> Option<(u64, u64)> {
     Some((votes[0], votes[1]))
 }
 
-/// The winning margin in votes, computed from complete counts.
+/// The round that decided a single-seat preferential count: its last. `None` for a single
+/// count or a count filling several seats (where a winner's share and margin mean little).
+pub fn final_round(contest: &Contest) -> Option<&Round> {
+    (contest.seats.unwrap_or(1) <= 1)
+        .then(|| contest.rounds.last())
+        .flatten()
+}
+
+/// The votes still counting in the final round (the sum of its tallies).
+fn final_total(contest: &Contest) -> Option<f64> {
+    let total: f64 = final_round(contest)?
+        .counts
+        .iter()
+        .map(|c| c.votes.value())
+        .sum();
+    (total > 0.0).then_some(total)
+}
+
+/// The winner's share of the votes still counting in the final round, in percent.
+pub fn final_share(contest: &Contest) -> Option<f64> {
+    let round = final_round(contest)?;
+    let winner = winner(contest)?;
+    let tally = round.counts.iter().find(|c| {
+        contest
+            .candidate_named(&c.candidate)
+            .is_some_and(|k| std::ptr::eq(k, winner))
+    })?;
+    Some(tally.votes.value() * 100.0 / final_total(contest)?)
+}
+
+/// The winning margin in votes, computed from complete counts: the final round's top two in
+/// a preferential count (when both are whole numbers), else the first count's.
 pub fn computed_margin(contest: &Contest) -> Option<u64> {
+    if let Some(round) = final_round(contest) {
+        let mut tallies: Vec<&Tally> = round.counts.iter().map(|c| &c.votes).collect();
+        if tallies.len() < 2 {
+            return None;
+        }
+        tallies.sort_by(|a, b| b.value().total_cmp(&a.value()));
+        return match (tallies[0].whole(), tallies[1].whole()) {
+            (Some(a), Some(b)) => Some(a - b),
+            _ => None,
+        };
+    }
     top_two(contest).map(|(a, b)| a - b)
 }
 
@@ -154,9 +197,13 @@ pub fn margin_votes(contest: &Contest) -> Option<u64> {
     computed_margin(contest).or(contest.majority)
 }
 
-/// The winning margin in percentage points of the denominator; comparable across contests of any size.
+/// The winning margin in percentage points of the denominator (of the final round's votes
+/// in a preferential count); comparable across contests of any size.
 pub fn margin_points(contest: &Contest) -> Option<f64> {
-    let d = denominator(contest)? as f64;
+    let d = match final_round(contest) {
+        Some(_) => final_total(contest)?,
+        None => denominator(contest)? as f64,
+    };
     margin_votes(contest).map(|m| m as f64 * 100.0 / d)
 }
 
@@ -176,6 +223,7 @@ mod tests {
             elected,
             place: None,
             incumbent: false,
+            write_in: false,
             description: None,
             endorsements: vec![],
         }
@@ -196,6 +244,7 @@ mod tests {
             method: None,
             ballots,
             candidates,
+            seats: None,
             rounds: vec![],
             majority: None,
             swing: None,

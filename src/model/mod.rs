@@ -6,9 +6,11 @@
 pub mod arithmetic;
 pub mod colour;
 pub mod date;
+pub mod json_path;
 pub mod period;
 pub mod require_object;
 pub mod strict_numbers;
+pub mod tally;
 pub mod text;
 
 use schemars::JsonSchema;
@@ -16,6 +18,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::model::date::PartialDate;
 use crate::model::strict_numbers::{percent, vote_count, vote_count_opt};
+use crate::model::tally::Tally;
 
 /// The only `schema_version` this build reads.
 pub const SCHEMA_VERSION: u32 = 1;
@@ -162,6 +165,9 @@ pub struct Contest {
     pub ballots: Option<Ballots>,
     #[serde(default, deserialize_with = "require_object::list")]
     pub candidates: Vec<Candidate>,
+    /// Seats the contest fills (default 1); more than one in a single transferable vote.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub seats: Option<u32>,
     /// Preferential counts, round by round (first round first). Empty for a single count.
     #[serde(
         default,
@@ -330,6 +336,10 @@ pub struct Candidate {
     /// Held the seat going into this contest.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub incumbent: bool,
+    /// Written in by voters rather than printed on the ballot (a count may treat the write-ins
+    /// together as one candidate).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub write_in: bool,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// Who backed the candidate: unions, groups, politicians.
@@ -365,20 +375,25 @@ pub enum Bound {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Round {
-    /// Each continuing candidate's votes in this round.
+    /// Each continuing candidate's votes in this round (a candidate's `id` or name).
     #[serde(deserialize_with = "require_object::list")]
     pub counts: Vec<RoundCount>,
-    /// Candidates eliminated at the end of this round.
+    /// Candidates elected in this round (reaching the threshold, or the last ones standing).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub elected: Vec<String>,
+    /// Candidates eliminated at the end of this round (several at once in a batch elimination).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub eliminated: Vec<String>,
-    /// Votes moved at the end of this round, where the source gives them.
+    /// Votes moved at the end of this round, where the source gives them: an eliminated
+    /// candidate's ballots, or an elected candidate's surplus.
     #[serde(
         default,
         deserialize_with = "require_object::list",
         skip_serializing_if = "Vec::is_empty"
     )]
     pub transfers: Vec<Transfer>,
-    /// Ballots with no further preference, set aside at the end of this round.
+    /// Ballots with no further preference, set aside at the end of this round (format v1;
+    /// `inactive` says more).
     #[serde(
         default,
         deserialize_with = "vote_count_opt",
@@ -386,17 +401,37 @@ pub struct Round {
     )]
     #[schemars(with = "Option<u64>")]
     pub exhausted: Option<u64>,
+    /// The votes a candidate needs to be elected in this round (quota or majority), as stated.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub threshold: Option<Tally>,
+    /// Ballots no longer counting for anyone as of this round's counts, by reason
+    /// (`exhausted`, `overvotes`, `residual surplus`…): running totals, not this round's change.
+    #[serde(
+        default,
+        deserialize_with = "require_object::list",
+        skip_serializing_if = "Vec::is_empty"
+    )]
+    pub inactive: Vec<Inactive>,
 }
 
 /// A candidate's votes in one round.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RoundCount {
-    /// A candidate name exactly as in `candidates`.
+    /// A candidate's `id`, or name exactly as in `candidates`.
     pub candidate: String,
-    #[serde(deserialize_with = "vote_count")]
-    #[schemars(with = "u64")]
-    pub votes: u64,
+    /// Whole or decimal (fractional transfers), kept as given.
+    pub votes: Tally,
+}
+
+/// Ballots set aside for one reason, as of a round.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Inactive {
+    /// Why, as the counting software says: `exhausted`, `overvotes`, `undervotes`,
+    /// `skipped rankings`, `repeated rankings`, `residual surplus`, `inactive ballots`…
+    pub reason: String,
+    pub ballots: Tally,
 }
 
 /// Votes passed from one candidate to another between rounds.
@@ -405,9 +440,8 @@ pub struct RoundCount {
 pub struct Transfer {
     pub from: String,
     pub to: String,
-    #[serde(deserialize_with = "vote_count")]
-    #[schemars(with = "u64")]
-    pub votes: u64,
+    /// Whole or decimal (a surplus moves fractions of ballots), kept as given.
+    pub votes: Tally,
 }
 
 /// A swing as stated, e.g. 13.4 points to Labour.

@@ -56,6 +56,19 @@ pub fn clean(s: &str) -> Cow<'_, str> {
     )
 }
 
+/// A count with thousands separators: `14477` → `14,477`.
+pub fn thousands(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, ch) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(ch);
+    }
+    out
+}
+
 /// One step of a JSON path.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Step {

@@ -14,8 +14,11 @@ pub struct Summary<'a> {
     pub region: Option<&'a Region>,
     pub winner: Option<&'a Candidate>,
     pub winner_faction: Option<&'a Faction>,
-    /// The winner's share (`None` when there is no winner).
+    /// The winner's share (`None` when there is no winner): of the final round's votes in a
+    /// preferential count.
     pub winner_share: Option<Share>,
+    /// In a preferential count, the winner's share of the first preferences.
+    pub first_round_share: Option<Share>,
     pub margin_votes: Option<u64>,
     pub margin_points: Option<f64>,
     /// Ballots cast: stated, or valid + rejected.
@@ -33,7 +36,14 @@ impl<'a> Summary<'a> {
             winner_faction: winner
                 .and_then(|w| w.faction.as_deref())
                 .and_then(|f| dataset.faction(f)),
-            winner_share: winner.map(|w| arithmetic::share(contest, w)),
+            winner_share: match arithmetic::final_share(contest) {
+                Some(p) => Some(Share::Computed(p)),
+                None => winner.map(|w| arithmetic::share(contest, w)),
+            },
+            first_round_share: arithmetic::final_share(contest)
+                .and(winner)
+                .map(|w| arithmetic::share(contest, w))
+                .filter(|s| s.percent().is_some()),
             margin_votes: arithmetic::margin_votes(contest),
             margin_points: arithmetic::margin_points(contest),
             cast: arithmetic::cast(contest),
@@ -59,6 +69,9 @@ impl<'a> Summary<'a> {
         match (self.margin_votes, self.margin_points) {
             (Some(v), Some(p)) if stated => {
                 format!("{} ({}, as stated)", thousands(v), words::points(p))
+            }
+            (Some(v), Some(p)) if arithmetic::final_round(self.contest).is_some() => {
+                format!("{} ({}, final round)", thousands(v), words::points(p))
             }
             (Some(v), Some(p)) => format!("{} ({})", thousands(v), words::points(p)),
             (Some(v), None) if stated => format!("{} (as stated)", thousands(v)),
@@ -89,6 +102,23 @@ impl<'a> Summary<'a> {
         self.winner_share
             .as_ref()
             .map_or(DASH.to_string(), words::share)
+    }
+
+    /// The winner's share with the round it is from, in a preferential count:
+    /// `54.1% in the final round (35.6% of first preferences)`.
+    pub fn winner_share_fact(&self) -> String {
+        let share = self.winner_share_label();
+        match (
+            &self.first_round_share,
+            arithmetic::final_round(self.contest),
+        ) {
+            (Some(first), Some(_)) => format!(
+                "{share} in the final round ({} of first preferences)",
+                words::share(first)
+            ),
+            (None, Some(_)) if self.winner_share.is_some() => format!("{share} in the final round"),
+            _ => share,
+        }
     }
 }
 
@@ -134,7 +164,23 @@ pub fn facts(dataset: &Dataset, c: &Contest) -> Vec<Fact> {
     push("Status", Some(status(c)));
     push("Method", c.method.clone());
     push("Winner", Some(s.winner_label()));
-    push("Winner's share", Some(s.winner_share_label()));
+    push("Winner's share", Some(s.winner_share_fact()));
+    push("Seats", c.seats.filter(|&n| n > 1).map(|n| n.to_string()));
+    push(
+        "Rounds",
+        (!c.rounds.is_empty()).then(|| {
+            let order = crate::report::rounds::seat_order(c);
+            let mut said = c.rounds.len().to_string();
+            if !order.is_empty() && c.seats.unwrap_or(1) > 1 {
+                let filled: Vec<String> = order
+                    .iter()
+                    .map(|(r, name)| format!("{name} (round {r})"))
+                    .collect();
+                said.push_str(&format!("; seats filled: {}", filled.join(", ")));
+            }
+            said
+        }),
+    );
     push("Ballots", Some(ballots(c)));
     push("Turnout", Some(turnout(c)));
     push("Margin", Some(s.margin_label()));
@@ -308,6 +354,7 @@ pub struct CandidateRow {
     pub name: String,
     pub elected: bool,
     pub incumbent: bool,
+    pub write_in: bool,
     /// The faction's short label and name, when the candidate has a known faction.
     pub faction: Option<(String, String)>,
     /// The party, unless it only repeats the faction's name.
@@ -351,6 +398,7 @@ pub fn candidates(dataset: &Dataset, c: &Contest) -> Vec<CandidateRow> {
                 name: k.name.clone(),
                 elected: k.elected,
                 incumbent: k.incumbent,
+                write_in: k.write_in,
                 faction: faction.map(|f| (words::faction_short(f), f.name.clone())),
                 party,
                 votes: words::count(k.votes),
@@ -373,6 +421,9 @@ impl CandidateRow {
         }
         if self.incumbent {
             facts.push("incumbent".into());
+        }
+        if self.write_in {
+            facts.push("write-in".into());
         }
         facts.extend(self.faction.as_ref().map(|(_, name)| name.clone()));
         facts.extend(self.party.clone());

@@ -1,10 +1,14 @@
-//! A preferential count round by round, as plain values for the explorer's rounds view: each
-//! round's counts and shares of the votes still in the count, the change since the previous
-//! round, who was eliminated, the transfers and exhausted ballots the source gives. Nothing is
-//! inferred that the data does not say: a transfer not listed is not shown, only the change
-//! in the counts.
+//! A preferential count round by round, as plain values for the explorer's rounds view and
+//! `show`: each round's tallies and shares of the continuing votes, the change since the
+//! previous round, the threshold, who was elected and eliminated, the transfers and the
+//! inactive ballots the source gives, and a table of every candidate across every round.
+//! Nothing is inferred that the data does not say: a transfer not listed is not shown, only
+//! the change in the counts. Counts keep their digits (`8.8832`), whole or decimal.
 
-use crate::model::{Contest, Transfer};
+use std::collections::HashMap;
+
+use crate::model::tally::Tally;
+use crate::model::{Candidate, Contest, Inactive, Round, Transfer};
 use crate::report::words::thousands;
 
 /// Where a candidate stands in a round.
@@ -16,8 +20,11 @@ pub enum RoundState {
     Eliminated,
     /// Eliminated at the end of an earlier round (1-based).
     Out { round: usize },
-    /// Marked elected in the contest, shown in the last round.
+    /// Elected in this round (or, in a count that does not say when, marked elected in the
+    /// contest and shown in the last round).
     Elected,
+    /// Elected in an earlier round (1-based); a single transferable vote still counts them.
+    Won { round: usize },
 }
 
 /// One candidate's line in a round.
@@ -27,12 +34,12 @@ pub struct RoundRow {
     /// The candidate's faction id, if any.
     pub faction: Option<String>,
     /// Votes in this round; `None` when no longer counted.
-    pub votes: Option<u64>,
+    pub votes: Option<Tally>,
     /// Percent of the votes counted in this round.
     pub percent: Option<f64>,
-    /// Votes gained (or lost) since the previous round; `None` in the first round or when the
-    /// candidate is not counted in both.
-    pub change: Option<i64>,
+    /// Votes gained (or lost) since the previous round, with the source's decimals (`+1,213`,
+    /// `-0.0064`); `None` in the first round or when the candidate is not counted in both.
+    pub change: Option<String>,
     pub state: RoundState,
 }
 
@@ -43,73 +50,200 @@ pub struct RoundView {
     pub number: usize,
     /// How many rounds the count had.
     pub of: usize,
+    /// Seats to fill.
+    pub seats: u32,
     /// Counted candidates by votes (most first), then those already out, latest out first.
     pub rows: Vec<RoundRow>,
-    /// Votes counted in this round (the sum of its counts).
-    pub counted: u64,
-    /// Candidates eliminated at the end of this round.
+    /// Votes counted in this round (the sum of its tallies).
+    pub counted: f64,
+    /// `counted` with the decimals its tallies have.
+    pub counted_label: String,
+    /// The votes needed to be elected in this round, as stated.
+    pub threshold: Option<Tally>,
+    /// Elected in this round (names).
+    pub elected: Vec<String>,
+    /// Eliminated at the end of this round (names).
     pub eliminated: Vec<String>,
-    /// Votes moved at the end of this round, as the source gives them.
+    /// Votes moved at the end of this round, as the source gives them (names).
     pub transfers: Vec<Transfer>,
-    /// Ballots set aside at the end of this round, when the source says.
+    /// Ballots set aside at the end of this round (format v1).
     pub exhausted: Option<u64>,
+    /// Inactive ballots as of this round, by reason.
+    pub inactive: Vec<Inactive>,
+    /// The largest tally or threshold in the whole count: every round's bars use it.
+    pub scale: f64,
+}
+
+/// A count's references (ids or names) resolved once, so a round of a thousand candidates
+/// costs no more than a thousand lookups.
+struct Names<'a> {
+    contest: &'a Contest,
+    by_reference: HashMap<&'a str, usize>,
+}
+
+impl<'a> Names<'a> {
+    fn new(contest: &'a Contest) -> Names<'a> {
+        let mut by_reference = HashMap::with_capacity(contest.candidates.len() * 2);
+        let mut seen: HashMap<&str, u32> = HashMap::with_capacity(contest.candidates.len());
+        for c in &contest.candidates {
+            *seen.entry(c.name.as_str()).or_default() += 1;
+        }
+        for (i, c) in contest.candidates.iter().enumerate() {
+            if seen[c.name.as_str()] == 1 {
+                by_reference.insert(c.name.as_str(), i);
+            }
+        }
+        // An id wins over a name that happens to equal it.
+        for (i, c) in contest.candidates.iter().enumerate() {
+            if let Some(id) = &c.id {
+                by_reference.insert(id.as_str(), i);
+            }
+        }
+        Names {
+            contest,
+            by_reference,
+        }
+    }
+
+    fn candidate(&self, reference: &str) -> Option<&'a Candidate> {
+        self.by_reference
+            .get(reference)
+            .map(|&i| &self.contest.candidates[i])
+    }
+
+    /// The name people read for a reference.
+    fn shown(&self, reference: &str) -> String {
+        self.candidate(reference)
+            .map_or_else(|| reference.to_string(), |c| c.name.clone())
+    }
+
+    /// A key that is the same for every reference to one candidate.
+    fn key<'r>(&self, reference: &'r str) -> Key<'r> {
+        match self.by_reference.get(reference) {
+            Some(&i) => Key::Candidate(i),
+            None => Key::Unknown(reference),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum Key<'r> {
+    Candidate(usize),
+    Unknown(&'r str),
+}
+
+/// Whether any round says who was elected when.
+fn says_when_elected(contest: &Contest) -> bool {
+    contest.rounds.iter().any(|r| !r.elected.is_empty())
+}
+
+/// `a - b` with the decimals of the more precise, signed: `+1,213`, `-0.0064`.
+fn difference(now: &Tally, before: &Tally) -> String {
+    let places = now.decimals().max(before.decimals());
+    let d = now.value() - before.value();
+    let sign = if d < 0.0 { "-" } else { "+" };
+    let magnitude = format!("{:.places$}", d.abs());
+    match magnitude.split_once('.') {
+        Some((w, f)) => format!("{sign}{}.{f}", thousands(w.parse().unwrap_or(0))),
+        None => format!("{sign}{}", thousands(magnitude.parse().unwrap_or(0))),
+    }
+}
+
+/// A sum of tallies with the most decimals among them.
+fn sum_label(tallies: &[&Tally]) -> (f64, String) {
+    let places = tallies.iter().map(|t| t.decimals()).max().unwrap_or(0);
+    let sum: f64 = tallies.iter().map(|t| t.value()).sum();
+    let text = format!("{sum:.places$}");
+    let label = Tally::parse(&text).map_or(text, |t| t.label());
+    (sum, label)
+}
+
+/// The largest tally or threshold over the whole count.
+pub fn scale(contest: &Contest) -> f64 {
+    contest
+        .rounds
+        .iter()
+        .flat_map(|r| {
+            r.counts
+                .iter()
+                .map(|c| c.votes.value())
+                .chain(r.threshold.iter().map(Tally::value))
+        })
+        .fold(0.0, f64::max)
 }
 
 /// Round `index` (from 0) of `contest`'s count, or `None` if it has no such round.
 pub fn round(contest: &Contest, index: usize) -> Option<RoundView> {
-    let this = contest.rounds.get(index)?;
+    let this: &Round = contest.rounds.get(index)?;
+    let names = Names::new(contest);
     let last = index + 1 == contest.rounds.len();
-    let counted: u64 = this.counts.iter().map(|c| c.votes).sum();
-    let previous = index.checked_sub(1).and_then(|p| contest.rounds.get(p));
-    // Counts refer to a candidate by id or name; people read the name.
-    let faction = |name: &str| {
-        contest
-            .candidate_named(name)
-            .and_then(|c| c.faction.clone())
-    };
-    let elected = |name: &str| contest.candidate_named(name).is_some_and(|c| c.elected);
-    let shown = |name: &str| {
-        contest
-            .candidate_named(name)
-            .map_or_else(|| name.to_string(), |c| c.name.clone())
-    };
+    let tallies: Vec<&Tally> = this.counts.iter().map(|c| &c.votes).collect();
+    let (counted, counted_label) = sum_label(&tallies);
+    let before: HashMap<Key, &Tally> = index
+        .checked_sub(1)
+        .and_then(|p| contest.rounds.get(p))
+        .map(|p| {
+            p.counts
+                .iter()
+                .map(|c| (names.key(&c.candidate), &c.votes))
+                .collect()
+        })
+        .unwrap_or_default();
+    let when = says_when_elected(contest);
+    let mut elected_in: HashMap<Key, usize> = HashMap::new();
+    for (r, round) in contest.rounds.iter().enumerate() {
+        for e in &round.elected {
+            elected_in.entry(names.key(e)).or_insert(r + 1);
+        }
+    }
+    let eliminated_here: Vec<Key> = this.eliminated.iter().map(|e| names.key(e)).collect();
     let mut rows: Vec<RoundRow> = this
         .counts
         .iter()
         .map(|count| {
-            let before = previous.and_then(|p| {
-                p.counts
-                    .iter()
-                    .find(|c| c.candidate == count.candidate)
-                    .map(|c| c.votes)
-            });
-            let state = if this.eliminated.contains(&count.candidate) {
+            let key = names.key(&count.candidate);
+            let candidate = names.candidate(&count.candidate);
+            let state = if eliminated_here.contains(&key) {
                 RoundState::Eliminated
-            } else if last && elected(&count.candidate) {
+            } else if when {
+                match elected_in.get(&key) {
+                    Some(&r) if r == index + 1 => RoundState::Elected,
+                    Some(&r) if r <= index => RoundState::Won { round: r },
+                    _ => RoundState::Continuing,
+                }
+            } else if last && candidate.is_some_and(|c| c.elected) {
                 RoundState::Elected
             } else {
                 RoundState::Continuing
             };
             RoundRow {
-                name: shown(&count.candidate),
-                faction: faction(&count.candidate),
-                votes: Some(count.votes),
-                percent: (counted > 0).then(|| count.votes as f64 * 100.0 / counted as f64),
-                change: before.map(|b| count.votes as i64 - b as i64),
+                name: names.shown(&count.candidate),
+                faction: candidate.and_then(|c| c.faction.clone()),
+                percent: (counted > 0.0).then(|| count.votes.value() * 100.0 / counted),
+                change: before.get(&key).map(|b| difference(&count.votes, b)),
+                votes: Some(count.votes.clone()),
                 state,
             }
         })
         .collect();
     // Stable: equal counts keep the source's order.
-    rows.sort_by_key(|r| std::cmp::Reverse(r.votes));
+    rows.sort_by(|a, b| {
+        let v = |r: &RoundRow| r.votes.as_ref().map_or(0.0, Tally::value);
+        v(b).total_cmp(&v(a))
+    });
+    let mut listed: std::collections::HashSet<Key> = this
+        .counts
+        .iter()
+        .map(|c| names.key(&c.candidate))
+        .collect();
     for (earlier, r) in contest.rounds[..index].iter().enumerate().rev() {
         for name in &r.eliminated {
-            if rows.iter().any(|row| row.name == shown(name)) {
+            if !listed.insert(names.key(name)) {
                 continue;
             }
             rows.push(RoundRow {
-                name: shown(name),
-                faction: faction(name),
+                name: names.shown(name),
+                faction: names.candidate(name).and_then(|c| c.faction.clone()),
                 votes: None,
                 percent: None,
                 change: None,
@@ -117,27 +251,152 @@ pub fn round(contest: &Contest, index: usize) -> Option<RoundView> {
             });
         }
     }
+    let shown = |list: &[String]| list.iter().map(|n| names.shown(n)).collect();
     Some(RoundView {
         number: index + 1,
         of: contest.rounds.len(),
+        seats: contest.seats.unwrap_or(1),
         rows,
         counted,
-        eliminated: this.eliminated.iter().map(|n| shown(n)).collect(),
+        counted_label,
+        threshold: this.threshold.clone(),
+        elected: shown(&this.elected),
+        eliminated: shown(&this.eliminated),
         transfers: this
             .transfers
             .iter()
             .map(|t| Transfer {
-                from: shown(&t.from),
-                to: shown(&t.to),
+                from: names.shown(&t.from),
+                to: names.shown(&t.to),
                 ..t.clone()
             })
             .collect(),
         exhausted: this.exhausted,
+        inactive: this.inactive.clone(),
+        scale: scale(contest),
     })
 }
 
-/// Every round of `contest`'s count, one line each: counts (most first), eliminations,
-/// transfers, exhausted ballots — the rounds view's numbers, as `show` prints them.
+/// The order the seats were filled: (round, name), for counts that say.
+pub fn seat_order(contest: &Contest) -> Vec<(usize, String)> {
+    contest
+        .rounds
+        .iter()
+        .enumerate()
+        .flat_map(|(i, r)| r.elected.iter().map(move |e| (i + 1, e)))
+        .map(|(i, e)| (i, Names::new(contest).shown(e)))
+        .collect()
+}
+
+/// Every candidate across every round: one row each, in the order they finished (elected
+/// first, in the order of election; then the rest by how long they lasted and their last
+/// tally), and one row per inactive reason.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RoundTable {
+    pub rounds: usize,
+    pub rows: Vec<TableRow>,
+    /// Each round's threshold, where stated.
+    pub thresholds: Vec<Option<Tally>>,
+    /// Inactive ballots by reason, per round (running totals).
+    pub inactive: Vec<(String, Vec<Option<Tally>>)>,
+}
+
+/// A candidate's tally in each round (`None`: not counted in it).
+#[derive(Debug, Clone, PartialEq)]
+pub struct TableRow {
+    pub name: String,
+    pub faction: Option<String>,
+    pub tallies: Vec<Option<Tally>>,
+    /// Elected in this round (1-based).
+    pub elected: Option<usize>,
+    /// Eliminated at the end of this round (1-based).
+    pub eliminated: Option<usize>,
+}
+
+/// The table of `contest`'s count.
+pub fn table(contest: &Contest) -> RoundTable {
+    let n = contest.rounds.len();
+    let names = Names::new(contest);
+    let mut rows: Vec<TableRow> = Vec::new();
+    let mut row_of: HashMap<Key, usize> = HashMap::new();
+    for (i, round) in contest.rounds.iter().enumerate() {
+        for count in &round.counts {
+            let at = *row_of
+                .entry(names.key(&count.candidate))
+                .or_insert_with(|| {
+                    rows.push(TableRow {
+                        faction: names
+                            .candidate(&count.candidate)
+                            .and_then(|c| c.faction.clone()),
+                        name: names.shown(&count.candidate),
+                        tallies: vec![None; n],
+                        elected: None,
+                        eliminated: None,
+                    });
+                    rows.len() - 1
+                });
+            rows[at].tallies[i] = Some(count.votes.clone());
+        }
+        for e in &round.elected {
+            if let Some(&at) = row_of.get(&names.key(e)) {
+                rows[at].elected.get_or_insert(i + 1);
+            }
+        }
+        for e in &round.eliminated {
+            if let Some(&at) = row_of.get(&names.key(e)) {
+                rows[at].eliminated.get_or_insert(i + 1);
+            }
+        }
+    }
+    if !says_when_elected(contest) && n > 0 {
+        for row in &mut rows {
+            if contest
+                .candidate_named(&row.name)
+                .is_some_and(|c| c.elected)
+            {
+                row.elected = Some(n);
+            }
+        }
+    }
+    let lasted = |r: &TableRow| r.tallies.iter().rposition(Option::is_some).unwrap_or(0);
+    let last_tally = |r: &TableRow| {
+        r.tallies
+            .iter()
+            .rev()
+            .flatten()
+            .next()
+            .map_or(0.0, Tally::value)
+    };
+    rows.sort_by(|a, b| {
+        let key = |r: &TableRow| r.elected.unwrap_or(usize::MAX);
+        key(a)
+            .cmp(&key(b))
+            .then_with(|| lasted(b).cmp(&lasted(a)))
+            .then_with(|| last_tally(b).total_cmp(&last_tally(a)))
+    });
+    let mut inactive: Vec<(String, Vec<Option<Tally>>)> = Vec::new();
+    for (i, round) in contest.rounds.iter().enumerate() {
+        for x in &round.inactive {
+            let at = match inactive.iter().position(|(r, _)| *r == x.reason) {
+                Some(at) => at,
+                None => {
+                    inactive.push((x.reason.clone(), vec![None; n]));
+                    inactive.len() - 1
+                }
+            };
+            inactive[at].1[i] = Some(x.ballots.clone());
+        }
+    }
+    RoundTable {
+        rounds: n,
+        rows,
+        thresholds: contest.rounds.iter().map(|r| r.threshold.clone()).collect(),
+        inactive,
+    }
+}
+
+/// Every round of `contest`'s count, one line each: counts (most first), threshold, elected,
+/// eliminated, transfers, inactive ballots — the rounds view's numbers, as `show` prints them.
 pub fn lines(contest: &Contest) -> Vec<String> {
     (0..contest.rounds.len())
         .filter_map(|i| round(contest, i))
@@ -145,14 +404,25 @@ pub fn lines(contest: &Contest) -> Vec<String> {
         .collect()
 }
 
-/// `Round 1: Ash 400, Birch 300; eliminated Dale; transfers Dale → Ash 30; 5 exhausted`.
+/// `Round 1: Ash 400, Birch 300; threshold 351; elected Ash; eliminated Dale; transfers
+/// Dale → Ash 30; 5 exhausted; inactive: overvotes 430`.
 pub fn line(view: &RoundView) -> String {
     let counts: Vec<String> = view
         .rows
         .iter()
-        .filter_map(|r| r.votes.map(|v| format!("{} {}", r.name, thousands(v))))
+        .filter_map(|r| {
+            r.votes
+                .as_ref()
+                .map(|v| format!("{} {}", r.name, v.label()))
+        })
         .collect();
     let mut parts = vec![format!("Round {}: {}", view.number, counts.join(", "))];
+    if let Some(t) = &view.threshold {
+        parts.push(format!("threshold {}", t.label()));
+    }
+    if !view.elected.is_empty() {
+        parts.push(format!("elected {}", view.elected.join(", ")));
+    }
     if !view.eliminated.is_empty() {
         parts.push(format!("eliminated {}", view.eliminated.join(", ")));
     }
@@ -160,12 +430,20 @@ pub fn line(view: &RoundView) -> String {
         let moves: Vec<String> = view
             .transfers
             .iter()
-            .map(|t| format!("{} → {} {}", t.from, t.to, thousands(t.votes)))
+            .map(|t| format!("{} → {} {}", t.from, t.to, t.votes.label()))
             .collect();
         parts.push(format!("transfers {}", moves.join(", ")));
     }
     if let Some(x) = view.exhausted {
         parts.push(format!("{} exhausted", thousands(x)));
+    }
+    if !view.inactive.is_empty() {
+        let by: Vec<String> = view
+            .inactive
+            .iter()
+            .map(|x| format!("{} {}", x.reason, x.ballots.label()))
+            .collect();
+        parts.push(format!("inactive: {}", by.join(", ")));
     }
     parts.join("; ")
 }
@@ -199,13 +477,14 @@ mod tests {
     #[test]
     fn first_round_shares_of_the_votes_counted() {
         let r = round(&contest(), 0).unwrap();
-        assert_eq!((r.number, r.of, r.counted), (1, 3, 100));
+        assert_eq!((r.number, r.of, r.counted), (1, 3, 100.0));
         assert_eq!(r.rows[0].percent, Some(40.0));
         assert_eq!(r.rows[0].faction.as_deref(), Some("red"));
         assert_eq!(r.rows[3].state, RoundState::Eliminated);
         assert!(r.rows.iter().all(|row| row.change.is_none()));
         assert_eq!(r.transfers.len(), 2);
         assert_eq!(r.exhausted, Some(1));
+        assert_eq!(r.scale, 50.0);
     }
 
     #[test]
@@ -213,18 +492,49 @@ mod tests {
         let r = round(&contest(), 1).unwrap();
         let names: Vec<&str> = r.rows.iter().map(|x| x.name.as_str()).collect();
         assert_eq!(names, ["A", "B", "C", "D"]);
-        assert_eq!(r.rows[2].change, Some(6));
+        assert_eq!(r.rows[2].change.as_deref(), Some("+6"));
         assert_eq!(r.rows[3].state, RoundState::Out { round: 1 });
         assert_eq!(r.rows[3].votes, None);
-        assert_eq!(r.counted, 99);
+        assert_eq!(r.counted, 99.0);
         let last = round(&contest(), 2).unwrap();
         let names: Vec<&str> = last.rows.iter().map(|x| x.name.as_str()).collect();
         // Sorted by votes; the latest eliminated first among those out.
         assert_eq!(names, ["A", "B", "C", "D"]);
         assert_eq!(last.rows[0].state, RoundState::Elected);
-        assert_eq!(last.rows[1].change, Some(15));
+        assert_eq!(last.rows[1].change.as_deref(), Some("+15"));
         assert_eq!(last.rows[2].state, RoundState::Out { round: 2 });
         assert_eq!(last.rows[3].state, RoundState::Out { round: 1 });
         assert!(round(&contest(), 3).is_none());
+    }
+
+    #[test]
+    fn decimals_are_kept_and_the_table_orders_by_finish() {
+        let c: Contest = serde_json::from_value(serde_json::json!({
+            "id": "stv", "kind": "other", "title": "STV", "status": "decided", "sources": [],
+            "seats": 2,
+            "candidates": [{"name": "H"}, {"name": "L"}, {"name": "M"}],
+            "rounds": [
+                {"counts": [{"candidate": "H", "votes": 144}, {"candidate": "L", "votes": 96},
+                            {"candidate": "M", "votes": 80}],
+                 "threshold": "134", "elected": ["H"],
+                 "transfers": [{"from": "H", "to": "L", "votes": "8.8832"}]},
+                {"counts": [{"candidate": "H", "votes": 134}, {"candidate": "L", "votes": "104.8832"},
+                            {"candidate": "M", "votes": "81.1104"}],
+                 "threshold": "134",
+                 "inactive": [{"reason": "residual surplus", "ballots": "0.0064"}]}
+            ]
+        }))
+        .unwrap();
+        let r = round(&c, 1).unwrap();
+        assert_eq!(r.rows[1].change.as_deref(), Some("+8.8832"));
+        assert_eq!(r.rows[0].state, RoundState::Won { round: 1 });
+        assert_eq!(r.counted_label, "319.9936");
+        assert_eq!(r.seats, 2);
+        let t = table(&c);
+        let names: Vec<&str> = t.rows.iter().map(|r| r.name.as_str()).collect();
+        assert_eq!(names, ["H", "L", "M"]);
+        assert_eq!(t.inactive[0].0, "residual surplus");
+        assert_eq!(seat_order(&c), [(1, "H".to_string())]);
+        assert!(line(&r).contains("L 104.8832"), "{}", line(&r));
     }
 }

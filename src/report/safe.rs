@@ -23,12 +23,14 @@ pub fn for_display(loaded: Loaded) -> Loaded {
         warnings,
         sources,
         conflicts,
+        notes,
     } = loaded;
     Loaded {
         dataset: cleaned(dataset),
         warnings,
         sources: sources.iter().map(|s| message(s).into_owned()).collect(),
         conflicts,
+        notes: notes.iter().map(|s| message(s).into_owned()).collect(),
     }
 }
 

@@ -19,18 +19,9 @@ pub const NO_DATE: &str = "undated";
 /// The unit of a difference between two percentages.
 pub const POINTS: &str = "pts";
 
-/// A count with thousands separators: `14477` → `14,477`.
-pub fn thousands(n: u64) -> String {
-    let digits = n.to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
-    for (i, ch) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(ch);
-    }
-    out
-}
+/// A count with thousands separators: `14477` → `14,477` (defined with the model's text
+/// helpers, so importers word their notes the same way).
+pub use crate::model::text::thousands;
 
 /// A count with separators, or `n/a`.
 pub fn count(n: Option<u64>) -> String {

@@ -4,20 +4,20 @@
 
 use std::path::{Path, PathBuf};
 
-/// Layers from the bottom; a layer may use its own and those with a lower rank. `import` words
-/// its notes with `report`'s vocabulary, so it sits above it, beside the explorer; `atomic`
-/// (writing files) is below everything that writes.
+/// Layers from the bottom; a layer may use its own and those with a lower rank. `import` turns
+/// other formats into the model and `load` opens them through it; `atomic` (writing files) is
+/// below everything that writes.
 const LAYERS: [(&str, u8); 9] = [
     ("atomic", 0),
     ("model", 1),
-    ("load", 2),
-    ("query", 3),
-    ("stats", 4),
-    ("report", 5),
-    ("import", 6),
-    ("explorer", 6),
+    ("import", 2),
+    ("load", 3),
+    ("query", 4),
+    ("stats", 5),
+    ("report", 6),
+    ("explorer", 7),
     // `hustings` without a subcommand opens the explorer, so the command line may use it.
-    ("cli", 7),
+    ("cli", 8),
 ];
 
 fn rank(layer: &str) -> Option<u8> {

@@ -678,7 +678,7 @@ fn round_votes_null() {
     assert_error(
         r#"{"candidate": "Bob", "votes": 10}"#,
         r#"{"candidate": "Bob", "votes": null}"#,
-        "t.json:22:95: contests[0].rounds[0].counts[1].votes: invalid type: null, expected a whole number of votes (0 or more)",
+        "t.json:22:95: contests[0].rounds[0].counts[1].votes: invalid type: null, expected a count of ballots (0 or more; a number, or digits in a string)",
     );
 }
 

@@ -24,6 +24,7 @@ fn loaded(dataset: Dataset) -> Loaded {
         dataset,
         sources: vec!["arbitrary.json".into()],
         conflicts: Vec::new(),
+        notes: Vec::new(),
     }
 }
 

@@ -5,6 +5,7 @@
 use std::collections::BTreeSet;
 
 use hustings::model::date::PartialDate;
+use hustings::model::tally::Tally;
 use hustings::model::{
     Ballots, Bound, Candidate, Contest, ContestKind, Dataset, Defection, Faction, Holder, Region,
     Round, RoundCount, SCHEMA_VERSION, SeatMajority, Source, StatedShare, Status, Swing, Transfer,
@@ -188,6 +189,7 @@ pub fn candidate(name: String, faction_ids: Vec<String>) -> impl Strategy<Value 
                 elected,
                 place,
                 incumbent,
+                write_in: false,
                 description,
                 endorsements,
             },
@@ -212,14 +214,24 @@ pub fn rounds(names: Vec<String>) -> BoxedStrategy<Vec<Round>> {
                 counts: continuing
                     .into_iter()
                     .zip(votes)
-                    .map(|(candidate, votes)| RoundCount { candidate, votes })
+                    .map(|(candidate, votes)| RoundCount {
+                        candidate,
+                        votes: Tally::whole_number(votes),
+                    })
                     .collect(),
+                elected: Vec::new(),
                 eliminated,
                 transfers: transfers
                     .into_iter()
-                    .map(|(from, to, votes)| Transfer { from, to, votes })
+                    .map(|(from, to, votes)| Transfer {
+                        from,
+                        to,
+                        votes: Tally::whole_number(votes),
+                    })
                     .collect(),
                 exhausted,
+                threshold: None,
+                inactive: Vec::new(),
             },
         );
     vec(one_round, 0..3).boxed()
@@ -343,6 +355,7 @@ pub fn contest(
             (majority, (swing, result, previous_holder, defection, seat_majority), sources, notes),
         )| Contest {
             id: id.clone(),
+            seats: None,
             kind,
             title,
             party,

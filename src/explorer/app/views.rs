@@ -7,6 +7,7 @@ use crate::explorer::action::Action;
 use crate::explorer::app::{App, Focus, Overlay};
 use crate::explorer::layout;
 use crate::explorer::screen::View;
+use crate::report::rounds::{self, RoundTable};
 use crate::stats::seat_history::SeatIndex;
 use crate::stats::timeline::{self, Span};
 use crate::stats::{self, EndorserRecord, EndorserSort, GroupRecord, Scoreboard};
@@ -35,6 +36,10 @@ pub struct ViewState {
     pub history: Vec<usize>,
     /// Contests of that seat the filters hide.
     pub history_hidden: usize,
+    /// The selected contest's count as a table of every candidate across every round (for
+    /// the rounds view; built once per contest, a count may have 1,000 × 1,000 cells).
+    pub round_table: Option<RoundTable>,
+    round_table_for: Option<(u64, usize)>,
     rows_version: u64,
     data_version: u64,
     board_for: Option<u64>,
@@ -291,6 +296,17 @@ impl App {
                     None => (Vec::new(), 0),
                 };
                 v.history_for = Some((version, anchor));
+            }
+            View::Rounds => {
+                let anchor = self.rows.get(self.selected).copied();
+                let key = anchor.map(|a| (v.data_version, a));
+                if key != v.round_table_for {
+                    v.round_table = anchor
+                        .map(|a| &ds.contests[a])
+                        .filter(|c| !c.rounds.is_empty())
+                        .map(rounds::table);
+                    v.round_table_for = key;
+                }
             }
             _ => {}
         }

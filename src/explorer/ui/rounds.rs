@@ -10,10 +10,11 @@ use ratatui::widgets::{Paragraph, Wrap};
 use crate::explorer::app::{App, Focus};
 use crate::explorer::layout;
 use crate::explorer::theme::Theme;
-use crate::explorer::ui::{bars, pane_block, scroll_paragraph};
+use crate::explorer::ui::{pane_block, scroll_paragraph};
 use crate::model::Dataset;
+use crate::report;
 use crate::report::cells;
-use crate::report::rounds::{self, RoundState, RoundView};
+use crate::report::rounds::{self, RoundState, RoundTable, RoundView};
 use crate::report::words;
 use crate::report::words::thousands;
 
@@ -39,32 +40,47 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) -> Option<u16> {
     let focused = app.focus == Focus::Detail;
     frame.render_widget(pane_block(app, area, title, focused), area);
     let lines = match contest.and_then(|c| rounds::round(c, app.current_round())) {
-        Some(view) => round_lines(&view, ds, width, theme),
+        Some(view) => round_lines(&view, app.views.round_table.as_ref(), ds, width, theme),
         None => no_rounds(app, ds, theme),
     };
     let paragraph = Paragraph::new(lines).wrap(Wrap { trim: false });
     Some(scroll_paragraph(frame, inner, paragraph, app.detail_scroll))
 }
 
-fn round_lines(view: &RoundView, ds: &Dataset, width: usize, theme: &Theme) -> Vec<Line<'static>> {
+fn round_lines(
+    view: &RoundView,
+    table: Option<&RoundTable>,
+    ds: &Dataset,
+    width: usize,
+    theme: &Theme,
+) -> Vec<Line<'static>> {
     let steps = match (view.number > 1, view.number < view.of) {
         (true, true) => "← previous · next →",
         (true, false) => "← previous",
         (false, true) => "next →",
         (false, false) => "",
     };
+    let mut head = format!("Round {} of {}", view.number, view.of);
+    if view.seats > 1 {
+        head.push_str(&format!(" · {} seats", view.seats));
+    }
+    if let Some(t) = &view.threshold {
+        head.push_str(&format!(" · threshold {}", t.label()));
+    }
     let mut out = vec![
         Line::from(vec![
-            Span::styled(
-                format!("Round {} of {}", view.number, view.of),
-                theme.title(),
-            ),
+            Span::styled(head, theme.title()),
             Span::styled(format!("   {steps}"), theme.dim()),
         ]),
         Line::styled(
             format!(
-                "{} votes counted; shares are of those",
-                thousands(view.counted)
+                "{} votes counted (continuing ballots); shares are of those; bars on one scale for every round{}",
+                view.counted_label,
+                if view.threshold.is_some() {
+                    ", ┆ the threshold"
+                } else {
+                    ""
+                }
             ),
             theme.dim(),
         ),
@@ -76,15 +92,35 @@ fn round_lines(view: &RoundView, ds: &Dataset, width: usize, theme: &Theme) -> V
         .map(|r| cells::width(&r.name))
         .max()
         .unwrap_or(0)
-        .clamp(4, 20);
+        .clamp(4, 24);
+    let votes_w = view
+        .rows
+        .iter()
+        .filter_map(|r| r.votes.as_ref().map(|v| cells::width(&v.label())))
+        .max()
+        .unwrap_or(1)
+        .max(5);
+    let change_w = view
+        .rows
+        .iter()
+        .filter_map(|r| r.change.as_ref().map(|c| cells::width(c)))
+        .max()
+        .unwrap_or(0)
+        .max(5);
     // mark, name, abbr, votes, change, share, bar
     let bar_w = width
-        .saturating_sub(2 + name_w + 1 + 5 + 8 + 7 + 7 + 1)
-        .min(40);
+        .saturating_sub(2 + name_w + 1 + 5 + votes_w + 1 + change_w + 1 + 7 + 1)
+        .min(50);
+    let threshold_at = view
+        .threshold
+        .as_ref()
+        .filter(|_| view.scale > 0.0 && bar_w > 0)
+        .map(|t| ((t.value() / view.scale * bar_w as f64).floor() as usize).min(bar_w - 1));
     for row in &view.rows {
         let faction = row.faction.as_deref().and_then(|f| ds.faction(f));
         let (mark, mark_style) = match row.state {
             RoundState::Elected => ("✓ ", theme.elected()),
+            RoundState::Won { .. } => ("✓ ", theme.dim()),
             RoundState::Eliminated => ("✗ ", theme.warning()),
             _ => ("  ", theme.text()),
         };
@@ -102,21 +138,25 @@ fn round_lines(view: &RoundView, ds: &Dataset, width: usize, theme: &Theme) -> V
                 theme.faction(faction),
             ),
         ];
-        match (row.votes, row.state) {
+        match (&row.votes, row.state) {
             (Some(votes), _) => {
-                let change = row.change.map_or(String::new(), |c| format!("{c:+}"));
-                let share = row
-                    .percent
-                    .map_or("n/a".to_string(), |p| format!("{p:.1}%"));
-                spans.push(Span::raw(cells::fit_right(&thousands(votes), 8)));
-                spans.push(Span::styled(cells::fit_right(&change, 7), theme.dim()));
+                let share = words::percent(row.percent);
+                spans.push(Span::raw(cells::fit_right(&votes.label(), votes_w)));
+                spans.push(Span::styled(
+                    cells::fit_right(row.change.as_deref().unwrap_or(""), change_w + 1),
+                    theme.dim(),
+                ));
                 spans.push(Span::raw(cells::fit_right(&share, 7)));
                 spans.push(Span::raw(" "));
-                let permille = row.percent.map_or(0, |p| (p * 10.0).round() as usize);
-                spans.push(Span::styled(
-                    bars::count(permille, 1000, bar_w),
-                    theme.faction(faction),
-                ));
+                let drawn = report::bars::draw(votes.value(), view.scale, bar_w);
+                spans.push(Span::styled(drawn.clone(), theme.faction(faction)));
+                if let Some(at) = threshold_at {
+                    let used = cells::width(&drawn);
+                    if at >= used {
+                        spans.push(Span::raw(" ".repeat(at - used)));
+                        spans.push(Span::styled("┆", theme.dim()));
+                    }
+                }
             }
             (None, RoundState::Out { round }) => {
                 spans.push(Span::styled(
@@ -159,7 +199,7 @@ fn round_lines(view: &RoundView, ds: &Dataset, width: usize, theme: &Theme) -> V
                 "  {} → {}  {}",
                 t.from,
                 t.to,
-                thousands(t.votes)
+                t.votes.label()
             )));
         }
     } else if !view.eliminated.is_empty() {
@@ -173,6 +213,122 @@ fn round_lines(view: &RoundView, ds: &Dataset, width: usize, theme: &Theme) -> V
             "Exhausted: {} ballots with no further preference.",
             thousands(x)
         )));
+    }
+    if !view.inactive.is_empty() {
+        let by: Vec<String> = view
+            .inactive
+            .iter()
+            .map(|x| format!("{} {}", x.reason, x.ballots.label()))
+            .collect();
+        out.push(Line::raw(format!(
+            "Inactive ballots so far: {}.",
+            by.join(", ")
+        )));
+    }
+    if let Some(table) = table {
+        out.push(Line::raw(""));
+        out.extend(table_lines(table, view.number - 1, width, theme));
+    }
+    out
+}
+
+/// The table of every candidate across the rounds around `current` (from 0) that fit:
+/// ←/→ move the current round, and the columns follow it.
+fn table_lines(
+    table: &RoundTable,
+    current: usize,
+    width: usize,
+    theme: &Theme,
+) -> Vec<Line<'static>> {
+    let name_w = table
+        .rows
+        .iter()
+        .map(|r| cells::width(&r.name))
+        .chain(table.inactive.iter().map(|(r, _)| cells::width(r)))
+        .max()
+        .unwrap_or(4)
+        .clamp(4, 22);
+    let col_w = table
+        .rows
+        .iter()
+        .flat_map(|r| r.tallies.iter().flatten())
+        .chain(table.thresholds.iter().flatten())
+        .map(|t| cells::width(&t.label()))
+        .max()
+        .unwrap_or(1)
+        .max(3)
+        + 2;
+    let fit = (width.saturating_sub(name_w + 2) / col_w).max(1);
+    // Keep the current round in view, a little from the right edge.
+    let first = current.saturating_sub(fit.saturating_sub(2).min(fit - 1));
+    let first = first.min(table.rounds.saturating_sub(fit));
+    let shown = first..(first + fit).min(table.rounds);
+    let mut out = vec![Line::styled(
+        format!(
+            "All rounds ({} of {} shown; ← / → move along)",
+            shown.len(),
+            table.rounds
+        ),
+        theme.title(),
+    )];
+    let mut head = vec![Span::styled(
+        format!("  {}", cells::fit("", name_w)),
+        theme.column_title(),
+    )];
+    for r in shown.clone() {
+        let style = if r == current {
+            theme.selected(true)
+        } else {
+            theme.column_title()
+        };
+        head.push(Span::styled(
+            cells::fit_right(&format!("R{}", r + 1), col_w),
+            style,
+        ));
+    }
+    out.push(Line::from(head));
+    for row in &table.rows {
+        let mark = if row.elected.is_some() { "✓ " } else { "  " };
+        let mut spans = vec![
+            Span::styled(mark, theme.elected()),
+            Span::raw(cells::fit(&row.name, name_w)),
+        ];
+        for r in shown.clone() {
+            let cell = match (
+                &row.tallies[r],
+                row.eliminated == Some(r + 1),
+                row.elected == Some(r + 1),
+            ) {
+                (Some(t), true, _) => format!("{}✗", t.label()),
+                (Some(t), _, true) => format!("{}✓", t.label()),
+                (Some(t), _, _) => t.label(),
+                (None, _, _) => "·".to_string(),
+            };
+            let style = if row.tallies[r].is_none() {
+                theme.dim()
+            } else {
+                theme.text()
+            };
+            spans.push(Span::styled(cells::fit_right(&cell, col_w), style));
+        }
+        out.push(Line::from(spans));
+    }
+    let mut extra = |label: &str, values: &[Option<crate::model::tally::Tally>]| {
+        let mut spans = vec![Span::styled(
+            format!("  {}", cells::fit(label, name_w)),
+            theme.dim(),
+        )];
+        for r in shown.clone() {
+            let cell = values[r].as_ref().map_or("·".to_string(), |t| t.label());
+            spans.push(Span::styled(cells::fit_right(&cell, col_w), theme.dim()));
+        }
+        out.push(Line::from(spans));
+    };
+    if table.thresholds.iter().any(Option::is_some) {
+        extra("threshold", &table.thresholds);
+    }
+    for (reason, values) in &table.inactive {
+        extra(reason, values);
     }
     out
 }
