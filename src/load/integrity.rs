@@ -420,8 +420,16 @@ fn winner_warnings(contest: &Contest, out: &mut Vec<WarningKind>) {
 fn count_warnings(contest: &Contest) -> Vec<WarningKind> {
     let mut out = Vec::new();
     let rounds = &contest.rounds;
-    // Tolerance: the file's own rounding, one unit of its last decimal per value summed.
-    let tolerance = |values: usize, places: usize| values as f64 * 10f64.powi(-(places as i32));
+    // Tolerance: the file's own rounding — none for whole numbers (half a ballot absorbs
+    // float error); for decimals, counting software cuts every fractional transfer to its
+    // last decimal, which over many ballots comes to less than one ballot.
+    let tolerance = |values: usize, places: usize| {
+        if places == 0 {
+            0.5
+        } else {
+            (values as f64 * 10f64.powi(-(places as i32))).max(1.0)
+        }
+    };
     let total = |r: &crate::model::Round| -> (f64, usize, usize) {
         let tallies = r.counts.iter().map(|c| &c.votes);
         let inactive = r.inactive.iter().map(|x| &x.ballots);
@@ -439,7 +447,7 @@ fn count_warnings(contest: &Contest) -> Vec<WarningKind> {
         if has_inactive && i > 0 {
             let (before, n0, p0) = total(&rounds[i - 1]);
             let (now, n1, p1) = total(r);
-            if (now - before).abs() > tolerance(n0 + n1, p0.max(p1)).max(0.5) {
+            if (now - before).abs() > tolerance(n0 + n1, p0.max(p1)) {
                 out.push(WarningKind::BallotsNotConserved {
                     round: number,
                     before,
@@ -476,7 +484,7 @@ fn count_warnings(contest: &Contest) -> Vec<WarningKind> {
                 // With several eliminated at once the set-aside ballots cannot be split.
                 if eliminated_here == 1
                     && (moved_sum + set_aside - had.value()).abs()
-                        > tolerance(moved.len() + 2, places).max(0.5)
+                        > tolerance(moved.len() + 2, places)
                 {
                     out.push(WarningKind::TransfersDoNotAddUp {
                         round: number,

@@ -178,6 +178,10 @@ pub fn final_share(contest: &Contest) -> Option<f64> {
 /// The winning margin in votes, computed from complete counts: the final round's top two in
 /// a preferential count (when both are whole numbers), else the first count's.
 pub fn computed_margin(contest: &Contest) -> Option<u64> {
+    // Several seats: who won "by" how much has no single answer.
+    if contest.seats.unwrap_or(1) > 1 {
+        return None;
+    }
     if let Some(round) = final_round(contest) {
         let mut tallies: Vec<&Tally> = round.counts.iter().map(|c| &c.votes).collect();
         if tallies.len() < 2 {

@@ -5,6 +5,7 @@
 pub mod support;
 
 mod colours;
+mod counts;
 mod generate;
 mod import;
 mod layers;

@@ -1,0 +1,250 @@
+//! Preferential counts as counting software writes them (../shared/data/real/rcv): RCTab
+//! detailed reports and Universal Tabulator files open directly, read leniently and exactly.
+
+use hustings::load::{self, DataSource, Loaded};
+use hustings::model::Contest;
+use hustings::model::arithmetic;
+
+use crate::support::data::real_data;
+
+fn open(name: &str) -> Loaded {
+    load::load(&[DataSource::File(real_data(&format!("rcv/{name}")))])
+        .unwrap_or_else(|e| panic!("{name} opens: {e}"))
+}
+
+fn contest(loaded: &Loaded) -> &Contest {
+    assert_eq!(loaded.dataset.contests.len(), 1);
+    &loaded.dataset.contests[0]
+}
+
+fn elected(c: &Contest) -> Vec<&str> {
+    c.candidates
+        .iter()
+        .filter(|k| k.elected)
+        .map(|k| k.name.as_str())
+        .collect()
+}
+
+/// The final round's tallies, as given, by name.
+fn final_tallies(c: &Contest) -> Vec<(String, String)> {
+    let mut all: Vec<(String, String)> = c
+        .rounds
+        .last()
+        .unwrap()
+        .counts
+        .iter()
+        .map(|k| (k.candidate.clone(), k.votes.to_string()))
+        .collect();
+    all.sort();
+    all
+}
+
+fn inactive(c: &Contest, round: usize, reason: &str) -> Option<String> {
+    c.rounds[round]
+        .inactive
+        .iter()
+        .find(|x| x.reason == reason)
+        .map(|x| x.ballots.to_string())
+}
+
+#[test]
+fn maine_2018_democratic_primary_for_governor() {
+    let loaded = open("2018_maine_governor_primary.json");
+    let c = contest(&loaded);
+    assert_eq!(c.title, "Maine 2018 Democratic Governor Primary race");
+    assert_eq!(c.party.as_deref(), Some("Democratic"));
+    assert_eq!(c.rounds.len(), 4);
+    assert_eq!(elected(c), ["Mills, Janet T."]);
+    assert_eq!(
+        final_tallies(c),
+        [
+            ("Cote, Adam Roland".into(), "53866".into()),
+            ("Mills, Janet T.".into(), "63387".into())
+        ]
+    );
+    // The final round's margin, not the first count's.
+    assert_eq!(arithmetic::margin_votes(c), Some(9_521));
+    assert_eq!(inactive(c, 0, "overvotes").as_deref(), Some("430"));
+    // Four eliminated at once in the first round (a batch elimination).
+    assert_eq!(c.rounds[0].eliminated.len(), 4);
+    let write_in = c.candidates.iter().find(|k| k.name == "Write-in").unwrap();
+    assert!(write_in.write_in && !write_in.elected);
+    assert!(
+        loaded
+            .warnings
+            .iter()
+            .all(|w| !w.kind.to_string().contains("round")),
+        "{:?}",
+        loaded.warnings
+    );
+}
+
+#[test]
+fn minneapolis_park_board_2013_three_seats_fractions_kept() {
+    let loaded = open("2013_minneapolis_park.json");
+    let c = contest(&loaded);
+    assert_eq!(c.seats, Some(3));
+    assert_eq!(c.rounds.len(), 11);
+    let mut won = elected(c);
+    won.sort_unstable();
+    assert_eq!(won, ["ANNIE YOUNG", "JOHN ERWIN", "MEG FORNEY"]);
+    let last = final_tallies(c);
+    assert!(
+        last.contains(&("JOHN ERWIN".into(), "14866.0000".into())),
+        "{last:?}"
+    );
+    assert_eq!(inactive(c, 10, "exhausted").as_deref(), Some("17375.0000"));
+    assert_eq!(
+        inactive(c, 10, "final round surplus").as_deref(),
+        Some("177.5192")
+    );
+    // A multi-seat count has no single margin to speak of.
+    assert_eq!(arithmetic::margin_votes(c), None);
+}
+
+#[test]
+fn new_york_city_2021_democratic_mayoral_primary() {
+    let loaded = open("nyc_2021_dem_mayor_primary.json");
+    let c = contest(&loaded);
+    assert_eq!(c.rounds.len(), 8);
+    assert_eq!(elected(c), ["Eric L. Adams"]);
+    assert!(
+        c.candidates.iter().all(|k| k.name != "Inactive Ballots"),
+        "a pseudo-row is not a candidate"
+    );
+    assert_eq!(
+        inactive(c, 7, "inactive ballots").as_deref(),
+        Some("139459")
+    );
+    assert_eq!(arithmetic::margin_votes(c), Some(403_333 - 394_907));
+    assert!(c.rounds[0].transfers.is_empty() || c.rounds[0].eliminated == ["Write-ins"]);
+}
+
+#[test]
+fn eastpointe_2019_council_two_seats_decimal_strings() {
+    let loaded = open("eastpointe_mi_2019_council_stv.json");
+    let c = contest(&loaded);
+    assert_eq!(c.seats, Some(2));
+    assert_eq!(c.rounds.len(), 5);
+    assert_eq!(elected(c), ["Harvey Curley", "Larry Edwards"]);
+    assert_eq!(c.rounds[1].elected, ["Harvey Curley"]);
+    let t = &c.rounds[1].transfers;
+    assert!(
+        t.iter()
+            .any(|x| x.to == "Larry Edwards" && x.votes.to_string() == "8.8832"),
+        "{t:?}"
+    );
+    assert_eq!(
+        inactive(c, 2, "residual surplus").as_deref(),
+        Some("0.0064")
+    );
+    assert!(final_tallies(c).contains(&("Mary Hall-Rayford".into(), "131.6736".into())));
+    assert_eq!(
+        c.rounds[0]
+            .threshold
+            .as_ref()
+            .map(|t| t.to_string())
+            .as_deref(),
+        Some("134")
+    );
+}
+
+#[test]
+fn alaska_2022_house_district_11_numbers_as_json_numbers() {
+    let loaded = open("alaska_2022_house_district_11.json");
+    let c = contest(&loaded);
+    assert_eq!(c.rounds.len(), 2);
+    assert_eq!(elected(c), ["Coulombe, Julie"]);
+    assert_eq!(
+        final_tallies(c),
+        [
+            ("Coulombe, Julie".into(), "3671".into()),
+            ("Featherly, Walter T.".into(), "3561".into())
+        ]
+    );
+    assert_eq!(arithmetic::margin_votes(c), Some(110));
+    assert_eq!(c.kind, hustings::model::ContestKind::Other);
+}
+
+#[test]
+fn five_formats_and_the_hustings_format_load_together() {
+    let mut sources: Vec<DataSource> = [
+        "2018_maine_governor_primary.json",
+        "2013_minneapolis_park.json",
+        "nyc_2021_dem_mayor_primary.json",
+        "eastpointe_mi_2019_council_stv.json",
+        "alaska_2022_house_district_11.json",
+    ]
+    .iter()
+    .map(|n| DataSource::File(real_data(&format!("rcv/{n}"))))
+    .collect();
+    sources.push(DataSource::Embedded);
+    let loaded = load::load(&sources).unwrap();
+    assert_eq!(loaded.dataset.contests.len(), 5 + 17);
+}
+
+#[test]
+fn broken_count_files_are_one_line_errors() {
+    let cases = [
+        (
+            r#"{"config": {"contest": "X"}, "results": [{"round": 1, "tally": {"A": "ten"}}]}"#,
+            r#"t.json:1:70: results[0].tally.A: "ten" is not a count (digits, with an optional decimal point)"#,
+        ),
+        (
+            r#"{"config": {"contest": "X"}, "results": [{"round": 2, "tally": {"A": 1}}]}"#,
+            "t.json:1:52: results[0].round: round 2 out of order (expected 1)",
+        ),
+        (
+            r#"{"config": {"contest": "X"}, "results": []}"#,
+            "t.json:1:41: results: the count has no rounds",
+        ),
+        (
+            r#"{"config": {"contest": "X"}, "results": [{"round": 1, "tally": [1, 2]}]}"#,
+            "t.json:1:64: results[0].tally: expected the round's tally (an object), found a list",
+        ),
+    ];
+    for (doc, expected) in cases {
+        let err = load::parse("t.json", doc.as_bytes())
+            .unwrap_err()
+            .to_string();
+        assert_eq!(err, expected, "{doc}");
+    }
+    // Truncated: the plain JSON error of the hustings reader, one line.
+    let maine = std::fs::read(real_data("rcv/2018_maine_governor_primary.json")).unwrap();
+    let err = load::parse("maine.json", &maine[..maine.len() / 2])
+        .unwrap_err()
+        .to_string();
+    assert!(
+        !err.contains('\n') && err.starts_with("maine.json:"),
+        "{err}"
+    );
+}
+
+#[test]
+fn inconsistent_rounds_are_warnings() {
+    let doc = r#"{"config": {"contest": "X", "date": "2024-01-02"}, "results": [
+        {"round": 1, "tally": {"A": 10, "B": 6, "C": 4}, "tallyResults": [{"eliminated": "C", "transfers": {"A": 1, "B": 1, "exhausted": 1}}]},
+        {"round": 2, "tally": {"A": 11, "B": 7, "C": 1}, "tallyResults": [{"elected": "A"}]}]}"#;
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("odd.json");
+    std::fs::write(&file, doc).unwrap();
+    let loaded = load::load(&[DataSource::File(file)]).unwrap();
+    let said: Vec<String> = loaded.warnings.iter().map(|w| w.kind.to_string()).collect();
+    assert!(
+        said.iter()
+            .any(|s| s.contains("transfers from C add up to 3, but C had 4")),
+        "{said:?}"
+    );
+    assert!(
+        said.iter()
+            .any(|s| s.contains("C is counted again after being eliminated in round 1")),
+        "{said:?}"
+    );
+    // Ballots are conserved here (10+6+4 = 11+7+1+1 exhausted): no such warning.
+    assert!(
+        !said
+            .iter()
+            .any(|s| s.contains("tallies and inactive ballots")),
+        "{said:?}"
+    );
+}
