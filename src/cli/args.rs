@@ -460,10 +460,28 @@ pub struct ValidateArgs {
 }
 
 #[derive(Debug, Args)]
+#[command(args_conflicts_with_subcommands = true, after_help = IMPORT_EXAMPLES)]
 pub struct ImportArgs {
     #[command(subcommand)]
-    pub format: ImportFormat,
+    pub format: Option<ImportFormat>,
+    /// A file of another format, recognised by its content: an RCTab detailed report or a
+    /// Universal Tabulator count (JSON), or a hustings dataset.
+    #[arg(value_name = "FILE", required = true)]
+    pub file: Option<PathBuf>,
+    /// Write the dataset here (atomically) instead of to stdout.
+    #[arg(short, long, value_name = "OUT")]
+    pub output: Option<PathBuf>,
+    /// Replace OUT if it exists.
+    #[arg(long)]
+    pub force: bool,
 }
+
+const IMPORT_EXAMPLES: &str = "\
+Examples:
+  hustings import 2018_maine_governor_primary.json -o maine.json
+  hustings import hoc-candidates HoC-GE2019-results-by-candidate.csv -o ge2019.json
+
+The summary (what was read, mapped and ignored) goes to stderr.";
 
 const HOC_EXAMPLES: &str = "\
 Examples:

@@ -6,7 +6,7 @@ use std::io::Write;
 use anyhow::{Context, Result, bail};
 
 use crate::atomic::{self, WriteError};
-use crate::cli::args::HocCandidatesArgs;
+use crate::cli::args::{HocCandidatesArgs, ImportArgs};
 use crate::import::{self, Imported, Options, Problem};
 use crate::load;
 use crate::load::integrity::{self, Warning};
@@ -48,6 +48,64 @@ pub fn hoc_candidates(
         None => out.write_all(json.as_bytes())?,
     }
     write_summary(&imported, &warnings, summary)?;
+    if let Some(path) = &args.output {
+        writeln!(summary, "wrote {}", path.display())?;
+    }
+    Ok(0)
+}
+
+/// `hustings import FILE`: any format hustings opens, recognised by content, to a dataset.
+pub fn any(args: &ImportArgs, out: &mut impl Write, summary: &mut impl Write) -> Result<u8> {
+    let Some(file) = &args.file else {
+        bail!("name a file to import, or a format: hustings import --help");
+    };
+    if let Some(path) = &args.output
+        && !args.force
+        && std::fs::symlink_metadata(path).is_ok()
+    {
+        bail!(exists_message(path));
+    }
+    let source = load::DataSource::File(file.clone());
+    let name = source.name();
+    let bytes = source.read()?;
+    let (dataset, format, notes) = match import::read_other(&name, &bytes) {
+        Some(read) => {
+            let read = read.map_err(load::LoadError::from)?;
+            (read.dataset, read.format, read.notes)
+        }
+        None => (load::parse(&name, &bytes)?, "hustings dataset", Vec::new()),
+    };
+    let mut json = serde_json::to_string_pretty(&dataset)?;
+    json.push('\n');
+    // What is written must load: check it exactly as `hustings` will read it.
+    load::parse("(output)", json.as_bytes())
+        .context("internal error: the imported dataset does not load")?;
+    let warnings = integrity::warnings(&dataset);
+    match &args.output {
+        Some(path) => atomic::write(path, json.as_bytes(), args.force).map_err(|e| match e {
+            WriteError::Exists(p) => anyhow::anyhow!(exists_message(&p)),
+            other => other.into(),
+        })?,
+        None => out.write_all(json.as_bytes())?,
+    }
+    let candidates: usize = dataset.contests.iter().map(|c| c.candidates.len()).sum();
+    writeln!(
+        summary,
+        "read {name} as a {format}: {}, {}, {}",
+        plural(dataset.contests.len(), "contest"),
+        plural(candidates, "candidate"),
+        plural(warnings.len(), "warning")
+    )?;
+    for note in &notes {
+        writeln!(summary, "note: {}", crate::report::safe::message(note))?;
+    }
+    for warning in &warnings {
+        writeln!(
+            summary,
+            "warning: {}",
+            crate::report::safe::message(&warning.to_string())
+        )?;
+    }
     if let Some(path) = &args.output {
         writeln!(summary, "wrote {}", path.display())?;
     }

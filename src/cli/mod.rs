@@ -141,9 +141,10 @@ pub fn run(cli: Cli) -> Result<u8> {
         }
         Some(Command::Schema) => schema::run(&mut out)?,
         Some(Command::Import(args)) => match args.format {
-            ImportFormat::HocCandidates(args) => {
+            Some(ImportFormat::HocCandidates(args)) => {
                 import::hoc_candidates(&args, &mut out, &mut io::stderr().lock())?
             }
+            None => import::any(&args, &mut out, &mut io::stderr().lock())?,
         },
         None => {
             drop(out);

@@ -5,6 +5,7 @@
 #[path = "../support/mod.rs"]
 pub mod support;
 
+mod counts;
 mod explorer;
 mod messages;
 mod paste;

@@ -1,0 +1,105 @@
+//! Count files from counting software through the real binary: opened directly by every
+//! command that reads data, converted with `hustings import FILE`, shown round by round.
+
+use crate::support::cli::{hustings, stdout};
+use crate::support::data::real_data;
+
+fn maine() -> String {
+    real_data("rcv/2018_maine_governor_primary.json")
+        .display()
+        .to_string()
+}
+
+#[test]
+fn every_command_opens_a_count_file() {
+    let data = maine();
+    let id = "maine-2018-democratic-governor-primary-race";
+    let out = stdout(&["validate", &data]);
+    assert!(out.starts_with("ok: 1 contests, 8 candidates"), "{out}");
+    let list = stdout(&["list", "--data", &data]);
+    assert!(
+        list.contains(id) && list.contains("Mills, Janet T."),
+        "{list}"
+    );
+    let show = stdout(&["show", id, "--data", &data]);
+    assert!(
+        show.contains("Margin          9,521 (8.1 pts, final round)"),
+        "{show}"
+    );
+    assert!(
+        show.contains("Winner's share  54.1% in the final round (33.1% of first preferences)"),
+        "{show}"
+    );
+    assert!(
+        show.contains("Round 4: Mills, Janet T. 63,387, Cote, Adam Roland 53,866"),
+        "{show}"
+    );
+    let json = stdout(&["show", id, "--data", &data, "--format", "json"]);
+    let doc: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(doc["contest"]["rounds"].as_array().unwrap().len(), 4);
+    assert_eq!(doc["contest"]["rounds"][0]["threshold"], 63070);
+    let stats = stdout(&["stats", "--by", "kind", "--data", &data]);
+    assert!(stats.contains("selection"), "{stats}");
+}
+
+#[test]
+fn import_converts_a_count_file_and_never_overwrites_unasked() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("maine.json");
+    let run = hustings(&["import", &maine(), "-o"])
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    let summary = String::from_utf8(run.stderr).unwrap();
+    assert!(
+        summary.starts_with(&format!(
+            "read {} as a count file (RCTab / Universal Tabulator JSON): 1 contest, 8 candidates",
+            maine()
+        )),
+        "{summary}"
+    );
+    assert!(summary.contains("note: ignored `summary`"), "{summary}");
+    // What was written loads, keeping the rounds.
+    let show = stdout(&[
+        "show",
+        "maine-2018-democratic-governor-primary-race",
+        "--data",
+        out.to_str().unwrap(),
+    ]);
+    assert!(show.contains("Round 4:"), "{show}");
+    let again = hustings(&["import", &maine(), "-o"])
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert_eq!(again.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&again.stderr).contains("already exists; pass --force"));
+    let forced = hustings(&["import", &maine(), "--force", "-o"])
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert!(forced.status.success());
+}
+
+#[test]
+fn a_broken_count_file_is_one_line_exit_2() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("bad.json");
+    std::fs::write(
+        &bad,
+        r#"{"config": {"contest": "X"}, "results": [{"round": 1, "tally": {"A": -3}}]}"#,
+    )
+    .unwrap();
+    let run = hustings(&["validate"]).arg(&bad).output().unwrap();
+    assert_eq!(run.status.code(), Some(2));
+    let err = String::from_utf8(run.stderr).unwrap();
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(
+        err.contains("results[0].tally.A: -3 is not a count"),
+        "{err}"
+    );
+}
