@@ -13,8 +13,26 @@ use crate::model::strict_numbers::MAX_COUNT;
 use crate::model::text::thousands;
 
 /// A non-negative count of ballots, whole or decimal, with the digits the source gave.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub struct Tally(String);
+/// Compared and hashed by its digits; the number is kept beside them for arithmetic.
+#[derive(Debug, Clone)]
+pub struct Tally {
+    text: String,
+    value: f64,
+}
+
+impl PartialEq for Tally {
+    fn eq(&self, other: &Tally) -> bool {
+        self.text == other.text
+    }
+}
+
+impl Eq for Tally {}
+
+impl std::hash::Hash for Tally {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.text.hash(state);
+    }
+}
 
 impl Tally {
     /// `123`, `8.8832` or `14866.0000`: digits, optionally a point and more digits. Signs,
@@ -30,8 +48,11 @@ impl Tally {
                 "\"{text}\" is not a count (digits, with an optional decimal point)"
             ));
         }
-        let tally = Tally(text.to_string());
-        if tally.value() > MAX_COUNT as f64 {
+        let tally = Tally {
+            text: text.to_string(),
+            value: text.parse().unwrap_or(0.0),
+        };
+        if tally.value > MAX_COUNT as f64 {
             return Err(format!(
                 "{text} is too large for a count (the limit is {MAX_COUNT})"
             ));
@@ -41,7 +62,10 @@ impl Tally {
 
     /// A whole count.
     pub fn whole_number(n: u64) -> Tally {
-        Tally(n.to_string())
+        Tally {
+            text: n.to_string(),
+            value: n as f64,
+        }
     }
 
     /// A count given as a JSON number: whole numbers as such (`3480.0` is `3480`), fractions
@@ -58,18 +82,18 @@ impl Tally {
 
     /// The digits as given.
     pub fn as_str(&self) -> &str {
-        &self.0
+        &self.text
     }
 
     /// The count as a number, for arithmetic and bars.
     pub fn value(&self) -> f64 {
-        self.0.parse().unwrap_or(0.0)
+        self.value
     }
 
     /// The count when it is a whole number (`80` or `80.0000`).
     pub fn whole(&self) -> Option<u64> {
-        match self.0.split_once('.') {
-            None => self.0.parse().ok(),
+        match self.text.split_once('.') {
+            None => self.text.parse().ok(),
             Some((w, f)) if f.bytes().all(|b| b == b'0') => w.parse().ok(),
             Some(_) => None,
         }
@@ -77,30 +101,30 @@ impl Tally {
 
     /// Decimal places as given (0 for a whole number).
     pub fn decimals(&self) -> usize {
-        self.0.split_once('.').map_or(0, |(_, f)| f.len())
+        self.text.split_once('.').map_or(0, |(_, f)| f.len())
     }
 
     /// For people: separators in the whole part, the fraction as given (`14,866.0000`).
     pub fn label(&self) -> String {
-        match self.0.split_once('.') {
+        match self.text.split_once('.') {
             Some((w, f)) => format!("{}.{f}", thousands(w.parse().unwrap_or(0))),
-            None => thousands(self.0.parse().unwrap_or(0)),
+            None => thousands(self.text.parse().unwrap_or(0)),
         }
     }
 }
 
 impl fmt::Display for Tally {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
+        f.write_str(&self.text)
     }
 }
 
 impl Serialize for Tally {
     /// Whole numbers as JSON numbers, decimals as strings (so their digits survive).
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        match (self.0.contains('.'), self.0.parse::<u64>()) {
+        match (self.text.contains('.'), self.text.parse::<u64>()) {
             (false, Ok(n)) => s.serialize_u64(n),
-            _ => s.serialize_str(&self.0),
+            _ => s.serialize_str(&self.text),
         }
     }
 }

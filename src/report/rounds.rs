@@ -299,6 +299,9 @@ pub struct RoundTable {
     pub thresholds: Vec<Option<Tally>>,
     /// Inactive ballots by reason, per round (running totals).
     pub inactive: Vec<(String, Vec<Option<Tally>>)>,
+    /// Cells the widest count in the table takes as a label (worked out once: a count may
+    /// have a million cells).
+    pub label_width: usize,
 }
 
 /// A candidate's tally in each round (`None`: not counted in it).
@@ -387,11 +390,25 @@ pub fn table(contest: &Contest) -> RoundTable {
             inactive[at].1[i] = Some(x.ballots.clone());
         }
     }
+    let thresholds: Vec<Option<Tally>> =
+        contest.rounds.iter().map(|r| r.threshold.clone()).collect();
+    // The widest label is the largest count's, with the most decimals any count has.
+    let all = || {
+        rows.iter()
+            .flat_map(|r| r.tallies.iter().flatten())
+            .chain(thresholds.iter().flatten())
+            .chain(inactive.iter().flat_map(|(_, v)| v.iter().flatten()))
+    };
+    let largest = all().map(Tally::value).fold(0.0, f64::max);
+    let decimals = all().map(Tally::decimals).max().unwrap_or(0);
+    let whole = crate::report::words::thousands(largest as u64).len();
+    let label_width = whole + if decimals > 0 { decimals + 1 } else { 0 };
     RoundTable {
         rounds: n,
         rows,
-        thresholds: contest.rounds.iter().map(|r| r.threshold.clone()).collect(),
+        thresholds,
         inactive,
+        label_width,
     }
 }
 

@@ -248,16 +248,8 @@ fn table_lines(
         .max()
         .unwrap_or(4)
         .clamp(4, 22);
-    let col_w = table
-        .rows
-        .iter()
-        .flat_map(|r| r.tallies.iter().flatten())
-        .chain(table.thresholds.iter().flatten())
-        .map(|t| cells::width(&t.label()))
-        .max()
-        .unwrap_or(1)
-        .max(3)
-        + 2;
+    // A mark (✓ ✗) may follow a count.
+    let col_w = table.label_width.max(3) + 2;
     let fit = (width.saturating_sub(name_w + 2) / col_w).max(1);
     // Keep the current round in view, a little from the right edge.
     let first = current.saturating_sub(fit.saturating_sub(2).min(fit - 1));
