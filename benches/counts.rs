@@ -37,7 +37,7 @@ fn count() -> Contest {
     let mut rounds = Vec::new();
     let mut exhausted = 0u64;
     while votes.len() > 1 {
-        votes.sort_by(|a, b| b.1.cmp(&a.1));
+        votes.sort_by_key(|v| std::cmp::Reverse(v.1));
         let counts = votes
             .iter()
             .map(|&(k, v)| RoundCount {
