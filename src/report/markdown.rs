@@ -276,6 +276,40 @@ pub fn show(out: &mut impl Write, d: &Detail) -> io::Result<()> {
     let rounds = rounds::lines(c);
     if !rounds.is_empty() {
         writeln!(out, "\n### Rounds\n")?;
+        let table = rounds::table(c);
+        let mut names = vec!["Candidate".to_string()];
+        names.extend((1..=table.rounds).map(|r| format!("Round {r}")));
+        let names: Vec<&str> = names.iter().map(String::as_str).collect();
+        let mut right = vec![false];
+        right.extend(std::iter::repeat_n(true, table.rounds));
+        header(out, &names, &right)?;
+        let cell = |t: &Option<crate::model::tally::Tally>, mark: &str| {
+            t.as_ref()
+                .map_or(String::new(), |t| format!("{}{mark}", t.label()))
+        };
+        for r in &table.rows {
+            let mut cells = vec![r.name.clone()];
+            cells.extend((0..table.rounds).map(|k| {
+                let mark = match (r.elected == Some(k + 1), r.eliminated == Some(k + 1)) {
+                    (true, _) => " ✓",
+                    (_, true) => " ✗",
+                    _ => "",
+                };
+                cell(&r.tallies[k], mark)
+            }));
+            row(out, &cells)?;
+        }
+        if table.thresholds.iter().any(Option::is_some) {
+            let mut cells = vec!["_threshold_".to_string()];
+            cells.extend(table.thresholds.iter().map(|t| cell(t, "")));
+            row(out, &cells)?;
+        }
+        for (reason, values) in &table.inactive {
+            let mut cells = vec![format!("_{reason}_")];
+            cells.extend(values.iter().map(|t| cell(t, "")));
+            row(out, &cells)?;
+        }
+        writeln!(out)?;
         for (i, line) in rounds.iter().enumerate() {
             writeln!(out, "{}. {}", i + 1, inline(line))?;
         }

@@ -21,11 +21,23 @@ fn show_prints_each_round_of_a_three_round_count() {
     ] {
         assert!(rounds.contains(part), "{part} missing from\n{rounds}");
     }
+    // The table of every candidate across the rounds comes first.
+    for part in ["R1", "R2", "R3", "Dale", "100✗", "510✓"] {
+        assert!(
+            rounds.contains(part),
+            "{part} missing from the table in\n{rounds}"
+        );
+    }
     let markdown = stdout(&[&args[..], &["--format", "markdown"]].concat());
     assert!(
-        markdown.contains("### Rounds\n\n1. Round 1: Ash 400"),
+        markdown.contains("### Rounds\n\n| Candidate | Round 1 | Round 2 | Round 3 |"),
         "{markdown}"
     );
+    assert!(
+        markdown.contains("| Ash | 400 | 430 | 510 ✓ |"),
+        "{markdown}"
+    );
+    assert!(markdown.contains("\n1. Round 1: Ash 400"), "{markdown}");
     assert!(
         markdown.contains("3. Round 3: Ash 510, Birch 450"),
         "{markdown}"

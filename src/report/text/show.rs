@@ -57,6 +57,10 @@ pub fn show(out: &mut impl Write, d: &Detail, style: &TextStyle) -> io::Result<(
     let rounds = rounds::lines(c);
     if !rounds.is_empty() {
         heading(out, "Rounds", style)?;
+        for line in round_table(&rounds::table(c), w) {
+            writeln!(out, "{}", line.trim_end())?;
+        }
+        writeln!(out)?;
         for line in &rounds {
             hanging_lines(out, line, "  ", "    ", w)?;
         }
@@ -180,4 +184,73 @@ pub fn chart(d: &Detail, bars: &[Bar], cols: ChartColumns, style: &TextStyle) ->
             line.trim_end().to_string()
         })
         .collect()
+}
+
+/// Every candidate across every round, in blocks of as many rounds as fit `w` columns: the
+/// count at a glance (`✓` elected, `✗` eliminated in that round, `·` no longer counted).
+fn round_table(table: &rounds::RoundTable, w: usize) -> Vec<String> {
+    let name_w = table
+        .rows
+        .iter()
+        .map(|r| width(&r.name))
+        .chain(table.inactive.iter().map(|(r, _)| width(r)))
+        .chain([width("threshold")])
+        .max()
+        .unwrap_or(4)
+        .min(w / 3);
+    let col_w = table.label_width.max(3) + 3;
+    let per_block = (w.saturating_sub(2 + name_w) / col_w).max(1);
+    let mut out = Vec::new();
+    let cell = |t: &Option<crate::model::tally::Tally>, mark: &str| match t {
+        Some(t) => format!("{}{mark}", t.label()),
+        None => "·".to_string(),
+    };
+    let mut start = 0;
+    while start < table.rounds {
+        let end = (start + per_block).min(table.rounds);
+        let mut head = format!("  {:name_w$}", "");
+        for r in start..end {
+            head.push_str(&format!("{:>col_w$}", format!("R{}", r + 1)));
+        }
+        out.push(head);
+        let mut line = |name: &str, cells: Vec<String>| {
+            let mut s = format!("  {}", crate::report::cells::fit(name, name_w));
+            for c in cells {
+                s.push_str(&crate::report::cells::fit_right(&c, col_w));
+            }
+            out.push(s);
+        };
+        for row in &table.rows {
+            let cells = (start..end)
+                .map(|r| {
+                    let mark = match (row.elected == Some(r + 1), row.eliminated == Some(r + 1)) {
+                        (true, _) => "✓",
+                        (_, true) => "✗",
+                        _ => " ",
+                    };
+                    cell(&row.tallies[r], mark)
+                })
+                .collect();
+            line(&row.name, cells);
+        }
+        if table.thresholds.iter().any(Option::is_some) {
+            line(
+                "threshold",
+                (start..end)
+                    .map(|r| cell(&table.thresholds[r], " "))
+                    .collect(),
+            );
+        }
+        for (reason, values) in &table.inactive {
+            line(
+                reason,
+                (start..end).map(|r| cell(&values[r], " ")).collect(),
+            );
+        }
+        start = end;
+        if start < table.rounds {
+            out.push(String::new());
+        }
+    }
+    out
 }
