@@ -1,36 +1,9 @@
 //! One presentation vocabulary: every bar drawn by one rule to a scale the caller states
 //! (things compared share it), and every fact worded one way, in every format.
 
+use crate::support::bars::last_bar as bar_of;
 use crate::support::cli::{hustings, stdout};
 use crate::support::data::import_ge2019;
-
-/// The length of a bar in eighths of a cell: `██▌` is 20.
-fn eighths(bar: &str) -> usize {
-    bar.chars()
-        .map(|c| match c {
-            '█' => 8,
-            '▉' => 7,
-            '▊' => 6,
-            '▋' => 5,
-            '▌' => 4,
-            '▍' => 3,
-            '▎' => 2,
-            '▏' => 1,
-            _ => 0,
-        })
-        .sum()
-}
-
-/// The bar at the end of `line` (the run of block characters), in eighths.
-fn bar_of(line: &str) -> usize {
-    let bar: String = line
-        .chars()
-        .rev()
-        .skip_while(|c| matches!(c, '▸' | '~'))
-        .take_while(|c| eighths(&c.to_string()) > 0)
-        .collect();
-    eighths(&bar)
-}
 
 #[test]
 fn compare_draws_both_charts_to_one_scale() {

@@ -1,28 +1,11 @@
 //! The explorer speaks the command line's vocabulary: the detail pane's facts are `show`'s,
 //! compared charts share one scale, and the endorsers' bars are the win rate at every width.
 
+use crate::support::bars::first_bar as bar_eighths;
 use crate::support::cli::{listed_ids, stdout};
 use crate::support::data::import_ge2019;
 use crate::support::tui::{app, app_on, pane, press, screen, select};
 use hustings::load::{self, DataSource};
-
-/// The length of the bar in `line` (its first run of block characters), in eighths.
-fn bar_eighths(line: &str) -> usize {
-    line.chars()
-        .skip_while(|c| !"█▉▊▋▌▍▎▏".contains(*c))
-        .take_while(|c| "█▉▊▋▌▍▎▏".contains(*c))
-        .map(|c| match c {
-            '█' => 8,
-            '▉' => 7,
-            '▊' => 6,
-            '▋' => 5,
-            '▌' => 4,
-            '▍' => 3,
-            '▎' => 2,
-            _ => 1,
-        })
-        .sum()
-}
 
 /// Words with single spaces between them, wherever the lines broke.
 fn words(text: &str) -> String {

@@ -2,6 +2,7 @@
 //! tree as `#[path = "../support/mod.rs"] pub mod support;`: public items in a public module
 //! are not dead code in a binary that uses only part of them.
 
+pub mod bars;
 pub mod cli;
 pub mod data;
 pub mod strategies;
