@@ -26,11 +26,15 @@ fn plain(bytes: &[u8]) -> Option<Dataset> {
 
 fuzz_target!(|bytes: &[u8]| {
     let parsed = load::parse("fuzz.json", bytes);
-    assert_eq!(
-        parsed.as_ref().ok(),
-        plain(bytes).as_ref(),
-        "the fast path and the plain parse disagree"
-    );
+    // Files of other formats (count files) take the importers' road; the `count` target
+    // checks those. Everything else must read as the plain parse does.
+    if hustings::import::read_other("fuzz.json", bytes).is_none() {
+        assert_eq!(
+            parsed.as_ref().ok(),
+            plain(bytes).as_ref(),
+            "the fast path and the plain parse disagree"
+        );
+    }
     match parsed {
         Err(err) => {
             let line = err.to_string();
