@@ -120,10 +120,12 @@ impl fmt::Display for Tally {
 }
 
 impl Serialize for Tally {
-    /// Whole numbers as JSON numbers, decimals as strings (so their digits survive).
+    /// Whole numbers as JSON numbers, decimals (and any digits a number would lose, such as a
+    /// leading zero) as strings, so the digits survive.
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        match (self.text.contains('.'), self.text.parse::<u64>()) {
-            (false, Ok(n)) => s.serialize_u64(n),
+        // A number only when it reads back as the same digits (`07433` stays a string).
+        match self.text.parse::<u64>() {
+            Ok(n) if n.to_string() == self.text => s.serialize_u64(n),
             _ => s.serialize_str(&self.text),
         }
     }
@@ -193,6 +195,10 @@ mod tests {
         assert_eq!((t.value(), t.whole(), t.decimals()), (8.8832, None, 4));
         let t: Tally = serde_json::from_str("3480.0").unwrap();
         assert_eq!(serde_json::to_string(&t).unwrap(), "3480");
+        // Found by fuzzing: a leading zero is kept too (it would be lost as a JSON number).
+        let t: Tally = serde_json::from_str("\"07433\"").unwrap();
+        assert_eq!(serde_json::to_string(&t).unwrap(), "\"07433\"");
+        assert_eq!(t.value(), 7433.0);
         let t: Tally = serde_json::from_str("63387").unwrap();
         assert_eq!((t.label(), t.whole()), ("63,387".to_string(), Some(63387)));
         for bad in [

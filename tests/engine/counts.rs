@@ -248,3 +248,18 @@ fn inconsistent_rounds_are_warnings() {
         "{said:?}"
     );
 }
+
+#[test]
+fn a_count_saved_in_the_hustings_format_reads_back_the_same() {
+    // Found by fuzzing (target `count`): a threshold written "07433" came back as 7433.
+    let doc = r#"{"config": {"contest": "Z", "threshold": "07433"}, "results": [
+        {"round": 1, "tally": {"A": "10", "B": "4.50"}, "tallyResults": [{"elected": "A"}]}]}"#;
+    let dataset = load::parse("z.json", doc.as_bytes()).unwrap();
+    let saved = serde_json::to_vec(&dataset).unwrap();
+    let again = load::parse("again.json", &saved).unwrap();
+    assert_eq!(again, dataset);
+    assert_eq!(
+        again.contests[0].rounds[0].threshold.as_ref().unwrap().as_str(),
+        "07433"
+    );
+}
