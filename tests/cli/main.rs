@@ -6,6 +6,7 @@ pub mod support;
 
 mod bad_input;
 mod compare;
+mod forgiving;
 mod csv_safety;
 mod history;
 mod import;
