@@ -43,7 +43,13 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) -> Option<u16> {
         None => no_rounds(app, ds, theme),
     };
     let paragraph = Paragraph::new(lines).wrap(Wrap { trim: false });
-    Some(scroll_paragraph(frame, inner, paragraph, app.detail_scroll))
+    Some(scroll_paragraph(
+        frame,
+        app,
+        area,
+        paragraph,
+        app.detail_scroll,
+    ))
 }
 
 fn round_lines(view: &RoundView, ds: &Dataset, width: usize, theme: &Theme) -> Vec<Line<'static>> {
