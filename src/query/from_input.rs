@@ -49,7 +49,10 @@ pub enum ResolveError {
         "--since {since} is after --until {until}, so no contest could match; \
          swap them (--since {until} --until {since})"
     )]
-    Backwards { since: PartialDate, until: PartialDate },
+    Backwards {
+        since: PartialDate,
+        until: PartialDate,
+    },
 }
 
 /// A region or faction name or id that the dataset does not have.
@@ -290,7 +293,10 @@ mod tests {
         .resolve(&ds)
         .unwrap_err()
         .to_string();
-        assert!(err.contains("LL = Labour left / Momentum (labour-left)"), "{err}");
+        assert!(
+            err.contains("LL = Labour left / Momentum (labour-left)"),
+            "{err}"
+        );
     }
 
     #[test]

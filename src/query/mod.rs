@@ -551,7 +551,11 @@ mod tests {
             };
             assert_eq!(index.filter(&filter, None), want, "{search}");
             let all = [0, 1];
-            assert_eq!(index.filter(&filter, Some(&all)), want, "{search} (narrowing)");
+            assert_eq!(
+                index.filter(&filter, Some(&all)),
+                want,
+                "{search} (narrowing)"
+            );
         }
     }
 

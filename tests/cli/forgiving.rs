@@ -33,7 +33,9 @@ fn search_ignores_accents_and_case_typed_either_way() {
     }
     // Both spellings are found by either.
     assert_eq!(
-        ids(&["list", "--data", &file, "--search", "sian", "--sort", "title"]),
+        ids(&[
+            "list", "--data", &file, "--search", "sian", "--sort", "title"
+        ]),
         ["ceredigion-selection", "paris-selection"]
     );
     assert_eq!(
@@ -100,7 +102,10 @@ fn no_region_and_no_faction_are_filters_too() {
     );
     // Hazel Grove 2017 was won by a candidate with no faction in the seed.
     let none = ids(&["list", "--faction", "no faction"]);
-    assert!(none.contains(&"hazel-grove-ge-2017".to_string()), "{none:?}");
+    assert!(
+        none.contains(&"hazel-grove-ge-2017".to_string()),
+        "{none:?}"
+    );
     let json = stdout(&["list", "--region", "no region", "--format", "json"]);
     assert!(json.contains("\"no_region\": true"), "{json}");
 }
@@ -140,7 +145,13 @@ fn an_unknown_endorser_is_an_error_naming_the_closest() {
     // Case and accents are forgiven, as the filter forgives them.
     assert_eq!(ids(&["list", "--endorser", "UNITE"]).len(), 3);
     assert_eq!(
-        ids(&["list", "--data", &accents(), "--endorser", "amis de la terre"]),
+        ids(&[
+            "list",
+            "--data",
+            &accents(),
+            "--endorser",
+            "amis de la terre"
+        ]),
         ["paris-selection"]
     );
 }
@@ -205,11 +216,7 @@ fn piped_text_is_printed_whole() {
         "{north_west}"
     );
     assert!(!stats.contains('…'), "{stats}");
-    let compare = whole(&[
-        "compare",
-        "stockport-selection-2019",
-        "stockport-ge-2017",
-    ]);
+    let compare = whole(&["compare", "stockport-selection-2019", "stockport-ge-2017"]);
     assert!(
         compare.contains("Stockport, 2017 general election"),
         "{compare}"
@@ -229,7 +236,10 @@ fn piped_text_is_printed_whole() {
         .clone();
     let narrow = String::from_utf8(narrow).unwrap();
     assert!(narrow.lines().all(|l| l.chars().count() <= 80), "{narrow}");
-    assert!(narrow.lines().next().unwrap().contains("CONTEST"), "{narrow}");
+    assert!(
+        narrow.lines().next().unwrap().contains("CONTEST"),
+        "{narrow}"
+    );
 }
 
 #[test]

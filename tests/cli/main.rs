@@ -6,8 +6,8 @@ pub mod support;
 
 mod bad_input;
 mod compare;
-mod forgiving;
 mod csv_safety;
+mod forgiving;
 mod history;
 mod import;
 mod list;
