@@ -6,6 +6,7 @@
 pub mod support;
 
 mod explorer;
+mod journalist;
 mod messages;
 mod paste;
 mod reload;
