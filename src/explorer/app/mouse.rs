@@ -15,9 +15,8 @@ impl App {
     /// endorser, a timeline row, a picker's choice) or focuses the pane; the wheel scrolls the
     /// pane under the pointer. Other popups ignore the mouse.
     pub fn mouse_action(&self, event: MouseEvent) -> Option<Action> {
-        if self.data.is_none() {
-            return None;
-        }
+        // Nothing to click on while loading.
+        self.data.as_ref()?;
         let at = Position::new(event.column, event.row);
         let click = event.kind == MouseEventKind::Down(MouseButton::Left);
         if let Overlay::Picker(p) = &self.overlay {
