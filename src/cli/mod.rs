@@ -65,6 +65,14 @@ fn load_for(sources: &[DataSource], for_people: bool) -> Result<Loaded> {
 /// look in another file (`usage` is the command line to suggest, with `--data FILE` added).
 fn find_contest(loaded: &Loaded, given: &str, usage: &str) -> Result<usize> {
     find_contest::contest(&loaded.dataset, given).map_err(|e| {
+        let path = std::path::Path::new(given.trim());
+        if given.trim().ends_with(".json") || path.is_file() {
+            // A file given where the id goes (`hustings show ge2019.json`).
+            return anyhow::anyhow!(
+                "\"{given}\" is a file, not a contest id: load it with --data {given} and give \
+                 the id (`hustings list --data {given}` shows them)"
+            );
+        }
         anyhow::anyhow!(
             "{e}; looked in {}; a contest in another file needs --data FILE: hustings {usage} --data FILE",
             loaded.sources.join(", ")

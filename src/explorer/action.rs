@@ -66,6 +66,8 @@ pub enum Action {
     EditChips,
     /// Remove the filter chip under the cursor.
     RemoveChip,
+    /// Step into the chips with this one (from 0) under the cursor (a click on it).
+    SelectChip(usize),
     CycleSort,
     ReverseSort,
     /// Select the row at this position in the filtered list (a mouse click).

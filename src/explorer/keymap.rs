@@ -90,7 +90,7 @@ pub const HELP: &[(&str, &str)] = &[
     ("y / Y", "copy the contest / the list as Markdown (OSC 52)"),
     (
         "mouse",
-        "click a row, tab or choice to select it, wheel to scroll",
+        "click a row, tab, chip or choice to select it, wheel to scroll",
     ),
     ("paste", "into a prompt: text; outside one: a new search"),
     ("?", "show or hide this help"),

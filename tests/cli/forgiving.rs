@@ -195,6 +195,17 @@ fn an_id_from_another_file_suggests_data() {
 }
 
 #[test]
+fn a_file_where_the_id_goes_says_to_load_it_with_data() {
+    let file = accents();
+    hustings(&["show", &file])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(format!(
+            "\"{file}\" is a file, not a contest id: load it with --data {file}"
+        )));
+}
+
+#[test]
 fn piped_text_is_printed_whole() {
     let whole = |args: &[&str]| -> String {
         let out = hustings(args)

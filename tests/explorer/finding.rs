@@ -257,7 +257,7 @@ fn find(app: &App, text: &str) -> (u16, u16) {
 }
 
 #[test]
-fn a_click_selects_tabs_endorsers_timeline_months_and_picker_choices() {
+fn a_click_selects_tabs_endorsers_timeline_months_chips_and_picker_choices() {
     let mut app = tui::app(120, 40);
     let (x, y) = find(&app, "3 Endorsers");
     click(&mut app, x + 2, y);
@@ -280,6 +280,17 @@ fn a_click_selects_tabs_endorsers_timeline_months_and_picker_choices() {
     let (x, y) = find(&app, " 1 ");
     click(&mut app, x + 1, y);
     assert_eq!(app.view, View::Contests);
+    // A click on a filter chip steps into the chips with it selected.
+    let mut app = tui::app(120, 40);
+    press(&mut app, "rjj\np");
+    let (x, y) = find(&app, "[region: North West]");
+    click(&mut app, x + 2, y);
+    assert_eq!(app.overlay, Overlay::Chips(0));
+    let (x, y) = find(&app, "[status: decided]");
+    click(&mut app, x + 2, y);
+    assert_eq!(app.overlay, Overlay::Chips(1));
+    press(&mut app, "x\x1b");
+    assert!(app.query.filter.statuses.is_empty());
     // A click on a picker's choice puts the cursor there and marks it.
     let mut app = app_on(crate::support::tui::seed(), 120, 40);
     press(&mut app, "r");

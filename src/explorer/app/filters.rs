@@ -75,6 +75,11 @@ impl App {
             }
             Action::EditChips => self.edit_chips(),
             Action::RemoveChip => self.remove_chip(),
+            Action::SelectChip(at)
+                if at < crate::explorer::app::chips(&self.query.filter).len() =>
+            {
+                self.overlay = Overlay::Chips(at)
+            }
             Action::CycleSort => {
                 self.query.sort.key = self.query.sort.key.next();
                 self.refilter(false);

@@ -1,5 +1,6 @@
 //! Mouse events → actions, by where they land on the screen: whatever the keyboard can select
-//! — a list row, a tab, an endorser, a timeline month, a picker's choice — a click selects.
+//! — a list row, a tab, an endorser, a timeline month, a picker's choice, a filter chip — a
+//! click selects.
 
 use ratatui::crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
 use ratatui::layout::{Position, Rect};
@@ -32,10 +33,21 @@ impl App {
                 _ => None,
             };
         }
+        let areas = self.areas();
+        let bar = Rect {
+            y: areas.status.bottom().saturating_sub(1),
+            height: areas.status.height.min(1),
+            ..areas.status
+        };
+        if click && bar.contains(at) {
+            return crate::explorer::ui::chip_areas(self, bar)
+                .into_iter()
+                .find(|(_, r)| r.contains(at))
+                .map(|(i, _)| Action::SelectChip(i));
+        }
         if self.overlay != Overlay::None {
             return None;
         }
-        let areas = self.areas();
         if click && areas.header.contains(at) {
             let name = cells::width(&self.header_name());
             return layout::tabs(areas.header, name, self.view)

@@ -28,6 +28,7 @@ mod messages;
 mod picker;
 
 pub use picker::geometry as picker_geometry;
+pub use status::chip_areas;
 mod rounds;
 mod scoreboard;
 mod status;

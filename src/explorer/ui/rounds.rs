@@ -33,7 +33,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) -> Option<u16> {
     let theme = &app.theme;
     let contest = app.selected_contest();
     let title = match contest {
-        Some(c) => format!(" Rounds: {} ", c.title),
+        Some(c) => format!(" Rounds: {} · {} ", c.title, c.id),
         None => " Rounds ".to_string(),
     };
     let focused = app.focus == Focus::Detail;

@@ -177,17 +177,43 @@ fn left_side(app: &App, width: usize) -> Vec<Span<'static>> {
         }
         return spans;
     }
-    chip_spans(app, width)
+    chip_spans(app, width).0
 }
 
+/// Where each chip on the status line `bar` is drawn, by its index among the chips (for the
+/// mouse: a click on a chip selects it). The same layout as drawing.
+pub fn chip_areas(app: &App, bar: Rect) -> Vec<(usize, Rect)> {
+    if !matches!(app.overlay, Overlay::None | Overlay::Chips(_)) || bar.is_empty() {
+        return Vec::new();
+    }
+    let width = usize::from(bar.width);
+    let right = right_side(app, width);
+    let left_w = width.saturating_sub(cells::width(&right) + 1);
+    let lead = if app.message_rows(app.screen) == 0 {
+        spans_width(&on_the_line(app))
+    } else {
+        0
+    };
+    let (_, placed) = chip_spans(app, left_w.saturating_sub(lead));
+    placed
+        .into_iter()
+        .filter(|&(_, at, w)| lead + at + w <= left_w)
+        .map(|(i, at, w)| (i, Rect::new(bar.x + (lead + at) as u16, bar.y, w as u16, 1)))
+        .collect()
+}
+
+/// A chip drawn: its index among the chips, its first cell on the line, its width.
+type Placed = (usize, usize, usize);
+
 /// Every active filter as a chip; in the chips (`x`), the one under the cursor highlighted
-/// and kept on screen. Chips that do not fit are counted (`+2 more`).
-fn chip_spans(app: &App, width: usize) -> Vec<Span<'static>> {
+/// and kept on screen. Chips that do not fit are counted (`+2 more`). With the spans, where
+/// each chip shown is.
+fn chip_spans(app: &App, width: usize) -> (Vec<Span<'static>>, Vec<Placed>) {
     let theme = &app.theme;
     let f = &app.query.filter;
     let all = chips(f);
     if all.is_empty() {
-        return vec![Span::styled(" no filters", theme.dim())];
+        return (vec![Span::styled(" no filters", theme.dim())], Vec::new());
     }
     let ds = app.data.as_ref().map(|d| d.dataset());
     let labels: Vec<String> = all
@@ -213,6 +239,7 @@ fn chip_spans(app: &App, width: usize) -> Vec<Span<'static>> {
         spans.push(Span::styled(" …", theme.dim()));
     }
     let mut used = spans_width(&spans);
+    let mut placed = Vec::new();
     for (i, label) in labels.iter().enumerate().skip(first) {
         let more = labels.len() - i - 1;
         let tail = if more > 0 {
@@ -235,9 +262,10 @@ fn chip_spans(app: &App, width: usize) -> Vec<Span<'static>> {
         };
         spans.push(Span::raw(" "));
         spans.push(Span::styled(label.clone(), style));
+        placed.push((i, used + 1, need - 1));
         used += need;
     }
-    spans
+    (spans, placed)
 }
 
 /// Cuts a run of spans to its last `max` cells, marking the cut with `…` at the start.
