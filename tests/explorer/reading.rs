@@ -183,6 +183,8 @@ fn hints_say_what_works_where_the_user_is() {
     let shown = screen(&app);
     assert!(!shown.contains("Press c"), "{shown}");
     assert!(shown.contains("Backspace widens it"), "{shown}");
+    // Nor is ? help there (it is a letter too); it is again once the typing ends.
+    assert!(!status_bar(&app).contains("? help"), "{}", status_bar(&app));
     press(&mut app, "\n");
     let shown = screen(&app);
     assert!(shown.contains("Press x to remove filters"), "{shown}");

@@ -103,12 +103,17 @@ fn right_side(app: &App, width: usize) -> String {
         forms.push(format!(" ← → step · x removes · Esc · {n} of {m} "));
         forms.push(format!(" x removes · Esc · {n}/{m} "));
     }
+    // While typing, ? is text, and a yes/no question takes only y or n: no help to offer.
+    let help = match app.mode() {
+        Mode::Text | Mode::Confirm => "",
+        _ => " · ? help",
+    };
     forms.extend([
         format!(
-            " {n} of {m} contests · sort: {}{order} · ? help ",
+            " {n} of {m} contests · sort: {}{order}{help} ",
             sort.key.as_str()
         ),
-        format!(" {n} of {m} contests · ? help "),
+        format!(" {n} of {m} contests{help} "),
         format!(" {n} of {m} "),
         format!("{n}/{m}"),
     ]);
