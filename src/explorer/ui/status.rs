@@ -103,10 +103,11 @@ fn right_side(app: &App, width: usize) -> String {
         forms.push(format!(" ← → step · x removes · Esc · {n} of {m} "));
         forms.push(format!(" x removes · Esc · {n}/{m} "));
     }
-    // While typing, ? is text, and a yes/no question takes only y or n: no help to offer.
+    // Offered only where ? opens it: while typing it is a letter, a yes/no question takes
+    // only y or n, and the message log and the help itself close on their own keys.
     let help = match app.mode() {
-        Mode::Text | Mode::Confirm => "",
-        _ => " · ? help",
+        Mode::Normal | Mode::Picker | Mode::Chips => " · ? help",
+        Mode::Text | Mode::Confirm | Mode::Messages | Mode::Help => "",
     };
     forms.extend([
         format!(
