@@ -11,7 +11,7 @@ use hustings::report::safe;
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = Cli::try_parse().unwrap_or_else(|err| with_data_tip(err).exit());
     match hustings::cli::run(cli) {
         Ok(code) => ExitCode::from(code),
         Err(err) if is_broken_pipe(&err) => ExitCode::SUCCESS,
@@ -21,6 +21,33 @@ fn main() -> ExitCode {
             ExitCode::from(2)
         }
     }
+}
+
+/// A dataset file given where only `--data` takes one (`hustings list ge2019.json`): clap's
+/// "unexpected argument" gains a tip with the command line that works.
+fn with_data_tip(mut err: clap::Error) -> clap::Error {
+    use clap::error::{ContextKind, ContextValue, ErrorKind};
+    let Some(ContextValue::String(arg)) = err.get(ContextKind::InvalidArg).cloned() else {
+        return err;
+    };
+    let looks_like_a_file =
+        !arg.starts_with('-') && (arg.ends_with(".json") || std::path::Path::new(&arg).is_file());
+    if err.kind() != ErrorKind::UnknownArgument || !looks_like_a_file {
+        return err;
+    }
+    let words: Vec<String> = std::env::args()
+        .skip(1)
+        .map(|a| if a == arg { format!("--data {a}") } else { a })
+        .collect();
+    let tip = format!(
+        "a dataset file is given with --data: 'hustings {}'",
+        words.join(" ")
+    );
+    err.insert(
+        ContextKind::Suggested,
+        ContextValue::StyledStrs(vec![tip.into()]),
+    );
+    err
 }
 
 /// A reader that stops early (`hustings list | head -1`) is not an error.

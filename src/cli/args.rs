@@ -126,15 +126,40 @@ impl DataArgs {
     }
 }
 
-/// Which contests to keep and in what order; the same flags for `list`, `stats`, `history` and
-/// the explorer.
+/// Which contests to keep and in what order; the same flags for `list`, `stats` and the
+/// explorer (`history` takes the filters only: its order is always oldest first).
+#[derive(Debug, Clone, Default, Args)]
+pub struct QueryArgs {
+    #[command(flatten)]
+    pub filters: FilterArgs,
+    /// Sort order: newest first, A→Z, closest race first or highest turnout first.
+    #[arg(long, value_name = "KEY", value_enum, default_value_t = SortArg::Date, help_heading = "Filters")]
+    pub sort: SortArg,
+    /// Reverse the sort order (contests lacking the key stay last).
+    #[arg(long, help_heading = "Filters")]
+    pub reverse: bool,
+}
+
+impl QueryArgs {
+    /// The query in the user's words, to be resolved against the loaded dataset.
+    pub fn spec(&self) -> QuerySpec {
+        self.filters.spec(Sort {
+            key: self.sort.into(),
+            reverse: self.reverse,
+        })
+    }
+}
+
+/// Which contests to keep.
 #[derive(Debug, Clone, Default, Args)]
 #[command(next_help_heading = "Filters")]
-pub struct QueryArgs {
-    /// Keep contests in this region (id or name, any case); repeat for several.
+pub struct FilterArgs {
+    /// Keep contests in this region (id or name, any case; "no region" for none); repeat for
+    /// several.
     #[arg(long = "region", value_name = "REGION")]
     pub regions: Vec<String>,
-    /// Keep contests won by this faction (id or name, any case); repeat for several.
+    /// Keep contests won by this faction (id, name or short label such as LL, any case;
+    /// "no faction" for none); repeat for several.
     #[arg(long = "faction", value_name = "FACTION")]
     pub factions: Vec<String>,
     /// Make --faction match any candidate in the contest, not only the winner.
@@ -152,23 +177,19 @@ pub struct QueryArgs {
     /// Keep contests that may fall on or before this date (--until 2019 includes all of 2019).
     #[arg(long, value_name = "DATE", value_parser = PartialDate::parse)]
     pub until: Option<PartialDate>,
-    /// Keep contests with a candidate endorsed by NAME (exact name, any case); repeat for several.
+    /// Keep contests with a candidate endorsed by NAME (exact name, any case or accents; an
+    /// endorser nobody has is an error); repeat for several.
     #[arg(long = "endorser", value_name = "NAME")]
     pub endorsers: Vec<String>,
-    /// Keep contests whose title, seat, candidates, endorsers or notes contain every word of TEXT.
+    /// Keep contests whose title, seat, candidates, endorsers or notes contain every word of
+    /// TEXT (ignoring case and accents).
     #[arg(long, value_name = "TEXT")]
     pub search: Option<String>,
-    /// Sort order: newest first, A→Z, closest race first or highest turnout first.
-    #[arg(long, value_name = "KEY", value_enum, default_value_t = SortArg::Date)]
-    pub sort: SortArg,
-    /// Reverse the sort order (contests lacking the key stay last).
-    #[arg(long)]
-    pub reverse: bool,
 }
 
-impl QueryArgs {
-    /// The query in the user's words, to be resolved against the loaded dataset.
-    pub fn spec(&self) -> QuerySpec {
+impl FilterArgs {
+    /// The filters in the user's words with `sort`, to be resolved against the loaded dataset.
+    pub fn spec(&self, sort: Sort) -> QuerySpec {
         QuerySpec {
             regions: self.regions.clone(),
             factions: self.factions.clone(),
@@ -179,10 +200,7 @@ impl QueryArgs {
             until: self.until,
             endorsers: self.endorsers.clone(),
             search: self.search.clone().unwrap_or_default(),
-            sort: Sort {
-                key: self.sort.into(),
-                reverse: self.reverse,
-            },
+            sort,
         }
     }
 }
@@ -304,7 +322,7 @@ pub enum Command {
     ///
     /// Contests match on the constituency id when both have one, else on the constituency name
     /// (any case), across all the files loaded. The filters narrow the history; its order is
-    /// always by date, oldest first (--sort is ignored).
+    /// always by date, oldest first.
     #[command(after_help = HISTORY_EXAMPLES)]
     History(HistoryArgs),
     /// Print a shell completion script.
@@ -432,7 +450,7 @@ pub struct HistoryArgs {
     #[arg(value_name = "ID")]
     pub id: String,
     #[command(flatten)]
-    pub query: QueryArgs,
+    pub filters: FilterArgs,
     /// Output format (as for `list`; JSON's schema is `hustings.history`).
     #[arg(long, short, value_name = "FORMAT", value_enum, default_value_t = Format::Text, help_heading = "Output")]
     pub format: Format,

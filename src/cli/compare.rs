@@ -7,7 +7,6 @@ use anyhow::Result;
 
 use crate::cli::args::ShowFormat;
 use crate::load::Loaded;
-use crate::query::find_contest;
 use crate::report::style::TextStyle;
 use crate::report::{self, Detail};
 
@@ -19,9 +18,10 @@ pub fn run(
     out: &mut impl Write,
 ) -> Result<u8> {
     let dataset = &loaded.dataset;
+    let usage = format!("compare {} {}", ids[0], ids[1]);
     let [a, b] = [
-        find_contest::contest(dataset, ids[0])?,
-        find_contest::contest(dataset, ids[1])?,
+        super::find_contest(loaded, ids[0], &usage)?,
+        super::find_contest(loaded, ids[1], &usage)?,
     ];
     let detail = |i: usize| Detail {
         dataset,

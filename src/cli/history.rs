@@ -7,7 +7,6 @@ use anyhow::Result;
 
 use super::Selection;
 use crate::cli::args::Format;
-use crate::query::find_contest;
 use crate::report::csv::TextCells;
 use crate::report::style::TextStyle;
 use crate::report::{self, Listing};
@@ -22,7 +21,7 @@ pub fn run(
     out: &mut impl Write,
 ) -> Result<u8> {
     let dataset = &selection.loaded.dataset;
-    let anchor = find_contest::contest(dataset, id)?;
+    let anchor = super::find_contest(&selection.loaded, id, &format!("history {id}"))?;
     let rows = seat_history::seat_history(dataset, anchor, &selection.rows);
     let listing = Listing {
         dataset,

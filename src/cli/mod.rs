@@ -19,7 +19,7 @@ use crate::cli::args::{Cli, ColorChoice, Command, CsvArgs, ImportFormat, TextArg
 use crate::explorer::{self, ExplorerOptions};
 use crate::load::{self, DataSource, Loaded};
 use crate::query::from_input::QuerySpec;
-use crate::query::{Index, Query};
+use crate::query::{Index, Query, find_contest};
 use crate::report::csv::TextCells;
 use crate::report::safe;
 use crate::report::style::TextStyle;
@@ -58,6 +58,25 @@ fn load_for(sources: &[DataSource], for_people: bool) -> Result<Loaded> {
         safe::for_display(loaded)
     } else {
         loaded
+    })
+}
+
+/// The contest `given` names in `loaded`. Not there, the error says where it looked and how to
+/// look in another file (`usage` is the command line to suggest, with `--data FILE` added).
+fn find_contest(loaded: &Loaded, given: &str, usage: &str) -> Result<usize> {
+    find_contest::contest(&loaded.dataset, given).map_err(|e| {
+        let path = std::path::Path::new(given.trim());
+        if given.trim().ends_with(".json") || path.is_file() {
+            // A file given where the id goes (`hustings show ge2019.json`).
+            return anyhow::anyhow!(
+                "\"{given}\" is a file, not a contest id: load it with --data {given} and give \
+                 the id (`hustings list --data {given}` shows them)"
+            );
+        }
+        anyhow::anyhow!(
+            "{e}; looked in {}; a contest in another file needs --data FILE: hustings {usage} --data FILE",
+            loaded.sources.join(", ")
+        )
     })
 }
 
@@ -125,7 +144,8 @@ pub fn run(cli: Cli) -> Result<u8> {
             )?
         }
         Some(Command::History(args)) => {
-            let selection = Selection::new(&sources, &args.query.spec(), args.format.for_people())?;
+            let spec = args.filters.spec(crate::query::Sort::default());
+            let selection = Selection::new(&sources, &spec, args.format.for_people())?;
             history::run(
                 &selection,
                 &args.id,

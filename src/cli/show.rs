@@ -6,7 +6,6 @@ use anyhow::Result;
 
 use crate::cli::args::ShowFormat;
 use crate::load::Loaded;
-use crate::query::find_contest;
 use crate::report::style::TextStyle;
 use crate::report::{self, Detail};
 
@@ -21,7 +20,7 @@ pub fn run(
     let detail = Detail {
         dataset,
         warnings: &loaded.warnings,
-        contest: &dataset.contests[find_contest::contest(dataset, id)?],
+        contest: &dataset.contests[super::find_contest(loaded, id, &format!("show {id}"))?],
     };
     match format {
         ShowFormat::Text => report::text::show(out, &detail, style)?,

@@ -15,6 +15,8 @@ pub enum PickerKind {
     Faction,
     /// The contest kind (selection, leadership, ...).
     Kind,
+    /// The endorser of any candidate.
+    Endorser,
 }
 
 /// One thing the user (or the loader) asked for.
@@ -41,7 +43,7 @@ pub enum Action {
     ToggleHelp,
     /// `M`: open or close the message log.
     ToggleMessages,
-    /// Start typing a search.
+    /// Start typing a search (in a picker: type-to-find among its choices).
     StartSearch,
     /// Start typing a date range.
     StartDates,
@@ -60,10 +62,20 @@ pub enum Action {
     /// Status filter: any → decided → pending → any.
     CycleStatus,
     ClearFilters,
+    /// `x`: step into the status bar's filter chips, to remove them one by one.
+    EditChips,
+    /// Remove the filter chip under the cursor.
+    RemoveChip,
+    /// Step into the chips with this one (from 0) under the cursor (a click on it).
+    SelectChip(usize),
     CycleSort,
     ReverseSort,
     /// Select the row at this position in the filtered list (a mouse click).
     SelectRow(usize),
+    /// Select this row of a full-body view's list: an endorser, a timeline row (a click).
+    SelectViewRow(usize),
+    /// Put the picker's cursor on this row and mark or unmark it (a click).
+    PickRow(usize),
     /// Scroll the list by this many rows (mouse wheel; negative is up).
     ScrollList(i32),
     /// Scroll the detail pane by this many lines (mouse wheel; negative is up).

@@ -6,8 +6,9 @@ use std::fmt;
 use crate::load::Loaded;
 use crate::load::integrity::Warning;
 use crate::model::{ContestKind, Dataset};
-use crate::query::Index;
+use crate::query::{Index, NONE};
 use crate::report::safe;
+use crate::stats;
 
 /// Data ready to browse: the loaded dataset, its query index and the counts pickers show.
 pub struct Data {
@@ -17,12 +18,16 @@ pub struct Data {
     /// exact strings, as `list --format csv` does.
     pub exact: Option<Dataset>,
     pub index: Index,
-    /// Contests per region, in catalogue order.
+    /// Contests per region, in catalogue order, then the contests with no region.
     pub region_counts: Vec<usize>,
-    /// Contests won by each faction, in catalogue order.
+    /// Contests won by each faction, in catalogue order, then those won by a candidate with
+    /// no faction.
     pub faction_wins: Vec<usize>,
-    /// Contests with at least one candidate of each faction, in catalogue order.
+    /// Contests with at least one candidate of each faction, in catalogue order, then those
+    /// with a candidate with no faction.
     pub faction_any: Vec<usize>,
+    /// Every endorser, A→Z, with the contests where someone they endorsed stood.
+    pub endorsers: Vec<(String, usize)>,
     /// Contests of each kind, in the order of `ContestKind::ALL`.
     pub kind_counts: [usize; ContestKind::ALL.len()],
 }
@@ -48,24 +53,32 @@ impl Data {
         let index = Index::build(ds);
         let facts = index.facts();
         // Counted from the index's interned ids (loaded data uses only the catalogue's).
-        let mut region_counts = vec![0; ds.regions.len()];
-        let mut faction_wins = vec![0; ds.factions.len()];
-        let mut faction_any = vec![0; ds.factions.len()];
+        // The last slot of each is "none" (no region, no faction).
+        let mut region_counts = vec![0; ds.regions.len() + 1];
+        let mut faction_wins = vec![0; ds.factions.len() + 1];
+        let mut faction_any = vec![0; ds.factions.len() + 1];
         let mut kind_counts = [0; ContestKind::ALL.len()];
-        let mut seen = vec![false; ds.factions.len()];
+        let mut seen = vec![false; ds.factions.len() + 1];
         for (i, contest) in facts.contests.iter().enumerate() {
-            if let Some(r) = facts.regions.catalogue_position(contest.region) {
+            if contest.region == NONE {
+                region_counts[ds.regions.len()] += 1;
+            } else if let Some(r) = facts.regions.catalogue_position(contest.region) {
                 region_counts[r] += 1;
             }
-            if let Some(f) = facts
-                .winner_faction(i)
-                .and_then(|f| facts.factions.catalogue_position(f))
-            {
-                faction_wins[f] += 1;
+            match facts.winner_faction(i) {
+                Some(NONE) => faction_wins[ds.factions.len()] += 1,
+                Some(f) => {
+                    if let Some(f) = facts.factions.catalogue_position(f) {
+                        faction_wins[f] += 1;
+                    }
+                }
+                None => {}
             }
             seen.iter_mut().for_each(|s| *s = false);
             for c in &facts.candidates[facts.candidates_of(i)] {
-                if let Some(f) = facts.factions.catalogue_position(c.faction) {
+                if c.faction == NONE {
+                    seen[ds.factions.len()] = true;
+                } else if let Some(f) = facts.factions.catalogue_position(c.faction) {
                     seen[f] = true;
                 }
             }
@@ -76,6 +89,7 @@ impl Data {
                 kind_counts[k] += 1;
             }
         }
+        let endorsers = stats::contests_per_endorser(&index);
         Data {
             loaded,
             exact,
@@ -83,6 +97,7 @@ impl Data {
             region_counts,
             faction_wins,
             faction_any,
+            endorsers,
             kind_counts,
         }
     }

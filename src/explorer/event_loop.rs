@@ -48,8 +48,13 @@ const IDLE_TICK: Duration = Duration::from_millis(250);
 /// returned after the terminal has been restored, for the caller to print.
 pub fn run(options: ExplorerOptions) -> Result<u8> {
     if !io::stdout().is_terminal() {
-        // A misspelt region or faction is the more useful thing to hear about.
-        if !options.spec.regions.is_empty() || !options.spec.factions.is_empty() {
+        // A misspelt name or a backwards range is the more useful thing to hear about.
+        let filtered = options.spec
+            != QuerySpec {
+                sort: options.spec.sort,
+                ..QuerySpec::default()
+            };
+        if filtered {
             let loaded = load::load(&options.sources)?;
             options.spec.resolve(&loaded.dataset)?;
         }

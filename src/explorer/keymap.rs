@@ -22,6 +22,8 @@ pub enum Mode {
     Confirm,
     /// The message log popup is open.
     Messages,
+    /// Stepping through the filter chips in the status bar (`x`).
+    Chips,
 }
 
 /// The key that opens (and closes) the message log, named where a message is cut short.
@@ -38,15 +40,23 @@ pub const HELP: &[(&str, &str)] = &[
     ("Tab", "switch focus between list and detail"),
     ("Enter", "open the selected contest's detail"),
     ("Esc", "close a popup, leave the detail, clear the search"),
-    ("/", "search titles, seats, candidates, endorsers, notes"),
+    (
+        "/",
+        "search titles, seats, candidates, endorsers, notes (any case or accents)",
+    ),
     ("r", "filter by region (picker)"),
     (
         "f",
         "filter by faction (picker; a: winner or any candidate)",
     ),
     ("t", "filter by kind of contest (picker)"),
+    ("n", "filter by endorser (picker)"),
     ("p", "filter by status: any → decided → pending"),
     ("d", "filter by date range, e.g. 2019-06..2019-12"),
+    (
+        "x",
+        "filters one by one: ← / → step, x or Delete removes, Esc",
+    ),
     ("c", "clear all filters and the search"),
     (
         "s / S",
@@ -57,7 +67,10 @@ pub const HELP: &[(&str, &str)] = &[
         "M",
         "messages: every notice and error in full, newest first",
     ),
-    ("in a picker", "Space marks, Enter applies, Esc cancels"),
+    (
+        "in a picker",
+        "Space marks, Enter applies, Esc cancels, / finds by typing",
+    ),
     (
         "1 2 3 4",
         "views: contests, scoreboard, endorsers, timeline",
@@ -67,6 +80,7 @@ pub const HELP: &[(&str, &str)] = &[
         "Enter, s / S",
         "endorsers: list their contests; order / reverse",
     ),
+    ("Enter", "timeline: list the month's contests"),
     ("← / →, [ / ]", "rounds: previous / next round"),
     ("m", "mark or unmark a contest for comparison (two)"),
     (
@@ -74,7 +88,10 @@ pub const HELP: &[(&str, &str)] = &[
         "export the contest / the list to a file (.md, .csv)",
     ),
     ("y / Y", "copy the contest / the list as Markdown (OSC 52)"),
-    ("mouse", "click a row to select it, wheel to scroll"),
+    (
+        "mouse",
+        "click a row, tab, chip or choice to select it, wheel to scroll",
+    ),
     ("paste", "into a prompt: text; outside one: a new search"),
     ("?", "show or hide this help"),
     ("q, Ctrl-c", "quit"),
@@ -110,6 +127,7 @@ pub fn action_for(key: KeyEvent, mode: Mode) -> Option<Action> {
             }
             _ => None,
         },
+        Mode::Chips => chips(key.code),
         Mode::Confirm => match key.code {
             KeyCode::Char('y' | 'Y') => Some(Action::Answer(true)),
             KeyCode::Char('n' | 'N') | KeyCode::Esc => Some(Action::Answer(false)),
@@ -123,7 +141,7 @@ pub fn action_for(key: KeyEvent, mode: Mode) -> Option<Action> {
 pub fn action_for_paste(text: String, mode: Mode) -> Option<Action> {
     match mode {
         Mode::Normal | Mode::Text => Some(Action::Paste(text)),
-        Mode::Picker | Mode::Help | Mode::Confirm | Mode::Messages => None,
+        Mode::Picker | Mode::Help | Mode::Confirm | Mode::Messages | Mode::Chips => None,
     }
 }
 
@@ -156,6 +174,8 @@ fn normal(code: KeyCode) -> Option<Action> {
         KeyCode::Char('r') => Action::OpenPicker(PickerKind::Region),
         KeyCode::Char('f') => Action::OpenPicker(PickerKind::Faction),
         KeyCode::Char('t') => Action::OpenPicker(PickerKind::Kind),
+        KeyCode::Char('n') => Action::OpenPicker(PickerKind::Endorser),
+        KeyCode::Char('x') => Action::EditChips,
         KeyCode::Char('p') => Action::CycleStatus,
         KeyCode::Char('d') => Action::StartDates,
         KeyCode::Char('c') => Action::ClearFilters,
@@ -191,6 +211,21 @@ fn picker(code: KeyCode) -> Option<Action> {
         KeyCode::Enter => Action::Confirm,
         KeyCode::Esc | KeyCode::Char('q') => Action::Back,
         KeyCode::Char('a') | KeyCode::Tab => Action::ToggleFactionScope,
+        KeyCode::Char('?') => Action::ToggleHelp,
+        KeyCode::Char('/') => Action::StartSearch,
+        _ => return None,
+    })
+}
+
+/// In the chips: ← / → (and h / l) step, `x`, Delete or Backspace removes, Esc or Enter
+/// leaves, `c` clears them all. (j / k and the arrows up and down step too, as `movement`.)
+fn chips(code: KeyCode) -> Option<Action> {
+    Some(match code {
+        KeyCode::Left | KeyCode::Char('h') | KeyCode::BackTab => Action::Up,
+        KeyCode::Right | KeyCode::Char('l') | KeyCode::Tab => Action::Down,
+        KeyCode::Char('x') | KeyCode::Delete | KeyCode::Backspace => Action::RemoveChip,
+        KeyCode::Esc | KeyCode::Enter | KeyCode::Char('q') => Action::Back,
+        KeyCode::Char('c') => Action::ClearFilters,
         KeyCode::Char('?') => Action::ToggleHelp,
         _ => return None,
     })
@@ -263,9 +298,32 @@ mod tests {
                 (KeyCode::Char('G'), "Some(Bottom)"),
                 (KeyCode::Tab, "Some(FocusNext)"),
                 (KeyCode::Enter, "Some(Confirm)"),
-                (KeyCode::Char('x'), "None"),
+                (KeyCode::Char('n'), "Some(OpenPicker(Endorser))"),
+                (KeyCode::Char('x'), "Some(EditChips)"),
+                (KeyCode::Char('z'), "None"),
             ],
         );
+    }
+
+    #[test]
+    fn chip_keys_step_remove_and_leave() {
+        assert_keys(
+            Mode::Chips,
+            &[
+                (KeyCode::Left, "Some(Up)"),
+                (KeyCode::Right, "Some(Down)"),
+                (KeyCode::Char('h'), "Some(Up)"),
+                (KeyCode::Char('l'), "Some(Down)"),
+                (KeyCode::Char('x'), "Some(RemoveChip)"),
+                (KeyCode::Delete, "Some(RemoveChip)"),
+                (KeyCode::Backspace, "Some(RemoveChip)"),
+                (KeyCode::Esc, "Some(Back)"),
+                (KeyCode::Char('c'), "Some(ClearFilters)"),
+                (KeyCode::Char('z'), "None"),
+            ],
+        );
+        // In a picker, / starts type-to-find.
+        assert_keys(Mode::Picker, &[(KeyCode::Char('/'), "Some(StartSearch)")]);
     }
 
     #[test]

@@ -11,6 +11,8 @@
 
 use ratatui::layout::{Constraint, Layout, Rect};
 
+use crate::explorer::screen::View;
+
 /// Columns from which list and detail sit side by side.
 pub const WIDE: u16 = 100;
 /// Rows from which list and detail are stacked when not wide.
@@ -50,8 +52,9 @@ fn detail_width(width: u16) -> u16 {
     (width / 2).min(DETAIL_COMFORT).max(width * 2 / 5)
 }
 
-/// Divides `screen`; when only one pane fits, the detail is shown if `detail_focused`.
-pub fn areas(screen: Rect, detail_focused: bool) -> Areas {
+/// Divides `screen`; when only one pane fits, the detail is shown if `detail_focused`. The
+/// status bar takes `message_rows` rows of messages above its own line.
+pub fn areas(screen: Rect, detail_focused: bool, message_rows: u16) -> Areas {
     if screen.height < 3 {
         // Room for the status line only.
         return Areas {
@@ -63,7 +66,7 @@ pub fn areas(screen: Rect, detail_focused: bool) -> Areas {
     let [header, body, status] = Layout::vertical([
         Constraint::Length(header_height),
         Constraint::Min(1),
-        Constraint::Length(1),
+        Constraint::Length(1 + message_rows.min(screen.height.saturating_sub(2 + header_height))),
     ])
     .areas(screen);
     let (list, detail) = if screen.width >= WIDE {
@@ -121,6 +124,68 @@ pub fn list_parts(list: Rect) -> (Rect, Rect) {
     }
 }
 
+/// The endorsers table over `body`: how many rows it shows below its column titles, and
+/// the first it shows so that row `cursor` is on screen (shared by drawing and the mouse).
+pub fn endorser_rows(body: Rect, cursor: usize) -> (usize, usize) {
+    let visible = usize::from(inner(body).height.saturating_sub(1)).max(1);
+    (visible, cursor.saturating_sub(visible - 1))
+}
+
+/// Lines of the timeline before its first row (a summary and a blank line).
+pub const TIMELINE_HEAD: usize = 2;
+
+/// The timeline over `body`, `rows` rows long (then a blank line and the legend): the first
+/// line shown, so that row `cursor` is on screen — with the legend, at the last row.
+pub fn timeline_scroll(body: Rect, rows: usize, cursor: usize) -> usize {
+    let height = usize::from(inner(body).height).max(1);
+    let total = TIMELINE_HEAD + rows + 2;
+    if cursor + 1 >= rows {
+        total.saturating_sub(height)
+    } else {
+        (TIMELINE_HEAD + cursor + 1).saturating_sub(height)
+    }
+}
+
+/// Cells before the header's dataset name (` hustings `) and after it (one space).
+const HEADER_LEAD: usize = 10;
+
+/// The view tabs at the right of `header`, each with its label and where it is drawn: every
+/// view with its number key, the current one in full; when the line is short (the dataset's
+/// name keeps up to 24 cells of it), the other views shrink to their numbers.
+pub fn tabs(header: Rect, name_width: usize, current: View) -> Vec<(View, String, Rect)> {
+    if header.is_empty() {
+        return Vec::new();
+    }
+    let room = usize::from(header.width).saturating_sub(HEADER_LEAD + 1 + name_width.min(24));
+    let full: Vec<String> = View::ALL
+        .iter()
+        .map(|v| format!(" {} {} ", v.key(), v.title()))
+        .collect();
+    let short = full.iter().map(|t| t.chars().count()).sum::<usize>() > room;
+    let labels: Vec<(View, String)> = View::ALL
+        .iter()
+        .zip(full)
+        .map(|(&v, label)| {
+            if v == current || !short {
+                (v, label)
+            } else {
+                (v, format!(" {} ", v.key()))
+            }
+        })
+        .collect();
+    let total: u16 = labels.iter().map(|(_, l)| l.chars().count() as u16).sum();
+    let mut x = header.right().saturating_sub(total).max(header.x);
+    labels
+        .into_iter()
+        .map(|(v, label)| {
+            let w = label.chars().count() as u16;
+            let at = Rect::new(x, header.y, w.min(header.right().saturating_sub(x)), 1);
+            x = x.saturating_add(w);
+            (v, label, at)
+        })
+        .collect()
+}
+
 /// Widest the message log popup gets: long messages wrap to lines that read well.
 const MESSAGE_LOG_WIDTH: u16 = 100;
 
@@ -152,31 +217,38 @@ mod tests {
 
     #[test]
     fn wide_tall_and_small_screens() {
-        let wide = areas(Rect::new(0, 0, 120, 40), false);
+        let wide = areas(Rect::new(0, 0, 120, 40), false, 0);
         assert!(wide.list.width > 0 && wide.detail.width > 0);
         assert_eq!(wide.list.y, wide.detail.y);
         assert_eq!(wide.status.y, 39);
-        let tall = areas(Rect::new(0, 0, 80, 40), false);
+        let tall = areas(Rect::new(0, 0, 80, 40), false, 0);
         assert!(tall.list.height > 0 && tall.detail.height > 0);
         assert_eq!(tall.list.x, tall.detail.x);
         assert_eq!(wide.body(), Rect::new(0, 1, 120, 38));
         assert_eq!(tall.body(), Rect::new(0, 1, 80, 38));
-        let small = areas(Rect::new(0, 0, 40, 10), false);
+        let small = areas(Rect::new(0, 0, 40, 10), false, 0);
         assert_eq!(small.detail, Rect::default());
         assert_eq!(small.body(), small.list);
         assert_eq!(small.header.height, 0);
         assert_eq!(small.list.height, 9);
-        let small_detail = areas(Rect::new(0, 0, 40, 10), true);
+        let small_detail = areas(Rect::new(0, 0, 40, 10), true, 0);
         assert_eq!(small_detail.list, Rect::default());
         assert_eq!(small_detail.body(), small_detail.detail);
-        let one = areas(Rect::new(0, 0, 1, 1), false);
+        let one = areas(Rect::new(0, 0, 1, 1), false, 0);
         assert_eq!(one.status, Rect::new(0, 0, 1, 1));
+    }
+
+    #[test]
+    fn messages_take_rows_above_the_status_line() {
+        let a = areas(Rect::new(0, 0, 80, 24), false, 2);
+        assert_eq!(a.status, Rect::new(0, 21, 80, 3));
+        assert_eq!(a.list.bottom(), 21);
     }
 
     #[test]
     fn wider_screens_give_their_extra_columns_to_the_list() {
         let split = |w| {
-            let a = areas(Rect::new(0, 0, w, 40), false);
+            let a = areas(Rect::new(0, 0, w, 40), false, 0);
             (a.list.width, a.detail.width)
         };
         assert_eq!(split(100), (50, 50));

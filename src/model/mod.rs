@@ -510,6 +510,24 @@ pub struct Source {
     pub note: Option<String>,
 }
 
+impl Faction {
+    /// The short label of the faction: its `abbr` (at most four characters), else the initials
+    /// of its name — what a narrow column prints, and what a user may type back.
+    pub fn short_label(&self) -> String {
+        match &self.abbr {
+            Some(a) if !a.trim().is_empty() => a.trim().chars().take(4).collect(),
+            _ => self
+                .name
+                .split_whitespace()
+                .filter_map(|w| w.chars().next())
+                .filter(|c| c.is_alphanumeric())
+                .take(4)
+                .collect::<String>()
+                .to_uppercase(),
+        }
+    }
+}
+
 impl Dataset {
     /// An empty dataset of the current version.
     pub fn empty() -> Self {

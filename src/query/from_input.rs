@@ -3,16 +3,18 @@
 
 use std::fmt;
 
+use crate::load::suggest::closest;
 use crate::model::date::PartialDate;
 use crate::model::{ContestKind, Dataset, Status};
-use crate::query::{FactionScope, Filter, Query, Sort};
+use crate::query::{FactionScope, Filter, Query, Sort, fold};
 
 /// A query in the user's words, before it is checked against a dataset.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct QuerySpec {
-    /// Region ids or names, any case.
+    /// Region ids or names, any case and accents; `no region` for contests without one.
     pub regions: Vec<String>,
-    /// Faction ids or names, any case.
+    /// Faction ids, names or short labels (`LL`, `Con`), any case and accents; `no faction`
+    /// for a winner (or candidate) without one.
     pub factions: Vec<String>,
     /// Match a faction against any candidate, not only the winner.
     pub any_candidate: bool,
@@ -22,22 +24,48 @@ pub struct QuerySpec {
     pub since: Option<PartialDate>,
     /// To the last day of this date (`--until 2019` includes all of 2019).
     pub until: Option<PartialDate>,
+    /// Endorser names, any case and accents; each must have endorsed someone.
     pub endorsers: Vec<String>,
     pub search: String,
     pub sort: Sort,
 }
 
-/// A name or id in the query that the dataset does not have.
+/// What the user typed for "no region" / "no faction" (the words the explorer shows them by).
+pub const NO_REGION: &str = "no region";
+pub const NO_FACTION: &str = "no faction";
+
+/// A query the dataset cannot answer as typed: an unknown name, or dates that exclude
+/// everything. Each says how to put it right.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
-pub struct ResolveError {
+pub enum ResolveError {
+    /// A region or faction the catalogue lacks.
+    #[error("{0}")]
+    Unknown(UnknownName),
+    /// An endorser no candidate was endorsed by.
+    #[error("unknown endorser \"{given}\"; {hint}")]
+    UnknownEndorser { given: String, hint: String },
+    /// `--since` after `--until`: nothing could match.
+    #[error(
+        "--since {since} is after --until {until}, so no contest could match; \
+         swap them (--since {until} --until {since})"
+    )]
+    Backwards {
+        since: PartialDate,
+        until: PartialDate,
+    },
+}
+
+/// A region or faction name or id that the dataset does not have.
+#[derive(Debug, Clone, PartialEq)]
+pub struct UnknownName {
     /// `region` or `faction`.
     pub what: &'static str,
     pub given: String,
-    /// `Name (id)` of every valid choice.
+    /// `Name (id)` of every valid choice (with the short label a faction is printed by).
     pub valid: Vec<String>,
 }
 
-impl fmt::Display for ResolveError {
+impl fmt::Display for UnknownName {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(
             f,
@@ -57,32 +85,42 @@ impl fmt::Display for ResolveError {
 impl QuerySpec {
     /// Checks names against the dataset's catalogues and builds the query.
     pub fn resolve(&self, dataset: &Dataset) -> Result<Query, ResolveError> {
-        let regions = self
-            .regions
+        if let (Some(since), Some(until)) = (self.since, self.until)
+            && since.start() > until.end()
+        {
+            return Err(ResolveError::Backwards { since, until });
+        }
+        let (regions, no_region) = resolve_names(
+            "region",
+            NO_REGION,
+            &self.regions,
+            dataset.regions.iter().map(|r| Choice {
+                id: &r.id,
+                name: &r.name,
+                short: None,
+            }),
+        )?;
+        let (factions, no_faction) = resolve_names(
+            "faction",
+            NO_FACTION,
+            &self.factions,
+            dataset.factions.iter().map(|f| Choice {
+                id: &f.id,
+                name: &f.name,
+                short: Some(f.short_label()),
+            }),
+        )?;
+        let endorsers = self
+            .endorsers
             .iter()
-            .map(|given| {
-                find(
-                    "region",
-                    given,
-                    dataset.regions.iter().map(|r| (&r.id, &r.name)),
-                )
-            })
-            .collect::<Result<_, _>>()?;
-        let factions = self
-            .factions
-            .iter()
-            .map(|given| {
-                find(
-                    "faction",
-                    given,
-                    dataset.factions.iter().map(|f| (&f.id, &f.name)),
-                )
-            })
+            .map(|given| endorser(dataset, given))
             .collect::<Result<_, _>>()?;
         Ok(Query {
             filter: Filter {
                 regions,
+                no_region,
                 factions,
+                no_faction,
                 faction_scope: if self.any_candidate {
                     FactionScope::AnyCandidate
                 } else {
@@ -92,7 +130,8 @@ impl QuerySpec {
                 statuses: self.statuses.clone(),
                 since: self.since.map(|d| d.start()),
                 until: self.until.map(|d| d.end()),
-                endorsers: self.endorsers.clone(),
+                period: None,
+                endorsers,
                 search: self.search.clone(),
             },
             sort: self.sort,
@@ -100,26 +139,106 @@ impl QuerySpec {
     }
 }
 
-/// The id whose id or name equals `given`, ignoring case.
+/// One entry of a catalogue as a user may name it.
+struct Choice<'a> {
+    id: &'a str,
+    name: &'a str,
+    /// The short label it is printed by (factions: `LL`, `Con`).
+    short: Option<String>,
+}
+
+/// The ids of the names given, and whether "none" (`no region`) was one of them.
+fn resolve_names<'a>(
+    what: &'static str,
+    none: &str,
+    given: &[String],
+    catalogue: impl Iterator<Item = Choice<'a>> + Clone,
+) -> Result<(Vec<String>, bool), ResolveError> {
+    let mut ids = Vec::new();
+    let mut wants_none = false;
+    for g in given {
+        if fold(g.trim()) == none {
+            wants_none = true;
+        } else {
+            ids.push(find(what, none, g, catalogue.clone())?);
+        }
+    }
+    Ok((ids, wants_none))
+}
+
+/// The id whose id, name or short label is `given`, ignoring case and accents. Ids and names
+/// come first: a short label is taken only when no id or name is meant, and only when one
+/// entry has it.
 fn find<'a>(
     what: &'static str,
+    none: &str,
     given: &str,
-    catalogue: impl Iterator<Item = (&'a String, &'a String)> + Clone,
+    catalogue: impl Iterator<Item = Choice<'a>> + Clone,
 ) -> Result<String, ResolveError> {
-    let wanted = given.trim();
-    catalogue
+    let wanted = fold(given.trim());
+    let exact = catalogue
         .clone()
-        .find(|(id, name)| {
-            id.eq_ignore_ascii_case(wanted) || name.to_lowercase() == wanted.to_lowercase()
+        .find(|c| fold(c.id) == wanted || fold(c.name) == wanted);
+    let short = || {
+        let mut by_label = catalogue
+            .clone()
+            .filter(|c| c.short.as_deref().is_some_and(|s| fold(s) == wanted));
+        match (by_label.next(), by_label.next()) {
+            (Some(one), None) => Some(one),
+            _ => None,
+        }
+    };
+    exact
+        .or_else(short)
+        .map(|c| c.id.to_string())
+        .ok_or_else(|| {
+            let mut valid: Vec<String> = catalogue
+                .map(|c| match &c.short {
+                    Some(short) => format!("{short} = {} ({})", c.name, c.id),
+                    None => format!("{} ({})", c.name, c.id),
+                })
+                .collect();
+            valid.push(format!("\"{none}\""));
+            ResolveError::Unknown(UnknownName {
+                what,
+                given: given.to_string(),
+                valid,
+            })
         })
-        .map(|(id, _)| id.clone())
-        .ok_or_else(|| ResolveError {
-            what,
-            given: given.to_string(),
-            valid: catalogue
-                .map(|(id, name)| format!("{name} ({id})"))
-                .collect(),
-        })
+}
+
+/// The endorser as given, if some candidate was endorsed by that name (ignoring case and
+/// accents, as the filter matches); else an error naming the closest endorsers.
+fn endorser(dataset: &Dataset, given: &str) -> Result<String, ResolveError> {
+    let wanted = fold(given.trim());
+    let mut names: Vec<&str> = dataset
+        .contests
+        .iter()
+        .flat_map(|c| &c.candidates)
+        .flat_map(|c| &c.endorsements)
+        .map(String::as_str)
+        .collect();
+    if names.iter().any(|n| fold(n) == wanted) {
+        return Ok(given.trim().to_string());
+    }
+    names.sort_unstable();
+    names.dedup();
+    let hint = match closest(given, names.iter().copied()).as_slice() {
+        [] if names.is_empty() => "no candidate in this data has an endorsement".to_string(),
+        [] => "`hustings stats --by endorser` lists every endorser".to_string(),
+        [one] => format!("did you mean \"{one}\"?"),
+        many => format!(
+            "did you mean one of {}?",
+            many.iter()
+                .map(|m| format!("\"{m}\""))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+    };
+    Err(ResolveError::UnknownEndorser {
+        given: given.to_string(),
+        hint,
+    })
 }
 
 #[cfg(test)]
@@ -152,5 +271,62 @@ mod tests {
         let err = spec.resolve(&ds).unwrap_err().to_string();
         assert!(err.starts_with("unknown region \"Yorkshire\"; valid regions: "));
         assert!(err.contains("Yorkshire and the Humber (yorkshire-and-the-humber)"));
+        assert!(err.ends_with(", \"no region\""), "{err}");
+    }
+
+    #[test]
+    fn factions_resolve_by_the_short_label_they_are_printed_by() {
+        let ds = load(&[DataSource::Embedded]).unwrap().dataset;
+        let spec = QuerySpec {
+            factions: vec!["LL".into(), "sl".into(), "No Faction".into()],
+            regions: vec!["no region".into()],
+            ..QuerySpec::default()
+        };
+        let q = spec.resolve(&ds).unwrap();
+        assert_eq!(q.filter.factions, vec!["labour-left", "soft-left"]);
+        assert!(q.filter.no_faction && q.filter.no_region);
+        assert!(q.filter.regions.is_empty());
+        let err = QuerySpec {
+            factions: vec!["XX".into()],
+            ..QuerySpec::default()
+        }
+        .resolve(&ds)
+        .unwrap_err()
+        .to_string();
+        assert!(
+            err.contains("LL = Labour left / Momentum (labour-left)"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn backwards_dates_and_unknown_endorsers_are_errors_with_a_hint() {
+        let ds = load(&[DataSource::Embedded]).unwrap().dataset;
+        let err = QuerySpec {
+            since: Some(PartialDate::parse("2020").unwrap()),
+            until: Some(PartialDate::parse("2019").unwrap()),
+            ..QuerySpec::default()
+        }
+        .resolve(&ds)
+        .unwrap_err()
+        .to_string();
+        assert_eq!(
+            err,
+            "--since 2020 is after --until 2019, so no contest could match; \
+             swap them (--since 2019 --until 2020)"
+        );
+        let err = QuerySpec {
+            endorsers: vec!["Unitee".into()],
+            ..QuerySpec::default()
+        }
+        .resolve(&ds)
+        .unwrap_err()
+        .to_string();
+        assert_eq!(err, "unknown endorser \"Unitee\"; did you mean \"Unite\"?");
+        let ok = QuerySpec {
+            endorsers: vec![" unite ".into()],
+            ..QuerySpec::default()
+        };
+        assert_eq!(ok.resolve(&ds).unwrap().filter.endorsers, vec!["unite"]);
     }
 }

@@ -9,9 +9,11 @@ pub mod from_input;
 use std::cmp::Ordering;
 
 use chrono::NaiveDate;
+use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::char::is_combining_mark;
 
 use crate::model::arithmetic;
-use crate::model::date::{PartialDate, Precision};
+use crate::model::date::{PartialDate, Period, Precision};
 use crate::model::{ContestKind, Dataset, Status};
 
 mod facts;
@@ -35,8 +37,12 @@ pub enum FactionScope {
 pub struct Filter {
     /// Region ids.
     pub regions: Vec<String>,
+    /// Keep contests with no region too (or only those, when `regions` is empty).
+    pub no_region: bool,
     /// Faction ids.
     pub factions: Vec<String>,
+    /// Keep contests whose winner (or, by the scope, any candidate) has no faction too.
+    pub no_faction: bool,
     pub faction_scope: FactionScope,
     pub kinds: Vec<ContestKind>,
     pub statuses: Vec<Status>,
@@ -44,9 +50,15 @@ pub struct Filter {
     pub since: Option<NaiveDate>,
     /// Keep contests that may fall on or before this day.
     pub until: Option<NaiveDate>,
-    /// Endorser names (case-insensitive): keep contests with a candidate any of them endorsed.
+    /// Keep only the contests the timeline counts in this period: dated in this month, known
+    /// only to this year (`Period::Year`), or undated (the explorer's drill-down from a
+    /// timeline row; exact, where `since`/`until` keep whatever may fall in the range).
+    pub period: Option<Period>,
+    /// Endorser names (case- and accent-insensitive): keep contests with a candidate any of
+    /// them endorsed.
     pub endorsers: Vec<String>,
-    /// Words that must all appear (case-insensitive) in the title, seat, candidates, endorsers or notes.
+    /// Words that must all appear (ignoring case and accents) in the title, seat, candidates,
+    /// endorsers or notes.
     pub search: String,
 }
 
@@ -323,17 +335,21 @@ impl Index {
     }
 }
 
-/// Text folded for case-insensitive matching: lowercased letter by letter, so a letter folds
-/// the same wherever it stands. (`str::to_lowercase` writes a word-final capital sigma as `ς`
-/// but one inside a word as `σ`, so "ΟΔΟΣ" would not find itself; both sigmas fold to `σ`.)
+/// Text folded for matching what people type: lowercased letter by letter, so a letter folds
+/// the same wherever it stands (`str::to_lowercase` writes a word-final capital sigma as `ς`
+/// but one inside a word as `σ`, so "ΟΔΟΣ" would not find itself; both sigmas fold to `σ`),
+/// then decomposed (NFD) with its accents dropped, so `orfhlaith` finds Órfhlaith and `sian`
+/// finds Siân. The one folding of the search index, every search typed (explorer, `list
+/// --search`), the endorser filter and a picker's type-to-find.
 pub fn fold(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     fold_into(&mut out, text);
     out
 }
 
-/// Appends `text` folded. Most text is ASCII, where folding is a byte-wise lowercase — far
-/// cheaper than case-mapping a million contests' text character by character.
+/// Appends `text` folded. Most text is ASCII, where folding is a byte-wise lowercase (ASCII has
+/// no accents to drop) — far cheaper than case-mapping and decomposing a million contests'
+/// text character by character.
 fn fold_into(out: &mut String, text: &str) {
     if text.is_ascii() {
         let start = out.len();
@@ -344,10 +360,14 @@ fn fold_into(out: &mut String, text: &str) {
     }
 }
 
+/// Lowercase first (`İ` lowercases to `i` and a combining dot), then decompose and drop every
+/// combining mark, so no accent survives whichever step makes it.
 fn fold_chars(text: &str) -> impl Iterator<Item = char> + '_ {
     text.chars()
         .flat_map(char::to_lowercase)
         .map(|c| if c == 'ς' { 'σ' } else { c })
+        .nfd()
+        .filter(|&c| !is_combining_mark(c))
 }
 
 /// For each value, its place among the distinct values in ascending order (equal values share
@@ -375,25 +395,41 @@ struct Compiled<'f> {
     endorsers: Option<Vec<u32>>,
     /// One searcher per search word, built once per filter rather than once per contest.
     finders: Vec<memchr::memmem::Finder<'static>>,
+    /// The period's number in the index (`Some(NONE)`: no contest is in it).
+    period: Option<u32>,
 }
 
 impl<'f> Compiled<'f> {
     fn new(index: &Index, filter: &'f Filter) -> Self {
         let facts = &index.facts;
-        // An id the index does not know matches nothing (rather than everything).
-        let ids = |wanted: &[String], known: &facts::Ids| {
-            (!wanted.is_empty()).then(|| wanted.iter().filter_map(|w| known.find(w)).collect())
+        // An id the index does not know matches nothing (rather than everything). "None" is
+        // the facts' own `NONE`, so a contest without a region matches it as any id would.
+        let ids = |wanted: &[String], none: bool, known: &facts::Ids| {
+            (!wanted.is_empty() || none).then(|| {
+                let mut ids: Vec<u32> = wanted.iter().filter_map(|w| known.find(w)).collect();
+                if none {
+                    ids.push(NONE);
+                }
+                ids
+            })
         };
         Compiled {
             filter,
-            regions: ids(&filter.regions, &facts.regions),
-            factions: ids(&filter.factions, &facts.factions),
+            regions: ids(&filter.regions, filter.no_region, &facts.regions),
+            factions: ids(&filter.factions, filter.no_faction, &facts.factions),
             endorsers: (!filter.endorsers.is_empty()).then(|| {
                 filter
                     .endorsers
                     .iter()
                     .filter_map(|e| facts.fold_id(&fold(e)))
                     .collect()
+            }),
+            period: filter.period.map(|p| {
+                facts
+                    .periods
+                    .iter()
+                    .position(|x| *x == p)
+                    .map_or(NONE, |at| at as u32)
             }),
             finders: filter
                 .search
@@ -425,6 +461,9 @@ impl<'f> Compiled<'f> {
             if !hit {
                 return false;
             }
+        }
+        if self.period.is_some_and(|p| p != c.period) {
+            return false;
         }
         if !f.kinds.is_empty() && !f.kinds.contains(&c.kind) {
             return false;
@@ -477,6 +516,47 @@ mod tests {
             assert_eq!(index.filter(&filter, None), vec![0], "{search}");
         }
         assert_eq!(fold("ΣΑΣ"), "σασ");
+    }
+
+    #[test]
+    fn folding_drops_accents_and_case_alike() {
+        assert_eq!(fold("Órfhlaith Begley"), "orfhlaith begley");
+        assert_eq!(fold("Siân"), "sian");
+        assert_eq!(fold("SIÂN"), "sian");
+        assert_eq!(fold("Zoë Ćwiek-Øster"), "zoe cwiek-øster");
+        assert_eq!(fold("İstanbul"), "istanbul");
+        // Already decomposed text folds the same as composed text.
+        assert_eq!(fold("Sia\u{302}n"), fold("Siân"));
+        assert_eq!(fold("Plain ASCII"), "plain ascii");
+    }
+
+    #[test]
+    fn a_search_finds_accented_text_typed_plain_and_plain_text_typed_accented() {
+        let dataset: Dataset = serde_json::from_str(
+            r#"{"schema_version": 1, "contests": [
+                {"id": "a", "kind": "other", "title": "Órfhlaith Begley's seat", "status": "pending", "sources": []},
+                {"id": "b", "kind": "other", "title": "Sian Berry", "status": "pending", "sources": []}]}"#,
+        )
+        .unwrap();
+        let index = Index::build(&dataset);
+        for (search, want) in [
+            ("orfhlaith", vec![0]),
+            ("ÓRFHLAITH begley", vec![0]),
+            ("sian", vec![1]),
+            ("Siân", vec![1]),
+        ] {
+            let filter = Filter {
+                search: search.into(),
+                ..Filter::default()
+            };
+            assert_eq!(index.filter(&filter, None), want, "{search}");
+            let all = [0, 1];
+            assert_eq!(
+                index.filter(&filter, Some(&all)),
+                want,
+                "{search} (narrowing)"
+            );
+        }
     }
 
     #[test]

@@ -32,6 +32,22 @@ pub fn truncate(text: &str, max: usize) -> String {
     out
 }
 
+/// The end of `text` that fits in `max` cells (whole characters; for a line that must show its
+/// end, such as a prompt's cursor).
+pub fn keep_end(text: &str, max: usize) -> String {
+    let mut used = 0;
+    let mut start = text.len();
+    for (i, ch) in text.char_indices().rev() {
+        let w = ch.width().unwrap_or(0);
+        if used + w > max {
+            break;
+        }
+        used += w;
+        start = i;
+    }
+    text[start..].to_string()
+}
+
 /// `s` cut or padded with spaces to exactly `cells` cells, left-aligned.
 pub fn fit(s: &str, cells: usize) -> String {
     let mut out = truncate(s, cells);
@@ -101,6 +117,14 @@ mod tests {
         assert_eq!(width(&truncate("漢字漢字", 5)), 5);
         assert_eq!(truncate("anything", 0), "");
         assert_eq!(truncate("ab", 1), "…");
+    }
+
+    #[test]
+    fn the_end_of_a_line() {
+        assert_eq!(keep_end("2019-06..2019-12", 7), "2019-12");
+        assert_eq!(keep_end("漢字漢字", 5), "漢字");
+        assert_eq!(keep_end("ab", 5), "ab");
+        assert_eq!(keep_end("ab", 0), "");
     }
 
     #[test]

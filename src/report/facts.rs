@@ -80,6 +80,17 @@ impl<'a> Summary<'a> {
         }
     }
 
+    /// The margin for a narrow column: `120 (20.3 pts)`, `5,965`, `20.3 pts` or `n/a`
+    /// (whether it was stated is left to the full label).
+    pub fn margin_short(&self) -> String {
+        match (self.margin_votes, self.margin_points) {
+            (Some(v), Some(p)) => format!("{} ({})", thousands(v), words::points(p)),
+            (Some(v), None) => thousands(v),
+            (None, Some(p)) => words::points(p),
+            (None, None) => NA.to_string(),
+        }
+    }
+
     /// `45.2%` or `n/a`.
     pub fn turnout_label(&self) -> String {
         words::percent(self.turnout)

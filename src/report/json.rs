@@ -172,7 +172,13 @@ pub enum ShareBasis {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct QueryDoc {
     pub regions: Vec<String>,
+    /// Contests with no region are kept too (`--region "no region"`); absent when false.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub no_region: bool,
     pub factions: Vec<String>,
+    /// A winner (or candidate) with no faction matches too (`--faction "no faction"`).
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub no_faction: bool,
     /// `winner` or `any-candidate`.
     pub faction_scope: String,
     pub kinds: Vec<ContestKind>,
@@ -185,6 +191,10 @@ pub struct QueryDoc {
     pub search: String,
     pub sort: String,
     pub reverse: bool,
+}
+
+fn is_false(b: &bool) -> bool {
+    !b
 }
 
 fn round2(v: f64) -> f64 {
@@ -200,7 +210,9 @@ impl QueryDoc {
         let f = &q.filter;
         QueryDoc {
             regions: f.regions.clone(),
+            no_region: f.no_region,
             factions: f.factions.clone(),
+            no_faction: f.no_faction,
             faction_scope: match f.faction_scope {
                 FactionScope::Winner => "winner",
                 FactionScope::AnyCandidate => "any-candidate",

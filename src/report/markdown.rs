@@ -179,6 +179,7 @@ fn group_table<K>(
 const CHART: TextStyle = TextStyle {
     width: 72,
     color: false,
+    whole_lines: false,
 };
 
 /// The contest's bar chart as a fenced code block, laid out with `charts` (all the charts

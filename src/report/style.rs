@@ -9,7 +9,8 @@ use crate::model::Faction;
 use crate::model::colour::Rgb;
 use crate::report::words;
 
-/// Width used when stdout is not a terminal and `$COLUMNS` is unset.
+/// Width text wraps at when stdout is not a terminal and `$COLUMNS` is unset (tables are
+/// then printed whole, whatever their width).
 pub const DEFAULT_WIDTH: usize = 80;
 /// Below this, tables stop shrinking and overflow instead of becoming unreadable.
 pub const MIN_WIDTH: usize = 40;
@@ -17,10 +18,13 @@ pub const MIN_WIDTH: usize = 40;
 /// Width and colour for text output.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct TextStyle {
-    /// Columns available.
+    /// Columns available: paragraphs wrap here and bar charts are drawn to it.
     pub width: usize,
     /// Emit ANSI colour and bold.
     pub color: bool,
+    /// Tables keep every cell whole instead of fitting `width`: output going to a file or a
+    /// pipe (with no `$COLUMNS` to say how wide) must not lose what it was asked to print.
+    pub whole_lines: bool,
 }
 
 impl Default for TextStyle {
@@ -28,6 +32,7 @@ impl Default for TextStyle {
         TextStyle {
             width: DEFAULT_WIDTH,
             color: false,
+            whole_lines: false,
         }
     }
 }
@@ -51,8 +56,9 @@ impl Paint {
 }
 
 impl TextStyle {
-    /// The style for stdout: the terminal's width when stdout is a terminal, else `$COLUMNS`
-    /// or 80. Colour as `force`d, or by default when stdout is a terminal and `NO_COLOR` is unset.
+    /// The style for stdout: the terminal's width when stdout is a terminal, else `$COLUMNS`;
+    /// neither (a file or a pipe): tables whole, text wrapped at 80. Colour as `force`d, or by
+    /// default when stdout is a terminal and `NO_COLOR` is unset.
     pub fn detect(force: Option<bool>) -> TextStyle {
         let tty = std::io::stdout().is_terminal();
         let columns = std::env::var("COLUMNS")
@@ -67,6 +73,16 @@ impl TextStyle {
         TextStyle {
             width: terminal.or(columns).unwrap_or(DEFAULT_WIDTH),
             color: force.unwrap_or(tty && words::colour_allowed()),
+            whole_lines: terminal.is_none() && columns.is_none(),
+        }
+    }
+
+    /// The width tables are fitted to: `width`, or unlimited when lines are printed whole.
+    pub fn table_width(&self) -> usize {
+        if self.whole_lines {
+            usize::MAX
+        } else {
+            self.width
         }
     }
 

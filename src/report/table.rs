@@ -128,9 +128,9 @@ pub fn fitted_width(columns: &[Column], rows: &[Vec<Cell>], max: usize) -> usize
     kept.iter().sum::<usize>() + GAP.len() * kept.len().saturating_sub(1)
 }
 
-/// The table as lines (header first), fitted to `style.width`, trailing spaces trimmed.
+/// The table as lines (header first), fitted to `style.table_width()`, trailing spaces trimmed.
 pub fn render(columns: &[Column], rows: &[Vec<Cell>], style: &TextStyle) -> Vec<String> {
-    let widths = fit(columns, rows, style.width);
+    let widths = fit(columns, rows, style.table_width());
     let header: Vec<Cell> = columns
         .iter()
         .map(|c| Cell::painted(c.header, Some(Paint::Bold)))
@@ -205,7 +205,7 @@ mod tests {
             &rows(),
             &TextStyle {
                 width: 19,
-                color: false,
+                ..TextStyle::default()
             },
         );
         assert_eq!(lines[1], "abc  a rather…   12");
@@ -213,5 +213,16 @@ mod tests {
         assert_eq!(fit(&columns(), &rows(), 11), vec![Some(3), Some(6), None]);
         // Nothing else may go: the table overflows rather than lose its id.
         assert_eq!(fit(&columns(), &rows(), 2), vec![Some(3), None, None]);
+    }
+
+    #[test]
+    fn whole_lines_keep_every_cell_whatever_the_width() {
+        let style = TextStyle {
+            width: 19,
+            whole_lines: true,
+            ..TextStyle::default()
+        };
+        let lines = render(&columns(), &rows(), &style);
+        assert_eq!(lines[1], "abc  a rather long name  12");
     }
 }

@@ -66,18 +66,9 @@ pub fn date(date: Option<PartialDate>) -> String {
 
 /// The short label of a faction: its `abbr` (at most four characters), else the initials of
 /// its name. Used wherever a faction is named in a narrow column or instead of colour.
+/// (The rule is the model's, so the query accepts back what is printed.)
 pub fn faction_short(faction: &Faction) -> String {
-    match &faction.abbr {
-        Some(a) if !a.trim().is_empty() => a.trim().chars().take(4).collect(),
-        _ => faction
-            .name
-            .split_whitespace()
-            .filter_map(|w| w.chars().next())
-            .filter(|c| c.is_alphanumeric())
-            .take(4)
-            .collect::<String>()
-            .to_uppercase(),
-    }
+    faction.short_label()
 }
 
 /// A faction's name; `no faction` for `None` or an id missing from the catalogue.

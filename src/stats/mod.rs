@@ -453,5 +453,38 @@ pub fn by_endorser(index: &Index, rows: &[usize]) -> Vec<EndorserRecord> {
     records.into_iter().map(|(_, r)| r).collect()
 }
 
+/// Every endorser in the data, A→Z, with the number of contests in which a candidate they
+/// endorsed stood: what an endorser filter on that name alone would list.
+pub fn contests_per_endorser(index: &Index) -> Vec<(String, usize)> {
+    let facts = index.facts();
+    let names = &facts.endorsers;
+    let groups = names.groups();
+    let mut contests = vec![0usize; groups];
+    let mut spelling = vec![NONE; groups];
+    // The last contest each was counted for: once per contest, however many it backed there.
+    let mut counted = vec![usize::MAX; groups];
+    for i in 0..facts.contests.len() {
+        for e in facts.endorsements_of_contest(i) {
+            let g = facts.endorsements[e] as usize;
+            if spelling[g] == NONE {
+                spelling[g] = facts.endorsement_spelling[e];
+            }
+            if counted[g] != i {
+                counted[g] = i;
+                contests[g] += 1;
+            }
+        }
+    }
+    let mut out: Vec<(u32, String, usize)> = (0..groups)
+        .filter(|&g| contests[g] > 0)
+        .map(|g| {
+            let name = names.spellings[spelling[g] as usize].clone();
+            (names.rank[g], name, contests[g])
+        })
+        .collect();
+    out.sort_unstable_by_key(|(rank, _, _)| *rank);
+    out.into_iter().map(|(_, name, n)| (name, n)).collect()
+}
+
 #[cfg(test)]
 mod tests;

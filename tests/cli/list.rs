@@ -235,7 +235,7 @@ fn unknown_region_or_faction_lists_the_valid_ones() {
         .assert()
         .code(2)
         .stderr(predicate::str::contains(
-            "unknown faction \"momentum\"; valid factions: Labour left / Momentum (labour-left)",
+            "unknown faction \"momentum\"; valid factions: LL = Labour left / Momentum (labour-left)",
         ));
     hustings(&["list", "--since", "2019-13"])
         .assert()
@@ -265,8 +265,18 @@ fn text_fits_the_width_given() {
         }
         assert!(text.contains("stockport-selection-2019"));
     }
-    let wide = stdout(&["list"]);
-    assert!(wide.lines().next().unwrap().contains("FACTION"));
+    // The seat's name is kept at every width; wider, the results come too.
+    let at_100 = stdout(&["list"]);
+    assert!(at_100.lines().next().unwrap().contains("CONTEST"));
+    let wide = hustings(&["list"])
+        .env("COLUMNS", "200")
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let wide = String::from_utf8(wide).unwrap();
+    assert!(wide.lines().next().unwrap().contains("FACTION"), "{wide}");
 }
 
 #[test]

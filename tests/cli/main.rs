@@ -8,6 +8,7 @@ mod bad_input;
 mod compare;
 mod counts;
 mod csv_safety;
+mod forgiving;
 mod history;
 mod import;
 mod list;

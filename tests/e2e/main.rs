@@ -7,6 +7,7 @@ pub mod support;
 
 mod counts;
 mod explorer;
+mod journalist;
 mod messages;
 mod paste;
 mod reload;

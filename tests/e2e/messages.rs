@@ -9,8 +9,9 @@ use crate::support::tmux::Tmux;
 
 /// The time at the start of a log line (` 21:07:44  …`), if it has one.
 fn time_of(line: &str) -> Option<NaiveTime> {
-    let text = line.trim_start_matches([' ', '│']);
-    NaiveTime::parse_from_str(text.get(..8)?, "%H:%M:%S").ok()
+    // The popup's first time, whatever the pane behind it shows to its left.
+    line.char_indices()
+        .find_map(|(at, _)| NaiveTime::parse_from_str(line.get(at..at + 8)?, "%H:%M:%S").ok())
 }
 
 /// Seconds between two times of day, the short way round midnight.
@@ -30,7 +31,8 @@ fn a_load_error_cut_in_the_status_bar_is_read_whole_with_m() {
         .expect("the shipped data");
     fs::write(&file, &seed).expect("data.json");
 
-    let tmux = Tmux::start("messages", 100, 30);
+    // Twelve rows leave the status bar two rows for messages: the error needs more.
+    let tmux = Tmux::start("messages", 100, 12);
     let cd = format!("cd '{}' &&", dir.path().display());
     tmux.launch_with(&cd, &format!("--no-watch {relative}"));
     tmux.wait_text("17 of 17 contests");
@@ -41,8 +43,12 @@ fn a_load_error_cut_in_the_status_bar_is_read_whole_with_m() {
     fs::write(&file, bad).expect("data.json");
     tmux.keys(&["R"]);
     let screen = tmux.wait_text("(M: messages)");
-    let status = screen.lines().rfind(|l| !l.trim().is_empty()).unwrap_or("");
+    let status = crate::support::tmux::status_area(&screen);
     assert!(status.contains("⚠ 2019-labour-selections/"), "{status}");
+    assert!(
+        status.contains("17 of 17"),
+        "the filters' line stays: {status}"
+    );
     assert!(!status.contains("null when unknown"), "cut: {status}");
 
     tmux.keys(&["M"]);

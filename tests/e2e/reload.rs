@@ -75,17 +75,14 @@ fn shows_votes(screen: &str, name: &str, votes: &str) -> bool {
 }
 
 /// The status line (the last non-empty line).
-fn status(screen: &str) -> &str {
-    screen
-        .lines()
-        .rev()
-        .find(|l| !l.trim().is_empty())
-        .unwrap_or("")
+fn status(screen: &str) -> String {
+    crate::support::tmux::status_area(screen)
 }
 
 /// A load error for `file` in the status line: `file:LINE:COLUMN: ...`.
 fn shows_error(screen: &str, file: &str) -> bool {
     let line = status(screen);
+    let line = line.as_str();
     line.find(&format!("{file}:")).is_some_and(|at| {
         let rest = &line[at + file.len() + 1..];
         let mut parts = rest.splitn(3, ':');
@@ -142,7 +139,7 @@ fn edits_in_place_by_rename_like_vim_broken_and_fixed() {
     tmux.wait_for("the in-place edit", |s| {
         s.contains("22 of 22 contests")
             && stockport(s, ["338", "218", "23", "97"])
-            && s.contains("Count Night Labour selection")
+            && s.contains("Count Night Labour s")
             && status(s).contains("reloaded at")
     });
 

@@ -259,7 +259,11 @@ fn a_count_saved_in_the_hustings_format_reads_back_the_same() {
     let again = load::parse("again.json", &saved).unwrap();
     assert_eq!(again, dataset);
     assert_eq!(
-        again.contests[0].rounds[0].threshold.as_ref().unwrap().as_str(),
+        again.contests[0].rounds[0]
+            .threshold
+            .as_ref()
+            .unwrap()
+            .as_str(),
         "07433"
     );
 }

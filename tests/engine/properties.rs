@@ -101,7 +101,10 @@ fn filter_for(dataset: &Dataset) -> impl Strategy<Value = Filter> + use<> {
     let nf = faction_ids.len();
     let ne = endorsers.len();
     (
-        prop_oneof![Just(Vec::new()), subsequence(region_ids, 0..=nr)],
+        (
+            prop_oneof![Just(Vec::new()), subsequence(region_ids, 0..=nr)],
+            any::<bool>(),
+        ),
         prop_oneof![Just(Vec::new()), subsequence(faction_ids, 0..=nf)],
         select(&[FactionScope::Winner, FactionScope::AnyCandidate][..]),
         subsequence(ContestKind::ALL.to_vec(), 0..=2),
@@ -127,7 +130,7 @@ fn filter_for(dataset: &Dataset) -> impl Strategy<Value = Filter> + use<> {
     )
         .prop_map(
             |(
-                regions,
+                (regions, no_region),
                 factions,
                 faction_scope,
                 kinds,
@@ -139,12 +142,15 @@ fn filter_for(dataset: &Dataset) -> impl Strategy<Value = Filter> + use<> {
             )| {
                 Filter {
                     regions,
+                    no_region,
+                    no_faction: false,
                     factions,
                     faction_scope,
                     kinds,
                     statuses,
                     since: since.map(|d| d.start()),
                     until: until.map(|d| d.end()),
+                    period: None,
                     endorsers,
                     search: words.join(" "),
                 }
@@ -157,10 +163,18 @@ fn sort() -> impl Strategy<Value = Sort> {
 }
 
 /// Case-insensitive as a person means it: letter by letter, and Σ, σ and ς are one letter.
+/// And accents are not letters of their own: what is left of a letter once it is decomposed and
+/// its combining marks dropped is the letter (decomposed before and after lowercasing, where the
+/// engine lowercases first).
 fn fold(text: &str) -> String {
-    text.chars()
+    use unicode_normalization::UnicodeNormalization;
+    use unicode_normalization::char::is_combining_mark;
+    text.nfd()
+        .filter(|&c| !is_combining_mark(c))
         .flat_map(char::to_lowercase)
         .map(|c| if c == 'ς' { 'σ' } else { c })
+        .nfd()
+        .filter(|&c| !is_combining_mark(c))
         .collect()
 }
 
@@ -183,10 +197,11 @@ fn oracle(dataset: &Dataset, i: usize, filter: &Filter) -> bool {
     let fields: Vec<String> = fields.into_iter().map(fold).collect();
     (filter.kinds.is_empty() || filter.kinds.contains(&c.kind))
         && (filter.statuses.is_empty() || filter.statuses.contains(&c.status))
-        && (filter.regions.is_empty()
-            || c.region
-                .as_ref()
-                .is_some_and(|r| filter.regions.contains(r)))
+        && ((filter.regions.is_empty() && !filter.no_region)
+            || match &c.region {
+                Some(r) => filter.regions.contains(r),
+                None => filter.no_region,
+            })
         && filter
             .search
             .split_whitespace()

@@ -4,7 +4,7 @@
 
 use crate::support::cli::stdout;
 use crate::support::data::{file_names, formula};
-use crate::support::tui::{app, app_on, press, screen, select};
+use crate::support::tui::{app, app_on, press, select};
 use base64::Engine;
 use hustings::explorer::app::{App, Overlay};
 use hustings::explorer::effect::Effect;
@@ -31,7 +31,7 @@ fn clipboard(app: &mut App) -> Option<String> {
 }
 
 fn status_line(app: &App) -> String {
-    screen(app).lines().last().unwrap().to_string()
+    crate::support::tui::status(app)
 }
 
 #[test]
@@ -192,7 +192,8 @@ fn bad_names_and_failed_writes_are_reported() {
     press(&mut app, &erase);
     press(&mut app, "x.txt\n");
     assert!(
-        status_line(&app).contains("x.txt▏  the name must end in .md"),
+        status_line(&app).contains("⚠ the name must end in .md (Markdown) or .csv")
+            && status_line(&app).contains("x.txt▏"),
         "{}",
         status_line(&app)
     );
@@ -201,7 +202,7 @@ fn bad_names_and_failed_writes_are_reported() {
     let missing = dir.path().join("no/such/dir/out.md");
     press(&mut app, "e");
     type_name(&mut app, missing.to_str().unwrap());
-    assert!(status_line(&app).contains(" ⚠ export failed:"));
+    assert!(status_line(&app).contains("⚠ export failed:"));
     let notice = app.notice.clone().expect("a notice");
     assert!(notice.starts_with("⚠ export failed: "), "{notice}");
     assert!(
@@ -224,13 +225,15 @@ fn copying_sends_the_markdown_as_osc52() {
     // Too long for the status bar beside the count: cut there, whole in the message log.
     let status = status_line(&app);
     assert!(
-        status.contains("sent to clipboard (OSC 52): Stockport Labour selection as"),
+        status.contains(
+            "sent to clipboard (OSC 52): Stockport Labour selection (stockport-selection-2019) as"
+        ),
         "{status}"
     );
     let said = app.messages.newest_first().next().expect("logged");
     assert!(
         said.text
-            .starts_with("sent to clipboard (OSC 52): Stockport Labour selection as Markdown ("),
+            .starts_with("sent to clipboard (OSC 52): Stockport Labour selection (stockport-selection-2019) as Markdown ("),
         "{said:?}"
     );
     let markdown = stdout(&["show", "stockport-selection-2019", "--format", "markdown"]);

@@ -29,11 +29,7 @@ fn long_load_error() -> String {
 }
 
 fn status_line(app: &App) -> String {
-    screen(app)
-        .lines()
-        .last()
-        .expect("a status line")
-        .to_string()
+    crate::support::tui::status(app)
 }
 
 /// The popup's rows, inside its borders, trailing spaces trimmed.
@@ -45,30 +41,44 @@ fn popup_text(app: &App) -> Vec<String> {
 }
 
 #[test]
-fn a_long_load_error_is_cut_in_the_status_bar_which_says_how_to_read_it() {
+fn a_long_load_error_is_shown_whole_above_the_filters_or_says_how_to_read_it() {
     let mut app = app(100, 30);
     let error = long_load_error();
     assert!(error.starts_with(LONG_PATH), "{error}");
     app.update(Action::LoadFailed(error.clone()));
+    // Whole, on rows of its own above the status line: the filters and the count stay.
+    let status = status_line(&app);
+    let squeeze = |s: &str| s.split_whitespace().collect::<String>();
+    assert!(squeeze(&status).contains(&squeeze(&error)), "{status}");
+    assert!(!status.contains("messages)"), "{status}");
+    let bar = crate::support::tui::status_bar(&app);
+    assert!(
+        bar.contains("no filters") && bar.contains("17 of 17 contests"),
+        "{bar}"
+    );
+    // Longer than the rows a smaller screen gives it: cut, and it says how to read it.
+    app.update(Action::Resize(60, 20));
     let status = status_line(&app);
     assert!(status.contains("… (M: messages)"), "{status}");
     assert!(
-        status.starts_with(&format!(" ⚠ {}", &LONG_PATH[..40])),
+        status.starts_with(&format!("⚠ {}", &LONG_PATH[..40])),
         "{status}"
     );
-    assert!(
-        status.contains("17 of 17 contests"),
-        "the count stays: {status}"
-    );
+    assert!(status.contains("17 of 17"), "the count stays: {status}");
     // A message that fits is not pointed at.
     let mut app = app_with_notice("reloaded at 21:07:44");
     let status = status_line(&app);
     assert!(status.contains("reloaded at 21:07:44"), "{status}");
     assert!(!status.contains("messages)"), "{status}");
-    // A long notice is pointed at too.
-    let long = format!("wrote the list as Markdown to {LONG_PATH}.md (12,345 bytes)");
+    // A long notice is pointed at too, where it must be cut.
+    let long = format!("wrote the list as Markdown to {LONG_PATH}.md (12,345 bytes) {LONG_PATH}");
+    step(&mut app, Action::Resize(50, 12));
     step(&mut app, Action::Notice(long));
-    assert!(status_line(&app).contains("… (M: messages)"));
+    assert!(
+        status_line(&app).contains("… (M: messages)"),
+        "{}",
+        status_line(&app)
+    );
 }
 
 fn app_with_notice(text: &str) -> App {
@@ -84,17 +94,22 @@ fn filters_cut_short_are_not_messages() {
     press(&mut app, "rjj\np");
     press(&mut app, "d2019-01..2019-12\n/labour selection\n");
     let status = status_line(&app);
-    assert!(status.contains('…'), "the filters are cut: {status}");
+    assert!(
+        status.contains("+3 more"),
+        "the filters are counted: {status}"
+    );
     assert!(!status.contains("messages)"), "{status}");
 }
 
 #[test]
 fn the_hint_is_given_only_where_the_key_works() {
-    let mut app = app(100, 30);
+    let mut app = app(60, 20);
     app.update(Action::LoadFailed(long_load_error()));
-    // In the search prompt M is a letter, so the status bar does not offer it.
+    // In the search prompt M is a letter: the way to the log starts with Esc.
     press(&mut app, "/");
-    assert!(!status_line(&app).contains("messages)"));
+    let status = status_line(&app);
+    assert!(!status.contains("(M: messages)"), "{status}");
+    assert!(status.contains("(Esc, then M: messages)"), "{status}");
     press(&mut app, "\x1b");
     assert!(status_line(&app).contains("(M: messages)"));
 }

@@ -30,11 +30,7 @@ fn listed(app: &App) -> Vec<String> {
 }
 
 fn status_line(app: &App) -> String {
-    tui::screen(app)
-        .lines()
-        .last()
-        .expect("a status line")
-        .to_string()
+    tui::status(app)
 }
 
 /// A load error exactly as the loader reports a half-written file.

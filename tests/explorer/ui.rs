@@ -46,7 +46,7 @@ fn faction_filter_applied() {
     // Switching the picker to "any candidate" with `a` widens nothing here, but the status
     // bar says which scope is active.
     press(&mut app, "fa\n");
-    assert!(screen(&app).contains("any candidate's faction: Soft left / Open Labour"));
+    assert!(screen(&app).contains("[any candidate: SL]"));
     // Labour left won six selections and had a losing candidate in Hazel Grove.
     press(&mut app, "cfj a\n");
     assert_eq!(app.rows.len(), 7, "{:?}", titles(&app));
@@ -159,7 +159,7 @@ fn the_selected_row_is_highlighted_edge_to_edge_and_no_other() {
     select(&mut app, "stockport-selection-2019");
     let terminal = draw(&app);
     let buffer = terminal.backend().buffer();
-    let list = hustings::explorer::layout::areas(app.screen, false).list;
+    let list = app.areas().list;
     let reversed_cells = |y: u16| {
         (list.x + 1..list.right() - 1)
             .filter(|&x| buffer[(x, y)].modifier.contains(Modifier::REVERSED))
@@ -170,7 +170,7 @@ fn the_selected_row_is_highlighted_edge_to_edge_and_no_other() {
             (list.x..list.right())
                 .map(|x| buffer[(x, y)].symbol())
                 .collect::<String>()
-                .contains("Stockport Labour selection")
+                .contains("Stockport Labour sel")
         })
         .expect("Stockport's row is on screen");
     assert_eq!(reversed_cells(row), usize::from(list.width - 2));

@@ -49,7 +49,7 @@ fn reports(loaded: &Loaded) -> Vec<(String, String)> {
     };
     let style = TextStyle {
         width: 100,
-        color: false,
+        ..TextStyle::default()
     };
     let mut out = Vec::new();
     let mut keep = |what: String, bytes: Vec<u8>| {

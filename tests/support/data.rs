@@ -52,6 +52,20 @@ pub fn file_names(dir: &Path) -> Vec<String> {
     names
 }
 
+/// The GE2019 import, made once per test binary (in a temporary directory kept until the
+/// binary ends) and shared by its tests.
+pub fn ge2019() -> PathBuf {
+    static PATH: std::sync::OnceLock<PathBuf> = std::sync::OnceLock::new();
+    PATH.get_or_init(|| {
+        let dir = tempfile::tempdir().expect("a temporary directory");
+        let path = import_ge2019(dir.path());
+        // Kept for the other tests of this binary; the OS clears temporary files.
+        std::mem::forget(dir);
+        path
+    })
+    .clone()
+}
+
 /// Imports GE2019 (candidates and constituencies) with the real binary into `dir/ge2019.json`.
 pub fn import_ge2019(dir: &Path) -> PathBuf {
     let out = dir.join("ge2019.json");

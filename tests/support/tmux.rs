@@ -245,6 +245,26 @@ fn claim(what: &str, name: &str) {
 }
 
 /// The rows of the screen containing `name` (e.g. a candidate's, in the table and chart).
+/// The status area of a captured screen: the rows below the panes' bottom border (messages
+/// above the status line, then the line), each trimmed, joined with spaces so a message
+/// wrapped over rows reads as one line.
+pub fn status_area(screen: &str) -> String {
+    let lines: Vec<&str> = screen.lines().collect();
+    let last = lines
+        .iter()
+        .rposition(|l| !l.trim().is_empty())
+        .unwrap_or(0);
+    let below = lines[..=last]
+        .iter()
+        .rposition(|l| l.starts_with('└'))
+        .map_or(last, |b| b + 1);
+    lines[below..=last]
+        .iter()
+        .map(|l| l.trim())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 pub fn lines_with<'a>(screen: &'a str, name: &str) -> Vec<&'a str> {
     screen.lines().filter(|l| l.contains(name)).collect()
 }

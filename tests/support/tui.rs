@@ -111,6 +111,24 @@ pub fn screen(app: &App) -> String {
     out
 }
 
+/// The status area as text: the message rows above the status line, then the line, each
+/// trimmed, joined with spaces (so a message wrapped over rows reads as one line).
+pub fn status(app: &App) -> String {
+    let rows = usize::from(app.areas().status.height);
+    let shown = screen(app);
+    let lines: Vec<&str> = shown.lines().collect();
+    lines[lines.len().saturating_sub(rows)..]
+        .iter()
+        .map(|l| l.trim())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The status line alone (the last row), as drawn.
+pub fn status_bar(app: &App) -> String {
+    screen(app).lines().last().unwrap_or_default().to_string()
+}
+
 /// Titles of the listed contests, in order.
 pub fn titles(app: &App) -> Vec<String> {
     let data = app.data.as_ref().expect("loaded");

@@ -173,7 +173,11 @@ impl App {
         let Some(source) = self.export_source() else {
             return;
         };
-        let what = export::describe(&source, target);
+        let mut what = export::describe(&source, target);
+        if let (ExportTarget::Selected, Some(c)) = (target, self.selected_contest()) {
+            // The id is what `show`, `history` and `compare` take: said, and in the Markdown.
+            what = format!("{what} ({})", c.id);
+        }
         let text = match export::render(&source, target, ExportFormat::Markdown) {
             Ok(bytes) => String::from_utf8_lossy(&bytes).into_owned(),
             Err(e) => return self.complain(format!("nothing copied: {e}")),

@@ -11,6 +11,11 @@ impl App {
     /// The filter and sort actions (and Enter/Esc inside a popup or text field).
     pub(super) fn update_filters(&mut self, action: Action) {
         match action {
+            Action::StartSearch if matches!(self.overlay, Overlay::Picker(_)) => {
+                if let Overlay::Picker(p) = &mut self.overlay {
+                    p.finding = true;
+                }
+            }
             Action::StartSearch => {
                 self.overlay = Overlay::Input(TextInput {
                     field: Field::Search,
@@ -44,6 +49,14 @@ impl App {
                     p.toggle();
                 }
             }
+            Action::PickRow(row) => {
+                if let Overlay::Picker(p) = &mut self.overlay
+                    && row < p.len()
+                {
+                    p.cursor = row;
+                    p.toggle();
+                }
+            }
             Action::ToggleFactionScope => self.toggle_scope(),
             Action::CycleStatus => {
                 self.query.filter.statuses = match self.query.filter.statuses.as_slice() {
@@ -55,7 +68,17 @@ impl App {
             }
             Action::ClearFilters => {
                 self.query.filter = Filter::default();
+                if let Overlay::Chips(_) = self.overlay {
+                    self.overlay = Overlay::None;
+                }
                 self.refilter(false);
+            }
+            Action::EditChips => self.edit_chips(),
+            Action::RemoveChip => self.remove_chip(),
+            Action::SelectChip(at)
+                if at < crate::explorer::app::chips(&self.query.filter).len() =>
+            {
+                self.overlay = Overlay::Chips(at)
             }
             Action::CycleSort => {
                 self.query.sort.key = self.query.sort.key.next();
@@ -71,6 +94,13 @@ impl App {
 
     /// Edits the open text field; a search applies at once (narrowing when text was added).
     pub(super) fn edit(&mut self, change: impl FnOnce(&mut String), adds: bool) {
+        if let Overlay::Picker(p) = &mut self.overlay {
+            // Type-to-find in a picker: the choices narrow as it is typed.
+            let mut find = std::mem::take(&mut p.find);
+            change(&mut find);
+            p.set_find(find);
+            return;
+        }
         let Overlay::Input(input) = &mut self.overlay else {
             return;
         };
@@ -86,6 +116,11 @@ impl App {
 
     fn confirm_overlay(&mut self) {
         match std::mem::take(&mut self.overlay) {
+            // Enter ends the typing: Space marks among what was found, Enter applies.
+            Overlay::Picker(mut p) if p.finding => {
+                p.finding = false;
+                self.overlay = Overlay::Picker(p);
+            }
             Overlay::Picker(p) => self.apply_picker(&p),
             Overlay::Input(input) if input.field == Field::Dates => {
                 match parse_range(&input.text) {
@@ -105,16 +140,24 @@ impl App {
             | Overlay::Help
             | Overlay::None
             | Overlay::Confirm(_)
+            | Overlay::Chips(_)
             | Overlay::Messages => {}
         }
     }
 
     fn cancel_overlay(&mut self) {
-        if let Overlay::Input(input) = std::mem::take(&mut self.overlay)
-            && input.field == Field::Search
-        {
-            self.query.filter.search.clear();
-            self.refilter(false);
+        match std::mem::take(&mut self.overlay) {
+            Overlay::Input(input) if input.field == Field::Search => {
+                self.query.filter.search.clear();
+                self.refilter(false);
+            }
+            // Esc while finding forgets what was typed; the picker stays open.
+            Overlay::Picker(mut p) if p.finding => {
+                p.finding = false;
+                p.set_find(String::new());
+                self.overlay = Overlay::Picker(p);
+            }
+            _ => {}
         }
     }
 
@@ -122,17 +165,18 @@ impl App {
         let chosen = picker.chosen();
         let filter = &mut self.query.filter;
         match picker.kind {
-            PickerKind::Region => filter.regions = chosen,
+            PickerKind::Region => (filter.regions, filter.no_region) = (chosen.ids, chosen.none),
             PickerKind::Faction => {
-                filter.factions = chosen;
+                (filter.factions, filter.no_faction) = (chosen.ids, chosen.none);
                 filter.faction_scope = picker.scope;
             }
             PickerKind::Kind => {
                 filter.kinds = ContestKind::ALL
                     .into_iter()
-                    .filter(|k| chosen.iter().any(|c| c == k.as_str()))
+                    .filter(|k| chosen.ids.iter().any(|c| c == k.as_str()))
                     .collect()
             }
+            PickerKind::Endorser => filter.endorsers = chosen.ids,
         }
         self.refilter(false);
     }

@@ -10,7 +10,8 @@ use chrono::NaiveTime;
 
 use crate::explorer::app::{App, Overlay};
 use crate::explorer::layout;
-use crate::report::safe;
+use crate::report::{cells, safe};
+use ratatui::layout::Rect;
 
 /// One message as it was shown, in full.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -58,7 +59,47 @@ impl MessageLog {
     }
 }
 
+/// Most rows the status bar's messages take above its line of filters; a longer message is
+/// cut there and says which key shows it whole.
+pub const MESSAGE_ROWS: u16 = 3;
+
 impl App {
+    /// What the status bar says above its filters, oldest first: the load error, the
+    /// notice, and why a prompt refused what was typed; `true` for a problem (shown with ⚠).
+    pub fn status_messages(&self) -> Vec<(String, bool)> {
+        let mut out = Vec::new();
+        if let Some(error) = &self.error {
+            out.push((format!("⚠ {error}"), true));
+        }
+        if let Some(notice) = &self.notice {
+            let problem = notice.starts_with('⚠');
+            out.push((notice.clone(), problem));
+        }
+        if let Overlay::Input(input) = &self.overlay
+            && let Some(e) = &input.error
+        {
+            out.push((format!("⚠ {e}"), true));
+        }
+        out
+    }
+
+    /// Rows the messages take above the status bar's line on `screen`: each wrapped whole,
+    /// up to `MESSAGE_ROWS` (fewer on a short screen, none on a tiny one, where the one line
+    /// says the message before the filters).
+    pub fn message_rows(&self, screen: Rect) -> u16 {
+        let cap = (screen.height.saturating_sub(4) / 4).min(MESSAGE_ROWS);
+        if cap == 0 {
+            return 0;
+        }
+        let width = usize::from(screen.width.saturating_sub(2));
+        let lines: usize = self
+            .status_messages()
+            .iter()
+            .map(|(text, _)| cells::wrap(text, width).len())
+            .sum();
+        u16::try_from(lines).unwrap_or(u16::MAX).min(cap)
+    }
+
     /// Tells the user what just happened, in the status bar until the next key, and logs it.
     pub(super) fn say(&mut self, text: String) {
         // Messages quote the data (file names, values): shown, never obeyed.

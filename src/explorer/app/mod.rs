@@ -5,6 +5,7 @@
 //! actions), `views` (the views beyond the contest list, marks, and their cached data),
 //! `export` (files and clipboard), `messages` (what the user is told, and its log).
 
+mod chips;
 mod export;
 mod filters;
 mod messages;
@@ -21,8 +22,9 @@ use ratatui::layout::Rect;
 
 pub use crate::explorer::data::Data;
 pub use crate::explorer::screen::{Focus, ScrollLimits, View};
+pub use chips::{Chip, chips};
 pub use messages::{Message, MessageLog};
-pub use picker::{Choice, Picker};
+pub use picker::{Choice, Chosen, Picker};
 pub use views::ViewState;
 
 use crate::explorer::action::Action;
@@ -66,6 +68,8 @@ pub enum Overlay {
     Confirm(crate::explorer::effect::PendingWrite),
     /// The message log (`M`): every message so far, in full, newest first.
     Messages,
+    /// Stepping through the filter chips (`x`); the chip under the cursor, from 0.
+    Chips(usize),
 }
 
 /// Everything the explorer shows, and nothing it does not.
@@ -151,10 +155,12 @@ impl App {
 
     /// What keys mean right now.
     pub fn mode(&self) -> Mode {
-        match self.overlay {
+        match &self.overlay {
             Overlay::None => Mode::Normal,
             Overlay::Help => Mode::Help,
+            Overlay::Picker(p) if p.finding => Mode::Text,
             Overlay::Picker(_) => Mode::Picker,
+            Overlay::Chips(_) => Mode::Chips,
             Overlay::Input(_) => Mode::Text,
             Overlay::Confirm(_) => Mode::Confirm,
             Overlay::Messages => Mode::Messages,
@@ -163,12 +169,34 @@ impl App {
 
     /// The panes for the current screen size and focus.
     pub fn areas(&self) -> Areas {
-        layout::areas(self.screen, self.focus == Focus::Detail)
+        layout::areas(
+            self.screen,
+            self.focus == Focus::Detail,
+            self.message_rows(self.screen),
+        )
     }
 
     /// Index into the dataset of the selected contest.
     pub fn selected_index(&self) -> Option<usize> {
         self.rows.get(self.selected).copied()
+    }
+
+    /// What the header calls the data: its title, else the names of its sources.
+    pub fn header_name(&self) -> String {
+        match &self.data {
+            Some(data) => data
+                .dataset()
+                .title
+                .clone()
+                .unwrap_or_else(|| data.loaded.sources.join(", ")),
+            None => self.sources.join(", "),
+        }
+    }
+
+    /// Whether only one pane fits (the list or the detail, by focus).
+    pub fn single_pane(&self) -> bool {
+        let a = layout::areas(self.screen, false, 0);
+        a.detail.is_empty()
     }
 
     /// The selected contest.

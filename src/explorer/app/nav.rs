@@ -29,6 +29,7 @@ impl App {
             }
             // While typing a search, arrows walk the results.
             Overlay::Input(_) => self.move_selection(delta as i64),
+            Overlay::Chips(_) => self.step_chip(i64::from(delta.signum())),
             Overlay::Confirm(_) => {}
             Overlay::None => match self.focus {
                 Focus::List => self.move_selection(delta as i64),
@@ -57,6 +58,7 @@ impl App {
             Overlay::Picker(p) => p.cursor = if end { p.len() - 1 } else { 0 },
             Overlay::Help => self.help_scroll = if end { self.help_max } else { 0 },
             Overlay::Messages => self.messages.scroll = if end { self.messages.max } else { 0 },
+            Overlay::Chips(_) => self.step_chip(if end { i64::MAX / 2 } else { -(i64::MAX / 2) }),
             _ if self.focus == Focus::Detail => {
                 self.detail_scroll = if end { self.detail_max } else { 0 }
             }

@@ -13,6 +13,8 @@ impl App {
         match &self.overlay {
             // Exactly as typing it would: a search narrows as it grows.
             Overlay::Input(_) => self.edit(|typed| typed.push_str(&text), true),
+            // Type-to-find in a picker takes a paste as typing.
+            Overlay::Picker(p) if p.finding => self.edit(|typed| typed.push_str(&text), true),
             // Nothing to search for: a stray newline changes nothing.
             Overlay::None if text.trim().is_empty() => {}
             // The pasted text replaces any search: what was pasted is what is looked for.
@@ -25,7 +27,11 @@ impl App {
                 });
                 self.refilter(false);
             }
-            Overlay::Help | Overlay::Picker(_) | Overlay::Confirm(_) | Overlay::Messages => {}
+            Overlay::Help
+            | Overlay::Picker(_)
+            | Overlay::Confirm(_)
+            | Overlay::Messages
+            | Overlay::Chips(_) => {}
         }
     }
 }

@@ -32,6 +32,8 @@ pub struct ViewState {
     pub endorsers: Vec<EndorserRecord>,
     /// Contests per month of the listed contests, long empty stretches folded.
     pub timeline: Vec<GroupRecord<Span>>,
+    /// The timeline row under the cursor (never a gap, when there is another row).
+    pub timeline_cursor: usize,
     /// The selected contest's seat history among the listed contests, oldest first.
     pub history: Vec<usize>,
     /// Contests of that seat the filters hide.
@@ -77,6 +79,11 @@ impl App {
                 if view != self.view {
                     self.view = view;
                     self.views.scroll = 0;
+                    // Rounds and history take the detail's place: where only one pane fits,
+                    // that pane is the one to show (Esc goes back to the list).
+                    if matches!(view, View::Rounds | View::History) && self.single_pane() {
+                        self.focus = Focus::Detail;
+                    }
                     self.keep_selection_visible();
                 }
                 None
@@ -89,9 +96,21 @@ impl App {
                 self.step_round(delta);
                 None
             }
+            Action::SelectViewRow(row) => {
+                match self.view {
+                    View::Endorsements => {
+                        let last = self.views.endorsers.len().saturating_sub(1);
+                        self.views.endorser_cursor = row.min(last);
+                    }
+                    View::Timeline => self.move_timeline(row as i64, 1),
+                    _ => {}
+                }
+                None
+            }
             other => match self.view {
                 View::Contests => Some(other),
-                View::Scoreboard | View::Timeline | View::Compare => self.scroll_view(other),
+                View::Scoreboard | View::Compare => self.scroll_view(other),
+                View::Timeline => self.timeline_keys(other),
                 View::Endorsements => self.endorser_keys(other),
                 View::Rounds | View::History => match other {
                     // Esc leaves the pane, then the view.
@@ -160,6 +179,67 @@ impl App {
             other => return Some(other),
         }
         None
+    }
+
+    /// Movement keys move the timeline's cursor (over its months, never onto a gap), Enter
+    /// lists the contests of the month under it, Esc goes back to the list.
+    fn timeline_keys(&mut self, action: Action) -> Option<Action> {
+        let page = i64::from(self.body_height() - 3).max(1);
+        let cursor = self.views.timeline_cursor as i64;
+        match action {
+            Action::Up => self.move_timeline(cursor - 1, -1),
+            Action::Down => self.move_timeline(cursor + 1, 1),
+            Action::PageUp => self.move_timeline(cursor - page, -1),
+            Action::PageDown => self.move_timeline(cursor + page, 1),
+            Action::Top => self.move_timeline(0, 1),
+            Action::Bottom => self.move_timeline(i64::MAX / 2, -1),
+            Action::Confirm => self.list_period(),
+            Action::Back => self.view = View::Contests,
+            other => return Some(other),
+        }
+        None
+    }
+
+    /// Puts the timeline cursor on row `to` (clamped), or the nearest month from there in
+    /// `direction` (a gap is no month to list), else the other way.
+    pub(super) fn move_timeline(&mut self, to: i64, direction: i64) {
+        let rows = &self.views.timeline;
+        if rows.is_empty() {
+            self.views.timeline_cursor = 0;
+            return;
+        }
+        let last = rows.len() as i64 - 1;
+        let start = to.clamp(0, last);
+        let month = |i: i64| matches!(rows[i as usize].key, Span::One(_));
+        let found = (0..=last)
+            .map(|k| start + k * direction)
+            .take_while(|i| (0..=last).contains(i))
+            .chain(
+                (0..=last)
+                    .map(|k| start - k * direction)
+                    .take_while(|i| (0..=last).contains(i)),
+            )
+            .find(|&i| month(i));
+        self.views.timeline_cursor = found.unwrap_or(start) as usize;
+    }
+
+    /// Filters the list to the contests the timeline counts in the row under the cursor (a
+    /// month; a year's "month unknown"; undated) and shows it.
+    fn list_period(&mut self) {
+        let Some(Span::One(period)) = self
+            .views
+            .timeline
+            .get(self.views.timeline_cursor)
+            .map(|g| g.key)
+        else {
+            return;
+        };
+        self.query.filter.period = Some(period);
+        self.refilter(false);
+        self.view = View::Contests;
+        self.focus = Focus::List;
+        // The status bar shows the new filter ("timeline: Oct 2019").
+        self.keep_selection_visible();
     }
 
     /// Re-sorts the endorsement record, keeping the cursor on the same endorser.
@@ -268,9 +348,14 @@ impl App {
                     .unwrap_or(0);
             }
             View::Timeline if v.timeline_for != Some(version) => {
+                let keep = v.timeline.get(v.timeline_cursor).map(|g| g.key);
                 let months = timeline::by_month(index, &counted());
                 v.timeline = timeline::fold_gaps(&months, GAP_MONTHS);
                 v.timeline_for = Some(version);
+                let at = keep
+                    .and_then(|k| v.timeline.iter().position(|g| g.key == k))
+                    .unwrap_or(0);
+                self.move_timeline(at as i64, 1);
             }
             View::History => {
                 let anchor = self.rows.get(self.selected).copied();

@@ -87,12 +87,17 @@ pub fn wins_label<K>(g: &GroupRecord<K>, ds: &Dataset) -> String {
     parts.join(", ")
 }
 
-/// What the bars of `wins` mean.
+/// What the bars of `wins` mean (colour is mentioned only where there is colour).
 pub fn legend(theme: &Theme) -> Line<'static> {
+    let won = if theme.color {
+        " won, in the winner's faction colour  "
+    } else {
+        " won  "
+    };
     Line::from(vec![
         Span::raw("   "),
         Span::styled("█", theme.text()),
-        Span::styled(" won, in the winner's faction colour  ", theme.dim()),
+        Span::styled(won, theme.dim()),
         Span::styled("▒", theme.dim()),
         Span::styled(" decided, no winner recorded  ", theme.dim()),
         Span::styled("░", theme.pending()),

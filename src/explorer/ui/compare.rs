@@ -10,7 +10,7 @@ use ratatui::text::Line;
 use crate::explorer::app::App;
 use crate::explorer::layout;
 use crate::explorer::theme::Theme;
-use crate::explorer::ui::{chart, fact_lines, pane_block, scrolled};
+use crate::explorer::ui::{chart, fact_lines, pane_block, scroll_marks, scrolled};
 use crate::model::Contest;
 use crate::query::find_contest;
 use crate::report::cells;
@@ -73,7 +73,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) -> Option<u16> {
             side(label, c, rows, chart, width, theme)
         })
         .collect();
-    if wide {
+    let max = if wide {
         let [left, _, right] = Layout::horizontal([
             Constraint::Fill(1),
             Constraint::Length(1),
@@ -82,14 +82,17 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) -> Option<u16> {
         .areas(inner);
         let rows = columns.iter().map(Vec::len).max().unwrap_or(0);
         show(frame, app, left, &columns[0], rows);
-        Some(show(frame, app, right, &columns[1], rows))
+        show(frame, app, right, &columns[1], rows)
     } else {
         let mut all = columns[0].clone();
         all.push(Line::raw(""));
         all.extend(columns[1].iter().cloned());
         let rows = all.len();
-        Some(show(frame, app, inner, &all, rows))
-    }
+        show(frame, app, inner, &all, rows)
+    };
+    let scroll = app.views.scroll;
+    scroll_marks(frame, app, area, scroll.min(max) > 0, scroll < max);
+    Some(max)
 }
 
 /// One column of a view `rows` lines long, scrolled like the rest of the view (both columns

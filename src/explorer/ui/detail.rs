@@ -29,7 +29,13 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) -> Option<u16> {
     let i = app.selected_index()?;
     let paragraph = Paragraph::new(lines(data, i, usize::from(inner.width), &app.theme))
         .wrap(Wrap { trim: false });
-    Some(scroll_paragraph(frame, inner, paragraph, app.detail_scroll))
+    Some(scroll_paragraph(
+        frame,
+        app,
+        area,
+        paragraph,
+        app.detail_scroll,
+    ))
 }
 
 /// The pane's content for contest `i`, for a pane `width` cells wide: the same facts, in the

@@ -8,7 +8,7 @@ use ratatui::text::{Line, Span};
 use crate::explorer::app::App;
 use crate::explorer::layout;
 use crate::explorer::theme::Theme;
-use crate::explorer::ui::pane_block;
+use crate::explorer::ui::{pane_block, scroll_marks};
 use crate::report;
 use crate::report::cells;
 use crate::report::words::NA;
@@ -66,13 +66,13 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
         );
         return;
     }
-    let visible = usize::from(inner.height - 1);
-    // The cursor stays on screen; the table scrolls only as far as it must.
-    let offset = v.endorser_cursor.saturating_sub(visible - 1);
+    let (visible, offset) = layout::endorser_rows(area, v.endorser_cursor);
     // " " + name + five numbers + "  " + bar + " ".
     let bar_w = width
         .saturating_sub(1 + name_w + 5 * NUMBER + 1 + 2 + 1)
         .min(RATE_BAR);
+    let below = offset + visible < v.endorsers.len();
+    scroll_marks(frame, app, area, offset > 0, below);
     for (n, r) in v.endorsers.iter().enumerate().skip(offset).take(visible) {
         let mut line = row(r, name_w, bar_w, theme);
         if n == v.endorser_cursor {

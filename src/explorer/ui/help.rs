@@ -17,11 +17,12 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) -> u16 {
     let text_w = HELP.iter().map(|(_, t)| cells::width(t)).max().unwrap_or(0);
     let width = (keys_w + text_w + 5) as u16;
     let height = HELP.len() as u16 + 2;
-    let inner = popup(
+    let at = popup_area(area, width, height);
+    popup(
         frame,
         app,
-        popup_area(area, width, height),
-        " Keys (Esc or ? closes) ".into(),
+        at,
+        " Keys (j / k scroll, Esc or ? closes) ".into(),
     );
     let lines: Vec<Line> = HELP
         .iter()
@@ -32,5 +33,5 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) -> u16 {
             ])
         })
         .collect();
-    scroll_paragraph(frame, inner, Paragraph::new(lines), app.help_scroll)
+    scroll_paragraph(frame, app, at, Paragraph::new(lines), app.help_scroll)
 }

@@ -48,7 +48,13 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) -> Option<u16> {
         .flat_map(|line| rewrap(line, usize::from(inner.width)))
         .collect::<Vec<_>>();
     let paragraph = Paragraph::new(lines).wrap(Wrap { trim: false });
-    Some(scroll_paragraph(frame, inner, paragraph, app.detail_scroll))
+    Some(scroll_paragraph(
+        frame,
+        app,
+        area,
+        paragraph,
+        app.detail_scroll,
+    ))
 }
 
 fn history_lines(app: &App, ds: &Dataset, theme: &Theme) -> Vec<Line<'static>> {
@@ -76,7 +82,10 @@ fn history_lines(app: &App, ds: &Dataset, theme: &Theme) -> Vec<Line<'static>> {
             Span::styled(s.date_label(), theme.title()),
             Span::styled(format!("  {}", words::kind(c.kind)), theme.dim()),
         ]));
-        out.push(Line::styled(format!("    {}", c.title), theme.text()));
+        out.push(Line::from(vec![
+            Span::styled(format!("    {}", c.title), theme.text()),
+            Span::styled(format!("  {}", c.id), theme.dim()),
+        ]));
         let mut result = vec![Span::raw("    ")];
         match (s.winner, c.status) {
             (Some(w), _) => {

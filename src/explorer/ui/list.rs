@@ -8,13 +8,14 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use crate::explorer::app::{App, Focus};
+use crate::explorer::app::{App, Field, Focus, Overlay, TextInput};
 use crate::explorer::layout;
 use crate::explorer::theme::Theme;
 use crate::explorer::ui::pane_block;
-use crate::model::arithmetic;
-use crate::model::{Contest, ContestKind, Dataset, Status};
+use crate::model::{Dataset, Status};
+use crate::query::{Filter, SortKey};
 use crate::report::cells;
+use crate::report::facts::Summary;
 use crate::report::words;
 
 /// A list column, in display order.
@@ -25,46 +26,149 @@ enum Column {
     Kind,
     Region,
     Date,
+    /// Shown only when the winner column is not: that column says `pending` itself.
     Status,
+    /// The winner, `pending`, or `—`.
     Winner,
+    /// The winner's faction's short label (colour shows it as the mark; without colour the
+    /// mark is these letters, and this column is not shown).
+    Faction,
+    Share,
+    Margin,
+    Turnout,
 }
 
 /// The narrowest the title column may get before other columns are dropped: results first,
 /// then context (kind and region are in most titles anyway, so they yield to a longer title).
-const MIN_TITLE: usize = 24;
-const MIN_TITLE_BESIDE_CONTEXT: usize = 32;
+const MIN_TITLE: usize = 20;
+const MIN_TITLE_BESIDE_CONTEXT: usize = 28;
+const MIN_TITLE_BESIDE_STATUS: usize = 14;
+/// Widths of the columns whose cells are short and known in advance (a header may carry the
+/// sort's arrow: `Turnout↓`).
+const DATE_W: usize = 11;
+const STATUS_W: usize = 7;
+const FACTION_W: usize = 4;
+const SHARE_W: usize = 6;
+const TURNOUT_W: usize = 8;
+/// `general election`, the longest kind.
+const KIND_W: usize = 16;
+/// Bounds of the columns sized to the rows on screen.
+const WINNER_W: (usize, usize) = (7, 24);
+const MARGIN_W: (usize, usize) = (7, 17);
+/// The narrowest a winner's name is cut to before the column gives way to the status.
+const MIN_WINNER: usize = 12;
+/// Region names longer than this are cut (none of the UK's is).
+const MAX_REGION: usize = 24;
 
-/// Columns that fit in `width` cells, with their widths. The title takes what is left;
-/// optional columns are dropped, least important first, when space runs out.
-fn columns(width: usize, mark: usize) -> Vec<(Column, usize)> {
-    // In order of importance: status (pending must stay visible), date, winner, region, kind;
-    // each with the title width it must leave.
-    let optional = [
-        (Column::Status, 7, MIN_TITLE),
-        (Column::Date, 11, MIN_TITLE),
-        (Column::Winner, 18, MIN_TITLE),
-        (Column::Region, 16, MIN_TITLE_BESIDE_CONTEXT),
-        (Column::Kind, 11, MIN_TITLE_BESIDE_CONTEXT),
-    ];
-    let mut used = mark + 1;
-    let mut chosen = Vec::new();
-    // Strictly by importance: a column that does not fit hands its space to the title.
-    for (col, w, min_title) in optional {
-        if used + min_title + 1 + w > width {
-            break;
+/// What decides the columns: the width, the mark's width, the sort (its column always
+/// shows, so the order can be read), the widths the rows need (the longest region name,
+/// winner and margin on screen), and whether there is colour.
+#[derive(Debug, Clone, Copy)]
+struct Fit {
+    width: usize,
+    mark: usize,
+    sort: SortKey,
+    region: usize,
+    winner: usize,
+    margin: usize,
+    color: bool,
+}
+
+/// The column that shows the sort's key (`Title` for the title, always shown).
+fn sort_column(sort: SortKey) -> Column {
+    match sort {
+        SortKey::Date => Column::Date,
+        SortKey::Title => Column::Title,
+        SortKey::Region => Column::Region,
+        SortKey::Margin => Column::Margin,
+        SortKey::Turnout => Column::Turnout,
+    }
+}
+
+/// Columns that fit in `fit.width` cells, with their widths. The sorted-by column comes
+/// first, whatever the width; then the results (winner, date, faction, share, margin,
+/// turnout), then context (region and kind, at their full width or not at all). The title
+/// takes what is left.
+fn columns(fit: Fit) -> Vec<(Column, usize)> {
+    let natural = |col: Column| match col {
+        Column::Date => DATE_W,
+        Column::Status => STATUS_W,
+        Column::Winner => fit.winner,
+        Column::Faction => FACTION_W,
+        Column::Share => SHARE_W,
+        Column::Margin => fit.margin,
+        Column::Turnout => TURNOUT_W,
+        Column::Region => fit.region,
+        Column::Kind => KIND_W,
+        Column::Mark | Column::Title => 0,
+    };
+    let min_title = |col: Column| match col {
+        Column::Region | Column::Kind => MIN_TITLE_BESIDE_CONTEXT,
+        // `pending` must stay visible: the title gives way further for it.
+        Column::Status => MIN_TITLE_BESIDE_STATUS,
+        _ => MIN_TITLE,
+    };
+    let mut used = fit.mark + 1;
+    let mut chosen: Vec<(Column, usize)> = Vec::new();
+    let sorted = sort_column(fit.sort);
+    if sorted != Column::Title {
+        // Cut to the room there is rather than dropped: the order must be readable.
+        let room = fit.width.saturating_sub(used + MIN_TITLE.min(12) + 2);
+        let w = natural(sorted).min(room);
+        if w > 0 {
+            used += 1 + w;
+            chosen.push((sorted, w));
+        }
+    }
+    let mut optional = vec![Column::Winner, Column::Status, Column::Date];
+    if fit.color {
+        optional.push(Column::Faction);
+    }
+    optional.extend([
+        Column::Share,
+        Column::Margin,
+        Column::Region,
+        Column::Turnout,
+        Column::Kind,
+    ]);
+    let shown = |chosen: &[(Column, usize)], c: Column| chosen.iter().any(|(x, _)| *x == c);
+    for col in optional {
+        if shown(&chosen, col) || (col == Column::Status && shown(&chosen, Column::Winner)) {
+            continue;
+        }
+        let mut w = natural(col);
+        let room = fit.width.saturating_sub(used + min_title(col) + 2);
+        if col == Column::Winner && w > room && room >= MIN_WINNER {
+            // A winner cut short says more than none.
+            w = room;
+        }
+        if w > room {
+            match col {
+                // Without the winner, the status column may still fit.
+                Column::Winner => continue,
+                // Context is shown whole or not at all: the kind may fit where the region
+                // does not.
+                Column::Region | Column::Kind => continue,
+                // Results by importance: what does not fit hands its room to the title.
+                _ => break,
+            }
         }
         used += 1 + w;
         chosen.push((col, w));
     }
     // Each column is followed by one space, the last one too.
-    let title = width.saturating_sub(used + 1);
-    let mut out = vec![(Column::Mark, mark), (Column::Title, title)];
+    let title = fit.width.saturating_sub(used + 1);
+    let mut out = vec![(Column::Mark, fit.mark), (Column::Title, title)];
     let order = [
         Column::Kind,
         Column::Region,
         Column::Date,
         Column::Status,
         Column::Winner,
+        Column::Faction,
+        Column::Share,
+        Column::Margin,
+        Column::Turnout,
     ];
     out.extend(
         order
@@ -72,16 +176,6 @@ fn columns(width: usize, mark: usize) -> Vec<(Column, usize)> {
             .filter_map(|c| chosen.iter().find(|(x, _)| x == c).copied()),
     );
     out
-}
-
-fn kind_label(kind: ContestKind) -> &'static str {
-    match kind {
-        ContestKind::Selection => "selection",
-        ContestKind::Leadership => "leadership",
-        ContestKind::GeneralElection => "general",
-        ContestKind::ByElection => "by-election",
-        ContestKind::Other => "other",
-    }
 }
 
 /// Width of the faction mark: a coloured block, or the longest abbreviation under NO_COLOR.
@@ -110,60 +204,138 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
     let title = format!(" Contests {} of {} ", app.rows.len(), ds.contests.len());
     frame.render_widget(pane_block(app, area, title, focused), area);
     let (titles, rows_area) = layout::list_parts(area);
-    let cols = columns(usize::from(rows_area.width), mark_width(theme, ds));
+    let region = ds
+        .regions
+        .iter()
+        .map(|r| cells::width(&r.name))
+        .chain([cells::width(words::NO_REGION)])
+        .max()
+        .unwrap_or(0)
+        .min(MAX_REGION);
+    let visible = usize::from(rows_area.height);
+    let end = (app.offset + visible).min(app.rows.len());
+    let on_screen: Vec<Summary> = app.rows[app.offset.min(end)..end]
+        .iter()
+        .map(|&i| Summary::new(ds, &ds.contests[i]))
+        .collect();
+    let widest = |f: &dyn Fn(&Summary) -> String, (least, most): (usize, usize)| {
+        on_screen
+            .iter()
+            .map(|s| cells::width(&f(s)))
+            .max()
+            .unwrap_or(0)
+            .clamp(least, most)
+    };
+    let cols = columns(Fit {
+        width: usize::from(rows_area.width),
+        mark: mark_width(theme, ds),
+        sort: app.query.sort.key,
+        region,
+        winner: widest(&|s| winner_text(s), WINNER_W),
+        margin: widest(&|s| s.margin_short(), MARGIN_W),
+        color: theme.color,
+    });
     if !titles.is_empty() {
+        let sorted = sort_column(app.query.sort.key);
+        let arrow = if app.query.sort.reverse { "↑" } else { "↓" };
         let spans: Vec<Span> = cols
             .iter()
             .map(|&(col, w)| {
-                Span::styled(
-                    format!("{} ", cells::fit(column_name(col), w)),
-                    theme.column_title(),
-                )
+                let name = if col == sorted {
+                    format!("{}{arrow}", column_name(col))
+                } else {
+                    column_name(col).to_string()
+                };
+                let name = match col {
+                    Column::Share | Column::Margin | Column::Turnout => cells::fit_right(&name, w),
+                    _ => cells::fit(&name, w),
+                };
+                Span::styled(format!("{name} "), theme.column_title())
             })
             .collect();
         frame.render_widget(Line::from(spans), titles);
     }
     if app.rows.is_empty() {
-        let message = Paragraph::new("No contests match. Press c to clear the filters.")
+        let message = Paragraph::new(empty_message(app))
             .style(theme.dim())
             .wrap(ratatui::widgets::Wrap { trim: true });
         frame.render_widget(message, rows_area);
         return;
     }
-    let visible = usize::from(rows_area.height);
-    let end = (app.offset + visible).min(app.rows.len());
     let buf = frame.buffer_mut();
-    for (n, pos) in (app.offset..end).enumerate() {
-        let contest = &ds.contests[app.rows[pos]];
+    for (n, (pos, s)) in (app.offset..end).zip(&on_screen).enumerate() {
         let area = Rect::new(rows_area.x, rows_area.y + n as u16, rows_area.width, 1);
         if pos == app.selected {
             buf.set_style(area, theme.selected(focused));
         }
-        let cells = row(contest, ds, &cols, theme, app.mark_of(&contest.id));
+        let cells = row(s, &cols, theme, app.mark_of(&s.contest.id));
         draw_row(buf, area, &cols, &cells);
+    }
+}
+
+/// The winner column's text: the winner, `pending`, or `—`.
+fn winner_text(s: &Summary) -> String {
+    match (s.winner, s.contest.status) {
+        (Some(w), _) => w.name.clone(),
+        (None, Status::Pending) => "pending".to_string(),
+        (None, Status::Decided) => words::DASH.to_string(),
+    }
+}
+
+/// Why the list is empty, and what will bring contests back — in keys that work where the
+/// user is (while typing a search, letters are text).
+fn empty_message(app: &App) -> String {
+    if app.total() == 0 {
+        return "The data has no contests.".to_string();
+    }
+    let typing = matches!(
+        &app.overlay,
+        Overlay::Input(TextInput {
+            field: Field::Search,
+            ..
+        })
+    );
+    if typing {
+        let others = Filter {
+            search: String::new(),
+            ..app.query.filter.clone()
+        };
+        let also = if others.is_empty() {
+            ""
+        } else {
+            " (other filters apply too)"
+        };
+        format!("No contests match the search{also}. Backspace widens it, Esc clears it.")
+    } else {
+        "No contests match. Press x to remove filters one by one, c to clear them all.".to_string()
     }
 }
 
 /// Writes a row's cells straight into the buffer, each cut to its column; the gaps stay the
 /// blank (or highlighted) cells beneath. Padding every cell with spaces instead cost a third
-/// of a frame, as each space is a grapheme to segment and a cell to write.
+/// of a frame, as each space is a grapheme to segment and a cell to write. Numbers are
+/// right-aligned in their columns.
 fn draw_row(buf: &mut Buffer, area: Rect, cols: &[(Column, usize)], cells: &[(String, Style)]) {
     let mut x = area.x;
-    for (&(_, w), (content, style)) in cols.iter().zip(cells) {
+    for (&(col, w), (content, style)) in cols.iter().zip(cells) {
         let room = usize::from(area.right().saturating_sub(x)).min(w);
         if room == 0 {
             break;
         }
         let printable_ascii = content.bytes().all(|b| (b' '..=b'~').contains(&b));
+        let right = matches!(col, Column::Share | Column::Margin | Column::Turnout);
         if printable_ascii && content.len() <= room {
             // One cell per byte: no graphemes to find, no widths to look up.
+            let start = if right { room - content.len() } else { 0 };
             for (i, b) in content.bytes().enumerate() {
-                buf[(x + i as u16, area.y)]
+                buf[(x + (start + i) as u16, area.y)]
                     .set_char(char::from(b))
                     .set_style(*style);
             }
         } else {
-            buf.set_stringn(x, area.y, cells::truncate(content, room), room, *style);
+            let cut = cells::truncate(content, room);
+            let start = if right { room - cells::width(&cut) } else { 0 };
+            buf.set_stringn(x + start as u16, area.y, cut, room, *style);
         }
         x = x.saturating_add(w as u16 + 1);
     }
@@ -178,22 +350,31 @@ fn column_name(col: Column) -> &'static str {
         Column::Date => "Date",
         Column::Status => "Status",
         Column::Winner => "Winner",
+        Column::Faction => "Fac.",
+        Column::Share => "Share",
+        Column::Margin => "Margin",
+        Column::Turnout => "Turnout",
     }
 }
 
 /// One contest's cells, in column order, uncut.
 /// `mark` is the letter of a contest marked for comparison (shown before its title).
 fn row(
-    contest: &Contest,
-    ds: &Dataset,
+    s: &Summary,
     cols: &[(Column, usize)],
     theme: &Theme,
     mark: Option<char>,
 ) -> Vec<(String, Style)> {
-    let winner = arithmetic::winner(contest);
-    let faction = winner
-        .and_then(|w| w.faction.as_deref())
-        .and_then(|id| ds.faction(id));
+    let contest = s.contest;
+    let faction = s.winner_faction;
+    let known = |text: String| {
+        let style = if text == words::NA || text == words::DASH {
+            theme.dim()
+        } else {
+            theme.text()
+        };
+        (text, style)
+    };
     let cell = |&(col, _): &(Column, usize)| -> (String, Style) {
         match col {
             // A block in the faction's colour; its letters where there is no colour.
@@ -208,15 +389,8 @@ fn row(
                 Some(m) => (format!("[{m}] {}", contest.title), theme.key()),
                 None => (contest.title.clone(), theme.text()),
             },
-            Column::Kind => (kind_label(contest.kind).to_string(), theme.dim()),
-            Column::Region => (
-                contest
-                    .region
-                    .as_deref()
-                    .and_then(|r| ds.region(r))
-                    .map_or(words::NO_REGION.to_string(), |r| r.name.clone()),
-                theme.dim(),
-            ),
+            Column::Kind => (words::kind(contest.kind).to_string(), theme.dim()),
+            Column::Region => (s.region_label(), theme.dim()),
             Column::Date => match contest.date {
                 Some(d) => (d.human(), theme.text()),
                 None => (words::NO_DATE.to_string(), theme.dim()),
@@ -225,11 +399,25 @@ fn row(
                 Status::Pending => ("pending".to_string(), theme.pending()),
                 Status::Decided => ("decided".to_string(), theme.dim()),
             },
-            Column::Winner => match (contest.status, winner) {
-                (_, Some(w)) => (w.name.clone(), theme.text()),
-                (Status::Pending, None) => (words::DASH.to_string(), theme.pending()),
-                (Status::Decided, None) => (words::DASH.to_string(), theme.dim()),
+            // The status lives here when this column is shown: `pending` says it.
+            Column::Winner => {
+                let style = match (contest.status, s.winner) {
+                    (_, Some(_)) => theme.text(),
+                    (Status::Pending, None) => theme.pending(),
+                    (Status::Decided, None) => theme.dim(),
+                };
+                (winner_text(s), style)
+            }
+            Column::Faction => match faction {
+                Some(f) => (words::faction_short(f), theme.faction(Some(f))),
+                None => (String::new(), theme.text()),
             },
+            Column::Share => match s.winner_share {
+                Some(_) => known(s.winner_share_label()),
+                None => (String::new(), theme.text()),
+            },
+            Column::Margin => known(s.margin_short()),
+            Column::Turnout => known(s.turnout_label()),
         }
     };
     cols.iter().map(cell).collect()
@@ -239,50 +427,70 @@ fn row(
 mod tests {
     use super::*;
 
-    #[test]
-    fn columns_drop_least_important_first_and_title_fills_the_rest() {
-        let names = |w| -> Vec<Column> { columns(w, 1).iter().map(|c| c.0).collect() };
-        assert_eq!(names(32), vec![Column::Mark, Column::Title]);
-        assert_eq!(names(40), vec![Column::Mark, Column::Title, Column::Status]);
-        assert_eq!(
-            names(78),
-            vec![
-                Column::Mark,
-                Column::Title,
-                Column::Date,
-                Column::Status,
-                Column::Winner
-            ]
-        );
-        // Beside region and kind, the title keeps room for a long constituency name.
-        let wide_list = columns(94, 1);
-        assert_eq!(wide_list[1], (Column::Title, 35));
-        assert_eq!(
-            names(94),
-            vec![
-                Column::Mark,
-                Column::Title,
-                Column::Region,
-                Column::Date,
-                Column::Status,
-                Column::Winner
-            ]
-        );
-        assert_eq!(
-            names(120),
-            vec![
-                Column::Mark,
-                Column::Title,
-                Column::Kind,
-                Column::Region,
-                Column::Date,
-                Column::Status,
-                Column::Winner
-            ]
-        );
-        for w in [0, 5, 20, 38, 58, 120] {
-            let total: usize = columns(w, 1).iter().map(|c| c.1 + 1).sum();
-            assert!(total <= w.max(3), "width {w}: {total}");
+    fn fit(width: usize, sort: SortKey) -> Fit {
+        Fit {
+            width,
+            mark: 1,
+            sort,
+            region: 24,
+            winner: 19,
+            margin: 12,
+            color: true,
         }
+    }
+
+    fn names(width: usize, sort: SortKey) -> Vec<Column> {
+        columns(fit(width, sort)).iter().map(|c| c.0).collect()
+    }
+
+    #[test]
+    fn the_sorted_by_column_shows_at_every_width() {
+        for width in [20, 30, 40, 48, 58, 60, 78, 98, 120, 198] {
+            for sort in SortKey::ALL {
+                let cols = columns(fit(width, sort));
+                let want = sort_column(sort);
+                let found = cols.iter().find(|(c, _)| *c == want);
+                assert!(
+                    found.is_some_and(|(_, w)| *w > 0),
+                    "{sort:?} at {width}: {cols:?}"
+                );
+                let total: usize = cols.iter().map(|c| c.1 + 1).sum();
+                assert!(total <= width.max(3), "width {width}: {total}");
+            }
+        }
+    }
+
+    #[test]
+    fn results_come_before_context_and_context_is_never_cut() {
+        use Column::*;
+        // 120 columns beside the detail: the list is 60 wide.
+        assert_eq!(names(58, SortKey::Date), vec![Mark, Title, Date, Winner]);
+        assert_eq!(
+            names(58, SortKey::Margin),
+            vec![Mark, Title, Winner, Margin]
+        );
+        // The winner column says `pending`: no status column beside it.
+        assert!(!names(98, SortKey::Date).contains(&Status));
+        assert_eq!(names(20, SortKey::Title), vec![Mark, Title]);
+        // 40 columns: the date it is sorted by, and whether it is pending.
+        assert_eq!(names(38, SortKey::Date), vec![Mark, Title, Date, Status]);
+        assert_eq!(names(40, SortKey::Title), vec![Mark, Title, Winner]);
+        assert_eq!(names(32, SortKey::Title), vec![Mark, Title, Status]);
+        // 100 columns beside the detail (48 wide): the winner, cut short, rather than none.
+        assert_eq!(names(48, SortKey::Date), vec![Mark, Title, Date, Winner]);
+        let wide = columns(fit(198, SortKey::Date));
+        assert_eq!(
+            wide.iter().map(|c| c.0).collect::<Vec<_>>(),
+            vec![
+                Mark, Title, Kind, Region, Date, Winner, Faction, Share, Margin, Turnout
+            ]
+        );
+        assert!(wide.contains(&(Region, 24)) && wide.contains(&(Kind, KIND_W)));
+        // Without colour the mark is the faction's letters: no second faction column.
+        let plain = Fit {
+            color: false,
+            ..fit(198, SortKey::Date)
+        };
+        assert!(!columns(plain).iter().any(|c| c.0 == Faction));
     }
 }

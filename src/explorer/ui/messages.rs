@@ -23,8 +23,9 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) -> u16 {
         .max(4)
         .min(largest.height);
     let title = format!(" Messages, newest first ({MESSAGES_KEY} or Esc closes) ");
-    let inner = popup(frame, app, popup_area(area, largest.width, height), title);
-    scroll_paragraph(frame, inner, Paragraph::new(lines), app.messages.scroll)
+    let at = popup_area(area, largest.width, height);
+    popup(frame, app, at, title);
+    scroll_paragraph(frame, app, at, Paragraph::new(lines), app.messages.scroll)
 }
 
 /// Every message, newest first, wrapped to `width` cells.

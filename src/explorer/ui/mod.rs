@@ -26,6 +26,9 @@ mod list;
 mod loading;
 mod messages;
 mod picker;
+
+pub use picker::geometry as picker_geometry;
+pub use status::chip_areas;
 mod rounds;
 mod scoreboard;
 mod status;
@@ -44,7 +47,8 @@ use crate::report::cells;
 /// Draws the whole screen; returns how far its scrolling panes can scroll, for the app to
 /// stop scrolling there (drawing itself changes nothing).
 pub fn render(frame: &mut Frame, app: &App) -> ScrollLimits {
-    let areas = layout::areas(frame.area(), app.focus == Focus::Detail);
+    let screen = frame.area();
+    let areas = layout::areas(screen, app.focus == Focus::Detail, app.message_rows(screen));
     let mut limits = ScrollLimits::default();
     header::render(frame, areas.header, app);
     match (&app.data, app.view) {
@@ -71,7 +75,7 @@ pub fn render(frame: &mut Frame, app: &App) -> ScrollLimits {
         Overlay::Help => limits.help = Some(help::render(frame, frame.area(), app)),
         Overlay::Messages => limits.messages = Some(messages::render(frame, frame.area(), app)),
         Overlay::Picker(p) => picker::render(frame, frame.area(), app, p),
-        Overlay::Input(_) | Overlay::Confirm(_) | Overlay::None => {}
+        Overlay::Input(_) | Overlay::Confirm(_) | Overlay::Chips(_) | Overlay::None => {}
     }
     limits
 }
@@ -88,13 +92,40 @@ fn pane_block(app: &App, pane: Rect, title: String, focused: bool) -> Block<'sta
         .title_style(app.theme.title())
 }
 
-/// Draws `paragraph` in `area` from line `scroll` (no further than its end); returns how far
-/// it can scroll.
-fn scroll_paragraph(frame: &mut Frame, area: Rect, paragraph: Paragraph, scroll: u16) -> u16 {
+/// Draws `paragraph` inside `pane` (within its border) from line `scroll` (no further than
+/// its end), with the signs of more above or below on the border; returns how far it can
+/// scroll.
+fn scroll_paragraph(
+    frame: &mut Frame,
+    app: &App,
+    pane: Rect,
+    paragraph: Paragraph,
+    scroll: u16,
+) -> u16 {
+    let area = layout::inner(pane);
     let total = paragraph.line_count(area.width);
     let max = u16::try_from(total.saturating_sub(usize::from(area.height))).unwrap_or(u16::MAX);
     frame.render_widget(paragraph.scroll((scroll.min(max), 0)), area);
+    scroll_marks(frame, app, pane, scroll.min(max) > 0, scroll < max);
     max
+}
+
+/// `↑ more` on a pane's top border when lines are hidden above, `↓ more` on its bottom border
+/// when lines are hidden below (borderless tiny panes have nowhere to say it).
+fn scroll_marks(frame: &mut Frame, app: &App, pane: Rect, above: bool, below: bool) {
+    if !layout::bordered(pane) {
+        return;
+    }
+    for (hidden, text, y) in [
+        (above, " ↑ more ", pane.y),
+        (below, " ↓ more ", pane.bottom() - 1),
+    ] {
+        let w = cells::width(text) as u16;
+        if hidden && pane.width >= w + 4 {
+            let at = Rect::new(pane.right() - w - 2, y, w, 1);
+            frame.render_widget(Span::styled(text, app.theme.key()), at);
+        }
+    }
 }
 
 /// A full-body view's frame and its lines, scrolled; returns how far it can scroll.
@@ -109,10 +140,10 @@ fn scrolled(
         return None;
     }
     frame.render_widget(pane_block(app, area, title, true), area);
-    let inner = layout::inner(area);
     Some(scroll_paragraph(
         frame,
-        inner,
+        app,
+        area,
         Paragraph::new(lines),
         app.views.scroll,
     ))
@@ -156,7 +187,7 @@ fn popup_area(area: Rect, width: u16, height: u16) -> Rect {
     cell
 }
 
-/// Clears a popup's area and draws its frame; returns the inside.
+/// Clears a popup's area and draws its frame; returns the inside (`layout::inner` of it).
 fn popup(frame: &mut Frame, app: &App, area: Rect, title: String) -> Rect {
     frame.render_widget(Clear, area);
     let block = pane_block(app, area, title, true);

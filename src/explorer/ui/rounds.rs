@@ -34,7 +34,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) -> Option<u16> {
     let theme = &app.theme;
     let contest = app.selected_contest();
     let title = match contest {
-        Some(c) => format!(" Rounds: {} ", c.title),
+        Some(c) => format!(" Rounds: {} · {} ", c.title, c.id),
         None => " Rounds ".to_string(),
     };
     let focused = app.focus == Focus::Detail;
@@ -44,7 +44,13 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) -> Option<u16> {
         None => no_rounds(app, ds, theme),
     };
     let paragraph = Paragraph::new(lines).wrap(Wrap { trim: false });
-    Some(scroll_paragraph(frame, inner, paragraph, app.detail_scroll))
+    Some(scroll_paragraph(
+        frame,
+        app,
+        area,
+        paragraph,
+        app.detail_scroll,
+    ))
 }
 
 fn round_lines(
@@ -293,8 +299,9 @@ fn table_lines(
             ) {
                 (Some(t), true, _) => format!("{}✗", t.label()),
                 (Some(t), _, true) => format!("{}✓", t.label()),
-                (Some(t), _, _) => t.label(),
-                (None, _, _) => "·".to_string(),
+                // A space where a mark would be, so the digits line up.
+                (Some(t), _, _) => format!("{} ", t.label()),
+                (None, _, _) => "· ".to_string(),
             };
             let style = if row.tallies[r].is_none() {
                 theme.dim()
@@ -311,7 +318,9 @@ fn table_lines(
             theme.dim(),
         )];
         for r in shown.clone() {
-            let cell = values[r].as_ref().map_or("·".to_string(), |t| t.label());
+            let cell = values[r]
+                .as_ref()
+                .map_or("· ".to_string(), |t| format!("{} ", t.label()));
             spans.push(Span::styled(cells::fit_right(&cell, col_w), theme.dim()));
         }
         out.push(Line::from(spans));

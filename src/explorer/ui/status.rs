@@ -1,29 +1,44 @@
-//! The status bar: every active filter (or the text being typed) on the left, the count and
-//! sort order on the right. The count always stays visible, in shorter forms when space is short.
-//! A message too long for it is cut, and then says which key shows it whole (the log keeps it).
+//! The status bar: above it, the messages (a load error, a notice, a prompt's refusal), each
+//! wrapped whole on rows of its own so they never hide the filters; on its line, every active
+//! filter as a chip (`[region: London]`, told apart by brackets with or without colour) or the
+//! prompt being typed (scrolled so what is typed shows), and the count and sort on the right.
+//! A message longer than its rows is cut and says which key shows it whole (the log keeps it).
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
-use crate::explorer::app::{App, Field, Overlay};
+use crate::explorer::app::{App, Field, Overlay, chips};
 use crate::explorer::export::ExportTarget;
 use crate::explorer::keymap::{MESSAGES_KEY, Mode};
-use crate::query::FactionScope;
 use crate::report::cells;
 
-/// Draws the status line.
+/// Draws the status area: message rows, then the status line.
 pub fn render(frame: &mut Frame, area: Rect, app: &App) {
     if area.is_empty() {
         return;
     }
     let theme = &app.theme;
     let width = usize::from(area.width);
+    let message_rows = area.height - 1;
+    for (n, line) in message_lines(app, width, usize::from(message_rows))
+        .into_iter()
+        .enumerate()
+    {
+        let row = Rect::new(area.x, area.y + n as u16, area.width, 1);
+        frame.render_widget(line.style(theme.status_bar()), row);
+    }
+    let bar = Rect::new(area.x, area.bottom() - 1, area.width, 1);
     let right = right_side(app, width);
     let left_w = width.saturating_sub(cells::width(&right) + 1);
-    let mut left = message_spans(app);
+    let mut left = Vec::new();
+    if message_rows == 0 {
+        // No room above: the messages start the line, as short as they must be.
+        left = on_the_line(app);
+    }
     let messages_w = spans_width(&left);
-    left.extend(left_side(app));
+    left.extend(left_side(app, left_w.saturating_sub(messages_w)));
     let hint = format!(" ({MESSAGES_KEY}: messages)");
     let hint_w = cells::width(&hint);
     // Where the key works (browsing) and there is room to say so beside a little of the text.
@@ -38,10 +53,44 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
         " ".repeat(width.saturating_sub(used + cells::width(&right))),
     ));
     left.push(Span::styled(right, theme.title()));
-    frame.render_widget(Line::from(left).style(theme.status_bar()), area);
+    frame.render_widget(Line::from(left).style(theme.status_bar()), bar);
 }
 
-/// The count and sort, as long as fits in a third of the line (the count alone otherwise).
+/// The messages wrapped to the width, at most `rows` lines; when cut, the last line says how
+/// to read them whole (`M`, which while typing is a letter: Esc first).
+fn message_lines(app: &App, width: usize, rows: usize) -> Vec<Line<'static>> {
+    if rows == 0 {
+        return Vec::new();
+    }
+    let theme = &app.theme;
+    let room = width.saturating_sub(2).max(1);
+    let mut lines: Vec<(String, Style)> = Vec::new();
+    for (text, problem) in app.status_messages() {
+        let style = if problem { theme.error() } else { theme.key() };
+        lines.extend(cells::wrap(&text, room).into_iter().map(|l| (l, style)));
+    }
+    if lines.len() > rows {
+        lines.truncate(rows);
+        let hint = if app.mode() == Mode::Normal {
+            format!(" ({MESSAGES_KEY}: messages)")
+        } else {
+            format!(" (Esc, then {MESSAGES_KEY}: messages)")
+        };
+        let last = &mut lines[rows - 1].0;
+        let keep = room.saturating_sub(cells::width(&hint) + 1);
+        *last = format!(
+            "{}…{hint}",
+            cells::truncate(last, keep).trim_end_matches('…')
+        );
+    }
+    lines
+        .into_iter()
+        .map(|(text, style)| Line::from(vec![Span::raw(" "), Span::styled(text, style)]))
+        .collect()
+}
+
+/// The count and sort, as long as fits in half the line (the count alone otherwise); in the
+/// chips, the keys that work there.
 fn right_side(app: &App, width: usize) -> String {
     if app.data.is_none() {
         return "loading… · q quits ".to_string();
@@ -49,50 +98,63 @@ fn right_side(app: &App, width: usize) -> String {
     let (n, m) = (app.rows.len(), app.total());
     let sort = app.query.sort;
     let order = if sort.reverse { ", reversed" } else { "" };
-    let forms = [
+    let mut forms = Vec::new();
+    if let Overlay::Chips(_) = app.overlay {
+        forms.push(format!(" ← → step · x removes · Esc · {n} of {m} "));
+        forms.push(format!(" x removes · Esc · {n}/{m} "));
+    }
+    // Offered only where ? opens it: while typing it is a letter, a yes/no question takes
+    // only y or n, and the message log and the help itself close on their own keys.
+    let help = match app.mode() {
+        Mode::Normal | Mode::Picker | Mode::Chips => " · ? help",
+        Mode::Text | Mode::Confirm | Mode::Messages | Mode::Help => "",
+    };
+    forms.extend([
         format!(
-            " {n} of {m} contests · sort: {}{order} · ? help ",
+            " {n} of {m} contests · sort: {}{order}{help} ",
             sort.key.as_str()
         ),
-        format!(" {n} of {m} contests · ? help "),
+        format!(" {n} of {m} contests{help} "),
         format!(" {n} of {m} "),
         format!("{n}/{m}"),
-    ];
+    ]);
     let budget = (width / 2).max(8);
     forms
         .iter()
         .find(|f| cells::width(f) <= budget)
-        .unwrap_or(&forms[3])
+        .unwrap_or(&forms[forms.len() - 1])
         .clone()
 }
 
-/// The messages the status line starts with: the load error, the notice.
-fn message_spans(app: &App) -> Vec<Span<'static>> {
+/// The messages on the status line itself, when there is no room above it.
+fn on_the_line(app: &App) -> Vec<Span<'static>> {
     let theme = &app.theme;
-    let mut spans = Vec::new();
-    if let Some(error) = &app.error {
-        spans.push(Span::styled(format!(" ⚠ {error} "), theme.error()));
+    let mut messages = app.status_messages();
+    if matches!(&app.overlay, Overlay::Input(i) if i.error.is_some()) {
+        // A prompt's refusal (the last message) follows the prompt instead.
+        messages.pop();
     }
-    if let Some(notice) = &app.notice {
-        spans.push(Span::styled(format!(" {notice} "), theme.key()));
-    }
-    spans
+    messages
+        .into_iter()
+        .map(|(text, problem)| {
+            let style = if problem { theme.error() } else { theme.key() };
+            Span::styled(format!(" {text} "), style)
+        })
+        .collect()
 }
 
 fn spans_width(spans: &[Span]) -> usize {
     spans.iter().map(|s| cells::width(&s.content)).sum()
 }
 
-/// What follows the messages: the question, the prompt, or the filters.
-fn left_side(app: &App) -> Vec<Span<'static>> {
+/// What follows the messages in `width` cells: the question, the prompt, or the chips.
+fn left_side(app: &App, width: usize) -> Vec<Span<'static>> {
     let theme = &app.theme;
-    let mut spans = Vec::new();
     if let Overlay::Confirm(pending) = &app.overlay {
-        spans.push(Span::styled(
+        return vec![Span::styled(
             format!(" {} exists. Replace it? (y/n) ", pending.typed),
             theme.key(),
-        ));
-        return spans;
+        )];
     }
     if let Overlay::Input(input) = &app.overlay {
         let prompt = match input.field {
@@ -105,75 +167,132 @@ fn left_side(app: &App) -> Vec<Span<'static>> {
                 format!(" export {} contests to (.md or .csv): ", app.rows.len())
             }
         };
-        spans.push(Span::styled(prompt, theme.key()));
-        spans.push(Span::raw(input.text.clone()));
-        spans.push(Span::styled("▏", theme.key()));
-        if let Some(e) = &input.error {
-            spans.push(Span::styled(format!("  {e}"), theme.error()));
+        let mut spans = vec![
+            Span::styled(prompt, theme.key()),
+            Span::raw(input.text.clone()),
+            Span::styled("▏", theme.key()),
+        ];
+        // Scrolled to the cursor: when it does not all fit, the start gives way.
+        keep_end(&mut spans, width);
+        if let Some(e) = input
+            .error
+            .as_ref()
+            .filter(|_| app.message_rows(app.screen) == 0)
+        {
+            spans.push(Span::styled(format!("  ⚠ {e}"), theme.error()));
         }
         return spans;
     }
-    let filters = filter_labels(app);
-    if filters.is_empty() && app.notice.is_none() {
-        spans.push(Span::styled(" no filters", theme.dim()));
-    }
-    for (name, value) in filters {
-        spans.push(Span::styled(format!(" {name}: "), theme.dim()));
-        spans.push(Span::styled(value, theme.filter()));
-    }
-    spans
+    chip_spans(app, width).0
 }
 
-/// Each active filter as (name, value) in the user's terms (names, not ids).
-pub fn filter_labels(app: &App) -> Vec<(&'static str, String)> {
+/// Where each chip on the status line `bar` is drawn, by its index among the chips (for the
+/// mouse: a click on a chip selects it). The same layout as drawing.
+pub fn chip_areas(app: &App, bar: Rect) -> Vec<(usize, Rect)> {
+    if !matches!(app.overlay, Overlay::None | Overlay::Chips(_)) || bar.is_empty() {
+        return Vec::new();
+    }
+    let width = usize::from(bar.width);
+    let right = right_side(app, width);
+    let left_w = width.saturating_sub(cells::width(&right) + 1);
+    let lead = if app.message_rows(app.screen) == 0 {
+        spans_width(&on_the_line(app))
+    } else {
+        0
+    };
+    let (_, placed) = chip_spans(app, left_w.saturating_sub(lead));
+    placed
+        .into_iter()
+        .filter(|&(_, at, w)| lead + at + w <= left_w)
+        .map(|(i, at, w)| (i, Rect::new(bar.x + (lead + at) as u16, bar.y, w as u16, 1)))
+        .collect()
+}
+
+/// A chip drawn: its index among the chips, its first cell on the line, its width.
+type Placed = (usize, usize, usize);
+
+/// Every active filter as a chip; in the chips (`x`), the one under the cursor highlighted
+/// and kept on screen. Chips that do not fit are counted (`+2 more`). With the spans, where
+/// each chip shown is.
+fn chip_spans(app: &App, width: usize) -> (Vec<Span<'static>>, Vec<Placed>) {
+    let theme = &app.theme;
     let f = &app.query.filter;
-    let mut out = Vec::new();
+    let all = chips(f);
+    if all.is_empty() {
+        return (vec![Span::styled(" no filters", theme.dim())], Vec::new());
+    }
     let ds = app.data.as_ref().map(|d| d.dataset());
-    if !f.regions.is_empty() {
-        let names: Vec<String> = f
-            .regions
-            .iter()
-            .map(|id| {
-                ds.and_then(|d| d.region(id))
-                    .map_or(id.clone(), |r| r.name.clone())
-            })
-            .collect();
-        out.push(("region", names.join(", ")));
+    let labels: Vec<String> = all
+        .iter()
+        .map(|c| format!("[{}]", c.label(f, ds)))
+        .collect();
+    let selected = match app.overlay {
+        Overlay::Chips(at) => Some(at.min(all.len() - 1)),
+        _ => None,
+    };
+    let w = |range: std::ops::Range<usize>| -> usize {
+        labels[range].iter().map(|l| 1 + cells::width(l)).sum()
+    };
+    // The first chip shown: the selected one must fit, with `…` before it if any is hidden.
+    let first = match selected {
+        Some(s) => (0..=s)
+            .find(|&start| w(start..s + 1) + if start > 0 { 2 } else { 0 } <= width)
+            .unwrap_or(s),
+        None => 0,
+    };
+    let mut spans = Vec::new();
+    if first > 0 {
+        spans.push(Span::styled(" …", theme.dim()));
     }
-    if !f.factions.is_empty() {
-        let names: Vec<String> = f
-            .factions
-            .iter()
-            .map(|id| {
-                ds.and_then(|d| d.faction(id))
-                    .map_or(id.clone(), |x| x.name.clone())
-            })
-            .collect();
-        let scope = match f.faction_scope {
-            FactionScope::Winner => "winner's faction",
-            FactionScope::AnyCandidate => "any candidate's faction",
+    let mut used = spans_width(&spans);
+    let mut placed = Vec::new();
+    for (i, label) in labels.iter().enumerate().skip(first) {
+        let more = labels.len() - i - 1;
+        let tail = if more > 0 {
+            cells::width(&format!(" +{more} more"))
+        } else {
+            0
         };
-        out.push((scope, names.join(", ")));
+        let need = 1 + cells::width(label);
+        if used + need + tail > width && Some(i) != selected {
+            spans.push(Span::styled(
+                format!(" +{} more", labels.len() - i),
+                theme.dim(),
+            ));
+            break;
+        }
+        let style = if Some(i) == selected {
+            theme.selected(true)
+        } else {
+            theme.filter()
+        };
+        spans.push(Span::raw(" "));
+        spans.push(Span::styled(label.clone(), style));
+        placed.push((i, used + 1, need - 1));
+        used += need;
     }
-    if !f.kinds.is_empty() {
-        let kinds: Vec<&str> = f.kinds.iter().map(|k| k.as_str()).collect();
-        out.push(("kind", kinds.join(", ")));
+    (spans, placed)
+}
+
+/// Cuts a run of spans to its last `max` cells, marking the cut with `…` at the start.
+fn keep_end(spans: &mut Vec<Span<'static>>, max: usize) {
+    let total = spans_width(spans);
+    if total <= max || max == 0 {
+        return;
     }
-    if !f.statuses.is_empty() {
-        let s: Vec<&str> = f.statuses.iter().map(|s| s.as_str()).collect();
-        out.push(("status", s.join(", ")));
+    let mut drop = total - max + 1;
+    while let Some(first) = spans.first_mut() {
+        let w = cells::width(&first.content);
+        if w <= drop {
+            drop -= w;
+            spans.remove(0);
+            continue;
+        }
+        let kept = cells::keep_end(&first.content, w - drop);
+        first.content = kept.into();
+        break;
     }
-    if f.since.is_some() || f.until.is_some() {
-        let d = |x: Option<chrono::NaiveDate>| x.map_or(String::new(), |d| d.to_string());
-        out.push(("dates", format!("{}..{}", d(f.since), d(f.until))));
-    }
-    if !f.endorsers.is_empty() {
-        out.push(("endorsed by", f.endorsers.join(", ")));
-    }
-    if !f.search.is_empty() {
-        out.push(("search", format!("\"{}\"", f.search)));
-    }
-    out
+    spans.insert(0, Span::raw("…"));
 }
 
 /// Cuts a run of spans to `max` cells, marking the cut with `…`.

@@ -9,19 +9,41 @@ use ratatui::text::{Line, Span};
 use crate::explorer::app::App;
 use crate::explorer::layout;
 use crate::explorer::theme::Theme;
-use crate::explorer::ui::{bars, scrolled};
+use crate::explorer::ui::{bars, pane_block, scroll_paragraph};
 use crate::model::Dataset;
 use crate::report::cells;
 use crate::stats::GroupRecord;
 use crate::stats::timeline::{Period, Span as When};
+use ratatui::widgets::Paragraph;
 
-/// Draws the timeline over the whole body; returns how far it can scroll.
+/// Draws the timeline over the whole body, its cursor's row highlighted and on screen;
+/// returns how far it can scroll.
 pub fn render(frame: &mut Frame, area: Rect, app: &App) -> Option<u16> {
     let data = app.data.as_ref()?;
+    if area.is_empty() {
+        return None;
+    }
     let width = usize::from(layout::inner(area).width);
-    let title = format!(" Timeline: {} contests by month ", app.rows.len());
-    let body = lines(&app.views.timeline, data.dataset(), width, &app.theme);
-    scrolled(frame, area, app, title, body)
+    let title = format!(
+        " Timeline: {} contests by month · Enter lists a month's contests ",
+        app.rows.len()
+    );
+    let v = &app.views;
+    let mut body = lines(&v.timeline, data.dataset(), width, &app.theme);
+    if let Some(line) = body.get_mut(layout::TIMELINE_HEAD + v.timeline_cursor)
+        && !v.timeline.is_empty()
+    {
+        *line = std::mem::take(line).style(app.theme.selected(true));
+    }
+    let scroll = layout::timeline_scroll(area, v.timeline.len(), v.timeline_cursor);
+    frame.render_widget(pane_block(app, area, title, true), area);
+    Some(scroll_paragraph(
+        frame,
+        app,
+        area,
+        Paragraph::new(body),
+        u16::try_from(scroll).unwrap_or(u16::MAX),
+    ))
 }
 
 fn lines(

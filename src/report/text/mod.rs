@@ -26,7 +26,8 @@ pub fn list(out: &mut impl Write, listing: &Listing, style: &TextStyle) -> io::R
     const COLUMNS: [Column; 10] = [
         Column::fixed("ID", Align::Left, u8::MAX),
         Column::fixed("DATE", Align::Left, 8),
-        Column::flex("CONTEST", 20, 4),
+        // What the contest is (the seat) stays whatever the width: ids alone say little.
+        Column::flex("CONTEST", 12, u8::MAX),
         Column::flex("REGION", 12, 3),
         Column::fixed("STATUS", Align::Left, 2),
         Column::flex("WINNER", 16, 7),
@@ -76,8 +77,9 @@ pub fn stats(out: &mut impl Write, report: &StatsReport, style: &TextStyle) -> i
     let (mut columns, mut rows, bars) = stats_table(ds, &report.groups);
     // The bars take the room the numbers leave, up to BAR_CELLS: shrunk, never cut off.
     // Names give way (down to their narrowest) before the bars do.
-    let used = table::fitted_width(&columns, &rows, style.width.saturating_sub(BAR_CELLS + 2));
-    let cells = style.width.saturating_sub(used + 2).min(BAR_CELLS);
+    let width = style.table_width();
+    let used = table::fitted_width(&columns, &rows, width.saturating_sub(BAR_CELLS + 2));
+    let cells = width.saturating_sub(used + 2).min(BAR_CELLS);
     if let Some(bars) = bars.filter(|_| cells >= MIN_BAR_CELLS) {
         columns.push(Column::fixed("", Align::Left, u8::MAX));
         for (row, (value, scale, paint)) in rows.iter_mut().zip(bars) {
