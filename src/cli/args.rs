@@ -465,7 +465,8 @@ pub struct ImportArgs {
     #[command(subcommand)]
     pub format: Option<ImportFormat>,
     /// A file of another format, recognised by its content: an RCTab detailed report or a
-    /// Universal Tabulator count (JSON), or a hustings dataset.
+    /// Universal Tabulator count (JSON), a Clarity election-night detail.xml, or a hustings
+    /// dataset.
     #[arg(value_name = "FILE", required = true)]
     pub file: Option<PathBuf>,
     /// Write the dataset here (atomically) instead of to stdout.
@@ -479,6 +480,7 @@ pub struct ImportArgs {
 const IMPORT_EXAMPLES: &str = "\
 Examples:
   hustings import 2018_maine_governor_primary.json -o maine.json
+  hustings import detail.xml -o county.json
   hustings import hoc-candidates HoC-GE2019-results-by-candidate.csv -o ge2019.json
 
 The summary (what was read, mapped and ignored) goes to stderr.";

@@ -5,6 +5,7 @@
 pub mod support;
 
 mod bad_input;
+mod clarity;
 mod compare;
 mod counts;
 mod csv_safety;

@@ -4,6 +4,7 @@
 #[path = "../support/mod.rs"]
 pub mod support;
 
+mod clarity;
 mod colours;
 mod counts;
 mod generate;
