@@ -27,6 +27,7 @@ pub mod parties;
 mod problem;
 pub mod rcv_json;
 pub mod regions;
+pub mod results_csv;
 mod table;
 
 use std::path::{Path, PathBuf};
@@ -87,6 +88,13 @@ pub fn read_other(file: &str, bytes: &[u8]) -> Option<Result<Read, ImportError>>
     }
     if bytes[start] == b'<' && clarity::recognise(&bytes[start..]) {
         return Some(clarity::read(file, bytes));
+    }
+    if results_csv::recognise(&bytes[start..]) {
+        return Some(results_csv::read(
+            file,
+            &bytes[start..],
+            &results_csv::Mapping::default(),
+        ));
     }
     None
 }

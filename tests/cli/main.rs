@@ -14,6 +14,7 @@ mod import;
 mod list;
 mod misc;
 mod presentation;
+mod results_csv;
 mod rounds;
 mod show;
 mod stats;

@@ -13,5 +13,6 @@ mod layers;
 mod load_errors;
 mod properties;
 mod query;
+mod results_csv;
 mod seed;
 mod warnings;
