@@ -483,7 +483,8 @@ pub struct ImportArgs {
     #[command(subcommand)]
     pub format: Option<ImportFormat>,
     /// A file of another format, recognised by its content: an RCTab detailed report or a
-    /// Universal Tabulator count (JSON), or a hustings dataset.
+    /// Universal Tabulator count (JSON), a Clarity election-night detail.xml, an
+    /// OpenElections-layout CSV, or a hustings dataset.
     #[arg(value_name = "FILE", required = true)]
     pub file: Option<PathBuf>,
     /// Write the dataset here (atomically) instead of to stdout.
@@ -497,6 +498,7 @@ pub struct ImportArgs {
 const IMPORT_EXAMPLES: &str = "\
 Examples:
   hustings import 2018_maine_governor_primary.json -o maine.json
+  hustings import detail.xml -o county.json
   hustings import hoc-candidates HoC-GE2019-results-by-candidate.csv -o ge2019.json
 
 The summary (what was read, mapped and ignored) goes to stderr.";
@@ -524,6 +526,99 @@ pub enum ImportFormat {
     /// is reported, never fixed.
     #[command(after_help = HOC_EXAMPLES)]
     HocCandidates(HocCandidatesArgs),
+    /// Any results CSV, one row per candidate per contest (or per precinct, summed).
+    ///
+    /// Columns are mapped with the flags; without them the header is recognised where it
+    /// can be (the OpenElections layout county,precinct,office,district,party,candidate,votes
+    /// and common synonyms). Winners by most votes; ties are flagged, never broken.
+    #[command(after_help = CSV_EXAMPLES)]
+    Csv(Box<CsvImportArgs>),
+}
+
+const CSV_EXAMPLES: &str = "\
+Examples:
+  hustings import csv 20201103__ga__general__precinct.csv -o ga.json
+  hustings import csv de_bundestag_2025_second_vote.csv --contest district --candidate name \\
+      --votes votes --rejected-row '? Ungültige' -o bundestag.json
+
+The summary (what was read, mapped, summed, left out and flagged) goes to stderr.";
+
+#[derive(Debug, Args)]
+pub struct CsvImportArgs {
+    /// The CSV file.
+    #[arg(value_name = "FILE")]
+    pub file: PathBuf,
+    /// A column naming the contest (repeat it: the contest is the combination).
+    #[arg(long, value_name = "COL")]
+    pub contest: Vec<String>,
+    /// The column of candidates' names.
+    #[arg(long, value_name = "COL")]
+    pub candidate: Option<String>,
+    /// The column of candidates' parties.
+    #[arg(long, value_name = "COL")]
+    pub party: Option<String>,
+    /// The column of votes (thousands separators allowed; empty is unknown).
+    #[arg(long, value_name = "COL")]
+    pub votes: Option<String>,
+    /// The column of the contest's region (regions are made from its values).
+    #[arg(long, value_name = "COL")]
+    pub region: Option<String>,
+    /// The column of the contest's constituency.
+    #[arg(long, value_name = "COL")]
+    pub constituency: Option<String>,
+    /// The date of every contest (YYYY, YYYY-MM or YYYY-MM-DD).
+    #[arg(long, value_name = "VALUE", value_parser = PartialDate::parse, conflicts_with = "date_column")]
+    pub date: Option<PartialDate>,
+    /// The column of each contest's date (YYYY-MM-DD or m/d/yyyy).
+    #[arg(long, value_name = "COL")]
+    pub date_column: Option<String>,
+    /// The kind of every contest [default: other].
+    #[arg(long, value_name = "KIND", value_parser = parse_kind)]
+    pub kind: Option<ContestKind>,
+    /// The column of the contest's electorate (repeated on each row).
+    #[arg(long, value_name = "COL")]
+    pub eligible: Option<String>,
+    /// The column of the contest's valid ballots (repeated on each row).
+    #[arg(long, value_name = "COL")]
+    pub valid: Option<String>,
+    /// The column of the contest's rejected ballots (repeated on each row).
+    #[arg(long, value_name = "COL")]
+    pub rejected: Option<String>,
+    /// A candidate-column value that is really the rejected (invalid) ballots, e.g.
+    /// '? Ungültige' or 'Over Votes' (repeatable).
+    #[arg(long = "rejected-row", value_name = "VALUE")]
+    pub rejected_row: Vec<String>,
+    /// A candidate-column value whose rows are left out and named in the summary, e.g.
+    /// 'Registered Voters' (repeatable).
+    #[arg(long = "not-candidate", value_name = "VALUE")]
+    pub not_candidate: Vec<String>,
+    /// The field delimiter, one character (`tab` for a tab) [default: guessed from the header].
+    #[arg(long, value_name = "C", value_parser = parse_delimiter)]
+    pub delimiter: Option<u8>,
+    /// Write the dataset to OUT (atomically) instead of stdout.
+    #[arg(short, long = "output", value_name = "OUT")]
+    pub output: Option<PathBuf>,
+    /// Overwrite OUT if it exists.
+    #[arg(long)]
+    pub force: bool,
+}
+
+fn parse_kind(text: &str) -> Result<ContestKind, String> {
+    ContestKind::ALL
+        .into_iter()
+        .find(|k| k.as_str() == text)
+        .ok_or_else(|| {
+            let all: Vec<&str> = ContestKind::ALL.iter().map(|k| k.as_str()).collect();
+            format!("expected one of {}", all.join(", "))
+        })
+}
+
+fn parse_delimiter(text: &str) -> Result<u8, String> {
+    match text {
+        "tab" | "\\t" | "\t" => Ok(b'\t'),
+        _ if text.len() == 1 && text.is_ascii() => Ok(text.as_bytes()[0]),
+        _ => Err("expected one ASCII character, or `tab`".into()),
+    }
 }
 
 #[derive(Debug, Args)]

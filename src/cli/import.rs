@@ -6,7 +6,7 @@ use std::io::Write;
 use anyhow::{Context, Result, bail};
 
 use crate::atomic::{self, WriteError};
-use crate::cli::args::{HocCandidatesArgs, ImportArgs};
+use crate::cli::args::{CsvImportArgs, HocCandidatesArgs, ImportArgs};
 use crate::import::{self, Imported, Options, Problem};
 use crate::load;
 use crate::load::integrity::{self, Warning};
@@ -68,21 +68,85 @@ pub fn any(args: &ImportArgs, out: &mut impl Write, summary: &mut impl Write) ->
     let source = load::DataSource::File(file.clone());
     let name = source.name();
     let bytes = source.read()?;
-    let (dataset, format, notes) = match import::read_other(&name, &bytes) {
-        Some(read) => {
-            let read = read.map_err(load::LoadError::from)?;
-            (read.dataset, read.format, read.notes)
-        }
-        None => (load::parse(&name, &bytes)?, "hustings dataset", Vec::new()),
+    let read = match import::read_other(&name, &bytes) {
+        Some(read) => read.map_err(load::LoadError::from)?,
+        None => import::Read {
+            dataset: load::parse(&name, &bytes)?,
+            format: "hustings dataset",
+            notes: Vec::new(),
+        },
     };
+    write_read(
+        read,
+        &name,
+        args.output.as_deref(),
+        args.force,
+        out,
+        summary,
+    )
+}
+
+/// `hustings import csv FILE`: a results CSV mapped by column, streamed from the file.
+pub fn csv(args: &CsvImportArgs, out: &mut impl Write, summary: &mut impl Write) -> Result<u8> {
+    if let Some(path) = &args.output
+        && !args.force
+        && std::fs::symlink_metadata(path).is_ok()
+    {
+        bail!(exists_message(path));
+    }
+    let name = args.file.display().to_string();
+    let file = std::fs::File::open(&args.file).with_context(|| format!("{name}: cannot open"))?;
+    let mapping = import::results_csv::Mapping {
+        contest: args.contest.clone(),
+        candidate: args.candidate.clone(),
+        party: args.party.clone(),
+        votes: args.votes.clone(),
+        region: args.region.clone(),
+        constituency: args.constituency.clone(),
+        date: args.date,
+        date_column: args.date_column.clone(),
+        kind: args.kind,
+        eligible: args.eligible.clone(),
+        valid: args.valid.clone(),
+        rejected: args.rejected.clone(),
+        rejected_rows: args.rejected_row.clone(),
+        not_candidates: args.not_candidate.clone(),
+        delimiter: args.delimiter,
+    };
+    let read = import::results_csv::read(&name, file, &mapping).map_err(load::LoadError::from)?;
+    write_read(
+        read,
+        &name,
+        args.output.as_deref(),
+        args.force,
+        out,
+        summary,
+    )
+}
+
+/// Checks a read dataset loads, writes it (atomically to `output`, else to `out`) and the
+/// summary: what was read, every note and warning.
+fn write_read(
+    read: import::Read,
+    name: &str,
+    output: Option<&std::path::Path>,
+    force: bool,
+    out: &mut impl Write,
+    summary: &mut impl Write,
+) -> Result<u8> {
+    let import::Read {
+        dataset,
+        format,
+        notes,
+    } = read;
     let mut json = serde_json::to_string_pretty(&dataset)?;
     json.push('\n');
     // What is written must load: check it exactly as `hustings` will read it.
     load::parse("(output)", json.as_bytes())
         .context("internal error: the imported dataset does not load")?;
     let warnings = integrity::warnings(&dataset);
-    match &args.output {
-        Some(path) => atomic::write(path, json.as_bytes(), args.force).map_err(|e| match e {
+    match output {
+        Some(path) => atomic::write(path, json.as_bytes(), force).map_err(|e| match e {
             WriteError::Exists(p) => anyhow::anyhow!(exists_message(&p)),
             other => other.into(),
         })?,
@@ -106,7 +170,7 @@ pub fn any(args: &ImportArgs, out: &mut impl Write, summary: &mut impl Write) ->
             crate::report::safe::message(&warning.to_string())
         )?;
     }
-    if let Some(path) = &args.output {
+    if let Some(path) = output {
         writeln!(summary, "wrote {}", path.display())?;
     }
     Ok(0)

@@ -164,6 +164,9 @@ pub fn run(cli: Cli) -> Result<u8> {
             Some(ImportFormat::HocCandidates(args)) => {
                 import::hoc_candidates(&args, &mut out, &mut io::stderr().lock())?
             }
+            Some(ImportFormat::Csv(args)) => {
+                import::csv(&args, &mut out, &mut io::stderr().lock())?
+            }
             None => import::any(&args, &mut out, &mut io::stderr().lock())?,
         },
         None => {

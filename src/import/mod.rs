@@ -1,4 +1,5 @@
-//! Importing other formats into hustings datasets. One format so far: the House of Commons
+//! Importing other formats into hustings datasets: count files (`rcv_json`), Clarity
+//! election-night XML (`clarity`), and the House of Commons
 //! Library's general-election results (`hoc-candidates`), one candidate per row, optionally
 //! joined with the Library's constituency-level file for ballot totals.
 //!
@@ -19,11 +20,14 @@
 //!   report counts the cells cleaned.
 
 mod build;
+pub mod clarity;
+mod common;
 pub mod hoc;
 pub mod parties;
 mod problem;
 pub mod rcv_json;
 pub mod regions;
+pub mod results_csv;
 mod table;
 
 use std::path::{Path, PathBuf};
@@ -81,6 +85,16 @@ pub fn read_other(file: &str, bytes: &[u8]) -> Option<Result<Read, ImportError>>
                 return Some(rcv_json::read(file, bytes, &doc));
             }
         }
+    }
+    if bytes[start] == b'<' && clarity::recognise(&bytes[start..]) {
+        return Some(clarity::read(file, bytes));
+    }
+    if results_csv::recognise(&bytes[start..]) {
+        return Some(results_csv::read(
+            file,
+            &bytes[start..],
+            &results_csv::Mapping::default(),
+        ));
     }
     None
 }

@@ -5,6 +5,7 @@
 pub mod support;
 
 mod bad_input;
+mod clarity;
 mod compare;
 mod counts;
 mod csv_safety;
@@ -14,6 +15,7 @@ mod import;
 mod list;
 mod misc;
 mod presentation;
+mod results_csv;
 mod rounds;
 mod show;
 mod stats;

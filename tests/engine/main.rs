@@ -4,6 +4,7 @@
 #[path = "../support/mod.rs"]
 pub mod support;
 
+mod clarity;
 mod colours;
 mod counts;
 mod generate;
@@ -12,5 +13,6 @@ mod layers;
 mod load_errors;
 mod properties;
 mod query;
+mod results_csv;
 mod seed;
 mod warnings;

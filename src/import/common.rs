@@ -1,0 +1,195 @@
+//! Small pieces the plain-results importers (Clarity XML, results CSV) share: winners by most
+//! votes, ids, places in a file.
+
+use crate::model::Candidate;
+
+/// Candidates tied across the last place that wins a seat; nobody among them is elected.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Tie {
+    pub names: Vec<String>,
+    pub votes: u64,
+}
+
+impl Tie {
+    /// `tie for the last seat: A and B have 120 votes each; neither is marked elected`.
+    pub fn sentence(&self, seats: usize) -> String {
+        let place = if seats == 1 {
+            "first place"
+        } else {
+            "the last seat"
+        };
+        format!(
+            "tie for {place}: {} have {} votes each; the file does not break it, so none of them is marked elected",
+            and_list(&self.names),
+            self.votes
+        )
+    }
+}
+
+/// Marks the `seats` candidates with most votes elected, in any order of the list. Candidates
+/// with unknown votes never win; a tie across the last winning place is returned, never broken
+/// (those above it are still elected). Nobody wins when every count is zero or unknown.
+pub fn mark_winners(candidates: &mut [Candidate], seats: usize) -> Option<Tie> {
+    let mut order: Vec<(usize, u64)> = candidates
+        .iter()
+        .enumerate()
+        .filter_map(|(i, c)| c.votes.filter(|&v| v > 0).map(|v| (i, v)))
+        .collect();
+    order.sort_by_key(|&(i, v)| (std::cmp::Reverse(v), i));
+    if order.is_empty() || seats == 0 {
+        return None;
+    }
+    let last = order[(seats.min(order.len())) - 1].1;
+    let above = order.iter().filter(|&&(_, v)| v > last).count();
+    let at = order.iter().filter(|&&(_, v)| v == last).count();
+    for &(i, v) in &order {
+        if v > last || (above + at <= seats && v == last) {
+            candidates[i].elected = true;
+        }
+    }
+    (above + at > seats).then(|| Tie {
+        names: order
+            .iter()
+            .filter(|&&(_, v)| v == last)
+            .map(|&(i, _)| candidates[i].name.clone())
+            .collect(),
+        votes: last,
+    })
+}
+
+/// `A`, `A and B`, `A, B and C`.
+pub fn and_list(names: &[String]) -> String {
+    match names {
+        [] => String::new(),
+        [one] => one.clone(),
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+    }
+}
+
+/// `US Senator - REPUBLICAN` → `us-senator-republican`; `fallback` when nothing is left.
+pub fn slug(text: &str, fallback: &str) -> String {
+    let mut out = String::new();
+    for c in text.chars() {
+        if c.is_alphanumeric() {
+            out.extend(c.to_lowercase());
+        } else if !out.ends_with('-') && !out.is_empty() {
+            out.push('-');
+        }
+    }
+    let trimmed = out.trim_end_matches('-');
+    if trimmed.is_empty() {
+        fallback.to_string()
+    } else {
+        trimmed.to_string()
+    }
+}
+
+/// Makes `id` unique among `taken` by adding `-2`, `-3`…, and records it.
+pub fn unique(id: String, taken: &mut std::collections::HashSet<String>) -> String {
+    let mut candidate = id.clone();
+    let mut n = 2;
+    while taken.contains(&candidate) {
+        candidate = format!("{id}-{n}");
+        n += 1;
+    }
+    taken.insert(candidate.clone());
+    candidate
+}
+
+/// The 1-based line and column (in characters) of byte `offset` of `bytes`.
+pub fn line_column(bytes: &[u8], offset: usize) -> (usize, usize) {
+    let offset = offset.min(bytes.len());
+    let before = &bytes[..offset];
+    let line = memchr::memchr_iter(b'\n', before).count() + 1;
+    let start = memchr::memrchr(b'\n', before).map_or(0, |i| i + 1);
+    let column = String::from_utf8_lossy(&before[start..]).chars().count() + 1;
+    (line, column)
+}
+
+/// A US date `m/d/yyyy` (or an ISO `yyyy-mm-dd`) as `yyyy-mm-dd`, for `PartialDate::parse`.
+pub fn us_date(text: &str) -> Option<String> {
+    let first = text.split_whitespace().next()?;
+    let parts: Vec<&str> = first.split('/').collect();
+    match parts.as_slice() {
+        [m, d, y] if y.len() == 4 && m.len() <= 2 && d.len() <= 2 => {
+            let m: u32 = m.parse().ok()?;
+            let d: u32 = d.parse().ok()?;
+            Some(format!("{y}-{m:02}-{d:02}"))
+        }
+        _ if first.len() == 10 && first.as_bytes()[4] == b'-' => Some(first.to_string()),
+        _ => None,
+    }
+}
+
+/// A candidate with a name and votes, nothing else known.
+pub fn candidate(name: String, party: Option<String>, votes: Option<u64>) -> Candidate {
+    let lower = name.to_lowercase();
+    let write_in = lower.contains("write-in")
+        || lower.contains("write in")
+        || lower.contains("writein")
+        || lower.contains("write-ins");
+    Candidate {
+        name,
+        id: None,
+        party,
+        faction: None,
+        votes,
+        share: None,
+        elected: false,
+        place: None,
+        incumbent: false,
+        write_in,
+        description: None,
+        endorsements: Vec::new(),
+    }
+}
+
+/// The final component of a path as given on the command line: a dataset must not carry a
+/// machine's directories.
+pub fn base_name(file: &str) -> String {
+    std::path::Path::new(file)
+        .file_name()
+        .map_or_else(|| file.to_string(), |n| n.to_string_lossy().into_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn named(votes: &[Option<u64>]) -> Vec<Candidate> {
+        votes
+            .iter()
+            .enumerate()
+            .map(|(i, v)| candidate(format!("c{i}"), None, *v))
+            .collect()
+    }
+
+    #[test]
+    fn most_votes_win_ties_are_not_broken() {
+        let mut c = named(&[Some(5), Some(9), None]);
+        assert_eq!(mark_winners(&mut c, 1), None);
+        assert!(c[1].elected && !c[0].elected && !c[2].elected);
+        let mut c = named(&[Some(9), Some(9), Some(1)]);
+        let tie = mark_winners(&mut c, 1).unwrap();
+        assert_eq!(tie.names, ["c0", "c1"]);
+        assert!(c.iter().all(|c| !c.elected));
+        let mut c = named(&[Some(10), Some(9), Some(9)]);
+        assert!(mark_winners(&mut c, 2).is_some());
+        assert!(c[0].elected && !c[1].elected && !c[2].elected);
+        let mut c = named(&[Some(0), Some(0)]);
+        assert_eq!(mark_winners(&mut c, 1), None);
+        assert!(c.iter().all(|c| !c.elected));
+    }
+
+    #[test]
+    fn dates_and_places() {
+        assert_eq!(us_date("5/20/2014").as_deref(), Some("2014-05-20"));
+        assert_eq!(
+            us_date("5/20/2014 8:19:21 PM EDT").as_deref(),
+            Some("2014-05-20")
+        );
+        assert_eq!(us_date("2014-05-20").as_deref(), Some("2014-05-20"));
+        assert_eq!(us_date("May 2014"), None);
+        assert_eq!(line_column(b"ab\ncd", 4), (2, 2));
+    }
+}

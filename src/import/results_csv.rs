@@ -1,0 +1,626 @@
+//! Any results CSV with one row per candidate per contest (or per candidate per precinct,
+//! summed), mapped by column: `hustings import csv FILE --contest COL --candidate COL …`.
+//! Without flags the header is recognised where it can be: the OpenElections layout
+//! (`county,precinct,office,district,party,candidate,votes`: the contest is office and
+//! district, precincts and counties summed) and common synonyms.
+//!
+//! Read row by row with the `csv` crate; memory grows with contests × candidates, never rows.
+//! Numbers may have thousands separators; an empty cell is unknown (a candidate with one
+//! unknown cell has unknown votes), never 0. Winners by most votes; a tie is flagged, never
+//! broken.
+
+use std::collections::{HashMap, HashSet};
+use std::io::{BufRead, BufReader};
+
+use crate::import::common::{self, Tie};
+use crate::import::{ImportError, Read};
+use crate::model::date::PartialDate;
+use crate::model::{
+    Ballots, Contest, ContestKind, Dataset, Region, SCHEMA_VERSION, Source, Status,
+};
+
+/// How to map the columns; every `String` names a column of the header.
+#[derive(Debug, Clone, Default)]
+pub struct Mapping {
+    /// The contest is the combination of these columns' values.
+    pub contest: Vec<String>,
+    pub candidate: Option<String>,
+    pub party: Option<String>,
+    pub votes: Option<String>,
+    pub region: Option<String>,
+    pub constituency: Option<String>,
+    /// One date for every contest.
+    pub date: Option<PartialDate>,
+    pub date_column: Option<String>,
+    pub kind: Option<ContestKind>,
+    pub eligible: Option<String>,
+    pub valid: Option<String>,
+    pub rejected: Option<String>,
+    /// Candidate-column values that are the contest's rejected (invalid) ballots.
+    pub rejected_rows: Vec<String>,
+    /// Candidate-column values to leave out (and name in the notes).
+    pub not_candidates: Vec<String>,
+    pub delimiter: Option<u8>,
+}
+
+impl Mapping {
+    fn is_empty(&self) -> bool {
+        self.contest.is_empty()
+            && self.candidate.is_none()
+            && self.votes.is_none()
+            && self.party.is_none()
+    }
+}
+
+const CONTEST: &[&str] = &["office", "contest", "race", "contest_name", "contest name"];
+const DISTRICT: &[&str] = &["district", "division"];
+const CANDIDATE: &[&str] = &[
+    "candidate",
+    "candidate_name",
+    "candidate name",
+    "name",
+    "choice",
+];
+const PARTY: &[&str] = &["party", "party_name", "party name", "affiliation"];
+const VOTES: &[&str] = &[
+    "votes",
+    "vote",
+    "total_votes",
+    "total votes",
+    "votes_total",
+    "total",
+];
+const DATE: &[&str] = &["date", "election_date", "election date"];
+
+/// Whether a header line looks like the OpenElections layout (office, candidate and votes
+/// columns by those names), for opening such a file with no flags.
+pub fn recognise(bytes: &[u8]) -> bool {
+    let head = &bytes[..bytes.len().min(4096)];
+    let Some(end) = memchr::memchr(b'\n', head) else {
+        return false;
+    };
+    let Ok(line) = std::str::from_utf8(&head[..end]) else {
+        return false;
+    };
+    let names: Vec<String> = line
+        .split(sniff_delimiter(line.as_bytes()) as char)
+        .map(|n| n.trim().trim_matches('"').to_ascii_lowercase())
+        .collect();
+    ["office", "candidate", "votes"]
+        .iter()
+        .all(|k| names.iter().any(|n| n == k))
+}
+
+/// The most frequent of `,`, `;`, tab and `|` in the header line.
+fn sniff_delimiter(line: &[u8]) -> u8 {
+    let line = line.split(|&b| b == b'\n').next().unwrap_or(line);
+    [b',', b';', b'\t', b'|']
+        .into_iter()
+        .max_by_key(|&d| (line.iter().filter(|&&b| b == d).count(), d == b','))
+        .unwrap_or(b',')
+}
+
+/// One contest as its rows come.
+struct Building {
+    key: Vec<String>,
+    candidates: Vec<(String, Option<String>, Option<u64>, usize)>,
+    index: HashMap<(String, Option<String>), usize>,
+    rejected_rows: Option<u64>,
+    region: Option<String>,
+    constituency: Option<String>,
+    date: Option<PartialDate>,
+    eligible: Option<u64>,
+    valid: Option<u64>,
+    rejected: Option<u64>,
+    rows: usize,
+}
+
+/// Reads a results CSV from `input`, named `file` in errors and sources.
+pub fn read(file: &str, input: impl std::io::Read, given: &Mapping) -> Result<Read, ImportError> {
+    let mut input = BufReader::new(input);
+    let head = input.fill_buf().map_err(|e| ImportError::File {
+        file: file.to_string(),
+        message: e.to_string(),
+    })?;
+    let delimiter = given.delimiter.unwrap_or_else(|| sniff_delimiter(head));
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(delimiter)
+        .flexible(true)
+        .from_reader(input);
+    let row_error = |line: u64, message: String| ImportError::Row {
+        file: file.to_string(),
+        line,
+        message,
+    };
+    let header: Vec<String> = reader
+        .headers()
+        .map_err(|e| row_error(1, format!("cannot read the header: {e}")))?
+        .iter()
+        .map(|h| h.trim_start_matches('\u{feff}').trim().to_string())
+        .collect();
+    if header.iter().all(String::is_empty) {
+        return Err(row_error(
+            1,
+            "the file is empty (expected a header row)".into(),
+        ));
+    }
+    let mut notes = Vec::new();
+    let (m, cols) = map_columns(file, &header, given, delimiter, &mut notes)?;
+    let mut contests: Vec<Building> = Vec::new();
+    let mut by_key: HashMap<Vec<String>, usize> = HashMap::new();
+    let mut left_out: Vec<(String, usize)> = Vec::new();
+    let mut empty_votes = 0usize;
+    let mut disagreements = 0usize;
+    let mut rows = 0usize;
+    let mut record = csv::StringRecord::new();
+    loop {
+        match reader.read_record(&mut record) {
+            Ok(true) => {}
+            Ok(false) => break,
+            Err(e) => {
+                let line = e.position().map_or(0, |p| p.line());
+                return Err(row_error(line, format!("not valid CSV: {e}")));
+            }
+        }
+        let line = record.position().map_or(0, |p| p.line());
+        if record.iter().all(|c| c.trim().is_empty()) {
+            continue;
+        }
+        rows += 1;
+        let cell = |i: usize| record.get(i).map(str::trim).unwrap_or("");
+        let number = |i: usize| -> Result<Option<u64>, ImportError> {
+            whole(cell(i)).map_err(|msg| row_error(line, format!("column {}: {msg}", header[i])))
+        };
+        let key: Vec<String> = cols.contest.iter().map(|&i| cell(i).to_string()).collect();
+        let name = cell(cols.candidate).to_string();
+        if m.not_candidates.iter().any(|n| n.trim() == name) {
+            match left_out.iter_mut().find(|(n, _)| *n == name) {
+                Some((_, k)) => *k += 1,
+                None => left_out.push((name, 1)),
+            }
+            continue;
+        }
+        let votes = number(cols.votes)?;
+        let at = match by_key.get(&key) {
+            Some(&at) => at,
+            None => {
+                by_key.insert(key.clone(), contests.len());
+                contests.push(Building {
+                    key,
+                    candidates: Vec::new(),
+                    index: HashMap::new(),
+                    rejected_rows: None,
+                    region: None,
+                    constituency: None,
+                    date: m.date,
+                    eligible: None,
+                    valid: None,
+                    rejected: None,
+                    rows: 0,
+                });
+                contests.len() - 1
+            }
+        };
+        let c = &mut contests[at];
+        c.rows += 1;
+        // Per-contest columns repeat on each row: the first value stands, disagreements are counted.
+        let mut first = |slot: &mut Option<String>, i: Option<usize>| {
+            if let Some(i) = i {
+                let v = cell(i);
+                match slot {
+                    _ if v.is_empty() => {}
+                    None => *slot = Some(v.to_string()),
+                    Some(s) if s != v => disagreements += 1,
+                    Some(_) => {}
+                }
+            }
+        };
+        first(&mut c.region, cols.region);
+        first(&mut c.constituency, cols.constituency);
+        for (slot, i) in [
+            (&mut c.eligible, cols.eligible),
+            (&mut c.valid, cols.valid),
+            (&mut c.rejected, cols.rejected),
+        ] {
+            if let Some(i) = i
+                && let Some(v) = number(i)?
+            {
+                match slot {
+                    None => *slot = Some(v),
+                    Some(s) if *s != v => disagreements += 1,
+                    Some(_) => {}
+                }
+            }
+        }
+        if let Some(i) = cols.date
+            && c.date.is_none()
+            && !cell(i).is_empty()
+        {
+            let text = cell(i);
+            let iso = common::us_date(text).unwrap_or_else(|| text.to_string());
+            c.date = Some(
+                PartialDate::parse(&iso)
+                    .map_err(|e| row_error(line, format!("column {}: {e}", header[i])))?,
+            );
+        }
+        if m.rejected_rows.iter().any(|r| r.trim() == name) {
+            c.rejected_rows = match (c.rejected_rows, votes) {
+                (Some(a), Some(b)) => Some(a + b),
+                (a, b) => a.or(b),
+            };
+            continue;
+        }
+        if name.is_empty() {
+            return Err(row_error(
+                line,
+                format!("column {}: no candidate named", header[cols.candidate]),
+            ));
+        }
+        let party = cols
+            .party
+            .map(|i| cell(i).to_string())
+            .filter(|p| !p.is_empty());
+        if votes.is_none() {
+            empty_votes += 1;
+        }
+        let k = (name.clone(), party.clone());
+        match c.index.get(&k) {
+            Some(&j) => {
+                let entry = &mut c.candidates[j];
+                entry.2 = entry.2.zip(votes).map(|(a, b)| a + b);
+                entry.3 += 1;
+            }
+            None => {
+                c.index.insert(k, c.candidates.len());
+                c.candidates.push((name, party, votes, 1));
+            }
+        }
+    }
+    if contests.is_empty() {
+        return Err(row_error(1, "no result rows after the header".to_string()));
+    }
+    let summed = contests
+        .iter()
+        .any(|c| c.candidates.iter().any(|k| k.3 > 1));
+    if summed {
+        notes.push(format!(
+            "{rows} rows summed per contest and candidate (precincts or other sub-units)"
+        ));
+    } else {
+        notes.push(format!("{rows} rows, one per candidate per contest"));
+    }
+    for (name, n) in &left_out {
+        notes.push(format!(
+            "left out {n} rows whose candidate is \"{name}\" (--not-candidate)"
+        ));
+    }
+    if empty_votes > 0 {
+        notes.push(format!(
+            "{empty_votes} empty vote cells: those candidates' votes are unknown"
+        ));
+    }
+    if disagreements > 0 {
+        notes.push(format!(
+            "{disagreements} per-contest cells differ from the contest's first row; the first row's value was kept"
+        ));
+    }
+    if !m.rejected_rows.is_empty() {
+        let found = contests
+            .iter()
+            .filter(|c| c.rejected_rows.is_some())
+            .count();
+        notes.push(format!(
+            "rows named {} taken as rejected ballots in {found} of {} contests",
+            m.rejected_rows
+                .iter()
+                .map(|r| format!("\"{r}\""))
+                .collect::<Vec<_>>()
+                .join(", "),
+            contests.len()
+        ));
+    }
+    Ok(assemble(file, &header, &cols, &m, contests, notes))
+}
+
+/// Column indices, once mapped.
+struct Columns {
+    contest: Vec<usize>,
+    candidate: usize,
+    party: Option<usize>,
+    votes: usize,
+    region: Option<usize>,
+    constituency: Option<usize>,
+    date: Option<usize>,
+    eligible: Option<usize>,
+    valid: Option<usize>,
+    rejected: Option<usize>,
+}
+
+/// The flags' columns, or the header recognised when no flag maps the essentials.
+fn map_columns(
+    file: &str,
+    header: &[String],
+    given: &Mapping,
+    delimiter: u8,
+    notes: &mut Vec<String>,
+) -> Result<(Mapping, Columns), ImportError> {
+    let find = |names: &[&str]| {
+        header
+            .iter()
+            .find(|h| names.iter().any(|n| h.eq_ignore_ascii_case(n)))
+            .cloned()
+    };
+    let mut m = given.clone();
+    if m.is_empty() {
+        m.contest = [find(CONTEST), find(DISTRICT)]
+            .into_iter()
+            .flatten()
+            .collect();
+        m.candidate = find(CANDIDATE);
+        m.party = find(PARTY);
+        m.votes = find(VOTES);
+        if m.date.is_none() && m.date_column.is_none() {
+            m.date_column = find(DATE);
+        }
+        if !m.contest.is_empty() && m.candidate.is_some() && m.votes.is_some() {
+            let mut used = m.contest.clone();
+            used.extend(m.candidate.clone());
+            used.extend(m.party.clone());
+            used.extend(m.votes.clone());
+            used.extend(m.date_column.clone());
+            notes.push(format!(
+                "columns recognised from the header: contest {}, candidate `{}`, votes `{}`{}",
+                m.contest
+                    .iter()
+                    .map(|c| format!("`{c}`"))
+                    .collect::<Vec<_>>()
+                    .join(" + "),
+                m.candidate.as_deref().unwrap_or(""),
+                m.votes.as_deref().unwrap_or(""),
+                m.party
+                    .as_ref()
+                    .map_or(String::new(), |p| format!(", party `{p}`"))
+            ));
+            let unused: Vec<&str> = header
+                .iter()
+                .filter(|h| !h.is_empty() && !used.contains(h))
+                .map(String::as_str)
+                .collect();
+            if !unused.is_empty() {
+                notes.push(format!("columns not read: {}", unused.join(", ")));
+            }
+        }
+    }
+    let found = || {
+        header
+            .iter()
+            .map(|h| format!("\"{h}\""))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    if m.contest.is_empty() || m.candidate.is_none() || m.votes.is_none() {
+        let mut missing = Vec::new();
+        if m.contest.is_empty() {
+            missing.push("--contest COL");
+        }
+        if m.candidate.is_none() {
+            missing.push("--candidate COL");
+        }
+        if m.votes.is_none() {
+            missing.push("--votes COL");
+        }
+        return Err(ImportError::Row {
+            file: file.to_string(),
+            line: 1,
+            message: format!(
+                "cannot tell which columns hold the contest, candidate and votes; columns found ({} separated): {}; map them with {}",
+                match delimiter {
+                    b'\t' => "tab".to_string(),
+                    d => format!("'{}'", d as char),
+                },
+                found(),
+                missing.join(" ")
+            ),
+        });
+    }
+    let index = |flag: &str, name: &str| -> Result<usize, ImportError> {
+        header
+            .iter()
+            .position(|h| h == name)
+            .or_else(|| header.iter().position(|h| h.eq_ignore_ascii_case(name)))
+            .ok_or_else(|| ImportError::Row {
+                file: file.to_string(),
+                line: 1,
+                message: format!("{flag} {name}: no such column; columns found: {}", found()),
+            })
+    };
+    let optional = |flag: &str, name: &Option<String>| -> Result<Option<usize>, ImportError> {
+        name.as_deref().map(|n| index(flag, n)).transpose()
+    };
+    let cols = Columns {
+        contest: m
+            .contest
+            .iter()
+            .map(|c| index("--contest", c))
+            .collect::<Result<_, _>>()?,
+        candidate: index("--candidate", m.candidate.as_deref().unwrap_or(""))?,
+        party: optional("--party", &m.party)?,
+        votes: index("--votes", m.votes.as_deref().unwrap_or(""))?,
+        region: optional("--region", &m.region)?,
+        constituency: optional("--constituency", &m.constituency)?,
+        date: optional("--date-column", &m.date_column)?,
+        eligible: optional("--eligible", &m.eligible)?,
+        valid: optional("--valid", &m.valid)?,
+        rejected: optional("--rejected", &m.rejected)?,
+    };
+    Ok((m, cols))
+}
+
+/// The dataset from the contests built.
+fn assemble(
+    file: &str,
+    header: &[String],
+    cols: &Columns,
+    m: &Mapping,
+    contests: Vec<Building>,
+    mut notes: Vec<String>,
+) -> Read {
+    let base = common::base_name(file);
+    let mut taken = HashSet::new();
+    let mut regions: Vec<Region> = Vec::new();
+    let mut out = Vec::new();
+    for c in contests {
+        let title = title(&c.key, &cols.contest, header);
+        let mut candidates: Vec<_> = c
+            .candidates
+            .iter()
+            .map(|(name, party, votes, _)| common::candidate(name.clone(), party.clone(), *votes))
+            .collect();
+        let tie: Option<Tie> = common::mark_winners(&mut candidates, 1);
+        let mut contest_notes = vec![format!("Imported from the results CSV {base}.")];
+        if let Some(t) = &tie {
+            let s = t.sentence(1);
+            notes.push(format!("{title}: {s}"));
+            contest_notes.push(format!("{s}."));
+        }
+        let elected = candidates.iter().any(|k| k.elected);
+        let rejected = match (c.rejected, c.rejected_rows) {
+            (Some(r), _) => Some(r),
+            (None, r) => r,
+        };
+        if c.rejected_rows.is_some() {
+            contest_notes.push("Rejected ballots from the file's invalid-votes row.".into());
+        }
+        let ballots = Ballots {
+            valid: c.valid,
+            rejected,
+            eligible: c.eligible,
+            cast: None,
+        };
+        let region = c.region.as_ref().map(|name| {
+            let id = common::slug(name, "region");
+            if !regions.iter().any(|r| r.id == id) {
+                regions.push(Region {
+                    id: id.clone(),
+                    name: name.clone(),
+                });
+            }
+            id
+        });
+        let mut id_text = title.clone();
+        if let Some(d) = c.date {
+            id_text.push_str(&format!(" {}", d.year()));
+        }
+        out.push(Contest {
+            id: common::unique(common::slug(&id_text, "contest"), &mut taken),
+            kind: m.kind.unwrap_or(ContestKind::Other),
+            title,
+            party: None,
+            constituency: c.constituency,
+            constituency_id: None,
+            region,
+            date: c.date,
+            status: if elected && tie.is_none() {
+                Status::Decided
+            } else {
+                Status::Pending
+            },
+            status_as_of: None,
+            method: None,
+            ballots: Some(ballots).filter(|b| *b != Ballots::default()),
+            candidates,
+            seats: None,
+            rounds: Vec::new(),
+            majority: None,
+            swing: None,
+            result: None,
+            previous_holder: None,
+            defection: None,
+            seat_majority: None,
+            sources: vec![Source {
+                outlet: "results CSV".to_string(),
+                title: Some(base.clone()),
+                date: None,
+                url: None,
+                note: Some(format!("{} rows", c.rows)),
+            }],
+            notes: Some(contest_notes.join(" ")),
+        });
+    }
+    Read {
+        dataset: Dataset {
+            schema_version: SCHEMA_VERSION,
+            title: Some(base),
+            regions,
+            factions: Vec::new(),
+            contests: out,
+        },
+        format: "results CSV",
+        notes,
+    }
+}
+
+/// The contest's title from its key: values joined, a bare district number as `District 5`.
+fn title(key: &[String], columns: &[usize], header: &[String]) -> String {
+    let parts: Vec<String> = key
+        .iter()
+        .zip(columns)
+        .filter(|(v, _)| !v.is_empty())
+        .map(|(v, &i)| {
+            let district = DISTRICT.iter().any(|d| header[i].eq_ignore_ascii_case(d));
+            if district && v.bytes().all(|b| b.is_ascii_digit()) {
+                format!("District {v}")
+            } else {
+                v.clone()
+            }
+        })
+        .collect();
+    if parts.is_empty() {
+        "Contest".to_string()
+    } else {
+        parts.join(", ")
+    }
+}
+
+/// A whole number with optional thousands separators (`1,234`, `1.234`, `1 234`, `1'234`);
+/// empty is unknown.
+fn whole(text: &str) -> Result<Option<u64>, String> {
+    if text.is_empty() {
+        return Ok(None);
+    }
+    let bad = || format!("expected a whole number, found \"{text}\"");
+    let groups: Vec<&str> = text
+        .split([',', '.', ' ', '\'', '\u{a0}', '\u{202f}', '_'])
+        .collect();
+    if !groups
+        .iter()
+        .all(|g| !g.is_empty() && g.bytes().all(|b| b.is_ascii_digit()))
+        || groups[1..].iter().any(|g| g.len() != 3)
+        || (groups.len() > 1 && groups[0].len() > 3)
+    {
+        return Err(bad());
+    }
+    groups
+        .concat()
+        .parse()
+        .map(Some)
+        .map_err(|_| format!("\"{text}\" is too large to be a count"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers() {
+        assert_eq!(whole("1,234,567"), Ok(Some(1_234_567)));
+        assert_eq!(whole("352.546"), Ok(Some(352_546)));
+        assert_eq!(whole("12"), Ok(Some(12)));
+        assert_eq!(whole(""), Ok(None));
+        assert!(whole("12.5").is_err());
+        assert!(whole("-3").is_err());
+        assert!(whole("1234,567").is_err());
+        assert_eq!(sniff_delimiter(b"a;b;c\n"), b';');
+        assert_eq!(sniff_delimiter(b"a,b\n"), b',');
+    }
+}

@@ -1,0 +1,170 @@
+//! Clarity / Scytl election-night files (../shared/data/real/results): the Greenup County,
+//! Kentucky 2014 Republican Senate primary opens directly; broken files are one precise line.
+
+use hustings::import::{self, ImportError};
+use hustings::load::{self, DataSource};
+use hustings::model::{ContestKind, Status, arithmetic};
+
+use crate::support::data::real_data;
+
+const GREENUP: &str = "results/kentucky_greenup_2014_gop_senate_primary_precinct.xml";
+
+fn read(xml: &str) -> Result<import::Read, ImportError> {
+    import::read_other("t.xml", xml.as_bytes()).expect("recognised as Clarity")
+}
+
+#[test]
+fn greenup_county_senate_primary() {
+    let loaded = load::load(&[DataSource::File(real_data(GREENUP))]).expect("the file opens");
+    let d = &loaded.dataset;
+    assert_eq!(d.title.as_deref(), Some("2014 Primary Election, Greenup"));
+    assert_eq!(d.contests.len(), 1);
+    let c = &d.contests[0];
+    assert_eq!(c.id, "greenup-us-senator-republican-2014");
+    assert_eq!(c.title, "US Senator - REPUBLICAN");
+    assert_eq!(c.kind, ContestKind::Selection);
+    assert_eq!(c.party.as_deref(), Some("Republican"));
+    assert_eq!(c.constituency.as_deref(), Some("Greenup"));
+    assert_eq!(c.date.unwrap().to_string(), "2014-05-20");
+    assert_eq!(c.status, Status::Decided);
+    assert_eq!(c.candidates.len(), 5);
+    // The file's totalVotes for McConnell, which its 32 precinct counts also sum to.
+    let mcconnell = c.candidate_named("Mitch McCONNELL").unwrap();
+    assert_eq!(mcconnell.votes, Some(1135));
+    assert!(mcconnell.elected);
+    assert_eq!(c.candidates.iter().filter(|k| k.elected).count(), 1);
+    assert_eq!(c.candidate_named("Matt BEVIN").unwrap().votes, Some(820));
+    let b = c.ballots.as_ref().unwrap();
+    assert_eq!(b.valid, Some(2060));
+    assert_eq!(b.rejected, Some(0), "undervotes 0 + overvotes 0");
+    assert_eq!(b.eligible, Some(28162), "VoterTurnout totalVoters");
+    // 5,926 ballots were cast in the county's whole primary, not in this contest: a note.
+    assert_eq!(b.cast, None);
+    let notes = c.notes.as_deref().unwrap();
+    assert!(notes.contains("32 of 32 precincts reported."), "{notes}");
+    assert!(
+        notes.contains("5926 ballots cast are the whole election's"),
+        "{notes}"
+    );
+    assert_eq!(arithmetic::cast(c), Some(2060));
+    assert!(loaded.warnings.is_empty(), "{:?}", loaded.warnings);
+}
+
+const PARTIAL: &str = r#"<?xml version="1.0"?>
+<ElectionResult>
+  <ElectionName>2024 General Election</ElectionName>
+  <ElectionDate>11/5/2024</ElectionDate>
+  <Region>Example County</Region>
+  <ElectionVoterTurnout totalVoters="1,000" ballotsCast="400" />
+  <Contest key="1" text="Mayor" voteFor="1" precinctsParticipating="10" precinctsReported="4">
+    <Choice key="1" text="Ann &amp; Co" party="DEM"><VoteType name="Election Day" votes="100"/><VoteType name="Absentee" votes="50"/></Choice>
+    <Choice key="2" text="Bob" party="REP" totalVotes="120"/>
+  </Contest>
+  <Contest key="2" text="Council" voteFor="2" precinctsParticipating="10" precinctsReported="10" undervotes="7" overvotes="1">
+    <Choice key="1" text="Cy" totalVotes="90"/>
+    <Choice key="2" text="Di" totalVotes="80"/>
+    <Choice key="3" text="Ed" totalVotes="80"/>
+    <Choice key="4" text="Write-in" totalVotes="3"/>
+  </Contest>
+  <Contest key="3" text="Clerk" voteFor="1" precinctsParticipating="10" precinctsReported="10">
+    <Choice key="1" text="Fay" totalVotes="50"/>
+    <Choice key="2" text="Gus" totalVotes="50"/>
+  </Contest>
+</ElectionResult>"#;
+
+#[test]
+fn partly_reported_contests_are_pending_and_ties_are_flagged() {
+    let read = read(PARTIAL).unwrap();
+    let cs = &read.dataset.contests;
+    assert_eq!(cs.len(), 3);
+    let mayor = &cs[0];
+    assert_eq!(mayor.kind, ContestKind::GeneralElection);
+    assert_eq!(mayor.status, Status::Pending);
+    assert!(mayor.candidates.iter().all(|k| !k.elected));
+    assert_eq!(mayor.candidates[0].name, "Ann & Co");
+    assert_eq!(mayor.candidates[0].votes, Some(150), "vote types summed");
+    assert_eq!(mayor.candidates[0].party.as_deref(), Some("DEM"));
+    assert!(
+        mayor
+            .notes
+            .as_deref()
+            .unwrap()
+            .contains("4 of 10 precincts reported")
+    );
+    assert!(
+        read.notes
+            .iter()
+            .any(|n| n == "Mayor: 4 of 10 precincts reported")
+    );
+    let b = mayor.ballots.as_ref().unwrap();
+    assert_eq!(
+        (b.eligible, b.cast, b.valid),
+        (Some(1000), Some(400), Some(270))
+    );
+    // Vote for two: Cy wins, Di and Ed tie for the second seat and neither is elected.
+    let council = &cs[1];
+    assert_eq!(council.seats, Some(2));
+    assert_eq!(council.status, Status::Pending);
+    let elected: Vec<_> = council
+        .candidates
+        .iter()
+        .filter(|k| k.elected)
+        .map(|k| &k.name)
+        .collect();
+    assert_eq!(elected, ["Cy"]);
+    assert!(council.candidates[3].write_in);
+    let notes = council.notes.as_deref().unwrap();
+    assert!(notes.contains("Undervotes 7, overvotes 1"), "{notes}");
+    assert!(notes.contains("Di and Ed have 80 votes each"), "{notes}");
+    assert_eq!(council.ballots.as_ref().unwrap().rejected, None);
+    let clerk = &cs[2];
+    assert_eq!(clerk.status, Status::Pending);
+    assert!(
+        read.notes
+            .iter()
+            .any(|n| n.contains("tie for first place: Fay and Gus"))
+    );
+}
+
+fn error(xml: &str) -> String {
+    let e = read(xml).unwrap_err();
+    let s = e.to_string();
+    assert_eq!(s.lines().count(), 1, "{s}");
+    s
+}
+
+#[test]
+fn broken_files_are_one_line_with_line_and_column() {
+    // Truncated mid-contest.
+    let cut = &PARTIAL[..PARTIAL.find("<Contest key=\"3\"").unwrap()];
+    let e = error(cut);
+    assert!(e.starts_with("t.xml:"), "{e}");
+    assert!(e.contains("truncated"), "{e}");
+    // A count that is not a number.
+    let e = error(&PARTIAL.replace("totalVotes=\"120\"", "totalVotes=\"lots\""));
+    assert_eq!(
+        e,
+        "t.xml:9:5: /ElectionResult[1]/Contest[1]/Choice[2]/@totalVotes: expected a whole number, found \"lots\""
+    );
+    // Mismatched tags.
+    let e = error(&PARTIAL.replace(
+        "</Contest>\n  <Contest key=\"2\"",
+        "</Choice>\n  <Contest key=\"2\"",
+    ));
+    assert!(e.contains("not well-formed XML"), "{e}");
+    // A US date that is not one.
+    let e = error(&PARTIAL.replace("11/5/2024", "13/45/2024"));
+    assert!(
+        e.contains("ElectionDate \"13/45/2024\" is not a date"),
+        "{e}"
+    );
+}
+
+#[test]
+fn only_clarity_xml_is_recognised() {
+    assert!(import::read_other("x.xml", b"<?xml version=\"1.0\"?><ElectionReport/>").is_none());
+    assert!(import::read_other("x.xml", b"<html></html>").is_none());
+    assert!(
+        import::read_other("x.xml", b"\xEF\xBB\xBF  <ElectionResult></ElectionResult>").is_some()
+    );
+}

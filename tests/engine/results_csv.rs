@@ -1,0 +1,153 @@
+//! Results CSVs mapped by column: the Bundestag 2025 second votes with flags, the OpenElections
+//! layout with none (recognised by content), awkward files, and unmappable ones.
+
+use hustings::import::results_csv::{self, Mapping};
+use hustings::import::{self, ImportError};
+use hustings::model::Status;
+
+use crate::support::data::real_data;
+
+#[test]
+fn bundestag_second_votes_with_the_invalid_row_as_rejected() {
+    let path = real_data("csv/de_bundestag_2025_second_vote.csv");
+    let file = std::fs::File::open(&path).unwrap();
+    let mapping = Mapping {
+        contest: vec!["district".into()],
+        candidate: Some("name".into()),
+        votes: Some("votes".into()),
+        rejected_rows: vec!["? Ungültige".into()],
+        ..Mapping::default()
+    };
+    let read = results_csv::read("de.csv", file, &mapping).unwrap();
+    let cs = &read.dataset.contests;
+    assert_eq!(cs.len(), 16, "16 Länder");
+    let sh = &cs[0];
+    assert_eq!(sh.title, "Landesliste - Schleswig-Holstein");
+    assert_eq!(sh.ballots.as_ref().unwrap().rejected, Some(9963));
+    assert!(sh.candidates.iter().all(|k| k.name != "? Ungültige"));
+    assert_eq!(sh.candidate_named("SPD").unwrap().votes, Some(352_546));
+    let winner: Vec<_> = sh.candidates.iter().filter(|k| k.elected).collect();
+    assert_eq!(winner.len(), 1);
+    assert_eq!(winner[0].name, "CDU");
+    assert!(
+        cs.iter()
+            .all(|c| c.ballots.as_ref().unwrap().rejected.is_some())
+    );
+    assert!(
+        read.notes
+            .iter()
+            .any(|n| n.contains("in 16 of 16 contests"))
+    );
+}
+
+const OPEN_ELECTIONS: &str = "\u{feff}county,precinct,office,district,party,candidate,votes\r\n\
+Fulton,P1,U.S. House,5,DEM,Ann,\"1,200\"\r\n\
+Fulton,P2,U.S. House,5,DEM,Ann,300\r\n\
+Fulton,P1,U.S. House,5,REP,Bob,900\r\n\
+Fulton,P2,U.S. House,5,REP,Bob,100\r\n\
+Fulton,P1,Governor,,DEM,Cy,50\r\n\
+Fulton,P1,Governor,,REP,Di,50\r\n\
+Fulton,P1,Governor,,,Ed,\r\n";
+
+#[test]
+fn an_open_elections_file_opens_with_no_flags() {
+    let read = import::read_other("ga.csv", OPEN_ELECTIONS.as_bytes())
+        .expect("recognised")
+        .unwrap();
+    assert_eq!(read.format, "results CSV");
+    let cs = &read.dataset.contests;
+    assert_eq!(cs.len(), 2);
+    let house = &cs[0];
+    assert_eq!(house.title, "U.S. House, District 5");
+    assert_eq!(
+        house.candidate_named("Ann").unwrap().votes,
+        Some(1500),
+        "precincts summed"
+    );
+    assert!(house.candidate_named("Ann").unwrap().elected);
+    assert_eq!(
+        house.candidate_named("Bob").unwrap().party.as_deref(),
+        Some("REP")
+    );
+    assert_eq!(house.status, Status::Decided);
+    let governor = &cs[1];
+    assert_eq!(governor.title, "Governor");
+    assert_eq!(governor.status, Status::Pending, "a tie is not broken");
+    assert!(governor.candidates.iter().all(|k| !k.elected));
+    assert_eq!(
+        governor.candidate_named("Ed").unwrap().votes,
+        None,
+        "empty is unknown"
+    );
+    assert!(
+        read.notes
+            .iter()
+            .any(|n| n.contains("tie for first place: Cy and Di"))
+    );
+    assert!(read.notes.iter().any(|n| n.contains("summed")));
+}
+
+#[test]
+fn other_delimiters_and_per_contest_columns() {
+    let text = "Wahlkreis;Partei;Stimmen;Gültige;Wahlberechtigte\n\
+                Nord;A;1.234;2.000;5.000\nNord;B;766;2.000;5.000\nNord;Ungültig;12;2.000;5.000\n";
+    let mapping = Mapping {
+        contest: vec!["Wahlkreis".into()],
+        candidate: Some("Partei".into()),
+        votes: Some("Stimmen".into()),
+        valid: Some("Gültige".into()),
+        eligible: Some("Wahlberechtigte".into()),
+        rejected_rows: vec!["Ungültig".into()],
+        ..Mapping::default()
+    };
+    let read = results_csv::read("n.csv", text.as_bytes(), &mapping).unwrap();
+    let c = &read.dataset.contests[0];
+    let b = c.ballots.as_ref().unwrap();
+    assert_eq!(
+        (b.valid, b.rejected, b.eligible),
+        (Some(2000), Some(12), Some(5000))
+    );
+    assert_eq!(c.candidate_named("A").unwrap().votes, Some(1234));
+}
+
+fn error(text: &str, mapping: &Mapping) -> String {
+    let e: ImportError = results_csv::read("bad.csv", text.as_bytes(), mapping).unwrap_err();
+    let s = e.to_string();
+    assert_eq!(s.lines().count(), 1, "{s}");
+    s
+}
+
+#[test]
+fn bad_files_are_one_line_with_the_row() {
+    let e = error("Wahlkreis,Partei,Stimmen\nNord,A,1\n", &Mapping::default());
+    assert_eq!(
+        e,
+        "bad.csv:1: cannot tell which columns hold the contest, candidate and votes; columns found (',' separated): \"Wahlkreis\", \"Partei\", \"Stimmen\"; map them with --contest COL --candidate COL --votes COL"
+    );
+    let e = error(
+        "office,candidate,votes\nMayor,Ann,12\nMayor,Bob,lots\n",
+        &Mapping::default(),
+    );
+    assert_eq!(
+        e,
+        "bad.csv:3: column votes: expected a whole number, found \"lots\""
+    );
+    let e = error(
+        "office,candidate,votes\nMayor,Ann,12.5\n",
+        &Mapping::default(),
+    );
+    assert!(e.contains("expected a whole number, found \"12.5\""), "{e}");
+    let mapping = Mapping {
+        contest: vec!["race".into()],
+        candidate: Some("candidate".into()),
+        votes: Some("votes".into()),
+        ..Mapping::default()
+    };
+    let e = error("office,candidate,votes\nMayor,Ann,1\n", &mapping);
+    assert!(
+        e.starts_with("bad.csv:1: --contest race: no such column; columns found"),
+        "{e}"
+    );
+    let e = error("", &Mapping::default());
+    assert!(e.contains("empty"), "{e}");
+}
