@@ -161,7 +161,11 @@ pub fn facts(dataset: &Dataset, c: &Contest) -> Vec<Fact> {
         "Defection",
         c.defection.as_ref().map(|d| {
             let date: Vec<String> = d.date.iter().map(|d| d.human()).collect();
-            with_aside(&format!("to {}", d.to), &date)
+            let to = match &d.to {
+                Some(to) => format!("to {to}"),
+                None => "left the party".to_string(),
+            };
+            with_aside(&to, &date)
         }),
     );
     push(

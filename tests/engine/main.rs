@@ -12,4 +12,5 @@ mod load_errors;
 mod properties;
 mod query;
 mod seed;
+mod selections;
 mod warnings;
