@@ -185,7 +185,10 @@ impl fmt::Display for WarningKind {
                 differences.join("; ")
             ),
             ElectedDespiteStatus { candidate, status } => {
-                write!(f, "{candidate} is marked elected but their status is {status}")
+                write!(
+                    f,
+                    "{candidate} is marked elected but their status is {status}"
+                )
             }
             FewerNominationsThanNamed {
                 candidate,

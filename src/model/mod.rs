@@ -17,8 +17,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::model::date::PartialDate;
 pub use crate::model::selection::{
-    CandidateStatus, DateBounds, FieldPath, Inferred, NominatingBody, Nomination,
-    NominationCount, Stage, StageKind,
+    CandidateStatus, DateBounds, FieldPath, Inferred, NominatingBody, Nomination, NominationCount,
+    Stage, StageKind,
 };
 use crate::model::strict_numbers::{percent, vote_count, vote_count_opt};
 

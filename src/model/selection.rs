@@ -332,10 +332,7 @@ mod tests {
         assert_eq!(p.to_string(), "candidates[2].faction");
         assert!(p.within(&FieldPath::parse("candidates[2]").unwrap()));
         assert!(!p.within(&FieldPath::parse("candidates[1]").unwrap()));
-        assert_eq!(
-            FieldPath::parse(" region ").unwrap().to_string(),
-            "region"
-        );
+        assert_eq!(FieldPath::parse(" region ").unwrap().to_string(), "region");
         for bad in ["", "[0]", "a..b", "a[x]", "a[]", "a.", "a b", "a[1"] {
             assert_eq!(FieldPath::parse(bad), None, "{bad:?}");
         }

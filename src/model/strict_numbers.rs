@@ -108,7 +108,7 @@ pub fn vote_count<'de, D: Deserializer<'de>>(d: D) -> Result<u64, D::Error> {
         nullable: false,
         what: "votes",
     })?
-        .ok_or_else(|| D::Error::custom("a vote count is required here"))
+    .ok_or_else(|| D::Error::custom("a vote count is required here"))
 }
 
 /// A percentage from 0 to 100.

@@ -3,8 +3,11 @@
 //! reads the same wherever it is shown.
 
 use crate::model::arithmetic::{self, Share};
-use crate::model::{Bound, Candidate, Contest, Dataset, Faction, Region, Source, Status};
+use crate::model::{
+    Bound, Candidate, Contest, Dataset, DateBounds, Faction, Region, Source, Status,
+};
 use crate::report::bars::{self, Bar};
+use crate::report::selection;
 use crate::report::words::{self, DASH, NA, thousands};
 
 /// The numbers every format derives from a contest, derived once.
@@ -95,62 +98,128 @@ impl<'a> Summary<'a> {
 /// One labelled fact.
 pub type Fact = (&'static str, String);
 
+/// The contest's title, marked `†` when the title itself is inferred.
+pub fn title(c: &Contest) -> String {
+    if c.is_inferred("title") {
+        words::marked(&c.title)
+    } else {
+        c.title.clone()
+    }
+}
+
 /// The id, kind, party, region, date and status, to be joined with ` · `:
-/// `stockport-selection-2019 · selection · Labour · North West · 2019 · decided`.
+/// `stockport-selection-2019 · selection · Labour · North West · 2019 · decided`; an inferred
+/// one is marked `†` (its basis is in the notes [`selection::inferred_notes`] gives).
 pub fn headline(dataset: &Dataset, c: &Contest) -> Vec<String> {
     let s = Summary::new(dataset, c);
-    let mut parts = vec![c.id.clone(), words::kind(c.kind).to_string()];
-    parts.extend(c.party.clone());
-    parts.push(s.region_label());
-    parts.push(s.date_label());
-    parts.push(words::status(c.status).to_string());
+    let short = |key: &str, value: String| {
+        if c.is_inferred(key) {
+            words::marked(&value)
+        } else {
+            value
+        }
+    };
+    let mut parts = vec![c.id.clone(), short("kind", words::kind(c.kind).to_string())];
+    parts.extend(c.party.clone().map(|p| short("party", p)));
+    parts.push(short("region", s.region_label()));
+    parts.push(short("date", s.date_label()));
+    parts.push(short("status", words::status(c.status).to_string()));
     parts
+}
+
+/// `value` said to be inferred when the contest marks anything at `key` (or within it).
+fn mark(c: &Contest, key: &str, value: String) -> String {
+    if c.is_inferred(key) {
+        words::inferred(&value)
+    } else {
+        value
+    }
 }
 
 /// The contest's facts as (label, value), in reading order. Kind, region, date, status,
 /// winner, ballots, turnout and margin are always given (worded as unknown when they are);
-/// other facts only when the data has them.
+/// other facts only when the data has them. A fact the data marks inferred says so
+/// (`East of England † inferred`); the basis is in [`selection::inferred_notes`].
 pub fn facts(dataset: &Dataset, c: &Contest) -> Vec<Fact> {
     let s = Summary::new(dataset, c);
     let mut facts: Vec<Fact> = Vec::new();
+    // Each fact with the data's field it shows, so an inferred one is marked.
+    let mut push = |label, key: &str, value: Option<String>| {
+        if let Some(v) = value {
+            facts.push((label, mark(c, key, v)));
+        }
+    };
+    push("Kind", "kind", Some(words::kind(c.kind).to_string()));
+    push("Party", "party", c.party.clone());
+    push(
+        "Constituency",
+        "constituency",
+        c.constituency
+            .as_ref()
+            .map(|name| match &c.constituency_id {
+                Some(id) if c.is_inferred("constituency_id") => {
+                    format!("{name} ({})", words::inferred(id))
+                }
+                Some(id) => format!("{name} ({id})"),
+                None => name.clone(),
+            }),
+    );
+    push("Region", "region", Some(s.region_label()));
+    push("Date", "date", Some(s.date_label()));
+    push(
+        "Date bounds",
+        "date_bounds",
+        c.date_bounds.as_ref().map(date_bounds),
+    );
+    push("Status", "status", Some(status(c)));
+    push("Method", "method", c.method.clone());
     let mut push = |label, value: Option<String>| {
         if let Some(v) = value {
             facts.push((label, v));
         }
     };
-    push("Kind", Some(words::kind(c.kind).to_string()));
-    push("Party", c.party.clone());
+    // The path marks each stage that holds an inferred fact itself.
+    push("Stages", selection::stage_path(c));
+    let inferred_faction = c
+        .candidates
+        .iter()
+        .position(|k| k.elected)
+        .filter(|w| c.is_inferred(&format!("candidates[{w}].faction")));
     push(
-        "Constituency",
-        c.constituency
-            .as_ref()
-            .map(|name| match &c.constituency_id {
-                Some(id) => format!("{name} ({id})"),
-                None => name.clone(),
-            }),
+        "Winner",
+        Some(match (inferred_faction, s.winner, s.winner_faction) {
+            // `Mick Whitley (LL † inferred)`: the faction is the inferred part.
+            (Some(_), Some(w), Some(f)) => {
+                format!("{} ({})", w.name, words::inferred(&words::faction_short(f)))
+            }
+            _ => s.winner_label(),
+        }),
     );
-    push("Region", Some(s.region_label()));
-    push("Date", Some(s.date_label()));
-    push("Status", Some(status(c)));
-    push("Method", c.method.clone());
-    push("Winner", Some(s.winner_label()));
     push("Winner's share", Some(s.winner_share_label()));
-    push("Ballots", Some(ballots(c)));
+    push("Ballots", Some(mark(c, "ballots", ballots(c))));
     push("Turnout", Some(turnout(c)));
     push("Margin", Some(s.margin_label()));
+    let mut push = |label, key: &str, value: Option<String>| {
+        if let Some(v) = value {
+            facts.push((label, mark(c, key, v)));
+        }
+    };
     push(
         "Majority",
+        "majority",
         c.majority.map(|m| format!("{} (as stated)", thousands(m))),
     );
     push(
         "Swing",
+        "swing",
         c.swing
             .as_ref()
             .map(|w| format!("{} {} to {}", w.percent, words::POINTS, w.to)),
     );
-    push("Result", c.result.clone());
+    push("Result", "result", c.result.clone());
     push(
         "Previous holder",
+        "previous_holder",
         c.previous_holder.as_ref().map(|h| {
             let mut about: Vec<String> = h.party.iter().cloned().collect();
             about.extend(h.since.map(|d| format!("since {}", d.human())));
@@ -159,6 +228,7 @@ pub fn facts(dataset: &Dataset, c: &Contest) -> Vec<Fact> {
     );
     push(
         "Defection",
+        "defection",
         c.defection.as_ref().map(|d| {
             let date: Vec<String> = d.date.iter().map(|d| d.human()).collect();
             let to = match &d.to {
@@ -170,6 +240,7 @@ pub fn facts(dataset: &Dataset, c: &Contest) -> Vec<Fact> {
     );
     push(
         "Seat majority",
+        "seat_majority",
         c.seat_majority.as_ref().map(|m| {
             let mut about: Vec<String> = m.party.iter().cloned().collect();
             about.extend(m.as_of.map(|d| d.human()));
@@ -220,6 +291,14 @@ fn with_aside(main: &str, aside: &[String]) -> String {
     } else {
         format!("{main} ({})", aside.join(", "))
     }
+}
+
+/// `not before 17 Jun 2019, not after 25 Oct 2019: basis`.
+fn date_bounds(b: &DateBounds) -> String {
+    let mut ends: Vec<String> = Vec::new();
+    ends.extend(b.earliest.map(|d| format!("not before {}", d.human())));
+    ends.extend(b.latest.map(|d| format!("not after {}", d.human())));
+    format!("{}: {}", ends.join(", "), b.basis)
 }
 
 fn status(c: &Contest) -> String {
@@ -312,13 +391,19 @@ pub struct CandidateRow {
     pub name: String,
     pub elected: bool,
     pub incumbent: bool,
+    /// `withdrawn`, `not shortlisted`, `imposed` or `disqualified`, when the data says.
+    pub status: Option<&'static str>,
+    /// Stood in the count (see `Contest::on_ballot`); votes and share are said only then.
+    pub on_ballot: bool,
     /// The faction's short label and name, when the candidate has a known faction.
     pub faction: Option<(String, String)>,
+    /// The candidate's fields the data marks inferred (`faction`, `party`…), as written.
+    pub inferred: Vec<String>,
     /// The party, unless it only repeats the faction's name.
     pub party: Option<String>,
-    /// Votes with separators, or `n/a`.
+    /// Votes with separators, `n/a`, or `—` for a candidate who stood in no count.
     pub votes: String,
-    /// `57.1%`, `>70%`, `n/a`.
+    /// `57.1%`, `>70%`, `n/a`, or `—` for a candidate who stood in no count.
     pub share: String,
     /// The share with where it comes from: `57.1% (stated ~57%)`, `>70% (as stated)`.
     pub share_note: String,
@@ -350,15 +435,24 @@ pub fn candidates(dataset: &Dataset, c: &Contest) -> Vec<CandidateRow> {
                 .party
                 .clone()
                 .filter(|p| faction.is_none_or(|f| !f.name.eq_ignore_ascii_case(p.trim())));
+            // Votes and a share mean nothing for someone who never stood in a count.
+            let (votes, share_label) = if c.on_ballot(i) {
+                (words::count(k.votes), share.label())
+            } else {
+                (DASH.to_string(), DASH.to_string())
+            };
             CandidateRow {
                 index: i,
                 name: k.name.clone(),
                 elected: k.elected,
                 incumbent: k.incumbent,
+                status: k.status.map(words::candidate_status),
+                on_ballot: c.on_ballot(i),
                 faction: faction.map(|f| (words::faction_short(f), f.name.clone())),
+                inferred: inferred_fields(c, i),
                 party,
-                votes: words::count(k.votes),
-                share: share.label(),
+                votes,
+                share: share_label,
                 share_note,
                 place: k.place,
                 endorsements: k.endorsements.clone(),
@@ -368,25 +462,123 @@ pub fn candidates(dataset: &Dataset, c: &Contest) -> Vec<CandidateRow> {
         .collect()
 }
 
+/// The fields within `candidates[i]` the contest marks inferred: `faction`, `party`, or the
+/// whole candidate (``).
+fn inferred_fields(c: &Contest, i: usize) -> Vec<String> {
+    if c.inferred.is_empty() {
+        return Vec::new();
+    }
+    let prefix = format!("candidates[{i}]");
+    c.inferred
+        .iter()
+        .filter_map(|inf| {
+            let path = crate::model::FieldPath::parse(&inf.field)?.to_string();
+            let rest = path.strip_prefix(&prefix)?;
+            match rest.strip_prefix('.') {
+                Some(field) => Some(field.split(['.', '[']).next()?.to_string()),
+                None if rest.is_empty() => Some(String::new()),
+                None => None,
+            }
+        })
+        .collect()
+}
+
 impl CandidateRow {
-    /// The particulars on one line: `elected · Labour left / Momentum · 338 votes · 57.1%`.
+    /// Whether the data marks this candidate's `field` inferred (`""`: the whole candidate).
+    pub fn is_inferred(&self, field: &str) -> bool {
+        self.inferred.iter().any(|f| f == field)
+    }
+
+    /// `value † inferred` when `field` is inferred, else `value`.
+    fn said(&self, field: &str, value: String) -> String {
+        if self.is_inferred(field) {
+            words::inferred(&value)
+        } else {
+            value
+        }
+    }
+
+    /// The faction's name, marked `†` when inferred (for tables, where space is short).
+    pub fn faction_name(&self) -> Option<String> {
+        self.faction.as_ref().map(|(_, name)| {
+            if self.is_inferred("faction") {
+                words::marked(name)
+            } else {
+                name.clone()
+            }
+        })
+    }
+
+    /// The name, with the status in brackets: `Cat Jones (withdrawn)`.
+    pub fn name_and_status(&self) -> String {
+        match self.status {
+            Some(s) => format!("{} ({s})", self.name),
+            None => self.name.clone(),
+        }
+    }
+
+    /// The particulars on one line: `elected · Labour left / Momentum · 338 votes · 57.1%`;
+    /// a candidate who never reached the ballot has no votes or share to speak of.
     pub fn particulars(&self) -> String {
         let mut facts: Vec<String> = Vec::new();
         if self.elected {
-            facts.push("elected".into());
+            facts.push(self.said("elected", "elected".into()));
+        }
+        if let Some(status) = self.status {
+            facts.push(self.said("status", status.into()));
         }
         if self.incumbent {
-            facts.push("incumbent".into());
+            facts.push(self.said("incumbent", "incumbent".into()));
         }
-        facts.extend(self.faction.as_ref().map(|(_, name)| name.clone()));
-        facts.extend(self.party.clone());
-        facts.push(if self.votes == NA {
-            format!("votes {NA}")
+        facts.extend(
+            self.faction
+                .as_ref()
+                .map(|(_, name)| self.said("faction", name.clone())),
+        );
+        facts.extend(self.party.clone().map(|p| self.said("party", p)));
+        if self.on_ballot {
+            facts.push(self.said(
+                "votes",
+                if self.votes == NA {
+                    format!("votes {NA}")
+                } else {
+                    format!("{} votes", self.votes)
+                },
+            ));
+            facts.push(self.said("share", self.share_note.clone()));
         } else {
-            format!("{} votes", self.votes)
-        });
-        facts.push(self.share_note.clone());
-        facts.extend(self.place.map(|p| format!("placed {p}")));
+            facts.push("not on a ballot".into());
+        }
+        facts.extend(
+            self.place
+                .map(|p| self.said("place", format!("placed {p}"))),
+        );
+        // Inferred fields not shown above are still said to be.
+        let shown = [
+            "elected",
+            "status",
+            "incumbent",
+            "faction",
+            "party",
+            "votes",
+            "share",
+            "place",
+        ];
+        let others: Vec<&str> = self
+            .inferred
+            .iter()
+            .map(String::as_str)
+            .filter(|f| !shown.contains(f))
+            .map(|f| if f.is_empty() { "candidate" } else { f })
+            .collect();
+        if !others.is_empty() {
+            facts.push(format!(
+                "{} {}: {}",
+                words::INFERRED_MARK,
+                words::INFERRED,
+                others.join(", ")
+            ));
+        }
         facts.join(" · ")
     }
 
@@ -413,6 +605,14 @@ pub fn source_text(s: &Source) -> String {
         text.push_str(note);
     }
     text
+}
+
+/// What to say instead of a chart when no candidate stood in a count (all withdrew, were not
+/// shortlisted or were imposed without a ballot), if that is so.
+pub fn no_ballot(c: &Contest) -> Option<&'static str> {
+    let off = |i| !c.on_ballot(i);
+    (!c.candidates.is_empty() && (0..c.candidates.len()).all(off))
+        .then_some("No candidate stood in a ballot.")
 }
 
 /// What to say instead of a chart for a contest with no candidates.

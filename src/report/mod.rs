@@ -8,6 +8,7 @@ pub mod bars;
 pub mod cells;
 pub mod rounds;
 pub mod safe;
+pub mod selection;
 
 pub mod csv;
 pub mod facts;

@@ -13,6 +13,7 @@ mod list;
 mod misc;
 mod presentation;
 mod rounds;
+mod selections;
 mod show;
 mod stats;
 mod untrusted;

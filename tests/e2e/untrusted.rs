@@ -34,10 +34,17 @@ fn a_hostile_file_changes_nothing_but_what_is_drawn() {
         s.contains("2 of 2 contests") && s.contains("Contests")
     });
     assert!(
-        screen.lines().next().is_some_and(|l| l.contains("hustings")),
+        screen
+            .lines()
+            .next()
+            .is_some_and(|l| l.contains("hustings")),
         "the screen was not cleared or moved:\n{screen}"
     );
-    assert_eq!(tmux.format("#{pane_title}"), title, "the window title changed");
+    assert_eq!(
+        tmux.format("#{pane_title}"),
+        title,
+        "the window title changed"
+    );
     let buffers = tmux.run(&["list-buffers"]);
     assert!(
         buffers.stdout.is_empty(),

@@ -43,7 +43,10 @@ fn every_new_field_loads_as_written() {
     assert_eq!(c.stages[0].stage, StageKind::Longlist);
     assert_eq!(c.stages[0].date.unwrap().to_string(), "2019-09");
     assert_eq!(c.stages[1].candidates, ["Ann", "Bob"]);
-    assert_eq!(c.candidates[2].status, Some(CandidateStatus::NotShortlisted));
+    assert_eq!(
+        c.candidates[2].status,
+        Some(CandidateStatus::NotShortlisted)
+    );
     assert_eq!(c.nominations[0].body, NominatingBody::Clp);
     assert_eq!(c.nominations[0].threshold, Some(2.5));
     assert_eq!(c.nominations[0].counts[1].count, None);
@@ -62,7 +65,9 @@ fn every_new_field_loads_as_written() {
 #[test]
 fn a_stage_names_only_candidates_of_the_contest() {
     assert_eq!(
-        error(&with(r#""stages": [{"stage": "shortlist", "candidates": ["Ann", "Zed"]}]"#)),
+        error(&with(
+            r#""stages": [{"stage": "shortlist", "candidates": ["Ann", "Zed"]}]"#
+        )),
         r#"t.json:23:63: contests[0].stages[0].candidates[1]: "Zed" is not one of this contest's candidates"#
     );
 }
@@ -70,7 +75,9 @@ fn a_stage_names_only_candidates_of_the_contest() {
 #[test]
 fn a_stage_kind_must_be_one_of_the_six() {
     assert_eq!(
-        error(&with(r#""stages": [{"stage": "selection", "candidates": []}]"#)),
+        error(&with(
+            r#""stages": [{"stage": "selection", "candidates": []}]"#
+        )),
         "t.json:23:28: contests[0].stages[0].stage: unknown variant `selection`, expected one of `longlist`, `shortlist`, `nominations`, `ballot`, `hustings`, `other`"
     );
 }
@@ -124,22 +131,34 @@ fn a_nomination_count_is_a_whole_number() {
 #[test]
 fn an_inferred_field_is_a_path_to_a_value_the_contest_gives() {
     assert_eq!(
-        error(&with(r#""inferred": [{"field": "candidates[5].faction", "basis": "b"}]"#)),
+        error(&with(
+            r#""inferred": [{"field": "candidates[5].faction", "basis": "b"}]"#
+        )),
         r#"t.json:23:30: contests[0].inferred[0].field: "candidates[5].faction" is not in this contest (no value at that path)"#
     );
     assert_eq!(
-        error(&with(r#""inferred": [{"field": "candidates[1].faction", "basis": "b"}]"#)),
+        error(&with(
+            r#""inferred": [{"field": "candidates[1].faction", "basis": "b"}]"#
+        )),
         r#"t.json:23:30: contests[0].inferred[0].field: "candidates[1].faction" is null in this contest: only a value the data gives can be inferred"#
     );
     assert_eq!(
-        error(&with(r#""inferred": [{"field": "region..name", "basis": "b"}]"#)),
+        error(&with(
+            r#""inferred": [{"field": "region..name", "basis": "b"}]"#
+        )),
         r#"t.json:23:30: contests[0].inferred[0].field: "region..name" is not a path within the contest such as region, date or candidates[2].faction"#
     );
     assert_eq!(
         error(&with(r#""inferred": [{"field": "region", "basis": " "}]"#)),
         "t.json:23:49: contests[0].inferred[0].basis: must not be empty"
     );
-    assert!(load::parse("t.json", with(r#""inferred": [{"field": "candidates[1].votes", "basis": "b"}]"#).as_bytes()).is_ok());
+    assert!(
+        load::parse(
+            "t.json",
+            with(r#""inferred": [{"field": "candidates[1].votes", "basis": "b"}]"#).as_bytes()
+        )
+        .is_ok()
+    );
 }
 
 #[test]
@@ -151,7 +170,9 @@ fn date_bounds_bound_the_date() {
         "t.json:23:56: contests[0].date_bounds.latest: latest 2019-09 is before earliest 2019-10"
     );
     assert_eq!(
-        error(&with(r#""date_bounds": {"latest": "2019-10-01", "basis": "b"}"#)),
+        error(&with(
+            r#""date_bounds": {"latest": "2019-10-01", "basis": "b"}"#
+        )),
         "t.json:23:22: contests[0].date_bounds: the bounds leave out the contest's date 2019-10-24"
     );
     assert_eq!(

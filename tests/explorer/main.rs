@@ -10,8 +10,9 @@ mod app;
 mod export;
 mod messages;
 mod paste;
-mod presentation;
+pub mod presentation;
 mod reload;
+
 mod ui;
 mod untrusted;
 mod views;

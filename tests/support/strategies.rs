@@ -231,7 +231,9 @@ pub fn rounds(names: Vec<String>) -> BoxedStrategy<Vec<Round>> {
 
 /// How a selection ran, naming only `names`: stages, nominations, and facts marked inferred
 /// (paths that exist in every contest, or the first candidate's name when there is one).
-pub fn selection(names: Vec<String>) -> BoxedStrategy<(Vec<Stage>, Vec<Nomination>, Vec<Inferred>)> {
+pub fn selection(
+    names: Vec<String>,
+) -> BoxedStrategy<(Vec<Stage>, Vec<Nomination>, Vec<Inferred>)> {
     let mut fields = vec!["title", "kind", "status", "sources"];
     if !names.is_empty() {
         fields.push("candidates[0].name");

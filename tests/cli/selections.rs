@@ -1,0 +1,146 @@
+//! How a selection ran, through every `show` format: stages as a path and one by one, each
+//! candidate's status, nominations with bars toward the threshold, and inferred facts marked
+//! `†` with their basis (on tests/data/selection.json).
+
+use crate::support::cli::stdout;
+use crate::support::data::selection_fixture;
+use hustings::report::json::ShowDoc;
+
+fn show(id: &str, format: &str) -> String {
+    let file = selection_fixture();
+    stdout(&[
+        "show",
+        id,
+        "--data",
+        file.to_str().unwrap(),
+        "--format",
+        format,
+    ])
+}
+
+/// Words with single spaces between them, wherever the lines broke.
+fn words(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[test]
+fn a_longlist_shortlist_ballot_path_with_a_withdrawal_renders_right() {
+    let text = show("anytown-selection", "text");
+    insta::assert_snapshot!("show_selection_fixture", text);
+    let flat = words(&text);
+    assert!(flat.contains(
+        "Stages longlist 6 (Sep 2019) → shortlist 3 (1 Oct 2019) → ballot 2 (24 Oct 2019)"
+    ));
+    assert!(flat.contains("Shortlist (3, 1 Oct 2019): Ann Able, Bob Baker, Cat Cole"));
+    assert!(flat.contains("A seventh applicant, not named, was not longlisted."));
+    assert!(flat.contains("Cat Cole withdrawn · not on a ballot"));
+    assert!(flat.contains("Dan Dale not shortlisted · not on a ballot"));
+    // Only the two on the ballot have bars and shares; the shares are of them alone.
+    let chart: Vec<&str> = text
+        .split("\nCandidates\n")
+        .next()
+        .unwrap()
+        .lines()
+        .filter(|l| l.contains('█'))
+        .collect();
+    assert_eq!(chart.len(), 2, "{chart:?}");
+    assert!(chart[0].contains("Ann Able") && chart[0].contains("60.0%"));
+    assert!(
+        !text.contains("warning"),
+        "no vote-sum warning for candidates off the ballot"
+    );
+}
+
+#[test]
+fn nominations_show_a_bar_toward_the_threshold_and_who_is_over_it() {
+    let text = show("anytown-selection", "text");
+    // The line that starts saying `what` (a name, then its count).
+    let line = |what: &str| {
+        let what = if what.contains(':') {
+            what.to_string()
+        } else {
+            format!("{what}: ")
+        };
+        text.lines()
+            .find(|l| l.contains(&what))
+            .unwrap_or_else(|| panic!("{what}:\n{text}"))
+    };
+    assert!(text.contains("Branches: 3 needed to go forward"));
+    assert!(line("Ann Able").contains("✓ Ann Able: 5 nominations, 3 needed, reached"));
+    assert!(line("Bob Baker").contains("✓ Bob Baker: 3 nominations, 3 needed, reached"));
+    assert!(line("Cat Cole").contains("Cat Cole: 2 nominations, 3 needed, 1 short"));
+    assert!(!line("Cat Cole").contains('✓'));
+    // The bar is to the threshold: full at 3 (and never longer for 5), two thirds for 2.
+    let bar = |name: &str| {
+        line(name)
+            .chars()
+            .filter(|c| "█▉▊▋▌▍▎▏".contains(*c))
+            .count()
+    };
+    assert_eq!(bar("Ann Able"), bar("Bob Baker"));
+    assert!(bar("Cat Cole") < bar("Bob Baker"));
+    // Named nominators with no count are a lower bound; no threshold, no bar.
+    assert!(text.contains("Unions: no threshold stated"));
+    assert!(line("Ann Able: 1+").contains("Ann Able: 1+ nominations, from Unite"));
+    assert!(!line("Ann Able: 1+").contains('█'));
+}
+
+#[test]
+fn inferred_facts_are_marked_with_their_basis_in_every_format() {
+    let text = show("anytown-selection", "text");
+    assert!(text.contains("anytown-selection · selection · Labour · North West † · 24 Oct 2019"));
+    assert!(text.contains("Region          North West † inferred"));
+    assert!(text.contains("Labour right † inferred · 40 votes"));
+    assert!(text.contains(
+        "\nInferred\n  † region: The report does not place Anytown; it is in the North West.\n  † Bob Baker, faction: Read from the GMB's backing.\n"
+    ));
+    let md = show("anytown-selection", "markdown");
+    assert!(md.contains("- **Region:** North West † inferred"));
+    assert!(md.contains("| Bob Baker | Labour right † | 40 | 40.0% | GMB |"));
+    assert!(md.contains("| Cat Cole (withdrawn) | — | — | — | — |"));
+    assert!(md.contains("### Inferred\n\n- † region: The report does not place Anytown"));
+    assert!(md.contains("### Stages\n\n- **Longlist (6, Sep 2019):** Ann Able, Bob Baker"));
+    assert!(md.contains("**Branches: 3 needed to go forward.** Three branch nominations"));
+    assert!(md.contains("✓ Ann Able: 5 nominations, 3 needed, reached, from North ward"));
+    let doc: ShowDoc = serde_json::from_str(&show("anytown-selection", "json")).unwrap();
+    assert_eq!(doc.contest.inferred[0].field, "region");
+    assert_eq!(doc.contest.stages.len(), 3);
+    assert_eq!(doc.contest.nominations[0].threshold, Some(3.0));
+    assert_eq!(
+        doc.derived.stage_path.as_deref(),
+        Some("longlist 6 (Sep 2019) → shortlist 3 (1 Oct 2019) → ballot 2 (24 Oct 2019)")
+    );
+    let reached: Vec<Option<bool>> = doc.derived.nominations[0]
+        .candidates
+        .iter()
+        .map(|c| c.reached)
+        .collect();
+    assert_eq!(reached, [Some(true), Some(true), Some(false)]);
+    let on: Vec<bool> = doc.derived.candidates.iter().map(|c| c.on_ballot).collect();
+    assert_eq!(on, [true, true, false, false, false, false]);
+}
+
+#[test]
+fn an_imposed_candidate_and_date_bounds() {
+    let text = show("othertown-selection", "text");
+    assert!(text.contains("Vote shares\n  No candidate stood in a ballot.\n"));
+    assert!(text.contains("  Gus Gray\n    elected · imposed · not on a ballot\n"));
+    // The longlist refers to Gus Gray by id; people read the name.
+    assert!(text.contains("Longlist (2): Gus Gray, Hal Hunt"));
+    assert!(words(&text).contains(
+        "Date bounds not before 1 Nov 2019, not after 14 Nov 2019: after nominations closed; before the report"
+    ));
+    let md = show("othertown-selection", "markdown");
+    assert!(md.contains("| ✓ Gus Gray (imposed) (elected) |"));
+    assert!(!md.contains("```text\n```"), "no empty chart");
+    let doc: ShowDoc = serde_json::from_str(&show("othertown-selection", "json")).unwrap();
+    assert_eq!(
+        doc.contest
+            .date_bounds
+            .unwrap()
+            .earliest
+            .unwrap()
+            .to_string(),
+        "2019-11-01"
+    );
+}
