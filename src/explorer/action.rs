@@ -15,6 +15,10 @@ pub enum PickerKind {
     Faction,
     /// The contest kind (selection, leadership, ...).
     Kind,
+    /// A stage the contest reached (longlist, shortlist, ballot, ...).
+    Stage,
+    /// A status some candidate has (withdrawn, not shortlisted, imposed, disqualified).
+    CandidateStatus,
 }
 
 /// One thing the user (or the loader) asked for.

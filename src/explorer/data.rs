@@ -5,7 +5,7 @@ use std::fmt;
 
 use crate::load::Loaded;
 use crate::load::integrity::Warning;
-use crate::model::{ContestKind, Dataset};
+use crate::model::{CandidateStatus, ContestKind, Dataset, StageKind};
 use crate::query::Index;
 use crate::report::safe;
 
@@ -25,6 +25,10 @@ pub struct Data {
     pub faction_any: Vec<usize>,
     /// Contests of each kind, in the order of `ContestKind::ALL`.
     pub kind_counts: [usize; ContestKind::ALL.len()],
+    /// Contests that reached each stage, in the order of `StageKind::ALL`.
+    pub stage_counts: [usize; StageKind::ALL.len()],
+    /// Contests with a candidate of each status, in the order of `CandidateStatus::ALL`.
+    pub status_counts: [usize; CandidateStatus::ALL.len()],
 }
 
 impl fmt::Debug for Data {
@@ -76,6 +80,17 @@ impl Data {
                 kind_counts[k] += 1;
             }
         }
+        let mut stage_counts = [0; StageKind::ALL.len()];
+        let mut status_counts = [0; CandidateStatus::ALL.len()];
+        for contest in &ds.contests {
+            for (n, stage) in StageKind::ALL.iter().enumerate() {
+                stage_counts[n] += usize::from(contest.stages.iter().any(|s| s.stage == *stage));
+            }
+            for (n, status) in CandidateStatus::ALL.iter().enumerate() {
+                status_counts[n] +=
+                    usize::from(contest.candidates.iter().any(|c| c.status == Some(*status)));
+            }
+        }
         Data {
             loaded,
             exact,
@@ -84,6 +99,8 @@ impl Data {
             faction_wins,
             faction_any,
             kind_counts,
+            stage_counts,
+            status_counts,
         }
     }
 

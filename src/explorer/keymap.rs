@@ -45,6 +45,14 @@ pub const HELP: &[(&str, &str)] = &[
         "filter by faction (picker; a: winner or any candidate)",
     ),
     ("t", "filter by kind of contest (picker)"),
+    (
+        "l",
+        "filter by stage reached: longlist, shortlist… (picker)",
+    ),
+    (
+        "w",
+        "filter by candidate status: withdrawn, imposed… (picker)",
+    ),
     ("p", "filter by status: any → decided → pending"),
     ("d", "filter by date range, e.g. 2019-06..2019-12"),
     ("c", "clear all filters and the search"),
@@ -156,6 +164,8 @@ fn normal(code: KeyCode) -> Option<Action> {
         KeyCode::Char('r') => Action::OpenPicker(PickerKind::Region),
         KeyCode::Char('f') => Action::OpenPicker(PickerKind::Faction),
         KeyCode::Char('t') => Action::OpenPicker(PickerKind::Kind),
+        KeyCode::Char('l') => Action::OpenPicker(PickerKind::Stage),
+        KeyCode::Char('w') => Action::OpenPicker(PickerKind::CandidateStatus),
         KeyCode::Char('p') => Action::CycleStatus,
         KeyCode::Char('d') => Action::StartDates,
         KeyCode::Char('c') => Action::ClearFilters,

@@ -4,7 +4,7 @@
 use std::fmt;
 
 use crate::model::date::PartialDate;
-use crate::model::{ContestKind, Dataset, Status};
+use crate::model::{CandidateStatus, ContestKind, Dataset, StageKind, Status};
 use crate::query::{FactionScope, Filter, Query, Sort};
 
 /// A query in the user's words, before it is checked against a dataset.
@@ -23,6 +23,10 @@ pub struct QuerySpec {
     /// To the last day of this date (`--until 2019` includes all of 2019).
     pub until: Option<PartialDate>,
     pub endorsers: Vec<String>,
+    /// Stages reached (any of them).
+    pub stages: Vec<StageKind>,
+    /// Candidate statuses (a candidate with any of them).
+    pub candidate_statuses: Vec<CandidateStatus>,
     pub search: String,
     pub sort: Sort,
 }
@@ -93,6 +97,8 @@ impl QuerySpec {
                 since: self.since.map(|d| d.start()),
                 until: self.until.map(|d| d.end()),
                 endorsers: self.endorsers.clone(),
+                stages: self.stages.clone(),
+                candidate_statuses: self.candidate_statuses.clone(),
                 search: self.search.clone(),
             },
             sort: self.sort,

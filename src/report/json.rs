@@ -10,7 +10,9 @@ use super::facts::{self, Summary};
 use super::{Detail, Listing, StatsReport, selection, warnings_of};
 use crate::model::arithmetic::{self, Share};
 use crate::model::selection::Known;
-use crate::model::{Bound, Contest, ContestKind, Dataset, Faction, Region, Status};
+use crate::model::{
+    Bound, CandidateStatus, Contest, ContestKind, Dataset, Faction, Region, StageKind, Status,
+};
 use crate::query::{FactionScope, Query};
 use crate::stats::{EndorserRecord, FactionRecord, GroupRecord, Groups, Totals};
 
@@ -214,6 +216,12 @@ pub struct QueryDoc {
     /// Last day kept, `YYYY-MM-DD`.
     pub until: Option<String>,
     pub endorsers: Vec<String>,
+    /// Stages reached (`shortlist`, `ballot`…); empty for any.
+    #[serde(default)]
+    pub stages: Vec<StageKind>,
+    /// Candidate statuses (`withdrawn`, `imposed`…); empty for any.
+    #[serde(default)]
+    pub candidate_statuses: Vec<CandidateStatus>,
     pub search: String,
     pub sort: String,
     pub reverse: bool,
@@ -243,6 +251,8 @@ impl QueryDoc {
             since: f.since.map(|d| d.to_string()),
             until: f.until.map(|d| d.to_string()),
             endorsers: f.endorsers.clone(),
+            stages: f.stages.clone(),
+            candidate_statuses: f.candidate_statuses.clone(),
             search: f.search.clone(),
             sort: q.sort.key.as_str().to_string(),
             reverse: q.sort.reverse,
@@ -508,6 +518,7 @@ fn stats_rows(ds: &Dataset, groups: &Groups) -> serde_json::Value {
             .map(|r: &EndorserRecord| {
                 json!({
                     "endorser": r.name,
+                    "backing": r.backing.as_str(),
                     "endorsed": r.endorsed, "won": r.won, "lost": r.lost, "pending": r.pending,
                     "win_rate": r.win_rate().map(round2),
                 })

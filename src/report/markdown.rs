@@ -8,7 +8,7 @@ use super::style::TextStyle;
 use super::text::{self, wins_label};
 use super::words::{DASH, NA, faction_name, party_name, region_name};
 use super::{Detail, Listing, StatsReport, rounds, selection, warnings_of};
-use crate::stats::Totals;
+use crate::stats::{Backing, EndorserRecord, Totals};
 
 /// A table cell: pipes escaped, line breaks flattened, empty shown as a dash.
 pub fn cell(text: &str) -> String {
@@ -113,19 +113,17 @@ pub fn stats(out: &mut impl Write, report: &StatsReport) -> io::Result<()> {
         })?,
         Groups::Kind(records) => group_table(out, ds, "Kind", records, |k| k.as_str().to_string())?,
         Groups::Endorser(records) => {
-            header(
-                out,
-                &["Endorser", "Endorsed", "Won", "Lost", "Pending", "Win rate"],
-                &[false, true, true, true, true, true],
-            )?;
-            for r in records {
-                let mut cells = vec![r.name.clone()];
-                cells.extend(numbers(&[r.endorsed, r.won, r.lost, r.pending]));
-                cells.push(
-                    r.win_rate()
-                        .map_or(NA.into(), |w| format!("{:.0}%", w * 100.0)),
-                );
-                row(out, &cells)?;
+            // Nominations are counted apart from endorsements, in a table of their own.
+            let (endorsed, nominated): (Vec<&EndorserRecord>, Vec<&EndorserRecord>) = records
+                .iter()
+                .partition(|r| r.backing == Backing::Endorsement);
+            endorser_table(out, ["Endorser", "Endorsed"], &endorsed)?;
+            if !nominated.is_empty() {
+                writeln!(
+                    out,
+                    "\n_Nominations (by the nominators named), counted apart:_\n"
+                )?;
+                endorser_table(out, ["Nominator", "Nominated"], &nominated)?;
             }
         }
         Groups::Party(records) => {
@@ -149,6 +147,29 @@ pub fn stats(out: &mut impl Write, report: &StatsReport) -> io::Result<()> {
             "_{} seats (general elections and by-elections): {} decided, {} pending._",
             seats.contests, seats.decided, seats.pending
         )?;
+    }
+    Ok(())
+}
+
+/// Endorsers' (or nominators') records, headed `who` and `how`.
+fn endorser_table(
+    out: &mut impl Write,
+    [who, how]: [&str; 2],
+    records: &[&EndorserRecord],
+) -> io::Result<()> {
+    header(
+        out,
+        &[who, how, "Won", "Lost", "Pending", "Win rate"],
+        &[false, true, true, true, true, true],
+    )?;
+    for r in records {
+        let mut cells = vec![r.name.clone()];
+        cells.extend(numbers(&[r.endorsed, r.won, r.lost, r.pending]));
+        cells.push(
+            r.win_rate()
+                .map_or(NA.into(), |w| format!("{:.0}%", w * 100.0)),
+        );
+        row(out, &cells)?;
     }
     Ok(())
 }

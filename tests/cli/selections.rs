@@ -2,7 +2,7 @@
 //! candidate's status, nominations with bars toward the threshold, and inferred facts marked
 //! `†` with their basis (on tests/data/selection.json).
 
-use crate::support::cli::stdout;
+use crate::support::cli::{listed_ids, stdout};
 use crate::support::data::selection_fixture;
 use hustings::report::json::ShowDoc;
 
@@ -143,4 +143,125 @@ fn an_imposed_candidate_and_date_bounds() {
             .to_string(),
         "2019-11-01"
     );
+}
+
+#[test]
+fn list_and_stats_filter_by_stage_reached_and_candidate_status() {
+    let file = selection_fixture();
+    let ids = |flags: &[&str]| {
+        let mut args = vec!["list", "--format", "json", "--data", file.to_str().unwrap()];
+        args.extend(flags);
+        listed_ids(&stdout(&args))
+    };
+    assert_eq!(ids(&["--stage", "ballot"]), ["anytown-selection"]);
+    assert_eq!(ids(&["--stage", "longlist"]).len(), 2);
+    assert_eq!(
+        ids(&["--stage", "ballot", "--stage", "nominations"]),
+        ["anytown-selection"],
+        "any of the stages"
+    );
+    assert_eq!(
+        ids(&["--candidate-status", "imposed"]),
+        ["othertown-selection"]
+    );
+    assert_eq!(
+        ids(&["--candidate-status", "withdrawn", "--stage", "longlist"]),
+        ["anytown-selection"]
+    );
+    assert!(ids(&["--stage", "hustings"]).is_empty());
+    let doc: serde_json::Value = serde_json::from_str(&stdout(&[
+        "list",
+        "--format",
+        "json",
+        "--data",
+        file.to_str().unwrap(),
+        "--stage",
+        "shortlist",
+        "--candidate-status",
+        "not-shortlisted",
+    ]))
+    .unwrap();
+    assert_eq!(doc["query"]["stages"], serde_json::json!(["shortlist"]));
+    assert_eq!(
+        doc["query"]["candidate_statuses"],
+        serde_json::json!(["not-shortlisted"])
+    );
+    let stats = stdout(&[
+        "stats",
+        "--data",
+        file.to_str().unwrap(),
+        "--candidate-status",
+        "imposed",
+    ]);
+    assert!(
+        stats.starts_with("1 contest (of 2): 1 decided, 0 pending"),
+        "{stats}"
+    );
+}
+
+#[test]
+fn stats_by_endorser_counts_nominations_apart_from_endorsements() {
+    let file = selection_fixture();
+    let data = file.to_str().unwrap();
+    let text = stdout(&["stats", "--by", "endorser", "--data", data]);
+    let (endorsed, nominated) = text
+        .split_once("Nominations (by the nominators named), counted apart:")
+        .unwrap_or_else(|| panic!("{text}"));
+    let row = |table: &str, name: &str| -> Vec<String> {
+        let line = table
+            .lines()
+            .find(|l| l.starts_with(name))
+            .unwrap_or_else(|| panic!("{name}:\n{table}"));
+        line[name.len()..]
+            .split_whitespace()
+            .take(5)
+            .map(str::to_string)
+            .collect()
+    };
+    assert!(endorsed.contains("ENDORSER") && nominated.contains("NOMINATOR"));
+    // Unite endorsed Ann and nominated her: one of each, counted apart.
+    assert_eq!(row(endorsed, "Unite"), ["1", "1", "0", "0", "100%"]);
+    assert_eq!(row(endorsed, "GMB"), ["1", "0", "1", "0", "0%"]);
+    assert_eq!(row(nominated, "Unite"), ["1", "1", "0", "0", "100%"]);
+    assert_eq!(row(nominated, "North ward"), ["1", "1", "0", "0", "100%"]);
+    // A count with no nominators named (Bob's three branches) counts no one by name.
+    assert!(!nominated.contains("Bob"));
+    let json: serde_json::Value = serde_json::from_str(&stdout(&[
+        "stats", "--by", "endorser", "--data", data, "--format", "json",
+    ]))
+    .unwrap();
+    let backing: Vec<(String, String)> = json["rows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| {
+            (
+                r["endorser"].as_str().unwrap().to_string(),
+                r["backing"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    assert!(backing.contains(&("Unite".into(), "endorsement".into())));
+    assert!(backing.contains(&("Unite".into(), "nomination".into())));
+    assert!(backing.contains(&("South ward".into(), "nomination".into())));
+    let csv = stdout(&[
+        "stats", "--by", "endorser", "--data", data, "--format", "csv",
+    ]);
+    assert!(csv.starts_with("endorser,endorsed,won,lost,pending,win_rate,backing\n"));
+    assert!(csv.contains("\nUnite,1,1,0,0,1.00,nomination\n"), "{csv}");
+    let md = stdout(&[
+        "stats", "--by", "endorser", "--data", data, "--format", "markdown",
+    ]);
+    assert!(md.contains("| Nominator | Nominated | Won | Lost | Pending | Win rate |"));
+    // --endorser finds the contests of the candidates a name nominated, too.
+    let ids = listed_ids(&stdout(&[
+        "list",
+        "--format",
+        "json",
+        "--data",
+        data,
+        "--endorser",
+        "north ward",
+    ]));
+    assert_eq!(ids, ["anytown-selection"]);
 }

@@ -2,8 +2,9 @@
 
 use crate::explorer::action::PickerKind;
 use crate::explorer::app::Data;
-use crate::model::ContestKind;
+use crate::model::{CandidateStatus, ContestKind, StageKind};
 use crate::query::{FactionScope, Filter};
+use crate::report::words;
 
 /// One choice in a picker.
 #[derive(Debug, Clone, PartialEq)]
@@ -62,7 +63,31 @@ impl Picker {
                     .zip(data.kind_counts)
                     .map(|(k, count)| Choice {
                         id: k.as_str().to_string(),
-                        label: crate::report::words::kind(*k).to_string(),
+                        label: words::kind(*k).to_string(),
+                        count,
+                    })
+                    .collect(),
+                &[],
+            ),
+            PickerKind::Stage => (
+                StageKind::ALL
+                    .iter()
+                    .zip(data.stage_counts)
+                    .map(|(s, count)| Choice {
+                        id: s.as_str().to_string(),
+                        label: words::stage(*s).to_string(),
+                        count,
+                    })
+                    .collect(),
+                &[],
+            ),
+            PickerKind::CandidateStatus => (
+                CandidateStatus::ALL
+                    .iter()
+                    .zip(data.status_counts)
+                    .map(|(s, count)| Choice {
+                        id: s.as_str().to_string(),
+                        label: words::candidate_status(*s).to_string(),
                         count,
                     })
                     .collect(),
@@ -73,7 +98,11 @@ impl Picker {
             .iter()
             .map(|c| match kind {
                 PickerKind::Kind => filter.kinds.iter().any(|k| k.as_str() == c.id),
-                _ => current.contains(&c.id),
+                PickerKind::Stage => filter.stages.iter().any(|s| s.as_str() == c.id),
+                PickerKind::CandidateStatus => {
+                    filter.candidate_statuses.iter().any(|s| s.as_str() == c.id)
+                }
+                PickerKind::Region | PickerKind::Faction => current.contains(&c.id),
             })
             .collect();
         let mut picker = Picker {

@@ -17,6 +17,8 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, picker: &Picker) {
         PickerKind::Region => ("Region", "any region"),
         PickerKind::Faction => ("Faction", "any faction"),
         PickerKind::Kind => ("Kind", "any kind"),
+        PickerKind::Stage => ("Stage reached", "any stage (or none recorded)"),
+        PickerKind::CandidateStatus => ("Candidate status", "any (or none)"),
     };
     let mut title = format!(" {what}: Space marks · Enter applies · Esc cancels ");
     if picker.kind == PickerKind::Faction {

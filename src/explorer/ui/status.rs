@@ -10,7 +10,7 @@ use crate::explorer::app::{App, Field, Overlay};
 use crate::explorer::export::ExportTarget;
 use crate::explorer::keymap::{MESSAGES_KEY, Mode};
 use crate::query::FactionScope;
-use crate::report::cells;
+use crate::report::{cells, words};
 
 /// Draws the status line.
 pub fn render(frame: &mut Frame, area: Rect, app: &App) {
@@ -169,6 +169,18 @@ pub fn filter_labels(app: &App) -> Vec<(&'static str, String)> {
     }
     if !f.endorsers.is_empty() {
         out.push(("endorsed by", f.endorsers.join(", ")));
+    }
+    if !f.stages.is_empty() {
+        let s: Vec<&str> = f.stages.iter().map(|s| words::stage(*s)).collect();
+        out.push(("stage reached", s.join(", ")));
+    }
+    if !f.candidate_statuses.is_empty() {
+        let s: Vec<&str> = f
+            .candidate_statuses
+            .iter()
+            .map(|s| words::candidate_status(*s))
+            .collect();
+        out.push(("a candidate", s.join(", ")));
     }
     if !f.search.is_empty() {
         out.push(("search", format!("\"{}\"", f.search)));
