@@ -265,3 +265,68 @@ fn stats_by_endorser_counts_nominations_apart_from_endorsements() {
     ]));
     assert_eq!(ids, ["anytown-selection"]);
 }
+
+#[test]
+fn the_shipped_selections_show_what_the_articles_say() {
+    let bury = stdout(&["show", "bury-south-selection-2019"]);
+    assert!(bury.contains("Shortlist (3): Lucy Burke, Fatima Mahmood, Gillian Oliver"));
+    assert!(bury.contains("Stages           shortlist 3 → ballot 3 (24 Oct 2019)"));
+    let md = stdout(&["show", "bury-south-selection-2019", "-f", "markdown"]);
+    assert!(md.contains("- **Shortlist (3):** Lucy Burke, Fatima Mahmood, Gillian Oliver"));
+
+    let stockport = words(&stdout(&["show", "stockport-selection-2019"]));
+    assert!(
+        stockport.contains(
+            "Shortlist (4): Navendu Mishra, Julie Reid, Mike Cain, Fiona Dent † inferred"
+        )
+    );
+    assert!(stockport.contains("A local councillor endorsed by the Jewish Labour Movement, not named, did not make the shortlist."));
+    assert!(stockport.contains("Branches: no threshold stated"));
+    assert!(stockport.contains("Navendu Mishra: 5 nominations"));
+
+    let leadership = stdout(&["show", "labour-leadership-2020"]);
+    assert!(leadership.contains("Unions: 2 needed to go forward"));
+    assert!(words(&leadership).contains(
+        "Lisa Nandy: 1 nomination, 2 needed, 1 short, from National Union of Mineworkers"
+    ));
+    assert!(words(&leadership).contains(
+        "Keir Starmer: 1+ nominations, 2 needed, not known to have reached it, from Unison"
+    ));
+    assert!(
+        !leadership.contains('✓'),
+        "nobody is known to be over the threshold"
+    );
+    let doc: ShowDoc =
+        serde_json::from_str(&stdout(&["show", "labour-leadership-2020", "-f", "json"])).unwrap();
+    assert_eq!(doc.contest.nominations[0].threshold, Some(2.0));
+    assert_eq!(
+        doc.derived.nominations[0].candidates[1].reached,
+        Some(false)
+    );
+
+    let luton = stdout(&["show", "luton-south-selection-2019"]);
+    assert!(
+        luton.contains("luton-south-selection-2019 · selection · Labour · East of England † ·")
+    );
+    assert!(luton.contains("Region           East of England † inferred"));
+    assert!(words(&luton).contains(
+        "† region: The articles do not place Luton South; it is in the East of England."
+    ));
+    let md = stdout(&["show", "luton-south-selection-2019", "-f", "markdown"]);
+    assert!(md.contains("- **Region:** East of England † inferred"));
+    let doc: ShowDoc = serde_json::from_str(&stdout(&[
+        "show",
+        "luton-south-selection-2019",
+        "-f",
+        "json",
+    ]))
+    .unwrap();
+    assert_eq!(doc.contest.region.as_deref(), Some("east-of-england"));
+    assert_eq!(doc.contest.inferred.len(), 1);
+    assert_eq!(doc.contest.inferred[0].field, "region");
+    assert!(
+        doc.contest.inferred[0]
+            .basis
+            .contains("do not place Luton South")
+    );
+}

@@ -12,7 +12,7 @@ mod messages;
 mod paste;
 pub mod presentation;
 mod reload;
-
+mod selections;
 mod ui;
 mod untrusted;
 mod views;
