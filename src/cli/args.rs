@@ -163,7 +163,7 @@ pub struct QueryArgs {
     /// Keep contests with a candidate of this status (e.g. withdrawn, imposed); repeat for several.
     #[arg(long = "candidate-status", value_name = "STATUS", value_enum)]
     pub candidate_statuses: Vec<CandidateStatusArg>,
-    /// Keep contests whose title, seat, candidates, endorsers or notes contain every word of TEXT.
+    /// Keep contests whose title, seat, candidates, endorsers, nominators or notes contain every word of TEXT.
     #[arg(long, value_name = "TEXT")]
     pub search: Option<String>,
     /// Sort order: newest first, A→Z, closest race first or highest turnout first.

@@ -51,7 +51,8 @@ pub struct Filter {
     pub stages: Vec<StageKind>,
     /// Keep contests with a candidate of any of these statuses (withdrawn, imposed…).
     pub candidate_statuses: Vec<CandidateStatus>,
-    /// Words that must all appear (case-insensitive) in the title, seat, candidates, endorsers or notes.
+    /// Words that must all appear (case-insensitive) in the title, seat, candidates, endorsers,
+    /// nominators or notes (the contest's, its stages' and its nominating rules).
     pub search: String,
 }
 
