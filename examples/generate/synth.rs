@@ -262,6 +262,7 @@ impl Generator {
                 .then(|| format!("E{:08}", r.random_range(14_000_000..14_001_200))),
             region: (!national).then(|| REGIONS[region_index].0.to_string()),
             date,
+            date_bounds: None,
             status,
             status_as_of: pending.then(|| random_date(r)).flatten(),
             method: match kind {
@@ -273,6 +274,8 @@ impl Generator {
             },
             ballots,
             candidates,
+            stages: Vec::new(),
+            nominations: Vec::new(),
             rounds,
             majority,
             swing: (ge_like && !pending && r.random_bool(0.4)).then(|| Swing {
@@ -298,7 +301,7 @@ impl Generator {
                     .then(|| year_date(r.random_range(1970..year.max(1971)))),
             }),
             defection: (kind == ContestKind::Selection && r.random_bool(0.05)).then(|| Defection {
-                to: DEFECTION_DESTINATIONS.choose(r).unwrap().to_string(),
+                to: Some(DEFECTION_DESTINATIONS.choose(r).unwrap().to_string()),
                 date: random_date(r),
             }),
             seat_majority: (kind == ContestKind::Selection && r.random_bool(0.3)).then(|| {
@@ -314,6 +317,7 @@ impl Generator {
             notes: r
                 .random_bool(0.25)
                 .then(|| NOTES.choose(r).unwrap().to_string()),
+            inferred: Vec::new(),
             title,
         }
     }
@@ -389,6 +393,7 @@ impl Generator {
                 votes: None,
                 share: None,
                 elected: false,
+                status: None,
                 place: None,
                 incumbent: ge_like && out.is_empty() && r.random_bool(0.5),
                 write_in: false,

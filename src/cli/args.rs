@@ -9,7 +9,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::load::DataSource;
 use crate::model::date::PartialDate;
-use crate::model::{ContestKind, Status};
+use crate::model::{CandidateStatus, ContestKind, StageKind, Status};
 use crate::query::from_input::QuerySpec;
 use crate::query::{Sort, SortKey};
 
@@ -37,6 +37,8 @@ Examples:
   hustings list --faction labour-left --any-candidate --sort margin
   hustings list --since 2019-10 --until 2019 --kind selection
   hustings list --endorser Unite --format csv > unite.csv
+  hustings list --stage shortlist                 selections that record a shortlist
+  hustings list --candidate-status withdrawn      contests where a candidate withdrew
   hustings list --format json | jq '.contests[].contest.id'";
 
 const SHOW_EXAMPLES: &str = "\
@@ -181,8 +183,14 @@ pub struct FilterArgs {
     /// endorser nobody has is an error); repeat for several.
     #[arg(long = "endorser", value_name = "NAME")]
     pub endorsers: Vec<String>,
-    /// Keep contests whose title, seat, candidates, endorsers or notes contain every word of
-    /// TEXT (ignoring case and accents).
+    /// Keep contests that reached this stage (one their `stages` record); repeat for several.
+    #[arg(long = "stage", value_name = "STAGE", value_enum)]
+    pub stages: Vec<StageArg>,
+    /// Keep contests with a candidate of this status (e.g. withdrawn, imposed); repeat for several.
+    #[arg(long = "candidate-status", value_name = "STATUS", value_enum)]
+    pub candidate_statuses: Vec<CandidateStatusArg>,
+    /// Keep contests whose title, seat, candidates, endorsers, nominators or notes contain every
+    /// word of TEXT (ignoring case and accents).
     #[arg(long, value_name = "TEXT")]
     pub search: Option<String>,
 }
@@ -199,6 +207,8 @@ impl FilterArgs {
             since: self.since,
             until: self.until,
             endorsers: self.endorsers.clone(),
+            stages: self.stages.iter().map(|&s| s.into()).collect(),
+            candidate_statuses: self.candidate_statuses.iter().map(|&s| s.into()).collect(),
             search: self.search.clone().unwrap_or_default(),
             sort,
         }
@@ -239,6 +249,51 @@ impl From<StatusArg> for Status {
         match s {
             StatusArg::Decided => Status::Decided,
             StatusArg::Pending => Status::Pending,
+        }
+    }
+}
+
+/// `--stage` values; mirrors `model::StageKind`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum StageArg {
+    Longlist,
+    Shortlist,
+    Nominations,
+    Ballot,
+    Hustings,
+    Other,
+}
+
+impl From<StageArg> for StageKind {
+    fn from(s: StageArg) -> Self {
+        match s {
+            StageArg::Longlist => StageKind::Longlist,
+            StageArg::Shortlist => StageKind::Shortlist,
+            StageArg::Nominations => StageKind::Nominations,
+            StageArg::Ballot => StageKind::Ballot,
+            StageArg::Hustings => StageKind::Hustings,
+            StageArg::Other => StageKind::Other,
+        }
+    }
+}
+
+/// `--candidate-status` values; mirrors `model::CandidateStatus`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CandidateStatusArg {
+    Withdrawn,
+    NotShortlisted,
+    /// Chosen without a members' ballot.
+    Imposed,
+    Disqualified,
+}
+
+impl From<CandidateStatusArg> for CandidateStatus {
+    fn from(s: CandidateStatusArg) -> Self {
+        match s {
+            CandidateStatusArg::Withdrawn => CandidateStatus::Withdrawn,
+            CandidateStatusArg::NotShortlisted => CandidateStatus::NotShortlisted,
+            CandidateStatusArg::Imposed => CandidateStatus::Imposed,
+            CandidateStatusArg::Disqualified => CandidateStatus::Disqualified,
         }
     }
 }

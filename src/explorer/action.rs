@@ -17,6 +17,10 @@ pub enum PickerKind {
     Kind,
     /// The endorser of any candidate.
     Endorser,
+    /// A stage the contest reached (longlist, shortlist, ballot, ...).
+    Stage,
+    /// A status some candidate has (withdrawn, not shortlisted, imposed, disqualified).
+    CandidateStatus,
 }
 
 /// One thing the user (or the loader) asked for.

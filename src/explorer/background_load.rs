@@ -31,7 +31,7 @@ const ATTEMPTS: usize = 3;
 #[derive(Debug)]
 pub enum Outcome {
     /// The first load, with the command line's query resolved against it.
-    First(Result<(Box<Data>, Query), String>),
+    First(Result<(Box<Data>, Box<Query>), String>),
     /// A reload.
     Reloaded(Result<Box<Data>, String>),
 }
@@ -129,7 +129,7 @@ fn serve(
 ) {
     let first = load_settled(sources).and_then(|data| {
         let query = spec.resolve(data.dataset()).map_err(|e| e.to_string())?;
-        Ok((data, query))
+        Ok((data, Box::new(query)))
     });
     let failed = first.is_err();
     // Each send fails only once the explorer has gone: stop then.

@@ -5,7 +5,7 @@ use std::fmt;
 
 use crate::load::Loaded;
 use crate::load::integrity::Warning;
-use crate::model::{ContestKind, Dataset};
+use crate::model::{CandidateStatus, ContestKind, Dataset, StageKind};
 use crate::query::{Index, NONE};
 use crate::report::safe;
 use crate::stats;
@@ -30,6 +30,10 @@ pub struct Data {
     pub endorsers: Vec<(String, usize)>,
     /// Contests of each kind, in the order of `ContestKind::ALL`.
     pub kind_counts: [usize; ContestKind::ALL.len()],
+    /// Contests that reached each stage, in the order of `StageKind::ALL`.
+    pub stage_counts: [usize; StageKind::ALL.len()],
+    /// Contests with a candidate of each status, in the order of `CandidateStatus::ALL`.
+    pub status_counts: [usize; CandidateStatus::ALL.len()],
 }
 
 impl fmt::Debug for Data {
@@ -90,6 +94,17 @@ impl Data {
             }
         }
         let endorsers = stats::contests_per_endorser(&index);
+        let mut stage_counts = [0; StageKind::ALL.len()];
+        let mut status_counts = [0; CandidateStatus::ALL.len()];
+        for contest in &ds.contests {
+            for (n, stage) in StageKind::ALL.iter().enumerate() {
+                stage_counts[n] += usize::from(contest.stages.iter().any(|s| s.stage == *stage));
+            }
+            for (n, status) in CandidateStatus::ALL.iter().enumerate() {
+                status_counts[n] +=
+                    usize::from(contest.candidates.iter().any(|c| c.status == Some(*status)));
+            }
+        }
         Data {
             loaded,
             exact,
@@ -99,6 +114,8 @@ impl Data {
             faction_any,
             endorsers,
             kind_counts,
+            stage_counts,
+            status_counts,
         }
     }
 

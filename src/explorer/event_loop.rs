@@ -192,7 +192,7 @@ fn deliver(app: &mut App, loader: &Loader, outcome: Outcome) -> Result<()> {
     app.update(Action::Clock(now.time()));
     match outcome {
         Outcome::First(Ok((data, query))) => {
-            app.update(Action::SetQuery(query));
+            app.update(Action::SetQuery(*query));
             app.update(Action::Loaded(data));
             if let Some(e) = &loader.watch_error {
                 app.update(Action::Notice(format!(

@@ -42,7 +42,7 @@ pub const HELP: &[(&str, &str)] = &[
     ("Esc", "close a popup, leave the detail, clear the search"),
     (
         "/",
-        "search titles, seats, candidates, endorsers, notes (any case or accents)",
+        "search titles, seats, candidates, endorsers, nominators, notes (any case or accents)",
     ),
     ("r", "filter by region (picker)"),
     (
@@ -51,6 +51,14 @@ pub const HELP: &[(&str, &str)] = &[
     ),
     ("t", "filter by kind of contest (picker)"),
     ("n", "filter by endorser (picker)"),
+    (
+        "l",
+        "filter by stage reached: longlist, shortlist… (picker)",
+    ),
+    (
+        "w",
+        "filter by candidate status: withdrawn, imposed… (picker)",
+    ),
     ("p", "filter by status: any → decided → pending"),
     ("d", "filter by date range, e.g. 2019-06..2019-12"),
     (
@@ -176,6 +184,8 @@ fn normal(code: KeyCode) -> Option<Action> {
         KeyCode::Char('t') => Action::OpenPicker(PickerKind::Kind),
         KeyCode::Char('n') => Action::OpenPicker(PickerKind::Endorser),
         KeyCode::Char('x') => Action::EditChips,
+        KeyCode::Char('l') => Action::OpenPicker(PickerKind::Stage),
+        KeyCode::Char('w') => Action::OpenPicker(PickerKind::CandidateStatus),
         KeyCode::Char('p') => Action::CycleStatus,
         KeyCode::Char('d') => Action::StartDates,
         KeyCode::Char('c') => Action::ClearFilters,
@@ -300,6 +310,8 @@ mod tests {
                 (KeyCode::Enter, "Some(Confirm)"),
                 (KeyCode::Char('n'), "Some(OpenPicker(Endorser))"),
                 (KeyCode::Char('x'), "Some(EditChips)"),
+                (KeyCode::Char('l'), "Some(OpenPicker(Stage))"),
+                (KeyCode::Char('w'), "Some(OpenPicker(CandidateStatus))"),
                 (KeyCode::Char('z'), "None"),
             ],
         );

@@ -287,6 +287,7 @@ fn seat_contest(
             votes: Some(row.votes),
             share: None,
             elected: false,
+            status: None,
             place: None,
             incumbent: row.sitting_mp,
             write_in: false,
@@ -321,12 +322,15 @@ fn seat_contest(
         constituency_id: Some(first.ons_id.clone()),
         region: Some(region),
         date: Some(date),
+        date_bounds: None,
         status: Status::Decided,
         status_as_of: None,
         method: Some("first past the post".into()),
         ballots: None,
         candidates,
         seats: None,
+        stages: Vec::new(),
+        nominations: Vec::new(),
         rounds: Vec::new(),
         majority: None,
         swing: None,
@@ -336,6 +340,7 @@ fn seat_contest(
         seat_majority: None,
         sources: Vec::new(),
         notes: None,
+        inferred: Vec::new(),
     }
 }
 

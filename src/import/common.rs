@@ -136,6 +136,7 @@ pub fn candidate(name: String, party: Option<String>, votes: Option<u64>) -> Can
         votes,
         share: None,
         elected: false,
+        status: None,
         place: None,
         incumbent: false,
         write_in,

@@ -115,6 +115,20 @@ pub enum WarningKind {
         /// What the two report differently, with both values; empty when they agree.
         differences: Vec<String>,
     },
+    /// A candidate who withdrew, was not shortlisted or was disqualified is marked elected.
+    ElectedDespiteStatus {
+        candidate: String,
+        /// The status as the format writes it (`withdrawn`, `not-shortlisted`, `disqualified`).
+        status: &'static str,
+    },
+    /// A nomination count is smaller than the number of nominators named.
+    FewerNominationsThanNamed {
+        candidate: String,
+        /// The kind of body, as the format writes it.
+        body: &'static str,
+        count: u64,
+        named: usize,
+    },
     /// A text field holds control or bidi characters (shown cleaned; the data keeps them).
     UnsafeText {
         /// Where, within the contest: `candidates[1].name`.
@@ -230,6 +244,21 @@ impl fmt::Display for WarningKind {
                 "the same contest as {first_id} ({first_file}), counted once; they disagree on {}",
                 differences.join("; ")
             ),
+            ElectedDespiteStatus { candidate, status } => {
+                write!(
+                    f,
+                    "{candidate} is marked elected but their status is {status}"
+                )
+            }
+            FewerNominationsThanNamed {
+                candidate,
+                body,
+                count,
+                named,
+            } => write!(
+                f,
+                "{candidate}: {count} {body} nominations counted but {named} nominators named"
+            ),
             UnsafeText { path, shown } => write!(
                 f,
                 "{path} holds control or bidi characters, shown as \u{201c}{shown}\u{201d}"
@@ -337,6 +366,7 @@ pub fn contest_warnings(contest: &Contest) -> Vec<WarningKind> {
         }
     }
     out.extend(count_warnings(contest));
+    selection_warnings(contest, &mut out);
     if contest.sources.is_empty() {
         out.push(WarningKind::NoSources);
     }
@@ -354,6 +384,34 @@ pub fn contest_warnings(contest: &Contest) -> Vec<WarningKind> {
         }
     }
     out
+}
+
+fn selection_warnings(contest: &Contest, out: &mut Vec<WarningKind>) {
+    for c in &contest.candidates {
+        if let Some(status) = c.status
+            && c.elected
+            && status.left_the_contest()
+        {
+            out.push(WarningKind::ElectedDespiteStatus {
+                candidate: c.name.clone(),
+                status: status.as_str(),
+            });
+        }
+    }
+    for nomination in &contest.nominations {
+        for count in &nomination.counts {
+            if let Some(n) = count.count
+                && (n as usize) < count.from.len()
+            {
+                out.push(WarningKind::FewerNominationsThanNamed {
+                    candidate: count.candidate.clone(),
+                    body: nomination.body.as_str(),
+                    count: n,
+                    named: count.from.len(),
+                });
+            }
+        }
+    }
 }
 
 fn share_warnings(contest: &Contest, out: &mut Vec<WarningKind>) {

@@ -5,7 +5,8 @@ use std::collections::{HashMap, HashSet};
 
 use crate::model::colour::{self, Rgb};
 use crate::model::json_path::JsonPath;
-use crate::model::{CandidateRef, Contest, Dataset, SCHEMA_VERSION};
+use crate::model::selection::FieldStep;
+use crate::model::{CandidateRef, Contest, Dataset, DateBounds, FieldPath, SCHEMA_VERSION};
 
 /// A rule broken at `path`.
 #[derive(Debug, Clone, PartialEq)]
@@ -164,27 +165,27 @@ fn check_contest(
             ));
         }
     }
+    // A reference is a candidate's id or name; a name two candidates share says nobody.
+    let known = |name: &str, at: &dyn Fn() -> JsonPath| -> Result<(), Violation> {
+        if ids.contains(name) || (names.contains(name) && !namesakes) {
+            return Ok(());
+        }
+        match contest.candidate_ref(name) {
+            CandidateRef::Found(_) => Ok(()),
+            CandidateRef::Ambiguous => Err(violation(
+                at(),
+                format!(
+                    "\"{name}\" is the name of more than one candidate: give them ids and refer to one by its id"
+                ),
+            )),
+            CandidateRef::Missing => Err(violation(
+                at(),
+                format!("\"{name}\" is not one of this contest's candidates"),
+            )),
+        }
+    };
     for (r, round) in contest.rounds.iter().enumerate() {
         let rpath = || path().key("rounds").index(r);
-        // A reference is a candidate's id or name; a name two candidates share says nobody.
-        let known = |name: &str, at: &dyn Fn() -> JsonPath| -> Result<(), Violation> {
-            if ids.contains(name) || (names.contains(name) && !namesakes) {
-                return Ok(());
-            }
-            match contest.candidate_ref(name) {
-                CandidateRef::Found(_) => Ok(()),
-                CandidateRef::Ambiguous => Err(violation(
-                    at(),
-                    format!(
-                        "\"{name}\" is the name of more than one candidate: give them ids and refer to one by its id"
-                    ),
-                )),
-                CandidateRef::Missing => Err(violation(
-                    at(),
-                    format!("\"{name}\" is not one of this contest's candidates"),
-                )),
-            }
-        };
         for (k, count) in round.counts.iter().enumerate() {
             known(&count.candidate, &|| {
                 rpath().key("counts").index(k).key("candidate")
@@ -199,7 +200,117 @@ fn check_contest(
             }
         }
     }
+    for (s, stage) in contest.stages.iter().enumerate() {
+        for (k, name) in stage.candidates.iter().enumerate() {
+            known(name, &|| {
+                path().key("stages").index(s).key("candidates").index(k)
+            })?;
+        }
+    }
+    for (n, nomination) in contest.nominations.iter().enumerate() {
+        let npath = || path().key("nominations").index(n);
+        if let Some(threshold) = nomination.threshold
+            && threshold.partial_cmp(&0.0) != Some(std::cmp::Ordering::Greater)
+        {
+            return Err(violation(
+                npath().key("threshold"),
+                format!(
+                    "threshold {threshold} is not positive: it is how many nominations a candidate needs, more than 0"
+                ),
+            ));
+        }
+        for (k, count) in nomination.counts.iter().enumerate() {
+            known(&count.candidate, &|| {
+                npath().key("counts").index(k).key("candidate")
+            })?;
+        }
+    }
+    if let Some(bounds) = &contest.date_bounds {
+        check_date_bounds(contest, bounds, || path().key("date_bounds"))?;
+    }
+    if !contest.inferred.is_empty() {
+        check_inferred(contest, path)?;
+    }
     Ok(())
+}
+
+/// Bounds must bound something, the right way round, and hold the contest's own date.
+fn check_date_bounds(
+    contest: &Contest,
+    bounds: &DateBounds,
+    path: impl Fn() -> JsonPath,
+) -> Result<(), Violation> {
+    non_empty(&bounds.basis, || path().key("basis"))?;
+    if let (Some(earliest), Some(latest)) = (bounds.earliest, bounds.latest)
+        && earliest.start() > latest.end()
+    {
+        return Err(violation(
+            path().key("latest"),
+            format!("latest {latest} is before earliest {earliest}"),
+        ));
+    }
+    if bounds.earliest.is_none() && bounds.latest.is_none() {
+        return Err(violation(
+            path(),
+            "date bounds need an earliest date, a latest date or both".to_string(),
+        ));
+    }
+    if let Some(date) = contest.date {
+        let before = bounds.latest.is_some_and(|l| date.start() > l.end());
+        let after = bounds.earliest.is_some_and(|e| date.end() < e.start());
+        if before || after {
+            return Err(violation(
+                path(),
+                format!("the bounds leave out the contest's date {date}"),
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// Every inferred field is a path to a value the contest gives, with a basis.
+fn check_inferred(contest: &Contest, path: impl Fn() -> JsonPath) -> Result<(), Violation> {
+    // Only contests that mark inferred facts pay for this copy.
+    let value = serde_json::to_value(contest).unwrap_or(serde_json::Value::Null);
+    for (k, inferred) in contest.inferred.iter().enumerate() {
+        let ipath = || path().key("inferred").index(k);
+        let field = &inferred.field;
+        let Some(steps) = FieldPath::parse(field) else {
+            return Err(violation(
+                ipath().key("field"),
+                format!(
+                    "{field:?} is not a path within the contest such as region, date or candidates[2].faction"
+                ),
+            ));
+        };
+        match lookup(&value, &steps) {
+            Some(serde_json::Value::Null) => {
+                return Err(violation(
+                    ipath().key("field"),
+                    format!(
+                        "{field:?} is null in this contest: only a value the data gives can be inferred"
+                    ),
+                ));
+            }
+            Some(_) => {}
+            None => {
+                return Err(violation(
+                    ipath().key("field"),
+                    format!("{field:?} is not in this contest (no value at that path)"),
+                ));
+            }
+        }
+        non_empty(&inferred.basis, || ipath().key("basis"))?;
+    }
+    Ok(())
+}
+
+/// The value at `path` within `value`, if there is one.
+fn lookup<'v>(value: &'v serde_json::Value, path: &FieldPath) -> Option<&'v serde_json::Value> {
+    path.0.iter().try_fold(value, |v, step| match step {
+        FieldStep::Key(k) => v.as_object()?.get(k),
+        FieldStep::Index(i) => v.as_array()?.get(*i),
+    })
 }
 
 fn non_empty(value: &str, path: impl Fn() -> JsonPath) -> Result<(), Violation> {

@@ -53,9 +53,17 @@ fn trim_number(v: f64) -> String {
     }
 }
 
-/// Sum of the candidates' votes when every candidate's votes are known.
+/// The candidates who stood in the count (see [`Contest::on_ballot`]): those who withdrew,
+/// were not shortlisted or were kept off the ballot need no votes and are left out of sums.
+pub fn on_ballot(contest: &Contest) -> impl Iterator<Item = &Candidate> {
+    (0..contest.candidates.len())
+        .filter(|&i| contest.on_ballot(i))
+        .map(|i| &contest.candidates[i])
+}
+
+/// Sum of the votes of the candidates on the ballot, when every one of them is known.
 pub fn votes_sum(contest: &Contest) -> Option<u64> {
-    contest.candidates.iter().map(|c| c.votes).sum()
+    on_ballot(contest).map(|c| c.votes).sum()
 }
 
 /// Ballots the shares are taken of: the valid ballots when known, else the sum of all candidates' votes.
@@ -104,10 +112,19 @@ pub fn winner(contest: &Contest) -> Option<&Candidate> {
     winners(contest).next()
 }
 
-/// Candidates ordered for display: most votes first, then by stated share, then elected, unknown last.
+/// Candidates ordered for display: most votes first, then by stated share, then elected, unknown
+/// last; candidates who never reached the ballot after all of them, in the data's order.
 /// Returns indices into `contest.candidates`; ties keep the data's order.
 pub fn ranked(contest: &Contest) -> Vec<usize> {
-    let mut order: Vec<usize> = (0..contest.candidates.len()).collect();
+    let (on, off): (Vec<usize>, Vec<usize>) =
+        (0..contest.candidates.len()).partition(|&i| contest.on_ballot(i));
+    let mut order = rank_on_ballot(contest, on);
+    order.extend(off);
+    order
+}
+
+/// The candidates on the ballot, `order`ed for display (see [`ranked`]).
+fn rank_on_ballot(contest: &Contest, mut order: Vec<usize>) -> Vec<usize> {
     let key = |i: &usize| {
         let c = &contest.candidates[*i];
         let share = share(contest, c).percent().unwrap_or(-1.0);
@@ -120,7 +137,7 @@ pub fn ranked(contest: &Contest) -> Vec<usize> {
     };
     // Votes decide the order where they are known; an elected flag only lifts a candidate
     // above others whose votes are unknown.
-    if contest.candidates.iter().all(|c| c.votes.is_some()) {
+    if order.iter().all(|&i| contest.candidates[i].votes.is_some()) {
         order.sort_by_key(|i| {
             let c = &contest.candidates[*i];
             (
@@ -135,10 +152,10 @@ pub fn ranked(contest: &Contest) -> Vec<usize> {
     order
 }
 
-/// The two highest vote counts, when at least two candidates have known votes.
+/// The two highest vote counts, when every candidate on the ballot (at least two) has known votes.
 fn top_two(contest: &Contest) -> Option<(u64, u64)> {
-    let mut votes: Vec<u64> = contest.candidates.iter().filter_map(|c| c.votes).collect();
-    if votes.len() < 2 || votes.len() != contest.candidates.len() {
+    let mut votes: Vec<u64> = on_ballot(contest).map(|c| c.votes).collect::<Option<_>>()?;
+    if votes.len() < 2 {
         return None;
     }
     votes.sort_unstable_by(|a, b| b.cmp(a));
@@ -225,6 +242,7 @@ mod tests {
             votes,
             share: None,
             elected,
+            status: None,
             place: None,
             incumbent: false,
             write_in: false,
@@ -243,12 +261,15 @@ mod tests {
             constituency_id: None,
             region: None,
             date: None,
+            date_bounds: None,
             status: Status::Decided,
             status_as_of: None,
             method: None,
             ballots,
             candidates,
             seats: None,
+            stages: vec![],
+            nominations: vec![],
             rounds: vec![],
             majority: None,
             swing: None,
@@ -258,6 +279,7 @@ mod tests {
             seat_majority: None,
             sources: vec![],
             notes: None,
+            inferred: vec![],
         }
     }
 

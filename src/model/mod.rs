@@ -9,6 +9,7 @@ pub mod date;
 pub mod json_path;
 pub mod period;
 pub mod require_object;
+pub mod selection;
 pub mod strict_numbers;
 pub mod tally;
 pub mod text;
@@ -17,6 +18,10 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::model::date::PartialDate;
+pub use crate::model::selection::{
+    CandidateStatus, DateBounds, FieldPath, Inferred, NominatingBody, Nomination, NominationCount,
+    Stage, StageKind,
+};
 use crate::model::strict_numbers::{percent, vote_count, vote_count_opt};
 use crate::model::tally::Tally;
 
@@ -150,6 +155,13 @@ pub struct Contest {
     /// When the contest was decided (or is due), to the precision known; null when unknown.
     #[serde(default)]
     pub date: Option<PartialDate>,
+    /// Bounds the sources put on a date they do not give (e.g. between a declaration and a report).
+    #[serde(
+        default,
+        deserialize_with = "require_object::option",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub date_bounds: Option<DateBounds>,
     pub status: Status,
     /// The date the status was last reported (useful for pending contests).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -168,6 +180,20 @@ pub struct Contest {
     /// Seats the contest fills (default 1); more than one in a single transferable vote.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub seats: Option<u32>,
+    /// The stages the contest went through, in order (longlist, shortlist, ballot…).
+    #[serde(
+        default,
+        deserialize_with = "require_object::list",
+        skip_serializing_if = "Vec::is_empty"
+    )]
+    pub stages: Vec<Stage>,
+    /// Nominations per kind of body, with the threshold to go forward where known.
+    #[serde(
+        default,
+        deserialize_with = "require_object::list",
+        skip_serializing_if = "Vec::is_empty"
+    )]
+    pub nominations: Vec<Nomination>,
     /// Preferential counts, round by round (first round first). Empty for a single count.
     #[serde(
         default,
@@ -219,6 +245,13 @@ pub struct Contest {
     pub sources: Vec<Source>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub notes: Option<String>,
+    /// Facts the data's author supplied that the sources do not state, each with its basis.
+    #[serde(
+        default,
+        deserialize_with = "require_object::list",
+        skip_serializing_if = "Vec::is_empty"
+    )]
+    pub inferred: Vec<Inferred>,
 }
 
 /// How a count refers to a candidate, once resolved.
@@ -261,6 +294,48 @@ impl Contest {
             CandidateRef::Found(i) => Some(&self.candidates[i]),
             CandidateRef::Ambiguous | CandidateRef::Missing => None,
         }
+    }
+
+    /// Whether candidate `i` stood in a count: not when they have a status (withdrawn, not
+    /// shortlisted, disqualified, or imposed without a ballot) or a `ballot` stage leaves them
+    /// out — unless they have votes all the same (a late withdrawal still counted). Shares,
+    /// sums and margins are of these candidates.
+    pub fn on_ballot(&self, i: usize) -> bool {
+        let c = &self.candidates[i];
+        if c.votes.is_some() {
+            return true;
+        }
+        if c.status.is_some() {
+            return false;
+        }
+        let mut ballots = self
+            .stages
+            .iter()
+            .filter(|s| s.stage == StageKind::Ballot)
+            .peekable();
+        if ballots.peek().is_none() {
+            return true;
+        }
+        ballots.any(|s| {
+            s.candidates
+                .iter()
+                .any(|r| self.candidate_ref(r) == CandidateRef::Found(i))
+        })
+    }
+
+    /// The basis of every inferred fact at `path` or within it (`candidates[2]` covers
+    /// `candidates[2].faction`), in the data's order.
+    pub fn inferred_within(&self, path: &FieldPath) -> Vec<&Inferred> {
+        self.inferred
+            .iter()
+            .filter(|i| FieldPath::parse(&i.field).is_some_and(|f| f.within(path)))
+            .collect()
+    }
+
+    /// Whether anything at `path` (written as in `inferred`) or within it is inferred.
+    pub fn is_inferred(&self, path: &str) -> bool {
+        !self.inferred.is_empty()
+            && FieldPath::parse(path).is_some_and(|p| !self.inferred_within(&p).is_empty())
     }
 }
 
@@ -330,6 +405,9 @@ pub struct Candidate {
     pub share: Option<StatedShare>,
     #[serde(default)]
     pub elected: bool,
+    /// What became of the candidate short of (or instead of) a members' ballot.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<CandidateStatus>,
     /// Finishing position when the source states it but not the votes ("came third").
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub place: Option<u32>,
@@ -472,8 +550,9 @@ pub struct Holder {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Defection {
-    /// Where they went, e.g. `The Independent Group`.
-    pub to: String,
+    /// Where they went, e.g. `The Independent Group`; absent when a source says only that they left.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub to: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub date: Option<PartialDate>,
 }

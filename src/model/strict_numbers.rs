@@ -12,23 +12,36 @@ pub const MAX_COUNT: u64 = 1 << 40;
 
 struct CountVisitor {
     nullable: bool,
+    /// What is counted, as the messages name it: `votes`, `nominations`.
+    what: &'static str,
+}
+
+impl CountVisitor {
+    /// One such count, as a message names it: `a vote count`.
+    fn one(&self) -> &'static str {
+        match self.what {
+            "votes" => "a vote count",
+            _ => "a count of nominations",
+        }
+    }
 }
 
 impl<'de> Visitor<'de> for CountVisitor {
     type Value = Option<u64>;
 
     fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        write!(f, "a whole number of {} (0 or more)", self.what)?;
         if self.nullable {
-            f.write_str("a whole number of votes (0 or more), or null when unknown")
-        } else {
-            f.write_str("a whole number of votes (0 or more)")
+            f.write_str(", or null when unknown")?;
         }
+        Ok(())
     }
 
     fn visit_u64<E: Error>(self, v: u64) -> Result<Self::Value, E> {
         if v > MAX_COUNT {
             return Err(E::custom(format!(
-                "{v} is too large for a vote count (the limit is {MAX_COUNT})"
+                "{v} is too large for {} (the limit is {MAX_COUNT})",
+                self.one()
             )));
         }
         Ok(Some(v))
@@ -46,7 +59,8 @@ impl<'de> Visitor<'de> for CountVisitor {
         // show digits the file does not have, so the message names only the limit.
         if v.fract() == 0.0 && v > MAX_COUNT as f64 {
             return Err(E::custom(format!(
-                "number too large for a vote count (the limit is {MAX_COUNT})"
+                "number too large for {} (the limit is {MAX_COUNT})",
+                self.one()
             )));
         }
         if v.fract() == 0.0 && v < 0.0 {
@@ -74,13 +88,27 @@ impl<'de> Visitor<'de> for CountVisitor {
 
 /// A vote count that may be null (unknown).
 pub fn vote_count_opt<'de, D: Deserializer<'de>>(d: D) -> Result<Option<u64>, D::Error> {
-    d.deserialize_any(CountVisitor { nullable: true })
+    d.deserialize_any(CountVisitor {
+        nullable: true,
+        what: "votes",
+    })
+}
+
+/// A count of nominations that may be absent or null (unknown).
+pub fn count_opt<'de, D: Deserializer<'de>>(d: D) -> Result<Option<u64>, D::Error> {
+    d.deserialize_any(CountVisitor {
+        nullable: true,
+        what: "nominations",
+    })
 }
 
 /// A vote count that must be present.
 pub fn vote_count<'de, D: Deserializer<'de>>(d: D) -> Result<u64, D::Error> {
-    d.deserialize_any(CountVisitor { nullable: false })?
-        .ok_or_else(|| D::Error::custom("a vote count is required here"))
+    d.deserialize_any(CountVisitor {
+        nullable: false,
+        what: "votes",
+    })?
+    .ok_or_else(|| D::Error::custom("a vote count is required here"))
 }
 
 /// A percentage from 0 to 100.

@@ -8,7 +8,7 @@ use std::hash::Hash;
 use std::ops::Range;
 
 use crate::model::date::Period;
-use crate::model::{ContestKind, Dataset, Status};
+use crate::model::{CandidateRef, ContestKind, Dataset, Status};
 
 use super::{dense_ranks, fold};
 
@@ -38,6 +38,14 @@ pub(crate) struct CandidateFacts {
     /// The party's group in `Facts::parties` (`NONE`: no party stated).
     pub party: u32,
     pub elected: bool,
+}
+
+/// One candidate nominated by one named nominator (`nominations[].counts[].from`).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Nominated {
+    pub candidate: u32,
+    pub group: u32,
+    pub spelling: u32,
 }
 
 /// Ids as the data spells them: the catalogue's first, in catalogue order (a repeated one
@@ -97,6 +105,11 @@ pub(crate) struct Facts {
     pub endorsements: Vec<u32>,
     /// Each endorsement as spelt, into `endorsers.spellings`.
     pub endorsement_spelling: Vec<u32>,
+    /// Contest i's named nominations are `nominations[first_nomination[i]..first_nomination[i + 1]]`.
+    pub first_nomination: Vec<u32>,
+    /// Each nomination by a named nominator: the candidate (into `candidates`), the
+    /// nominator's group of `endorsers` and its spelling (into `endorsers.spellings`).
+    pub nominations: Vec<Nominated>,
     pub regions: Ids,
     pub factions: Ids,
     /// Each distinct period contests are dated in, in order of first sight.
@@ -123,10 +136,29 @@ impl Facts {
         let mut facts = Facts {
             contests: Vec::with_capacity(dataset.contests.len()),
             first_candidate: Vec::with_capacity(dataset.contests.len() + 1),
+            first_nomination: Vec::with_capacity(dataset.contests.len() + 1),
             ..Facts::default()
         };
         for contest in &dataset.contests {
-            facts.first_candidate.push(facts.candidates.len() as u32);
+            let first_candidate = facts.candidates.len() as u32;
+            facts.first_candidate.push(first_candidate);
+            facts.first_nomination.push(facts.nominations.len() as u32);
+            for nomination in &contest.nominations {
+                for count in &nomination.counts {
+                    // Counts naming no candidate of the contest (only unvalidated data) are skipped.
+                    let CandidateRef::Found(k) = contest.candidate_ref(&count.candidate) else {
+                        continue;
+                    };
+                    for name in &count.from {
+                        let (group, spelling) = endorsers.id(name);
+                        facts.nominations.push(Nominated {
+                            candidate: first_candidate + k as u32,
+                            group,
+                            spelling,
+                        });
+                    }
+                }
+            }
             let mut winner = NONE;
             for candidate in &contest.candidates {
                 if candidate.elected && winner == NONE {
@@ -163,6 +195,7 @@ impl Facts {
             });
         }
         facts.first_candidate.push(facts.candidates.len() as u32);
+        facts.first_nomination.push(facts.nominations.len() as u32);
         let end = facts.endorsements.len() as u32;
         facts.first_endorsement.push(end);
         facts.regions = regions.ids();
@@ -195,6 +228,11 @@ impl Facts {
         let candidates = self.candidates_of(i);
         self.first_endorsement[candidates.start] as usize
             ..self.first_endorsement[candidates.end] as usize
+    }
+
+    /// The named nominations in contest `i`.
+    pub fn nominations_of(&self, i: usize) -> &[Nominated] {
+        &self.nominations[self.first_nomination[i] as usize..self.first_nomination[i + 1] as usize]
     }
 
     /// The faction of contest `i`'s winner, if it has one.

@@ -5,7 +5,7 @@ use std::fmt;
 
 use crate::load::suggest::closest;
 use crate::model::date::PartialDate;
-use crate::model::{ContestKind, Dataset, Status};
+use crate::model::{CandidateStatus, ContestKind, Dataset, StageKind, Status};
 use crate::query::{FactionScope, Filter, Query, Sort, fold};
 
 /// A query in the user's words, before it is checked against a dataset.
@@ -26,6 +26,10 @@ pub struct QuerySpec {
     pub until: Option<PartialDate>,
     /// Endorser names, any case and accents; each must have endorsed someone.
     pub endorsers: Vec<String>,
+    /// Stages reached (any of them).
+    pub stages: Vec<StageKind>,
+    /// Candidate statuses (a candidate with any of them).
+    pub candidate_statuses: Vec<CandidateStatus>,
     pub search: String,
     pub sort: Sort,
 }
@@ -132,6 +136,8 @@ impl QuerySpec {
                 until: self.until.map(|d| d.end()),
                 period: None,
                 endorsers,
+                stages: self.stages.clone(),
+                candidate_statuses: self.candidate_statuses.clone(),
                 search: self.search.clone(),
             },
             sort: self.sort,
@@ -214,8 +220,16 @@ fn endorser(dataset: &Dataset, given: &str) -> Result<String, ResolveError> {
     let mut names: Vec<&str> = dataset
         .contests
         .iter()
-        .flat_map(|c| &c.candidates)
-        .flat_map(|c| &c.endorsements)
+        .flat_map(|c| {
+            // A nominator named in `nominations` is an endorser to the filter too.
+            let endorsements = c.candidates.iter().flat_map(|k| &k.endorsements);
+            let nominators = c
+                .nominations
+                .iter()
+                .flat_map(|n| &n.counts)
+                .flat_map(|n| &n.from);
+            endorsements.chain(nominators)
+        })
         .map(String::as_str)
         .collect();
     if names.iter().any(|n| fold(n) == wanted) {

@@ -14,7 +14,7 @@ use unicode_normalization::char::is_combining_mark;
 
 use crate::model::arithmetic;
 use crate::model::date::{PartialDate, Period, Precision};
-use crate::model::{ContestKind, Dataset, Status};
+use crate::model::{CandidateStatus, ContestKind, Dataset, StageKind, Status};
 
 mod facts;
 mod order;
@@ -55,10 +55,14 @@ pub struct Filter {
     /// timeline row; exact, where `since`/`until` keep whatever may fall in the range).
     pub period: Option<Period>,
     /// Endorser names (case- and accent-insensitive): keep contests with a candidate any of
-    /// them endorsed.
+    /// them endorsed or nominated (named in `nominations[].counts[].from`).
     pub endorsers: Vec<String>,
+    /// Keep contests that reached any of these stages (recorded in their `stages`).
+    pub stages: Vec<StageKind>,
+    /// Keep contests with a candidate of any of these statuses (withdrawn, imposed…).
+    pub candidate_statuses: Vec<CandidateStatus>,
     /// Words that must all appear (ignoring case and accents) in the title, seat, candidates,
-    /// endorsers or notes.
+    /// endorsers, nominators or notes (the contest's, its stages' and its nominating rules).
     pub search: String,
 }
 
@@ -124,8 +128,15 @@ pub struct Query {
 /// Per-contest sort and date keys precomputed for fast filtering and sorting.
 #[derive(Debug, Clone)]
 struct Entry {
+    /// The sort key of the date.
     date: Option<(NaiveDate, Precision)>,
+    /// The first and last day the contest may have been (see [`date_range`]).
+    date_from: Option<NaiveDate>,
     date_end: Option<NaiveDate>,
+    /// A bit per stage reached (by place in `StageKind::ALL`).
+    stages: u8,
+    /// A bit per status some candidate has (by place in `CandidateStatus::ALL`).
+    statuses: u8,
     margin: Option<f64>,
     turnout: Option<f64>,
 }
@@ -186,9 +197,31 @@ impl Index {
                     push(e);
                 }
             }
+            // How the selection ran is searched as the contest's notes are: stage notes,
+            // the nominating rules and the nominators named.
+            for stage in &contest.stages {
+                if let Some(notes) = &stage.notes {
+                    push(notes);
+                }
+            }
+            for nomination in &contest.nominations {
+                if let Some(description) = &nomination.description {
+                    push(description);
+                }
+                for name in nomination.counts.iter().flat_map(|c| &c.from) {
+                    push(name);
+                }
+            }
+            let (from, to) = date_range(contest);
             entries.push(Entry {
                 date: contest.date.as_ref().map(PartialDate::sort_key),
-                date_end: contest.date.as_ref().map(PartialDate::end),
+                date_from: from,
+                date_end: to,
+                stages: bits(contest.stages.iter().map(|s| s.stage), &StageKind::ALL),
+                statuses: bits(
+                    contest.candidates.iter().filter_map(|c| c.status),
+                    &CandidateStatus::ALL,
+                ),
                 margin: arithmetic::margin_points(contest),
                 turnout: arithmetic::turnout(contest),
             });
@@ -335,6 +368,33 @@ impl Index {
     }
 }
 
+/// A bit for each of `values` by its place in `all` (at most 8 places).
+fn bits<T: PartialEq + Copy>(values: impl Iterator<Item = T>, all: &[T]) -> u8 {
+    values.fold(0, |acc, v| {
+        acc | all.iter().position(|a| *a == v).map_or(0, |p| 1 << p)
+    })
+}
+
+/// The first and last day a contest may have been: its date's, narrowed by any bounds the
+/// sources put on it (a contest dated "2019" that concluded by 25 October is not in November).
+/// A contest with bounds and no date keeps the open side open.
+fn date_range(contest: &crate::model::Contest) -> (Option<NaiveDate>, Option<NaiveDate>) {
+    let bounds = contest.date_bounds.as_ref();
+    let earliest = bounds.and_then(|b| b.earliest).map(|d| d.start());
+    let latest = bounds.and_then(|b| b.latest).map(|d| d.end());
+    match contest.date {
+        Some(d) => (
+            Some(earliest.map_or(d.start(), |e| e.max(d.start()))),
+            Some(latest.map_or(d.end(), |l| l.min(d.end()))),
+        ),
+        None if bounds.is_some() => (
+            Some(earliest.unwrap_or(NaiveDate::MIN)),
+            Some(latest.unwrap_or(NaiveDate::MAX)),
+        ),
+        None => (None, None),
+    }
+}
+
 /// Text folded for matching what people type: lowercased letter by letter, so a letter folds
 /// the same wherever it stands (`str::to_lowercase` writes a word-final capital sigma as `ς`
 /// but one inside a word as `σ`, so "ΟΔΟΣ" would not find itself; both sigmas fold to `σ`),
@@ -393,6 +453,10 @@ struct Compiled<'f> {
     factions: Option<Vec<u32>>,
     /// Ids of the endorsers' folded names (`None`: any endorser).
     endorsers: Option<Vec<u32>>,
+    /// The stages wanted, as bits (see `Entry::stages`).
+    stages: u8,
+    /// The candidate statuses wanted, as bits (see `Entry::statuses`).
+    statuses: u8,
     /// One searcher per search word, built once per filter rather than once per contest.
     finders: Vec<memchr::memmem::Finder<'static>>,
     /// The period's number in the index (`Some(NONE)`: no contest is in it).
@@ -431,6 +495,11 @@ impl<'f> Compiled<'f> {
                     .position(|x| *x == p)
                     .map_or(NONE, |at| at as u32)
             }),
+            stages: bits(filter.stages.iter().copied(), &StageKind::ALL),
+            statuses: bits(
+                filter.candidate_statuses.iter().copied(),
+                &CandidateStatus::ALL,
+            ),
             finders: filter
                 .search
                 .split_whitespace()
@@ -477,16 +546,25 @@ impl<'f> Compiled<'f> {
             return false;
         }
         if let Some(until) = f.until
-            && e.date.is_none_or(|(start, _)| start > until)
+            && e.date_from.is_none_or(|start| start > until)
         {
             return false;
         }
-        if let Some(endorsers) = &self.endorsers
-            && !facts.endorsements[facts.endorsements_of_contest(i)]
-                .iter()
-                .any(|&g| endorsers.contains(&facts.endorser_fold[g as usize]))
-        {
+        if !f.stages.is_empty() && e.stages & self.stages == 0 {
             return false;
+        }
+        if !f.candidate_statuses.is_empty() && e.statuses & self.statuses == 0 {
+            return false;
+        }
+        if let Some(endorsers) = &self.endorsers {
+            let wanted = |g: u32| endorsers.contains(&facts.endorser_fold[g as usize]);
+            if !facts.endorsements[facts.endorsements_of_contest(i)]
+                .iter()
+                .any(|&g| wanted(g))
+                && !facts.nominations_of(i).iter().any(|n| wanted(n.group))
+            {
+                return false;
+            }
         }
         if !self.finders.is_empty() {
             let text = index.text_of(i).as_bytes();

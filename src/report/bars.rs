@@ -47,11 +47,13 @@ impl Bar {
     }
 }
 
-/// Each candidate's bar, longest first (the display order of [`arithmetic::ranked`]): the winner is
-/// marked by `elected`, unknown shares sort last.
+/// Each bar of the candidates on the ballot, longest first (the display order of
+/// [`arithmetic::ranked`]): the winner is marked by `elected`, unknown shares sort last.
+/// Candidates who never reached the ballot have no share and no bar.
 pub fn bars(contest: &Contest) -> Vec<Bar> {
     arithmetic::ranked(contest)
         .into_iter()
+        .filter(|&i| contest.on_ballot(i))
         .map(|i| {
             let c = &contest.candidates[i];
             let share = arithmetic::share(contest, c);

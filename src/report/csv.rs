@@ -242,12 +242,13 @@ pub fn stats(out: &mut impl Write, report: &StatsReport, cells: TextCells) -> io
         }
         Groups::Endorser(records) => {
             write(header_cells(&[
-                "endorser", "endorsed", "won", "lost", "pending", "win_rate",
+                "endorser", "endorsed", "won", "lost", "pending", "win_rate", "backing",
             ]))?;
             for r in records {
                 let mut row = vec![cells.text(&r.name)];
                 row.extend(numbers(&[r.endorsed, r.won, r.lost, r.pending]));
                 row.push(opt(r.win_rate().map(|x| format!("{x:.2}"))));
+                row.push(r.backing.as_str().into());
                 write(row)?;
             }
         }

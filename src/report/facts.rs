@@ -3,8 +3,13 @@
 //! reads the same wherever it is shown.
 
 use crate::model::arithmetic::{self, Share};
-use crate::model::{Bound, Candidate, Contest, Dataset, Faction, Region, Source, Status};
+use crate::model::{
+    Bound, Candidate, Contest, Dataset, DateBounds, Faction, Region, Source, Status,
+};
 use crate::report::bars::{self, Bar};
+use crate::report::selection;
+
+pub use crate::report::candidates::{CandidateRow, candidates};
 use crate::report::words::{self, DASH, NA, thousands};
 
 /// The numbers every format derives from a contest, derived once.
@@ -136,45 +141,103 @@ impl<'a> Summary<'a> {
 /// One labelled fact.
 pub type Fact = (&'static str, String);
 
+/// The contest's title, marked `†` when the title itself is inferred.
+pub fn title(c: &Contest) -> String {
+    if c.is_inferred("title") {
+        words::marked(&c.title)
+    } else {
+        c.title.clone()
+    }
+}
+
 /// The id, kind, party, region, date and status, to be joined with ` · `:
-/// `stockport-selection-2019 · selection · Labour · North West · 2019 · decided`.
+/// `stockport-selection-2019 · selection · Labour · North West · 2019 · decided`; an inferred
+/// one is marked `†` (its basis is in the notes [`selection::inferred_notes`] gives).
 pub fn headline(dataset: &Dataset, c: &Contest) -> Vec<String> {
     let s = Summary::new(dataset, c);
-    let mut parts = vec![c.id.clone(), words::kind(c.kind).to_string()];
-    parts.extend(c.party.clone());
-    parts.push(s.region_label());
-    parts.push(s.date_label());
-    parts.push(words::status(c.status).to_string());
+    let short = |key: &str, value: String| {
+        if c.is_inferred(key) {
+            words::marked(&value)
+        } else {
+            value
+        }
+    };
+    let mut parts = vec![c.id.clone(), short("kind", words::kind(c.kind).to_string())];
+    parts.extend(c.party.clone().map(|p| short("party", p)));
+    parts.push(short("region", s.region_label()));
+    parts.push(short("date", s.date_label()));
+    parts.push(short("status", words::status(c.status).to_string()));
     parts
+}
+
+/// `value` said to be inferred when the contest marks anything at `key` (or within it).
+fn mark(c: &Contest, key: &str, value: String) -> String {
+    if c.is_inferred(key) {
+        words::inferred(&value)
+    } else {
+        value
+    }
 }
 
 /// The contest's facts as (label, value), in reading order. Kind, region, date, status,
 /// winner, ballots, turnout and margin are always given (worded as unknown when they are);
-/// other facts only when the data has them.
+/// other facts only when the data has them. A fact the data marks inferred says so
+/// (`East of England † inferred`); the basis is in [`selection::inferred_notes`].
 pub fn facts(dataset: &Dataset, c: &Contest) -> Vec<Fact> {
     let s = Summary::new(dataset, c);
     let mut facts: Vec<Fact> = Vec::new();
+    // Each fact with the data's field it shows, so an inferred one is marked.
+    let mut push = |label, key: &str, value: Option<String>| {
+        if let Some(v) = value {
+            facts.push((label, mark(c, key, v)));
+        }
+    };
+    push("Kind", "kind", Some(words::kind(c.kind).to_string()));
+    push("Party", "party", c.party.clone());
+    push(
+        "Constituency",
+        "constituency",
+        c.constituency
+            .as_ref()
+            .map(|name| match &c.constituency_id {
+                Some(id) if c.is_inferred("constituency_id") => {
+                    format!("{name} ({})", words::inferred(id))
+                }
+                Some(id) => format!("{name} ({id})"),
+                None => name.clone(),
+            }),
+    );
+    push("Region", "region", Some(s.region_label()));
+    push("Date", "date", Some(s.date_label()));
+    push(
+        "Date bounds",
+        "date_bounds",
+        c.date_bounds.as_ref().map(date_bounds),
+    );
+    push("Status", "status", Some(status(c)));
+    push("Method", "method", c.method.clone());
     let mut push = |label, value: Option<String>| {
         if let Some(v) = value {
             facts.push((label, v));
         }
     };
-    push("Kind", Some(words::kind(c.kind).to_string()));
-    push("Party", c.party.clone());
+    // The path marks each stage that holds an inferred fact itself.
+    push("Stages", selection::stage_path(c));
+    let inferred_faction = c
+        .candidates
+        .iter()
+        .position(|k| k.elected)
+        .filter(|w| c.is_inferred(&format!("candidates[{w}].faction")));
     push(
-        "Constituency",
-        c.constituency
-            .as_ref()
-            .map(|name| match &c.constituency_id {
-                Some(id) => format!("{name} ({id})"),
-                None => name.clone(),
-            }),
+        "Winner",
+        Some(match (inferred_faction, s.winner, s.winner_faction) {
+            // `Mick Whitley (LL † inferred)`: the faction is the inferred part.
+            (Some(_), Some(w), Some(f)) => {
+                format!("{} ({})", w.name, words::inferred(&words::faction_short(f)))
+            }
+            _ => s.winner_label(),
+        }),
     );
-    push("Region", Some(s.region_label()));
-    push("Date", Some(s.date_label()));
-    push("Status", Some(status(c)));
-    push("Method", c.method.clone());
-    push("Winner", Some(s.winner_label()));
     push("Winner's share", Some(s.winner_share_fact()));
     push("Seats", c.seats.filter(|&n| n > 1).map(|n| n.to_string()));
     push(
@@ -192,22 +255,30 @@ pub fn facts(dataset: &Dataset, c: &Contest) -> Vec<Fact> {
             said
         }),
     );
-    push("Ballots", Some(ballots(c)));
+    push("Ballots", Some(mark(c, "ballots", ballots(c))));
     push("Turnout", Some(turnout(c)));
     push("Margin", Some(s.margin_label()));
+    let mut push = |label, key: &str, value: Option<String>| {
+        if let Some(v) = value {
+            facts.push((label, mark(c, key, v)));
+        }
+    };
     push(
         "Majority",
+        "majority",
         c.majority.map(|m| format!("{} (as stated)", thousands(m))),
     );
     push(
         "Swing",
+        "swing",
         c.swing
             .as_ref()
             .map(|w| format!("{} {} to {}", w.percent, words::POINTS, w.to)),
     );
-    push("Result", c.result.clone());
+    push("Result", "result", c.result.clone());
     push(
         "Previous holder",
+        "previous_holder",
         c.previous_holder.as_ref().map(|h| {
             let mut about: Vec<String> = h.party.iter().cloned().collect();
             about.extend(h.since.map(|d| format!("since {}", d.human())));
@@ -216,13 +287,19 @@ pub fn facts(dataset: &Dataset, c: &Contest) -> Vec<Fact> {
     );
     push(
         "Defection",
+        "defection",
         c.defection.as_ref().map(|d| {
             let date: Vec<String> = d.date.iter().map(|d| d.human()).collect();
-            with_aside(&format!("to {}", d.to), &date)
+            let to = match &d.to {
+                Some(to) => format!("to {to}"),
+                None => "left the party".to_string(),
+            };
+            with_aside(&to, &date)
         }),
     );
     push(
         "Seat majority",
+        "seat_majority",
         c.seat_majority.as_ref().map(|m| {
             let mut about: Vec<String> = m.party.iter().cloned().collect();
             about.extend(m.as_of.map(|d| d.human()));
@@ -273,6 +350,14 @@ fn with_aside(main: &str, aside: &[String]) -> String {
     } else {
         format!("{main} ({})", aside.join(", "))
     }
+}
+
+/// `not before 17 Jun 2019, not after 25 Oct 2019: basis`.
+fn date_bounds(b: &DateBounds) -> String {
+    let mut ends: Vec<String> = Vec::new();
+    ends.extend(b.earliest.map(|d| format!("not before {}", d.human())));
+    ends.extend(b.latest.map(|d| format!("not after {}", d.human())));
+    format!("{}: {}", ends.join(", "), b.basis)
 }
 
 fn status(c: &Contest) -> String {
@@ -357,104 +442,6 @@ pub fn legend(bars: &[Bar]) -> Vec<&'static str> {
     lines
 }
 
-/// One candidate as every front end lists them, longest bar first.
-#[derive(Debug, Clone, PartialEq)]
-pub struct CandidateRow {
-    /// Index into `contest.candidates`.
-    pub index: usize,
-    pub name: String,
-    pub elected: bool,
-    pub incumbent: bool,
-    pub write_in: bool,
-    /// The faction's short label and name, when the candidate has a known faction.
-    pub faction: Option<(String, String)>,
-    /// The party, unless it only repeats the faction's name.
-    pub party: Option<String>,
-    /// Votes with separators, or `n/a`.
-    pub votes: String,
-    /// `57.1%`, `>70%`, `n/a`.
-    pub share: String,
-    /// The share with where it comes from: `57.1% (stated ~57%)`, `>70% (as stated)`.
-    pub share_note: String,
-    pub place: Option<u32>,
-    pub endorsements: Vec<String>,
-    pub description: Option<String>,
-}
-
-/// Every candidate of `c`, in the order of the bar chart.
-pub fn candidates(dataset: &Dataset, c: &Contest) -> Vec<CandidateRow> {
-    arithmetic::ranked(c)
-        .into_iter()
-        .map(|i| {
-            let k = &c.candidates[i];
-            let faction = k.faction.as_deref().and_then(|f| dataset.faction(f));
-            let share = arithmetic::share(c, k);
-            let share_note = match (&share, &k.share) {
-                (Share::Computed(_), Some(stated)) => {
-                    format!(
-                        "{} (stated {})",
-                        share.label(),
-                        arithmetic::stated_label(stated)
-                    )
-                }
-                (Share::Stated(_), _) => format!("{} (as stated)", share.label()),
-                _ => share.label(),
-            };
-            let party = k
-                .party
-                .clone()
-                .filter(|p| faction.is_none_or(|f| !f.name.eq_ignore_ascii_case(p.trim())));
-            CandidateRow {
-                index: i,
-                name: k.name.clone(),
-                elected: k.elected,
-                incumbent: k.incumbent,
-                write_in: k.write_in,
-                faction: faction.map(|f| (words::faction_short(f), f.name.clone())),
-                party,
-                votes: words::count(k.votes),
-                share: share.label(),
-                share_note,
-                place: k.place,
-                endorsements: k.endorsements.clone(),
-                description: k.description.clone(),
-            }
-        })
-        .collect()
-}
-
-impl CandidateRow {
-    /// The particulars on one line: `elected · Labour left / Momentum · 338 votes · 57.1%`.
-    pub fn particulars(&self) -> String {
-        let mut facts: Vec<String> = Vec::new();
-        if self.elected {
-            facts.push("elected".into());
-        }
-        if self.incumbent {
-            facts.push("incumbent".into());
-        }
-        if self.write_in {
-            facts.push("write-in".into());
-        }
-        facts.extend(self.faction.as_ref().map(|(_, name)| name.clone()));
-        facts.extend(self.party.clone());
-        facts.push(if self.votes == NA {
-            format!("votes {NA}")
-        } else {
-            format!("{} votes", self.votes)
-        });
-        facts.push(self.share_note.clone());
-        facts.extend(self.place.map(|p| format!("placed {p}")));
-        facts.join(" · ")
-    }
-
-    /// `Endorsed by A, B`, when anyone endorsed the candidate.
-    pub fn endorsed(&self) -> Option<String> {
-        (!self.endorsements.is_empty())
-            .then(|| format!("Endorsed by {}", self.endorsements.join(", ")))
-    }
-}
-
 /// The bar chart's rows for `c`, longest first (see [`bars::bars`]).
 pub fn chart(c: &Contest) -> Vec<Bar> {
     bars::bars(c)
@@ -471,6 +458,14 @@ pub fn source_text(s: &Source) -> String {
         text.push_str(note);
     }
     text
+}
+
+/// What to say instead of a chart when no candidate stood in a count (all withdrew, were not
+/// shortlisted or were imposed without a ballot), if that is so.
+pub fn no_ballot(c: &Contest) -> Option<&'static str> {
+    let off = |i| !c.on_ballot(i);
+    (!c.candidates.is_empty() && (0..c.candidates.len()).all(off))
+        .then_some("No candidate stood in a ballot.")
 }
 
 /// What to say instead of a chart for a contest with no candidates.

@@ -7,9 +7,12 @@ use std::io::{self, Write};
 use serde::{Deserialize, Serialize};
 
 use super::facts::{self, Summary};
-use super::{Detail, Listing, StatsReport, warnings_of};
+use super::{Detail, Listing, StatsReport, selection, warnings_of};
 use crate::model::arithmetic::{self, Share};
-use crate::model::{Bound, Contest, ContestKind, Dataset, Faction, Region, Status};
+use crate::model::selection::Known;
+use crate::model::{
+    Bound, CandidateStatus, Contest, ContestKind, Dataset, Faction, Region, StageKind, Status,
+};
 use crate::query::{FactionScope, Query};
 use crate::stats::{EndorserRecord, FactionRecord, GroupRecord, Groups, Totals};
 
@@ -133,6 +136,10 @@ pub struct Derived {
     pub turnout_percent: Option<f64>,
     /// One entry per candidate, in the same order as `contest.candidates`.
     pub candidates: Vec<CandidateDoc>,
+    /// The stages as a path, `shortlist 3 → ballot 3 (24 Oct 2019)`; `null` when none are recorded.
+    pub stage_path: Option<String>,
+    /// Each of `contest.nominations`, in order, with who is over its threshold.
+    pub nominations: Vec<NominationDoc>,
     /// This contest's integrity warnings, as sentences.
     pub warnings: Vec<String>,
 }
@@ -147,6 +154,33 @@ pub struct CandidateDoc {
     pub share: Option<ShareDoc>,
     /// `57.1%`, `>70%`, `~57%`, `<5%` or `n/a`.
     pub share_label: String,
+    /// Stood in a count (see docs/FORMAT.md): false for a candidate who withdrew, was not
+    /// shortlisted, was imposed or was left off a `ballot` stage, and has no votes.
+    pub on_ballot: bool,
+}
+
+/// One kind of body's nominations, as derived.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct NominationDoc {
+    /// `branch`, `clp`, `union`, `affiliate`, `mp` or `other`.
+    pub body: String,
+    pub threshold: Option<f64>,
+    /// One entry per count, in the data's order.
+    pub candidates: Vec<NominatedDoc>,
+}
+
+/// One candidate's nominations from one kind of body, as derived.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct NominatedDoc {
+    /// The candidate's name (the count may refer to them by id).
+    pub candidate: String,
+    /// The count, or when only nominators are named, how many are named.
+    pub nominations: Option<u64>,
+    /// True when `nominations` is only a lower bound (the nominators named, no count given).
+    pub at_least: bool,
+    /// Over the threshold: `true`, `false`, or `null` when unknown (no threshold, or a lower
+    /// bound short of it).
+    pub reached: Option<bool>,
 }
 
 /// A share of the vote and how it is known.
@@ -188,6 +222,12 @@ pub struct QueryDoc {
     /// Last day kept, `YYYY-MM-DD`.
     pub until: Option<String>,
     pub endorsers: Vec<String>,
+    /// Stages reached (`shortlist`, `ballot`…); empty for any.
+    #[serde(default)]
+    pub stages: Vec<StageKind>,
+    /// Candidate statuses (`withdrawn`, `imposed`…); empty for any.
+    #[serde(default)]
+    pub candidate_statuses: Vec<CandidateStatus>,
     pub search: String,
     pub sort: String,
     pub reverse: bool,
@@ -223,6 +263,8 @@ impl QueryDoc {
             since: f.since.map(|d| d.to_string()),
             until: f.until.map(|d| d.to_string()),
             endorsers: f.endorsers.clone(),
+            stages: f.stages.clone(),
+            candidate_statuses: f.candidate_statuses.clone(),
             search: f.search.clone(),
             sort: q.sort.key.as_str().to_string(),
             reverse: q.sort.reverse,
@@ -273,14 +315,43 @@ impl Derived {
                 .candidates
                 .iter()
                 .zip(rank)
-                .map(|(c, rank)| {
+                .enumerate()
+                .map(|(i, (c, rank))| {
                     let share = arithmetic::share(contest, c);
                     CandidateDoc {
                         name: c.name.clone(),
                         rank,
                         share: ShareDoc::new(&share),
                         share_label: share.label(),
+                        on_ballot: contest.on_ballot(i),
                     }
+                })
+                .collect(),
+            stage_path: selection::stage_path(contest),
+            nominations: contest
+                .nominations
+                .iter()
+                .map(|n| NominationDoc {
+                    body: n.body.as_str().to_string(),
+                    threshold: n.threshold,
+                    candidates: n
+                        .counts
+                        .iter()
+                        .map(|count| {
+                            let known = count.known();
+                            NominatedDoc {
+                                candidate: contest
+                                    .candidate_named(&count.candidate)
+                                    .map_or_else(|| count.candidate.clone(), |k| k.name.clone()),
+                                nominations: known.map(Known::value),
+                                at_least: matches!(known, Some(Known::AtLeast(_))),
+                                reached: match (known, n.threshold) {
+                                    (Some(k), Some(t)) => k.reaches(t),
+                                    _ => None,
+                                },
+                            }
+                        })
+                        .collect(),
                 })
                 .collect(),
             warnings: warnings_of(warnings, contest),
@@ -459,6 +530,7 @@ fn stats_rows(ds: &Dataset, groups: &Groups) -> serde_json::Value {
             .map(|r: &EndorserRecord| {
                 json!({
                     "endorser": r.name,
+                    "backing": r.backing.as_str(),
                     "endorsed": r.endorsed, "won": r.won, "lost": r.lost, "pending": r.pending,
                     "win_rate": r.win_rate().map(round2),
                 })

@@ -7,8 +7,8 @@ use super::facts::{self, Summary};
 use super::style::TextStyle;
 use super::text::{self, wins_label};
 use super::words::{DASH, NA, faction_name, party_name, region_name};
-use super::{Detail, Listing, StatsReport, rounds, warnings_of};
-use crate::stats::Totals;
+use super::{Detail, Listing, StatsReport, rounds, selection, warnings_of};
+use crate::stats::{Backing, EndorserRecord, Totals};
 
 /// A table cell: pipes escaped, line breaks flattened, empty shown as a dash.
 pub fn cell(text: &str) -> String {
@@ -113,19 +113,17 @@ pub fn stats(out: &mut impl Write, report: &StatsReport) -> io::Result<()> {
         })?,
         Groups::Kind(records) => group_table(out, ds, "Kind", records, |k| k.as_str().to_string())?,
         Groups::Endorser(records) => {
-            header(
-                out,
-                &["Endorser", "Endorsed", "Won", "Lost", "Pending", "Win rate"],
-                &[false, true, true, true, true, true],
-            )?;
-            for r in records {
-                let mut cells = vec![r.name.clone()];
-                cells.extend(numbers(&[r.endorsed, r.won, r.lost, r.pending]));
-                cells.push(
-                    r.win_rate()
-                        .map_or(NA.into(), |w| format!("{:.0}%", w * 100.0)),
-                );
-                row(out, &cells)?;
+            // Nominations are counted apart from endorsements, in a table of their own.
+            let (endorsed, nominated): (Vec<&EndorserRecord>, Vec<&EndorserRecord>) = records
+                .iter()
+                .partition(|r| r.backing == Backing::Endorsement);
+            endorser_table(out, ["Endorser", "Endorsed"], &endorsed)?;
+            if !nominated.is_empty() {
+                writeln!(
+                    out,
+                    "\n_Nominations (by the nominators named), counted apart:_\n"
+                )?;
+                endorser_table(out, ["Nominator", "Nominated"], &nominated)?;
             }
         }
         Groups::Party(records) => {
@@ -149,6 +147,29 @@ pub fn stats(out: &mut impl Write, report: &StatsReport) -> io::Result<()> {
             "_{} seats (general elections and by-elections): {} decided, {} pending._",
             seats.contests, seats.decided, seats.pending
         )?;
+    }
+    Ok(())
+}
+
+/// Endorsers' (or nominators') records, headed `who` and `how`.
+fn endorser_table(
+    out: &mut impl Write,
+    [who, how]: [&str; 2],
+    records: &[&EndorserRecord],
+) -> io::Result<()> {
+    header(
+        out,
+        &[who, how, "Won", "Lost", "Pending", "Win rate"],
+        &[false, true, true, true, true, true],
+    )?;
+    for r in records {
+        let mut cells = vec![r.name.clone()];
+        cells.extend(numbers(&[r.endorsed, r.won, r.lost, r.pending]));
+        cells.push(
+            r.win_rate()
+                .map_or(NA.into(), |w| format!("{:.0}%", w * 100.0)),
+        );
+        row(out, &cells)?;
     }
     Ok(())
 }
@@ -213,7 +234,7 @@ pub fn inline(text: &str) -> String {
 /// `show --format markdown`: the contest as a section of an article.
 pub fn show(out: &mut impl Write, d: &Detail) -> io::Result<()> {
     let c = d.contest;
-    writeln!(out, "## {}\n", inline(&c.title))?;
+    writeln!(out, "## {}\n", inline(&facts::title(c)))?;
     let mut headline = facts::headline(d.dataset, c).into_iter();
     let id = headline.next().unwrap_or_default();
     let rest: Vec<String> = headline.map(|p| inline(&p)).collect();
@@ -231,11 +252,11 @@ pub fn show(out: &mut impl Write, d: &Detail) -> io::Result<()> {
                 out,
                 &[
                     if r.elected {
-                        format!("✓ {} (elected)", r.name)
+                        format!("✓ {} (elected)", r.name_and_status())
                     } else {
-                        r.name.clone()
+                        r.name_and_status()
                     },
-                    r.faction.map(|(_, name)| name).unwrap_or_default(),
+                    r.faction_name().unwrap_or_default(),
                     r.votes,
                     r.share,
                     r.endorsements.join(", "),
@@ -244,10 +265,14 @@ pub fn show(out: &mut impl Write, d: &Detail) -> io::Result<()> {
         }
         writeln!(out)?;
         let bars = facts::chart(c);
-        chart_block(out, d, &bars, &[&bars])?;
-        writeln!(out)?;
-        for note in facts::denominator_note(c)
+        if !bars.is_empty() {
+            chart_block(out, d, &bars, &[&bars])?;
+            writeln!(out)?;
+        }
+        for note in facts::no_ballot(c)
+            .map(str::to_string)
             .into_iter()
+            .chain(facts::denominator_note(c))
             .chain(facts::legend(&bars).into_iter().map(str::to_string))
         {
             writeln!(out, "_{}_  ", inline(&note))?;
@@ -255,13 +280,25 @@ pub fn show(out: &mut impl Write, d: &Detail) -> io::Result<()> {
         writeln!(out)?;
     }
 
+    selection_sections(out, c)?;
     writeln!(out, "### Contest\n")?;
     for (label, value) in facts::facts(d.dataset, c) {
         writeln!(out, "- **{label}:** {}", inline(&value))?;
     }
-    if c.candidates.iter().any(|k| k.description.is_some()) {
+    let inferred = selection::inferred_notes(c);
+    if !inferred.is_empty() {
+        writeln!(out, "\n### Inferred\n")?;
+        for note in &inferred {
+            writeln!(out, "- {}", inline(note))?;
+        }
+    }
+    let rows = facts::candidates(d.dataset, c);
+    if rows
+        .iter()
+        .any(|r| r.description.is_some() || r.status.is_some() || !r.inferred.is_empty())
+    {
         writeln!(out, "\n### Candidates\n")?;
-        for r in facts::candidates(d.dataset, c) {
+        for r in rows {
             let lines: Vec<String> = [Some(r.particulars()), r.endorsed(), r.description.clone()]
                 .into_iter()
                 .flatten()
@@ -336,6 +373,53 @@ pub fn show(out: &mut impl Write, d: &Detail) -> io::Result<()> {
     Ok(())
 }
 
+/// The stages one by one, then the nominations per body with bars toward each threshold.
+fn selection_sections(out: &mut impl Write, c: &crate::model::Contest) -> io::Result<()> {
+    let stages = selection::stages(c);
+    if !stages.is_empty() {
+        writeln!(out, "### Stages\n")?;
+        for stage in &stages {
+            write!(
+                out,
+                "- **{}:** {}",
+                inline(&stage.label),
+                inline(&stage.names)
+            )?;
+            match &stage.notes {
+                Some(notes) => writeln!(out, " — {}", inline(notes))?,
+                None => writeln!(out)?,
+            }
+        }
+        writeln!(out)?;
+    }
+    let tables = selection::nominations(c);
+    if !tables.is_empty() {
+        writeln!(out, "### Nominations\n")?;
+        for table in &tables {
+            write!(out, "**{}.**", inline(&table.heading))?;
+            match &table.description {
+                Some(d) => writeln!(out, " {}\n", inline(d))?,
+                None => writeln!(out, "\n")?,
+            }
+            if table.rows.is_empty() {
+                writeln!(out, "_None reported._\n")?;
+                continue;
+            }
+            let cells = selection::bar_cells(CHART.width);
+            for r in &table.rows {
+                let words = inline(&r.sentence(table.threshold));
+                let mark = if r.reached == Some(true) { "✓ " } else { "" };
+                match r.bar(table.threshold, cells) {
+                    bar if bar.is_empty() => writeln!(out, "- {mark}{words}")?,
+                    bar => writeln!(out, "- `{bar}` {mark}{words}")?,
+                }
+            }
+            writeln!(out)?;
+        }
+    }
+    Ok(())
+}
+
 /// `compare --format markdown`: a table of both contests' facts, then each one's chart.
 pub fn compare(out: &mut impl Write, pair: &[Detail; 2]) -> io::Result<()> {
     header(out, &["", "A", "B"], &[false, false, false])?;
@@ -343,8 +427,8 @@ pub fn compare(out: &mut impl Write, pair: &[Detail; 2]) -> io::Result<()> {
         out,
         &[
             "Contest".into(),
-            pair[0].contest.title.clone(),
-            pair[1].contest.title.clone(),
+            facts::title(pair[0].contest),
+            facts::title(pair[1].contest),
         ],
     )?;
     row(
@@ -360,7 +444,7 @@ pub fn compare(out: &mut impl Write, pair: &[Detail; 2]) -> io::Result<()> {
     }
     let charts = pair.map(|d| facts::chart(d.contest));
     for ((mark, d), bars) in ["A", "B"].iter().zip(pair).zip(&charts) {
-        writeln!(out, "\n### {mark}: {}\n", inline(&d.contest.title))?;
+        writeln!(out, "\n### {mark}: {}\n", inline(&facts::title(d.contest)))?;
         if d.contest.candidates.is_empty() {
             writeln!(out, "_{}_", facts::no_candidates(d.contest))?;
             continue;

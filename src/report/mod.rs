@@ -5,9 +5,11 @@
 //! The JSON and CSV fields are a documented, versioned interface (docs/OUTPUT.md).
 
 pub mod bars;
+pub mod candidates;
 pub mod cells;
 pub mod rounds;
 pub mod safe;
+pub mod selection;
 
 pub mod csv;
 pub mod facts;

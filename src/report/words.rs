@@ -4,7 +4,9 @@
 use crate::model::arithmetic::Share;
 use crate::model::colour::Rgb;
 use crate::model::date::PartialDate;
-use crate::model::{ContestKind, Dataset, Faction, Status};
+use crate::model::{
+    CandidateStatus, ContestKind, Dataset, Faction, NominatingBody, StageKind, Status,
+};
 
 /// An unknown number.
 pub const NA: &str = "n/a";
@@ -18,6 +20,59 @@ pub const NO_FACTION: &str = "no faction";
 pub const NO_DATE: &str = "undated";
 /// The unit of a difference between two percentages.
 pub const POINTS: &str = "pts";
+/// The mark beside a fact the data's author inferred (the sources do not state it).
+pub const INFERRED_MARK: &str = "†";
+/// What the mark means, said beside it where there is room.
+pub const INFERRED: &str = "inferred";
+
+/// `value` marked as inferred where there is room to say so: `East of England † inferred`.
+pub fn inferred(value: &str) -> String {
+    format!("{value} {INFERRED_MARK} {INFERRED}")
+}
+
+/// `value` with the bare mark, where space is short: `East of England †`.
+pub fn marked(value: &str) -> String {
+    format!("{value} {INFERRED_MARK}")
+}
+
+/// A stage as people say it: `longlist`, `shortlist`, `nominations`, `ballot`, `hustings`.
+pub fn stage(stage: StageKind) -> &'static str {
+    match stage {
+        StageKind::Other => "other stage",
+        s => s.as_str(),
+    }
+}
+
+/// A candidate's status as people say it: `withdrawn`, `not shortlisted`, `imposed`.
+pub fn candidate_status(status: CandidateStatus) -> &'static str {
+    match status {
+        CandidateStatus::Withdrawn => "withdrawn",
+        CandidateStatus::NotShortlisted => "not shortlisted",
+        CandidateStatus::Imposed => "imposed",
+        CandidateStatus::Disqualified => "disqualified",
+    }
+}
+
+/// The bodies that nominate, as a heading: `Branches`, `CLPs`, `Unions`.
+pub fn nominating_bodies(body: NominatingBody) -> &'static str {
+    match body {
+        NominatingBody::Branch => "Branches",
+        NominatingBody::Clp => "CLPs",
+        NominatingBody::Union => "Unions",
+        NominatingBody::Affiliate => "Affiliates",
+        NominatingBody::Mp => "MPs",
+        NominatingBody::Other => "Other nominations",
+    }
+}
+
+/// A number as written, without a needless `.0`: `2`, `2.5`.
+pub fn number(v: f64) -> String {
+    if v.fract() == 0.0 && v.abs() < 1e15 {
+        format!("{v:.0}")
+    } else {
+        format!("{v}")
+    }
+}
 
 /// A count with thousands separators: `14477` → `14,477` (defined with the model's text
 /// helpers, so importers word their notes the same way).

@@ -45,9 +45,17 @@ impl EndorserSort {
 }
 
 /// Sorts `records` by `sort` (reversed when asked); ties keep the `stats --by endorser` order
-/// (most won, most endorsed, name), so sorting is stable from any starting order.
+/// (most won, most endorsed, name, endorsements before nominations), so sorting is stable
+/// from any starting order.
 pub fn sort_endorsers(records: &mut [EndorserRecord], sort: EndorserSort, reverse: bool) {
-    let base = |r: &EndorserRecord| (Reverse(r.won), Reverse(r.endorsed), r.name.to_lowercase());
+    let base = |r: &EndorserRecord| {
+        (
+            Reverse(r.won),
+            Reverse(r.endorsed),
+            r.name.to_lowercase(),
+            r.backing,
+        )
+    };
     records.sort_by(|a, b| {
         let primary = match sort {
             EndorserSort::Won => b.won.cmp(&a.won),
@@ -72,6 +80,7 @@ mod tests {
     fn record(name: &str, endorsed: usize, won: usize, lost: usize) -> EndorserRecord {
         EndorserRecord {
             name: name.into(),
+            backing: super::super::Backing::Endorsement,
             endorsed,
             won,
             lost,

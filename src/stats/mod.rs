@@ -153,12 +153,42 @@ pub struct GroupRecord<K> {
     pub wins: Vec<(Option<String>, usize)>,
 }
 
-/// One endorser's record over the candidates it backed. `endorsed == won + lost + pending`.
+/// How an endorser backed candidates: endorsed them, or nominated them (a named nominator in
+/// `nominations[].counts[].from`). The two are counted apart, one record each.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Backing {
+    #[default]
+    Endorsement,
+    Nomination,
+}
+
+impl Backing {
+    /// `endorsement` or `nomination`, as JSON and CSV write it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Backing::Endorsement => "endorsement",
+            Backing::Nomination => "nomination",
+        }
+    }
+
+    /// `endorsed` or `nominated`, as tables say it.
+    pub fn verb(self) -> &'static str {
+        match self {
+            Backing::Endorsement => "endorsed",
+            Backing::Nomination => "nominated",
+        }
+    }
+}
+
+/// One endorser's record over the candidates it backed one way (endorsed, or nominated).
+/// `endorsed == won + lost + pending`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct EndorserRecord {
     /// The endorser as first spelt in the data; spellings differing only in case are one endorser.
     pub name: String,
-    /// Candidates it endorsed.
+    /// Endorsements or nominations: the same name may have a record of each.
+    pub backing: Backing,
+    /// Candidates it endorsed (or nominated).
     pub endorsed: usize,
     /// Of those, elected in decided contests.
     pub won: usize,
@@ -169,6 +199,14 @@ pub struct EndorserRecord {
 }
 
 impl EndorserRecord {
+    /// The name as tables show it: a record of nominations says so (`Unison (nominated)`).
+    pub fn label(&self) -> String {
+        match self.backing {
+            Backing::Endorsement => self.name.clone(),
+            Backing::Nomination => format!("{} ({})", self.name, self.backing.verb()),
+        }
+    }
+
     /// Share of its decided candidates that won, 0–1; `None` when none are decided yet.
     pub fn win_rate(&self) -> Option<f64> {
         let decided = self.won + self.lost;
@@ -407,54 +445,64 @@ pub(crate) fn collect<K>(
         .collect()
 }
 
-/// Each endorser's record: most wins first, then most endorsed, then name (any case).
+/// Each endorser's record: most wins first, then most endorsed, then name (any case), then
+/// endorsements before nominations. Nominations (by the nominators named) are counted apart
+/// from endorsements: an endorser who did both has a record of each.
 pub fn by_endorser(index: &Index, rows: &[usize]) -> Vec<EndorserRecord> {
     let visit = Visit::new(index, rows);
     let facts = visit.facts;
     let names = &facts.endorsers;
     let groups = names.groups();
-    let mut counts = vec![Count::default(); groups];
-    // The first (position in the rows, endorsement) met of each: its spelling names it.
-    let mut first_met = vec![(NONE, NONE); groups];
-    // The last candidate each was counted for: one endorsement per candidate, however often
-    // the data repeats it.
-    let mut counted = vec![usize::MAX; groups];
+    let mut endorsed = Tally::new(groups);
+    let mut nominated = Tally::new(groups);
     visit.each(|i, k| {
         let decided = facts.contests[i].status == Status::Decided;
         for j in facts.candidates_of(i) {
             let elected = facts.candidates[j].elected;
             for e in facts.endorsements_of(j) {
-                let g = facts.endorsements[e] as usize;
-                first_met[g] = first_met[g].min((k, e as u32));
-                if counted[g] != j {
-                    counted[g] = j;
-                    counts[g].add(decided, elected);
-                }
+                let (g, spelling) = (facts.endorsements[e], facts.endorsement_spelling[e]);
+                endorsed.add(g as usize, j, (k, spelling), decided, elected);
             }
         }
+        for n in facts.nominations_of(i) {
+            let j = n.candidate as usize;
+            let elected = facts.candidates[j].elected;
+            nominated.add(n.group as usize, j, (k, n.spelling), decided, elected);
+        }
     });
-    let mut records: Vec<(usize, EndorserRecord)> = (0..groups)
-        .filter(|&g| counts[g].all > 0)
-        .map(|g| {
-            let spelling = facts.endorsement_spelling[first_met[g].1 as usize];
-            let n = counts[g];
+    let mut records: Vec<(usize, EndorserRecord)> = Vec::new();
+    for (backing, tally) in [
+        (Backing::Endorsement, endorsed),
+        (Backing::Nomination, nominated),
+    ] {
+        records.extend((0..groups).filter(|&g| tally.counts[g].all > 0).map(|g| {
+            let spelling = tally.first_met[g].1;
+            let n = tally.counts[g];
             let record = EndorserRecord {
                 name: names.spellings[spelling as usize].clone(),
+                backing,
                 endorsed: n.all,
                 won: n.won,
                 lost: n.lost,
                 pending: n.pending,
             };
             (g, record)
-        })
-        .collect();
+        }));
+    }
     // A group's rank orders as its lowercased name does.
-    records.sort_by_key(|(g, r)| (Reverse(r.won), Reverse(r.endorsed), names.rank[*g]));
+    records.sort_by_key(|(g, r)| {
+        (
+            Reverse(r.won),
+            Reverse(r.endorsed),
+            names.rank[*g],
+            r.backing,
+        )
+    });
     records.into_iter().map(|(_, r)| r).collect()
 }
 
 /// Every endorser in the data, A→Z, with the number of contests in which a candidate they
-/// endorsed stood: what an endorser filter on that name alone would list.
+/// endorsed or nominated stood: what an endorser filter on that name alone would list.
 pub fn contests_per_endorser(index: &Index) -> Vec<(String, usize)> {
     let facts = index.facts();
     let names = &facts.endorsers;
@@ -464,10 +512,17 @@ pub fn contests_per_endorser(index: &Index) -> Vec<(String, usize)> {
     // The last contest each was counted for: once per contest, however many it backed there.
     let mut counted = vec![usize::MAX; groups];
     for i in 0..facts.contests.len() {
-        for e in facts.endorsements_of_contest(i) {
-            let g = facts.endorsements[e] as usize;
+        let endorsed = facts
+            .endorsements_of_contest(i)
+            .map(|e| (facts.endorsements[e], facts.endorsement_spelling[e]));
+        let nominated = facts
+            .nominations_of(i)
+            .iter()
+            .map(|n| (n.group, n.spelling));
+        for (g, first) in endorsed.chain(nominated) {
+            let g = g as usize;
             if spelling[g] == NONE {
-                spelling[g] = facts.endorsement_spelling[e];
+                spelling[g] = first;
             }
             if counted[g] != i {
                 counted[g] = i;
@@ -484,6 +539,37 @@ pub fn contests_per_endorser(index: &Index) -> Vec<(String, usize)> {
         .collect();
     out.sort_unstable_by_key(|(rank, _, _)| *rank);
     out.into_iter().map(|(_, name, n)| (name, n)).collect()
+}
+
+/// Candidates backed per endorser group, one way.
+struct Tally {
+    counts: Vec<Count>,
+    /// The first (position in the rows, spelling) met of each: its spelling names it.
+    first_met: Vec<(u32, u32)>,
+    /// The last candidate each was counted for: one per candidate, however often the data
+    /// repeats it.
+    counted: Vec<usize>,
+}
+
+impl Tally {
+    fn new(groups: usize) -> Tally {
+        Tally {
+            counts: vec![Count::default(); groups],
+            first_met: vec![(NONE, NONE); groups],
+            counted: vec![usize::MAX; groups],
+        }
+    }
+
+    /// Group `g` backed candidate `j`, met at `at`.
+    fn add(&mut self, g: usize, j: usize, at: (u32, u32), decided: bool, elected: bool) {
+        if at.0 < self.first_met[g].0 {
+            self.first_met[g] = at;
+        }
+        if self.counted[g] != j {
+            self.counted[g] = j;
+            self.counts[g].add(decided, elected);
+        }
+    }
 }
 
 #[cfg(test)]

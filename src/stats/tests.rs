@@ -127,6 +127,7 @@ fn endorsers_merge_case_and_count_each_candidate_once() {
     let got = by_endorser(&ds, &all(&ds));
     let unite = EndorserRecord {
         name: "Unite".into(),
+        backing: Backing::Endorsement,
         endorsed: 3,
         won: 1,
         lost: 1,
@@ -134,6 +135,7 @@ fn endorsers_merge_case_and_count_each_candidate_once() {
     };
     let gmb = EndorserRecord {
         name: "GMB".into(),
+        backing: Backing::Endorsement,
         endorsed: 2,
         won: 2,
         lost: 0,

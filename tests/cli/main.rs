@@ -17,6 +17,7 @@ mod misc;
 mod presentation;
 mod results_csv;
 mod rounds;
+mod selections;
 mod show;
 mod stats;
 mod untrusted;

@@ -15,4 +15,5 @@ mod properties;
 mod query;
 mod results_csv;
 mod seed;
+mod selections;
 mod warnings;

@@ -9,7 +9,7 @@ use hustings::load::integrity;
 use hustings::load::validate;
 use hustings::load::{self, DataSource, LoadError};
 use hustings::model::require_object;
-use hustings::model::{ContestKind, Dataset, Status};
+use hustings::model::{CandidateStatus, ContestKind, Dataset, StageKind, Status};
 use hustings::query::{FactionScope, Filter, Index, Query, Sort, SortKey};
 use proptest::collection::vec;
 use proptest::option;
@@ -127,6 +127,8 @@ fn filter_for(dataset: &Dataset) -> impl Strategy<Value = Filter> + use<> {
             }),
             0..3,
         ),
+        subsequence(StageKind::ALL.to_vec(), 0..=2),
+        subsequence(CandidateStatus::ALL.to_vec(), 0..=1),
     )
         .prop_map(
             |(
@@ -139,6 +141,8 @@ fn filter_for(dataset: &Dataset) -> impl Strategy<Value = Filter> + use<> {
                 until,
                 endorsers,
                 words,
+                stages,
+                candidate_statuses,
             )| {
                 Filter {
                     regions,
@@ -152,6 +156,8 @@ fn filter_for(dataset: &Dataset) -> impl Strategy<Value = Filter> + use<> {
                     until: until.map(|d| d.end()),
                     period: None,
                     endorsers,
+                    stages,
+                    candidate_statuses,
                     search: words.join(" "),
                 }
             },
@@ -178,8 +184,8 @@ fn fold(text: &str) -> String {
         .collect()
 }
 
-/// Whether `contest` matches the kind, status, region and search parts of `filter`, computed
-/// independently of the index.
+/// Whether `contest` matches the kind, status, region, stage, candidate status and search parts
+/// of `filter`, computed independently of the index.
 fn oracle(dataset: &Dataset, i: usize, filter: &Filter) -> bool {
     let c = &dataset.contests[i];
     let mut fields: Vec<&str> = vec![&c.title, &c.id];
@@ -194,8 +200,19 @@ fn oracle(dataset: &Dataset, i: usize, filter: &Filter) -> bool {
         fields.extend(k.party.as_deref());
         fields.extend(k.endorsements.iter().map(String::as_str));
     }
+    fields.extend(c.stages.iter().filter_map(|s| s.notes.as_deref()));
+    for n in &c.nominations {
+        fields.extend(n.description.as_deref());
+        fields.extend(n.counts.iter().flat_map(|k| &k.from).map(String::as_str));
+    }
     let fields: Vec<String> = fields.into_iter().map(fold).collect();
     (filter.kinds.is_empty() || filter.kinds.contains(&c.kind))
+        && (filter.stages.is_empty() || c.stages.iter().any(|s| filter.stages.contains(&s.stage)))
+        && (filter.candidate_statuses.is_empty()
+            || c.candidates.iter().any(|k| {
+                k.status
+                    .is_some_and(|s| filter.candidate_statuses.contains(&s))
+            }))
         && (filter.statuses.is_empty() || filter.statuses.contains(&c.status))
         && ((filter.regions.is_empty() && !filter.no_region)
             || match &c.region {

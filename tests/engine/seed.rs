@@ -159,3 +159,121 @@ fn schema_copy_in_data_matches_the_generated_schema() {
         "data/contests.schema.json is stale: run `cargo run -- schema > data/contests.schema.json`"
     );
 }
+
+#[test]
+fn selections_in_full_as_the_articles_give_them() {
+    use hustings::model::{NominatingBody, StageKind};
+    let loaded = seed();
+    let ds = &loaded.dataset;
+    // Bury South: Burke beat "two other shortlisted candidates".
+    let bury = ds.contest("bury-south-selection-2019").unwrap();
+    assert_eq!(bury.stages[0].stage, StageKind::Shortlist);
+    assert_eq!(
+        bury.stages[0].candidates,
+        ["Lucy Burke", "Fatima Mahmood", "Gillian Oliver"]
+    );
+    assert_eq!(bury.stages[1].date.unwrap().to_string(), "2019-10-24");
+    // Ivan Lewis is an ex-Labour MP; where he went is not said.
+    assert_eq!(bury.defection.as_ref().unwrap().to, None);
+    // Stockport: a shortlist the JLM-endorsed councillor (not named) did not make, and Mishra's
+    // five branch nominations; the date bounded by his declaration and the 25 Oct report.
+    let stockport = ds.contest("stockport-selection-2019").unwrap();
+    assert_eq!(stockport.stages[0].stage, StageKind::Shortlist);
+    assert_eq!(stockport.stages[0].candidates.len(), 4);
+    let notes = stockport.stages[0].notes.as_deref().unwrap();
+    assert!(notes.contains("Jewish Labour Movement, not named"));
+    assert!(stockport.is_inferred("stages[0].candidates"));
+    assert_eq!(stockport.nominations[0].body, NominatingBody::Branch);
+    assert_eq!(stockport.nominations[0].threshold, None);
+    assert_eq!(stockport.nominations[0].counts[0].count, Some(5));
+    let bounds = stockport.date_bounds.as_ref().unwrap();
+    assert_eq!(bounds.earliest.unwrap().to_string(), "2019-06-17");
+    assert_eq!(bounds.latest.unwrap().to_string(), "2019-10-25");
+    assert_eq!(
+        stockport.date.unwrap().to_string(),
+        "2019",
+        "no precise date invented"
+    );
+    // The leadership race at its nomination stage: two unions to go forward, Nandy has one.
+    let leadership = ds.contest("labour-leadership-2020").unwrap();
+    assert_eq!(leadership.stages[0].stage, StageKind::Nominations);
+    let unions = &leadership.nominations[0];
+    assert_eq!(
+        (unions.body, unions.threshold),
+        (NominatingBody::Union, Some(2.0))
+    );
+    let nandy = unions
+        .counts
+        .iter()
+        .find(|c| c.candidate == "Lisa Nandy")
+        .unwrap();
+    assert_eq!(nandy.count, Some(1));
+    assert_eq!(nandy.from, ["National Union of Mineworkers"]);
+    // Every inferred path names a value (load checks that) and has a basis.
+    assert!(
+        ds.contests
+            .iter()
+            .flat_map(|c| &c.inferred)
+            .all(|i| !i.basis.trim().is_empty())
+    );
+}
+
+#[test]
+fn the_facts_the_articles_do_not_give_are_marked_inferred() {
+    let loaded = seed();
+    let ds = &loaded.dataset;
+    let inferred = |field: &str| -> Vec<&str> {
+        ds.contests
+            .iter()
+            .filter(|c| c.inferred.iter().any(|i| i.field == field))
+            .map(|c| c.id.as_str())
+            .collect()
+    };
+    // Only Stockport (its selection and its 2017 seat), Bury South and Hazel Grove are placed.
+    let placed: Vec<&str> = ds
+        .contests
+        .iter()
+        .filter(|c| c.region.is_some() && !c.is_inferred("region"))
+        .map(|c| c.id.as_str())
+        .collect();
+    assert_eq!(
+        placed,
+        [
+            "stockport-selection-2019",
+            "bury-south-selection-2019",
+            "stockport-ge-2017",
+            "hazel-grove-ge-2017"
+        ]
+    );
+    assert_eq!(inferred("region").len(), 12);
+    assert_eq!(
+        inferred("date"),
+        [
+            "barrow-and-furness-selection-2019",
+            "sheffield-hallam-selection-2019",
+            "stockport-ge-2017",
+            "hazel-grove-ge-2017",
+            "labour-leadership-2020"
+        ]
+    );
+    let factions: Vec<String> = ds
+        .contests
+        .iter()
+        .flat_map(|c| {
+            c.inferred
+                .iter()
+                .filter(|i| i.field.ends_with(".faction"))
+                .map(move |i| format!("{}:{}", c.id, i.field))
+        })
+        .collect();
+    assert_eq!(
+        factions,
+        [
+            "penistone-and-stocksbridge-selection-2019:candidates[0].faction",
+            "birkenhead-selection-2019:candidates[0].faction",
+            "ilford-south-selection-2019:candidates[0].faction",
+            "hazel-grove-ge-2017:candidates[1].faction",
+        ]
+    );
+    assert_eq!(inferred("title"), ["labour-leadership-2020"]);
+}

@@ -5,6 +5,7 @@ use crate::support::bars::first_bar as bar_eighths;
 use crate::support::cli::{listed_ids, stdout};
 use crate::support::data::import_ge2019;
 use crate::support::tui::{app, app_on, pane, press, screen, select};
+use hustings::explorer::app::App;
 use hustings::load::{self, DataSource};
 
 /// Words with single spaces between them, wherever the lines broke.
@@ -12,24 +13,45 @@ fn words(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// Words with bar characters dropped (a bar's length depends on the width it is drawn at).
+fn words_without_bars(text: &str) -> String {
+    words(&text.replace(|c: char| "█▉▊▋▌▍▎▏".contains(c), " "))
+}
+
+/// Every line `show` prints in the sections the detail pane must repeat — the stages, the
+/// nominations, the contest's facts and the inferred notes — is in the pane, in its words.
+pub fn assert_detail_shows_what_show_prints(app: &mut App, id: &str, data: &[&str]) {
+    select(app, id);
+    let detail = words_without_bars(&pane(&screen(app), "Detail").join(" "));
+    assert!(detail.contains(&words(id)), "{id}: the id is on screen");
+    let mut args = vec!["show", id];
+    args.extend(data);
+    let text = stdout(&args);
+    let mut checked = 0;
+    for section in ["Stages", "Nominations", "Contest", "Inferred"] {
+        let Some(body) = text.split(&format!("\n{section}\n")).nth(1) else {
+            assert_ne!(section, "Contest", "{id}: a Contest section");
+            continue;
+        };
+        // Each line of a fact (label and value, or a value's continuation) reads the same.
+        for line in body.lines().take_while(|l| !l.is_empty()) {
+            let fact = words_without_bars(line);
+            assert!(
+                detail.contains(&fact),
+                "{id}: `{fact}` ({section}) not in the detail:\n{detail}"
+            );
+            checked += 1;
+        }
+    }
+    assert!(checked > 0);
+}
+
 #[test]
 fn the_detail_pane_shows_the_facts_show_prints_for_every_contest() {
     let ids = listed_ids(&stdout(&["list", "--format", "json"]));
-    let mut app = app(220, 120);
+    let mut app = app(220, 160);
     for id in &ids {
-        select(&mut app, id);
-        let detail = words(&pane(&screen(&app), "Detail").join(" "));
-        assert!(detail.contains(&words(id)), "{id}: the id is on screen");
-        let text = stdout(&["show", id]);
-        let section = text.split("\nContest\n").nth(1).expect("a Contest section");
-        // Each line of a fact (label and value, or a value's continuation) reads the same.
-        for line in section.lines().take_while(|l| !l.is_empty()) {
-            let fact = words(line);
-            assert!(
-                detail.contains(&fact),
-                "{id}: `{fact}` not in the detail:\n{detail}"
-            );
-        }
+        assert_detail_shows_what_show_prints(&mut app, id, &[]);
     }
 }
 

@@ -102,7 +102,8 @@ fn bury_south_partial_data_is_drawn_honestly() {
 
 #[test]
 fn stockport_detail_shows_the_counts_and_the_warning() {
-    let mut app = app(120, 50);
+    // Tall enough for the stages and nominations above the facts and the sources below them.
+    let mut app = app(120, 96);
     select(&mut app, "stockport-selection-2019");
     let shown = screen(&app);
     for needle in ["338", "218", "23", "12", "57.1%", "591", "Morning Star"] {

@@ -85,3 +85,10 @@ pub fn import_ge2019(dir: &Path) -> PathBuf {
     );
     out
 }
+
+/// Selections in full: a longlist → shortlist → ballot path with a withdrawal and three not
+/// shortlisted, nominations toward a threshold, facts marked inferred; and a candidate imposed
+/// without a ballot, with date bounds.
+pub fn selection_fixture() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/data/selection.json")
+}

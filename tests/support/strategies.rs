@@ -7,8 +7,9 @@ use std::collections::BTreeSet;
 use hustings::model::date::PartialDate;
 use hustings::model::tally::Tally;
 use hustings::model::{
-    Ballots, Bound, Candidate, Contest, ContestKind, Dataset, Defection, Faction, Holder, Region,
-    Round, RoundCount, SCHEMA_VERSION, SeatMajority, Source, StatedShare, Status, Swing, Transfer,
+    Ballots, Bound, Candidate, CandidateStatus, Contest, ContestKind, Dataset, Defection, Faction,
+    Holder, Inferred, NominatingBody, Nomination, NominationCount, Region, Round, RoundCount,
+    SCHEMA_VERSION, SeatMajority, Source, Stage, StageKind, StatedShare, Status, Swing, Transfer,
 };
 use proptest::collection::{btree_set, vec};
 use proptest::option;
@@ -167,6 +168,7 @@ pub fn candidate(name: String, faction_ids: Vec<String>) -> impl Strategy<Value 
         any::<bool>(),
         option::of(text()),
         vec(text(), 0..3),
+        option::of(select(&CandidateStatus::ALL[..])),
     )
         .prop_map(
             move |(
@@ -179,6 +181,7 @@ pub fn candidate(name: String, faction_ids: Vec<String>) -> impl Strategy<Value 
                 incumbent,
                 description,
                 endorsements,
+                status,
             )| Candidate {
                 id: None,
                 name: name.clone(),
@@ -187,6 +190,7 @@ pub fn candidate(name: String, faction_ids: Vec<String>) -> impl Strategy<Value 
                 votes,
                 share,
                 elected,
+                status,
                 place,
                 incumbent,
                 write_in: false,
@@ -235,6 +239,71 @@ pub fn rounds(names: Vec<String>) -> BoxedStrategy<Vec<Round>> {
             },
         );
     vec(one_round, 0..3).boxed()
+}
+
+/// How a selection ran, naming only `names`: stages, nominations, and facts marked inferred
+/// (paths that exist in every contest, or the first candidate's name when there is one).
+pub fn selection(
+    names: Vec<String>,
+) -> BoxedStrategy<(Vec<Stage>, Vec<Nomination>, Vec<Inferred>)> {
+    let mut fields = vec!["title", "kind", "status", "sources"];
+    if !names.is_empty() {
+        fields.push("candidates[0].name");
+    }
+    let inferred = vec(
+        (select(fields), text()).prop_map(|(field, basis)| Inferred {
+            field: field.to_string(),
+            basis,
+        }),
+        0..2,
+    );
+    if names.is_empty() {
+        let stage = (
+            select(&StageKind::ALL[..]),
+            option::of(partial_date()),
+            option::of(text()),
+        )
+            .prop_map(|(stage, date, notes)| Stage {
+                stage,
+                date,
+                candidates: Vec::new(),
+                notes,
+            });
+        return (vec(stage, 0..2), Just(Vec::new()), inferred).boxed();
+    }
+    let n = names.len();
+    let stage = (
+        select(&StageKind::ALL[..]),
+        option::of(partial_date()),
+        subsequence(names.clone(), 0..=n),
+        option::of(text()),
+    )
+        .prop_map(|(stage, date, candidates, notes)| Stage {
+            stage,
+            date,
+            candidates,
+            notes,
+        });
+    let count = (select(names), option::of(0u64..30), vec(text(), 0..3)).prop_map(
+        |(candidate, count, from)| NominationCount {
+            candidate,
+            count,
+            from,
+        },
+    );
+    let nomination = (
+        select(&NominatingBody::ALL[..]),
+        option::of((1u32..40).prop_map(f64::from)),
+        option::of(text()),
+        vec(count, 0..3),
+    )
+        .prop_map(|(body, threshold, description, counts)| Nomination {
+            body,
+            threshold,
+            description,
+            counts,
+        });
+    (vec(stage, 0..3), vec(nomination, 0..2), inferred).boxed()
 }
 
 pub fn ballots() -> impl Strategy<Value = Ballots> {
@@ -287,7 +356,8 @@ fn context() -> impl Strategy<Value = Context> {
                 .prop_map(|(name, party, since)| Holder { name, party, since }),
         ),
         option::of(
-            (text(), option::of(partial_date())).prop_map(|(to, date)| Defection { to, date }),
+            (option::of(text()), option::of(partial_date()))
+                .prop_map(|(to, date)| Defection { to, date }),
         ),
         option::of(
             (count(), option::of(text()), option::of(partial_date())).prop_map(
@@ -314,7 +384,7 @@ pub fn contest(
                 .iter()
                 .map(|n| candidate(n.clone(), faction_ids.clone()))
                 .collect();
-            (each, rounds(names))
+            (each, rounds(names.clone()), selection(names))
         },
     );
     let head = (
@@ -351,7 +421,7 @@ pub fn contest(
                 method,
                 ballots,
             ),
-            (candidates, rounds),
+            (candidates, rounds, (stages, nominations, inferred)),
             (majority, (swing, result, previous_holder, defection, seat_majority), sources, notes),
         )| Contest {
             id: id.clone(),
@@ -363,11 +433,14 @@ pub fn contest(
             constituency_id,
             region,
             date,
+            date_bounds: None,
             status,
             status_as_of: as_of,
             method,
             ballots,
             candidates,
+            stages,
+            nominations,
             rounds,
             majority,
             swing,
@@ -377,6 +450,7 @@ pub fn contest(
             seat_majority,
             sources,
             notes,
+            inferred,
         },
     )
 }

@@ -1,9 +1,9 @@
-//! The active filters as chips: one per value — each region, faction, kind, status and
-//! endorser, the date range, the search — shown in the status bar, stepped through and removed
+//! The active filters as chips: one per value — each region, faction, kind, status,
+//! endorser, stage reached and candidate status, the date range, the search — shown in the status bar, stepped through and removed
 //! one by one (`x`, then ← / →, and `x` or Delete on the chip to remove).
 
 use crate::explorer::app::{App, Overlay};
-use crate::model::{ContestKind, Dataset, Status};
+use crate::model::{CandidateStatus, ContestKind, Dataset, StageKind, Status};
 use crate::query::{FactionScope, Filter};
 use crate::report::words;
 
@@ -20,6 +20,10 @@ pub enum Chip {
     /// A timeline row drilled into (Enter in the timeline).
     Period,
     Endorser(String),
+    /// A stage reached (`l`).
+    Stage(StageKind),
+    /// A status some candidate has (`w`).
+    CandidateStatus(CandidateStatus),
     Search,
 }
 
@@ -42,6 +46,14 @@ pub fn chips(filter: &Filter) -> Vec<Chip> {
         out.push(Chip::Period);
     }
     out.extend(filter.endorsers.iter().cloned().map(Chip::Endorser));
+    out.extend(filter.stages.iter().copied().map(Chip::Stage));
+    out.extend(
+        filter
+            .candidate_statuses
+            .iter()
+            .copied()
+            .map(Chip::CandidateStatus),
+    );
     if !filter.search.is_empty() {
         out.push(Chip::Search);
     }
@@ -81,6 +93,8 @@ impl Chip {
                 None => "timeline".to_string(),
             },
             Chip::Endorser(name) => format!("endorsed by: {name}"),
+            Chip::Stage(s) => format!("stage reached: {}", words::stage(*s)),
+            Chip::CandidateStatus(s) => format!("a candidate: {}", words::candidate_status(*s)),
             Chip::Search => format!("search: \"{}\"", filter.search),
         }
     }
@@ -97,6 +111,8 @@ impl Chip {
             Chip::Dates => (filter.since, filter.until) = (None, None),
             Chip::Period => filter.period = None,
             Chip::Endorser(name) => filter.endorsers.retain(|e| e != name),
+            Chip::Stage(s) => filter.stages.retain(|x| x != s),
+            Chip::CandidateStatus(s) => filter.candidate_statuses.retain(|x| x != s),
             Chip::Search => filter.search.clear(),
         }
     }
@@ -172,5 +188,26 @@ mod tests {
             ]
         );
         assert_eq!(Chip::NoFaction.label(&filter, None), "won by: no faction");
+    }
+
+    #[test]
+    fn stages_and_candidate_statuses_are_chips_too() {
+        let mut filter = Filter {
+            stages: vec![StageKind::Shortlist],
+            candidate_statuses: vec![CandidateStatus::Withdrawn],
+            ..Filter::default()
+        };
+        let all = chips(&filter);
+        assert_eq!(
+            all,
+            vec![
+                Chip::Stage(StageKind::Shortlist),
+                Chip::CandidateStatus(CandidateStatus::Withdrawn)
+            ]
+        );
+        assert!(all[0].label(&filter, None).starts_with("stage reached: "));
+        all[0].remove_from(&mut filter);
+        all[1].remove_from(&mut filter);
+        assert!(filter.stages.is_empty() && filter.candidate_statuses.is_empty());
     }
 }

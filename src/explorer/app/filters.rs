@@ -4,7 +4,7 @@
 use crate::explorer::action::{Action, PickerKind};
 use crate::explorer::app::{App, Field, Overlay, Picker, TextInput};
 use crate::model::date::PartialDate;
-use crate::model::{ContestKind, Status};
+use crate::model::{CandidateStatus, ContestKind, StageKind, Status};
 use crate::query::{FactionScope, Filter};
 
 impl App {
@@ -177,6 +177,18 @@ impl App {
                     .collect()
             }
             PickerKind::Endorser => filter.endorsers = chosen.ids,
+            PickerKind::Stage => {
+                filter.stages = StageKind::ALL
+                    .into_iter()
+                    .filter(|s| chosen.ids.iter().any(|c| c == s.as_str()))
+                    .collect()
+            }
+            PickerKind::CandidateStatus => {
+                filter.candidate_statuses = CandidateStatus::ALL
+                    .into_iter()
+                    .filter(|s| chosen.ids.iter().any(|c| c == s.as_str()))
+                    .collect()
+            }
         }
         self.refilter(false);
     }

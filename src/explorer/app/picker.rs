@@ -3,7 +3,7 @@
 
 use crate::explorer::action::PickerKind;
 use crate::explorer::app::Data;
-use crate::model::ContestKind;
+use crate::model::{CandidateStatus, ContestKind, StageKind};
 use crate::query::{FactionScope, Filter, fold};
 use crate::report::words;
 
@@ -102,6 +102,26 @@ impl Picker {
                     none: false,
                 })
                 .collect(),
+            PickerKind::Stage => StageKind::ALL
+                .iter()
+                .zip(data.stage_counts)
+                .map(|(s, count)| Choice {
+                    id: s.as_str().to_string(),
+                    label: words::stage(*s).to_string(),
+                    count,
+                    none: false,
+                })
+                .collect(),
+            PickerKind::CandidateStatus => CandidateStatus::ALL
+                .iter()
+                .zip(data.status_counts)
+                .map(|(s, count)| Choice {
+                    id: s.as_str().to_string(),
+                    label: words::candidate_status(*s).to_string(),
+                    count,
+                    none: false,
+                })
+                .collect(),
         };
         let marked = choices
             .iter()
@@ -112,6 +132,10 @@ impl Picker {
                 PickerKind::Faction => filter.factions.contains(&c.id),
                 PickerKind::Kind => filter.kinds.iter().any(|k| k.as_str() == c.id),
                 PickerKind::Endorser => filter.endorsers.iter().any(|e| fold(e) == fold(&c.id)),
+                PickerKind::Stage => filter.stages.iter().any(|s| s.as_str() == c.id),
+                PickerKind::CandidateStatus => {
+                    filter.candidate_statuses.iter().any(|s| s.as_str() == c.id)
+                }
             })
             .collect();
         let mut picker = Picker {

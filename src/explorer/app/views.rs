@@ -245,10 +245,15 @@ impl App {
     /// Re-sorts the endorsement record, keeping the cursor on the same endorser.
     fn sort_endorsers(&mut self) {
         let v = &mut self.views;
-        let keep = v.endorsers.get(v.endorser_cursor).map(|r| r.name.clone());
+        let keep = v
+            .endorsers
+            .get(v.endorser_cursor)
+            .map(|r| (r.name.clone(), r.backing));
         stats::sort_endorsers(&mut v.endorsers, v.endorser_sort, v.endorser_reverse);
         v.endorser_cursor = keep
-            .and_then(|name| v.endorsers.iter().position(|r| r.name == name))
+            .and_then(|(name, backing)| {
+                (v.endorsers.iter()).position(|r| r.name == name && r.backing == backing)
+            })
             .unwrap_or(0);
     }
 

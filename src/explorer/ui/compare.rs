@@ -123,7 +123,7 @@ fn side<'f>(
 ) -> Vec<Line<'static>> {
     let mut out = vec![
         Line::styled(cells::fit(label, width), theme.key()),
-        Line::styled(cells::fit(&c.title, width), theme.title()),
+        Line::styled(cells::fit(&facts::title(c), width), theme.title()),
         Line::styled(cells::fit(&c.id, width), theme.dim()),
         Line::raw(""),
     ];

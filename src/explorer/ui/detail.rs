@@ -11,7 +11,7 @@ use crate::explorer::layout;
 use crate::explorer::theme::Theme;
 use crate::explorer::ui::{chart, fact_lines, pane_block, scroll_paragraph};
 use crate::model::{Contest, Dataset, Status};
-use crate::report::{cells, facts, rounds, safe, words};
+use crate::report::{cells, facts, rounds, safe, selection, words};
 
 /// Width of the labels in the facts section.
 const LABEL: usize = 16;
@@ -48,7 +48,7 @@ fn lines(data: &Data, i: usize, width: usize, theme: &Theme) -> Vec<Line<'static
         theme,
         lines: Vec::new(),
     };
-    doc.text("", &c.title, theme.title());
+    doc.text("", &facts::title(c), theme.title());
     doc.text("", &facts::headline(ds, c).join(" · "), theme.dim());
     // The order of `hustings show`: chart and candidates first, then the contest's facts.
     doc.heading("Vote share");
@@ -57,8 +57,10 @@ fn lines(data: &Data, i: usize, width: usize, theme: &Theme) -> Vec<Line<'static
     } else {
         doc.lines.extend(chart::lines(c, ds, width, theme));
         let bars = facts::chart(c);
-        for note in facts::denominator_note(c)
+        for note in facts::no_ballot(c)
+            .map(str::to_string)
             .into_iter()
+            .chain(facts::denominator_note(c))
             .chain(facts::legend(&bars).into_iter().map(str::to_string))
         {
             doc.text("  ", &note, theme.dim());
@@ -66,6 +68,7 @@ fn lines(data: &Data, i: usize, width: usize, theme: &Theme) -> Vec<Line<'static
         doc.heading("Candidates");
         candidates(c, ds, &mut doc);
     }
+    selection_sections(c, &mut doc);
     doc.heading("Contest");
     for (label, value) in facts::facts(ds, c) {
         let style = match label {
@@ -74,6 +77,13 @@ fn lines(data: &Data, i: usize, width: usize, theme: &Theme) -> Vec<Line<'static
             _ => theme.text(),
         };
         doc.fact(label, &value, style);
+    }
+    let inferred = selection::inferred_notes(c);
+    if !inferred.is_empty() {
+        doc.heading("Inferred");
+        for note in &inferred {
+            doc.hanging(note, "  ", "    ", theme.dim());
+        }
     }
     let rounds = rounds::lines(c);
     if !rounds.is_empty() {
@@ -105,6 +115,41 @@ fn lines(data: &Data, i: usize, width: usize, theme: &Theme) -> Vec<Line<'static
         doc.text("  ", notes, theme.text());
     }
     doc.lines
+}
+
+/// The stages one by one, and the nominations per body with bars toward each threshold: the
+/// lines `hustings show` prints, in its words.
+fn selection_sections(c: &Contest, doc: &mut Doc) {
+    let theme = doc.theme;
+    let stages = selection::stages(c);
+    if !stages.is_empty() {
+        doc.heading("Stages");
+        for stage in &stages {
+            doc.hanging(&stage.line(), "  ", "    ", theme.text());
+            if let Some(notes) = &stage.notes {
+                doc.text("    ", notes, theme.dim());
+            }
+        }
+    }
+    let tables = selection::nominations(c);
+    if tables.is_empty() {
+        return;
+    }
+    doc.heading("Nominations");
+    for table in &tables {
+        doc.hanging(&table.heading, "  ", "    ", theme.text());
+        if let Some(description) = &table.description {
+            doc.text("    ", description, theme.dim());
+        }
+        if table.rows.is_empty() {
+            doc.text("    ", "none reported", theme.dim());
+        }
+        for (lead, words) in table.lines(selection::bar_cells(doc.width)) {
+            let lead = format!("    {lead}");
+            let rest = " ".repeat(cells::width(&lead));
+            doc.hanging(&words, &lead, &rest, theme.text());
+        }
+    }
 }
 
 /// Whether a value is one of the words for an unknown.
@@ -204,7 +249,11 @@ fn candidates(c: &Contest, ds: &Dataset, doc: &mut Doc) {
             let party = row.party.clone().unwrap_or_default();
             spans.push(Span::raw(format!("{} ", cells::fit(&party, party_w))));
         }
+        // The mark goes by the short label, which a narrow column never cuts.
         let faction_label = match &row.faction {
+            Some((short, name)) if row.is_inferred("faction") => {
+                format!("{short} {} {name}", words::INFERRED_MARK)
+            }
             Some((short, name)) => format!("{short} {name}"),
             None => words::DASH.to_string(),
         };
@@ -219,6 +268,9 @@ fn candidates(c: &Contest, ds: &Dataset, doc: &mut Doc) {
         )));
         if row.incumbent {
             spans.push(Span::styled(" (incumbent)", theme.dim()));
+        }
+        if let Some(status) = row.status {
+            spans.push(Span::styled(format!(" ({status})"), theme.dim()));
         }
         doc.lines.push(Line::from(spans));
         if let Some(endorsed) = row.endorsed() {

@@ -12,7 +12,7 @@ use crate::explorer::ui::{pane_block, scroll_marks};
 use crate::report;
 use crate::report::cells;
 use crate::report::words::NA;
-use crate::stats::EndorserRecord;
+use crate::stats::{Backing, EndorserRecord};
 
 /// Cells of each count column.
 const NUMBER: usize = 8;
@@ -41,7 +41,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
     let name_w = v
         .endorsers
         .iter()
-        .map(|r| cells::width(&r.name))
+        .map(|r| cells::width(&r.label()))
         .max()
         .unwrap_or(0)
         .clamp(8, 32)
@@ -83,6 +83,19 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
     }
 }
 
+/// The endorser's name in `width` cells; a record of nominations says so, the name cut
+/// first (`National Union… (nominated)`).
+fn label(r: &EndorserRecord, width: usize) -> String {
+    match r.backing {
+        Backing::Endorsement => r.name.clone(),
+        Backing::Nomination => {
+            let suffix = format!(" ({})", r.backing.verb());
+            let room = width.saturating_sub(cells::width(&suffix)).max(4);
+            format!("{}{suffix}", cells::truncate(&r.name, room))
+        }
+    }
+}
+
 fn row(r: &EndorserRecord, name_w: usize, bar_w: usize, theme: &Theme) -> Line<'static> {
     let rate = r.win_rate();
     let rate_label = rate.map_or(NA.to_string(), |x| format!("{:.0}%", x * 100.0));
@@ -91,7 +104,7 @@ fn row(r: &EndorserRecord, name_w: usize, bar_w: usize, theme: &Theme) -> Line<'
     Line::from(vec![
         Span::raw(format!(
             " {}{}",
-            cells::fit(&r.name, name_w),
+            cells::fit(&label(r, name_w), name_w),
             cells::fit_right(&r.endorsed.to_string(), NUMBER)
         )),
         Span::styled(

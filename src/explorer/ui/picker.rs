@@ -18,6 +18,8 @@ pub fn title(picker: &Picker) -> String {
         (PickerKind::Region, _) => "Region",
         (PickerKind::Kind, _) => "Kind",
         (PickerKind::Endorser, _) => "Endorsed by",
+        (PickerKind::Stage, _) => "Stage reached",
+        (PickerKind::CandidateStatus, _) => "Candidate status",
         (PickerKind::Faction, FactionScope::Winner) => "Winner's faction (a: any candidate's)",
         (PickerKind::Faction, FactionScope::AnyCandidate) => {
             "Any candidate's faction (a: the winner's)"
@@ -59,6 +61,8 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, picker: &Picker) {
         PickerKind::Faction => "any faction",
         PickerKind::Kind => "any kind",
         PickerKind::Endorser => "any endorser",
+        PickerKind::Stage => "any stage (or none recorded)",
+        PickerKind::CandidateStatus => "any (or none)",
     };
     let label_w = label_width(picker);
     let (at, first) = geometry(area, picker);

@@ -20,8 +20,8 @@ pub fn compare(out: &mut impl Write, pair: &[Detail; 2], style: &TextStyle) -> i
     let mut rows: Vec<Vec<Cell>> = vec![
         vec![
             Cell::new("Contest"),
-            Cell::painted(&a.contest.title, Some(Paint::Bold)),
-            Cell::painted(&b.contest.title, Some(Paint::Bold)),
+            Cell::painted(facts::title(a.contest), Some(Paint::Bold)),
+            Cell::painted(facts::title(b.contest), Some(Paint::Bold)),
         ],
         vec![
             Cell::new("Id"),
@@ -40,7 +40,7 @@ pub fn compare(out: &mut impl Write, pair: &[Detail; 2], style: &TextStyle) -> i
     let charts = pair.map(|d| facts::chart(d.contest));
     for ((mark, d), bars) in ["A", "B"].iter().zip(pair).zip(&charts) {
         writeln!(out)?;
-        let title = format!("{mark}: {}", d.contest.title);
+        let title = format!("{mark}: {}", facts::title(d.contest));
         writeln!(out, "{}", style.paint(&title, Paint::Bold))?;
         if d.contest.candidates.is_empty() {
             writeln!(out, "  {}", facts::no_candidates(d.contest))?;

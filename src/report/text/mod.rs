@@ -15,7 +15,7 @@ use super::table::{self, Align, Cell, Column};
 use super::words::{self, DASH, NA, faction_name, party_name, region_name};
 use super::{Listing, StatsReport, bars};
 use crate::model::{Dataset, Faction, Status};
-use crate::stats::{EndorserRecord, GroupRecord, Groups, Totals};
+use crate::stats::{Backing, EndorserRecord, GroupRecord, Groups, Totals};
 
 /// `list`: one contest per line.
 pub fn list(out: &mut impl Write, listing: &Listing, style: &TextStyle) -> io::Result<()> {
@@ -74,7 +74,52 @@ pub fn stats(out: &mut impl Write, report: &StatsReport, style: &TextStyle) -> i
         return Ok(());
     }
     writeln!(out)?;
-    let (mut columns, mut rows, bars) = stats_table(ds, &report.groups);
+    // Nominations are counted apart from endorsements, in a table of their own.
+    if let Groups::Endorser(records) = &report.groups {
+        let (endorsed, nominated): (Vec<_>, Vec<_>) = records
+            .iter()
+            .cloned()
+            .partition(|r| r.backing == Backing::Endorsement);
+        if !nominated.is_empty() {
+            if !endorsed.is_empty() {
+                write_table(out, endorser_table(&endorsed, ENDORSED), style)?;
+                writeln!(out)?;
+            }
+            writeln!(out, "Nominations (by the nominators named), counted apart:")?;
+            writeln!(out)?;
+            return write_table(out, endorser_table(&nominated, NOMINATED), style);
+        }
+    }
+    write_table(out, stats_table(ds, &report.groups), style)
+}
+
+/// The headers of an endorsers table: of endorsements, or of nominations.
+const ENDORSED: (&str, &str) = ("ENDORSER", "ENDORSED");
+const NOMINATED: (&str, &str) = ("NOMINATOR", "NOMINATED");
+
+/// Endorsers' records as a table, with `headers` for the name and count columns; the bar is
+/// the win rate (100% fills it, so equal rates draw equal bars).
+fn endorser_table(records: &[EndorserRecord], headers: (&'static str, &'static str)) -> StatsTable {
+    let num = |h| Column::fixed(h, Align::Right, 5);
+    let columns = vec![
+        Column::flex(headers.0, 10, u8::MAX),
+        num(headers.1),
+        num("WON"),
+        num("LOST"),
+        num("PENDING"),
+        Column::fixed("WIN RATE", Align::Right, 1),
+    ];
+    let rows = records.iter().map(endorser_row).collect();
+    let bars = records
+        .iter()
+        .map(|r| (r.win_rate().unwrap_or(0.0), 1.0, None))
+        .collect();
+    (columns, rows, Some(bars))
+}
+
+/// A stats table with its bars, fitted to the width.
+fn write_table(out: &mut impl Write, table: StatsTable, style: &TextStyle) -> io::Result<()> {
+    let (mut columns, mut rows, bars) = table;
     // The bars take the room the numbers leave, up to BAR_CELLS: shrunk, never cut off.
     // Names give way (down to their narrowest) before the bars do.
     let width = style.table_width();
@@ -154,24 +199,7 @@ fn stats_table(ds: &Dataset, groups: &Groups) -> StatsTable {
             group_table(ds, "REGION", records, |k| region_name(ds, k.as_deref()))
         }
         Groups::Kind(records) => group_table(ds, "KIND", records, |k| words::kind(*k).to_string()),
-        Groups::Endorser(records) => {
-            let num = |h| Column::fixed(h, Align::Right, 5);
-            let columns = vec![
-                Column::flex("ENDORSER", 10, u8::MAX),
-                num("ENDORSED"),
-                num("WON"),
-                num("LOST"),
-                num("PENDING"),
-                Column::fixed("WIN RATE", Align::Right, 1),
-            ];
-            let rows = records.iter().map(endorser_row).collect();
-            // The bar is the win rate: 100% fills it, so equal rates draw equal bars.
-            let bars = records
-                .iter()
-                .map(|r| (r.win_rate().unwrap_or(0.0), 1.0, None))
-                .collect();
-            (columns, rows, Some(bars))
-        }
+        Groups::Endorser(records) => endorser_table(records, ENDORSED),
         Groups::Party(records) => standings_table(
             ds,
             ("PARTY", "SEATS"),
@@ -223,8 +251,8 @@ fn standings_table<'a>(
 
 /// An endorser's record; the bar is the win rate (100% fills the bar), the number beside it.
 fn endorser_row(r: &EndorserRecord) -> Vec<Cell> {
-    vec![
-        Cell::new(&r.name),
+    let mut row = vec![Cell::new(&r.name)];
+    row.extend([
         Cell::new(r.endorsed.to_string()),
         Cell::new(r.won.to_string()),
         Cell::new(r.lost.to_string()),
@@ -233,7 +261,8 @@ fn endorser_row(r: &EndorserRecord) -> Vec<Cell> {
             r.win_rate()
                 .map_or_else(|| NA.to_string(), |w| format!("{:.0}%", w * 100.0)),
         ),
-    ]
+    ]);
+    row
 }
 
 fn group_table<K>(

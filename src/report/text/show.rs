@@ -2,17 +2,18 @@
 
 use std::io::{self, Write};
 
+use crate::model::Contest;
 use crate::report::bars::Bar;
 use crate::report::cells::{hanging, truncate, width};
-use crate::report::facts;
 use crate::report::style::{MIN_WIDTH, Paint, TextStyle};
 use crate::report::{Detail, rounds, warnings_of};
+use crate::report::{facts, selection};
 
 /// `show`: one contest in full, with a bar chart of the vote shares.
 pub fn show(out: &mut impl Write, d: &Detail, style: &TextStyle) -> io::Result<()> {
     let c = d.contest;
     let w = style.width.max(MIN_WIDTH);
-    writeln!(out, "{}", style.paint(&c.title, Paint::Bold))?;
+    writeln!(out, "{}", style.paint(&facts::title(c), Paint::Bold))?;
     paragraph(out, &facts::headline(d.dataset, c).join(" · "), "", w)?;
 
     heading(out, "Vote shares", style)?;
@@ -23,8 +24,10 @@ pub fn show(out: &mut impl Write, d: &Detail, style: &TextStyle) -> io::Result<(
         for line in chart(d, &bars, chart_cells(&[&bars], w), style) {
             writeln!(out, "{line}")?;
         }
-        for note in facts::denominator_note(c)
+        for note in facts::no_ballot(c)
+            .map(str::to_string)
             .into_iter()
+            .chain(facts::denominator_note(c))
             .chain(facts::legend(&bars).into_iter().map(str::to_string))
         {
             paragraph(out, &note, "  ", w)?;
@@ -45,6 +48,7 @@ pub fn show(out: &mut impl Write, d: &Detail, style: &TextStyle) -> io::Result<(
             }
         }
     }
+    selection_sections(out, c, style, w)?;
 
     heading(out, "Contest", style)?;
     let facts = facts::facts(d.dataset, c);
@@ -52,6 +56,13 @@ pub fn show(out: &mut impl Write, d: &Detail, style: &TextStyle) -> io::Result<(
     for (label, value) in &facts {
         let lead = format!("  {label:<label_width$}  ");
         hanging_lines(out, value, &lead, &" ".repeat(width(&lead)), w)?;
+    }
+    let inferred = selection::inferred_notes(c);
+    if !inferred.is_empty() {
+        heading(out, "Inferred", style)?;
+        for note in &inferred {
+            hanging_lines(out, note, "  ", "    ", w)?;
+        }
     }
 
     let rounds = rounds::lines(c);
@@ -87,6 +98,43 @@ pub fn show(out: &mut impl Write, d: &Detail, style: &TextStyle) -> io::Result<(
     if let Some(notes) = &c.notes {
         heading(out, "Notes", style)?;
         paragraph(out, notes, "  ", w)?;
+    }
+    Ok(())
+}
+
+/// The stages one by one and the nominations per body, with bars toward each threshold.
+fn selection_sections(
+    out: &mut impl Write,
+    c: &Contest,
+    style: &TextStyle,
+    w: usize,
+) -> io::Result<()> {
+    let stages = selection::stages(c);
+    if !stages.is_empty() {
+        heading(out, "Stages", style)?;
+        for stage in &stages {
+            hanging_lines(out, &stage.line(), "  ", "    ", w)?;
+            if let Some(notes) = &stage.notes {
+                paragraph(out, notes, "    ", w)?;
+            }
+        }
+    }
+    let tables = selection::nominations(c);
+    if !tables.is_empty() {
+        heading(out, "Nominations", style)?;
+        for table in &tables {
+            hanging_lines(out, &table.heading, "  ", "    ", w)?;
+            if let Some(description) = &table.description {
+                paragraph(out, description, "    ", w)?;
+            }
+            if table.rows.is_empty() {
+                writeln!(out, "    none reported")?;
+            }
+            for (lead, words) in table.lines(selection::bar_cells(w)) {
+                let lead = format!("    {lead}");
+                hanging_lines(out, &words, &lead, &" ".repeat(width(&lead)), w)?;
+            }
+        }
     }
     Ok(())
 }

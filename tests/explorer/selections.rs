@@ -1,0 +1,128 @@
+//! How a selection ran, in the detail pane: the stages, each candidate's status, nominations
+//! with bars toward the threshold and inferred facts marked `†` — what `show` prints, for the
+//! fixture (tests/data/selection.json) and the shipped contests that have them.
+
+use crate::presentation::assert_detail_shows_what_show_prints;
+use crate::support::data::selection_fixture;
+use crate::support::tui::{app, app_on, pane, screen, select};
+use hustings::load::{self, DataSource};
+
+fn fixture_app() -> hustings::explorer::app::App {
+    let loaded = load::load(&[DataSource::File(selection_fixture())]).unwrap();
+    app_on(loaded, 200, 80)
+}
+
+#[test]
+fn the_detail_pane_shows_the_selection_fixture_as_show_does() {
+    let mut app = fixture_app();
+    let file = selection_fixture();
+    let data = ["--data", file.to_str().unwrap()];
+    for id in ["anytown-selection", "othertown-selection"] {
+        assert_detail_shows_what_show_prints(&mut app, id, &data);
+    }
+}
+
+#[test]
+fn a_path_a_withdrawal_and_an_imposed_candidate_in_the_detail_pane() {
+    let mut app = fixture_app();
+    select(&mut app, "anytown-selection");
+    let detail = pane(&screen(&app), "Detail").join("\n");
+    insta::assert_snapshot!("detail_selection_fixture", detail);
+    // A candidate's row in the candidates table (after the chart's bars).
+    let row = |name: &str| {
+        detail
+            .split("\nCandidates")
+            .nth(1)
+            .unwrap()
+            .lines()
+            .find(|l| l.contains(name))
+            .unwrap_or_else(|| panic!("{name}:\n{detail}"))
+            .to_string()
+    };
+    assert!(
+        row("Cat Cole").contains("(withdrawn)"),
+        "{}",
+        row("Cat Cole")
+    );
+    assert!(row("Dan Dale").contains("(not shortlisted)"));
+    assert!(
+        row("Bob Baker").contains("LR † Labour right"),
+        "{}",
+        row("Bob Baker")
+    );
+    assert!(detail.contains("✓ Ann Able: 5 nominations, 3 needed, reached"));
+    assert!(detail.contains("North West † inferred"));
+    select(&mut app, "othertown-selection");
+    let detail = pane(&screen(&app), "Detail").join("\n");
+    assert!(detail.contains("No candidate stood in a ballot."));
+    assert!(detail.contains("(imposed)"));
+}
+
+#[test]
+fn the_shipped_selections_show_their_shortlists_nominations_and_inferred_facts() {
+    let mut app = app(200, 120);
+    select(&mut app, "bury-south-selection-2019");
+    let detail = pane(&screen(&app), "Detail").join(" ");
+    let detail = detail.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        detail.contains("Shortlist (3): Lucy Burke, Fatima Mahmood, Gillian Oliver"),
+        "{detail}"
+    );
+    select(&mut app, "stockport-selection-2019");
+    let detail = pane(&screen(&app), "Detail").join(" ");
+    let detail = detail.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(detail.contains("Navendu Mishra: 5 nominations"), "{detail}");
+    assert!(detail.contains("Shortlist (4"), "{detail}");
+    select(&mut app, "labour-leadership-2020");
+    let detail = pane(&screen(&app), "Detail").join(" ");
+    let detail = detail.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        detail.contains("Unions: 2 needed to go forward"),
+        "{detail}"
+    );
+    assert!(
+        detail.contains("Lisa Nandy: 1 nomination, 2 needed, 1 short"),
+        "{detail}"
+    );
+    select(&mut app, "luton-south-selection-2019");
+    let detail = pane(&screen(&app), "Detail").join(" ");
+    let detail = detail.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        detail.contains("Region East of England † inferred"),
+        "{detail}"
+    );
+    assert!(detail.contains("† region:"), "{detail}");
+}
+
+#[test]
+fn pickers_filter_by_stage_reached_and_candidate_status() {
+    use crate::support::tui::press;
+    let mut app = fixture_app();
+    assert_eq!(app.rows.len(), 2);
+    // l: the stage picker (any, longlist, shortlist, nominations, ballot…); ballot is row 4.
+    press(&mut app, "ljjjj\n");
+    assert_eq!(
+        app.query.filter.stages,
+        [hustings::model::StageKind::Ballot]
+    );
+    assert_eq!(app.rows.len(), 1);
+    assert!(
+        screen(&app).contains("stage reached: ballot"),
+        "{}",
+        screen(&app)
+    );
+    press(&mut app, "c");
+    // w: the candidate status picker (any, withdrawn, not shortlisted, imposed…).
+    press(&mut app, "wjjj\n");
+    assert_eq!(
+        app.query.filter.candidate_statuses,
+        [hustings::model::CandidateStatus::Imposed]
+    );
+    let listed: Vec<&str> = app
+        .rows
+        .iter()
+        .map(|&i| app.data.as_ref().unwrap().dataset().contests[i].id.as_str())
+        .collect();
+    assert_eq!(listed, ["othertown-selection"]);
+    assert!(screen(&app).contains("a candidate: imposed"));
+}
