@@ -213,6 +213,21 @@ pub fn detect(table: &Table, layouts: &[&'static Layout]) -> Result<Columns, Imp
     })
 }
 
+/// A seat's ONS id, such as `E14000969`: letters and digits only. Contest ids are made from
+/// it (`ge2019-e14000969`), so anything else could give two seats one id (`E14000969` and
+/// `[E14000969`).
+fn ons_id(cells: &Cells, index: Option<usize>) -> Result<String, ImportError> {
+    let id = cells.required(index, "the seat's ONS id")?;
+    if id.bytes().all(|b| b.is_ascii_alphanumeric()) {
+        Ok(id.to_string())
+    } else {
+        Err(cells.error(
+            index,
+            format!("\"{id}\" is not an ONS id (letters and digits, such as E14000969)"),
+        ))
+    }
+}
+
 /// One candidate row.
 #[derive(Debug, Clone)]
 pub struct CandidateRow {
@@ -249,7 +264,7 @@ pub fn candidate_rows(table: &Table, cols: &Columns) -> Result<Vec<CandidateRow>
             }
             Ok(CandidateRow {
                 line: row.line,
-                ons_id: cells.required(get(OnsId), "the seat's ONS id")?.to_string(),
+                ons_id: ons_id(&cells, get(OnsId))?,
                 region_id: cells.text(get(RegionId)).to_string(),
                 constituency: cells
                     .required(get(Constituency), "the constituency name")?
@@ -319,7 +334,7 @@ pub fn seat_rows(table: &Table, cols: &Columns) -> Result<Vec<SeatRow>, ImportEr
             .join(" ");
             Ok(SeatRow {
                 line: row.line,
-                ons_id: cells.required(get(OnsId), "the seat's ONS id")?.to_string(),
+                ons_id: ons_id(&cells, get(OnsId))?,
                 constituency: cells.text(get(Constituency)).to_string(),
                 declared: cells.text(get(Declared)).to_string(),
                 member,

@@ -350,3 +350,42 @@ fn help_shows_examples() {
     assert!(help.contains("--force"));
     assert!(help.contains("--date"));
 }
+
+/// Imports an input of the `import_hoc` fuzz target as the target reads it: the candidate file,
+/// then (after a 0xFF byte, if there is one) the constituency file. Returns (exit code, stderr).
+fn import_fuzz_input(input: &[u8]) -> (Option<i32>, String) {
+    let dir = tempfile::tempdir().unwrap();
+    let mut cmd = hustings(&[]);
+    cmd.current_dir(dir.path())
+        .args(["import", "hoc-candidates", "candidates.csv"]);
+    let candidates = match input.iter().position(|&b| b == 0xFF) {
+        Some(at) => {
+            std::fs::write(dir.path().join("constituencies.csv"), &input[at + 1..]).unwrap();
+            cmd.args(["--constituencies", "constituencies.csv"]);
+            &input[..at]
+        }
+        None => input,
+    };
+    std::fs::write(dir.path().join("candidates.csv"), candidates).unwrap();
+    let out = cmd.output().unwrap();
+    (out.status.code(), text(&out.stderr))
+}
+
+/// Found by fuzzing: ONS ids that differ only in punctuation (`[W07000058`, `W07000058`) gave
+/// two seats one contest id, `ge2017-w07000058`, and the import ended in "internal error: the
+/// imported dataset does not load". ONS ids are now letters and digits only.
+#[test]
+fn fuzz_ons_ids_that_differ_in_punctuation_are_refused() {
+    let (code, err) = import_fuzz_input(
+        b"ONS ID,,Constituency name,,Region name,,,Party name,,,,,Candidate first name,\
+          Candidate surname,d,Sitting MP,,,Votes,,C, \r\
+          [W07000058,W,y,,e,,C,o,,2,,,u,,,,,,1,,0,\n\
+          W07000058,,w,,W,,,e,C,,4,,u,,,,,,4,.,,\n",
+    );
+    assert_eq!(code, Some(2));
+    assert_eq!(
+        err,
+        "error: candidates.csv:1: column \"ONS ID\": \"[W07000058\" is not an ONS id \
+         (letters and digits, such as E14000969)\n"
+    );
+}
