@@ -389,3 +389,29 @@ fn fuzz_ons_ids_that_differ_in_punctuation_are_refused() {
          (letters and digits, such as E14000969)\n"
     );
 }
+
+/// Found by fuzzing: a header name holding a line separator (U+2028) was quoted as it was in
+/// the error, which then ran over two lines. Headers and cells in errors are now shown by the
+/// loader's rule for messages: control and separator characters as stand-ins, long values
+/// shortened.
+#[test]
+fn fuzz_a_line_separator_in_a_header_stays_on_one_line() {
+    let (code, err) = import_fuzz_input(b",e\xE2\x80\xA87\rA");
+    assert_eq!(code, Some(2));
+    assert_eq!(
+        err,
+        "error: candidates.csv:1: the row has 1 fields but the header has 2 \
+         (no value for column \"e\u{FFFD}7\" onwards)\n"
+    );
+    // A long cell is shortened in the message like a long value in a dataset.
+    let long = head_2019(3).replace(",6518,", &format!(",{},", "9x".repeat(5_000)));
+    let (code, err) = import_fuzz_input(long.as_bytes());
+    assert_eq!(code, Some(2));
+    assert_eq!(
+        err,
+        format!(
+            "error: candidates.csv:3: column \"votes\": \"{}…\" is not a whole number of votes\n",
+            "9x".repeat(30)
+        )
+    );
+}
