@@ -6,6 +6,7 @@
 //! column it requires is in the header, matched by name ignoring case, in any order.
 
 use super::ImportError;
+use super::regions::slug;
 use super::table::{Cells, Table};
 
 /// A field hustings reads from a Library file.
@@ -228,6 +229,20 @@ fn ons_id(cells: &Cells, index: Option<usize>) -> Result<String, ImportError> {
     }
 }
 
+/// A region's name with a letter or digit in it: an unknown region's id is made from them
+/// (`Isle of Man` → `isle-of-man`), and a name such as `-` would make an empty id.
+fn region_name(cells: &Cells, index: Option<usize>) -> Result<String, ImportError> {
+    let name = cells.required(index, "the region name")?;
+    if slug(name).is_empty() {
+        Err(cells.error(
+            index,
+            format!("\"{name}\" is not a region name (it has no letters or digits)"),
+        ))
+    } else {
+        Ok(name.to_string())
+    }
+}
+
 /// One candidate row.
 #[derive(Debug, Clone)]
 pub struct CandidateRow {
@@ -269,7 +284,7 @@ pub fn candidate_rows(table: &Table, cols: &Columns) -> Result<Vec<CandidateRow>
                 constituency: cells
                     .required(get(Constituency), "the constituency name")?
                     .to_string(),
-                region: cells.required(get(Region), "the region name")?.to_string(),
+                region: region_name(&cells, get(Region))?,
                 party: cells.required(get(Party), "the party name")?.to_string(),
                 party_abbr: cells.text(get(PartyAbbr)).to_string(),
                 name,

@@ -415,3 +415,21 @@ fn fuzz_a_line_separator_in_a_header_stays_on_one_line() {
         )
     );
 }
+
+/// Found while writing the fuzz target (by reading `regions.rs`, before the fuzzer met it): a
+/// region name without letters or digits (`-`), in a region the catalogue does not know, made
+/// an empty region id and the import ended in "internal error: the imported dataset does not
+/// load".
+#[test]
+fn fuzz_a_region_name_without_letters_or_digits_is_refused() {
+    let (code, err) = import_fuzz_input(
+        b"ons_id,constituency_name,region_name,party_name,firstname,surname,sitting_mp,votes\n\
+          E1,A,-,Lab,X,Y,No,5\n",
+    );
+    assert_eq!(code, Some(2));
+    assert_eq!(
+        err,
+        "error: candidates.csv:2: column \"region_name\": \"-\" is not a region name \
+         (it has no letters or digits)\n"
+    );
+}
