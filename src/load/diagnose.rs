@@ -14,7 +14,8 @@ use crate::model::{Dataset, SCHEMA_VERSION};
 
 /// Longest quoted value kept in a message, in characters.
 const MAX_QUOTED: usize = 60;
-/// Longest message kept, in characters; past that it is cut.
+/// Longest message kept, in bytes; past that it is cut. Bytes, not characters: a stand-in
+/// (`␡`) takes three and other text up to four, and the whole line must stay short.
 const MAX_MESSAGE: usize = 600;
 
 /// Describes the first problem in `bytes`, a document serde has just rejected with `first_error`.
@@ -268,12 +269,13 @@ pub fn one_line(text: &str) -> String {
             None => {}
         }
         // Shown by the one rule for text from a file (`model::text`), on one line.
-        out.push(if text::is_unsafe(c) {
+        let shown = if text::is_unsafe(c) {
             text::stand_in(c)
         } else {
             c
-        });
-        kept += 1;
+        };
+        out.push(shown);
+        kept += shown.len_utf8();
     }
     out
 }
@@ -312,6 +314,9 @@ mod tests {
         assert!(short.ends_with("…\", expected x"), "{short}");
         assert!(short.chars().count() < 100);
         assert!(one_line(&"z".repeat(10_000)).chars().count() <= MAX_MESSAGE + 1);
+        // The length is kept in bytes: stand-ins and other non-ASCII text count in full.
+        assert!(one_line(&"\u{7f}".repeat(10_000)).len() <= MAX_MESSAGE + 3 + 3);
+        assert!(one_line(&"🗳".repeat(10_000)).len() <= MAX_MESSAGE + 4 + 3);
         let unclosed = format!("x \"{}", "y".repeat(500));
         assert_eq!(one_line(&unclosed).chars().count(), 3 + MAX_QUOTED + 1);
     }
