@@ -6,6 +6,7 @@
 //! column it requires is in the header, matched by name ignoring case, in any order.
 
 use super::ImportError;
+use super::regions::slug;
 use super::table::{Cells, Table};
 
 /// A field hustings reads from a Library file.
@@ -213,6 +214,35 @@ pub fn detect(table: &Table, layouts: &[&'static Layout]) -> Result<Columns, Imp
     })
 }
 
+/// A seat's ONS id, such as `E14000969`: letters and digits only. Contest ids are made from
+/// it (`ge2019-e14000969`), so anything else could give two seats one id (`E14000969` and
+/// `[E14000969`).
+fn ons_id(cells: &Cells, index: Option<usize>) -> Result<String, ImportError> {
+    let id = cells.required(index, "the seat's ONS id")?;
+    if id.bytes().all(|b| b.is_ascii_alphanumeric()) {
+        Ok(id.to_string())
+    } else {
+        Err(cells.error(
+            index,
+            format!("\"{id}\" is not an ONS id (letters and digits, such as E14000969)"),
+        ))
+    }
+}
+
+/// A region's name with a letter or digit in it: an unknown region's id is made from them
+/// (`Isle of Man` → `isle-of-man`), and a name such as `-` would make an empty id.
+fn region_name(cells: &Cells, index: Option<usize>) -> Result<String, ImportError> {
+    let name = cells.required(index, "the region name")?;
+    if slug(name).is_empty() {
+        Err(cells.error(
+            index,
+            format!("\"{name}\" is not a region name (it has no letters or digits)"),
+        ))
+    } else {
+        Ok(name.to_string())
+    }
+}
+
 /// One candidate row.
 #[derive(Debug, Clone)]
 pub struct CandidateRow {
@@ -249,12 +279,12 @@ pub fn candidate_rows(table: &Table, cols: &Columns) -> Result<Vec<CandidateRow>
             }
             Ok(CandidateRow {
                 line: row.line,
-                ons_id: cells.required(get(OnsId), "the seat's ONS id")?.to_string(),
+                ons_id: ons_id(&cells, get(OnsId))?,
                 region_id: cells.text(get(RegionId)).to_string(),
                 constituency: cells
                     .required(get(Constituency), "the constituency name")?
                     .to_string(),
-                region: cells.required(get(Region), "the region name")?.to_string(),
+                region: region_name(&cells, get(Region))?,
                 party: cells.required(get(Party), "the party name")?.to_string(),
                 party_abbr: cells.text(get(PartyAbbr)).to_string(),
                 name,
@@ -319,7 +349,7 @@ pub fn seat_rows(table: &Table, cols: &Columns) -> Result<Vec<SeatRow>, ImportEr
             .join(" ");
             Ok(SeatRow {
                 line: row.line,
-                ons_id: cells.required(get(OnsId), "the seat's ONS id")?.to_string(),
+                ons_id: ons_id(&cells, get(OnsId))?,
                 constituency: cells.text(get(Constituency)).to_string(),
                 declared: cells.text(get(Declared)).to_string(),
                 member,

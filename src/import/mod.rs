@@ -163,6 +163,32 @@ pub struct Cleaned {
 /// constituency-level file when one is given.
 pub fn hoc_candidates(options: &Options) -> Result<Imported, ImportError> {
     let candidates = table::Table::read(&options.candidates)?;
+    import(options, candidates, table::Table::read)
+}
+
+/// [`hoc_candidates`] on files already in memory: `candidates` is the candidate file's
+/// contents and `constituencies` the constituency file's, joined only when
+/// `options.constituencies` is set. Nothing is opened: the paths in `options` only name the
+/// files in messages and in the dataset's sources. (The fuzz target reads through this.)
+pub fn hoc_candidates_from_bytes(
+    options: &Options,
+    candidates: &[u8],
+    constituencies: &[u8],
+) -> Result<Imported, ImportError> {
+    let name = |path: &Path| path.display().to_string();
+    let candidates = table::Table::parse(&name(&options.candidates), candidates)?;
+    import(options, candidates, |path| {
+        table::Table::parse(&name(path), constituencies)
+    })
+}
+
+/// The import once the candidate file is read; `read_seats` reads the constituency file (only
+/// called when one is given, after the candidate rows are found good).
+fn import(
+    options: &Options,
+    candidates: table::Table,
+    read_seats: impl FnOnce(&Path) -> Result<table::Table, ImportError>,
+) -> Result<Imported, ImportError> {
     let columns = hoc::detect(&candidates, &hoc::CANDIDATE_LAYOUTS)?;
     let rows = hoc::candidate_rows(&candidates, &columns)?;
     if rows.is_empty() {
@@ -173,7 +199,7 @@ pub fn hoc_candidates(options: &Options) -> Result<Imported, ImportError> {
     }
     let seats = match &options.constituencies {
         Some(path) => {
-            let seats = table::Table::read(path)?;
+            let seats = read_seats(path)?;
             let seat_columns = hoc::detect(&seats, &[&hoc::CONSTITUENCIES])?;
             let seat_rows = hoc::seat_rows(&seats, &seat_columns)?;
             Some(build::SeatInput {

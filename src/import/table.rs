@@ -1,10 +1,14 @@
 //! A CSV file read whole: header, rows with their line numbers, and typed access to a row's
 //! cells that turns every bad cell into a one-line error naming the file, line and column.
+//! Headers and cells quoted in an error are shown by the loader's rule for messages
+//! (`diagnose::one_line`): control and line-separator characters as visible stand-ins, long
+//! values shortened.
 
 use std::path::Path;
 
 use super::ImportError;
 use crate::model::strict_numbers::MAX_COUNT;
+use crate::model::text::one_line;
 
 /// A CSV file as read: trimmed header names and every data row.
 #[derive(Debug)]
@@ -167,7 +171,7 @@ fn csv_error(
     ImportError::Row {
         file: file.to_string(),
         line,
-        message,
+        message: one_line(&message),
     }
 }
 
@@ -194,7 +198,7 @@ impl<'a> Cells<'a> {
         ImportError::Row {
             file: self.table.file.clone(),
             line: self.row.line,
-            message: format!("{column}{message}"),
+            message: one_line(&format!("{column}{message}")),
         }
     }
 

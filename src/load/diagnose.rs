@@ -9,13 +9,8 @@ use crate::load::suggest;
 use crate::load::validate::{self, Violation};
 use crate::model::json_path::{self, JsonPath, Segment};
 use crate::model::require_object;
-use crate::model::text;
+use crate::model::text::one_line;
 use crate::model::{Dataset, SCHEMA_VERSION};
-
-/// Longest quoted value kept in a message, in characters.
-const MAX_QUOTED: usize = 60;
-/// Longest message kept, in characters; past that it is cut.
-const MAX_MESSAGE: usize = 600;
 
 /// Describes the first problem in `bytes`, a document serde has just rejected with `first_error`.
 pub fn parse_failure(file: &str, bytes: &[u8], first_error: &serde_json::Error) -> LoadError {
@@ -236,48 +231,6 @@ fn offset_of_line_column(bytes: &[u8], line: usize, column: usize) -> usize {
     }
 }
 
-/// Makes text safe for a one-line message: control characters shown as stand-ins, long quoted values
-/// shortened, and the whole cut at a sane length.
-pub fn one_line(text: &str) -> String {
-    let mut out = String::with_capacity(text.len().min(4 * MAX_MESSAGE));
-    let mut rest = text;
-    let mut kept = 0usize;
-    let mut open: Option<char> = None;
-    let mut quoted = 0usize;
-    while let Some(c) = rest.chars().next() {
-        rest = &rest[c.len_utf8()..];
-        if kept >= MAX_MESSAGE {
-            out.push('…');
-            break;
-        }
-        match open {
-            Some(q) if c == q => open = None,
-            Some(q) => {
-                quoted += 1;
-                if quoted > MAX_QUOTED {
-                    // Jump to the closing quote in one step: a value may be hundreds of megabytes.
-                    out.push('…');
-                    rest = rest.find(q).map_or("", |end| &rest[end..]);
-                    continue;
-                }
-            }
-            None if c == '"' || c == '`' => {
-                open = Some(c);
-                quoted = 0;
-            }
-            None => {}
-        }
-        // Shown by the one rule for text from a file (`model::text`), on one line.
-        out.push(if text::is_unsafe(c) {
-            text::stand_in(c)
-        } else {
-            c
-        });
-        kept += 1;
-    }
-    out
-}
-
 /// serde names the Rust type it wanted (`expected struct Ballots`); the JSON path already
 /// says which record it is, so only the JSON type is kept.
 fn without_struct_names(message: &str) -> String {
@@ -299,6 +252,7 @@ fn without_struct_names(message: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::text::{MAX_MESSAGE, MAX_QUOTED};
 
     #[test]
     fn one_line_escapes_and_shortens() {
@@ -312,6 +266,9 @@ mod tests {
         assert!(short.ends_with("…\", expected x"), "{short}");
         assert!(short.chars().count() < 100);
         assert!(one_line(&"z".repeat(10_000)).chars().count() <= MAX_MESSAGE + 1);
+        // The length is kept in bytes: stand-ins and other non-ASCII text count in full.
+        assert!(one_line(&"\u{7f}".repeat(10_000)).len() <= MAX_MESSAGE + 3 + 3);
+        assert!(one_line(&"🗳".repeat(10_000)).len() <= MAX_MESSAGE + 4 + 3);
         let unclosed = format!("x \"{}", "y".repeat(500));
         assert_eq!(one_line(&unclosed).chars().count(), 3 + MAX_QUOTED + 1);
     }

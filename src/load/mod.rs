@@ -165,9 +165,9 @@ pub fn load(sources: &[DataSource]) -> Result<Loaded, LoadError> {
                 let path = JsonPath::root().key("contests").index(i).key("id");
                 let (line, column) = json_path::locate(&source.read()?, &path);
                 return Err(LoadError::ClashingId {
-                    id: diagnose::one_line(&contest.id),
-                    first_file: diagnose::one_line(&names[first]),
-                    file: diagnose::one_line(&names[n]),
+                    id: crate::model::text::one_line(&contest.id),
+                    first_file: crate::model::text::one_line(&names[first]),
+                    file: crate::model::text::one_line(&names[n]),
                     line,
                     column,
                     path: path.to_string(),
@@ -258,7 +258,7 @@ fn merge_into(acc: &mut Dataset, part: Dataset) {
 /// Reads a file, turning every failure into one plain sentence.
 fn read_file(path: &Path) -> Result<Vec<u8>, LoadError> {
     let fail = |message: String| LoadError::Read {
-        file: diagnose::one_line(&path.display().to_string()),
+        file: crate::model::text::one_line(&path.display().to_string()),
         message,
     };
     if path.is_dir() {
@@ -289,8 +289,8 @@ pub fn parse_noting(
         let read = read.map_err(LoadError::from)?;
         notes.extend(read.notes.iter().map(|n| format!("{file}: {n}")));
         validate::check(&read.dataset).map_err(|v| LoadError::Read {
-            file: diagnose::one_line(file),
-            message: diagnose::one_line(&format!(
+            file: crate::model::text::one_line(file),
+            message: crate::model::text::one_line(&format!(
                 "read as a {} but the result does not check: {}: {}",
                 read.format, v.path, v.message
             )),
@@ -305,7 +305,7 @@ fn parse_hustings(file: &str, bytes: &[u8]) -> Result<Dataset, LoadError> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err(LoadError::Invalid {
-            file: diagnose::one_line(file),
+            file: crate::model::text::one_line(file),
             line: 1,
             column: 1,
             path: JsonPath::root().to_string(),

@@ -69,6 +69,51 @@ pub fn thousands(n: u64) -> String {
     out
 }
 
+/// Longest quoted value kept in a message, in characters.
+pub const MAX_QUOTED: usize = 60;
+/// Longest message kept, in bytes; past that it is cut. Bytes, not characters: a stand-in
+/// (`␡`) takes three and other text up to four, and the whole line must stay short.
+pub const MAX_MESSAGE: usize = 600;
+
+/// Makes text safe for a one-line message: control characters shown as stand-ins, long quoted values
+/// shortened, and the whole cut at a sane length.
+pub fn one_line(text: &str) -> String {
+    let mut out = String::with_capacity(text.len().min(4 * MAX_MESSAGE));
+    let mut rest = text;
+    let mut kept = 0usize;
+    let mut open: Option<char> = None;
+    let mut quoted = 0usize;
+    while let Some(c) = rest.chars().next() {
+        rest = &rest[c.len_utf8()..];
+        if kept >= MAX_MESSAGE {
+            out.push('…');
+            break;
+        }
+        match open {
+            Some(q) if c == q => open = None,
+            Some(q) => {
+                quoted += 1;
+                if quoted > MAX_QUOTED {
+                    // Jump to the closing quote in one step: a value may be hundreds of megabytes.
+                    out.push('…');
+                    rest = rest.find(q).map_or("", |end| &rest[end..]);
+                    continue;
+                }
+            }
+            None if c == '"' || c == '`' => {
+                open = Some(c);
+                quoted = 0;
+            }
+            None => {}
+        }
+        // Shown by the one rule for text from a file (`model::text`), on one line.
+        let shown = if is_unsafe(c) { stand_in(c) } else { c };
+        out.push(shown);
+        kept += shown.len_utf8();
+    }
+    out
+}
+
 /// One step of a JSON path.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Step {

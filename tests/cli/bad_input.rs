@@ -37,6 +37,12 @@ const CORPUS: &[(&str, &str)] = &[
         "fuzz-crash-cr-in-key.json:2:3: schema_ve␍sion: unknown field `schema_ve␍sion`; did you mean `schema_version`?",
     ),
     (
+        // Found by fuzzing: an unknown key of 300 DEL characters and backticks (which upset
+        // the shortening of quoted values) gave a 2.6 KB line; messages are now cut by bytes.
+        "fuzz-crash-long-key-with-backticks.json",
+        r#"fuzz-crash-long-key-with-backticks.json:2:1: rrrrr\\\expected val\X\\\ted v␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡issikid`␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡…`␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡\ g ld `kind`␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡…: unknown field `rrrrr\\\expected val\X\\\ted v␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡issikid`␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡1␡␡␡␡␡`␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡…"#,
+    ),
+    (
         "impossible-date.json",
         r#"impossible-date.json:15:15: contests[0].date: invalid date "2019-02-30": that day does not exist"#,
     ),
