@@ -397,6 +397,7 @@ impl Generator {
                 place: None,
                 incumbent: ge_like && out.is_empty() && r.random_bool(0.5),
                 write_in: false,
+                folded: false,
                 description: r.random_bool(0.15).then(|| {
                     format!(
                         "{} councillor; {}",

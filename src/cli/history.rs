@@ -7,10 +7,10 @@ use anyhow::Result;
 
 use super::Selection;
 use crate::cli::args::Format;
+use crate::model::seat as seat_history;
 use crate::report::csv::TextCells;
 use crate::report::style::TextStyle;
 use crate::report::{self, Listing};
-use crate::stats::seat_history;
 
 pub fn run(
     selection: &Selection,

@@ -291,6 +291,7 @@ fn seat_contest(
             place: None,
             incumbent: row.sitting_mp,
             write_in: false,
+            folded: false,
             description: None,
             endorsements: Vec::new(),
         });

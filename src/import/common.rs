@@ -140,6 +140,7 @@ pub fn candidate(name: String, party: Option<String>, votes: Option<u64>) -> Can
         place: None,
         incumbent: false,
         write_in,
+        folded: false,
         description: None,
         endorsements: Vec::new(),
     }

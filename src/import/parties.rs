@@ -105,6 +105,8 @@ impl PartyFaction {
             abbr: Some(self.abbr.to_string()),
             color: Some(self.color.to_string()),
             description: Some(description),
+            group: None,
+            spellings: Vec::new(),
         }
     }
 }

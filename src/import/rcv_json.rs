@@ -336,6 +336,7 @@ pub fn read(file: &str, bytes: &[u8], doc: &Value) -> Result<Read, ImportError> 
                 place: None,
                 incumbent: false,
                 write_in: is_write_in(name),
+                folded: false,
                 description: None,
                 endorsements: Vec::new(),
             }

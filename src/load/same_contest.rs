@@ -1,7 +1,7 @@
 //! The same contest from two sources: a news report's Stockport 2017 and the House of Commons
 //! Library's. Two contests are the same when they are of the same kind, on the same date, in
 //! the same constituency (ids compared when both give one, else names, ignoring case — the
-//! rule of `stats::seat_history`). The later one is counted once (aggregates skip it), and what
+//! rule of `model::seat`). The later one is counted once (aggregates skip it), and what
 //! the two say is compared: where they agree the data is confirmed, where they differ both
 //! values are reported.
 

@@ -174,6 +174,8 @@ mod tests {
             abbr: abbr.map(Into::into),
             color: None,
             description: None,
+            group: None,
+            spellings: Vec::new(),
         }
     }
 

@@ -14,7 +14,6 @@
 //! `party` counts seats per party over general elections and by-elections; `timeline` groups
 //! contests by month.
 
-pub mod seat_history;
 pub mod timeline;
 
 use std::cmp::Reverse;

@@ -6,7 +6,7 @@
 use std::cmp::Reverse;
 
 use super::{Count, Totals, Visit, totals_of};
-use crate::model::{ContestKind, Status};
+use crate::model::Status;
 use crate::query::{Index, NONE};
 
 /// One party's record over the seats. `stood == won + lost + pending`.
@@ -26,10 +26,7 @@ pub struct PartyRecord {
     pub pending: usize,
 }
 
-/// Whether a contest of this kind elects a seat (so its winner's party gains one).
-pub fn elects_a_seat(kind: ContestKind) -> bool {
-    matches!(kind, ContestKind::GeneralElection | ContestKind::ByElection)
-}
+pub use crate::model::change::elects_a_seat;
 
 /// The contests at `rows` that elect a seat, in the same order.
 pub fn seat_rows(index: &Index, rows: &[usize]) -> Vec<usize> {

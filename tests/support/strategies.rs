@@ -194,6 +194,7 @@ pub fn candidate(name: String, faction_ids: Vec<String>) -> impl Strategy<Value 
                 place,
                 incumbent,
                 write_in: false,
+                folded: false,
                 description,
                 endorsements,
             },

@@ -7,8 +7,8 @@ use crate::explorer::action::Action;
 use crate::explorer::app::{App, Focus, Overlay};
 use crate::explorer::layout;
 use crate::explorer::screen::View;
+use crate::model::seat::SeatIndex;
 use crate::report::rounds::{self, RoundTable};
-use crate::stats::seat_history::SeatIndex;
 use crate::stats::timeline::{self, Span};
 use crate::stats::{self, EndorserRecord, EndorserSort, GroupRecord, Scoreboard};
 

@@ -10,11 +10,11 @@ use crate::explorer::app::{App, Focus};
 use crate::explorer::layout;
 use crate::explorer::theme::Theme;
 use crate::explorer::ui::{pane_block, scroll_paragraph};
+use crate::model::seat as seat_history;
 use crate::model::{Dataset, Status};
 use crate::report::cells;
 use crate::report::facts::Summary;
 use crate::report::words;
-use crate::stats::seat_history;
 
 /// Draws the seat history of the selected contest, scrolled like the detail pane;
 /// returns how far it can scroll.

@@ -1,6 +1,6 @@
-//! Seat history: every contest fought in the same constituency as a given one, oldest first —
-//! a general-election result, the selection that followed, the next general election — also
-//! across merged files.
+//! Seats: which contests were fought in the same constituency, and a seat's history — every
+//! contest fought there, oldest first (a general-election result, the selection that
+//! followed, the next general election), also across merged files.
 //!
 //! Two contests are in the same constituency when both give a `constituency_id` and the ids
 //! are equal; otherwise when their `constituency` names are equal, ignoring case and spaces at
@@ -130,7 +130,6 @@ fn in_date_order(dataset: &Dataset, rows: &mut Vec<usize>) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::load::{DataSource, load};
 
     fn contest(id: &str, name: Option<&str>, ons: Option<&str>, date: Option<&str>) -> Contest {
         let json = serde_json::json!({
@@ -218,21 +217,5 @@ mod tests {
                 "anchor {anchor}, filtered"
             );
         }
-    }
-
-    #[test]
-    fn seed_stockport_has_the_2017_result_and_the_selection() {
-        let ds = load(&[DataSource::Embedded]).unwrap().dataset;
-        let anchor = ds
-            .contests
-            .iter()
-            .position(|c| c.id == "stockport-selection-2019")
-            .unwrap();
-        let all: Vec<usize> = (0..ds.contests.len()).collect();
-        let ids: Vec<&str> = seat_history(&ds, anchor, &all)
-            .into_iter()
-            .map(|i| ds.contests[i].id.as_str())
-            .collect();
-        assert_eq!(ids, ["stockport-ge-2017", "stockport-selection-2019"]);
     }
 }
