@@ -588,6 +588,37 @@ pub enum ImportFormat {
     /// and common synonyms). Winners by most votes; ties are flagged, never broken.
     #[command(after_help = CSV_EXAMPLES)]
     Csv(Box<CsvImportArgs>),
+    /// UK general elections by party, as the House of Commons Library's long TSV
+    /// (location, date, party, votes; briefing CBP-8647).
+    ///
+    /// One general-election contest per seat per election, with the same ids as
+    /// hoc-candidates (ge2017-e14000969) so both sources of a seat line up. Rows are parties,
+    /// not people: candidates have a party and no name; "Other" is a folded group of small
+    /// parties that never wins. Party spellings are unified by the built-in UK table and
+    /// listed in the summary.
+    #[command(after_help = HOC_HISTORY_EXAMPLES)]
+    HocHistory(HocHistoryArgs),
+}
+
+const HOC_HISTORY_EXAMPLES: &str = "\
+Examples:
+  hustings import hoc-history GE_results.tsv -o uk-history.json
+  hustings history ge2019-e14000969 --data uk-history.json
+  hustings stats --by change --data uk-history.json --since 2019
+
+The summary (seats read, spellings unified, seats without a winner) goes to stderr.";
+
+#[derive(Debug, Args)]
+pub struct HocHistoryArgs {
+    /// The TSV file (header: location, date, party, votes).
+    #[arg(value_name = "FILE")]
+    pub file: PathBuf,
+    /// Write the dataset to OUT (atomically) instead of stdout.
+    #[arg(short, long = "output", value_name = "OUT")]
+    pub output: Option<PathBuf>,
+    /// Overwrite OUT if it exists.
+    #[arg(long)]
+    pub force: bool,
 }
 
 const CSV_EXAMPLES: &str = "\

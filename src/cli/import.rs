@@ -6,7 +6,7 @@ use std::io::Write;
 use anyhow::{Context, Result, bail};
 
 use crate::atomic::{self, WriteError};
-use crate::cli::args::{CsvImportArgs, HocCandidatesArgs, ImportArgs};
+use crate::cli::args::{CsvImportArgs, HocCandidatesArgs, HocHistoryArgs, ImportArgs};
 use crate::import::{self, Imported, Options, Problem};
 use crate::load;
 use crate::load::integrity::{self, Warning};
@@ -114,6 +114,30 @@ pub fn csv(args: &CsvImportArgs, out: &mut impl Write, summary: &mut impl Write)
         delimiter: args.delimiter,
     };
     let read = import::results_csv::read(&name, file, &mapping).map_err(load::LoadError::from)?;
+    write_read(
+        read,
+        &name,
+        args.output.as_deref(),
+        args.force,
+        out,
+        summary,
+    )
+}
+
+/// `hustings import hoc-history FILE`: the Library's party-level results to a dataset.
+pub fn hoc_history(
+    args: &HocHistoryArgs,
+    out: &mut impl Write,
+    summary: &mut impl Write,
+) -> Result<u8> {
+    if let Some(path) = &args.output
+        && !args.force
+        && std::fs::symlink_metadata(path).is_ok()
+    {
+        bail!(exists_message(path));
+    }
+    let name = args.file.display().to_string();
+    let read = import::hoc_history::read_path(&args.file).map_err(load::LoadError::from)?;
     write_read(
         read,
         &name,

@@ -134,10 +134,15 @@ pub fn assemble(input: Input) -> Imported {
         .flat_map(|c| &c.candidates)
         .filter_map(|c| c.faction.as_deref())
         .collect();
+    let co_op = contests
+        .iter()
+        .flat_map(|c| &c.candidates)
+        .any(|c| c.party.as_deref().is_some_and(parties::is_labour_co_op));
     let factions = PARTIES
         .iter()
         .chain([&OTHER])
         .filter(|p| used.contains(p.id))
+        .chain(co_op.then_some(&parties::LABOUR_CO_OP))
         .map(|p| p.faction())
         .collect();
     let title = input.options.title.clone().unwrap_or_else(|| {

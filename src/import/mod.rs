@@ -23,6 +23,7 @@ mod build;
 pub mod clarity;
 mod common;
 pub mod hoc;
+pub mod hoc_history;
 pub mod parties;
 mod problem;
 pub mod rcv_json;
@@ -88,6 +89,9 @@ pub fn read_other(file: &str, bytes: &[u8]) -> Option<Result<Read, ImportError>>
     }
     if bytes[start] == b'<' && clarity::recognise(&bytes[start..]) {
         return Some(clarity::read(file, bytes));
+    }
+    if hoc_history::recognise(&bytes[start..]) {
+        return Some(hoc_history::read(file, &bytes[start..]));
     }
     if results_csv::recognise(&bytes[start..]) {
         return Some(results_csv::read(
