@@ -146,7 +146,7 @@ fn contest_cells(ds: &Dataset, c: &Contest, warnings: &[String], cells: TextCell
         opt(s.margin_points.map(|p| format!("{p:.2}"))),
         opt(c.majority),
         cells.opt(c.result.as_ref()),
-        cells.opt(s.winner.map(|w| &w.name)),
+        cells.opt(s.winner.map(|w| w.label()).as_ref()),
         cells.opt(s.winner.and_then(|w| w.faction.as_ref())),
         // Warnings quote the data (candidates' names), so they are text from the data too.
         cells.text(&warnings.join(LIST_SEPARATOR)),

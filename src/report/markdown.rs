@@ -76,7 +76,7 @@ pub fn list(out: &mut impl Write, listing: &Listing) -> io::Result<()> {
                 c.title.clone(),
                 s.region.map_or(DASH.into(), |r| r.name.clone()),
                 c.status.as_str().into(),
-                s.winner.map_or(DASH.into(), |w| w.name.clone()),
+                s.winner.map_or(DASH.into(), |w| w.label()),
                 s.winner_faction.map_or(DASH.into(), |f| f.name.clone()),
                 s.winner_share.as_ref().map_or(DASH.into(), |s| s.label()),
                 s.margin_label(),
@@ -284,6 +284,27 @@ pub fn show(out: &mut impl Write, d: &Detail) -> io::Result<()> {
     writeln!(out, "### Contest\n")?;
     for (label, value) in facts::facts(d.dataset, c) {
         writeln!(out, "- **{label}:** {}", inline(&value))?;
+    }
+    if let Some(change) = crate::report::change::for_detail(d) {
+        writeln!(out, "\n### Change\n")?;
+        writeln!(out, "{}\n", inline(&change.heading))?;
+        for (label, value) in &change.facts {
+            writeln!(out, "- **{label}:** {}", inline(value))?;
+        }
+        if !change.rows.is_empty() {
+            writeln!(out)?;
+            header(
+                out,
+                &change.header().each_ref().map(String::as_str),
+                &[false, true, true, true, true],
+            )?;
+            for r in &change.rows {
+                row(out, r)?;
+            }
+        }
+        for note in &change.notes {
+            writeln!(out, "\n_{}_", inline(note))?;
+        }
     }
     let inferred = selection::inferred_notes(c);
     if !inferred.is_empty() {

@@ -7,6 +7,7 @@
 pub mod bars;
 pub mod candidates;
 pub mod cells;
+pub mod change;
 pub mod rounds;
 pub mod safe;
 pub mod selection;

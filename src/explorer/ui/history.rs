@@ -89,7 +89,7 @@ fn history_lines(app: &App, ds: &Dataset, theme: &Theme) -> Vec<Line<'static>> {
         let mut result = vec![Span::raw("    ")];
         match (s.winner, c.status) {
             (Some(w), _) => {
-                result.push(Span::styled(format!("✓ {}", w.name), theme.elected()));
+                result.push(Span::styled(format!("✓ {}", w.label()), theme.elected()));
                 if let Some(f) = s.winner_faction {
                     result.push(Span::styled(
                         format!(" {}", words::faction_short(f)),

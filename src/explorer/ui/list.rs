@@ -276,7 +276,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
 /// The winner column's text: the winner, `pending`, or `—`.
 fn winner_text(s: &Summary) -> String {
     match (s.winner, s.contest.status) {
-        (Some(w), _) => w.name.clone(),
+        (Some(w), _) => w.label(),
         (None, Status::Pending) => "pending".to_string(),
         (None, Status::Decided) => words::DASH.to_string(),
     }

@@ -315,7 +315,7 @@ pub fn wins_label(ds: &Dataset, wins: &[(Option<String>, usize)], short: bool) -
 /// The winner, or `pending` (so the status survives when its column is dropped).
 fn winner_cell(s: &Summary) -> Cell {
     match s.winner {
-        Some(w) => Cell::new(&w.name),
+        Some(w) => Cell::new(w.label()),
         None if s.contest.status == Status::Pending => {
             Cell::painted("pending", Some(status_paint(Status::Pending)))
         }

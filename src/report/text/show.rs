@@ -5,6 +5,7 @@ use std::io::{self, Write};
 use crate::model::Contest;
 use crate::report::bars::Bar;
 use crate::report::cells::{hanging, truncate, width};
+use crate::report::change::{self, ChangeSection};
 use crate::report::style::{MIN_WIDTH, Paint, TextStyle};
 use crate::report::{Detail, rounds, warnings_of};
 use crate::report::{facts, selection};
@@ -57,6 +58,10 @@ pub fn show(out: &mut impl Write, d: &Detail, style: &TextStyle) -> io::Result<(
         let lead = format!("  {label:<label_width$}  ");
         hanging_lines(out, value, &lead, &" ".repeat(width(&lead)), w)?;
     }
+    if let Some(change) = change::for_detail(d) {
+        heading(out, "Change", style)?;
+        change_section(out, &change, w)?;
+    }
     let inferred = selection::inferred_notes(c);
     if !inferred.is_empty() {
         heading(out, "Inferred", style)?;
@@ -100,6 +105,56 @@ pub fn show(out: &mut impl Write, d: &Detail, style: &TextStyle) -> io::Result<(
         paragraph(out, notes, "  ", w)?;
     }
     Ok(())
+}
+
+/// The change since the seat's previous contest: heading, facts, the party table, notes.
+pub fn change_section(out: &mut impl Write, change: &ChangeSection, w: usize) -> io::Result<()> {
+    paragraph(out, &change.heading, "  ", w)?;
+    let label_width = change
+        .facts
+        .iter()
+        .map(|(l, _)| width(l))
+        .max()
+        .unwrap_or(0);
+    for (label, value) in &change.facts {
+        let lead = format!("  {label:<label_width$}  ");
+        hanging_lines(out, value, &lead, &" ".repeat(width(&lead)), w)?;
+    }
+    if !change.rows.is_empty() {
+        writeln!(out)?;
+        for line in aligned(&change.header(), &change.rows) {
+            writeln!(out, "  {}", line.trim_end())?;
+        }
+    }
+    for note in &change.notes {
+        paragraph(out, note, "  ", w)?;
+    }
+    Ok(())
+}
+
+/// A header and rows as lines: the first column left-aligned, the others right-aligned, two
+/// spaces apart. (The party names are short; a long one pushes the columns right, never cut.)
+fn aligned(header: &[String; 5], rows: &[[String; 5]]) -> Vec<String> {
+    let mut widths = [0usize; 5];
+    for row in std::iter::once(header).chain(rows) {
+        for (w, cell) in widths.iter_mut().zip(row) {
+            *w = (*w).max(width(cell));
+        }
+    }
+    std::iter::once(header)
+        .chain(rows)
+        .map(|row| {
+            let mut line = String::new();
+            for (k, (cell, &w)) in row.iter().zip(&widths).enumerate() {
+                let pad = " ".repeat(w - width(cell));
+                match k {
+                    0 => line.push_str(&format!("{cell}{pad}")),
+                    _ => line.push_str(&format!("  {pad}{cell}")),
+                }
+            }
+            line
+        })
+        .collect()
 }
 
 /// The stages one by one and the nominations per body, with bars toward each threshold.
