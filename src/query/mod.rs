@@ -20,7 +20,7 @@ mod facts;
 mod order;
 mod scan;
 
-pub(crate) use facts::{ContestFacts, Facts, NONE};
+pub(crate) use facts::{ContestFacts, Facts, NONE, UNKNOWN_VOTES};
 
 /// Which candidates a faction filter looks at.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]

@@ -260,10 +260,19 @@ pub fn stats(out: &mut impl Write, report: &StatsReport, cells: TextCells) -> io
                 "won",
                 "lost",
                 "pending",
+                "votes",
+                "votes_unknown",
+                "share_percent",
+                "parts",
             ]))?;
             for r in records {
                 let mut row = vec![cells.opt(r.party.as_ref()), cells.opt(r.faction.as_ref())];
                 row.extend(numbers(&[r.stood, r.won, r.lost, r.pending]));
+                row.push(r.votes.to_string());
+                row.push(r.votes_unknown.to_string());
+                row.push(opt(r.share.map(|x| format!("{x:.2}"))));
+                let parts: Vec<String> = r.parts.iter().map(|(p, n)| format!("{p}: {n}")).collect();
+                row.push(cells.text(&parts.join("; ")));
                 write(row)?;
             }
         }

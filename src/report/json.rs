@@ -670,6 +670,9 @@ fn stats_rows(ds: &Dataset, groups: &Groups) -> serde_json::Value {
                 json!({
                     "party": r.party, "faction": r.faction,
                     "stood": r.stood, "won": r.won, "lost": r.lost, "pending": r.pending,
+                    "parts": r.parts.iter().map(|(party, won)| json!({"party": party, "won": won})).collect::<Vec<_>>(),
+                    "votes": r.votes, "votes_unknown": r.votes_unknown,
+                    "share_percent": r.share,
                 })
             })
             .collect(),

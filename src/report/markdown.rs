@@ -6,7 +6,7 @@ use super::bars::Bar;
 use super::facts::{self, Summary};
 use super::style::TextStyle;
 use super::text::{self, wins_label};
-use super::words::{DASH, NA, faction_name, party_name, region_name};
+use super::words::{self, DASH, NA, faction_name, region_name};
 use super::{Detail, Listing, StatsReport, rounds, selection, warnings_of};
 use crate::stats::{Backing, EndorserRecord, Totals};
 
@@ -129,12 +129,17 @@ pub fn stats(out: &mut impl Write, report: &StatsReport) -> io::Result<()> {
         Groups::Party(records) => {
             header(
                 out,
-                &["Party", "Seats", "Lost", "Pending", "Stood"],
-                &[false, true, true, true, true],
+                &[
+                    "Party", "Seats", "Lost", "Pending", "Stood", "Votes", "Share",
+                ],
+                &[false, true, true, true, true, true, true],
             )?;
             for r in records {
-                let name = party_name(r.party.as_deref());
-                named_row(out, name, &[r.won, r.lost, r.pending, r.stood])?;
+                let mut cells = vec![words::party_record_name(r)];
+                cells.extend([r.won, r.lost, r.pending, r.stood].map(|n| n.to_string()));
+                cells.push(words::party_votes(r));
+                cells.push(words::percent(r.share));
+                row(out, &cells)?;
             }
         }
         Groups::Month(records) => group_table(out, ds, "Month", records, |k| k.to_string())?,

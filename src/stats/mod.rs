@@ -63,7 +63,7 @@ impl GroupBy {
 }
 
 /// The records of one grouping.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum Groups {
     Faction(Vec<FactionRecord>),
     Region(Vec<GroupRecord<Option<String>>>),

@@ -12,7 +12,7 @@ pub use show::show;
 use super::facts::Summary;
 use super::style::{Paint, TextStyle};
 use super::table::{self, Align, Cell, Column};
-use super::words::{self, DASH, NA, faction_name, party_name, region_name};
+use super::words::{self, DASH, NA, faction_name, region_name};
 use super::{Listing, StatsReport, bars};
 use crate::model::{Dataset, Faction, Status};
 use crate::stats::{Backing, EndorserRecord, GroupRecord, Groups, Totals};
@@ -200,18 +200,26 @@ fn stats_table(ds: &Dataset, groups: &Groups) -> StatsTable {
         }
         Groups::Kind(records) => group_table(ds, "KIND", records, |k| words::kind(*k).to_string()),
         Groups::Endorser(records) => endorser_table(records, ENDORSED),
-        Groups::Party(records) => standings_table(
-            ds,
-            ("PARTY", "SEATS"),
-            records.iter().map(|r| {
-                let name = party_name(r.party.as_deref());
-                (
-                    name,
-                    r.faction.as_deref(),
-                    [r.won, r.lost, r.pending, r.stood],
-                )
-            }),
-        ),
+        Groups::Party(records) => {
+            let (mut columns, mut rows, bars) = standings_table(
+                ds,
+                ("PARTY", "SEATS"),
+                records.iter().map(|r| {
+                    (
+                        words::party_record_name(r),
+                        r.faction.as_deref(),
+                        [r.won, r.lost, r.pending, r.stood],
+                    )
+                }),
+            );
+            columns.push(Column::fixed("VOTES", Align::Right, 4));
+            columns.push(Column::fixed("SHARE", Align::Right, 3));
+            for (row, r) in rows.iter_mut().zip(records) {
+                row.push(Cell::new(words::party_votes(r)));
+                row.push(dashed(words::percent(r.share)));
+            }
+            (columns, rows, bars)
+        }
         Groups::Month(records) => {
             let folded = crate::stats::timeline::fold_gaps(records, GAP_MONTHS);
             group_table(ds, "MONTH", &folded, |k| k.to_string())
