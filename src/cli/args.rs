@@ -193,6 +193,10 @@ pub struct FilterArgs {
     /// word of TEXT (ignoring case and accents).
     #[arg(long, value_name = "TEXT")]
     pub search: Option<String>,
+    /// Keep seats by their result against the seat's previous contest: gain, hold, or
+    /// gain:PARTY, loss:PARTY, hold:PARTY (name or short label, e.g. gain:Con); repeat for several.
+    #[arg(long = "result", value_name = "RESULT")]
+    pub results: Vec<String>,
 }
 
 impl FilterArgs {
@@ -210,6 +214,7 @@ impl FilterArgs {
             stages: self.stages.iter().map(|&s| s.into()).collect(),
             candidate_statuses: self.candidate_statuses.iter().map(|&s| s.into()).collect(),
             search: self.search.clone().unwrap_or_default(),
+            results: self.results.clone(),
             sort,
         }
     }
@@ -482,6 +487,9 @@ pub enum ByArg {
     /// Contests, decided, pending and winners' factions per month; dates known only to the
     /// year get a "YYYY (month unknown)" row, undated contests an "undated" row.
     Month,
+    /// Seats changing hands: each seat's previous winner → new winner (holds on the
+    /// diagonal), against the seat's previous contest; filter to one election (e.g. --since 2019).
+    Change,
 }
 
 #[derive(Debug, Args)]

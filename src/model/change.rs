@@ -33,7 +33,7 @@ pub enum Since {
         /// Why, in words (`stockport-ge-2017 has votes for 1 of 1 candidates`).
         reason: String,
     },
-    Known(Change),
+    Known(Box<Change>),
 }
 
 /// The change between a contest and the seat's previous contest, both complete.
@@ -213,13 +213,13 @@ impl Changes {
                 reason: format!("this contest {reason}"),
             };
         }
-        Since::Known(self.change(contest, before, previous))
+        Since::Known(Box::new(self.change(contest, before, previous)))
     }
 
     /// The computed result of contest `i`, when its change is known.
     pub fn outcome(&self, dataset: &Dataset, i: usize) -> Option<Outcome> {
         match self.since(dataset, i) {
-            Since::Known(change) => change.outcome,
+            Since::Known(change) => change.outcome.clone(),
             _ => None,
         }
     }

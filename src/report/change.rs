@@ -6,6 +6,7 @@ use crate::model::Dataset;
 use crate::model::change::{Change, Changes, PartyChange, Since};
 use crate::report::facts::Fact;
 use crate::report::words::{self, DASH, thousands};
+use crate::stats::change::ChangeMatrix;
 
 /// What is said when nothing can be computed.
 pub const NO_PREVIOUS: &str = "no previous result";
@@ -193,6 +194,60 @@ impl ChangeSection {
             "± votes".into(),
         ]
     }
+}
+
+/// The seats-changing-hands matrix as a grid of text: a header (`FROM \\ TO`, the parties'
+/// short labels, `HELD`, `GAINED`, `LOST`) and one row per previous winner's party.
+pub fn matrix_grid(m: &ChangeMatrix) -> Vec<Vec<String>> {
+    let mut header = vec!["FROM \\ TO".to_string()];
+    header.extend(m.parties.iter().map(|p| p.short.clone()));
+    header.extend(["HELD", "GAINED", "LOST"].map(String::from));
+    let mut grid = vec![header];
+    for (f, party) in m.parties.iter().enumerate() {
+        let mut row = vec![party.short.clone()];
+        row.extend(m.seats[f].iter().map(|&n| match n {
+            0 => "·".to_string(),
+            n => n.to_string(),
+        }));
+        row.extend([m.held(f), m.gained(f), m.lost(f)].map(|n| n.to_string()));
+        grid.push(row);
+    }
+    grid
+}
+
+/// What the matrix counts, in sentences: `650 seats compared with their previous contest
+/// (2017 → 2019: 650); 81 changed hands.` and, when some could not be, how many and why.
+pub fn matrix_summary(m: &ChangeMatrix) -> Vec<String> {
+    let elections: Vec<String> = m
+        .elections
+        .iter()
+        .map(|((then, now), n)| format!("{then} → {now}: {}", thousands(*n as u64)))
+        .collect();
+    let mut lines = vec![format!(
+        "{} compared with the seat's previous contest{}; {} changed hands.",
+        words::plural(m.compared, "seat", "seats"),
+        if elections.is_empty() {
+            String::new()
+        } else {
+            format!(" ({})", elections.join(", "))
+        },
+        thousands(m.changed() as u64)
+    )];
+    if !m.unknown.is_empty() {
+        let why: Vec<String> = m
+            .unknown
+            .iter()
+            .map(|(why, n)| format!("{why}: {}", thousands(*n as u64)))
+            .collect();
+        lines.push(format!("Not compared ({}).", why.join("; ")));
+    }
+    if m.elections.len() > 1 {
+        lines.push(
+            "The seats span several elections: filter to one (e.g. --since 2019 --until 2019) to read a single change."
+                .to_string(),
+        );
+    }
+    lines
 }
 
 #[cfg(test)]

@@ -276,6 +276,28 @@ pub fn stats(out: &mut impl Write, report: &StatsReport, cells: TextCells) -> io
                 write(row)?;
             }
         }
+        Groups::Change(m) => {
+            write(header_cells(&[
+                "from",
+                "from_short",
+                "to",
+                "to_short",
+                "seats",
+            ]))?;
+            for (f, from) in m.parties.iter().enumerate() {
+                for (t, to) in m.parties.iter().enumerate() {
+                    if m.seats[f][t] > 0 {
+                        write(vec![
+                            cells.text(&from.name),
+                            cells.text(&from.short),
+                            cells.text(&to.name),
+                            cells.text(&to.short),
+                            m.seats[f][t].to_string(),
+                        ])?;
+                    }
+                }
+            }
+        }
         Groups::Month(records) => {
             let factions = winning_factions(ds, records);
             write(group_header(&["period", "name"], &factions))?;

@@ -676,6 +676,24 @@ fn stats_rows(ds: &Dataset, groups: &Groups) -> serde_json::Value {
                 })
             })
             .collect(),
+        Groups::Change(m) => m
+            .parties
+            .iter()
+            .enumerate()
+            .flat_map(|(f, from)| {
+                m.parties
+                    .iter()
+                    .enumerate()
+                    .filter(move |&(t, _)| m.seats[f][t] > 0)
+                    .map(move |(t, to)| {
+                        json!({
+                            "from": from.name, "from_short": from.short,
+                            "to": to.name, "to_short": to.short,
+                            "seats": m.seats[f][t], "held": f == t,
+                        })
+                    })
+            })
+            .collect(),
         Groups::Month(records) => records
             .iter()
             .map(|g| {

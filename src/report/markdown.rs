@@ -143,6 +143,21 @@ pub fn stats(out: &mut impl Write, report: &StatsReport) -> io::Result<()> {
             }
         }
         Groups::Month(records) => group_table(out, ds, "Month", records, |k| k.to_string())?,
+        Groups::Change(matrix) => {
+            for line in crate::report::change::matrix_summary(matrix) {
+                writeln!(out, "_{}_  ", inline(&line))?;
+            }
+            writeln!(out)?;
+            let grid = crate::report::change::matrix_grid(matrix);
+            if let Some((head, rows)) = grid.split_first() {
+                let names: Vec<&str> = head.iter().map(String::as_str).collect();
+                let right: Vec<bool> = (0..head.len()).map(|k| k > 0).collect();
+                header(out, &names, &right)?;
+                for r in rows {
+                    row(out, r)?;
+                }
+            }
+        }
     }
     writeln!(out)?;
     writeln!(out, "{}", totals_line(&report.totals))?;

@@ -141,6 +141,8 @@ pub fn factions() -> impl Strategy<Value = Vec<Faction>> {
                     abbr,
                     color,
                     description,
+                    group: None,
+                    spellings: Vec::new(),
                 })
                 .collect()
         })

@@ -9,6 +9,7 @@ pub mod show;
 pub use compare::compare;
 pub use show::show;
 
+use super::cells::grid_lines;
 use super::facts::Summary;
 use super::style::{Paint, TextStyle};
 use super::table::{self, Align, Cell, Column};
@@ -74,6 +75,16 @@ pub fn stats(out: &mut impl Write, report: &StatsReport, style: &TextStyle) -> i
         return Ok(());
     }
     writeln!(out)?;
+    if let Groups::Change(matrix) = &report.groups {
+        for line in crate::report::change::matrix_summary(matrix) {
+            writeln!(out, "{line}")?;
+        }
+        writeln!(out)?;
+        for line in grid_lines(&crate::report::change::matrix_grid(matrix)) {
+            writeln!(out, "{line}")?;
+        }
+        return Ok(());
+    }
     // Nominations are counted apart from endorsements, in a table of their own.
     if let Groups::Endorser(records) = &report.groups {
         let (endorsed, nominated): (Vec<_>, Vec<_>) = records
@@ -224,6 +235,8 @@ fn stats_table(ds: &Dataset, groups: &Groups) -> StatsTable {
             let folded = crate::stats::timeline::fold_gaps(records, GAP_MONTHS);
             group_table(ds, "MONTH", &folded, |k| k.to_string())
         }
+        // Drawn as a grid by `stats` (its columns are the parties).
+        Groups::Change(_) => (Vec::new(), Vec::new(), None),
     }
 }
 

@@ -4,7 +4,7 @@ use std::io::{self, Write};
 
 use crate::model::Contest;
 use crate::report::bars::Bar;
-use crate::report::cells::{hanging, truncate, width};
+use crate::report::cells::{grid_lines, hanging, truncate, width};
 use crate::report::change::{self, ChangeSection};
 use crate::report::style::{MIN_WIDTH, Paint, TextStyle};
 use crate::report::{Detail, rounds, warnings_of};
@@ -122,39 +122,17 @@ pub fn change_section(out: &mut impl Write, change: &ChangeSection, w: usize) ->
     }
     if !change.rows.is_empty() {
         writeln!(out)?;
-        for line in aligned(&change.header(), &change.rows) {
-            writeln!(out, "  {}", line.trim_end())?;
+        let grid: Vec<Vec<String>> = std::iter::once(change.header().to_vec())
+            .chain(change.rows.iter().map(|r| r.to_vec()))
+            .collect();
+        for line in grid_lines(&grid) {
+            writeln!(out, "  {line}")?;
         }
     }
     for note in &change.notes {
         paragraph(out, note, "  ", w)?;
     }
     Ok(())
-}
-
-/// A header and rows as lines: the first column left-aligned, the others right-aligned, two
-/// spaces apart. (The party names are short; a long one pushes the columns right, never cut.)
-fn aligned(header: &[String; 5], rows: &[[String; 5]]) -> Vec<String> {
-    let mut widths = [0usize; 5];
-    for row in std::iter::once(header).chain(rows) {
-        for (w, cell) in widths.iter_mut().zip(row) {
-            *w = (*w).max(width(cell));
-        }
-    }
-    std::iter::once(header)
-        .chain(rows)
-        .map(|row| {
-            let mut line = String::new();
-            for (k, (cell, &w)) in row.iter().zip(&widths).enumerate() {
-                let pad = " ".repeat(w - width(cell));
-                match k {
-                    0 => line.push_str(&format!("{cell}{pad}")),
-                    _ => line.push_str(&format!("  {pad}{cell}")),
-                }
-            }
-            line
-        })
-        .collect()
 }
 
 /// The stages one by one and the nominations per body, with bars toward each threshold.
