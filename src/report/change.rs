@@ -196,6 +196,31 @@ impl ChangeSection {
     }
 }
 
+/// The change of one contest in a few words, for a column (`history`'s ±, the explorer's
+/// History view and list): `Lab hold, +13.4 pts` (the winner's party's ± share), `Con gain
+/// from Lab, +6.9 pts`, `no previous result`, or `—` for a contest that elects no seat.
+pub fn short(since: &Since) -> String {
+    match since {
+        Since::NotASeat => DASH.to_string(),
+        Since::NoPrevious | Since::Partial { .. } => NO_PREVIOUS.to_string(),
+        Since::Known(change) => {
+            let Some(outcome) = &change.outcome else {
+                return "winner not known".to_string();
+            };
+            let winner = outcome.winner();
+            let points = change
+                .parties
+                .iter()
+                .find(|p| !p.folded && crate::model::party::fold(&p.party) == winner.group)
+                .and_then(PartyChange::points);
+            match points {
+                Some(p) => format!("{}, {}", outcome.label(), signed_points(p)),
+                None => outcome.label(),
+            }
+        }
+    }
+}
+
 /// The seats-changing-hands matrix as a grid of text: a header (`FROM \\ TO`, the parties'
 /// short labels, `HELD`, `GAINED`, `LOST`) and one row per previous winner's party.
 pub fn matrix_grid(m: &ChangeMatrix) -> Vec<Vec<String>> {
