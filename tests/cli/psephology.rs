@@ -480,3 +480,52 @@ fn the_result_filter() {
         "error: --result \"won\": expected gain, hold, gain:PARTY, loss:PARTY or hold:PARTY (e.g. gain:Con)\n"
     );
 }
+
+#[test]
+fn both_sources_of_a_seat_line_up_and_count_once() {
+    let (candidates, history) = (ge2017(), uk_history());
+    let out = hustings(&[])
+        .args(["validate", path(&candidates), path(&history)])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let text =
+        String::from_utf8_lossy(&out.stdout).to_string() + &String::from_utf8_lossy(&out.stderr);
+    assert_eq!(
+        text.matches("counted once: confirmed by 2 sources").count(),
+        649,
+        "{text}"
+    );
+    // The one seat where the two files differ is said, with both numbers.
+    assert!(
+        text.contains("ge2017-e14000608~2: the same contest as ge2017-e14000608 ("),
+        "{text}"
+    );
+    assert!(
+        text.contains("they disagree on Speaker's votes: 34299 and 39937"),
+        "{text}"
+    );
+    let doc = json(&[
+        "stats",
+        "--by",
+        "party",
+        "--data",
+        path(&candidates),
+        "--data",
+        path(&history),
+        "--since",
+        "2017",
+        "--until",
+        "2017",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(doc["seat_totals"]["contests"], 650);
+    let labour = doc["rows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["party"] == "Labour")
+        .unwrap();
+    assert_eq!(labour["won"], 262);
+}
