@@ -23,6 +23,7 @@ mod build;
 pub mod clarity;
 mod common;
 pub mod hoc;
+pub mod nist;
 pub mod parties;
 mod problem;
 pub mod rcv_json;
@@ -86,8 +87,14 @@ pub fn read_other(file: &str, bytes: &[u8]) -> Option<Result<Read, ImportError>>
             }
         }
     }
+    if bytes[start] == b'{' && nist::recognise_json(&bytes[start..]) {
+        return Some(nist::read_json(file, bytes));
+    }
     if bytes[start] == b'<' && clarity::recognise(&bytes[start..]) {
         return Some(clarity::read(file, bytes));
+    }
+    if bytes[start] == b'<' && nist::recognise_xml(&bytes[start..]) {
+        return Some(nist::read_xml(file, bytes));
     }
     if results_csv::recognise(&bytes[start..]) {
         return Some(results_csv::read(
