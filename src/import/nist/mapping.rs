@@ -90,10 +90,11 @@ impl<'r> Mapper<'r> {
         let mut contests = Vec::new();
         let mut left_out = 0;
         for election in &self.report.elections {
+            let counted = BallotsByUnit::new(election);
             for contest in &election.contests {
                 match contest.class {
                     "CandidateContest" | "PartyContest" => {
-                        contests.push(self.contest(election, contest));
+                        contests.push(self.contest(election, &counted, contest));
                     }
                     _ => left_out += 1,
                 }
@@ -209,7 +210,12 @@ impl<'r> Mapper<'r> {
         Some(rid)
     }
 
-    fn contest(&mut self, election: &'r Election, c: &'r NistContest) -> Contest {
+    fn contest(
+        &mut self,
+        election: &'r Election,
+        counted: &BallotsByUnit,
+        c: &'r NistContest,
+    ) -> Contest {
         let district = c.district.expect("the builder requires a district");
         let title = c
             .name
@@ -421,21 +427,16 @@ impl<'r> Mapper<'r> {
             eligible: unit.and_then(|u| u.registered).filter(|&n| n > 0),
             ..Ballots::default()
         };
-        let ballot_entries =
-            |field: fn(&crate::import::nist::report::BallotCount) -> Option<u64>| {
-                election
-                    .ballots
-                    .iter()
-                    .filter(|b| b.round.is_none() && (b.suppressed || field(b).is_some()))
-                    .map(|b| Entry {
-                        unit: b.unit,
-                        kind: b.kind,
-                        amount: (!b.suppressed).then(|| Amount::Whole(field(b).unwrap_or(0))),
-                    })
-                    .collect::<Vec<Entry>>()
-            };
-        let cast = sum::figure(&self.units, district, &ballot_entries(|b| b.cast));
-        let rejected = sum::figure(&self.units, district, &ballot_entries(|b| b.rejected));
+        let area = self.units.area(district);
+        let ballot_entries = |by_unit: &HashMap<Id, Vec<Entry>>| -> Vec<Entry> {
+            area.iter()
+                .filter_map(|u| by_unit.get(u))
+                .flatten()
+                .cloned()
+                .collect()
+        };
+        let cast = sum::figure(&self.units, district, &ballot_entries(&counted.cast));
+        let rejected = sum::figure(&self.units, district, &ballot_entries(&counted.rejected));
         tally.record(&cast, "ballots cast");
         tally.record(&rejected, "rejected ballots");
         ballots.cast = cast.amount.and_then(|a| a.whole());
@@ -712,6 +713,32 @@ impl<'r> Mapper<'r> {
             endorsements: s.endorsements.iter().map(|&p| self.party_name(p)).collect(),
         };
         (candidate, post)
+    }
+}
+
+/// An election's ballot counts without a round (cast, rejected), by unit: a contest takes
+/// those of its district and of the units within it.
+struct BallotsByUnit {
+    cast: HashMap<Id, Vec<Entry>>,
+    rejected: HashMap<Id, Vec<Entry>>,
+}
+
+impl BallotsByUnit {
+    fn new(election: &Election) -> BallotsByUnit {
+        let mut cast: HashMap<Id, Vec<Entry>> = HashMap::new();
+        let mut rejected: HashMap<Id, Vec<Entry>> = HashMap::new();
+        for b in election.ballots.iter().filter(|b| b.round.is_none()) {
+            for (map, value) in [(&mut cast, b.cast), (&mut rejected, b.rejected)] {
+                if b.suppressed || value.is_some() {
+                    map.entry(b.unit).or_default().push(Entry {
+                        unit: b.unit,
+                        kind: b.kind,
+                        amount: value.filter(|_| !b.suppressed).map(Amount::Whole),
+                    });
+                }
+            }
+        }
+        BallotsByUnit { cast, rejected }
     }
 }
 

@@ -59,6 +59,23 @@ impl<'r> Units<'r> {
         self.parents[id as usize].first().copied()
     }
 
+    /// `id` and every unit within it (its `ComposingGpUnitIds`, at any depth).
+    pub fn area(&self, id: Id) -> Vec<Id> {
+        let mut seen: FastSet<Id> = FastSet::default();
+        let mut out = Vec::new();
+        let mut todo = vec![id];
+        while let Some(u) = todo.pop() {
+            if !seen.insert(u) {
+                continue;
+            }
+            out.push(u);
+            if let Some(unit) = self.get(u) {
+                todo.extend(unit.children.iter().rev());
+            }
+        }
+        out
+    }
+
     /// Whether a unit that `id` is part of (at any depth) is in `set`.
     fn within_any(&self, id: Id, set: &FastSet<Id>) -> bool {
         let mut seen: FastSet<Id> = FastSet::default();
