@@ -26,6 +26,7 @@ pub fn read(file: &str, bytes: &[u8]) -> Result<Report, ImportError> {
         builder: Builder::new(),
         path: Vec::new(),
         failure: None,
+        typed_root: false,
     };
     let mut de = serde_json::Deserializer::from_slice(bytes);
     let seed = ObjectSeed {
@@ -71,6 +72,14 @@ pub fn read(file: &str, bytes: &[u8]) -> Result<Report, ImportError> {
             }
         });
     }
+    if !state.typed_root {
+        return Err(ImportError::File {
+            file: file.to_string(),
+            message: format!(
+                "not a NIST SP 1500-100 election report: the top-level object has no \"@type\": \"{TYPE_PREFIX}ElectionReport\""
+            ),
+        });
+    }
     state
         .builder
         .finish()
@@ -97,6 +106,8 @@ struct State {
     builder: Builder,
     path: Vec<Seg>,
     failure: Option<Failure>,
+    /// Whether the top-level object said it is an `ElectionResults.ElectionReport`.
+    typed_root: bool,
 }
 
 impl State {
@@ -197,6 +208,7 @@ impl<'de> Visitor<'de> for ObjectVisitor<'_> {
                     })?;
                     state.path.pop();
                     class = Some(found);
+                    state.typed_root |= self.root;
                     state.builder.class(found.name);
                 }
                 Key::Id => {
