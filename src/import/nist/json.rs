@@ -548,6 +548,9 @@ impl<'de> Visitor<'de> for ScalarVisitor<'_> {
     }
 
     fn visit_str<E: de::Error>(self, v: &str) -> Result<(), E> {
+        if matches!(self.prop.shape, Shape::Int | Shape::Num | Shape::Bool) {
+            return Err(de::Error::invalid_type(de::Unexpected::Str(v), &self));
+        }
         let value = match self.prop.shape {
             Shape::Enum(words) => match schema::enum_value(words, v) {
                 Some(w) => Scalar::Enum(w),
@@ -565,6 +568,9 @@ impl<'de> Visitor<'de> for ScalarVisitor<'_> {
     }
 
     fn visit_bool<E: de::Error>(self, v: bool) -> Result<(), E> {
+        if self.prop.shape != Shape::Bool {
+            return Err(de::Error::invalid_type(de::Unexpected::Bool(v), &self));
+        }
         self.give(Scalar::Bool(v))
     }
 

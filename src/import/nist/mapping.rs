@@ -390,7 +390,9 @@ impl<'r> Mapper<'r> {
                 .push(format!("{title}: {r} of {t} sub-units reported"));
         }
         if !any_status {
-            if complete && by_plurality && rounds.is_empty() {
+            // Most votes win only where every count is known: an unknown one might be larger.
+            let all_known = candidates.iter().all(|k| k.votes.is_some());
+            if complete && by_plurality && rounds.is_empty() && all_known {
                 tie = common::mark_winners(&mut candidates, seats as usize);
                 if candidates.iter().any(|k| k.elected) {
                     said.push(
