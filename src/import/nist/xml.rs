@@ -115,10 +115,18 @@ pub fn read(file: &str, bytes: &[u8]) -> Result<Report, ImportError> {
         let event = match reader.read_event() {
             Ok(e) => e,
             Err(e) => {
+                let at_end = reader.buffer_position() as usize >= bytes.len();
                 return Err(doc.error(
                     reader.error_position() as usize,
                     None,
-                    format!("not well-formed XML: {e}"),
+                    format!(
+                        "not well-formed XML: {e}{}",
+                        if at_end {
+                            " (the file ends too soon: truncated?)"
+                        } else {
+                            ""
+                        }
+                    ),
                 ));
             }
         };
