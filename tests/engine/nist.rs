@@ -572,7 +572,7 @@ fn sub_unit_counts_are_summed_when_the_district_has_none() {
     assert_eq!(c.status, Status::Decided);
     let notes = c.notes.as_deref().unwrap();
     assert!(
-        notes.contains("The file gives no counts for Town itself, so each figure is the sum over its 2 precinct units."),
+        notes.contains("The file gives no counts for Town itself, so the votes are the sum over its 2 precinct units."),
         "{notes}"
     );
     assert!(notes.contains("most votes win"), "{notes}");

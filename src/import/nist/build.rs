@@ -14,7 +14,9 @@ use crate::import::nist::report::{
 use crate::import::nist::schema::or_list;
 use crate::model::date::PartialDate;
 use crate::model::json_path::JsonPath;
+use crate::model::strict_numbers::MAX_COUNT;
 use crate::model::tally::Tally;
+use crate::model::text::one_line;
 
 type FastMap<K, V> = HashMap<K, V, foldhash::fast::RandomState>;
 
@@ -106,7 +108,12 @@ pub struct Builder {
     references: Vec<(Id, &'static [&'static str], Place)>,
     referenced: FastMap<(Id, usize), ()>,
     ignored: FastMap<String, ()>,
+    /// Keys not named in the notes, past the first `MAX_NAMED`.
+    more_ignored: usize,
 }
+
+/// How many different unknown keys the notes name one by one.
+const MAX_NAMED: usize = 20;
 
 impl Default for Builder {
     fn default() -> Self {
@@ -130,6 +137,7 @@ impl Builder {
             references: Vec::new(),
             referenced: FastMap::default(),
             ignored: FastMap::default(),
+            more_ignored: 0,
         }
     }
 
@@ -220,12 +228,18 @@ impl Builder {
 
     /// A key or element the schema does not have: skipped, and named once in the notes.
     pub fn unknown(&mut self, class: &str, key: &str) {
-        let what = format!("{class}.{key}");
-        if self.ignored.insert(what.clone(), ()).is_none() {
-            self.report.notes.push(format!(
-                "ignored `{what}`, which is not part of NIST SP 1500-100 v2"
-            ));
+        let what = one_line(&format!("{class}.{key}"));
+        if self.ignored.contains_key(&what) {
+            return;
         }
+        if self.ignored.len() >= MAX_NAMED {
+            self.more_ignored += 1;
+            return;
+        }
+        self.ignored.insert(what.clone(), ());
+        self.report.notes.push(format!(
+            "ignored `{what}`, which is not part of NIST SP 1500-100 v2"
+        ));
     }
 
     /// Property `key` of the open object holds `value` (once per item of a list). `here`
@@ -423,7 +437,13 @@ impl Builder {
     }
 
     /// The document has ended: every reference must name an object of a class allowed there.
-    pub fn finish(self) -> Result<Report, (Place, String)> {
+    pub fn finish(mut self) -> Result<Report, (Place, String)> {
+        if self.more_ignored > 0 {
+            self.report.notes.push(format!(
+                "ignored {} more keys or elements that are not part of NIST SP 1500-100 v2",
+                self.more_ignored
+            ));
+        }
         for (id, kinds, place) in &self.references {
             let text = &self.report.ids[*id as usize];
             match self.defined[*id as usize] {
@@ -494,9 +514,13 @@ impl Value<'_> {
     /// A count of voters, ballots, seats or rounds: 0 or more.
     fn count(self) -> Result<Option<u64>, String> {
         match self {
-            Value::Int(n) => u64::try_from(n)
-                .map(Some)
-                .map_err(|_| format!("{n} is not a count (0 or more)")),
+            Value::Int(n) => match u64::try_from(n) {
+                Ok(n) if n > MAX_COUNT => Err(format!(
+                    "{n} is too large for a count (the limit is {MAX_COUNT})"
+                )),
+                Ok(n) => Ok(Some(n)),
+                Err(_) => Err(format!("{n} is not a count (0 or more)")),
+            },
             _ => Ok(None),
         }
     }

@@ -18,6 +18,7 @@ use crate::import::nist::build::{Builder, Place, Scalar};
 use crate::import::nist::report::Report;
 use crate::import::nist::schema::{self, Class, Prop, Shape, TYPE_PREFIX, or_list};
 use crate::model::json_path::{self, JsonPath, Segment};
+use crate::model::text::one_line;
 
 /// Reads a NIST JSON election report into the intermediate.
 pub fn read(file: &str, bytes: &[u8]) -> Result<Report, ImportError> {
@@ -37,11 +38,11 @@ pub fn read(file: &str, bytes: &[u8]) -> Result<Report, ImportError> {
     };
     let parsed = seed.deserialize(&mut de).and_then(|()| de.end());
     let at = |path: &JsonPath, (line, column): (usize, usize), message: String| ImportError::At {
-        file: file.to_string(),
+        file: one_line(file),
         line,
         column,
-        path: path.to_string(),
-        message,
+        path: one_line(&path.to_string()),
+        message: one_line(&message),
     };
     if let Err(err) = parsed {
         let (path, mine) = match state.failure.take() {
@@ -74,7 +75,7 @@ pub fn read(file: &str, bytes: &[u8]) -> Result<Report, ImportError> {
     }
     if !state.typed_root {
         return Err(ImportError::File {
-            file: file.to_string(),
+            file: one_line(file),
             message: format!(
                 "not a NIST SP 1500-100 election report: the top-level object has no \"@type\": \"{TYPE_PREFIX}ElectionReport\""
             ),

@@ -23,7 +23,7 @@ use std::collections::{HashMap, HashSet};
 use crate::import::Read;
 use crate::import::common::{self, Tie};
 use crate::import::nist::report::{Amount, Candidate as NistCandidate, Contest as NistContest};
-use crate::import::nist::report::{Election, Id, Party, Report, Selection};
+use crate::import::nist::report::{BallotCount, Election, Id, Party, Report, Selection};
 use crate::import::nist::sum::{self, Basis, Entry, Figure, Units};
 use crate::model::date::PartialDate;
 use crate::model::{
@@ -213,7 +213,7 @@ impl<'r> Mapper<'r> {
     fn contest(
         &mut self,
         election: &'r Election,
-        counted: &BallotsByUnit,
+        counted: &BallotsByUnit<'r>,
         c: &'r NistContest,
     ) -> Contest {
         let district = c.district.expect("the builder requires a district");
@@ -233,7 +233,17 @@ impl<'r> Mapper<'r> {
             _ if primary => ContestKind::Selection,
             _ => ContestKind::Other,
         };
-        let seats = c.number_elected.unwrap_or(1).max(1);
+        // Seats as the model holds them (a u32); a number past that is no real contest's.
+        let seats = match c.number_elected {
+            Some(n) if n > u64::from(u32::MAX) => {
+                said.push(format!(
+                    "NumberElected {n} is not a number of seats: left unknown."
+                ));
+                1
+            }
+            Some(n) => n.max(1),
+            None => 1,
+        };
         let rounds_in: Vec<u64> = {
             let mut r: Vec<u64> = c
                 .selections
@@ -274,7 +284,7 @@ impl<'r> Mapper<'r> {
                 Some(plain)
             };
             let fig = sum::figure(&self.units, district, &first.unwrap_or_default());
-            tally.record(&fig, &candidates[i].name);
+            tally.record(&fig, &candidates[i].name, "the votes");
             candidates[i].votes = match &fig.amount {
                 Some(a) => match a.whole() {
                     Some(n) => Some(n),
@@ -296,7 +306,7 @@ impl<'r> Mapper<'r> {
                 .map(|v| Entry {
                     unit: v.unit,
                     kind: "total",
-                    amount: v.count.clone(),
+                    amount: v.count.clone().ok_or(sum::SUPPRESSED),
                 })
                 .collect();
             if !seats_won.is_empty()
@@ -320,7 +330,7 @@ impl<'r> Mapper<'r> {
                     continue;
                 }
                 let fig = sum::figure(&self.units, district, &list);
-                tally.record(&fig, &candidates[i].name);
+                tally.record(&fig, &candidates[i].name, "the votes");
                 let Some(amount) = fig.amount else {
                     continue;
                 };
@@ -430,17 +440,14 @@ impl<'r> Mapper<'r> {
             ..Ballots::default()
         };
         let area = self.units.area(district);
-        let ballot_entries = |by_unit: &HashMap<Id, Vec<Entry>>| -> Vec<Entry> {
-            area.iter()
-                .filter_map(|u| by_unit.get(u))
-                .flatten()
-                .cloned()
-                .collect()
-        };
-        let cast = sum::figure(&self.units, district, &ballot_entries(&counted.cast));
-        let rejected = sum::figure(&self.units, district, &ballot_entries(&counted.rejected));
-        tally.record(&cast, "ballots cast");
-        tally.record(&rejected, "rejected ballots");
+        let cast = sum::figure(&self.units, district, &counted.entries(&area, |b| b.cast));
+        let rejected = sum::figure(
+            &self.units,
+            district,
+            &counted.entries(&area, |b| b.rejected),
+        );
+        tally.record(&cast, "ballots cast", "the ballots cast");
+        tally.record(&rejected, "rejected ballots", "the rejected ballots");
         ballots.cast = cast.amount.and_then(|a| a.whole());
         ballots.rejected = rejected.amount.and_then(|a| a.whole());
         let votes: Option<u64> = candidates.iter().map(|k| k.votes).sum();
@@ -485,7 +492,7 @@ impl<'r> Mapper<'r> {
                     Some(Entry {
                         unit,
                         kind: "total",
-                        amount: Some(a?),
+                        amount: Ok(a?),
                     })
                 })
                 .collect();
@@ -718,29 +725,46 @@ impl<'r> Mapper<'r> {
     }
 }
 
-/// An election's ballot counts without a round (cast, rejected), by unit: a contest takes
-/// those of its district and of the units within it.
-struct BallotsByUnit {
-    cast: HashMap<Id, Vec<Entry>>,
-    rejected: HashMap<Id, Vec<Entry>>,
+/// An election's ballot counts without a round, by unit: a contest takes those of its
+/// district and of the units within it.
+struct BallotsByUnit<'r> {
+    by_unit: HashMap<Id, Vec<&'r BallotCount>>,
 }
 
-impl BallotsByUnit {
-    fn new(election: &Election) -> BallotsByUnit {
-        let mut cast: HashMap<Id, Vec<Entry>> = HashMap::new();
-        let mut rejected: HashMap<Id, Vec<Entry>> = HashMap::new();
+impl<'r> BallotsByUnit<'r> {
+    fn new(election: &'r Election) -> BallotsByUnit<'r> {
+        let mut by_unit: HashMap<Id, Vec<&BallotCount>> = HashMap::new();
         for b in election.ballots.iter().filter(|b| b.round.is_none()) {
-            for (map, value) in [(&mut cast, b.cast), (&mut rejected, b.rejected)] {
-                if b.suppressed || value.is_some() {
-                    map.entry(b.unit).or_default().push(Entry {
-                        unit: b.unit,
-                        kind: b.kind,
-                        amount: value.filter(|_| !b.suppressed).map(Amount::Whole),
-                    });
-                }
-            }
+            by_unit.entry(b.unit).or_default().push(b);
         }
-        BallotsByUnit { cast, rejected }
+        BallotsByUnit { by_unit }
+    }
+
+    /// The counts of one field (`BallotsCast`, `BallotsRejected`) for the units of `area`.
+    /// A unit's record without the field makes it unknown there, unless no record gives it
+    /// at all (then the file simply does not state it).
+    fn entries(&self, area: &[Id], field: fn(&BallotCount) -> Option<u64>) -> Vec<Entry> {
+        let records: Vec<&BallotCount> = area
+            .iter()
+            .filter_map(|u| self.by_unit.get(u))
+            .flatten()
+            .copied()
+            .collect();
+        if !records.iter().any(|b| b.suppressed || field(b).is_some()) {
+            return Vec::new();
+        }
+        records
+            .iter()
+            .map(|b| Entry {
+                unit: b.unit,
+                kind: b.kind,
+                amount: match (b.suppressed, field(b)) {
+                    (true, _) => Err(sum::SUPPRESSED),
+                    (false, Some(n)) => Ok(Amount::Whole(n)),
+                    (false, None) => Err(sum::NOT_GIVEN),
+                },
+            })
+            .collect()
     }
 }
 
@@ -752,7 +776,7 @@ fn entries(s: &Selection, round: Option<u64>) -> Vec<Entry> {
         .map(|v| Entry {
             unit: v.unit,
             kind: v.kind,
-            amount: v.count.clone(),
+            amount: v.count.clone().ok_or(sum::SUPPRESSED),
         })
         .collect()
 }
@@ -764,11 +788,14 @@ fn refer(candidates: &mut [Candidate], ids: &[String]) -> Vec<String> {
     for c in candidates.iter() {
         *count.entry(c.name.clone()).or_default() += 1;
     }
+    // Ids are unique among themselves and unlike any name (a reference is either).
+    let mut taken: HashSet<String> = count.keys().cloned().collect();
     let mut refs = Vec::with_capacity(candidates.len());
     for (c, id) in candidates.iter_mut().zip(ids) {
         if count[&c.name] > 1 {
+            let id = common::unique(id.clone(), &mut taken);
             c.id = Some(id.clone());
-            refs.push(id.clone());
+            refs.push(id);
         } else {
             refs.push(c.name.clone());
         }
@@ -820,8 +847,9 @@ fn capitalise(s: &str) -> String {
 /// What one contest's figures were made of, gathered into a few sentences.
 #[derive(Default)]
 struct Tallying {
-    /// Largest number of sub-units summed for a figure (the file gave no district total).
-    summed: Option<(usize, Vec<String>)>,
+    /// What was summed over sub-units (the file gave no district total), with the largest
+    /// number of units and their kinds.
+    summed: Vec<(&'static str, usize, Vec<String>)>,
     /// Sub-units whose counts were left aside for the district's own.
     district_over: usize,
     differ: Vec<String>,
@@ -830,13 +858,18 @@ struct Tallying {
 }
 
 impl Tallying {
-    fn record(&mut self, fig: &Figure, what: &str) {
+    /// `fig`, the figure of `what` (a candidate's name, `ballots cast`), one of `category`
+    /// (`the votes`, `the ballots cast`…).
+    fn record(&mut self, fig: &Figure, what: &str, category: &'static str) {
         match &fig.basis {
-            Basis::SubUnits { units, kinds } => {
-                if self.summed.as_ref().is_none_or(|(n, _)| units > n) {
-                    self.summed = Some((*units, kinds.clone()));
+            Basis::SubUnits { units, kinds } if fig.amount.is_some() => {
+                match self.summed.iter_mut().find(|(c, ..)| *c == category) {
+                    Some((_, n, k)) if units > n => (*n, *k) = (*units, kinds.clone()),
+                    Some(_) => {}
+                    None => self.summed.push((category, *units, kinds.clone())),
                 }
             }
+            Basis::SubUnits { .. } => {}
             Basis::District {
                 sub_units,
                 sub_units_differ,
@@ -864,9 +897,9 @@ impl Tallying {
     fn sentences(&self, units: &Units, district: Id) -> Vec<String> {
         let mut out = Vec::new();
         let name = units.name(district);
-        if let Some((n, kinds)) = &self.summed {
+        for (category, n, kinds) in &self.summed {
             out.push(format!(
-                "the file gives no counts for {name} itself, so each figure is the sum over its {n} {} units",
+                "the file gives no counts for {name} itself, so {category} are the sum over its {n} {} units",
                 kinds.join("/")
             ));
         }

@@ -77,7 +77,7 @@ pub fn read(file: &str, bytes: &[u8]) -> Result<Read, ImportError> {
         Some(b'{') => read_json(file, bytes),
         Some(b'<') => read_xml(file, bytes),
         _ => Err(ImportError::File {
-            file: file.to_string(),
+            file: crate::model::text::one_line(file),
             message:
                 "not a NIST SP 1500-100 election report: expected a JSON object or an XML document"
                     .into(),

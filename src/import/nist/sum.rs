@@ -76,6 +76,13 @@ impl<'r> Units<'r> {
         out
     }
 
+    /// Whether `id` is part of `area` (at any depth), as the file's hierarchy says.
+    pub fn within(&self, id: Id, area: Id) -> bool {
+        let mut one: FastSet<Id> = FastSet::default();
+        one.insert(area);
+        self.within_any(id, &one)
+    }
+
     /// Whether a unit that `id` is part of (at any depth) is in `set`.
     fn within_any(&self, id: Id, set: &FastSet<Id>) -> bool {
         let mut seen: FastSet<Id> = FastSet::default();
@@ -106,14 +113,19 @@ impl<'r> Units<'r> {
     }
 }
 
-/// One count as the figure sees it: for which unit, of which type, how many (None when
-/// suppressed for privacy).
+/// One count as the figure sees it: for which unit, of which type, how many — or why the
+/// number is not known (`SUPPRESSED`, `NOT_GIVEN`).
 #[derive(Debug, Clone)]
 pub struct Entry {
     pub unit: Id,
     pub kind: &'static str,
-    pub amount: Option<Amount>,
+    pub amount: Result<Amount, &'static str>,
 }
+
+/// Why a count is unknown: the file suppressed it for privacy.
+pub const SUPPRESSED: &str = "a count is suppressed for privacy";
+/// Why a count is unknown: the unit's ballot counts do not give this figure.
+pub const NOT_GIVEN: &str = "its ballot counts do not give this figure";
 
 /// Where a figure came from.
 #[derive(Debug, Clone, PartialEq)]
@@ -207,12 +219,15 @@ pub fn figure(units: &Units, district: Id, entries: &[Entry]) -> Figure {
         units: top.len(),
         kinds: kinds.clone(),
     };
-    if kinds.len() > 1 {
+    // Units of different kinds (wards and precincts) may overlap, unless the file's hierarchy
+    // places every one of them within the district (and none within another: they are the
+    // topmost of those counted).
+    if kinds.len() > 1 && !top.iter().all(|&u| units.within(u, district)) {
         return Figure {
             amount: None,
             basis,
             unknown_because: Some(format!(
-                "counts are given for units of several kinds ({}) that the file does not place within one another, so they may overlap and are not summed",
+                "counts are given for units of several kinds ({}) that the file does not place within the district, so they may overlap and are not summed",
                 kinds.join(", ")
             )),
             types_summed,
@@ -282,10 +297,13 @@ fn one_unit(
     if chosen.is_empty() {
         return Ok(None);
     }
-    if chosen.iter().any(|e| e.amount.is_none()) {
-        return Err("a count is suppressed for privacy".into());
+    if let Some(why) = chosen.iter().find_map(|e| e.amount.as_ref().err()) {
+        return Err(why.to_string());
     }
-    let amounts: Vec<Amount> = chosen.iter().filter_map(|e| e.amount.clone()).collect();
+    let amounts: Vec<Amount> = chosen
+        .iter()
+        .filter_map(|e| e.amount.as_ref().ok().cloned())
+        .collect();
     add(&amounts).map(Some)
 }
 

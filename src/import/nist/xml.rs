@@ -21,6 +21,7 @@ use crate::import::common;
 use crate::import::nist::build::{Builder, Place, Scalar};
 use crate::import::nist::report::Report;
 use crate::import::nist::schema::{self, Class, Prop, Shape, or_list};
+use crate::model::text::one_line;
 
 /// The local name of the document's first element, if it has one (within the first 64 KB).
 pub fn root_name(bytes: &[u8]) -> Option<String> {
@@ -87,11 +88,11 @@ impl Doc<'_> {
     fn at(&self, offset: usize, path: String, message: String) -> ImportError {
         let (line, column) = common::line_column(self.bytes, offset);
         ImportError::At {
-            file: self.file.to_string(),
+            file: one_line(self.file),
             line,
             column,
-            path,
-            message,
+            path: one_line(&path),
+            message: one_line(&message),
         }
     }
 
@@ -168,7 +169,7 @@ pub fn read(file: &str, bytes: &[u8]) -> Result<Report, ImportError> {
     }
     if !seen_root {
         return Err(ImportError::File {
-            file: file.to_string(),
+            file: one_line(file),
             message: "no <ElectionReport> element: not a NIST SP 1500-100 election report".into(),
         });
     }
