@@ -23,7 +23,7 @@ use std::collections::{HashMap, HashSet};
 use crate::import::Read;
 use crate::import::common::{self, Tie};
 use crate::import::nist::report::{Amount, Candidate as NistCandidate, Contest as NistContest};
-use crate::import::nist::report::{BallotCount, Election, Id, Party, Report, Selection};
+use crate::import::nist::report::{BallotCount, Election, Id, Office, Party, Report, Selection};
 use crate::import::nist::sum::{self, Basis, Entry, Figure, Units};
 use crate::model::date::PartialDate;
 use crate::model::{
@@ -44,6 +44,9 @@ struct Mapper<'r> {
     as_of: Option<PartialDate>,
     parties: HashMap<Id, &'r Party>,
     candidates: HashMap<Id, &'r NistCandidate>,
+    offices: HashMap<Id, &'r Office>,
+    /// Candidate and party contests per district, in the election being mapped.
+    per_district: HashMap<Id, usize>,
     factions: Vec<Faction>,
     faction_of: HashMap<Id, String>,
     regions: Vec<Region>,
@@ -77,6 +80,12 @@ impl<'r> Mapper<'r> {
                 .and_then(|d| PartialDate::parse(d).ok()),
             parties,
             candidates,
+            offices: report
+                .offices
+                .iter()
+                .filter_map(|o| Some((o.id?, o)))
+                .collect(),
+            per_district: HashMap::new(),
             factions: Vec::new(),
             faction_of: HashMap::new(),
             regions: Vec::new(),
@@ -91,6 +100,12 @@ impl<'r> Mapper<'r> {
         let mut left_out = 0;
         for election in &self.report.elections {
             let counted = BallotsByUnit::new(election);
+            self.per_district.clear();
+            for c in &election.contests {
+                if let ("CandidateContest" | "PartyContest", Some(d)) = (c.class, c.district) {
+                    *self.per_district.entry(d).or_default() += 1;
+                }
+            }
             for contest in &election.contests {
                 match contest.class {
                     "CandidateContest" | "PartyContest" => {
@@ -275,15 +290,22 @@ impl<'r> Mapper<'r> {
             .collect();
         let refs = refer(&mut candidates, &ids);
 
+        // Each selection's counts by round, sorted once (a count of many rounds over many
+        // precincts is not filtered again for every round).
+        let by_round: Vec<HashMap<Option<u64>, Vec<Entry>>> =
+            c.selections.iter().map(entries_by_round).collect();
+        let none: Vec<Entry> = Vec::new();
+        let entries = |i: usize, round: Option<u64>| by_round[i].get(&round).unwrap_or(&none);
+
         // Votes: the round-less count, else the first round's.
         for (i, s) in c.selections.iter().enumerate() {
-            let plain = entries(s, None);
+            let plain = entries(i, None);
             let first = if plain.is_empty() {
-                rounds_in.first().map(|&r| entries(s, Some(r)))
+                rounds_in.first().map_or(plain, |&r| entries(i, Some(r)))
             } else {
-                Some(plain)
+                plain
             };
-            let fig = sum::figure(&self.units, district, &first.unwrap_or_default());
+            let fig = sum::figure(&self.units, district, first);
             tally.record(&fig, &candidates[i].name, "the votes");
             candidates[i].votes = match &fig.amount {
                 Some(a) => match a.whole() {
@@ -324,12 +346,12 @@ impl<'r> Mapper<'r> {
         for (r, &number) in rounds_in.iter().enumerate() {
             let mut counts = Vec::new();
             let mut here = vec![false; c.selections.len()];
-            for (i, s) in c.selections.iter().enumerate() {
-                let list = entries(s, Some(number));
+            for i in 0..c.selections.len() {
+                let list = entries(i, Some(number));
                 if list.is_empty() {
                     continue;
                 }
-                let fig = sum::figure(&self.units, district, &list);
+                let fig = sum::figure(&self.units, district, list);
                 tally.record(&fig, &candidates[i].name, "the votes");
                 let Some(amount) = fig.amount else {
                     continue;
@@ -525,7 +547,7 @@ impl<'r> Mapper<'r> {
         } else {
             None
         };
-        let (constituency, constituency_id) = self.seat(election, c, &title);
+        let (constituency, constituency_id) = self.seat(c, &title);
         let region = self.region(district, election.scope);
         let year = election.start.map(|d| d.year());
         let mut id_text = match &self.report.issuer_abbreviation {
@@ -596,24 +618,13 @@ impl<'r> Mapper<'r> {
     }
 
     /// The seat a contest fills, as a constituency name and code: its district, when it is
-    /// the election's only contest there; else the office it fills (`OfficeIds`) or, without
+    /// the election's only candidate or party contest there (`per_district`); else the office it fills (`OfficeIds`) or, without
     /// one, its own name, in the district (`Governor, Virginia`). Contests for different
     /// offices in one area must not look like one seat (they would be counted once).
-    fn seat(
-        &self,
-        election: &Election,
-        c: &NistContest,
-        title: &str,
-    ) -> (Option<String>, Option<String>) {
+    fn seat(&self, c: &NistContest, title: &str) -> (Option<String>, Option<String>) {
         let district = c.district.expect("the builder requires a district");
         let area = self.units.name(district);
-        let alone = election
-            .contests
-            .iter()
-            .filter(|o| matches!(o.class, "CandidateContest" | "PartyContest"))
-            .filter(|o| o.district == Some(district))
-            .count()
-            <= 1;
+        let alone = self.per_district.get(&district).copied().unwrap_or(0) <= 1;
         let code = self.units.get(district).and_then(|u| {
             [
                 "ocd-id",
@@ -634,12 +645,7 @@ impl<'r> Mapper<'r> {
             return (Some(area), code);
         }
         let office = match c.offices.as_slice() {
-            [one] => self
-                .report
-                .offices
-                .iter()
-                .find(|o| o.id == Some(*one))
-                .and_then(|o| o.name.clone()),
+            [one] => self.offices.get(one).and_then(|o| o.name.clone()),
             _ => None,
         };
         let seat = office.unwrap_or_else(|| title.to_string());
@@ -768,17 +774,17 @@ impl<'r> BallotsByUnit<'r> {
     }
 }
 
-/// The counts of a selection in round `round` (None: those without a round).
-fn entries(s: &Selection, round: Option<u64>) -> Vec<Entry> {
-    s.counts
-        .iter()
-        .filter(|v| v.round == round && v.kind != "seats")
-        .map(|v| Entry {
+/// The counts of a selection (seats apart), by round (None: those without a round).
+fn entries_by_round(s: &Selection) -> HashMap<Option<u64>, Vec<Entry>> {
+    let mut out: HashMap<Option<u64>, Vec<Entry>> = HashMap::new();
+    for v in s.counts.iter().filter(|v| v.kind != "seats") {
+        out.entry(v.round).or_default().push(Entry {
             unit: v.unit,
             kind: v.kind,
             amount: v.count.clone().ok_or(sum::SUPPRESSED),
-        })
-        .collect()
+        });
+    }
+    out
 }
 
 /// How rounds refer to each candidate: the name, or for namesakes their selection's id, which
