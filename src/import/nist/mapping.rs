@@ -22,13 +22,14 @@ use std::collections::{HashMap, HashSet};
 
 use crate::import::Read;
 use crate::import::common::{self, Tie};
+use crate::import::nist::count;
 use crate::import::nist::report::{Amount, Candidate as NistCandidate, Contest as NistContest};
-use crate::import::nist::report::{BallotCount, Election, Id, Office, Party, Report, Selection};
-use crate::import::nist::sum::{self, Basis, Entry, Figure, Units};
+use crate::import::nist::report::{Election, Id, Office, OtherCount, Party, Report, Selection};
+use crate::import::nist::sum::{self, Account, BallotRecords, Entry, Units};
 use crate::model::date::PartialDate;
 use crate::model::{
-    Ballots, Candidate, CandidateStatus, Contest, ContestKind, Dataset, Faction, Region, Round,
-    RoundCount, SCHEMA_VERSION, Source, Status,
+    Ballots, Candidate, CandidateStatus, Contest, ContestKind, Dataset, Faction, Region,
+    SCHEMA_VERSION, Source, Status,
 };
 
 /// The contests of `report`, read from `file` in the syntax `format` names.
@@ -49,8 +50,10 @@ struct Mapper<'r> {
     per_district: HashMap<Id, usize>,
     factions: Vec<Faction>,
     faction_of: HashMap<Id, String>,
+    faction_ids: HashSet<String>,
     regions: Vec<Region>,
     region_of: HashMap<Id, String>,
+    region_ids: HashSet<String>,
     taken: HashSet<String>,
     notes: Vec<String>,
 }
@@ -88,8 +91,10 @@ impl<'r> Mapper<'r> {
             per_district: HashMap::new(),
             factions: Vec::new(),
             faction_of: HashMap::new(),
+            faction_ids: HashSet::new(),
             regions: Vec::new(),
             region_of: HashMap::new(),
+            region_ids: HashSet::new(),
             taken: HashSet::new(),
             notes: report.notes.clone(),
         }
@@ -99,7 +104,7 @@ impl<'r> Mapper<'r> {
         let mut contests = Vec::new();
         let mut left_out = 0;
         for election in &self.report.elections {
-            let counted = BallotsByUnit::new(election);
+            let records = BallotRecords::new(election);
             self.per_district.clear();
             for c in &election.contests {
                 if let ("CandidateContest" | "PartyContest", Some(d)) = (c.class, c.district) {
@@ -109,7 +114,7 @@ impl<'r> Mapper<'r> {
             for contest in &election.contests {
                 match contest.class {
                     "CandidateContest" | "PartyContest" => {
-                        contests.push(self.contest(election, &counted, contest));
+                        contests.push(self.contest(election, &records, contest));
                     }
                     _ => left_out += 1,
                 }
@@ -167,12 +172,7 @@ impl<'r> Mapper<'r> {
         }
         let party = self.parties.get(&id).copied();
         let name = self.party_name(id);
-        let mut fid = common::slug(&name, "party");
-        let mut n = 2;
-        while self.factions.iter().any(|f| f.id == fid) {
-            fid = format!("{}-{n}", common::slug(&name, "party"));
-            n += 1;
-        }
+        let fid = common::unique(common::slug(&name, "party"), &mut self.faction_ids);
         let color = party.and_then(|p| p.color.as_deref()).and_then(|c| {
             let c = c.trim();
             (c.len() == 6 && c.bytes().all(|b| b.is_ascii_hexdigit()))
@@ -210,13 +210,7 @@ impl<'r> Mapper<'r> {
             return Some(r.clone());
         }
         let name = self.units.name(parent);
-        let base = common::slug(&name, "region");
-        let mut rid = base.clone();
-        let mut n = 2;
-        while self.regions.iter().any(|r| r.id == rid) {
-            rid = format!("{base}-{n}");
-            n += 1;
-        }
+        let rid = common::unique(common::slug(&name, "region"), &mut self.region_ids);
         self.regions.push(Region {
             id: rid.clone(),
             name,
@@ -228,7 +222,7 @@ impl<'r> Mapper<'r> {
     fn contest(
         &mut self,
         election: &'r Election,
-        counted: &BallotsByUnit<'r>,
+        records: &BallotRecords<'r>,
         c: &'r NistContest,
     ) -> Contest {
         let district = c.district.expect("the builder requires a district");
@@ -259,17 +253,7 @@ impl<'r> Mapper<'r> {
             Some(n) => n.max(1),
             None => 1,
         };
-        let rounds_in: Vec<u64> = {
-            let mut r: Vec<u64> = c
-                .selections
-                .iter()
-                .flat_map(|s| s.counts.iter().filter_map(|v| v.round))
-                .collect();
-            r.sort_unstable();
-            r.dedup();
-            r
-        };
-        let mut tally = Tallying::default();
+        let mut tally = Account::default();
 
         // Candidates, with the name a round refers to them by.
         let mut candidates: Vec<Candidate> = Vec::new();
@@ -290,104 +274,20 @@ impl<'r> Mapper<'r> {
             .collect();
         let refs = refer(&mut candidates, &ids);
 
-        // Each selection's counts by round, sorted once (a count of many rounds over many
-        // precincts is not filtered again for every round).
-        let by_round: Vec<HashMap<Option<u64>, Vec<Entry>>> =
-            c.selections.iter().map(entries_by_round).collect();
-        let none: Vec<Entry> = Vec::new();
-        let entries = |i: usize, round: Option<u64>| by_round[i].get(&round).unwrap_or(&none);
-
-        // Votes: the round-less count, else the first round's.
-        for (i, s) in c.selections.iter().enumerate() {
-            let plain = entries(i, None);
-            let first = if plain.is_empty() {
-                rounds_in.first().map_or(plain, |&r| entries(i, Some(r)))
-            } else {
-                plain
-            };
-            let fig = sum::figure(&self.units, district, first);
-            tally.record(&fig, &candidates[i].name, "the votes");
-            candidates[i].votes = match &fig.amount {
-                Some(a) => match a.whole() {
-                    Some(n) => Some(n),
-                    None => {
-                        said.push(format!(
-                            "{}'s votes, {}, are not a whole number: left unknown.",
-                            candidates[i].name,
-                            a.to_tally().as_str()
-                        ));
-                        None
-                    }
-                },
-                None => None,
-            };
-            let seats_won: Vec<Entry> = s
-                .counts
-                .iter()
-                .filter(|v| v.kind == "seats" && v.round.is_none())
-                .map(|v| Entry {
-                    unit: v.unit,
-                    kind: "total",
-                    amount: v.count.clone().ok_or(sum::SUPPRESSED),
-                })
-                .collect();
-            if !seats_won.is_empty()
-                && let Some(n) = sum::figure(&self.units, district, &seats_won)
-                    .amount
-                    .and_then(|a| a.whole())
-            {
-                said.push(format!("{} won {n} seats.", candidates[i].name));
-            }
+        let names: Vec<String> = candidates.iter().map(|k| k.name.clone()).collect();
+        let counted = count::count(
+            &self.units,
+            district,
+            &c.selections,
+            &names,
+            &refs,
+            &mut tally,
+        );
+        said.extend(counted.said);
+        for (k, votes) in candidates.iter_mut().zip(counted.votes) {
+            k.votes = votes;
         }
-
-        // Rounds of a preferential count.
-        let mut rounds: Vec<Round> = Vec::new();
-        let mut present: Vec<Vec<bool>> = Vec::new();
-        for (r, &number) in rounds_in.iter().enumerate() {
-            let mut counts = Vec::new();
-            let mut here = vec![false; c.selections.len()];
-            for i in 0..c.selections.len() {
-                let list = entries(i, Some(number));
-                if list.is_empty() {
-                    continue;
-                }
-                let fig = sum::figure(&self.units, district, list);
-                tally.record(&fig, &candidates[i].name, "the votes");
-                let Some(amount) = fig.amount else {
-                    continue;
-                };
-                // Out of the count: no count, or a count of 0 after votes in the round before.
-                let was = r > 0 && present[r - 1][i];
-                if r > 0 && !was {
-                    continue;
-                }
-                if r > 0 && amount.whole() == Some(0) {
-                    continue;
-                }
-                here[i] = true;
-                counts.push(RoundCount {
-                    candidate: refs[i].clone(),
-                    votes: amount.to_tally(),
-                });
-            }
-            present.push(here);
-            rounds.push(Round {
-                counts,
-                elected: Vec::new(),
-                eliminated: Vec::new(),
-                transfers: Vec::new(),
-                exhausted: None,
-                threshold: None,
-                inactive: Vec::new(),
-            });
-        }
-        for r in 0..rounds.len().saturating_sub(1) {
-            for i in 0..c.selections.len() {
-                if present[r][i] && !present[r + 1][i] {
-                    rounds[r].eliminated.push(refs[i].clone());
-                }
-            }
-        }
+        let mut rounds = counted.rounds;
 
         // Winners: as the file says; else, for a complete single count by plurality, most votes.
         let mut tie: Option<Tie> = None;
@@ -443,7 +343,7 @@ impl<'r> Mapper<'r> {
         }
         if let Some(last) = rounds.last_mut() {
             for (i, k) in candidates.iter().enumerate() {
-                if k.elected && present.last().is_some_and(|p| p[i]) {
+                if k.elected && counted.in_last_round[i] {
                     last.elected.push(refs[i].clone());
                 }
             }
@@ -462,11 +362,11 @@ impl<'r> Mapper<'r> {
             ..Ballots::default()
         };
         let area = self.units.area(district);
-        let cast = sum::figure(&self.units, district, &counted.entries(&area, |b| b.cast));
+        let cast = sum::figure(&self.units, district, &records.entries(&area, |b| b.cast));
         let rejected = sum::figure(
             &self.units,
             district,
-            &counted.entries(&area, |b| b.rejected),
+            &records.entries(&area, |b| b.rejected),
         );
         tally.record(&cast, "ballots cast", "the ballots cast");
         tally.record(&rejected, "rejected ballots", "the rejected ballots");
@@ -483,51 +383,7 @@ impl<'r> Mapper<'r> {
             ));
             ballots.cast = None;
         }
-        let other: Vec<String> = [
-            (
-                "overvotes",
-                c.other_counts
-                    .iter()
-                    .map(|o| (o.unit, o.overvotes.clone()))
-                    .collect::<Vec<_>>(),
-            ),
-            (
-                "undervotes",
-                c.other_counts
-                    .iter()
-                    .map(|o| (o.unit, o.undervotes.clone()))
-                    .collect(),
-            ),
-            (
-                "write-ins",
-                c.other_counts
-                    .iter()
-                    .map(|o| (o.unit, o.write_ins.map(Amount::Whole)))
-                    .collect(),
-            ),
-        ]
-        .into_iter()
-        .filter_map(|(what, list)| {
-            let list: Vec<Entry> = list
-                .into_iter()
-                .filter_map(|(unit, a)| {
-                    Some(Entry {
-                        unit,
-                        kind: "total",
-                        amount: Ok(a?),
-                    })
-                })
-                .collect();
-            let a = sum::figure(&self.units, district, &list).amount?;
-            Some(format!("{what} {}", a.to_tally().as_str()))
-        })
-        .collect();
-        if !other.is_empty() {
-            said.push(format!(
-                "Other counts as the file gives them (votes, not ballots): {}.",
-                other.join(", ")
-            ));
-        }
+        said.extend(other_counts(&self.units, district, c));
 
         let party = if primary {
             let named: Vec<String> = c
@@ -731,60 +587,38 @@ impl<'r> Mapper<'r> {
     }
 }
 
-/// An election's ballot counts without a round, by unit: a contest takes those of its
-/// district and of the units within it.
-struct BallotsByUnit<'r> {
-    by_unit: HashMap<Id, Vec<&'r BallotCount>>,
-}
-
-impl<'r> BallotsByUnit<'r> {
-    fn new(election: &'r Election) -> BallotsByUnit<'r> {
-        let mut by_unit: HashMap<Id, Vec<&BallotCount>> = HashMap::new();
-        for b in election.ballots.iter().filter(|b| b.round.is_none()) {
-            by_unit.entry(b.unit).or_default().push(b);
-        }
-        BallotsByUnit { by_unit }
-    }
-
-    /// The counts of one field (`BallotsCast`, `BallotsRejected`) for the units of `area`.
-    /// A unit's record without the field makes it unknown there, unless no record gives it
-    /// at all (then the file simply does not state it).
-    fn entries(&self, area: &[Id], field: fn(&BallotCount) -> Option<u64>) -> Vec<Entry> {
-        let records: Vec<&BallotCount> = area
-            .iter()
-            .filter_map(|u| self.by_unit.get(u))
-            .flatten()
-            .copied()
-            .collect();
-        if !records.iter().any(|b| b.suppressed || field(b).is_some()) {
-            return Vec::new();
-        }
-        records
-            .iter()
-            .map(|b| Entry {
-                unit: b.unit,
-                kind: b.kind,
-                amount: match (b.suppressed, field(b)) {
-                    (true, _) => Err(sum::SUPPRESSED),
-                    (false, Some(n)) => Ok(Amount::Whole(n)),
-                    (false, None) => Err(sum::NOT_GIVEN),
-                },
-            })
-            .collect()
-    }
-}
-
-/// The counts of a selection (seats apart), by round (None: those without a round).
-fn entries_by_round(s: &Selection) -> HashMap<Option<u64>, Vec<Entry>> {
-    let mut out: HashMap<Option<u64>, Vec<Entry>> = HashMap::new();
-    for v in s.counts.iter().filter(|v| v.kind != "seats") {
-        out.entry(v.round).or_default().push(Entry {
-            unit: v.unit,
-            kind: v.kind,
-            amount: v.count.clone().ok_or(sum::SUPPRESSED),
-        });
-    }
-    out
+/// A contest's `OtherCounts` for its district, as a sentence: they count votes, not ballots.
+fn other_counts(units: &Units, district: Id, c: &NistContest) -> Option<String> {
+    type Field = fn(&OtherCount) -> Option<Amount>;
+    let fields: [(&str, Field); 3] = [
+        ("overvotes", |o| o.overvotes.clone()),
+        ("undervotes", |o| o.undervotes.clone()),
+        ("write-ins", |o| o.write_ins.map(Amount::Whole)),
+    ];
+    let parts: Vec<String> = fields
+        .iter()
+        .filter_map(|(what, field)| {
+            let list: Vec<Entry> = c
+                .other_counts
+                .iter()
+                .filter_map(|o| {
+                    Some(Entry {
+                        unit: o.unit,
+                        kind: "total",
+                        amount: Ok(field(o)?),
+                    })
+                })
+                .collect();
+            let a = sum::figure(units, district, &list).amount?;
+            Some(format!("{what} {}", a.to_tally().as_str()))
+        })
+        .collect();
+    (!parts.is_empty()).then(|| {
+        format!(
+            "Other counts as the file gives them (votes, not ballots): {}.",
+            parts.join(", ")
+        )
+    })
 }
 
 /// How rounds refer to each candidate: the name, or for namesakes their selection's id, which
@@ -848,86 +682,4 @@ fn capitalise(s: &str) -> String {
     c.next()
         .map(|f| f.to_uppercase().chain(c).collect())
         .unwrap_or_default()
-}
-
-/// What one contest's figures were made of, gathered into a few sentences.
-#[derive(Default)]
-struct Tallying {
-    /// What was summed over sub-units (the file gave no district total), with the largest
-    /// number of units and their kinds.
-    summed: Vec<(&'static str, usize, Vec<String>)>,
-    /// Sub-units whose counts were left aside for the district's own.
-    district_over: usize,
-    differ: Vec<String>,
-    types: Vec<&'static str>,
-    unknown: Vec<String>,
-}
-
-impl Tallying {
-    /// `fig`, the figure of `what` (a candidate's name, `ballots cast`), one of `category`
-    /// (`the votes`, `the ballots cast`…).
-    fn record(&mut self, fig: &Figure, what: &str, category: &'static str) {
-        match &fig.basis {
-            Basis::SubUnits { units, kinds } if fig.amount.is_some() => {
-                match self.summed.iter_mut().find(|(c, ..)| *c == category) {
-                    Some((_, n, k)) if units > n => (*n, *k) = (*units, kinds.clone()),
-                    Some(_) => {}
-                    None => self.summed.push((category, *units, kinds.clone())),
-                }
-            }
-            Basis::SubUnits { .. } => {}
-            Basis::District {
-                sub_units,
-                sub_units_differ,
-            } => {
-                self.district_over = self.district_over.max(*sub_units);
-                if let (Some(d), Some(a)) = (sub_units_differ, &fig.amount) {
-                    self.differ.push(format!(
-                        "{what}: {} for the district, {d} summed over its sub-units",
-                        a.to_tally().as_str()
-                    ));
-                }
-            }
-            Basis::None => {}
-        }
-        for t in &fig.types_summed {
-            if !self.types.contains(t) {
-                self.types.push(t);
-            }
-        }
-        if let Some(why) = &fig.unknown_because {
-            self.unknown.push(format!("{what}: unknown, as {why}"));
-        }
-    }
-
-    fn sentences(&self, units: &Units, district: Id) -> Vec<String> {
-        let mut out = Vec::new();
-        let name = units.name(district);
-        for (category, n, kinds) in &self.summed {
-            out.push(format!(
-                "the file gives no counts for {name} itself, so {category} are the sum over its {n} {} units",
-                kinds.join("/")
-            ));
-        }
-        if self.district_over > 0 {
-            out.push(format!(
-                "the counts given for {name} itself are used; those for {} sub-units are not added to them",
-                self.district_over
-            ));
-        }
-        if !self.differ.is_empty() {
-            out.push(format!(
-                "the sub-units do not add up to the district: {}",
-                self.differ.join("; ")
-            ));
-        }
-        if !self.types.is_empty() {
-            out.push(format!(
-                "no `total` counts, so the counts by type ({}) were summed",
-                self.types.join(", ")
-            ));
-        }
-        out.extend(self.unknown.iter().cloned());
-        out
-    }
 }

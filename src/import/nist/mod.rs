@@ -10,9 +10,11 @@
 //! - `build`: events → one intermediate (`report`), keeping what hustings uses and checking
 //!   that every id referred to names an object of the right class;
 //! - `sum`: which counts make a figure (the district's own, else its sub-units' summed);
+//! - `count`: a contest's votes and the rounds of a preferential count, from its counts;
 //! - `mapping`: the intermediate → hustings contests (docs/FORMATS.md, field by field).
 
 mod build;
+mod count;
 mod json;
 mod mapping;
 mod report;

@@ -3,13 +3,16 @@
 //! else the sum over the sub-units it gives (precincts, counties), never both; for one unit,
 //! its `total` counts, else the sum of its counts by type (election day, early, absentee…).
 //!
+//! `BallotRecords` picks an election's ballot counts for a contest's area; `Account` gathers
+//! what each of a contest's figures was made of into a few sentences for its notes.
+//!
 //! Nothing is guessed: a count suppressed for privacy, counts by type that may overlap
 //! (`absentee` beside `absentee-mail`), or sub-units of different kinds that the file does not
 //! place within one another (which may overlap) leave the figure unknown, with the reason.
 
 use std::collections::{HashMap, HashSet};
 
-use crate::import::nist::report::{Amount, GpUnit, Id, Report};
+use crate::import::nist::report::{Amount, BallotCount, Election, GpUnit, Id, Report};
 use crate::model::strict_numbers::MAX_COUNT;
 use crate::model::tally::Tally;
 
@@ -329,4 +332,129 @@ pub fn add(amounts: &[Amount]) -> Result<Amount, String> {
     let places = tallies.iter().map(Tally::decimals).max().unwrap_or(0);
     let sum: f64 = tallies.iter().map(Tally::value).sum();
     Tally::parse(&format!("{sum:.places$}")).map(Amount::from_tally)
+}
+
+/// An election's ballot counts without a round, by unit: a contest takes those of its
+/// district and of the units within it.
+pub struct BallotRecords<'r> {
+    by_unit: HashMap<Id, Vec<&'r BallotCount>>,
+}
+
+impl<'r> BallotRecords<'r> {
+    pub fn new(election: &'r Election) -> BallotRecords<'r> {
+        let mut by_unit: HashMap<Id, Vec<&BallotCount>> = HashMap::new();
+        for b in election.ballots.iter().filter(|b| b.round.is_none()) {
+            by_unit.entry(b.unit).or_default().push(b);
+        }
+        BallotRecords { by_unit }
+    }
+
+    /// The counts of one field (`BallotsCast`, `BallotsRejected`) for the units of `area`.
+    /// A unit's record without the field makes it unknown there, unless no record gives it
+    /// at all (then the file simply does not state it).
+    pub fn entries(&self, area: &[Id], field: fn(&BallotCount) -> Option<u64>) -> Vec<Entry> {
+        let records: Vec<&BallotCount> = area
+            .iter()
+            .filter_map(|u| self.by_unit.get(u))
+            .flatten()
+            .copied()
+            .collect();
+        if !records.iter().any(|b| b.suppressed || field(b).is_some()) {
+            return Vec::new();
+        }
+        records
+            .iter()
+            .map(|b| Entry {
+                unit: b.unit,
+                kind: b.kind,
+                amount: match (b.suppressed, field(b)) {
+                    (true, _) => Err(SUPPRESSED),
+                    (false, Some(n)) => Ok(Amount::Whole(n)),
+                    (false, None) => Err(NOT_GIVEN),
+                },
+            })
+            .collect()
+    }
+}
+
+/// What one contest's figures were made of, gathered into a few sentences.
+#[derive(Default)]
+pub struct Account {
+    /// What was summed over sub-units (the file gave no district total), with the largest
+    /// number of units and their kinds.
+    summed: Vec<(&'static str, usize, Vec<String>)>,
+    /// Sub-units whose counts were left aside for the district's own.
+    district_over: usize,
+    differ: Vec<String>,
+    types: Vec<&'static str>,
+    unknown: Vec<String>,
+}
+
+impl Account {
+    /// `fig`, the figure of `what` (a candidate's name, `ballots cast`), one of `category`
+    /// (`the votes`, `the ballots cast`…).
+    pub fn record(&mut self, fig: &Figure, what: &str, category: &'static str) {
+        match &fig.basis {
+            Basis::SubUnits { units, kinds } if fig.amount.is_some() => {
+                match self.summed.iter_mut().find(|(c, ..)| *c == category) {
+                    Some((_, n, k)) if units > n => (*n, *k) = (*units, kinds.clone()),
+                    Some(_) => {}
+                    None => self.summed.push((category, *units, kinds.clone())),
+                }
+            }
+            Basis::SubUnits { .. } => {}
+            Basis::District {
+                sub_units,
+                sub_units_differ,
+            } => {
+                self.district_over = self.district_over.max(*sub_units);
+                if let (Some(d), Some(a)) = (sub_units_differ, &fig.amount) {
+                    self.differ.push(format!(
+                        "{what}: {} for the district, {d} summed over its sub-units",
+                        a.to_tally().as_str()
+                    ));
+                }
+            }
+            Basis::None => {}
+        }
+        for t in &fig.types_summed {
+            if !self.types.contains(t) {
+                self.types.push(t);
+            }
+        }
+        if let Some(why) = &fig.unknown_because {
+            self.unknown.push(format!("{what}: unknown, as {why}"));
+        }
+    }
+
+    pub fn sentences(&self, units: &Units, district: Id) -> Vec<String> {
+        let mut out = Vec::new();
+        let name = units.name(district);
+        for (category, n, kinds) in &self.summed {
+            out.push(format!(
+                "the file gives no counts for {name} itself, so {category} are the sum over its {n} {} units",
+                kinds.join("/")
+            ));
+        }
+        if self.district_over > 0 {
+            out.push(format!(
+                "the counts given for {name} itself are used; those for {} sub-units are not added to them",
+                self.district_over
+            ));
+        }
+        if !self.differ.is_empty() {
+            out.push(format!(
+                "the sub-units do not add up to the district: {}",
+                self.differ.join("; ")
+            ));
+        }
+        if !self.types.is_empty() {
+            out.push(format!(
+                "no `total` counts, so the counts by type ({}) were summed",
+                self.types.join(", ")
+            ));
+        }
+        out.extend(self.unknown.iter().cloned());
+        out
+    }
 }
