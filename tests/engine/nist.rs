@@ -968,3 +968,50 @@ fn a_report_is_recognised_by_content_wherever_its_type_key_comes() {
             .any(|n| n == "the report has no candidate or party contests")
     );
 }
+
+#[test]
+fn contests_sharing_an_area_are_told_apart_by_office_and_primary_party() {
+    let primary = |id: &str, party: &str, who: &str| {
+        candidate_contest(
+            id,
+            &format!(r#", "OfficeIds": ["gov"], "PrimaryPartyIds": ["{party}"]"#),
+            &[selection(
+                &format!("{id}-s"),
+                who,
+                &[("d1", "total", None, "10")],
+            )],
+        )
+    };
+    let doc = report(
+        "certified",
+        "primary",
+        "",
+        &[primary("red-gov", "p1", "ann"), primary("blue-gov", "p2", "bob")].join(","),
+    )
+    .replace(
+        r#""GpUnit": ["#,
+        &format!(
+            r#""Office": [{{"@type": "ElectionResults.Office", "@id": "gov", "Name": {}}}], "GpUnit": ["#,
+            text("Governor")
+        ),
+    );
+    let loaded = load::parse("t.json", doc.as_bytes()).unwrap();
+    let seats: Vec<(&str, Option<&str>)> = loaded
+        .contests
+        .iter()
+        .map(|c| (c.constituency.as_deref().unwrap(), c.party.as_deref()))
+        .collect();
+    assert_eq!(
+        seats,
+        [
+            ("Governor (Red), Town", Some("Red")),
+            ("Governor (Blue), Town", Some("Blue"))
+        ]
+    );
+    // Not one contest from two sources: both count.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("t.json");
+    std::fs::write(&path, &doc).unwrap();
+    let all = load::load(&[DataSource::File(path)]).unwrap();
+    assert!(all.warnings.is_empty(), "{:?}", all.warnings);
+}

@@ -403,7 +403,7 @@ impl<'r> Mapper<'r> {
         } else {
             None
         };
-        let (constituency, constituency_id) = self.seat(c, &title);
+        let (constituency, constituency_id) = self.seat(c, &title, party.as_deref());
         let region = self.region(district, election.scope);
         let year = election.start.map(|d| d.year());
         let mut id_text = match &self.report.issuer_abbreviation {
@@ -475,9 +475,15 @@ impl<'r> Mapper<'r> {
 
     /// The seat a contest fills, as a constituency name and code: its district, when it is
     /// the election's only candidate or party contest there (`per_district`); else the office it fills (`OfficeIds`) or, without
-    /// one, its own name, in the district (`Governor, Virginia`). Contests for different
-    /// offices in one area must not look like one seat (they would be counted once).
-    fn seat(&self, c: &NistContest, title: &str) -> (Option<String>, Option<String>) {
+    /// one, its own name, in the district (`Governor, Virginia`), with a primary's party
+    /// (`Governor (Democratic), Maine`). Contests for different offices (or parties) in one
+    /// area must not look like one seat: they would be counted once.
+    fn seat(
+        &self,
+        c: &NistContest,
+        title: &str,
+        primary_of: Option<&str>,
+    ) -> (Option<String>, Option<String>) {
         let district = c.district.expect("the builder requires a district");
         let area = self.units.name(district);
         let alone = self.per_district.get(&district).copied().unwrap_or(0) <= 1;
@@ -504,7 +510,14 @@ impl<'r> Mapper<'r> {
             [one] => self.offices.get(one).and_then(|o| o.name.clone()),
             _ => None,
         };
-        let seat = office.unwrap_or_else(|| title.to_string());
+        let mut seat = office.unwrap_or_else(|| title.to_string());
+        // A party's primary is for that party's candidacy: two parties' primaries for one
+        // office are two seats.
+        if let Some(party) = primary_of
+            && !seat.to_lowercase().contains(&party.to_lowercase())
+        {
+            seat = format!("{seat} ({party})");
+        }
         let name = if seat.to_lowercase().contains(&area.to_lowercase()) {
             seat
         } else {
