@@ -411,8 +411,13 @@ fn add_text(doc: &mut Doc, text: &str, start: usize) -> Result<(), ImportError> 
         return Err(doc.error(start, None, "text outside the root element".into()));
     };
     match open.mode {
-        Mode::Value(_) | Mode::Object(_) => open.text.push_str(text),
-        Mode::Wrapper(_) | Mode::Skip => {}
+        Mode::Value(_) => open.text.push_str(text),
+        // An object's own text matters only where it has some (a plain-text name, the
+        // content of a `Text`): the layout between its children is not kept.
+        Mode::Object(_) if !open.text.is_empty() || !text.trim().is_empty() => {
+            open.text.push_str(text)
+        }
+        Mode::Object(_) | Mode::Wrapper(_) | Mode::Skip => {}
     }
     Ok(())
 }
