@@ -1,4 +1,5 @@
-//! `hustings import hoc-candidates`: official results CSV → dataset JSON (stdout or an atomic
+//! `hustings import`: a file of another format (recognised by content, or as `--format`
+//! names) and `hustings import hoc-candidates` / `csv` → dataset JSON (stdout or an atomic
 //! file), with a summary of what was read, decided and found on stderr.
 
 use std::io::Write;
@@ -6,7 +7,7 @@ use std::io::Write;
 use anyhow::{Context, Result, bail};
 
 use crate::atomic::{self, WriteError};
-use crate::cli::args::{CsvImportArgs, HocCandidatesArgs, HocHistoryArgs, ImportArgs};
+use crate::cli::args::{CsvImportArgs, HocCandidatesArgs, HocHistoryArgs, ImportArgs, ReaderArg};
 use crate::import::{self, Imported, Options, Problem};
 use crate::load;
 use crate::load::integrity::{self, Warning};
@@ -54,7 +55,8 @@ pub fn hoc_candidates(
     Ok(0)
 }
 
-/// `hustings import FILE`: any format hustings opens, recognised by content, to a dataset.
+/// `hustings import FILE [--format NAME]`: any format hustings opens, recognised by content
+/// (or read as the format named), to a dataset.
 pub fn any(args: &ImportArgs, out: &mut impl Write, summary: &mut impl Write) -> Result<u8> {
     let Some(file) = &args.file else {
         bail!("name a file to import, or a format: hustings import --help");
@@ -68,13 +70,26 @@ pub fn any(args: &ImportArgs, out: &mut impl Write, summary: &mut impl Write) ->
     let source = load::DataSource::File(file.clone());
     let name = source.name();
     let bytes = source.read()?;
-    let read = match import::read_other(&name, &bytes) {
-        Some(read) => read.map_err(load::LoadError::from)?,
-        None => import::Read {
-            dataset: load::parse(&name, &bytes)?,
+    let own = |bytes: &[u8]| -> Result<import::Read> {
+        Ok(import::Read {
+            dataset: load::parse_hustings(&name, bytes)?,
             format: "hustings dataset",
             notes: Vec::new(),
+        })
+    };
+    let forced = |reader| import::read_as(reader, &name, &bytes).map_err(load::LoadError::from);
+    let read = match args.forced {
+        None => match import::read_other(&name, &bytes) {
+            Some(read) => read.map_err(load::LoadError::from)?,
+            None => own(&bytes)?,
         },
+        Some(ReaderArg::Hustings) => own(&bytes)?,
+        Some(ReaderArg::Nist) => forced(import::Reader::Nist)?,
+        Some(ReaderArg::Clarity) => forced(import::Reader::Clarity)?,
+        Some(ReaderArg::Count) => forced(import::Reader::Count)?,
+        Some(ReaderArg::Csv) => forced(import::Reader::Csv)?,
+        Some(ReaderArg::HocCandidates) => forced(import::Reader::HocCandidates)?,
+        Some(ReaderArg::HocHistory) => forced(import::Reader::HocHistory)?,
     };
     write_read(
         read,

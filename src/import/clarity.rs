@@ -148,7 +148,7 @@ pub fn read(file: &str, bytes: &[u8]) -> Result<Read, ImportError> {
                 }
                 Event::GeneralRef(r) => {
                     let name = String::from_utf8_lossy(&r).into_owned();
-                    text.push_str(&entity(&name).ok_or_else(|| {
+                    text.push_str(&common::xml_entity(&name).ok_or_else(|| {
                         at(start, &path, None, format!("unknown entity &{name};"))
                     })?);
                     buf.clear();
@@ -566,24 +566,6 @@ fn whole(text: &str) -> Result<u64, String> {
     digits
         .parse()
         .map_err(|_| format!("{t} is too large to be a count"))
-}
-
-fn entity(name: &str) -> Option<String> {
-    Some(match name {
-        "amp" => "&".into(),
-        "lt" => "<".into(),
-        "gt" => ">".into(),
-        "quot" => "\"".into(),
-        "apos" => "'".into(),
-        _ => {
-            let n = name.strip_prefix('#')?;
-            let code = match n.strip_prefix('x') {
-                Some(hex) => u32::from_str_radix(hex, 16).ok()?,
-                None => n.parse().ok()?,
-            };
-            char::from_u32(code)?.to_string()
-        }
-    })
 }
 
 /// The party a primary contest's title names (`US Senator - REPUBLICAN` → `Republican`).

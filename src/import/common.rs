@@ -1,4 +1,4 @@
-//! Small pieces the plain-results importers (Clarity XML, results CSV) share: winners by most
+//! Small pieces the plain-results importers (Clarity and NIST XML, results CSV) share: winners by most
 //! votes, ids, places in a file.
 
 use crate::model::Candidate;
@@ -119,6 +119,26 @@ pub fn us_date(text: &str) -> Option<String> {
         _ if first.len() == 10 && first.as_bytes()[4] == b'-' => Some(first.to_string()),
         _ => None,
     }
+}
+
+/// The text of an XML entity reference (`amp`, `#233`, `#xE9`); None for one XML does not
+/// define (a document type's own entities are not read).
+pub fn xml_entity(name: &str) -> Option<String> {
+    Some(match name {
+        "amp" => "&".into(),
+        "lt" => "<".into(),
+        "gt" => ">".into(),
+        "quot" => "\"".into(),
+        "apos" => "'".into(),
+        _ => {
+            let n = name.strip_prefix('#')?;
+            let code = match n.strip_prefix('x') {
+                Some(hex) => u32::from_str_radix(hex, 16).ok()?,
+                None => n.parse().ok()?,
+            };
+            char::from_u32(code)?.to_string()
+        }
+    })
 }
 
 /// A candidate with a name and votes, nothing else known.
