@@ -416,7 +416,7 @@ fn assemble(
     }
     Read {
         dataset,
-        format: "House of Commons Library party-level results (CBP-8647)",
+        format: "House of Commons Library party-level results file (CBP-8647)",
         notes,
     }
 }

@@ -66,6 +66,11 @@ fn each_format_reads_its_own_files() {
             "hoc-candidates",
             "a House of Commons Library candidate CSV (GE2019 layout): 650 contests, 3320 candidates",
         ),
+        (
+            real_data("uk-history/GE_results.tsv").display().to_string(),
+            "hoc-history",
+            "a House of Commons Library party-level results file (CBP-8647): 4564 contests",
+        ),
         (fixture.clone(), "hustings", "a hustings dataset:"),
     ] {
         let (code, first, out) = import(&file, format);
@@ -115,7 +120,7 @@ fn an_unknown_format_name_lists_the_names() {
     assert!(
         err.contains("invalid value 'xml' for '--format <NAME>'")
             && err
-                .contains("[possible values: nist, clarity, count, csv, hoc-candidates, hustings]"),
+                .contains("[possible values: nist, clarity, count, csv, hoc-candidates, hoc-history, hustings]"),
         "{err}"
     );
     // The subcommands read their own formats; --format is for `import FILE`.
