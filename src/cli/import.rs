@@ -18,13 +18,7 @@ pub fn hoc_candidates(
     out: &mut impl Write,
     summary: &mut impl Write,
 ) -> Result<u8> {
-    // Refuse before doing any work; `atomic::write` checks again at the moment of writing.
-    if let Some(path) = &args.output
-        && !args.force
-        && std::fs::symlink_metadata(path).is_ok()
-    {
-        bail!(exists_message(path));
-    }
+    refuse_overwrite(args.output.as_deref(), args.force)?;
     let imported = import::hoc_candidates(&Options {
         candidates: args.file.clone(),
         constituencies: args.constituencies.clone(),
@@ -61,12 +55,7 @@ pub fn any(args: &ImportArgs, out: &mut impl Write, summary: &mut impl Write) ->
     let Some(file) = &args.file else {
         bail!("name a file to import, or a format: hustings import --help");
     };
-    if let Some(path) = &args.output
-        && !args.force
-        && std::fs::symlink_metadata(path).is_ok()
-    {
-        bail!(exists_message(path));
-    }
+    refuse_overwrite(args.output.as_deref(), args.force)?;
     let source = load::DataSource::File(file.clone());
     let name = source.name();
     let bytes = source.read()?;
@@ -103,12 +92,7 @@ pub fn any(args: &ImportArgs, out: &mut impl Write, summary: &mut impl Write) ->
 
 /// `hustings import csv FILE`: a results CSV mapped by column, streamed from the file.
 pub fn csv(args: &CsvImportArgs, out: &mut impl Write, summary: &mut impl Write) -> Result<u8> {
-    if let Some(path) = &args.output
-        && !args.force
-        && std::fs::symlink_metadata(path).is_ok()
-    {
-        bail!(exists_message(path));
-    }
+    refuse_overwrite(args.output.as_deref(), args.force)?;
     let name = args.file.display().to_string();
     let file = std::fs::File::open(&args.file).with_context(|| format!("{name}: cannot open"))?;
     let mapping = import::results_csv::Mapping {
@@ -145,12 +129,7 @@ pub fn hoc_history(
     out: &mut impl Write,
     summary: &mut impl Write,
 ) -> Result<u8> {
-    if let Some(path) = &args.output
-        && !args.force
-        && std::fs::symlink_metadata(path).is_ok()
-    {
-        bail!(exists_message(path));
-    }
+    refuse_overwrite(args.output.as_deref(), args.force)?;
     let name = args.file.display().to_string();
     let read = import::hoc_history::read_path(&args.file).map_err(load::LoadError::from)?;
     write_read(
@@ -213,6 +192,18 @@ fn write_read(
         writeln!(summary, "wrote {}", path.display())?;
     }
     Ok(0)
+}
+
+/// Refuses before any work is done when OUT exists and `--force` is not given
+/// (`atomic::write` checks again at the moment of writing).
+fn refuse_overwrite(output: Option<&std::path::Path>, force: bool) -> Result<()> {
+    if let Some(path) = output
+        && !force
+        && std::fs::symlink_metadata(path).is_ok()
+    {
+        bail!(exists_message(path));
+    }
+    Ok(())
 }
 
 fn exists_message(path: &std::path::Path) -> String {

@@ -480,15 +480,9 @@ fn build(
             contest_notes.push("A ballot question: the choices are its answers.".into());
         }
         contests.push(Contest {
-            id,
-            kind,
-            title,
             party,
             constituency: election.region.clone(),
-            constituency_id: None,
-            region: None,
             date,
-            status,
             status_as_of: as_of,
             method: Some(if seats > 1 {
                 format!("plurality, vote for {seats}")
@@ -498,17 +492,6 @@ fn build(
             ballots: Some(ballots).filter(|b| *b != Ballots::default()),
             candidates,
             seats: (seats > 1).then_some(seats as u32),
-            date_bounds: None,
-            stages: Vec::new(),
-            nominations: Vec::new(),
-            inferred: Vec::new(),
-            rounds: Vec::new(),
-            majority: None,
-            swing: None,
-            result: None,
-            previous_holder: None,
-            defection: None,
-            seat_majority: None,
             sources: vec![Source {
                 outlet: match &election.region {
                     Some(r) => format!("{r} election results (Clarity)"),
@@ -523,6 +506,7 @@ fn build(
                 "Imported from the Clarity file {base}. {}",
                 contest_notes.join(" ")
             )),
+            ..Contest::new(id, kind, title, status)
         });
     }
     let title = match &election.region {

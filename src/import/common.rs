@@ -149,20 +149,10 @@ pub fn candidate(name: String, party: Option<String>, votes: Option<u64>) -> Can
         || lower.contains("writein")
         || lower.contains("write-ins");
     Candidate {
-        name,
-        id: None,
         party,
-        faction: None,
         votes,
-        share: None,
-        elected: false,
-        status: None,
-        place: None,
-        incumbent: false,
         write_in,
-        folded: false,
-        description: None,
-        endorsements: Vec::new(),
+        ..Candidate::new(name)
     }
 }
 

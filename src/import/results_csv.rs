@@ -572,35 +572,11 @@ fn assemble(
             id_text.push_str(&format!(" {}", d.year()));
         }
         out.push(Contest {
-            id: common::unique(common::slug(&id_text, "contest"), &mut taken),
-            kind: m.kind.unwrap_or(ContestKind::Other),
-            title,
-            party: None,
             constituency: c.constituency,
-            constituency_id: None,
             region,
             date: c.date,
-            status: if elected && tie.is_none() {
-                Status::Decided
-            } else {
-                Status::Pending
-            },
-            status_as_of: None,
-            method: None,
             ballots: Some(ballots).filter(|b| *b != Ballots::default()),
             candidates,
-            seats: None,
-            date_bounds: None,
-            stages: Vec::new(),
-            nominations: Vec::new(),
-            inferred: Vec::new(),
-            rounds: Vec::new(),
-            majority: None,
-            swing: None,
-            result: None,
-            previous_holder: None,
-            defection: None,
-            seat_majority: None,
             sources: vec![Source {
                 outlet: "results CSV".to_string(),
                 title: Some(base.clone()),
@@ -609,6 +585,16 @@ fn assemble(
                 note: Some(format!("{} rows", c.rows)),
             }],
             notes: Some(contest_notes.join(" ")),
+            ..Contest::new(
+                common::unique(common::slug(&id_text, "contest"), &mut taken),
+                m.kind.unwrap_or(ContestKind::Other),
+                title,
+                if elected && tie.is_none() {
+                    Status::Decided
+                } else {
+                    Status::Pending
+                },
+            )
         });
     }
     Read {

@@ -432,30 +432,17 @@ impl<'r> Mapper<'r> {
             note.push_str(s);
         }
         Contest {
-            id,
-            kind,
-            title,
             party,
             constituency,
             constituency_id,
             region,
             date: election.start,
-            date_bounds: None,
-            status,
             status_as_of: self.as_of,
             method,
             ballots: Some(ballots).filter(|b| *b != Ballots::default()),
             candidates,
             seats: (seats > 1).then_some(seats as u32),
-            stages: Vec::new(),
-            nominations: Vec::new(),
             rounds,
-            majority: None,
-            swing: None,
-            result: None,
-            previous_holder: None,
-            defection: None,
-            seat_majority: None,
             sources: vec![Source {
                 outlet: self
                     .report
@@ -471,7 +458,7 @@ impl<'r> Mapper<'r> {
                 )),
             }],
             notes: Some(note),
-            inferred: Vec::new(),
+            ..Contest::new(id, kind, title, status)
         }
     }
 
@@ -584,20 +571,13 @@ impl<'r> Mapper<'r> {
             .iter()
             .any(|p| p.post_status == Some("withdrawn") || p.pre_status == Some("withdrawn"));
         let candidate = Candidate {
-            name,
-            id: None,
             party,
             faction,
-            votes: None,
-            share: None,
-            elected: false,
             status: withdrawn.then_some(CandidateStatus::Withdrawn),
-            place: None,
             incumbent: people.first().is_some_and(|p| p.incumbent),
             write_in: s.write_in,
-            folded: false,
-            description: None,
             endorsements: s.endorsements.iter().map(|&p| self.party_name(p)).collect(),
+            ..Candidate::new(name)
         };
         (candidate, post)
     }
