@@ -25,6 +25,7 @@ use super::parties::{self, OTHER, PARTIES};
 use super::regions::Regions;
 use super::{ImportError, Read};
 use crate::model::date::PartialDate;
+use crate::model::strict_numbers::MAX_COUNT;
 use crate::model::{
     Ballots, Candidate, Contest, ContestKind, Dataset, SCHEMA_VERSION, Source, Status,
 };
@@ -135,6 +136,12 @@ pub fn read(file: &str, bytes: &[u8]) -> Result<Read, ImportError> {
                 ),
             )
         })?;
+        if votes > MAX_COUNT {
+            return Err(row_error(
+                line,
+                format!("column votes: {votes} is too large (the limit is {MAX_COUNT})"),
+            ));
+        }
         if party.is_empty() {
             return Err(row_error(line, "column party: empty".into()));
         }
@@ -155,6 +162,15 @@ pub fn read(file: &str, bytes: &[u8]) -> Result<Read, ImportError> {
             *spellings
                 .entry((party.to_string(), name.clone()))
                 .or_default() += 1;
+        }
+        // The seat's valid votes are the rows' sum: it must stay a count too.
+        if seat.rows.iter().map(|r| r.votes).sum::<u64>() + votes > MAX_COUNT {
+            return Err(row_error(
+                line,
+                format!(
+                    "column votes: the seat's votes come to more than the limit of {MAX_COUNT}"
+                ),
+            ));
         }
         if let Some(same) = seat.rows.iter_mut().find(|r| r.party == name) {
             // Two rows of one party in a seat (e.g. two spellings): one party, votes summed.
@@ -186,12 +202,17 @@ fn parse_location(location: &str, date: &str) -> Result<Seat, String> {
     }
     let electorate = match electorate {
         "" => None,
-        e => Some(e.parse::<u64>().map_err(|_| {
-            format!(
-                "column location: electorate {:?} is not a whole number",
-                crate::model::text::one_line(e)
-            )
-        })?),
+        e => Some(
+            e.parse::<u64>()
+                .ok()
+                .filter(|&n| n <= MAX_COUNT)
+                .ok_or_else(|| {
+                    format!(
+                        "column location: electorate {:?} is not a whole number up to {MAX_COUNT}",
+                        crate::model::text::one_line(e)
+                    )
+                })?,
+        ),
     };
     let date = PartialDate::parse(date.trim()).map_err(|e| format!("column date: {e}"))?;
     Ok(Seat {
@@ -525,6 +546,22 @@ mod tests {
         let err = read("h.tsv", bad.as_bytes()).unwrap_err().to_string();
         assert!(
             err.starts_with("h.tsv:2: column location: 3 parts"),
+            "{err}"
+        );
+        // Numbers beyond what the format holds (found by fuzzing): refused at their row.
+        let big =
+            "location\tdate\tparty\tvotes\nE1|A|c|r|England|6759999999913\t2019-12-12\tLabour\t5\n";
+        let err = read("h.tsv", big.as_bytes()).unwrap_err().to_string();
+        assert!(
+            err.starts_with(
+                "h.tsv:2: column location: electorate \"6759999999913\" is not a whole number up to"
+            ),
+            "{err}"
+        );
+        let big = "location\tdate\tparty\tvotes\nE1|A|c|r|England|5\t2019-12-12\tLabour\t1099511627776\nE1|A|c|r|England|5\t2019-12-12\tGreen\t1\n";
+        let err = read("h.tsv", big.as_bytes()).unwrap_err().to_string();
+        assert!(
+            err.starts_with("h.tsv:3: column votes: the seat's votes come to more than the limit"),
             "{err}"
         );
         let err = read("h.tsv", b"a,b\n").unwrap_err().to_string();
