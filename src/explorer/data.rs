@@ -5,6 +5,7 @@ use std::fmt;
 
 use crate::load::Loaded;
 use crate::load::integrity::Warning;
+use crate::model::change::Changes;
 use crate::model::{CandidateStatus, ContestKind, Dataset, StageKind};
 use crate::query::{Index, NONE};
 use crate::report::safe;
@@ -18,6 +19,9 @@ pub struct Data {
     /// exact strings, as `list --format csv` does.
     pub exact: Option<Dataset>,
     pub index: Index,
+    /// The seats and party identities of the dataset, built once per load: the change since a
+    /// seat's previous contest is asked of it for the contests on screen (`Changes::since`).
+    pub changes: Changes,
     /// Contests per region, in catalogue order, then the contests with no region.
     pub region_counts: Vec<usize>,
     /// Contests won by each faction, in catalogue order, then those won by a candidate with
@@ -55,6 +59,7 @@ impl Data {
         let loaded = safe::for_display(loaded);
         let ds = &loaded.dataset;
         let index = Index::build(ds);
+        let changes = Changes::build(ds);
         let facts = index.facts();
         // Counted from the index's interned ids (loaded data uses only the catalogue's).
         // The last slot of each is "none" (no region, no faction).
@@ -109,6 +114,7 @@ impl Data {
             loaded,
             exact,
             index,
+            changes,
             region_counts,
             faction_wins,
             faction_any,

@@ -8,6 +8,7 @@ use crate::explorer::app::{App, Focus, Overlay};
 use crate::explorer::layout;
 use crate::explorer::screen::View;
 use crate::model::seat::SeatIndex;
+use crate::report::change;
 use crate::report::rounds::{self, RoundTable};
 use crate::stats::timeline::{self, Span};
 use crate::stats::{self, EndorserRecord, EndorserSort, GroupRecord, Scoreboard};
@@ -38,6 +39,9 @@ pub struct ViewState {
     pub history: Vec<usize>,
     /// Contests of that seat the filters hide.
     pub history_hidden: usize,
+    /// Each history row's change since the seat's previous contest, in a few words
+    /// (`report::change::short`: `Lab hold, +13.4 pts`), worked out once per selection.
+    pub history_change: Vec<String>,
     /// The selected contest's count as a table of every candidate across every round (for
     /// the rounds view; built once per contest, a count may have 1,000 × 1,000 cells).
     pub round_table: Option<RoundTable>,
@@ -385,6 +389,11 @@ impl App {
                     }
                     None => (Vec::new(), 0),
                 };
+                v.history_change = v
+                    .history
+                    .iter()
+                    .map(|&i| change::short(&data.changes.since(ds, i)))
+                    .collect();
                 v.history_for = Some((version, anchor));
             }
             View::Rounds => {
