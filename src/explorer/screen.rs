@@ -1,7 +1,7 @@
 //! What the screen shows: which view, which pane has the keys, how far the panes drawn last
 //! can scroll. Plain values shared by actions, key bindings, state and drawing.
 
-/// Which screen the body shows; the number keys 1–7 pick one.
+/// Which screen the body shows; the number keys 1–8 pick one.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub enum View {
     /// The contest list beside the selected contest's detail.
@@ -19,11 +19,14 @@ pub enum View {
     History,
     /// The two marked contests side by side.
     Compare,
+    /// Seats changing hands: the previous winner's party → the new winner's, holds on the
+    /// diagonal (`stats --by change`).
+    Changes,
 }
 
 impl View {
     /// Every view, in the order of its number key.
-    pub const ALL: [View; 7] = [
+    pub const ALL: [View; 8] = [
         View::Contests,
         View::Scoreboard,
         View::Endorsements,
@@ -31,6 +34,7 @@ impl View {
         View::Rounds,
         View::History,
         View::Compare,
+        View::Changes,
     ];
 
     /// The view's name on its tab.
@@ -43,10 +47,11 @@ impl View {
             View::Rounds => "Rounds",
             View::History => "History",
             View::Compare => "Compare",
+            View::Changes => "Changes",
         }
     }
 
-    /// Its number key, 1–7.
+    /// Its number key, 1–8.
     pub fn key(self) -> char {
         let i = View::ALL.iter().position(|v| *v == self).unwrap_or(0);
         char::from(b'1' + i as u8)
@@ -56,7 +61,11 @@ impl View {
     pub fn full_body(self) -> bool {
         matches!(
             self,
-            View::Scoreboard | View::Endorsements | View::Timeline | View::Compare
+            View::Scoreboard
+                | View::Endorsements
+                | View::Timeline
+                | View::Compare
+                | View::Changes
         )
     }
 }

@@ -22,14 +22,10 @@ fn stockport(width: u16, height: u16) -> App {
 
 #[test]
 fn debug_screens() {
-    let mut app = stockport(120, 60);
-    select(&mut app, "ge2017-e14000969");
-    press(&mut app, "\t");
-    println!("{}", screen(&app));
-    for _ in 0..30 { press(&mut app, "j"); }
-    println!("{}", screen(&app));
-    press(&mut app, "\x1b6");
+    let mut app = app_on(load_files(&[candidates_import(2019)]), 80, 30);
+    press(&mut app, "2");
+    for _ in 0..22 { press(&mut app, "j"); }
     println!("{}", screen(&app));
     let _ = pane;
-    let _ = candidates_import;
+    let _ = stockport;
 }

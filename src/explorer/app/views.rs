@@ -11,6 +11,7 @@ use crate::model::seat::SeatIndex;
 use crate::report::change;
 use crate::report::rounds::{self, RoundTable};
 use crate::stats::timeline::{self, Span};
+use crate::stats::change::ChangeMatrix;
 use crate::stats::{self, EndorserRecord, EndorserSort, GroupRecord, Scoreboard};
 
 /// The views' state and the data they show, computed for a version of the listed rows.
@@ -29,6 +30,10 @@ pub struct ViewState {
     pub round: Option<(String, usize)>,
     /// The scoreboard of the listed contests.
     pub board: Option<Scoreboard>,
+    /// The seats changing hands among the listed contests (`stats --by change`).
+    pub matrix: Option<ChangeMatrix>,
+    /// The first party column the matrix shows (← / → scroll them when they do not fit).
+    pub matrix_column: usize,
     /// The endorsement record of the listed contests, in the chosen order.
     pub endorsers: Vec<EndorserRecord>,
     /// Contests per month of the listed contests, long empty stretches folded.
@@ -49,6 +54,7 @@ pub struct ViewState {
     rows_version: u64,
     data_version: u64,
     board_for: Option<u64>,
+    matrix_for: Option<u64>,
     endorsers_for: Option<u64>,
     timeline_for: Option<u64>,
     history_for: Option<(u64, Option<usize>)>,
@@ -96,6 +102,12 @@ impl App {
                 self.toggle_mark();
                 None
             }
+            Action::StepRound(delta) if self.view == View::Changes => {
+                let last = self.views.matrix.as_ref().map_or(0, |m| m.parties.len());
+                let column = self.views.matrix_column as i64 + i64::from(delta);
+                self.views.matrix_column = column.clamp(0, last.saturating_sub(1) as i64) as usize;
+                None
+            }
             Action::StepRound(delta) => {
                 self.step_round(delta);
                 None
@@ -113,7 +125,7 @@ impl App {
             }
             other => match self.view {
                 View::Contests => Some(other),
-                View::Scoreboard | View::Compare => self.scroll_view(other),
+                View::Scoreboard | View::Compare | View::Changes => self.scroll_view(other),
                 View::Timeline => self.timeline_keys(other),
                 View::Endorsements => self.endorser_keys(other),
                 View::Rounds | View::History => match other {
@@ -346,6 +358,11 @@ impl App {
             View::Scoreboard if v.board_for != Some(version) => {
                 v.board = Some(stats::scoreboard(index, &counted()));
                 v.board_for = Some(version);
+            }
+            View::Changes if v.matrix_for != Some(version) => {
+                v.matrix = Some(stats::change::change_matrix(ds, &data.changes, &counted()));
+                v.matrix_for = Some(version);
+                v.matrix_column = 0;
             }
             View::Endorsements if v.endorsers_for != Some(version) => {
                 let keep = v.endorsers.get(v.endorser_cursor).map(|r| r.name.clone());

@@ -11,10 +11,12 @@
 //! │ status: filters · search            N of M · sort · ? help │
 //! └────────────────────────────────────────────────────────────┘
 //! ```
-//! Popups (help, pickers, the message log) are drawn last, over the view. The scoreboard, endorsers, timeline
-//! and compare views take the whole body; rounds and history replace the detail pane.
+//! Popups (help, pickers, the message log) are drawn last, over the view. The scoreboard,
+//! endorsers, timeline, compare and seats-changing-hands views take the whole body; rounds
+//! and history replace the detail pane.
 
 mod bars;
+mod changes;
 mod chart;
 mod compare;
 mod detail;
@@ -69,6 +71,7 @@ pub fn render(frame: &mut Frame, app: &App) -> ScrollLimits {
         (Some(_), View::Endorsements) => endorsers::render(frame, areas.body(), app),
         (Some(_), View::Timeline) => limits.view = timeline::render(frame, areas.body(), app),
         (Some(_), View::Compare) => limits.view = compare::render(frame, areas.body(), app),
+        (Some(_), View::Changes) => limits.view = changes::render(frame, areas.body(), app),
     }
     status::render(frame, areas.status, app);
     match &app.overlay {
