@@ -24,6 +24,8 @@ pub enum Mode {
     Messages,
     /// Stepping through the filter chips in the status bar (`x`).
     Chips,
+    /// The picker of the list's columns is open (`C`).
+    Columns,
 }
 
 /// The key that opens (and closes) the message log, named where a message is cut short.
@@ -67,6 +69,10 @@ pub const HELP: &[(&str, &str)] = &[
     ),
     ("c", "clear all filters and the search"),
     (
+        "C",
+        "list columns: party, result, change… (Space shows / hides)",
+    ),
+    (
         "s / S",
         "cycle sort: date, title, region, margin, turnout / reverse",
     ),
@@ -83,7 +89,10 @@ pub const HELP: &[(&str, &str)] = &[
         "1 2 3 4",
         "views: contests, scoreboard, endorsers, timeline",
     ),
-    ("5 6 7 8", "views: rounds, seat history, compare, seats changing hands"),
+    (
+        "5 6 7 8",
+        "views: rounds, seat history, compare, seats changing hands",
+    ),
     (
         "Enter, s / S",
         "endorsers: list their contests; order / reverse",
@@ -137,6 +146,12 @@ pub fn action_for(key: KeyEvent, mode: Mode) -> Option<Action> {
             _ => None,
         },
         Mode::Chips => chips(key.code),
+        Mode::Columns => match key.code {
+            KeyCode::Char(' ') => Some(Action::PickerToggle),
+            KeyCode::Esc | KeyCode::Enter | KeyCode::Char('q' | 'C') => Some(Action::Back),
+            KeyCode::Char('?') => Some(Action::ToggleHelp),
+            _ => None,
+        },
         Mode::Confirm => match key.code {
             KeyCode::Char('y' | 'Y') => Some(Action::Answer(true)),
             KeyCode::Char('n' | 'N') | KeyCode::Esc => Some(Action::Answer(false)),
@@ -150,7 +165,12 @@ pub fn action_for(key: KeyEvent, mode: Mode) -> Option<Action> {
 pub fn action_for_paste(text: String, mode: Mode) -> Option<Action> {
     match mode {
         Mode::Normal | Mode::Text => Some(Action::Paste(text)),
-        Mode::Picker | Mode::Help | Mode::Confirm | Mode::Messages | Mode::Chips => None,
+        Mode::Picker
+        | Mode::Help
+        | Mode::Confirm
+        | Mode::Messages
+        | Mode::Chips
+        | Mode::Columns => None,
     }
 }
 
@@ -192,6 +212,7 @@ fn normal(code: KeyCode) -> Option<Action> {
         KeyCode::Char('c') => Action::ClearFilters,
         KeyCode::Char('s') => Action::CycleSort,
         KeyCode::Char('S') => Action::ReverseSort,
+        KeyCode::Char('C') => Action::OpenColumns,
         KeyCode::Char('R') => Action::Reload,
         KeyCode::Char(MESSAGES_KEY) => Action::ToggleMessages,
         KeyCode::Char(c @ '1'..='8') => Action::ShowView(View::ALL[c as usize - '1' as usize]),

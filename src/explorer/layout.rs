@@ -158,7 +158,8 @@ pub fn tabs(header: Rect, name_width: usize, current: View) -> Vec<(View, String
     if header.is_empty() {
         return Vec::new();
     }
-    let room = usize::from(header.width).saturating_sub(HEADER_LEAD + 1 + name_width.min(NAME_KEPT));
+    let room =
+        usize::from(header.width).saturating_sub(HEADER_LEAD + 1 + name_width.min(NAME_KEPT));
     let full: Vec<String> = View::ALL
         .iter()
         .map(|v| format!(" {} {} ", v.key(), v.title()))

@@ -61,11 +61,7 @@ impl View {
     pub fn full_body(self) -> bool {
         matches!(
             self,
-            View::Scoreboard
-                | View::Endorsements
-                | View::Timeline
-                | View::Compare
-                | View::Changes
+            View::Scoreboard | View::Endorsements | View::Timeline | View::Compare | View::Changes
         )
     }
 }
@@ -91,4 +87,99 @@ pub struct ScrollLimits {
     pub help: Option<u16>,
     /// The message log popup, if drawn.
     pub messages: Option<u16>,
+}
+
+/// A column the contest list can show beside the title; `C` opens the picker of them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ListColumn {
+    Kind,
+    Region,
+    Date,
+    /// The winner, or `pending`.
+    Winner,
+    /// The winner's faction's short label.
+    Faction,
+    /// The winner's party.
+    Party,
+    /// The winner's share.
+    Share,
+    /// The winning margin: the majority in votes, and in points.
+    Margin,
+    Turnout,
+    /// The result against the seat's previous contest: `Lab hold`, `Con gain from Lab`.
+    Result,
+    /// The winner's party's ± share since the seat's previous contest.
+    Change,
+}
+
+impl ListColumn {
+    /// Every column, in the order the picker lists them and the list draws them.
+    pub const ALL: [ListColumn; 11] = [
+        ListColumn::Kind,
+        ListColumn::Region,
+        ListColumn::Date,
+        ListColumn::Winner,
+        ListColumn::Faction,
+        ListColumn::Party,
+        ListColumn::Share,
+        ListColumn::Margin,
+        ListColumn::Turnout,
+        ListColumn::Result,
+        ListColumn::Change,
+    ];
+
+    /// What the picker calls it.
+    pub fn describe(self) -> &'static str {
+        match self {
+            ListColumn::Kind => "kind of contest",
+            ListColumn::Region => "region",
+            ListColumn::Date => "date",
+            ListColumn::Winner => "winner (or pending)",
+            ListColumn::Faction => "winner's faction",
+            ListColumn::Party => "winner's party",
+            ListColumn::Share => "winner's share",
+            ListColumn::Margin => "margin: majority in votes and points",
+            ListColumn::Turnout => "turnout",
+            ListColumn::Result => "result: hold, or gain from the party before",
+            ListColumn::Change => "change: the winner's party's ± share",
+        }
+    }
+
+    fn bit(self) -> u16 {
+        let at = ListColumn::ALL.iter().position(|c| *c == self).unwrap_or(0);
+        1 << at
+    }
+}
+
+/// The columns the list may show (as many as fit the width: the sorted-by column always
+/// does), chosen with `C` and kept for the session.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ListColumns(u16);
+
+impl Default for ListColumns {
+    /// Everything but the party, result and change, which the winner and the detail say.
+    fn default() -> ListColumns {
+        ListColumns(
+            ListColumn::ALL
+                .iter()
+                .filter(|c| {
+                    !matches!(
+                        c,
+                        ListColumn::Party | ListColumn::Result | ListColumn::Change
+                    )
+                })
+                .fold(0, |bits, c| bits | c.bit()),
+        )
+    }
+}
+
+impl ListColumns {
+    pub fn shows(self, column: ListColumn) -> bool {
+        self.0 & column.bit() != 0
+    }
+
+    /// Shows the column if hidden, hides it if shown.
+    pub fn toggle(&mut self, column: ListColumn) {
+        self.0 ^= column.bit();
+    }
 }

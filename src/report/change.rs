@@ -214,18 +214,23 @@ pub fn short(since: &Since) -> String {
             let Some(outcome) = &change.outcome else {
                 return "winner not known".to_string();
             };
-            let winner = outcome.winner();
-            let points = change
-                .parties
-                .iter()
-                .find(|p| !p.folded && crate::model::party::fold(&p.party) == winner.group)
-                .and_then(PartyChange::points);
-            match points {
+            match winner_points(change) {
                 Some(p) => format!("{}, {}", outcome.label(), signed_points(p)),
                 None => outcome.label(),
             }
         }
     }
+}
+
+/// The winner's party's ± share in points since the previous contest, when the winner is
+/// known and the party stood both times.
+pub fn winner_points(change: &Change) -> Option<f64> {
+    let winner = change.outcome.as_ref()?.winner();
+    change
+        .parties
+        .iter()
+        .find(|p| !p.folded && crate::model::party::fold(&p.party) == winner.group)
+        .and_then(PartyChange::points)
 }
 
 /// The seats-changing-hands matrix as a grid of text: a header (`FROM \\ TO`, the parties'

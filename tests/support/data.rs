@@ -117,8 +117,9 @@ fn shared_dir() -> &'static Path {
 pub fn history_import() -> PathBuf {
     static PATH: std::sync::OnceLock<PathBuf> = std::sync::OnceLock::new();
     PATH.get_or_init(|| {
-        let read = hustings::import::hoc_history::read_path(&real_data("uk-history/GE_results.tsv"))
-            .expect("the real history file imports");
+        let read =
+            hustings::import::hoc_history::read_path(&real_data("uk-history/GE_results.tsv"))
+                .expect("the real history file imports");
         write_dataset(shared_dir(), "history.json", &read.dataset)
     })
     .clone()

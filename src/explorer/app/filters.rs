@@ -141,6 +141,7 @@ impl App {
             | Overlay::None
             | Overlay::Confirm(_)
             | Overlay::Chips(_)
+            | Overlay::Columns(_)
             | Overlay::Messages => {}
         }
     }

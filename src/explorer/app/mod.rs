@@ -6,6 +6,7 @@
 //! `export` (files and clipboard), `messages` (what the user is told, and its log).
 
 mod chips;
+mod columns;
 mod export;
 mod filters;
 mod messages;
@@ -21,7 +22,7 @@ use chrono::NaiveTime;
 use ratatui::layout::Rect;
 
 pub use crate::explorer::data::Data;
-pub use crate::explorer::screen::{Focus, ScrollLimits, View};
+pub use crate::explorer::screen::{Focus, ListColumn, ListColumns, ScrollLimits, View};
 pub use chips::{Chip, chips};
 pub use messages::{Message, MessageLog};
 pub use picker::{Choice, Chosen, Picker};
@@ -70,6 +71,9 @@ pub enum Overlay {
     Messages,
     /// Stepping through the filter chips (`x`); the chip under the cursor, from 0.
     Chips(usize),
+    /// The list's columns (`C`): the one under the cursor, as a position in
+    /// `ListColumn::ALL`.
+    Columns(usize),
 }
 
 /// Everything the explorer shows, and nothing it does not.
@@ -116,6 +120,8 @@ pub struct App {
     pub views: ViewState,
     /// Ids of the contests marked for comparison (two at most, oldest first).
     pub marks: Vec<String>,
+    /// The columns the list may show, chosen with `C` (kept for the session).
+    pub list_columns: ListColumns,
     /// Side effects `update` asked for, in order, for the event loop to carry out (see
     /// `take_effects`).
     pub outbox: Vec<Effect>,
@@ -149,6 +155,7 @@ impl App {
             interrupted: false,
             views: ViewState::default(),
             marks: Vec::new(),
+            list_columns: ListColumns::default(),
             outbox: Vec::new(),
         }
     }
@@ -164,6 +171,7 @@ impl App {
             Overlay::Input(_) => Mode::Text,
             Overlay::Confirm(_) => Mode::Confirm,
             Overlay::Messages => Mode::Messages,
+            Overlay::Columns(_) => Mode::Columns,
         }
     }
 
@@ -245,7 +253,12 @@ impl App {
             // Whatever the user does next, the passing message has been seen.
             self.notice = None;
         }
-        // The views take their own actions first and pass the rest on.
+        // The column picker takes its keys; the views take their own actions next and pass
+        // the rest on.
+        let Some(action) = self.update_columns(action) else {
+            self.refresh_views();
+            return;
+        };
         if let Some(action) = self.update_views(action) {
             self.update_contests(action);
         }
@@ -322,6 +335,10 @@ impl App {
         let (old_selected, scroll) = (self.selected, self.detail_scroll);
         let old = self.data.replace(data);
         self.views.data_changed();
+        // A result filter keeps contests by position: decided again on the new data.
+        if old.is_some() {
+            self.resolve_results();
+        }
         self.refilter(false);
         let new = self.data.as_ref().expect("just set");
         if let Overlay::Picker(picker) = &self.overlay {

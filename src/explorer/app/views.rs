@@ -10,8 +10,8 @@ use crate::explorer::screen::View;
 use crate::model::seat::SeatIndex;
 use crate::report::change;
 use crate::report::rounds::{self, RoundTable};
-use crate::stats::timeline::{self, Span};
 use crate::stats::change::ChangeMatrix;
+use crate::stats::timeline::{self, Span};
 use crate::stats::{self, EndorserRecord, EndorserSort, GroupRecord, Scoreboard};
 
 /// The views' state and the data they show, computed for a version of the listed rows.

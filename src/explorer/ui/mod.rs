@@ -18,6 +18,7 @@
 mod bars;
 mod changes;
 mod chart;
+mod columns;
 mod compare;
 mod detail;
 mod endorsers;
@@ -29,6 +30,7 @@ mod loading;
 mod messages;
 mod picker;
 
+pub use columns::geometry as columns_geometry;
 pub use picker::geometry as picker_geometry;
 pub use status::chip_areas;
 mod rounds;
@@ -78,6 +80,7 @@ pub fn render(frame: &mut Frame, app: &App) -> ScrollLimits {
         Overlay::Help => limits.help = Some(help::render(frame, frame.area(), app)),
         Overlay::Messages => limits.messages = Some(messages::render(frame, frame.area(), app)),
         Overlay::Picker(p) => picker::render(frame, frame.area(), app, p),
+        Overlay::Columns(cursor) => columns::render(frame, frame.area(), app, *cursor),
         Overlay::Input(_) | Overlay::Confirm(_) | Overlay::Chips(_) | Overlay::None => {}
     }
     limits

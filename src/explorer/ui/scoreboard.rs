@@ -192,7 +192,8 @@ fn party_lines(
     let room = width.saturating_sub(3 + figures + 2 + MIN_BAR).max(10);
     let name_w = longest(&full).min(room).max(longest(&plain).min(room));
     let max = board.parties.iter().map(|r| r.won).max().unwrap_or(0);
-    let bar_w = width.saturating_sub(3 + name_w + figures + 2).min(40);
+    // Two cells of margin on the right, as the other tables keep.
+    let bar_w = width.saturating_sub(3 + name_w + figures + 2 + 2).min(40);
     let mut head = " ".repeat(3 + name_w);
     for (name, w) in [
         ("seats", NUMBER),

@@ -106,7 +106,7 @@ fn right_side(app: &App, width: usize) -> String {
     // Offered only where ? opens it: while typing it is a letter, a yes/no question takes
     // only y or n, and the message log and the help itself close on their own keys.
     let help = match app.mode() {
-        Mode::Normal | Mode::Picker | Mode::Chips => " · ? help",
+        Mode::Normal | Mode::Picker | Mode::Chips | Mode::Columns => " · ? help",
         Mode::Text | Mode::Confirm | Mode::Messages | Mode::Help => "",
     };
     forms.extend([
