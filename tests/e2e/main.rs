@@ -10,6 +10,7 @@ mod explorer;
 mod journalist;
 mod messages;
 mod paste;
+mod psephology;
 mod reload;
 mod signals;
 mod untrusted;
