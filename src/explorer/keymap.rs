@@ -74,7 +74,7 @@ pub const HELP: &[(&str, &str)] = &[
     ),
     (
         "s / S",
-        "cycle sort: date, title, region, margin, turnout / reverse",
+        "cycle sort: date, title, region, margin, turnout, change / reverse",
     ),
     ("R", "reload the data files now"),
     (

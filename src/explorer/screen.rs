@@ -1,5 +1,8 @@
 //! What the screen shows: which view, which pane has the keys, how far the panes drawn last
-//! can scroll. Plain values shared by actions, key bindings, state and drawing.
+//! can scroll, the list's order and columns. Plain values shared by actions, key bindings,
+//! state and drawing.
+
+use crate::query::SortKey;
 
 /// Which screen the body shows; the number keys 1–8 pick one.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -87,6 +90,26 @@ pub struct ScrollLimits {
     pub help: Option<u16>,
     /// The message log popup, if drawn.
     pub messages: Option<u16>,
+}
+
+/// What the contest list is sorted by: one of the query's orders (as `--sort` gives them), or
+/// the change since the seat's previous contest — the explorer's own order, `s` after
+/// turnout: the winner's party's ± share, the largest rise first (`S`: the largest fall
+/// first), contests with no change known last, ties newest first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ListSort {
+    Key(SortKey),
+    Change,
+}
+
+impl ListSort {
+    /// Its name in the status bar.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ListSort::Key(key) => key.as_str(),
+            ListSort::Change => "change",
+        }
+    }
 }
 
 /// A column the contest list can show beside the title; `C` opens the picker of them.

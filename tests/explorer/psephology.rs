@@ -10,7 +10,7 @@ use crate::support::cli::stdout;
 use crate::support::data::{candidates_import, history_import, seed_file};
 use crate::support::tui::{app_on, draw, pane, press, screen, select, status_bar};
 use hustings::explorer::action::Action;
-use hustings::explorer::app::{App, Data, ListColumn, View};
+use hustings::explorer::app::{App, Data, ListColumn, ListSort, View};
 use hustings::explorer::theme::Theme;
 use hustings::load::{self, DataSource, Loaded};
 use hustings::query::from_input::QuerySpec;
@@ -427,21 +427,26 @@ fn the_sorted_column_is_visible_at_60_80_and_120_columns() {
         choose(&mut app, chosen);
         for width in [60, 80, 120] {
             app.update(Action::Resize(width, 30));
-            for key in SortKey::ALL {
-                while app.query.sort.key != key {
+            let sorts = SortKey::ALL
+                .into_iter()
+                .map(ListSort::Key)
+                .chain([ListSort::Change]);
+            for sort in sorts {
+                while app.list_sort() != sort {
                     press(&mut app, "s");
                 }
-                let name = match key {
-                    SortKey::Date => "Date↓",
-                    SortKey::Title => "Contest↓",
-                    SortKey::Region => "Region↓",
-                    SortKey::Margin => "Margin↓",
-                    SortKey::Turnout => "Turnout↓",
+                let name = match sort {
+                    ListSort::Key(SortKey::Date) => "Date↓",
+                    ListSort::Key(SortKey::Title) => "Contest↓",
+                    ListSort::Key(SortKey::Region) => "Region↓",
+                    ListSort::Key(SortKey::Margin) => "Margin↓",
+                    ListSort::Key(SortKey::Turnout) => "Turnout↓",
+                    ListSort::Change => "± share↓",
                 };
                 let titles = list_titles(&app);
                 assert!(
                     titles.contains(name),
-                    "{key:?} at {width} with {chosen:?}: {titles}"
+                    "{sort:?} at {width} with {chosen:?}: {titles}"
                 );
             }
         }
@@ -546,4 +551,57 @@ fn a_result_filter_from_the_command_line_is_a_chip_that_clears() {
     press(&mut app, "c");
     assert_eq!(app.rows.len(), 1300);
     let _ = draw(&app);
+}
+
+#[test]
+fn s_after_turnout_sorts_by_the_change_largest_rise_first() {
+    let mut app = app_on(load_files(&ge2017_and_ge2019()), 120, 30);
+    press(&mut app, "sssss");
+    assert_eq!(app.list_sort(), ListSort::Change);
+    assert!(status_bar(&app).contains("sort: change"));
+    // The change column shows though not chosen, marked as sorted by.
+    assert!(list_titles(&app).contains("± share↓"));
+    // The winner's party's ± share, as the detail words it, never rises down the list; the
+    // contests with none (the 2017 seats: no previous result loaded) come last.
+    let data = app.data.as_ref().unwrap();
+    let ds = data.dataset();
+    let points: Vec<Option<f64>> = app
+        .rows
+        .iter()
+        .map(|&i| match data.changes.since(ds, i) {
+            hustings::model::change::Since::Known(c) => hustings::report::change::winner_points(&c),
+            _ => None,
+        })
+        .collect();
+    // (Two 2019 seats have a result but no ± share: their winner's party did not stand in
+    // 2017, as the Speaker's.)
+    let known = points.iter().filter(|p| p.is_some()).count();
+    assert_eq!(known, 648);
+    assert!(points[..known].iter().all(Option::is_some));
+    assert!(
+        points[..known].windows(2).all(|w| w[0] >= w[1]),
+        "{points:?}"
+    );
+    // S: the largest fall first.
+    press(&mut app, "S");
+    let first = app.rows[0];
+    let last_known = app.rows[known - 1];
+    let at = |i| match data_points(&app, i) {
+        Some(p) => p,
+        None => panic!("a change for {i}"),
+    };
+    assert!(at(first) <= at(last_known));
+    // And s again goes back to the date.
+    press(&mut app, "s");
+    assert_eq!(app.list_sort(), ListSort::Key(SortKey::Date));
+    assert!(status_bar(&app).contains("sort: date"));
+}
+
+/// The winner's party's ± share of contest `i`, if known.
+fn data_points(app: &App, i: usize) -> Option<f64> {
+    let data = app.data.as_ref().unwrap();
+    match data.changes.since(data.dataset(), i) {
+        hustings::model::change::Since::Known(c) => hustings::report::change::winner_points(&c),
+        _ => None,
+    }
 }

@@ -22,7 +22,7 @@ use chrono::NaiveTime;
 use ratatui::layout::Rect;
 
 pub use crate::explorer::data::Data;
-pub use crate::explorer::screen::{Focus, ListColumn, ListColumns, ScrollLimits, View};
+pub use crate::explorer::screen::{Focus, ListColumn, ListColumns, ListSort, ScrollLimits, View};
 pub use chips::{Chip, chips};
 pub use messages::{Message, MessageLog};
 pub use picker::{Choice, Chosen, Picker};
@@ -122,6 +122,9 @@ pub struct App {
     pub marks: Vec<String>,
     /// The columns the list may show, chosen with `C` (kept for the session).
     pub list_columns: ListColumns,
+    /// The list is sorted by the change since the seat's previous contest (`s` after
+    /// turnout), the query's sort breaking ties (see `ListSort`).
+    pub sort_by_change: bool,
     /// Side effects `update` asked for, in order, for the event loop to carry out (see
     /// `take_effects`).
     pub outbox: Vec<Effect>,
@@ -156,6 +159,7 @@ impl App {
             views: ViewState::default(),
             marks: Vec::new(),
             list_columns: ListColumns::default(),
+            sort_by_change: false,
             outbox: Vec::new(),
         }
     }
@@ -182,6 +186,15 @@ impl App {
             self.focus == Focus::Detail,
             self.message_rows(self.screen),
         )
+    }
+
+    /// What the list is sorted by.
+    pub fn list_sort(&self) -> ListSort {
+        if self.sort_by_change {
+            ListSort::Change
+        } else {
+            ListSort::Key(self.query.sort.key)
+        }
     }
 
     /// Index into the dataset of the selected contest.

@@ -6,7 +6,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
 use crate::explorer::app::App;
-use crate::explorer::screen::ListColumn;
+use crate::explorer::screen::{ListColumn, ListSort};
 use crate::explorer::ui::{popup, popup_area};
 use crate::query::SortKey;
 use crate::report::cells;
@@ -14,13 +14,14 @@ use crate::report::cells;
 const TITLE: &str = " List columns · Space shows / hides · Enter or Esc closes ";
 
 /// The column the list's sort needs, if it is one the picker lists.
-fn sorted_by(key: SortKey) -> Option<ListColumn> {
-    match key {
-        SortKey::Date => Some(ListColumn::Date),
-        SortKey::Region => Some(ListColumn::Region),
-        SortKey::Margin => Some(ListColumn::Margin),
-        SortKey::Turnout => Some(ListColumn::Turnout),
-        SortKey::Title => None,
+fn sorted_by(sort: ListSort) -> Option<ListColumn> {
+    match sort {
+        ListSort::Key(SortKey::Date) => Some(ListColumn::Date),
+        ListSort::Key(SortKey::Region) => Some(ListColumn::Region),
+        ListSort::Key(SortKey::Margin) => Some(ListColumn::Margin),
+        ListSort::Key(SortKey::Turnout) => Some(ListColumn::Turnout),
+        ListSort::Key(SortKey::Title) => None,
+        ListSort::Change => Some(ListColumn::Change),
     }
 }
 
@@ -40,7 +41,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, cursor: usize) {
     let theme = &app.theme;
     let at = geometry(area);
     let inner = popup(frame, app, at, TITLE.into());
-    let sorted = sorted_by(app.query.sort.key);
+    let sorted = sorted_by(app.list_sort());
     let mut lines: Vec<Line> = ListColumn::ALL
         .iter()
         .enumerate()

@@ -10,7 +10,7 @@ use ratatui::widgets::Paragraph;
 
 use crate::explorer::app::{App, Field, Focus, Overlay, TextInput};
 use crate::explorer::layout;
-use crate::explorer::screen::{ListColumn, ListColumns};
+use crate::explorer::screen::{ListColumn, ListColumns, ListSort};
 use crate::explorer::theme::Theme;
 use crate::explorer::ui::pane_block;
 use crate::model::change::Since;
@@ -109,7 +109,7 @@ const MAX_REGION: usize = 24;
 struct Fit {
     width: usize,
     mark: usize,
-    sort: SortKey,
+    sort: ListSort,
     chosen: ListColumns,
     region: usize,
     winner: usize,
@@ -121,13 +121,14 @@ struct Fit {
 }
 
 /// The column that shows the sort's key (`Title` for the title, always shown).
-fn sort_column(sort: SortKey) -> Column {
+fn sort_column(sort: ListSort) -> Column {
     match sort {
-        SortKey::Date => Column::Date,
-        SortKey::Title => Column::Title,
-        SortKey::Region => Column::Region,
-        SortKey::Margin => Column::Margin,
-        SortKey::Turnout => Column::Turnout,
+        ListSort::Key(SortKey::Date) => Column::Date,
+        ListSort::Key(SortKey::Title) => Column::Title,
+        ListSort::Key(SortKey::Region) => Column::Region,
+        ListSort::Key(SortKey::Margin) => Column::Margin,
+        ListSort::Key(SortKey::Turnout) => Column::Turnout,
+        ListSort::Change => Column::Change,
     }
 }
 
@@ -282,7 +283,8 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
     // The change since the seat's previous contest is worked out for the rows on screen only,
     // and only when a column shows it.
     let chosen = app.list_columns;
-    let changes = chosen.shows(ListColumn::Result) || chosen.shows(ListColumn::Change);
+    let changes =
+        chosen.shows(ListColumn::Result) || chosen.shows(ListColumn::Change) || app.sort_by_change;
     let on_screen: Vec<Row> = app.rows[app.offset.min(end)..end]
         .iter()
         .map(|&i| {
@@ -305,7 +307,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
     let cols = columns(Fit {
         width: usize::from(rows_area.width),
         mark: mark_width(theme, ds),
-        sort: app.query.sort.key,
+        sort: app.list_sort(),
         chosen,
         region,
         winner: widest(&|r| winner_text(&r.s), WINNER_W),
@@ -316,7 +318,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
         color: theme.color,
     });
     if !titles.is_empty() {
-        let sorted = sort_column(app.query.sort.key);
+        let sorted = sort_column(app.list_sort());
         let arrow = if app.query.sort.reverse { "↑" } else { "↓" };
         let spans: Vec<Span> = cols
             .iter()
@@ -563,7 +565,7 @@ mod tests {
         Fit {
             width,
             mark: 1,
-            sort,
+            sort: ListSort::Key(sort),
             chosen: ListColumns::default(),
             region: 24,
             winner: 19,
@@ -584,7 +586,7 @@ mod tests {
         for width in [20, 30, 40, 48, 58, 60, 78, 98, 120, 198] {
             for sort in SortKey::ALL {
                 let cols = columns(fit(width, sort));
-                let want = sort_column(sort);
+                let want = sort_column(ListSort::Key(sort));
                 let found = cols.iter().find(|(c, _)| *c == want);
                 assert!(
                     found.is_some_and(|(_, w)| *w > 0),
@@ -615,7 +617,7 @@ mod tests {
                         chosen,
                         ..fit(width, sort)
                     });
-                    let want = sort_column(sort);
+                    let want = sort_column(ListSort::Key(sort));
                     assert!(
                         cols.iter().any(|(c, w)| *c == want && *w > 0),
                         "{sort:?} at {width}: {cols:?}"
@@ -654,6 +656,17 @@ mod tests {
                 Result, Change
             ]
         );
+        // Sorted by change, the change column shows, chosen or not.
+        for chosen in [nothing, ListColumns::default()] {
+            for width in [38, 58, 78] {
+                let cols = columns(Fit {
+                    chosen,
+                    sort: ListSort::Change,
+                    ..fit(width, SortKey::Date)
+                });
+                assert!(cols.iter().any(|(c, w)| *c == Change && *w > 0), "{cols:?}");
+            }
+        }
         let narrow: Vec<Column> = columns(Fit {
             chosen: everything,
             ..fit(58, SortKey::Date)

@@ -96,8 +96,11 @@ fn right_side(app: &App, width: usize) -> String {
         return "loading… · q quits ".to_string();
     }
     let (n, m) = (app.rows.len(), app.total());
-    let sort = app.query.sort;
-    let order = if sort.reverse { ", reversed" } else { "" };
+    let order = if app.query.sort.reverse {
+        ", reversed"
+    } else {
+        ""
+    };
     let mut forms = Vec::new();
     if let Overlay::Chips(_) = app.overlay {
         forms.push(format!(" ← → step · x removes · Esc · {n} of {m} "));
@@ -112,7 +115,7 @@ fn right_side(app: &App, width: usize) -> String {
     forms.extend([
         format!(
             " {n} of {m} contests · sort: {}{order}{help} ",
-            sort.key.as_str()
+            app.list_sort().as_str()
         ),
         format!(" {n} of {m} contests{help} "),
         format!(" {n} of {m} "),
