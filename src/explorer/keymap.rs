@@ -334,6 +334,7 @@ mod tests {
                 (KeyCode::Char('x'), "Some(EditChips)"),
                 (KeyCode::Char('l'), "Some(OpenPicker(Stage))"),
                 (KeyCode::Char('w'), "Some(OpenPicker(CandidateStatus))"),
+                (KeyCode::Char('C'), "Some(OpenColumns)"),
                 (KeyCode::Char('z'), "None"),
             ],
         );
@@ -358,6 +359,28 @@ mod tests {
         );
         // In a picker, / starts type-to-find.
         assert_keys(Mode::Picker, &[(KeyCode::Char('/'), "Some(StartSearch)")]);
+    }
+
+    #[test]
+    fn column_picker_keys() {
+        assert_keys(
+            Mode::Columns,
+            &[
+                (KeyCode::Char(' '), "Some(PickerToggle)"),
+                (KeyCode::Char('j'), "Some(Down)"),
+                (KeyCode::Up, "Some(Up)"),
+                (KeyCode::Enter, "Some(Back)"),
+                (KeyCode::Esc, "Some(Back)"),
+                (KeyCode::Char('C'), "Some(Back)"),
+                (KeyCode::Char('?'), "Some(ToggleHelp)"),
+                (KeyCode::Char('2'), "None"),
+                (KeyCode::Char('/'), "None"),
+            ],
+        );
+        assert_eq!(
+            format!("{:?}", action_for_paste("x".into(), Mode::Columns)),
+            "None"
+        );
     }
 
     #[test]

@@ -12,7 +12,7 @@ impl App {
     pub(super) fn update_columns(&mut self, action: Action) -> Option<Action> {
         let Overlay::Columns(cursor) = self.overlay else {
             if matches!(action, Action::OpenColumns) {
-                if matches!(self.overlay, Overlay::None) {
+                if matches!(self.overlay, Overlay::None) && self.data.is_some() {
                     self.overlay = Overlay::Columns(0);
                 }
                 return None;

@@ -7,7 +7,6 @@ use crate::explorer::action::Action;
 use crate::explorer::app::{App, Focus, Overlay};
 use crate::explorer::layout;
 use crate::explorer::screen::View;
-use crate::model::seat::SeatIndex;
 use crate::report::change;
 use crate::report::rounds::{self, RoundTable};
 use crate::stats::change::ChangeMatrix;
@@ -58,7 +57,6 @@ pub struct ViewState {
     endorsers_for: Option<u64>,
     timeline_for: Option<u64>,
     history_for: Option<(u64, Option<usize>)>,
-    seats: Option<(u64, SeatIndex)>,
 }
 
 impl ViewState {
@@ -388,10 +386,8 @@ impl App {
                 if v.history_for == Some((version, anchor)) {
                     return;
                 }
-                if v.seats.as_ref().is_none_or(|(d, _)| *d != v.data_version) {
-                    v.seats = Some((v.data_version, SeatIndex::build(ds)));
-                }
-                let index = &v.seats.as_ref().expect("just built").1;
+                // The seats were indexed once, with the data (`Data::changes`).
+                let index = data.changes.seats();
                 let mut listed = vec![false; ds.contests.len()];
                 for &i in &self.rows {
                     listed[i] = true;
