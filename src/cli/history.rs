@@ -7,6 +7,7 @@ use anyhow::Result;
 
 use super::Selection;
 use crate::cli::args::Format;
+use crate::model::change::Changes;
 use crate::model::seat as seat_history;
 use crate::report::csv::TextCells;
 use crate::report::style::TextStyle;
@@ -23,11 +24,13 @@ pub fn run(
     let dataset = &selection.loaded.dataset;
     let anchor = super::find_contest(&selection.loaded, id, &format!("history {id}"))?;
     let rows = seat_history::seat_history(dataset, anchor, &selection.rows);
+    let changes = Changes::build(dataset);
     let listing = Listing {
         dataset,
         warnings: &selection.loaded.warnings,
         query: &selection.query,
         rows: &rows,
+        changes: Some(&changes),
     };
     match format {
         Format::Text => {

@@ -189,8 +189,8 @@ fn check_contest(
                 Some(party) => non_empty(party, || cpath().key("party"))?,
                 None => {
                     return Err(violation(
-                        cpath(),
-                        "a candidate needs a name, or a party when results are by party only"
+                        cpath().key("name"),
+                        "must not be empty (a row without a name needs a party: results by party only)"
                             .into(),
                     ));
                 }

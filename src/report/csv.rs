@@ -16,6 +16,9 @@ use crate::model::{Bound, Candidate, Contest, Dataset};
 use crate::stats::{GroupRecord, Groups};
 
 /// The columns of `list --format csv`, in order.
+/// The contest columns of `LIST_COLUMNS` (before the candidate ones).
+const CONTEST_COLUMNS: usize = 24;
+
 pub const LIST_COLUMNS: [&str; 38] = [
     "contest_id",
     "title",
@@ -96,14 +99,28 @@ impl TextCells {
 pub fn list(out: &mut impl Write, listing: &Listing, cells: TextCells) -> io::Result<()> {
     let ds = listing.dataset;
     let mut w = csv::Writer::from_writer(out);
-    w.write_record(LIST_COLUMNS).map_err(io_error)?;
+    // `history` adds the change since the seat's previous contest as a contest column.
+    let header: Vec<&str> = match listing.changes {
+        Some(_) => LIST_COLUMNS
+            .iter()
+            .copied()
+            .take(CONTEST_COLUMNS)
+            .chain(["change"])
+            .chain(LIST_COLUMNS.iter().copied().skip(CONTEST_COLUMNS))
+            .collect(),
+        None => LIST_COLUMNS.to_vec(),
+    };
+    w.write_record(&header).map_err(io_error)?;
     for &i in listing.rows {
         let contest = &ds.contests[i];
         let warnings = warnings_of(listing.warnings, contest);
-        let head = contest_cells(ds, contest, &warnings, cells);
+        let mut head = contest_cells(ds, contest, &warnings, cells);
+        if let Some(changes) = listing.changes {
+            head.push(crate::report::change::short(&changes.since(ds, i)));
+        }
         let ranked = arithmetic::ranked(contest);
         if ranked.is_empty() {
-            let blank = vec![String::new(); LIST_COLUMNS.len() - head.len()];
+            let blank = vec![String::new(); header.len() - head.len()];
             w.write_record(head.iter().chain(&blank))
                 .map_err(io_error)?;
         }

@@ -238,6 +238,9 @@ pub struct FactDoc {
 pub struct ContestDoc {
     pub contest: Contest,
     pub derived: Derived,
+    /// In `history` only: the change since the seat's previous contest (as in `show`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub change: Option<ChangeDoc>,
 }
 
 /// Numbers and names derived from a contest; `null` where the data does not allow them.
@@ -501,6 +504,9 @@ pub fn list_doc(listing: &Listing) -> ListDoc {
                 ContestDoc {
                     contest: contest.clone(),
                     derived: Derived::new(ds, listing.warnings, contest),
+                    change: listing
+                        .changes
+                        .and_then(|changes| ChangeDoc::new(ds, &changes.since(ds, i))),
                 }
             })
             .collect(),
@@ -560,6 +566,7 @@ pub fn compare(out: &mut impl Write, pair: &[Detail; 2]) -> io::Result<()> {
             .map(|d| ContestDoc {
                 contest: d.contest.clone(),
                 derived: Derived::new(d.dataset, d.warnings, d.contest),
+                change: None,
             })
             .collect(),
         facts: facts::compared(pair[0].dataset, pair[0].contest, pair[1].contest)

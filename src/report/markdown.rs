@@ -55,34 +55,38 @@ fn totals_line(t: &Totals) -> String {
 /// `list --format markdown`.
 pub fn list(out: &mut impl Write, listing: &Listing) -> io::Result<()> {
     let ds = listing.dataset;
-    header(
-        out,
-        &[
-            "ID", "Date", "Contest", "Region", "Status", "Winner", "Faction", "Share", "Margin",
-            "Turnout",
-        ],
-        &[
-            false, false, false, false, false, false, false, true, true, true,
-        ],
-    )?;
+    let mut names = vec![
+        "ID", "Date", "Contest", "Region", "Status", "Winner", "Faction", "Share", "Margin",
+        "Turnout",
+    ];
+    let mut right = vec![
+        false, false, false, false, false, false, false, true, true, true,
+    ];
+    if listing.changes.is_some() {
+        names.push("± since previous");
+        right.push(false);
+    }
+    header(out, &names, &right)?;
     for &i in listing.rows {
         let s = Summary::new(ds, &ds.contests[i]);
         let c = s.contest;
-        row(
-            out,
-            &[
-                format!("`{}`", c.id),
-                s.date_label(),
-                c.title.clone(),
-                s.region.map_or(DASH.into(), |r| r.name.clone()),
-                c.status.as_str().into(),
-                s.winner.map_or(DASH.into(), |w| w.label()),
-                s.winner_faction.map_or(DASH.into(), |f| f.name.clone()),
-                s.winner_share.as_ref().map_or(DASH.into(), |s| s.label()),
-                s.margin_label(),
-                s.turnout_label(),
-            ],
-        )?;
+        let change = listing
+            .changes
+            .map(|changes| crate::report::change::short(&changes.since(ds, i)));
+        let mut cells = vec![
+            format!("`{}`", c.id),
+            s.date_label(),
+            c.title.clone(),
+            s.region.map_or(DASH.into(), |r| r.name.clone()),
+            c.status.as_str().into(),
+            s.winner.map_or(DASH.into(), |w| w.label()),
+            s.winner_faction.map_or(DASH.into(), |f| f.name.clone()),
+            s.winner_share.as_ref().map_or(DASH.into(), |s| s.label()),
+            s.margin_label(),
+            s.turnout_label(),
+        ];
+        cells.extend(change);
+        row(out, &cells)?;
     }
     writeln!(out)?;
     writeln!(

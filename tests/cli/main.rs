@@ -15,6 +15,7 @@ mod import;
 mod list;
 mod misc;
 mod presentation;
+mod psephology;
 mod results_csv;
 mod rounds;
 mod selections;

@@ -46,6 +46,7 @@ fn reports(loaded: &Loaded) -> Vec<(String, String)> {
         warnings: &loaded.warnings,
         query: &query,
         rows: &rows,
+        changes: None,
     };
     let style = TextStyle {
         width: 100,

@@ -10,6 +10,7 @@ pub use compare::compare;
 pub use show::show;
 
 use super::cells::grid_lines;
+use super::change;
 use super::facts::Summary;
 use super::style::{Paint, TextStyle};
 use super::table::{self, Align, Cell, Column};
@@ -37,13 +38,21 @@ pub fn list(out: &mut impl Write, listing: &Listing, style: &TextStyle) -> io::R
         Column::fixed("MARGIN", Align::Right, 1),
         Column::fixed("TURNOUT", Align::Right, 0),
     ];
+    let mut columns = COLUMNS.to_vec();
+    if listing.changes.is_some() {
+        // The seat's story: kept before share, margin and turnout.
+        columns.push(Column::flex("± SINCE PREVIOUS", 12, 6));
+    }
     let rows: Vec<Vec<Cell>> = listing
         .rows
         .iter()
         .map(|&i| {
             let s = Summary::new(ds, &ds.contests[i]);
             let c = s.contest;
-            vec![
+            let change = listing
+                .changes
+                .map(|changes| dashed(change::short(&changes.since(ds, i))));
+            let mut row = vec![
                 Cell::new(&c.id),
                 dashed(s.date_label()),
                 Cell::new(&c.title),
@@ -54,10 +63,12 @@ pub fn list(out: &mut impl Write, listing: &Listing, style: &TextStyle) -> io::R
                 dashed(s.winner_share_label()),
                 dashed(s.margin_label()),
                 dashed(s.turnout_label()),
-            ]
+            ];
+            row.extend(change);
+            row
         })
         .collect();
-    for line in table::render(&COLUMNS, &rows, style) {
+    for line in table::render(&columns, &rows, style) {
         writeln!(out, "{line}")?;
     }
     let totals = Totals::of_contests(ds, listing.rows);
