@@ -583,10 +583,14 @@ mod tests {
 
     #[test]
     fn the_sorted_by_column_shows_at_every_width() {
+        let sorts = SortKey::ALL.map(ListSort::Key);
         for width in [20, 30, 40, 48, 58, 60, 78, 98, 120, 198] {
-            for sort in SortKey::ALL {
-                let cols = columns(fit(width, sort));
-                let want = sort_column(ListSort::Key(sort));
+            for sort in sorts.into_iter().chain([ListSort::Change]) {
+                let cols = columns(Fit {
+                    sort,
+                    ..fit(width, SortKey::Date)
+                });
+                let want = sort_column(sort);
                 let found = cols.iter().find(|(c, _)| *c == want);
                 assert!(
                     found.is_some_and(|(_, w)| *w > 0),
