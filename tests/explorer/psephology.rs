@@ -605,3 +605,23 @@ fn data_points(app: &App, i: usize) -> Option<f64> {
         _ => None,
     }
 }
+
+#[test]
+fn on_a_narrow_terminal_each_party_s_figures_go_under_its_name() {
+    // 40 columns: one pane, the detail after Enter; too narrow for the party table.
+    let mut app = stockport(40, 130);
+    select(&mut app, "ge2017-e14000969");
+    press(&mut app, "\n");
+    let section = change_section(&app);
+    let text = section.join("\n");
+    let at = section
+        .iter()
+        .position(|r| r.trim() == "Labour")
+        .unwrap_or_else(|| panic!("{text}"));
+    assert_eq!(
+        section[at + 1].trim(),
+        "49.9% → 63.3%, +13.4 pts, +6,511",
+        "{text}"
+    );
+    assert!(section.iter().all(|r| r.chars().count() <= 38), "{text}");
+}

@@ -186,7 +186,8 @@ fn change_section(section: &ChangeSection, doc: &mut Doc) {
 }
 
 /// The party table of a change section: the party, its share then and now, ± share, ± votes;
-/// the figures keep their widths and the party names give way on a narrow pane.
+/// the figures keep their widths and the party names give way on a narrow pane (too narrow
+/// for the figures, each party's go on a line under its name).
 fn party_table(section: &ChangeSection, doc: &mut Doc) {
     let theme = doc.theme;
     let header = section.header();
@@ -197,6 +198,22 @@ fn party_table(section: &ChangeSection, doc: &mut Doc) {
         }
     }
     let figures: usize = widths[1..].iter().map(|w| w + 2).sum();
+    if 2 + 8 + figures > doc.width {
+        // Too narrow for the table: each party on a line, its figures under it.
+        let [_, then, now, share, votes] = &header;
+        doc.hanging(
+            &format!("Party: share {then} → {now}, {share}, {votes}"),
+            "  ",
+            "    ",
+            theme.column_title(),
+        );
+        for row in &section.rows {
+            doc.text("  ", &row[0], theme.text());
+            let figures = format!("{} → {}, {}, {}", row[1], row[2], row[3], row[4]);
+            doc.text("    ", &figures, theme.text());
+        }
+        return;
+    }
     widths[0] = widths[0].min(doc.width.saturating_sub(2 + figures).max(8));
     let line = |row: &[String; 5]| {
         let mut text = format!("  {}", cells::fit(&row[0], widths[0]));
