@@ -625,3 +625,30 @@ fn on_a_narrow_terminal_each_party_s_figures_go_under_its_name() {
     );
     assert!(section.iter().all(|r| r.chars().count() <= 38), "{text}");
 }
+
+#[test]
+fn a_click_in_the_column_picker_shows_or_hides_that_column() {
+    use ratatui::crossterm::event::{KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
+    let mut app = stockport(160, 30);
+    press(&mut app, "C");
+    // The row that offers the result column.
+    let shown = screen(&app);
+    let (row, line) = shown
+        .lines()
+        .enumerate()
+        .find(|(_, l)| l.contains("[ ] result: hold"))
+        .unwrap_or_else(|| panic!("{shown}"));
+    let column = line.chars().position(|c| c == '[').unwrap() as u16;
+    let event = MouseEvent {
+        kind: MouseEventKind::Down(MouseButton::Left),
+        column,
+        row: row as u16,
+        modifiers: KeyModifiers::NONE,
+    };
+    let action = app.mouse_action(event).expect("the click picks the row");
+    crate::support::tui::step(&mut app, action);
+    assert!(app.list_columns.shows(ListColumn::Result));
+    assert!(screen(&app).contains("[x] result: hold"));
+    press(&mut app, "\x1b");
+    assert!(list_titles(&app).contains("Result"));
+}
