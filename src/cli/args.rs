@@ -28,6 +28,7 @@ Examples:
   hustings validate results.json                  check a file and list its integrity warnings
   hustings import hoc-candidates HoC-GE2019-results-by-candidate.csv -o ge2019.json
                                                   convert official UK general-election results
+  hustings import results.xml -o results.json     convert NIST, Clarity, RCTab or CSV results
   hustings schema > hustings.schema.json";
 
 const LIST_EXAMPLES: &str = "\
@@ -545,11 +546,16 @@ pub struct ValidateArgs {
 pub struct ImportArgs {
     #[command(subcommand)]
     pub format: Option<ImportFormat>,
-    /// A file of another format, recognised by its content: an RCTab detailed report or a
-    /// Universal Tabulator count (JSON), a Clarity election-night detail.xml, an
-    /// OpenElections-layout CSV, or a hustings dataset.
+    /// A file of another format, recognised by its content: a NIST SP 1500-100 election
+    /// results report (JSON or XML), an RCTab detailed report or a Universal Tabulator count
+    /// (JSON), a Clarity election-night detail.xml, an OpenElections-layout CSV, a House of
+    /// Commons Library candidate CSV, or a hustings dataset.
     #[arg(value_name = "FILE", required = true)]
     pub file: Option<PathBuf>,
+    /// Read FILE as this format instead of recognising it by its content; a file that is not
+    /// of that format is an error saying so.
+    #[arg(long = "format", value_name = "NAME", value_enum)]
+    pub forced: Option<ReaderArg>,
     /// Write the dataset here (atomically) instead of to stdout.
     #[arg(short, long, value_name = "OUT")]
     pub output: Option<PathBuf>,
@@ -558,12 +564,34 @@ pub struct ImportArgs {
     pub force: bool,
 }
 
+/// `hustings import FILE --format` values: one reader each.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReaderArg {
+    /// NIST SP 1500-100 v2 election results, JSON or XML.
+    Nist,
+    /// Clarity / Scytl election-night results (detail.xml).
+    Clarity,
+    /// A count file: RCTab detailed report or Universal Tabulator JSON.
+    Count,
+    /// A results CSV with a recognised header (OpenElections layout); `import csv` maps columns.
+    Csv,
+    /// A House of Commons Library candidate CSV (`import hoc-candidates` joins the constituency file).
+    HocCandidates,
+    /// The House of Commons Library's party-level results, 1997–2019 (TSV).
+    HocHistory,
+    /// A hustings dataset (JSON).
+    Hustings,
+}
+
 const IMPORT_EXAMPLES: &str = "\
 Examples:
   hustings import 2018_maine_governor_primary.json -o maine.json
   hustings import detail.xml -o county.json
+  hustings import results.xml --format nist -o state.json
+  hustings import HoC-GE2019-results-by-candidate.csv -o ge2019.json
   hustings import hoc-candidates HoC-GE2019-results-by-candidate.csv -o ge2019.json
 
+--format names one reader: nist, clarity, count, csv, hoc-candidates or hustings.
 The summary (what was read, mapped and ignored) goes to stderr.";
 
 const HOC_EXAMPLES: &str = "\

@@ -342,17 +342,10 @@ fn assemble(
         }
         let valid: u64 = seat.rows.iter().map(|r| r.votes).sum();
         contests.push(Contest {
-            id,
-            kind: ContestKind::GeneralElection,
-            title: format!("{}, {year} general election", seat.name),
-            party: None,
             constituency: Some(seat.name.clone()),
             constituency_id: ons.then(|| seat.code.clone()),
             region,
             date: Some(seat.date),
-            date_bounds: None,
-            status: Status::Decided,
-            status_as_of: None,
             method: Some("first past the post".into()),
             ballots: Some(Ballots {
                 valid: Some(valid),
@@ -361,16 +354,6 @@ fn assemble(
                 cast: None,
             }),
             candidates,
-            seats: None,
-            stages: Vec::new(),
-            nominations: Vec::new(),
-            rounds: Vec::new(),
-            majority: None,
-            swing: None,
-            result: None,
-            previous_holder: None,
-            defection: None,
-            seat_majority: None,
             sources: vec![Source {
                 outlet: "House of Commons Library".into(),
                 title: Some(source_name.clone()),
@@ -382,7 +365,7 @@ fn assemble(
                 )),
             }],
             notes,
-            inferred: Vec::new(),
+            ..Contest::new(id, ContestKind::GeneralElection, format!("{}, {year} general election", seat.name), Status::Decided)
         });
     }
     let dataset = Dataset {
@@ -416,7 +399,7 @@ fn assemble(
     }
     Read {
         dataset,
-        format: "House of Commons Library party-level results (CBP-8647)",
+        format: "House of Commons Library party-level results file (CBP-8647)",
         notes,
     }
 }
@@ -429,20 +412,11 @@ fn party_row(party: &str, votes: u64) -> Candidate {
         parties::faction_of(party, party).id
     };
     Candidate {
-        name: String::new(),
-        id: None,
         party: Some(party.to_string()),
         faction: Some(faction.to_string()),
         votes: Some(votes),
-        share: None,
-        elected: false,
-        status: None,
-        place: None,
-        incumbent: false,
-        write_in: false,
         folded,
-        description: None,
-        endorsements: Vec::new(),
+        ..Candidate::new(String::new())
     }
 }
 

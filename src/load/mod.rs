@@ -336,7 +336,9 @@ pub fn parse_noting(
     parse_hustings(file, bytes)
 }
 
-fn parse_hustings(file: &str, bytes: &[u8]) -> Result<Dataset, LoadError> {
+/// Parses and checks one document as the hustings format only, whatever it looks like (no
+/// other format is recognised): what `hustings import FILE --format hustings` reads.
+pub fn parse_hustings(file: &str, bytes: &[u8]) -> Result<Dataset, LoadError> {
     // A byte-order mark is legal for editors to write and carries no meaning in JSON.
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     if bytes.iter().all(u8::is_ascii_whitespace) {

@@ -607,7 +607,64 @@ pub struct Source {
     pub note: Option<String>,
 }
 
+impl Contest {
+    /// A contest with only its id, kind, title and status: every other fact empty or unknown.
+    /// Importers start from it and fill in what their files give
+    /// (`Contest { ballots, candidates, ..Contest::new(id, kind, title, status) }`).
+    pub fn new(id: String, kind: ContestKind, title: String, status: Status) -> Contest {
+        Contest {
+            id,
+            kind,
+            title,
+            party: None,
+            constituency: None,
+            constituency_id: None,
+            region: None,
+            date: None,
+            date_bounds: None,
+            status,
+            status_as_of: None,
+            method: None,
+            ballots: None,
+            candidates: Vec::new(),
+            seats: None,
+            stages: Vec::new(),
+            nominations: Vec::new(),
+            rounds: Vec::new(),
+            majority: None,
+            swing: None,
+            result: None,
+            previous_holder: None,
+            defection: None,
+            seat_majority: None,
+            sources: Vec::new(),
+            notes: None,
+            inferred: Vec::new(),
+        }
+    }
+}
+
 impl Candidate {
+    /// A candidate with only a name: no party, faction or votes known, not elected.
+    pub fn new(name: String) -> Candidate {
+        Candidate {
+            name,
+            id: None,
+            party: None,
+            faction: None,
+            votes: None,
+            share: None,
+            elected: false,
+            status: None,
+            place: None,
+            incumbent: false,
+            write_in: false,
+            folded: false,
+            description: None,
+            endorsements: Vec::new(),
+        }
+    }
+
     /// What to call the candidate: the name, else the party (`Labour`, or `Other (several
     /// parties)` for a folded group), else `(no name)`.
     pub fn label(&self) -> String {

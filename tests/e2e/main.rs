@@ -9,6 +9,7 @@ mod counts;
 mod explorer;
 mod journalist;
 mod messages;
+mod other_formats;
 mod paste;
 mod psephology;
 mod reload;
