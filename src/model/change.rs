@@ -158,6 +158,11 @@ impl Changes {
         }
     }
 
+    /// The seats of the dataset (for a seat's whole history).
+    pub fn seats(&self) -> &SeatIndex {
+        &self.seats
+    }
+
     /// The previous contest in the seat of contest `i` (see the module doc), if loaded.
     pub fn previous(&self, dataset: &Dataset, i: usize) -> Option<usize> {
         let contest = dataset.contests.get(i)?;

@@ -185,11 +185,21 @@ fn parse_result(given: &str) -> Result<ResultWanted, ResolveError> {
 
 /// The contests whose computed result is one of `asked`.
 fn result_matches(dataset: &Dataset, asked: &[String]) -> Result<ResultMatches, ResolveError> {
+    result_matches_with(dataset, &Changes::build(dataset), asked)
+}
+
+/// The contests whose computed result is one of `asked`, with the dataset's seats and parties
+/// already built (the explorer keeps them, and decides a result filter again on a reload or
+/// when one of its values is removed).
+pub fn result_matches_with(
+    dataset: &Dataset,
+    changes: &Changes,
+    asked: &[String],
+) -> Result<ResultMatches, ResolveError> {
     let wanted: Vec<ResultWanted> = asked
         .iter()
         .map(|a| parse_result(a))
         .collect::<Result<_, _>>()?;
-    let changes = Changes::build(dataset);
     let is = |given: &str, key: &PartyKey| {
         let given_key = changes.parties.key(given);
         given_key.group == key.group || fold(given.trim()) == fold(key.short())

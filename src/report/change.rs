@@ -11,6 +11,11 @@ use crate::stats::change::ChangeMatrix;
 /// What is said when nothing can be computed.
 pub const NO_PREVIOUS: &str = "no previous result";
 
+/// What a column says when there is a previous contest but the figures of one of the two are
+/// partial (so nothing is computed): not "no previous result", which would read as if the
+/// seat had never been fought before.
+pub const PARTIAL: &str = "partial figures";
+
 /// The change section of one contest.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ChangeSection {
@@ -198,27 +203,34 @@ impl ChangeSection {
 
 /// The change of one contest in a few words, for a column (`history`'s ±, the explorer's
 /// History view and list): `Lab hold, +13.4 pts` (the winner's party's ± share), `Con gain
-/// from Lab, +6.9 pts`, `no previous result`, or `—` for a contest that elects no seat.
+/// from Lab, +6.9 pts`, `no previous result`, `partial figures` (a previous contest is loaded
+/// but one side's votes are incomplete), or `—` for a contest that elects no seat.
 pub fn short(since: &Since) -> String {
     match since {
         Since::NotASeat => DASH.to_string(),
-        Since::NoPrevious | Since::Partial { .. } => NO_PREVIOUS.to_string(),
+        Since::NoPrevious => NO_PREVIOUS.to_string(),
+        Since::Partial { .. } => PARTIAL.to_string(),
         Since::Known(change) => {
             let Some(outcome) = &change.outcome else {
                 return "winner not known".to_string();
             };
-            let winner = outcome.winner();
-            let points = change
-                .parties
-                .iter()
-                .find(|p| !p.folded && crate::model::party::fold(&p.party) == winner.group)
-                .and_then(PartyChange::points);
-            match points {
+            match winner_points(change) {
                 Some(p) => format!("{}, {}", outcome.label(), signed_points(p)),
                 None => outcome.label(),
             }
         }
     }
+}
+
+/// The winner's party's ± share in points since the previous contest, when the winner is
+/// known and the party stood both times.
+pub fn winner_points(change: &Change) -> Option<f64> {
+    let winner = change.outcome.as_ref()?.winner();
+    change
+        .parties
+        .iter()
+        .find(|p| !p.folded && crate::model::party::fold(&p.party) == winner.group)
+        .and_then(PartyChange::points)
 }
 
 /// The seats-changing-hands matrix as a grid of text: a header (`FROM \\ TO`, the parties'
@@ -287,5 +299,16 @@ mod tests {
         assert_eq!(signed_count(6511), "+6,511");
         assert_eq!(signed_count(-320), "-320");
         assert_eq!(signed_count(0), "±0");
+    }
+
+    #[test]
+    fn short_tells_no_previous_contest_from_partial_figures() {
+        assert_eq!(short(&Since::NotASeat), DASH);
+        assert_eq!(short(&Since::NoPrevious), NO_PREVIOUS);
+        let partial = Since::Partial {
+            previous: 0,
+            reason: "this contest has votes for 0 of 1 candidates".into(),
+        };
+        assert_eq!(short(&partial), PARTIAL);
     }
 }

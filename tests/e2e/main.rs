@@ -11,6 +11,7 @@ mod journalist;
 mod messages;
 mod other_formats;
 mod paste;
+mod psephology;
 mod reload;
 mod signals;
 mod untrusted;

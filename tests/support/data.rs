@@ -140,3 +140,53 @@ pub fn import_ge2019(dir: &Path) -> PathBuf {
 pub fn selection_fixture() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/data/selection.json")
 }
+
+/// Writes `dataset` as JSON to `dir/name`.
+fn write_dataset(dir: &Path, name: &str, dataset: &Dataset) -> PathBuf {
+    let path = dir.join(name);
+    std::fs::write(&path, serde_json::to_vec(dataset).expect("serialises")).expect("writes");
+    path
+}
+
+/// A directory for imports shared by the tests of one binary (kept until it ends; the OS
+/// clears temporary files).
+fn shared_dir() -> &'static Path {
+    static DIR: std::sync::OnceLock<PathBuf> = std::sync::OnceLock::new();
+    DIR.get_or_init(|| {
+        let dir = tempfile::tempdir().expect("a temporary directory");
+        let path = dir.path().to_path_buf();
+        std::mem::forget(dir);
+        path
+    })
+}
+
+/// The Library's party-level results 1997–2019 (`uk-history/GE_results.tsv`), imported through
+/// the library (`import::hoc_history`) once per test binary, as a dataset file.
+pub fn history_import() -> PathBuf {
+    static PATH: std::sync::OnceLock<PathBuf> = std::sync::OnceLock::new();
+    PATH.get_or_init(|| {
+        let read =
+            hustings::import::hoc_history::read_path(&real_data("uk-history/GE_results.tsv"))
+                .expect("the real history file imports");
+        write_dataset(shared_dir(), "history.json", &read.dataset)
+    })
+    .clone()
+}
+
+/// A Library candidate-level file (`HoC-GE2017-results-by-candidate.csv`, or GE2019's)
+/// imported through the library once per test binary, as a dataset file.
+pub fn candidates_import(year: u16) -> PathBuf {
+    static PATHS: std::sync::Mutex<Vec<(u16, PathBuf)>> = std::sync::Mutex::new(Vec::new());
+    let mut paths = PATHS.lock().unwrap_or_else(|e| e.into_inner());
+    if let Some((_, path)) = paths.iter().find(|(y, _)| *y == year) {
+        return path.clone();
+    }
+    let imported = hustings::import::hoc_candidates(&hustings::import::Options {
+        candidates: real_data(&format!("HoC-GE{year}-results-by-candidate.csv")),
+        ..Default::default()
+    })
+    .expect("the real candidate file imports");
+    let path = write_dataset(shared_dir(), &format!("ge{year}.json"), &imported.dataset);
+    paths.push((year, path.clone()));
+    path
+}
