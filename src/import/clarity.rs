@@ -25,6 +25,7 @@ use quick_xml::events::{BytesStart, Event};
 use crate::import::common::{self, Tie};
 use crate::import::{ImportError, Read};
 use crate::model::date::PartialDate;
+use crate::model::text::one_line;
 use crate::model::{Ballots, Contest, ContestKind, Dataset, SCHEMA_VERSION, Source, Status};
 
 /// Whether `bytes` is an XML document whose root element is `ElectionResult`.
@@ -100,12 +101,13 @@ pub fn read(file: &str, bytes: &[u8]) -> Result<Read, ImportError> {
         if let Some(a) = attr {
             p.push_str(&format!("/@{a}"));
         }
+        // The path's names and the message quote the document: one line, whatever it holds.
         ImportError::At {
             file: file.to_string(),
             line,
             column,
-            path: p,
-            message,
+            path: one_line(&p),
+            message: one_line(&message),
         }
     };
     loop {
@@ -276,7 +278,9 @@ pub fn read(file: &str, bytes: &[u8]) -> Result<Read, ImportError> {
                     by_type: Vec::new(),
                 });
             }
-            (3, Some("Choice"), "VoteType") => {
+            // Only a choice of a contest: a `Choice` elsewhere was never read, and its vote
+            // types must not be added to the last contest's last choice.
+            (3, Some("Choice"), "VoteType") if stack[1] == "Contest" => {
                 let kind = string("name")?.unwrap_or_default();
                 if let Some(votes) = number("votes")? {
                     let contest = contests.last_mut().expect("inside a contest");
@@ -339,7 +343,9 @@ fn build(
 ) -> Result<Read, ImportError> {
     let bad_date = |text: &str, what: &str| ImportError::File {
         file: file.to_string(),
-        message: format!("{what} \"{text}\" is not a date (expected m/d/yyyy)"),
+        message: one_line(&format!(
+            "{what} \"{text}\" is not a date (expected m/d/yyyy)"
+        )),
     };
     let date = match &election.date {
         Some(d) => Some(

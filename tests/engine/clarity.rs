@@ -168,3 +168,45 @@ fn only_clarity_xml_is_recognised() {
         import::read_other("x.xml", b"\xEF\xBB\xBF  <ElectionResult></ElectionResult>").is_some()
     );
 }
+
+/// Found by fuzzing (target `clarity`, in its first seconds): a mismatched end tag was quoted
+/// by the XML reader up to the next `>`, across lines, and the error was several lines.
+#[test]
+fn fuzz_a_mismatched_end_tag_across_lines_stays_on_one_line() {
+    let e = import::clarity::read("t.xml", b"</\n>")
+        .unwrap_err()
+        .to_string();
+    assert_eq!(
+        e,
+        "t.xml:1:1: /: not well-formed XML: ill-formed document: close tag `</ >` does not match any open tag"
+    );
+    let e = error(&PARTIAL.replace("</Region>", "</Region\n  "));
+    assert_eq!(
+        e,
+        "t.xml:5:25: /ElectionResult[1]/Region[1]: not well-formed XML: ill-formed document: expected `</Region>`, but `</Region      <ElectionVoterTurnout totalVoters=\"1,000\" ball…` was found"
+    );
+}
+
+/// Found by fuzzing (target `clarity`, after about 4,000 runs): a `Choice` outside a
+/// `Contest` was not read, but its `VoteType`s were added to the last contest's last choice —
+/// or, before any contest, the reader panicked.
+#[test]
+fn fuzz_vote_types_of_a_choice_outside_a_contest_are_not_read() {
+    let e = import::clarity::read(
+        "t.xml",
+        b"<ElectionResult><><Choice><VoteType\n votes=\"5\">",
+    )
+    .unwrap_err()
+    .to_string();
+    assert_eq!(
+        e,
+        "t.xml:2:12: /ElectionResult[1]/[1]/Choice[1]/VoteType[1]: the file ends inside <VoteType> (truncated?)"
+    );
+    let xml = r#"<ElectionResult>
+  <Contest key="1" text="Mayor"><Choice key="1" text="Ann"/></Contest>
+  <Elsewhere><Choice key="1" text="Bob"><VoteType name="Election Day" votes="5"/></Choice></Elsewhere>
+</ElectionResult>"#;
+    let read = read(xml).unwrap();
+    let ann = read.dataset.contests[0].candidate_named("Ann").unwrap();
+    assert_eq!(ann.votes, None, "Bob's votes are not Ann's");
+}
