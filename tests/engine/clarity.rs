@@ -210,3 +210,46 @@ fn fuzz_vote_types_of_a_choice_outside_a_contest_are_not_read() {
     let ann = read.dataset.contests[0].candidate_named("Ann").unwrap();
     assert_eq!(ann.votes, None, "Bob's votes are not Ann's");
 }
+
+/// Found by fuzzing (target `clarity`, after 57 k runs): a count past the loader's limit
+/// (`totalVoters="01099516277760"`) was imported, and `hustings import` stopped with "internal
+/// error: the imported dataset does not load". Counts past the limit are refused where they
+/// stand, and so are sums past it (a choice's vote types, a contest's votes, undervotes and
+/// overvotes).
+#[test]
+fn fuzz_counts_past_the_limit_are_refused() {
+    let e = import::clarity::read(
+        "t.xml",
+        b"<ElectionResult><ElectionVoterTurnout totalVoters=\"01099516277760\" />\n  <Contest key=\"1\"></Contest>\n</ElectionResult>",
+    )
+    .unwrap_err()
+    .to_string();
+    assert_eq!(
+        e,
+        "t.xml:1:17: /ElectionResult[1]/ElectionVoterTurnout[1]/@totalVoters: 01099516277760 is too large for a count (the limit is 1099511627776)"
+    );
+    let e = error(&PARTIAL.replace("totalVotes=\"120\"", "totalVotes=\"1,099,511,627,700\""));
+    assert_eq!(
+        e,
+        "t.xml: Mayor: the choices' votes add up to more than 1099511627776, the limit for a count"
+    );
+    let e = error(&PARTIAL.replace("votes=\"50\"", "votes=\"1099511627776\""));
+    assert_eq!(
+        e,
+        "t.xml: Mayor: the vote types of \"Ann & Co\" add up to more than 1099511627776, the limit for a count"
+    );
+    let e = error(
+        &PARTIAL
+            .replace("overvotes=\"1\"", "overvotes=\"1099511627776\"")
+            .replace("undervotes=\"7\"", "undervotes=\"1\"")
+            .replace("voteFor=\"2\"", "voteFor=\"1\""),
+    );
+    assert_eq!(
+        e,
+        "t.xml: Council: undervotes and overvotes add up to more than 1099511627776, the limit for a count"
+    );
+    // At the limit itself, a count reads.
+    let read = read(r#"<ElectionResult><Contest key="1" text="Mayor"><Choice key="1" text="Bob" totalVotes="1099511627776"/></Contest></ElectionResult>"#).unwrap();
+    let bob = read.dataset.contests[0].candidate_named("Bob").unwrap();
+    assert_eq!(bob.votes, Some(1 << 40));
+}
