@@ -66,3 +66,41 @@ pub fn index(contests: usize) -> &'static Index {
     static CACHE: OnceLock<Mutex<HashMap<usize, &'static Index>>> = OnceLock::new();
     cached(&CACHE, contests, || Index::build(dataset(contests)))
 }
+
+#[path = "../../examples/generate/open_elections.rs"]
+mod open_elections;
+
+/// Results-CSV sizes to bench, in rows: 100k, and 1M with `HUSTINGS_BENCH_1M=1`.
+pub fn csv_rows() -> Vec<usize> {
+    let mut rows = vec![100_000];
+    if std::env::var_os("HUSTINGS_BENCH_1M").is_some_and(|v| v != "0") {
+        rows.push(1_000_000);
+    }
+    rows
+}
+
+/// A generated OpenElections-layout results CSV of `rows` rows, written once under the target
+/// directory (`target/bench-data/`, beside the bench binaries; never committed) and reused.
+pub fn open_elections_csv(rows: usize) -> std::path::PathBuf {
+    let exe = std::env::current_exe().expect("the bench binary's path");
+    // target/<profile>/deps/<bench binary>
+    let target = exe
+        .ancestors()
+        .nth(3)
+        .expect("the bench binary lives under the target directory");
+    let dir = target.join("bench-data");
+    let path = dir.join(format!("open-elections-{rows}-seed{SEED}.csv"));
+    if !path.exists() {
+        std::fs::create_dir_all(&dir).expect("create target/bench-data");
+        let partial = dir.join(format!("open-elections-{rows}-seed{SEED}.csv.partial"));
+        let mut out = std::io::BufWriter::with_capacity(
+            1 << 20,
+            std::fs::File::create(&partial).expect("create the CSV"),
+        );
+        open_elections::write_csv(rows, SEED, &mut out).expect("write the CSV");
+        std::io::Write::flush(&mut out).expect("write the CSV");
+        drop(out);
+        std::fs::rename(&partial, &path).expect("move the CSV into place");
+    }
+    path
+}

@@ -21,7 +21,7 @@ use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 
 #[path = "pools.rs"]
-mod pools;
+pub mod pools;
 use pools::*;
 
 /// What to generate.

@@ -25,6 +25,8 @@ use quick_xml::events::{BytesStart, Event};
 use crate::import::common::{self, Tie};
 use crate::import::{ImportError, Read};
 use crate::model::date::PartialDate;
+use crate::model::strict_numbers::MAX_COUNT;
+use crate::model::text::one_line;
 use crate::model::{Ballots, Contest, ContestKind, Dataset, SCHEMA_VERSION, Source, Status};
 
 /// Whether `bytes` is an XML document whose root element is `ElectionResult`.
@@ -100,12 +102,13 @@ pub fn read(file: &str, bytes: &[u8]) -> Result<Read, ImportError> {
         if let Some(a) = attr {
             p.push_str(&format!("/@{a}"));
         }
+        // The path's names and the message quote the document: one line, whatever it holds.
         ImportError::At {
             file: file.to_string(),
             line,
             column,
-            path: p,
-            message,
+            path: one_line(&p),
+            message: one_line(&message),
         }
     };
     loop {
@@ -276,7 +279,9 @@ pub fn read(file: &str, bytes: &[u8]) -> Result<Read, ImportError> {
                     by_type: Vec::new(),
                 });
             }
-            (3, Some("Choice"), "VoteType") => {
+            // Only a choice of a contest: a `Choice` elsewhere was never read, and its vote
+            // types must not be added to the last contest's last choice.
+            (3, Some("Choice"), "VoteType") if stack[1] == "Contest" => {
                 let kind = string("name")?.unwrap_or_default();
                 if let Some(votes) = number("votes")? {
                     let contest = contests.last_mut().expect("inside a contest");
@@ -339,7 +344,9 @@ fn build(
 ) -> Result<Read, ImportError> {
     let bad_date = |text: &str, what: &str| ImportError::File {
         file: file.to_string(),
-        message: format!("{what} \"{text}\" is not a date (expected m/d/yyyy)"),
+        message: one_line(&format!(
+            "{what} \"{text}\" is not a date (expected m/d/yyyy)"
+        )),
     };
     let date = match &election.date {
         Some(d) => Some(
@@ -367,16 +374,25 @@ fn build(
             .or_else(|| c.key.as_ref().map(|k| format!("Contest {k}")))
             .unwrap_or_else(|| "Contest".into());
         let seats = c.vote_for.unwrap_or(1).max(1);
-        let mut candidates: Vec<_> = c
-            .choices
-            .iter()
-            .map(|ch| {
-                let votes = ch.total.or_else(|| {
-                    (!ch.by_type.is_empty()).then(|| ch.by_type.iter().map(|(_, v)| v).sum())
-                });
-                common::candidate(ch.text.clone(), ch.party.clone(), votes)
-            })
-            .collect();
+        // Sums must stay within the limit the loader holds every count to.
+        let too_large = |what: String| ImportError::File {
+            file: file.to_string(),
+            message: one_line(&format!(
+                "{title}: {what} add up to more than {MAX_COUNT}, the limit for a count"
+            )),
+        };
+        let mut candidates = Vec::with_capacity(c.choices.len());
+        for ch in &c.choices {
+            let votes = match ch.total {
+                Some(total) => Some(total),
+                None if ch.by_type.is_empty() => None,
+                None => Some(
+                    sum(ch.by_type.iter().map(|(_, v)| *v))
+                        .ok_or_else(|| too_large(format!("the vote types of \"{}\"", ch.text)))?,
+                ),
+            };
+            candidates.push(common::candidate(ch.text.clone(), ch.party.clone(), votes));
+        }
         let mut contest_notes: Vec<String> = Vec::new();
         let summed = c
             .choices
@@ -417,7 +433,14 @@ fn build(
             Status::Pending
         };
         // Ballots: only what is this contest's own.
-        let votes: Option<u64> = candidates.iter().map(|c| c.votes).sum();
+        let votes: Option<u64> = match candidates
+            .iter()
+            .map(|c| c.votes)
+            .collect::<Option<Vec<_>>>()
+        {
+            Some(votes) => Some(sum(votes).ok_or_else(|| too_large("the choices' votes".into()))?),
+            None => None,
+        };
         let vote_for_one = seats == 1 && !c.question;
         let mut ballots = Ballots {
             eligible: election.eligible,
@@ -426,7 +449,8 @@ fn build(
         if vote_for_one {
             ballots.valid = votes;
             if let (Some(u), Some(o)) = (c.undervotes, c.overvotes) {
-                ballots.rejected = Some(u + o);
+                ballots.rejected =
+                    Some(sum([u, o]).ok_or_else(|| too_large("undervotes and overvotes".into()))?);
                 contest_notes.push(format!(
                     "Rejected: {u} undervotes (blank for this contest) and {o} overvotes."
                 ));
@@ -540,16 +564,28 @@ fn attribute(element: &BytesStart, key: &str) -> Result<Option<String>, String> 
     Ok(None)
 }
 
-/// A whole number of votes or voters: digits, perhaps with thousands separators.
+/// The sum of counts, or `None` past the limit for a count.
+fn sum(counts: impl IntoIterator<Item = u64>) -> Option<u64> {
+    counts
+        .into_iter()
+        .try_fold(0u64, |total, n| total.checked_add(n))
+        .filter(|&total| total <= MAX_COUNT)
+}
+
+/// A whole number of votes or voters: digits, perhaps with thousands separators, at most the
+/// limit for a count (the loader's).
 fn whole(text: &str) -> Result<u64, String> {
     let t = text.trim();
     let digits: String = t.chars().filter(|&c| c != ',').collect();
     if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
         return Err(format!("expected a whole number, found \"{t}\""));
     }
-    digits
-        .parse()
-        .map_err(|_| format!("{t} is too large to be a count"))
+    match digits.parse::<u64>() {
+        Ok(n) if n <= MAX_COUNT => Ok(n),
+        _ => Err(format!(
+            "{t} is too large for a count (the limit is {MAX_COUNT})"
+        )),
+    }
 }
 
 /// The party a primary contest's title names (`US Senator - REPUBLICAN` → `Republican`).

@@ -127,11 +127,18 @@ fn sniff_delimiter(line: &[u8]) -> u8 {
         .unwrap_or(b',')
 }
 
+/// Maps keyed by the file's text, hashed with foldhash: a million-row file looks a contest and a
+/// candidate up on every row.
+type FastMap<K, V> = HashMap<K, V, foldhash::fast::RandomState>;
+
 /// One contest as its rows come.
 struct Building {
     key: Vec<String>,
     candidates: Vec<(String, Option<String>, Option<u64>, usize)>,
-    index: HashMap<(String, Option<String>), usize>,
+    /// A candidate's name → its (party, index in `candidates`) pairs: usually one, more where
+    /// one name stands for several parties. Keyed by name alone so that a row's `&str` finds
+    /// it without building an owned key.
+    index: FastMap<String, Vec<(Option<String>, usize)>>,
     rejected_rows: Option<u64>,
     region: Option<String>,
     constituency: Option<String>,
@@ -174,7 +181,9 @@ pub fn read(file: &str, input: impl std::io::Read, given: &Mapping) -> Result<Re
     let mut notes = Vec::new();
     let (m, cols) = map_columns(file, &header, given, delimiter, &mut notes)?;
     let mut contests: Vec<Building> = Vec::new();
-    let mut by_key: HashMap<Vec<String>, usize> = HashMap::new();
+    let mut by_key: FastMap<Vec<String>, usize> = FastMap::default();
+    // The row's contest key, its strings reused from row to row.
+    let mut key: Vec<String> = vec![String::new(); cols.contest.len()];
     // The usual pseudo-rows (`Over Votes`, `Registered Voters`) are known by name, unless a
     // flag names them.
     let flagged = |name: &str| {
@@ -207,14 +216,17 @@ pub fn read(file: &str, input: impl std::io::Read, given: &Mapping) -> Result<Re
         let number = |i: usize| -> Result<Option<u64>, ImportError> {
             whole(cell(i)).map_err(|msg| row_error(line, format!("column {}: {msg}", header[i])))
         };
-        let key: Vec<String> = cols.contest.iter().map(|&i| cell(i).to_string()).collect();
-        let name = cell(cols.candidate).to_string();
+        for (k, &i) in key.iter_mut().zip(&cols.contest) {
+            k.clear();
+            k.push_str(cell(i));
+        }
+        let name = cell(cols.candidate);
         if m.not_candidates.iter().any(|n| n.trim() == name)
-            || (!flagged(&name) && pseudo_row(&name) == Some(Pseudo::NotCandidate))
+            || (!flagged(name) && pseudo_row(name) == Some(Pseudo::NotCandidate))
         {
             match left_out.iter_mut().find(|(n, _)| *n == name) {
                 Some((_, k)) => *k += 1,
-                None => left_out.push((name, 1)),
+                None => left_out.push((name.to_string(), 1)),
             }
             continue;
         }
@@ -224,9 +236,9 @@ pub fn read(file: &str, input: impl std::io::Read, given: &Mapping) -> Result<Re
             None => {
                 by_key.insert(key.clone(), contests.len());
                 contests.push(Building {
-                    key,
+                    key: key.clone(),
                     candidates: Vec::new(),
-                    index: HashMap::new(),
+                    index: FastMap::default(),
                     rejected_rows: None,
                     region: None,
                     constituency: None,
@@ -282,12 +294,12 @@ pub fn read(file: &str, input: impl std::io::Read, given: &Mapping) -> Result<Re
             );
         }
         if m.rejected_rows.iter().any(|r| r.trim() == name)
-            || (!flagged(&name) && pseudo_row(&name) == Some(Pseudo::Rejected))
+            || (!flagged(name) && pseudo_row(name) == Some(Pseudo::Rejected))
         {
             if !m.rejected_rows.iter().any(|r| r.trim() == name)
-                && !rejected_by_default.contains(&name)
+                && !rejected_by_default.iter().any(|r| r == name)
             {
-                rejected_by_default.push(name.clone());
+                rejected_by_default.push(name.to_string());
             }
             c.rejected_rows = match (c.rejected_rows, votes) {
                 (Some(a), Some(b)) => Some(a + b),
@@ -301,22 +313,29 @@ pub fn read(file: &str, input: impl std::io::Read, given: &Mapping) -> Result<Re
                 format!("column {}: no candidate named", header[cols.candidate]),
             ));
         }
-        let party = cols
-            .party
-            .map(|i| cell(i).to_string())
-            .filter(|p| !p.is_empty());
+        let party = cols.party.map(cell).filter(|p| !p.is_empty());
         if votes.is_none() {
             empty_votes += 1;
         }
-        let k = (name.clone(), party.clone());
-        match c.index.get(&k) {
-            Some(&j) => {
+        let known = c.index.get(name).and_then(|parties| {
+            parties
+                .iter()
+                .find(|(p, _)| p.as_deref() == party)
+                .map(|&(_, j)| j)
+        });
+        match known {
+            Some(j) => {
                 let entry = &mut c.candidates[j];
                 entry.2 = entry.2.zip(votes).map(|(a, b)| a + b);
                 entry.3 += 1;
             }
             None => {
-                c.index.insert(k, c.candidates.len());
+                let (name, party) = (name.to_string(), party.map(str::to_string));
+                let j = c.candidates.len();
+                c.index
+                    .entry(name.clone())
+                    .or_default()
+                    .push((party.clone(), j));
                 c.candidates.push((name, party, votes, 1));
             }
         }
@@ -638,6 +657,12 @@ fn whole(text: &str) -> Result<Option<u64>, String> {
     if text.is_empty() {
         return Ok(None);
     }
+    if text.bytes().all(|b| b.is_ascii_digit()) {
+        return text
+            .parse()
+            .map(Some)
+            .map_err(|_| format!("\"{text}\" is too large to be a count"));
+    }
     let bad = || format!("expected a whole number, found \"{text}\"");
     let groups: Vec<&str> = text
         .split([',', '.', ' ', '\'', '\u{a0}', '\u{202f}', '_'])
@@ -666,6 +691,17 @@ mod tests {
         assert_eq!(whole("1,234,567"), Ok(Some(1_234_567)));
         assert_eq!(whole("352.546"), Ok(Some(352_546)));
         assert_eq!(whole("12"), Ok(Some(12)));
+        assert_eq!(whole("007"), Ok(Some(7)));
+        assert!(
+            whole("18446744073709551616")
+                .unwrap_err()
+                .contains("too large")
+        );
+        assert!(
+            whole("18,446,744,073,709,551,616")
+                .unwrap_err()
+                .contains("too large")
+        );
         assert_eq!(whole(""), Ok(None));
         assert!(whole("12.5").is_err());
         assert!(whole("-3").is_err());

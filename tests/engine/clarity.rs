@@ -176,3 +176,88 @@ fn only_clarity_xml_is_recognised() {
         import::read_other("x.xml", b"\xEF\xBB\xBF  <ElectionResult></ElectionResult>").is_some()
     );
 }
+
+/// Found by fuzzing (target `clarity`, in its first seconds): a mismatched end tag was quoted
+/// by the XML reader up to the next `>`, across lines, and the error was several lines.
+#[test]
+fn fuzz_a_mismatched_end_tag_across_lines_stays_on_one_line() {
+    let e = import::clarity::read("t.xml", b"</\n>")
+        .unwrap_err()
+        .to_string();
+    assert_eq!(
+        e,
+        "t.xml:1:1: /: not well-formed XML: ill-formed document: close tag `</ >` does not match any open tag"
+    );
+    let e = error(&PARTIAL.replace("</Region>", "</Region\n  "));
+    assert_eq!(
+        e,
+        "t.xml:5:25: /ElectionResult[1]/Region[1]: not well-formed XML: ill-formed document: expected `</Region>`, but `</Region      <ElectionVoterTurnout totalVoters=\"1,000\" ball…` was found"
+    );
+}
+
+/// Found by fuzzing (target `clarity`, after about 4,000 runs): a `Choice` outside a
+/// `Contest` was not read, but its `VoteType`s were added to the last contest's last choice —
+/// or, before any contest, the reader panicked.
+#[test]
+fn fuzz_vote_types_of_a_choice_outside_a_contest_are_not_read() {
+    let e = import::clarity::read(
+        "t.xml",
+        b"<ElectionResult><><Choice><VoteType\n votes=\"5\">",
+    )
+    .unwrap_err()
+    .to_string();
+    assert_eq!(
+        e,
+        "t.xml:2:12: /ElectionResult[1]/[1]/Choice[1]/VoteType[1]: the file ends inside <VoteType> (truncated?)"
+    );
+    let xml = r#"<ElectionResult>
+  <Contest key="1" text="Mayor"><Choice key="1" text="Ann"/></Contest>
+  <Elsewhere><Choice key="1" text="Bob"><VoteType name="Election Day" votes="5"/></Choice></Elsewhere>
+</ElectionResult>"#;
+    let read = read(xml).unwrap();
+    let ann = read.dataset.contests[0].candidate_named("Ann").unwrap();
+    assert_eq!(ann.votes, None, "Bob's votes are not Ann's");
+}
+
+/// Found by fuzzing (target `clarity`, after 57 k runs): a count past the loader's limit
+/// (`totalVoters="01099516277760"`) was imported, and `hustings import` stopped with "internal
+/// error: the imported dataset does not load". Counts past the limit are refused where they
+/// stand, and so are sums past it (a choice's vote types, a contest's votes, undervotes and
+/// overvotes).
+#[test]
+fn fuzz_counts_past_the_limit_are_refused() {
+    let e = import::clarity::read(
+        "t.xml",
+        b"<ElectionResult><ElectionVoterTurnout totalVoters=\"01099516277760\" />\n  <Contest key=\"1\"></Contest>\n</ElectionResult>",
+    )
+    .unwrap_err()
+    .to_string();
+    assert_eq!(
+        e,
+        "t.xml:1:17: /ElectionResult[1]/ElectionVoterTurnout[1]/@totalVoters: 01099516277760 is too large for a count (the limit is 1099511627776)"
+    );
+    let e = error(&PARTIAL.replace("totalVotes=\"120\"", "totalVotes=\"1,099,511,627,700\""));
+    assert_eq!(
+        e,
+        "t.xml: Mayor: the choices' votes add up to more than 1099511627776, the limit for a count"
+    );
+    let e = error(&PARTIAL.replace("votes=\"50\"", "votes=\"1099511627776\""));
+    assert_eq!(
+        e,
+        "t.xml: Mayor: the vote types of \"Ann & Co\" add up to more than 1099511627776, the limit for a count"
+    );
+    let e = error(
+        &PARTIAL
+            .replace("overvotes=\"1\"", "overvotes=\"1099511627776\"")
+            .replace("undervotes=\"7\"", "undervotes=\"1\"")
+            .replace("voteFor=\"2\"", "voteFor=\"1\""),
+    );
+    assert_eq!(
+        e,
+        "t.xml: Council: undervotes and overvotes add up to more than 1099511627776, the limit for a count"
+    );
+    // At the limit itself, a count reads.
+    let read = read(r#"<ElectionResult><Contest key="1" text="Mayor"><Choice key="1" text="Bob" totalVotes="1099511627776"/></Contest></ElectionResult>"#).unwrap();
+    let bob = read.dataset.contests[0].candidate_named("Bob").unwrap();
+    assert_eq!(bob.votes, Some(1 << 40));
+}

@@ -151,3 +151,31 @@ fn bad_files_are_one_line_with_the_row() {
     let e = error("", &Mapping::default());
     assert!(e.contains("empty"), "{e}");
 }
+
+/// Precinct rows are summed per contest and per (candidate, party): the same name for two
+/// parties stays two candidates, whatever the order of the rows (the importer looks
+/// candidates up by name, then party).
+#[test]
+fn rows_are_summed_per_candidate_and_party() {
+    let text = "office,district,party,candidate,votes\n\
+                Mayor,,DEM,Ann,10\nMayor,,REP,Ann,4\nMayor,,,Ann,1\nCouncil,2,DEM,Ann,7\n\
+                Mayor,,REP,Ann,5\nMayor,,DEM,Ann,\"1,000\"\nMayor,,,Ann,2\nCouncil,2,DEM,Ann,8\n";
+    let read = results_csv::read("m.csv", text.as_bytes(), &Mapping::default()).unwrap();
+    let cs = &read.dataset.contests;
+    assert_eq!(cs.len(), 2);
+    let mayor: Vec<_> = cs[0]
+        .candidates
+        .iter()
+        .map(|k| (k.party.as_deref(), k.votes))
+        .collect();
+    assert_eq!(
+        mayor,
+        [
+            (Some("DEM"), Some(1010)),
+            (Some("REP"), Some(9)),
+            (None, Some(3))
+        ]
+    );
+    assert_eq!(cs[1].title, "Council, District 2");
+    assert_eq!(cs[1].candidates[0].votes, Some(15));
+}
