@@ -14,9 +14,12 @@
 
 use std::collections::HashMap;
 
+use chrono::NaiveDate;
+
 use crate::model::arithmetic;
+use crate::model::date::Precision;
 use crate::model::party::{Parties, PartyKey};
-use crate::model::seat::SeatIndex;
+use crate::model::seat::{Latest, SeatIndex};
 use crate::model::{Contest, ContestKind, Dataset, Status};
 
 /// What is known of a contest's change since the seat's previous contest.
@@ -142,8 +145,19 @@ pub struct Swing {
 #[derive(Debug, Clone)]
 pub struct Changes {
     seats: SeatIndex,
+    /// Each seat's decided seat contests by last day, for the previous contest of any one.
+    latest: Latest<PreviousRank>,
     pub parties: Parties,
 }
+
+/// How a candidate previous contest ranks: the latest date; on one day (one contest from two
+/// sources) complete figures first, then the fuller list, then the earlier index.
+type PreviousRank = (
+    (NaiveDate, Precision),
+    bool,
+    usize,
+    std::cmp::Reverse<usize>,
+);
 
 /// Whether contests of this kind elect a seat and so have a previous result.
 pub fn elects_a_seat(kind: ContestKind) -> bool {
@@ -152,8 +166,23 @@ pub fn elects_a_seat(kind: ContestKind) -> bool {
 
 impl Changes {
     pub fn build(dataset: &Dataset) -> Changes {
+        let seats = SeatIndex::build(dataset);
+        let latest = seats.latest(|j| {
+            let c = &dataset.contests[j];
+            let date = c.date?;
+            (elects_a_seat(c.kind) && c.status == Status::Decided).then(|| {
+                let rank = (
+                    date.sort_key(),
+                    incomplete(c).is_none(),
+                    c.candidates.len(),
+                    std::cmp::Reverse(j),
+                );
+                (date.end(), rank)
+            })
+        });
         Changes {
-            seats: SeatIndex::build(dataset),
+            seats,
+            latest,
             parties: Parties::of(dataset),
         }
     }
@@ -170,28 +199,7 @@ impl Changes {
             return None;
         }
         let date = contest.date?;
-        let history = self.seats.history(dataset, i, |j| {
-            let c = &dataset.contests[j];
-            j != i
-                && elects_a_seat(c.kind)
-                && c.status == Status::Decided
-                && c.date.is_some_and(|d| d.end() < date.start())
-        });
-        let latest = dataset.contests[*history.last()?].date;
-        history
-            .iter()
-            .rev()
-            .take_while(|&&j| dataset.contests[j].date == latest)
-            .copied()
-            .max_by_key(|&j| {
-                let c = &dataset.contests[j];
-                // Complete figures first, then the fuller list; the earlier index on a tie.
-                (
-                    incomplete(c).is_none(),
-                    c.candidates.len(),
-                    std::cmp::Reverse(j),
-                )
-            })
+        self.latest.before(dataset, i, date.start())
     }
 
     /// The change of contest `i` since the seat's previous contest.
