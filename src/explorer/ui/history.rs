@@ -104,7 +104,10 @@ fn history_lines(app: &App, ds: &Dataset, theme: &Theme) -> Vec<Line<'static>> {
                         theme.faction(Some(f)),
                     ));
                 }
-                if let Some(p) = w.party.as_deref().or(c.party.as_deref()) {
+                // A party-level row is already named by its party.
+                if let Some(p) = w.party.as_deref().or(c.party.as_deref())
+                    && !w.name.is_empty()
+                {
                     result.push(Span::styled(format!(" ({p})"), theme.dim()));
                 }
                 out.push(Line::from(std::mem::take(&mut result)));
