@@ -200,6 +200,15 @@ fn parse_location(location: &str, date: &str) -> Result<Seat, String> {
     if code.is_empty() || name.is_empty() {
         return Err("column location: the seat's code and name must not be empty".into());
     }
+    // Ids are made from these: a name such as `-` would make an empty one.
+    for (what, text) in [("seat name", name), ("region", region)] {
+        if !text.is_empty() && super::regions::slug(text).is_empty() {
+            return Err(format!(
+                "column location: {what} {:?} has no letters or digits",
+                crate::model::text::one_line(text)
+            ));
+        }
+    }
     let electorate = match electorate {
         "" => None,
         e => Some(
@@ -547,6 +556,13 @@ mod tests {
         assert!(
             err.starts_with("h.tsv:2: column location: 3 parts"),
             "{err}"
+        );
+        // A region or seat name an id cannot be made from (found by fuzzing).
+        let bad = "location\tdate\tparty\tvotes\nE1|A|c|-|England|5\t2019-12-12\tLabour\t5\n";
+        let err = read("h.tsv", bad.as_bytes()).unwrap_err().to_string();
+        assert_eq!(
+            err,
+            "h.tsv:2: column location: region \"-\" has no letters or digits"
         );
         // Numbers beyond what the format holds (found by fuzzing): refused at their row.
         let big =
