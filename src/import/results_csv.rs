@@ -15,6 +15,8 @@ use std::io::{BufRead, BufReader};
 use crate::import::common::{self, Tie};
 use crate::import::{ImportError, Read};
 use crate::model::date::PartialDate;
+use crate::model::strict_numbers::MAX_COUNT;
+use crate::model::text::one_line;
 use crate::model::{
     Ballots, Contest, ContestKind, Dataset, Region, SCHEMA_VERSION, Source, Status,
 };
@@ -134,10 +136,11 @@ pub fn read(file: &str, input: impl std::io::Read, given: &Mapping) -> Result<Re
         .delimiter(delimiter)
         .flexible(true)
         .from_reader(input);
+    // Messages quote the file's cells and header names: one line, whatever they hold.
     let row_error = |line: u64, message: String| ImportError::Row {
         file: file.to_string(),
         line,
-        message,
+        message: one_line(&message),
     };
     let header: Vec<String> = reader
         .headers()
@@ -255,9 +258,21 @@ pub fn read(file: &str, input: impl std::io::Read, given: &Mapping) -> Result<Re
                     .map_err(|e| row_error(line, format!("column {}: {e}", header[i])))?,
             );
         }
+        // Rows summed must stay within the limit the loader holds every count to.
+        let past_limit = |what: &str| {
+            row_error(
+                line,
+                format!(
+                    "column {}: {what} add up to more than {MAX_COUNT}, the limit for a count",
+                    header[cols.votes]
+                ),
+            )
+        };
         if m.rejected_rows.iter().any(|r| r.trim() == name) {
             c.rejected_rows = match (c.rejected_rows, votes) {
-                (Some(a), Some(b)) => Some(a + b),
+                (Some(a), Some(b)) => {
+                    Some(add(a, b).ok_or_else(|| past_limit(&format!("the \"{name}\" rows")))?)
+                }
                 (a, b) => a.or(b),
             };
             continue;
@@ -281,7 +296,12 @@ pub fn read(file: &str, input: impl std::io::Read, given: &Mapping) -> Result<Re
         match known {
             Some(j) => {
                 let entry = &mut c.candidates[j];
-                entry.2 = entry.2.zip(votes).map(|(a, b)| a + b);
+                entry.2 = match entry.2.zip(votes) {
+                    Some((a, b)) => Some(
+                        add(a, b).ok_or_else(|| past_limit(&format!("the votes of \"{name}\"")))?,
+                    ),
+                    None => None,
+                };
                 entry.3 += 1;
             }
             None => {
@@ -431,15 +451,16 @@ fn map_columns(
         return Err(ImportError::Row {
             file: file.to_string(),
             line: 1,
-            message: format!(
-                "cannot tell which columns hold the contest, candidate and votes; columns found ({} separated): {}; map them with {}",
+            // The flags first: a wide header's list is cut at the message's length limit.
+            message: one_line(&format!(
+                "cannot tell which columns hold the contest, candidate and votes; map them with {}; columns found ({} separated): {}",
+                missing.join(" "),
                 match delimiter {
                     b'\t' => "tab".to_string(),
                     d => format!("'{}'", d as char),
                 },
                 found(),
-                missing.join(" ")
-            ),
+            )),
         });
     }
     let index = |flag: &str, name: &str| -> Result<usize, ImportError> {
@@ -450,7 +471,10 @@ fn map_columns(
             .ok_or_else(|| ImportError::Row {
                 file: file.to_string(),
                 line: 1,
-                message: format!("{flag} {name}: no such column; columns found: {}", found()),
+                message: one_line(&format!(
+                    "{flag} {name}: no such column; columns found: {}",
+                    found()
+                )),
             })
     };
     let optional = |flag: &str, name: &Option<String>| -> Result<Option<usize>, ImportError> {
@@ -612,10 +636,7 @@ fn whole(text: &str) -> Result<Option<u64>, String> {
         return Ok(None);
     }
     if text.bytes().all(|b| b.is_ascii_digit()) {
-        return text
-            .parse()
-            .map(Some)
-            .map_err(|_| format!("\"{text}\" is too large to be a count"));
+        return count(text, text);
     }
     let bad = || format!("expected a whole number, found \"{text}\"");
     let groups: Vec<&str> = text
@@ -629,11 +650,22 @@ fn whole(text: &str) -> Result<Option<u64>, String> {
     {
         return Err(bad());
     }
-    groups
-        .concat()
-        .parse()
-        .map(Some)
-        .map_err(|_| format!("\"{text}\" is too large to be a count"))
+    count(&groups.concat(), text)
+}
+
+/// `digits` as a count, at most the loader's limit; `text` is the cell as written.
+fn count(digits: &str, text: &str) -> Result<Option<u64>, String> {
+    match digits.parse::<u64>() {
+        Ok(n) if n <= MAX_COUNT => Ok(Some(n)),
+        _ => Err(format!(
+            "\"{text}\" is too large for a count (the limit is {MAX_COUNT})"
+        )),
+    }
+}
+
+/// A sum of two counts, or `None` past the limit.
+fn add(a: u64, b: u64) -> Option<u64> {
+    a.checked_add(b).filter(|&n| n <= MAX_COUNT)
 }
 
 #[cfg(test)]
