@@ -98,6 +98,7 @@ fn count() -> Contest {
             place: None,
             incumbent: false,
             write_in: false,
+            folded: false,
             description: None,
             endorsements: Vec::new(),
         })

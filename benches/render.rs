@@ -8,7 +8,7 @@ mod support;
 
 use divan::Bencher;
 use hustings::explorer::action::Action;
-use hustings::explorer::app::{App, Data};
+use hustings::explorer::app::{App, Data, ListColumn};
 use hustings::explorer::theme::Theme;
 use hustings::explorer::ui;
 use hustings::load::Loaded;
@@ -49,6 +49,20 @@ fn bench_frame(bencher: Bencher, app: &App) {
 #[divan::bench(args = support::sizes())]
 fn frame_at_top(bencher: Bencher, contests: usize) {
     bench_frame(bencher, &app(contests));
+}
+
+/// The list with the result and change columns, sorted by the change: each row on screen
+/// asks for its change (and the detail for the selected contest's).
+#[divan::bench(args = support::sizes())]
+fn frame_with_change_columns(bencher: Bencher, contests: usize) {
+    let mut app = app(contests);
+    for column in [ListColumn::Result, ListColumn::Change] {
+        app.list_columns.toggle(column);
+    }
+    while !app.sort_by_change {
+        app.update(Action::CycleSort);
+    }
+    bench_frame(bencher, &app);
 }
 
 /// The list scrolled to its end, where an O(offset) list would show.

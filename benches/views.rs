@@ -13,9 +13,10 @@ use hustings::explorer::app::{App, Data, View};
 use hustings::explorer::theme::Theme;
 use hustings::explorer::ui;
 use hustings::load::Loaded;
+use hustings::model::change::{Changes, Since};
+use hustings::model::seat::SeatIndex;
 use hustings::query::Query;
 use hustings::stats;
-use hustings::stats::seat_history::SeatIndex;
 use hustings::stats::timeline;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -65,6 +66,35 @@ fn seat_history(bencher: Bencher, contests: usize) {
     bencher.bench(|| index.history(black_box(dataset), black_box(contests / 2), |_| true));
 }
 
+/// The seats and parties of the dataset, which the explorer builds once per load to answer
+/// the change since a seat's previous contest.
+#[divan::bench(args = support::sizes(), sample_count = 10, sample_size = 1)]
+fn changes_build(bencher: Bencher, contests: usize) {
+    let dataset = support::dataset(contests);
+    bencher.bench(|| Changes::build(black_box(dataset)));
+}
+
+/// The change since the previous contest of every contest (what the list's sort by change
+/// works out once per load).
+#[divan::bench(args = support::sizes(), sample_count = 10, sample_size = 1)]
+fn since_every_contest(bencher: Bencher, contests: usize) {
+    let dataset = support::dataset(contests);
+    let changes = Changes::build(dataset);
+    bencher.bench(|| {
+        (0..contests)
+            .filter(|&i| matches!(changes.since(dataset, i), Since::Known(_)))
+            .count()
+    });
+}
+
+/// The seats changing hands among every contest (the `8` view, once per listing).
+#[divan::bench(args = support::sizes(), sample_count = 10, sample_size = 1)]
+fn change_matrix(bencher: Bencher, contests: usize) {
+    let (dataset, rows) = (support::dataset(contests), all(contests));
+    let changes = Changes::build(dataset);
+    bencher.bench(|| stats::change::change_matrix(black_box(dataset), &changes, &rows));
+}
+
 /// An explorer on the generated data showing `view`, on a 200×50 screen.
 fn app(contests: usize, view: View) -> App {
     let dataset = hustings::load::parse("generated.json", &support::fresh_bytes(contests)).unwrap();
@@ -111,4 +141,9 @@ fn frame_timeline(bencher: Bencher, contests: usize) {
 #[divan::bench(args = support::sizes())]
 fn frame_history(bencher: Bencher, contests: usize) {
     frame(bencher, contests, View::History);
+}
+
+#[divan::bench(args = support::sizes())]
+fn frame_changes(bencher: Bencher, contests: usize) {
+    frame(bencher, contests, View::Changes);
 }

@@ -66,6 +66,8 @@ pub fn write_dataset(options: Options, out: &mut impl Write) -> io::Result<()> {
             abbr: Some(abbr.to_string()),
             color: Some(color.to_string()),
             description: Some(format!("A faction or grouping within or beside {party}.")),
+            group: None,
+            spellings: Vec::new(),
         })
         .collect();
     let (newline, indent) = if options.pretty {
@@ -397,6 +399,7 @@ impl Generator {
                 place: None,
                 incumbent: ge_like && out.is_empty() && r.random_bool(0.5),
                 write_in: false,
+                folded: false,
                 description: r.random_bool(0.15).then(|| {
                     format!(
                         "{} councillor; {}",

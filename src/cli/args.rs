@@ -28,6 +28,7 @@ Examples:
   hustings validate results.json                  check a file and list its integrity warnings
   hustings import hoc-candidates HoC-GE2019-results-by-candidate.csv -o ge2019.json
                                                   convert official UK general-election results
+  hustings import results.xml -o results.json     convert NIST, Clarity, RCTab or CSV results
   hustings schema > hustings.schema.json";
 
 const LIST_EXAMPLES: &str = "\
@@ -193,6 +194,10 @@ pub struct FilterArgs {
     /// word of TEXT (ignoring case and accents).
     #[arg(long, value_name = "TEXT")]
     pub search: Option<String>,
+    /// Keep seats by their result against the seat's previous contest: gain, hold, or
+    /// gain:PARTY, loss:PARTY, hold:PARTY (name or short label, e.g. gain:Con); repeat for several.
+    #[arg(long = "result", value_name = "RESULT")]
+    pub results: Vec<String>,
 }
 
 impl FilterArgs {
@@ -210,6 +215,7 @@ impl FilterArgs {
             stages: self.stages.iter().map(|&s| s.into()).collect(),
             candidate_statuses: self.candidate_statuses.iter().map(|&s| s.into()).collect(),
             search: self.search.clone().unwrap_or_default(),
+            results: self.results.clone(),
             sort,
         }
     }
@@ -482,6 +488,9 @@ pub enum ByArg {
     /// Contests, decided, pending and winners' factions per month; dates known only to the
     /// year get a "YYYY (month unknown)" row, undated contests an "undated" row.
     Month,
+    /// Seats changing hands: each seat's previous winner → new winner (holds on the
+    /// diagonal), against the seat's previous contest; filter to one election (e.g. --since 2019).
+    Change,
 }
 
 #[derive(Debug, Args)]
@@ -537,11 +546,16 @@ pub struct ValidateArgs {
 pub struct ImportArgs {
     #[command(subcommand)]
     pub format: Option<ImportFormat>,
-    /// A file of another format, recognised by its content: an RCTab detailed report or a
-    /// Universal Tabulator count (JSON), a Clarity election-night detail.xml, an
-    /// OpenElections-layout CSV, or a hustings dataset.
+    /// A file of another format, recognised by its content: a NIST SP 1500-100 election
+    /// results report (JSON or XML), an RCTab detailed report or a Universal Tabulator count
+    /// (JSON), a Clarity election-night detail.xml, an OpenElections-layout CSV, a House of
+    /// Commons Library candidate CSV, or a hustings dataset.
     #[arg(value_name = "FILE", required = true)]
     pub file: Option<PathBuf>,
+    /// Read FILE as this format instead of recognising it by its content; a file that is not
+    /// of that format is an error saying so.
+    #[arg(long = "format", value_name = "NAME", value_enum)]
+    pub forced: Option<ReaderArg>,
     /// Write the dataset here (atomically) instead of to stdout.
     #[arg(short, long, value_name = "OUT")]
     pub output: Option<PathBuf>,
@@ -550,12 +564,34 @@ pub struct ImportArgs {
     pub force: bool,
 }
 
+/// `hustings import FILE --format` values: one reader each.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReaderArg {
+    /// NIST SP 1500-100 v2 election results, JSON or XML.
+    Nist,
+    /// Clarity / Scytl election-night results (detail.xml).
+    Clarity,
+    /// A count file: RCTab detailed report or Universal Tabulator JSON.
+    Count,
+    /// A results CSV with a recognised header (OpenElections layout); `import csv` maps columns.
+    Csv,
+    /// A House of Commons Library candidate CSV (`import hoc-candidates` joins the constituency file).
+    HocCandidates,
+    /// The House of Commons Library's party-level results, 1997–2019 (TSV).
+    HocHistory,
+    /// A hustings dataset (JSON).
+    Hustings,
+}
+
 const IMPORT_EXAMPLES: &str = "\
 Examples:
   hustings import 2018_maine_governor_primary.json -o maine.json
   hustings import detail.xml -o county.json
+  hustings import results.xml --format nist -o state.json
+  hustings import HoC-GE2019-results-by-candidate.csv -o ge2019.json
   hustings import hoc-candidates HoC-GE2019-results-by-candidate.csv -o ge2019.json
 
+--format names one reader: nist, clarity, count, csv, hoc-candidates or hustings.
 The summary (what was read, mapped and ignored) goes to stderr.";
 
 const HOC_EXAMPLES: &str = "\
@@ -588,6 +624,37 @@ pub enum ImportFormat {
     /// and common synonyms). Winners by most votes; ties are flagged, never broken.
     #[command(after_help = CSV_EXAMPLES)]
     Csv(Box<CsvImportArgs>),
+    /// UK general elections by party, as the House of Commons Library's long TSV
+    /// (location, date, party, votes; briefing CBP-8647).
+    ///
+    /// One general-election contest per seat per election, with the same ids as
+    /// hoc-candidates (ge2017-e14000969) so both sources of a seat line up. Rows are parties,
+    /// not people: candidates have a party and no name; "Other" is a folded group of small
+    /// parties that never wins. Party spellings are unified by the built-in UK table and
+    /// listed in the summary.
+    #[command(after_help = HOC_HISTORY_EXAMPLES)]
+    HocHistory(HocHistoryArgs),
+}
+
+const HOC_HISTORY_EXAMPLES: &str = "\
+Examples:
+  hustings import hoc-history GE_results.tsv -o uk-history.json
+  hustings history ge2019-e14000969 --data uk-history.json
+  hustings stats --by change --data uk-history.json --since 2019
+
+The summary (seats read, spellings unified, seats without a winner) goes to stderr.";
+
+#[derive(Debug, Args)]
+pub struct HocHistoryArgs {
+    /// The TSV file (header: location, date, party, votes).
+    #[arg(value_name = "FILE")]
+    pub file: PathBuf,
+    /// Write the dataset to OUT (atomically) instead of stdout.
+    #[arg(short, long = "output", value_name = "OUT")]
+    pub output: Option<PathBuf>,
+    /// Overwrite OUT if it exists.
+    #[arg(long)]
+    pub force: bool,
 }
 
 const CSV_EXAMPLES: &str = "\

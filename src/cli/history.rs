@@ -7,10 +7,11 @@ use anyhow::Result;
 
 use super::Selection;
 use crate::cli::args::Format;
+use crate::model::change::Changes;
+use crate::model::seat as seat_history;
 use crate::report::csv::TextCells;
 use crate::report::style::TextStyle;
 use crate::report::{self, Listing};
-use crate::stats::seat_history;
 
 pub fn run(
     selection: &Selection,
@@ -23,11 +24,13 @@ pub fn run(
     let dataset = &selection.loaded.dataset;
     let anchor = super::find_contest(&selection.loaded, id, &format!("history {id}"))?;
     let rows = seat_history::seat_history(dataset, anchor, &selection.rows);
+    let changes = Changes::build(dataset);
     let listing = Listing {
         dataset,
         warnings: &selection.loaded.warnings,
         query: &selection.query,
         rows: &rows,
+        changes: Some(&changes),
     };
     match format {
         Format::Text => {

@@ -1,4 +1,5 @@
-//! `hustings import hoc-candidates`: official results CSV → dataset JSON (stdout or an atomic
+//! `hustings import`: a file of another format (recognised by content, or as `--format`
+//! names) and `hustings import hoc-candidates` / `csv` → dataset JSON (stdout or an atomic
 //! file), with a summary of what was read, decided and found on stderr.
 
 use std::io::Write;
@@ -6,7 +7,7 @@ use std::io::Write;
 use anyhow::{Context, Result, bail};
 
 use crate::atomic::{self, WriteError};
-use crate::cli::args::{CsvImportArgs, HocCandidatesArgs, ImportArgs};
+use crate::cli::args::{CsvImportArgs, HocCandidatesArgs, HocHistoryArgs, ImportArgs, ReaderArg};
 use crate::import::{self, Imported, Options, Problem};
 use crate::load;
 use crate::load::integrity::{self, Warning};
@@ -17,13 +18,7 @@ pub fn hoc_candidates(
     out: &mut impl Write,
     summary: &mut impl Write,
 ) -> Result<u8> {
-    // Refuse before doing any work; `atomic::write` checks again at the moment of writing.
-    if let Some(path) = &args.output
-        && !args.force
-        && std::fs::symlink_metadata(path).is_ok()
-    {
-        bail!(exists_message(path));
-    }
+    refuse_overwrite(args.output.as_deref(), args.force)?;
     let imported = import::hoc_candidates(&Options {
         candidates: args.file.clone(),
         constituencies: args.constituencies.clone(),
@@ -54,27 +49,36 @@ pub fn hoc_candidates(
     Ok(0)
 }
 
-/// `hustings import FILE`: any format hustings opens, recognised by content, to a dataset.
+/// `hustings import FILE [--format NAME]`: any format hustings opens, recognised by content
+/// (or read as the format named), to a dataset.
 pub fn any(args: &ImportArgs, out: &mut impl Write, summary: &mut impl Write) -> Result<u8> {
     let Some(file) = &args.file else {
         bail!("name a file to import, or a format: hustings import --help");
     };
-    if let Some(path) = &args.output
-        && !args.force
-        && std::fs::symlink_metadata(path).is_ok()
-    {
-        bail!(exists_message(path));
-    }
+    refuse_overwrite(args.output.as_deref(), args.force)?;
     let source = load::DataSource::File(file.clone());
     let name = source.name();
     let bytes = source.read()?;
-    let read = match import::read_other(&name, &bytes) {
-        Some(read) => read.map_err(load::LoadError::from)?,
-        None => import::Read {
-            dataset: load::parse(&name, &bytes)?,
+    let own = |bytes: &[u8]| -> Result<import::Read> {
+        Ok(import::Read {
+            dataset: load::parse_hustings(&name, bytes)?,
             format: "hustings dataset",
             notes: Vec::new(),
+        })
+    };
+    let forced = |reader| import::read_as(reader, &name, &bytes).map_err(load::LoadError::from);
+    let read = match args.forced {
+        None => match import::read_other(&name, &bytes) {
+            Some(read) => read.map_err(load::LoadError::from)?,
+            None => own(&bytes)?,
         },
+        Some(ReaderArg::Hustings) => own(&bytes)?,
+        Some(ReaderArg::Nist) => forced(import::Reader::Nist)?,
+        Some(ReaderArg::Clarity) => forced(import::Reader::Clarity)?,
+        Some(ReaderArg::Count) => forced(import::Reader::Count)?,
+        Some(ReaderArg::Csv) => forced(import::Reader::Csv)?,
+        Some(ReaderArg::HocCandidates) => forced(import::Reader::HocCandidates)?,
+        Some(ReaderArg::HocHistory) => forced(import::Reader::HocHistory)?,
     };
     write_read(
         read,
@@ -88,12 +92,7 @@ pub fn any(args: &ImportArgs, out: &mut impl Write, summary: &mut impl Write) ->
 
 /// `hustings import csv FILE`: a results CSV mapped by column, streamed from the file.
 pub fn csv(args: &CsvImportArgs, out: &mut impl Write, summary: &mut impl Write) -> Result<u8> {
-    if let Some(path) = &args.output
-        && !args.force
-        && std::fs::symlink_metadata(path).is_ok()
-    {
-        bail!(exists_message(path));
-    }
+    refuse_overwrite(args.output.as_deref(), args.force)?;
     let name = args.file.display().to_string();
     let file = std::fs::File::open(&args.file).with_context(|| format!("{name}: cannot open"))?;
     let mapping = import::results_csv::Mapping {
@@ -114,6 +113,25 @@ pub fn csv(args: &CsvImportArgs, out: &mut impl Write, summary: &mut impl Write)
         delimiter: args.delimiter,
     };
     let read = import::results_csv::read(&name, file, &mapping).map_err(load::LoadError::from)?;
+    write_read(
+        read,
+        &name,
+        args.output.as_deref(),
+        args.force,
+        out,
+        summary,
+    )
+}
+
+/// `hustings import hoc-history FILE`: the Library's party-level results to a dataset.
+pub fn hoc_history(
+    args: &HocHistoryArgs,
+    out: &mut impl Write,
+    summary: &mut impl Write,
+) -> Result<u8> {
+    refuse_overwrite(args.output.as_deref(), args.force)?;
+    let name = args.file.display().to_string();
+    let read = import::hoc_history::read_path(&args.file).map_err(load::LoadError::from)?;
     write_read(
         read,
         &name,
@@ -174,6 +192,18 @@ fn write_read(
         writeln!(summary, "wrote {}", path.display())?;
     }
     Ok(0)
+}
+
+/// Refuses before any work is done when OUT exists and `--force` is not given
+/// (`atomic::write` checks again at the moment of writing).
+fn refuse_overwrite(output: Option<&std::path::Path>, force: bool) -> Result<()> {
+    if let Some(path) = output
+        && !force
+        && std::fs::symlink_metadata(path).is_ok()
+    {
+        bail!(exists_message(path));
+    }
+    Ok(())
 }
 
 fn exists_message(path: &std::path::Path) -> String {

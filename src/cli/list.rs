@@ -22,6 +22,7 @@ pub fn run(
         warnings: &selection.loaded.warnings,
         query: &selection.query,
         rows: &selection.rows,
+        changes: None,
     };
     match format {
         Format::Text => report::text::list(out, &listing, style)?,

@@ -167,6 +167,9 @@ pub fn run(cli: Cli) -> Result<u8> {
             Some(ImportFormat::Csv(args)) => {
                 import::csv(&args, &mut out, &mut io::stderr().lock())?
             }
+            Some(ImportFormat::HocHistory(args)) => {
+                import::hoc_history(&args, &mut out, &mut io::stderr().lock())?
+            }
             None => import::any(&args, &mut out, &mut io::stderr().lock())?,
         },
         None => {

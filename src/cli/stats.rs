@@ -27,6 +27,7 @@ pub fn run(
         ByArg::Kind => GroupBy::Kind,
         ByArg::Party => GroupBy::Party,
         ByArg::Month => GroupBy::Month,
+        ByArg::Change => GroupBy::Change,
     };
     // A contest loaded from two sources is counted once.
     let rows = selection.loaded.counted(&selection.rows);
@@ -35,7 +36,7 @@ pub fn run(
         dataset: &selection.loaded.dataset,
         query: &selection.query,
         totals: stats::totals(index, rows),
-        groups: stats::group_by(index, rows, by),
+        groups: stats::group_by(&selection.loaded.dataset, index, rows, by),
         seat_totals: (by == GroupBy::Party).then(|| stats::seat_totals(index, rows)),
     };
     match format {

@@ -59,6 +59,8 @@ pub enum Action {
     /// read as keys. Line breaks and tabs become spaces, other control characters are dropped.
     Paste(String),
     OpenPicker(PickerKind),
+    /// `C`: open the picker of the list's columns.
+    OpenColumns,
     /// Mark or unmark the choice under the picker's cursor.
     PickerToggle,
     /// Faction filter: match the winner only, or any candidate.

@@ -2,11 +2,14 @@
 //! UI thread so a large file never blocks a keystroke.
 
 use std::fmt;
+use std::sync::OnceLock;
 
 use crate::load::Loaded;
 use crate::load::integrity::Warning;
+use crate::model::change::{Changes, Since};
 use crate::model::{CandidateStatus, ContestKind, Dataset, StageKind};
 use crate::query::{Index, NONE};
+use crate::report::change;
 use crate::report::safe;
 use crate::stats;
 
@@ -18,6 +21,9 @@ pub struct Data {
     /// exact strings, as `list --format csv` does.
     pub exact: Option<Dataset>,
     pub index: Index,
+    /// The seats and party identities of the dataset, built once per load: the change since a
+    /// seat's previous contest is asked of it for the contests on screen (`Changes::since`).
+    pub changes: Changes,
     /// Contests per region, in catalogue order, then the contests with no region.
     pub region_counts: Vec<usize>,
     /// Contests won by each faction, in catalogue order, then those won by a candidate with
@@ -34,6 +40,9 @@ pub struct Data {
     pub stage_counts: [usize; StageKind::ALL.len()],
     /// Contests with a candidate of each status, in the order of `CandidateStatus::ALL`.
     pub status_counts: [usize; CandidateStatus::ALL.len()],
+    /// Each contest's change as the list sorts by it (the winner's party's ± share; NaN when
+    /// not known), worked out for every contest the first time the list is sorted so.
+    change_keys: OnceLock<Box<[f32]>>,
 }
 
 impl fmt::Debug for Data {
@@ -55,6 +64,7 @@ impl Data {
         let loaded = safe::for_display(loaded);
         let ds = &loaded.dataset;
         let index = Index::build(ds);
+        let changes = Changes::build(ds);
         let facts = index.facts();
         // Counted from the index's interned ids (loaded data uses only the catalogue's).
         // The last slot of each is "none" (no region, no faction).
@@ -109,6 +119,7 @@ impl Data {
             loaded,
             exact,
             index,
+            changes,
             region_counts,
             faction_wins,
             faction_any,
@@ -116,6 +127,7 @@ impl Data {
             kind_counts,
             stage_counts,
             status_counts,
+            change_keys: OnceLock::new(),
         }
     }
 
@@ -126,6 +138,29 @@ impl Data {
 
     pub fn dataset(&self) -> &Dataset {
         &self.loaded.dataset
+    }
+
+    /// Sorts `rows` by the change since each seat's previous contest: the winner's party's ±
+    /// share, the largest rise first (`reverse`: the largest fall first), contests with no
+    /// change known last; stable, so rows tied keep their order.
+    pub fn sort_by_change(&self, rows: &mut [usize], reverse: bool) {
+        let keys = self.change_keys.get_or_init(|| {
+            let ds = self.dataset();
+            (0..ds.contests.len())
+                .map(|i| match self.changes.since(ds, i) {
+                    Since::Known(c) => change::winner_points(&c).map_or(f32::NAN, |p| p as f32),
+                    _ => f32::NAN,
+                })
+                .collect()
+        });
+        rows.sort_by(|&a, &b| {
+            let (x, y) = (keys[a], keys[b]);
+            match (x.is_nan(), y.is_nan()) {
+                (false, false) if reverse => x.total_cmp(&y),
+                (false, false) => y.total_cmp(&x),
+                (a, b) => a.cmp(&b),
+            }
+        });
     }
 
     /// The integrity warnings of contest `i` (warnings are stored in contest order).

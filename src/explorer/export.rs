@@ -72,6 +72,7 @@ pub fn render(
     };
     let listing = Listing {
         rows,
+        changes: None,
         ..source.listing
     };
     let mut out = Vec::new();

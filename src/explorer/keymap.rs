@@ -24,6 +24,8 @@ pub enum Mode {
     Messages,
     /// Stepping through the filter chips in the status bar (`x`).
     Chips,
+    /// The picker of the list's columns is open (`C`).
+    Columns,
 }
 
 /// The key that opens (and closes) the message log, named where a message is cut short.
@@ -67,8 +69,12 @@ pub const HELP: &[(&str, &str)] = &[
     ),
     ("c", "clear all filters and the search"),
     (
+        "C",
+        "list columns: party, result, change… (Space shows / hides)",
+    ),
+    (
         "s / S",
-        "cycle sort: date, title, region, margin, turnout / reverse",
+        "cycle sort: date, title, region, margin, turnout, change / reverse",
     ),
     ("R", "reload the data files now"),
     (
@@ -83,13 +89,17 @@ pub const HELP: &[(&str, &str)] = &[
         "1 2 3 4",
         "views: contests, scoreboard, endorsers, timeline",
     ),
-    ("5 6 7", "views: rounds, seat history, compare"),
+    (
+        "5 6 7 8",
+        "views: rounds, seat history, compare, seats changing hands",
+    ),
     (
         "Enter, s / S",
         "endorsers: list their contests; order / reverse",
     ),
     ("Enter", "timeline: list the month's contests"),
     ("← / →, [ / ]", "rounds: previous / next round"),
+    ("← / →", "seats changing hands: scroll the parties across"),
     ("m", "mark or unmark a contest for comparison (two)"),
     (
         "e / E",
@@ -136,6 +146,12 @@ pub fn action_for(key: KeyEvent, mode: Mode) -> Option<Action> {
             _ => None,
         },
         Mode::Chips => chips(key.code),
+        Mode::Columns => match key.code {
+            KeyCode::Char(' ') => Some(Action::PickerToggle),
+            KeyCode::Esc | KeyCode::Enter | KeyCode::Char('q' | 'C') => Some(Action::Back),
+            KeyCode::Char('?') => Some(Action::ToggleHelp),
+            _ => None,
+        },
         Mode::Confirm => match key.code {
             KeyCode::Char('y' | 'Y') => Some(Action::Answer(true)),
             KeyCode::Char('n' | 'N') | KeyCode::Esc => Some(Action::Answer(false)),
@@ -149,7 +165,12 @@ pub fn action_for(key: KeyEvent, mode: Mode) -> Option<Action> {
 pub fn action_for_paste(text: String, mode: Mode) -> Option<Action> {
     match mode {
         Mode::Normal | Mode::Text => Some(Action::Paste(text)),
-        Mode::Picker | Mode::Help | Mode::Confirm | Mode::Messages | Mode::Chips => None,
+        Mode::Picker
+        | Mode::Help
+        | Mode::Confirm
+        | Mode::Messages
+        | Mode::Chips
+        | Mode::Columns => None,
     }
 }
 
@@ -191,9 +212,10 @@ fn normal(code: KeyCode) -> Option<Action> {
         KeyCode::Char('c') => Action::ClearFilters,
         KeyCode::Char('s') => Action::CycleSort,
         KeyCode::Char('S') => Action::ReverseSort,
+        KeyCode::Char('C') => Action::OpenColumns,
         KeyCode::Char('R') => Action::Reload,
         KeyCode::Char(MESSAGES_KEY) => Action::ToggleMessages,
-        KeyCode::Char(c @ '1'..='7') => Action::ShowView(View::ALL[c as usize - '1' as usize]),
+        KeyCode::Char(c @ '1'..='8') => Action::ShowView(View::ALL[c as usize - '1' as usize]),
         KeyCode::Char('m') => Action::ToggleMark,
         KeyCode::Left | KeyCode::Char('[') => Action::StepRound(-1),
         KeyCode::Right | KeyCode::Char(']') => Action::StepRound(1),
@@ -312,6 +334,7 @@ mod tests {
                 (KeyCode::Char('x'), "Some(EditChips)"),
                 (KeyCode::Char('l'), "Some(OpenPicker(Stage))"),
                 (KeyCode::Char('w'), "Some(OpenPicker(CandidateStatus))"),
+                (KeyCode::Char('C'), "Some(OpenColumns)"),
                 (KeyCode::Char('z'), "None"),
             ],
         );
@@ -339,6 +362,28 @@ mod tests {
     }
 
     #[test]
+    fn column_picker_keys() {
+        assert_keys(
+            Mode::Columns,
+            &[
+                (KeyCode::Char(' '), "Some(PickerToggle)"),
+                (KeyCode::Char('j'), "Some(Down)"),
+                (KeyCode::Up, "Some(Up)"),
+                (KeyCode::Enter, "Some(Back)"),
+                (KeyCode::Esc, "Some(Back)"),
+                (KeyCode::Char('C'), "Some(Back)"),
+                (KeyCode::Char('?'), "Some(ToggleHelp)"),
+                (KeyCode::Char('2'), "None"),
+                (KeyCode::Char('/'), "None"),
+            ],
+        );
+        assert_eq!(
+            format!("{:?}", action_for_paste("x".into(), Mode::Columns)),
+            "None"
+        );
+    }
+
+    #[test]
     fn picker_keys() {
         assert_keys(
             Mode::Picker,
@@ -358,7 +403,8 @@ mod tests {
                 (KeyCode::Char('1'), "Some(ShowView(Contests))"),
                 (KeyCode::Char('2'), "Some(ShowView(Scoreboard))"),
                 (KeyCode::Char('7'), "Some(ShowView(Compare))"),
-                (KeyCode::Char('8'), "None"),
+                (KeyCode::Char('8'), "Some(ShowView(Changes))"),
+                (KeyCode::Char('9'), "None"),
                 (KeyCode::Char('m'), "Some(ToggleMark)"),
                 (KeyCode::Char('['), "Some(StepRound(-1))"),
                 (KeyCode::Char(']'), "Some(StepRound(1))"),

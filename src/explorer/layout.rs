@@ -148,15 +148,18 @@ pub fn timeline_scroll(body: Rect, rows: usize, cursor: usize) -> usize {
 
 /// Cells before the header's dataset name (` hustings `) and after it (one space).
 const HEADER_LEAD: usize = 10;
+/// The cells of the dataset's name the header keeps before the view tabs shrink to numbers.
+const NAME_KEPT: usize = 14;
 
 /// The view tabs at the right of `header`, each with its label and where it is drawn: every
 /// view with its number key, the current one in full; when the line is short (the dataset's
-/// name keeps up to 24 cells of it), the other views shrink to their numbers.
+/// name keeps up to `NAME_KEPT` cells of it), the other views shrink to their numbers.
 pub fn tabs(header: Rect, name_width: usize, current: View) -> Vec<(View, String, Rect)> {
     if header.is_empty() {
         return Vec::new();
     }
-    let room = usize::from(header.width).saturating_sub(HEADER_LEAD + 1 + name_width.min(24));
+    let room =
+        usize::from(header.width).saturating_sub(HEADER_LEAD + 1 + name_width.min(NAME_KEPT));
     let full: Vec<String> = View::ALL
         .iter()
         .map(|v| format!(" {} {} ", v.key(), v.title()))

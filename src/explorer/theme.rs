@@ -138,6 +138,8 @@ mod tests {
             abbr: abbr.map(Into::into),
             color: color.map(Into::into),
             description: None,
+            group: None,
+            spellings: Vec::new(),
         }
     }
 

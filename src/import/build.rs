@@ -134,10 +134,15 @@ pub fn assemble(input: Input) -> Imported {
         .flat_map(|c| &c.candidates)
         .filter_map(|c| c.faction.as_deref())
         .collect();
+    let co_op = contests
+        .iter()
+        .flat_map(|c| &c.candidates)
+        .any(|c| c.party.as_deref().is_some_and(parties::is_labour_co_op));
     let factions = PARTIES
         .iter()
         .chain([&OTHER])
         .filter(|p| used.contains(p.id))
+        .chain(co_op.then_some(&parties::LABOUR_CO_OP))
         .map(|p| p.faction())
         .collect();
     let title = input.options.title.clone().unwrap_or_else(|| {
@@ -276,8 +281,6 @@ fn seat_contest(
             }
         }
         candidates.push(Candidate {
-            name,
-            id: None,
             party: Some(row.party.clone()),
             faction: Some(
                 parties::faction_of(&row.party, &row.party_abbr)
@@ -285,14 +288,8 @@ fn seat_contest(
                     .to_string(),
             ),
             votes: Some(row.votes),
-            share: None,
-            elected: false,
-            status: None,
-            place: None,
             incumbent: row.sitting_mp,
-            write_in: false,
-            description: None,
-            endorsements: Vec::new(),
+            ..Candidate::new(name)
         });
     }
     // Most votes first (stable, so equal counts keep the file's order); the files disagree
@@ -314,33 +311,18 @@ fn seat_contest(
         });
     }
     Contest {
-        id,
-        kind: ContestKind::GeneralElection,
-        title: format!("{}, {} general election", first.constituency, date.year()),
-        party: None,
         constituency: Some(first.constituency.clone()),
         constituency_id: Some(first.ons_id.clone()),
         region: Some(region),
         date: Some(date),
-        date_bounds: None,
-        status: Status::Decided,
-        status_as_of: None,
         method: Some("first past the post".into()),
-        ballots: None,
         candidates,
-        seats: None,
-        stages: Vec::new(),
-        nominations: Vec::new(),
-        rounds: Vec::new(),
-        majority: None,
-        swing: None,
-        result: None,
-        previous_holder: None,
-        defection: None,
-        seat_majority: None,
-        sources: Vec::new(),
-        notes: None,
-        inferred: Vec::new(),
+        ..Contest::new(
+            id,
+            ContestKind::GeneralElection,
+            format!("{}, {} general election", first.constituency, date.year()),
+            Status::Decided,
+        )
     }
 }
 

@@ -151,7 +151,7 @@ pub fn read(file: &str, bytes: &[u8]) -> Result<Read, ImportError> {
                 }
                 Event::GeneralRef(r) => {
                     let name = String::from_utf8_lossy(&r).into_owned();
-                    text.push_str(&entity(&name).ok_or_else(|| {
+                    text.push_str(&common::xml_entity(&name).ok_or_else(|| {
                         at(start, &path, None, format!("unknown entity &{name};"))
                     })?);
                     buf.clear();
@@ -504,15 +504,9 @@ fn build(
             contest_notes.push("A ballot question: the choices are its answers.".into());
         }
         contests.push(Contest {
-            id,
-            kind,
-            title,
             party,
             constituency: election.region.clone(),
-            constituency_id: None,
-            region: None,
             date,
-            status,
             status_as_of: as_of,
             method: Some(if seats > 1 {
                 format!("plurality, vote for {seats}")
@@ -522,17 +516,6 @@ fn build(
             ballots: Some(ballots).filter(|b| *b != Ballots::default()),
             candidates,
             seats: (seats > 1).then_some(seats as u32),
-            date_bounds: None,
-            stages: Vec::new(),
-            nominations: Vec::new(),
-            inferred: Vec::new(),
-            rounds: Vec::new(),
-            majority: None,
-            swing: None,
-            result: None,
-            previous_holder: None,
-            defection: None,
-            seat_majority: None,
             sources: vec![Source {
                 outlet: match &election.region {
                     Some(r) => format!("{r} election results (Clarity)"),
@@ -547,6 +530,7 @@ fn build(
                 "Imported from the Clarity file {base}. {}",
                 contest_notes.join(" ")
             )),
+            ..Contest::new(id, kind, title, status)
         });
     }
     let title = match &election.region {
@@ -602,24 +586,6 @@ fn whole(text: &str) -> Result<u64, String> {
             "{t} is too large for a count (the limit is {MAX_COUNT})"
         )),
     }
-}
-
-fn entity(name: &str) -> Option<String> {
-    Some(match name {
-        "amp" => "&".into(),
-        "lt" => "<".into(),
-        "gt" => ">".into(),
-        "quot" => "\"".into(),
-        "apos" => "'".into(),
-        _ => {
-            let n = name.strip_prefix('#')?;
-            let code = match n.strip_prefix('x') {
-                Some(hex) => u32::from_str_radix(hex, 16).ok()?,
-                None => n.parse().ok()?,
-            };
-            char::from_u32(code)?.to_string()
-        }
-    })
 }
 
 /// The party a primary contest's title names (`US Senator - REPUBLICAN` → `Republican`).

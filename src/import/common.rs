@@ -1,4 +1,4 @@
-//! Small pieces the plain-results importers (Clarity XML, results CSV) share: winners by most
+//! Small pieces the plain-results importers (Clarity and NIST XML, results CSV) share: winners by most
 //! votes, ids, places in a file.
 
 use crate::model::Candidate;
@@ -121,6 +121,26 @@ pub fn us_date(text: &str) -> Option<String> {
     }
 }
 
+/// The text of an XML entity reference (`amp`, `#233`, `#xE9`); None for one XML does not
+/// define (a document type's own entities are not read).
+pub fn xml_entity(name: &str) -> Option<String> {
+    Some(match name {
+        "amp" => "&".into(),
+        "lt" => "<".into(),
+        "gt" => ">".into(),
+        "quot" => "\"".into(),
+        "apos" => "'".into(),
+        _ => {
+            let n = name.strip_prefix('#')?;
+            let code = match n.strip_prefix('x') {
+                Some(hex) => u32::from_str_radix(hex, 16).ok()?,
+                None => n.parse().ok()?,
+            };
+            char::from_u32(code)?.to_string()
+        }
+    })
+}
+
 /// A candidate with a name and votes, nothing else known.
 pub fn candidate(name: String, party: Option<String>, votes: Option<u64>) -> Candidate {
     let lower = name.to_lowercase();
@@ -129,19 +149,10 @@ pub fn candidate(name: String, party: Option<String>, votes: Option<u64>) -> Can
         || lower.contains("writein")
         || lower.contains("write-ins");
     Candidate {
-        name,
-        id: None,
         party,
-        faction: None,
         votes,
-        share: None,
-        elected: false,
-        status: None,
-        place: None,
-        incumbent: false,
         write_in,
-        description: None,
-        endorsements: Vec::new(),
+        ..Candidate::new(name)
     }
 }
 

@@ -165,6 +165,29 @@ impl Columns {
     }
 }
 
+/// Whether `bytes` start with the header of a Library candidate-level file (either layout):
+/// every column the layout requires, in any order and case. Only the first line is looked at.
+pub fn recognise_candidates(bytes: &[u8]) -> bool {
+    let head = &bytes[..bytes.len().min(4096)];
+    let Some(end) = memchr::memchr(b'\n', head) else {
+        return false;
+    };
+    let Ok(line) = std::str::from_utf8(&head[..end]) else {
+        return false;
+    };
+    let names: Vec<String> = line
+        .split(',')
+        .map(|n| n.trim().trim_matches('"').trim().to_lowercase())
+        .collect();
+    CANDIDATE_LAYOUTS.iter().any(|layout| {
+        layout
+            .columns
+            .iter()
+            .filter(|c| c.required)
+            .all(|c| names.iter().any(|n| *n == c.header.to_lowercase()))
+    })
+}
+
 /// Matches `table`'s header against `layouts` (first complete match wins). When none matches,
 /// the error names, for the closest layout(s), the required columns that are missing.
 pub fn detect(table: &Table, layouts: &[&'static Layout]) -> Result<Columns, ImportError> {

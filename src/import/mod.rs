@@ -1,7 +1,9 @@
 //! Importing other formats into hustings datasets: count files (`rcv_json`), Clarity
-//! election-night XML (`clarity`), and the House of Commons
-//! Library's general-election results (`hoc-candidates`), one candidate per row, optionally
-//! joined with the Library's constituency-level file for ballot totals.
+//! election-night XML (`clarity`), NIST SP 1500-100 election results in JSON or XML (`nist`),
+//! results CSVs (`results_csv`), and the House of Commons Library's general-election results
+//! (`hoc-candidates`), one candidate per row, optionally joined with the Library's
+//! constituency-level file for ballot totals. `read_other` recognises each by content;
+//! `read_as` reads a file as the one format named.
 //!
 //! The importer reports, it does not repair: figures that disagree are imported as the files
 //! give them, and every disagreement becomes a `Problem` in the report (and a note on the
@@ -23,6 +25,8 @@ mod build;
 pub mod clarity;
 mod common;
 pub mod hoc;
+pub mod hoc_history;
+pub mod nist;
 pub mod parties;
 mod problem;
 pub mod rcv_json;
@@ -86,8 +90,20 @@ pub fn read_other(file: &str, bytes: &[u8]) -> Option<Result<Read, ImportError>>
             }
         }
     }
+    if bytes[start] == b'{' && nist::recognise_json(&bytes[start..]) {
+        return Some(nist::read_json(file, bytes));
+    }
     if bytes[start] == b'<' && clarity::recognise(&bytes[start..]) {
         return Some(clarity::read(file, bytes));
+    }
+    if bytes[start] == b'<' && nist::recognise_xml(&bytes[start..]) {
+        return Some(nist::read_xml(file, bytes));
+    }
+    if hoc::recognise_candidates(bytes) {
+        return Some(read_hoc(file, bytes));
+    }
+    if hoc_history::recognise(&bytes[start..]) {
+        return Some(hoc_history::read(file, &bytes[start..]));
     }
     if results_csv::recognise(&bytes[start..]) {
         return Some(results_csv::read(
@@ -97,6 +113,117 @@ pub fn read_other(file: &str, bytes: &[u8]) -> Option<Result<Read, ImportError>>
         ));
     }
     None
+}
+
+/// The readers `hustings import FILE --format NAME` can force, by name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reader {
+    /// NIST SP 1500-100 v2 election results, JSON or XML.
+    Nist,
+    /// Clarity / Scytl election-night XML.
+    Clarity,
+    /// A count file: RCTab or Universal Tabulator JSON.
+    Count,
+    /// A results CSV whose header is recognised (the OpenElections layout and synonyms).
+    Csv,
+    /// A House of Commons Library candidate-level CSV.
+    HocCandidates,
+    /// The House of Commons Library's party-level results (TSV).
+    HocHistory,
+}
+
+/// Reads `bytes` with the one reader named, whatever they look like: content that is not of
+/// that format is an error saying so.
+pub fn read_as(reader: Reader, file: &str, bytes: &[u8]) -> Result<Read, ImportError> {
+    let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let start = body
+        .iter()
+        .position(|b| !b.is_ascii_whitespace())
+        .unwrap_or(body.len());
+    let not = |what: &str, found: String| ImportError::File {
+        file: file.to_string(),
+        message: format!("not {what}: {found}"),
+    };
+    match reader {
+        Reader::Nist => nist::read(file, bytes),
+        Reader::Clarity if body.get(start) != Some(&b'<') => Err(not(
+            "a Clarity election-night results file (XML)",
+            "it does not start with an XML element".into(),
+        )),
+        Reader::Clarity => clarity::read(file, body),
+        Reader::Count => {
+            let doc: serde_json::Value = serde_json::from_slice(body).map_err(|e| {
+                not(
+                    "a count file (RCTab / Universal Tabulator JSON)",
+                    format!("not JSON ({e})"),
+                )
+            })?;
+            if !rcv_json::recognise(&doc) {
+                return Err(not(
+                    "a count file (RCTab / Universal Tabulator JSON)",
+                    "no `config` object and `results` list at the top level".into(),
+                ));
+            }
+            rcv_json::read(file, body, &doc)
+        }
+        Reader::Csv => results_csv::read(file, &body[start..], &results_csv::Mapping::default()),
+        Reader::HocCandidates if !hoc::recognise_candidates(body) => Err(not(
+            "a House of Commons Library candidate CSV",
+            "its first line is not the header of the GE2017 or GE2019 candidate layout".into(),
+        )),
+        Reader::HocCandidates => read_hoc(file, body),
+        Reader::HocHistory if !hoc_history::recognise(&body[start..]) => Err(not(
+            "the House of Commons Library's party-level results (TSV)",
+            "its first line is not the header location, date, party, votes".into(),
+        )),
+        Reader::HocHistory => hoc_history::read(file, &body[start..]),
+    }
+}
+
+/// A Library candidate-level file opened by content (or forced): imported without the
+/// constituency file, what the import reported becoming the notes.
+fn read_hoc(file: &str, bytes: &[u8]) -> Result<Read, ImportError> {
+    let options = Options {
+        candidates: PathBuf::from(file),
+        ..Options::default()
+    };
+    let imported = hoc_candidates_from_bytes(&options, bytes, b"")?;
+    let r = &imported.report;
+    let mut notes = vec![format!(
+        "{} layout, {} candidate rows; election date {} (polling day of that release)",
+        r.layout, r.rows, r.date
+    )];
+    for u in &r.unified {
+        notes.push(format!(
+            "region \"{}\" unified with \"{}\" (id {})",
+            u.spelled, u.name, u.id
+        ));
+    }
+    let cleaned: Vec<String> = r
+        .cleaned
+        .iter()
+        .map(|c| format!("{} {}", c.column, c.cells))
+        .collect();
+    if !cleaned.is_empty() {
+        notes.push(format!(
+            "stray spaces removed (cells per column): {}",
+            cleaned.join(", ")
+        ));
+    }
+    notes.extend(r.problems.iter().map(|p| p.to_string()));
+    notes.push(
+        "ballot totals, majorities and results need the constituency file: hustings import hoc-candidates FILE --constituencies FILE"
+            .into(),
+    );
+    Ok(Read {
+        dataset: imported.dataset,
+        format: if r.layout.starts_with("GE2017") {
+            "House of Commons Library candidate CSV (GE2017 layout)"
+        } else {
+            "House of Commons Library candidate CSV (GE2019 layout)"
+        },
+        notes,
+    })
 }
 
 /// What to import and how.

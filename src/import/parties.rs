@@ -6,6 +6,11 @@
 //! Labour and Co-operative candidates are Labour (they sit as Labour MPs); every Green party
 //! (England and Wales, Scottish, Northern Ireland) is `green`; only candidates whose party is
 //! exactly "Independent" are `independent` (local "Independents" parties are parties).
+//!
+//! The catalogue entries also declare party identity for seat totals and changes across files
+//! (`model::party`): each names the spellings of its party seen in the Library's files, and
+//! `Labour and Co-operative` is an entry of its own in the `labour` group, so its seats count
+//! as Labour's "incl. 26 Labour and Co-operative".
 
 use crate::model::Faction;
 
@@ -20,6 +25,10 @@ pub struct PartyFaction {
     names: &'static [&'static str],
     /// Abbreviations, used only when the name is not recognised.
     abbrs: &'static [&'static str],
+    /// Other spellings of the party's name, as the catalogue declares them.
+    pub spellings: &'static [&'static str],
+    /// The faction this party is counted with.
+    pub group: Option<&'static str>,
 }
 
 const fn party(
@@ -29,6 +38,7 @@ const fn party(
     color: &'static str,
     names: &'static [&'static str],
     abbrs: &'static [&'static str],
+    spellings: &'static [&'static str],
 ) -> PartyFaction {
     PartyFaction {
         id,
@@ -37,30 +47,57 @@ const fn party(
         color,
         names,
         abbrs,
+        spellings,
+        group: None,
     }
 }
 
 /// The faction of every party without one of its own.
-pub static OTHER: PartyFaction = party("other", "Other parties", "Oth", "#8c8c8c", &[], &[]);
+pub static OTHER: PartyFaction = party("other", "Other parties", "Oth", "#8c8c8c", &[], &[], &[]);
+
+/// Labour and Co-operative candidates have the `labour` faction (colour, filters); this entry
+/// only declares the party's identity: a part of Labour's group.
+pub static LABOUR_CO_OP: PartyFaction = PartyFaction {
+    group: Some("labour"),
+    ..party(
+        "labour-co-op",
+        "Labour and Co-operative",
+        "LCo",
+        "#e4003b",
+        &[
+            "labour and co-operative",
+            "labour co-op",
+            "lab co-op",
+            "lab coop",
+        ],
+        &[],
+        &[
+            "Labour Co-op",
+            "Lab Co-op",
+            "Lab Coop",
+            "Labour and Co-operative Party",
+        ],
+    )
+};
 
 /// The known factions, in the order they are listed in a dataset.
 #[rustfmt::skip]
 pub static PARTIES: [PartyFaction; 15] = [
-    party("conservative", "Conservative", "Con", "#0087dc", &["conservative", "conservative and unionist party"], &["con"]),
-    party("labour", "Labour", "Lab", "#e4003b", &["labour", "labour and co-operative", "labour co-op"], &["lab", "lab co-op"]),
-    party("liberal-democrat", "Liberal Democrats", "LD", "#faa61a", &["liberal democrat", "liberal democrats"], &["ld"]),
-    party("snp", "Scottish National Party", "SNP", "#fdf38e", &["scottish national party", "snp"], &["snp"]),
-    party("plaid-cymru", "Plaid Cymru", "PC", "#005b54", &["plaid cymru"], &["pc"]),
-    party("green", "Green", "Grn", "#02a95b", &["green", "green party", "scottish green party", "green party northern ireland"], &["green", "grn"]),
-    party("brexit-party", "Brexit Party", "BRX", "#12b6cf", &["brexit party", "the brexit party"], &["brx", "brexit"]),
-    party("ukip", "UK Independence Party", "UKIP", "#6d3177", &["uk independence party", "ukip"], &["ukip"]),
-    party("dup", "Democratic Unionist Party", "DUP", "#d46a4c", &["democratic unionist party"], &["dup"]),
-    party("sinn-fein", "Sinn Féin", "SF", "#326760", &["sinn fein"], &["sf"]),
-    party("sdlp", "Social Democratic and Labour Party", "SDLP", "#2aa82c", &["social democratic and labour party"], &["sdlp"]),
-    party("uup", "Ulster Unionist Party", "UUP", "#48a5ee", &["ulster unionist party"], &["uup"]),
-    party("alliance", "Alliance", "APNI", "#f6cb2f", &["alliance", "alliance party", "alliance party of northern ireland"], &["apni"]),
-    party("speaker", "Speaker", "Spk", "#5e5e5e", &["speaker", "the speaker"], &["spk"]),
-    party("independent", "Independent", "Ind", "#d9d9d9", &["independent"], &["ind"]),
+    party("conservative", "Conservative", "Con", "#0087dc", &["conservative", "conservative and unionist party", "conservative party"], &["con"], &["Conservative Party", "Conservative and Unionist Party"]),
+    party("labour", "Labour", "Lab", "#e4003b", &["labour", "labour and co-operative", "labour co-op", "labour party"], &["lab", "lab co-op"], &["Labour Party"]),
+    party("liberal-democrat", "Liberal Democrats", "LD", "#faa61a", &["liberal democrat", "liberal democrats"], &["ld"], &["Liberal Democrat"]),
+    party("snp", "Scottish National Party", "SNP", "#fdf38e", &["scottish national party", "snp"], &["snp"], &["SNP"]),
+    party("plaid-cymru", "Plaid Cymru", "PC", "#005b54", &["plaid cymru"], &["pc"], &["Plaid Cymru - The Party of Wales"]),
+    party("green", "Green", "Grn", "#02a95b", &["green", "green party", "scottish green party", "green party northern ireland"], &["green", "grn"], &["Green Party", "Scottish Green Party", "Green Party Northern Ireland"]),
+    party("brexit-party", "Brexit Party", "BRX", "#12b6cf", &["brexit party", "the brexit party", "brexit"], &["brx", "brexit"], &["The Brexit Party", "Brexit"]),
+    party("ukip", "UK Independence Party", "UKIP", "#6d3177", &["uk independence party", "ukip"], &["ukip"], &["UKIP"]),
+    party("dup", "Democratic Unionist Party", "DUP", "#d46a4c", &["democratic unionist party", "dup"], &["dup"], &["DUP"]),
+    party("sinn-fein", "Sinn Féin", "SF", "#326760", &["sinn fein", "sf"], &["sf"], &["Sinn Fein", "SF"]),
+    party("sdlp", "Social Democratic and Labour Party", "SDLP", "#2aa82c", &["social democratic and labour party", "sdlp"], &["sdlp"], &["SDLP", "Social Democratic & Labour Party"]),
+    party("uup", "Ulster Unionist Party", "UUP", "#48a5ee", &["ulster unionist party", "uup", "uu"], &["uup"], &["UUP", "UU"]),
+    party("alliance", "Alliance", "APNI", "#f6cb2f", &["alliance", "alliance party", "alliance party of northern ireland"], &["apni"], &["Alliance Party", "Alliance Party of Northern Ireland"]),
+    party("speaker", "Speaker", "Spk", "#5e5e5e", &["speaker", "the speaker"], &["spk"], &["The Speaker"]),
+    party("independent", "Independent", "Ind", "#d9d9d9", &["independent"], &["ind"], &[]),
 ];
 
 /// Lower case, `&` as `and`, the accented letters seen in party names unaccented, single spaces.
@@ -72,6 +109,11 @@ fn normalise(text: &str) -> String {
         .split_whitespace()
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+/// Whether a party spelt `party_name` is Labour and Co-operative (see [`LABOUR_CO_OP`]).
+pub fn is_labour_co_op(party_name: &str) -> bool {
+    LABOUR_CO_OP.names.contains(&normalise(party_name).as_str())
 }
 
 /// The faction of a party, by its name, else by its abbreviation, else `OTHER`.
@@ -105,6 +147,8 @@ impl PartyFaction {
             abbr: Some(self.abbr.to_string()),
             color: Some(self.color.to_string()),
             description: Some(description),
+            group: self.group.map(str::to_string),
+            spellings: self.spellings.iter().map(|s| s.to_string()).collect(),
         }
     }
 }
@@ -135,7 +179,7 @@ mod tests {
 
     #[test]
     fn catalogue_entries_are_valid() {
-        for p in PARTIES.iter().chain([&OTHER]) {
+        for p in PARTIES.iter().chain([&OTHER, &LABOUR_CO_OP]) {
             let f = p.faction();
             assert!(f.abbr.as_ref().unwrap().chars().count() <= 4, "{}", p.id);
             let c = f.color.unwrap();

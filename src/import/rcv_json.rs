@@ -325,19 +325,10 @@ pub fn read(file: &str, bytes: &[u8], doc: &Value) -> Result<Read, ImportError> 
                 .find(|(n, _)| n == name)
                 .map(|(_, t)| t);
             Candidate {
-                name: name.clone(),
-                id: None,
-                party: None,
-                faction: None,
                 votes: first.and_then(Tally::whole),
-                share: None,
                 elected: elected(name),
-                status: None,
-                place: None,
-                incumbent: false,
                 write_in: is_write_in(name),
-                description: None,
-                endorsements: Vec::new(),
+                ..Candidate::new(name.clone())
             }
         })
         .collect();
@@ -377,39 +368,12 @@ pub fn read(file: &str, bytes: &[u8], doc: &Value) -> Result<Read, ImportError> 
         ));
     }
     let contest = Contest {
-        id,
-        kind: if primary {
-            ContestKind::Selection
-        } else {
-            ContestKind::Other
-        },
-        title: title.clone(),
         party: if primary { party } else { None },
-        constituency: None,
-        constituency_id: None,
-        region: None,
         date,
-        status: if elected_all.is_empty() {
-            Status::Pending
-        } else {
-            Status::Decided
-        },
-        status_as_of: None,
         method: Some(method),
-        ballots: None,
         candidates,
         seats: (seats > 1).then_some(seats as u32),
-        date_bounds: None,
-        stages: Vec::new(),
-        nominations: Vec::new(),
-        inferred: Vec::new(),
         rounds,
-        majority: None,
-        swing: None,
-        result: None,
-        previous_holder: None,
-        defection: None,
-        seat_majority: None,
         sources: vec![Source {
             outlet: software.unwrap_or_else(|| "counting software".to_string()),
             title: Some(stem),
@@ -418,6 +382,20 @@ pub fn read(file: &str, bytes: &[u8], doc: &Value) -> Result<Read, ImportError> 
             note: Some("round-by-round results file".to_string()),
         }],
         notes: Some(note),
+        ..Contest::new(
+            id,
+            if primary {
+                ContestKind::Selection
+            } else {
+                ContestKind::Other
+            },
+            title.clone(),
+            if elected_all.is_empty() {
+                Status::Pending
+            } else {
+                Status::Decided
+            },
+        )
     };
     Ok(Read {
         dataset: Dataset {

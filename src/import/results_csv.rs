@@ -74,6 +74,33 @@ const VOTES: &[&str] = &[
 ];
 const DATE: &[&str] = &["date", "election_date", "election date"];
 
+/// What a pseudo-candidate row of an OpenElections-style file is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Pseudo {
+    /// Over votes: ballots invalid in this contest.
+    Rejected,
+    /// Totals and counts that are no candidate: registered voters, ballots cast, under votes.
+    NotCandidate,
+}
+
+/// The rows of OpenElections-style files that are counts, not candidates, recognised by name
+/// (any case, spaces or underscores) unless `--rejected-row` or `--not-candidate` names them.
+fn pseudo_row(name: &str) -> Option<Pseudo> {
+    let name: String = name
+        .to_ascii_lowercase()
+        .replace(['_', '-'], " ")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    match name.as_str() {
+        "over votes" | "overvotes" | "over vote" | "overvote" => Some(Pseudo::Rejected),
+        "under votes" | "undervotes" | "under vote" | "undervote" | "registered voters"
+        | "ballots cast" | "total ballots cast" | "total votes" | "total votes cast"
+        | "times counted" | "times cast" => Some(Pseudo::NotCandidate),
+        _ => None,
+    }
+}
+
 /// Whether a header line looks like the OpenElections layout (office, candidate and votes
 /// columns by those names), for opening such a file with no flags.
 pub fn recognise(bytes: &[u8]) -> bool {
@@ -160,6 +187,15 @@ pub fn read(file: &str, input: impl std::io::Read, given: &Mapping) -> Result<Re
     let mut by_key: FastMap<Vec<String>, usize> = FastMap::default();
     // The row's contest key, its strings reused from row to row.
     let mut key: Vec<String> = vec![String::new(); cols.contest.len()];
+    // The usual pseudo-rows (`Over Votes`, `Registered Voters`) are known by name, unless a
+    // flag names them.
+    let flagged = |name: &str| {
+        m.rejected_rows
+            .iter()
+            .chain(&m.not_candidates)
+            .any(|r| r.trim() == name)
+    };
+    let mut rejected_by_default: Vec<String> = Vec::new();
     let mut left_out: Vec<(String, usize)> = Vec::new();
     let mut empty_votes = 0usize;
     let mut disagreements = 0usize;
@@ -188,7 +224,9 @@ pub fn read(file: &str, input: impl std::io::Read, given: &Mapping) -> Result<Re
             k.push_str(cell(i));
         }
         let name = cell(cols.candidate);
-        if m.not_candidates.iter().any(|n| n.trim() == name) {
+        if m.not_candidates.iter().any(|n| n.trim() == name)
+            || (!flagged(name) && pseudo_row(name) == Some(Pseudo::NotCandidate))
+        {
             match left_out.iter_mut().find(|(n, _)| *n == name) {
                 Some((_, k)) => *k += 1,
                 None => left_out.push((name.to_string(), 1)),
@@ -268,7 +306,14 @@ pub fn read(file: &str, input: impl std::io::Read, given: &Mapping) -> Result<Re
                 ),
             )
         };
-        if m.rejected_rows.iter().any(|r| r.trim() == name) {
+        if m.rejected_rows.iter().any(|r| r.trim() == name)
+            || (!flagged(name) && pseudo_row(name) == Some(Pseudo::Rejected))
+        {
+            if !m.rejected_rows.iter().any(|r| r.trim() == name)
+                && !rejected_by_default.iter().any(|r| r == name)
+            {
+                rejected_by_default.push(name.to_string());
+            }
             c.rejected_rows = match (c.rejected_rows, votes) {
                 (Some(a), Some(b)) => {
                     Some(add(a, b).ok_or_else(|| past_limit(&format!("the \"{name}\" rows")))?)
@@ -329,8 +374,23 @@ pub fn read(file: &str, input: impl std::io::Read, given: &Mapping) -> Result<Re
         notes.push(format!("{rows} rows, one per candidate per contest"));
     }
     for (name, n) in &left_out {
+        let why = if m.not_candidates.iter().any(|x| x.trim() == name) {
+            "(--not-candidate)"
+        } else {
+            "(a total, not a candidate; --not-candidate or --rejected-row decide otherwise)"
+        };
         notes.push(format!(
-            "left out {n} rows whose candidate is \"{name}\" (--not-candidate)"
+            "left out {n} rows whose candidate is \"{name}\" {why}"
+        ));
+    }
+    if !rejected_by_default.is_empty() {
+        notes.push(format!(
+            "rows named {} taken as rejected ballots (ballots overvoted in that contest; --rejected-row or --not-candidate decide otherwise)",
+            rejected_by_default
+                .iter()
+                .map(|r| format!("\"{r}\""))
+                .collect::<Vec<_>>()
+                .join(", ")
         ));
     }
     if empty_votes > 0 {
@@ -555,35 +615,11 @@ fn assemble(
             id_text.push_str(&format!(" {}", d.year()));
         }
         out.push(Contest {
-            id: common::unique(common::slug(&id_text, "contest"), &mut taken),
-            kind: m.kind.unwrap_or(ContestKind::Other),
-            title,
-            party: None,
             constituency: c.constituency,
-            constituency_id: None,
             region,
             date: c.date,
-            status: if elected && tie.is_none() {
-                Status::Decided
-            } else {
-                Status::Pending
-            },
-            status_as_of: None,
-            method: None,
             ballots: Some(ballots).filter(|b| *b != Ballots::default()),
             candidates,
-            seats: None,
-            date_bounds: None,
-            stages: Vec::new(),
-            nominations: Vec::new(),
-            inferred: Vec::new(),
-            rounds: Vec::new(),
-            majority: None,
-            swing: None,
-            result: None,
-            previous_holder: None,
-            defection: None,
-            seat_majority: None,
             sources: vec![Source {
                 outlet: "results CSV".to_string(),
                 title: Some(base.clone()),
@@ -592,6 +628,16 @@ fn assemble(
                 note: Some(format!("{} rows", c.rows)),
             }],
             notes: Some(contest_notes.join(" ")),
+            ..Contest::new(
+                common::unique(common::slug(&id_text, "contest"), &mut taken),
+                m.kind.unwrap_or(ContestKind::Other),
+                title,
+                if elected && tie.is_none() {
+                    Status::Decided
+                } else {
+                    Status::Pending
+                },
+            )
         });
     }
     Read {

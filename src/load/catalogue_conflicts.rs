@@ -106,6 +106,8 @@ mod tests {
             abbr: None,
             color: Some(color.into()),
             description: None,
+            group: None,
+            spellings: Vec::new(),
         }
     }
 

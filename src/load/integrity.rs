@@ -4,6 +4,7 @@
 use std::fmt;
 
 use crate::model::arithmetic;
+use crate::model::change::{Changes, Since};
 use crate::model::tally::Tally;
 use crate::model::text;
 use crate::model::{Bound, Contest, Dataset, Status};
@@ -102,6 +103,13 @@ pub enum WarningKind {
         eliminated: usize,
     },
     NoSources,
+    /// The data's `result` says otherwise than the two winners: this one and the seat's
+    /// previous contest's (`model::change`).
+    ResultDisagrees {
+        stated: String,
+        computed: String,
+        previous_id: String,
+    },
     /// Two or more candidates share a name (namesakes are real; the data must tell them
     /// apart with ids where a count refers to them).
     Namesakes {
@@ -223,6 +231,14 @@ impl fmt::Display for WarningKind {
                 "round {round}: {candidate} is counted again after being eliminated in round {eliminated}"
             ),
             NoSources => write!(f, "no source cited"),
+            ResultDisagrees {
+                stated,
+                computed,
+                previous_id,
+            } => write!(
+                f,
+                "result stated as \"{stated}\", but the winners here and at {previous_id} make it \"{computed}\""
+            ),
             Namesakes { name } => write!(
                 f,
                 "more than one candidate is named {name} (namesakes: counts must use their ids)"
@@ -284,6 +300,8 @@ fn signed_difference(sum: u64, valid: u64) -> String {
 /// Every warning in the dataset, in contest order.
 pub fn warnings(dataset: &Dataset) -> Vec<Warning> {
     let mut out = Vec::new();
+    // Built only when some contest states a result to check.
+    let mut changes: Option<Changes> = None;
     for (i, contest) in dataset.contests.iter().enumerate() {
         for kind in contest_warnings(contest) {
             out.push(Warning {
@@ -292,8 +310,40 @@ pub fn warnings(dataset: &Dataset) -> Vec<Warning> {
                 kind,
             });
         }
+        if let Some(stated) = &contest.result {
+            let changes = changes.get_or_insert_with(|| Changes::build(dataset));
+            if let Some(kind) = result_disagrees(dataset, changes, i, stated) {
+                out.push(Warning {
+                    contest: i,
+                    contest_id: contest.id.clone(),
+                    kind,
+                });
+            }
+        }
     }
     out
+}
+
+/// A warning when the stated result is of the `X hold` / `X gain from Y` form and says
+/// otherwise than the result computed from the two winners.
+fn result_disagrees(
+    dataset: &Dataset,
+    changes: &Changes,
+    i: usize,
+    stated: &str,
+) -> Option<WarningKind> {
+    let Since::Known(change) = changes.since(dataset, i) else {
+        return None;
+    };
+    let outcome = change.outcome?;
+    match outcome.agrees_with(stated, &changes.parties) {
+        Some(false) => Some(WarningKind::ResultDisagrees {
+            stated: stated.to_string(),
+            computed: outcome.label(),
+            previous_id: dataset.contests[change.previous].id.clone(),
+        }),
+        _ => None,
+    }
 }
 
 /// The warnings of one contest.
@@ -370,7 +420,12 @@ pub fn contest_warnings(contest: &Contest) -> Vec<WarningKind> {
     if contest.sources.is_empty() {
         out.push(WarningKind::NoSources);
     }
-    let mut names: Vec<&str> = contest.candidates.iter().map(|c| c.name.as_str()).collect();
+    let mut names: Vec<&str> = contest
+        .candidates
+        .iter()
+        .map(|c| c.name.as_str())
+        .filter(|n| !n.is_empty())
+        .collect();
     names.sort_unstable();
     for pair in names.windows(2) {
         if pair[0] == pair[1]

@@ -14,9 +14,9 @@ use std::collections::HashMap;
 use std::io;
 use std::path::{Path, PathBuf};
 
-use crate::model::Dataset;
 use crate::model::json_path::{self, JsonPath};
 use crate::model::require_object;
+use crate::model::{Contest, Dataset};
 use catalogue_conflicts::Conflict;
 pub use error::LoadError;
 use integrity::{Warning, WarningKind};
@@ -132,9 +132,32 @@ impl Loaded {
     }
 }
 
+/// A new id for `contest`, whose id an earlier source used, when that earlier contest is the
+/// same contest (same kind, date and constituency: `same_contest`'s rule) from another
+/// source (its sources differ); `None` for anything else — a clash, reported as an error.
+fn same_contest_again(
+    acc: &Dataset,
+    contest: &Contest,
+    taken: &HashMap<String, usize>,
+) -> Option<String> {
+    let first = acc.contests.iter().find(|c| c.id == contest.id)?;
+    let same = first.kind == contest.kind
+        && first.date.is_some()
+        && first.date == contest.date
+        && crate::model::seat::same_constituency(first, contest)
+        && first.sources != contest.sources;
+    if !same {
+        return None;
+    }
+    (2..)
+        .map(|k| format!("{}~{k}", contest.id))
+        .find(|id| !taken.contains_key(id))
+}
+
 /// Loads every source, merging them in order: catalogues by id (first definition wins, and a
 /// different later definition is kept as a `Conflict`), contests appended; a contest id used
-/// in two sources is an error naming both.
+/// in two sources is an error naming both, unless the two are the same contest from two
+/// sources (then the later is renamed `ID~2`, noted, and counted once).
 pub fn load(sources: &[DataSource]) -> Result<Loaded, LoadError> {
     let mut merged: Option<Dataset> = None;
     let mut contest_origin: HashMap<String, usize> = HashMap::new();
@@ -160,7 +183,20 @@ pub fn load(sources: &[DataSource]) -> Result<Loaded, LoadError> {
             merged = Some(part);
             continue;
         };
-        for (i, contest) in part.contests.iter().enumerate() {
+        let mut part = part;
+        for (i, contest) in part.contests.iter_mut().enumerate() {
+            if let Some(&first) = contest_origin.get(&contest.id)
+                && let Some(renamed) = same_contest_again(acc, contest, &contest_origin)
+            {
+                // The same contest from another source under the same id (the Library's
+                // candidate and party-level files both say `ge2017-e14000969`): kept under a
+                // new id, then recognised and counted once like any repeat.
+                notes.push(format!(
+                    "{} in {} is the same contest as in {}: loaded as {renamed} and counted once",
+                    contest.id, names[n], names[first]
+                ));
+                contest.id = renamed;
+            }
             if let Some(&first) = contest_origin.get(&contest.id) {
                 let path = JsonPath::root().key("contests").index(i).key("id");
                 let (line, column) = json_path::locate(&source.read()?, &path);
@@ -300,7 +336,9 @@ pub fn parse_noting(
     parse_hustings(file, bytes)
 }
 
-fn parse_hustings(file: &str, bytes: &[u8]) -> Result<Dataset, LoadError> {
+/// Parses and checks one document as the hustings format only, whatever it looks like (no
+/// other format is recognised): what `hustings import FILE --format hustings` reads.
+pub fn parse_hustings(file: &str, bytes: &[u8]) -> Result<Dataset, LoadError> {
     // A byte-order mark is legal for editors to write and carries no meaning in JSON.
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     if bytes.iter().all(u8::is_ascii_whitespace) {

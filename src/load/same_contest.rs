@@ -1,7 +1,7 @@
 //! The same contest from two sources: a news report's Stockport 2017 and the House of Commons
 //! Library's. Two contests are the same when they are of the same kind, on the same date, in
 //! the same constituency (ids compared when both give one, else names, ignoring case — the
-//! rule of `stats::seat_history`). The later one is counted once (aggregates skip it), and what
+//! rule of `model::seat`). The later one is counted once (aggregates skip it), and what
 //! the two say is compared: where they agree the data is confirmed, where they differ both
 //! values are reported.
 
@@ -9,7 +9,8 @@ use std::collections::HashMap;
 
 use crate::model::arithmetic;
 use crate::model::date::PartialDate;
-use crate::model::{Contest, ContestKind, Dataset};
+use crate::model::party::Parties;
+use crate::model::{Candidate, Contest, ContestKind, Dataset};
 
 /// A contest that repeats an earlier one.
 #[derive(Debug, Clone, PartialEq)]
@@ -37,6 +38,8 @@ pub fn repeats(dataset: &Dataset) -> Vec<Repeat> {
     let mut by_name: HashMap<Key, usize> = HashMap::new();
     let mut by_name_without_id: HashMap<Key, usize> = HashMap::new();
     let mut out = Vec::new();
+    // Built only when some contest repeats another.
+    let mut parties: Option<Parties> = None;
     for (i, c) in dataset.contests.iter().enumerate() {
         let Some(date) = c.date else { continue };
         let id = clean(&c.constituency_id).map(|id| (c.kind, date, id));
@@ -52,7 +55,11 @@ pub fn repeats(dataset: &Dataset) -> Vec<Repeat> {
             out.push(Repeat {
                 contest: i,
                 first,
-                differences: differences(&dataset.contests[first], c),
+                differences: differences(
+                    &dataset.contests[first],
+                    c,
+                    parties.get_or_insert_with(|| Parties::of(dataset)),
+                ),
             });
             continue;
         }
@@ -70,26 +77,53 @@ pub fn repeats(dataset: &Dataset) -> Vec<Repeat> {
 }
 
 /// What `a` and `b` report differently: the winner, each shared candidate's votes, the
-/// majority, the valid ballots — as `what: A here, B there`.
-fn differences(a: &Contest, b: &Contest) -> Vec<String> {
+/// majority, the valid ballots — as `what: A here, B there`. Where one side gives results by
+/// party only (no names), winners and votes are compared by party (`model::party`).
+fn differences(a: &Contest, b: &Contest, parties: &Parties) -> Vec<String> {
     let mut out = Vec::new();
-    let winner = |c: &Contest| arithmetic::winner(c).map(|w| w.name.trim().to_lowercase());
+    let by_party = [a, b]
+        .iter()
+        .any(|c| c.candidates.iter().any(|k| k.name.trim().is_empty()));
+    let key = |k: &Candidate| {
+        if by_party {
+            parties.of_candidate(k).map(|p| p.group)
+        } else {
+            Some(k.name.trim().to_lowercase())
+        }
+    };
+    let winner = |c: &Contest| arithmetic::winner(c).and_then(key);
     if let (Some(x), Some(y)) = (winner(a), winner(b))
         && x != y
     {
-        let name = |c: &Contest| arithmetic::winner(c).map_or(String::new(), |w| w.name.clone());
+        let name = |c: &Contest| arithmetic::winner(c).map_or(String::new(), Candidate::label);
         out.push(format!("winner: {} and {}", name(a), name(b)));
     }
-    for ca in &a.candidates {
-        let same = b
-            .candidates
-            .iter()
-            .find(|cb| cb.name.trim().eq_ignore_ascii_case(ca.name.trim()));
-        if let Some(cb) = same
-            && let (Some(x), Some(y)) = (ca.votes, cb.votes)
+    // Votes per candidate (or per party), summed where a party has several rows.
+    let votes = |c: &Contest| {
+        let mut sums: Vec<(String, String, Option<u64>)> = Vec::new();
+        for k in &c.candidates {
+            let Some(id) = key(k) else { continue };
+            let label = if by_party {
+                parties
+                    .of_candidate(k)
+                    .map_or_else(|| k.label(), |p| p.group_name)
+            } else {
+                k.name.clone()
+            };
+            match sums.iter_mut().find(|(i, _, _)| *i == id) {
+                Some((_, _, v)) => *v = v.zip(k.votes).map(|(x, y)| x + y),
+                None => sums.push((id, label, k.votes)),
+            }
+        }
+        sums
+    };
+    let theirs = votes(b);
+    for (id, label, x) in votes(a) {
+        if let Some((_, _, y)) = theirs.iter().find(|(i, _, _)| *i == id)
+            && let (Some(x), Some(y)) = (x, *y)
             && x != y
         {
-            out.push(format!("{}'s votes: {x} and {y}", ca.name));
+            out.push(format!("{label}'s votes: {x} and {y}"));
         }
     }
     if let (Some(x), Some(y)) = (arithmetic::margin_votes(a), arithmetic::margin_votes(b))

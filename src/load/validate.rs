@@ -45,6 +45,9 @@ pub fn check(dataset: &Dataset) -> Result<(), Violation> {
                 format!("duplicate faction id \"{}\"", faction.id),
             ));
         }
+        for (k, spelling) in faction.spellings.iter().enumerate() {
+            non_empty(spelling, || path.clone().key("spellings").index(k))?;
+        }
         if let Some(color) = &faction.color
             && Rgb::parse(color).is_none()
         {
@@ -55,6 +58,7 @@ pub fn check(dataset: &Dataset) -> Result<(), Violation> {
             ));
         }
     }
+    check_groups(dataset)?;
     let mut contest_ids: FoldHashMap<&str, usize> =
         HashMap::with_capacity_and_hasher(dataset.contests.len(), Default::default());
     for (i, contest) in dataset.contests.iter().enumerate() {
@@ -72,6 +76,40 @@ pub fn check(dataset: &Dataset) -> Result<(), Violation> {
             ));
         }
         check_contest(contest, path, &region_ids, &faction_ids)?;
+    }
+    Ok(())
+}
+
+/// A faction's `group` names another faction, which has no group of its own.
+fn check_groups(dataset: &Dataset) -> Result<(), Violation> {
+    for (i, faction) in dataset.factions.iter().enumerate() {
+        let Some(group) = &faction.group else {
+            continue;
+        };
+        let path = || JsonPath::root().key("factions").index(i).key("group");
+        match dataset.faction(group) {
+            None => {
+                return Err(violation(
+                    path(),
+                    format!("unknown faction \"{group}\" (not in the factions catalogue)"),
+                ));
+            }
+            Some(g) if g.id == faction.id => {
+                return Err(violation(
+                    path(),
+                    "a faction cannot be its own group".into(),
+                ));
+            }
+            Some(g) if g.group.is_some() => {
+                return Err(violation(
+                    path(),
+                    format!(
+                        "\"{group}\" is itself part of a group: a group has no group of its own"
+                    ),
+                ));
+            }
+            Some(_) => {}
+        }
     }
     Ok(())
 }
@@ -145,8 +183,22 @@ fn check_contest(
     let mut names = Names::with_capacity(contest.candidates.len());
     for (j, candidate) in contest.candidates.iter().enumerate() {
         let cpath = || path().key("candidates").index(j);
-        non_empty(&candidate.name, || cpath().key("name"))?;
-        namesakes |= !names.insert(candidate.name.as_str());
+        // A party-level row (results by party only) has no name; then the party names it.
+        if candidate.name.is_empty() {
+            match &candidate.party {
+                Some(party) => non_empty(party, || cpath().key("party"))?,
+                None => {
+                    return Err(violation(
+                        cpath().key("name"),
+                        "must not be empty (a row without a name needs a party: results by party only)"
+                            .into(),
+                    ));
+                }
+            }
+        } else {
+            non_empty(&candidate.name, || cpath().key("name"))?;
+            namesakes |= !names.insert(candidate.name.as_str());
+        }
         if let Some(id) = &candidate.id {
             non_empty(id, || cpath().key("id"))?;
             if !ids.insert(id.as_str()) {

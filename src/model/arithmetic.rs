@@ -152,14 +152,23 @@ fn rank_on_ballot(contest: &Contest, mut order: Vec<usize>) -> Vec<usize> {
     order
 }
 
-/// The two highest vote counts, when every candidate on the ballot (at least two) has known votes.
+/// The two highest vote counts, when every candidate on the ballot (at least two) has known
+/// votes. A folded group of small parties is not a candidate: when one polled at least as
+/// many as the runner-up, the runner-up may be inside it, so the answer is `None`.
 fn top_two(contest: &Contest) -> Option<(u64, u64)> {
-    let mut votes: Vec<u64> = on_ballot(contest).map(|c| c.votes).collect::<Option<_>>()?;
+    let mut votes: Vec<u64> = Vec::new();
+    let mut folded = 0;
+    for c in on_ballot(contest) {
+        match (c.votes?, c.folded) {
+            (v, true) => folded = folded.max(v),
+            (v, false) => votes.push(v),
+        }
+    }
     if votes.len() < 2 {
         return None;
     }
     votes.sort_unstable_by(|a, b| b.cmp(a));
-    Some((votes[0], votes[1]))
+    (folded < votes[1]).then_some((votes[0], votes[1]))
 }
 
 /// The round that decided a single-seat preferential count: its last. `None` for a single
@@ -246,6 +255,7 @@ mod tests {
             place: None,
             incumbent: false,
             write_in: false,
+            folded: false,
             description: None,
             endorsements: vec![],
         }

@@ -4,11 +4,14 @@
 //! `hustings schema` prints the JSON Schema generated from these types.
 
 pub mod arithmetic;
+pub mod change;
 pub mod colour;
 pub mod date;
 pub mod json_path;
+pub mod party;
 pub mod period;
 pub mod require_object;
+pub mod seat;
 pub mod selection;
 pub mod strict_numbers;
 pub mod tally;
@@ -72,6 +75,14 @@ pub struct Faction {
     pub color: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
+    /// The id of the faction this party is part of, counted with it in seat totals (e.g.
+    /// `Labour and Co-operative` in `labour`). One level only: a group has no group.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub group: Option<String>,
+    /// Other spellings of the party's name met in data (`Sinn Fein` for `Sinn Féin`): a
+    /// candidate's `party` spelt so is this faction's party.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub spellings: Vec<String>,
 }
 
 /// What sort of contest this is.
@@ -381,6 +392,9 @@ pub struct Ballots {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Candidate {
+    /// The person's name; absent where the source gives results by party only (then `party`
+    /// names the row, and nothing refers to it by name).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub name: String,
     /// Tells namesakes apart: unique within the contest when given; rounds may refer to the
     /// candidate by it instead of the name (and must, when two candidates share a name).
@@ -418,6 +432,10 @@ pub struct Candidate {
     /// together as one candidate).
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub write_in: bool,
+    /// Several small parties' votes reported together (e.g. `Other`): a group, not a party, so
+    /// it never wins, holds or gains a seat.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub folded: bool,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// Who backed the candidate: unions, groups, politicians.
@@ -587,6 +605,76 @@ pub struct Source {
     /// Anything a reader should know about the source itself (e.g. that its headline is not preserved).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+}
+
+impl Contest {
+    /// A contest with only its id, kind, title and status: every other fact empty or unknown.
+    /// Importers start from it and fill in what their files give
+    /// (`Contest { ballots, candidates, ..Contest::new(id, kind, title, status) }`).
+    pub fn new(id: String, kind: ContestKind, title: String, status: Status) -> Contest {
+        Contest {
+            id,
+            kind,
+            title,
+            party: None,
+            constituency: None,
+            constituency_id: None,
+            region: None,
+            date: None,
+            date_bounds: None,
+            status,
+            status_as_of: None,
+            method: None,
+            ballots: None,
+            candidates: Vec::new(),
+            seats: None,
+            stages: Vec::new(),
+            nominations: Vec::new(),
+            rounds: Vec::new(),
+            majority: None,
+            swing: None,
+            result: None,
+            previous_holder: None,
+            defection: None,
+            seat_majority: None,
+            sources: Vec::new(),
+            notes: None,
+            inferred: Vec::new(),
+        }
+    }
+}
+
+impl Candidate {
+    /// A candidate with only a name: no party, faction or votes known, not elected.
+    pub fn new(name: String) -> Candidate {
+        Candidate {
+            name,
+            id: None,
+            party: None,
+            faction: None,
+            votes: None,
+            share: None,
+            elected: false,
+            status: None,
+            place: None,
+            incumbent: false,
+            write_in: false,
+            folded: false,
+            description: None,
+            endorsements: Vec::new(),
+        }
+    }
+
+    /// What to call the candidate: the name, else the party (`Labour`, or `Other (several
+    /// parties)` for a folded group), else `(no name)`.
+    pub fn label(&self) -> String {
+        match (self.name.is_empty(), &self.party) {
+            (false, _) => self.name.clone(),
+            (true, Some(p)) if self.folded => format!("{p} (several parties)"),
+            (true, Some(p)) => p.clone(),
+            (true, None) => "(no name)".to_string(),
+        }
+    }
 }
 
 impl Faction {

@@ -8,6 +8,7 @@ use std::hash::Hash;
 use std::ops::Range;
 
 use crate::model::date::Period;
+use crate::model::party::{Parties, PartyKey};
 use crate::model::{CandidateRef, ContestKind, Dataset, Status};
 
 use super::{dense_ranks, fold};
@@ -16,6 +17,9 @@ type FastMap<K, V> = HashMap<K, V, foldhash::fast::RandomState>;
 
 /// "None" in the id fields: no region, no faction, no party, no winner.
 pub(crate) const NONE: u32 = u32::MAX;
+
+/// A candidate's votes when the data gives none.
+pub(crate) const UNKNOWN_VOTES: u64 = u64::MAX;
 
 /// One contest's facts.
 #[derive(Debug, Clone, Copy)]
@@ -35,9 +39,11 @@ pub(crate) struct ContestFacts {
 pub(crate) struct CandidateFacts {
     /// Into `Facts::factions` (`NONE`: no faction).
     pub faction: u32,
-    /// The party's group in `Facts::parties` (`NONE`: no party stated).
+    /// The party's group in `Facts::parties` (`NONE`: no party stated, or a folded group).
     pub party: u32,
     pub elected: bool,
+    /// A folded group of small parties (`Other`): votes, but no party.
+    pub folded: bool,
 }
 
 /// One candidate nominated by one named nominator (`nominations[].counts[].from`).
@@ -79,6 +85,8 @@ impl Ids {
 pub(crate) struct Names {
     /// Each spelling exactly as in the data, in order of first sight.
     pub spellings: Vec<String>,
+    /// Each spelling's group.
+    pub group: Vec<u32>,
     /// Each group's place in the ascending order of the groups' keys.
     pub rank: Vec<u32>,
 }
@@ -87,6 +95,11 @@ impl Names {
     /// Number of groups.
     pub fn groups(&self) -> usize {
         self.rank.len()
+    }
+
+    /// The group of spelling number `spelling`.
+    pub fn group_of(&self, spelling: usize) -> usize {
+        self.group[spelling] as usize
     }
 }
 
@@ -99,6 +112,11 @@ pub(crate) struct Facts {
     pub candidates: Vec<CandidateFacts>,
     /// Each candidate's party as spelt, into `parties.spellings` (`NONE`: no party).
     pub party_spelling: Vec<u32>,
+    /// Each candidate's votes (`UNKNOWN_VOTES`: not known).
+    pub votes: Vec<u64>,
+    /// Each party spelling's identity (`model::party`), by spelling number: the group it
+    /// counts with and the party's own name.
+    pub party_keys: Vec<PartyKey>,
     /// Candidate j's endorsements are `endorsements[first_endorsement[j]..first_endorsement[j + 1]]`.
     pub first_endorsement: Vec<u32>,
     /// Each endorsement's endorser, as a group of `endorsers`.
@@ -114,7 +132,8 @@ pub(crate) struct Facts {
     pub factions: Ids,
     /// Each distinct period contests are dated in, in order of first sight.
     pub periods: Vec<Period>,
-    /// Candidates' party names; a group is a name trimmed and lowercased.
+    /// Candidates' party names; a group is a party's group as the factions catalogue declares
+    /// it (`model::party`), else the name folded.
     pub parties: Names,
     /// Endorser names; a group is a name lowercased (as `stats --by endorser` counts them).
     pub endorsers: Names,
@@ -131,8 +150,9 @@ impl Facts {
         let mut regions = Interner::new(dataset.regions.iter().map(|r| r.id.as_str()));
         let mut factions = Interner::new(dataset.factions.iter().map(|f| f.id.as_str()));
         let mut periods = Interner::new([]);
-        let mut parties = NameInterner::new(|p| p.trim().to_lowercase());
-        let mut endorsers = NameInterner::new(str::to_lowercase);
+        let identities = Parties::of(dataset);
+        let mut parties = NameInterner::new(Box::new(|p: &str| identities.key(p).group));
+        let mut endorsers = NameInterner::new(Box::new(str::to_lowercase));
         let mut facts = Facts {
             contests: Vec::with_capacity(dataset.contests.len()),
             first_candidate: Vec::with_capacity(dataset.contests.len() + 1),
@@ -167,8 +187,8 @@ impl Facts {
                 let first = facts.endorsements.len() as u32;
                 facts.first_endorsement.push(first);
                 let (party, spelling) = match candidate.party.as_deref() {
-                    Some(p) => parties.id(p),
-                    None => (NONE, NONE),
+                    Some(p) if !candidate.folded => parties.id(p),
+                    _ => (NONE, NONE),
                 };
                 let faction = match candidate.faction.as_deref() {
                     Some(f) => factions.id(f),
@@ -178,8 +198,10 @@ impl Facts {
                     faction,
                     party,
                     elected: candidate.elected,
+                    folded: candidate.folded,
                 });
                 facts.party_spelling.push(spelling);
+                facts.votes.push(candidate.votes.unwrap_or(UNKNOWN_VOTES));
                 for e in &candidate.endorsements {
                     let (group, spelling) = endorsers.id(e);
                     facts.endorsements.push(group);
@@ -202,6 +224,12 @@ impl Facts {
         facts.factions = factions.ids();
         facts.periods = periods.seen;
         facts.parties = parties.finish().0;
+        facts.party_keys = facts
+            .parties
+            .spellings
+            .iter()
+            .map(|p| identities.key(p))
+            .collect();
         let (names, first_spellings) = endorsers.finish();
         for &spelling in &first_spellings {
             let next = facts.fold_ids.len() as u32;
@@ -296,12 +324,12 @@ struct NameInterner<'a> {
     groups: FastMap<String, u32>,
     /// Each group's first spelling.
     first_spellings: Vec<u32>,
-    key: fn(&str) -> String,
+    key: Box<dyn Fn(&str) -> String + 'a>,
     names: Names,
 }
 
 impl<'a> NameInterner<'a> {
-    fn new(key: fn(&str) -> String) -> Self {
+    fn new(key: Box<dyn Fn(&str) -> String + 'a>) -> Self {
         NameInterner {
             spellings: FastMap::default(),
             groups: FastMap::default(),
@@ -324,6 +352,7 @@ impl<'a> NameInterner<'a> {
         });
         let ids = (group, number);
         self.names.spellings.push(spelling.to_string());
+        self.names.group.push(group);
         self.spellings.insert(spelling, ids);
         ids
     }

@@ -4,9 +4,11 @@
 use std::fmt;
 
 use crate::load::suggest::closest;
+use crate::model::change::{Changes, Outcome};
 use crate::model::date::PartialDate;
+use crate::model::party::PartyKey;
 use crate::model::{CandidateStatus, ContestKind, Dataset, StageKind, Status};
-use crate::query::{FactionScope, Filter, Query, Sort, fold};
+use crate::query::{FactionScope, Filter, Query, ResultMatches, Sort, fold};
 
 /// A query in the user's words, before it is checked against a dataset.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -31,6 +33,9 @@ pub struct QuerySpec {
     /// Candidate statuses (a candidate with any of them).
     pub candidate_statuses: Vec<CandidateStatus>,
     pub search: String,
+    /// Computed results to keep (any of them): `gain`, `hold`, or `gain:PARTY`,
+    /// `loss:PARTY`, `hold:PARTY` (a party's name or short label, any case).
+    pub results: Vec<String>,
     pub sort: Sort,
 }
 
@@ -45,6 +50,11 @@ pub enum ResolveError {
     /// A region or faction the catalogue lacks.
     #[error("{0}")]
     Unknown(UnknownName),
+    /// A `--result` value that is not `gain`, `hold`, `gain:PARTY`, `loss:PARTY` or `hold:PARTY`.
+    #[error(
+        "--result {given:?}: expected gain, hold, gain:PARTY, loss:PARTY or hold:PARTY (e.g. gain:Con)"
+    )]
+    BadResult { given: String },
     /// An endorser no candidate was endorsed by.
     #[error("unknown endorser \"{given}\"; {hint}")]
     UnknownEndorser { given: String, hint: String },
@@ -139,10 +149,80 @@ impl QuerySpec {
                 stages: self.stages.clone(),
                 candidate_statuses: self.candidate_statuses.clone(),
                 search: self.search.clone(),
+                results: (!self.results.is_empty())
+                    .then(|| result_matches(dataset, &self.results))
+                    .transpose()?,
             },
             sort: self.sort,
         })
     }
+}
+
+/// What one `--result` value asks for.
+enum ResultWanted {
+    Gain(Option<String>),
+    Loss(String),
+    Hold(Option<String>),
+}
+
+fn parse_result(given: &str) -> Result<ResultWanted, ResolveError> {
+    let (what, party) = match given.split_once(':') {
+        Some((w, p)) => (
+            w.trim(),
+            Some(p.trim().to_string()).filter(|p| !p.is_empty()),
+        ),
+        None => (given.trim(), None),
+    };
+    match (what.to_ascii_lowercase().as_str(), party) {
+        ("gain", p) => Ok(ResultWanted::Gain(p)),
+        ("hold", p) => Ok(ResultWanted::Hold(p)),
+        ("loss", Some(p)) => Ok(ResultWanted::Loss(p)),
+        _ => Err(ResolveError::BadResult {
+            given: given.to_string(),
+        }),
+    }
+}
+
+/// The contests whose computed result is one of `asked`.
+fn result_matches(dataset: &Dataset, asked: &[String]) -> Result<ResultMatches, ResolveError> {
+    result_matches_with(dataset, &Changes::build(dataset), asked)
+}
+
+/// The contests whose computed result is one of `asked`, with the dataset's seats and parties
+/// already built (the explorer keeps them, and decides a result filter again on a reload or
+/// when one of its values is removed).
+pub fn result_matches_with(
+    dataset: &Dataset,
+    changes: &Changes,
+    asked: &[String],
+) -> Result<ResultMatches, ResolveError> {
+    let wanted: Vec<ResultWanted> = asked
+        .iter()
+        .map(|a| parse_result(a))
+        .collect::<Result<_, _>>()?;
+    let is = |given: &str, key: &PartyKey| {
+        let given_key = changes.parties.key(given);
+        given_key.group == key.group || fold(given.trim()) == fold(key.short())
+    };
+    let keep: Vec<bool> = (0..dataset.contests.len())
+        .map(|i| {
+            let Some(outcome) = changes.outcome(dataset, i) else {
+                return false;
+            };
+            wanted.iter().any(|w| match (w, &outcome) {
+                (ResultWanted::Hold(None), Outcome::Hold { .. }) => true,
+                (ResultWanted::Hold(Some(p)), Outcome::Hold { party }) => is(p, party),
+                (ResultWanted::Gain(None), Outcome::Gain { .. }) => true,
+                (ResultWanted::Gain(Some(p)), Outcome::Gain { to, .. }) => is(p, to),
+                (ResultWanted::Loss(p), Outcome::Gain { from, .. }) => is(p, from),
+                _ => false,
+            })
+        })
+        .collect();
+    Ok(ResultMatches {
+        asked: asked.to_vec(),
+        keep: keep.into(),
+    })
 }
 
 /// One entry of a catalogue as a user may name it.

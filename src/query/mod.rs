@@ -20,7 +20,7 @@ mod facts;
 mod order;
 mod scan;
 
-pub(crate) use facts::{ContestFacts, Facts, NONE};
+pub(crate) use facts::{ContestFacts, Facts, NONE, UNKNOWN_VOTES};
 
 /// Which candidates a faction filter looks at.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -64,6 +64,18 @@ pub struct Filter {
     /// Words that must all appear (ignoring case and accents) in the title, seat, candidates,
     /// endorsers, nominators or notes (the contest's, its stages' and its nominating rules).
     pub search: String,
+    /// The contests whose computed result (`model::change`) matched `--result`, by index;
+    /// `None`: no result filter.
+    pub results: Option<ResultMatches>,
+}
+
+/// The contests a result filter keeps, decided once against the dataset (a result depends on
+/// the seat's previous contest, which the index does not hold), with what was asked.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ResultMatches {
+    /// As typed: `gain`, `hold`, `gain:Con`, `loss:Lab`, `hold:SNP`.
+    pub asked: Vec<String>,
+    pub keep: std::sync::Arc<[bool]>,
 }
 
 impl Filter {
@@ -510,6 +522,11 @@ impl<'f> Compiled<'f> {
 
     fn matches(&self, index: &Index, i: usize) -> bool {
         let facts = &index.facts;
+        if let Some(results) = &self.filter.results
+            && !results.keep.get(i).copied().unwrap_or(false)
+        {
+            return false;
+        }
         let c = &facts.contests[i];
         let e = &index.entries[i];
         let f = self.filter;

@@ -63,7 +63,7 @@ pub fn bars(contest: &Contest) -> Vec<Bar> {
             };
             Bar {
                 candidate: i,
-                name: c.name.clone(),
+                name: c.label(),
                 faction: c.faction.clone(),
                 votes: c.votes,
                 label: share.label(),

@@ -68,7 +68,7 @@ pub fn candidates(dataset: &Dataset, c: &Contest) -> Vec<CandidateRow> {
             };
             CandidateRow {
                 index: i,
-                name: k.name.clone(),
+                name: k.label(),
                 elected: k.elected,
                 incumbent: k.incumbent,
                 write_in: k.write_in,

@@ -105,6 +105,36 @@ pub fn hanging(s: &str, first: &str, rest: &str, width: usize) -> Vec<String> {
         .collect()
 }
 
+/// Rows of cells as lines: the first column left-aligned, the others right-aligned, two
+/// spaces apart, every column as wide as its widest cell (short tables of names and numbers:
+/// nothing is cut), trailing spaces trimmed.
+pub fn grid_lines(rows: &[Vec<String>]) -> Vec<String> {
+    let columns = rows.iter().map(Vec::len).max().unwrap_or(0);
+    let mut widths = vec![0usize; columns];
+    for row in rows {
+        for (w, cell) in widths.iter_mut().zip(row) {
+            *w = (*w).max(width(cell));
+        }
+    }
+    rows.iter()
+        .map(|row| {
+            let mut line = String::new();
+            for (k, (cell, &w)) in row.iter().zip(&widths).enumerate() {
+                let pad = " ".repeat(w - width(cell));
+                if k == 0 {
+                    line.push_str(cell);
+                    line.push_str(&pad);
+                } else {
+                    line.push_str("  ");
+                    line.push_str(&pad);
+                    line.push_str(cell);
+                }
+            }
+            line.trim_end().to_string()
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -16,6 +16,9 @@ use crate::model::{Bound, Candidate, Contest, Dataset};
 use crate::stats::{GroupRecord, Groups};
 
 /// The columns of `list --format csv`, in order.
+/// The contest columns of `LIST_COLUMNS` (before the candidate ones).
+const CONTEST_COLUMNS: usize = 24;
+
 pub const LIST_COLUMNS: [&str; 38] = [
     "contest_id",
     "title",
@@ -96,14 +99,28 @@ impl TextCells {
 pub fn list(out: &mut impl Write, listing: &Listing, cells: TextCells) -> io::Result<()> {
     let ds = listing.dataset;
     let mut w = csv::Writer::from_writer(out);
-    w.write_record(LIST_COLUMNS).map_err(io_error)?;
+    // `history` adds the change since the seat's previous contest as a contest column.
+    let header: Vec<&str> = match listing.changes {
+        Some(_) => LIST_COLUMNS
+            .iter()
+            .copied()
+            .take(CONTEST_COLUMNS)
+            .chain(["change"])
+            .chain(LIST_COLUMNS.iter().copied().skip(CONTEST_COLUMNS))
+            .collect(),
+        None => LIST_COLUMNS.to_vec(),
+    };
+    w.write_record(&header).map_err(io_error)?;
     for &i in listing.rows {
         let contest = &ds.contests[i];
         let warnings = warnings_of(listing.warnings, contest);
-        let head = contest_cells(ds, contest, &warnings, cells);
+        let mut head = contest_cells(ds, contest, &warnings, cells);
+        if let Some(changes) = listing.changes {
+            head.push(crate::report::change::short(&changes.since(ds, i)));
+        }
         let ranked = arithmetic::ranked(contest);
         if ranked.is_empty() {
-            let blank = vec![String::new(); LIST_COLUMNS.len() - head.len()];
+            let blank = vec![String::new(); header.len() - head.len()];
             w.write_record(head.iter().chain(&blank))
                 .map_err(io_error)?;
         }
@@ -146,7 +163,7 @@ fn contest_cells(ds: &Dataset, c: &Contest, warnings: &[String], cells: TextCell
         opt(s.margin_points.map(|p| format!("{p:.2}"))),
         opt(c.majority),
         cells.opt(c.result.as_ref()),
-        cells.opt(s.winner.map(|w| &w.name)),
+        cells.opt(s.winner.map(|w| w.label()).as_ref()),
         cells.opt(s.winner.and_then(|w| w.faction.as_ref())),
         // Warnings quote the data (candidates' names), so they are text from the data too.
         cells.text(&warnings.join(LIST_SEPARATOR)),
@@ -260,11 +277,42 @@ pub fn stats(out: &mut impl Write, report: &StatsReport, cells: TextCells) -> io
                 "won",
                 "lost",
                 "pending",
+                "votes",
+                "votes_unknown",
+                "share_percent",
+                "parts",
             ]))?;
             for r in records {
                 let mut row = vec![cells.opt(r.party.as_ref()), cells.opt(r.faction.as_ref())];
                 row.extend(numbers(&[r.stood, r.won, r.lost, r.pending]));
+                row.push(r.votes.to_string());
+                row.push(r.votes_unknown.to_string());
+                row.push(opt(r.share.map(|x| format!("{x:.2}"))));
+                let parts: Vec<String> = r.parts.iter().map(|(p, n)| format!("{p}: {n}")).collect();
+                row.push(cells.text(&parts.join("; ")));
                 write(row)?;
+            }
+        }
+        Groups::Change(m) => {
+            write(header_cells(&[
+                "from",
+                "from_short",
+                "to",
+                "to_short",
+                "seats",
+            ]))?;
+            for (f, from) in m.parties.iter().enumerate() {
+                for (t, to) in m.parties.iter().enumerate() {
+                    if m.seats[f][t] > 0 {
+                        write(vec![
+                            cells.text(&from.name),
+                            cells.text(&from.short),
+                            cells.text(&to.name),
+                            cells.text(&to.short),
+                            m.seats[f][t].to_string(),
+                        ])?;
+                    }
+                }
             }
         }
         Groups::Month(records) => {

@@ -105,8 +105,8 @@ impl<'a> Summary<'a> {
     pub fn winner_label(&self) -> String {
         match (self.winner, self.contest.status) {
             (Some(w), _) => match self.winner_faction {
-                Some(f) => format!("{} ({})", w.name, words::faction_short(f)),
-                None => w.name.clone(),
+                Some(f) => format!("{} ({})", w.label(), words::faction_short(f)),
+                None => w.label(),
             },
             (None, Status::Pending) => "pending".to_string(),
             (None, Status::Decided) => DASH.to_string(),
@@ -233,7 +233,11 @@ pub fn facts(dataset: &Dataset, c: &Contest) -> Vec<Fact> {
         Some(match (inferred_faction, s.winner, s.winner_faction) {
             // `Mick Whitley (LL † inferred)`: the faction is the inferred part.
             (Some(_), Some(w), Some(f)) => {
-                format!("{} ({})", w.name, words::inferred(&words::faction_short(f)))
+                format!(
+                    "{} ({})",
+                    w.label(),
+                    words::inferred(&words::faction_short(f))
+                )
             }
             _ => s.winner_label(),
         }),

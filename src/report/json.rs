@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 use super::facts::{self, Summary};
 use super::{Detail, Listing, StatsReport, selection, warnings_of};
 use crate::model::arithmetic::{self, Share};
+use crate::model::change::{self, Changes, Since};
 use crate::model::selection::Known;
 use crate::model::{
     Bound, CandidateStatus, Contest, ContestKind, Dataset, Faction, Region, StageKind, Status,
@@ -48,6 +49,128 @@ pub struct ShowDoc {
     pub region: Option<Region>,
     /// The factions its candidates belong to, in catalogue order.
     pub factions: Vec<Faction>,
+    /// Change since the seat's previous contest; `null` for a contest that elects no seat.
+    #[serde(default)]
+    pub change: Option<ChangeDoc>,
+}
+
+/// Change since the previous general election or by-election in the same seat.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ChangeDoc {
+    /// `known`; `no-previous` (none loaded); `partial` (a side's figures are incomplete:
+    /// nothing below is computed).
+    pub status: String,
+    /// The previous contest's id (`null` when none is loaded).
+    pub previous: Option<String>,
+    /// Why nothing is computed, for `no-previous` and `partial`.
+    pub reason: Option<String>,
+    /// `id` (same constituency id) or `name` (the name only: boundaries may differ).
+    pub matched_by: Option<String>,
+    /// `Lab hold`, `Con gain from Lab`; `null` when either winner is unknown.
+    pub result: Option<String>,
+    /// Two-party (Butler) swing between the top two parties now.
+    pub swing: Option<SwingDoc>,
+    pub majority: Option<ThenNow<u64>>,
+    pub turnout_percent: Option<ThenNow<f64>>,
+    /// Each party (by group) that stood either time, most votes now first; folded groups last.
+    pub parties: Vec<PartyChangeDoc>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SwingDoc {
+    pub to: String,
+    pub from: String,
+    pub points: f64,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct ThenNow<T> {
+    pub then: Option<T>,
+    pub now: Option<T>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PartyChangeDoc {
+    pub party: String,
+    /// A folded group of small parties, not a party.
+    pub folded: bool,
+    pub then: Option<FigureDoc>,
+    pub now: Option<FigureDoc>,
+    /// ± share in percentage points; `null` unless it stood both times.
+    pub share_points: Option<f64>,
+    /// ± votes; `null` unless it stood both times.
+    pub votes: Option<i64>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct FigureDoc {
+    pub votes: u64,
+    pub share_percent: f64,
+}
+
+impl ChangeDoc {
+    fn new(dataset: &Dataset, since: &Since) -> Option<ChangeDoc> {
+        let empty = |status: &str, previous: Option<usize>, reason: String| ChangeDoc {
+            status: status.into(),
+            previous: previous.map(|p| dataset.contests[p].id.clone()),
+            reason: Some(reason),
+            matched_by: None,
+            result: None,
+            swing: None,
+            majority: None,
+            turnout_percent: None,
+            parties: Vec::new(),
+        };
+        let figure = |f: Option<change::Figure>| {
+            f.map(|f| FigureDoc {
+                votes: f.votes,
+                share_percent: f.share,
+            })
+        };
+        Some(match since {
+            Since::NotASeat => return None,
+            Since::NoPrevious => empty(
+                "no-previous",
+                None,
+                crate::report::change::NO_PREVIOUS.into(),
+            ),
+            Since::Partial { previous, reason } => {
+                empty("partial", Some(*previous), reason.clone())
+            }
+            Since::Known(c) => ChangeDoc {
+                status: "known".into(),
+                previous: Some(dataset.contests[c.previous].id.clone()),
+                reason: None,
+                matched_by: Some(if c.by_name { "name" } else { "id" }.into()),
+                result: c.outcome.as_ref().map(|o| o.label()),
+                swing: c.swing.as_ref().map(|s| SwingDoc {
+                    to: s.to.clone(),
+                    from: s.from.clone(),
+                    points: s.points,
+                }),
+                majority: Some(ThenNow {
+                    then: c.majority.then,
+                    now: c.majority.now,
+                }),
+                turnout_percent: Some(ThenNow {
+                    then: c.turnout.then,
+                    now: c.turnout.now,
+                }),
+                parties: c
+                    .parties
+                    .iter()
+                    .map(|p| PartyChangeDoc {
+                        party: p.party.clone(),
+                        folded: p.folded,
+                        then: figure(p.then),
+                        now: figure(p.now),
+                        share_points: p.points(),
+                        votes: p.votes(),
+                    })
+                    .collect(),
+            },
+        })
+    }
 }
 
 /// `stats --format json`.
@@ -115,6 +238,9 @@ pub struct FactDoc {
 pub struct ContestDoc {
     pub contest: Contest,
     pub derived: Derived,
+    /// In `history` only: the change since the seat's previous contest (as in `show`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub change: Option<ChangeDoc>,
 }
 
 /// Numbers and names derived from a contest; `null` where the data does not allow them.
@@ -305,7 +431,7 @@ impl Derived {
         Derived {
             region_name: s.region.map(|r| r.name.clone()),
             date_label: contest.date.as_ref().map(|d| d.human()),
-            winner: s.winner.map(|w| w.name.clone()),
+            winner: s.winner.map(|w| w.label()),
             winner_faction: s.winner.and_then(|w| w.faction.clone()),
             margin_votes: s.margin_votes,
             margin_points: s.margin_points.map(round2),
@@ -378,6 +504,9 @@ pub fn list_doc(listing: &Listing) -> ListDoc {
                 ContestDoc {
                     contest: contest.clone(),
                     derived: Derived::new(ds, listing.warnings, contest),
+                    change: listing
+                        .changes
+                        .and_then(|changes| ChangeDoc::new(ds, &changes.since(ds, i))),
                 }
             })
             .collect(),
@@ -405,6 +534,11 @@ pub fn show_doc(detail: &Detail) -> ShowDoc {
             })
             .cloned()
             .collect(),
+        change: ds
+            .contests
+            .iter()
+            .position(|k| std::ptr::eq(k, c))
+            .and_then(|i| ChangeDoc::new(ds, &Changes::build(ds).since(ds, i))),
     }
 }
 
@@ -432,6 +566,7 @@ pub fn compare(out: &mut impl Write, pair: &[Detail; 2]) -> io::Result<()> {
             .map(|d| ContestDoc {
                 contest: d.contest.clone(),
                 derived: Derived::new(d.dataset, d.warnings, d.contest),
+                change: None,
             })
             .collect(),
         facts: facts::compared(pair[0].dataset, pair[0].contest, pair[1].contest)
@@ -542,7 +677,28 @@ fn stats_rows(ds: &Dataset, groups: &Groups) -> serde_json::Value {
                 json!({
                     "party": r.party, "faction": r.faction,
                     "stood": r.stood, "won": r.won, "lost": r.lost, "pending": r.pending,
+                    "parts": r.parts.iter().map(|(party, won)| json!({"party": party, "won": won})).collect::<Vec<_>>(),
+                    "votes": r.votes, "votes_unknown": r.votes_unknown,
+                    "share_percent": r.share,
                 })
+            })
+            .collect(),
+        Groups::Change(m) => m
+            .parties
+            .iter()
+            .enumerate()
+            .flat_map(|(f, from)| {
+                m.parties
+                    .iter()
+                    .enumerate()
+                    .filter(move |&(t, _)| m.seats[f][t] > 0)
+                    .map(move |(t, to)| {
+                        json!({
+                            "from": from.name, "from_short": from.short,
+                            "to": to.name, "to_short": to.short,
+                            "seats": m.seats[f][t], "held": f == t,
+                        })
+                    })
             })
             .collect(),
         Groups::Month(records) => records

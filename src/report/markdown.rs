@@ -6,7 +6,7 @@ use super::bars::Bar;
 use super::facts::{self, Summary};
 use super::style::TextStyle;
 use super::text::{self, wins_label};
-use super::words::{DASH, NA, faction_name, party_name, region_name};
+use super::words::{self, DASH, NA, faction_name, region_name};
 use super::{Detail, Listing, StatsReport, rounds, selection, warnings_of};
 use crate::stats::{Backing, EndorserRecord, Totals};
 
@@ -55,34 +55,38 @@ fn totals_line(t: &Totals) -> String {
 /// `list --format markdown`.
 pub fn list(out: &mut impl Write, listing: &Listing) -> io::Result<()> {
     let ds = listing.dataset;
-    header(
-        out,
-        &[
-            "ID", "Date", "Contest", "Region", "Status", "Winner", "Faction", "Share", "Margin",
-            "Turnout",
-        ],
-        &[
-            false, false, false, false, false, false, false, true, true, true,
-        ],
-    )?;
+    let mut names = vec![
+        "ID", "Date", "Contest", "Region", "Status", "Winner", "Faction", "Share", "Margin",
+        "Turnout",
+    ];
+    let mut right = vec![
+        false, false, false, false, false, false, false, true, true, true,
+    ];
+    if listing.changes.is_some() {
+        names.push("± since previous");
+        right.push(false);
+    }
+    header(out, &names, &right)?;
     for &i in listing.rows {
         let s = Summary::new(ds, &ds.contests[i]);
         let c = s.contest;
-        row(
-            out,
-            &[
-                format!("`{}`", c.id),
-                s.date_label(),
-                c.title.clone(),
-                s.region.map_or(DASH.into(), |r| r.name.clone()),
-                c.status.as_str().into(),
-                s.winner.map_or(DASH.into(), |w| w.name.clone()),
-                s.winner_faction.map_or(DASH.into(), |f| f.name.clone()),
-                s.winner_share.as_ref().map_or(DASH.into(), |s| s.label()),
-                s.margin_label(),
-                s.turnout_label(),
-            ],
-        )?;
+        let change = listing
+            .changes
+            .map(|changes| crate::report::change::short(&changes.since(ds, i)));
+        let mut cells = vec![
+            format!("`{}`", c.id),
+            s.date_label(),
+            c.title.clone(),
+            s.region.map_or(DASH.into(), |r| r.name.clone()),
+            c.status.as_str().into(),
+            s.winner.map_or(DASH.into(), |w| w.label()),
+            s.winner_faction.map_or(DASH.into(), |f| f.name.clone()),
+            s.winner_share.as_ref().map_or(DASH.into(), |s| s.label()),
+            s.margin_label(),
+            s.turnout_label(),
+        ];
+        cells.extend(change);
+        row(out, &cells)?;
     }
     writeln!(out)?;
     writeln!(
@@ -129,15 +133,35 @@ pub fn stats(out: &mut impl Write, report: &StatsReport) -> io::Result<()> {
         Groups::Party(records) => {
             header(
                 out,
-                &["Party", "Seats", "Lost", "Pending", "Stood"],
-                &[false, true, true, true, true],
+                &[
+                    "Party", "Seats", "Lost", "Pending", "Stood", "Votes", "Share",
+                ],
+                &[false, true, true, true, true, true, true],
             )?;
             for r in records {
-                let name = party_name(r.party.as_deref());
-                named_row(out, name, &[r.won, r.lost, r.pending, r.stood])?;
+                let mut cells = vec![words::party_record_name(r)];
+                cells.extend([r.won, r.lost, r.pending, r.stood].map(|n| n.to_string()));
+                cells.push(words::party_votes(r));
+                cells.push(words::percent(r.share));
+                row(out, &cells)?;
             }
         }
         Groups::Month(records) => group_table(out, ds, "Month", records, |k| k.to_string())?,
+        Groups::Change(matrix) => {
+            for line in crate::report::change::matrix_summary(matrix) {
+                writeln!(out, "_{}_  ", inline(&line))?;
+            }
+            writeln!(out)?;
+            let grid = crate::report::change::matrix_grid(matrix);
+            if let Some((head, rows)) = grid.split_first() {
+                let names: Vec<&str> = head.iter().map(String::as_str).collect();
+                let right: Vec<bool> = (0..head.len()).map(|k| k > 0).collect();
+                header(out, &names, &right)?;
+                for r in rows {
+                    row(out, r)?;
+                }
+            }
+        }
     }
     writeln!(out)?;
     writeln!(out, "{}", totals_line(&report.totals))?;
@@ -284,6 +308,27 @@ pub fn show(out: &mut impl Write, d: &Detail) -> io::Result<()> {
     writeln!(out, "### Contest\n")?;
     for (label, value) in facts::facts(d.dataset, c) {
         writeln!(out, "- **{label}:** {}", inline(&value))?;
+    }
+    if let Some(change) = crate::report::change::for_detail(d) {
+        writeln!(out, "\n### Change\n")?;
+        writeln!(out, "{}\n", inline(&change.heading))?;
+        for (label, value) in &change.facts {
+            writeln!(out, "- **{label}:** {}", inline(value))?;
+        }
+        if !change.rows.is_empty() {
+            writeln!(out)?;
+            header(
+                out,
+                &change.header().each_ref().map(String::as_str),
+                &[false, true, true, true, true],
+            )?;
+            for r in &change.rows {
+                row(out, r)?;
+            }
+        }
+        for note in &change.notes {
+            writeln!(out, "\n_{}_", inline(note))?;
+        }
     }
     let inferred = selection::inferred_notes(c);
     if !inferred.is_empty() {

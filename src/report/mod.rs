@@ -7,6 +7,7 @@
 pub mod bars;
 pub mod candidates;
 pub mod cells;
+pub mod change;
 pub mod rounds;
 pub mod safe;
 pub mod selection;
@@ -34,6 +35,8 @@ pub struct Listing<'a> {
     pub query: &'a Query,
     /// Indices into `dataset.contests`, in display order.
     pub rows: &'a [usize],
+    /// When given, each seat's change since its previous contest is a column (`history`).
+    pub changes: Option<&'a crate::model::change::Changes>,
 }
 
 /// One contest to print in full.

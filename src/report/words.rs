@@ -78,6 +78,30 @@ pub fn number(v: f64) -> String {
 /// helpers, so importers word their notes the same way).
 pub use crate::model::text::thousands;
 
+/// A party's name in seat totals, with the parts of its group that won seats:
+/// `Labour (incl. 26 Labour and Co-operative)`.
+pub fn party_record_name(r: &crate::stats::PartyRecord) -> String {
+    let name = party_name(r.party.as_deref());
+    if r.parts.is_empty() {
+        return name;
+    }
+    let parts: Vec<String> = r
+        .parts
+        .iter()
+        .map(|(part, n)| format!("{n} {part}"))
+        .collect();
+    format!("{name} (incl. {})", parts.join(", "))
+}
+
+/// A party's votes: `13,966,454`, `at least 1,234` when some are unknown, `n/a` when none are known.
+pub fn party_votes(r: &crate::stats::PartyRecord) -> String {
+    match (r.votes, r.votes_unknown) {
+        (v, 0) => thousands(v),
+        (0, _) => NA.to_string(),
+        (v, _) => format!("at least {}", thousands(v)),
+    }
+}
+
 /// A count with separators, or `n/a`.
 pub fn count(n: Option<u64>) -> String {
     n.map_or_else(|| NA.to_string(), thousands)
@@ -174,6 +198,8 @@ mod tests {
             abbr: abbr.map(Into::into),
             color: None,
             description: None,
+            group: None,
+            spellings: Vec::new(),
         }
     }
 

@@ -14,7 +14,7 @@
 //! `party` counts seats per party over general elections and by-elections; `timeline` groups
 //! contests by month.
 
-pub mod seat_history;
+pub mod change;
 pub mod timeline;
 
 use std::cmp::Reverse;
@@ -47,6 +47,8 @@ pub enum GroupBy {
     Party,
     /// Contests per month (see `timeline`).
     Month,
+    /// Seats changing hands: previous winner → new winner (see `change`).
+    Change,
 }
 
 impl GroupBy {
@@ -59,12 +61,13 @@ impl GroupBy {
             GroupBy::Endorser => "endorser",
             GroupBy::Party => "party",
             GroupBy::Month => "month",
+            GroupBy::Change => "change",
         }
     }
 }
 
 /// The records of one grouping.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum Groups {
     Faction(Vec<FactionRecord>),
     Region(Vec<GroupRecord<Option<String>>>),
@@ -72,6 +75,7 @@ pub enum Groups {
     Endorser(Vec<EndorserRecord>),
     Party(Vec<PartyRecord>),
     Month(Vec<GroupRecord<Period>>),
+    Change(change::ChangeMatrix),
 }
 
 impl Groups {
@@ -84,6 +88,7 @@ impl Groups {
             Groups::Endorser(_) => GroupBy::Endorser,
             Groups::Party(_) => GroupBy::Party,
             Groups::Month(_) => GroupBy::Month,
+            Groups::Change(_) => GroupBy::Change,
         }
     }
 
@@ -96,6 +101,7 @@ impl Groups {
             Groups::Endorser(r) => r.len(),
             Groups::Party(r) => r.len(),
             Groups::Month(r) => r.len(),
+            Groups::Change(m) => m.parties.len(),
         }
     }
 
@@ -104,8 +110,9 @@ impl Groups {
     }
 }
 
-/// The records of the contests at `rows` grouped `by`.
-pub fn group_by(index: &Index, rows: &[usize], by: GroupBy) -> Groups {
+/// The records of the contests at `rows` grouped `by` (`dataset` is the index's: a seat's
+/// change needs its previous contest, which the index does not hold).
+pub fn group_by(dataset: &Dataset, index: &Index, rows: &[usize], by: GroupBy) -> Groups {
     match by {
         GroupBy::Faction => Groups::Faction(by_faction(index, rows)),
         GroupBy::Region => Groups::Region(by_region(index, rows)),
@@ -113,6 +120,11 @@ pub fn group_by(index: &Index, rows: &[usize], by: GroupBy) -> Groups {
         GroupBy::Endorser => Groups::Endorser(by_endorser(index, rows)),
         GroupBy::Party => Groups::Party(by_party(index, rows)),
         GroupBy::Month => Groups::Month(timeline::by_month(index, rows)),
+        GroupBy::Change => Groups::Change(change::change_matrix(
+            dataset,
+            &crate::model::change::Changes::build(dataset),
+            rows,
+        )),
     }
 }
 

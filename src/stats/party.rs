@@ -1,18 +1,21 @@
-//! Seats per party: over the contests that elect a seat (general elections and by-elections),
-//! how many each party won, lost and is still standing in. Parties are the candidates' own
-//! `party` names (spellings differing only in case are one party), not factions: on imported
-//! general-election data small parties share an "Other parties" faction but keep their names.
+//! Seats and votes per party: over the contests that elect a seat (general elections and
+//! by-elections), how many each party won, lost and is still standing in, and its votes.
+//! Parties are the candidates' own `party` names, grouped as the factions catalogue declares
+//! (`model::party`: `Sinn Fein` is `Sinn Féin`; `Labour and Co-operative` counts in Labour,
+//! its own seats listed as a part), not factions: on imported general-election data small
+//! parties share an "Other parties" faction but keep their names. A folded group of small
+//! parties (`Other`) is no party: its votes count only in the total.
 
 use std::cmp::Reverse;
 
 use super::{Count, Totals, Visit, totals_of};
-use crate::model::{ContestKind, Status};
-use crate::query::{Index, NONE};
+use crate::model::Status;
+use crate::query::{Index, NONE, UNKNOWN_VOTES};
 
 /// One party's record over the seats. `stood == won + lost + pending`.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct PartyRecord {
-    /// The party as first spelt in the data; `None` for candidates with no party stated.
+    /// The party (its group's name); `None` for candidates with no party stated.
     pub party: Option<String>,
     /// The faction of the party's first candidate seen (for its colour), if any.
     pub faction: Option<String>,
@@ -24,12 +27,19 @@ pub struct PartyRecord {
     pub lost: usize,
     /// Undecided seats it stands in.
     pub pending: usize,
+    /// Seats won by parts of the group under their own name (`Labour and Co-operative`, 26),
+    /// most first; empty for a party without parts.
+    pub parts: Vec<(String, usize)>,
+    /// The votes of its candidates whose votes are known.
+    pub votes: u64,
+    /// Its candidates whose votes are not known (then `votes` is a lower bound).
+    pub votes_unknown: usize,
+    /// Its share of all the votes in the seats counted, in percent: `None` unless every vote
+    /// there is known.
+    pub share: Option<f64>,
 }
 
-/// Whether a contest of this kind elects a seat (so its winner's party gains one).
-pub fn elects_a_seat(kind: ContestKind) -> bool {
-    matches!(kind, ContestKind::GeneralElection | ContestKind::ByElection)
-}
+pub use crate::model::change::elects_a_seat;
 
 /// The contests at `rows` that elect a seat, in the same order.
 pub fn seat_rows(index: &Index, rows: &[usize]) -> Vec<usize> {
@@ -67,9 +77,13 @@ pub(super) fn parties(visit: &Visit) -> Vec<PartyRecord> {
         g => g as usize,
     };
     let mut counts = vec![Count::default(); no_party + 1];
+    let mut votes = vec![(0u64, 0usize); no_party + 1];
+    // Seats won under each spelling, for the parts of a group.
+    let mut won_as = vec![0usize; names.spellings.len()];
+    let (mut all_votes, mut any_unknown) = (0u64, false);
     // Where each was first met — (position in the rows, 0 for a contest's winner or 1 + the
-    // candidate) — and that candidate, whose spelling names the party and whose faction
-    // colours it. A contest's winner is met first, as its party's seat.
+    // candidate) — and that candidate, whose faction colours it. A contest's winner is met
+    // first, as its party's seat.
     let mut first_met = vec![((NONE, NONE), 0); no_party + 1];
     // The last contest each was counted in: a party with two candidates in one seat has
     // stood there once.
@@ -81,13 +95,28 @@ pub(super) fn parties(visit: &Visit) -> Vec<PartyRecord> {
         }
         let decided = c.status == Status::Decided;
         let mut winner = usize::MAX;
-        if decided && c.winner != NONE {
+        if decided && c.winner != NONE && !facts.candidates[c.winner as usize].folded {
             let w = c.winner as usize;
             winner = slot(w);
             first_met[winner] = first_met[winner].min(((k, 0), w));
+            if let Some(n) = won_as.get_mut(facts.party_spelling[w] as usize) {
+                *n += 1;
+            }
         }
         for j in facts.candidates_of(i) {
+            let v = facts.votes[j];
+            any_unknown |= v == UNKNOWN_VOTES;
+            if v != UNKNOWN_VOTES {
+                all_votes += v;
+            }
+            if facts.candidates[j].folded {
+                continue;
+            }
             let s = slot(j);
+            match v {
+                UNKNOWN_VOTES => votes[s].1 += 1,
+                v => votes[s].0 += v,
+            }
             first_met[s] = first_met[s].min(((k, j as u32 + 1), j));
             if counted[s] != i {
                 counted[s] = i;
@@ -99,13 +128,25 @@ pub(super) fn parties(visit: &Visit) -> Vec<PartyRecord> {
         .filter(|&s| counts[s].all > 0)
         .map(|s| {
             let j = first_met[s].1;
-            let party = match facts.party_spelling[j] {
+            let key = match facts.party_spelling[j] {
                 NONE => None,
-                p => Some(names.spellings[p as usize].trim().to_string()),
+                p => facts.party_keys.get(p as usize),
             };
+            let mut parts: Vec<(String, usize)> = Vec::new();
+            for (p, &n) in won_as.iter().enumerate() {
+                let part = &facts.party_keys[p];
+                if n > 0 && s != no_party && names.group_of(p) == s && part.is_part() {
+                    match parts.iter_mut().find(|(name, _)| *name == part.name) {
+                        Some((_, m)) => *m += n,
+                        None => parts.push((part.name.clone(), n)),
+                    }
+                }
+            }
+            parts.sort_by_key(|(name, n)| (Reverse(*n), name.clone()));
             let n = counts[s];
+            let (party_votes, unknown) = votes[s];
             let record = PartyRecord {
-                party,
+                party: key.map(|k| k.group_name.trim().to_string()),
                 faction: facts
                     .factions
                     .ids
@@ -115,11 +156,16 @@ pub(super) fn parties(visit: &Visit) -> Vec<PartyRecord> {
                 won: n.won,
                 lost: n.lost,
                 pending: n.pending,
+                parts,
+                votes: party_votes,
+                votes_unknown: unknown,
+                share: (!any_unknown && all_votes > 0)
+                    .then(|| party_votes as f64 * 100.0 / all_votes as f64),
             };
             (s, record)
         })
         .collect();
-    // A group's rank orders as its lowercased name does.
+    // A group's rank orders as its key does.
     records.sort_by_key(|(s, r)| {
         let name = names.rank.get(*s);
         (r.party.is_none(), Reverse(r.won), Reverse(r.stood), name)

@@ -6,7 +6,7 @@ use super::{FactionRecord, GroupRecord, PartyRecord, Totals, Visit, factions, re
 use crate::query::Index;
 
 /// Wins per faction and region, decided and pending counts, and seats per party.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Scoreboard {
     /// Over all the contests given.
     pub totals: Totals,

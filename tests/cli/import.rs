@@ -37,7 +37,7 @@ fn import_writes_the_file_and_summarises_on_stderr() {
         "unified with \"East of England\" (id east-of-england)",
         "(cells per column): party_name 2, party_abbreviation 1, firstname 192, surname 25",
         "the file's own shares, checked in 3320 rows, all agree",
-        "650 contests, 3320 candidates, 12 regions, 16 factions, 3 warnings, 1 note",
+        "650 contests, 3320 candidates, 12 regions, 17 factions, 3 warnings, 1 note",
         "note: ge2019-w07000041: The constituency file spells the seat \"Ynys Môn\"",
         "warning: ge2019-e14000811: candidates' votes sum to 55569 but 54829 valid ballots were reported (740 more)",
         "wrote ge2019.json",
@@ -104,7 +104,7 @@ fn without_o_the_dataset_goes_to_stdout() {
     assert_eq!(dataset["contests"].as_array().unwrap().len(), 650);
     assert!(
         text(&out.stderr).contains(
-            "650 contests, 3304 candidates, 12 regions, 15 factions, 0 warnings, 0 notes"
+            "650 contests, 3304 candidates, 12 regions, 16 factions, 0 warnings, 0 notes"
         )
     );
 }
@@ -291,11 +291,11 @@ fn the_same_import_loaded_twice_is_a_clash_naming_both_files() {
     for (second, expected) in [
         (
             "ge2019.json",
-            "error: ge2019.json:170:13: contests[0].id: contest id \"ge2019-w07000049\" is already used in ge2019.json\n",
+            "error: ge2019.json:234:13: contests[0].id: contest id \"ge2019-w07000049\" is already used in ge2019.json\n",
         ),
         (
             "copy.json",
-            "error: copy.json:170:13: contests[0].id: contest id \"ge2019-w07000049\" is already used in ge2019.json\n",
+            "error: copy.json:234:13: contests[0].id: contest id \"ge2019-w07000049\" is already used in ge2019.json\n",
         ),
     ] {
         let out = hustings(&[])

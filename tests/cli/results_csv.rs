@@ -91,3 +91,57 @@ fn an_open_elections_csv_opens_with_no_flags() {
     assert!(run.status.success());
     assert!(String::from_utf8_lossy(&run.stderr).contains("as a results CSV: 1 contest"));
 }
+
+#[test]
+fn open_elections_pseudo_rows_are_not_candidates() {
+    // OpenElections files carry totals in the candidate column: they must never stand (an
+    // undervote count can exceed the winner's votes).
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("20201103__xx__general__precinct.csv");
+    std::fs::write(
+        &file,
+        "county,precinct,office,district,party,candidate,votes\n\
+         A,1,State House,5,DEM,Jane Roe,120\nA,1,State House,5,REP,John Doe,100\n\
+         A,1,State House,5,,Over Votes,3\nA,1,State House,5,,Under Votes,400\n\
+         A,2,State House,5,DEM,Jane Roe,20\nA,2,State House,5,,Registered Voters,900\n\
+         A,2,State House,5,,Over Votes,2\n",
+    )
+    .unwrap();
+    let path = file.to_str().unwrap();
+    let run = hustings(&["import", path]).output().unwrap();
+    assert!(run.status.success());
+    let summary = String::from_utf8_lossy(&run.stderr);
+    for line in [
+        "left out 1 rows whose candidate is \"Under Votes\" (a total, not a candidate",
+        "left out 1 rows whose candidate is \"Registered Voters\"",
+        "rows named \"Over Votes\" taken as rejected ballots",
+    ] {
+        assert!(summary.contains(line), "missing {line:?} in {summary}");
+    }
+    let doc: serde_json::Value = serde_json::from_slice(&run.stdout).unwrap();
+    let contest = &doc["contests"][0];
+    let names: Vec<&str> = contest["candidates"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(names, ["Jane Roe", "John Doe"]);
+    assert_eq!(contest["ballots"]["rejected"], 5);
+    assert_eq!(contest["candidates"][0]["elected"], true);
+    // A flag decides otherwise for the rows it names.
+    let run = hustings(&["import", "csv", path, "--not-candidate", "Over Votes"])
+        .output()
+        .unwrap();
+    let doc: serde_json::Value = serde_json::from_slice(&run.stdout).unwrap();
+    assert!(
+        doc["contests"][0]["ballots"]["rejected"].is_null(),
+        "{}",
+        doc["contests"][0]
+    );
+    let summary = String::from_utf8_lossy(&run.stderr);
+    assert!(
+        summary.contains("left out 2 rows whose candidate is \"Over Votes\" (--not-candidate)"),
+        "{summary}"
+    );
+}

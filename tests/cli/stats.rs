@@ -159,14 +159,19 @@ fn seats_per_party_count_general_elections_only() {
         .collect();
     assert_eq!(seats, [("Labour", 1, 2), ("Conservative", 1, 1)]);
     let md = stdout(&["stats", "--by", "party", "--format", "markdown"]);
-    assert!(md.contains("| Labour | 1 | 1 | 0 | 2 |"), "{md}");
+    assert!(
+        md.contains("| Labour | 1 | 1 | 0 | 2 | at least 9,036 | n/a |"),
+        "{md}"
+    );
     assert!(
         md.contains("_2 seats (general elections and by-elections)"),
         "{md}"
     );
     let csv = stdout(&["stats", "--by", "party", "--format", "csv"]);
     assert!(
-        csv.starts_with("party,faction_id,stood,won,lost,pending\n"),
+        csv.starts_with(
+            "party,faction_id,stood,won,lost,pending,votes,votes_unknown,share_percent,parts\n"
+        ),
         "{csv}"
     );
 }

@@ -519,7 +519,8 @@ fn parties_map_to_factions_with_colours() {
             "alliance",
             "speaker",
             "independent",
-            "other"
+            "other",
+            "labour-co-op"
         ]
     );
     assert!(

@@ -491,7 +491,7 @@ fn candidate_empty_name() {
     assert_error(
         r#"{"name": "Bob""#,
         r#"{"name": """#,
-        "t.json:20:18: contests[0].candidates[1].name: must not be empty",
+        "t.json:20:18: contests[0].candidates[1].name: must not be empty (a row without a name needs a party: results by party only)",
     );
 }
 

@@ -11,6 +11,8 @@ mod generate;
 mod import;
 mod layers;
 mod load_errors;
+mod nist;
+mod nist_errors;
 mod properties;
 mod query;
 mod results_csv;

@@ -159,6 +159,7 @@ fn filter_for(dataset: &Dataset) -> impl Strategy<Value = Filter> + use<> {
                     stages,
                     candidate_statuses,
                     search: words.join(" "),
+                    results: None,
                 }
             },
         )

@@ -13,6 +13,7 @@ mod help_readme;
 mod messages;
 mod paste;
 pub mod presentation;
+mod psephology;
 mod reading;
 mod reload;
 mod selections;

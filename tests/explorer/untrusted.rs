@@ -46,6 +46,7 @@ fn reports(loaded: &Loaded) -> Vec<(String, String)> {
         warnings: &loaded.warnings,
         query: &query,
         rows: &rows,
+        changes: None,
     };
     let style = TextStyle {
         width: 100,
@@ -84,12 +85,13 @@ fn reports(loaded: &Loaded) -> Vec<(String, String)> {
         GroupBy::Endorser,
         GroupBy::Party,
         GroupBy::Month,
+        GroupBy::Change,
     ] {
         let report = StatsReport {
             dataset: ds,
             query: &query,
             totals: stats::totals(&index, &rows),
-            groups: stats::group_by(&index, &rows, by),
+            groups: stats::group_by(ds, &index, &rows, by),
             seat_totals: (by == GroupBy::Party).then(|| stats::seat_totals(&index, &rows)),
         };
         report::text::stats(&mut buf, &report, &style).unwrap();

@@ -66,6 +66,54 @@ pub fn ge2019() -> PathBuf {
     .clone()
 }
 
+/// The GE2017 candidate-level import, made once per test binary.
+pub fn ge2017() -> PathBuf {
+    static PATH: std::sync::OnceLock<PathBuf> = std::sync::OnceLock::new();
+    PATH.get_or_init(|| {
+        imported(
+            "ge2017.json",
+            &["hoc-candidates"],
+            &[real_data("HoC-GE2017-results-by-candidate.csv")],
+        )
+    })
+    .clone()
+}
+
+/// The party-level history of every general election 1997–2019, imported once per test binary.
+pub fn uk_history() -> PathBuf {
+    static PATH: std::sync::OnceLock<PathBuf> = std::sync::OnceLock::new();
+    PATH.get_or_init(|| {
+        imported(
+            "uk-history.json",
+            &["hoc-history"],
+            &[real_data("uk-history/GE_results.tsv")],
+        )
+    })
+    .clone()
+}
+
+/// `hustings import ARGS FILES -o <tmp>/name` with the real binary, kept until the binary ends.
+fn imported(name: &str, args: &[&str], files: &[PathBuf]) -> PathBuf {
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    let out = dir.path().join(name);
+    let run = std::process::Command::new(env!("CARGO_BIN_EXE_hustings"))
+        .arg("import")
+        .args(args)
+        .args(files)
+        .arg("-o")
+        .arg(&out)
+        .output()
+        .expect("hustings runs");
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    // Kept for the other tests of this binary; the OS clears temporary files.
+    std::mem::forget(dir);
+    out
+}
+
 /// Imports GE2019 (candidates and constituencies) with the real binary into `dir/ge2019.json`.
 pub fn import_ge2019(dir: &Path) -> PathBuf {
     let out = dir.join("ge2019.json");
@@ -91,4 +139,54 @@ pub fn import_ge2019(dir: &Path) -> PathBuf {
 /// without a ballot, with date bounds.
 pub fn selection_fixture() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/data/selection.json")
+}
+
+/// Writes `dataset` as JSON to `dir/name`.
+fn write_dataset(dir: &Path, name: &str, dataset: &Dataset) -> PathBuf {
+    let path = dir.join(name);
+    std::fs::write(&path, serde_json::to_vec(dataset).expect("serialises")).expect("writes");
+    path
+}
+
+/// A directory for imports shared by the tests of one binary (kept until it ends; the OS
+/// clears temporary files).
+fn shared_dir() -> &'static Path {
+    static DIR: std::sync::OnceLock<PathBuf> = std::sync::OnceLock::new();
+    DIR.get_or_init(|| {
+        let dir = tempfile::tempdir().expect("a temporary directory");
+        let path = dir.path().to_path_buf();
+        std::mem::forget(dir);
+        path
+    })
+}
+
+/// The Library's party-level results 1997–2019 (`uk-history/GE_results.tsv`), imported through
+/// the library (`import::hoc_history`) once per test binary, as a dataset file.
+pub fn history_import() -> PathBuf {
+    static PATH: std::sync::OnceLock<PathBuf> = std::sync::OnceLock::new();
+    PATH.get_or_init(|| {
+        let read =
+            hustings::import::hoc_history::read_path(&real_data("uk-history/GE_results.tsv"))
+                .expect("the real history file imports");
+        write_dataset(shared_dir(), "history.json", &read.dataset)
+    })
+    .clone()
+}
+
+/// A Library candidate-level file (`HoC-GE2017-results-by-candidate.csv`, or GE2019's)
+/// imported through the library once per test binary, as a dataset file.
+pub fn candidates_import(year: u16) -> PathBuf {
+    static PATHS: std::sync::Mutex<Vec<(u16, PathBuf)>> = std::sync::Mutex::new(Vec::new());
+    let mut paths = PATHS.lock().unwrap_or_else(|e| e.into_inner());
+    if let Some((_, path)) = paths.iter().find(|(y, _)| *y == year) {
+        return path.clone();
+    }
+    let imported = hustings::import::hoc_candidates(&hustings::import::Options {
+        candidates: real_data(&format!("HoC-GE{year}-results-by-candidate.csv")),
+        ..Default::default()
+    })
+    .expect("the real candidate file imports");
+    let path = write_dataset(shared_dir(), &format!("ge{year}.json"), &imported.dataset);
+    paths.push((year, path.clone()));
+    path
 }

@@ -141,6 +141,8 @@ pub fn factions() -> impl Strategy<Value = Vec<Faction>> {
                     abbr,
                     color,
                     description,
+                    group: None,
+                    spellings: Vec::new(),
                 })
                 .collect()
         })
@@ -194,6 +196,7 @@ pub fn candidate(name: String, faction_ids: Vec<String>) -> impl Strategy<Value 
                 place,
                 incumbent,
                 write_in: false,
+                folded: false,
                 description,
                 endorsements,
             },

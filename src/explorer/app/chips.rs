@@ -1,9 +1,11 @@
 //! The active filters as chips: one per value — each region, faction, kind, status,
-//! endorser, stage reached and candidate status, the date range, the search — shown in the status bar, stepped through and removed
-//! one by one (`x`, then ← / →, and `x` or Delete on the chip to remove).
+//! endorser, stage reached, candidate status and result (`--result`), the date range, the
+//! search — shown in the status bar, stepped through and removed one by one (`x`, then
+//! ← / →, and `x` or Delete on the chip to remove).
 
 use crate::explorer::app::{App, Overlay};
 use crate::model::{CandidateStatus, ContestKind, Dataset, StageKind, Status};
+use crate::query::from_input::result_matches_with;
 use crate::query::{FactionScope, Filter};
 use crate::report::words;
 
@@ -24,6 +26,8 @@ pub enum Chip {
     Stage(StageKind),
     /// A status some candidate has (`w`).
     CandidateStatus(CandidateStatus),
+    /// One value of `--result` (`gain`, `hold:Lab`, `loss:Con`), as given.
+    Result(String),
     Search,
 }
 
@@ -54,6 +58,9 @@ pub fn chips(filter: &Filter) -> Vec<Chip> {
             .copied()
             .map(Chip::CandidateStatus),
     );
+    if let Some(results) = &filter.results {
+        out.extend(results.asked.iter().cloned().map(Chip::Result));
+    }
     if !filter.search.is_empty() {
         out.push(Chip::Search);
     }
@@ -95,6 +102,7 @@ impl Chip {
             Chip::Endorser(name) => format!("endorsed by: {name}"),
             Chip::Stage(s) => format!("stage reached: {}", words::stage(*s)),
             Chip::CandidateStatus(s) => format!("a candidate: {}", words::candidate_status(*s)),
+            Chip::Result(asked) => format!("result: {}", result_words(asked)),
             Chip::Search => format!("search: \"{}\"", filter.search),
         }
     }
@@ -113,12 +121,46 @@ impl Chip {
             Chip::Endorser(name) => filter.endorsers.retain(|e| e != name),
             Chip::Stage(s) => filter.stages.retain(|x| x != s),
             Chip::CandidateStatus(s) => filter.candidate_statuses.retain(|x| x != s),
+            // The contests kept are decided again by the app (`App::resolve_results`).
+            Chip::Result(asked) => {
+                if let Some(results) = &mut filter.results {
+                    results.asked.retain(|a| a != asked);
+                    if results.asked.is_empty() {
+                        filter.results = None;
+                    }
+                }
+            }
             Chip::Search => filter.search.clear(),
         }
     }
 }
 
+/// A `--result` value in words: `gain`, `Con gain`, `Lab loss`, `SNP hold`.
+fn result_words(asked: &str) -> String {
+    match asked.split_once(':') {
+        Some((what, party)) => format!("{} {}", party.trim(), what.trim().to_lowercase()),
+        None => asked.trim().to_lowercase(),
+    }
+}
+
 impl App {
+    /// Decides again which contests the result filter keeps, against the data now loaded (its
+    /// values are kept as given; the contests they keep are counted by position, which a
+    /// reload changes). A value the data no longer allows drops the filter, and says why.
+    pub(super) fn resolve_results(&mut self) {
+        let (Some(data), Some(results)) = (&self.data, &self.query.filter.results) else {
+            return;
+        };
+        let ds = data.dataset();
+        match result_matches_with(ds, &data.changes, &results.asked) {
+            Ok(matches) => self.query.filter.results = Some(matches),
+            Err(e) => {
+                self.query.filter.results = None;
+                self.say(format!("result filter removed: {e}"));
+            }
+        }
+    }
+
     /// `x`: step into the chips, on the last (the newest kind of filter), or say there are none.
     pub(super) fn edit_chips(&mut self) {
         let n = chips(&self.query.filter).len();
@@ -148,6 +190,9 @@ impl App {
             return;
         };
         chip.remove_from(&mut self.query.filter);
+        if let Chip::Result(_) = chip {
+            self.resolve_results();
+        }
         self.refilter(false);
         let left = chips(&self.query.filter).len();
         self.overlay = if left == 0 {

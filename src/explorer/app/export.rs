@@ -25,6 +25,7 @@ impl App {
                 warnings: &data.loaded.warnings,
                 query: &self.query,
                 rows: &self.rows,
+                changes: None,
             },
             exact: data.exact_dataset(),
             selected: self.selected_index(),

@@ -5,6 +5,7 @@ use crate::explorer::action::{Action, PickerKind};
 use crate::explorer::app::{App, Field, Overlay, Picker, TextInput};
 use crate::model::date::PartialDate;
 use crate::model::{CandidateStatus, ContestKind, StageKind, Status};
+use crate::query::SortKey;
 use crate::query::{FactionScope, Filter};
 
 impl App {
@@ -80,8 +81,18 @@ impl App {
             {
                 self.overlay = Overlay::Chips(at)
             }
+            // Date, title, region, margin, turnout, then the change (ties newest first).
             Action::CycleSort => {
-                self.query.sort.key = self.query.sort.key.next();
+                let last = SortKey::ALL[SortKey::ALL.len() - 1];
+                if self.sort_by_change {
+                    self.sort_by_change = false;
+                    self.query.sort.key = SortKey::ALL[0];
+                } else if self.query.sort.key == last {
+                    self.sort_by_change = true;
+                    self.query.sort.key = SortKey::Date;
+                } else {
+                    self.query.sort.key = self.query.sort.key.next();
+                }
                 self.refilter(false);
             }
             Action::ReverseSort => {
@@ -141,6 +152,7 @@ impl App {
             | Overlay::None
             | Overlay::Confirm(_)
             | Overlay::Chips(_)
+            | Overlay::Columns(_)
             | Overlay::Messages => {}
         }
     }
@@ -221,6 +233,9 @@ impl App {
         } else {
             let mut rows = data.index.filter(&self.query.filter, None);
             data.index.sort(&mut rows, self.query.sort);
+            if self.sort_by_change {
+                data.sort_by_change(&mut rows, self.query.sort.reverse);
+            }
             rows
         };
         self.reselect(keep);

@@ -6,6 +6,7 @@
 //! `export` (files and clipboard), `messages` (what the user is told, and its log).
 
 mod chips;
+mod columns;
 mod export;
 mod filters;
 mod messages;
@@ -21,7 +22,7 @@ use chrono::NaiveTime;
 use ratatui::layout::Rect;
 
 pub use crate::explorer::data::Data;
-pub use crate::explorer::screen::{Focus, ScrollLimits, View};
+pub use crate::explorer::screen::{Focus, ListColumn, ListColumns, ListSort, ScrollLimits, View};
 pub use chips::{Chip, chips};
 pub use messages::{Message, MessageLog};
 pub use picker::{Choice, Chosen, Picker};
@@ -70,6 +71,9 @@ pub enum Overlay {
     Messages,
     /// Stepping through the filter chips (`x`); the chip under the cursor, from 0.
     Chips(usize),
+    /// The list's columns (`C`): the one under the cursor, as a position in
+    /// `ListColumn::ALL`.
+    Columns(usize),
 }
 
 /// Everything the explorer shows, and nothing it does not.
@@ -116,6 +120,11 @@ pub struct App {
     pub views: ViewState,
     /// Ids of the contests marked for comparison (two at most, oldest first).
     pub marks: Vec<String>,
+    /// The columns the list may show, chosen with `C` (kept for the session).
+    pub list_columns: ListColumns,
+    /// The list is sorted by the change since the seat's previous contest (`s` after
+    /// turnout), the query's sort breaking ties (see `ListSort`).
+    pub sort_by_change: bool,
     /// Side effects `update` asked for, in order, for the event loop to carry out (see
     /// `take_effects`).
     pub outbox: Vec<Effect>,
@@ -149,6 +158,8 @@ impl App {
             interrupted: false,
             views: ViewState::default(),
             marks: Vec::new(),
+            list_columns: ListColumns::default(),
+            sort_by_change: false,
             outbox: Vec::new(),
         }
     }
@@ -164,6 +175,7 @@ impl App {
             Overlay::Input(_) => Mode::Text,
             Overlay::Confirm(_) => Mode::Confirm,
             Overlay::Messages => Mode::Messages,
+            Overlay::Columns(_) => Mode::Columns,
         }
     }
 
@@ -174,6 +186,15 @@ impl App {
             self.focus == Focus::Detail,
             self.message_rows(self.screen),
         )
+    }
+
+    /// What the list is sorted by.
+    pub fn list_sort(&self) -> ListSort {
+        if self.sort_by_change {
+            ListSort::Change
+        } else {
+            ListSort::Key(self.query.sort.key)
+        }
     }
 
     /// Index into the dataset of the selected contest.
@@ -245,7 +266,12 @@ impl App {
             // Whatever the user does next, the passing message has been seen.
             self.notice = None;
         }
-        // The views take their own actions first and pass the rest on.
+        // The column picker takes its keys; the views take their own actions next and pass
+        // the rest on.
+        let Some(action) = self.update_columns(action) else {
+            self.refresh_views();
+            return;
+        };
         if let Some(action) = self.update_views(action) {
             self.update_contests(action);
         }
@@ -322,6 +348,10 @@ impl App {
         let (old_selected, scroll) = (self.selected, self.detail_scroll);
         let old = self.data.replace(data);
         self.views.data_changed();
+        // A result filter keeps contests by position: decided again on the new data.
+        if old.is_some() {
+            self.resolve_results();
+        }
         self.refilter(false);
         let new = self.data.as_ref().expect("just set");
         if let Overlay::Picker(picker) = &self.overlay {

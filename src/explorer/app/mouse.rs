@@ -1,6 +1,6 @@
 //! Mouse events → actions, by where they land on the screen: whatever the keyboard can select
-//! — a list row, a tab, an endorser, a timeline month, a picker's choice, a filter chip — a
-//! click selects.
+//! — a list row, a tab, an endorser, a timeline month, a picker's choice, a list column, a
+//! filter chip — a click selects.
 
 use ratatui::crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
 use ratatui::layout::{Position, Rect};
@@ -8,7 +8,7 @@ use ratatui::layout::{Position, Rect};
 use crate::explorer::action::Action;
 use crate::explorer::app::{App, Focus, Overlay};
 use crate::explorer::layout;
-use crate::explorer::screen::View;
+use crate::explorer::screen::{ListColumn, View};
 use crate::report::cells;
 
 impl App {
@@ -32,6 +32,12 @@ impl App {
                 MouseEventKind::ScrollUp => Some(Action::Up),
                 _ => None,
             };
+        }
+        if let Overlay::Columns(_) = &self.overlay {
+            let inner = layout::inner(crate::explorer::ui::columns_geometry(self.screen));
+            let row = usize::from(event.row.saturating_sub(inner.y));
+            return (click && inner.contains(at) && row < ListColumn::ALL.len())
+                .then_some(Action::PickRow(row));
         }
         let areas = self.areas();
         let bar = Rect {

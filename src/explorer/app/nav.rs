@@ -30,7 +30,8 @@ impl App {
             // While typing a search, arrows walk the results.
             Overlay::Input(_) => self.move_selection(delta as i64),
             Overlay::Chips(_) => self.step_chip(i64::from(delta.signum())),
-            Overlay::Confirm(_) => {}
+            // The column picker moves its own cursor (`update_columns`).
+            Overlay::Confirm(_) | Overlay::Columns(_) => {}
             Overlay::None => match self.focus {
                 Focus::List => self.move_selection(delta as i64),
                 Focus::Detail => self.scroll_detail(delta),

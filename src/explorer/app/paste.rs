@@ -31,7 +31,8 @@ impl App {
             | Overlay::Picker(_)
             | Overlay::Confirm(_)
             | Overlay::Messages
-            | Overlay::Chips(_) => {}
+            | Overlay::Chips(_)
+            | Overlay::Columns(_) => {}
         }
     }
 }

@@ -7,8 +7,9 @@ use crate::explorer::action::Action;
 use crate::explorer::app::{App, Focus, Overlay};
 use crate::explorer::layout;
 use crate::explorer::screen::View;
+use crate::report::change;
 use crate::report::rounds::{self, RoundTable};
-use crate::stats::seat_history::SeatIndex;
+use crate::stats::change::ChangeMatrix;
 use crate::stats::timeline::{self, Span};
 use crate::stats::{self, EndorserRecord, EndorserSort, GroupRecord, Scoreboard};
 
@@ -28,6 +29,10 @@ pub struct ViewState {
     pub round: Option<(String, usize)>,
     /// The scoreboard of the listed contests.
     pub board: Option<Scoreboard>,
+    /// The seats changing hands among the listed contests (`stats --by change`).
+    pub matrix: Option<ChangeMatrix>,
+    /// The first party column the matrix shows (← / → scroll them when they do not fit).
+    pub matrix_column: usize,
     /// The endorsement record of the listed contests, in the chosen order.
     pub endorsers: Vec<EndorserRecord>,
     /// Contests per month of the listed contests, long empty stretches folded.
@@ -38,6 +43,9 @@ pub struct ViewState {
     pub history: Vec<usize>,
     /// Contests of that seat the filters hide.
     pub history_hidden: usize,
+    /// Each history row's change since the seat's previous contest, in a few words
+    /// (`report::change::short`: `Lab hold, +13.4 pts`), worked out once per selection.
+    pub history_change: Vec<String>,
     /// The selected contest's count as a table of every candidate across every round (for
     /// the rounds view; built once per contest, a count may have 1,000 × 1,000 cells).
     pub round_table: Option<RoundTable>,
@@ -45,10 +53,10 @@ pub struct ViewState {
     rows_version: u64,
     data_version: u64,
     board_for: Option<u64>,
+    matrix_for: Option<u64>,
     endorsers_for: Option<u64>,
     timeline_for: Option<u64>,
     history_for: Option<(u64, Option<usize>)>,
-    seats: Option<(u64, SeatIndex)>,
 }
 
 impl ViewState {
@@ -92,6 +100,12 @@ impl App {
                 self.toggle_mark();
                 None
             }
+            Action::StepRound(delta) if self.view == View::Changes => {
+                let last = self.views.matrix.as_ref().map_or(0, |m| m.parties.len());
+                let column = self.views.matrix_column as i64 + i64::from(delta);
+                self.views.matrix_column = column.clamp(0, last.saturating_sub(1) as i64) as usize;
+                None
+            }
             Action::StepRound(delta) => {
                 self.step_round(delta);
                 None
@@ -109,7 +123,7 @@ impl App {
             }
             other => match self.view {
                 View::Contests => Some(other),
-                View::Scoreboard | View::Compare => self.scroll_view(other),
+                View::Scoreboard | View::Compare | View::Changes => self.scroll_view(other),
                 View::Timeline => self.timeline_keys(other),
                 View::Endorsements => self.endorser_keys(other),
                 View::Rounds | View::History => match other {
@@ -343,6 +357,11 @@ impl App {
                 v.board = Some(stats::scoreboard(index, &counted()));
                 v.board_for = Some(version);
             }
+            View::Changes if v.matrix_for != Some(version) => {
+                v.matrix = Some(stats::change::change_matrix(ds, &data.changes, &counted()));
+                v.matrix_for = Some(version);
+                v.matrix_column = 0;
+            }
             View::Endorsements if v.endorsers_for != Some(version) => {
                 let keep = v.endorsers.get(v.endorser_cursor).map(|r| r.name.clone());
                 v.endorsers = stats::by_endorser(index, &counted());
@@ -367,10 +386,8 @@ impl App {
                 if v.history_for == Some((version, anchor)) {
                     return;
                 }
-                if v.seats.as_ref().is_none_or(|(d, _)| *d != v.data_version) {
-                    v.seats = Some((v.data_version, SeatIndex::build(ds)));
-                }
-                let index = &v.seats.as_ref().expect("just built").1;
+                // The seats were indexed once, with the data (`Data::changes`).
+                let index = data.changes.seats();
                 let mut listed = vec![false; ds.contests.len()];
                 for &i in &self.rows {
                     listed[i] = true;
@@ -385,6 +402,11 @@ impl App {
                     }
                     None => (Vec::new(), 0),
                 };
+                v.history_change = v
+                    .history
+                    .iter()
+                    .map(|&i| change::short(&data.changes.since(ds, i)))
+                    .collect();
                 v.history_for = Some((version, anchor));
             }
             View::Rounds => {

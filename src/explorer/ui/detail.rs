@@ -11,6 +11,7 @@ use crate::explorer::layout;
 use crate::explorer::theme::Theme;
 use crate::explorer::ui::{chart, fact_lines, pane_block, scroll_paragraph};
 use crate::model::{Contest, Dataset, Status};
+use crate::report::change::{self, ChangeSection};
 use crate::report::{cells, facts, rounds, safe, selection, words};
 
 /// Width of the labels in the facts section.
@@ -77,6 +78,9 @@ fn lines(data: &Data, i: usize, width: usize, theme: &Theme) -> Vec<Line<'static
             _ => theme.text(),
         };
         doc.fact(label, &value, style);
+    }
+    if let Some(section) = change::section(ds, i, &data.changes.since(ds, i)) {
+        change_section(&section, &mut doc);
     }
     let inferred = selection::inferred_notes(c);
     if !inferred.is_empty() {
@@ -149,6 +153,85 @@ fn selection_sections(c: &Contest, doc: &mut Doc) {
             let rest = " ".repeat(cells::width(&lead));
             doc.hanging(&words, &lead, &rest, theme.text());
         }
+    }
+}
+
+/// The change since the seat's previous contest, in the words of `hustings show`: the
+/// heading, result, swing, majority and turnout, one row per party (± share and ± votes), the
+/// notes; or why nothing is computed.
+fn change_section(section: &ChangeSection, doc: &mut Doc) {
+    let theme = doc.theme;
+    doc.heading("Change");
+    let style = if section.facts.is_empty() {
+        theme.dim()
+    } else {
+        theme.text()
+    };
+    doc.text("  ", &section.heading, style);
+    for (label, value) in &section.facts {
+        let style = if is_unknown(value) || value.starts_with(words::NA) {
+            theme.dim()
+        } else {
+            theme.text()
+        };
+        doc.fact(label, value, style);
+    }
+    if !section.rows.is_empty() {
+        doc.lines.push(Line::raw(""));
+        party_table(section, doc);
+    }
+    for note in &section.notes {
+        doc.text("  ", note, theme.dim());
+    }
+}
+
+/// The party table of a change section: the party, its share then and now, ± share, ± votes;
+/// the figures keep their widths and the party names give way on a narrow pane (too narrow
+/// for the figures, each party's go on a line under its name).
+fn party_table(section: &ChangeSection, doc: &mut Doc) {
+    let theme = doc.theme;
+    let header = section.header();
+    let mut widths = [0usize; 5];
+    for row in std::iter::once(&header).chain(&section.rows) {
+        for (w, cell) in widths.iter_mut().zip(row) {
+            *w = (*w).max(cells::width(cell));
+        }
+    }
+    let figures: usize = widths[1..].iter().map(|w| w + 2).sum();
+    if 2 + 8 + figures > doc.width {
+        // Too narrow for the table: each party on a line, its figures under it.
+        let [_, then, now, share, votes] = &header;
+        doc.hanging(
+            &format!("Party: share {then} → {now}, {share}, {votes}"),
+            "  ",
+            "    ",
+            theme.column_title(),
+        );
+        for row in &section.rows {
+            doc.text("  ", &row[0], theme.text());
+            let figures = format!("{} → {}, {}, {}", row[1], row[2], row[3], row[4]);
+            doc.text("    ", &figures, theme.text());
+        }
+        return;
+    }
+    widths[0] = widths[0].min(doc.width.saturating_sub(2 + figures).max(8));
+    let line = |row: &[String; 5]| {
+        let mut text = format!("  {}", cells::fit(&row[0], widths[0]));
+        for (cell, &w) in row[1..].iter().zip(&widths[1..]) {
+            text.push_str("  ");
+            text.push_str(&cells::fit_right(cell, w));
+        }
+        text
+    };
+    doc.lines
+        .push(Line::styled(line(&header), theme.column_title()));
+    for row in &section.rows {
+        let style = if row[1] == words::DASH || row[2] == words::DASH {
+            theme.dim()
+        } else {
+            theme.text()
+        };
+        doc.lines.push(Line::styled(line(row), style));
     }
 }
 

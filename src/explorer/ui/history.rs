@@ -1,5 +1,6 @@
 //! The seat-history pane: every listed contest in the selected contest's constituency, oldest
-//! first (`seat_history::SeatIndex`), each with its winner, share, margin and turnout.
+//! first (`seat_history::SeatIndex`), each with its winner, share, margin and turnout, and (±)
+//! its change since the seat's previous contest (`report::change::short`).
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -10,11 +11,12 @@ use crate::explorer::app::{App, Focus};
 use crate::explorer::layout;
 use crate::explorer::theme::Theme;
 use crate::explorer::ui::{pane_block, scroll_paragraph};
+use crate::model::seat as seat_history;
 use crate::model::{Dataset, Status};
 use crate::report::cells;
+use crate::report::change::{NO_PREVIOUS, PARTIAL};
 use crate::report::facts::Summary;
 use crate::report::words;
-use crate::stats::seat_history;
 
 /// Draws the seat history of the selected contest, scrolled like the detail pane;
 /// returns how far it can scroll.
@@ -64,7 +66,13 @@ fn history_lines(app: &App, ds: &Dataset, theme: &Theme) -> Vec<Line<'static>> {
         "{n} {} in this constituency, oldest first",
         if n == 1 { "contest" } else { "contests" }
     );
-    let mut out = vec![Line::styled(head, theme.dim())];
+    let mut out = vec![
+        Line::styled(head, theme.dim()),
+        Line::styled(
+            "± is the change since the seat's previous contest: the result, and the winner's party's ± share",
+            theme.dim(),
+        ),
+    ];
     if v.history_hidden > 0 {
         out.push(Line::styled(
             format!("{} more hidden by the filters", v.history_hidden),
@@ -72,7 +80,7 @@ fn history_lines(app: &App, ds: &Dataset, theme: &Theme) -> Vec<Line<'static>> {
         ));
     }
     let selected = app.selected_index();
-    for &i in &v.history {
+    for (n, &i) in v.history.iter().enumerate() {
         let c = &ds.contests[i];
         let s = Summary::new(ds, c);
         let here = Some(i) == selected;
@@ -89,14 +97,17 @@ fn history_lines(app: &App, ds: &Dataset, theme: &Theme) -> Vec<Line<'static>> {
         let mut result = vec![Span::raw("    ")];
         match (s.winner, c.status) {
             (Some(w), _) => {
-                result.push(Span::styled(format!("✓ {}", w.name), theme.elected()));
+                result.push(Span::styled(format!("✓ {}", w.label()), theme.elected()));
                 if let Some(f) = s.winner_faction {
                     result.push(Span::styled(
                         format!(" {}", words::faction_short(f)),
                         theme.faction(Some(f)),
                     ));
                 }
-                if let Some(p) = w.party.as_deref().or(c.party.as_deref()) {
+                // A party-level row is already named by its party.
+                if let Some(p) = w.party.as_deref().or(c.party.as_deref())
+                    && !w.name.is_empty()
+                {
                     result.push(Span::styled(format!(" ({p})"), theme.dim()));
                 }
                 out.push(Line::from(std::mem::take(&mut result)));
@@ -111,6 +122,18 @@ fn history_lines(app: &App, ds: &Dataset, theme: &Theme) -> Vec<Line<'static>> {
             (None, Status::Decided) => result.push(Span::styled("no winner recorded", theme.dim())),
         }
         out.push(Line::from(result));
+        let change = v.history_change.get(n).map_or(words::DASH, String::as_str);
+        let style = if change.contains(" gain from ") {
+            theme.key()
+        } else if [words::DASH, NO_PREVIOUS, PARTIAL].contains(&change) {
+            theme.dim()
+        } else {
+            theme.text()
+        };
+        out.push(Line::from(vec![
+            Span::styled("    ± ", theme.dim()),
+            Span::styled(change.to_string(), style),
+        ]));
     }
     out
 }

@@ -10,13 +10,15 @@ use ratatui::widgets::Paragraph;
 
 use crate::explorer::app::{App, Field, Focus, Overlay, TextInput};
 use crate::explorer::layout;
+use crate::explorer::screen::{ListColumn, ListColumns, ListSort};
 use crate::explorer::theme::Theme;
 use crate::explorer::ui::pane_block;
+use crate::model::change::Since;
 use crate::model::{Dataset, Status};
 use crate::query::{Filter, SortKey};
-use crate::report::cells;
 use crate::report::facts::Summary;
 use crate::report::words;
+use crate::report::{cells, change};
 
 /// A list column, in display order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -33,9 +35,43 @@ enum Column {
     /// The winner's faction's short label (colour shows it as the mark; without colour the
     /// mark is these letters, and this column is not shown).
     Faction,
+    /// The winner's party.
+    Party,
     Share,
     Margin,
     Turnout,
+    /// `Lab hold`, `Con gain from Lab` (against the seat's previous contest).
+    Result,
+    /// The winner's party's ± share since the seat's previous contest.
+    Change,
+}
+
+impl Column {
+    /// The column the user chooses in the picker, for those it lists.
+    fn choice(self) -> Option<ListColumn> {
+        Some(match self {
+            Column::Kind => ListColumn::Kind,
+            Column::Region => ListColumn::Region,
+            Column::Date => ListColumn::Date,
+            Column::Winner => ListColumn::Winner,
+            Column::Faction => ListColumn::Faction,
+            Column::Party => ListColumn::Party,
+            Column::Share => ListColumn::Share,
+            Column::Margin => ListColumn::Margin,
+            Column::Turnout => ListColumn::Turnout,
+            Column::Result => ListColumn::Result,
+            Column::Change => ListColumn::Change,
+            Column::Mark | Column::Title | Column::Status => return None,
+        })
+    }
+
+    /// Numbers, right-aligned.
+    fn right(self) -> bool {
+        matches!(
+            self,
+            Column::Share | Column::Margin | Column::Turnout | Column::Change
+        )
+    }
 }
 
 /// The narrowest the title column may get before other columns are dropped: results first,
@@ -55,45 +91,60 @@ const KIND_W: usize = 16;
 /// Bounds of the columns sized to the rows on screen.
 const WINNER_W: (usize, usize) = (7, 24);
 const MARGIN_W: (usize, usize) = (7, 17);
+const PARTY_W: (usize, usize) = (5, 20);
+/// `Lab hold` to `APNI gain from DUP`, or `no previous result`.
+const RESULT_W: (usize, usize) = (6, 18);
+/// `+13.4 pts`, `-10.5 pts`.
+const CHANGE_W: (usize, usize) = (6, 9);
 /// The narrowest a winner's name is cut to before the column gives way to the status.
 const MIN_WINNER: usize = 12;
 /// Region names longer than this are cut (none of the UK's is).
 const MAX_REGION: usize = 24;
 
 /// What decides the columns: the width, the mark's width, the sort (its column always
-/// shows, so the order can be read), the widths the rows need (the longest region name,
-/// winner and margin on screen), and whether there is colour.
+/// shows, so the order can be read), the columns chosen, the widths the rows need (the
+/// longest region name, winner, party, margin, result and change on screen), and whether
+/// there is colour.
 #[derive(Debug, Clone, Copy)]
 struct Fit {
     width: usize,
     mark: usize,
-    sort: SortKey,
+    sort: ListSort,
+    chosen: ListColumns,
     region: usize,
     winner: usize,
+    party: usize,
     margin: usize,
+    result: usize,
+    change: usize,
     color: bool,
 }
 
 /// The column that shows the sort's key (`Title` for the title, always shown).
-fn sort_column(sort: SortKey) -> Column {
+fn sort_column(sort: ListSort) -> Column {
     match sort {
-        SortKey::Date => Column::Date,
-        SortKey::Title => Column::Title,
-        SortKey::Region => Column::Region,
-        SortKey::Margin => Column::Margin,
-        SortKey::Turnout => Column::Turnout,
+        ListSort::Key(SortKey::Date) => Column::Date,
+        ListSort::Key(SortKey::Title) => Column::Title,
+        ListSort::Key(SortKey::Region) => Column::Region,
+        ListSort::Key(SortKey::Margin) => Column::Margin,
+        ListSort::Key(SortKey::Turnout) => Column::Turnout,
+        ListSort::Change => Column::Change,
     }
 }
 
 /// Columns that fit in `fit.width` cells, with their widths. The sorted-by column comes
-/// first, whatever the width; then the results (winner, date, faction, share, margin,
-/// turnout), then context (region and kind, at their full width or not at all). The title
-/// takes what is left.
+/// first, whatever the width and whether or not it is chosen; then, of the chosen columns,
+/// the results (result, change, winner, date, party, faction, share, margin, turnout), then
+/// context (region and kind, at their full width or not at all). The title takes what is
+/// left.
 fn columns(fit: Fit) -> Vec<(Column, usize)> {
     let natural = |col: Column| match col {
         Column::Date => DATE_W,
         Column::Status => STATUS_W,
         Column::Winner => fit.winner,
+        Column::Party => fit.party,
+        Column::Result => fit.result,
+        Column::Change => fit.change,
         Column::Faction => FACTION_W,
         Column::Share => SHARE_W,
         Column::Margin => fit.margin,
@@ -120,7 +171,16 @@ fn columns(fit: Fit) -> Vec<(Column, usize)> {
             chosen.push((sorted, w));
         }
     }
-    let mut optional = vec![Column::Winner, Column::Status, Column::Date];
+    // The result and change are shown only when chosen: chosen, they come first (they say
+    // who won, too).
+    let mut optional = vec![
+        Column::Result,
+        Column::Change,
+        Column::Winner,
+        Column::Status,
+        Column::Date,
+        Column::Party,
+    ];
     if fit.color {
         optional.push(Column::Faction);
     }
@@ -131,6 +191,7 @@ fn columns(fit: Fit) -> Vec<(Column, usize)> {
         Column::Turnout,
         Column::Kind,
     ]);
+    optional.retain(|c| c.choice().is_none_or(|c| fit.chosen.shows(c)));
     let shown = |chosen: &[(Column, usize)], c: Column| chosen.iter().any(|(x, _)| *x == c);
     for col in optional {
         if shown(&chosen, col) || (col == Column::Status && shown(&chosen, Column::Winner)) {
@@ -147,8 +208,10 @@ fn columns(fit: Fit) -> Vec<(Column, usize)> {
                 // Without the winner, the status column may still fit.
                 Column::Winner => continue,
                 // Context is shown whole or not at all: the kind may fit where the region
-                // does not.
-                Column::Region | Column::Kind => continue,
+                // does not. So are the chosen extras, which give way to the columns after.
+                Column::Region | Column::Kind | Column::Result | Column::Change | Column::Party => {
+                    continue;
+                }
                 // Results by importance: what does not fit hands its room to the title.
                 _ => break,
             }
@@ -166,9 +229,12 @@ fn columns(fit: Fit) -> Vec<(Column, usize)> {
         Column::Status,
         Column::Winner,
         Column::Faction,
+        Column::Party,
         Column::Share,
         Column::Margin,
         Column::Turnout,
+        Column::Result,
+        Column::Change,
     ];
     out.extend(
         order
@@ -214,14 +280,26 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
         .min(MAX_REGION);
     let visible = usize::from(rows_area.height);
     let end = (app.offset + visible).min(app.rows.len());
-    let on_screen: Vec<Summary> = app.rows[app.offset.min(end)..end]
+    // The change since the seat's previous contest is worked out for the rows on screen only,
+    // and only when a column shows it.
+    let chosen = app.list_columns;
+    let changes =
+        chosen.shows(ListColumn::Result) || chosen.shows(ListColumn::Change) || app.sort_by_change;
+    let on_screen: Vec<Row> = app.rows[app.offset.min(end)..end]
         .iter()
-        .map(|&i| Summary::new(ds, &ds.contests[i]))
+        .map(|&i| {
+            let since = changes.then(|| data.changes.since(ds, i));
+            Row {
+                s: Summary::new(ds, &ds.contests[i]),
+                result: since.as_ref().map(result_text).unwrap_or_default(),
+                change: since.as_ref().map(change_text).unwrap_or_default(),
+            }
+        })
         .collect();
-    let widest = |f: &dyn Fn(&Summary) -> String, (least, most): (usize, usize)| {
+    let widest = |f: &dyn Fn(&Row) -> String, (least, most): (usize, usize)| {
         on_screen
             .iter()
-            .map(|s| cells::width(&f(s)))
+            .map(|r| cells::width(&f(r)))
             .max()
             .unwrap_or(0)
             .clamp(least, most)
@@ -229,14 +307,18 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
     let cols = columns(Fit {
         width: usize::from(rows_area.width),
         mark: mark_width(theme, ds),
-        sort: app.query.sort.key,
+        sort: app.list_sort(),
+        chosen,
         region,
-        winner: widest(&|s| winner_text(s), WINNER_W),
-        margin: widest(&|s| s.margin_short(), MARGIN_W),
+        winner: widest(&|r| winner_text(&r.s), WINNER_W),
+        party: widest(&|r| party_text(&r.s), PARTY_W),
+        margin: widest(&|r| r.s.margin_short(), MARGIN_W),
+        result: widest(&|r| r.result.clone(), RESULT_W),
+        change: widest(&|r| r.change.clone(), CHANGE_W),
         color: theme.color,
     });
     if !titles.is_empty() {
-        let sorted = sort_column(app.query.sort.key);
+        let sorted = sort_column(app.list_sort());
         let arrow = if app.query.sort.reverse { "↑" } else { "↓" };
         let spans: Vec<Span> = cols
             .iter()
@@ -246,9 +328,10 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
                 } else {
                     column_name(col).to_string()
                 };
-                let name = match col {
-                    Column::Share | Column::Margin | Column::Turnout => cells::fit_right(&name, w),
-                    _ => cells::fit(&name, w),
+                let name = if col.right() {
+                    cells::fit_right(&name, w)
+                } else {
+                    cells::fit(&name, w)
                 };
                 Span::styled(format!("{name} "), theme.column_title())
             })
@@ -263,20 +346,60 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
         return;
     }
     let buf = frame.buffer_mut();
-    for (n, (pos, s)) in (app.offset..end).zip(&on_screen).enumerate() {
+    for (n, (pos, r)) in (app.offset..end).zip(&on_screen).enumerate() {
         let area = Rect::new(rows_area.x, rows_area.y + n as u16, rows_area.width, 1);
         if pos == app.selected {
             buf.set_style(area, theme.selected(focused));
         }
-        let cells = row(s, &cols, theme, app.mark_of(&s.contest.id));
+        let cells = row(r, &cols, theme, app.mark_of(&r.s.contest.id));
         draw_row(buf, area, &cols, &cells);
     }
+}
+
+/// A row on screen: its summary and, when a column shows them, its result and change.
+struct Row<'a> {
+    s: Summary<'a>,
+    result: String,
+    change: String,
+}
+
+/// The result column's text: `Lab hold`, `Con gain from Lab`, `no previous result`, `partial
+/// figures` (the words of `report::change`), or `—` for a contest that elects no seat.
+fn result_text(since: &Since) -> String {
+    match since {
+        Since::NotASeat => words::DASH.to_string(),
+        Since::NoPrevious => change::NO_PREVIOUS.to_string(),
+        Since::Partial { .. } => change::PARTIAL.to_string(),
+        Since::Known(c) => c
+            .outcome
+            .as_ref()
+            .map_or_else(|| words::NA.to_string(), |o| o.label()),
+    }
+}
+
+/// The change column's text: the winner's party's ± share (`+13.4 pts`), `—` for a contest
+/// that elects no seat, `n/a` where it is not known.
+fn change_text(since: &Since) -> String {
+    match since {
+        Since::NotASeat => words::DASH.to_string(),
+        Since::Known(c) => {
+            change::winner_points(c).map_or_else(|| words::NA.to_string(), change::signed_points)
+        }
+        _ => words::NA.to_string(),
+    }
+}
+
+/// The party column's text: the winner's party (the contest's, for a selection), or `—`.
+fn party_text(s: &Summary) -> String {
+    s.winner
+        .and_then(|w| w.party.as_deref().or(s.contest.party.as_deref()))
+        .map_or_else(|| words::DASH.to_string(), str::to_string)
 }
 
 /// The winner column's text: the winner, `pending`, or `—`.
 fn winner_text(s: &Summary) -> String {
     match (s.winner, s.contest.status) {
-        (Some(w), _) => w.name.clone(),
+        (Some(w), _) => w.label(),
         (None, Status::Pending) => "pending".to_string(),
         (None, Status::Decided) => words::DASH.to_string(),
     }
@@ -323,7 +446,7 @@ fn draw_row(buf: &mut Buffer, area: Rect, cols: &[(Column, usize)], cells: &[(St
             break;
         }
         let printable_ascii = content.bytes().all(|b| (b' '..=b'~').contains(&b));
-        let right = matches!(col, Column::Share | Column::Margin | Column::Turnout);
+        let right = col.right();
         if printable_ascii && content.len() <= room {
             // One cell per byte: no graphemes to find, no widths to look up.
             let start = if right { room - content.len() } else { 0 };
@@ -351,20 +474,24 @@ fn column_name(col: Column) -> &'static str {
         Column::Status => "Status",
         Column::Winner => "Winner",
         Column::Faction => "Fac.",
+        Column::Party => "Party",
         Column::Share => "Share",
         Column::Margin => "Margin",
         Column::Turnout => "Turnout",
+        Column::Result => "Result",
+        Column::Change => "± share",
     }
 }
 
 /// One contest's cells, in column order, uncut.
 /// `mark` is the letter of a contest marked for comparison (shown before its title).
 fn row(
-    s: &Summary,
+    r: &Row,
     cols: &[(Column, usize)],
     theme: &Theme,
     mark: Option<char>,
 ) -> Vec<(String, Style)> {
+    let s = &r.s;
     let contest = s.contest;
     let faction = s.winner_faction;
     let known = |text: String| {
@@ -418,6 +545,13 @@ fn row(
             },
             Column::Margin => known(s.margin_short()),
             Column::Turnout => known(s.turnout_label()),
+            Column::Party => known(party_text(s)),
+            Column::Result if r.result.contains(" gain from ") => (r.result.clone(), theme.key()),
+            Column::Result if [change::NO_PREVIOUS, change::PARTIAL].contains(&&*r.result) => {
+                (r.result.clone(), theme.dim())
+            }
+            Column::Result => known(r.result.clone()),
+            Column::Change => known(r.change.clone()),
         }
     };
     cols.iter().map(cell).collect()
@@ -431,10 +565,14 @@ mod tests {
         Fit {
             width,
             mark: 1,
-            sort,
+            sort: ListSort::Key(sort),
+            chosen: ListColumns::default(),
             region: 24,
             winner: 19,
+            party: 12,
             margin: 12,
+            result: 17,
+            change: 9,
             color: true,
         }
     }
@@ -445,9 +583,13 @@ mod tests {
 
     #[test]
     fn the_sorted_by_column_shows_at_every_width() {
+        let sorts = SortKey::ALL.map(ListSort::Key);
         for width in [20, 30, 40, 48, 58, 60, 78, 98, 120, 198] {
-            for sort in SortKey::ALL {
-                let cols = columns(fit(width, sort));
+            for sort in sorts.into_iter().chain([ListSort::Change]) {
+                let cols = columns(Fit {
+                    sort,
+                    ..fit(width, SortKey::Date)
+                });
                 let want = sort_column(sort);
                 let found = cols.iter().find(|(c, _)| *c == want);
                 assert!(
@@ -458,6 +600,85 @@ mod tests {
                 assert!(total <= width.max(3), "width {width}: {total}");
             }
         }
+    }
+
+    #[test]
+    fn the_sorted_by_column_shows_even_when_not_chosen_and_with_everything_chosen() {
+        let mut nothing = ListColumns::default();
+        for c in ListColumn::ALL {
+            if nothing.shows(c) {
+                nothing.toggle(c);
+            }
+        }
+        let mut everything = ListColumns::default();
+        for c in [ListColumn::Party, ListColumn::Result, ListColumn::Change] {
+            everything.toggle(c);
+        }
+        for chosen in [nothing, everything] {
+            for width in [20, 38, 58, 60, 78, 98, 118, 198] {
+                for sort in SortKey::ALL {
+                    let cols = columns(Fit {
+                        chosen,
+                        ..fit(width, sort)
+                    });
+                    let want = sort_column(ListSort::Key(sort));
+                    assert!(
+                        cols.iter().any(|(c, w)| *c == want && *w > 0),
+                        "{sort:?} at {width}: {cols:?}"
+                    );
+                    let total: usize = cols.iter().map(|c| c.1 + 1).sum();
+                    assert!(total <= width.max(3), "width {width}: {total}");
+                }
+            }
+        }
+        // Nothing chosen: the title, and the column sorted by.
+        use Column::*;
+        let bare = |sort| {
+            columns(Fit {
+                chosen: nothing,
+                ..fit(198, sort)
+            })
+            .iter()
+            .map(|c| c.0)
+            .collect::<Vec<_>>()
+        };
+        assert_eq!(bare(SortKey::Turnout), vec![Mark, Title, Status, Turnout]);
+        assert_eq!(bare(SortKey::Title), vec![Mark, Title, Status]);
+        // Everything chosen, wide: every column; beside the detail (58), the result the
+        // user asked for comes before the winner.
+        let all: Vec<Column> = columns(Fit {
+            chosen: everything,
+            ..fit(250, SortKey::Date)
+        })
+        .iter()
+        .map(|c| c.0)
+        .collect();
+        assert_eq!(
+            all,
+            vec![
+                Mark, Title, Kind, Region, Date, Winner, Faction, Party, Share, Margin, Turnout,
+                Result, Change
+            ]
+        );
+        // Sorted by change, the change column shows, chosen or not.
+        for chosen in [nothing, ListColumns::default()] {
+            for width in [38, 58, 78] {
+                let cols = columns(Fit {
+                    chosen,
+                    sort: ListSort::Change,
+                    ..fit(width, SortKey::Date)
+                });
+                assert!(cols.iter().any(|(c, w)| *c == Change && *w > 0), "{cols:?}");
+            }
+        }
+        let narrow: Vec<Column> = columns(Fit {
+            chosen: everything,
+            ..fit(58, SortKey::Date)
+        })
+        .iter()
+        .map(|c| c.0)
+        .collect();
+        assert_eq!(narrow, vec![Mark, Title, Date, Status, Result]);
     }
 
     #[test]

@@ -11,11 +11,14 @@
 //! │ status: filters · search            N of M · sort · ? help │
 //! └────────────────────────────────────────────────────────────┘
 //! ```
-//! Popups (help, pickers, the message log) are drawn last, over the view. The scoreboard, endorsers, timeline
-//! and compare views take the whole body; rounds and history replace the detail pane.
+//! Popups (help, pickers, the message log) are drawn last, over the view. The scoreboard,
+//! endorsers, timeline, compare and seats-changing-hands views take the whole body; rounds
+//! and history replace the detail pane.
 
 mod bars;
+mod changes;
 mod chart;
+mod columns;
 mod compare;
 mod detail;
 mod endorsers;
@@ -27,6 +30,7 @@ mod loading;
 mod messages;
 mod picker;
 
+pub use columns::geometry as columns_geometry;
 pub use picker::geometry as picker_geometry;
 pub use status::chip_areas;
 mod rounds;
@@ -69,12 +73,14 @@ pub fn render(frame: &mut Frame, app: &App) -> ScrollLimits {
         (Some(_), View::Endorsements) => endorsers::render(frame, areas.body(), app),
         (Some(_), View::Timeline) => limits.view = timeline::render(frame, areas.body(), app),
         (Some(_), View::Compare) => limits.view = compare::render(frame, areas.body(), app),
+        (Some(_), View::Changes) => limits.view = changes::render(frame, areas.body(), app),
     }
     status::render(frame, areas.status, app);
     match &app.overlay {
         Overlay::Help => limits.help = Some(help::render(frame, frame.area(), app)),
         Overlay::Messages => limits.messages = Some(messages::render(frame, frame.area(), app)),
         Overlay::Picker(p) => picker::render(frame, frame.area(), app, p),
+        Overlay::Columns(cursor) => columns::render(frame, frame.area(), app, *cursor),
         Overlay::Input(_) | Overlay::Confirm(_) | Overlay::Chips(_) | Overlay::None => {}
     }
     limits

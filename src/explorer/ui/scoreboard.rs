@@ -33,6 +33,8 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) -> Option<u16> {
 
 /// Cells of each count column.
 const NUMBER: usize = 8;
+/// The narrowest bar worth drawing.
+const MIN_BAR: usize = 4;
 
 fn lines(board: &Scoreboard, ds: &Dataset, width: usize, theme: &Theme) -> Vec<Line<'static>> {
     let mut out = Vec::new();
@@ -149,31 +151,92 @@ fn lines(board: &Scoreboard, ds: &Dataset, width: usize, theme: &Theme) -> Vec<L
             ),
             theme,
         );
-        let names: Vec<String> = board
-            .parties
-            .iter()
-            .map(|r| party_name(r.party.as_deref()))
-            .collect();
-        let name_w = column(&names, width);
-        let max = board.parties.iter().map(|r| r.won).max().unwrap_or(0);
-        let bar_w = width.saturating_sub(3 + name_w + 3 * NUMBER + 4).min(40);
-        out.push(titles(name_w, &["seats", "lost", "stood"], theme));
-        for (r, name) in board.parties.iter().zip(&names) {
-            let faction = r.faction.as_deref().and_then(|f| ds.faction(f));
-            let mut spans = vec![
-                Span::raw("   "),
-                Span::styled(cells::fit(name, name_w), theme.faction(faction)),
-            ];
-            spans.extend(numbers(&[r.won, r.lost, r.stood]));
+        party_lines(&mut out, board, ds, width, theme);
+        out.push(Line::raw(""));
+        out.push(Line::styled(
+            " 8 shows the seats changing hands since each seat's previous contest",
+            theme.dim(),
+        ));
+    }
+    out
+}
+
+/// Seats per party, in the words of `stats --by party`: the party with the parts of its group
+/// that won seats under their own name (`Labour (incl. 26 Labour and Co-operative)`), seats
+/// won, lost, stood, its votes and share of all votes, and a bar of the seats. Where the
+/// whole name does not fit, the parts go on a line of their own under it.
+fn party_lines(
+    out: &mut Vec<Line<'static>>,
+    board: &Scoreboard,
+    ds: &Dataset,
+    width: usize,
+    theme: &Theme,
+) {
+    let full: Vec<String> = board.parties.iter().map(words::party_record_name).collect();
+    let plain: Vec<String> = board
+        .parties
+        .iter()
+        .map(|r| party_name(r.party.as_deref()))
+        .collect();
+    let votes: Vec<String> = board.parties.iter().map(words::party_votes).collect();
+    let shares: Vec<String> = board
+        .parties
+        .iter()
+        .map(|r| words::percent(r.share))
+        .collect();
+    let longest = |names: &[String]| names.iter().map(|n| cells::width(n)).max().unwrap_or(0);
+    let votes_w = longest(&votes).max(5) + 2;
+    let share_w = longest(&shares).max(5) + 2;
+    let figures = 3 * NUMBER + votes_w + share_w;
+    // The names take what the figures and a short bar leave, up to the longest whole name.
+    let room = width.saturating_sub(3 + figures + 2 + MIN_BAR).max(10);
+    let name_w = longest(&full).min(room).max(longest(&plain).min(room));
+    let max = board.parties.iter().map(|r| r.won).max().unwrap_or(0);
+    // Two cells of margin on the right, as the other tables keep.
+    let bar_w = width.saturating_sub(3 + name_w + figures + 2 + 2).min(40);
+    let mut head = " ".repeat(3 + name_w);
+    for (name, w) in [
+        ("seats", NUMBER),
+        ("lost", NUMBER),
+        ("stood", NUMBER),
+        ("votes", votes_w),
+        ("share", share_w),
+    ] {
+        head.push_str(&cells::fit_right(name, w));
+    }
+    out.push(Line::styled(head, theme.dim()));
+    for (n, r) in board.parties.iter().enumerate() {
+        let faction = r.faction.as_deref().and_then(|f| ds.faction(f));
+        let whole = cells::width(&full[n]) <= name_w;
+        let name = if whole { &full[n] } else { &plain[n] };
+        let mut spans = vec![
+            Span::raw("   "),
+            Span::styled(cells::fit(name, name_w), theme.faction(faction)),
+        ];
+        spans.extend(numbers(&[r.won, r.lost, r.stood]));
+        spans.push(Span::raw(cells::fit_right(&votes[n], votes_w)));
+        let style = if r.share.is_some() {
+            theme.text()
+        } else {
+            theme.dim()
+        };
+        spans.push(Span::styled(cells::fit_right(&shares[n], share_w), style));
+        if bar_w >= MIN_BAR {
             spans.push(Span::raw("  "));
             spans.push(Span::styled(
                 bars::count(r.won, max, bar_w),
                 theme.faction(faction),
             ));
-            out.push(Line::from(spans));
+        }
+        out.push(Line::from(spans));
+        if !whole && !r.parts.is_empty() {
+            let parts: Vec<String> = r.parts.iter().map(|(p, k)| format!("{k} {p}")).collect();
+            let text = format!("incl. {}", parts.join(", "));
+            for line in cells::hanging(&text, "     ", "       ", width) {
+                out.push(Line::styled(line, theme.dim()));
+            }
         }
     }
-    out
 }
 
 fn heading(out: &mut Vec<Line<'static>>, title: &str, theme: &Theme) {

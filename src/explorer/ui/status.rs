@@ -96,8 +96,11 @@ fn right_side(app: &App, width: usize) -> String {
         return "loading… · q quits ".to_string();
     }
     let (n, m) = (app.rows.len(), app.total());
-    let sort = app.query.sort;
-    let order = if sort.reverse { ", reversed" } else { "" };
+    let order = if app.query.sort.reverse {
+        ", reversed"
+    } else {
+        ""
+    };
     let mut forms = Vec::new();
     if let Overlay::Chips(_) = app.overlay {
         forms.push(format!(" ← → step · x removes · Esc · {n} of {m} "));
@@ -106,13 +109,13 @@ fn right_side(app: &App, width: usize) -> String {
     // Offered only where ? opens it: while typing it is a letter, a yes/no question takes
     // only y or n, and the message log and the help itself close on their own keys.
     let help = match app.mode() {
-        Mode::Normal | Mode::Picker | Mode::Chips => " · ? help",
+        Mode::Normal | Mode::Picker | Mode::Chips | Mode::Columns => " · ? help",
         Mode::Text | Mode::Confirm | Mode::Messages | Mode::Help => "",
     };
     forms.extend([
         format!(
             " {n} of {m} contests · sort: {}{order}{help} ",
-            sort.key.as_str()
+            app.list_sort().as_str()
         ),
         format!(" {n} of {m} contests{help} "),
         format!(" {n} of {m} "),

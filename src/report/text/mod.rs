@@ -9,10 +9,12 @@ pub mod show;
 pub use compare::compare;
 pub use show::show;
 
+use super::cells::grid_lines;
+use super::change;
 use super::facts::Summary;
 use super::style::{Paint, TextStyle};
 use super::table::{self, Align, Cell, Column};
-use super::words::{self, DASH, NA, faction_name, party_name, region_name};
+use super::words::{self, DASH, NA, faction_name, region_name};
 use super::{Listing, StatsReport, bars};
 use crate::model::{Dataset, Faction, Status};
 use crate::stats::{Backing, EndorserRecord, GroupRecord, Groups, Totals};
@@ -36,13 +38,21 @@ pub fn list(out: &mut impl Write, listing: &Listing, style: &TextStyle) -> io::R
         Column::fixed("MARGIN", Align::Right, 1),
         Column::fixed("TURNOUT", Align::Right, 0),
     ];
+    let mut columns = COLUMNS.to_vec();
+    if listing.changes.is_some() {
+        // The seat's story: kept before share, margin and turnout.
+        columns.push(Column::flex("± SINCE PREVIOUS", 12, 6));
+    }
     let rows: Vec<Vec<Cell>> = listing
         .rows
         .iter()
         .map(|&i| {
             let s = Summary::new(ds, &ds.contests[i]);
             let c = s.contest;
-            vec![
+            let change = listing
+                .changes
+                .map(|changes| dashed(change::short(&changes.since(ds, i))));
+            let mut row = vec![
                 Cell::new(&c.id),
                 dashed(s.date_label()),
                 Cell::new(&c.title),
@@ -53,10 +63,12 @@ pub fn list(out: &mut impl Write, listing: &Listing, style: &TextStyle) -> io::R
                 dashed(s.winner_share_label()),
                 dashed(s.margin_label()),
                 dashed(s.turnout_label()),
-            ]
+            ];
+            row.extend(change);
+            row
         })
         .collect();
-    for line in table::render(&COLUMNS, &rows, style) {
+    for line in table::render(&columns, &rows, style) {
         writeln!(out, "{line}")?;
     }
     let totals = Totals::of_contests(ds, listing.rows);
@@ -74,6 +86,16 @@ pub fn stats(out: &mut impl Write, report: &StatsReport, style: &TextStyle) -> i
         return Ok(());
     }
     writeln!(out)?;
+    if let Groups::Change(matrix) = &report.groups {
+        for line in crate::report::change::matrix_summary(matrix) {
+            writeln!(out, "{line}")?;
+        }
+        writeln!(out)?;
+        for line in grid_lines(&crate::report::change::matrix_grid(matrix)) {
+            writeln!(out, "{line}")?;
+        }
+        return Ok(());
+    }
     // Nominations are counted apart from endorsements, in a table of their own.
     if let Groups::Endorser(records) = &report.groups {
         let (endorsed, nominated): (Vec<_>, Vec<_>) = records
@@ -200,22 +222,32 @@ fn stats_table(ds: &Dataset, groups: &Groups) -> StatsTable {
         }
         Groups::Kind(records) => group_table(ds, "KIND", records, |k| words::kind(*k).to_string()),
         Groups::Endorser(records) => endorser_table(records, ENDORSED),
-        Groups::Party(records) => standings_table(
-            ds,
-            ("PARTY", "SEATS"),
-            records.iter().map(|r| {
-                let name = party_name(r.party.as_deref());
-                (
-                    name,
-                    r.faction.as_deref(),
-                    [r.won, r.lost, r.pending, r.stood],
-                )
-            }),
-        ),
+        Groups::Party(records) => {
+            let (mut columns, mut rows, bars) = standings_table(
+                ds,
+                ("PARTY", "SEATS"),
+                records.iter().map(|r| {
+                    (
+                        words::party_record_name(r),
+                        r.faction.as_deref(),
+                        [r.won, r.lost, r.pending, r.stood],
+                    )
+                }),
+            );
+            columns.push(Column::fixed("VOTES", Align::Right, 4));
+            columns.push(Column::fixed("SHARE", Align::Right, 3));
+            for (row, r) in rows.iter_mut().zip(records) {
+                row.push(Cell::new(words::party_votes(r)));
+                row.push(dashed(words::percent(r.share)));
+            }
+            (columns, rows, bars)
+        }
         Groups::Month(records) => {
             let folded = crate::stats::timeline::fold_gaps(records, GAP_MONTHS);
             group_table(ds, "MONTH", &folded, |k| k.to_string())
         }
+        // Drawn as a grid by `stats` (its columns are the parties).
+        Groups::Change(_) => (Vec::new(), Vec::new(), None),
     }
 }
 
@@ -315,7 +347,7 @@ pub fn wins_label(ds: &Dataset, wins: &[(Option<String>, usize)], short: bool) -
 /// The winner, or `pending` (so the status survives when its column is dropped).
 fn winner_cell(s: &Summary) -> Cell {
     match s.winner {
-        Some(w) => Cell::new(&w.name),
+        Some(w) => Cell::new(w.label()),
         None if s.contest.status == Status::Pending => {
             Cell::painted("pending", Some(status_paint(Status::Pending)))
         }

@@ -4,7 +4,8 @@ use std::io::{self, Write};
 
 use crate::model::Contest;
 use crate::report::bars::Bar;
-use crate::report::cells::{hanging, truncate, width};
+use crate::report::cells::{grid_lines, hanging, truncate, width};
+use crate::report::change::{self, ChangeSection};
 use crate::report::style::{MIN_WIDTH, Paint, TextStyle};
 use crate::report::{Detail, rounds, warnings_of};
 use crate::report::{facts, selection};
@@ -57,6 +58,10 @@ pub fn show(out: &mut impl Write, d: &Detail, style: &TextStyle) -> io::Result<(
         let lead = format!("  {label:<label_width$}  ");
         hanging_lines(out, value, &lead, &" ".repeat(width(&lead)), w)?;
     }
+    if let Some(change) = change::for_detail(d) {
+        heading(out, "Change", style)?;
+        change_section(out, &change, w)?;
+    }
     let inferred = selection::inferred_notes(c);
     if !inferred.is_empty() {
         heading(out, "Inferred", style)?;
@@ -98,6 +103,34 @@ pub fn show(out: &mut impl Write, d: &Detail, style: &TextStyle) -> io::Result<(
     if let Some(notes) = &c.notes {
         heading(out, "Notes", style)?;
         paragraph(out, notes, "  ", w)?;
+    }
+    Ok(())
+}
+
+/// The change since the seat's previous contest: heading, facts, the party table, notes.
+pub fn change_section(out: &mut impl Write, change: &ChangeSection, w: usize) -> io::Result<()> {
+    paragraph(out, &change.heading, "  ", w)?;
+    let label_width = change
+        .facts
+        .iter()
+        .map(|(l, _)| width(l))
+        .max()
+        .unwrap_or(0);
+    for (label, value) in &change.facts {
+        let lead = format!("  {label:<label_width$}  ");
+        hanging_lines(out, value, &lead, &" ".repeat(width(&lead)), w)?;
+    }
+    if !change.rows.is_empty() {
+        writeln!(out)?;
+        let grid: Vec<Vec<String>> = std::iter::once(change.header().to_vec())
+            .chain(change.rows.iter().map(|r| r.to_vec()))
+            .collect();
+        for line in grid_lines(&grid) {
+            writeln!(out, "  {line}")?;
+        }
+    }
+    for note in &change.notes {
+        paragraph(out, note, "  ", w)?;
     }
     Ok(())
 }

@@ -1,0 +1,314 @@
+//! Change since the previous contest in the seat, worded once for `show` (text, Markdown),
+//! `history`, the explorer's detail pane and History view: the heading, the result, swing,
+//! majority and turnout then and now, and one row per party.
+
+use crate::model::Dataset;
+use crate::model::change::{Change, Changes, PartyChange, Since};
+use crate::report::facts::Fact;
+use crate::report::words::{self, DASH, thousands};
+use crate::stats::change::ChangeMatrix;
+
+/// What is said when nothing can be computed.
+pub const NO_PREVIOUS: &str = "no previous result";
+
+/// What a column says when there is a previous contest but the figures of one of the two are
+/// partial (so nothing is computed): not "no previous result", which would read as if the
+/// seat had never been fought before.
+pub const PARTIAL: &str = "partial figures";
+
+/// The change section of one contest.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ChangeSection {
+    /// `Since 2015 general election (ge2015-e14000969, 7 May 2015)`, or `No previous result`
+    /// with why.
+    pub heading: String,
+    /// Result, swing, majority, turnout.
+    pub facts: Vec<Fact>,
+    /// One row per party: party, share then, share now, ± share, ± votes.
+    pub rows: Vec<[String; 5]>,
+    /// The years heading the share columns: then, now.
+    pub columns: [String; 2],
+    /// Said under the table, e.g. that the seats share only a name.
+    pub notes: Vec<String>,
+}
+
+/// The change section of the contest a `Detail` shows (computed over its whole dataset).
+pub fn for_detail(d: &crate::report::Detail) -> Option<ChangeSection> {
+    let i = d
+        .dataset
+        .contests
+        .iter()
+        .position(|c| std::ptr::eq(c, d.contest))?;
+    let changes = Changes::build(d.dataset);
+    section(d.dataset, i, &changes.since(d.dataset, i))
+}
+
+/// The change section for a contest, `None` when the contest elects no seat.
+pub fn section(dataset: &Dataset, i: usize, since: &Since) -> Option<ChangeSection> {
+    match since {
+        Since::NotASeat => None,
+        Since::NoPrevious => Some(unknown(
+            "no earlier general election or by-election in this seat is loaded".into(),
+        )),
+        Since::Partial { reason, .. } => {
+            Some(unknown(format!("{reason}, so no change is computed")))
+        }
+        Since::Known(change) => Some(known(dataset, i, change)),
+    }
+}
+
+fn unknown(why: String) -> ChangeSection {
+    ChangeSection {
+        heading: format!("{}: {why}", capitalised(NO_PREVIOUS)),
+        facts: Vec::new(),
+        rows: Vec::new(),
+        columns: [String::new(), String::new()],
+        notes: Vec::new(),
+    }
+}
+
+fn capitalised(s: &str) -> String {
+    let mut c = s.chars();
+    c.next()
+        .map(|f| f.to_uppercase().chain(c).collect())
+        .unwrap_or_default()
+}
+
+fn known(dataset: &Dataset, i: usize, change: &Change) -> ChangeSection {
+    let before = &dataset.contests[change.previous];
+    let now = &dataset.contests[i];
+    let year = |d: Option<crate::model::date::PartialDate>| {
+        d.map_or_else(|| words::NO_DATE.to_string(), |d| d.year().to_string())
+    };
+    let heading = format!(
+        "Since {} ({}, {})",
+        words::kind(before.kind),
+        before.id,
+        words::date(before.date)
+    );
+    let mut facts: Vec<Fact> = Vec::new();
+    facts.push((
+        "Result",
+        change
+            .outcome
+            .as_ref()
+            .map_or_else(|| "n/a (a winner is not known)".to_string(), |o| o.label()),
+    ));
+    if let Some(s) = &change.swing {
+        facts.push((
+            "Swing",
+            format!(
+                "{} from {} to {} (two-party)",
+                words::points(s.points),
+                s.from,
+                s.to
+            ),
+        ));
+    }
+    facts.push((
+        "Majority",
+        format!(
+            "{} (was {})",
+            words::count(change.majority.now),
+            words::count(change.majority.then)
+        ),
+    ));
+    facts.push((
+        "Turnout",
+        match (change.turnout.now, change.turnout.then) {
+            (Some(now), Some(then)) => format!(
+                "{} (was {}, {})",
+                words::percent(Some(now)),
+                words::percent(Some(then)),
+                signed_points(now - then)
+            ),
+            (now, then) => format!("{} (was {})", words::percent(now), words::percent(then)),
+        },
+    ));
+    let rows = change.parties.iter().map(row).collect();
+    let mut notes = Vec::new();
+    if change.by_name {
+        notes.push(
+            "Matched by the constituency's name only (no common id): the boundaries may differ."
+                .to_string(),
+        );
+    }
+    if change.parties.iter().any(|p| p.folded) {
+        notes.push(
+            "A folded group of small parties is not a party: a party shown only one time may be inside it the other."
+                .to_string(),
+        );
+    }
+    ChangeSection {
+        heading,
+        facts,
+        rows,
+        columns: [year(before.date), year(now.date)],
+        notes,
+    }
+}
+
+fn row(p: &PartyChange) -> [String; 5] {
+    let share = |f: Option<crate::model::change::Figure>| {
+        f.map_or(DASH.to_string(), |f| words::percent(Some(f.share)))
+    };
+    let name = if p.folded {
+        format!("{} (several parties)", p.party)
+    } else {
+        p.party.clone()
+    };
+    let (points, votes) = match (p.points(), p.votes()) {
+        (Some(pts), Some(v)) => (signed_points(pts), signed_count(v)),
+        _ if p.then.is_none() => ("new".to_string(), DASH.to_string()),
+        _ => ("did not stand".to_string(), DASH.to_string()),
+    };
+    [name, share(p.then), share(p.now), points, votes]
+}
+
+/// `+13.4 pts`, `-2.0 pts`, `±0.0 pts`.
+pub fn signed_points(p: f64) -> String {
+    let rounded = (p * 10.0).round() / 10.0;
+    let sign = if rounded > 0.0 {
+        "+"
+    } else if rounded < 0.0 {
+        "-"
+    } else {
+        "±"
+    };
+    format!("{sign}{:.1} {}", rounded.abs(), words::POINTS)
+}
+
+/// `+6,511`, `-320`, `±0`.
+pub fn signed_count(n: i64) -> String {
+    let sign = match n.signum() {
+        1 => "+",
+        -1 => "-",
+        _ => "±",
+    };
+    format!("{sign}{}", thousands(n.unsigned_abs()))
+}
+
+impl ChangeSection {
+    /// The columns' headings: `Party`, `2015`, `2017`, `± share`, `± votes`.
+    pub fn header(&self) -> [String; 5] {
+        [
+            "Party".into(),
+            self.columns[0].clone(),
+            self.columns[1].clone(),
+            "± share".into(),
+            "± votes".into(),
+        ]
+    }
+}
+
+/// The change of one contest in a few words, for a column (`history`'s ±, the explorer's
+/// History view and list): `Lab hold, +13.4 pts` (the winner's party's ± share), `Con gain
+/// from Lab, +6.9 pts`, `no previous result`, `partial figures` (a previous contest is loaded
+/// but one side's votes are incomplete), or `—` for a contest that elects no seat.
+pub fn short(since: &Since) -> String {
+    match since {
+        Since::NotASeat => DASH.to_string(),
+        Since::NoPrevious => NO_PREVIOUS.to_string(),
+        Since::Partial { .. } => PARTIAL.to_string(),
+        Since::Known(change) => {
+            let Some(outcome) = &change.outcome else {
+                return "winner not known".to_string();
+            };
+            match winner_points(change) {
+                Some(p) => format!("{}, {}", outcome.label(), signed_points(p)),
+                None => outcome.label(),
+            }
+        }
+    }
+}
+
+/// The winner's party's ± share in points since the previous contest, when the winner is
+/// known and the party stood both times.
+pub fn winner_points(change: &Change) -> Option<f64> {
+    let winner = change.outcome.as_ref()?.winner();
+    change
+        .parties
+        .iter()
+        .find(|p| !p.folded && crate::model::party::fold(&p.party) == winner.group)
+        .and_then(PartyChange::points)
+}
+
+/// The seats-changing-hands matrix as a grid of text: a header (`FROM \\ TO`, the parties'
+/// short labels, `HELD`, `GAINED`, `LOST`) and one row per previous winner's party.
+pub fn matrix_grid(m: &ChangeMatrix) -> Vec<Vec<String>> {
+    let mut header = vec!["FROM \\ TO".to_string()];
+    header.extend(m.parties.iter().map(|p| p.short.clone()));
+    header.extend(["HELD", "GAINED", "LOST"].map(String::from));
+    let mut grid = vec![header];
+    for (f, party) in m.parties.iter().enumerate() {
+        let mut row = vec![party.short.clone()];
+        row.extend(m.seats[f].iter().map(|&n| match n {
+            0 => "·".to_string(),
+            n => n.to_string(),
+        }));
+        row.extend([m.held(f), m.gained(f), m.lost(f)].map(|n| n.to_string()));
+        grid.push(row);
+    }
+    grid
+}
+
+/// What the matrix counts, in sentences: `650 seats compared with their previous contest
+/// (2017 → 2019: 650); 81 changed hands.` and, when some could not be, how many and why.
+pub fn matrix_summary(m: &ChangeMatrix) -> Vec<String> {
+    let elections: Vec<String> = m
+        .elections
+        .iter()
+        .map(|((then, now), n)| format!("{then} → {now}: {}", thousands(*n as u64)))
+        .collect();
+    let mut lines = vec![format!(
+        "{} compared with the seat's previous contest{}; {} changed hands.",
+        words::plural(m.compared, "seat", "seats"),
+        if elections.is_empty() {
+            String::new()
+        } else {
+            format!(" ({})", elections.join(", "))
+        },
+        thousands(m.changed() as u64)
+    )];
+    if !m.unknown.is_empty() {
+        let why: Vec<String> = m
+            .unknown
+            .iter()
+            .map(|(why, n)| format!("{why}: {}", thousands(*n as u64)))
+            .collect();
+        lines.push(format!("Not compared ({}).", why.join("; ")));
+    }
+    if m.elections.len() > 1 {
+        lines.push(
+            "The seats span several elections: filter to one (e.g. --since 2019 --until 2019) to read a single change."
+                .to_string(),
+        );
+    }
+    lines
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn signs() {
+        assert_eq!(signed_points(13.397), "+13.4 pts");
+        assert_eq!(signed_points(-0.04), "±0.0 pts");
+        assert_eq!(signed_points(-2.0), "-2.0 pts");
+        assert_eq!(signed_count(6511), "+6,511");
+        assert_eq!(signed_count(-320), "-320");
+        assert_eq!(signed_count(0), "±0");
+    }
+
+    #[test]
+    fn short_tells_no_previous_contest_from_partial_figures() {
+        assert_eq!(short(&Since::NotASeat), DASH);
+        assert_eq!(short(&Since::NoPrevious), NO_PREVIOUS);
+        let partial = Since::Partial {
+            previous: 0,
+            reason: "this contest has votes for 0 of 1 candidates".into(),
+        };
+        assert_eq!(short(&partial), PARTIAL);
+    }
+}

@@ -1,0 +1,155 @@
+//! Seats changing hands: over the listed seats whose result is known (`model::change`), a
+//! matrix of the previous winner's party → the new winner's, holds on the diagonal.
+
+use std::collections::{BTreeMap, HashMap};
+
+use crate::model::Dataset;
+use crate::model::change::{Changes, Outcome, Since, elects_a_seat};
+
+/// The matrix of seats changing hands.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct ChangeMatrix {
+    /// The parties of the rows and columns (the same order): most seats won now first.
+    pub parties: Vec<MatrixParty>,
+    /// `seats[from][to]`: seats won last time by `from` and this time by `to`.
+    pub seats: Vec<Vec<usize>>,
+    /// Seats among the rows whose result is known.
+    pub compared: usize,
+    /// Seats among the rows whose result is not known, and why, e.g. `no previous result` 12.
+    pub unknown: Vec<(String, usize)>,
+    /// The elections compared: (previous year, year) and how many seats.
+    pub elections: Vec<((i32, i32), usize)>,
+}
+
+/// A party of the matrix.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MatrixParty {
+    pub name: String,
+    /// The short label (`Con`), else the name.
+    pub short: String,
+}
+
+impl ChangeMatrix {
+    /// Seats held by party `p` (won both times).
+    pub fn held(&self, p: usize) -> usize {
+        self.seats[p][p]
+    }
+
+    /// Seats party `p` won from others.
+    pub fn gained(&self, p: usize) -> usize {
+        (0..self.parties.len())
+            .filter(|&f| f != p)
+            .map(|f| self.seats[f][p])
+            .sum()
+    }
+
+    /// Seats party `p` lost to others.
+    pub fn lost(&self, p: usize) -> usize {
+        (0..self.parties.len())
+            .filter(|&t| t != p)
+            .map(|t| self.seats[p][t])
+            .sum()
+    }
+
+    /// Seats that changed hands.
+    pub fn changed(&self) -> usize {
+        (0..self.parties.len()).map(|p| self.gained(p)).sum()
+    }
+
+    /// The seats `from` → `to` by party name or short label (any case), for tests and scripts.
+    pub fn get(&self, from: &str, to: &str) -> Option<usize> {
+        let find = |name: &str| {
+            self.parties.iter().position(|p| {
+                p.name.eq_ignore_ascii_case(name) || p.short.eq_ignore_ascii_case(name)
+            })
+        };
+        Some(self.seats[find(from)?][find(to)?])
+    }
+}
+
+/// The matrix over the contests at `rows` (seats only; others are ignored).
+pub fn change_matrix(dataset: &Dataset, changes: &Changes, rows: &[usize]) -> ChangeMatrix {
+    let mut order: Vec<(String, String)> = Vec::new();
+    let mut slot: HashMap<String, usize> = HashMap::new();
+    let mut pairs: Vec<(usize, usize)> = Vec::new();
+    let mut unknown: BTreeMap<&'static str, usize> = BTreeMap::new();
+    let mut elections: BTreeMap<(i32, i32), usize> = BTreeMap::new();
+    let mut at = |group: &str, name: &str, short: &str| {
+        *slot.entry(group.to_string()).or_insert_with(|| {
+            order.push((name.to_string(), short.to_string()));
+            order.len() - 1
+        })
+    };
+    for &i in rows {
+        let Some(contest) = dataset.contests.get(i) else {
+            continue;
+        };
+        if !elects_a_seat(contest.kind) {
+            continue;
+        }
+        let why = match changes.since(dataset, i) {
+            Since::Known(change) => match change.outcome {
+                Some(outcome) => {
+                    let (from, to) = match &outcome {
+                        Outcome::Hold { party } => (party, party),
+                        Outcome::Gain { to, from } => (from, to),
+                    };
+                    let f = at(&from.group, &from.group_name, from.short());
+                    let t = at(&to.group, &to.group_name, to.short());
+                    pairs.push((f, t));
+                    let year =
+                        |d: Option<crate::model::date::PartialDate>| d.map_or(0, |d| d.year());
+                    *elections
+                        .entry((
+                            year(dataset.contests[change.previous].date),
+                            year(contest.date),
+                        ))
+                        .or_default() += 1;
+                    continue;
+                }
+                None => "a winner is not known",
+            },
+            Since::NoPrevious => "no previous result",
+            Since::Partial { .. } => "partial figures",
+            Since::NotASeat => continue,
+        };
+        *unknown.entry(why).or_default() += 1;
+    }
+    let n = order.len();
+    let mut seats = vec![vec![0usize; n]; n];
+    for &(f, t) in &pairs {
+        seats[f][t] += 1;
+    }
+    // Most seats won now first, then most won before, then name.
+    let won_now = |p: usize| (0..n).map(|f| seats[f][p]).sum::<usize>();
+    let won_then = |p: usize| seats[p].iter().sum::<usize>();
+    let mut ranked: Vec<usize> = (0..n).collect();
+    ranked.sort_by_key(|&p| {
+        (
+            std::cmp::Reverse(won_now(p)),
+            std::cmp::Reverse(won_then(p)),
+            order[p].0.clone(),
+        )
+    });
+    let parties = ranked
+        .iter()
+        .map(|&p| MatrixParty {
+            name: order[p].0.clone(),
+            short: order[p].1.clone(),
+        })
+        .collect();
+    let seats = ranked
+        .iter()
+        .map(|&f| ranked.iter().map(|&t| seats[f][t]).collect())
+        .collect();
+    ChangeMatrix {
+        parties,
+        seats,
+        compared: pairs.len(),
+        unknown: unknown
+            .into_iter()
+            .map(|(why, n)| (why.to_string(), n))
+            .collect(),
+        elections: elections.into_iter().collect(),
+    }
+}

@@ -1,0 +1,532 @@
+//! Psephology on the real files: the party-level history import, change since the previous
+//! contest (show, history), seats changing hands, national votes and party groups, and the
+//! result filter.
+
+use serde_json::Value;
+
+use crate::support::cli::{hustings, stdout};
+use crate::support::data::{ge2017, ge2019, real_data, seed_file, uk_history};
+
+fn path(p: &std::path::Path) -> &str {
+    p.to_str().expect("a UTF-8 path")
+}
+
+fn json(args: &[&str]) -> Value {
+    serde_json::from_str(&stdout(args)).expect("JSON output")
+}
+
+/// `show ID --format json` over the history import.
+fn show_history(id: &str) -> Value {
+    let history = uk_history();
+    json(&["show", id, "--data", path(&history), "--format", "json"])
+}
+
+/// The change of one party in a `show` document's `change`.
+fn party<'a>(doc: &'a Value, name: &str) -> &'a Value {
+    doc["change"]["parties"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["party"] == name)
+        .unwrap_or_else(|| panic!("no {name} in {}", doc["change"]))
+}
+
+#[test]
+fn the_history_import_has_every_seat_of_seven_elections() {
+    let out = hustings(&[])
+        .args(["import", "hoc-history"])
+        .arg(real_data("uk-history/GE_results.tsv"))
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let dataset: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let contests = dataset["contests"].as_array().unwrap();
+    assert_eq!(contests.len(), 4_564);
+    let summary = String::from_utf8_lossy(&out.stderr);
+    for line in [
+        "4564 contests",
+        "party \"Conservative Party\" read as \"Conservative\" (1273 rows)",
+        "party \"Sinn Fein\" read as \"Sinn Féin\" (104 rows)",
+        "party \"PC/SNP\" read as \"Plaid Cymru\" (40 rows)",
+        "\"Other\" is a folded group of small parties",
+    ] {
+        assert!(summary.contains(line), "missing {line:?} in:\n{summary}");
+    }
+    // Ids line up with the candidate-level import; rows are parties, not people.
+    let stockport = contests
+        .iter()
+        .find(|c| c["id"] == "ge2017-e14000969")
+        .unwrap();
+    assert_eq!(stockport["constituency"], "Stockport");
+    assert_eq!(stockport["constituency_id"], "E14000969");
+    assert_eq!(stockport["ballots"]["eligible"], 64_236);
+    assert_eq!(stockport["ballots"]["valid"], 41_544);
+    let labour = &stockport["candidates"][0];
+    assert_eq!(labour["party"], "Labour");
+    assert!(labour.get("name").is_none(), "{labour}");
+    assert_eq!(labour["elected"], true);
+    // Seats before the 2010 boundaries have no ONS id: they link by name.
+    let old = contests
+        .iter()
+        .find(|c| c["id"] == "ge1997-stockport")
+        .unwrap();
+    assert!(old.get("constituency_id").is_none_or(Value::is_null));
+}
+
+#[test]
+fn stockport_2017_against_2015() {
+    let doc = show_history("ge2017-e14000969");
+    let change = &doc["change"];
+    assert_eq!(change["status"], "known");
+    assert_eq!(change["previous"], "ge2015-e14000969");
+    assert_eq!(change["matched_by"], "id");
+    assert_eq!(change["result"], "Lab hold");
+    assert_eq!(change["majority"]["now"], 14_477);
+    assert_eq!(change["majority"]["then"], 10_061);
+    let labour = party(&doc, "Labour");
+    assert_eq!(labour["votes"], 6_511);
+    let points = labour["share_points"].as_f64().unwrap();
+    assert_eq!(format!("{points:.1}"), "13.4");
+    assert_eq!(doc["derived"]["margin_votes"], 14_477);
+    // Two-party swing between the top two (Labour and Conservative), not the share change.
+    let swing = &change["swing"];
+    assert_eq!(
+        (swing["from"].as_str(), swing["to"].as_str()),
+        (Some("Conservative"), Some("Labour"))
+    );
+    assert_eq!(format!("{:.1}", swing["points"].as_f64().unwrap()), "4.7");
+
+    let history = uk_history();
+    let text = stdout(&["show", "ge2017-e14000969", "--data", path(&history)]);
+    for line in [
+        "Change",
+        "Since general election (ge2015-e14000969, 7 May 2015)",
+        "Result    Lab hold",
+        "Swing     4.7 pts from Conservative to Labour (two-party)",
+        "Majority  14,477 (was 10,061)",
+    ] {
+        assert!(text.contains(line), "missing {line:?} in:\n{text}");
+    }
+    let row = text
+        .lines()
+        .find(|l| l.trim_start().starts_with("Labour "))
+        .unwrap();
+    assert!(row.contains("49.9%") && row.contains("63.3%"), "{row}");
+    assert!(row.contains("+13.4 pts") && row.contains("+6,511"), "{row}");
+    let md = stdout(&[
+        "show",
+        "ge2017-e14000969",
+        "--data",
+        path(&history),
+        "--format",
+        "markdown",
+    ]);
+    assert!(md.contains("### Change"), "{md}");
+    assert!(
+        md.contains("| Labour | 49.9% | 63.3% | +13.4 pts | +6,511 |"),
+        "{md}"
+    );
+}
+
+#[test]
+fn majorities_of_the_seeds_marginal_seats() {
+    for (id, majority) in [("ge2017-e14000876", 1_322), ("ge2017-e14000612", 5_965)] {
+        let doc = show_history(id);
+        assert_eq!(doc["derived"]["margin_votes"], majority, "{id}");
+        assert_eq!(doc["change"]["majority"]["now"], majority, "{id}");
+    }
+}
+
+#[test]
+fn bolsover_2019_is_a_conservative_gain_from_labour() {
+    let ge2019 = ge2019();
+    let doc = json(&[
+        "show",
+        "ge2019-e14000577",
+        "--data",
+        path(&ge2017()),
+        "--data",
+        path(&ge2019),
+        "--format",
+        "json",
+    ]);
+    assert_eq!(doc["change"]["result"], "Con gain from Lab");
+    assert_eq!(
+        show_history("ge2019-e14000577")["change"]["result"],
+        "Con gain from Lab"
+    );
+}
+
+#[test]
+fn a_partial_previous_result_is_not_computed_from() {
+    // The seed's 2017 Stockport has one candidate and no votes, and no 2015 contest.
+    let seed = seed_file();
+    let doc = json(&["show", "stockport-ge-2017", "--format", "json"]);
+    assert_eq!(doc["change"]["status"], "no-previous");
+    assert_eq!(doc["change"]["parties"], serde_json::json!([]));
+    let text = stdout(&["show", "stockport-ge-2017"]);
+    assert!(
+        text.contains(
+            "No previous result: no earlier general election or by-election in this seat is loaded"
+        ),
+        "{text}"
+    );
+    // With 2015 loaded the seed's own figures are partial: still nothing computed.
+    let history = uk_history();
+    let doc = json(&[
+        "show",
+        "stockport-ge-2017",
+        "--data",
+        path(&seed),
+        "--data",
+        path(&history),
+        "--format",
+        "json",
+    ]);
+    assert_eq!(doc["change"]["status"], "partial");
+    assert_eq!(doc["change"]["previous"], "ge2015-e14000969");
+    assert_eq!(
+        doc["change"]["reason"],
+        "this contest has votes for 0 of 1 candidates"
+    );
+    assert!(doc["change"]["result"].is_null());
+}
+
+#[test]
+fn history_has_a_change_column_from_1997_to_2019_with_the_selections() {
+    let (seed, history) = (seed_file(), uk_history());
+    let out = hustings(&[])
+        .env("COLUMNS", "220")
+        .args(["history", "stockport-selection-2019"])
+        .args(["--data", path(&seed), "--data", path(&history)])
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("± SINCE PREVIOUS"), "{text}");
+    let row = |id: &str| {
+        text.lines()
+            .find(|l| l.starts_with(&format!("{id} ")))
+            .unwrap_or_else(|| panic!("no {id} in:\n{text}"))
+            .to_string()
+    };
+    assert!(row("ge1997-stockport").ends_with("no previous result"));
+    assert!(row("ge2017-e14000969").ends_with("Lab hold, +13.4 pts"));
+    assert!(row("ge2019-e14000969").ends_with("Lab hold, -11.3 pts"));
+    // The seed's 2017 contest has a previous result (2015), but only the winner's votes.
+    assert!(row("stockport-ge-2017").ends_with("partial figures"));
+    assert!(row("stockport-selection-2019").ends_with("—"));
+    let ids: Vec<&str> = text
+        .lines()
+        .filter_map(|l| l.split_whitespace().next())
+        .filter(|w| w.starts_with("ge") || w.starts_with("stockport-"))
+        .collect();
+    assert_eq!(
+        ids,
+        [
+            "ge1997-stockport",
+            "ge2001-stockport",
+            "ge2005-stockport",
+            "ge2010-e14000969",
+            "ge2015-e14000969",
+            "ge2017-e14000969",
+            "stockport-ge-2017",
+            "stockport-selection-2019",
+            "ge2019-e14000969"
+        ]
+    );
+    // Every format carries it.
+    let doc = json(&[
+        "history",
+        "ge2017-e14000969",
+        "--data",
+        path(&history),
+        "--format",
+        "json",
+    ]);
+    let last = doc["contests"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["contest"]["id"] == "ge2017-e14000969")
+        .unwrap();
+    assert_eq!(last["change"]["result"], "Lab hold");
+    let csv = stdout(&[
+        "history",
+        "ge2017-e14000969",
+        "--data",
+        path(&history),
+        "--format",
+        "csv",
+    ]);
+    assert!(
+        csv.lines()
+            .next()
+            .unwrap()
+            .contains(",winner_faction_id,warnings,change,candidate_rank,"),
+        "{csv}"
+    );
+    assert!(csv.contains("\"Lab hold, +13.4 pts\""), "{csv}");
+}
+
+#[test]
+fn labour_seats_include_the_co_operative_ones() {
+    for (file, won, co_op) in [(ge2017(), 262, 38), (ge2019(), 202, 26)] {
+        let doc = json(&[
+            "stats",
+            "--by",
+            "party",
+            "--data",
+            path(&file),
+            "--format",
+            "json",
+        ]);
+        let labour = doc["rows"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|r| r["party"] == "Labour")
+            .unwrap();
+        assert_eq!(labour["won"], won, "{file:?}");
+        assert_eq!(
+            labour["parts"],
+            serde_json::json!([{"party": "Labour and Co-operative", "won": co_op}])
+        );
+        let out = hustings(&[])
+            .env("COLUMNS", "200")
+            .args(["stats", "--by", "party", "--data", path(&file)])
+            .output()
+            .unwrap();
+        let text = String::from_utf8(out.stdout).unwrap();
+        assert!(
+            text.contains(&format!("Labour (incl. {co_op} Labour and Co-operative)")),
+            "{text}"
+        );
+    }
+}
+
+#[test]
+fn national_votes_beside_seats() {
+    let doc = json(&[
+        "stats",
+        "--by",
+        "party",
+        "--data",
+        path(&ge2019()),
+        "--format",
+        "json",
+    ]);
+    let con = &doc["rows"][0];
+    assert_eq!(con["party"], "Conservative");
+    assert_eq!(
+        (con["won"].as_u64(), con["votes"].as_u64()),
+        (Some(365), Some(13_966_454))
+    );
+    assert_eq!(
+        format!("{:.1}", con["share_percent"].as_f64().unwrap()),
+        "43.6"
+    );
+    let text = stdout(&["stats", "--by", "party", "--data", path(&ge2019())]);
+    let row = text
+        .lines()
+        .find(|l| l.starts_with("Conservative"))
+        .unwrap();
+    assert!(row.contains("13,966,454") && row.contains("43.6%"), "{row}");
+}
+
+#[test]
+fn seats_changing_hands_from_2017_to_2019() {
+    let (a, b) = (ge2017(), ge2019());
+    let doc = json(&[
+        "stats",
+        "--by",
+        "change",
+        "--data",
+        path(&a),
+        "--data",
+        path(&b),
+        "--since",
+        "2019",
+        "--format",
+        "json",
+    ]);
+    let seats = |from: &str, to: &str| {
+        doc["rows"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|r| r["from"] == from && r["to"] == to)
+            .map_or(0, |r| r["seats"].as_u64().unwrap())
+    };
+    assert_eq!(seats("Labour", "Conservative"), 54);
+    assert_eq!(seats("Conservative", "Conservative"), 307);
+    assert_eq!(seats("Labour", "Labour"), 201);
+    let text = stdout(&[
+        "stats",
+        "--by",
+        "change",
+        "--data",
+        path(&a),
+        "--data",
+        path(&b),
+        "--since",
+        "2019",
+    ]);
+    assert!(text.contains("650 seats compared with the seat's previous contest (2017 → 2019: 650); 81 changed hands."), "{text}");
+    assert!(text.contains("FROM \\ TO  Con  Lab"), "{text}");
+    // The same from the party-level history: spellings ("Conservative Party" in 2017 and
+    // 2019, "Liberal Democrat(s)") make no false changes.
+    let history = uk_history();
+    let doc = json(&[
+        "stats",
+        "--by",
+        "change",
+        "--data",
+        path(&history),
+        "--since",
+        "2019",
+        "--format",
+        "json",
+    ]);
+    let lab_con = doc["rows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["from"] == "Labour" && r["to"] == "Conservative")
+        .unwrap();
+    assert_eq!(lab_con["seats"], 54);
+    let csv = stdout(&[
+        "stats",
+        "--by",
+        "change",
+        "--data",
+        path(&a),
+        "--data",
+        path(&b),
+        "--since",
+        "2019",
+        "--format",
+        "csv",
+    ]);
+    assert!(csv.contains("Labour,Lab,Conservative,Con,54\n"), "{csv}");
+}
+
+#[test]
+fn computed_results_agree_with_the_librarys_stated_ones() {
+    // The constituency file states each 2019 result ("Con gain from Lab Coop"): not one
+    // disagrees with the result computed from the 2017 and 2019 winners.
+    let out = hustings(&[])
+        .args(["validate", path(&ge2017()), path(&ge2019())])
+        .output()
+        .unwrap();
+    let text =
+        String::from_utf8_lossy(&out.stdout).to_string() + &String::from_utf8_lossy(&out.stderr);
+    assert!(!text.contains("result stated as"), "{text}");
+    // And a stated result that says otherwise is a warning naming both.
+    let mut doc: Value = serde_json::from_slice(&std::fs::read(ge2019()).unwrap()).unwrap();
+    let bolsover = doc["contests"]
+        .as_array_mut()
+        .unwrap()
+        .iter_mut()
+        .find(|c| c["id"] == "ge2019-e14000577")
+        .unwrap();
+    assert_eq!(bolsover["result"], "Con gain from Lab");
+    bolsover["result"] = "Lab hold".into();
+    let dir = tempfile::tempdir().unwrap();
+    let edited = dir.path().join("edited.json");
+    std::fs::write(&edited, serde_json::to_vec(&doc).unwrap()).unwrap();
+    let out = hustings(&[])
+        .args(["validate", path(&ge2017()), path(&edited)])
+        .output()
+        .unwrap();
+    let text =
+        String::from_utf8_lossy(&out.stdout).to_string() + &String::from_utf8_lossy(&out.stderr);
+    assert!(
+        text.contains("ge2019-e14000577: result stated as \"Lab hold\", but the winners here and at ge2017-e14000577 make it \"Con gain from Lab\""),
+        "{text}"
+    );
+    assert_eq!(text.matches("result stated as").count(), 1, "{text}");
+}
+
+#[test]
+fn the_result_filter() {
+    let (a, b) = (ge2017(), ge2019());
+    let count = |extra: &[&str]| {
+        let mut args = vec![
+            "list",
+            "--data",
+            path(&a),
+            "--data",
+            path(&b),
+            "--format",
+            "json",
+        ];
+        args.extend(extra);
+        json(&args)["count"].as_u64().unwrap()
+    };
+    assert_eq!(count(&["--result", "gain"]), 81);
+    assert_eq!(count(&["--result", "hold"]), 569);
+    assert_eq!(count(&["--result", "gain:Con"]), 58);
+    assert_eq!(count(&["--result", "loss:Lab"]), 61);
+    assert_eq!(
+        count(&["--result", "gain:conservative", "--result", "hold:Con"]),
+        365
+    );
+    let out = hustings(&[])
+        .args(["list", "--result", "won"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        "error: --result \"won\": expected gain, hold, gain:PARTY, loss:PARTY or hold:PARTY (e.g. gain:Con)\n"
+    );
+}
+
+#[test]
+fn both_sources_of_a_seat_line_up_and_count_once() {
+    let (candidates, history) = (ge2017(), uk_history());
+    let out = hustings(&[])
+        .args(["validate", path(&candidates), path(&history)])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let text =
+        String::from_utf8_lossy(&out.stdout).to_string() + &String::from_utf8_lossy(&out.stderr);
+    assert_eq!(
+        text.matches("counted once: confirmed by 2 sources").count(),
+        649,
+        "{text}"
+    );
+    // The one seat where the two files differ is said, with both numbers.
+    assert!(
+        text.contains("ge2017-e14000608~2: the same contest as ge2017-e14000608 ("),
+        "{text}"
+    );
+    assert!(
+        text.contains("they disagree on Speaker's votes: 34299 and 39937"),
+        "{text}"
+    );
+    let doc = json(&[
+        "stats",
+        "--by",
+        "party",
+        "--data",
+        path(&candidates),
+        "--data",
+        path(&history),
+        "--since",
+        "2017",
+        "--until",
+        "2017",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(doc["seat_totals"]["contests"], 650);
+    let labour = doc["rows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["party"] == "Labour")
+        .unwrap();
+    assert_eq!(labour["won"], 262);
+}
