@@ -86,17 +86,40 @@ enum Pseudo {
 /// The rows of OpenElections-style files that are counts, not candidates, recognised by name
 /// (any case, spaces or underscores) unless `--rejected-row` or `--not-candidate` names them.
 fn pseudo_row(name: &str) -> Option<Pseudo> {
-    let name: String = name
-        .to_ascii_lowercase()
-        .replace(['_', '-'], " ")
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ");
-    match name.as_str() {
-        "over votes" | "overvotes" | "over vote" | "overvote" => Some(Pseudo::Rejected),
-        "under votes" | "undervotes" | "under vote" | "undervote" | "registered voters"
-        | "ballots cast" | "total ballots cast" | "total votes" | "total votes cast"
-        | "times counted" | "times cast" => Some(Pseudo::NotCandidate),
+    // The name lowercased, runs of spaces, `_` and `-` as one space, trimmed: built in a small
+    // buffer without allocating (this runs on every row), given up past the longest name below.
+    let mut buf = [0u8; 20];
+    let mut len = 0;
+    let mut gap = false;
+    for c in name.chars() {
+        if c.is_whitespace() || c == '_' || c == '-' {
+            gap = len > 0;
+            continue;
+        }
+        if !c.is_ascii() || len + usize::from(gap) >= buf.len() {
+            return None;
+        }
+        if gap {
+            buf[len] = b' ';
+            len += 1;
+            gap = false;
+        }
+        buf[len] = (c as u8).to_ascii_lowercase();
+        len += 1;
+    }
+    match &buf[..len] {
+        b"over votes" | b"overvotes" | b"over vote" | b"overvote" => Some(Pseudo::Rejected),
+        b"under votes"
+        | b"undervotes"
+        | b"under vote"
+        | b"undervote"
+        | b"registered voters"
+        | b"ballots cast"
+        | b"total ballots cast"
+        | b"total votes"
+        | b"total votes cast"
+        | b"times counted"
+        | b"times cast" => Some(Pseudo::NotCandidate),
         _ => None,
     }
 }
@@ -739,6 +762,24 @@ mod tests {
         assert!(whole("-3").is_err());
         assert!(whole("1234,567").is_err());
         assert_eq!(sniff_delimiter(b"a;b;c\n"), b';');
+    }
+
+    #[test]
+    fn pseudo_rows_by_name_in_any_case_spacing_or_punctuation() {
+        assert_eq!(pseudo_row("Over Votes"), Some(Pseudo::Rejected));
+        assert_eq!(pseudo_row("  OVER_votes "), Some(Pseudo::Rejected));
+        assert_eq!(pseudo_row("over-vote"), Some(Pseudo::Rejected));
+        assert_eq!(pseudo_row("Overvotes"), Some(Pseudo::Rejected));
+        assert_eq!(
+            pseudo_row("Total  Votes\u{a0}Cast"),
+            Some(Pseudo::NotCandidate)
+        );
+        assert_eq!(pseudo_row("Registered Voters"), Some(Pseudo::NotCandidate));
+        assert_eq!(pseudo_row("Over Votes Cast"), None);
+        assert_eq!(pseudo_row("Over"), None);
+        assert_eq!(pseudo_row("Registered"), None);
+        assert_eq!(pseudo_row(""), None);
+        assert_eq!(pseudo_row("Ann Smith"), None);
         assert_eq!(sniff_delimiter(b"a,b\n"), b',');
     }
 }
