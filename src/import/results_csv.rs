@@ -247,8 +247,13 @@ pub fn read(file: &str, input: impl std::io::Read, given: &Mapping) -> Result<Re
             k.push_str(cell(i));
         }
         let name = cell(cols.candidate);
-        if m.not_candidates.iter().any(|n| n.trim() == name)
-            || (!flagged(name) && pseudo_row(name) == Some(Pseudo::NotCandidate))
+        // Once per row: what the row is by its name, unless a flag names it.
+        let pseudo = if flagged(name) {
+            None
+        } else {
+            pseudo_row(name)
+        };
+        if m.not_candidates.iter().any(|n| n.trim() == name) || pseudo == Some(Pseudo::NotCandidate)
         {
             match left_out.iter_mut().find(|(n, _)| *n == name) {
                 Some((_, k)) => *k += 1,
@@ -329,9 +334,7 @@ pub fn read(file: &str, input: impl std::io::Read, given: &Mapping) -> Result<Re
                 ),
             )
         };
-        if m.rejected_rows.iter().any(|r| r.trim() == name)
-            || (!flagged(name) && pseudo_row(name) == Some(Pseudo::Rejected))
-        {
+        if m.rejected_rows.iter().any(|r| r.trim() == name) || pseudo == Some(Pseudo::Rejected) {
             if !m.rejected_rows.iter().any(|r| r.trim() == name)
                 && !rejected_by_default.iter().any(|r| r == name)
             {
