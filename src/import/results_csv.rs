@@ -15,6 +15,8 @@ use std::io::{BufRead, BufReader};
 use crate::import::common::{self, Tie};
 use crate::import::{ImportError, Read};
 use crate::model::date::PartialDate;
+use crate::model::strict_numbers::MAX_COUNT;
+use crate::model::text::one_line;
 use crate::model::{
     Ballots, Contest, ContestKind, Dataset, Region, SCHEMA_VERSION, Source, Status,
 };
@@ -84,17 +86,40 @@ enum Pseudo {
 /// The rows of OpenElections-style files that are counts, not candidates, recognised by name
 /// (any case, spaces or underscores) unless `--rejected-row` or `--not-candidate` names them.
 fn pseudo_row(name: &str) -> Option<Pseudo> {
-    let name: String = name
-        .to_ascii_lowercase()
-        .replace(['_', '-'], " ")
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ");
-    match name.as_str() {
-        "over votes" | "overvotes" | "over vote" | "overvote" => Some(Pseudo::Rejected),
-        "under votes" | "undervotes" | "under vote" | "undervote" | "registered voters"
-        | "ballots cast" | "total ballots cast" | "total votes" | "total votes cast"
-        | "times counted" | "times cast" => Some(Pseudo::NotCandidate),
+    // The name lowercased, runs of spaces, `_` and `-` as one space, trimmed: built in a small
+    // buffer without allocating (this runs on every row), given up past the longest name below.
+    let mut buf = [0u8; 20];
+    let mut len = 0;
+    let mut gap = false;
+    for c in name.chars() {
+        if c.is_whitespace() || c == '_' || c == '-' {
+            gap = len > 0;
+            continue;
+        }
+        if !c.is_ascii() || len + usize::from(gap) >= buf.len() {
+            return None;
+        }
+        if gap {
+            buf[len] = b' ';
+            len += 1;
+            gap = false;
+        }
+        buf[len] = (c as u8).to_ascii_lowercase();
+        len += 1;
+    }
+    match &buf[..len] {
+        b"over votes" | b"overvotes" | b"over vote" | b"overvote" => Some(Pseudo::Rejected),
+        b"under votes"
+        | b"undervotes"
+        | b"under vote"
+        | b"undervote"
+        | b"registered voters"
+        | b"ballots cast"
+        | b"total ballots cast"
+        | b"total votes"
+        | b"total votes cast"
+        | b"times counted"
+        | b"times cast" => Some(Pseudo::NotCandidate),
         _ => None,
     }
 }
@@ -161,10 +186,11 @@ pub fn read(file: &str, input: impl std::io::Read, given: &Mapping) -> Result<Re
         .delimiter(delimiter)
         .flexible(true)
         .from_reader(input);
+    // Messages quote the file's cells and header names: one line, whatever they hold.
     let row_error = |line: u64, message: String| ImportError::Row {
         file: file.to_string(),
         line,
-        message,
+        message: one_line(&message),
     };
     let header: Vec<String> = reader
         .headers()
@@ -221,8 +247,13 @@ pub fn read(file: &str, input: impl std::io::Read, given: &Mapping) -> Result<Re
             k.push_str(cell(i));
         }
         let name = cell(cols.candidate);
-        if m.not_candidates.iter().any(|n| n.trim() == name)
-            || (!flagged(name) && pseudo_row(name) == Some(Pseudo::NotCandidate))
+        // Once per row: what the row is by its name, unless a flag names it.
+        let pseudo = if flagged(name) {
+            None
+        } else {
+            pseudo_row(name)
+        };
+        if m.not_candidates.iter().any(|n| n.trim() == name) || pseudo == Some(Pseudo::NotCandidate)
         {
             match left_out.iter_mut().find(|(n, _)| *n == name) {
                 Some((_, k)) => *k += 1,
@@ -293,16 +324,26 @@ pub fn read(file: &str, input: impl std::io::Read, given: &Mapping) -> Result<Re
                     .map_err(|e| row_error(line, format!("column {}: {e}", header[i])))?,
             );
         }
-        if m.rejected_rows.iter().any(|r| r.trim() == name)
-            || (!flagged(name) && pseudo_row(name) == Some(Pseudo::Rejected))
-        {
+        // Rows summed must stay within the limit the loader holds every count to.
+        let past_limit = |what: &str| {
+            row_error(
+                line,
+                format!(
+                    "column {}: {what} add up to more than {MAX_COUNT}, the limit for a count",
+                    header[cols.votes]
+                ),
+            )
+        };
+        if m.rejected_rows.iter().any(|r| r.trim() == name) || pseudo == Some(Pseudo::Rejected) {
             if !m.rejected_rows.iter().any(|r| r.trim() == name)
                 && !rejected_by_default.iter().any(|r| r == name)
             {
                 rejected_by_default.push(name.to_string());
             }
             c.rejected_rows = match (c.rejected_rows, votes) {
-                (Some(a), Some(b)) => Some(a + b),
+                (Some(a), Some(b)) => {
+                    Some(add(a, b).ok_or_else(|| past_limit(&format!("the \"{name}\" rows")))?)
+                }
                 (a, b) => a.or(b),
             };
             continue;
@@ -326,7 +367,12 @@ pub fn read(file: &str, input: impl std::io::Read, given: &Mapping) -> Result<Re
         match known {
             Some(j) => {
                 let entry = &mut c.candidates[j];
-                entry.2 = entry.2.zip(votes).map(|(a, b)| a + b);
+                entry.2 = match entry.2.zip(votes) {
+                    Some((a, b)) => Some(
+                        add(a, b).ok_or_else(|| past_limit(&format!("the votes of \"{name}\"")))?,
+                    ),
+                    None => None,
+                };
                 entry.3 += 1;
             }
             None => {
@@ -491,15 +537,16 @@ fn map_columns(
         return Err(ImportError::Row {
             file: file.to_string(),
             line: 1,
-            message: format!(
-                "cannot tell which columns hold the contest, candidate and votes; columns found ({} separated): {}; map them with {}",
+            // The flags first: a wide header's list is cut at the message's length limit.
+            message: one_line(&format!(
+                "cannot tell which columns hold the contest, candidate and votes; map them with {}; columns found ({} separated): {}",
+                missing.join(" "),
                 match delimiter {
                     b'\t' => "tab".to_string(),
                     d => format!("'{}'", d as char),
                 },
                 found(),
-                missing.join(" ")
-            ),
+            )),
         });
     }
     let index = |flag: &str, name: &str| -> Result<usize, ImportError> {
@@ -510,7 +557,10 @@ fn map_columns(
             .ok_or_else(|| ImportError::Row {
                 file: file.to_string(),
                 line: 1,
-                message: format!("{flag} {name}: no such column; columns found: {}", found()),
+                message: one_line(&format!(
+                    "{flag} {name}: no such column; columns found: {}",
+                    found()
+                )),
             })
     };
     let optional = |flag: &str, name: &Option<String>| -> Result<Option<usize>, ImportError> {
@@ -658,10 +708,7 @@ fn whole(text: &str) -> Result<Option<u64>, String> {
         return Ok(None);
     }
     if text.bytes().all(|b| b.is_ascii_digit()) {
-        return text
-            .parse()
-            .map(Some)
-            .map_err(|_| format!("\"{text}\" is too large to be a count"));
+        return count(text, text);
     }
     let bad = || format!("expected a whole number, found \"{text}\"");
     let groups: Vec<&str> = text
@@ -675,11 +722,22 @@ fn whole(text: &str) -> Result<Option<u64>, String> {
     {
         return Err(bad());
     }
-    groups
-        .concat()
-        .parse()
-        .map(Some)
-        .map_err(|_| format!("\"{text}\" is too large to be a count"))
+    count(&groups.concat(), text)
+}
+
+/// `digits` as a count, at most the loader's limit; `text` is the cell as written.
+fn count(digits: &str, text: &str) -> Result<Option<u64>, String> {
+    match digits.parse::<u64>() {
+        Ok(n) if n <= MAX_COUNT => Ok(Some(n)),
+        _ => Err(format!(
+            "\"{text}\" is too large for a count (the limit is {MAX_COUNT})"
+        )),
+    }
+}
+
+/// A sum of two counts, or `None` past the limit.
+fn add(a: u64, b: u64) -> Option<u64> {
+    a.checked_add(b).filter(|&n| n <= MAX_COUNT)
 }
 
 #[cfg(test)]
@@ -707,6 +765,24 @@ mod tests {
         assert!(whole("-3").is_err());
         assert!(whole("1234,567").is_err());
         assert_eq!(sniff_delimiter(b"a;b;c\n"), b';');
+    }
+
+    #[test]
+    fn pseudo_rows_by_name_in_any_case_spacing_or_punctuation() {
+        assert_eq!(pseudo_row("Over Votes"), Some(Pseudo::Rejected));
+        assert_eq!(pseudo_row("  OVER_votes "), Some(Pseudo::Rejected));
+        assert_eq!(pseudo_row("over-vote"), Some(Pseudo::Rejected));
+        assert_eq!(pseudo_row("Overvotes"), Some(Pseudo::Rejected));
+        assert_eq!(
+            pseudo_row("Total  Votes\u{a0}Cast"),
+            Some(Pseudo::NotCandidate)
+        );
+        assert_eq!(pseudo_row("Registered Voters"), Some(Pseudo::NotCandidate));
+        assert_eq!(pseudo_row("Over Votes Cast"), None);
+        assert_eq!(pseudo_row("Over"), None);
+        assert_eq!(pseudo_row("Registered"), None);
+        assert_eq!(pseudo_row(""), None);
+        assert_eq!(pseudo_row("Ann Smith"), None);
         assert_eq!(sniff_delimiter(b"a,b\n"), b',');
     }
 }
