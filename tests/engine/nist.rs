@@ -1015,3 +1015,14 @@ fn contests_sharing_an_area_are_told_apart_by_office_and_primary_party() {
     let all = load::load(&[DataSource::File(path)]).unwrap();
     assert!(all.warnings.is_empty(), "{:?}", all.warnings);
 }
+
+#[test]
+fn fuzz_a_leading_form_feed_reads_the_same_by_content_and_forced() {
+    // Found by fuzzing `nist`: by content the form feed was skipped (XML), forced it was not
+    // (read as JSON and refused).
+    let bytes = b"\x0c<??><ElectionReport>></ElectionReport>";
+    let by_content = hustings::import::read_other("r.xml", bytes).map(|r| r.map(|r| r.dataset));
+    let forced = hustings::import::read_as(hustings::import::Reader::Nist, "r.xml", bytes)
+        .map(|r| r.dataset);
+    assert_eq!(by_content, Some(forced));
+}

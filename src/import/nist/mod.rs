@@ -47,10 +47,7 @@ pub fn recognise_json(bytes: &[u8]) -> bool {
 }
 
 fn skip_blank(bytes: &[u8]) -> &[u8] {
-    let n = bytes
-        .iter()
-        .take_while(|b| matches!(b, b' ' | b'\t' | b'\r' | b'\n'))
-        .count();
+    let n = bytes.iter().take_while(|b| b.is_ascii_whitespace()).count();
     &bytes[n..]
 }
 
