@@ -5,7 +5,7 @@
 use serde_json::Value;
 
 use crate::support::cli::{hustings, stdout};
-use crate::support::data::{ge2017, ge2019, real_data, seed_file, uk_history};
+use crate::support::data::{candidates_import, ge2019, history_import, real_data, seed_file};
 
 fn path(p: &std::path::Path) -> &str {
     p.to_str().expect("a UTF-8 path")
@@ -17,7 +17,7 @@ fn json(args: &[&str]) -> Value {
 
 /// `show ID --format json` over the history import.
 fn show_history(id: &str) -> Value {
-    let history = uk_history();
+    let history = history_import();
     json(&["show", id, "--data", path(&history), "--format", "json"])
 }
 
@@ -96,7 +96,7 @@ fn stockport_2017_against_2015() {
     );
     assert_eq!(format!("{:.1}", swing["points"].as_f64().unwrap()), "4.7");
 
-    let history = uk_history();
+    let history = history_import();
     let text = stdout(&["show", "ge2017-e14000969", "--data", path(&history)]);
     for line in [
         "Change",
@@ -144,7 +144,7 @@ fn bolsover_2019_is_a_conservative_gain_from_labour() {
         "show",
         "ge2019-e14000577",
         "--data",
-        path(&ge2017()),
+        path(&candidates_import(2017)),
         "--data",
         path(&ge2019),
         "--format",
@@ -172,7 +172,7 @@ fn a_partial_previous_result_is_not_computed_from() {
         "{text}"
     );
     // With 2015 loaded the seed's own figures are partial: still nothing computed.
-    let history = uk_history();
+    let history = history_import();
     let doc = json(&[
         "show",
         "stockport-ge-2017",
@@ -194,7 +194,7 @@ fn a_partial_previous_result_is_not_computed_from() {
 
 #[test]
 fn history_has_a_change_column_from_1997_to_2019_with_the_selections() {
-    let (seed, history) = (seed_file(), uk_history());
+    let (seed, history) = (seed_file(), history_import());
     let out = hustings(&[])
         .env("COLUMNS", "220")
         .args(["history", "stockport-selection-2019"])
@@ -270,7 +270,7 @@ fn history_has_a_change_column_from_1997_to_2019_with_the_selections() {
 
 #[test]
 fn labour_seats_include_the_co_operative_ones() {
-    for (file, won, co_op) in [(ge2017(), 262, 38), (ge2019(), 202, 26)] {
+    for (file, won, co_op) in [(candidates_import(2017), 262, 38), (ge2019(), 202, 26)] {
         let doc = json(&[
             "stats",
             "--by",
@@ -335,7 +335,7 @@ fn national_votes_beside_seats() {
 
 #[test]
 fn seats_changing_hands_from_2017_to_2019() {
-    let (a, b) = (ge2017(), ge2019());
+    let (a, b) = (candidates_import(2017), ge2019());
     let doc = json(&[
         "stats",
         "--by",
@@ -375,7 +375,7 @@ fn seats_changing_hands_from_2017_to_2019() {
     assert!(text.contains("FROM \\ TO  Con  Lab"), "{text}");
     // The same from the party-level history: spellings ("Conservative Party" in 2017 and
     // 2019, "Liberal Democrat(s)") make no false changes.
-    let history = uk_history();
+    let history = history_import();
     let doc = json(&[
         "stats",
         "--by",
@@ -415,7 +415,7 @@ fn computed_results_agree_with_the_librarys_stated_ones() {
     // The constituency file states each 2019 result ("Con gain from Lab Coop"): not one
     // disagrees with the result computed from the 2017 and 2019 winners.
     let out = hustings(&[])
-        .args(["validate", path(&ge2017()), path(&ge2019())])
+        .args(["validate", path(&candidates_import(2017)), path(&ge2019())])
         .output()
         .unwrap();
     let text =
@@ -435,7 +435,7 @@ fn computed_results_agree_with_the_librarys_stated_ones() {
     let edited = dir.path().join("edited.json");
     std::fs::write(&edited, serde_json::to_vec(&doc).unwrap()).unwrap();
     let out = hustings(&[])
-        .args(["validate", path(&ge2017()), path(&edited)])
+        .args(["validate", path(&candidates_import(2017)), path(&edited)])
         .output()
         .unwrap();
     let text =
@@ -449,7 +449,7 @@ fn computed_results_agree_with_the_librarys_stated_ones() {
 
 #[test]
 fn the_result_filter() {
-    let (a, b) = (ge2017(), ge2019());
+    let (a, b) = (candidates_import(2017), ge2019());
     let count = |extra: &[&str]| {
         let mut args = vec![
             "list",
@@ -484,7 +484,7 @@ fn the_result_filter() {
 
 #[test]
 fn both_sources_of_a_seat_line_up_and_count_once() {
-    let (candidates, history) = (ge2017(), uk_history());
+    let (candidates, history) = (candidates_import(2017), history_import());
     let out = hustings(&[])
         .args(["validate", path(&candidates), path(&history)])
         .output()

@@ -66,54 +66,6 @@ pub fn ge2019() -> PathBuf {
     .clone()
 }
 
-/// The GE2017 candidate-level import, made once per test binary.
-pub fn ge2017() -> PathBuf {
-    static PATH: std::sync::OnceLock<PathBuf> = std::sync::OnceLock::new();
-    PATH.get_or_init(|| {
-        imported(
-            "ge2017.json",
-            &["hoc-candidates"],
-            &[real_data("HoC-GE2017-results-by-candidate.csv")],
-        )
-    })
-    .clone()
-}
-
-/// The party-level history of every general election 1997–2019, imported once per test binary.
-pub fn uk_history() -> PathBuf {
-    static PATH: std::sync::OnceLock<PathBuf> = std::sync::OnceLock::new();
-    PATH.get_or_init(|| {
-        imported(
-            "uk-history.json",
-            &["hoc-history"],
-            &[real_data("uk-history/GE_results.tsv")],
-        )
-    })
-    .clone()
-}
-
-/// `hustings import ARGS FILES -o <tmp>/name` with the real binary, kept until the binary ends.
-fn imported(name: &str, args: &[&str], files: &[PathBuf]) -> PathBuf {
-    let dir = tempfile::tempdir().expect("a temporary directory");
-    let out = dir.path().join(name);
-    let run = std::process::Command::new(env!("CARGO_BIN_EXE_hustings"))
-        .arg("import")
-        .args(args)
-        .args(files)
-        .arg("-o")
-        .arg(&out)
-        .output()
-        .expect("hustings runs");
-    assert!(
-        run.status.success(),
-        "{}",
-        String::from_utf8_lossy(&run.stderr)
-    );
-    // Kept for the other tests of this binary; the OS clears temporary files.
-    std::mem::forget(dir);
-    out
-}
-
 /// Imports GE2019 (candidates and constituencies) with the real binary into `dir/ge2019.json`.
 pub fn import_ge2019(dir: &Path) -> PathBuf {
     let out = dir.join("ge2019.json");
