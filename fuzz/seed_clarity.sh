@@ -7,12 +7,12 @@
 #
 #     fuzz/seed_clarity.sh [REAL_DIR] [OUT_DIR]
 #
-# REAL_DIR defaults to ../shared/data/real beside the repository (where the tests find the same
+# REAL_DIR defaults to tests/data/real in the repository (where the tests find the same
 # files), OUT_DIR to fuzz/seeds/clarity (ignored by git: the samples are the publishers' data
 # and are not committed). Every seed is under 32 KB, the -max_len the run uses.
 set -eu
 here=$(dirname "$0")
-real=${1:-$here/../../shared/data/real}
+real=${1:-$here/../tests/data/real}
 out=${2:-$here/seeds/clarity}
 greenup=$real/results/kentucky_greenup_2014_gop_senate_primary_precinct.xml
 google=$real/results/google_civics_post_election_sample_feed_summary.xml

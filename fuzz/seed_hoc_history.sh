@@ -6,12 +6,12 @@
 #
 #     fuzz/seed_hoc_history.sh [REAL_DIR] [OUT_DIR]
 #
-# REAL_DIR defaults to ../shared/data/real beside the repository, OUT_DIR to
+# REAL_DIR defaults to tests/data/real in the repository, OUT_DIR to
 # fuzz/seeds/hoc_history (ignored by git: the seeds are cut from a file under the Open
 # Parliament Licence v3.0 and are not committed).
 set -eu
 here=$(dirname "$0")
-real=${1:-$here/../../shared/data/real}
+real=${1:-$here/../tests/data/real}
 out=${2:-$here/seeds/hoc_history}
 file=$real/uk-history/GE_results.tsv
 [ -r "$file" ] || { echo "missing $file" >&2; exit 1; }

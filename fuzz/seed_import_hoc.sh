@@ -6,14 +6,14 @@
 #
 #     fuzz/seed_import_hoc.sh [REAL_DIR] [OUT_DIR]
 #
-# REAL_DIR defaults to ../shared/data/real beside the repository (where the tests find the same
+# REAL_DIR defaults to tests/data/real in the repository (where the tests find the same
 # files), OUT_DIR to fuzz/seeds/import_hoc (ignored by git: the seeds are derived from files
 # under the Open Parliament Licence v3.0 and are not committed). Each seed is a header and a few
 # seats' rows, a few kilobytes; a "join" seed is a candidate sample, a 0xFF byte, and the
 # constituency rows of the same seats, which the target imports as with --constituencies.
 set -eu
 here=$(dirname "$0")
-real=${1:-$here/../../shared/data/real}
+real=${1:-$here/../tests/data/real}
 out=${2:-$here/seeds/import_hoc}
 c2019=$real/HoC-GE2019-results-by-candidate.csv
 c2017=$real/HoC-GE2017-results-by-candidate.csv

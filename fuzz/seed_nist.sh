@@ -7,11 +7,11 @@
 #
 #     fuzz/seed_nist.sh [REAL_DIR] [OUT_DIR]
 #
-# REAL_DIR defaults to ../shared/data/real beside the repository (where the tests find the
+# REAL_DIR defaults to tests/data/real in the repository (where the tests find the
 # same files), OUT_DIR to fuzz/seeds/nist (ignored by git).
 set -eu
 here=$(dirname "$0")
-real=${1:-$here/../../shared/data/real}
+real=${1:-$here/../tests/data/real}
 out=${2:-$here/seeds/nist}
 google=$real/results/google_civics_post_election_sample_feed_summary.xml
 [ -r "$google" ] || { echo "missing $google" >&2; exit 1; }

@@ -8,12 +8,12 @@
 #
 #     fuzz/seed_results_csv.sh [REAL_DIR] [OUT_DIR]
 #
-# REAL_DIR defaults to ../shared/data/real beside the repository (where the tests find the same
+# REAL_DIR defaults to tests/data/real in the repository (where the tests find the same
 # files), OUT_DIR to fuzz/seeds/results_csv (ignored by git: the samples are the publishers'
 # data and are not committed). Every seed is under 32 KB, the -max_len the run uses.
 set -eu
 here=$(dirname "$0")
-real=${1:-$here/../../shared/data/real}
+real=${1:-$here/../tests/data/real}
 out=${2:-$here/seeds/results_csv}
 bt=$real/csv/de_bundestag_2025_second_vote.csv
 c2019=$real/HoC-GE2019-results-by-candidate.csv

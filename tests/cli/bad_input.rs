@@ -319,12 +319,14 @@ fn deeply_nested_arrays_do_not_overflow_the_stack() {
     }
 }
 
+/// A string longer than three of the loader's 8 MiB read chunks (a value no buffer holds
+/// whole) is one short line, not 25 MB of it.
 #[test]
-fn a_200_mb_string() {
+fn a_25_mb_string() {
     let dir = tempfile::tempdir().unwrap();
-    let mut doc = Vec::with_capacity(200_000_002);
+    let mut doc = Vec::with_capacity(25_000_002);
     doc.push(b'"');
-    doc.resize(200_000_001, b'a');
+    doc.resize(25_000_001, b'a');
     doc.push(b'"');
     fs::write(dir.path().join("huge.json"), &doc).unwrap();
     drop(doc);

@@ -1,4 +1,4 @@
-//! Clarity / Scytl election-night files (../shared/data/real/results): the Greenup County,
+//! Clarity / Scytl election-night files (tests/data/real/results): the Greenup County,
 //! Kentucky 2014 Republican Senate primary opens directly; broken files are one precise line.
 
 use hustings::import::{self, ImportError};

@@ -1,4 +1,4 @@
-//! Preferential counts as counting software writes them (../shared/data/real/rcv): RCTab
+//! Preferential counts as counting software writes them (tests/data/real/rcv): RCTab
 //! detailed reports and Universal Tabulator files open directly, read leniently and exactly.
 
 use hustings::load::{self, DataSource, Loaded};

@@ -1,4 +1,4 @@
-//! Importing the House of Commons Library's real results files (../shared/data/real): facts
+//! Importing the House of Commons Library's real results files (tests/data/real): facts
 //! read from the files themselves, for both candidate layouts and the constituency join.
 
 use std::collections::BTreeMap;

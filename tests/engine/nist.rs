@@ -1,5 +1,5 @@
 //! NIST SP 1500-100 v2 election results, JSON and XML: the test reports in tests/data/nist
-//! are valid against the published schemas (../shared/data/real/specs) and read to the
+//! are valid against the published schemas (tests/data/real/specs) and read to the
 //! contests of the files their figures come from (the House of Commons Library's GE2019
 //! results, RCTab's count of the Maine 2018 primary); Google's sample feed opens; the rules
 //! for sub-units, count types, winners and rounds, on small reports written here.

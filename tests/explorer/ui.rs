@@ -200,9 +200,13 @@ fn bars_take_the_faction_colour() {
 fn every_size_down_to_1x1_draws_without_panicking() {
     let mut app = app(1, 1);
     // `press` draws after every key, so every state on the way is drawn at every size.
+    // The smallest sizes and each side of every size where the layout changes (a pane needs
+    // 12 × 4, the header 12 rows, the log 24 columns, two panes 100 columns, tall 30 rows).
+    let widths = [1, 2, 3, 5, 8, 11, 12, 13, 23, 24, 60, 99, 100];
+    let heights = [1, 2, 3, 4, 6, 11, 12, 13, 24, 30];
     for overlay in ["", "?", "r", "f", "/sto", "d"] {
-        for w in (1..=60).step_by(3) {
-            for h in (1..=24).step_by(2) {
+        for w in widths {
+            for h in heights {
                 app.update(Action::Resize(w, h));
                 press(&mut app, "\x1b\x1b");
                 press(&mut app, overlay);

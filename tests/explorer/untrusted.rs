@@ -119,6 +119,19 @@ proptest! {
         }
     }
 
+}
+
+proptest! {
+    // Each case draws every view for every row (some sixty frames), so fewer cases than the
+    // reports' test: every field of every contest is still hostile text in each.
+    #![proptest_config(ProptestConfig {
+        cases: 16,
+        failure_persistence: Some(Box::new(FileFailurePersistence::WithSource(
+            "proptest-regressions",
+        ))),
+        ..ProptestConfig::default()
+    })]
+
     #[test]
     fn no_view_of_the_explorer_holds_a_control_character(dataset in strategies::dataset(4)) {
         let mut app = App::new(vec!["arbitrary.json".into()], Theme { color: true }, 120, 40);

@@ -1,5 +1,5 @@
-//! The test data: fixtures, the shipped dataset, the official results files beside the
-//! repository, and datasets loaded from them.
+//! The test data: fixtures, the shipped dataset, the real results files in
+//! tests/data/real, and datasets loaded from them.
 
 use std::path::{Path, PathBuf};
 
@@ -22,11 +22,11 @@ pub fn seed_file() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("data/contests.json")
 }
 
-/// One of the official results files in `../shared/data/real`, beside the repository (where
-/// CI clones it too).
+/// One of the real published results files copied into `tests/data/real` (each with its
+/// licence; SOURCES.md there says where each came from).
 pub fn real_data(name: &str) -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../shared/data/real")
+        .join("tests/data/real")
         .join(name)
 }
 
