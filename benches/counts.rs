@@ -4,6 +4,9 @@
 //!
 //!     cargo bench --bench counts
 
+// In a benchmark, an unwrap is an assertion: a failure should stop it loudly.
+#![allow(clippy::unwrap_used)]
+
 use divan::{Bencher, black_box};
 use hustings::explorer::action::Action;
 use hustings::explorer::app::{App, Data, View};

@@ -8,6 +8,9 @@
 //! The file is generated once into `target/bench-data/` (about 70 bytes a row) and kept.
 //! The whole command, timed with `/usr/bin/time -v`, is in BENCHMARKS.md.
 
+// In a benchmark, an unwrap is an assertion: a failure should stop it loudly.
+#![allow(clippy::unwrap_used)]
+
 mod support;
 
 use divan::{Bencher, black_box};

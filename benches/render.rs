@@ -4,6 +4,9 @@
 //!     cargo bench --bench render                      # 10k and 100k contests
 //!     HUSTINGS_BENCH_1M=1 cargo bench --bench render  # also 1M
 
+// In a benchmark, an unwrap is an assertion: a failure should stop it loudly.
+#![allow(clippy::unwrap_used)]
+
 mod support;
 
 use divan::Bencher;

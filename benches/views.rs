@@ -5,6 +5,9 @@
 //!     cargo bench --bench views                      # 10k and 100k contests
 //!     HUSTINGS_BENCH_1M=1 cargo bench --bench views  # also 1M
 
+// In a benchmark, an unwrap is an assertion: a failure should stop it loudly.
+#![allow(clippy::unwrap_used)]
+
 mod support;
 
 use divan::{Bencher, black_box};

@@ -10,6 +10,9 @@
 //!
 //!     cargo run --release --example generate -- --open-elections-csv 1000000 --seed 1 > big.csv
 
+// In a developer's tool, an unwrap is an assertion: a failure should stop it loudly.
+#![allow(clippy::unwrap_used)]
+
 mod open_elections;
 mod synth;
 

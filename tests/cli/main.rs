@@ -1,6 +1,9 @@
 //! The command line through the real binary: each module runs `hustings` as a process (one
 //! subcommand or concern per module) and checks what it prints and how it exits.
 
+// A test's unwrap is its assertion; a test may read as one long story.
+#![allow(clippy::unwrap_used, clippy::too_many_lines)]
+
 #[path = "../support/mod.rs"]
 pub mod support;
 

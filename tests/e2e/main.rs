@@ -2,6 +2,9 @@
 //! support/tmux.rs), types keys, reads the screen back as text, and checks the terminal is
 //! given back afterwards.
 
+// A test's unwrap is its assertion; a test may read as one long story.
+#![allow(clippy::unwrap_used, clippy::too_many_lines)]
+
 #[path = "../support/mod.rs"]
 pub mod support;
 

@@ -1,6 +1,9 @@
 //! The library without a front end: loading and its errors and warnings, the shipped dataset,
 //! importing other formats, the query engine, property tests, and the synthetic generator.
 
+// A test's unwrap is its assertion; a test may read as one long story.
+#![allow(clippy::unwrap_used, clippy::too_many_lines)]
+
 #[path = "../support/mod.rs"]
 pub mod support;
 

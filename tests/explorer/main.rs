@@ -2,6 +2,9 @@
 //! TestBackend (snapshots in snapshots/), and checked against what the command line prints
 //! for the same flags.
 
+// A test's unwrap is its assertion; a test may read as one long story.
+#![allow(clippy::unwrap_used, clippy::too_many_lines)]
+
 #[path = "../support/mod.rs"]
 pub mod support;
 
