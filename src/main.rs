@@ -30,8 +30,12 @@ fn with_data_tip(mut err: clap::Error) -> clap::Error {
     let Some(ContextValue::String(arg)) = err.get(ContextKind::InvalidArg).cloned() else {
         return err;
     };
-    let looks_like_a_file =
-        !arg.starts_with('-') && (arg.ends_with(".json") || std::path::Path::new(&arg).is_file());
+    let looks_like_a_file = !arg.starts_with('-') && {
+        let path = std::path::Path::new(&arg);
+        path.extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("json"))
+            || path.is_file()
+    };
     if err.kind() != ErrorKind::UnknownArgument || !looks_like_a_file {
         return err;
     }

@@ -161,7 +161,7 @@ fn settle(inbox: &Receiver<Request>) -> bool {
             return true;
         }
         match inbox.recv_timeout(QUIET.min(left)) {
-            Ok(Request::Changed) => continue,
+            Ok(Request::Changed) => {}
             Ok(Request::Reload) | Err(RecvTimeoutError::Timeout) => return true,
             Err(RecvTimeoutError::Disconnected) => return false,
         }

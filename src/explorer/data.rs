@@ -51,7 +51,7 @@ impl fmt::Debug for Data {
         f.debug_struct("Data")
             .field("contests", &self.loaded.dataset.contests.len())
             .field("sources", &self.loaded.sources)
-            .finish()
+            .finish_non_exhaustive()
     }
 }
 
@@ -88,7 +88,7 @@ impl Data {
                 }
                 None => {}
             }
-            seen.iter_mut().for_each(|s| *s = false);
+            seen.fill(false);
             for c in &facts.candidates[facts.candidates_of(i)] {
                 if c.faction == NONE {
                     seen[ds.factions.len()] = true;

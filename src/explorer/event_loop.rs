@@ -98,9 +98,10 @@ fn event_loop(
             terminal.draw(|frame| limits = ui::render(frame, app))?;
             app.update(Action::Drawn(limits));
             dirty = false;
-            if debug_panic && app.data.is_some() {
-                panic!("{DEBUG_PANIC}=1: a deliberate panic after the first frame");
-            }
+            assert!(
+                !(debug_panic && app.data.is_some()),
+                "{DEBUG_PANIC}=1: a deliberate panic after the first frame"
+            );
         }
         match loader.try_recv() {
             Ok(outcome) => {
@@ -108,12 +109,11 @@ fn event_loop(
                 dirty = true;
                 continue;
             }
-            Err(TryRecvError::Empty) => {}
             Err(TryRecvError::Disconnected) if app.data.is_none() => {
                 bail!("the loader stopped unexpectedly")
             }
-            // Reloading has stopped (it cannot, short of a bug): browsing goes on.
-            Err(TryRecvError::Disconnected) => {}
+            // Nothing new; or reloading has stopped (it cannot, short of a bug): browsing goes on.
+            Err(TryRecvError::Empty | TryRecvError::Disconnected) => {}
         }
         let tick = if app.data.is_none() {
             LOADING_TICK
@@ -160,7 +160,7 @@ fn carry_out_effects(app: &mut App, loader: &Loader) -> Result<()> {
         for effect in effects {
             match effect {
                 Effect::Write { file, overwrite } => {
-                    feed(app, Action::Written(effect::write(file, overwrite)))
+                    feed(app, Action::Written(effect::write(file, overwrite)));
                 }
                 Effect::Clipboard(osc52) => {
                     // Terminals without OSC 52 ignore it; none says whether it worked.

@@ -224,7 +224,7 @@ fn terminal_hung_up() -> bool {
         revents: 0,
     };
     // SAFETY: one valid pollfd, zero timeout; poll only writes `revents`.
-    let ready = unsafe { libc::poll(&mut fd, 1, 0) };
+    let ready = unsafe { libc::poll(&raw mut fd, 1, 0) };
     ready > 0 && fd.revents & (libc::POLLHUP | libc::POLLERR | libc::POLLNVAL) != 0
 }
 

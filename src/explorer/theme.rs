@@ -21,7 +21,7 @@ impl Theme {
         }
     }
 
-    fn fg(&self, color: Color) -> Style {
+    fn fg(self, color: Color) -> Style {
         if self.color {
             Style::new().fg(color)
         } else {
@@ -30,17 +30,17 @@ impl Theme {
     }
 
     /// Plain text.
-    pub fn text(&self) -> Style {
+    pub fn text(self) -> Style {
         Style::new()
     }
 
     /// Titles and headings.
-    pub fn title(&self) -> Style {
+    pub fn title(self) -> Style {
         Style::new().add_modifier(Modifier::BOLD)
     }
 
     /// Labels and secondary facts.
-    pub fn dim(&self) -> Style {
+    pub fn dim(self) -> Style {
         if self.color {
             Style::new().fg(Color::DarkGray)
         } else {
@@ -49,12 +49,12 @@ impl Theme {
     }
 
     /// Column titles of a table.
-    pub fn column_title(&self) -> Style {
+    pub fn column_title(self) -> Style {
         self.dim().add_modifier(Modifier::UNDERLINED)
     }
 
     /// The selected list row: reversed when the list has focus, bold otherwise.
-    pub fn selected(&self, focused: bool) -> Style {
+    pub fn selected(self, focused: bool) -> Style {
         if focused {
             Style::new().add_modifier(Modifier::REVERSED)
         } else {
@@ -63,7 +63,7 @@ impl Theme {
     }
 
     /// A pane's border: highlighted when the pane has the keys.
-    pub fn border(&self, focused: bool) -> Style {
+    pub fn border(self, focused: bool) -> Style {
         match (focused, self.color) {
             (true, true) => Style::new().fg(Color::Cyan),
             (true, false) => Style::new().add_modifier(Modifier::BOLD),
@@ -72,37 +72,37 @@ impl Theme {
     }
 
     /// A pending contest's status.
-    pub fn pending(&self) -> Style {
+    pub fn pending(self) -> Style {
         self.fg(Color::Yellow).add_modifier(Modifier::ITALIC)
     }
 
     /// The elected mark and winner's name.
-    pub fn elected(&self) -> Style {
+    pub fn elected(self) -> Style {
         self.fg(Color::Green).add_modifier(Modifier::BOLD)
     }
 
     /// Integrity warnings.
-    pub fn warning(&self) -> Style {
+    pub fn warning(self) -> Style {
         self.fg(Color::Yellow)
     }
 
     /// Errors (a failed reload, a malformed date).
-    pub fn error(&self) -> Style {
+    pub fn error(self) -> Style {
         self.fg(Color::Red).add_modifier(Modifier::BOLD)
     }
 
     /// Key names in the help and the status bar.
-    pub fn key(&self) -> Style {
+    pub fn key(self) -> Style {
         self.fg(Color::Cyan).add_modifier(Modifier::BOLD)
     }
 
     /// An active filter in the status bar.
-    pub fn filter(&self) -> Style {
+    pub fn filter(self) -> Style {
         self.fg(Color::Magenta)
     }
 
     /// The status bar's background.
-    pub fn status_bar(&self) -> Style {
+    pub fn status_bar(self) -> Style {
         if self.color {
             Style::new().bg(Color::Indexed(236))
         } else {
@@ -111,7 +111,7 @@ impl Theme {
     }
 
     /// The colour of a faction's marks and bars, when colour is on and the data gives one.
-    pub fn faction_color(&self, faction: Option<&Faction>) -> Option<Color> {
+    pub fn faction_color(self, faction: Option<&Faction>) -> Option<Color> {
         if !self.color {
             return None;
         }
@@ -119,7 +119,7 @@ impl Theme {
     }
 
     /// A faction's bar or mark.
-    pub fn faction(&self, faction: Option<&Faction>) -> Style {
+    pub fn faction(self, faction: Option<&Faction>) -> Style {
         match self.faction_color(faction) {
             Some(c) => Style::new().fg(c),
             None => Style::new(),

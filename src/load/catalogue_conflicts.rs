@@ -42,8 +42,8 @@ impl fmt::Display for Conflict {
     }
 }
 
-fn text(value: &Option<String>) -> String {
-    value.clone().unwrap_or_default()
+fn text(value: Option<&str>) -> String {
+    value.unwrap_or_default().to_string()
 }
 
 /// Differences that matter between two definitions of a region (names compared ignoring case).
@@ -63,12 +63,12 @@ pub fn faction_differences(a: &Faction, b: &Faction) -> Vec<(&'static str, Strin
         out.push(("name", a.name.clone(), b.name.clone()));
     }
     if a.abbr.is_some() && b.abbr.is_some() && a.abbr != b.abbr {
-        out.push(("abbr", text(&a.abbr), text(&b.abbr)));
+        out.push(("abbr", text(a.abbr.as_deref()), text(b.abbr.as_deref())));
     }
     // Compared as colours: `red`, `#F00` and `#ff0000` are one colour written three ways.
     let colour = |c: &Option<String>| c.as_deref().map(Rgb::parse);
     if a.color.is_some() && b.color.is_some() && colour(&a.color) != colour(&b.color) {
-        out.push(("color", text(&a.color), text(&b.color)));
+        out.push(("color", text(a.color.as_deref()), text(b.color.as_deref())));
     }
     out
 }

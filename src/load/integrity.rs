@@ -147,6 +147,8 @@ pub enum WarningKind {
 }
 
 impl fmt::Display for WarningKind {
+    // Every variant is worded here, and nowhere else: the glob keeps the arms readable.
+    #[allow(clippy::enum_glob_use)]
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         use WarningKind::*;
         match self {
@@ -361,7 +363,7 @@ pub fn contest_warnings(contest: &Contest) -> Vec<WarningKind> {
     if let Some(valid) = ballots.valid {
         match arithmetic::votes_sum(contest) {
             Some(sum) if sum != valid && !contest.candidates.is_empty() => {
-                out.push(WarningKind::VoteSum { sum, valid })
+                out.push(WarningKind::VoteSum { sum, valid });
             }
             Some(_) => {}
             None => {

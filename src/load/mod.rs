@@ -149,6 +149,8 @@ fn same_contest_again(
     if !same {
         return None;
     }
+    // Ends: only finitely many ids are taken.
+    #[allow(clippy::maybe_infinite_iter)]
     (2..)
         .map(|k| format!("{}~{k}", contest.id))
         .find(|id| !taken.contains_key(id))

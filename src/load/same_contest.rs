@@ -23,9 +23,8 @@ pub struct Repeat {
     pub differences: Vec<String>,
 }
 
-fn clean(s: &Option<String>) -> Option<String> {
-    s.as_deref()
-        .map(str::trim)
+fn clean(s: Option<&str>) -> Option<String> {
+    s.map(str::trim)
         .filter(|s| !s.is_empty())
         .map(str::to_lowercase)
 }
@@ -42,8 +41,8 @@ pub fn repeats(dataset: &Dataset) -> Vec<Repeat> {
     let mut parties: Option<Parties> = None;
     for (i, c) in dataset.contests.iter().enumerate() {
         let Some(date) = c.date else { continue };
-        let id = clean(&c.constituency_id).map(|id| (c.kind, date, id));
-        let name = clean(&c.constituency).map(|n| (c.kind, date, n));
+        let id = clean(c.constituency_id.as_deref()).map(|id| (c.kind, date, id));
+        let name = clean(c.constituency.as_deref()).map(|n| (c.kind, date, n));
         let first = match (&id, &name) {
             (Some(id), name) => by_id
                 .get(id)
@@ -67,7 +66,7 @@ pub fn repeats(dataset: &Dataset) -> Vec<Repeat> {
             by_id.insert(id, i);
         }
         if let Some(name) = name {
-            if clean(&c.constituency_id).is_none() {
+            if clean(c.constituency_id.as_deref()).is_none() {
                 by_name_without_id.entry(name.clone()).or_insert(i);
             }
             by_name.entry(name).or_insert(i);

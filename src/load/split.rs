@@ -153,6 +153,7 @@ fn mask(bytes: &[u8; 64], wanted: u8) -> u64 {
     for (i, sixteen) in bytes.chunks_exact(16).enumerate() {
         // SAFETY: SSE2 is part of every x86-64 processor, and `sixteen` is 16 readable
         // bytes (an unaligned load needs no alignment).
+        #[allow(clippy::cast_ptr_alignment)] // an unaligned load: see above
         let hits = unsafe {
             let loaded = _mm_loadu_si128(sixteen.as_ptr().cast::<__m128i>());
             _mm_movemask_epi8(_mm_cmpeq_epi8(loaded, _mm_set1_epi8(wanted as i8)))

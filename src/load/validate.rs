@@ -3,6 +3,8 @@
 
 use std::collections::{HashMap, HashSet};
 
+use foldhash::fast::RandomState;
+
 use crate::model::colour::{self, Rgb};
 use crate::model::json_path::JsonPath;
 use crate::model::selection::FieldStep;
@@ -60,7 +62,7 @@ pub fn check(dataset: &Dataset) -> Result<(), Violation> {
     }
     check_groups(dataset)?;
     let mut contest_ids: FoldHashMap<&str, usize> =
-        HashMap::with_capacity_and_hasher(dataset.contests.len(), Default::default());
+        HashMap::with_capacity_and_hasher(dataset.contests.len(), RandomState::default());
     for (i, contest) in dataset.contests.iter().enumerate() {
         // Paths are built only when something is wrong: a million contests are checked
         // on every load, and allocating a path for each would cost more than the checks.
@@ -114,8 +116,8 @@ fn check_groups(dataset: &Dataset) -> Result<(), Violation> {
     Ok(())
 }
 
-type FoldHashMap<K, V> = HashMap<K, V, foldhash::fast::RandomState>;
-type FoldHashSet<T> = HashSet<T, foldhash::fast::RandomState>;
+type FoldHashMap<K, V> = HashMap<K, V, RandomState>;
+type FoldHashSet<T> = HashSet<T, RandomState>;
 
 /// The error for a `schema_version` this build cannot read.
 pub fn unsupported_version(found: u32) -> Violation {
@@ -139,7 +141,7 @@ impl<'a> Names<'a> {
         if n <= Self::FEW {
             Names::Few(Vec::with_capacity(n))
         } else {
-            Names::Many(HashSet::with_capacity_and_hasher(n, Default::default()))
+            Names::Many(HashSet::with_capacity_and_hasher(n, RandomState::default()))
         }
     }
 

@@ -244,12 +244,11 @@ impl Changes {
             let valid = arithmetic::denominator(contest).unwrap_or(0).max(1) as f64;
             for c in arithmetic::on_ballot(contest) {
                 let Some(votes) = c.votes else { continue };
-                let (key, name, abbr) = match self.parties.of_candidate(c) {
-                    Some(p) => (p.group.clone(), p.group_name.clone(), p.group_abbr.clone()),
-                    None => {
-                        let label = c.party.clone().unwrap_or_else(|| c.label());
-                        (super::party::fold(&label), label, None)
-                    }
+                let (key, name, abbr) = if let Some(p) = self.parties.of_candidate(c) {
+                    (p.group.clone(), p.group_name.clone(), p.group_abbr.clone())
+                } else {
+                    let label = c.party.clone().unwrap_or_else(|| c.label());
+                    (super::party::fold(&label), label, None)
                 };
                 let at = *slot.entry((c.folded, key)).or_insert_with(|| {
                     rows.push(PartyChange {

@@ -22,11 +22,13 @@ impl JsonPath {
         JsonPath(Vec::new())
     }
 
+    #[must_use]
     pub fn key(mut self, key: &str) -> Self {
         self.0.push(Segment::Key(key.to_string()));
         self
     }
 
+    #[must_use]
     pub fn index(mut self, index: usize) -> Self {
         self.0.push(Segment::Index(index));
         self
@@ -52,7 +54,7 @@ impl fmt::Display for JsonPath {
 /// Line and column (both 1-based; the column counts bytes, as serde_json does) of `offset`.
 pub fn line_column(bytes: &[u8], offset: usize) -> (usize, usize) {
     let before = &bytes[..offset.min(bytes.len())];
-    let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
+    let line = memchr::memchr_iter(b'\n', before).count() + 1;
     let line_start = before
         .iter()
         .rposition(|&b| b == b'\n')
@@ -129,8 +131,7 @@ fn skip_value(bytes: &[u8], pos: usize) -> usize {
                 }
                 depth -= 1;
             }
-            b',' if depth == 0 => return pos,
-            b' ' | b'\t' | b'\n' | b'\r' if depth == 0 => return pos,
+            b',' | b' ' | b'\t' | b'\n' | b'\r' if depth == 0 => return pos,
             _ => {}
         }
         pos += 1;
@@ -201,7 +202,7 @@ mod tests {
             .key("d");
         assert_eq!(path.to_string(), "a[2].c[1].d");
         let off = offset_of(DOC.as_bytes(), &path);
-        assert_eq!(&DOC[off..off + 1], "7");
+        assert_eq!(&DOC[off..=off], "7");
         assert_eq!(locate(DOC.as_bytes(), &JsonPath::root().key("e")), (3, 8));
     }
 
@@ -224,6 +225,6 @@ mod tests {
     fn missing_parts_stop_at_the_deepest_found() {
         let path = JsonPath::root().key("a").index(9);
         let off = offset_of(DOC.as_bytes(), &path);
-        assert_eq!(&DOC[off..off + 1], "[");
+        assert_eq!(&DOC[off..=off], "[");
     }
 }

@@ -14,9 +14,8 @@ use chrono::NaiveDate;
 use crate::model::{Contest, Dataset};
 
 /// A constituency id or name as compared: trimmed, lowercased; `None` when absent or blank.
-fn clean(s: &Option<String>) -> Option<String> {
-    s.as_deref()
-        .map(str::trim)
+fn clean(s: Option<&str>) -> Option<String> {
+    s.map(str::trim)
         .filter(|s| !s.is_empty())
         .map(str::to_lowercase)
 }
@@ -24,10 +23,13 @@ fn clean(s: &Option<String>) -> Option<String> {
 /// Whether `a` and `b` were fought in the same constituency (see the module doc). A contest
 /// with neither a constituency id nor a name matches nothing, not even itself.
 pub fn same_constituency(a: &Contest, b: &Contest) -> bool {
-    match (clean(&a.constituency_id), clean(&b.constituency_id)) {
+    match (
+        clean(a.constituency_id.as_deref()),
+        clean(b.constituency_id.as_deref()),
+    ) {
         (Some(x), Some(y)) => x == y,
         _ => {
-            matches!((clean(&a.constituency), clean(&b.constituency)), (Some(x), Some(y)) if x == y)
+            matches!((clean(a.constituency.as_deref()), clean(b.constituency.as_deref())), (Some(x), Some(y)) if x == y)
         }
     }
 }
@@ -70,11 +72,11 @@ impl SeatIndex {
     pub fn build(dataset: &Dataset) -> SeatIndex {
         let mut index = SeatIndex::default();
         for (i, c) in dataset.contests.iter().enumerate() {
-            let id = clean(&c.constituency_id);
+            let id = clean(c.constituency_id.as_deref());
             if let Some(id) = &id {
                 index.by_id.entry(id.clone()).or_default().push(i);
             }
-            if let Some(name) = clean(&c.constituency) {
+            if let Some(name) = clean(c.constituency.as_deref()) {
                 if id.is_none() {
                     index
                         .by_name_without_id
@@ -135,18 +137,18 @@ impl SeatIndex {
         let Some(seat) = dataset.contests.get(anchor) else {
             return Vec::new();
         };
-        fn get<'m>(map: &'m HashMap<String, Vec<usize>>, key: &Option<String>) -> &'m [usize] {
+        fn get<'m>(map: &'m HashMap<String, Vec<usize>>, key: Option<&str>) -> &'m [usize] {
             clean(key)
                 .and_then(|k| map.get(&k))
                 .map_or(&[][..], Vec::as_slice)
         }
-        let mut rows: Vec<usize> = match clean(&seat.constituency_id) {
+        let mut rows: Vec<usize> = match clean(seat.constituency_id.as_deref()) {
             Some(_) => [
-                get(&self.by_id, &seat.constituency_id),
-                get(&self.by_name_without_id, &seat.constituency),
+                get(&self.by_id, seat.constituency_id.as_deref()),
+                get(&self.by_name_without_id, seat.constituency.as_deref()),
             ]
             .concat(),
-            None => get(&self.by_name, &seat.constituency).to_vec(),
+            None => get(&self.by_name, seat.constituency.as_deref()).to_vec(),
         };
         rows.retain(|&i| keep(i));
         in_date_order(dataset, &mut rows);
@@ -183,17 +185,17 @@ impl<K: Ord + Clone> Latest<K> {
     /// `day` (the seat as [`SeatIndex::history`] finds it).
     pub fn before(&self, dataset: &Dataset, anchor: usize, day: NaiveDate) -> Option<usize> {
         let seat = dataset.contests.get(anchor)?;
-        let look = |map: &HashMap<String, Prefix<K>>, key: &Option<String>| {
+        let look = |map: &HashMap<String, Prefix<K>>, key: Option<&str>| {
             clean(key)
                 .and_then(|k| map.get(&k))
                 .and_then(|p| p.before(day))
         };
-        let found = match clean(&seat.constituency_id) {
-            Some(_) => look(&self.by_id, &seat.constituency_id)
+        let found = match clean(seat.constituency_id.as_deref()) {
+            Some(_) => look(&self.by_id, seat.constituency_id.as_deref())
                 .into_iter()
-                .chain(look(&self.by_name_without_id, &seat.constituency))
+                .chain(look(&self.by_name_without_id, seat.constituency.as_deref()))
                 .max_by(|a, b| a.0.cmp(&b.0)),
-            None => look(&self.by_name, &seat.constituency),
+            None => look(&self.by_name, seat.constituency.as_deref()),
         };
         found.map(|(_, j)| j)
     }
@@ -288,7 +290,7 @@ mod tests {
         ]);
         let index = SeatIndex::build(&ds);
         let all: Vec<usize> = (0..ds.contests.len()).collect();
-        for anchor in 0..ds.contests.len() + 1 {
+        for anchor in 0..=ds.contests.len() {
             assert_eq!(
                 index.history(&ds, anchor, |_| true),
                 seat_history(&ds, anchor, &all),

@@ -156,7 +156,7 @@ mod tests {
     fn counts() {
         assert_eq!(parse(r#"{"votes": 338}"#), Ok(Some(338)));
         assert_eq!(parse(r#"{"votes": null}"#), Ok(None));
-        assert_eq!(parse(r#"{}"#), Ok(None));
+        assert_eq!(parse(r"{}"), Ok(None));
         assert!(parse(r#"{"votes": -3}"#).unwrap_err().contains("-3"));
         assert!(parse(r#"{"votes": 1.5}"#).unwrap_err().contains("1.5"));
         assert!(

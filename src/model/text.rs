@@ -444,7 +444,7 @@ mod tests {
         };
         let mut seen = Vec::new();
         each_text(&value, &mut |path, s| {
-            seen.push((path_text(path), s.to_string()))
+            seen.push((path_text(path), s.to_string()));
         });
         let want = [
             ("id", "a"),

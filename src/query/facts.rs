@@ -311,7 +311,11 @@ impl<T: Copy + Eq + Hash> Interner<T> {
 impl Interner<&str> {
     fn ids(self) -> Ids {
         Ids {
-            ids: self.seen.iter().map(|s| s.to_string()).collect(),
+            ids: self
+                .seen
+                .iter()
+                .map(std::string::ToString::to_string)
+                .collect(),
             catalogue: self.catalogue,
         }
     }

@@ -210,9 +210,9 @@ pub fn result_matches_with(
                 return false;
             };
             wanted.iter().any(|w| match (w, &outcome) {
-                (ResultWanted::Hold(None), Outcome::Hold { .. }) => true,
+                (ResultWanted::Hold(None), Outcome::Hold { .. })
+                | (ResultWanted::Gain(None), Outcome::Gain { .. }) => true,
                 (ResultWanted::Hold(Some(p)), Outcome::Hold { party }) => is(p, party),
-                (ResultWanted::Gain(None), Outcome::Gain { .. }) => true,
                 (ResultWanted::Gain(Some(p)), Outcome::Gain { to, .. }) => is(p, to),
                 (ResultWanted::Loss(p), Outcome::Gain { from, .. }) => is(p, from),
                 _ => false,

@@ -84,13 +84,12 @@ pub fn bar_text(eighths: usize, bound: Bound) -> String {
     let full = eighths / 8;
     let rest = eighths % 8;
     let mut s = String::with_capacity(full * 3 + 4);
-    match bound {
-        Bound::Under => s.extend(std::iter::repeat_n('░', full + usize::from(rest > 0))),
-        _ => {
-            s.extend(std::iter::repeat_n('█', full));
-            if rest > 0 {
-                s.push(PARTIAL[rest]);
-            }
+    if bound == Bound::Under {
+        s.extend(std::iter::repeat_n('░', full + usize::from(rest > 0)));
+    } else {
+        s.extend(std::iter::repeat_n('█', full));
+        if rest > 0 {
+            s.push(PARTIAL[rest]);
         }
     }
     match bound {

@@ -89,10 +89,10 @@ fn known(dataset: &Dataset, i: usize, change: &Change) -> ChangeSection {
     let mut facts: Vec<Fact> = Vec::new();
     facts.push((
         "Result",
-        change
-            .outcome
-            .as_ref()
-            .map_or_else(|| "n/a (a winner is not known)".to_string(), |o| o.label()),
+        change.outcome.as_ref().map_or_else(
+            || "n/a (a winner is not known)".to_string(),
+            super::super::model::change::Outcome::label,
+        ),
     ));
     if let Some(s) = &change.swing {
         facts.push((

@@ -163,7 +163,7 @@ fn contest_cells(ds: &Dataset, c: &Contest, warnings: &[String], cells: TextCell
         opt(s.margin_points.map(|p| format!("{p:.2}"))),
         opt(c.majority),
         cells.opt(c.result.as_ref()),
-        cells.opt(s.winner.map(|w| w.label()).as_ref()),
+        cells.opt(s.winner.map(super::super::model::Candidate::label).as_ref()),
         cells.opt(s.winner.and_then(|w| w.faction.as_ref())),
         // Warnings quote the data (candidates' names), so they are text from the data too.
         cells.text(&warnings.join(LIST_SEPARATOR)),
@@ -328,7 +328,7 @@ pub fn stats(out: &mut impl Write, report: &StatsReport, cells: TextCells) -> io
 }
 
 fn header_cells(names: &[&str]) -> Vec<String> {
-    names.iter().map(|s| s.to_string()).collect()
+    names.iter().map(std::string::ToString::to_string).collect()
 }
 
 fn numbers(counts: &[usize]) -> impl Iterator<Item = String> + '_ {

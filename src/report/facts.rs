@@ -293,7 +293,11 @@ pub fn facts(dataset: &Dataset, c: &Contest) -> Vec<Fact> {
         "Defection",
         "defection",
         c.defection.as_ref().map(|d| {
-            let date: Vec<String> = d.date.iter().map(|d| d.human()).collect();
+            let date: Vec<String> = d
+                .date
+                .iter()
+                .map(super::super::model::date::PartialDate::human)
+                .collect();
             let to = match &d.to {
                 Some(to) => format!("to {to}"),
                 None => "left the party".to_string(),

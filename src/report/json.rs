@@ -142,7 +142,10 @@ impl ChangeDoc {
                 previous: Some(dataset.contests[c.previous].id.clone()),
                 reason: None,
                 matched_by: Some(if c.by_name { "name" } else { "id" }.into()),
-                result: c.outcome.as_ref().map(|o| o.label()),
+                result: c
+                    .outcome
+                    .as_ref()
+                    .map(super::super::model::change::Outcome::label),
                 swing: c.swing.as_ref().map(|s| SwingDoc {
                     to: s.to.clone(),
                     from: s.from.clone(),
@@ -359,6 +362,8 @@ pub struct QueryDoc {
     pub reverse: bool,
 }
 
+// serde's `skip_serializing_if` passes a reference.
+#[allow(clippy::trivially_copy_pass_by_ref)]
 fn is_false(b: &bool) -> bool {
     !b
 }
@@ -430,8 +435,11 @@ impl Derived {
         }
         Derived {
             region_name: s.region.map(|r| r.name.clone()),
-            date_label: contest.date.as_ref().map(|d| d.human()),
-            winner: s.winner.map(|w| w.label()),
+            date_label: contest
+                .date
+                .as_ref()
+                .map(super::super::model::date::PartialDate::human),
+            winner: s.winner.map(super::super::model::Candidate::label),
             winner_faction: s.winner.and_then(|w| w.faction.clone()),
             margin_votes: s.margin_votes,
             margin_points: s.margin_points.map(round2),

@@ -8,6 +8,7 @@ use super::style::TextStyle;
 use super::text::{self, wins_label};
 use super::words::{self, DASH, NA, faction_name, region_name};
 use super::{Detail, Listing, StatsReport, rounds, selection, warnings_of};
+use crate::model::Contest;
 use crate::stats::{Backing, EndorserRecord, Totals};
 
 /// A table cell: pipes escaped, line breaks flattened, empty shown as a dash.
@@ -79,9 +80,12 @@ pub fn list(out: &mut impl Write, listing: &Listing) -> io::Result<()> {
             c.title.clone(),
             s.region.map_or(DASH.into(), |r| r.name.clone()),
             c.status.as_str().into(),
-            s.winner.map_or(DASH.into(), |w| w.label()),
+            s.winner
+                .map_or(DASH.into(), super::super::model::Candidate::label),
             s.winner_faction.map_or(DASH.into(), |f| f.name.clone()),
-            s.winner_share.as_ref().map_or(DASH.into(), |s| s.label()),
+            s.winner_share
+                .as_ref()
+                .map_or(DASH.into(), super::super::model::arithmetic::Share::label),
             s.margin_label(),
             s.turnout_label(),
         ];
@@ -146,7 +150,9 @@ pub fn stats(out: &mut impl Write, report: &StatsReport) -> io::Result<()> {
                 row(out, &cells)?;
             }
         }
-        Groups::Month(records) => group_table(out, ds, "Month", records, |k| k.to_string())?,
+        Groups::Month(records) => {
+            group_table(out, ds, "Month", records, std::string::ToString::to_string)?;
+        }
         Groups::Change(matrix) => {
             for line in crate::report::change::matrix_summary(matrix) {
                 writeln!(out, "_{}_  ", inline(&line))?;
@@ -309,27 +315,7 @@ pub fn show(out: &mut impl Write, d: &Detail) -> io::Result<()> {
     for (label, value) in facts::facts(d.dataset, c) {
         writeln!(out, "- **{label}:** {}", inline(&value))?;
     }
-    if let Some(change) = crate::report::change::for_detail(d) {
-        writeln!(out, "\n### Change\n")?;
-        writeln!(out, "{}\n", inline(&change.heading))?;
-        for (label, value) in &change.facts {
-            writeln!(out, "- **{label}:** {}", inline(value))?;
-        }
-        if !change.rows.is_empty() {
-            writeln!(out)?;
-            header(
-                out,
-                &change.header().each_ref().map(String::as_str),
-                &[false, true, true, true, true],
-            )?;
-            for r in &change.rows {
-                row(out, r)?;
-            }
-        }
-        for note in &change.notes {
-            writeln!(out, "\n_{}_", inline(note))?;
-        }
-    }
+    change_section(out, d)?;
     let inferred = selection::inferred_notes(c);
     if !inferred.is_empty() {
         writeln!(out, "\n### Inferred\n")?;
@@ -356,47 +342,7 @@ pub fn show(out: &mut impl Write, d: &Detail) -> io::Result<()> {
             )?;
         }
     }
-    let rounds = rounds::lines(c);
-    if !rounds.is_empty() {
-        writeln!(out, "\n### Rounds\n")?;
-        let table = rounds::table(c);
-        let mut names = vec!["Candidate".to_string()];
-        names.extend((1..=table.rounds).map(|r| format!("Round {r}")));
-        let names: Vec<&str> = names.iter().map(String::as_str).collect();
-        let mut right = vec![false];
-        right.extend(std::iter::repeat_n(true, table.rounds));
-        header(out, &names, &right)?;
-        let cell = |t: &Option<crate::model::tally::Tally>, mark: &str| {
-            t.as_ref()
-                .map_or(String::new(), |t| format!("{}{mark}", t.label()))
-        };
-        for r in &table.rows {
-            let mut cells = vec![r.name.clone()];
-            cells.extend((0..table.rounds).map(|k| {
-                let mark = match (r.elected == Some(k + 1), r.eliminated == Some(k + 1)) {
-                    (true, _) => " ✓",
-                    (_, true) => " ✗",
-                    _ => "",
-                };
-                cell(&r.tallies[k], mark)
-            }));
-            row(out, &cells)?;
-        }
-        if table.thresholds.iter().any(Option::is_some) {
-            let mut cells = vec!["_threshold_".to_string()];
-            cells.extend(table.thresholds.iter().map(|t| cell(t, "")));
-            row(out, &cells)?;
-        }
-        for (reason, values) in &table.inactive {
-            let mut cells = vec![format!("_{reason}_")];
-            cells.extend(values.iter().map(|t| cell(t, "")));
-            row(out, &cells)?;
-        }
-        writeln!(out)?;
-        for (i, line) in rounds.iter().enumerate() {
-            writeln!(out, "{}. {}", i + 1, inline(line))?;
-        }
-    }
+    rounds_section(out, c)?;
     let warnings = warnings_of(d.warnings, c);
     if !warnings.is_empty() {
         writeln!(out, "\n### Warnings\n")?;
@@ -414,6 +360,80 @@ pub fn show(out: &mut impl Write, d: &Detail) -> io::Result<()> {
     }
     if let Some(notes) = &c.notes {
         writeln!(out, "\n### Notes\n\n{}", inline(notes))?;
+    }
+    Ok(())
+}
+
+/// The change since the seat's previous contest, when there is one to compare with.
+fn change_section(out: &mut impl Write, d: &Detail) -> io::Result<()> {
+    let Some(change) = crate::report::change::for_detail(d) else {
+        return Ok(());
+    };
+    writeln!(out, "\n### Change\n")?;
+    writeln!(out, "{}\n", inline(&change.heading))?;
+    for (label, value) in &change.facts {
+        writeln!(out, "- **{label}:** {}", inline(value))?;
+    }
+    if !change.rows.is_empty() {
+        writeln!(out)?;
+        header(
+            out,
+            &change.header().each_ref().map(String::as_str),
+            &[false, true, true, true, true],
+        )?;
+        for r in &change.rows {
+            row(out, r)?;
+        }
+    }
+    for note in &change.notes {
+        writeln!(out, "\n_{}_", inline(note))?;
+    }
+    Ok(())
+}
+
+/// A preferential count: every candidate across the rounds, then each round in words.
+fn rounds_section(out: &mut impl Write, c: &Contest) -> io::Result<()> {
+    let rounds = rounds::lines(c);
+    if rounds.is_empty() {
+        return Ok(());
+    }
+    writeln!(out, "\n### Rounds\n")?;
+    let table = rounds::table(c);
+    let mut names = vec!["Candidate".to_string()];
+    names.extend((1..=table.rounds).map(|r| format!("Round {r}")));
+    let names: Vec<&str> = names.iter().map(String::as_str).collect();
+    let mut right = vec![false];
+    right.extend(std::iter::repeat_n(true, table.rounds));
+    header(out, &names, &right)?;
+    let cell = |t: &Option<crate::model::tally::Tally>, mark: &str| {
+        t.as_ref()
+            .map_or(String::new(), |t| format!("{}{mark}", t.label()))
+    };
+    for r in &table.rows {
+        let mut cells = vec![r.name.clone()];
+        cells.extend((0..table.rounds).map(|k| {
+            let mark = match (r.elected == Some(k + 1), r.eliminated == Some(k + 1)) {
+                (true, _) => " ✓",
+                (_, true) => " ✗",
+                _ => "",
+            };
+            cell(&r.tallies[k], mark)
+        }));
+        row(out, &cells)?;
+    }
+    if table.thresholds.iter().any(Option::is_some) {
+        let mut cells = vec!["_threshold_".to_string()];
+        cells.extend(table.thresholds.iter().map(|t| cell(t, "")));
+        row(out, &cells)?;
+    }
+    for (reason, values) in &table.inactive {
+        let mut cells = vec![format!("_{reason}_")];
+        cells.extend(values.iter().map(|t| cell(t, "")));
+        row(out, &cells)?;
+    }
+    writeln!(out)?;
+    for (i, line) in rounds.iter().enumerate() {
+        writeln!(out, "{}. {}", i + 1, inline(line))?;
     }
     Ok(())
 }

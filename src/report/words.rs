@@ -208,7 +208,7 @@ mod tests {
         assert_eq!(thousands(0), "0");
         assert_eq!(thousands(999), "999");
         assert_eq!(thousands(14477), "14,477");
-        assert_eq!(thousands(1234567), "1,234,567");
+        assert_eq!(thousands(1_234_567), "1,234,567");
         assert_eq!(count(None), "n/a");
         assert_eq!(points(20.26), "20.3 pts");
         assert_eq!(kind(ContestKind::GeneralElection), "general election");

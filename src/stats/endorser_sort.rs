@@ -38,6 +38,7 @@ impl EndorserSort {
     }
 
     /// The order after this one when cycling.
+    #[must_use]
     pub fn next(self) -> EndorserSort {
         let i = Self::ALL.iter().position(|s| *s == self).unwrap_or(0);
         Self::ALL[(i + 1) % Self::ALL.len()]

@@ -40,7 +40,7 @@ const CORPUS: &[(&str, &str)] = &[
         // Found by fuzzing: an unknown key of 300 DEL characters and backticks (which upset
         // the shortening of quoted values) gave a 2.6 KB line; messages are now cut by bytes.
         "fuzz-crash-long-key-with-backticks.json",
-        r#"fuzz-crash-long-key-with-backticks.json:2:1: rrrrr\\\expected val\X\\\ted v␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡issikid`␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡…`␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡\ g ld `kind`␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡…: unknown field `rrrrr\\\expected val\X\\\ted v␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡issikid`␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡1␡␡␡␡␡`␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡…"#,
+        r"fuzz-crash-long-key-with-backticks.json:2:1: rrrrr\\\expected val\X\\\ted v␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡issikid`␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡…`␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡\ g ld `kind`␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡…: unknown field `rrrrr\\\expected val\X\\\ted v␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡issikid`␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡1␡␡␡␡␡`␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡␡…",
     ),
     (
         "impossible-date.json",
@@ -384,7 +384,7 @@ fn an_unreadable_file() {
         .output();
     match as_nobody {
         Ok(output) if !String::from_utf8_lossy(&output.stderr).starts_with("setpriv") => {
-            assert_fails_cleanly(&output, expected)
+            assert_fails_cleanly(&output, expected);
         }
         other => eprintln!(
             "note: running as root and cannot switch to an unprivileged user ({other:?}); \

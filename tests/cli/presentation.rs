@@ -174,8 +174,7 @@ fn unknowns_and_kinds_are_worded_once_in_text_and_markdown() {
             facts
                 .iter()
                 .find(|(l, _)| l == label)
-                .map(|(_, v)| v.as_str())
-                .unwrap_or_else(|| panic!("{id} has no {label}"))
+                .map_or_else(|| panic!("{id} has no {label}"), |(_, v)| v.as_str())
         };
         assert!(
             [

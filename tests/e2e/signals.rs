@@ -109,10 +109,8 @@ fn a_vanished_terminal_ends_the_explorer() {
 
 /// Whether the process behind `/proc/PID` is still alive (a zombie has finished running).
 fn running(proc_dir: &std::path::Path) -> bool {
-    std::fs::read_to_string(proc_dir.join("stat"))
-        .map(|stat| {
-            let state = stat.rsplit(')').next().unwrap_or("").trim_start();
-            !state.starts_with('Z')
-        })
-        .unwrap_or(false)
+    std::fs::read_to_string(proc_dir.join("stat")).is_ok_and(|stat| {
+        let state = stat.rsplit(')').next().unwrap_or("").trim_start();
+        !state.starts_with('Z')
+    })
 }

@@ -143,7 +143,7 @@ fn eastpointe_2019_council_two_seats_decimal_strings() {
         c.rounds[0]
             .threshold
             .as_ref()
-            .map(|t| t.to_string())
+            .map(std::string::ToString::to_string)
             .as_deref(),
         Some("134")
     );

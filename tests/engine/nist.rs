@@ -134,7 +134,7 @@ fn the_type_table_is_the_published_json_schema() {
             .collect();
         let table: Vec<&str> = class.props.iter().map(|p| p.key).collect();
         let mut sorted = keys.clone();
-        sorted.sort();
+        sorted.sort_unstable();
         assert_eq!(table, sorted, "{short}: properties");
         for key in keys {
             let (shape, many) = shape_of(defs, &props[key]);
@@ -373,8 +373,8 @@ fn the_maine_primary_rounds_agree_with_the_rctab_count() {
                 .iter()
                 .map(|k| (k.candidate.as_str(), k.votes.as_str()))
                 .collect();
-            a.sort();
-            b.sort();
+            a.sort_unstable();
+            b.sort_unstable();
             assert_eq!(a, b);
             let mut gone = mine.eliminated.clone();
             let mut theirs_gone = theirs.eliminated.clone();
@@ -394,7 +394,10 @@ fn the_maine_primary_rounds_agree_with_the_rctab_count() {
             );
         }
         let b = c.ballots.as_ref().unwrap();
-        assert_eq!((b.cast, b.rejected, b.eligible), (Some(132250), None, None));
+        assert_eq!(
+            (b.cast, b.rejected, b.eligible),
+            (Some(132_250), None, None)
+        );
         assert!(c.notes.as_deref().unwrap().contains("undervotes 5535"));
     }
 }

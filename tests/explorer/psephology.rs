@@ -510,7 +510,10 @@ fn with_result_filter(results: &[&str]) -> App {
     let files = ge2017_and_ge2019();
     let loaded = load_files(&files);
     let spec = QuerySpec {
-        results: results.iter().map(|r| r.to_string()).collect(),
+        results: results
+            .iter()
+            .map(std::string::ToString::to_string)
+            .collect(),
         ..QuerySpec::default()
     };
     let query = spec

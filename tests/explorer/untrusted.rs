@@ -54,7 +54,7 @@ fn reports(loaded: &Loaded) -> Vec<(String, String)> {
     };
     let mut out = Vec::new();
     let mut keep = |what: String, bytes: Vec<u8>| {
-        out.push((what, String::from_utf8(bytes).expect("reports are UTF-8")))
+        out.push((what, String::from_utf8(bytes).expect("reports are UTF-8")));
     };
     let mut buf = Vec::new();
     report::text::list(&mut buf, &listing, &style).unwrap();

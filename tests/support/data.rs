@@ -129,7 +129,9 @@ pub fn history_import() -> PathBuf {
 /// imported through the library once per test binary, as a dataset file.
 pub fn candidates_import(year: u16) -> PathBuf {
     static PATHS: std::sync::Mutex<Vec<(u16, PathBuf)>> = std::sync::Mutex::new(Vec::new());
-    let mut paths = PATHS.lock().unwrap_or_else(|e| e.into_inner());
+    let mut paths = PATHS
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
     if let Some((_, path)) = paths.iter().find(|(y, _)| *y == year) {
         return path.clone();
     }

@@ -118,9 +118,10 @@ impl Tmux {
             if ready(&screen) {
                 return screen;
             }
-            if start.elapsed() > DEADLINE {
-                panic!("timed out waiting for {what}; the screen was:\n{screen}");
-            }
+            assert!(
+                start.elapsed() <= DEADLINE,
+                "timed out waiting for {what}; the screen was:\n{screen}"
+            );
             thread::sleep(Duration::from_millis(50));
         }
     }
@@ -315,7 +316,7 @@ impl SlowFile {
                 Ok(pipe) => break pipe,
                 Err(e) if e.raw_os_error() == Some(libc::ENXIO) => wait("nobody opened", e),
                 Err(e) => panic!("cannot open {}: {e}", self.path()),
-            };
+            }
         };
         let mut rest = &bytes[..];
         while !rest.is_empty() {
@@ -323,7 +324,7 @@ impl SlowFile {
                 Ok(n) => rest = &rest[n..],
                 Err(e) if e.kind() == ErrorKind::WouldBlock => wait("nobody is reading", e),
                 Err(e) => panic!("writing {}: {e}", self.path()),
-            };
+            }
         }
     }
 }

@@ -49,7 +49,7 @@ pub fn step(app: &mut App, action: Action) {
     for e in app.take_effects() {
         match e {
             Effect::Write { file, overwrite } => {
-                app.update(Action::Written(effect::write(file, overwrite)))
+                app.update(Action::Written(effect::write(file, overwrite)));
             }
             other => kept.push(other),
         }

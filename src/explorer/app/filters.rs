@@ -22,14 +22,14 @@ impl App {
                     field: Field::Search,
                     text: self.query.filter.search.clone(),
                     error: None,
-                })
+                });
             }
             Action::StartDates => {
                 self.overlay = Overlay::Input(TextInput {
                     field: Field::Dates,
                     text: date_range_text(&self.query.filter),
                     error: None,
-                })
+                });
             }
             Action::Input(c) => self.edit(|text| text.push(c), true),
             Action::Backspace => self.edit(
@@ -79,7 +79,7 @@ impl App {
             Action::SelectChip(at)
                 if at < crate::explorer::app::chips(&self.query.filter).len() =>
             {
-                self.overlay = Overlay::Chips(at)
+                self.overlay = Overlay::Chips(at);
             }
             // Date, title, region, margin, turnout, then the change (ties newest first).
             Action::CycleSort => {
@@ -186,20 +186,20 @@ impl App {
                 filter.kinds = ContestKind::ALL
                     .into_iter()
                     .filter(|k| chosen.ids.iter().any(|c| c == k.as_str()))
-                    .collect()
+                    .collect();
             }
             PickerKind::Endorser => filter.endorsers = chosen.ids,
             PickerKind::Stage => {
                 filter.stages = StageKind::ALL
                     .into_iter()
                     .filter(|s| chosen.ids.iter().any(|c| c == s.as_str()))
-                    .collect()
+                    .collect();
             }
             PickerKind::CandidateStatus => {
                 filter.candidate_statuses = CandidateStatus::ALL
                     .into_iter()
                     .filter(|s| chosen.ids.iter().any(|c| c == s.as_str()))
-                    .collect()
+                    .collect();
             }
         }
         self.refilter(false);
@@ -243,12 +243,11 @@ impl App {
 
     /// Selects contest `keep` if it is listed, else the first row (with the detail at its top).
     pub(super) fn reselect(&mut self, keep: Option<usize>) {
-        match keep.and_then(|i| self.rows.iter().position(|&r| r == i)) {
-            Some(pos) => self.selected = pos,
-            None => {
-                self.selected = 0;
-                self.detail_scroll = 0;
-            }
+        if let Some(pos) = keep.and_then(|i| self.rows.iter().position(|&r| r == i)) {
+            self.selected = pos;
+        } else {
+            self.selected = 0;
+            self.detail_scroll = 0;
         }
         self.keep_selection_visible();
     }
@@ -278,12 +277,11 @@ pub fn parse_range(text: &str) -> Result<(Option<PartialDate>, Option<PartialDat
             PartialDate::parse(s).map(Some)
         }
     };
-    let (since, until) = match text.split_once("..") {
-        Some((a, b)) => (one(a)?, one(b)?),
-        None => {
-            let d = one(text)?;
-            (d, d)
-        }
+    let (since, until) = if let Some((a, b)) = text.split_once("..") {
+        (one(a)?, one(b)?)
+    } else {
+        let d = one(text)?;
+        (d, d)
     };
     if let (Some(a), Some(b)) = (since, until)
         && a.start() > b.end()

@@ -25,15 +25,15 @@ impl App {
             Overlay::Messages => self.scroll_messages(delta),
             Overlay::Picker(p) => {
                 p.cursor =
-                    (p.cursor as i64 + i64::from(delta)).clamp(0, p.len() as i64 - 1) as usize
+                    (p.cursor as i64 + i64::from(delta)).clamp(0, p.len() as i64 - 1) as usize;
             }
             // While typing a search, arrows walk the results.
-            Overlay::Input(_) => self.move_selection(delta as i64),
+            Overlay::Input(_) => self.move_selection(i64::from(delta)),
             Overlay::Chips(_) => self.step_chip(i64::from(delta.signum())),
             // The column picker moves its own cursor (`update_columns`).
             Overlay::Confirm(_) | Overlay::Columns(_) => {}
             Overlay::None => match self.focus {
-                Focus::List => self.move_selection(delta as i64),
+                Focus::List => self.move_selection(i64::from(delta)),
                 Focus::Detail => self.scroll_detail(delta),
             },
         }

@@ -19,7 +19,7 @@ impl App {
             Overlay::None if text.trim().is_empty() => {}
             // The pasted text replaces any search: what was pasted is what is looked for.
             Overlay::None => {
-                self.query.filter.search = text.clone();
+                self.query.filter.search.clone_from(&text);
                 self.overlay = Overlay::Input(TextInput {
                     field: Field::Search,
                     text,

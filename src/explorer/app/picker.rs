@@ -154,6 +154,7 @@ impl Picker {
     }
 
     /// The same picker over new data: the marks, scope, find and cursor stay on the same ids.
+    #[must_use]
     pub fn refreshed(&self, data: &Data, filter: &Filter) -> Picker {
         let mut picker = Picker::open(self.kind, data, filter);
         picker.scope = self.scope;

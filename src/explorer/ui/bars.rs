@@ -48,7 +48,7 @@ pub fn wins<K>(
     ds: &Dataset,
     max: usize,
     width: usize,
-    theme: &Theme,
+    theme: Theme,
 ) -> Vec<Span<'static>> {
     let won: usize = g.wins.iter().map(|(_, n)| n).sum();
     let mut segments: Vec<(usize, char, Style)> = g
@@ -88,7 +88,7 @@ pub fn wins_label<K>(g: &GroupRecord<K>, ds: &Dataset) -> String {
 }
 
 /// What the bars of `wins` mean (colour is mentioned only where there is colour).
-pub fn legend(theme: &Theme) -> Line<'static> {
+pub fn legend(theme: Theme) -> Line<'static> {
     let won = if theme.color {
         " won, in the winner's faction colour  "
     } else {

@@ -32,7 +32,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) -> Option<u16> {
         data.dataset(),
         app.views.matrix_column,
         width,
-        &app.theme,
+        app.theme,
     );
     scrolled(frame, area, app, title, body)
 }
@@ -43,7 +43,7 @@ fn lines(
     ds: &Dataset,
     first: usize,
     width: usize,
-    theme: &Theme,
+    theme: Theme,
 ) -> Vec<Line<'static>> {
     let mut out = Vec::new();
     let text = |out: &mut Vec<Line<'static>>, s: &str, style: Style| {

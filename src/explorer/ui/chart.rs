@@ -47,7 +47,7 @@ pub fn layout(contests: &[&Contest], ds: &Dataset, width: usize) -> ChartLayout 
 
 /// The chart `width` cells wide: one line per candidate, longest bar first, the winner marked
 /// `✓`, each bar followed by its share. Unknown shares get no bar, just `n/a`.
-pub fn lines(contest: &Contest, ds: &Dataset, width: usize, theme: &Theme) -> Vec<Line<'static>> {
+pub fn lines(contest: &Contest, ds: &Dataset, width: usize, theme: Theme) -> Vec<Line<'static>> {
     lines_in(contest, ds, layout(&[contest], ds, width), theme)
 }
 
@@ -56,7 +56,7 @@ pub fn lines_in(
     contest: &Contest,
     ds: &Dataset,
     layout: ChartLayout,
-    theme: &Theme,
+    theme: Theme,
 ) -> Vec<Line<'static>> {
     let bars = bars::bars(contest);
     if bars.is_empty() {
@@ -81,7 +81,7 @@ fn abbr(bar: &Bar, ds: &Dataset) -> String {
         .unwrap_or_default()
 }
 
-fn line(bar: &Bar, abbr: &str, layout: ChartLayout, ds: &Dataset, theme: &Theme) -> Line<'static> {
+fn line(bar: &Bar, abbr: &str, layout: ChartLayout, ds: &Dataset, theme: Theme) -> Line<'static> {
     let ChartLayout {
         abbr_w,
         name_w,

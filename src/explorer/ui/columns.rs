@@ -38,7 +38,7 @@ pub fn geometry(area: Rect) -> Rect {
 
 /// Draws the picker centred over `area`, the cursor on the column at `cursor`.
 pub fn render(frame: &mut Frame, area: Rect, app: &App, cursor: usize) {
-    let theme = &app.theme;
+    let theme = app.theme;
     let at = geometry(area);
     let inner = popup(frame, app, at, TITLE.into());
     let sorted = sorted_by(app.list_sort());

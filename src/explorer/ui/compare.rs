@@ -25,7 +25,7 @@ const LABEL: usize = 16;
 pub fn render(frame: &mut Frame, area: Rect, app: &App) -> Option<u16> {
     let data = app.data.as_ref()?;
     let ds = data.dataset();
-    let theme = &app.theme;
+    let theme = app.theme;
     let mut sides: Vec<(String, usize)> = find_contest::positions(ds, &app.marks)
         .into_iter()
         .zip(['A', 'B'])
@@ -119,7 +119,7 @@ fn side<'f>(
     rows: impl Iterator<Item = (&'f str, &'f str)>,
     chart: Vec<Line<'static>>,
     width: usize,
-    theme: &Theme,
+    theme: Theme,
 ) -> Vec<Line<'static>> {
     let mut out = vec![
         Line::styled(cells::fit(label, width), theme.key()),

@@ -28,7 +28,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) -> Option<u16> {
     let inner = layout::inner(area);
     frame.render_widget(pane_block(app, area, " Detail ".into(), focused), area);
     let i = app.selected_index()?;
-    let paragraph = Paragraph::new(lines(data, i, usize::from(inner.width), &app.theme))
+    let paragraph = Paragraph::new(lines(data, i, usize::from(inner.width), app.theme))
         .wrap(Wrap { trim: false });
     Some(scroll_paragraph(
         frame,
@@ -41,7 +41,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) -> Option<u16> {
 
 /// The pane's content for contest `i`, for a pane `width` cells wide: the same facts, in the
 /// same words, as `hustings show`.
-fn lines(data: &Data, i: usize, width: usize, theme: &Theme) -> Vec<Line<'static>> {
+fn lines(data: &Data, i: usize, width: usize, theme: Theme) -> Vec<Line<'static>> {
     let ds = data.dataset();
     let c = &ds.contests[i];
     let mut doc = Doc {
@@ -241,13 +241,13 @@ fn is_unknown(value: &str) -> bool {
 }
 
 /// Lines being built for a pane of a given width, wrapped with hanging indents.
-struct Doc<'t> {
+struct Doc {
     width: usize,
-    theme: &'t Theme,
+    theme: Theme,
     lines: Vec<Line<'static>>,
 }
 
-impl Doc<'_> {
+impl Doc {
     fn heading(&mut self, title: &str) {
         self.lines.push(Line::raw(""));
         self.lines

@@ -25,7 +25,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
         return;
     }
     let v = &app.views;
-    let theme = &app.theme;
+    let theme = app.theme;
     let order = if v.endorser_reverse { " ↑" } else { " ↓" };
     let title = format!(
         " Endorsers: {} · by {}{order} · s order · S reverse · Enter lists their contests ",
@@ -96,7 +96,7 @@ fn label(r: &EndorserRecord, width: usize) -> String {
     }
 }
 
-fn row(r: &EndorserRecord, name_w: usize, bar_w: usize, theme: &Theme) -> Line<'static> {
+fn row(r: &EndorserRecord, name_w: usize, bar_w: usize, theme: Theme) -> Line<'static> {
     let rate = r.win_rate();
     let rate_label = rate.map_or(NA.to_string(), |x| format!("{:.0}%", x * 100.0));
     // The bar is the win rate: 100% fills it, so equal rates draw equal bars.

@@ -14,7 +14,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
     if area.is_empty() {
         return;
     }
-    let theme = &app.theme;
+    let theme = app.theme;
     let name = app.header_name();
     let tabs = layout::tabs(area, cells::width(&name), app.view);
     let tabs_w: usize = tabs.iter().map(|(_, l, _)| cells::width(l)).sum();

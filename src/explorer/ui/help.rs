@@ -12,7 +12,7 @@ use crate::report::cells;
 
 /// Draws the help popup over `area`; returns how far it can scroll.
 pub fn render(frame: &mut Frame, area: Rect, app: &App) -> u16 {
-    let theme = &app.theme;
+    let theme = app.theme;
     let keys_w = HELP.iter().map(|(k, _)| cells::width(k)).max().unwrap_or(0);
     let text_w = HELP.iter().map(|(_, t)| cells::width(t)).max().unwrap_or(0);
     let width = (keys_w + text_w + 5) as u16;

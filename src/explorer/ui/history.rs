@@ -26,7 +26,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) -> Option<u16> {
         return None;
     }
     let ds = data.dataset();
-    let theme = &app.theme;
+    let theme = app.theme;
     let contest = app.selected_contest();
     let seat = contest.and_then(seat_history::constituency_name);
     let title = match seat {
@@ -59,7 +59,9 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) -> Option<u16> {
     ))
 }
 
-fn history_lines(app: &App, ds: &Dataset, theme: &Theme) -> Vec<Line<'static>> {
+// One short name per figure of a row (v, n, …) keeps each row's layout readable on a line.
+#[allow(clippy::many_single_char_names)]
+fn history_lines(app: &App, ds: &Dataset, theme: Theme) -> Vec<Line<'static>> {
     let v = &app.views;
     let n = v.history.len();
     let head = format!(

@@ -41,7 +41,7 @@ fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
 
 /// ` 21:07:44  text…` with the text's continuation lines under its start.
 fn message_lines(app: &App, message: &Message, width: usize) -> Vec<Line<'static>> {
-    let theme = &app.theme;
+    let theme = app.theme;
     let time = message.at.format("%H:%M:%S").to_string();
     let (text, style) = if message.problem {
         (format!("⚠ {}", message.text), theme.error())

@@ -55,7 +55,7 @@ fn label_width(picker: &Picker) -> usize {
 
 /// Draws `picker` centred over `area`, scrolled so its cursor is visible.
 pub fn render(frame: &mut Frame, area: Rect, app: &App, picker: &Picker) {
-    let theme = &app.theme;
+    let theme = app.theme;
     let any = match picker.kind {
         PickerKind::Region => "any region",
         PickerKind::Faction => "any faction",

@@ -27,7 +27,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) -> Option<u16> {
         app.rows.len(),
         app.total()
     );
-    let body = lines(board, data.dataset(), width, &app.theme);
+    let body = lines(board, data.dataset(), width, app.theme);
     scrolled(frame, area, app, title, body)
 }
 
@@ -36,7 +36,7 @@ const NUMBER: usize = 8;
 /// The narrowest bar worth drawing.
 const MIN_BAR: usize = 4;
 
-fn lines(board: &Scoreboard, ds: &Dataset, width: usize, theme: &Theme) -> Vec<Line<'static>> {
+fn lines(board: &Scoreboard, ds: &Dataset, width: usize, theme: Theme) -> Vec<Line<'static>> {
     let mut out = Vec::new();
     let t = &board.totals;
     out.push(Line::from(vec![
@@ -170,7 +170,7 @@ fn party_lines(
     board: &Scoreboard,
     ds: &Dataset,
     width: usize,
-    theme: &Theme,
+    theme: Theme,
 ) {
     let full: Vec<String> = board.parties.iter().map(words::party_record_name).collect();
     let plain: Vec<String> = board
@@ -239,7 +239,7 @@ fn party_lines(
     }
 }
 
-fn heading(out: &mut Vec<Line<'static>>, title: &str, theme: &Theme) {
+fn heading(out: &mut Vec<Line<'static>>, title: &str, theme: Theme) {
     out.push(Line::raw(""));
     out.push(Line::styled(format!(" {title}"), theme.title()));
 }
@@ -267,7 +267,7 @@ fn numbers(counts: &[usize]) -> Vec<Span<'static>> {
 }
 
 /// The titles over the count columns.
-fn titles(name_w: usize, names: &[&str], theme: &Theme) -> Line<'static> {
+fn titles(name_w: usize, names: &[&str], theme: Theme) -> Line<'static> {
     let mut t = " ".repeat(3 + name_w);
     for name in names {
         t.push_str(&cells::fit_right(name, NUMBER));

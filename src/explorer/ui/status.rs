@@ -19,7 +19,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
     if area.is_empty() {
         return;
     }
-    let theme = &app.theme;
+    let theme = app.theme;
     let width = usize::from(area.width);
     let message_rows = area.height - 1;
     for (n, line) in message_lines(app, width, usize::from(message_rows))
@@ -62,7 +62,7 @@ fn message_lines(app: &App, width: usize, rows: usize) -> Vec<Line<'static>> {
     if rows == 0 {
         return Vec::new();
     }
-    let theme = &app.theme;
+    let theme = app.theme;
     let room = width.saturating_sub(2).max(1);
     let mut lines: Vec<(String, Style)> = Vec::new();
     for (text, problem) in app.status_messages() {
@@ -131,7 +131,7 @@ fn right_side(app: &App, width: usize) -> String {
 
 /// The messages on the status line itself, when there is no room above it.
 fn on_the_line(app: &App) -> Vec<Span<'static>> {
-    let theme = &app.theme;
+    let theme = app.theme;
     let mut messages = app.status_messages();
     if matches!(&app.overlay, Overlay::Input(i) if i.error.is_some()) {
         // A prompt's refusal (the last message) follows the prompt instead.
@@ -152,7 +152,7 @@ fn spans_width(spans: &[Span]) -> usize {
 
 /// What follows the messages in `width` cells: the question, the prompt, or the chips.
 fn left_side(app: &App, width: usize) -> Vec<Span<'static>> {
-    let theme = &app.theme;
+    let theme = app.theme;
     if let Overlay::Confirm(pending) = &app.overlay {
         return vec![Span::styled(
             format!(" {} exists. Replace it? (y/n) ", pending.typed),
@@ -218,7 +218,7 @@ type Placed = (usize, usize, usize);
 /// and kept on screen. Chips that do not fit are counted (`+2 more`). With the spans, where
 /// each chip shown is.
 fn chip_spans(app: &App, width: usize) -> (Vec<Span<'static>>, Vec<Placed>) {
-    let theme = &app.theme;
+    let theme = app.theme;
     let f = &app.query.filter;
     let all = chips(f);
     if all.is_empty() {

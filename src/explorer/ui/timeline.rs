@@ -29,7 +29,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) -> Option<u16> {
         app.rows.len()
     );
     let v = &app.views;
-    let mut body = lines(&v.timeline, data.dataset(), width, &app.theme);
+    let mut body = lines(&v.timeline, data.dataset(), width, app.theme);
     if let Some(line) = body.get_mut(layout::TIMELINE_HEAD + v.timeline_cursor)
         && !v.timeline.is_empty()
     {
@@ -50,7 +50,7 @@ fn lines(
     groups: &[GroupRecord<When>],
     ds: &Dataset,
     width: usize,
-    theme: &Theme,
+    theme: Theme,
 ) -> Vec<Line<'static>> {
     let count = |f: fn(&Period) -> bool| -> usize {
         groups

@@ -244,7 +244,7 @@ fn stats_table(ds: &Dataset, groups: &Groups) -> StatsTable {
         }
         Groups::Month(records) => {
             let folded = crate::stats::timeline::fold_gaps(records, GAP_MONTHS);
-            group_table(ds, "MONTH", &folded, |k| k.to_string())
+            group_table(ds, "MONTH", &folded, std::string::ToString::to_string)
         }
         // Drawn as a grid by `stats` (its columns are the parties).
         Groups::Change(_) => (Vec::new(), Vec::new(), None),
