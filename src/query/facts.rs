@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use std::hash::Hash;
 use std::ops::Range;
 
-use crate::model::date::Period;
+use crate::model::period::Period;
 use crate::model::party::{Parties, PartyKey};
 use crate::model::{CandidateRef, ContestKind, Dataset, Status};
 

@@ -13,7 +13,8 @@ use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 
 use crate::model::arithmetic;
-use crate::model::date::{PartialDate, Period, Precision};
+use crate::model::date::{PartialDate, Precision};
+use crate::model::period::Period;
 use crate::model::{CandidateStatus, ContestKind, Dataset, StageKind, Status};
 
 mod facts;
