@@ -13,7 +13,6 @@ use crate::explorer::layout;
 use crate::explorer::screen::{ListColumn, ListColumns, ListSort};
 use crate::explorer::theme::Theme;
 use crate::explorer::ui::pane_block;
-use crate::model::change::Since;
 use crate::model::{Dataset, Status};
 use crate::query::{Filter, SortKey};
 use crate::report::facts::Summary;
@@ -250,8 +249,11 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
             let since = changes.then(|| data.changes.since(ds, i));
             Row {
                 s: Summary::new(ds, &ds.contests[i]),
-                result: since.as_ref().map(result_text).unwrap_or_default(),
-                change: since.as_ref().map(change_text).unwrap_or_default(),
+                result: since.as_ref().map(change::result).unwrap_or_default(),
+                change: since
+                    .as_ref()
+                    .map(change::points_column)
+                    .unwrap_or_default(),
             }
         })
         .collect();
@@ -320,32 +322,6 @@ struct Row<'a> {
     s: Summary<'a>,
     result: String,
     change: String,
-}
-
-/// The result column's text: `Lab hold`, `Con gain from Lab`, `no previous result`, `partial
-/// figures` (the words of `report::change`), or `—` for a contest that elects no seat.
-fn result_text(since: &Since) -> String {
-    match since {
-        Since::NotASeat => words::DASH.to_string(),
-        Since::NoPrevious => change::NO_PREVIOUS.to_string(),
-        Since::Partial { .. } => change::PARTIAL.to_string(),
-        Since::Known(c) => c
-            .outcome
-            .as_ref()
-            .map_or_else(|| words::NA.to_string(), |o| o.label()),
-    }
-}
-
-/// The change column's text: the winner's party's ± share (`+13.4 pts`), `—` for a contest
-/// that elects no seat, `n/a` where it is not known.
-fn change_text(since: &Since) -> String {
-    match since {
-        Since::NotASeat => words::DASH.to_string(),
-        Since::Known(c) => {
-            change::winner_points(c).map_or_else(|| words::NA.to_string(), change::signed_points)
-        }
-        _ => words::NA.to_string(),
-    }
 }
 
 /// The party column's text: the winner's party (the contest's, for a selection), or `—`.
