@@ -314,6 +314,7 @@ pub fn matrix_summary(m: &ChangeMatrix) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::change::Then;
 
     #[test]
     fn signs() {
@@ -334,5 +335,27 @@ mod tests {
             reason: "this contest has votes for 0 of 1 candidates".into(),
         };
         assert_eq!(short(&partial), PARTIAL);
+    }
+
+    #[test]
+    fn an_unknown_winner_is_said_alike_in_every_column() {
+        let unknown = Since::Known(Box::new(Change {
+            previous: 0,
+            by_name: false,
+            parties: Vec::new(),
+            majority: Then {
+                then: None,
+                now: None,
+            },
+            turnout: Then {
+                then: None,
+                now: None,
+            },
+            outcome: None,
+            swing: None,
+        }));
+        assert_eq!(short(&unknown), WINNER_NOT_KNOWN);
+        assert_eq!(result(&unknown), WINNER_NOT_KNOWN);
+        assert_eq!(points_column(&unknown), words::NA);
     }
 }
