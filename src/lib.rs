@@ -1,7 +1,8 @@
 //! hustings: a terminal explorer of election and candidate-selection contests.
 //!
 //! One folder per layer; each uses only the layers above it in this list (a test,
-//! `tests/engine/layers.rs`, fails when one reaches down the list):
+//! `tests/engine/layers.rs`, fails when one reaches down the list, or when files import each
+//! other in a circle):
 //!
 //! - `model`    the data format, dates and per-contest arithmetic (shares, margins); no I/O
 //! - `import`   other formats (counting software, official results) → the model, one module each
@@ -11,8 +12,8 @@
 //! - `report`   the presentation vocabulary (facts as words, bars to a scale) and one writer per format
 //! - `explorer` terminal, input → actions, app state and update (effects leave through an
 //!   outbox), pure ui, watch, export
-//! - `cli`      clap types and one file per subcommand, writing to `impl Write` (no subcommand
-//!   opens the explorer)
+//! - `cli`      one file per subcommand, writing to `impl Write`, with their clap types in
+//!   `args/`, one file each (no subcommand opens the explorer)
 //!
 //! `atomic` writes files safely for both front ends.
 

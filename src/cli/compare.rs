@@ -5,16 +5,15 @@ use std::io::Write;
 
 use anyhow::Result;
 
+use crate::cli::Output;
 use crate::cli::args::ShowFormat;
 use crate::load::Loaded;
-use crate::report::style::TextStyle;
 use crate::report::{self, Detail};
 
 pub fn run(
     loaded: &Loaded,
     ids: [&str; 2],
-    format: ShowFormat,
-    style: &TextStyle,
+    output: &Output<ShowFormat>,
     out: &mut impl Write,
 ) -> Result<u8> {
     let dataset = &loaded.dataset;
@@ -29,8 +28,8 @@ pub fn run(
         contest: &dataset.contests[i],
     };
     let pair = [detail(a), detail(b)];
-    match format {
-        ShowFormat::Text => report::text::compare(out, &pair, style)?,
+    match output.format {
+        ShowFormat::Text => report::text::compare(out, &pair, &output.style)?,
         ShowFormat::Json => report::json::compare(out, &pair)?,
         ShowFormat::Markdown => report::markdown::compare(out, &pair)?,
     }

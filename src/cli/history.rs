@@ -6,19 +6,16 @@ use std::io::Write;
 use anyhow::Result;
 
 use super::Selection;
+use crate::cli::Output;
 use crate::cli::args::Format;
 use crate::model::change::Changes;
 use crate::model::seat as seat_history;
-use crate::report::csv::TextCells;
-use crate::report::style::TextStyle;
 use crate::report::{self, Listing};
 
 pub fn run(
     selection: &Selection,
     id: &str,
-    format: Format,
-    style: &TextStyle,
-    csv: TextCells,
+    output: &Output<Format>,
     out: &mut impl Write,
 ) -> Result<u8> {
     let dataset = &selection.loaded.dataset;
@@ -32,17 +29,17 @@ pub fn run(
         rows: &rows,
         changes: Some(&changes),
     };
-    match format {
+    match output.format {
         Format::Text => {
             let contest = &dataset.contests[anchor];
             match seat_history::constituency_name(contest) {
                 Some(name) => writeln!(out, "{name}, oldest first\n")?,
                 None => writeln!(out, "{} names no constituency\n", contest.id)?,
             }
-            report::text::list(out, &listing, style)?
+            report::text::list(out, &listing, &output.style)?
         }
         Format::Json => report::json::history(out, &listing)?,
-        Format::Csv => report::csv::list(out, &listing, csv)?,
+        Format::Csv => report::csv::list(out, &listing, output.csv)?,
         Format::Markdown => report::markdown::list(out, &listing)?,
     }
     Ok(0)

@@ -80,19 +80,31 @@ fn find_contest(loaded: &Loaded, given: &str, usage: &str) -> Result<usize> {
     })
 }
 
-fn text_style(args: TextArgs) -> TextStyle {
-    TextStyle::detect(match args.color {
-        ColorChoice::Auto => None,
-        ColorChoice::Always => Some(true),
-        ColorChoice::Never => Some(false),
-    })
+/// How a printing subcommand writes: in which format, text drawn how (colour, width), and
+/// CSV text cells written how (formats without CSV leave that alone).
+pub struct Output<F> {
+    pub format: F,
+    pub style: TextStyle,
+    pub csv: TextCells,
 }
 
-fn csv_cells(args: CsvArgs) -> TextCells {
-    if args.csv_raw {
-        TextCells::Raw
-    } else {
-        TextCells::FormulaSafe
+impl<F> Output<F> {
+    /// The options the output flags ask for; colour and width are settled against the
+    /// terminal here, once.
+    fn new(format: F, text: TextArgs, csv: CsvArgs) -> Output<F> {
+        Output {
+            format,
+            style: TextStyle::detect(match text.color {
+                ColorChoice::Auto => None,
+                ColorChoice::Always => Some(true),
+                ColorChoice::Never => Some(false),
+            }),
+            csv: if csv.csv_raw {
+                TextCells::Raw
+            } else {
+                TextCells::FormulaSafe
+            },
+        }
     }
 }
 
@@ -104,56 +116,29 @@ pub fn run(cli: Cli) -> Result<u8> {
     let code = match cli.command {
         Some(Command::List(args)) => {
             let selection = Selection::new(&sources, &args.query.spec(), args.format.for_people())?;
-            list::run(
-                &selection,
-                args.format,
-                &text_style(args.text),
-                csv_cells(args.csv),
-                &mut out,
-            )?
+            let output = Output::new(args.format, args.text, args.csv);
+            list::run(&selection, &output, &mut out)?
         }
         Some(Command::Show(args)) => {
             let loaded = load_for(&sources, args.format.for_people())?;
-            show::run(
-                &loaded,
-                &args.id,
-                args.format,
-                &text_style(args.text),
-                &mut out,
-            )?
+            let output = Output::new(args.format, args.text, CsvArgs::default());
+            show::run(&loaded, &args.id, &output, &mut out)?
         }
         Some(Command::Stats(args)) => {
             let selection = Selection::new(&sources, &args.query.spec(), args.format.for_people())?;
-            stats::run(
-                &selection,
-                args.by,
-                args.format,
-                &text_style(args.text),
-                csv_cells(args.csv),
-                &mut out,
-            )?
+            let output = Output::new(args.format, args.text, args.csv);
+            stats::run(&selection, args.by, &output, &mut out)?
         }
         Some(Command::Compare(args)) => {
             let loaded = load_for(&sources, args.format.for_people())?;
-            compare::run(
-                &loaded,
-                [&args.a, &args.b],
-                args.format,
-                &text_style(args.text),
-                &mut out,
-            )?
+            let output = Output::new(args.format, args.text, CsvArgs::default());
+            compare::run(&loaded, [&args.a, &args.b], &output, &mut out)?
         }
         Some(Command::History(args)) => {
             let spec = args.filters.spec(crate::query::Sort::default());
             let selection = Selection::new(&sources, &spec, args.format.for_people())?;
-            history::run(
-                &selection,
-                &args.id,
-                args.format,
-                &text_style(args.text),
-                csv_cells(args.csv),
-                &mut out,
-            )?
+            let output = Output::new(args.format, args.text, args.csv);
+            history::run(&selection, &args.id, &output, &mut out)?
         }
         Some(Command::Completions(args)) => completions::run(args.shell, &mut out)?,
         Some(Command::Validate(args)) => {

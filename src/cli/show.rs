@@ -4,16 +4,15 @@ use std::io::Write;
 
 use anyhow::Result;
 
+use crate::cli::Output;
 use crate::cli::args::ShowFormat;
 use crate::load::Loaded;
-use crate::report::style::TextStyle;
 use crate::report::{self, Detail};
 
 pub fn run(
     loaded: &Loaded,
     id: &str,
-    format: ShowFormat,
-    style: &TextStyle,
+    output: &Output<ShowFormat>,
     out: &mut impl Write,
 ) -> Result<u8> {
     let dataset = &loaded.dataset;
@@ -22,8 +21,8 @@ pub fn run(
         warnings: &loaded.warnings,
         contest: &dataset.contests[super::find_contest(loaded, id, &format!("show {id}"))?],
     };
-    match format {
-        ShowFormat::Text => report::text::show(out, &detail, style)?,
+    match output.format {
+        ShowFormat::Text => report::text::show(out, &detail, &output.style)?,
         ShowFormat::Json => report::json::show(out, &detail)?,
         ShowFormat::Markdown => report::markdown::show(out, &detail)?,
     }

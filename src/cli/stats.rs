@@ -6,18 +6,15 @@ use std::io::Write;
 use anyhow::Result;
 
 use super::Selection;
+use crate::cli::Output;
 use crate::cli::args::{ByArg, Format};
-use crate::report::csv::TextCells;
-use crate::report::style::TextStyle;
 use crate::report::{self, StatsReport};
 use crate::stats::{self, GroupBy};
 
 pub fn run(
     selection: &Selection,
     by: ByArg,
-    format: Format,
-    style: &TextStyle,
-    csv: TextCells,
+    output: &Output<Format>,
     out: &mut impl Write,
 ) -> Result<u8> {
     let by = match by {
@@ -39,10 +36,10 @@ pub fn run(
         groups: stats::group_by(&selection.loaded.dataset, index, rows, by),
         seat_totals: (by == GroupBy::Party).then(|| stats::seat_totals(index, rows)),
     };
-    match format {
-        Format::Text => report::text::stats(out, &report, style)?,
+    match output.format {
+        Format::Text => report::text::stats(out, &report, &output.style)?,
         Format::Json => report::json::stats(out, &report)?,
-        Format::Csv => report::csv::stats(out, &report, csv)?,
+        Format::Csv => report::csv::stats(out, &report, output.csv)?,
         Format::Markdown => report::markdown::stats(out, &report)?,
     }
     Ok(0)

@@ -112,15 +112,22 @@ impl ListSort {
     }
 }
 
-/// A column the contest list can show beside the title; `C` opens the picker of them.
+/// A column of the contest list, in display order. `C` opens a picker of those beside the
+/// title (`CHOOSABLE`); the mark, the title and the status are drawn by the list itself.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ListColumn {
+    /// The winner's faction's colour (or letters, without colour).
+    Mark,
+    Title,
     Kind,
     Region,
     Date,
-    /// The winner, or `pending`.
+    /// Shown only when the winner column is not: that column says `pending` itself.
+    Status,
+    /// The winner, `pending`, or `—`.
     Winner,
-    /// The winner's faction's short label.
+    /// The winner's faction's short label (colour shows it as the mark; without colour the
+    /// mark is these letters, and this column is not shown).
     Faction,
     /// The winner's party.
     Party,
@@ -136,8 +143,8 @@ pub enum ListColumn {
 }
 
 impl ListColumn {
-    /// Every column, in the order the picker lists them and the list draws them.
-    pub const ALL: [ListColumn; 11] = [
+    /// The columns the user chooses from, in the order the picker lists them.
+    pub const CHOOSABLE: [ListColumn; 11] = [
         ListColumn::Kind,
         ListColumn::Region,
         ListColumn::Date,
@@ -151,9 +158,12 @@ impl ListColumn {
         ListColumn::Change,
     ];
 
-    /// What the picker calls it.
+    /// What the picker calls it (the columns it does not list are named too, plainly).
     pub fn describe(self) -> &'static str {
         match self {
+            ListColumn::Mark => "faction mark",
+            ListColumn::Title => "title",
+            ListColumn::Status => "status",
             ListColumn::Kind => "kind of contest",
             ListColumn::Region => "region",
             ListColumn::Date => "date",
@@ -168,9 +178,10 @@ impl ListColumn {
         }
     }
 
-    fn bit(self) -> u16 {
-        let at = ListColumn::ALL.iter().position(|c| *c == self).unwrap_or(0);
-        1 << at
+    /// Its bit in `ListColumns`; None for a column the user does not choose.
+    fn bit(self) -> Option<u16> {
+        let at = ListColumn::CHOOSABLE.iter().position(|c| *c == self)?;
+        Some(1 << at)
     }
 }
 
@@ -183,7 +194,7 @@ impl Default for ListColumns {
     /// Everything but the party, result and change, which the winner and the detail say.
     fn default() -> ListColumns {
         ListColumns(
-            ListColumn::ALL
+            ListColumn::CHOOSABLE
                 .iter()
                 .filter(|c| {
                     !matches!(
@@ -191,18 +202,22 @@ impl Default for ListColumns {
                         ListColumn::Party | ListColumn::Result | ListColumn::Change
                     )
                 })
-                .fold(0, |bits, c| bits | c.bit()),
+                .filter_map(|c| c.bit())
+                .fold(0, |bits, bit| bits | bit),
         )
     }
 }
 
 impl ListColumns {
+    /// Whether the list may show `column`; one the user does not choose, it always may.
     pub fn shows(self, column: ListColumn) -> bool {
-        self.0 & column.bit() != 0
+        column.bit().is_none_or(|bit| self.0 & bit != 0)
     }
 
-    /// Shows the column if hidden, hides it if shown.
+    /// Shows a choosable column if hidden, hides it if shown.
     pub fn toggle(&mut self, column: ListColumn) {
-        self.0 ^= column.bit();
+        if let Some(bit) = column.bit() {
+            self.0 ^= bit;
+        }
     }
 }

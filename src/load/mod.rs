@@ -21,6 +21,7 @@ use catalogue_conflicts::Conflict;
 pub use error::LoadError;
 use integrity::{Warning, WarningKind};
 
+mod batch;
 mod parallel;
 mod split;
 mod stream;
@@ -357,7 +358,7 @@ pub fn parse_hustings(file: &str, bytes: &[u8]) -> Result<Dataset, LoadError> {
     let dataset = match stream::from_slice(bytes) {
         Ok(dataset) => dataset,
         // The streaming path gives up at anything unusual; the plain parse decides, and explains.
-        Err(stream::GiveUp) => match require_object::whole::<Dataset>(bytes) {
+        Err(batch::GiveUp) => match require_object::whole::<Dataset>(bytes) {
             Ok(dataset) => dataset,
             Err(first_error) => return Err(diagnose::parse_failure(file, bytes, &first_error)),
         },

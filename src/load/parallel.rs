@@ -3,36 +3,11 @@
 //! join back in file order. Parsing is most of the work of loading a large file, and the
 //! split is a small part of it, so this uses every core.
 
-use std::ops::Range;
 use std::sync::mpsc::{self, Receiver, SyncSender, TryRecvError};
 use std::thread;
 
-use super::stream::{GiveUp, trim_lists};
+use super::batch::{Batch, GiveUp};
 use crate::model::Contest;
-use crate::model::require_object;
-
-/// Whole contests from the file, for one parsing thread.
-pub(super) struct Batch {
-    /// The contests' JSON, with the separators between them; checked to be UTF-8.
-    pub text: String,
-    /// Where each contest's object is in `text`.
-    pub contests: Vec<Range<usize>>,
-}
-
-impl Batch {
-    /// Each contest must be exactly one JSON object, as on the one-thread path.
-    fn parse(&self) -> Result<Vec<Contest>, GiveUp> {
-        let mut parsed = Vec::with_capacity(self.contests.len());
-        for range in &self.contests {
-            let mut de = serde_json::Deserializer::from_str(&self.text[range.clone()]);
-            let mut contest: Contest = require_object::object(&mut de).map_err(|_| GiveUp)?;
-            de.end().map_err(|_| GiveUp)?;
-            trim_lists(&mut contest);
-            parsed.push(contest);
-        }
-        Ok(parsed)
-    }
-}
 
 /// How many threads to parse on: one per core, as the split is light. One core parses on
 /// the reading thread instead (no threads at all).

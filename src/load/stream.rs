@@ -1,5 +1,5 @@
-//! The fast path for reading a dataset: the top-level object is walked by hand and each
-//! contest is parsed on its own, straight from a small reusable buffer, so a file's bytes are
+//! The fast path for reading a dataset: the top-level object is walked by hand and the
+//! contests are parsed a batch at a time (`batch`), straight from a small reusable buffer, so a file's bytes are
 //! never all in memory beside the parsed data (a million contests would otherwise need the
 //! whole file *and* the dataset at once).
 //!
@@ -11,19 +11,11 @@ use std::io::{self, Read};
 
 use serde::de::{Deserialize, DeserializeOwned, Deserializer};
 
-use super::parallel::{self, Batch};
-use super::split::split;
+use super::batch::{Batch, GiveUp, parse_contest};
+use super::parallel;
+use super::split::{Split, split};
 use crate::model::require_object;
 use crate::model::{Contest, Dataset, Faction, Region};
-
-/// A record that must be a JSON object, as the model's own fields require.
-struct Object<T>(T);
-
-impl<'de, T: Deserialize<'de>> Deserialize<'de> for Object<T> {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        require_object::object(d).map(Object)
-    }
-}
 
 /// A list of records, each a JSON object.
 struct List<T>(Vec<T>);
@@ -42,10 +34,6 @@ const CHUNK: usize = 8 << 20;
 /// threads finish close together, large enough that handing batches over costs nothing
 /// measurable. An array shorter than this is parsed on the reading thread.
 const BATCH: usize = 1 << 20;
-
-/// The document could not be read the fast way; the caller falls back to the plain parse.
-#[derive(Debug)]
-pub(super) struct GiveUp;
 
 /// Parses a whole document held in memory.
 pub(super) fn from_slice(bytes: &[u8]) -> Result<Dataset, GiveUp> {
@@ -285,7 +273,8 @@ impl<R: Read> Input<'_, R> {
         })
     }
 
-    /// The contests array, one contest at a time.
+    /// The contests array, a batch of whole contests at a time: on parsing threads when it is
+    /// long, else here.
     fn contests(&mut self) -> Result<Vec<Contest>, GiveUp> {
         let mut contests = Vec::new();
         self.expect(b'[')?;
@@ -297,16 +286,14 @@ impl<R: Read> Input<'_, R> {
             return parallel::parse(self.parsers, self.size, || self.next_batch());
         }
         loop {
-            let mut contest = self.value::<Object<Contest>>()?.0;
-            trim_lists(&mut contest);
-            contests.push(contest);
-            match self.peek()? {
-                Some(b',') => self.pos += 1,
-                Some(b']') => {
-                    self.pos += 1;
-                    return Ok(contests);
-                }
-                _ => return Err(GiveUp),
+            let found = self.next_split()?;
+            let text = self.text();
+            for range in found.contests {
+                contests.push(parse_contest(&text[range])?);
+            }
+            self.pos += found.taken;
+            if found.done {
+                return Ok(contests);
             }
         }
     }
@@ -314,44 +301,31 @@ impl<R: Read> Input<'_, R> {
 
 impl<R: Read> Input<'_, R> {
     /// The next batch of whole contests for a parsing thread, and whether the array ends
-    /// with it; reads more of the file when the buffer holds no whole contest.
+    /// with it.
     fn next_batch(&mut self) -> Result<(Batch, bool), GiveUp> {
+        let found = self.next_split()?;
+        // `taken` is just past a comma or bracket, so on a character boundary.
+        let batch = Batch {
+            text: self.text()[..found.taken].to_owned(),
+            contests: found.contests,
+        };
+        self.pos += found.taken;
+        Ok((batch, found.done))
+    }
+
+    /// Where the next whole contests are in `text()` (up to a batch of them), without moving
+    /// past them; reads more of the file when the buffer holds no whole contest.
+    fn next_split(&mut self) -> Result<Split, GiveUp> {
         loop {
-            let text = self.text();
-            let found = split(text.as_bytes(), self.batch).map_err(|_| GiveUp)?;
+            let found = split(self.text().as_bytes(), self.batch).map_err(|_| GiveUp)?;
             if !found.contests.is_empty() {
-                // `taken` is just past a comma or bracket, so on a character boundary.
-                let batch = Batch {
-                    text: text[..found.taken].to_owned(),
-                    contests: found.contests,
-                };
-                self.pos += found.taken;
-                return Ok((batch, found.done));
+                return Ok(found);
             }
             if self.eof {
                 return Err(GiveUp);
             }
             self.refill()?;
         }
-    }
-}
-
-/// Gives a contest's lists exactly the room they use. A list read from JSON grows by
-/// doubling, so five candidates take the room of eight; over a million contests that slack
-/// is a tenth of the memory. The freed blocks are reused by the contests that follow.
-pub(super) fn trim_lists(contest: &mut Contest) {
-    fn exact<T>(list: &mut Vec<T>) {
-        if list.capacity() > list.len() {
-            let mut trimmed = Vec::with_capacity(list.len());
-            trimmed.append(list);
-            *list = trimmed;
-        }
-    }
-    exact(&mut contest.candidates);
-    exact(&mut contest.sources);
-    exact(&mut contest.rounds);
-    for candidate in &mut contest.candidates {
-        exact(&mut candidate.endorsements);
     }
 }
 

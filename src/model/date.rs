@@ -1,6 +1,5 @@
 //! Dates known to the year, the month or the day, as sources give them.
 
-pub use crate::model::period::Period;
 use std::fmt;
 
 use chrono::{Datelike, NaiveDate};

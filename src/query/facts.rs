@@ -7,11 +7,12 @@ use std::collections::HashMap;
 use std::hash::Hash;
 use std::ops::Range;
 
-use crate::model::date::Period;
 use crate::model::party::{Parties, PartyKey};
+use crate::model::period::Period;
 use crate::model::{CandidateRef, ContestKind, Dataset, Status};
 
-use super::{dense_ranks, fold};
+use super::fold;
+use super::order::dense_ranks;
 
 type FastMap<K, V> = HashMap<K, V, foldhash::fast::RandomState>;
 

@@ -47,3 +47,31 @@ pub(super) fn pick(rows: &mut [usize], order: &[u32]) {
     }
     debug_assert_eq!(out, rows.len());
 }
+
+/// For each value, its place among the distinct values in ascending order (equal values share
+/// a place), so comparing places orders exactly as comparing the values.
+pub(super) fn dense_ranks<T: Ord>(values: &[T]) -> Vec<u32> {
+    let mut order: Vec<usize> = (0..values.len()).collect();
+    order.sort_unstable_by(|&a, &b| values[a].cmp(&values[b]));
+    let mut ranks = vec![0u32; values.len()];
+    let mut rank = 0u32;
+    for (n, &i) in order.iter().enumerate() {
+        if n > 0 && values[order[n - 1]] != values[i] {
+            rank += 1;
+        }
+        ranks[i] = rank;
+    }
+    ranks
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dense_ranks_order_like_the_values() {
+        let titles = ["stockport", "bury south", "stockport", "acton"];
+        assert_eq!(dense_ranks(&titles), vec![2, 1, 2, 0]);
+        assert_eq!(dense_ranks::<u8>(&[]), Vec::<u32>::new());
+    }
+}

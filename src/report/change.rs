@@ -16,6 +16,9 @@ pub const NO_PREVIOUS: &str = "no previous result";
 /// seat had never been fought before.
 pub const PARTIAL: &str = "partial figures";
 
+/// The result of a contest against the previous one when its winner is not known.
+pub const WINNER_NOT_KNOWN: &str = "winner not known";
+
 /// The change section of one contest.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ChangeSection {
@@ -202,23 +205,44 @@ impl ChangeSection {
 }
 
 /// The change of one contest in a few words, for a column (`history`'s ±, the explorer's
-/// History view and list): `Lab hold, +13.4 pts` (the winner's party's ± share), `Con gain
-/// from Lab, +6.9 pts`, `no previous result`, `partial figures` (a previous contest is loaded
-/// but one side's votes are incomplete), or `—` for a contest that elects no seat.
+/// History view): `Lab hold, +13.4 pts` (the winner's party's ± share), `Con gain from Lab,
+/// +6.9 pts`, or the `result` alone where there are no points to add.
 pub fn short(since: &Since) -> String {
+    let result = result(since);
+    match since {
+        Since::Known(change) if change.outcome.is_some() => match winner_points(change) {
+            Some(p) => format!("{result}, {}", signed_points(p)),
+            None => result,
+        },
+        _ => result,
+    }
+}
+
+/// The result against the seat's previous contest (the explorer list's result column):
+/// `Lab hold`, `Con gain from Lab`, `winner not known`, `no previous result`, `partial figures`
+/// (a previous contest is loaded but one side's votes are incomplete), or `—` for a contest
+/// that elects no seat.
+pub fn result(since: &Since) -> String {
     match since {
         Since::NotASeat => DASH.to_string(),
         Since::NoPrevious => NO_PREVIOUS.to_string(),
         Since::Partial { .. } => PARTIAL.to_string(),
+        Since::Known(change) => change
+            .outcome
+            .as_ref()
+            .map_or_else(|| WINNER_NOT_KNOWN.to_string(), |o| o.label()),
+    }
+}
+
+/// The winner's party's ± share alone (the explorer list's change column): `+13.4 pts`, `—`
+/// for a contest that elects no seat, `n/a` where it is not known.
+pub fn points_column(since: &Since) -> String {
+    match since {
+        Since::NotASeat => DASH.to_string(),
         Since::Known(change) => {
-            let Some(outcome) = &change.outcome else {
-                return "winner not known".to_string();
-            };
-            match winner_points(change) {
-                Some(p) => format!("{}, {}", outcome.label(), signed_points(p)),
-                None => outcome.label(),
-            }
+            winner_points(change).map_or_else(|| words::NA.to_string(), signed_points)
         }
+        _ => words::NA.to_string(),
     }
 }
 
@@ -290,6 +314,7 @@ pub fn matrix_summary(m: &ChangeMatrix) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::change::Then;
 
     #[test]
     fn signs() {
@@ -310,5 +335,27 @@ mod tests {
             reason: "this contest has votes for 0 of 1 candidates".into(),
         };
         assert_eq!(short(&partial), PARTIAL);
+    }
+
+    #[test]
+    fn an_unknown_winner_is_said_alike_in_every_column() {
+        let unknown = Since::Known(Box::new(Change {
+            previous: 0,
+            by_name: false,
+            parties: Vec::new(),
+            majority: Then {
+                then: None,
+                now: None,
+            },
+            turnout: Then {
+                then: None,
+                now: None,
+            },
+            outcome: None,
+            swing: None,
+        }));
+        assert_eq!(short(&unknown), WINNER_NOT_KNOWN);
+        assert_eq!(result(&unknown), WINNER_NOT_KNOWN);
+        assert_eq!(points_column(&unknown), words::NA);
     }
 }

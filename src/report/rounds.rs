@@ -9,6 +9,7 @@ use std::collections::HashMap;
 
 use crate::model::tally::Tally;
 use crate::model::{Candidate, Contest, Inactive, Round, Transfer};
+use crate::report::round_words;
 use crate::report::words::thousands;
 
 /// Where a candidate stands in a round.
@@ -422,7 +423,8 @@ pub fn lines(contest: &Contest) -> Vec<String> {
 }
 
 /// `Round 1: Ash 400, Birch 300; threshold 351; elected Ash; eliminated Dale; transfers
-/// Dale → Ash 30; 5 exhausted; inactive: overvotes 430`.
+/// Dale → Ash 30; 5 exhausted (no further preference); inactive ballots so far: overvotes 430`
+/// (the phrases of `round_words`, which the explorer's rounds pane uses too).
 pub fn line(view: &RoundView) -> String {
     let counts: Vec<String> = view
         .rows
@@ -438,29 +440,19 @@ pub fn line(view: &RoundView) -> String {
         parts.push(format!("threshold {}", t.label()));
     }
     if !view.elected.is_empty() {
-        parts.push(format!("elected {}", view.elected.join(", ")));
+        parts.push(round_words::elected(&view.elected));
     }
     if !view.eliminated.is_empty() {
-        parts.push(format!("eliminated {}", view.eliminated.join(", ")));
+        parts.push(round_words::eliminated(&view.eliminated));
     }
     if !view.transfers.is_empty() {
-        let moves: Vec<String> = view
-            .transfers
-            .iter()
-            .map(|t| format!("{} → {} {}", t.from, t.to, t.votes.label()))
-            .collect();
-        parts.push(format!("transfers {}", moves.join(", ")));
+        parts.push(round_words::transfers(&view.transfers));
     }
     if let Some(x) = view.exhausted {
-        parts.push(format!("{} exhausted", thousands(x)));
+        parts.push(round_words::exhausted(x));
     }
     if !view.inactive.is_empty() {
-        let by: Vec<String> = view
-            .inactive
-            .iter()
-            .map(|x| format!("{} {}", x.reason, x.ballots.label()))
-            .collect();
-        parts.push(format!("inactive: {}", by.join(", ")));
+        parts.push(round_words::inactive(&view.inactive));
     }
     parts.join("; ")
 }

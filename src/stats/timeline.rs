@@ -7,7 +7,7 @@ use std::fmt;
 
 use chrono::{Datelike, Months, NaiveDate};
 
-pub use crate::model::date::Period;
+pub use crate::model::period::Period;
 use crate::query::Index;
 use crate::stats::{GroupRecord, Visit, collect};
 

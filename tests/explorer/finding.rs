@@ -9,7 +9,7 @@ use hustings::explorer::action::{Action, PickerKind};
 use hustings::explorer::app::{App, Overlay, View};
 use hustings::explorer::effect::Effect;
 use hustings::load::{self, DataSource};
-use hustings::model::date::Period;
+use hustings::model::period::Period;
 use ratatui::crossterm::event::{KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
 
 use crate::support::tui::{self, app_on, key, press, screen, select, selected_id, step, titles};

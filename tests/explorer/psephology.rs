@@ -398,7 +398,10 @@ fn seats_changing_hands_with_one_election_loaded_says_what_to_load() {
 fn choose(app: &mut App, columns: &[ListColumn]) {
     press(app, "C");
     for column in columns {
-        let at = ListColumn::ALL.iter().position(|c| c == column).unwrap();
+        let at = ListColumn::CHOOSABLE
+            .iter()
+            .position(|c| c == column)
+            .unwrap();
         press(app, "g");
         for _ in 0..at {
             press(app, "j");

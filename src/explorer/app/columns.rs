@@ -19,7 +19,7 @@ impl App {
             }
             return Some(action);
         };
-        let last = ListColumn::ALL.len() - 1;
+        let last = ListColumn::CHOOSABLE.len() - 1;
         let to = |c: i64| Overlay::Columns(c.clamp(0, last as i64) as usize);
         match action {
             Action::Up => self.overlay = to(cursor as i64 - 1),
@@ -49,6 +49,6 @@ impl App {
     }
 
     fn toggle_column(&mut self, at: usize) {
-        self.list_columns.toggle(ListColumn::ALL[at]);
+        self.list_columns.toggle(ListColumn::CHOOSABLE[at]);
     }
 }

@@ -72,7 +72,7 @@ pub enum Overlay {
     /// Stepping through the filter chips (`x`); the chip under the cursor, from 0.
     Chips(usize),
     /// The list's columns (`C`): the one under the cursor, as a position in
-    /// `ListColumn::ALL`.
+    /// `ListColumn::CHOOSABLE`.
     Columns(usize),
 }
 

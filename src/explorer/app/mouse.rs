@@ -36,7 +36,7 @@ impl App {
         if let Overlay::Columns(_) = &self.overlay {
             let inner = layout::inner(crate::explorer::ui::columns_geometry(self.screen));
             let row = usize::from(event.row.saturating_sub(inner.y));
-            return (click && inner.contains(at) && row < ListColumn::ALL.len())
+            return (click && inner.contains(at) && row < ListColumn::CHOOSABLE.len())
                 .then_some(Action::PickRow(row));
         }
         let areas = self.areas();

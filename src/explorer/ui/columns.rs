@@ -27,13 +27,13 @@ fn sorted_by(sort: ListSort) -> Option<ListColumn> {
 
 /// Where the picker is drawn over `area` (shared by drawing and the mouse).
 pub fn geometry(area: Rect) -> Rect {
-    let label_w = ListColumn::ALL
+    let label_w = ListColumn::CHOOSABLE
         .iter()
         .map(|c| cells::width(c.describe()))
         .max()
         .unwrap_or(0);
     let width = (label_w + 32).max(cells::width(TITLE) + 2) as u16;
-    popup_area(area, width, ListColumn::ALL.len() as u16 + 4)
+    popup_area(area, width, ListColumn::CHOOSABLE.len() as u16 + 4)
 }
 
 /// Draws the picker centred over `area`, the cursor on the column at `cursor`.
@@ -42,7 +42,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, cursor: usize) {
     let at = geometry(area);
     let inner = popup(frame, app, at, TITLE.into());
     let sorted = sorted_by(app.list_sort());
-    let mut lines: Vec<Line> = ListColumn::ALL
+    let mut lines: Vec<Line> = ListColumn::CHOOSABLE
         .iter()
         .enumerate()
         .map(|(n, &column)| {

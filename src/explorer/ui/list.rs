@@ -13,65 +13,18 @@ use crate::explorer::layout;
 use crate::explorer::screen::{ListColumn, ListColumns, ListSort};
 use crate::explorer::theme::Theme;
 use crate::explorer::ui::pane_block;
-use crate::model::change::Since;
 use crate::model::{Dataset, Status};
 use crate::query::{Filter, SortKey};
 use crate::report::facts::Summary;
 use crate::report::words;
 use crate::report::{cells, change};
 
-/// A list column, in display order.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Column {
-    Mark,
-    Title,
-    Kind,
-    Region,
-    Date,
-    /// Shown only when the winner column is not: that column says `pending` itself.
-    Status,
-    /// The winner, `pending`, or `—`.
-    Winner,
-    /// The winner's faction's short label (colour shows it as the mark; without colour the
-    /// mark is these letters, and this column is not shown).
-    Faction,
-    /// The winner's party.
-    Party,
-    Share,
-    Margin,
-    Turnout,
-    /// `Lab hold`, `Con gain from Lab` (against the seat's previous contest).
-    Result,
-    /// The winner's party's ± share since the seat's previous contest.
-    Change,
-}
-
-impl Column {
-    /// The column the user chooses in the picker, for those it lists.
-    fn choice(self) -> Option<ListColumn> {
-        Some(match self {
-            Column::Kind => ListColumn::Kind,
-            Column::Region => ListColumn::Region,
-            Column::Date => ListColumn::Date,
-            Column::Winner => ListColumn::Winner,
-            Column::Faction => ListColumn::Faction,
-            Column::Party => ListColumn::Party,
-            Column::Share => ListColumn::Share,
-            Column::Margin => ListColumn::Margin,
-            Column::Turnout => ListColumn::Turnout,
-            Column::Result => ListColumn::Result,
-            Column::Change => ListColumn::Change,
-            Column::Mark | Column::Title | Column::Status => return None,
-        })
-    }
-
-    /// Numbers, right-aligned.
-    fn right(self) -> bool {
-        matches!(
-            self,
-            Column::Share | Column::Margin | Column::Turnout | Column::Change
-        )
-    }
+/// Numbers, right-aligned.
+fn right_aligned(column: ListColumn) -> bool {
+    matches!(
+        column,
+        ListColumn::Share | ListColumn::Margin | ListColumn::Turnout | ListColumn::Change
+    )
 }
 
 /// The narrowest the title column may get before other columns are dropped: results first,
@@ -121,14 +74,14 @@ struct Fit {
 }
 
 /// The column that shows the sort's key (`Title` for the title, always shown).
-fn sort_column(sort: ListSort) -> Column {
+fn sort_column(sort: ListSort) -> ListColumn {
     match sort {
-        ListSort::Key(SortKey::Date) => Column::Date,
-        ListSort::Key(SortKey::Title) => Column::Title,
-        ListSort::Key(SortKey::Region) => Column::Region,
-        ListSort::Key(SortKey::Margin) => Column::Margin,
-        ListSort::Key(SortKey::Turnout) => Column::Turnout,
-        ListSort::Change => Column::Change,
+        ListSort::Key(SortKey::Date) => ListColumn::Date,
+        ListSort::Key(SortKey::Title) => ListColumn::Title,
+        ListSort::Key(SortKey::Region) => ListColumn::Region,
+        ListSort::Key(SortKey::Margin) => ListColumn::Margin,
+        ListSort::Key(SortKey::Turnout) => ListColumn::Turnout,
+        ListSort::Change => ListColumn::Change,
     }
 }
 
@@ -137,32 +90,32 @@ fn sort_column(sort: ListSort) -> Column {
 /// the results (result, change, winner, date, party, faction, share, margin, turnout), then
 /// context (region and kind, at their full width or not at all). The title takes what is
 /// left.
-fn columns(fit: Fit) -> Vec<(Column, usize)> {
-    let natural = |col: Column| match col {
-        Column::Date => DATE_W,
-        Column::Status => STATUS_W,
-        Column::Winner => fit.winner,
-        Column::Party => fit.party,
-        Column::Result => fit.result,
-        Column::Change => fit.change,
-        Column::Faction => FACTION_W,
-        Column::Share => SHARE_W,
-        Column::Margin => fit.margin,
-        Column::Turnout => TURNOUT_W,
-        Column::Region => fit.region,
-        Column::Kind => KIND_W,
-        Column::Mark | Column::Title => 0,
+fn columns(fit: Fit) -> Vec<(ListColumn, usize)> {
+    let natural = |col: ListColumn| match col {
+        ListColumn::Date => DATE_W,
+        ListColumn::Status => STATUS_W,
+        ListColumn::Winner => fit.winner,
+        ListColumn::Party => fit.party,
+        ListColumn::Result => fit.result,
+        ListColumn::Change => fit.change,
+        ListColumn::Faction => FACTION_W,
+        ListColumn::Share => SHARE_W,
+        ListColumn::Margin => fit.margin,
+        ListColumn::Turnout => TURNOUT_W,
+        ListColumn::Region => fit.region,
+        ListColumn::Kind => KIND_W,
+        ListColumn::Mark | ListColumn::Title => 0,
     };
-    let min_title = |col: Column| match col {
-        Column::Region | Column::Kind => MIN_TITLE_BESIDE_CONTEXT,
+    let min_title = |col: ListColumn| match col {
+        ListColumn::Region | ListColumn::Kind => MIN_TITLE_BESIDE_CONTEXT,
         // `pending` must stay visible: the title gives way further for it.
-        Column::Status => MIN_TITLE_BESIDE_STATUS,
+        ListColumn::Status => MIN_TITLE_BESIDE_STATUS,
         _ => MIN_TITLE,
     };
     let mut used = fit.mark + 1;
-    let mut chosen: Vec<(Column, usize)> = Vec::new();
+    let mut chosen: Vec<(ListColumn, usize)> = Vec::new();
     let sorted = sort_column(fit.sort);
-    if sorted != Column::Title {
+    if sorted != ListColumn::Title {
         // Cut to the room there is rather than dropped: the order must be readable.
         let room = fit.width.saturating_sub(used + MIN_TITLE.min(12) + 2);
         let w = natural(sorted).min(room);
@@ -174,42 +127,47 @@ fn columns(fit: Fit) -> Vec<(Column, usize)> {
     // The result and change are shown only when chosen: chosen, they come first (they say
     // who won, too).
     let mut optional = vec![
-        Column::Result,
-        Column::Change,
-        Column::Winner,
-        Column::Status,
-        Column::Date,
-        Column::Party,
+        ListColumn::Result,
+        ListColumn::Change,
+        ListColumn::Winner,
+        ListColumn::Status,
+        ListColumn::Date,
+        ListColumn::Party,
     ];
     if fit.color {
-        optional.push(Column::Faction);
+        optional.push(ListColumn::Faction);
     }
     optional.extend([
-        Column::Share,
-        Column::Margin,
-        Column::Region,
-        Column::Turnout,
-        Column::Kind,
+        ListColumn::Share,
+        ListColumn::Margin,
+        ListColumn::Region,
+        ListColumn::Turnout,
+        ListColumn::Kind,
     ]);
-    optional.retain(|c| c.choice().is_none_or(|c| fit.chosen.shows(c)));
-    let shown = |chosen: &[(Column, usize)], c: Column| chosen.iter().any(|(x, _)| *x == c);
+    optional.retain(|&c| fit.chosen.shows(c));
+    let shown = |chosen: &[(ListColumn, usize)], c: ListColumn| chosen.iter().any(|(x, _)| *x == c);
     for col in optional {
-        if shown(&chosen, col) || (col == Column::Status && shown(&chosen, Column::Winner)) {
+        if shown(&chosen, col) || (col == ListColumn::Status && shown(&chosen, ListColumn::Winner))
+        {
             continue;
         }
         let mut w = natural(col);
         let room = fit.width.saturating_sub(used + min_title(col) + 2);
-        if col == Column::Winner && w > room && room >= MIN_WINNER {
+        if col == ListColumn::Winner && w > room && room >= MIN_WINNER {
             // A winner cut short says more than none.
             w = room;
         }
         if w > room {
             match col {
                 // Without the winner, the status column may still fit.
-                Column::Winner => continue,
+                ListColumn::Winner => continue,
                 // Context is shown whole or not at all: the kind may fit where the region
                 // does not. So are the chosen extras, which give way to the columns after.
-                Column::Region | Column::Kind | Column::Result | Column::Change | Column::Party => {
+                ListColumn::Region
+                | ListColumn::Kind
+                | ListColumn::Result
+                | ListColumn::Change
+                | ListColumn::Party => {
                     continue;
                 }
                 // Results by importance: what does not fit hands its room to the title.
@@ -221,20 +179,20 @@ fn columns(fit: Fit) -> Vec<(Column, usize)> {
     }
     // Each column is followed by one space, the last one too.
     let title = fit.width.saturating_sub(used + 1);
-    let mut out = vec![(Column::Mark, fit.mark), (Column::Title, title)];
+    let mut out = vec![(ListColumn::Mark, fit.mark), (ListColumn::Title, title)];
     let order = [
-        Column::Kind,
-        Column::Region,
-        Column::Date,
-        Column::Status,
-        Column::Winner,
-        Column::Faction,
-        Column::Party,
-        Column::Share,
-        Column::Margin,
-        Column::Turnout,
-        Column::Result,
-        Column::Change,
+        ListColumn::Kind,
+        ListColumn::Region,
+        ListColumn::Date,
+        ListColumn::Status,
+        ListColumn::Winner,
+        ListColumn::Faction,
+        ListColumn::Party,
+        ListColumn::Share,
+        ListColumn::Margin,
+        ListColumn::Turnout,
+        ListColumn::Result,
+        ListColumn::Change,
     ];
     out.extend(
         order
@@ -291,8 +249,11 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
             let since = changes.then(|| data.changes.since(ds, i));
             Row {
                 s: Summary::new(ds, &ds.contests[i]),
-                result: since.as_ref().map(result_text).unwrap_or_default(),
-                change: since.as_ref().map(change_text).unwrap_or_default(),
+                result: since.as_ref().map(change::result).unwrap_or_default(),
+                change: since
+                    .as_ref()
+                    .map(change::points_column)
+                    .unwrap_or_default(),
             }
         })
         .collect();
@@ -328,7 +289,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
                 } else {
                     column_name(col).to_string()
                 };
-                let name = if col.right() {
+                let name = if right_aligned(col) {
                     cells::fit_right(&name, w)
                 } else {
                     cells::fit(&name, w)
@@ -361,32 +322,6 @@ struct Row<'a> {
     s: Summary<'a>,
     result: String,
     change: String,
-}
-
-/// The result column's text: `Lab hold`, `Con gain from Lab`, `no previous result`, `partial
-/// figures` (the words of `report::change`), or `—` for a contest that elects no seat.
-fn result_text(since: &Since) -> String {
-    match since {
-        Since::NotASeat => words::DASH.to_string(),
-        Since::NoPrevious => change::NO_PREVIOUS.to_string(),
-        Since::Partial { .. } => change::PARTIAL.to_string(),
-        Since::Known(c) => c
-            .outcome
-            .as_ref()
-            .map_or_else(|| words::NA.to_string(), |o| o.label()),
-    }
-}
-
-/// The change column's text: the winner's party's ± share (`+13.4 pts`), `—` for a contest
-/// that elects no seat, `n/a` where it is not known.
-fn change_text(since: &Since) -> String {
-    match since {
-        Since::NotASeat => words::DASH.to_string(),
-        Since::Known(c) => {
-            change::winner_points(c).map_or_else(|| words::NA.to_string(), change::signed_points)
-        }
-        _ => words::NA.to_string(),
-    }
 }
 
 /// The party column's text: the winner's party (the contest's, for a selection), or `—`.
@@ -438,7 +373,7 @@ fn empty_message(app: &App) -> String {
 /// blank (or highlighted) cells beneath. Padding every cell with spaces instead cost a third
 /// of a frame, as each space is a grapheme to segment and a cell to write. Numbers are
 /// right-aligned in their columns.
-fn draw_row(buf: &mut Buffer, area: Rect, cols: &[(Column, usize)], cells: &[(String, Style)]) {
+fn draw_row(buf: &mut Buffer, area: Rect, cols: &[(ListColumn, usize)], cells: &[(String, Style)]) {
     let mut x = area.x;
     for (&(col, w), (content, style)) in cols.iter().zip(cells) {
         let room = usize::from(area.right().saturating_sub(x)).min(w);
@@ -446,7 +381,7 @@ fn draw_row(buf: &mut Buffer, area: Rect, cols: &[(Column, usize)], cells: &[(St
             break;
         }
         let printable_ascii = content.bytes().all(|b| (b' '..=b'~').contains(&b));
-        let right = col.right();
+        let right = right_aligned(col);
         if printable_ascii && content.len() <= room {
             // One cell per byte: no graphemes to find, no widths to look up.
             let start = if right { room - content.len() } else { 0 };
@@ -464,22 +399,22 @@ fn draw_row(buf: &mut Buffer, area: Rect, cols: &[(Column, usize)], cells: &[(St
     }
 }
 
-fn column_name(col: Column) -> &'static str {
+fn column_name(col: ListColumn) -> &'static str {
     match col {
-        Column::Mark => "",
-        Column::Title => "Contest",
-        Column::Kind => "Kind",
-        Column::Region => "Region",
-        Column::Date => "Date",
-        Column::Status => "Status",
-        Column::Winner => "Winner",
-        Column::Faction => "Fac.",
-        Column::Party => "Party",
-        Column::Share => "Share",
-        Column::Margin => "Margin",
-        Column::Turnout => "Turnout",
-        Column::Result => "Result",
-        Column::Change => "± share",
+        ListColumn::Mark => "",
+        ListColumn::Title => "Contest",
+        ListColumn::Kind => "Kind",
+        ListColumn::Region => "Region",
+        ListColumn::Date => "Date",
+        ListColumn::Status => "Status",
+        ListColumn::Winner => "Winner",
+        ListColumn::Faction => "Fac.",
+        ListColumn::Party => "Party",
+        ListColumn::Share => "Share",
+        ListColumn::Margin => "Margin",
+        ListColumn::Turnout => "Turnout",
+        ListColumn::Result => "Result",
+        ListColumn::Change => "± share",
     }
 }
 
@@ -487,7 +422,7 @@ fn column_name(col: Column) -> &'static str {
 /// `mark` is the letter of a contest marked for comparison (shown before its title).
 fn row(
     r: &Row,
-    cols: &[(Column, usize)],
+    cols: &[(ListColumn, usize)],
     theme: &Theme,
     mark: Option<char>,
 ) -> Vec<(String, Style)> {
@@ -502,32 +437,32 @@ fn row(
         };
         (text, style)
     };
-    let cell = |&(col, _): &(Column, usize)| -> (String, Style) {
+    let cell = |&(col, _): &(ListColumn, usize)| -> (String, Style) {
         match col {
             // A block in the faction's colour; its letters where there is no colour.
-            Column::Mark => match faction {
+            ListColumn::Mark => match faction {
                 Some(f) if theme.faction_color(Some(f)).is_some() => {
                     ("█".to_string(), theme.faction(Some(f)))
                 }
                 Some(f) => (words::faction_short(f), theme.text()),
                 None => (String::new(), theme.text()),
             },
-            Column::Title => match mark {
+            ListColumn::Title => match mark {
                 Some(m) => (format!("[{m}] {}", contest.title), theme.key()),
                 None => (contest.title.clone(), theme.text()),
             },
-            Column::Kind => (words::kind(contest.kind).to_string(), theme.dim()),
-            Column::Region => (s.region_label(), theme.dim()),
-            Column::Date => match contest.date {
+            ListColumn::Kind => (words::kind(contest.kind).to_string(), theme.dim()),
+            ListColumn::Region => (s.region_label(), theme.dim()),
+            ListColumn::Date => match contest.date {
                 Some(d) => (d.human(), theme.text()),
                 None => (words::NO_DATE.to_string(), theme.dim()),
             },
-            Column::Status => match contest.status {
+            ListColumn::Status => match contest.status {
                 Status::Pending => ("pending".to_string(), theme.pending()),
                 Status::Decided => ("decided".to_string(), theme.dim()),
             },
             // The status lives here when this column is shown: `pending` says it.
-            Column::Winner => {
+            ListColumn::Winner => {
                 let style = match (contest.status, s.winner) {
                     (_, Some(_)) => theme.text(),
                     (Status::Pending, None) => theme.pending(),
@@ -535,23 +470,25 @@ fn row(
                 };
                 (winner_text(s), style)
             }
-            Column::Faction => match faction {
+            ListColumn::Faction => match faction {
                 Some(f) => (words::faction_short(f), theme.faction(Some(f))),
                 None => (String::new(), theme.text()),
             },
-            Column::Share => match s.winner_share {
+            ListColumn::Share => match s.winner_share {
                 Some(_) => known(s.winner_share_label()),
                 None => (String::new(), theme.text()),
             },
-            Column::Margin => known(s.margin_short()),
-            Column::Turnout => known(s.turnout_label()),
-            Column::Party => known(party_text(s)),
-            Column::Result if r.result.contains(" gain from ") => (r.result.clone(), theme.key()),
-            Column::Result if [change::NO_PREVIOUS, change::PARTIAL].contains(&&*r.result) => {
+            ListColumn::Margin => known(s.margin_short()),
+            ListColumn::Turnout => known(s.turnout_label()),
+            ListColumn::Party => known(party_text(s)),
+            ListColumn::Result if r.result.contains(" gain from ") => {
+                (r.result.clone(), theme.key())
+            }
+            ListColumn::Result if [change::NO_PREVIOUS, change::PARTIAL].contains(&&*r.result) => {
                 (r.result.clone(), theme.dim())
             }
-            Column::Result => known(r.result.clone()),
-            Column::Change => known(r.change.clone()),
+            ListColumn::Result => known(r.result.clone()),
+            ListColumn::Change => known(r.change.clone()),
         }
     };
     cols.iter().map(cell).collect()
@@ -577,7 +514,7 @@ mod tests {
         }
     }
 
-    fn names(width: usize, sort: SortKey) -> Vec<Column> {
+    fn names(width: usize, sort: SortKey) -> Vec<ListColumn> {
         columns(fit(width, sort)).iter().map(|c| c.0).collect()
     }
 
@@ -605,7 +542,7 @@ mod tests {
     #[test]
     fn the_sorted_by_column_shows_even_when_not_chosen_and_with_everything_chosen() {
         let mut nothing = ListColumns::default();
-        for c in ListColumn::ALL {
+        for c in ListColumn::CHOOSABLE {
             if nothing.shows(c) {
                 nothing.toggle(c);
             }
@@ -632,7 +569,7 @@ mod tests {
             }
         }
         // Nothing chosen: the title, and the column sorted by.
-        use Column::*;
+        use ListColumn::*;
         let bare = |sort| {
             columns(Fit {
                 chosen: nothing,
@@ -646,7 +583,7 @@ mod tests {
         assert_eq!(bare(SortKey::Title), vec![Mark, Title, Status]);
         // Everything chosen, wide: every column; beside the detail (58), the result the
         // user asked for comes before the winner.
-        let all: Vec<Column> = columns(Fit {
+        let all: Vec<ListColumn> = columns(Fit {
             chosen: everything,
             ..fit(250, SortKey::Date)
         })
@@ -671,7 +608,7 @@ mod tests {
                 assert!(cols.iter().any(|(c, w)| *c == Change && *w > 0), "{cols:?}");
             }
         }
-        let narrow: Vec<Column> = columns(Fit {
+        let narrow: Vec<ListColumn> = columns(Fit {
             chosen: everything,
             ..fit(58, SortKey::Date)
         })
@@ -683,7 +620,7 @@ mod tests {
 
     #[test]
     fn results_come_before_context_and_context_is_never_cut() {
-        use Column::*;
+        use ListColumn::*;
         // 120 columns beside the detail: the list is 60 wide.
         assert_eq!(names(58, SortKey::Date), vec![Mark, Title, Date, Winner]);
         assert_eq!(

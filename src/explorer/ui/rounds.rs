@@ -14,9 +14,9 @@ use crate::explorer::ui::{pane_block, scroll_paragraph};
 use crate::model::Dataset;
 use crate::report;
 use crate::report::cells;
+use crate::report::round_words;
 use crate::report::rounds::{self, RoundState, RoundTable, RoundView};
 use crate::report::words;
-use crate::report::words::thousands;
 
 /// Titles of contests with rounds named when the selected one has none.
 const SUGGESTIONS: usize = 5;
@@ -60,34 +60,19 @@ fn round_lines(
     width: usize,
     theme: &Theme,
 ) -> Vec<Line<'static>> {
-    let steps = match (view.number > 1, view.number < view.of) {
-        (true, true) => "← previous · next →",
-        (true, false) => "← previous",
-        (false, true) => "next →",
-        (false, false) => "",
-    };
-    let mut head = format!("Round {} of {}", view.number, view.of);
-    if view.seats > 1 {
-        head.push_str(&format!(" · {} seats", view.seats));
-    }
-    if let Some(t) = &view.threshold {
-        head.push_str(&format!(" · threshold {}", t.label()));
-    }
     let mut out = vec![
         Line::from(vec![
-            Span::styled(head, theme.title()),
-            Span::styled(format!("   {steps}"), theme.dim()),
+            Span::styled(
+                round_words::heading(view.number, view.of, view.seats, view.threshold.as_ref()),
+                theme.title(),
+            ),
+            Span::styled(
+                format!("   {}", round_words::steps(view.number, view.of)),
+                theme.dim(),
+            ),
         ]),
         Line::styled(
-            format!(
-                "{} votes counted (continuing ballots); shares are of those; bars on one scale for every round{}",
-                view.counted_label,
-                if view.threshold.is_some() {
-                    ", ┆ the threshold"
-                } else {
-                    ""
-                }
-            ),
+            round_words::counted(&view.counted_label, view.threshold.is_some()),
             theme.dim(),
         ),
         Line::raw(""),
@@ -166,7 +151,7 @@ fn round_lines(
             }
             (None, RoundState::Out { round }) => {
                 spans.push(Span::styled(
-                    format!("  out after round {round}"),
+                    format!("  {}", round_words::out_after(round)),
                     theme.dim(),
                 ));
             }
@@ -175,11 +160,7 @@ fn round_lines(
         out.push(Line::from(spans));
     }
     out.push(Line::raw(""));
-    let end = if view.number == view.of {
-        "After the last round".to_string()
-    } else {
-        format!("At the end of round {}", view.number)
-    };
+    let end = round_words::round_end(view.number, view.of);
     let elected: Vec<&str> = view
         .rows
         .iter()
@@ -188,48 +169,31 @@ fn round_lines(
         .collect();
     if !elected.is_empty() {
         out.push(Line::styled(
-            format!("{end}: elected {}.", elected.join(", ")),
+            round_words::sentence(&format!("{end}: {}", round_words::elected(&elected))),
             theme.elected(),
         ));
     }
     if !view.eliminated.is_empty() {
-        out.push(Line::raw(format!(
-            "{end}: eliminated {}.",
-            view.eliminated.join(", ")
-        )));
+        out.push(Line::raw(round_words::sentence(&format!(
+            "{end}: {}",
+            round_words::eliminated(&view.eliminated)
+        ))));
     }
     if !view.transfers.is_empty() {
-        out.push(Line::raw("Transfers:"));
+        out.push(Line::raw(round_words::TRANSFERS_HEADING));
         for t in &view.transfers {
-            out.push(Line::raw(format!(
-                "  {} → {}  {}",
-                t.from,
-                t.to,
-                t.votes.label()
-            )));
+            out.push(Line::raw(format!("  {}", round_words::transfer(t))));
         }
     } else if !view.eliminated.is_empty() {
-        out.push(Line::styled(
-            "Transfers: not given by the source.",
-            theme.dim(),
-        ));
+        out.push(Line::styled(round_words::TRANSFERS_NOT_GIVEN, theme.dim()));
     }
     if let Some(x) = view.exhausted {
-        out.push(Line::raw(format!(
-            "Exhausted: {} ballots with no further preference.",
-            thousands(x)
-        )));
+        out.push(Line::raw(round_words::sentence(&round_words::exhausted(x))));
     }
     if !view.inactive.is_empty() {
-        let by: Vec<String> = view
-            .inactive
-            .iter()
-            .map(|x| format!("{} {}", x.reason, x.ballots.label()))
-            .collect();
-        out.push(Line::raw(format!(
-            "Inactive ballots so far: {}.",
-            by.join(", ")
-        )));
+        out.push(Line::raw(round_words::sentence(&round_words::inactive(
+            &view.inactive,
+        ))));
     }
     if let Some(table) = table {
         out.push(Line::raw(""));
@@ -262,11 +226,7 @@ fn table_lines(
     let first = first.min(table.rounds.saturating_sub(fit));
     let shown = first..(first + fit).min(table.rounds);
     let mut out = vec![Line::styled(
-        format!(
-            "All rounds ({} of {} shown; ← / → move along)",
-            shown.len(),
-            table.rounds
-        ),
+        round_words::table_title(shown.len(), table.rounds),
         theme.title(),
     )];
     let mut head = vec![Span::styled(
@@ -280,7 +240,7 @@ fn table_lines(
             theme.column_title()
         };
         head.push(Span::styled(
-            cells::fit_right(&format!("R{}", r + 1), col_w),
+            cells::fit_right(&round_words::round_column(r), col_w),
             style,
         ));
     }
@@ -292,17 +252,11 @@ fn table_lines(
             Span::raw(cells::fit(&row.name, name_w)),
         ];
         for r in shown.clone() {
-            let cell = match (
-                &row.tallies[r],
+            let cell = round_words::table_cell(
+                row.tallies[r].as_ref(),
                 row.eliminated == Some(r + 1),
                 row.elected == Some(r + 1),
-            ) {
-                (Some(t), true, _) => format!("{}✗", t.label()),
-                (Some(t), _, true) => format!("{}✓", t.label()),
-                // A space where a mark would be, so the digits line up.
-                (Some(t), _, _) => format!("{} ", t.label()),
-                (None, _, _) => "· ".to_string(),
-            };
+            );
             let style = if row.tallies[r].is_none() {
                 theme.dim()
             } else {
@@ -318,9 +272,7 @@ fn table_lines(
             theme.dim(),
         )];
         for r in shown.clone() {
-            let cell = values[r]
-                .as_ref()
-                .map_or("· ".to_string(), |t| format!("{} ", t.label()));
+            let cell = round_words::table_cell(values[r].as_ref(), false, false);
             spans.push(Span::styled(cells::fit_right(&cell, col_w), theme.dim()));
         }
         out.push(Line::from(spans));
@@ -337,10 +289,7 @@ fn table_lines(
 /// What to say for a contest without rounds, and where to find some.
 fn no_rounds(app: &App, ds: &Dataset, theme: &Theme) -> Vec<Line<'static>> {
     let mut out = vec![
-        Line::styled(
-            "No round-by-round count is recorded for this contest.",
-            theme.dim(),
-        ),
+        Line::styled(round_words::NO_ROUNDS, theme.dim()),
         Line::raw(""),
     ];
     let with: Vec<usize> = app
@@ -351,22 +300,14 @@ fn no_rounds(app: &App, ds: &Dataset, theme: &Theme) -> Vec<Line<'static>> {
         .collect();
     if with.is_empty() {
         out.push(Line::styled(
-            "None of the listed contests has one.",
+            round_words::NONE_LISTED_HAS_ROUNDS,
             theme.dim(),
         ));
         return out;
     }
-    out.push(Line::raw(format!(
-        "{} of the listed contests {}:",
-        with.len(),
-        if with.len() == 1 {
-            "has one"
-        } else {
-            "have one"
-        }
-    )));
+    out.push(Line::raw(round_words::listed_with_rounds(with.len())));
     for &i in with.iter().take(SUGGESTIONS) {
-        out.push(Line::raw(format!("  • {}", ds.contests[i].title)));
+        out.push(Line::raw(round_words::suggestion(&ds.contests[i].title)));
     }
     out
 }

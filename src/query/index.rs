@@ -1,0 +1,536 @@
+//! The index of one dataset: everything a keystroke needs precomputed once (folded search
+//! text, the winner's faction, sort keys), so running a query never re-reads the model's
+//! strings.
+
+use std::cmp::Ordering;
+
+use chrono::NaiveDate;
+
+use super::facts::{self, Facts, NONE};
+use super::fold::{fold, fold_into};
+use super::order::{self, dense_ranks};
+use super::scan;
+use super::{FactionScope, Filter, Query, Sort, SortKey};
+use crate::model::arithmetic;
+use crate::model::date::{PartialDate, Precision};
+use crate::model::{CandidateStatus, Dataset, StageKind};
+
+/// Per-contest sort and date keys precomputed for fast filtering and sorting.
+#[derive(Debug, Clone)]
+struct Entry {
+    /// The sort key of the date.
+    date: Option<(NaiveDate, Precision)>,
+    /// The first and last day the contest may have been (see [`date_range`]).
+    date_from: Option<NaiveDate>,
+    date_end: Option<NaiveDate>,
+    /// A bit per stage reached (by place in `StageKind::ALL`).
+    stages: u8,
+    /// A bit per status some candidate has (by place in `CandidateStatus::ALL`).
+    statuses: u8,
+    margin: Option<f64>,
+    turnout: Option<f64>,
+}
+
+/// Search text and sort keys for one dataset; rebuild it when the dataset changes.
+#[derive(Debug, Clone)]
+pub struct Index {
+    entries: Vec<Entry>,
+    /// Kind, status, region, winner, factions, parties, endorsers as interned numbers.
+    facts: Facts,
+    /// Lowercased searchable text of every contest, one after another.
+    text: String,
+    /// `text[bounds[i]..bounds[i + 1]]` belongs to contest i.
+    bounds: Vec<usize>,
+    /// Each contest's place in the A→Z order of lowercased titles (equal titles share one), so
+    /// sorting by title compares integers instead of chasing strings across the heap.
+    title_rank: Vec<u32>,
+    /// Each contest's region's place in the A→Z order of region names (`u32::MAX`: none), kept
+    /// apart from `entries` so a region sort reads two compact arrays.
+    region_order: Vec<u32>,
+    /// Whole-dataset orders per sort, made on first use.
+    orders: order::Orders,
+}
+
+impl Index {
+    /// Precomputes search text and keys for every contest.
+    pub fn build(dataset: &Dataset) -> Index {
+        let facts = Facts::build(dataset);
+        let mut text = String::new();
+        let mut bounds = Vec::with_capacity(dataset.contests.len() + 1);
+        let mut entries = Vec::with_capacity(dataset.contests.len());
+        let mut titles = Vec::with_capacity(dataset.contests.len());
+        for contest in &dataset.contests {
+            bounds.push(text.len());
+            let mut push = |s: &str| {
+                fold_into(&mut text, s);
+                text.push('\n');
+            };
+            push(&contest.title);
+            push(&contest.id);
+            for field in [
+                &contest.constituency,
+                &contest.party,
+                &contest.notes,
+                &contest.result,
+            ]
+            .into_iter()
+            .flatten()
+            {
+                push(field);
+            }
+            for c in &contest.candidates {
+                push(&c.name);
+                if let Some(party) = &c.party {
+                    push(party);
+                }
+                for e in &c.endorsements {
+                    push(e);
+                }
+            }
+            // How the selection ran is searched as the contest's notes are: stage notes,
+            // the nominating rules and the nominators named.
+            for stage in &contest.stages {
+                if let Some(notes) = &stage.notes {
+                    push(notes);
+                }
+            }
+            for nomination in &contest.nominations {
+                if let Some(description) = &nomination.description {
+                    push(description);
+                }
+                for name in nomination.counts.iter().flat_map(|c| &c.from) {
+                    push(name);
+                }
+            }
+            let (from, to) = date_range(contest);
+            entries.push(Entry {
+                date: contest.date.as_ref().map(PartialDate::sort_key),
+                date_from: from,
+                date_end: to,
+                stages: bits(contest.stages.iter().map(|s| s.stage), &StageKind::ALL),
+                statuses: bits(
+                    contest.candidates.iter().filter_map(|c| c.status),
+                    &CandidateStatus::ALL,
+                ),
+                margin: arithmetic::margin_points(contest),
+                turnout: arithmetic::turnout(contest),
+            });
+            titles.push(contest.title.to_lowercase().into_boxed_str());
+        }
+        bounds.push(text.len());
+        // Regions the catalogue lacks (only in unvalidated data) sort as no region.
+        let region_rank = dense_ranks(
+            &facts.regions.ids[..facts.regions.catalogue]
+                .iter()
+                .map(|id| dataset.region(id).map(|r| r.name.to_lowercase()))
+                .collect::<Vec<_>>(),
+        );
+        let region_order = facts
+            .contests
+            .iter()
+            .map(|c| match facts.regions.catalogue_position(c.region) {
+                Some(r) => region_rank[r],
+                None => u32::MAX,
+            })
+            .collect();
+        let index = Index {
+            entries,
+            facts,
+            text,
+            bounds,
+            title_rank: dense_ranks(&titles),
+            region_order,
+            orders: order::Orders::default(),
+        };
+        // The default order is needed at once; making it here keeps it off the UI thread.
+        index.order(Sort::default());
+        index
+    }
+
+    /// The interned facts of every contest (for aggregates).
+    pub(crate) fn facts(&self) -> &Facts {
+        &self.facts
+    }
+
+    /// Every contest in `sort`'s order (computed once, then reused).
+    fn order(&self, sort: Sort) -> &[u32] {
+        self.orders.get(sort, || {
+            let mut all: Vec<usize> = (0..self.len()).collect();
+            self.compare_sort(&mut all, sort);
+            all
+        })
+    }
+
+    /// Number of contests indexed.
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    /// The contests matching `query`, as indices into the dataset, in the query's order.
+    pub fn run(&self, query: &Query) -> Vec<usize> {
+        let mut rows = self.filter(&query.filter, None);
+        self.sort(&mut rows, query.sort);
+        rows
+    }
+
+    /// The contests matching `filter`. With `within`, only those candidates are tested — the
+    /// explorer passes the previous result when a filter only narrows (a longer search word).
+    pub fn filter(&self, filter: &Filter, within: Option<&[usize]>) -> Vec<usize> {
+        let compiled = Compiled::new(self, filter);
+        match within {
+            Some(rows) => rows
+                .iter()
+                .copied()
+                .filter(|&i| compiled.matches(self, i))
+                .collect(),
+            // A search word is found by one pass over all the text, not contest by contest.
+            None => match compiled.finders.iter().max_by_key(|f| f.needle().len()) {
+                Some(word) => scan::find_all(&self.text, &self.bounds, word, |i| {
+                    compiled.matches(self, i)
+                }),
+                None => (0..self.entries.len())
+                    .filter(|&i| compiled.matches(self, i))
+                    .collect(),
+            },
+        }
+    }
+
+    /// Sorts contest indices in place (stable: ties keep data order).
+    pub fn sort(&self, rows: &mut [usize], sort: Sort) {
+        if order::worth_picking(rows, self.len()) {
+            order::pick(rows, self.order(sort));
+        } else {
+            self.compare_sort(rows, sort);
+        }
+    }
+
+    /// Sorts by comparing keys: for few rows, rows in any order, and to make the orders.
+    fn compare_sort(&self, rows: &mut [usize], sort: Sort) {
+        let e = &self.entries;
+        let direction = |o: Ordering| if sort.reverse { o.reverse() } else { o };
+        // Unknown keys go last whatever the direction.
+        fn known_first<T>(
+            a: &Option<T>,
+            b: &Option<T>,
+            cmp: impl Fn(&T, &T) -> Ordering,
+        ) -> Ordering {
+            match (a, b) {
+                (Some(x), Some(y)) => cmp(x, y),
+                (Some(_), None) => Ordering::Less,
+                (None, Some(_)) => Ordering::Greater,
+                (None, None) => Ordering::Equal,
+            }
+        }
+        match sort.key {
+            SortKey::Date => rows
+                .sort_by(|&a, &b| known_first(&e[a].date, &e[b].date, |x, y| direction(y.cmp(x)))),
+            SortKey::Title => {
+                rows.sort_by(|&a, &b| direction(self.title_rank[a].cmp(&self.title_rank[b])))
+            }
+            SortKey::Region => {
+                // Unknown regions (u32::MAX) stay last whichever the direction; the title
+                // tie-break is always A→Z, and equal keys keep data order.
+                let place = |i: usize| match self.region_order[i] {
+                    u32::MAX => u32::MAX,
+                    r if sort.reverse => u32::MAX - 1 - r,
+                    r => r,
+                };
+                rows.sort_unstable_by_key(|&i| (place(i), self.title_rank[i], i))
+            }
+            SortKey::Margin => rows.sort_by(|&a, &b| {
+                known_first(&e[a].margin, &e[b].margin, |x, y| direction(x.total_cmp(y)))
+            }),
+            SortKey::Turnout => rows.sort_by(|&a, &b| {
+                known_first(&e[a].turnout, &e[b].turnout, |x, y| {
+                    direction(y.total_cmp(x))
+                })
+            }),
+        }
+    }
+
+    /// The lowercased search text of contest `i`.
+    fn text_of(&self, i: usize) -> &str {
+        &self.text[self.bounds[i]..self.bounds[i + 1]]
+    }
+}
+
+/// A bit for each of `values` by its place in `all` (at most 8 places).
+fn bits<T: PartialEq + Copy>(values: impl Iterator<Item = T>, all: &[T]) -> u8 {
+    values.fold(0, |acc, v| {
+        acc | all.iter().position(|a| *a == v).map_or(0, |p| 1 << p)
+    })
+}
+
+/// The first and last day a contest may have been: its date's, narrowed by any bounds the
+/// sources put on it (a contest dated "2019" that concluded by 25 October is not in November).
+/// A contest with bounds and no date keeps the open side open.
+fn date_range(contest: &crate::model::Contest) -> (Option<NaiveDate>, Option<NaiveDate>) {
+    let bounds = contest.date_bounds.as_ref();
+    let earliest = bounds.and_then(|b| b.earliest).map(|d| d.start());
+    let latest = bounds.and_then(|b| b.latest).map(|d| d.end());
+    match contest.date {
+        Some(d) => (
+            Some(earliest.map_or(d.start(), |e| e.max(d.start()))),
+            Some(latest.map_or(d.end(), |l| l.min(d.end()))),
+        ),
+        None if bounds.is_some() => (
+            Some(earliest.unwrap_or(NaiveDate::MIN)),
+            Some(latest.unwrap_or(NaiveDate::MAX)),
+        ),
+        None => (None, None),
+    }
+}
+
+/// A filter translated into the index's terms once, before testing every contest.
+struct Compiled<'f> {
+    filter: &'f Filter,
+    regions: Option<Vec<u32>>,
+    factions: Option<Vec<u32>>,
+    /// Ids of the endorsers' folded names (`None`: any endorser).
+    endorsers: Option<Vec<u32>>,
+    /// The stages wanted, as bits (see `Entry::stages`).
+    stages: u8,
+    /// The candidate statuses wanted, as bits (see `Entry::statuses`).
+    statuses: u8,
+    /// One searcher per search word, built once per filter rather than once per contest.
+    finders: Vec<memchr::memmem::Finder<'static>>,
+    /// The period's number in the index (`Some(NONE)`: no contest is in it).
+    period: Option<u32>,
+}
+
+impl<'f> Compiled<'f> {
+    fn new(index: &Index, filter: &'f Filter) -> Self {
+        let facts = &index.facts;
+        // An id the index does not know matches nothing (rather than everything). "None" is
+        // the facts' own `NONE`, so a contest without a region matches it as any id would.
+        let ids = |wanted: &[String], none: bool, known: &facts::Ids| {
+            (!wanted.is_empty() || none).then(|| {
+                let mut ids: Vec<u32> = wanted.iter().filter_map(|w| known.find(w)).collect();
+                if none {
+                    ids.push(NONE);
+                }
+                ids
+            })
+        };
+        Compiled {
+            filter,
+            regions: ids(&filter.regions, filter.no_region, &facts.regions),
+            factions: ids(&filter.factions, filter.no_faction, &facts.factions),
+            endorsers: (!filter.endorsers.is_empty()).then(|| {
+                filter
+                    .endorsers
+                    .iter()
+                    .filter_map(|e| facts.fold_id(&fold(e)))
+                    .collect()
+            }),
+            period: filter.period.map(|p| {
+                facts
+                    .periods
+                    .iter()
+                    .position(|x| *x == p)
+                    .map_or(NONE, |at| at as u32)
+            }),
+            stages: bits(filter.stages.iter().copied(), &StageKind::ALL),
+            statuses: bits(
+                filter.candidate_statuses.iter().copied(),
+                &CandidateStatus::ALL,
+            ),
+            finders: filter
+                .search
+                .split_whitespace()
+                .map(|w| memchr::memmem::Finder::new(fold(w).as_bytes()).into_owned())
+                .collect(),
+        }
+    }
+
+    fn matches(&self, index: &Index, i: usize) -> bool {
+        let facts = &index.facts;
+        if let Some(results) = &self.filter.results
+            && !results.keep.get(i).copied().unwrap_or(false)
+        {
+            return false;
+        }
+        let c = &facts.contests[i];
+        let e = &index.entries[i];
+        let f = self.filter;
+        if let Some(regions) = &self.regions
+            && !regions.contains(&c.region)
+        {
+            return false;
+        }
+        if let Some(factions) = &self.factions {
+            let hit = match f.faction_scope {
+                FactionScope::Winner => facts
+                    .winner_faction(i)
+                    .is_some_and(|w| factions.contains(&w)),
+                FactionScope::AnyCandidate => facts.candidates[facts.candidates_of(i)]
+                    .iter()
+                    .any(|x| factions.contains(&x.faction)),
+            };
+            if !hit {
+                return false;
+            }
+        }
+        if self.period.is_some_and(|p| p != c.period) {
+            return false;
+        }
+        if !f.kinds.is_empty() && !f.kinds.contains(&c.kind) {
+            return false;
+        }
+        if !f.statuses.is_empty() && !f.statuses.contains(&c.status) {
+            return false;
+        }
+        if let Some(since) = f.since
+            && e.date_end.is_none_or(|end| end < since)
+        {
+            return false;
+        }
+        if let Some(until) = f.until
+            && e.date_from.is_none_or(|start| start > until)
+        {
+            return false;
+        }
+        if !f.stages.is_empty() && e.stages & self.stages == 0 {
+            return false;
+        }
+        if !f.candidate_statuses.is_empty() && e.statuses & self.statuses == 0 {
+            return false;
+        }
+        if let Some(endorsers) = &self.endorsers {
+            let wanted = |g: u32| endorsers.contains(&facts.endorser_fold[g as usize]);
+            if !facts.endorsements[facts.endorsements_of_contest(i)]
+                .iter()
+                .any(|&g| wanted(g))
+                && !facts.nominations_of(i).iter().any(|n| wanted(n.group))
+            {
+                return false;
+            }
+        }
+        if !self.finders.is_empty() {
+            let text = index.text_of(i).as_bytes();
+            return self.finders.iter().all(|f| f.find(text).is_some());
+        }
+        true
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn search_folds_every_sigma_alike() {
+        let dataset: Dataset = serde_json::from_str(
+            r#"{"schema_version": 1, "contests": [{"id": "x", "kind": "other",
+                "title": "ΟΔΟΣ selection", "status": "pending", "sources": []}]}"#,
+        )
+        .unwrap();
+        let index = Index::build(&dataset);
+        for search in ["ΟΔΟΣ", "οδος", "Οδοσ", "οΔοΣ selection"] {
+            let filter = Filter {
+                search: search.into(),
+                ..Filter::default()
+            };
+            assert_eq!(index.filter(&filter, None), vec![0], "{search}");
+        }
+        assert_eq!(fold("ΣΑΣ"), "σασ");
+    }
+
+    #[test]
+    fn a_search_finds_accented_text_typed_plain_and_plain_text_typed_accented() {
+        let dataset: Dataset = serde_json::from_str(
+            r#"{"schema_version": 1, "contests": [
+                {"id": "a", "kind": "other", "title": "Órfhlaith Begley's seat", "status": "pending", "sources": []},
+                {"id": "b", "kind": "other", "title": "Sian Berry", "status": "pending", "sources": []}]}"#,
+        )
+        .unwrap();
+        let index = Index::build(&dataset);
+        for (search, want) in [
+            ("orfhlaith", vec![0]),
+            ("ÓRFHLAITH begley", vec![0]),
+            ("sian", vec![1]),
+            ("Siân", vec![1]),
+        ] {
+            let filter = Filter {
+                search: search.into(),
+                ..Filter::default()
+            };
+            assert_eq!(index.filter(&filter, None), want, "{search}");
+            let all = [0, 1];
+            assert_eq!(
+                index.filter(&filter, Some(&all)),
+                want,
+                "{search} (narrowing)"
+            );
+        }
+    }
+
+    /// The seed ten times over (ids made unique): large enough for the fast paths, with
+    /// many equal titles, dates and margins to test that ties keep data order.
+    fn repeated_seed() -> Index {
+        let mut dataset = crate::load::load(&[crate::load::DataSource::Embedded])
+            .unwrap()
+            .dataset;
+        let base = dataset.contests.clone();
+        for n in 1..10 {
+            dataset.contests.extend(base.iter().cloned().map(|mut c| {
+                c.id = format!("{}-{n}", c.id);
+                c
+            }));
+        }
+        Index::build(&dataset)
+    }
+
+    #[test]
+    fn picking_from_a_whole_order_equals_a_comparison_sort() {
+        let index = repeated_seed();
+        for filter in [
+            Filter::default(),
+            Filter {
+                search: "s".into(),
+                ..Filter::default()
+            },
+        ] {
+            let rows = index.filter(&filter, None);
+            assert!(order::worth_picking(&rows, index.len()));
+            for key in SortKey::ALL {
+                for reverse in [false, true] {
+                    let sort = Sort { key, reverse };
+                    let mut picked = rows.clone();
+                    index.sort(&mut picked, sort);
+                    let mut compared = rows.clone();
+                    index.compare_sort(&mut compared, sort);
+                    assert_eq!(picked, compared, "{sort:?}");
+                }
+            }
+        }
+        // Rows not in data order keep the comparison sort (ties keep their given order).
+        assert!(!order::worth_picking(&[3, 1, 2], 3));
+    }
+
+    #[test]
+    fn a_whole_text_scan_equals_testing_each_contest() {
+        let index = repeated_seed();
+        let all: Vec<usize> = (0..index.len()).collect();
+        for search in ["s", "stock", "mishra", "unite mishra", "zzz", "ΟΔΟΣ", "a b"] {
+            let filter = Filter {
+                search: search.into(),
+                regions: if search.len() > 3 {
+                    vec!["north-west".into()]
+                } else {
+                    vec![]
+                },
+                ..Filter::default()
+            };
+            assert_eq!(
+                index.filter(&filter, None),
+                index.filter(&filter, Some(&all)),
+                "{search}"
+            );
+        }
+    }
+}

@@ -1,0 +1,169 @@
+//! The words of a preferential count, one wording for the explorer's rounds pane and `show`'s
+//! line per round, so the two cannot drift. Phrases start in lower case so they can stand in a
+//! list (`show`); `sentence` makes one a line of its own (the explorer).
+
+use crate::model::tally::Tally;
+use crate::model::{Inactive, Transfer};
+use crate::report::words::thousands;
+
+/// Said for a contest without rounds.
+pub const NO_ROUNDS: &str = "No round-by-round count is recorded for this contest.";
+
+/// Said when no contest listed has rounds either.
+pub const NONE_LISTED_HAS_ROUNDS: &str = "None of the listed contests has one.";
+
+/// Said when a round eliminated someone but the source lists no transfers.
+pub const TRANSFERS_NOT_GIVEN: &str = "Transfers: not given by the source.";
+
+/// Heads the transfers, one per line below it.
+pub const TRANSFERS_HEADING: &str = "Transfers:";
+
+/// `phrase` as a line of its own: a capital first letter and a full stop.
+pub fn sentence(phrase: &str) -> String {
+    let mut chars = phrase.chars();
+    match chars.next() {
+        Some(first) => format!("{}{}.", first.to_uppercase(), chars.as_str()),
+        None => String::new(),
+    }
+}
+
+/// `Round 2 of 3 · 2 seats · threshold 351`.
+pub fn heading(number: usize, of: usize, seats: u32, threshold: Option<&Tally>) -> String {
+    let mut head = format!("Round {number} of {of}");
+    if seats > 1 {
+        head.push_str(&format!(" · {seats} seats"));
+    }
+    if let Some(t) = threshold {
+        head.push_str(&format!(" · threshold {}", t.label()));
+    }
+    head
+}
+
+/// The keys that move to the rounds either side, for those there are.
+pub fn steps(number: usize, of: usize) -> &'static str {
+    match (number > 1, number < of) {
+        (true, true) => "← previous · next →",
+        (true, false) => "← previous",
+        (false, true) => "next →",
+        (false, false) => "",
+    }
+}
+
+/// What the shares and bars of a round are of (`counted`: the votes counted in it).
+pub fn counted(counted: &str, with_threshold: bool) -> String {
+    let threshold = if with_threshold {
+        ", ┆ the threshold"
+    } else {
+        ""
+    };
+    format!(
+        "{counted} votes counted (continuing ballots); shares are of those; bars on one scale for every round{threshold}"
+    )
+}
+
+/// Where a candidate no longer counted went.
+pub fn out_after(round: usize) -> String {
+    format!("out after round {round}")
+}
+
+/// When the round's outcome happened: `At the end of round 2`, `After the last round`.
+pub fn round_end(number: usize, of: usize) -> String {
+    if number == of {
+        "After the last round".to_string()
+    } else {
+        format!("At the end of round {number}")
+    }
+}
+
+/// `elected Ash, Birch`.
+pub fn elected<S: AsRef<str>>(names: &[S]) -> String {
+    format!("elected {}", join(names))
+}
+
+/// `eliminated Dale`.
+pub fn eliminated<S: AsRef<str>>(names: &[S]) -> String {
+    format!("eliminated {}", join(names))
+}
+
+/// `Dale → Ash 30`.
+pub fn transfer(t: &Transfer) -> String {
+    format!("{} → {} {}", t.from, t.to, t.votes.label())
+}
+
+/// `transfers Dale → Ash 30, Dale → Birch 12`.
+pub fn transfers(transfers: &[Transfer]) -> String {
+    let moves: Vec<String> = transfers.iter().map(transfer).collect();
+    format!("transfers {}", moves.join(", "))
+}
+
+/// `10 exhausted (no further preference)`: ballots set aside at the end of a round.
+pub fn exhausted(ballots: u64) -> String {
+    format!("{} exhausted (no further preference)", thousands(ballots))
+}
+
+/// `inactive ballots so far: overvotes 430, undervotes 12` (running totals, by reason).
+pub fn inactive(by_reason: &[Inactive]) -> String {
+    let by: Vec<String> = by_reason
+        .iter()
+        .map(|x| format!("{} {}", x.reason, x.ballots.label()))
+        .collect();
+    format!("inactive ballots so far: {}", by.join(", "))
+}
+
+/// Heads the table of every round: how many of them fit.
+pub fn table_title(shown: usize, rounds: usize) -> String {
+    format!("All rounds ({shown} of {rounds} shown; ← / → move along)")
+}
+
+/// A round's column heading, from 0: `R1`.
+pub fn round_column(round: usize) -> String {
+    format!("R{}", round + 1)
+}
+
+/// A candidate's tally in one round, marked `✗` eliminated or `✓` elected in it (a space where
+/// neither, so the digits line up); `·` when no longer counted.
+pub fn table_cell(tally: Option<&Tally>, eliminated: bool, elected: bool) -> String {
+    match (tally, eliminated, elected) {
+        (Some(t), true, _) => format!("{}✗", t.label()),
+        (Some(t), _, true) => format!("{}✓", t.label()),
+        (Some(t), _, _) => format!("{} ", t.label()),
+        (None, _, _) => "· ".to_string(),
+    }
+}
+
+/// `3 of the listed contests have one:`, heading the titles of some with rounds.
+pub fn listed_with_rounds(n: usize) -> String {
+    let have = if n == 1 { "has one" } else { "have one" };
+    format!("{n} of the listed contests {have}:")
+}
+
+/// A contest suggested in a list: `  • Title`.
+pub fn suggestion(title: &str) -> String {
+    format!("  • {title}")
+}
+
+fn join<S: AsRef<str>>(names: &[S]) -> String {
+    let names: Vec<&str> = names.iter().map(AsRef::as_ref).collect();
+    names.join(", ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_phrase_becomes_a_sentence() {
+        assert_eq!(
+            sentence(&inactive(&[Inactive {
+                reason: "overvotes".into(),
+                ballots: Tally::whole_number(430),
+            }])),
+            "Inactive ballots so far: overvotes 430."
+        );
+        assert_eq!(
+            sentence(&exhausted(1200)),
+            "1,200 exhausted (no further preference)."
+        );
+        assert_eq!(sentence(""), "");
+    }
+}
