@@ -36,7 +36,7 @@ pub fn run(
                 Some(name) => writeln!(out, "{name}, oldest first\n")?,
                 None => writeln!(out, "{} names no constituency\n", contest.id)?,
             }
-            report::text::list(out, &listing, &output.style)?
+            report::text::list(out, &listing, &output.style)?;
         }
         Format::Json => report::json::history(out, &listing)?,
         Format::Csv => report::csv::list(out, &listing, output.csv)?,

@@ -38,7 +38,7 @@ pub fn hoc_candidates(
     match &args.output {
         Some(path) => atomic::write(path, json.as_bytes(), args.force).map_err(|e| match e {
             WriteError::Exists(p) => anyhow::anyhow!(exists_message(&p)),
-            other => other.into(),
+            other @ WriteError::Io { .. } => other.into(),
         })?,
         None => out.write_all(json.as_bytes())?,
     }
@@ -166,7 +166,7 @@ fn write_read(
     match output {
         Some(path) => atomic::write(path, json.as_bytes(), force).map_err(|e| match e {
             WriteError::Exists(p) => anyhow::anyhow!(exists_message(&p)),
-            other => other.into(),
+            other @ WriteError::Io { .. } => other.into(),
         })?,
         None => out.write_all(json.as_bytes())?,
     }

@@ -66,7 +66,8 @@ fn load_for(sources: &[DataSource], for_people: bool) -> Result<Loaded> {
 fn find_contest(loaded: &Loaded, given: &str, usage: &str) -> Result<usize> {
     find_contest::contest(&loaded.dataset, given).map_err(|e| {
         let path = std::path::Path::new(given.trim());
-        if given.trim().ends_with(".json") || path.is_file() {
+        let json = path.extension().is_some_and(|e| e.eq_ignore_ascii_case("json"));
+        if json || path.is_file() {
             // A file given where the id goes (`hustings show ge2019.json`).
             return anyhow::anyhow!(
                 "\"{given}\" is a file, not a contest id: load it with --data {given} and give \

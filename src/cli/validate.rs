@@ -39,5 +39,5 @@ pub fn run(sources: &[DataSource], strict: bool, out: &mut impl Write) -> Result
     for warning in &loaded.warnings {
         writeln!(out, "warning: {}", safe::message(&warning.to_string()))?;
     }
-    Ok(if strict && warnings > 0 { 1 } else { 0 })
+    Ok(u8::from(strict && warnings > 0))
 }

@@ -243,7 +243,7 @@ impl<R: Read> Input<'_, R> {
             self.expect(b':')?;
             match key.as_str() {
                 "schema_version" if schema_version.is_none() => {
-                    schema_version = Some(self.value()?)
+                    schema_version = Some(self.value()?);
                 }
                 "title" if title.is_none() => title = Some(self.value()?),
                 "regions" if regions.is_none() => regions = Some(self.value::<List<_>>()?.0),
@@ -394,7 +394,10 @@ mod tests {
     fn many_contests(copies: usize) -> String {
         let seed: serde_json::Value = serde_json::from_slice(EMBEDDED).unwrap();
         let contests = seed["contests"].as_array().unwrap();
-        let each: Vec<String> = contests.iter().map(|c| c.to_string()).collect();
+        let each: Vec<String> = contests
+            .iter()
+            .map(std::string::ToString::to_string)
+            .collect();
         let all = vec![each.join(",\n"); copies].join(" , ");
         format!(
             r#"{{"schema_version":1,"regions":{},"contests":[{all}],"factions":{}}}"#,

@@ -214,8 +214,8 @@ impl Index {
         let direction = |o: Ordering| if sort.reverse { o.reverse() } else { o };
         // Unknown keys go last whatever the direction.
         fn known_first<T>(
-            a: &Option<T>,
-            b: &Option<T>,
+            a: Option<&T>,
+            b: Option<&T>,
             cmp: impl Fn(&T, &T) -> Ordering,
         ) -> Ordering {
             match (a, b) {
@@ -226,10 +226,13 @@ impl Index {
             }
         }
         match sort.key {
-            SortKey::Date => rows
-                .sort_by(|&a, &b| known_first(&e[a].date, &e[b].date, |x, y| direction(y.cmp(x)))),
+            SortKey::Date => rows.sort_by(|&a, &b| {
+                known_first(e[a].date.as_ref(), e[b].date.as_ref(), |x, y| {
+                    direction(y.cmp(x))
+                })
+            }),
             SortKey::Title => {
-                rows.sort_by(|&a, &b| direction(self.title_rank[a].cmp(&self.title_rank[b])))
+                rows.sort_by(|&a, &b| direction(self.title_rank[a].cmp(&self.title_rank[b])));
             }
             SortKey::Region => {
                 // Unknown regions (u32::MAX) stay last whichever the direction; the title
@@ -239,13 +242,15 @@ impl Index {
                     r if sort.reverse => u32::MAX - 1 - r,
                     r => r,
                 };
-                rows.sort_unstable_by_key(|&i| (place(i), self.title_rank[i], i))
+                rows.sort_unstable_by_key(|&i| (place(i), self.title_rank[i], i));
             }
             SortKey::Margin => rows.sort_by(|&a, &b| {
-                known_first(&e[a].margin, &e[b].margin, |x, y| direction(x.total_cmp(y)))
+                known_first(e[a].margin.as_ref(), e[b].margin.as_ref(), |x, y| {
+                    direction(x.total_cmp(y))
+                })
             }),
             SortKey::Turnout => rows.sort_by(|&a, &b| {
-                known_first(&e[a].turnout, &e[b].turnout, |x, y| {
+                known_first(e[a].turnout.as_ref(), e[b].turnout.as_ref(), |x, y| {
                     direction(y.total_cmp(x))
                 })
             }),

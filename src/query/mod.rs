@@ -115,6 +115,7 @@ impl SortKey {
     }
 
     /// The order after this one when cycling.
+    #[must_use]
     pub fn next(self) -> SortKey {
         let i = SortKey::ALL.iter().position(|k| *k == self).unwrap_or(0);
         SortKey::ALL[(i + 1) % SortKey::ALL.len()]

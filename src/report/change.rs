@@ -227,10 +227,10 @@ pub fn result(since: &Since) -> String {
         Since::NotASeat => DASH.to_string(),
         Since::NoPrevious => NO_PREVIOUS.to_string(),
         Since::Partial { .. } => PARTIAL.to_string(),
-        Since::Known(change) => change
-            .outcome
-            .as_ref()
-            .map_or_else(|| WINNER_NOT_KNOWN.to_string(), |o| o.label()),
+        Since::Known(change) => change.outcome.as_ref().map_or_else(
+            || WINNER_NOT_KNOWN.to_string(),
+            super::super::model::change::Outcome::label,
+        ),
     }
 }
 

@@ -381,12 +381,11 @@ pub fn table(contest: &Contest) -> RoundTable {
     let mut inactive: Vec<(String, Vec<Option<Tally>>)> = Vec::new();
     for (i, round) in contest.rounds.iter().enumerate() {
         for x in &round.inactive {
-            let at = match inactive.iter().position(|(r, _)| *r == x.reason) {
-                Some(at) => at,
-                None => {
-                    inactive.push((x.reason.clone(), vec![None; n]));
-                    inactive.len() - 1
-                }
+            let at = if let Some(at) = inactive.iter().position(|(r, _)| *r == x.reason) {
+                at
+            } else {
+                inactive.push((x.reason.clone(), vec![None; n]));
+                inactive.len() - 1
             };
             inactive[at].1[i] = Some(x.ballots.clone());
         }
@@ -493,7 +492,7 @@ mod tests {
         assert!(r.rows.iter().all(|row| row.change.is_none()));
         assert_eq!(r.transfers.len(), 2);
         assert_eq!(r.exhausted, Some(1));
-        assert_eq!(r.scale, 50.0);
+        assert!((r.scale - 50.0).abs() < f64::EPSILON);
     }
 
     #[test]
@@ -504,7 +503,7 @@ mod tests {
         assert_eq!(r.rows[2].change.as_deref(), Some("+6"));
         assert_eq!(r.rows[3].state, RoundState::Out { round: 1 });
         assert_eq!(r.rows[3].votes, None);
-        assert_eq!(r.counted, 99.0);
+        assert!((r.counted - 99.0).abs() < f64::EPSILON);
         let last = round(&contest(), 2).unwrap();
         let names: Vec<&str> = last.rows.iter().map(|x| x.name.as_str()).collect();
         // Sorted by votes; the latest eliminated first among those out.

@@ -226,7 +226,7 @@ fn target(from: &Module, path: &[String], modules: &BTreeSet<Module>) -> Option<
     if rest.first().is_some_and(|s| s == "crate") {
         rest = &rest[1..];
     } else {
-        base = from.clone();
+        base.clone_from(from);
         while rest.first().is_some_and(|s| s == "super") {
             base.pop()?;
             rest = &rest[1..];

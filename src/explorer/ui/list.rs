@@ -203,7 +203,7 @@ fn columns(fit: Fit) -> Vec<(ListColumn, usize)> {
 }
 
 /// Width of the faction mark: a coloured block, or the longest abbreviation under NO_COLOR.
-fn mark_width(theme: &Theme, ds: &Dataset) -> usize {
+fn mark_width(theme: Theme, ds: &Dataset) -> usize {
     if theme.color {
         1
     } else {
@@ -222,7 +222,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
     if area.is_empty() {
         return;
     }
-    let theme = &app.theme;
+    let theme = app.theme;
     let ds = data.dataset();
     let focused = app.focus == Focus::List;
     let title = format!(" Contests {} of {} ", app.rows.len(), ds.contests.len());
@@ -423,7 +423,7 @@ fn column_name(col: ListColumn) -> &'static str {
 fn row(
     r: &Row,
     cols: &[(ListColumn, usize)],
-    theme: &Theme,
+    theme: Theme,
     mark: Option<char>,
 ) -> Vec<(String, Style)> {
     let s = &r.s;

@@ -31,7 +31,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) -> Option<u16> {
     let ds = data.dataset();
     let inner = layout::inner(area);
     let width = usize::from(inner.width);
-    let theme = &app.theme;
+    let theme = app.theme;
     let contest = app.selected_contest();
     let title = match contest {
         Some(c) => format!(" Rounds: {} · {} ", c.title, c.id),
@@ -58,7 +58,7 @@ fn round_lines(
     table: Option<&RoundTable>,
     ds: &Dataset,
     width: usize,
-    theme: &Theme,
+    theme: Theme,
 ) -> Vec<Line<'static>> {
     let mut out = vec![
         Line::from(vec![
@@ -208,7 +208,7 @@ fn table_lines(
     table: &RoundTable,
     current: usize,
     width: usize,
-    theme: &Theme,
+    theme: Theme,
 ) -> Vec<Line<'static>> {
     let name_w = table
         .rows
@@ -287,7 +287,7 @@ fn table_lines(
 }
 
 /// What to say for a contest without rounds, and where to find some.
-fn no_rounds(app: &App, ds: &Dataset, theme: &Theme) -> Vec<Line<'static>> {
+fn no_rounds(app: &App, ds: &Dataset, theme: Theme) -> Vec<Line<'static>> {
     let mut out = vec![
         Line::styled(round_words::NO_ROUNDS, theme.dim()),
         Line::raw(""),
