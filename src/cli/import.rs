@@ -8,7 +8,8 @@ use anyhow::{Context, Result, bail};
 
 use crate::atomic::{self, WriteError};
 use crate::cli::args::{CsvImportArgs, HocCandidatesArgs, HocHistoryArgs, ImportArgs, ReaderArg};
-use crate::import::{self, Imported, Options, Problem};
+use crate::import;
+use crate::import::hoc::{Imported, Options, Problem};
 use crate::load;
 use crate::load::integrity::{self, Warning};
 
@@ -19,7 +20,7 @@ pub fn hoc_candidates(
     summary: &mut impl Write,
 ) -> Result<u8> {
     refuse_overwrite(args.output.as_deref(), args.force)?;
-    let imported = import::hoc_candidates(&Options {
+    let imported = import::hoc::candidates(&Options {
         candidates: args.file.clone(),
         constituencies: args.constituencies.clone(),
         title: args.title.clone(),
@@ -131,7 +132,7 @@ pub fn hoc_history(
 ) -> Result<u8> {
     refuse_overwrite(args.output.as_deref(), args.force)?;
     let name = args.file.display().to_string();
-    let read = import::hoc_history::read_path(&args.file).map_err(load::LoadError::from)?;
+    let read = import::hoc::history::read_path(&args.file).map_err(load::LoadError::from)?;
     write_read(
         read,
         &name,

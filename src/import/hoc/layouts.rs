@@ -5,9 +5,9 @@
 //! differently) and one constituency-level layout (GE2019). A layout is recognised when every
 //! column it requires is in the header, matched by name ignoring case, in any order.
 
-use super::ImportError;
 use super::regions::slug;
 use super::table::{Cells, Table};
+use crate::import::ImportError;
 
 /// A field hustings reads from a Library file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
