@@ -127,29 +127,11 @@ fn pseudo_row(name: &str) -> Option<Pseudo> {
 /// Whether a header line looks like the OpenElections layout (office, candidate and votes
 /// columns by those names), for opening such a file with no flags.
 pub fn recognise(bytes: &[u8]) -> bool {
-    let head = &bytes[..bytes.len().min(4096)];
-    let Some(end) = memchr::memchr(b'\n', head) else {
-        return false;
-    };
-    let Ok(line) = std::str::from_utf8(&head[..end]) else {
-        return false;
-    };
-    let names: Vec<String> = line
-        .split(sniff_delimiter(line.as_bytes()) as char)
-        .map(|n| n.trim().trim_matches('"').to_ascii_lowercase())
-        .collect();
-    ["office", "candidate", "votes"]
-        .iter()
-        .all(|k| names.iter().any(|n| n == k))
-}
-
-/// The most frequent of `,`, `;`, tab and `|` in the header line.
-fn sniff_delimiter(line: &[u8]) -> u8 {
-    let line = line.split(|&b| b == b'\n').next().unwrap_or(line);
-    [b',', b';', b'\t', b'|']
-        .into_iter()
-        .max_by_key(|&d| (line.iter().filter(|&&b| b == d).count(), d == b','))
-        .unwrap_or(b',')
+    common::header_names(bytes, None).is_some_and(|names| {
+        ["office", "candidate", "votes"]
+            .iter()
+            .all(|k| names.iter().any(|n| n == k))
+    })
 }
 
 /// Maps keyed by the file's text, hashed with foldhash: a million-row file looks a contest and a
@@ -181,7 +163,9 @@ pub fn read(file: &str, input: impl std::io::Read, given: &Mapping) -> Result<Re
         file: file.to_string(),
         message: e.to_string(),
     })?;
-    let delimiter = given.delimiter.unwrap_or_else(|| sniff_delimiter(head));
+    let delimiter = given
+        .delimiter
+        .unwrap_or_else(|| common::sniff_delimiter(head));
     let mut reader = csv::ReaderBuilder::new()
         .delimiter(delimiter)
         .flexible(true)
@@ -764,7 +748,7 @@ mod tests {
         assert!(whole("12.5").is_err());
         assert!(whole("-3").is_err());
         assert!(whole("1234,567").is_err());
-        assert_eq!(sniff_delimiter(b"a;b;c\n"), b';');
+        assert_eq!(common::sniff_delimiter(b"a;b;c\n"), b';');
     }
 
     #[test]
@@ -783,6 +767,6 @@ mod tests {
         assert_eq!(pseudo_row("Registered"), None);
         assert_eq!(pseudo_row(""), None);
         assert_eq!(pseudo_row("Ann Smith"), None);
-        assert_eq!(sniff_delimiter(b"a,b\n"), b',');
+        assert_eq!(common::sniff_delimiter(b"a,b\n"), b',');
     }
 }
