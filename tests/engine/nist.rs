@@ -1023,7 +1023,7 @@ fn fuzz_a_leading_form_feed_reads_the_same_by_content_and_forced() {
     // (read as JSON and refused).
     let bytes = b"\x0c<??><ElectionReport>></ElectionReport>";
     let by_content = hustings::import::read_other("r.xml", bytes).map(|r| r.map(|r| r.dataset));
-    let forced = hustings::import::read_as(hustings::import::Reader::Nist, "r.xml", bytes)
-        .map(|r| r.dataset);
-    assert_eq!(by_content, Some(forced));
+    let nist = import::formats::named("nist").unwrap();
+    let forced = import::read_as(nist, "r.xml", bytes).map(|r| r.map(|r| r.dataset));
+    assert_eq!(by_content, forced);
 }
