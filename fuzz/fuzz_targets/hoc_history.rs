@@ -1,4 +1,4 @@
-//! Bytes → `hustings::import::hoc_history::read`, the House of Commons Library's party-level
+//! Bytes → `hustings::import::hoc::history::read`, the House of Commons Library's party-level
 //! results (`hustings import hoc-history`, and `hustings FILE` on such a file).
 //!
 //! Beyond "no panic", it checks the importer's promises: an error is one short line that
@@ -6,14 +6,15 @@
 //! imports is written as JSON that `hustings::load::parse` accepts, with as many contests.
 #![no_main]
 
-use hustings::import::{ImportError, hoc_history};
+use hustings::import::ImportError;
+use hustings::import::hoc::history;
 use hustings::load;
 use libfuzzer_sys::fuzz_target;
 
 const FILE: &str = "history.tsv";
 
 fuzz_target!(|bytes: &[u8]| {
-    match hoc_history::read(FILE, bytes) {
+    match history::read(FILE, bytes) {
         Err(err) => {
             let text = err.to_string();
             assert!(

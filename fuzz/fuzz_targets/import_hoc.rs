@@ -1,4 +1,4 @@
-//! Bytes → `hustings::import::hoc_candidates_from_bytes`, the House of Commons Library CSV
+//! Bytes → `hustings::import::hoc::candidates_from_bytes`, the House of Commons Library CSV
 //! import (`hustings import hoc-candidates FILE [--constituencies FILE]`).
 //!
 //! The input is the candidate file; if it holds a 0xFF byte (never part of UTF-8 text), what
@@ -10,7 +10,8 @@
 //! `hustings import` writes it.
 #![no_main]
 
-use hustings::import::{self, ImportError, Options};
+use hustings::import::ImportError;
+use hustings::import::hoc::{self, Options};
 use hustings::load;
 use hustings::load::integrity;
 use libfuzzer_sys::fuzz_target;
@@ -34,7 +35,7 @@ fuzz_target!(|bytes: &[u8]| {
         constituencies: constituencies.map(|_| CONSTITUENCIES.into()),
         ..Options::default()
     };
-    match import::hoc_candidates_from_bytes(&options, candidates, constituencies.unwrap_or(b"")) {
+    match hoc::candidates_from_bytes(&options, candidates, constituencies.unwrap_or(b"")) {
         Err(err) => {
             let text = err.to_string();
             assert!(

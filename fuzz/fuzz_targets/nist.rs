@@ -9,7 +9,7 @@
 //! by content (`hustings FILE`) reads exactly as the forced reader reads it.
 #![no_main]
 
-use hustings::import::{self, ImportError, Reader};
+use hustings::import::{self, ImportError};
 use hustings::load::{self, integrity};
 use hustings::report::rounds;
 use libfuzzer_sys::fuzz_target;
@@ -18,7 +18,8 @@ fuzz_target!(|bytes: &[u8]| {
     let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let xml = body.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'<');
     let file = if xml { "report.xml" } else { "report.json" };
-    let read = import::read_as(Reader::Nist, file, bytes);
+    let nist = import::formats::named("nist").expect("a format of the table");
+    let read = import::read_as(nist, file, bytes).expect("NIST is not the native format");
     if let Some(Ok(sniffed)) = import::read_other(file, bytes)
         && sniffed.format.starts_with("NIST")
     {

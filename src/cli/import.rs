@@ -7,8 +7,9 @@ use std::io::Write;
 use anyhow::{Context, Result, bail};
 
 use crate::atomic::{self, WriteError};
-use crate::cli::args::{CsvImportArgs, HocCandidatesArgs, HocHistoryArgs, ImportArgs, ReaderArg};
-use crate::import::{self, Imported, Options, Problem};
+use crate::cli::args::{CsvImportArgs, HocCandidatesArgs, HocHistoryArgs, ImportArgs};
+use crate::import;
+use crate::import::hoc::{Imported, Options, Problem};
 use crate::load;
 use crate::load::integrity::{self, Warning};
 
@@ -19,7 +20,7 @@ pub fn hoc_candidates(
     summary: &mut impl Write,
 ) -> Result<u8> {
     refuse_overwrite(args.output.as_deref(), args.force)?;
-    let imported = import::hoc_candidates(&Options {
+    let imported = import::hoc::candidates(&Options {
         candidates: args.file.clone(),
         constituencies: args.constituencies.clone(),
         title: args.title.clone(),
@@ -66,19 +67,13 @@ pub fn any(args: &ImportArgs, out: &mut impl Write, summary: &mut impl Write) ->
             notes: Vec::new(),
         })
     };
-    let forced = |reader| import::read_as(reader, &name, &bytes).map_err(load::LoadError::from);
     let read = match args.forced {
-        None => match import::read_other(&name, &bytes) {
-            Some(read) => read.map_err(load::LoadError::from)?,
-            None => own(&bytes)?,
-        },
-        Some(ReaderArg::Hustings) => own(&bytes)?,
-        Some(ReaderArg::Nist) => forced(import::Reader::Nist)?,
-        Some(ReaderArg::Clarity) => forced(import::Reader::Clarity)?,
-        Some(ReaderArg::Count) => forced(import::Reader::Count)?,
-        Some(ReaderArg::Csv) => forced(import::Reader::Csv)?,
-        Some(ReaderArg::HocCandidates) => forced(import::Reader::HocCandidates)?,
-        Some(ReaderArg::HocHistory) => forced(import::Reader::HocHistory)?,
+        None => import::read_other(&name, &bytes),
+        Some(format) => import::read_as(format, &name, &bytes),
+    };
+    let read = match read {
+        Some(read) => read.map_err(load::LoadError::from)?,
+        None => own(&bytes)?,
     };
     write_read(
         read,
@@ -131,7 +126,7 @@ pub fn hoc_history(
 ) -> Result<u8> {
     refuse_overwrite(args.output.as_deref(), args.force)?;
     let name = args.file.display().to_string();
-    let read = import::hoc_history::read_path(&args.file).map_err(load::LoadError::from)?;
+    let read = import::hoc::history::read_path(&args.file).map_err(load::LoadError::from)?;
     write_read(
         read,
         &name,

@@ -1,5 +1,5 @@
-//! Small pieces the plain-results importers (Clarity and NIST XML, results CSV) share: winners by most
-//! votes, ids, places in a file.
+//! Small pieces the importers share: winners by most votes, ids, places in a file, the names in
+//! a CSV header.
 
 use crate::model::Candidate;
 
@@ -164,6 +164,30 @@ pub fn base_name(file: &str) -> String {
         .map_or_else(|| file.to_string(), |n| n.to_string_lossy().into_owned())
 }
 
+/// The column names on the first line of a CSV-like file, trimmed, unquoted and lowercased (as
+/// its reader will match them), for recognising a layout without reading the file; `None` when
+/// the first 4 KB hold no whole line of UTF-8 text. The delimiter is sniffed when not given.
+pub fn header_names(bytes: &[u8], delimiter: Option<u8>) -> Option<Vec<String>> {
+    let head = &bytes[..bytes.len().min(4096)];
+    let end = memchr::memchr(b'\n', head)?;
+    let line = std::str::from_utf8(&head[..end]).ok()?;
+    let delimiter = delimiter.unwrap_or_else(|| sniff_delimiter(line.as_bytes()));
+    Some(
+        line.split(char::from(delimiter))
+            .map(|n| n.trim().trim_matches('"').trim().to_lowercase())
+            .collect(),
+    )
+}
+
+/// The most frequent of `,`, `;`, tab and `|` in the first line (`,` on a tie).
+pub fn sniff_delimiter(bytes: &[u8]) -> u8 {
+    let line = bytes.split(|&b| b == b'\n').next().unwrap_or(bytes);
+    [b',', b';', b'\t', b'|']
+        .into_iter()
+        .max_by_key(|&d| (line.iter().filter(|&&b| b == d).count(), d == b','))
+        .unwrap_or(b',')
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -203,5 +227,21 @@ mod tests {
         assert_eq!(us_date("2014-05-20").as_deref(), Some("2014-05-20"));
         assert_eq!(us_date("May 2014"), None);
         assert_eq!(line_column(b"ab\ncd", 4), (2, 2));
+    }
+
+    #[test]
+    fn header_names_are_read_from_the_first_whole_line() {
+        assert_eq!(
+            header_names(b"Office; \" Candidate \";VOTES\r\nx;y;1\n", None).unwrap(),
+            ["office", "candidate", "votes"]
+        );
+        assert_eq!(
+            header_names(b"a\tb,c\n", Some(b',')).unwrap(),
+            ["a\tb", "c"]
+        );
+        // No line end in the first 4 KB, or not UTF-8: no header to recognise.
+        assert_eq!(header_names(b"office,candidate,votes", None), None);
+        assert_eq!(header_names(b"of\xFFfice,votes\n", None), None);
+        assert_eq!(sniff_delimiter(b"a|b|c,d\n1,2,3,4,5"), b'|');
     }
 }

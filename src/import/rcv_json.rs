@@ -56,21 +56,11 @@ fn is_write_in(name: &str) -> bool {
 
 /// Reads a count file; `doc` is its parsed JSON, `bytes` the text (for line:column).
 pub fn read(file: &str, bytes: &[u8], doc: &Value) -> Result<Read, ImportError> {
-    let at = |path: &JsonPath, message: String| {
-        let (line, column) = json_path::locate(bytes, path);
-        ImportError::At {
-            file: file.to_string(),
-            line,
-            column,
-            path: path.to_string(),
-            message,
-        }
-    };
-    let root = JsonPath::root();
+    let place = Place { file, bytes };
     let mut notes: Vec<String> = Vec::new();
     let Value::Object(top) = doc else {
-        return Err(at(
-            &root,
+        return Err(place.at(
+            &JsonPath::root(),
             "expected a JSON object with config and results".into(),
         ));
     };
@@ -79,6 +69,89 @@ pub fn read(file: &str, bytes: &[u8], doc: &Value) -> Result<Read, ImportError> 
             notes.push(format!("ignored `{key}`"));
         }
     }
+    let config = read_config(&place, top, &mut notes)?;
+    let results_path = JsonPath::root().key("results");
+    let Some(results) = top.get("results").and_then(Value::as_array) else {
+        return Err(place.at(&results_path, "expected a list of rounds".into()));
+    };
+    if results.is_empty() {
+        return Err(place.at(&results_path, "the count has no rounds".into()));
+    }
+    let mut count = Count::default();
+    for (r, round) in results.iter().enumerate() {
+        let round = read_round(&place, &config, &mut count, r, round, &mut notes)?;
+        count.rounds.push(round);
+    }
+    let title = config.title.clone();
+    Ok(Read {
+        dataset: Dataset {
+            schema_version: SCHEMA_VERSION,
+            title: Some(title),
+            regions: Vec::new(),
+            factions: Vec::new(),
+            contests: vec![contest(config, count)],
+        },
+        format: "count file (RCTab / Universal Tabulator JSON)",
+        notes,
+    })
+}
+
+/// The file being read, for errors that point into it.
+struct Place<'a> {
+    file: &'a str,
+    bytes: &'a [u8],
+}
+
+impl Place<'_> {
+    /// An error at `path`, with its line and column.
+    fn at(&self, path: &JsonPath, message: String) -> ImportError {
+        let (line, column) = json_path::locate(self.bytes, path);
+        ImportError::At {
+            file: self.file.to_string(),
+            line,
+            column,
+            path: path.to_string(),
+            message,
+        }
+    }
+
+    /// The count at `path`: a number, or digits in a string (decimals kept exactly).
+    fn count(&self, v: &Value, path: &JsonPath) -> Result<Tally, ImportError> {
+        match v {
+            Value::Number(n) => match (n.as_u64(), n.as_f64()) {
+                (Some(u), _) => Tally::parse(&u.to_string()),
+                (None, Some(f)) => Tally::from_f64(f),
+                _ => Err(format!("{n} is not a count")),
+            },
+            Value::String(s) => Tally::parse(s.trim()),
+            other => Err(format!(
+                "expected a count (a number or digits in a string), found {}",
+                kind(other)
+            )),
+        }
+        .map_err(|m| self.at(path, m))
+    }
+}
+
+/// What `config` says about the contest.
+#[derive(Debug)]
+struct Config {
+    title: String,
+    /// The file's name without its extension or directories.
+    stem: String,
+    date: Option<PartialDate>,
+    /// The threshold of every round that gives none of its own.
+    threshold: Option<Tally>,
+    /// `generatedBy`: the counting software.
+    software: Option<String>,
+}
+
+/// The contest's title, date, threshold and software from `config`; keys not read are noted.
+fn read_config(
+    place: &Place,
+    top: &serde_json::Map<String, Value>,
+    notes: &mut Vec<String>,
+) -> Result<Config, ImportError> {
     let config = top
         .get("config")
         .and_then(Value::as_object)
@@ -106,253 +179,274 @@ pub fn read(file: &str, bytes: &[u8], doc: &Value) -> Result<Read, ImportError> 
             notes.push(format!("ignored `config.{key}`"));
         }
     }
-    let stem = std::path::Path::new(file)
-        .file_stem()
-        .map_or_else(|| file.to_string(), |s| s.to_string_lossy().into_owned());
+    let stem = std::path::Path::new(place.file).file_stem().map_or_else(
+        || place.file.to_string(),
+        |s| s.to_string_lossy().into_owned(),
+    );
     let title = text("contest")
         .or_else(|| match (text("office"), text("jurisdiction")) {
             (Some(o), Some(j)) => Some(format!("{j} {o}")),
             (o, j) => o.or(j),
         })
         .unwrap_or_else(|| stem.clone());
+    let config_path = JsonPath::root().key("config");
     let date = match text("date") {
         Some(d) => Some(
             PartialDate::parse(&d)
-                .map_err(|e| at(&root.clone().key("config").key("date"), e.to_string()))?,
+                .map_err(|e| place.at(&config_path.clone().key("date"), e.to_string()))?,
         ),
         None => None,
     };
-    let count_at = |v: &Value, path: &JsonPath| -> Result<Tally, ImportError> {
-        match v {
-            Value::Number(n) => match (n.as_u64(), n.as_f64()) {
-                (Some(u), _) => Tally::parse(&u.to_string()),
-                (None, Some(f)) => Tally::from_f64(f),
-                _ => Err(format!("{n} is not a count")),
-            },
-            Value::String(s) => Tally::parse(s.trim()),
-            other => Err(format!(
-                "expected a count (a number or digits in a string), found {}",
-                kind(other)
-            )),
-        }
-        .map_err(|m| at(path, m))
-    };
-    let default_threshold = match config.get("threshold") {
-        Some(v) => Some(count_at(v, &root.clone().key("config").key("threshold"))?),
+    let threshold = match config.get("threshold") {
+        Some(v) => Some(place.count(v, &config_path.clone().key("threshold"))?),
         None => None,
     };
-    let results_path = root.clone().key("results");
-    let Some(results) = top.get("results").and_then(Value::as_array) else {
-        return Err(at(&results_path, "expected a list of rounds".into()));
+    Ok(Config {
+        title,
+        stem,
+        date,
+        threshold,
+        software: text("generatedBy"),
+    })
+}
+
+/// The count as its rounds are read.
+#[derive(Debug, Default)]
+struct Count {
+    /// Every candidate named in a tally, in order of first appearance.
+    names: Vec<String>,
+    first_tallies: Vec<(String, Tally)>,
+    /// Everyone elected in any round, in order.
+    elected: Vec<String>,
+    rounds: Vec<Round>,
+    /// Running inactive totals built from transfers, for files that give no `inactiveBallots`.
+    running: Vec<Inactive>,
+}
+
+/// Round `r` (`results[r]`): its tally, inactive ballots, threshold and results.
+fn read_round(
+    place: &Place,
+    config: &Config,
+    count: &mut Count,
+    r: usize,
+    round: &Value,
+    notes: &mut Vec<String>,
+) -> Result<Round, ImportError> {
+    let rpath = JsonPath::root().key("results").index(r);
+    let Value::Object(round) = round else {
+        return Err(place.at(
+            &rpath,
+            format!("expected a round (an object), found {}", kind(round)),
+        ));
     };
-    if results.is_empty() {
-        return Err(at(&results_path, "the count has no rounds".into()));
-    }
-
-    let mut names: Vec<String> = Vec::new();
-    let mut first_tallies: Vec<(String, Tally)> = Vec::new();
-    let mut elected_all: Vec<String> = Vec::new();
-    let mut rounds: Vec<Round> = Vec::new();
-    // Running inactive totals built from transfers, for files that give no `inactiveBallots`.
-    let mut running: Vec<Inactive> = Vec::new();
-    for (r, round) in results.iter().enumerate() {
-        let rpath = results_path.clone().index(r);
-        let Value::Object(round) = round else {
-            return Err(at(
-                &rpath,
-                format!("expected a round (an object), found {}", kind(round)),
-            ));
-        };
-        for key in round.keys() {
-            if ![
-                "round",
-                "tally",
-                "tallyResults",
-                "threshold",
-                "inactiveBallots",
-            ]
-            .contains(&key.as_str())
-            {
-                notes.push(format!("ignored `results[{r}].{key}`"));
-            }
-        }
-        if let Some(n) = round.get("round")
-            && n.as_u64() != Some(r as u64 + 1)
+    for key in round.keys() {
+        if ![
+            "round",
+            "tally",
+            "tallyResults",
+            "threshold",
+            "inactiveBallots",
+        ]
+        .contains(&key.as_str())
         {
-            return Err(at(
-                &rpath.clone().key("round"),
-                format!("round {n} out of order (expected {})", r + 1),
+            notes.push(format!("ignored `results[{r}].{key}`"));
+        }
+    }
+    if let Some(n) = round.get("round")
+        && n.as_u64() != Some(r as u64 + 1)
+    {
+        return Err(place.at(
+            &rpath.clone().key("round"),
+            format!("round {n} out of order (expected {})", r + 1),
+        ));
+    }
+    let tpath = rpath.clone().key("tally");
+    let tally = match round.get("tally") {
+        Some(Value::Object(t)) => t,
+        Some(other) => {
+            return Err(place.at(
+                &tpath,
+                format!(
+                    "expected the round's tally (an object), found {}",
+                    kind(other)
+                ),
             ));
         }
-        let tpath = rpath.clone().key("tally");
-        let tally = match round.get("tally") {
-            Some(Value::Object(t)) => t,
-            Some(other) => {
-                return Err(at(
-                    &tpath,
-                    format!(
-                        "expected the round's tally (an object), found {}",
-                        kind(other)
-                    ),
-                ));
-            }
-            None => return Err(at(&rpath, "a round needs a tally".into())),
-        };
-        let mut counts = Vec::new();
-        // Ballots set aside at the end of earlier rounds are inactive from this round's tally
-        // on; a file that states them (a tally row, `inactiveBallots`) is taken at its word.
-        let mut inactive: Vec<Inactive> = running.clone();
-        for (name, v) in tally {
-            let votes = count_at(v, &tpath.clone().key(name))?;
-            match pseudo_row(name) {
-                Some(reason) => set(&mut inactive, reason, votes),
-                None => {
-                    if !names.contains(name) {
-                        names.push(name.clone());
-                    }
-                    if r == 0 {
-                        first_tallies.push((name.clone(), votes.clone()));
-                    }
-                    counts.push(RoundCount {
-                        candidate: name.clone(),
-                        votes,
-                    });
+        None => return Err(place.at(&rpath, "a round needs a tally".into())),
+    };
+    let mut counts = Vec::new();
+    // Ballots set aside at the end of earlier rounds are inactive from this round's tally
+    // on; a file that states them (a tally row, `inactiveBallots`) is taken at its word.
+    let mut inactive: Vec<Inactive> = count.running.clone();
+    for (name, v) in tally {
+        let votes = place.count(v, &tpath.clone().key(name))?;
+        match pseudo_row(name) {
+            Some(reason) => set(&mut inactive, reason, votes),
+            None => {
+                if !count.names.contains(name) {
+                    count.names.push(name.clone());
                 }
+                if r == 0 {
+                    count.first_tallies.push((name.clone(), votes.clone()));
+                }
+                counts.push(RoundCount {
+                    candidate: name.clone(),
+                    votes,
+                });
             }
         }
-        if let Some(Value::Object(by)) = round.get("inactiveBallots") {
-            inactive.clear();
-            for (reason, v) in by {
-                let votes = count_at(v, &rpath.clone().key("inactiveBallots").key(reason))?;
-                let reason = pseudo_row(reason).unwrap_or(reason.as_str()).to_string();
-                set(&mut inactive, &reason, votes);
-            }
-        }
-        let threshold = match round.get("threshold") {
-            Some(v) => Some(count_at(v, &rpath.clone().key("threshold"))?),
-            None => default_threshold.clone(),
-        };
-        let mut this = Round {
-            counts,
-            elected: Vec::new(),
-            eliminated: Vec::new(),
-            transfers: Vec::new(),
-            exhausted: None,
-            threshold,
-            inactive: Vec::new(),
-        };
-        let rrpath = rpath.clone().key("tallyResults");
-        let results = match round.get("tallyResults") {
-            Some(Value::Array(list)) => list.as_slice(),
-            Some(other) => {
-                return Err(at(
-                    &rrpath,
-                    format!("expected a list, found {}", kind(other)),
-                ));
-            }
-            None => &[],
-        };
-        for (k, result) in results.iter().enumerate() {
-            let kpath = rrpath.clone().index(k);
-            let Value::Object(result) = result else {
-                return Err(at(
-                    &kpath,
-                    format!("expected an object, found {}", kind(result)),
-                ));
-            };
-            let from = match (result.get("elected"), result.get("eliminated")) {
-                (Some(Value::String(e)), _) => {
-                    this.elected.push(e.clone());
-                    if !elected_all.contains(e) {
-                        elected_all.push(e.clone());
-                    }
-                    Some(e.clone())
-                }
-                (_, Some(Value::String(e))) => {
-                    this.eliminated.push(e.clone());
-                    Some(e.clone())
-                }
-                (None, None) => None,
-                (Some(v), _) | (_, Some(v)) => {
-                    return Err(at(
-                        &kpath,
-                        format!("expected a candidate's name, found {}", kind(v)),
-                    ));
-                }
-            };
-            for key in result.keys() {
-                if !["elected", "eliminated", "transfers"].contains(&key.as_str()) {
-                    notes.push(format!("ignored `results[{r}].tallyResults[{k}].{key}`"));
-                }
-            }
-            if let Some(transfers) = result.get("transfers") {
-                let Value::Object(transfers) = transfers else {
-                    return Err(at(
-                        &kpath.clone().key("transfers"),
-                        format!("expected an object, found {}", kind(transfers)),
-                    ));
-                };
-                for (to, v) in transfers {
-                    let votes = count_at(v, &kpath.clone().key("transfers").key(to))?;
-                    match (pseudo_row(to), &from) {
-                        (Some(reason), _) => add(&mut running, reason, &votes),
-                        (None, Some(from)) => this.transfers.push(Transfer {
-                            from: from.clone(),
-                            to: to.clone(),
-                            votes,
-                        }),
-                        (None, None) => {
-                            return Err(at(
-                                &kpath,
-                                "transfers without an elected or eliminated candidate to come from"
-                                    .into(),
-                            ));
-                        }
-                    }
-                }
-            }
-        }
-        this.inactive = inactive;
-        rounds.push(this);
     }
+    if let Some(Value::Object(by)) = round.get("inactiveBallots") {
+        inactive.clear();
+        for (reason, v) in by {
+            let votes = place.count(v, &rpath.clone().key("inactiveBallots").key(reason))?;
+            let reason = pseudo_row(reason).unwrap_or(reason.as_str()).to_string();
+            set(&mut inactive, &reason, votes);
+        }
+    }
+    let threshold = match round.get("threshold") {
+        Some(v) => Some(place.count(v, &rpath.clone().key("threshold"))?),
+        None => config.threshold.clone(),
+    };
+    let mut this = Round {
+        counts,
+        elected: Vec::new(),
+        eliminated: Vec::new(),
+        transfers: Vec::new(),
+        exhausted: None,
+        threshold,
+        inactive: Vec::new(),
+    };
+    let rrpath = rpath.key("tallyResults");
+    let results = match round.get("tallyResults") {
+        Some(Value::Array(list)) => list.as_slice(),
+        Some(other) => {
+            return Err(place.at(&rrpath, format!("expected a list, found {}", kind(other))));
+        }
+        None => &[],
+    };
+    for (k, result) in results.iter().enumerate() {
+        read_tally_result(place, count, &mut this, (r, k), result, notes)?;
+    }
+    this.inactive = inactive;
+    Ok(this)
+}
 
-    let elected = |n: &str| elected_all.iter().any(|e| e == n);
-    let candidates: Vec<Candidate> = names
+/// `results[r].tallyResults[k]`: who was elected or eliminated, and where their ballots went
+/// (to candidates as the round's transfers, set aside as running inactive totals).
+fn read_tally_result(
+    place: &Place,
+    count: &mut Count,
+    round: &mut Round,
+    (r, k): (usize, usize),
+    result: &Value,
+    notes: &mut Vec<String>,
+) -> Result<(), ImportError> {
+    let kpath = JsonPath::root()
+        .key("results")
+        .index(r)
+        .key("tallyResults")
+        .index(k);
+    let Value::Object(result) = result else {
+        return Err(place.at(
+            &kpath,
+            format!("expected an object, found {}", kind(result)),
+        ));
+    };
+    let from = match (result.get("elected"), result.get("eliminated")) {
+        (Some(Value::String(e)), _) => {
+            round.elected.push(e.clone());
+            if !count.elected.contains(e) {
+                count.elected.push(e.clone());
+            }
+            Some(e.clone())
+        }
+        (_, Some(Value::String(e))) => {
+            round.eliminated.push(e.clone());
+            Some(e.clone())
+        }
+        (None, None) => None,
+        (Some(v), _) | (_, Some(v)) => {
+            return Err(place.at(
+                &kpath,
+                format!("expected a candidate's name, found {}", kind(v)),
+            ));
+        }
+    };
+    for key in result.keys() {
+        if !["elected", "eliminated", "transfers"].contains(&key.as_str()) {
+            notes.push(format!("ignored `results[{r}].tallyResults[{k}].{key}`"));
+        }
+    }
+    let Some(transfers) = result.get("transfers") else {
+        return Ok(());
+    };
+    let Value::Object(transfers) = transfers else {
+        return Err(place.at(
+            &kpath.clone().key("transfers"),
+            format!("expected an object, found {}", kind(transfers)),
+        ));
+    };
+    for (to, v) in transfers {
+        let votes = place.count(v, &kpath.clone().key("transfers").key(to))?;
+        match (pseudo_row(to), &from) {
+            (Some(reason), _) => add(&mut count.running, reason, &votes),
+            (None, Some(from)) => round.transfers.push(Transfer {
+                from: from.clone(),
+                to: to.clone(),
+                votes,
+            }),
+            (None, None) => {
+                return Err(place.at(
+                    &kpath,
+                    "transfers without an elected or eliminated candidate to come from".into(),
+                ));
+            }
+        }
+    }
+    Ok(())
+}
+
+/// The one contest: candidates with their first-round votes, kind and party from the title,
+/// seats from the number elected, the method, id, source and note.
+fn contest(config: Config, count: Count) -> Contest {
+    let Config {
+        title,
+        stem,
+        date,
+        software,
+        ..
+    } = config;
+    let candidates: Vec<Candidate> = count
+        .names
         .iter()
         .map(|name| {
-            let first = first_tallies
+            let first = count
+                .first_tallies
                 .iter()
                 .find(|(n, _)| n == name)
                 .map(|(_, t)| t);
             Candidate {
                 votes: first.and_then(Tally::whole),
-                elected: elected(name),
+                elected: count.elected.contains(name),
                 write_in: is_write_in(name),
                 ..Candidate::new(name.clone())
             }
         })
         .collect();
-    let seats = elected_all.len();
-    let lower = title.to_ascii_lowercase();
-    let primary = lower.contains("primary");
-    let party = if lower.contains("democratic") || lower.contains(" dem ") {
-        Some("Democratic".to_string())
-    } else if lower.contains("republican") || lower.contains(" rep ") {
-        Some("Republican".to_string())
-    } else {
-        None
-    };
-    let software = text("generatedBy");
-    let method = match (seats > 1, &software) {
-        (true, _) => format!(
+    let seats = count.elected.len();
+    let rounds = count.rounds;
+    let primary = title.to_ascii_lowercase().contains("primary");
+    let method = if seats > 1 {
+        format!(
             "single transferable vote, {seats} seats, {} rounds",
             rounds.len()
-        ),
-        (false, _) => format!("ranked-choice voting, {} rounds", rounds.len()),
+        )
+    } else {
+        format!("ranked-choice voting, {} rounds", rounds.len())
     };
-    let year = date.map(|d| d.year());
     let mut id = slug(&title);
-    if let Some(y) = year
+    if let Some(y) = date.map(|d| d.year())
         && !id.contains(&y.to_string())
     {
         id = format!("{id}-{y}");
@@ -367,8 +461,8 @@ pub fn read(file: &str, bytes: &[u8], doc: &Value) -> Result<Read, ImportError> 
             " Seats: {seats}, the number of candidates the count elects."
         ));
     }
-    let contest = Contest {
-        party: if primary { party } else { None },
+    Contest {
+        party: if primary { primary_party(&title) } else { None },
         date,
         method: Some(method),
         candidates,
@@ -389,25 +483,26 @@ pub fn read(file: &str, bytes: &[u8], doc: &Value) -> Result<Read, ImportError> 
             } else {
                 ContestKind::Other
             },
-            title.clone(),
-            if elected_all.is_empty() {
+            title,
+            if count.elected.is_empty() {
                 Status::Pending
             } else {
                 Status::Decided
             },
         )
-    };
-    Ok(Read {
-        dataset: Dataset {
-            schema_version: SCHEMA_VERSION,
-            title: Some(title),
-            regions: Vec::new(),
-            factions: Vec::new(),
-            contests: vec![contest],
-        },
-        format: "count file (RCTab / Universal Tabulator JSON)",
-        notes,
-    })
+    }
+}
+
+/// The party whose primary a title names, when it names Democratic or Republican.
+fn primary_party(title: &str) -> Option<String> {
+    let lower = title.to_ascii_lowercase();
+    if lower.contains("democratic") || lower.contains(" dem ") {
+        Some("Democratic".to_string())
+    } else if lower.contains("republican") || lower.contains(" rep ") {
+        Some("Republican".to_string())
+    } else {
+        None
+    }
 }
 
 fn set(list: &mut Vec<Inactive>, reason: &str, ballots: Tally) {
@@ -461,5 +556,107 @@ fn kind(v: &Value) -> &'static str {
         Value::String(_) => "a string",
         Value::Array(_) => "a list",
         Value::Object(_) => "an object",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use super::*;
+
+    fn place(bytes: &[u8]) -> Place<'_> {
+        Place {
+            file: "dir/maine.json",
+            bytes,
+        }
+    }
+
+    #[test]
+    fn the_config_gives_title_date_and_threshold_and_names_what_it_ignores() {
+        let doc = json!({"config": {"office": "Mayor", "jurisdiction": "Portland",
+            "date": "2018-06-12", "threshold": "101.5", "colour": "red"}});
+        let mut notes = Vec::new();
+        let config = read_config(&place(b""), doc.as_object().unwrap(), &mut notes).unwrap();
+        assert_eq!(config.title, "Portland Mayor");
+        assert_eq!(config.stem, "maine");
+        assert_eq!(
+            config.date.map(|d| d.to_string()).as_deref(),
+            Some("2018-06-12")
+        );
+        assert_eq!(
+            config.threshold.map(|t| t.to_string()).as_deref(),
+            Some("101.5")
+        );
+        assert_eq!(notes, ["ignored `config.colour`"]);
+        // No title at all: the file's name stands in.
+        let config = read_config(&place(b""), &serde_json::Map::new(), &mut notes).unwrap();
+        assert_eq!(config.title, "maine");
+    }
+
+    #[test]
+    fn ballots_set_aside_by_a_result_run_on_and_others_transfer() {
+        let mut count = Count::default();
+        let mut round = Round {
+            counts: Vec::new(),
+            elected: Vec::new(),
+            eliminated: Vec::new(),
+            transfers: Vec::new(),
+            exhausted: None,
+            threshold: None,
+            inactive: Vec::new(),
+        };
+        let result = json!({"eliminated": "Cy", "transfers": {"Ann": 3, "exhausted": "2"}});
+        let mut notes = Vec::new();
+        read_tally_result(
+            &place(b""),
+            &mut count,
+            &mut round,
+            (0, 0),
+            &result,
+            &mut notes,
+        )
+        .unwrap();
+        assert_eq!(round.eliminated, ["Cy"]);
+        assert_eq!(round.transfers.len(), 1);
+        assert_eq!(
+            (
+                round.transfers[0].from.as_str(),
+                round.transfers[0].to.as_str()
+            ),
+            ("Cy", "Ann")
+        );
+        assert_eq!(count.running.len(), 1);
+        assert_eq!(count.running[0].reason, "exhausted");
+        assert!(count.elected.is_empty() && notes.is_empty());
+        // Transfers must come from someone.
+        let orphan = json!({"transfers": {"Ann": 1}});
+        let err = read_tally_result(
+            &place(b""),
+            &mut count,
+            &mut round,
+            (1, 0),
+            &orphan,
+            &mut notes,
+        )
+        .unwrap_err();
+        assert!(
+            err.to_string()
+                .contains("without an elected or eliminated candidate"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn a_primary_names_its_party_when_the_title_does() {
+        assert_eq!(
+            primary_party("Maine Democratic Governor Primary").as_deref(),
+            Some("Democratic")
+        );
+        assert_eq!(
+            primary_party("GOP REPUBLICAN primary").as_deref(),
+            Some("Republican")
+        );
+        assert_eq!(primary_party("Mayor primary"), None);
     }
 }

@@ -127,29 +127,11 @@ fn pseudo_row(name: &str) -> Option<Pseudo> {
 /// Whether a header line looks like the OpenElections layout (office, candidate and votes
 /// columns by those names), for opening such a file with no flags.
 pub fn recognise(bytes: &[u8]) -> bool {
-    let head = &bytes[..bytes.len().min(4096)];
-    let Some(end) = memchr::memchr(b'\n', head) else {
-        return false;
-    };
-    let Ok(line) = std::str::from_utf8(&head[..end]) else {
-        return false;
-    };
-    let names: Vec<String> = line
-        .split(sniff_delimiter(line.as_bytes()) as char)
-        .map(|n| n.trim().trim_matches('"').to_ascii_lowercase())
-        .collect();
-    ["office", "candidate", "votes"]
-        .iter()
-        .all(|k| names.iter().any(|n| n == k))
-}
-
-/// The most frequent of `,`, `;`, tab and `|` in the header line.
-fn sniff_delimiter(line: &[u8]) -> u8 {
-    let line = line.split(|&b| b == b'\n').next().unwrap_or(line);
-    [b',', b';', b'\t', b'|']
-        .into_iter()
-        .max_by_key(|&d| (line.iter().filter(|&&b| b == d).count(), d == b','))
-        .unwrap_or(b',')
+    common::header_names(bytes, None).is_some_and(|names| {
+        ["office", "candidate", "votes"]
+            .iter()
+            .all(|k| names.iter().any(|n| n == k))
+    })
 }
 
 /// Maps keyed by the file's text, hashed with foldhash: a million-row file looks a contest and a
@@ -176,53 +158,128 @@ struct Building {
 
 /// Reads a results CSV from `input`, named `file` in errors and sources.
 pub fn read(file: &str, input: impl std::io::Read, given: &Mapping) -> Result<Read, ImportError> {
+    let Opened {
+        mut reader,
+        header,
+        delimiter,
+    } = read_header(file, input, given)?;
+    let mut notes = Vec::new();
+    let (m, cols) = map_columns(file, &header, given, delimiter, &mut notes)?;
+    let rows = read_rows(file, &mut reader, &header, &m, &cols)?;
+    if rows.contests.is_empty() {
+        return Err(row_error(file, 1, "no result rows after the header".into()));
+    }
+    note_rows(&rows, &m, &mut notes);
+    Ok(assemble(file, &header, &cols, &m, rows.contests, notes))
+}
+
+/// An error at line `line` of `file`. Messages quote the file's cells and header names: one
+/// line, whatever they hold.
+fn row_error(file: &str, line: u64, message: String) -> ImportError {
+    ImportError::Row {
+        file: file.to_string(),
+        line,
+        message: one_line(&message),
+    }
+}
+
+/// A results CSV with its header read.
+struct Opened<R> {
+    /// Positioned after the header.
+    reader: csv::Reader<BufReader<R>>,
+    /// The header's names, trimmed.
+    header: Vec<String>,
+    /// Given, else sniffed from the first line.
+    delimiter: u8,
+}
+
+/// Reads the header: an empty one is an error.
+fn read_header<R: std::io::Read>(
+    file: &str,
+    input: R,
+    given: &Mapping,
+) -> Result<Opened<R>, ImportError> {
     let mut input = BufReader::new(input);
     let head = input.fill_buf().map_err(|e| ImportError::File {
         file: file.to_string(),
         message: e.to_string(),
     })?;
-    let delimiter = given.delimiter.unwrap_or_else(|| sniff_delimiter(head));
+    let delimiter = given
+        .delimiter
+        .unwrap_or_else(|| common::sniff_delimiter(head));
     let mut reader = csv::ReaderBuilder::new()
         .delimiter(delimiter)
         .flexible(true)
         .from_reader(input);
-    // Messages quote the file's cells and header names: one line, whatever they hold.
-    let row_error = |line: u64, message: String| ImportError::Row {
-        file: file.to_string(),
-        line,
-        message: one_line(&message),
-    };
     let header: Vec<String> = reader
         .headers()
-        .map_err(|e| row_error(1, format!("cannot read the header: {e}")))?
+        .map_err(|e| row_error(file, 1, format!("cannot read the header: {e}")))?
         .iter()
         .map(|h| h.trim_start_matches('\u{feff}').trim().to_string())
         .collect();
     if header.iter().all(String::is_empty) {
         return Err(row_error(
+            file,
             1,
             "the file is empty (expected a header row)".into(),
         ));
     }
-    let mut notes = Vec::new();
-    let (m, cols) = map_columns(file, &header, given, delimiter, &mut notes)?;
-    let mut contests: Vec<Building> = Vec::new();
-    let mut by_key: FastMap<Vec<String>, usize> = FastMap::default();
+    Ok(Opened {
+        reader,
+        header,
+        delimiter,
+    })
+}
+
+/// The contests the rows make, and what was counted on the way for the notes.
+#[derive(Default)]
+struct Rows {
+    contests: Vec<Building>,
+    by_key: FastMap<Vec<String>, usize>,
+    /// Names taken as rejected ballots by their name (`Over Votes`), not by a flag.
+    rejected_by_default: Vec<String>,
+    /// Rows left out, by candidate name, and how many.
+    left_out: Vec<(String, usize)>,
+    empty_votes: usize,
+    /// Per-contest cells that differ from the contest's first row.
+    disagreements: usize,
+    rows: usize,
+}
+
+/// One record as read, for its cells and for errors naming its line.
+struct Row<'r> {
+    file: &'r str,
+    header: &'r [String],
+    record: &'r csv::StringRecord,
+    line: u64,
+}
+
+impl Row<'_> {
+    fn cell(&self, i: usize) -> &str {
+        self.record.get(i).map(str::trim).unwrap_or("")
+    }
+
+    fn error(&self, message: String) -> ImportError {
+        row_error(self.file, self.line, message)
+    }
+
+    fn number(&self, i: usize) -> Result<Option<u64>, ImportError> {
+        whole(self.cell(i)).map_err(|msg| self.error(format!("column {}: {msg}", self.header[i])))
+    }
+}
+
+/// Every row after the header into contests: blank rows skipped, pseudo-candidate rows left
+/// out or taken as rejected ballots, a candidate's rows summed.
+fn read_rows<R: std::io::Read>(
+    file: &str,
+    reader: &mut csv::Reader<R>,
+    header: &[String],
+    m: &Mapping,
+    cols: &Columns,
+) -> Result<Rows, ImportError> {
+    let mut rows = Rows::default();
     // The row's contest key, its strings reused from row to row.
     let mut key: Vec<String> = vec![String::new(); cols.contest.len()];
-    // The usual pseudo-rows (`Over Votes`, `Registered Voters`) are known by name, unless a
-    // flag names them.
-    let flagged = |name: &str| {
-        m.rejected_rows
-            .iter()
-            .chain(&m.not_candidates)
-            .any(|r| r.trim() == name)
-    };
-    let mut rejected_by_default: Vec<String> = Vec::new();
-    let mut left_out: Vec<(String, usize)> = Vec::new();
-    let mut empty_votes = 0usize;
-    let mut disagreements = 0usize;
-    let mut rows = 0usize;
     let mut record = csv::StringRecord::new();
     loop {
         match reader.read_record(&mut record) {
@@ -230,64 +287,133 @@ pub fn read(file: &str, input: impl std::io::Read, given: &Mapping) -> Result<Re
             Ok(false) => break,
             Err(e) => {
                 let line = e.position().map_or(0, |p| p.line());
-                return Err(row_error(line, format!("not valid CSV: {e}")));
+                return Err(row_error(file, line, format!("not valid CSV: {e}")));
             }
         }
-        let line = record.position().map_or(0, |p| p.line());
         if record.iter().all(|c| c.trim().is_empty()) {
             continue;
         }
-        rows += 1;
-        let cell = |i: usize| record.get(i).map(str::trim).unwrap_or("");
-        let number = |i: usize| -> Result<Option<u64>, ImportError> {
-            whole(cell(i)).map_err(|msg| row_error(line, format!("column {}: {msg}", header[i])))
+        let row = Row {
+            file,
+            header,
+            record: &record,
+            line: record.position().map_or(0, |p| p.line()),
         };
+        rows.rows += 1;
         for (k, &i) in key.iter_mut().zip(&cols.contest) {
             k.clear();
-            k.push_str(cell(i));
+            k.push_str(row.cell(i));
         }
-        let name = cell(cols.candidate);
+        rows.add(&row, &key, m, cols)?;
+    }
+    Ok(rows)
+}
+
+impl Rows {
+    /// One row of the contest `key`.
+    fn add(
+        &mut self,
+        row: &Row,
+        key: &[String],
+        m: &Mapping,
+        cols: &Columns,
+    ) -> Result<(), ImportError> {
+        let name = row.cell(cols.candidate);
         // Once per row: what the row is by its name, unless a flag names it.
-        let pseudo = if flagged(name) {
-            None
-        } else {
-            pseudo_row(name)
-        };
+        let flagged = m
+            .rejected_rows
+            .iter()
+            .chain(&m.not_candidates)
+            .any(|r| r.trim() == name);
+        let pseudo = if flagged { None } else { pseudo_row(name) };
         if m.not_candidates.iter().any(|n| n.trim() == name) || pseudo == Some(Pseudo::NotCandidate)
         {
-            match left_out.iter_mut().find(|(n, _)| *n == name) {
+            match self.left_out.iter_mut().find(|(n, _)| *n == name) {
                 Some((_, k)) => *k += 1,
-                None => left_out.push((name.to_string(), 1)),
+                None => self.left_out.push((name.to_string(), 1)),
             }
-            continue;
+            return Ok(());
         }
-        let votes = number(cols.votes)?;
-        let at = match by_key.get(&key) {
-            Some(&at) => at,
-            None => {
-                by_key.insert(key.clone(), contests.len());
-                contests.push(Building {
-                    key: key.clone(),
-                    candidates: Vec::new(),
-                    index: FastMap::default(),
-                    rejected_rows: None,
-                    region: None,
-                    constituency: None,
-                    date: m.date,
-                    eligible: None,
-                    valid: None,
-                    rejected: None,
-                    rows: 0,
-                });
-                contests.len() - 1
-            }
-        };
-        let c = &mut contests[at];
+        let votes = row.number(cols.votes)?;
+        let at = self.contest_for(key, m);
+        let c = &mut self.contests[at];
         c.rows += 1;
-        // Per-contest columns repeat on each row: the first value stands, disagreements are counted.
-        let mut first = |slot: &mut Option<String>, i: Option<usize>| {
+        self.disagreements += c.take_contest_cells(row, cols)?;
+        if m.rejected_rows.iter().any(|r| r.trim() == name) || pseudo == Some(Pseudo::Rejected) {
+            if !m.rejected_rows.iter().any(|r| r.trim() == name)
+                && !self.rejected_by_default.iter().any(|r| r == name)
+            {
+                self.rejected_by_default.push(name.to_string());
+            }
+            c.rejected_rows = match (c.rejected_rows, votes) {
+                (Some(a), Some(b)) => Some(
+                    add(a, b)
+                        .ok_or_else(|| past_limit(row, cols, &format!("the \"{name}\" rows")))?,
+                ),
+                (a, b) => a.or(b),
+            };
+            return Ok(());
+        }
+        if name.is_empty() {
+            return Err(row.error(format!(
+                "column {}: no candidate named",
+                row.header[cols.candidate]
+            )));
+        }
+        let party = cols.party.map(|i| row.cell(i)).filter(|p| !p.is_empty());
+        if votes.is_none() {
+            self.empty_votes += 1;
+        }
+        c.add_votes(name, party, votes)
+            .map_err(|PastLimit| past_limit(row, cols, &format!("the votes of \"{name}\"")))
+    }
+
+    /// The index of the contest `key`, added (empty) when new.
+    fn contest_for(&mut self, key: &[String], m: &Mapping) -> usize {
+        if let Some(&at) = self.by_key.get(key) {
+            return at;
+        }
+        self.by_key.insert(key.to_vec(), self.contests.len());
+        self.contests.push(Building {
+            key: key.to_vec(),
+            candidates: Vec::new(),
+            index: FastMap::default(),
+            rejected_rows: None,
+            region: None,
+            constituency: None,
+            date: m.date,
+            eligible: None,
+            valid: None,
+            rejected: None,
+            rows: 0,
+        });
+        self.contests.len() - 1
+    }
+}
+
+/// A sum of rows past the loader's limit for a count.
+#[derive(Debug)]
+struct PastLimit;
+
+/// Rows summed must stay within the limit the loader holds every count to.
+fn past_limit(row: &Row, cols: &Columns, what: &str) -> ImportError {
+    row.error(format!(
+        "column {}: {what} add up to more than {MAX_COUNT}, the limit for a count",
+        row.header[cols.votes]
+    ))
+}
+
+impl Building {
+    /// The per-contest columns, which repeat on each row: the first value stands; returns how
+    /// many of this row's cells disagree with it.
+    fn take_contest_cells(&mut self, row: &Row, cols: &Columns) -> Result<usize, ImportError> {
+        let mut disagreements = 0;
+        for (slot, i) in [
+            (&mut self.region, cols.region),
+            (&mut self.constituency, cols.constituency),
+        ] {
             if let Some(i) = i {
-                let v = cell(i);
+                let v = row.cell(i);
                 match slot {
                     _ if v.is_empty() => {}
                     None => *slot = Some(v.to_string()),
@@ -295,16 +421,14 @@ pub fn read(file: &str, input: impl std::io::Read, given: &Mapping) -> Result<Re
                     Some(_) => {}
                 }
             }
-        };
-        first(&mut c.region, cols.region);
-        first(&mut c.constituency, cols.constituency);
+        }
         for (slot, i) in [
-            (&mut c.eligible, cols.eligible),
-            (&mut c.valid, cols.valid),
-            (&mut c.rejected, cols.rejected),
+            (&mut self.eligible, cols.eligible),
+            (&mut self.valid, cols.valid),
+            (&mut self.rejected, cols.rejected),
         ] {
             if let Some(i) = i
-                && let Some(v) = number(i)?
+                && let Some(v) = row.number(i)?
             {
                 match slot {
                     None => *slot = Some(v),
@@ -314,51 +438,28 @@ pub fn read(file: &str, input: impl std::io::Read, given: &Mapping) -> Result<Re
             }
         }
         if let Some(i) = cols.date
-            && c.date.is_none()
-            && !cell(i).is_empty()
+            && self.date.is_none()
+            && !row.cell(i).is_empty()
         {
-            let text = cell(i);
+            let text = row.cell(i);
             let iso = common::us_date(text).unwrap_or_else(|| text.to_string());
-            c.date = Some(
+            self.date = Some(
                 PartialDate::parse(&iso)
-                    .map_err(|e| row_error(line, format!("column {}: {e}", header[i])))?,
+                    .map_err(|e| row.error(format!("column {}: {e}", row.header[i])))?,
             );
         }
-        // Rows summed must stay within the limit the loader holds every count to.
-        let past_limit = |what: &str| {
-            row_error(
-                line,
-                format!(
-                    "column {}: {what} add up to more than {MAX_COUNT}, the limit for a count",
-                    header[cols.votes]
-                ),
-            )
-        };
-        if m.rejected_rows.iter().any(|r| r.trim() == name) || pseudo == Some(Pseudo::Rejected) {
-            if !m.rejected_rows.iter().any(|r| r.trim() == name)
-                && !rejected_by_default.iter().any(|r| r == name)
-            {
-                rejected_by_default.push(name.to_string());
-            }
-            c.rejected_rows = match (c.rejected_rows, votes) {
-                (Some(a), Some(b)) => {
-                    Some(add(a, b).ok_or_else(|| past_limit(&format!("the \"{name}\" rows")))?)
-                }
-                (a, b) => a.or(b),
-            };
-            continue;
-        }
-        if name.is_empty() {
-            return Err(row_error(
-                line,
-                format!("column {}: no candidate named", header[cols.candidate]),
-            ));
-        }
-        let party = cols.party.map(cell).filter(|p| !p.is_empty());
-        if votes.is_none() {
-            empty_votes += 1;
-        }
-        let known = c.index.get(name).and_then(|parties| {
+        Ok(disagreements)
+    }
+
+    /// A candidate row's votes, added to that candidate's (one per name and party). Unknown
+    /// votes make the candidate's total unknown.
+    fn add_votes(
+        &mut self,
+        name: &str,
+        party: Option<&str>,
+        votes: Option<u64>,
+    ) -> Result<(), PastLimit> {
+        let known = self.index.get(name).and_then(|parties| {
             parties
                 .iter()
                 .find(|(p, _)| p.as_deref() == party)
@@ -366,40 +467,43 @@ pub fn read(file: &str, input: impl std::io::Read, given: &Mapping) -> Result<Re
         });
         match known {
             Some(j) => {
-                let entry = &mut c.candidates[j];
+                let entry = &mut self.candidates[j];
                 entry.2 = match entry.2.zip(votes) {
-                    Some((a, b)) => Some(
-                        add(a, b).ok_or_else(|| past_limit(&format!("the votes of \"{name}\"")))?,
-                    ),
+                    Some((a, b)) => Some(add(a, b).ok_or(PastLimit)?),
                     None => None,
                 };
                 entry.3 += 1;
             }
             None => {
                 let (name, party) = (name.to_string(), party.map(str::to_string));
-                let j = c.candidates.len();
-                c.index
+                let j = self.candidates.len();
+                self.index
                     .entry(name.clone())
                     .or_default()
                     .push((party.clone(), j));
-                c.candidates.push((name, party, votes, 1));
+                self.candidates.push((name, party, votes, 1));
             }
         }
+        Ok(())
     }
-    if contests.is_empty() {
-        return Err(row_error(1, "no result rows after the header".to_string()));
-    }
+}
+
+/// What the rows came to, one sentence each: summed or not, rows left out, rejected-ballot
+/// rows, empty vote cells, disagreeing per-contest cells.
+fn note_rows(rows: &Rows, m: &Mapping, notes: &mut Vec<String>) {
+    let contests = &rows.contests;
+    let n = rows.rows;
     let summed = contests
         .iter()
         .any(|c| c.candidates.iter().any(|k| k.3 > 1));
     if summed {
         notes.push(format!(
-            "{rows} rows summed per contest and candidate (precincts or other sub-units)"
+            "{n} rows summed per contest and candidate (precincts or other sub-units)"
         ));
     } else {
-        notes.push(format!("{rows} rows, one per candidate per contest"));
+        notes.push(format!("{n} rows, one per candidate per contest"));
     }
-    for (name, n) in &left_out {
+    for (name, n) in &rows.left_out {
         let why = if m.not_candidates.iter().any(|x| x.trim() == name) {
             "(--not-candidate)"
         } else {
@@ -409,24 +513,22 @@ pub fn read(file: &str, input: impl std::io::Read, given: &Mapping) -> Result<Re
             "left out {n} rows whose candidate is \"{name}\" {why}"
         ));
     }
-    if !rejected_by_default.is_empty() {
+    if !rows.rejected_by_default.is_empty() {
         notes.push(format!(
             "rows named {} taken as rejected ballots (ballots overvoted in that contest; --rejected-row or --not-candidate decide otherwise)",
-            rejected_by_default
-                .iter()
-                .map(|r| format!("\"{r}\""))
-                .collect::<Vec<_>>()
-                .join(", ")
+            quoted_list(&rows.rejected_by_default)
         ));
     }
-    if empty_votes > 0 {
+    if rows.empty_votes > 0 {
         notes.push(format!(
-            "{empty_votes} empty vote cells: those candidates' votes are unknown"
+            "{} empty vote cells: those candidates' votes are unknown",
+            rows.empty_votes
         ));
     }
-    if disagreements > 0 {
+    if rows.disagreements > 0 {
         notes.push(format!(
-            "{disagreements} per-contest cells differ from the contest's first row; the first row's value was kept"
+            "{} per-contest cells differ from the contest's first row; the first row's value was kept",
+            rows.disagreements
         ));
     }
     if !m.rejected_rows.is_empty() {
@@ -436,15 +538,19 @@ pub fn read(file: &str, input: impl std::io::Read, given: &Mapping) -> Result<Re
             .count();
         notes.push(format!(
             "rows named {} taken as rejected ballots in {found} of {} contests",
-            m.rejected_rows
-                .iter()
-                .map(|r| format!("\"{r}\""))
-                .collect::<Vec<_>>()
-                .join(", "),
+            quoted_list(&m.rejected_rows),
             contests.len()
         ));
     }
-    Ok(assemble(file, &header, &cols, &m, contests, notes))
+}
+
+/// `"A", "B"`.
+fn quoted_list(names: &[String]) -> String {
+    names
+        .iter()
+        .map(|r| format!("\"{r}\""))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// Column indices, once mapped.
@@ -764,7 +870,7 @@ mod tests {
         assert!(whole("12.5").is_err());
         assert!(whole("-3").is_err());
         assert!(whole("1234,567").is_err());
-        assert_eq!(sniff_delimiter(b"a;b;c\n"), b';');
+        assert_eq!(common::sniff_delimiter(b"a;b;c\n"), b';');
     }
 
     #[test]
@@ -783,6 +889,99 @@ mod tests {
         assert_eq!(pseudo_row("Registered"), None);
         assert_eq!(pseudo_row(""), None);
         assert_eq!(pseudo_row("Ann Smith"), None);
-        assert_eq!(sniff_delimiter(b"a,b\n"), b',');
+        assert_eq!(common::sniff_delimiter(b"a,b\n"), b',');
+    }
+
+    #[test]
+    fn the_header_is_read_with_its_delimiter_sniffed() {
+        let opened = read_header(
+            "r.csv",
+            &b"\xEF\xBB\xBF Office ;Candidate;Votes\n"[..],
+            &Mapping::default(),
+        )
+        .unwrap();
+        assert_eq!(opened.delimiter, b';');
+        assert_eq!(opened.header, ["Office", "Candidate", "Votes"]);
+        let err = read_header("r.csv", &b" , \n"[..], &Mapping::default())
+            .err()
+            .unwrap();
+        assert_eq!(
+            err.to_string(),
+            "r.csv:1: the file is empty (expected a header row)"
+        );
+    }
+
+    fn building() -> Building {
+        Building {
+            key: Vec::new(),
+            candidates: Vec::new(),
+            index: FastMap::default(),
+            rejected_rows: None,
+            region: None,
+            constituency: None,
+            date: None,
+            eligible: None,
+            valid: None,
+            rejected: None,
+            rows: 0,
+        }
+    }
+
+    #[test]
+    fn a_candidate_rows_sum_by_name_and_party() {
+        let mut c = building();
+        c.add_votes("Ann", Some("Red"), Some(5)).unwrap();
+        c.add_votes("Ann", Some("Blue"), Some(2)).unwrap();
+        c.add_votes("Ann", Some("Red"), Some(4)).unwrap();
+        c.add_votes("Bob", None, Some(1)).unwrap();
+        c.add_votes("Bob", None, None).unwrap();
+        let totals: Vec<_> = c
+            .candidates
+            .iter()
+            .map(|(n, p, v, rows)| (n.as_str(), p.as_deref(), *v, *rows))
+            .collect();
+        assert_eq!(
+            totals,
+            [
+                ("Ann", Some("Red"), Some(9), 2),
+                ("Ann", Some("Blue"), Some(2), 1),
+                ("Bob", None, None, 2)
+            ]
+        );
+        c.add_votes("Cy", None, Some(MAX_COUNT)).unwrap();
+        assert!(c.add_votes("Cy", None, Some(1)).is_err());
+    }
+
+    #[test]
+    fn per_contest_cells_keep_the_first_value_and_count_disagreements() {
+        let header: Vec<String> = ["office", "region", "valid"].map(String::from).to_vec();
+        let cols = Columns {
+            contest: vec![0],
+            candidate: 0,
+            party: None,
+            votes: 0,
+            region: Some(1),
+            constituency: None,
+            date: None,
+            eligible: None,
+            valid: Some(2),
+            rejected: None,
+        };
+        let mut c = building();
+        for (cells, disagreements) in [
+            (["Mayor", "North", "100"], 0),
+            (["Mayor", "", "100"], 0),
+            (["Mayor", "South", "99"], 2),
+        ] {
+            let record = csv::StringRecord::from(cells.to_vec());
+            let row = Row {
+                file: "r.csv",
+                header: &header,
+                record: &record,
+                line: 2,
+            };
+            assert_eq!(c.take_contest_cells(&row, &cols).unwrap(), disagreements);
+        }
+        assert_eq!((c.region.as_deref(), c.valid), (Some("North"), Some(100)));
     }
 }

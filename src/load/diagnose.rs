@@ -132,7 +132,7 @@ fn from_serde(file: &str, bytes: &[u8], mut path: JsonPath, err: &serde_json::Er
         && path.0.is_empty()
         && !bytes.get(value_at).is_some_and(|b| b"{[\"".contains(b))
     {
-        reworded = "this is not JSON: a dataset file is a JSON object, starting with `{`".into();
+        reworded = not_a_format_message();
         kind = serde_json::error::Category::Data;
     }
     let offset = match kind {
@@ -166,6 +166,15 @@ fn from_serde(file: &str, bytes: &[u8], mut path: JsonPath, err: &serde_json::Er
         path: one_line(&path.to_string()),
         message: owned,
     }
+}
+
+/// For text that is no format hustings reads: what a dataset file is, and every format's
+/// name from the import layer's table, since the file may be meant as one of them.
+fn not_a_format_message() -> String {
+    format!(
+        "this is not JSON: a dataset file is a JSON object, starting with `{{`; the formats hustings reads are {} (hustings import --help)",
+        crate::import::formats::names()
+    )
 }
 
 /// "unknown field `vote`, expected one of `name`, `votes`, ..." becomes "unknown field `vote`;

@@ -48,7 +48,7 @@ const CORPUS: &[(&str, &str)] = &[
     ),
     (
         "not-json.json",
-        "not-json.json:1:1: (top level): this is not JSON: a dataset file is a JSON object, starting with `{`",
+        "not-json.json:1:1: (top level): this is not JSON: a dataset file is a JSON object, starting with `{`; the formats hustings reads are count, nist, clarity, hoc-candidates, hoc-history, csv and hustings (hustings import --help)",
     ),
     (
         "round-names-non-candidate.json",
@@ -254,7 +254,7 @@ fn bytes_that_are_not_utf8() {
     .unwrap();
     assert_fails_cleanly(
         &validate(dir.path(), "binary.json"),
-        "binary.json:1:1: (top level): this is not JSON: a dataset file is a JSON object, starting with `{`",
+        "binary.json:1:1: (top level): this is not JSON: a dataset file is a JSON object, starting with `{`; the formats hustings reads are count, nist, clarity, hoc-candidates, hoc-history, csv and hustings (hustings import --help)",
     );
 }
 

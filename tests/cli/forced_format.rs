@@ -120,7 +120,7 @@ fn an_unknown_format_name_lists_the_names() {
     assert!(
         err.contains("invalid value 'xml' for '--format <NAME>'")
             && err
-                .contains("[possible values: nist, clarity, count, csv, hoc-candidates, hoc-history, hustings]"),
+                .contains("[possible values: count, nist, clarity, hoc-candidates, hoc-history, csv, hustings]"),
         "{err}"
     );
     // The subcommands read their own formats; --format is for `import FILE`.
@@ -129,4 +129,88 @@ fn an_unknown_format_name_lists_the_names() {
         help.contains("--format <NAME>") && help.contains("- nist:"),
         "{help}"
     );
+}
+
+/// The names in "a, b and c".
+fn and_list(text: &str) -> Vec<String> {
+    let (rest, last) = text.rsplit_once(" and ").unwrap_or(("", text));
+    rest.split(", ")
+        .filter(|n| !n.is_empty())
+        .chain([last])
+        .map(str::to_string)
+        .collect()
+}
+
+#[test]
+fn recognition_format_values_and_the_unrecognised_file_error_list_the_same_formats() {
+    // `--format`'s values, as `hustings import --help` lists them.
+    let help = String::from_utf8(hustings(&["import", "--help"]).output().unwrap().stdout).unwrap();
+    let values: Vec<String> = help
+        .lines()
+        .skip_while(|l| l.trim() != "Possible values:")
+        .skip(1)
+        .take_while(|l| !l.trim().is_empty())
+        // A long description wraps onto lines of its own.
+        .filter_map(|l| l.trim().strip_prefix("- "))
+        .map(|l| l.split(':').next().unwrap().to_string())
+        .collect();
+    // The formats a file that is none of them is told about.
+    let dir = tempfile::tempdir().unwrap();
+    let text = dir.path().join("notes.txt");
+    std::fs::write(&text, "Polling day notes\n").unwrap();
+    let run = hustings(&["validate", &text.display().to_string()])
+        .output()
+        .unwrap();
+    let err = String::from_utf8(run.stderr).unwrap();
+    let listed = err
+        .split_once("the formats hustings reads are ")
+        .and_then(|(_, rest)| rest.split_once(" (hustings import --help)"))
+        .map(|(names, _)| and_list(names))
+        .unwrap_or_else(|| panic!("no list of formats in {err}"));
+    assert_eq!(values, listed, "{help}\n{err}");
+    // Every format is recognised by content: a file of it reads as forcing it reads.
+    let csv = dir.path().join("results.csv");
+    std::fs::write(&csv, "office,candidate,votes\nMayor,Ann,10\nMayor,Bob,7\n").unwrap();
+    let samples = [
+        ("count", real_data("rcv/2018_maine_governor_primary.json")),
+        ("nist", nist("ge2019-seats.json").into()),
+        (
+            "clarity",
+            real_data("results/kentucky_greenup_2014_gop_senate_primary_precinct.xml"),
+        ),
+        (
+            "hoc-candidates",
+            real_data("HoC-GE2019-results-by-candidate.csv"),
+        ),
+        ("hoc-history", real_data("uk-history/GE_results.tsv")),
+        ("csv", csv),
+        ("hustings", fixture()),
+    ];
+    let recognised: Vec<String> = samples.iter().map(|(n, _)| n.to_string()).collect();
+    assert_eq!(
+        values, recognised,
+        "one sample per format, in the table's order"
+    );
+    for (format, file) in &samples {
+        let file = file.display().to_string();
+        let (code, by_content, _) = import_by_content(&file);
+        let (forced_code, forced, _) = import(&file, format);
+        assert_eq!(
+            (code, forced_code),
+            (Some(0), Some(0)),
+            "{format}: {by_content}"
+        );
+        assert_eq!(by_content, forced, "{format}");
+    }
+}
+
+/// `hustings import FILE` (to stdout), the format recognised by content: as [`import`].
+fn import_by_content(file: &str) -> (Option<i32>, String, String) {
+    let run = hustings(&["import", file]).output().unwrap();
+    let err = String::from_utf8(run.stderr).unwrap();
+    (
+        run.status.code(),
+        err.lines().next().unwrap_or_default().to_string(),
+        String::from_utf8(run.stdout).unwrap(),
+    )
 }

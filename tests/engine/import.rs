@@ -6,7 +6,7 @@ use std::sync::OnceLock;
 
 use crate::support::data::real_data;
 
-use hustings::import::{self, Imported, Options, Problem};
+use hustings::import::hoc::{self, Imported, Options, Problem};
 use hustings::load::integrity::{self, WarningKind};
 use hustings::model::arithmetic;
 use hustings::model::{Contest, Dataset, Status};
@@ -19,7 +19,7 @@ const CANDIDATES_2017: &str = "HoC-GE2017-results-by-candidate.csv";
 fn ge2019() -> &'static Imported {
     static CELL: OnceLock<Imported> = OnceLock::new();
     CELL.get_or_init(|| {
-        import::hoc_candidates(&Options {
+        hoc::candidates(&Options {
             candidates: real_data(CANDIDATES_2019),
             constituencies: Some(real_data(CONSTITUENCIES_2019)),
             ..Options::default()
@@ -32,7 +32,7 @@ fn ge2019() -> &'static Imported {
 fn ge2017() -> &'static Imported {
     static CELL: OnceLock<Imported> = OnceLock::new();
     CELL.get_or_init(|| {
-        import::hoc_candidates(&Options {
+        hoc::candidates(&Options {
             candidates: real_data(CANDIDATES_2017),
             ..Options::default()
         })
@@ -586,7 +586,7 @@ fn shares_are_computed_not_stored_and_the_files_shares_agree() {
 
 #[test]
 fn a_2017_file_joined_with_2019_totals_is_caught_by_the_declaration_dates() {
-    let imported = import::hoc_candidates(&Options {
+    let imported = hoc::candidates(&Options {
         candidates: real_data(CANDIDATES_2017),
         constituencies: Some(real_data(CONSTITUENCIES_2019)),
         ..Options::default()

@@ -6,8 +6,9 @@
 
 use std::path::PathBuf;
 
+use hustings::import::hoc::Options;
 use hustings::import::nist::schema::{self, Shape};
-use hustings::import::{self, Options, Read};
+use hustings::import::{self, Read};
 use hustings::load::{self, DataSource};
 use hustings::model::{Contest, ContestKind, Dataset, Status};
 use serde_json::Value;
@@ -229,7 +230,7 @@ fn json_and_xml_read_to_the_same_contests() {
 
 /// The Library's own import of GE2019, both files joined.
 fn library_ge2019() -> Dataset {
-    import::hoc_candidates(&Options {
+    import::hoc::candidates(&Options {
         candidates: real_data("HoC-GE2019-results-by-candidate.csv"),
         constituencies: Some(real_data("HoC-GE2019-results-by-constituency.csv")),
         title: None,
@@ -1025,7 +1026,7 @@ fn fuzz_a_leading_form_feed_reads_the_same_by_content_and_forced() {
     // (read as JSON and refused).
     let bytes = b"\x0c<??><ElectionReport>></ElectionReport>";
     let by_content = hustings::import::read_other("r.xml", bytes).map(|r| r.map(|r| r.dataset));
-    let forced = hustings::import::read_as(hustings::import::Reader::Nist, "r.xml", bytes)
-        .map(|r| r.dataset);
-    assert_eq!(by_content, Some(forced));
+    let nist = import::formats::named("nist").unwrap();
+    let forced = import::read_as(nist, "r.xml", bytes).map(|r| r.map(|r| r.dataset));
+    assert_eq!(by_content, forced);
 }

@@ -2,9 +2,15 @@
 //! the bad value (or the reference, or the cut) is, its path, and what is wrong. The inputs
 //! are the test reports of tests/data/nist with one thing broken.
 
-use hustings::import::{self, ImportError, Reader};
+use hustings::import::{self, ImportError, Read};
 
 use crate::support::data::real_data;
+
+/// `hustings import FILE --format nist`, in the library.
+fn read_as_nist(file: &str, bytes: &[u8]) -> Result<Read, ImportError> {
+    let nist = import::formats::named("nist").unwrap();
+    import::read_as(nist, file, bytes).expect("NIST is not the native format")
+}
 
 fn fixture(name: &str) -> String {
     let path = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -142,13 +148,9 @@ fn a_json_object_of_a_class_not_allowed_there_or_of_no_class() {
         "{err}"
     );
     // A JSON object of the format's family that is not a report is not read as one.
-    let err = import::read_as(
-        Reader::Nist,
-        "e.json",
-        br#"{"@type": "ElectionResults.Election"}"#,
-    )
-    .unwrap_err()
-    .to_string();
+    let err = read_as_nist("e.json", br#"{"@type": "ElectionResults.Election"}"#)
+        .unwrap_err()
+        .to_string();
     assert_eq!(
         err,
         "e.json:1:11: @type: @type \"ElectionResults.Election\" is not allowed here (expected \"ElectionResults.ElectionReport\")"
@@ -295,7 +297,7 @@ fn a_file_forced_to_be_nist_that_is_not() {
         "results/kentucky_greenup_2014_gop_senate_primary_precinct.xml",
     ))
     .unwrap();
-    let err = import::read_as(Reader::Nist, "g.xml", &greenup).unwrap_err();
+    let err = read_as_nist("g.xml", &greenup).unwrap_err();
     assert!(
         matches!(
             err,
@@ -313,13 +315,11 @@ fn a_file_forced_to_be_nist_that_is_not() {
     );
     let count = std::fs::read(real_data("rcv/2018_maine_governor_primary.json")).unwrap();
     assert_eq!(
-        import::read_as(Reader::Nist, "c.json", &count)
-            .unwrap_err()
-            .to_string(),
+        read_as_nist("c.json", &count).unwrap_err().to_string(),
         "c.json: not a NIST SP 1500-100 election report: the top-level object has no \"@type\": \"ElectionResults.ElectionReport\""
     );
     assert_eq!(
-        import::read_as(Reader::Nist, "r.csv", b"office,candidate,votes\n")
+        read_as_nist("r.csv", b"office,candidate,votes\n")
             .unwrap_err()
             .to_string(),
         "r.csv: not a NIST SP 1500-100 election report: expected a JSON object or an XML document"

@@ -257,7 +257,7 @@ fn seat_history_on_the_fixture_matches_ids_and_names_and_counts_what_filters_hid
 
 #[test]
 fn seat_history_joins_the_seed_and_the_real_ge2019_results() {
-    let ge2019 = hustings::import::hoc_candidates(&hustings::import::Options {
+    let ge2019 = hustings::import::hoc::candidates(&hustings::import::hoc::Options {
         candidates: real_data("HoC-GE2019-results-by-candidate.csv"),
         constituencies: Some(real_data("HoC-GE2019-results-by-constituency.csv")),
         ..Default::default()

@@ -113,12 +113,12 @@ fn shared_dir() -> &'static Path {
 }
 
 /// The Library's party-level results 1997–2019 (`uk-history/GE_results.tsv`), imported through
-/// the library (`import::hoc_history`) once per test binary, as a dataset file.
+/// the library (`import::hoc::history`) once per test binary, as a dataset file.
 pub fn history_import() -> PathBuf {
     static PATH: std::sync::OnceLock<PathBuf> = std::sync::OnceLock::new();
     PATH.get_or_init(|| {
         let read =
-            hustings::import::hoc_history::read_path(&real_data("uk-history/GE_results.tsv"))
+            hustings::import::hoc::history::read_path(&real_data("uk-history/GE_results.tsv"))
                 .expect("the real history file imports");
         write_dataset(shared_dir(), "history.json", &read.dataset)
     })
@@ -135,7 +135,7 @@ pub fn candidates_import(year: u16) -> PathBuf {
     if let Some((_, path)) = paths.iter().find(|(y, _)| *y == year) {
         return path.clone();
     }
-    let imported = hustings::import::hoc_candidates(&hustings::import::Options {
+    let imported = hustings::import::hoc::candidates(&hustings::import::hoc::Options {
         candidates: real_data(&format!("HoC-GE{year}-results-by-candidate.csv")),
         ..Default::default()
     })

@@ -2,8 +2,10 @@
 
 use std::path::PathBuf;
 
-use clap::{Args, Subcommand, ValueEnum};
+use clap::builder::TypedValueParser;
+use clap::{Args, Subcommand};
 
+use crate::import;
 use crate::model::ContestKind;
 use crate::model::date::PartialDate;
 
@@ -12,16 +14,13 @@ use crate::model::date::PartialDate;
 pub struct ImportArgs {
     #[command(subcommand)]
     pub format: Option<ImportFormat>,
-    /// A file of another format, recognised by its content: a NIST SP 1500-100 election
-    /// results report (JSON or XML), an RCTab detailed report or a Universal Tabulator count
-    /// (JSON), a Clarity election-night detail.xml, an OpenElections-layout CSV, a House of
-    /// Commons Library candidate CSV, or a hustings dataset.
+    /// A file of any format hustings reads (those --format lists), recognised by its content.
     #[arg(value_name = "FILE", required = true)]
     pub file: Option<PathBuf>,
     /// Read FILE as this format instead of recognising it by its content; a file that is not
     /// of that format is an error saying so.
-    #[arg(long = "format", value_name = "NAME", value_enum)]
-    pub forced: Option<ReaderArg>,
+    #[arg(long = "format", value_name = "NAME", value_parser = format_parser())]
+    pub forced: Option<&'static import::Format>,
     /// Write the dataset here (atomically) instead of to stdout.
     #[arg(short, long, value_name = "OUT")]
     pub output: Option<PathBuf>,
@@ -30,23 +29,14 @@ pub struct ImportArgs {
     pub force: bool,
 }
 
-/// `hustings import FILE --format` values: one reader each.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum ReaderArg {
-    /// NIST SP 1500-100 v2 election results, JSON or XML.
-    Nist,
-    /// Clarity / Scytl election-night results (detail.xml).
-    Clarity,
-    /// A count file: RCTab detailed report or Universal Tabulator JSON.
-    Count,
-    /// A results CSV with a recognised header (OpenElections layout); `import csv` maps columns.
-    Csv,
-    /// A House of Commons Library candidate CSV (`import hoc-candidates` joins the constituency file).
-    HocCandidates,
-    /// The House of Commons Library's party-level results, 1997–2019 (TSV).
-    HocHistory,
-    /// A hustings dataset (JSON).
-    Hustings,
+/// `hustings import FILE --format` values: the formats' names, each with its description as
+/// its help, from the import layer's table.
+fn format_parser() -> impl TypedValueParser<Value = &'static import::Format> {
+    let values = import::formats::FORMATS
+        .iter()
+        .map(|f| clap::builder::PossibleValue::new(f.name).help(f.description));
+    clap::builder::PossibleValuesParser::new(values)
+        .map(|name| import::formats::named(&name).expect("clap accepts only the formats' names"))
 }
 
 const IMPORT_EXAMPLES: &str = "\
@@ -57,7 +47,6 @@ Examples:
   hustings import HoC-GE2019-results-by-candidate.csv -o ge2019.json
   hustings import hoc-candidates HoC-GE2019-results-by-candidate.csv -o ge2019.json
 
---format names one reader: nist, clarity, count, csv, hoc-candidates or hustings.
 The summary (what was read, mapped and ignored) goes to stderr.";
 
 const HOC_EXAMPLES: &str = "\

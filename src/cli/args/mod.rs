@@ -25,9 +25,7 @@ mod validate;
 pub use compare::CompareArgs;
 pub use completions::CompletionsArgs;
 pub use history::HistoryArgs;
-pub use import::{
-    CsvImportArgs, HocCandidatesArgs, HocHistoryArgs, ImportArgs, ImportFormat, ReaderArg,
-};
+pub use import::{CsvImportArgs, HocCandidatesArgs, HocHistoryArgs, ImportArgs, ImportFormat};
 pub use list::ListArgs;
 pub use output::{ColorChoice, CsvArgs, Format, ShowFormat, TextArgs};
 pub use query::{CandidateStatusArg, FilterArgs, KindArg, QueryArgs, SortArg, StageArg, StatusArg};

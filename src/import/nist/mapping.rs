@@ -32,6 +32,32 @@ use crate::model::{
     SCHEMA_VERSION, Source, Status,
 };
 
+/// Seats as the model holds them (a u32); a number past that is no real contest's.
+fn seats(c: &NistContest, said: &mut Vec<String>) -> u64 {
+    match c.number_elected {
+        Some(n) if n > u64::from(u32::MAX) => {
+            said.push(format!(
+                "NumberElected {n} is not a number of seats: left unknown."
+            ));
+            1
+        }
+        Some(n) => n.max(1),
+        None => 1,
+    }
+}
+
+/// A contest's selections as candidates, counted.
+struct Selections {
+    candidates: Vec<Candidate>,
+    /// Each selection's `PostElectionStatus`.
+    statuses: Vec<Option<&'static str>>,
+    /// The name a round refers to each candidate by.
+    refs: Vec<String>,
+    rounds: Vec<crate::model::Round>,
+    /// Whether each candidate is still in the count's last round.
+    in_last_round: Vec<bool>,
+}
+
 /// The contests of `report`, read from `file` in the syntax `format` names.
 pub fn map(file: &str, report: Report, format: &'static str) -> Read {
     Mapper::new(file, &report, format).run()
@@ -221,6 +247,8 @@ impl<'r> Mapper<'r> {
         Some(rid)
     }
 
+    /// One candidate or party contest: its candidates and their votes, the winners, ballots,
+    /// party, seat and region; what the mapping noticed goes in its notes.
     fn contest(
         &mut self,
         election: &'r Election,
@@ -244,108 +272,20 @@ impl<'r> Mapper<'r> {
             _ if primary => ContestKind::Selection,
             _ => ContestKind::Other,
         };
-        // Seats as the model holds them (a u32); a number past that is no real contest's.
-        let seats = match c.number_elected {
-            Some(n) if n > u64::from(u32::MAX) => {
-                said.push(format!(
-                    "NumberElected {n} is not a number of seats: left unknown."
-                ));
-                1
-            }
-            Some(n) => n.max(1),
-            None => 1,
-        };
+        let seats = seats(c, &mut said);
         let mut tally = Account::default();
-
-        // Candidates, with the name a round refers to them by.
-        let mut candidates: Vec<Candidate> = Vec::new();
-        let mut statuses: Vec<Option<&'static str>> = Vec::new();
-        for (i, s) in c.selections.iter().enumerate() {
-            let (candidate, status) = self.candidate(s, i, &mut said);
-            candidates.push(candidate);
-            statuses.push(status);
-        }
-        let ids: Vec<String> = c
-            .selections
-            .iter()
-            .enumerate()
-            .map(|(i, s)| match s.id {
-                Some(id) => self.report.id(id).to_string(),
-                None => format!("selection-{}", i + 1),
-            })
-            .collect();
-        let refs = refer(&mut candidates, &ids);
-
-        let names: Vec<String> = candidates.iter().map(|k| k.name.clone()).collect();
-        let counted = count::count(
-            &self.units,
-            district,
-            &c.selections,
-            &names,
-            &refs,
-            &mut tally,
-        );
-        said.extend(counted.said);
-        for (k, votes) in candidates.iter_mut().zip(counted.votes) {
-            k.votes = votes;
-        }
-        let mut rounds = counted.rounds;
-
-        // Winners: as the file says; else, for a complete single count by plurality, most votes.
-        let mut tie: Option<Tie> = None;
-        for (i, status) in statuses.iter().enumerate() {
-            match *status {
-                Some("winner") => candidates[i].elected = true,
-                Some("projected-winner") => said.push(format!(
-                    "The file names {} the projected winner (not yet the winner).",
-                    candidates[i].name
-                )),
-                Some("advanced-to-runoff") => {
-                    said.push(format!("{} advanced to a runoff.", candidates[i].name))
-                }
-                _ => {}
-            }
-        }
-        let any_status = statuses.iter().any(Option::is_some);
-        let complete = matches!(
-            self.report.status,
-            Some("certified" | "unofficial-complete")
-        ) && match (c.sub_units_reported, c.total_sub_units) {
-            (Some(r), Some(t)) => r >= t,
-            _ => true,
-        };
-        let by_plurality = matches!(
-            c.variation,
-            None | Some("plurality" | "n-of-m" | "approval")
-        );
-        if let (Some(r), Some(t)) = (c.sub_units_reported, c.total_sub_units) {
-            said.push(format!("{r} of {t} sub-units reported."));
-            self.notes
-                .push(format!("{title}: {r} of {t} sub-units reported"));
-        }
-        if !any_status {
-            // Most votes win only where every count is known: an unknown one might be larger.
-            let all_known = candidates.iter().all(|k| k.votes.is_some());
-            if complete && by_plurality && rounds.is_empty() && all_known {
-                tie = common::mark_winners(&mut candidates, seats as usize);
-                if candidates.iter().any(|k| k.elected) {
-                    said.push(
-                        "The file names no winner; the results are complete, so most votes win."
-                            .into(),
-                    );
-                }
-                if let Some(t) = &tie {
-                    let s = t.sentence(seats as usize);
-                    self.notes.push(format!("{title}: {s}"));
-                    said.push(format!("{}.", capitalise(&s)));
-                }
-            } else {
-                said.push("The file names no winner.".into());
-            }
-        }
+        let mut counted = self.count_selections(c, district, &mut tally, &mut said);
+        let tie = self.mark_winners(c, &title, seats, &mut counted, &mut said);
+        let Selections {
+            candidates,
+            mut rounds,
+            refs,
+            in_last_round,
+            ..
+        } = counted;
         if let Some(last) = rounds.last_mut() {
             for (i, k) in candidates.iter().enumerate() {
-                if k.elected && counted.in_last_round[i] {
+                if k.elected && in_last_round[i] {
                     last.elected.push(refs[i].clone());
                 }
             }
@@ -356,68 +296,23 @@ impl<'r> Mapper<'r> {
         } else {
             Status::Pending
         };
-
-        // Ballots.
-        let unit = self.units.get(district);
-        let mut ballots = Ballots {
-            eligible: unit.and_then(|u| u.registered).filter(|&n| n > 0),
-            ..Ballots::default()
-        };
-        let area = self.units.area(district);
-        let cast = sum::figure(&self.units, district, &records.entries(&area, |b| b.cast));
-        let rejected = sum::figure(
-            &self.units,
-            district,
-            &records.entries(&area, |b| b.rejected),
+        let ballots = self.ballots(
+            c,
+            records,
+            &candidates,
+            rounds.is_empty(),
+            &mut tally,
+            &mut said,
         );
-        tally.record(&cast, "ballots cast", "the ballots cast");
-        tally.record(&rejected, "rejected ballots", "the rejected ballots");
-        ballots.cast = cast.amount.and_then(|a| a.whole());
-        ballots.rejected = rejected.amount.and_then(|a| a.whole());
-        let votes: Option<u64> = candidates.iter().map(|k| k.votes).sum();
-        if let (Some(cast), Some(votes)) = (ballots.cast, votes)
-            && c.votes_allowed.unwrap_or(1) <= 1
-            && rounds.is_empty()
-            && votes > cast
-        {
-            said.push(format!(
-                "The file's {cast} ballots cast are fewer than the contest's {votes} votes, so they are not kept."
-            ));
-            ballots.cast = None;
-        }
         said.extend(other_counts(&self.units, district, c));
-
         let party = if primary {
-            let named: Vec<String> = c
-                .primary_parties
-                .iter()
-                .map(|&p| self.party_name(p))
-                .collect();
-            if named.is_empty() {
-                let mut parties = candidates.iter().filter_map(|k| k.party.clone());
-                parties.next().filter(|first| {
-                    let first = first.clone();
-                    parties.all(|p| p == first)
-                })
-            } else {
-                Some(named.join(" / "))
-            }
+            self.primary_party(c, &candidates)
         } else {
             None
         };
         let (constituency, constituency_id) = self.seat(c, &title, party.as_deref());
         let region = self.region(district, election.scope);
-        let year = election.start.map(|d| d.year());
-        let mut id_text = match &self.report.issuer_abbreviation {
-            Some(a) => format!("{a} {title}"),
-            None => title.clone(),
-        };
-        if let Some(y) = year
-            && !title.contains(&y.to_string())
-        {
-            id_text.push_str(&format!(" {y}"));
-        }
-        let id = common::unique(common::slug(&id_text, "contest"), &mut self.taken);
+        let id = self.contest_id(election, &title);
         let method = method(c, rounds.len());
         for s in tally.sentences(&self.units, district) {
             self.notes.push(format!("{title}: {s}"));
@@ -460,6 +355,185 @@ impl<'r> Mapper<'r> {
             notes: Some(note),
             ..Contest::new(id, kind, title, status)
         }
+    }
+
+    /// The contest's selections as candidates with their votes and the rounds of its count.
+    fn count_selections(
+        &mut self,
+        c: &'r NistContest,
+        district: Id,
+        tally: &mut Account,
+        said: &mut Vec<String>,
+    ) -> Selections {
+        let mut candidates: Vec<Candidate> = Vec::new();
+        let mut statuses: Vec<Option<&'static str>> = Vec::new();
+        for (i, s) in c.selections.iter().enumerate() {
+            let (candidate, status) = self.candidate(s, i, said);
+            candidates.push(candidate);
+            statuses.push(status);
+        }
+        // The name a round refers to each candidate by.
+        let ids: Vec<String> = c
+            .selections
+            .iter()
+            .enumerate()
+            .map(|(i, s)| match s.id {
+                Some(id) => self.report.id(id).to_string(),
+                None => format!("selection-{}", i + 1),
+            })
+            .collect();
+        let refs = refer(&mut candidates, &ids);
+        let names: Vec<String> = candidates.iter().map(|k| k.name.clone()).collect();
+        let counted = count::count(&self.units, district, &c.selections, &names, &refs, tally);
+        said.extend(counted.said);
+        for (k, votes) in candidates.iter_mut().zip(counted.votes) {
+            k.votes = votes;
+        }
+        Selections {
+            candidates,
+            statuses,
+            refs,
+            rounds: counted.rounds,
+            in_last_round: counted.in_last_round,
+        }
+    }
+
+    /// Winners as the file says; else, for a complete single count by plurality with every
+    /// count known, most votes (a tie is returned, never broken).
+    fn mark_winners(
+        &mut self,
+        c: &NistContest,
+        title: &str,
+        seats: u64,
+        counted: &mut Selections,
+        said: &mut Vec<String>,
+    ) -> Option<Tie> {
+        let candidates = &mut counted.candidates;
+        for (i, status) in counted.statuses.iter().enumerate() {
+            match *status {
+                Some("winner") => candidates[i].elected = true,
+                Some("projected-winner") => said.push(format!(
+                    "The file names {} the projected winner (not yet the winner).",
+                    candidates[i].name
+                )),
+                Some("advanced-to-runoff") => {
+                    said.push(format!("{} advanced to a runoff.", candidates[i].name))
+                }
+                _ => {}
+            }
+        }
+        let complete = matches!(
+            self.report.status,
+            Some("certified" | "unofficial-complete")
+        ) && match (c.sub_units_reported, c.total_sub_units) {
+            (Some(r), Some(t)) => r >= t,
+            _ => true,
+        };
+        let by_plurality = matches!(
+            c.variation,
+            None | Some("plurality" | "n-of-m" | "approval")
+        );
+        if let (Some(r), Some(t)) = (c.sub_units_reported, c.total_sub_units) {
+            said.push(format!("{r} of {t} sub-units reported."));
+            self.notes
+                .push(format!("{title}: {r} of {t} sub-units reported"));
+        }
+        if counted.statuses.iter().any(Option::is_some) {
+            return None;
+        }
+        // Most votes win only where every count is known: an unknown one might be larger.
+        let all_known = candidates.iter().all(|k| k.votes.is_some());
+        if !(complete && by_plurality && counted.rounds.is_empty() && all_known) {
+            said.push("The file names no winner.".into());
+            return None;
+        }
+        let tie = common::mark_winners(candidates, seats as usize);
+        if candidates.iter().any(|k| k.elected) {
+            said.push(
+                "The file names no winner; the results are complete, so most votes win.".into(),
+            );
+        }
+        if let Some(t) = &tie {
+            let s = t.sentence(seats as usize);
+            self.notes.push(format!("{title}: {s}"));
+            said.push(format!("{}.", capitalise(&s)));
+        }
+        tie
+    }
+
+    /// The district's ballots: its unit's registered voters, and the election's ballot counts
+    /// for it (cast and rejected), cast dropped where fewer than a single count's votes.
+    fn ballots(
+        &self,
+        c: &NistContest,
+        records: &BallotRecords<'r>,
+        candidates: &[Candidate],
+        single_count: bool,
+        tally: &mut Account,
+        said: &mut Vec<String>,
+    ) -> Ballots {
+        let district = c.district.expect("the builder requires a district");
+        let unit = self.units.get(district);
+        let mut ballots = Ballots {
+            eligible: unit.and_then(|u| u.registered).filter(|&n| n > 0),
+            ..Ballots::default()
+        };
+        let area = self.units.area(district);
+        let cast = sum::figure(&self.units, district, &records.entries(&area, |b| b.cast));
+        let rejected = sum::figure(
+            &self.units,
+            district,
+            &records.entries(&area, |b| b.rejected),
+        );
+        tally.record(&cast, "ballots cast", "the ballots cast");
+        tally.record(&rejected, "rejected ballots", "the rejected ballots");
+        ballots.cast = cast.amount.and_then(|a| a.whole());
+        ballots.rejected = rejected.amount.and_then(|a| a.whole());
+        let votes: Option<u64> = candidates.iter().map(|k| k.votes).sum();
+        if let (Some(cast), Some(votes)) = (ballots.cast, votes)
+            && c.votes_allowed.unwrap_or(1) <= 1
+            && single_count
+            && votes > cast
+        {
+            said.push(format!(
+                "The file's {cast} ballots cast are fewer than the contest's {votes} votes, so they are not kept."
+            ));
+            ballots.cast = None;
+        }
+        ballots
+    }
+
+    /// A primary's party: the parties it names (`PrimaryPartyIds`), else its candidates' one
+    /// party when they all share it.
+    fn primary_party(&self, c: &NistContest, candidates: &[Candidate]) -> Option<String> {
+        let named: Vec<String> = c
+            .primary_parties
+            .iter()
+            .map(|&p| self.party_name(p))
+            .collect();
+        if !named.is_empty() {
+            return Some(named.join(" / "));
+        }
+        let mut parties = candidates.iter().filter_map(|k| k.party.clone());
+        parties.next().filter(|first| {
+            let first = first.clone();
+            parties.all(|p| p == first)
+        })
+    }
+
+    /// `{issuer abbreviation} {title} {year}` as a slug, unique in the file; the year only
+    /// when the title does not already hold it.
+    fn contest_id(&mut self, election: &Election, title: &str) -> String {
+        let mut id_text = match &self.report.issuer_abbreviation {
+            Some(a) => format!("{a} {title}"),
+            None => title.to_string(),
+        };
+        if let Some(y) = election.start.map(|d| d.year())
+            && !title.contains(&y.to_string())
+        {
+            id_text.push_str(&format!(" {y}"));
+        }
+        common::unique(common::slug(&id_text, "contest"), &mut self.taken)
     }
 
     /// The seat a contest fills, as a constituency name and code: its district, when it is
@@ -678,4 +752,76 @@ fn capitalise(s: &str) -> String {
     c.next()
         .map(|f| f.to_uppercase().chain(c).collect())
         .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn seats_past_what_a_contest_can_have_are_left_unknown() {
+        let mut said = Vec::new();
+        let contest = |n| NistContest {
+            number_elected: n,
+            ..NistContest::default()
+        };
+        assert_eq!(seats(&contest(Some(3)), &mut said), 3);
+        assert_eq!(seats(&contest(Some(0)), &mut said), 1);
+        assert_eq!(seats(&contest(None), &mut said), 1);
+        assert!(said.is_empty());
+        assert_eq!(seats(&contest(Some(1 << 33)), &mut said), 1);
+        assert_eq!(
+            said,
+            ["NumberElected 8589934592 is not a number of seats: left unknown."]
+        );
+    }
+
+    fn selections(votes: &[Option<u64>], statuses: &[Option<&'static str>]) -> Selections {
+        Selections {
+            candidates: votes
+                .iter()
+                .enumerate()
+                .map(|(i, &v)| common::candidate(format!("c{i}"), None, v))
+                .collect(),
+            statuses: statuses.to_vec(),
+            refs: Vec::new(),
+            rounds: Vec::new(),
+            in_last_round: Vec::new(),
+        }
+    }
+
+    fn elected(s: &Selections) -> Vec<bool> {
+        s.candidates.iter().map(|k| k.elected).collect()
+    }
+
+    #[test]
+    fn winners_are_the_files_else_most_votes_in_complete_results() {
+        let mut report = Report {
+            status: Some("certified"),
+            ..Report::default()
+        };
+        let c = NistContest::default();
+        let mut said = Vec::new();
+        // The file names a winner: only that one, whatever the votes.
+        let mut s = selections(&[Some(9), Some(5)], &[None, Some("winner")]);
+        let tie = Mapper::new("r.json", &report, "x").mark_winners(&c, "T", 1, &mut s, &mut said);
+        assert_eq!((tie, elected(&s)), (None, vec![false, true]));
+        // Complete, no winner named: most votes.
+        let mut s = selections(&[Some(9), Some(5)], &[None, None]);
+        Mapper::new("r.json", &report, "x").mark_winners(&c, "T", 1, &mut s, &mut said);
+        assert_eq!(elected(&s), [true, false]);
+        // An unknown count might be larger: nobody.
+        let mut s = selections(&[Some(9), None], &[None, None]);
+        Mapper::new("r.json", &report, "x").mark_winners(&c, "T", 1, &mut s, &mut said);
+        assert_eq!(elected(&s), [false, false]);
+        // Not complete: nobody.
+        report.status = Some("unofficial-partial");
+        let mut s = selections(&[Some(9), Some(5)], &[None, None]);
+        Mapper::new("r.json", &report, "x").mark_winners(&c, "T", 1, &mut s, &mut said);
+        assert_eq!(elected(&s), [false, false]);
+        assert_eq!(
+            said.last().map(String::as_str),
+            Some("The file names no winner.")
+        );
+    }
 }

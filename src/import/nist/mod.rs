@@ -22,7 +22,7 @@ pub mod schema;
 mod sum;
 mod xml;
 
-use crate::import::{ImportError, Read};
+use crate::import::{Content, ImportError, Read};
 
 pub const FORMAT_JSON: &str = "NIST SP 1500-100 v2 election results report (JSON)";
 pub const FORMAT_XML: &str = "NIST SP 1500-100 v2 election results report (XML)";
@@ -70,16 +70,17 @@ pub fn read_xml(file: &str, bytes: &[u8]) -> Result<Read, ImportError> {
 
 /// Reads a NIST report in whichever syntax it is written (as `--format nist` asks): JSON
 /// from a `{`, XML from a `<`; anything else is not one.
-pub fn read(file: &str, bytes: &[u8]) -> Result<Read, ImportError> {
-    let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    match skip_blank(body).first() {
-        Some(b'{') => read_json(file, bytes),
-        Some(b'<') => read_xml(file, bytes),
-        _ => Err(ImportError::File {
+pub fn read(file: &str, content: &Content) -> Result<Read, ImportError> {
+    if content.starts_with(b'{') {
+        read_json(file, content.body)
+    } else if content.starts_with(b'<') {
+        read_xml(file, content.body)
+    } else {
+        Err(ImportError::File {
             file: crate::model::text::one_line(file),
             message:
                 "not a NIST SP 1500-100 election report: expected a JSON object or an XML document"
                     .into(),
-        }),
+        })
     }
 }

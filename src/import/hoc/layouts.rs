@@ -5,9 +5,9 @@
 //! differently) and one constituency-level layout (GE2019). A layout is recognised when every
 //! column it requires is in the header, matched by name ignoring case, in any order.
 
-use super::ImportError;
 use super::regions::slug;
 use super::table::{Cells, Table};
+use crate::import::{ImportError, common};
 
 /// A field hustings reads from a Library file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -168,17 +168,9 @@ impl Columns {
 /// Whether `bytes` start with the header of a Library candidate-level file (either layout):
 /// every column the layout requires, in any order and case. Only the first line is looked at.
 pub fn recognise_candidates(bytes: &[u8]) -> bool {
-    let head = &bytes[..bytes.len().min(4096)];
-    let Some(end) = memchr::memchr(b'\n', head) else {
+    let Some(names) = common::header_names(bytes, Some(b',')) else {
         return false;
     };
-    let Ok(line) = std::str::from_utf8(&head[..end]) else {
-        return false;
-    };
-    let names: Vec<String> = line
-        .split(',')
-        .map(|n| n.trim().trim_matches('"').trim().to_lowercase())
-        .collect();
     CANDIDATE_LAYOUTS.iter().any(|layout| {
         layout
             .columns

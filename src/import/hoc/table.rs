@@ -6,7 +6,7 @@
 
 use std::path::Path;
 
-use super::ImportError;
+use crate::import::ImportError;
 use crate::model::strict_numbers::MAX_COUNT;
 use crate::model::text::one_line;
 

@@ -20,10 +20,10 @@
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::io::Read as _;
 
-use super::common::{base_name, unique};
 use super::parties::{self, OTHER, PARTIES};
 use super::regions::Regions;
-use super::{ImportError, Read};
+use crate::import::common::{base_name, unique};
+use crate::import::{ImportError, Read};
 use crate::model::date::PartialDate;
 use crate::model::strict_numbers::MAX_COUNT;
 use crate::model::{

@@ -6,7 +6,7 @@ use std::collections::{HashMap, HashSet};
 
 use chrono::{Days, NaiveDateTime};
 
-use super::hoc::{CandidateRow, Layout, PARTY_COLUMNS, SeatRow};
+use super::layouts::{CandidateRow, Layout, PARTY_COLUMNS, SeatRow};
 use super::parties::{self, OTHER, PARTIES};
 use super::problem::Problem;
 use super::regions::{Regions, slug};
@@ -376,7 +376,7 @@ fn join_seat(
                     contest: contest.id.clone(),
                     column: PARTY_COLUMNS
                         .get(i)
-                        .map_or(super::hoc::OTHERS_COLUMN, |(h, _)| h),
+                        .map_or(super::layouts::OTHERS_COLUMN, |(h, _)| h),
                     stated: s,
                     candidates: c,
                 });
