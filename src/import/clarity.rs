@@ -200,15 +200,12 @@ impl Document<'_> {
     fn open(&mut self, element: &BytesStart, empty: bool, start: u64) -> Result<(), ImportError> {
         let name = String::from_utf8_lossy(element.local_name().as_ref()).into_owned();
         let siblings = self.counts.last_mut().expect("a level per open element");
-        let index = match siblings.iter_mut().find(|(n, _)| *n == name) {
-            Some((_, k)) => {
-                *k += 1;
-                *k
-            }
-            None => {
-                siblings.push((name.clone(), 1));
-                1
-            }
+        let index = if let Some((_, k)) = siblings.iter_mut().find(|(n, _)| *n == name) {
+            *k += 1;
+            *k
+        } else {
+            siblings.push((name.clone(), 1));
+            1
         };
         self.place.path.push(format!("{name}[{index}]"));
         self.text.clear();
@@ -702,7 +699,7 @@ fn attribute(element: &BytesStart, key: &str) -> Result<Option<String>, String> 
 fn sum(counts: impl IntoIterator<Item = u64>) -> Option<u64> {
     counts
         .into_iter()
-        .try_fold(0u64, |total, n| total.checked_add(n))
+        .try_fold(0u64, u64::checked_add)
         .filter(|&total| total <= MAX_COUNT)
 }
 

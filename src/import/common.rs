@@ -184,7 +184,7 @@ pub fn sniff_delimiter(bytes: &[u8]) -> u8 {
     let line = bytes.split(|&b| b == b'\n').next().unwrap_or(bytes);
     [b',', b';', b'\t', b'|']
         .into_iter()
-        .max_by_key(|&d| (line.iter().filter(|&&b| b == d).count(), d == b','))
+        .max_by_key(|&d| (memchr::memchr_iter(d, line).count(), d == b','))
         .unwrap_or(b',')
 }
 

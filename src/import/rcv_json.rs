@@ -193,7 +193,7 @@ fn read_config(
     let date = match text("date") {
         Some(d) => Some(
             PartialDate::parse(&d)
-                .map_err(|e| place.at(&config_path.clone().key("date"), e.to_string()))?,
+                .map_err(|e| place.at(&config_path.clone().key("date"), e.clone()))?,
         ),
         None => None,
     };
@@ -280,20 +280,19 @@ fn read_round(
     let mut inactive: Vec<Inactive> = count.running.clone();
     for (name, v) in tally {
         let votes = place.count(v, &tpath.clone().key(name))?;
-        match pseudo_row(name) {
-            Some(reason) => set(&mut inactive, reason, votes),
-            None => {
-                if !count.names.contains(name) {
-                    count.names.push(name.clone());
-                }
-                if r == 0 {
-                    count.first_tallies.push((name.clone(), votes.clone()));
-                }
-                counts.push(RoundCount {
-                    candidate: name.clone(),
-                    votes,
-                });
+        if let Some(reason) = pseudo_row(name) {
+            set(&mut inactive, reason, votes);
+        } else {
+            if !count.names.contains(name) {
+                count.names.push(name.clone());
             }
+            if r == 0 {
+                count.first_tallies.push((name.clone(), votes.clone()));
+            }
+            counts.push(RoundCount {
+                candidate: name.clone(),
+                votes,
+            });
         }
     }
     if let Some(Value::Object(by)) = round.get("inactiveBallots") {

@@ -256,7 +256,7 @@ struct Row<'r> {
 
 impl Row<'_> {
     fn cell(&self, i: usize) -> &str {
-        self.record.get(i).map(str::trim).unwrap_or("")
+        self.record.get(i).map_or("", str::trim)
     }
 
     fn error(&self, message: String) -> ImportError {
@@ -286,7 +286,7 @@ fn read_rows<R: std::io::Read>(
             Ok(true) => {}
             Ok(false) => break,
             Err(e) => {
-                let line = e.position().map_or(0, |p| p.line());
+                let line = e.position().map_or(0, csv::Position::line);
                 return Err(row_error(file, line, format!("not valid CSV: {e}")));
             }
         }
@@ -297,7 +297,7 @@ fn read_rows<R: std::io::Read>(
             file,
             header,
             record: &record,
-            line: record.position().map_or(0, |p| p.line()),
+            line: record.position().map_or(0, csv::Position::line),
         };
         rows.rows += 1;
         for (k, &i) in key.iter_mut().zip(&cols.contest) {
@@ -465,24 +465,21 @@ impl Building {
                 .find(|(p, _)| p.as_deref() == party)
                 .map(|&(_, j)| j)
         });
-        match known {
-            Some(j) => {
-                let entry = &mut self.candidates[j];
-                entry.2 = match entry.2.zip(votes) {
-                    Some((a, b)) => Some(add(a, b).ok_or(PastLimit)?),
-                    None => None,
-                };
-                entry.3 += 1;
-            }
-            None => {
-                let (name, party) = (name.to_string(), party.map(str::to_string));
-                let j = self.candidates.len();
-                self.index
-                    .entry(name.clone())
-                    .or_default()
-                    .push((party.clone(), j));
-                self.candidates.push((name, party, votes, 1));
-            }
+        if let Some(j) = known {
+            let entry = &mut self.candidates[j];
+            entry.2 = match entry.2.zip(votes) {
+                Some((a, b)) => Some(add(a, b).ok_or(PastLimit)?),
+                None => None,
+            };
+            entry.3 += 1;
+        } else {
+            let (name, party) = (name.to_string(), party.map(str::to_string));
+            let j = self.candidates.len();
+            self.index
+                .entry(name.clone())
+                .or_default()
+                .push((party.clone(), j));
+            self.candidates.push((name, party, votes, 1));
         }
         Ok(())
     }

@@ -147,8 +147,6 @@ pub enum WarningKind {
 }
 
 impl fmt::Display for WarningKind {
-    // Every variant is worded here, and nowhere else: the glob keeps the arms readable.
-    #[allow(clippy::enum_glob_use)]
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         use WarningKind::*;
         match self {

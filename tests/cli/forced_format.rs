@@ -165,8 +165,10 @@ fn recognition_format_values_and_the_unrecognised_file_error_list_the_same_forma
     let listed = err
         .split_once("the formats hustings reads are ")
         .and_then(|(_, rest)| rest.split_once(" (hustings import --help)"))
-        .map(|(names, _)| and_list(names))
-        .unwrap_or_else(|| panic!("no list of formats in {err}"));
+        .map_or_else(
+            || panic!("no list of formats in {err}"),
+            |(names, _)| and_list(names),
+        );
     assert_eq!(values, listed, "{help}\n{err}");
     // Every format is recognised by content: a file of it reads as forcing it reads.
     let csv = dir.path().join("results.csv");

@@ -11,6 +11,7 @@ use std::path::{Path, PathBuf};
 use hustings::load::{self, DataSource};
 use hustings::model::{Contest, Dataset};
 use hustings::query::fold;
+
 use serde_json::Value;
 
 fn corpus() -> PathBuf {
@@ -32,7 +33,7 @@ fn manifests(dir: &Path, out: &mut Vec<PathBuf>) {
 
 /// Text compared as a reader would: case, accents, punctuation and spacing aside.
 fn plain(text: &str) -> String {
-    fold::fold(text)
+    fold(text)
         .chars()
         .map(|c| if c.is_alphanumeric() { c } else { ' ' })
         .collect::<String>()
@@ -155,7 +156,9 @@ fn conformance(manifest: &Path) -> Vec<String> {
                 let said = e.to_string();
                 let name = file.file_name().unwrap().to_string_lossy().into_owned();
                 if said.contains('\n') || !said.contains(&name) {
-                    vec![format!("refused, but not in one line naming the file: {said}")]
+                    vec![format!(
+                        "refused, but not in one line naming the file: {said}"
+                    )]
                 } else {
                     Vec::new()
                 }
@@ -169,7 +172,10 @@ fn conformance(manifest: &Path) -> Vec<String> {
     let mut wrong = Vec::new();
     let contests = expected["contests"].as_u64().unwrap() as usize;
     if ds.contests.len() != contests {
-        wrong.push(format!("{} contests, expected {contests}", ds.contests.len()));
+        wrong.push(format!(
+            "{} contests, expected {contests}",
+            ds.contests.len()
+        ));
     }
     for check in expected["checks"].as_array().into_iter().flatten() {
         let candidates = named(&ds, check);

@@ -9,7 +9,6 @@ pub mod support;
 
 mod clarity;
 mod colours;
-mod corpus;
 mod counts;
 mod generate;
 mod import;

@@ -143,7 +143,7 @@ pub fn assemble(input: Input) -> Imported {
         .chain([&OTHER])
         .filter(|p| used.contains(p.id))
         .chain(co_op.then_some(&parties::LABOUR_CO_OP))
-        .map(|p| p.faction())
+        .map(super::parties::PartyFaction::faction)
         .collect();
     let title = input.options.title.clone().unwrap_or_else(|| {
         format!(
@@ -188,12 +188,11 @@ fn group_by_seat(rows: Vec<CandidateRow>) -> Vec<Vec<CandidateRow>> {
     let mut groups: Vec<Vec<CandidateRow>> = Vec::new();
     let mut at: HashMap<String, usize> = HashMap::new();
     for row in rows {
-        match at.get(&key(&row.ons_id)) {
-            Some(&i) => groups[i].push(row),
-            None => {
-                at.insert(key(&row.ons_id), groups.len());
-                groups.push(vec![row]);
-            }
+        if let Some(&i) = at.get(&key(&row.ons_id)) {
+            groups[i].push(row);
+        } else {
+            at.insert(key(&row.ons_id), groups.len());
+            groups.push(vec![row]);
         }
     }
     groups

@@ -147,14 +147,13 @@ pub fn read(file: &str, bytes: &[u8]) -> Result<Read, ImportError> {
         }
         rows += 1;
         let key = (record[0].to_vec(), record[1].to_vec());
-        let at = match by_location.get(&key) {
-            Some(&at) => at,
-            None => {
-                let seat = parse_location(location, date).map_err(|m| row_error(line, m))?;
-                seats.push(Seat { line, ..seat });
-                by_location.insert(key, seats.len() - 1);
-                seats.len() - 1
-            }
+        let at = if let Some(&at) = by_location.get(&key) {
+            at
+        } else {
+            let seat = parse_location(location, date).map_err(|m| row_error(line, m))?;
+            seats.push(Seat { line, ..seat });
+            by_location.insert(key, seats.len() - 1);
+            seats.len() - 1
         };
         let seat = &mut seats[at];
         let name = canonical_party(party, &seat.country);
@@ -258,7 +257,7 @@ fn canonical_party(party: &str, country: &str) -> String {
         }
     }
     let faction = parties::faction_of(party, party);
-    if std::ptr::eq(faction, &OTHER) {
+    if std::ptr::eq(faction, &raw const OTHER) {
         party.to_string()
     } else if parties::is_labour_co_op(party) {
         parties::LABOUR_CO_OP.name.to_string()
@@ -461,7 +460,7 @@ fn factions(contests: &[Contest]) -> Vec<crate::model::Faction> {
         .iter()
         .chain([&OTHER])
         .filter(|p| used.contains(p.id))
-        .map(|p| p.faction())
+        .map(super::parties::PartyFaction::faction)
         .collect()
 }
 

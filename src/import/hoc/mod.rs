@@ -71,7 +71,7 @@ pub(crate) fn read_candidates_alone(file: &str, bytes: &[u8]) -> Result<Read, Im
             cleaned.join(", ")
         ));
     }
-    notes.extend(r.problems.iter().map(|p| p.to_string()));
+    notes.extend(r.problems.iter().map(std::string::ToString::to_string));
     notes.push(
         "ballot totals, majorities and results need the constituency file: hustings import hoc-candidates FILE --constituencies FILE"
             .into(),

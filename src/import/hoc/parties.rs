@@ -148,7 +148,11 @@ impl PartyFaction {
             color: Some(self.color.to_string()),
             description: Some(description),
             group: self.group.map(str::to_string),
-            spellings: self.spellings.iter().map(|s| s.to_string()).collect(),
+            spellings: self
+                .spellings
+                .iter()
+                .map(std::string::ToString::to_string)
+                .collect(),
         }
     }
 }

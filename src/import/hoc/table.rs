@@ -128,10 +128,7 @@ impl Lines {
         if offset < self.offset {
             *self = Lines::default();
         }
-        let newlines = bytes[self.offset..offset]
-            .iter()
-            .filter(|&&b| b == b'\n')
-            .count();
+        let newlines = memchr::memchr_iter(b'\n', &bytes[self.offset..offset]).count();
         self.line += newlines as u64;
         self.offset = offset;
         self.line + 1

@@ -5,7 +5,7 @@
 //! drops the rest; every id referred to anywhere is checked, once the whole document is
 //! read, to be the `@id` of an object of a class the schema allows there.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use crate::import::nist::report::{
     Amount, BallotCount, Candidate, Code, Contest, Election, GpUnit, Id, Office, OtherCount, Party,
@@ -19,6 +19,7 @@ use crate::model::tally::Tally;
 use crate::model::text::one_line;
 
 type FastMap<K, V> = HashMap<K, V, foldhash::fast::RandomState>;
+type FastSet<T> = HashSet<T, foldhash::fast::RandomState>;
 
 /// Where something is in the document, as its reader can turn it into a line and column.
 #[derive(Debug, Clone, PartialEq)]
@@ -106,8 +107,8 @@ pub struct Builder {
     defined: Vec<Option<&'static str>>,
     /// The first reference to each id with each list of allowed classes, in document order.
     references: Vec<(Id, &'static [&'static str], Place)>,
-    referenced: FastMap<(Id, usize), ()>,
-    ignored: FastMap<String, ()>,
+    referenced: FastSet<(Id, usize)>,
+    ignored: FastSet<String>,
     /// Keys not named in the notes, past the first `MAX_NAMED`.
     more_ignored: usize,
 }
@@ -135,8 +136,8 @@ impl Builder {
             interned: FastMap::default(),
             defined: Vec::new(),
             references: Vec::new(),
-            referenced: FastMap::default(),
-            ignored: FastMap::default(),
+            referenced: FastSet::default(),
+            ignored: FastSet::default(),
             more_ignored: 0,
         }
     }
@@ -168,12 +169,10 @@ impl Builder {
             (Frame::Contest(_), "OtherCounts") => Frame::OtherCounts(RawCounts::default()),
             (Frame::Selection(_), "VoteCounts") => Frame::VoteCounts(RawCounts::default()),
             (Frame::GpUnit(_), "ExternalIdentifier") => Frame::Code(Code::default()),
-            (Frame::Election(_), "Name")
+            (Frame::Election(_) | Frame::GpUnit(_) | Frame::Office(_), "Name")
             | (Frame::Contest(_), "BallotTitle")
             | (Frame::Selection(_), "Selection")
-            | (Frame::GpUnit(_), "Name")
             | (Frame::Party(_), "Name" | "Abbreviation")
-            | (Frame::Office(_), "Name")
             | (Frame::Candidate(_), "BallotName") => Frame::Text(Vec::new()),
             (Frame::Text(_), "Text") => Frame::Language(None, None),
             _ => Frame::Skip,
@@ -229,14 +228,14 @@ impl Builder {
     /// A key or element the schema does not have: skipped, and named once in the notes.
     pub fn unknown(&mut self, class: &str, key: &str) {
         let what = one_line(&format!("{class}.{key}"));
-        if self.ignored.contains_key(&what) {
+        if self.ignored.contains(&what) {
             return;
         }
         if self.ignored.len() >= MAX_NAMED {
             self.more_ignored += 1;
             return;
         }
-        self.ignored.insert(what.clone(), ());
+        self.ignored.insert(what.clone());
         self.report.notes.push(format!(
             "ignored `{what}`, which is not part of NIST SP 1500-100 v2"
         ));
@@ -255,11 +254,7 @@ impl Builder {
                 let id = self.intern(id);
                 // One entry per id and list of classes: a precinct counted a million times
                 // is checked once, at its first mention.
-                if self
-                    .referenced
-                    .insert((id, kinds.as_ptr() as usize), ())
-                    .is_none()
-                {
+                if self.referenced.insert((id, kinds.as_ptr() as usize)) {
                     self.references.push((id, kinds, here()));
                 }
                 Value::Ref(id)
@@ -387,7 +382,7 @@ impl Builder {
                         "this {class} has no ElectionDistrictId (the unit it is held in)"
                     ));
                 }
-                e.contests.push(c)
+                e.contests.push(c);
             }
             (Frame::Election(e), Frame::BallotCounts(r)) => e.ballots.push(BallotCount {
                 unit: needs(r.unit, "GpUnitId", "BallotCounts")?,
@@ -411,7 +406,7 @@ impl Builder {
                     kind: needs(r.kind, "Type", "VoteCounts")?,
                     round: r.round,
                     count: (!r.suppressed).then_some(count),
-                })
+                });
             }
             (Frame::GpUnit(u), Frame::Code(c)) => u.codes.push(c),
             (parent, Frame::Text(texts)) => {

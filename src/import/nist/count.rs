@@ -54,9 +54,10 @@ pub fn count(
         let fig = sum::figure(units, district, first);
         account.record(&fig, &names[i], "the votes");
         votes.push(match &fig.amount {
-            Some(a) => match a.whole() {
-                Some(n) => Some(n),
-                None => {
+            Some(a) => {
+                if let Some(n) = a.whole() {
+                    Some(n)
+                } else {
                     said.push(format!(
                         "{}'s votes, {}, are not a whole number: left unknown.",
                         names[i],
@@ -64,7 +65,7 @@ pub fn count(
                     ));
                     None
                 }
-            },
+            }
             None => None,
         });
         let seats: Vec<Entry> = s

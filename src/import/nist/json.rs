@@ -290,7 +290,7 @@ impl<'de> DeserializeSeed<'de> for KeySeed {
     }
 }
 
-impl<'de> Visitor<'de> for KeySeed {
+impl Visitor<'_> for KeySeed {
     type Value = Key;
 
     fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
@@ -329,7 +329,7 @@ struct TypeVisitor<'s> {
     choices: &'static [&'static str],
 }
 
-impl<'de> Visitor<'de> for TypeVisitor<'_> {
+impl Visitor<'_> for TypeVisitor<'_> {
     type Value = &'static Class;
 
     fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
@@ -341,20 +341,19 @@ impl<'de> Visitor<'de> for TypeVisitor<'_> {
             .strip_prefix(TYPE_PREFIX)
             .and_then(|name| self.choices.iter().find(|c| **c == name))
             .and_then(|name| schema::class(name));
-        match found {
-            Some(class) => Ok(class),
-            None => {
-                let allowed: Vec<String> = self
-                    .choices
-                    .iter()
-                    .map(|c| format!("\"{TYPE_PREFIX}{c}\""))
-                    .collect();
-                let allowed: Vec<&str> = allowed.iter().map(String::as_str).collect();
-                Err(self.state.error(format!(
-                    "@type {v:?} is not allowed here (expected {})",
-                    or_list(&allowed)
-                )))
-            }
+        if let Some(class) = found {
+            Ok(class)
+        } else {
+            let allowed: Vec<String> = self
+                .choices
+                .iter()
+                .map(|c| format!("\"{TYPE_PREFIX}{c}\""))
+                .collect();
+            let allowed: Vec<&str> = allowed.iter().map(String::as_str).collect();
+            Err(self.state.error(format!(
+                "@type {v:?} is not allowed here (expected {})",
+                or_list(&allowed)
+            )))
         }
     }
 }
@@ -381,7 +380,7 @@ struct IdVisitor<'s> {
     state: &'s mut State,
 }
 
-impl<'de> Visitor<'de> for IdVisitor<'_> {
+impl Visitor<'_> for IdVisitor<'_> {
     type Value = ();
 
     fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
@@ -532,7 +531,7 @@ impl ScalarVisitor<'_> {
     }
 }
 
-impl<'de> Visitor<'de> for ScalarVisitor<'_> {
+impl Visitor<'_> for ScalarVisitor<'_> {
     type Value = ();
 
     fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {

@@ -417,7 +417,7 @@ impl<'r> Mapper<'r> {
                     candidates[i].name
                 )),
                 Some("advanced-to-runoff") => {
-                    said.push(format!("{} advanced to a runoff.", candidates[i].name))
+                    said.push(format!("{} advanced to a runoff.", candidates[i].name));
                 }
                 _ => {}
             }

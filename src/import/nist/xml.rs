@@ -200,16 +200,15 @@ fn open(
 ) -> Result<(), ImportError> {
     let name = String::from_utf8_lossy(e.local_name().as_ref()).into_owned();
     let index = match doc.stack.last_mut() {
-        Some(parent) => match parent.children.iter_mut().find(|(n, _)| *n == name) {
-            Some((_, k)) => {
+        Some(parent) => {
+            if let Some((_, k)) = parent.children.iter_mut().find(|(n, _)| *n == name) {
                 *k += 1;
                 *k
-            }
-            None => {
+            } else {
                 parent.children.push((name.clone(), 1));
                 1
             }
-        },
+        }
         None => 1,
     };
     let parent_class = match doc.stack.last().map(|o| o.mode) {
@@ -250,8 +249,8 @@ fn open(
         }
         Some(class) => {
             let key = alias(&name);
-            match class.prop(key) {
-                Some(prop) => match prop.shape {
+            if let Some(prop) = class.prop(key) {
+                match prop.shape {
                     Shape::Class(choices) => {
                         let chosen = chosen_class(doc, e, choices, start, &name)?;
                         if class.name == "InternationalizedText"
@@ -267,20 +266,18 @@ fn open(
                         return Ok(());
                     }
                     _ => Mode::Value(prop),
-                },
-                None => {
-                    let wrapped = name
-                        .strip_suffix("Collection")
-                        .or_else(|| name.strip_suffix('s'))
-                        .map(alias)
-                        .and_then(|inner| class.prop(inner));
-                    match wrapped {
-                        Some(_) => Mode::Wrapper(class),
-                        None => {
-                            doc.builder.unknown(class.name, &name);
-                            Mode::Skip
-                        }
-                    }
+                }
+            } else {
+                let wrapped = name
+                    .strip_suffix("Collection")
+                    .or_else(|| name.strip_suffix('s'))
+                    .map(alias)
+                    .and_then(|inner| class.prop(inner));
+                if wrapped.is_some() {
+                    Mode::Wrapper(class)
+                } else {
+                    doc.builder.unknown(class.name, &name);
+                    Mode::Skip
                 }
             }
         }
@@ -331,22 +328,21 @@ fn chosen_class(
             _ => None,
         },
     };
-    match pick.and_then(schema::class) {
-        Some(class) => Ok(class),
-        None => {
-            let path = format!("{}/{name}", doc.path(None));
-            let message = match given {
-                Some(t) => format!(
-                    "xsi:type \"{t}\" is not allowed here (expected {})",
-                    or_list(choices)
-                ),
-                None => format!(
-                    "<{name}> needs an xsi:type saying which of {} it is",
-                    or_list(choices)
-                ),
-            };
-            Err(doc.at(start, path, message))
-        }
+    if let Some(class) = pick.and_then(schema::class) {
+        Ok(class)
+    } else {
+        let path = format!("{}/{name}", doc.path(None));
+        let message = match given {
+            Some(t) => format!(
+                "xsi:type \"{t}\" is not allowed here (expected {})",
+                or_list(choices)
+            ),
+            None => format!(
+                "<{name}> needs an xsi:type saying which of {} it is",
+                or_list(choices)
+            ),
+        };
+        Err(doc.at(start, path, message))
     }
 }
 
@@ -415,7 +411,7 @@ fn add_text(doc: &mut Doc, text: &str, start: usize) -> Result<(), ImportError> 
         // An object's own text matters only where it has some (a plain-text name, the
         // content of a `Text`): the layout between its children is not kept.
         Mode::Object(_) if !open.text.is_empty() || !text.trim().is_empty() => {
-            open.text.push_str(text)
+            open.text.push_str(text);
         }
         Mode::Object(_) | Mode::Wrapper(_) | Mode::Skip => {}
     }
