@@ -115,9 +115,20 @@ fn disagreement(contest: &Contest, check: &Value) -> Option<String> {
             .unwrap_or_default()
     };
     if let Some(expected) = check.get("winners") {
+        // A manifest names a write-in with no candidate `(write-in ID)`; hustings `Write-in`.
         let got: Vec<String> = elected_in_order(contest).iter().map(|n| plain(n)).collect();
-        if got != names(expected) {
-            return Some(format!("winners {got:?}, expected {:?}", names(expected)));
+        let expected: Vec<String> = names(expected)
+            .into_iter()
+            .map(|n| {
+                if n.starts_with("write in ") {
+                    "write in".into()
+                } else {
+                    n
+                }
+            })
+            .collect();
+        if got != expected {
+            return Some(format!("winners {got:?}, expected {expected:?}"));
         }
     }
     if let (Some(votes), Some(first)) = (
@@ -165,20 +176,43 @@ fn conformance(manifest: &Path) -> Vec<String> {
             }
         };
     }
-    let ds = match loaded {
-        Ok(l) => l.dataset,
+    let loaded = match loaded {
+        Ok(l) => l,
         Err(e) => return vec![format!("refused: {e}")],
     };
+    let ds = &loaded.dataset;
     let mut wrong = Vec::new();
-    let contests = expected["contests"].as_u64().unwrap() as usize;
-    if ds.contests.len() != contests {
+    let left_out = |kind: &str| expected["contest_types"][kind].as_u64().unwrap_or(0) as usize;
+    let questions = left_out("BallotMeasureContest") + left_out("RetentionContest");
+    if questions > 0
+        && !loaded
+            .notes
+            .iter()
+            .any(|n| n.contains(&format!("left out {questions} ballot-measure")))
+    {
         wrong.push(format!(
-            "{} contests, expected {contests}",
-            ds.contests.len()
+            "the notes do not say {questions} questions were left out"
         ));
     }
-    for check in expected["checks"].as_array().into_iter().flatten() {
-        let candidates = named(&ds, check);
+    let contests = expected["contests"].as_u64().unwrap() as usize - questions;
+    let all: Vec<usize> = (0..ds.contests.len()).collect();
+    let counted = loaded.counted(&all).len();
+    if counted != contests {
+        wrong.push(format!("{counted} contests counted, expected {contests}"));
+    }
+    let is_question = |check: &Value| {
+        matches!(
+            check["type"].as_str(),
+            Some("BallotMeasureContest" | "RetentionContest")
+        )
+    };
+    for check in expected["checks"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter(|c| !is_question(c))
+    {
+        let candidates = named(ds, check);
         let what = check["contest"].as_str().unwrap_or_default();
         if candidates.is_empty() {
             wrong.push(format!("no contest named {check}"));
@@ -196,19 +230,37 @@ fn conformance(manifest: &Path) -> Vec<String> {
     wrong
 }
 
+/// The files listed as still read wrong (`path  why`, `#` comments).
+fn known_failures() -> Vec<String> {
+    std::fs::read_to_string(corpus().join("known-failures.txt"))
+        .unwrap_or_default()
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .filter_map(|l| l.split_whitespace().next())
+        .map(str::to_string)
+        .collect()
+}
+
 #[test]
 fn every_corpus_file_reads_as_its_manifest_says() {
     let mut all = Vec::new();
     manifests(&corpus(), &mut all);
     assert!(all.len() >= 60, "the corpus has {} files", all.len());
-    let failures: Vec<String> = all
-        .iter()
-        .filter_map(|m| {
-            let wrong = conformance(m);
-            let name = m.strip_prefix(corpus()).unwrap().display().to_string();
-            (!wrong.is_empty()).then(|| format!("{name}:\n    {}", wrong.join("\n    ")))
-        })
-        .collect();
+    let known = known_failures();
+    let mut failures: Vec<String> = Vec::new();
+    for m in &all {
+        let wrong = conformance(m);
+        let name = m.strip_prefix(corpus()).unwrap().display().to_string();
+        let name = name.trim_end_matches(".expected.json").to_string();
+        match (wrong.is_empty(), known.contains(&name)) {
+            (false, false) => failures.push(format!("{name}:\n    {}", wrong.join("\n    "))),
+            (true, true) => failures.push(format!(
+                "{name}: reads right now: take it off known-failures.txt"
+            )),
+            _ => {}
+        }
+    }
     assert!(
         failures.is_empty(),
         "{} of {} corpus files disagree with their manifests:\n{}",

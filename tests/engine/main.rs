@@ -9,6 +9,7 @@ pub mod support;
 
 mod clarity;
 mod colours;
+mod corpus;
 mod counts;
 mod generate;
 mod import;
