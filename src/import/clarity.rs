@@ -4,16 +4,19 @@
 //!
 //! Read as a stream of XML events (never a tree of the whole file), so a state's file is fine.
 //! Mapping (docs/FORMATS.md says the same):
-//! - a `Contest` is a contest: `text` its title, `voteFor` its seats, `Region` its
-//!   constituency, `ElectionDate` (m/d/yyyy) its date, `Timestamp` its status date;
+//! - a `Contest` is a contest: `text` its title, `voteFor` its seats, `ElectionDate`
+//!   (m/d/yyyy) its date, `Timestamp` its status date; the file's `Region` (the county or
+//!   state that reports) is every contest's region, never its constituency: a county's file
+//!   holds the president's race and the coroner's, which are different contests;
 //! - a `Choice` is a candidate: `text`, `party`, `totalVotes` (else the sum of its
 //!   `VoteType` votes); per-precinct counts are not kept (the totals are);
 //! - `precinctsReported` of `precinctsParticipating` (or `precinctsReporting`): a contest not
 //!   fully reported is pending and nobody is marked elected; otherwise most votes win, a tie
 //!   is flagged and never broken;
-//! - `VoterTurnout` (`ElectionVoterTurnout`): `totalVoters` is eligible, `ballotsCast` cast —
-//!   kept as the contest's ballots cast only where they agree with its votes, undervotes and
-//!   overvotes (they count every contest on the ballot), else named in the notes;
+//! - `VoterTurnout` (`ElectionVoterTurnout`): `totalVoters` registered, `ballotsCast` cast —
+//!   the whole election's (every contest on the ballot), so kept as the contest's eligible
+//!   and cast only where the cast agree with its votes, undervotes and overvotes, else given
+//!   in its notes with the election's turnout, labelled as the whole election's;
 //! - undervotes and overvotes (contest `VoteType`s or attributes): rejected ballots in a
 //!   vote-for-one contest, notes otherwise.
 
@@ -28,7 +31,7 @@ use crate::model::date::PartialDate;
 use crate::model::strict_numbers::MAX_COUNT;
 use crate::model::text::one_line;
 use crate::model::{
-    Ballots, Candidate, Contest, ContestKind, Dataset, SCHEMA_VERSION, Source, Status,
+    Ballots, Candidate, Contest, ContestKind, Dataset, Region, SCHEMA_VERSION, Source, Status,
 };
 
 /// Whether `bytes` is an XML document whose root element is `ElectionResult`.
@@ -458,11 +461,19 @@ fn build(
         Some(r) => format!("{name}, {r}"),
         None => name,
     };
+    let regions = election
+        .region
+        .iter()
+        .map(|r| Region {
+            id: region_id(r),
+            name: r.clone(),
+        })
+        .collect();
     Ok(Read {
         dataset: Dataset {
             schema_version: SCHEMA_VERSION,
             title: Some(title),
-            regions: Vec::new(),
+            regions,
             factions: Vec::new(),
             contests,
         },
@@ -559,7 +570,7 @@ fn contest(
     }
     Ok(Contest {
         party,
-        constituency: region.clone(),
+        region: region.as_deref().map(region_id),
         date: shared.date,
         status_as_of: shared.as_of,
         method: Some(if seats > 1 {
@@ -587,6 +598,11 @@ fn contest(
         )),
         ..Contest::new(id, kind, title, status)
     })
+}
+
+/// The id of the region a file reports for (`Atkinson` → `atkinson`).
+fn region_id(name: &str) -> String {
+    common::slug(name, "region")
 }
 
 /// Marks the winners of a fully reported contest (most votes; a tie is noted, never broken)
@@ -648,10 +664,7 @@ fn ballots(
         Some(votes) => Some(sum(votes).ok_or("the choices' votes")?),
         None => None,
     };
-    let mut ballots = Ballots {
-        eligible: election.eligible,
-        ..Ballots::default()
-    };
+    let mut ballots = Ballots::default();
     if seats == 1 && !c.question {
         ballots.valid = votes;
         if let (Some(u), Some(o)) = (c.undervotes, c.overvotes) {
@@ -667,15 +680,34 @@ fn ballots(
             show(c.overvotes)
         ));
     }
-    if let Some(cast) = election.cast {
-        match (ballots.valid, ballots.rejected) {
-            (Some(v), Some(r)) if v + r != cast => contest_notes.push(format!(
-                "The file's {cast} ballots cast are the whole election's (every contest on the ballot), not this contest's {v} votes and {r} rejected."
-            )),
-            (Some(v), None) if v > cast => contest_notes.push(format!(
-                "The file's {cast} ballots cast are fewer than this contest's {v} votes, so they are not kept."
-            )),
-            _ => ballots.cast = Some(cast),
+    // The file's turnout counts every contest on the ballot: it is this contest's only when
+    // its ballots are exactly this contest's. Otherwise a turnout from them would put one
+    // contest's votes over the whole electorate, so both stay in a note.
+    let whole = |cast: u64| match election.eligible {
+        Some(e) if e > 0 => format!(
+            "{cast} ballots cast of {e} registered voters ({:.1}%)",
+            cast as f64 * 100.0 / e as f64
+        ),
+        _ => format!("{cast} ballots cast"),
+    };
+    match (election.cast, ballots.valid, ballots.rejected) {
+        (Some(cast), Some(v), Some(r)) if v + r != cast => contest_notes.push(format!(
+            "The file's turnout is the whole election's (every contest on the ballot): {}, not this contest's {v} votes and {r} rejected.",
+            whole(cast)
+        )),
+        (Some(cast), Some(v), None) if v > cast => contest_notes.push(format!(
+            "The file's {cast} ballots cast are fewer than this contest's {v} votes, so they are not kept."
+        )),
+        (Some(cast), _, _) => {
+            ballots.cast = Some(cast);
+            ballots.eligible = election.eligible;
+        }
+        (None, _, _) => {
+            if let Some(e) = election.eligible {
+                contest_notes.push(format!(
+                    "The file gives {e} registered voters for the whole election, and no ballots cast: no turnout is worked out."
+                ));
+            }
         }
     }
     Ok(ballots)

@@ -24,7 +24,9 @@ fn greenup_county_senate_primary() {
     assert_eq!(c.title, "US Senator - REPUBLICAN");
     assert_eq!(c.kind, ContestKind::Selection);
     assert_eq!(c.party.as_deref(), Some("Republican"));
-    assert_eq!(c.constituency.as_deref(), Some("Greenup"));
+    // The county reports; the senate primary's constituency is the state, not the county.
+    assert_eq!(c.constituency, None);
+    assert_eq!(c.region.as_deref(), Some("greenup"));
     assert_eq!(c.date.unwrap().to_string(), "2014-05-20");
     assert_eq!(c.status, Status::Decided);
     assert_eq!(c.candidates.len(), 5);
@@ -37,13 +39,14 @@ fn greenup_county_senate_primary() {
     let b = c.ballots.as_ref().unwrap();
     assert_eq!(b.valid, Some(2060));
     assert_eq!(b.rejected, Some(0), "undervotes 0 + overvotes 0");
-    assert_eq!(b.eligible, Some(28162), "VoterTurnout totalVoters");
-    // 5,926 ballots were cast in the county's whole primary, not in this contest: a note.
-    assert_eq!(b.cast, None);
+    // 5,926 ballots were cast of 28,162 registered in the county's whole primary, not in this
+    // contest: a note, and no turnout of 2,060 votes over every voter in the county.
+    assert_eq!((b.eligible, b.cast), (None, None));
+    assert_eq!(arithmetic::turnout(c), None);
     let notes = c.notes.as_deref().unwrap();
     assert!(notes.contains("32 of 32 precincts reported."), "{notes}");
     assert!(
-        notes.contains("5926 ballots cast are the whole election's"),
+        notes.contains("turnout is the whole election's (every contest on the ballot): 5926 ballots cast of 28162 registered voters (21.0%)"),
         "{notes}"
     );
     assert_eq!(arithmetic::cast(c), Some(2060));
@@ -260,4 +263,38 @@ fn fuzz_counts_past_the_limit_are_refused() {
     let read = read(r#"<ElectionResult><Contest key="1" text="Mayor"><Choice key="1" text="Bob" totalVotes="1099511627776"/></Contest></ElectionResult>"#).unwrap();
     let bob = read.dataset.contests[0].candidate_named("Bob").unwrap();
     assert_eq!(bob.votes, Some(1 << 40));
+}
+
+/// A county's election-night file holds every race on its ballot (Atkinson County, Georgia,
+/// 2020: 25, from the president to the soil and water board). Each is its own contest,
+/// counted once, and none is taken for another from a second source.
+#[test]
+fn every_race_of_a_county_file_is_its_own_contest() {
+    let file = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/corpus/clarity/elex-clarity/ga_atkinson_precincts_11-3.xml");
+    let loaded = load::load(&[DataSource::File(file)]).expect("the file opens");
+    let d = &loaded.dataset;
+    assert_eq!(d.contests.len(), 25);
+    let all: Vec<usize> = (0..d.contests.len()).collect();
+    assert_eq!(loaded.counted(&all).len(), 25);
+    assert!(
+        !loaded
+            .warnings
+            .iter()
+            .any(|w| w.to_string().contains("the same contest")),
+        "{:?}",
+        loaded.warnings
+    );
+    let president = d
+        .contests
+        .iter()
+        .find(|c| c.title == "President of the United States")
+        .unwrap();
+    assert_eq!(president.region.as_deref(), Some("atkinson"));
+    assert_eq!(president.constituency, None);
+    let trump = arithmetic::winner(president).unwrap();
+    assert_eq!(
+        (trump.name.as_str(), trump.votes),
+        ("Donald J. Trump (I) (Rep)", Some(2300))
+    );
 }
