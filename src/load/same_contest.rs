@@ -125,7 +125,7 @@ fn candidate_key<'p>(
         .any(|c| c.candidates.iter().any(|k| k.name.trim().is_empty()));
     move |k: &Candidate| {
         if by_party {
-            parties.of_candidate(k).map(|p| p.group.to_string())
+            parties.of_candidate(k).map(|p| p.group)
         } else {
             Some(k.name.trim().to_lowercase())
         }
