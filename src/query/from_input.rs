@@ -47,7 +47,7 @@ pub const NO_FACTION: &str = "no faction";
 /// everything. Each says how to put it right.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum ResolveError {
-    /// A region or faction the catalogue lacks.
+    /// A region, faction or party the dataset lacks.
     #[error("{0}")]
     Unknown(UnknownName),
     /// A `--result` value that is not `gain`, `hold`, `gain:PARTY`, `loss:PARTY` or `hold:PARTY`.
@@ -72,7 +72,7 @@ pub enum ResolveError {
 /// A region or faction name or id that the dataset does not have.
 #[derive(Debug, Clone, PartialEq)]
 pub struct UnknownName {
-    /// `region` or `faction`.
+    /// `region`, `faction` or `party`.
     pub what: &'static str,
     pub given: String,
     /// `Name (id)` of every valid choice (with the short label a faction is printed by).
@@ -83,10 +83,15 @@ impl fmt::Display for UnknownName {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(
             f,
-            "unknown {} \"{}\"; valid {}s: {}",
+            "unknown {} \"{}\"; valid {}: {}",
             self.what,
             self.given,
-            self.what,
+            match self.what {
+                "party" => "parties",
+                "region" => "regions",
+                "faction" => "factions",
+                other => other,
+            },
             if self.valid.is_empty() {
                 "(none in this dataset)".to_string()
             } else {
@@ -204,6 +209,35 @@ pub fn result_matches_with(
         let given_key = changes.parties.key(given);
         given_key.group == key.group || fold(given.trim()) == fold(key.short())
     };
+    // A party no candidate stood for is a mistake, not a filter that matches nothing.
+    let mut standing: Vec<PartyKey> = Vec::new();
+    for k in dataset.contests.iter().flat_map(|c| &c.candidates) {
+        if let Some(key) = changes.parties.of_candidate(k)
+            && !standing.iter().any(|s| s.group == key.group)
+        {
+            standing.push(key);
+        }
+    }
+    for w in &wanted {
+        let (ResultWanted::Hold(Some(p)) | ResultWanted::Gain(Some(p)) | ResultWanted::Loss(p)) = w
+        else {
+            continue;
+        };
+        if !standing.iter().any(|key| is(p, key)) {
+            standing.sort_by(|a, b| a.group_name.cmp(&b.group_name));
+            return Err(ResolveError::Unknown(UnknownName {
+                what: "party",
+                given: p.clone(),
+                valid: standing
+                    .iter()
+                    .map(|k| match &k.group_abbr {
+                        Some(abbr) => format!("{} ({abbr})", k.group_name),
+                        None => k.group_name.clone(),
+                    })
+                    .collect(),
+            }));
+        }
+    }
     let keep: Vec<bool> = (0..dataset.contests.len())
         .map(|i| {
             let Some(outcome) = changes.outcome(dataset, i) else {

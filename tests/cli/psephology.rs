@@ -480,6 +480,19 @@ fn the_result_filter() {
         String::from_utf8_lossy(&out.stderr),
         "error: --result \"won\": expected gain, hold, gain:PARTY, loss:PARTY or hold:PARTY (e.g. gain:Con)\n"
     );
+    // A party nobody stood for is an error naming those who did, as for --faction.
+    let out = hustings(&[])
+        .args(["list", "--data", path(&b), "--result", "gain:Foo"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.starts_with("error: unknown party \"Foo\"; valid parties: "),
+        "{err}"
+    );
+    assert!(err.contains("Conservative (Con)"), "{err}");
+    assert_eq!(err.lines().count(), 1, "{err}");
 }
 
 #[test]
