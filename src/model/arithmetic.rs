@@ -102,14 +102,39 @@ pub fn turnout(contest: &Contest) -> Option<f64> {
     Some(cast(contest)? as f64 * 100.0 / eligible as f64)
 }
 
-/// The elected candidates (usually one).
+/// The elected candidates (usually one), in the order elected: by the round that elected
+/// each in a count, then by votes (most first), then as the data lists them.
 pub fn winners(contest: &Contest) -> impl Iterator<Item = &Candidate> {
-    contest.candidates.iter().filter(|c| c.elected)
+    let mut elected: Vec<(usize, std::cmp::Reverse<Option<u64>>, usize, &Candidate)> = contest
+        .candidates
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| c.elected)
+        .map(|(i, c)| {
+            let round = contest
+                .rounds
+                .iter()
+                .position(|r| {
+                    r.elected.iter().any(|e| {
+                        contest
+                            .candidate_named(e)
+                            .is_some_and(|k| std::ptr::eq(k, c))
+                    })
+                })
+                .unwrap_or(usize::MAX);
+            (round, std::cmp::Reverse(c.votes), i, c)
+        })
+        .collect();
+    elected.sort_by_key(|&(round, votes, i, _)| (round, votes, i));
+    elected.into_iter().map(|(_, _, _, c)| c)
 }
 
-/// The first elected candidate, if any.
+/// The one winner: the elected candidate when exactly one is (a contest with several seats
+/// has winners, not a winner).
 pub fn winner(contest: &Contest) -> Option<&Candidate> {
-    winners(contest).next()
+    let mut elected = contest.candidates.iter().filter(|c| c.elected);
+    let first = elected.next()?;
+    elected.next().is_none().then_some(first)
 }
 
 /// Candidates ordered for display: most votes first, then by stated share, then elected, unknown

@@ -163,8 +163,21 @@ fn contest_cells(ds: &Dataset, c: &Contest, warnings: &[String], cells: TextCell
         opt(s.margin_points.map(|p| format!("{p:.2}"))),
         opt(c.majority),
         cells.opt(c.result.as_ref()),
-        cells.opt(s.winner.map(super::super::model::Candidate::label).as_ref()),
-        cells.opt(s.winner.and_then(|w| w.faction.as_ref())),
+        // Several seats: everyone elected, in the order elected.
+        cells.text(
+            &s.winners
+                .iter()
+                .map(|w| w.label())
+                .collect::<Vec<_>>()
+                .join(LIST_SEPARATOR),
+        ),
+        cells.text(
+            &s.winners
+                .iter()
+                .filter_map(|w| w.faction.as_deref())
+                .collect::<Vec<_>>()
+                .join(LIST_SEPARATOR),
+        ),
         // Warnings quote the data (candidates' names), so they are text from the data too.
         cells.text(&warnings.join(LIST_SEPARATOR)),
     ]

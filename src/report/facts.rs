@@ -17,7 +17,11 @@ use crate::report::words::{self, DASH, NA, thousands};
 pub struct Summary<'a> {
     pub contest: &'a Contest,
     pub region: Option<&'a Region>,
+    /// The one winner (`None` when nobody is elected, or several are).
     pub winner: Option<&'a Candidate>,
+    /// Everyone elected, in the order elected (a contest with several seats has winners and
+    /// no single winner's share or margin).
+    pub winners: Vec<&'a Candidate>,
     pub winner_faction: Option<&'a Faction>,
     /// The winner's share (`None` when there is no winner): of the final round's votes in a
     /// preferential count.
@@ -38,6 +42,7 @@ impl<'a> Summary<'a> {
             contest,
             region: contest.region.as_deref().and_then(|r| dataset.region(r)),
             winner,
+            winners: arithmetic::winners(contest).collect(),
             winner_faction: winner
                 .and_then(|w| w.faction.as_deref())
                 .and_then(|f| dataset.faction(f)),
@@ -101,15 +106,30 @@ impl<'a> Summary<'a> {
         words::percent(self.turnout)
     }
 
-    /// The winner with their faction's short label, `pending`, or `—`.
+    /// The winner with their faction's short label, `Elected: A, B, C` for several seats,
+    /// `pending`, or `—`.
     pub fn winner_label(&self) -> String {
-        match (self.winner, self.contest.status) {
-            (Some(w), _) => match self.winner_faction {
-                Some(f) => format!("{} ({})", w.label(), words::faction_short(f)),
-                None => w.label(),
-            },
-            (None, Status::Pending) => "pending".to_string(),
-            (None, Status::Decided) => DASH.to_string(),
+        match (self.winner, self.winner_faction) {
+            (Some(w), Some(f)) => format!("{} ({})", w.label(), words::faction_short(f)),
+            _ => self.winner_text(),
+        }
+    }
+
+    /// The winner, `Elected: A, B, C` (in the order elected) for several seats, `pending`,
+    /// or `—`: the winner column of every list.
+    pub fn winner_text(&self) -> String {
+        match (self.winners.as_slice(), self.contest.status) {
+            ([w], _) => w.label(),
+            ([], Status::Pending) => "pending".to_string(),
+            ([], Status::Decided) => DASH.to_string(),
+            (several, _) => format!(
+                "Elected: {}",
+                several
+                    .iter()
+                    .map(|w| w.label())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
         }
     }
 
@@ -228,9 +248,21 @@ pub fn facts(dataset: &Dataset, c: &Contest) -> Vec<Fact> {
         .iter()
         .position(|k| k.elected)
         .filter(|w| c.is_inferred(&format!("candidates[{w}].faction")));
+    // Several seats: who was elected, in order, and no single winner's share or margin.
+    let several = s.winners.len() > 1;
+    push(
+        "Elected",
+        several.then(|| {
+            s.winners
+                .iter()
+                .map(|w| w.label())
+                .collect::<Vec<_>>()
+                .join(", ")
+        }),
+    );
     push(
         "Winner",
-        Some(match (inferred_faction, s.winner, s.winner_faction) {
+        (!several).then(|| match (inferred_faction, s.winner, s.winner_faction) {
             // `Mick Whitley (LL † inferred)`: the faction is the inferred part.
             (Some(_), Some(w), Some(f)) => {
                 format!(
@@ -242,7 +274,7 @@ pub fn facts(dataset: &Dataset, c: &Contest) -> Vec<Fact> {
             _ => s.winner_label(),
         }),
     );
-    push("Winner's share", Some(s.winner_share_fact()));
+    push("Winner's share", (!several).then(|| s.winner_share_fact()));
     push("Seats", c.seats.filter(|&n| n > 1).map(|n| n.to_string()));
     push(
         "Rounds",
@@ -261,7 +293,7 @@ pub fn facts(dataset: &Dataset, c: &Contest) -> Vec<Fact> {
     );
     push("Ballots", Some(mark(c, "ballots", ballots(c))));
     push("Turnout", Some(turnout(c)));
-    push("Margin", Some(s.margin_label()));
+    push("Margin", (!several).then(|| s.margin_label()));
     let mut push = |label, key: &str, value: Option<String>| {
         if let Some(v) = value {
             facts.push((label, mark(c, key, v)));

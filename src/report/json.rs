@@ -252,9 +252,12 @@ pub struct Derived {
     pub region_name: Option<String>,
     /// The date as a reader would say it (`24 Oct 2019`, `Oct 2019`, `2019`).
     pub date_label: Option<String>,
-    /// The first candidate marked elected.
+    /// The one candidate elected; `null` when nobody is, or several are (see `winners`).
     pub winner: Option<String>,
     pub winner_faction: Option<String>,
+    /// Everyone elected, in the order elected (the round that elected each, then votes).
+    #[serde(default)]
+    pub winners: Vec<String>,
     /// Winning margin in votes: computed from complete counts, else as the source states it.
     pub margin_votes: Option<u64>,
     /// That margin in percentage points of the valid ballots (or of all votes).
@@ -441,6 +444,7 @@ impl Derived {
                 .map(super::super::model::date::PartialDate::human),
             winner: s.winner.map(super::super::model::Candidate::label),
             winner_faction: s.winner.and_then(|w| w.faction.clone()),
+            winners: s.winners.iter().map(|w| w.label()).collect(),
             margin_votes: s.margin_votes,
             margin_points: s.margin_points.map(round2),
             ballots_cast: s.cast,

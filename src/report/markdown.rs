@@ -80,8 +80,7 @@ pub fn list(out: &mut impl Write, listing: &Listing) -> io::Result<()> {
             c.title.clone(),
             s.region.map_or(DASH.into(), |r| r.name.clone()),
             c.status.as_str().into(),
-            s.winner
-                .map_or(DASH.into(), super::super::model::Candidate::label),
+            s.winner_text(),
             s.winner_faction.map_or(DASH.into(), |f| f.name.clone()),
             s.winner_share
                 .as_ref()

@@ -246,7 +246,10 @@ impl Totals {
     pub fn of_contests(dataset: &Dataset, rows: &[usize]) -> Totals {
         let mut t = Totals::default();
         for contest in rows.iter().filter_map(|&i| dataset.contests.get(i)) {
-            t.add(contest.status, arithmetic::winner(contest).is_some());
+            t.add(
+                contest.status,
+                arithmetic::winners(contest).next().is_some(),
+            );
         }
         t
     }
@@ -315,12 +318,15 @@ fn factions(visit: &Visit) -> Vec<FactionRecord> {
     let mut counted = vec![usize::MAX; none_slot + 1];
     visit.each(|i, _| {
         let decided = facts.contests[i].status == Status::Decided;
-        let winner = winning_faction(facts, i).map_or(usize::MAX, slot);
-        for c in &facts.candidates[facts.candidates_of(i)] {
+        let standing = &facts.candidates[facts.candidates_of(i)];
+        // A faction wins a contest when one of its candidates is elected: with several seats,
+        // every faction that took one.
+        let won = |s: usize| standing.iter().any(|c| c.elected && slot(c.faction) == s);
+        for c in standing {
             let s = slot(c.faction);
             if counted[s] != i {
                 counted[s] = i;
-                counts[s].add(decided, winner == s);
+                counts[s].add(decided, won(s));
             }
         }
     });

@@ -103,3 +103,57 @@ fn a_broken_count_file_is_one_line_exit_2() {
         "{err}"
     );
 }
+
+/// A count with several seats has winners in the order elected, and no single winner's share
+/// or margin: Minneapolis Park Board 2013 elected Erwin (round 3), then Young and Forney
+/// (round 10) — everywhere the winner is printed.
+#[test]
+fn several_seats_have_winners_in_the_order_elected() {
+    let data = real_data("rcv/2013_minneapolis_park.json")
+        .display()
+        .to_string();
+    let id = "2013-minneapolis-park-board";
+    let wide = hustings(&["list", "--data", &data])
+        .env("COLUMNS", "200")
+        .output()
+        .unwrap();
+    let list = String::from_utf8(wide.stdout).unwrap();
+    assert!(
+        list.contains("Elected: JOHN ERWIN, ANNIE YOUNG, MEG FORNEY"),
+        "{list}"
+    );
+    let csv = stdout(&["list", "--data", &data, "--format", "csv"]);
+    let row = csv.lines().nth(1).unwrap();
+    assert!(
+        row.contains(",JOHN ERWIN; ANNIE YOUNG; MEG FORNEY,"),
+        "{row}"
+    );
+    let json = stdout(&["list", "--data", &data, "--format", "json"]);
+    let doc: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let derived = &doc["contests"][0]["derived"];
+    assert_eq!(derived["winner"], serde_json::Value::Null);
+    assert_eq!(
+        derived["winners"],
+        serde_json::json!(["JOHN ERWIN", "ANNIE YOUNG", "MEG FORNEY"])
+    );
+    let show = stdout(&["show", id, "--data", &data]);
+    assert!(
+        show.contains("  Elected  JOHN ERWIN, ANNIE YOUNG, MEG FORNEY\n"),
+        "{show}"
+    );
+    assert!(!show.contains("Winner's share"), "{show}");
+    assert!(!show.contains("Margin"), "{show}");
+    let markdown = stdout(&["show", id, "--data", &data, "--format", "markdown"]);
+    assert!(
+        markdown.contains("- **Elected:** JOHN ERWIN, ANNIE YOUNG, MEG FORNEY"),
+        "{markdown}"
+    );
+    // Eastpointe's two council seats, in the order its count elected them.
+    let eastpointe = real_data("rcv/eastpointe_mi_2019_council_stv.json")
+        .display()
+        .to_string();
+    let list = stdout(&["list", "--data", &eastpointe, "--format", "json"]);
+    let doc: serde_json::Value = serde_json::from_str(&list).unwrap();
+    let winners = &doc["contests"][0]["derived"]["winners"];
+    assert_eq!(winners.as_array().unwrap().len(), 2, "{winners}");
+}

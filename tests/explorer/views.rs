@@ -387,3 +387,23 @@ fn the_readme_captures_are_what_the_explorer_draws() {
     let chart = readme_capture("A contest's vote-share chart");
     assert_eq!(chart, drawn[..20]);
 }
+
+/// A count with several seats lists its winners in the order elected, in the list and the
+/// detail alike (Minneapolis Park Board 2013: Erwin, then Young and Forney).
+#[test]
+fn several_seats_are_elected_in_order_in_the_list_and_the_detail() {
+    let loaded = load::load(&[DataSource::File(real_data(
+        "rcv/2013_minneapolis_park.json",
+    ))])
+    .expect("the count opens");
+    // Tall enough for the detail's facts below its chart and candidates.
+    let app = app_on(loaded, 160, 80);
+    let drawn = screen(&app);
+    // The list's winner column is as wide as it can be; the detail says it whole.
+    assert!(drawn.contains("Elected: JOHN ERWIN, AN…"), "{drawn}");
+    assert!(
+        drawn.contains("│Elected         JOHN ERWIN, ANNIE YOUNG, MEG FORNEY"),
+        "{drawn}"
+    );
+    assert!(!drawn.contains("Winner's share"), "{drawn}");
+}

@@ -120,6 +120,12 @@ fn history_lines(app: &App, ds: &Dataset, theme: Theme) -> Vec<Line<'static>> {
                     s.turnout_label()
                 )));
             }
+            (None, _) if s.winners.len() > 1 => {
+                result.push(Span::styled(
+                    format!("✓ {}", s.winner_text()),
+                    theme.elected(),
+                ));
+            }
             (None, Status::Pending) => result.push(Span::styled("pending", theme.pending())),
             (None, Status::Decided) => result.push(Span::styled("no winner recorded", theme.dim())),
         }

@@ -271,7 +271,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
         sort: app.list_sort(),
         chosen,
         region,
-        winner: widest(&|r| winner_text(&r.s), WINNER_W),
+        winner: widest(&|r| r.s.winner_text(), WINNER_W),
         party: widest(&|r| party_text(&r.s), PARTY_W),
         margin: widest(&|r| r.s.margin_short(), MARGIN_W),
         result: widest(&|r| r.result.clone(), RESULT_W),
@@ -329,15 +329,6 @@ fn party_text(s: &Summary) -> String {
     s.winner
         .and_then(|w| w.party.as_deref().or(s.contest.party.as_deref()))
         .map_or_else(|| words::DASH.to_string(), str::to_string)
-}
-
-/// The winner column's text: the winner, `pending`, or `—`.
-fn winner_text(s: &Summary) -> String {
-    match (s.winner, s.contest.status) {
-        (Some(w), _) => w.label(),
-        (None, Status::Pending) => "pending".to_string(),
-        (None, Status::Decided) => words::DASH.to_string(),
-    }
 }
 
 /// Why the list is empty, and what will bring contests back — in keys that work where the
@@ -463,12 +454,12 @@ fn row(
             },
             // The status lives here when this column is shown: `pending` says it.
             ListColumn::Winner => {
-                let style = match (contest.status, s.winner) {
-                    (_, Some(_)) => theme.text(),
-                    (Status::Pending, None) => theme.pending(),
-                    (Status::Decided, None) => theme.dim(),
+                let style = match (contest.status, s.winners.is_empty()) {
+                    (_, false) => theme.text(),
+                    (Status::Pending, true) => theme.pending(),
+                    (Status::Decided, true) => theme.dim(),
                 };
-                (winner_text(s), style)
+                (s.winner_text(), style)
             }
             ListColumn::Faction => match faction {
                 Some(f) => (words::faction_short(f), theme.faction(Some(f))),

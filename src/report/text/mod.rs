@@ -346,12 +346,10 @@ pub fn wins_label(ds: &Dataset, wins: &[(Option<String>, usize)], short: bool) -
 
 /// The winner, or `pending` (so the status survives when its column is dropped).
 fn winner_cell(s: &Summary) -> Cell {
-    match s.winner {
-        Some(w) => Cell::new(w.label()),
-        None if s.contest.status == Status::Pending => {
-            Cell::painted("pending", Some(status_paint(Status::Pending)))
-        }
-        None => dashed(DASH),
+    match (s.winners.is_empty(), s.contest.status) {
+        (false, _) => Cell::new(s.winner_text()),
+        (true, Status::Pending) => Cell::painted("pending", Some(status_paint(Status::Pending))),
+        (true, Status::Decided) => dashed(DASH),
     }
 }
 
