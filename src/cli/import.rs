@@ -105,6 +105,7 @@ pub fn csv(args: &CsvImportArgs, out: &mut impl Write, summary: &mut impl Write)
         rejected: args.rejected.clone(),
         rejected_rows: args.rejected_row.clone(),
         not_candidates: args.not_candidate.clone(),
+        primary: args.primary,
         delimiter: args.delimiter,
     };
     let read = import::results_csv::read(&name, file, &mapping).map_err(load::LoadError::from)?;

@@ -169,7 +169,8 @@ pub fn base_name(file: &str) -> String {
 /// the first 4 KB hold no whole line of UTF-8 text. The delimiter is sniffed when not given.
 pub fn header_names(bytes: &[u8], delimiter: Option<u8>) -> Option<Vec<String>> {
     let head = &bytes[..bytes.len().min(4096)];
-    let end = memchr::memchr(b'\n', head)?;
+    // CR, LF or CRLF: a classic Mac file's lines end in CR alone.
+    let end = memchr::memchr2(b'\n', b'\r', head)?;
     let line = std::str::from_utf8(&head[..end]).ok()?;
     let delimiter = delimiter.unwrap_or_else(|| sniff_delimiter(line.as_bytes()));
     Some(
@@ -181,11 +182,59 @@ pub fn header_names(bytes: &[u8], delimiter: Option<u8>) -> Option<Vec<String>> 
 
 /// The most frequent of `,`, `;`, tab and `|` in the first line (`,` on a tie).
 pub fn sniff_delimiter(bytes: &[u8]) -> u8 {
-    let line = bytes.split(|&b| b == b'\n').next().unwrap_or(bytes);
+    let line = bytes
+        .split(|&b| b == b'\n' || b == b'\r')
+        .next()
+        .unwrap_or(bytes);
     [b',', b';', b'\t', b'|']
         .into_iter()
         .max_by_key(|&d| (memchr::memchr_iter(d, line).count(), d == b','))
         .unwrap_or(b',')
+}
+
+/// A reader that ends every line in LF: a lone CR (classic Mac) and CRLF both become one LF,
+/// so that a CSV reader counts lines (for errors) whatever ended them. A CR inside a quoted
+/// cell is a line break there too.
+pub struct AnyLineEnd<R> {
+    inner: R,
+    /// The last byte read was a CR: an LF next is its second half.
+    after_cr: bool,
+}
+
+impl<R> AnyLineEnd<R> {
+    pub fn new(inner: R) -> AnyLineEnd<R> {
+        AnyLineEnd {
+            inner,
+            after_cr: false,
+        }
+    }
+}
+
+impl<R: std::io::Read> std::io::Read for AnyLineEnd<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        loop {
+            let n = self.inner.read(buf)?;
+            if n == 0 {
+                return Ok(0);
+            }
+            let mut out = 0;
+            for i in 0..n {
+                let b = buf[i];
+                if b == b'\n' && self.after_cr {
+                    self.after_cr = false;
+                    continue;
+                }
+                self.after_cr = b == b'\r';
+                buf[out] = if b == b'\r' { b'\n' } else { b };
+                out += 1;
+            }
+            // A read that was all the LF of a CRLF gives nothing: read on, or it looks like
+            // the end.
+            if out > 0 {
+                return Ok(out);
+            }
+        }
+    }
 }
 
 #[cfg(test)]
@@ -243,5 +292,32 @@ mod tests {
         assert_eq!(header_names(b"office,candidate,votes", None), None);
         assert_eq!(header_names(b"of\xFFfice,votes\n", None), None);
         assert_eq!(sniff_delimiter(b"a|b|c,d\n1,2,3,4,5"), b'|');
+        assert_eq!(
+            header_names(b"a;b\rc,d,e\r", None).unwrap(),
+            ["a", "b"],
+            "a CR alone ends a line"
+        );
+    }
+
+    #[test]
+    fn any_line_end_is_one_lf() {
+        use std::io::Read as _;
+        // One byte at a time, so a CRLF is split across reads.
+        struct Trickle<'a>(&'a [u8]);
+        impl std::io::Read for Trickle<'_> {
+            fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+                let Some((&b, rest)) = self.0.split_first() else {
+                    return Ok(0);
+                };
+                buf[0] = b;
+                self.0 = rest;
+                Ok(1)
+            }
+        }
+        let mut out = String::new();
+        AnyLineEnd::new(Trickle(b"a\rb\r\nc\nd\r\r\ne"))
+            .read_to_string(&mut out)
+            .unwrap();
+        assert_eq!(out, "a\nb\nc\nd\n\ne");
     }
 }

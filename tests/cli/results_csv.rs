@@ -113,7 +113,7 @@ fn open_elections_pseudo_rows_are_not_candidates() {
     let summary = String::from_utf8_lossy(&run.stderr);
     for line in [
         "left out 1 rows whose candidate is \"Under Votes\" (a total, not a candidate",
-        "left out 1 rows whose candidate is \"Registered Voters\"",
+        "rows named \"Registered Voters\" taken as the electorate (eligible)",
         "rows named \"Over Votes\" taken as rejected ballots",
     ] {
         assert!(summary.contains(line), "missing {line:?} in {summary}");
@@ -128,6 +128,7 @@ fn open_elections_pseudo_rows_are_not_candidates() {
         .collect();
     assert_eq!(names, ["Jane Roe", "John Doe"]);
     assert_eq!(contest["ballots"]["rejected"], 5);
+    assert_eq!(contest["ballots"]["eligible"], 900);
     assert_eq!(contest["candidates"][0]["elected"], true);
     // A flag decides otherwise for the rows it names.
     let run = hustings(&["import", "csv", path, "--not-candidate", "Over Votes"])

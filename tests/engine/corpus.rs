@@ -42,9 +42,13 @@ fn plain(text: &str) -> String {
         .join(" ")
 }
 
-/// Whether the words of `part` occur, in order and whole, in `whole`.
+/// Whether the words of `part` occur, in order and whole, in `whole`. No words (a manifest's
+/// `"contest": ""` for a file that is one contest, named only by the file) are in everything.
 fn mentions(whole: &str, part: &str) -> bool {
     let (whole, part) = (plain(whole), plain(part));
+    if part.is_empty() {
+        return true;
+    }
     format!(" {whole} ").contains(&format!(" {part} "))
 }
 

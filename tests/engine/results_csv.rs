@@ -122,7 +122,7 @@ fn bad_files_are_one_line_with_the_row() {
     let e = error("Wahlkreis,Partei,Stimmen\nNord,A,1\n", &Mapping::default());
     assert_eq!(
         e,
-        "bad.csv:1: cannot tell which columns hold the contest, candidate and votes; map them with --contest COL --candidate COL --votes COL; columns found (',' separated): \"Wahlkreis\", \"Partei\", \"Stimmen\""
+        "bad.csv:1: cannot tell which columns hold the contest, candidate and votes; map them with `hustings import csv FILE` --contest COL --candidate COL --votes COL; columns found (',' separated): \"Wahlkreis\", \"Partei\", \"Stimmen\""
     );
     let e = error(
         "office,candidate,votes\nMayor,Ann,12\nMayor,Bob,lots\n",
@@ -193,7 +193,7 @@ fn fuzz_errors_quoting_line_breaks_stay_on_one_line() {
     };
     assert_eq!(
         error("r", &newline),
-        "bad.csv:1: cannot tell which columns hold the contest, candidate and votes; map them with --contest COL --candidate COL --votes COL; columns found (' ' separated): \"r\""
+        "bad.csv:1: cannot tell which columns hold the contest, candidate and votes; map them with `hustings import csv FILE` --contest COL --candidate COL --votes COL; columns found (' ' separated): \"r\""
     );
     let e = error(
         "office,candidate,votes\nMayor,Ann,\"1\n2\"\n",
@@ -209,7 +209,7 @@ fn fuzz_errors_quoting_line_breaks_stay_on_one_line() {
     );
     assert_eq!(
         e,
-        "bad.csv:1: cannot tell which columns hold the contest, candidate and votes; map them with --contest COL --votes COL; columns found (',' separated): \"off ice\", \"name\", \"count\""
+        "bad.csv:1: cannot tell which columns hold the contest, candidate and votes; map them with `hustings import csv FILE` --contest COL --votes COL; columns found (',' separated): \"off ice\", \"name\", \"count\""
     );
 }
 
@@ -263,4 +263,205 @@ fn counts_past_the_limit_are_refused_at_the_row() {
     )
     .unwrap();
     assert_eq!(read.dataset.contests[0].candidates[0].votes, Some(1 << 40));
+}
+
+/// A corpus file read with no flags, as `hustings FILE` opens it.
+fn corpus(path: &str) -> hustings::import::Read {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/corpus/openelections-csv")
+        .join(path);
+    let bytes = std::fs::read(&path).unwrap();
+    import::read_other(&path.to_string_lossy(), &bytes)
+        .expect("recognised as a results CSV")
+        .unwrap()
+}
+
+fn votes(
+    read: &hustings::import::Read,
+    contest: &str,
+    party: Option<&str>,
+    name: &str,
+) -> (Option<u64>, bool) {
+    let c = read
+        .dataset
+        .contests
+        .iter()
+        .find(|c| c.title.starts_with(contest) && c.party.as_deref() == party)
+        .unwrap_or_else(|| panic!("no contest {contest} {party:?}"));
+    let k = c.candidate_named(name).unwrap();
+    (k.votes, k.elected)
+}
+
+/// Classic Mac files end lines in CR alone: recognised and read (ND 2012: 58 contests).
+#[test]
+fn north_dakota_2012_with_cr_line_ends_reads() {
+    let read = corpus("openelections-nd/20121106__nd__general__precinct.csv");
+    assert_eq!(read.dataset.contests.len(), 58);
+    assert_eq!(
+        votes(&read, "President", None, "Mitt Romney"),
+        (Some(189_540), true)
+    );
+}
+
+/// An error's line counts CR-only line ends too.
+#[test]
+fn error_lines_count_cr_line_ends() {
+    let e = error(
+        "office,candidate,votes\rMayor,Ann,12\rMayor,Bob,lots\r",
+        &Mapping::default(),
+    );
+    assert_eq!(
+        e,
+        "bad.csv:3: column votes: expected a whole number, found \"lots\""
+    );
+}
+
+/// North Dakota 2016: nobody named TOTALS is elected; Burgum & Sanford win governor with 259863.
+#[test]
+fn north_dakota_2016_totals_are_no_candidate() {
+    let read = corpus("openelections-nd/20161108__nd__general__county.csv");
+    assert!(
+        read.dataset
+            .contests
+            .iter()
+            .all(|c| c.candidate_named("TOTALS").is_none())
+    );
+    assert_eq!(
+        votes(&read, "Governor", None, "Doug Burgum & Brent Sanford"),
+        (Some(259_863), true)
+    );
+    assert!(
+        read.notes
+            .iter()
+            .any(|n| n.contains("left out 318 rows whose candidate is \"TOTALS\""))
+    );
+}
+
+/// WV 2020: the statewide rows (empty county) are not added to the counties': Trump 545,382,
+/// not 1,090,764; the totals are checked against the parts and agree.
+#[test]
+fn west_virginia_2020_statewide_rows_are_not_counted_twice() {
+    let read = corpus("openelections-wv/20201103__wv__general__county.csv");
+    assert_eq!(read.dataset.contests.len(), 100);
+    assert_eq!(
+        votes(&read, "President", None, "DONALD J. TRUMP"),
+        (Some(545_382), true)
+    );
+    assert!(
+        read.notes
+            .iter()
+            .any(|n| n.contains("260 aggregate rows") && n.contains("all agree")),
+        "{:?}",
+        read.notes
+    );
+}
+
+/// PA 2001 special: where the total row disagrees with the counties (Shuster 55549 against
+/// 58801), the counties' sum stands and the note says so.
+#[test]
+fn pennsylvania_2001_totals_that_disagree_are_noted() {
+    let read = corpus("openelections-pa/20011106__pa__special__general.csv");
+    assert_eq!(
+        votes(&read, "U.S. House", None, "SHUSTER, BILL"),
+        (Some(58_801), true)
+    );
+    assert!(
+        read.notes
+            .iter()
+            .any(|n| n.contains("parts sum to 58801, total rows say 55549")),
+        "{:?}",
+        read.notes
+    );
+}
+
+/// Office-column counts with no candidate (`Registered Voters`, `Ballots Cast`) are left out,
+/// not refused: Florida 2020, Trump / Pence 5,668,731.
+#[test]
+fn florida_2020_rows_with_no_candidate_are_left_out() {
+    let read = corpus("openelections-fl/20201103__fl__general__county.csv");
+    assert_eq!(read.dataset.contests.len(), 144);
+    assert_eq!(
+        votes(&read, "President", None, "Trump / Pence"),
+        (Some(5_668_731), true)
+    );
+    assert!(
+        read.notes
+            .iter()
+            .any(|n| n.contains("whose office is \"Registered Voters\""))
+    );
+}
+
+/// In primaries the party is part of the contest: ND 2016 has 10 contests, not 4.
+#[test]
+fn north_dakota_2016_primary_splits_contests_by_party() {
+    let read = corpus("openelections-nd/20160614__nd__primary__county.csv");
+    assert_eq!(read.dataset.contests.len(), 10);
+    assert_eq!(
+        votes(
+            &read,
+            "Governor",
+            Some("REP"),
+            "Doug Burgum & Brent Sanford"
+        ),
+        (Some(68_042), true)
+    );
+    assert!(
+        read.dataset
+            .contests
+            .iter()
+            .any(|c| c.title == "Governor (DFL)")
+    );
+}
+
+/// Michigan 2016 has first/middle/last/suffix columns: the name is joined.
+#[test]
+fn michigan_2016_name_parts_are_joined() {
+    let read = corpus("openelections-mi/20161108__mi__general__county.csv");
+    assert_eq!(read.dataset.contests.len(), 128);
+    assert_eq!(
+        votes(
+            &read,
+            "President of the United States",
+            None,
+            "Donald J. Trump"
+        ),
+        (Some(2_279_543), true)
+    );
+}
+
+/// The Alaska caucus file has no office column: one contest named from the file.
+#[test]
+fn alaska_caucus_with_no_office_column_is_one_contest() {
+    let read = corpus("openelections-ak/20160329__ak__democratic__caucus__president.csv");
+    let cs = &read.dataset.contests;
+    assert_eq!(cs.len(), 1);
+    assert_eq!(cs[0].title, "20160329__ak__democratic__caucus__president");
+    assert_eq!(
+        votes(&read, "2016", None, "Bernie Sanders"),
+        (Some(8447), true)
+    );
+}
+
+/// Invalid votes are no party: the Bundestag file's `? Ungültige` row is rejected ballots with
+/// no flag (Schleswig-Holstein CDU 518,424 of 1,880,005 valid votes: 27.6 %, not 27.4 %).
+#[test]
+fn bundestag_invalid_row_is_rejected_with_no_flag() {
+    let path = real_data("csv/de_bundestag_2025_second_vote.csv");
+    let mapping = Mapping {
+        contest: vec!["district".into()],
+        candidate: Some("name".into()),
+        votes: Some("votes".into()),
+        ..Mapping::default()
+    };
+    let read = results_csv::read("de.csv", std::fs::File::open(&path).unwrap(), &mapping).unwrap();
+    let sh = &read.dataset.contests[0];
+    assert!(sh.candidate_named("? Ungültige").is_none());
+    assert_eq!(sh.ballots.as_ref().unwrap().rejected, Some(9963));
+    let valid: u64 = sh.candidates.iter().filter_map(|k| k.votes).sum();
+    assert_eq!(valid, 1_880_005);
+    assert!(
+        read.notes
+            .iter()
+            .any(|n| n.contains("rows named \"? Ungültige\" taken as rejected ballots"))
+    );
 }

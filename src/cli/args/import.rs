@@ -169,6 +169,10 @@ pub struct CsvImportArgs {
     /// 'Registered Voters' (repeatable).
     #[arg(long = "not-candidate", value_name = "VALUE")]
     pub not_candidate: Vec<String>,
+    /// Whether the file holds primaries or caucuses, where the party is part of each
+    /// contest (true or false) [default: when the file's name says primary or caucus].
+    #[arg(long, value_name = "BOOL")]
+    pub primary: Option<bool>,
     /// The field delimiter, one character (`tab` for a tab) [default: guessed from the header].
     #[arg(long, value_name = "C", value_parser = parse_delimiter)]
     pub delimiter: Option<u8>,
