@@ -63,7 +63,14 @@ fn import_converts_a_count_file_and_never_overwrites_unasked() {
         )),
         "{summary}"
     );
-    assert!(summary.contains("note: ignored `summary`"), "{summary}");
+    // `summary.totalNumBallots` is read (the ballots cast); the rest of the summary is not.
+    assert!(
+        summary.contains("note: ignored `summary.undervotes`")
+            && !summary.contains("summary.totalNumBallots"),
+        "{summary}"
+    );
+    let written: serde_json::Value = serde_json::from_slice(&std::fs::read(&out).unwrap()).unwrap();
+    assert_eq!(written["contests"][0]["ballots"]["cast"], 132_250);
     // What was written loads, keeping the rounds.
     let show = stdout(&[
         "show",
