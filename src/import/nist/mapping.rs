@@ -45,7 +45,7 @@ fn seats(c: &NistContest, said: &mut Vec<String>) -> u64 {
             1
         }
         (Some(n), _) => n.max(1),
-        (None, Some(n)) if by_votes_allowed && n > 1 && n <= u64::from(u32::MAX) => {
+        (None, Some(n)) if by_votes_allowed && n > 1 && u32::try_from(n).is_ok() => {
             said.push(format!(
                 "Seats: {n}, from VotesAllowed (the file gives no NumberElected)."
             ));
