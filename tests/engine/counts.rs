@@ -364,3 +364,28 @@ fn a_count_saved_in_the_hustings_format_reads_back_the_same() {
         "07433"
     );
 }
+
+/// ElectionBuddy starts the contest's name with a byte-order mark (U+FEFF, written `\ufeff`
+/// in the JSON string): no part of the title (tests/corpus, rcvformats' conversion).
+#[test]
+fn a_byte_order_mark_inside_a_name_is_dropped() {
+    for name in [
+        "from-electionbuddy.json",
+        "from-electionbuddy-with-threshold.json",
+    ] {
+        let path = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/corpus/universal-tabulator/rcvformats")
+            .join(name);
+        let raw = std::fs::read_to_string(&path).unwrap();
+        assert!(raw.contains("\\ufeffTest basic transfer"), "{name}");
+        let loaded = load::load(&[DataSource::File(path)]).unwrap();
+        let c = contest(&loaded);
+        assert!(
+            c.title.starts_with("Test basic transfer"),
+            "{name}: {:?}",
+            c.title
+        );
+        assert_eq!(loaded.dataset.title.as_deref(), Some(c.title.as_str()));
+        assert!(!c.id.is_empty() && c.candidates.iter().all(|k| !k.name.contains('\u{feff}')));
+    }
+}
