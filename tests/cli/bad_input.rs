@@ -48,7 +48,7 @@ const CORPUS: &[(&str, &str)] = &[
     ),
     (
         "not-json.json",
-        "not-json.json:1:1: (top level): this is not JSON: a dataset file is a JSON object, starting with `{`; the formats hustings reads are count, nist, clarity, hoc-candidates, hoc-history, csv and hustings (hustings import --help)",
+        "not-json.json:1:1: (top level): a CSV whose header `name,votes` is not one hustings recognises: name its columns with `hustings import csv FILE --contest COL --candidate COL --votes COL` (hustings import csv --help)",
     ),
     (
         "round-names-non-candidate.json",

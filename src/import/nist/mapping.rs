@@ -32,17 +32,26 @@ use crate::model::{
     SCHEMA_VERSION, Source, Status,
 };
 
-/// Seats as the model holds them (a u32); a number past that is no real contest's.
+/// Seats as the model holds them (a u32); a number past that is no real contest's. Without
+/// `NumberElected`, a plurality contest's `VotesAllowed` (vote for two: two are elected);
+/// never an approval contest's, where a voter may mark several for one seat.
 fn seats(c: &NistContest, said: &mut Vec<String>) -> u64 {
-    match c.number_elected {
-        Some(n) if n > u64::from(u32::MAX) => {
+    let by_votes_allowed = matches!(c.variation, None | Some("plurality" | "n-of-m"));
+    match (c.number_elected, c.votes_allowed) {
+        (Some(n), _) if n > u64::from(u32::MAX) => {
             said.push(format!(
                 "NumberElected {n} is not a number of seats: left unknown."
             ));
             1
         }
-        Some(n) => n.max(1),
-        None => 1,
+        (Some(n), _) => n.max(1),
+        (None, Some(n)) if by_votes_allowed && n > 1 && u32::try_from(n).is_ok() => {
+            said.push(format!(
+                "Seats: {n}, from VotesAllowed (the file gives no NumberElected)."
+            ));
+            n
+        }
+        _ => 1,
     }
 }
 
