@@ -241,7 +241,7 @@ fn chart_block(
     charts: &[&[Bar]],
 ) -> io::Result<()> {
     writeln!(out, "```text")?;
-    let cols = text::show::chart_cells(charts, CHART.width);
+    let cols = text::show::chart_cells(charts, CHART.width, true);
     for line in text::show::chart(d, bars, cols, &CHART) {
         writeln!(out, "{line}")?;
     }

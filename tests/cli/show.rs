@@ -185,3 +185,26 @@ fn snapshots() {
         stdout(&["show", "stockport-selection-2019", "--format", "markdown"])
     );
 }
+
+/// Piped with no `COLUMNS`, a chart's names are whole (GE2019 Denton and Reddish's Monster
+/// Raving Loony candidate, 30 characters); on a terminal `COLUMNS` wide they are cut to fit.
+#[test]
+fn piped_charts_keep_every_name_whole() {
+    let data = crate::support::data::ge2019();
+    let data = data.to_str().unwrap();
+    let piped = hustings(&["show", "ge2019-e14000661", "--data", data])
+        .env_remove("COLUMNS")
+        .output()
+        .unwrap();
+    let text = String::from_utf8(piped.stdout).unwrap();
+    assert!(
+        text.contains("    Farmin Lord F'Tang F'Tang Dave     324   0.8%"),
+        "{text}"
+    );
+    let narrow = hustings(&["show", "ge2019-e14000661", "--data", data])
+        .env("COLUMNS", "60")
+        .output()
+        .unwrap();
+    let text = String::from_utf8(narrow.stdout).unwrap();
+    assert!(text.contains("Farmin Lord F'Tang…"), "{text}");
+}

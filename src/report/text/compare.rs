@@ -45,7 +45,7 @@ pub fn compare(out: &mut impl Write, pair: &[Detail; 2], style: &TextStyle) -> i
         if d.contest.candidates.is_empty() {
             writeln!(out, "  {}", facts::no_candidates(d.contest))?;
         }
-        let cols = chart_cells(&[&charts[0], &charts[1]], w);
+        let cols = chart_cells(&[&charts[0], &charts[1]], w, style.whole_lines);
         for line in chart(d, bars, cols, style) {
             writeln!(out, "{line}")?;
         }

@@ -22,7 +22,7 @@ pub fn show(out: &mut impl Write, d: &Detail, style: &TextStyle) -> io::Result<(
         writeln!(out, "  {}", facts::no_candidates(c))?;
     } else {
         let bars = facts::chart(c);
-        for line in chart(d, &bars, chart_cells(&[&bars], w), style) {
+        for line in chart(d, &bars, chart_cells(&[&bars], w, style.whole_lines), style) {
             writeln!(out, "{line}")?;
         }
         for note in facts::no_ballot(c)
@@ -205,8 +205,10 @@ pub struct ChartColumns {
 }
 
 /// One layout for every chart in `charts` at width `w`: the same name column and the same
-/// bar cells, so bars of different contests are drawn to one scale.
-pub fn chart_cells(charts: &[&[Bar]], w: usize) -> ChartColumns {
+/// bar cells, so bars of different contests are drawn to one scale. Names are cut to a third
+/// of the width unless `whole` (output to a pipe or file, or a document): then every name is
+/// whole.
+pub fn chart_cells(charts: &[&[Bar]], w: usize, whole: bool) -> ChartColumns {
     let widest = |f: &dyn Fn(&Bar) -> usize| {
         charts
             .iter()
@@ -215,7 +217,8 @@ pub fn chart_cells(charts: &[&[Bar]], w: usize) -> ChartColumns {
             .max()
             .unwrap_or(0)
     };
-    let name = widest(&|b| width(&b.name)).min(w / 3);
+    let name = widest(&|b| width(&b.name));
+    let name = if whole { name } else { name.min(w / 3) };
     let votes = widest(&|b| width(&crate::report::words::count(b.votes)));
     let label = widest(&|b| width(&b.label));
     // "  ✓ " + name + 2 + votes + 2 + label + 2 + bar + 1 marker cell.
