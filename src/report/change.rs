@@ -294,6 +294,12 @@ pub fn matrix_summary(m: &ChangeMatrix) -> Vec<String> {
         },
         thousands(m.changed() as u64)
     )];
+    if m.by_name > 0 {
+        lines.push(format!(
+            "{} of them matched to the previous contest by the constituency's name only (no common id): where boundaries changed, they may not be the same seat.",
+            thousands(m.by_name as u64)
+        ));
+    }
     if !m.unknown.is_empty() {
         let why: Vec<String> = m
             .unknown

@@ -193,6 +193,10 @@ pub struct StatsDoc {
     pub seat_totals: Option<TotalsDoc>,
     /// One object per group; the fields depend on `by` (docs/OUTPUT.md).
     pub rows: serde_json::Value,
+    /// With `--by change`: how many of the seats compared were matched to their previous
+    /// contest by the constituency's name only.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub matched_by_name: Option<usize>,
 }
 
 /// Counts over a set of contests.
@@ -609,6 +613,10 @@ pub fn stats(out: &mut impl Write, report: &StatsReport) -> io::Result<()> {
         totals: TotalsDoc::new(&report.totals),
         seat_totals: report.seat_totals.as_ref().map(TotalsDoc::new),
         rows: stats_rows(report.dataset, &report.groups),
+        matched_by_name: match &report.groups {
+            Groups::Change(m) => Some(m.by_name),
+            _ => None,
+        },
     };
     write_doc(out, &doc)
 }

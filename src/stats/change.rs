@@ -19,6 +19,9 @@ pub struct ChangeMatrix {
     pub unknown: Vec<(String, usize)>,
     /// The elections compared: (previous year, year) and how many seats.
     pub elections: Vec<((i32, i32), usize)>,
+    /// Seats compared with a previous contest found by the constituency's name only (no
+    /// common id): across a boundary change they may not be the same seat.
+    pub by_name: usize,
 }
 
 /// A party of the matrix.
@@ -74,6 +77,7 @@ pub fn change_matrix(dataset: &Dataset, changes: &Changes, rows: &[usize]) -> Ch
     let mut pairs: Vec<(usize, usize)> = Vec::new();
     let mut unknown: BTreeMap<&'static str, usize> = BTreeMap::new();
     let mut elections: BTreeMap<(i32, i32), usize> = BTreeMap::new();
+    let mut by_name = 0;
     let mut at = |group: &str, name: &str, short: &str| {
         *slot.entry(group.to_string()).or_insert_with(|| {
             order.push((name.to_string(), short.to_string()));
@@ -97,6 +101,7 @@ pub fn change_matrix(dataset: &Dataset, changes: &Changes, rows: &[usize]) -> Ch
                     let f = at(&from.group, &from.group_name, from.short());
                     let t = at(&to.group, &to.group_name, to.short());
                     pairs.push((f, t));
+                    by_name += usize::from(change.by_name);
                     let year =
                         |d: Option<crate::model::date::PartialDate>| d.map_or(0, |d| d.year());
                     *elections
@@ -151,5 +156,6 @@ pub fn change_matrix(dataset: &Dataset, changes: &Changes, rows: &[usize]) -> Ch
             .map(|(why, n)| (why.to_string(), n))
             .collect(),
         elections: elections.into_iter().collect(),
+        by_name,
     }
 }

@@ -543,3 +543,36 @@ fn both_sources_of_a_seat_line_up_and_count_once() {
         .unwrap();
     assert_eq!(labour["won"], 262);
 }
+
+/// Every aggregate that rests on seats matched by name says how many: 2005 → 2010 crosses the
+/// English, Welsh and Northern Irish boundary changes, and only Scotland's 59 seats (redrawn in
+/// 2005) carry an id both times.
+#[test]
+fn seats_matched_by_name_only_are_counted_in_stats_by_change() {
+    let history = history_import();
+    let args = [
+        "stats",
+        "--by",
+        "change",
+        "--data",
+        path(&history),
+        "--since",
+        "2010",
+        "--until",
+        "2010",
+    ];
+    let text = stdout(&args);
+    assert!(
+        text.contains("557 seats compared with the seat's previous contest (2005 → 2010: 557)"),
+        "{text}"
+    );
+    assert!(
+        text.contains(
+            "498 of them matched to the previous contest by the constituency's name only"
+        ),
+        "{text}"
+    );
+    let json = stdout(&[&args[..], &["--format", "json"]].concat());
+    let doc: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(doc["matched_by_name"], 498);
+}
