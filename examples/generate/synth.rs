@@ -60,6 +60,7 @@ pub fn write_dataset(options: Options, out: &mut impl Write) -> io::Result<()> {
         .map(|(id, name)| Region {
             id: id.to_string(),
             name: name.to_string(),
+            spellings: Vec::new(),
         })
         .collect();
     let factions: Vec<Faction> = FACTIONS

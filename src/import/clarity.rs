@@ -467,6 +467,7 @@ fn build(
         .map(|r| Region {
             id: region_id(r),
             name: r.clone(),
+            spellings: Vec::new(),
         })
         .collect();
     Ok(Read {

@@ -81,6 +81,7 @@ mod tests {
         Region {
             id: "r".into(),
             name: name.into(),
+            spellings: Vec::new(),
         }
     }
 

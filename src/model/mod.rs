@@ -56,6 +56,10 @@ pub struct Region {
     pub id: String,
     /// Display name, e.g. `North West`.
     pub name: String,
+    /// Other names the region goes by in the data it came from (`East` for `East of
+    /// England`): a filter may name it by any of them.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub spellings: Vec<String>,
 }
 
 /// A faction or party that candidates belong to; also gives the colour of their bars.

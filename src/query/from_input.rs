@@ -116,6 +116,7 @@ impl QuerySpec {
             dataset.regions.iter().map(|r| Choice {
                 id: &r.id,
                 name: &r.name,
+                spellings: &r.spellings,
                 short: None,
             }),
         )?;
@@ -126,6 +127,7 @@ impl QuerySpec {
             dataset.factions.iter().map(|f| Choice {
                 id: &f.id,
                 name: &f.name,
+                spellings: &f.spellings,
                 short: Some(f.short_label()),
             }),
         )?;
@@ -263,6 +265,8 @@ pub fn result_matches_with(
 struct Choice<'a> {
     id: &'a str,
     name: &'a str,
+    /// Other names it went by in the data (`East` for `East of England`).
+    spellings: &'a [String],
     /// The short label it is printed by (factions: `LL`, `Con`).
     short: Option<String>,
 }
@@ -286,8 +290,8 @@ fn resolve_names<'a>(
     Ok((ids, wants_none))
 }
 
-/// The id whose id, name or short label is `given`, ignoring case and accents. Ids and names
-/// come first: a short label is taken only when no id or name is meant, and only when one
+/// The id whose id, name, other spelling or short label is `given`, ignoring case and
+/// accents. Ids and names come first: a short label is taken only when no id or name is meant, and only when one
 /// entry has it.
 fn find<'a>(
     what: &'static str,
@@ -296,9 +300,11 @@ fn find<'a>(
     catalogue: impl Iterator<Item = Choice<'a>> + Clone,
 ) -> Result<String, ResolveError> {
     let wanted = fold(given.trim());
-    let exact = catalogue
-        .clone()
-        .find(|c| fold(c.id) == wanted || fold(c.name) == wanted);
+    let exact = catalogue.clone().find(|c| {
+        fold(c.id) == wanted
+            || fold(c.name) == wanted
+            || c.spellings.iter().any(|s| fold(s) == wanted)
+    });
     let short = || {
         let mut by_label = catalogue
             .clone()

@@ -576,3 +576,26 @@ fn seats_matched_by_name_only_are_counted_in_stats_by_change() {
     let doc: serde_json::Value = serde_json::from_str(&json).unwrap();
     assert_eq!(doc["matched_by_name"], 498);
 }
+
+/// The Library's candidate file calls the region `East`; the import unifies it with `East of
+/// England` and keeps `East` as another spelling, so `--region East` still finds its 58 seats.
+#[test]
+fn a_region_is_found_by_every_spelling_it_was_imported_under() {
+    let data = ge2019();
+    let count = |region: &str| {
+        let json = stdout(&[
+            "list",
+            "--data",
+            path(&data),
+            "--region",
+            region,
+            "--format",
+            "json",
+        ]);
+        serde_json::from_str::<Value>(&json).unwrap()["count"]
+            .as_u64()
+            .unwrap()
+    };
+    assert_eq!(count("East"), 58);
+    assert_eq!(count("east of england"), 58);
+}

@@ -116,7 +116,11 @@ pub fn regions() -> impl Strategy<Value = Vec<Region>> {
         (Just(ids), vec(text(), n)).prop_map(|(ids, names)| {
             ids.into_iter()
                 .zip(names)
-                .map(|(id, name)| Region { id, name })
+                .map(|(id, name)| Region {
+                    id,
+                    name,
+                    spellings: Vec::new(),
+                })
                 .collect()
         })
     })

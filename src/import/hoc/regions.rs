@@ -117,8 +117,16 @@ impl Regions {
         if !self.found.iter().any(|r| r.id == id) {
             self.found.push(Region {
                 id: id.clone(),
-                name: canonical,
+                name: canonical.clone(),
+                spellings: Vec::new(),
             });
+        }
+        // The file's spelling stays a name of the region: `--region East` still finds it.
+        if let Some(region) = self.found.iter_mut().find(|r| r.id == id)
+            && !canonical.eq_ignore_ascii_case(name)
+            && !region.spellings.iter().any(|s| s == name)
+        {
+            region.spellings.push(name.to_string());
         }
         id
     }

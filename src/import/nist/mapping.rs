@@ -251,6 +251,7 @@ impl<'r> Mapper<'r> {
         self.regions.push(Region {
             id: rid.clone(),
             name,
+            spellings: Vec::new(),
         });
         self.region_of.insert(parent, rid.clone());
         Some(rid)

@@ -307,6 +307,7 @@ fn contest(
             regions.push(Region {
                 id: id.clone(),
                 name: name.clone(),
+                spellings: Vec::new(),
             });
         }
         id
