@@ -111,6 +111,9 @@ pub enum Action {
     ToggleMark,
     /// Rounds view: go this many rounds on (negative: back).
     StepRound(i32),
+    /// Rounds view: go to the first round (`false`) or the last (`true`); in the seats
+    /// changing hands, to the first or last party column.
+    EdgeRound(bool),
     /// Ask for a file name, then export the selected contest or the listed contests there.
     StartExport(ExportTarget),
     /// Send the selected contest or the listed contests to the clipboard as Markdown (OSC 52).

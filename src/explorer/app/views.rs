@@ -110,6 +110,11 @@ impl App {
                 self.step_round(delta);
                 None
             }
+            Action::EdgeRound(last) => {
+                let far = if last { i32::MAX } else { -i32::MAX };
+                // The same clamping as a step, all the way (columns in the changes view).
+                self.update_views(Action::StepRound(far))
+            }
             Action::SelectViewRow(row) => {
                 match self.view {
                     View::Endorsements => {
