@@ -49,7 +49,8 @@ const PARTY_W: (usize, usize) = (5, 20);
 const RESULT_W: (usize, usize) = (6, 18);
 /// `+13.4 pts`, `-10.5 pts`.
 const CHANGE_W: (usize, usize) = (6, 9);
-/// The narrowest a winner's name is cut to before the column gives way to the status.
+/// The narrowest a winner's name is cut to while the title keeps its own minimum; below that
+/// the winner takes the status's width (the title giving way as for the status).
 const MIN_WINNER: usize = 12;
 /// Region names longer than this are cut (none of the UK's is).
 const MAX_REGION: usize = 24;
@@ -152,10 +153,19 @@ fn columns(fit: Fit) -> Vec<(ListColumn, usize)> {
             continue;
         }
         let mut w = natural(col);
-        let room = fit.width.saturating_sub(used + min_title(col) + 2);
-        if col == ListColumn::Winner && w > room && room >= MIN_WINNER {
-            // A winner cut short says more than none.
-            w = room;
+        let mut room = fit.width.saturating_sub(used + min_title(col) + 2);
+        if col == ListColumn::Winner && w > room {
+            // A winner cut short says more than none, and more than the status it would give
+            // way to (it says `pending` itself): the title gives way as far as it would for
+            // the status, with or without colour (whose letters make the mark wider).
+            let beside_status = fit.width.saturating_sub(used + MIN_TITLE_BESIDE_STATUS + 2);
+            if room < MIN_WINNER {
+                room = room.max(STATUS_W).min(beside_status);
+            }
+            w = w.min(room);
+            if w < STATUS_W {
+                w = natural(col);
+            }
         }
         if w > room {
             match col {
@@ -615,7 +625,7 @@ mod tests {
         .iter()
         .map(|c| c.0)
         .collect();
-        assert_eq!(narrow, vec![Mark, Title, Date, Status, Result]);
+        assert_eq!(narrow, vec![Mark, Title, Date, Winner, Result]);
     }
 
     #[test]
@@ -630,10 +640,12 @@ mod tests {
         // The winner column says `pending`: no status column beside it.
         assert!(!names(98, SortKey::Date).contains(&Status));
         assert_eq!(names(20, SortKey::Title), vec![Mark, Title]);
-        // 40 columns: the date it is sorted by, and whether it is pending.
-        assert_eq!(names(38, SortKey::Date), vec![Mark, Title, Date, Status]);
+        // 40 columns: the date it is sorted by, and the winner (or `pending`), cut short
+        // rather than given way to the status.
+        assert_eq!(names(38, SortKey::Date), vec![Mark, Title, Date, Winner]);
         assert_eq!(names(40, SortKey::Title), vec![Mark, Title, Winner]);
-        assert_eq!(names(32, SortKey::Title), vec![Mark, Title, Status]);
+        assert_eq!(names(32, SortKey::Title), vec![Mark, Title, Winner]);
+        assert_eq!(names(24, SortKey::Title), vec![Mark, Title]);
         // 100 columns beside the detail (48 wide): the winner, cut short, rather than none.
         assert_eq!(names(48, SortKey::Date), vec![Mark, Title, Date, Winner]);
         let wide = columns(fit(198, SortKey::Date));
