@@ -658,3 +658,47 @@ fn a_click_in_the_column_picker_shows_or_hides_that_column() {
     press(&mut app, "\x1b");
     assert!(list_titles(&app).contains("Result"));
 }
+
+#[test]
+fn the_title_bar_names_every_file_loaded() {
+    let wide = app_on(load_files(&ge2017_and_ge2019()), 250, 30);
+    let titles = wide.header_titles();
+    assert_eq!(titles.len(), 2, "{titles:?}");
+    assert!(titles[0].contains("8 Jun 2017") && titles[1].contains("12 Dec 2019"));
+    let joined = titles.join(" · ");
+    let top = screen(&wide).lines().next().unwrap().to_string();
+    assert!(top.contains(&joined), "{top}");
+    // Too long for the width: how many files, then whole words and a marker.
+    for width in [100, 120, 160] {
+        let narrow = app_on(load_files(&ge2017_and_ge2019()), width, 30);
+        let top = screen(&narrow).lines().next().unwrap().to_string();
+        assert!(top.contains(" hustings 2 files: UK"), "{top}");
+        let shown = top.split("2 files: ").nth(1).unwrap();
+        let title = shown.split("  ").next().unwrap().trim_end();
+        assert!(title.ends_with('…'), "{top}");
+        let words = title.trim_end_matches('…');
+        assert!(joined.starts_with(words), "{top}");
+        let next = joined[words.len()..].chars().next();
+        assert_eq!(next, Some(' '), "cut between words: {top}");
+    }
+}
+
+#[test]
+fn the_winner_never_gives_way_to_the_status_with_or_without_colour() {
+    for files in [vec![seed_file()], ge2017_and_ge2019()] {
+        for color in [true, false] {
+            for width in [60, 80, 100, 120, 160] {
+                let mut app = app_on(load_files(&files), width, 30);
+                app.theme = Theme { color };
+                let shown = screen(&app);
+                let header = shown
+                    .lines()
+                    .find(|l| l.contains("Contest "))
+                    .unwrap_or_else(|| panic!("no column titles:\n{shown}"));
+                let at = format!("{width} columns, colour {color}, {files:?}");
+                assert!(header.contains("Winner"), "{at}:\n{shown}");
+                assert!(!header.contains("Status"), "{at}:\n{shown}");
+            }
+        }
+    }
+}

@@ -202,16 +202,32 @@ impl App {
         self.rows.get(self.selected).copied()
     }
 
-    /// What the header calls the data: its title, else the names of its sources.
-    pub fn header_name(&self) -> String {
-        match &self.data {
-            Some(data) => data
-                .dataset()
-                .title
-                .clone()
-                .unwrap_or_else(|| data.loaded.sources.join(", ")),
-            None => self.sources.join(", "),
+    /// What the header calls the data: every loaded file's title (a file without one by its
+    /// name; the same title twice once), else the names of its sources.
+    pub fn header_titles(&self) -> Vec<String> {
+        let Some(data) = &self.data else {
+            return self.sources.clone();
+        };
+        let loaded = &data.loaded;
+        let mut titles: Vec<String> = Vec::new();
+        if loaded.titles.iter().any(Option::is_some) {
+            for (title, source) in loaded.titles.iter().zip(&loaded.sources) {
+                let name = title.clone().unwrap_or_else(|| source.clone());
+                if !titles.contains(&name) {
+                    titles.push(name);
+                }
+            }
+            return titles;
         }
+        match &data.dataset().title {
+            Some(title) => vec![title.clone()],
+            None => loaded.sources.clone(),
+        }
+    }
+
+    /// The header's titles joined, as they read when there is room.
+    pub fn header_name(&self) -> String {
+        self.header_titles().join(" · ")
     }
 
     /// Whether only one pane fits (the list or the detail, by focus).
