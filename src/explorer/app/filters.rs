@@ -94,10 +94,12 @@ impl App {
                     self.query.sort.key = self.query.sort.key.next();
                 }
                 self.refilter(false);
+                self.center_selection();
             }
             Action::ReverseSort => {
                 self.query.sort.reverse = !self.query.sort.reverse;
                 self.refilter(false);
+                self.center_selection();
             }
             _ => {}
         }

@@ -12,7 +12,7 @@ use crate::explorer::app::{App, Field, Focus, Overlay, TextInput};
 use crate::explorer::layout;
 use crate::explorer::screen::{ListColumn, ListColumns, ListSort};
 use crate::explorer::theme::Theme;
-use crate::explorer::ui::pane_block;
+use crate::explorer::ui::{pane_block, scroll_marks};
 use crate::model::{Dataset, Status};
 use crate::query::{Filter, SortKey};
 use crate::report::facts::Summary;
@@ -309,6 +309,8 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
             .collect();
         frame.render_widget(Line::from(spans), titles);
     }
+    scroll_marks(frame, app, area, app.offset > 0, end < app.rows.len());
+    position(frame, app, area);
     if app.rows.is_empty() {
         let message = Paragraph::new(empty_message(app))
             .style(theme.dim())
@@ -324,6 +326,21 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
         }
         let cells = row(r, &cols, theme, app.mark_of(&r.s.contest.id));
         draw_row(buf, area, &cols, &cells);
+    }
+}
+
+/// Where the selection is, `row 312 of 650`, on the list's bottom border at the left (the
+/// `↓ more` sign is at the right).
+fn position(frame: &mut Frame, app: &App, pane: Rect) {
+    if app.rows.is_empty() || !layout::bordered(pane) {
+        return;
+    }
+    let text = format!(" row {} of {} ", app.selected + 1, app.rows.len());
+    let w = cells::width(&text) as u16;
+    // Room for the corner, the text and the `↓ more` sign with its margin.
+    if pane.width >= w + cells::width(" ↓ more ") as u16 + 5 {
+        let at = Rect::new(pane.x + 1, pane.bottom() - 1, w, 1);
+        frame.render_widget(Span::styled(text, app.theme.dim()), at);
     }
 }
 
