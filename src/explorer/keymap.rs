@@ -3,7 +3,7 @@
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
-use crate::explorer::action::{Action, PickerKind};
+use crate::explorer::action::{Action, Edit, PickerKind};
 use crate::explorer::export::ExportTarget;
 use crate::explorer::screen::View;
 
@@ -111,6 +111,10 @@ pub const HELP: &[(&str, &str)] = &[
         "mouse",
         "click a row, tab, chip or choice to select it, wheel to scroll",
     ),
+    (
+        "in a prompt",
+        "← / →, Home / End or Ctrl-A / Ctrl-E move; Backspace / Delete; Ctrl-W: word; Ctrl-U: to the start",
+    ),
     ("paste", "into a prompt: text; outside one: a new search"),
     ("?", "show or hide this help"),
     ("q, Ctrl-c", "quit"),
@@ -124,8 +128,12 @@ pub fn action_for(key: KeyEvent, mode: Mode) -> Option<Action> {
         return None;
     }
     if key.modifiers.contains(KeyModifiers::CONTROL) {
-        return match key.code {
-            KeyCode::Char('c') => Some(Action::Interrupt),
+        return match (key.code, mode) {
+            (KeyCode::Char('c'), _) => Some(Action::Interrupt),
+            (KeyCode::Char('u'), Mode::Text) => Some(Action::Edit(Edit::ClearToStart)),
+            (KeyCode::Char('w'), Mode::Text) => Some(Action::Edit(Edit::DeleteWord)),
+            (KeyCode::Char('a'), Mode::Text) => Some(Action::Edit(Edit::Home)),
+            (KeyCode::Char('e'), Mode::Text) => Some(Action::Edit(Edit::End)),
             _ => None,
         };
     }
@@ -185,8 +193,9 @@ fn movement(code: KeyCode, mode: Mode) -> Option<Action> {
         KeyCode::Char('k') if letters => Action::Up,
         KeyCode::PageDown => Action::PageDown,
         KeyCode::PageUp => Action::PageUp,
-        KeyCode::Home => Action::Top,
-        KeyCode::End => Action::Bottom,
+        // While typing, Home and End move the cursor in the line.
+        KeyCode::Home if letters => Action::Top,
+        KeyCode::End if letters => Action::Bottom,
         KeyCode::Char('g') if letters => Action::Top,
         KeyCode::Char('G') if letters => Action::Bottom,
         _ => return None,
@@ -234,7 +243,12 @@ fn text(code: KeyCode) -> Option<Action> {
     Some(match code {
         KeyCode::Enter => Action::Confirm,
         KeyCode::Esc => Action::Back,
-        KeyCode::Backspace => Action::Backspace,
+        KeyCode::Backspace => Action::Edit(Edit::Backspace),
+        KeyCode::Delete => Action::Edit(Edit::Delete),
+        KeyCode::Left => Action::Edit(Edit::Left),
+        KeyCode::Right => Action::Edit(Edit::Right),
+        KeyCode::Home => Action::Edit(Edit::Home),
+        KeyCode::End => Action::Edit(Edit::End),
         KeyCode::Char(c) => Action::Input(c),
         _ => return None,
     })
@@ -477,6 +491,37 @@ mod tests {
         // The help names it, so the `?` overlay and the README do.
         let key = MESSAGES_KEY.to_string();
         assert!(HELP.iter().any(|(keys, _)| *keys == key), "{key} in HELP");
+    }
+
+    #[test]
+    fn prompts_take_the_line_editing_keys() {
+        assert_keys(
+            Mode::Text,
+            &[
+                (KeyCode::Home, "Some(Edit(Home))"),
+                (KeyCode::End, "Some(Edit(End))"),
+                (KeyCode::Left, "Some(Edit(Left))"),
+                (KeyCode::Right, "Some(Edit(Right))"),
+                (KeyCode::Delete, "Some(Edit(Delete))"),
+                (KeyCode::Backspace, "Some(Edit(Backspace))"),
+                (KeyCode::Up, "Some(Up)"),
+            ],
+        );
+        for (c, want) in [
+            ('u', "Some(Edit(ClearToStart))"),
+            ('w', "Some(Edit(DeleteWord))"),
+            ('a', "Some(Edit(Home))"),
+            ('e', "Some(Edit(End))"),
+            ('c', "Some(Interrupt)"),
+        ] {
+            let key = KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL);
+            assert_eq!(format!("{:?}", action_for(key, Mode::Text)), want, "Ctrl-{c}");
+            // Outside a prompt only Ctrl-c means anything.
+            let normal = format!("{:?}", action_for(key, Mode::Normal));
+            assert_eq!(normal == "None", c != 'c', "Ctrl-{c}: {normal}");
+        }
+        // Home and End still go to the first / last row outside a prompt.
+        assert_keys(Mode::Normal, &[(KeyCode::Home, "Some(Top)")]);
     }
 
     #[test]

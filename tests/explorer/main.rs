@@ -16,6 +16,7 @@ mod help_readme;
 mod list_position;
 mod messages;
 mod paste;
+mod prompts;
 pub mod presentation;
 mod psephology;
 mod reading;

@@ -14,6 +14,7 @@ mod mouse;
 mod nav;
 mod paste;
 mod picker;
+mod text_input;
 mod views;
 
 use std::collections::HashMap;
@@ -26,36 +27,16 @@ pub use crate::explorer::screen::{Focus, ListColumn, ListColumns, ListSort, Scro
 pub use chips::{Chip, chips};
 pub use messages::{Message, MessageLog};
 pub use picker::{Choice, Chosen, Picker};
+pub use text_input::{Field, TextInput};
 pub use views::ViewState;
 
 use crate::explorer::action::Action;
 use crate::explorer::effect::Effect;
-use crate::explorer::export::ExportTarget;
 use crate::explorer::keymap::Mode;
 use crate::explorer::layout::{self, Areas};
 use crate::explorer::theme::Theme;
 use crate::model::Contest;
 use crate::query::Query;
-
-/// A text field being typed into, shown in the status line.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct TextInput {
-    pub field: Field,
-    pub text: String,
-    /// Why the last Enter was refused (e.g. a malformed date).
-    pub error: Option<String>,
-}
-
-/// What a text field edits.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Field {
-    /// The search, applied as it is typed.
-    Search,
-    /// A date range `FROM..TO`, applied on Enter.
-    Dates,
-    /// The file to export to, written on Enter.
-    Export(ExportTarget),
-}
 
 /// What sits on top of the view (one thing at a time).
 #[derive(Debug, Clone, Default, PartialEq)]
