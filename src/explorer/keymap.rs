@@ -100,7 +100,10 @@ pub const HELP: &[(&str, &str)] = &[
     ("Enter", "timeline: list the month's contests"),
     ("← / →, [ / ]", "rounds: previous / next round"),
     ("{ / }", "rounds: first / last round"),
-    ("← / →", "seats changing hands: scroll the parties across"),
+    (
+        "arrows, Enter",
+        "seats changing hands: move over the cells; list the cell's seats",
+    ),
     ("m", "mark or unmark a contest for comparison (two)"),
     (
         "e / E",

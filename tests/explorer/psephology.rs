@@ -8,7 +8,8 @@ use std::path::PathBuf;
 
 use crate::support::cli::stdout;
 use crate::support::data::{candidates_import, history_import, seed_file};
-use crate::support::tui::{app_on, draw, pane, press, screen, select, status_bar};
+use crate::support::tui::{app_on, draw, key, pane, press, screen, select, status_bar};
+use ratatui::crossterm::event::KeyCode;
 use hustings::explorer::action::Action;
 use hustings::explorer::app::{App, Data, ListColumn, ListSort, View};
 use hustings::explorer::theme::Theme;
@@ -367,19 +368,96 @@ fn seats_changing_hands_2017_to_2019_are_the_numbers_of_stats_by_change() {
     assert_eq!(lab[lab.len() - 3..], ["201", "1", "61"], "{text}");
     insta::assert_snapshot!("ge2017_ge2019_changes", text);
 
-    // Narrower, the parties that do not fit scroll across with → and ←.
+    // Narrower, the parties that do not fit scroll across with the cursor (→ and ←).
     app.update(Action::Resize(80, 40));
     press(&mut app, "8");
     let text = pane_rows(&app, "Seats changing hands: 1300 of 1300 contests").join("\n");
-    assert!(text.contains("More parties: 2 to the right (→)."), "{text}");
-    app.update(Action::StepRound(1));
-    app.update(Action::StepRound(1));
+    assert!(text.contains("More parties: 3 to the right (→)."), "{text}");
+    press(&mut app, "}");
     let text = pane_rows(&app, "Seats changing hands: 1300 of 1300 contests").join("\n");
     assert!(
-        text.contains("More parties: 2 to the left (←), 1 to the right (→)."),
+        text.contains(" to the left (←).") && !text.contains("to the right"),
         "{text}"
     );
-    assert!(text.contains("FROM \\ TO  SNP"), "{text}");
+    assert!(text.contains("FROM \\ TO ←") && text.contains("APNI  Ind"), "{text}");
+}
+
+/// The matrix's header row on screen.
+fn matrix_header(app: &App) -> String {
+    let rows = pane_rows(app, "Seats changing hands: 1300 of 1300 contests");
+    rows.iter()
+        .find(|r| r.contains("FROM \\ TO"))
+        .unwrap_or_else(|| panic!("no header:\n{}", rows.join("\n")))
+        .clone()
+}
+
+#[test]
+fn seats_changing_hands_fit_at_160_mark_what_is_off_to_the_side_at_80_and_list_a_cell() {
+    let parties = [
+        "Con", "Lab", "SNP", "LD", "DUP", "SF", "PC", "SDLP", "Grn", "Spk", "APNI", "Ind",
+    ];
+    // 160 columns: every party, whatever the arrow keys do.
+    let mut app = app_on(load_files(&ge2017_and_ge2019()), 160, 40);
+    press(&mut app, "8");
+    for keys in ["", "}", "{", "llll"] {
+        press(&mut app, keys);
+        for _ in 0..3 {
+            key(&mut app, KeyCode::Right);
+        }
+        let header = matrix_header(&app);
+        for party in parties {
+            assert!(header.contains(&format!(" {party} ")), "{party}: {header}");
+        }
+        assert!(!header.contains('←') && !header.contains('→'), "{header}");
+    }
+    // 80 columns: APNI and Ind are off to the right, and the header says so.
+    let mut app = app_on(load_files(&ge2017_and_ge2019()), 80, 40);
+    press(&mut app, "8");
+    let header = matrix_header(&app);
+    assert!(header.contains(" →  HELD"), "{header}");
+    assert!(!header.contains("APNI") && !header.contains('←'), "{header}");
+    // The cursor walks across; the columns follow it.
+    for _ in 0..11 {
+        key(&mut app, KeyCode::Right);
+    }
+    let header = matrix_header(&app);
+    assert!(header.contains("Ind") && header.contains('←'), "{header}");
+    assert!(!header.contains(" →"), "{header}");
+    assert!(screen(&app).contains("Con → Ind: 0 seats changed hands"));
+    // Back to Con, down to Lab: Enter lists the 54 seats Labour lost to the Conservatives.
+    press(&mut app, "{j");
+    assert!(screen(&app).contains("Lab → Con: 54 seats changed hands"));
+    press(&mut app, "\n");
+    assert_eq!(app.view, View::Contests);
+    assert!(status_bar(&app).contains("changes: Lab → Con"), "{}", status_bar(&app));
+    assert_eq!(app.rows.len(), 54);
+    let data = app.data.as_ref().unwrap();
+    let ds = data.dataset();
+    let matrix = app.views.matrix.clone().unwrap();
+    let (lab, con) = (&matrix.parties[1], &matrix.parties[0]);
+    assert_eq!((lab.short.as_str(), con.short.as_str()), ("Lab", "Con"));
+    for &i in &app.rows {
+        let change = hustings::stats::change::seat_change(ds, &data.changes, i);
+        assert_eq!(change, Some((lab.group.clone(), con.group.clone())), "{}", ds.contests[i].id);
+    }
+    assert!(titles_of(&app).iter().any(|t| t.starts_with("Bolsover")));
+    // The view agrees: one cell, 54 seats.
+    press(&mut app, "8");
+    assert_eq!(app.views.matrix.as_ref().unwrap().changed(), 54);
+    // x removes the chip like any other.
+    press(&mut app, "\x1bxx");
+    assert_eq!(app.rows.len(), 1300);
+    assert!(!status_bar(&app).contains("changes:"));
+    // An empty cell lists nothing and says so.
+    press(&mut app, "8g}\n");
+    assert_eq!(app.view, View::Changes);
+    let said = crate::support::tui::status(&app);
+    assert!(said.contains("Con → Ind: 0 seats changed hands: nothing to list"), "{said}");
+}
+
+fn titles_of(app: &App) -> Vec<String> {
+    let ds = app.data.as_ref().unwrap().dataset();
+    app.rows.iter().map(|&i| ds.contests[i].title.clone()).collect()
 }
 
 #[test]

@@ -5,6 +5,7 @@
 //! actions), `views` (the views beyond the contest list, marks, and their cached data),
 //! `export` (files and clipboard), `messages` (what the user is told, and its log).
 
+mod changes;
 mod chips;
 mod columns;
 mod export;
@@ -348,6 +349,7 @@ impl App {
         // A result filter keeps contests by position: decided again on the new data.
         if old.is_some() {
             self.resolve_results();
+            self.resolve_change_cell();
         }
         self.refilter(false);
         let new = self.data.as_ref().expect("just set");
