@@ -518,7 +518,11 @@ mod tests {
             ('c', "Some(Interrupt)"),
         ] {
             let key = KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL);
-            assert_eq!(format!("{:?}", action_for(key, Mode::Text)), want, "Ctrl-{c}");
+            assert_eq!(
+                format!("{:?}", action_for(key, Mode::Text)),
+                want,
+                "Ctrl-{c}"
+            );
             // Outside a prompt only Ctrl-c means anything.
             let normal = format!("{:?}", action_for(key, Mode::Normal));
             assert_eq!(normal == "None", c != 'c', "Ctrl-{c}: {normal}");

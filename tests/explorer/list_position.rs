@@ -19,7 +19,11 @@ fn ge2019(width: u16, height: u16) -> App {
 fn list_borders(app: &App) -> (String, String) {
     let shown = screen(app);
     let lines: Vec<&str> = shown.lines().collect();
-    let half = |l: &str| l.chars().take(usize::from(app.areas().list.width)).collect();
+    let half = |l: &str| {
+        l.chars()
+            .take(usize::from(app.areas().list.width))
+            .collect()
+    };
     let top = lines[usize::from(app.areas().list.y)];
     let bottom = lines[usize::from(app.areas().list.bottom() - 1)];
     (half(top), half(bottom))
@@ -30,25 +34,37 @@ fn the_list_says_which_row_is_selected_and_that_there_is_more() {
     let mut app = ge2019(120, 40);
     let (top, bottom) = list_borders(&app);
     assert!(bottom.contains("row 1 of 650"), "{bottom}");
-    assert!(bottom.contains("↓ more") && !top.contains("↑ more"), "{top}\n{bottom}");
+    assert!(
+        bottom.contains("↓ more") && !top.contains("↑ more"),
+        "{top}\n{bottom}"
+    );
     press(&mut app, "jj");
     assert!(list_borders(&app).1.contains("row 3 of 650"));
     press(&mut app, "G");
     let (top, bottom) = list_borders(&app);
     assert!(bottom.contains("row 650 of 650"), "{bottom}");
-    assert!(top.contains("↑ more") && !bottom.contains("↓ more"), "{top}\n{bottom}");
+    assert!(
+        top.contains("↑ more") && !bottom.contains("↓ more"),
+        "{top}\n{bottom}"
+    );
     // In the middle, both.
     for _ in 0..300 {
         press(&mut app, "k");
     }
     let (top, bottom) = list_borders(&app);
     assert!(bottom.contains("row 350 of 650"), "{bottom}");
-    assert!(top.contains("↑ more") && bottom.contains("↓ more"), "{top}\n{bottom}");
+    assert!(
+        top.contains("↑ more") && bottom.contains("↓ more"),
+        "{top}\n{bottom}"
+    );
     // A short list says neither.
     press(&mut app, "/bolsover\n");
     let (top, bottom) = list_borders(&app);
     assert!(bottom.contains("row 1 of 1"), "{bottom}");
-    assert!(!top.contains("more") && !bottom.contains("more"), "{top}\n{bottom}");
+    assert!(
+        !top.contains("more") && !bottom.contains("more"),
+        "{top}\n{bottom}"
+    );
 }
 
 #[test]

@@ -38,7 +38,10 @@ fn the_offered_file_name_is_selected_and_the_first_key_replaces_it() {
     press(&mut app, "/bury south\n");
     press(&mut app, "e");
     let offered = typed(&app);
-    assert!(offered.starts_with("ge2019-") && offered.ends_with(".md|"), "{offered}");
+    assert!(
+        offered.starts_with("ge2019-") && offered.ends_with(".md|"),
+        "{offered}"
+    );
     // Shown selected (reversed) in the status line.
     let terminal = crate::support::tui::draw(&app);
     let buffer = terminal.backend().buffer();
@@ -90,8 +93,14 @@ fn line_editing_keys_in_the_search() {
     key(&mut app, KeyCode::Delete);
     assert_eq!(typed(&app), "stock|port");
     let found = titles(&app);
-    assert!(found.contains(&"Stockport Labour selection".to_string()), "{found:?}");
-    assert!(!found.iter().any(|t| t.starts_with("Penistone")), "{found:?}");
+    assert!(
+        found.contains(&"Stockport Labour selection".to_string()),
+        "{found:?}"
+    );
+    assert!(
+        !found.iter().any(|t| t.starts_with("Penistone")),
+        "{found:?}"
+    );
     assert!(status(&app).contains("/stock▏port"), "{}", status(&app));
     // Home / End and Ctrl-A / Ctrl-E; Ctrl-W deletes the word before the cursor.
     key(&mut app, KeyCode::Home);

@@ -9,7 +9,6 @@ use std::path::PathBuf;
 use crate::support::cli::stdout;
 use crate::support::data::{candidates_import, history_import, seed_file};
 use crate::support::tui::{app_on, draw, key, pane, press, screen, select, status_bar};
-use ratatui::crossterm::event::KeyCode;
 use hustings::explorer::action::Action;
 use hustings::explorer::app::{App, Data, ListColumn, ListSort, View};
 use hustings::explorer::theme::Theme;
@@ -17,6 +16,7 @@ use hustings::load::{self, DataSource, Loaded};
 use hustings::query::from_input::QuerySpec;
 use hustings::query::{Index, SortKey};
 use hustings::stats::{self, GroupBy, Groups};
+use ratatui::crossterm::event::KeyCode;
 use serde_json::Value;
 
 fn load_files(files: &[PathBuf]) -> Loaded {
@@ -379,7 +379,10 @@ fn seats_changing_hands_2017_to_2019_are_the_numbers_of_stats_by_change() {
         text.contains(" to the left (←).") && !text.contains("to the right"),
         "{text}"
     );
-    assert!(text.contains("FROM \\ TO ←") && text.contains("APNI  Ind"), "{text}");
+    assert!(
+        text.contains("FROM \\ TO ←") && text.contains("APNI  Ind"),
+        "{text}"
+    );
 }
 
 /// The matrix's header row on screen.
@@ -415,7 +418,10 @@ fn seats_changing_hands_fit_at_160_mark_what_is_off_to_the_side_at_80_and_list_a
     press(&mut app, "8");
     let header = matrix_header(&app);
     assert!(header.contains(" →  HELD"), "{header}");
-    assert!(!header.contains("APNI") && !header.contains('←'), "{header}");
+    assert!(
+        !header.contains("APNI") && !header.contains('←'),
+        "{header}"
+    );
     // The cursor walks across; the columns follow it.
     for _ in 0..11 {
         key(&mut app, KeyCode::Right);
@@ -429,7 +435,11 @@ fn seats_changing_hands_fit_at_160_mark_what_is_off_to_the_side_at_80_and_list_a
     assert!(screen(&app).contains("Lab → Con: 54 seats changed hands"));
     press(&mut app, "\n");
     assert_eq!(app.view, View::Contests);
-    assert!(status_bar(&app).contains("changes: Lab → Con"), "{}", status_bar(&app));
+    assert!(
+        status_bar(&app).contains("changes: Lab → Con"),
+        "{}",
+        status_bar(&app)
+    );
     assert_eq!(app.rows.len(), 54);
     let data = app.data.as_ref().unwrap();
     let ds = data.dataset();
@@ -438,7 +448,12 @@ fn seats_changing_hands_fit_at_160_mark_what_is_off_to_the_side_at_80_and_list_a
     assert_eq!((lab.short.as_str(), con.short.as_str()), ("Lab", "Con"));
     for &i in &app.rows {
         let change = hustings::stats::change::seat_change(ds, &data.changes, i);
-        assert_eq!(change, Some((lab.group.clone(), con.group.clone())), "{}", ds.contests[i].id);
+        assert_eq!(
+            change,
+            Some((lab.group.clone(), con.group.clone())),
+            "{}",
+            ds.contests[i].id
+        );
     }
     assert!(titles_of(&app).iter().any(|t| t.starts_with("Bolsover")));
     // The view agrees: one cell, 54 seats.
@@ -452,12 +467,18 @@ fn seats_changing_hands_fit_at_160_mark_what_is_off_to_the_side_at_80_and_list_a
     press(&mut app, "8g}\n");
     assert_eq!(app.view, View::Changes);
     let said = crate::support::tui::status(&app);
-    assert!(said.contains("Con → Ind: 0 seats changed hands: nothing to list"), "{said}");
+    assert!(
+        said.contains("Con → Ind: 0 seats changed hands: nothing to list"),
+        "{said}"
+    );
 }
 
 fn titles_of(app: &App) -> Vec<String> {
     let ds = app.data.as_ref().unwrap().dataset();
-    app.rows.iter().map(|&i| ds.contests[i].title.clone()).collect()
+    app.rows
+        .iter()
+        .map(|&i| ds.contests[i].title.clone())
+        .collect()
 }
 
 #[test]

@@ -155,5 +155,8 @@ fn nomination_bars_mark_the_threshold_as_the_rounds_do() {
         .filter(|l| l.contains(" needed, "))
         .map(|l| l.chars().position(|c| c == '┆').expect(l))
         .collect();
-    assert!(columns.len() > 1 && columns.iter().all(|c| *c == columns[0]), "{columns:?}");
+    assert!(
+        columns.len() > 1 && columns.iter().all(|c| *c == columns[0]),
+        "{columns:?}"
+    );
 }

@@ -232,11 +232,7 @@ fn loading_screen_before_data() {
 /// the keys' column of each row between its borders).
 fn help_text(app: &App) -> String {
     use hustings::explorer::keymap::HELP;
-    let keys_w = HELP
-        .iter()
-        .map(|(k, _)| k.chars().count())
-        .max()
-        .unwrap();
+    let keys_w = HELP.iter().map(|(k, _)| k.chars().count()).max().unwrap();
     let shown = screen(app);
     let mut rows = shown
         .lines()

@@ -397,18 +397,30 @@ fn rounds_jump_to_the_first_and_last_round_of_the_real_minneapolis_park_count() 
     let of = app.selected_contest().unwrap().rounds.len();
     assert!(of > 2, "a count of several rounds: {of}");
     let border = |app: &App| screen(app).lines().nth(1).unwrap().to_string();
-    assert!(border(&app).contains(&format!("Round 1 of {of}:")), "{}", border(&app));
+    assert!(
+        border(&app).contains(&format!("Round 1 of {of}:")),
+        "{}",
+        border(&app)
+    );
     // `}`: the last round at once, and the border says so.
     press(&mut app, "}");
     assert_eq!(app.current_round(), of - 1);
-    assert!(border(&app).contains(&format!("Round {of} of {of}:")), "{}", border(&app));
+    assert!(
+        border(&app).contains(&format!("Round {of} of {of}:")),
+        "{}",
+        border(&app)
+    );
     assert!(screen(&app).contains("{ first · ←"), "{}", screen(&app));
     // Again: it stays there. `{`: back to the first.
     press(&mut app, "}");
     assert_eq!(app.current_round(), of - 1);
     press(&mut app, "[{");
     assert_eq!(app.current_round(), 0);
-    assert!(border(&app).contains(&format!("Round 1 of {of}:")), "{}", border(&app));
+    assert!(
+        border(&app).contains(&format!("Round 1 of {of}:")),
+        "{}",
+        border(&app)
+    );
     // With the count's pane focused, G and End still scroll it and leave the round alone.
     press(&mut app, "}\tG");
     assert_eq!(app.current_round(), of - 1);

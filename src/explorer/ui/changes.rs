@@ -153,14 +153,21 @@ fn lines(
     for (r, row) in grid.iter().enumerate() {
         let mut spans = vec![
             Span::raw(" "),
-            Span::styled(cells::fit(&row[0], widths[0]), match r {
-                0 => theme.column_title(),
-                _ => theme.faction(faction(r - 1)),
-            }),
+            Span::styled(
+                cells::fit(&row[0], widths[0]),
+                match r {
+                    0 => theme.column_title(),
+                    _ => theme.faction(faction(r - 1)),
+                },
+            ),
         ];
         let mark = |spans: &mut Vec<Span<'static>>, shown: bool, arrow: &str| {
             if shown {
-                let text = if r == 0 { format!(" {arrow}") } else { "  ".into() };
+                let text = if r == 0 {
+                    format!(" {arrow}")
+                } else {
+                    "  ".into()
+                };
                 spans.push(Span::styled(text, theme.key()));
             }
         };

@@ -85,10 +85,7 @@ mod tests {
             titles(&two, 80),
             "UK general election, 8 Jun 2017 · UK general election, 12 Dec 2019"
         );
-        assert_eq!(
-            titles(&two, 40),
-            "2 files: UK general election, 8 Jun…"
-        );
+        assert_eq!(titles(&two, 40), "2 files: UK general election, 8 Jun…");
         for room in 10..66 {
             let got = titles(&two, room);
             assert!(crate::report::cells::width(&got) <= room, "{room}: {got}");

@@ -15,8 +15,8 @@ use crate::model::Dataset;
 use crate::report;
 use crate::report::cells;
 use crate::report::round_words;
-use crate::report::selection;
 use crate::report::rounds::{self, RoundState, RoundTable, RoundView};
+use crate::report::selection;
 use crate::report::words;
 
 /// Titles of contests with rounds named when the selected one has none.
