@@ -166,6 +166,7 @@ fn frame_rounds(bencher: Bencher) {
         warnings: hustings::load::integrity::warnings(&dataset),
         dataset,
         sources: vec!["count.json".into()],
+        titles: Vec::new(),
         conflicts: Vec::new(),
         notes: Vec::new(),
     };

@@ -29,6 +29,7 @@ fn app(contests: usize) -> App {
         warnings: hustings::load::integrity::warnings(&dataset),
         dataset,
         sources: vec!["generated.json".into()],
+        titles: Vec::new(),
         conflicts: Vec::new(),
         notes: Vec::new(),
     };

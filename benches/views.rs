@@ -105,6 +105,7 @@ fn app(contests: usize, view: View) -> App {
         warnings: Vec::new(),
         dataset,
         sources: vec!["generated.json".into()],
+        titles: Vec::new(),
         conflicts: Vec::new(),
         notes: Vec::new(),
     };

@@ -23,6 +23,27 @@ pub enum PickerKind {
     CandidateStatus,
 }
 
+/// A line-editing key in a prompt, at its cursor.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Edit {
+    /// Text typed or pasted at the cursor.
+    Insert(String),
+    /// The character before the cursor.
+    Backspace,
+    /// The character at the cursor.
+    Delete,
+    Left,
+    Right,
+    /// Ctrl-A or Home: the start of the line.
+    Home,
+    /// Ctrl-E or End: its end.
+    End,
+    /// Ctrl-U: everything before the cursor.
+    ClearToStart,
+    /// Ctrl-W: the word before the cursor (and the spaces after it).
+    DeleteWord,
+}
+
 /// One thing the user (or the loader) asked for.
 #[derive(Debug)]
 pub enum Action {
@@ -53,8 +74,9 @@ pub enum Action {
     StartDates,
     /// A character typed into the active text field.
     Input(char),
-    /// Delete the last character of the active text field.
-    Backspace,
+    /// A line-editing key in the active text field (Backspace, Delete, ← / →, Home / End,
+    /// Ctrl-U, Ctrl-W, Ctrl-A, Ctrl-E).
+    Edit(Edit),
     /// Text pasted (bracketed paste): typed into the prompt, or a new search outside one; never
     /// read as keys. Line breaks and tabs become spaces, other control characters are dropped.
     Paste(String),
@@ -111,6 +133,9 @@ pub enum Action {
     ToggleMark,
     /// Rounds view: go this many rounds on (negative: back).
     StepRound(i32),
+    /// Rounds view: go to the first round (`false`) or the last (`true`); in the seats
+    /// changing hands, to the first or last party column.
+    EdgeRound(bool),
     /// Ask for a file name, then export the selected contest or the listed contests there.
     StartExport(ExportTarget),
     /// Send the selected contest or the listed contests to the clipboard as Markdown (OSC 52).

@@ -3,7 +3,7 @@
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
-use crate::explorer::action::{Action, PickerKind};
+use crate::explorer::action::{Action, Edit, PickerKind};
 use crate::explorer::export::ExportTarget;
 use crate::explorer::screen::View;
 
@@ -99,7 +99,11 @@ pub const HELP: &[(&str, &str)] = &[
     ),
     ("Enter", "timeline: list the month's contests"),
     ("← / →, [ / ]", "rounds: previous / next round"),
-    ("← / →", "seats changing hands: scroll the parties across"),
+    ("{ / }", "rounds: first / last round"),
+    (
+        "arrows, Enter",
+        "seats changing hands: move over the cells; list the cell's seats",
+    ),
     ("m", "mark or unmark a contest for comparison (two)"),
     (
         "e / E",
@@ -109,6 +113,10 @@ pub const HELP: &[(&str, &str)] = &[
     (
         "mouse",
         "click a row, tab, chip or choice to select it, wheel to scroll",
+    ),
+    (
+        "in a prompt",
+        "← / →, Home / End or Ctrl-A / Ctrl-E move; Backspace / Delete; Ctrl-W: word; Ctrl-U: to the start",
     ),
     ("paste", "into a prompt: text; outside one: a new search"),
     ("?", "show or hide this help"),
@@ -123,8 +131,12 @@ pub fn action_for(key: KeyEvent, mode: Mode) -> Option<Action> {
         return None;
     }
     if key.modifiers.contains(KeyModifiers::CONTROL) {
-        return match key.code {
-            KeyCode::Char('c') => Some(Action::Interrupt),
+        return match (key.code, mode) {
+            (KeyCode::Char('c'), _) => Some(Action::Interrupt),
+            (KeyCode::Char('u'), Mode::Text) => Some(Action::Edit(Edit::ClearToStart)),
+            (KeyCode::Char('w'), Mode::Text) => Some(Action::Edit(Edit::DeleteWord)),
+            (KeyCode::Char('a'), Mode::Text) => Some(Action::Edit(Edit::Home)),
+            (KeyCode::Char('e'), Mode::Text) => Some(Action::Edit(Edit::End)),
             _ => None,
         };
     }
@@ -184,8 +196,9 @@ fn movement(code: KeyCode, mode: Mode) -> Option<Action> {
         KeyCode::Char('k') if letters => Action::Up,
         KeyCode::PageDown => Action::PageDown,
         KeyCode::PageUp => Action::PageUp,
-        KeyCode::Home => Action::Top,
-        KeyCode::End => Action::Bottom,
+        // While typing, Home and End move the cursor in the line.
+        KeyCode::Home if letters => Action::Top,
+        KeyCode::End if letters => Action::Bottom,
         KeyCode::Char('g') if letters => Action::Top,
         KeyCode::Char('G') if letters => Action::Bottom,
         _ => return None,
@@ -219,6 +232,8 @@ fn normal(code: KeyCode) -> Option<Action> {
         KeyCode::Char('m') => Action::ToggleMark,
         KeyCode::Left | KeyCode::Char('[') => Action::StepRound(-1),
         KeyCode::Right | KeyCode::Char(']') => Action::StepRound(1),
+        KeyCode::Char('{') => Action::EdgeRound(false),
+        KeyCode::Char('}') => Action::EdgeRound(true),
         KeyCode::Char('e') => Action::StartExport(ExportTarget::Selected),
         KeyCode::Char('E') => Action::StartExport(ExportTarget::List),
         KeyCode::Char('y') => Action::Copy(ExportTarget::Selected),
@@ -231,7 +246,12 @@ fn text(code: KeyCode) -> Option<Action> {
     Some(match code {
         KeyCode::Enter => Action::Confirm,
         KeyCode::Esc => Action::Back,
-        KeyCode::Backspace => Action::Backspace,
+        KeyCode::Backspace => Action::Edit(Edit::Backspace),
+        KeyCode::Delete => Action::Edit(Edit::Delete),
+        KeyCode::Left => Action::Edit(Edit::Left),
+        KeyCode::Right => Action::Edit(Edit::Right),
+        KeyCode::Home => Action::Edit(Edit::Home),
+        KeyCode::End => Action::Edit(Edit::End),
         KeyCode::Char(c) => Action::Input(c),
         _ => return None,
     })
@@ -409,6 +429,8 @@ mod tests {
                 (KeyCode::Char('['), "Some(StepRound(-1))"),
                 (KeyCode::Char(']'), "Some(StepRound(1))"),
                 (KeyCode::Right, "Some(StepRound(1))"),
+                (KeyCode::Char('{'), "Some(EdgeRound(false))"),
+                (KeyCode::Char('}'), "Some(EdgeRound(true))"),
                 (KeyCode::Char('e'), "Some(StartExport(Selected))"),
                 (KeyCode::Char('E'), "Some(StartExport(List))"),
                 (KeyCode::Char('y'), "Some(Copy(Selected))"),
@@ -472,6 +494,41 @@ mod tests {
         // The help names it, so the `?` overlay and the README do.
         let key = MESSAGES_KEY.to_string();
         assert!(HELP.iter().any(|(keys, _)| *keys == key), "{key} in HELP");
+    }
+
+    #[test]
+    fn prompts_take_the_line_editing_keys() {
+        assert_keys(
+            Mode::Text,
+            &[
+                (KeyCode::Home, "Some(Edit(Home))"),
+                (KeyCode::End, "Some(Edit(End))"),
+                (KeyCode::Left, "Some(Edit(Left))"),
+                (KeyCode::Right, "Some(Edit(Right))"),
+                (KeyCode::Delete, "Some(Edit(Delete))"),
+                (KeyCode::Backspace, "Some(Edit(Backspace))"),
+                (KeyCode::Up, "Some(Up)"),
+            ],
+        );
+        for (c, want) in [
+            ('u', "Some(Edit(ClearToStart))"),
+            ('w', "Some(Edit(DeleteWord))"),
+            ('a', "Some(Edit(Home))"),
+            ('e', "Some(Edit(End))"),
+            ('c', "Some(Interrupt)"),
+        ] {
+            let key = KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL);
+            assert_eq!(
+                format!("{:?}", action_for(key, Mode::Text)),
+                want,
+                "Ctrl-{c}"
+            );
+            // Outside a prompt only Ctrl-c means anything.
+            let normal = format!("{:?}", action_for(key, Mode::Normal));
+            assert_eq!(normal == "None", c != 'c', "Ctrl-{c}: {normal}");
+        }
+        // Home and End still go to the first / last row outside a prompt.
+        assert_keys(Mode::Normal, &[(KeyCode::Home, "Some(Top)")]);
     }
 
     #[test]

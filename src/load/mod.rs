@@ -93,6 +93,9 @@ pub struct Loaded {
     pub warnings: Vec<Warning>,
     /// The names of the sources, in load order.
     pub sources: Vec<String>,
+    /// Each source's own title, in load order (`None` for a source without one); the merged
+    /// dataset keeps only the first.
+    pub titles: Vec<Option<String>>,
     /// Regions and factions defined differently by two sources (the first definition is used).
     pub conflicts: Vec<Conflict>,
     /// What reading files of other formats ignored or mapped, one sentence each.
@@ -168,6 +171,7 @@ pub fn load(sources: &[DataSource]) -> Result<Loaded, LoadError> {
     let mut conflicts = Vec::new();
     let mut notes = Vec::new();
     let names: Vec<String> = sources.iter().map(DataSource::name).collect();
+    let mut titles: Vec<Option<String>> = Vec::with_capacity(sources.len());
     // Where each source's contests end in the merged list, to name a contest's file.
     let mut source_ends: Vec<usize> = Vec::with_capacity(sources.len());
     for (n, source) in sources.iter().enumerate() {
@@ -176,6 +180,7 @@ pub fn load(sources: &[DataSource]) -> Result<Loaded, LoadError> {
             None => parse_noting(&names[n], &source.read()?, &mut notes)?,
         };
         source_ends.push(source_ends.last().copied().unwrap_or(0) + part.contests.len());
+        titles.push(part.title.clone());
         let Some(acc) = merged.as_mut() else {
             if sources.len() > 1 {
                 contest_origin.extend(part.contests.iter().map(|c| (c.id.clone(), n)));
@@ -273,6 +278,7 @@ pub fn load(sources: &[DataSource]) -> Result<Loaded, LoadError> {
         dataset,
         warnings,
         sources: names,
+        titles,
         conflicts,
         notes,
     })

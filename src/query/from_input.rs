@@ -159,6 +159,7 @@ impl QuerySpec {
                 results: (!self.results.is_empty())
                     .then(|| result_matches(dataset, &self.results))
                     .transpose()?,
+                change_cell: None,
             },
             sort: self.sort,
         })

@@ -359,6 +359,11 @@ impl<'f> Compiled<'f> {
         {
             return false;
         }
+        if let Some(cell) = &self.filter.change_cell
+            && !cell.keep.get(i).copied().unwrap_or(false)
+        {
+            return false;
+        }
         let c = &facts.contests[i];
         let e = &index.entries[i];
         let f = self.filter;

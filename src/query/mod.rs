@@ -65,6 +65,23 @@ pub struct Filter {
     /// The contests whose computed result (`model::change`) matched `--result`, by index;
     /// `None`: no result filter.
     pub results: Option<ResultMatches>,
+    /// The seats of one cell of the seats-changing-hands matrix (the explorer's drill-down:
+    /// Enter on a cell); `None`: no such filter. (Boxed: a query travels in an action, kept
+    /// small.)
+    pub change_cell: Option<Box<ChangeCell>>,
+}
+
+/// The contests of one cell of the seats-changing-hands matrix: won before by one party and
+/// now by another (or the same: held), decided once against the dataset (as a result filter
+/// is) by index.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ChangeCell {
+    /// The parties' groups (`PartyKey::group`), before and now.
+    pub from: String,
+    pub to: String,
+    /// Their short labels (`Lab`, `Con`), as the matrix and the chip show them.
+    pub label: (String, String),
+    pub keep: std::sync::Arc<[bool]>,
 }
 
 /// The contests a result filter keeps, decided once against the dataset (a result depends on

@@ -276,6 +276,21 @@ pub fn matrix_grid(m: &ChangeMatrix) -> Vec<Vec<String>> {
     grid
 }
 
+/// One cell of the matrix in words: `Lab → Con: 54 seats changed hands` or `Con held 307
+/// seats`.
+pub fn matrix_cell(m: &ChangeMatrix, from: usize, to: usize) -> String {
+    let n = m.seats[from][to];
+    let (f, t) = (&m.parties[from].short, &m.parties[to].short);
+    if from == to {
+        format!("{f} held {}", words::plural(n, "seat", "seats"))
+    } else {
+        format!(
+            "{f} → {t}: {} changed hands",
+            words::plural(n, "seat", "seats")
+        )
+    }
+}
+
 /// What the matrix counts, in sentences: `650 seats compared with their previous contest
 /// (2017 → 2019: 650); 81 changed hands.` and, when some could not be, how many and why.
 pub fn matrix_summary(m: &ChangeMatrix) -> Vec<String> {

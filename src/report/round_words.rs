@@ -39,12 +39,13 @@ pub fn heading(number: usize, of: usize, seats: u32, threshold: Option<&Tally>) 
     head
 }
 
-/// The keys that move to the rounds either side, for those there are.
+/// The keys that move to the rounds either side, and to the first and last, for those there
+/// are.
 pub fn steps(number: usize, of: usize) -> &'static str {
     match (number > 1, number < of) {
-        (true, true) => "← previous · next →",
-        (true, false) => "← previous",
-        (false, true) => "next →",
+        (true, true) => "{ first · ← previous · next → · last }",
+        (true, false) => "{ first · ← previous",
+        (false, true) => "next → · last }",
         (false, false) => "",
     }
 }

@@ -22,6 +22,7 @@ pub fn for_display(loaded: Loaded) -> Loaded {
         dataset,
         warnings,
         sources,
+        titles,
         conflicts,
         notes,
     } = loaded;
@@ -29,6 +30,9 @@ pub fn for_display(loaded: Loaded) -> Loaded {
         dataset: cleaned(dataset),
         warnings,
         sources: sources.iter().map(|s| message(s).into_owned()).collect(),
+        titles: (titles.iter())
+            .map(|t| t.as_deref().map(|t| message(t).into_owned()))
+            .collect(),
         conflicts,
         notes: notes.iter().map(|s| message(s).into_owned()).collect(),
     }

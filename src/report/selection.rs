@@ -285,14 +285,18 @@ fn nomination_table(c: &Contest, n: usize, nomination: &Nomination) -> Nominatio
     }
 }
 
+/// The threshold's place on a bar's scale, as the rounds' bars mark it.
+pub const THRESHOLD_MARK: char = '┆';
+
 /// Cells for a nomination bar in a line `width` cells wide.
 pub fn bar_cells(width: usize) -> usize {
     (width / 5).clamp(6, 20)
 }
 
 impl NominationTable {
-    /// Each row as its lead — the bar (padded to `cells`; none when there is no threshold)
-    /// and `✓` for a candidate over the threshold — and its words.
+    /// Each row as its lead — the bar (padded to `cells`; none when there is no threshold),
+    /// the threshold's mark `┆` where the bar is full (the mark of the rounds' bars), and `✓`
+    /// for a candidate over the threshold — and its words.
     pub fn lines(&self, cells: usize) -> Vec<(String, String)> {
         self.rows
             .iter()
@@ -301,7 +305,7 @@ impl NominationTable {
                     Some(_) => {
                         let bar = r.bar(self.threshold, cells);
                         let pad = cells.saturating_sub(crate::report::cells::width(&bar));
-                        format!("{bar}{}  {} ", " ".repeat(pad), r.mark())
+                        format!("{bar}{}{THRESHOLD_MARK} {} ", " ".repeat(pad), r.mark())
                     }
                     None => format!("{} ", r.mark()),
                 };

@@ -6,6 +6,23 @@ use std::collections::{BTreeMap, HashMap};
 use crate::model::Dataset;
 use crate::model::change::{Changes, Outcome, Since, elects_a_seat};
 
+/// The groups of the party that won contest `i`'s seat before and the party that won it now
+/// (the same for a hold), as the matrix counts it; `None` when the matrix does not (not a
+/// seat, or its change is not known).
+pub fn seat_change(dataset: &Dataset, changes: &Changes, i: usize) -> Option<(String, String)> {
+    let contest = dataset.contests.get(i)?;
+    if !elects_a_seat(contest.kind) {
+        return None;
+    }
+    let Since::Known(change) = changes.since(dataset, i) else {
+        return None;
+    };
+    Some(match change.outcome? {
+        Outcome::Hold { party } => (party.group.clone(), party.group),
+        Outcome::Gain { to, from } => (from.group, to.group),
+    })
+}
+
 /// The matrix of seats changing hands.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct ChangeMatrix {
@@ -27,6 +44,8 @@ pub struct ChangeMatrix {
 /// A party of the matrix.
 #[derive(Debug, Clone, PartialEq)]
 pub struct MatrixParty {
+    /// The party's group (`PartyKey::group`): what a seat's parties are matched by.
+    pub group: String,
     pub name: String,
     /// The short label (`Con`), else the name.
     pub short: String,
@@ -72,7 +91,7 @@ impl ChangeMatrix {
 
 /// The matrix over the contests at `rows` (seats only; others are ignored).
 pub fn change_matrix(dataset: &Dataset, changes: &Changes, rows: &[usize]) -> ChangeMatrix {
-    let mut order: Vec<(String, String)> = Vec::new();
+    let mut order: Vec<(String, String, String)> = Vec::new();
     let mut slot: HashMap<String, usize> = HashMap::new();
     let mut pairs: Vec<(usize, usize)> = Vec::new();
     let mut unknown: BTreeMap<&'static str, usize> = BTreeMap::new();
@@ -80,7 +99,7 @@ pub fn change_matrix(dataset: &Dataset, changes: &Changes, rows: &[usize]) -> Ch
     let mut by_name = 0;
     let mut at = |group: &str, name: &str, short: &str| {
         *slot.entry(group.to_string()).or_insert_with(|| {
-            order.push((name.to_string(), short.to_string()));
+            order.push((name.to_string(), short.to_string(), group.to_string()));
             order.len() - 1
         })
     };
@@ -139,6 +158,7 @@ pub fn change_matrix(dataset: &Dataset, changes: &Changes, rows: &[usize]) -> Ch
     let parties = ranked
         .iter()
         .map(|&p| MatrixParty {
+            group: order[p].2.clone(),
             name: order[p].0.clone(),
             short: order[p].1.clone(),
         })

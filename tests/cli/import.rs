@@ -291,11 +291,11 @@ fn the_same_import_loaded_twice_is_a_clash_naming_both_files() {
     for (second, expected) in [
         (
             "ge2019.json",
-            "error: ge2019.json:234:13: contests[0].id: contest id \"ge2019-w07000049\" is already used in ge2019.json\n",
+            "error: ge2019.json:237:13: contests[0].id: contest id \"ge2019-w07000049\" is already used in ge2019.json\n",
         ),
         (
             "copy.json",
-            "error: copy.json:234:13: contests[0].id: contest id \"ge2019-w07000049\" is already used in ge2019.json\n",
+            "error: copy.json:237:13: contests[0].id: contest id \"ge2019-w07000049\" is already used in ge2019.json\n",
         ),
     ] {
         let out = hustings(&[])

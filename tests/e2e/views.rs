@@ -66,3 +66,34 @@ fn views_export_and_clipboard_in_a_real_terminal() {
     tmux.wait_text("exit=0");
     tmux.assert_restored();
 }
+
+#[test]
+fn prompts_edit_like_a_shell_line_in_a_real_terminal() {
+    let dir = tempfile::tempdir().unwrap();
+    let tmux = Tmux::start("prompts", 120, 40);
+    tmux.launch_with(&format!("cd '{}' &&", dir.path().display()), "");
+    tmux.wait_text("17 of 17 contests");
+    // The offered name is selected: the first character typed replaces it.
+    tmux.keys(&["e"]);
+    tmux.wait_text("labour-leadership-2020.md▏");
+    tmux.type_text("out.md");
+    tmux.wait_for("the typed name alone", |s| {
+        s.contains("(.md or .csv): out.md▏") && !s.contains("labour-leadership-2020.md")
+    });
+    // ← twice and Ctrl-W / Ctrl-U, as the terminal sends them.
+    tmux.keys(&["Left", "Left", "C-u"]);
+    tmux.wait_text("(.md or .csv): ▏md");
+    tmux.type_text("x.");
+    tmux.keys(&["End", "Enter"]);
+    tmux.wait_text("wrote Labour leadership");
+    assert!(dir.path().join("x.md").exists());
+    tmux.keys(&["/"]);
+    tmux.type_text("stock port");
+    tmux.keys(&["C-w"]);
+    tmux.wait_text("/stock ▏");
+    tmux.keys(&["Escape"]);
+    tmux.wait_text("17 of 17 contests");
+    tmux.keys(&["q"]);
+    tmux.wait_text("exit=0");
+    tmux.assert_restored();
+}

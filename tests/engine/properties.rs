@@ -160,6 +160,7 @@ fn filter_for(dataset: &Dataset) -> impl Strategy<Value = Filter> + use<> {
                     candidate_statuses,
                     search: words.join(" "),
                     results: None,
+                    change_cell: None,
                 }
             },
         )

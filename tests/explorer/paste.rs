@@ -112,12 +112,13 @@ fn a_date_range_and_a_file_name_can_be_pasted() {
     press(&mut app, "\n");
     assert_eq!(app.overlay, Overlay::None);
     assert_eq!(app.rows.len(), 2, "the 2017 general elections");
-    // The offered file name is extended, as typing would.
+    // The offered file name (selected) is replaced, as typing would; then extended.
     press(&mut app, "e");
-    let (_, offered) = prompt(&app).expect("the file-name prompt");
-    paste(&mut app, ".bak\n.md");
+    paste(&mut app, "out.bak\n.md");
     let (_, now) = prompt(&app).expect("still the file-name prompt");
-    assert_eq!(now, format!("{offered}.bak .md"));
+    assert_eq!(now, "out.bak .md");
+    paste(&mut app, "x");
+    assert_eq!(prompt(&app).unwrap().1, "out.bak .mdx");
     assert!(
         app.take_effects().is_empty(),
         "nothing is written by a paste"

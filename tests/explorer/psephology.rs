@@ -8,7 +8,7 @@ use std::path::PathBuf;
 
 use crate::support::cli::stdout;
 use crate::support::data::{candidates_import, history_import, seed_file};
-use crate::support::tui::{app_on, draw, pane, press, screen, select, status_bar};
+use crate::support::tui::{app_on, draw, key, pane, press, screen, select, status_bar};
 use hustings::explorer::action::Action;
 use hustings::explorer::app::{App, Data, ListColumn, ListSort, View};
 use hustings::explorer::theme::Theme;
@@ -16,6 +16,7 @@ use hustings::load::{self, DataSource, Loaded};
 use hustings::query::from_input::QuerySpec;
 use hustings::query::{Index, SortKey};
 use hustings::stats::{self, GroupBy, Groups};
+use ratatui::crossterm::event::KeyCode;
 use serde_json::Value;
 
 fn load_files(files: &[PathBuf]) -> Loaded {
@@ -367,19 +368,117 @@ fn seats_changing_hands_2017_to_2019_are_the_numbers_of_stats_by_change() {
     assert_eq!(lab[lab.len() - 3..], ["201", "1", "61"], "{text}");
     insta::assert_snapshot!("ge2017_ge2019_changes", text);
 
-    // Narrower, the parties that do not fit scroll across with → and ←.
+    // Narrower, the parties that do not fit scroll across with the cursor (→ and ←).
     app.update(Action::Resize(80, 40));
     press(&mut app, "8");
     let text = pane_rows(&app, "Seats changing hands: 1300 of 1300 contests").join("\n");
-    assert!(text.contains("More parties: 2 to the right (→)."), "{text}");
-    app.update(Action::StepRound(1));
-    app.update(Action::StepRound(1));
+    assert!(text.contains("More parties: 3 to the right (→)."), "{text}");
+    press(&mut app, "}");
     let text = pane_rows(&app, "Seats changing hands: 1300 of 1300 contests").join("\n");
     assert!(
-        text.contains("More parties: 2 to the left (←), 1 to the right (→)."),
+        text.contains(" to the left (←).") && !text.contains("to the right"),
         "{text}"
     );
-    assert!(text.contains("FROM \\ TO  SNP"), "{text}");
+    assert!(
+        text.contains("FROM \\ TO ←") && text.contains("APNI  Ind"),
+        "{text}"
+    );
+}
+
+/// The matrix's header row on screen.
+fn matrix_header(app: &App) -> String {
+    let rows = pane_rows(app, "Seats changing hands: 1300 of 1300 contests");
+    rows.iter()
+        .find(|r| r.contains("FROM \\ TO"))
+        .unwrap_or_else(|| panic!("no header:\n{}", rows.join("\n")))
+        .clone()
+}
+
+#[test]
+fn seats_changing_hands_fit_at_160_mark_what_is_off_to_the_side_at_80_and_list_a_cell() {
+    let parties = [
+        "Con", "Lab", "SNP", "LD", "DUP", "SF", "PC", "SDLP", "Grn", "Spk", "APNI", "Ind",
+    ];
+    // 160 columns: every party, whatever the arrow keys do.
+    let mut app = app_on(load_files(&ge2017_and_ge2019()), 160, 40);
+    press(&mut app, "8");
+    for keys in ["", "}", "{", "llll"] {
+        press(&mut app, keys);
+        for _ in 0..3 {
+            key(&mut app, KeyCode::Right);
+        }
+        let header = matrix_header(&app);
+        for party in parties {
+            assert!(header.contains(&format!(" {party} ")), "{party}: {header}");
+        }
+        assert!(!header.contains('←') && !header.contains('→'), "{header}");
+    }
+    // 80 columns: APNI and Ind are off to the right, and the header says so.
+    let mut app = app_on(load_files(&ge2017_and_ge2019()), 80, 40);
+    press(&mut app, "8");
+    let header = matrix_header(&app);
+    assert!(header.contains(" →  HELD"), "{header}");
+    assert!(
+        !header.contains("APNI") && !header.contains('←'),
+        "{header}"
+    );
+    // The cursor walks across; the columns follow it.
+    for _ in 0..11 {
+        key(&mut app, KeyCode::Right);
+    }
+    let header = matrix_header(&app);
+    assert!(header.contains("Ind") && header.contains('←'), "{header}");
+    assert!(!header.contains(" →"), "{header}");
+    assert!(screen(&app).contains("Con → Ind: 0 seats changed hands"));
+    // Back to Con, down to Lab: Enter lists the 54 seats Labour lost to the Conservatives.
+    press(&mut app, "{j");
+    assert!(screen(&app).contains("Lab → Con: 54 seats changed hands"));
+    press(&mut app, "\n");
+    assert_eq!(app.view, View::Contests);
+    assert!(
+        status_bar(&app).contains("changes: Lab → Con"),
+        "{}",
+        status_bar(&app)
+    );
+    assert_eq!(app.rows.len(), 54);
+    let data = app.data.as_ref().unwrap();
+    let ds = data.dataset();
+    let matrix = app.views.matrix.clone().unwrap();
+    let (lab, con) = (&matrix.parties[1], &matrix.parties[0]);
+    assert_eq!((lab.short.as_str(), con.short.as_str()), ("Lab", "Con"));
+    for &i in &app.rows {
+        let change = hustings::stats::change::seat_change(ds, &data.changes, i);
+        assert_eq!(
+            change,
+            Some((lab.group.clone(), con.group.clone())),
+            "{}",
+            ds.contests[i].id
+        );
+    }
+    assert!(titles_of(&app).iter().any(|t| t.starts_with("Bolsover")));
+    // The view agrees: one cell, 54 seats.
+    press(&mut app, "8");
+    assert_eq!(app.views.matrix.as_ref().unwrap().changed(), 54);
+    // x removes the chip like any other.
+    press(&mut app, "\x1bxx");
+    assert_eq!(app.rows.len(), 1300);
+    assert!(!status_bar(&app).contains("changes:"));
+    // An empty cell lists nothing and says so.
+    press(&mut app, "8g}\n");
+    assert_eq!(app.view, View::Changes);
+    let said = crate::support::tui::status(&app);
+    assert!(
+        said.contains("Con → Ind: 0 seats changed hands: nothing to list"),
+        "{said}"
+    );
+}
+
+fn titles_of(app: &App) -> Vec<String> {
+    let ds = app.data.as_ref().unwrap().dataset();
+    app.rows
+        .iter()
+        .map(|&i| ds.contests[i].title.clone())
+        .collect()
 }
 
 #[test]
@@ -657,4 +756,48 @@ fn a_click_in_the_column_picker_shows_or_hides_that_column() {
     assert!(screen(&app).contains("[x] result: hold"));
     press(&mut app, "\x1b");
     assert!(list_titles(&app).contains("Result"));
+}
+
+#[test]
+fn the_title_bar_names_every_file_loaded() {
+    let wide = app_on(load_files(&ge2017_and_ge2019()), 250, 30);
+    let titles = wide.header_titles();
+    assert_eq!(titles.len(), 2, "{titles:?}");
+    assert!(titles[0].contains("8 Jun 2017") && titles[1].contains("12 Dec 2019"));
+    let joined = titles.join(" · ");
+    let top = screen(&wide).lines().next().unwrap().to_string();
+    assert!(top.contains(&joined), "{top}");
+    // Too long for the width: how many files, then whole words and a marker.
+    for width in [100, 120, 160] {
+        let narrow = app_on(load_files(&ge2017_and_ge2019()), width, 30);
+        let top = screen(&narrow).lines().next().unwrap().to_string();
+        assert!(top.contains(" hustings 2 files: UK"), "{top}");
+        let shown = top.split("2 files: ").nth(1).unwrap();
+        let title = shown.split("  ").next().unwrap().trim_end();
+        assert!(title.ends_with('…'), "{top}");
+        let words = title.trim_end_matches('…');
+        assert!(joined.starts_with(words), "{top}");
+        let next = joined[words.len()..].chars().next();
+        assert_eq!(next, Some(' '), "cut between words: {top}");
+    }
+}
+
+#[test]
+fn the_winner_never_gives_way_to_the_status_with_or_without_colour() {
+    for files in [vec![seed_file()], ge2017_and_ge2019()] {
+        for color in [true, false] {
+            for width in [60, 80, 100, 120, 160] {
+                let mut app = app_on(load_files(&files), width, 30);
+                app.theme = Theme { color };
+                let shown = screen(&app);
+                let header = shown
+                    .lines()
+                    .find(|l| l.contains("Contest "))
+                    .unwrap_or_else(|| panic!("no column titles:\n{shown}"));
+                let at = format!("{width} columns, colour {color}, {files:?}");
+                assert!(header.contains("Winner"), "{at}:\n{shown}");
+                assert!(!header.contains("Status"), "{at}:\n{shown}");
+            }
+        }
+    }
 }

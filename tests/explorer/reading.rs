@@ -171,6 +171,7 @@ fn empty() -> Loaded {
         dataset,
         warnings: Vec::new(),
         sources: vec!["empty.json".into()],
+        titles: Vec::new(),
         conflicts: Vec::new(),
         notes: Vec::new(),
     }

@@ -126,3 +126,37 @@ fn pickers_filter_by_stage_reached_and_candidate_status() {
     assert_eq!(listed, ["othertown-selection"]);
     assert!(screen(&app).contains("a candidate: imposed"));
 }
+
+#[test]
+fn nomination_bars_mark_the_threshold_as_the_rounds_do() {
+    // The Labour leadership of 2020: unions, 2 needed; Lisa Nandy had 1 (half way).
+    let mut app = app(200, 120);
+    select(&mut app, "labour-leadership-2020");
+    let detail = pane(&screen(&app), "Detail");
+    let row = |name: &str| {
+        detail
+            .iter()
+            .find(|l| l.contains(&format!("{name}: ")) && l.contains("needed"))
+            .unwrap_or_else(|| panic!("{name}:\n{}", detail.join("\n")))
+            .clone()
+    };
+    let nandy = row("Lisa Nandy");
+    let (bar, _) = nandy.split_once('┆').expect("a threshold mark");
+    let drawn = bar.trim();
+    // The mark is at the threshold: where a full bar ends, the bars' scale being the
+    // threshold; one nomination of two is half way to it.
+    let lead = bar.len() - bar.trim_start().len();
+    let cells = bar.chars().count() - lead;
+    assert!(cells >= 6, "{nandy}");
+    assert_eq!(drawn.chars().count(), cells.div_ceil(2), "{nandy}");
+    // Every row of a table with a threshold has its mark in the same column.
+    let columns: Vec<usize> = detail
+        .iter()
+        .filter(|l| l.contains(" needed, "))
+        .map(|l| l.chars().position(|c| c == '┆').expect(l))
+        .collect();
+    assert!(
+        columns.len() > 1 && columns.iter().all(|c| *c == columns[0]),
+        "{columns:?}"
+    );
+}

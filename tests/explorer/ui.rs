@@ -227,3 +227,46 @@ fn loading_screen_before_data() {
     press(&mut app, "q");
     assert!(app.should_quit);
 }
+
+/// The help's descriptions as the popup shows them, continuation lines joined (the text after
+/// the keys' column of each row between its borders).
+fn help_text(app: &App) -> String {
+    use hustings::explorer::keymap::HELP;
+    let keys_w = HELP.iter().map(|(k, _)| k.chars().count()).max().unwrap();
+    let shown = screen(app);
+    let mut rows = shown
+        .lines()
+        .skip_while(|l| !l.contains("Keys (j / k scroll"))
+        .skip(1);
+    let mut text = Vec::new();
+    for row in rows.by_ref() {
+        if row.starts_with('└') {
+            break;
+        }
+        let cells: Vec<char> = row.chars().collect();
+        let inner: String = cells[1..cells.len() - 1].iter().collect();
+        let description: String = inner.chars().skip(keys_w + 2).collect();
+        text.push(description.trim().to_string());
+    }
+    text.join(" ")
+}
+
+#[test]
+fn the_help_wraps_its_descriptions_under_themselves_at_80_and_60_columns() {
+    use hustings::explorer::keymap::HELP;
+    for width in [80, 60] {
+        // Tall enough for every wrapped line.
+        let mut app = app(width, 120);
+        press(&mut app, "?");
+        let text = help_text(&app);
+        let whole: Vec<&str> = HELP.iter().map(|(_, what)| *what).collect();
+        assert_eq!(text, whole.join(" "), "at {width} columns");
+        // A continuation line starts under the description, not under the keys.
+        let shown = screen(&app);
+        let continued = shown
+            .lines()
+            .find(|l| l.starts_with("│    ") && l.trim_end_matches('│').trim().len() > 1)
+            .is_some();
+        assert!(continued, "some description wraps at {width}:\n{shown}");
+    }
+}

@@ -23,6 +23,7 @@ fn loaded(dataset: Dataset) -> Loaded {
         warnings: integrity::warnings(&dataset),
         dataset,
         sources: vec!["arbitrary.json".into()],
+        titles: Vec::new(),
         conflicts: Vec::new(),
         notes: Vec::new(),
     }

@@ -407,3 +407,47 @@ fn several_seats_are_elected_in_order_in_the_list_and_the_detail() {
     );
     assert!(!drawn.contains("Winner's share"), "{drawn}");
 }
+
+#[test]
+fn rounds_jump_to_the_first_and_last_round_of_the_real_minneapolis_park_count() {
+    let file = real_data("rcv/2013_minneapolis_park.json");
+    let loaded = load::load(&[DataSource::File(file)]).expect("the RCTab summary loads");
+    let mut app = app_on(loaded, 120, 40);
+    press(&mut app, "5");
+    let of = app.selected_contest().unwrap().rounds.len();
+    assert!(of > 2, "a count of several rounds: {of}");
+    let border = |app: &App| screen(app).lines().nth(1).unwrap().to_string();
+    assert!(
+        border(&app).contains(&format!("Round 1 of {of}:")),
+        "{}",
+        border(&app)
+    );
+    // `}`: the last round at once, and the border says so.
+    press(&mut app, "}");
+    assert_eq!(app.current_round(), of - 1);
+    assert!(
+        border(&app).contains(&format!("Round {of} of {of}:")),
+        "{}",
+        border(&app)
+    );
+    assert!(screen(&app).contains("{ first · ←"), "{}", screen(&app));
+    // Again: it stays there. `{`: back to the first.
+    press(&mut app, "}");
+    assert_eq!(app.current_round(), of - 1);
+    press(&mut app, "[{");
+    assert_eq!(app.current_round(), 0);
+    assert!(
+        border(&app).contains(&format!("Round 1 of {of}:")),
+        "{}",
+        border(&app)
+    );
+    // With the count's pane focused, G and End still scroll it and leave the round alone.
+    press(&mut app, "}\tG");
+    assert_eq!(app.current_round(), of - 1);
+    press(&mut app, "{");
+    assert_eq!(app.current_round(), 0);
+    // Outside the rounds view the keys do nothing.
+    press(&mut app, "\x1b\x1b1}");
+    press(&mut app, "5");
+    assert_eq!(app.current_round(), 0);
+}

@@ -21,6 +21,8 @@ pub enum Chip {
     Dates,
     /// A timeline row drilled into (Enter in the timeline).
     Period,
+    /// A cell of the seats changing hands drilled into (Enter in view 8).
+    ChangeCell,
     Endorser(String),
     /// A stage reached (`l`).
     Stage(StageKind),
@@ -48,6 +50,9 @@ pub fn chips(filter: &Filter) -> Vec<Chip> {
     }
     if filter.period.is_some() {
         out.push(Chip::Period);
+    }
+    if filter.change_cell.is_some() {
+        out.push(Chip::ChangeCell);
     }
     out.extend(filter.endorsers.iter().cloned().map(Chip::Endorser));
     out.extend(filter.stages.iter().copied().map(Chip::Stage));
@@ -99,6 +104,10 @@ impl Chip {
                 Some(p) => format!("timeline: {p}"),
                 None => "timeline".to_string(),
             },
+            Chip::ChangeCell => match &filter.change_cell {
+                Some(cell) => format!("changes: {} → {}", cell.label.0, cell.label.1),
+                None => "changes".to_string(),
+            },
             Chip::Endorser(name) => format!("endorsed by: {name}"),
             Chip::Stage(s) => format!("stage reached: {}", words::stage(*s)),
             Chip::CandidateStatus(s) => format!("a candidate: {}", words::candidate_status(*s)),
@@ -118,6 +127,7 @@ impl Chip {
             Chip::Status(s) => filter.statuses.retain(|x| x != s),
             Chip::Dates => (filter.since, filter.until) = (None, None),
             Chip::Period => filter.period = None,
+            Chip::ChangeCell => filter.change_cell = None,
             Chip::Endorser(name) => filter.endorsers.retain(|e| e != name),
             Chip::Stage(s) => filter.stages.retain(|x| x != s),
             Chip::CandidateStatus(s) => filter.candidate_statuses.retain(|x| x != s),
@@ -133,6 +143,22 @@ impl Chip {
             Chip::Search => filter.search.clear(),
         }
     }
+}
+
+/// Which contests the matrix counts in the cell of seats won before by `from` and now by
+/// `to` (party groups).
+pub(super) fn change_cell_keep(
+    data: &crate::explorer::app::Data,
+    from: &str,
+    to: &str,
+) -> std::sync::Arc<[bool]> {
+    let ds = data.dataset();
+    (0..ds.contests.len())
+        .map(|i| {
+            crate::stats::change::seat_change(ds, &data.changes, i)
+                .is_some_and(|(f, t)| f == from && t == to)
+        })
+        .collect()
 }
 
 /// A `--result` value in words: `gain`, `Con gain`, `Lab loss`, `SNP hold`.
@@ -158,6 +184,19 @@ impl App {
                 self.query.filter.results = None;
                 self.say(format!("result filter removed: {e}"));
             }
+        }
+    }
+
+    /// Decides again which contests the changes-cell filter keeps, against the data now
+    /// loaded (the parties are kept; the contests are counted by position, which a reload
+    /// changes).
+    pub(super) fn resolve_change_cell(&mut self) {
+        let (Some(data), Some(cell)) = (&self.data, &self.query.filter.change_cell) else {
+            return;
+        };
+        let keep = change_cell_keep(data, &cell.from, &cell.to);
+        if let Some(cell) = &mut self.query.filter.change_cell {
+            cell.keep = keep;
         }
     }
 

@@ -96,11 +96,8 @@ impl App {
             return;
         }
         let text = export::default_name(&source, target);
-        self.overlay = Overlay::Input(TextInput {
-            field: Field::Export(target),
-            text,
-            error: None,
-        });
+        // Offered selected: the first character typed replaces it.
+        self.overlay = Overlay::Input(TextInput::suggested(Field::Export(target), text));
     }
 
     /// Enter in the file-name prompt: write, or ask before replacing, or say what is wrong.

@@ -1,7 +1,7 @@
 //! Filters, search, sort, pickers and text fields: everything that changes which contests are
 //! listed. The selected contest is kept (by identity) whenever it is still listed.
 
-use crate::explorer::action::{Action, PickerKind};
+use crate::explorer::action::{Action, Edit, PickerKind};
 use crate::explorer::app::{App, Field, Overlay, Picker, TextInput};
 use crate::model::date::PartialDate;
 use crate::model::{CandidateStatus, ContestKind, StageKind, Status};
@@ -18,26 +18,19 @@ impl App {
                 }
             }
             Action::StartSearch => {
-                self.overlay = Overlay::Input(TextInput {
-                    field: Field::Search,
-                    text: self.query.filter.search.clone(),
-                    error: None,
-                });
+                self.overlay = Overlay::Input(TextInput::new(
+                    Field::Search,
+                    self.query.filter.search.clone(),
+                ));
             }
             Action::StartDates => {
-                self.overlay = Overlay::Input(TextInput {
-                    field: Field::Dates,
-                    text: date_range_text(&self.query.filter),
-                    error: None,
-                });
+                self.overlay = Overlay::Input(TextInput::new(
+                    Field::Dates,
+                    date_range_text(&self.query.filter),
+                ));
             }
-            Action::Input(c) => self.edit(|text| text.push(c), true),
-            Action::Backspace => self.edit(
-                |text| {
-                    text.pop();
-                },
-                false,
-            ),
+            Action::Input(c) => self.edit(&Edit::Insert(c.to_string())),
+            Action::Edit(edit) => self.edit(&edit),
             Action::Confirm => self.confirm_overlay(),
             Action::Back => self.cancel_overlay(),
             Action::OpenPicker(kind) => {
@@ -94,28 +87,32 @@ impl App {
                     self.query.sort.key = self.query.sort.key.next();
                 }
                 self.refilter(false);
+                self.center_selection();
             }
             Action::ReverseSort => {
                 self.query.sort.reverse = !self.query.sort.reverse;
                 self.refilter(false);
+                self.center_selection();
             }
             _ => {}
         }
     }
 
-    /// Edits the open text field; a search applies at once (narrowing when text was added).
-    pub(super) fn edit(&mut self, change: impl FnOnce(&mut String), adds: bool) {
+    /// Edits the open text field at its cursor; a search applies at once (narrowing when text
+    /// was added at its end).
+    pub(super) fn edit(&mut self, edit: &Edit) {
         if let Overlay::Picker(p) = &mut self.overlay {
-            // Type-to-find in a picker: the choices narrow as it is typed.
-            let mut find = std::mem::take(&mut p.find);
-            change(&mut find);
-            p.set_find(find);
+            // Type-to-find in a picker: the choices narrow as it is typed (its cursor is
+            // always at the end).
+            let mut find = TextInput::new(Field::Search, std::mem::take(&mut p.find));
+            find.apply(edit);
+            p.set_find(find.text);
             return;
         }
         let Overlay::Input(input) = &mut self.overlay else {
             return;
         };
-        change(&mut input.text);
+        let adds = input.apply(edit);
         input.error = None;
         if input.field == Field::Search {
             // Appending to every word can only narrow: "sto" ⊇ "stoc". A new word can too.

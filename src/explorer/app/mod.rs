@@ -5,6 +5,7 @@
 //! actions), `views` (the views beyond the contest list, marks, and their cached data),
 //! `export` (files and clipboard), `messages` (what the user is told, and its log).
 
+mod changes;
 mod chips;
 mod columns;
 mod export;
@@ -14,6 +15,7 @@ mod mouse;
 mod nav;
 mod paste;
 mod picker;
+mod text_input;
 mod views;
 
 use std::collections::HashMap;
@@ -26,36 +28,16 @@ pub use crate::explorer::screen::{Focus, ListColumn, ListColumns, ListSort, Scro
 pub use chips::{Chip, chips};
 pub use messages::{Message, MessageLog};
 pub use picker::{Choice, Chosen, Picker};
+pub use text_input::{Field, TextInput};
 pub use views::ViewState;
 
 use crate::explorer::action::Action;
 use crate::explorer::effect::Effect;
-use crate::explorer::export::ExportTarget;
 use crate::explorer::keymap::Mode;
 use crate::explorer::layout::{self, Areas};
 use crate::explorer::theme::Theme;
 use crate::model::Contest;
 use crate::query::Query;
-
-/// A text field being typed into, shown in the status line.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct TextInput {
-    pub field: Field,
-    pub text: String,
-    /// Why the last Enter was refused (e.g. a malformed date).
-    pub error: Option<String>,
-}
-
-/// What a text field edits.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Field {
-    /// The search, applied as it is typed.
-    Search,
-    /// A date range `FROM..TO`, applied on Enter.
-    Dates,
-    /// The file to export to, written on Enter.
-    Export(ExportTarget),
-}
 
 /// What sits on top of the view (one thing at a time).
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -202,16 +184,32 @@ impl App {
         self.rows.get(self.selected).copied()
     }
 
-    /// What the header calls the data: its title, else the names of its sources.
-    pub fn header_name(&self) -> String {
-        match &self.data {
-            Some(data) => data
-                .dataset()
-                .title
-                .clone()
-                .unwrap_or_else(|| data.loaded.sources.join(", ")),
-            None => self.sources.join(", "),
+    /// What the header calls the data: every loaded file's title (a file without one by its
+    /// name; the same title twice once), else the names of its sources.
+    pub fn header_titles(&self) -> Vec<String> {
+        let Some(data) = &self.data else {
+            return self.sources.clone();
+        };
+        let loaded = &data.loaded;
+        let mut titles: Vec<String> = Vec::new();
+        if loaded.titles.iter().any(Option::is_some) {
+            for (title, source) in loaded.titles.iter().zip(&loaded.sources) {
+                let name = title.clone().unwrap_or_else(|| source.clone());
+                if !titles.contains(&name) {
+                    titles.push(name);
+                }
+            }
+            return titles;
         }
+        match &data.dataset().title {
+            Some(title) => vec![title.clone()],
+            None => loaded.sources.clone(),
+        }
+    }
+
+    /// The header's titles joined, as they read when there is room.
+    pub fn header_name(&self) -> String {
+        self.header_titles().join(" · ")
     }
 
     /// Whether only one pane fits (the list or the detail, by focus).
@@ -351,6 +349,7 @@ impl App {
         // A result filter keeps contests by position: decided again on the new data.
         if old.is_some() {
             self.resolve_results();
+            self.resolve_change_cell();
         }
         self.refilter(false);
         let new = self.data.as_ref().expect("just set");

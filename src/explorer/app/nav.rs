@@ -101,6 +101,14 @@ impl App {
         self.keep_selection_visible();
     }
 
+    /// Scrolls the list so the selection is in its middle (after a re-sort, which moves it
+    /// anywhere: the eye finds it where it looks first), or as near as the ends allow.
+    pub(super) fn center_selection(&mut self) {
+        let h = self.list_height();
+        self.offset = self.selected.saturating_sub(h / 2);
+        self.keep_selection_visible();
+    }
+
     /// Scrolls the list so the selection is on screen (and no space is wasted at the end).
     pub(super) fn keep_selection_visible(&mut self) {
         let len = self.rows.len();

@@ -3,6 +3,7 @@
 //! it is typed, as one piece; outside a prompt it starts a new search for it; a picker, the
 //! help, the message log and a yes/no question ignore it.
 
+use crate::explorer::action::Edit;
 use crate::explorer::app::{App, Field, Overlay, TextInput};
 use crate::model::text;
 
@@ -12,19 +13,15 @@ impl App {
         let text = as_text(raw);
         match &self.overlay {
             // Exactly as typing it would: a search narrows as it grows.
-            Overlay::Input(_) => self.edit(|typed| typed.push_str(&text), true),
+            Overlay::Input(_) => self.edit(&Edit::Insert(text)),
             // Type-to-find in a picker takes a paste as typing.
-            Overlay::Picker(p) if p.finding => self.edit(|typed| typed.push_str(&text), true),
+            Overlay::Picker(p) if p.finding => self.edit(&Edit::Insert(text)),
             // Nothing to search for: a stray newline changes nothing.
             Overlay::None if text.trim().is_empty() => {}
             // The pasted text replaces any search: what was pasted is what is looked for.
             Overlay::None => {
                 self.query.filter.search.clone_from(&text);
-                self.overlay = Overlay::Input(TextInput {
-                    field: Field::Search,
-                    text,
-                    error: None,
-                });
+                self.overlay = Overlay::Input(TextInput::new(Field::Search, text));
                 self.refilter(false);
             }
             Overlay::Help

@@ -31,8 +31,12 @@ pub struct ViewState {
     pub board: Option<Scoreboard>,
     /// The seats changing hands among the listed contests (`stats --by change`).
     pub matrix: Option<ChangeMatrix>,
-    /// The first party column the matrix shows (← / → scroll them when they do not fit).
+    /// The first party column the matrix shows (scrolled to keep the cursor on screen when
+    /// they do not all fit).
     pub matrix_column: usize,
+    /// The matrix's cell under the cursor: (the party before, the party now), as positions
+    /// in its parties.
+    pub matrix_cursor: (usize, usize),
     /// The endorsement record of the listed contests, in the chosen order.
     pub endorsers: Vec<EndorserRecord>,
     /// Contests per month of the listed contests, long empty stretches folded.
@@ -100,15 +104,26 @@ impl App {
                 self.toggle_mark();
                 None
             }
-            Action::StepRound(delta) if self.view == View::Changes => {
-                let last = self.views.matrix.as_ref().map_or(0, |m| m.parties.len());
-                let column = self.views.matrix_column as i64 + i64::from(delta);
-                self.views.matrix_column = column.clamp(0, last.saturating_sub(1) as i64) as usize;
-                None
+            action @ (Action::StepRound(_)
+            | Action::EdgeRound(_)
+            | Action::Up
+            | Action::Down
+            | Action::Top
+            | Action::Bottom
+            | Action::Confirm)
+                if self.view == View::Changes =>
+            {
+                self.changes_keys(action)
+                    .and_then(|other| self.scroll_view(other))
             }
             Action::StepRound(delta) => {
                 self.step_round(delta);
                 None
+            }
+            Action::EdgeRound(last) => {
+                let far = if last { i32::MAX } else { -i32::MAX };
+                // The same clamping as a step, all the way.
+                self.update_views(Action::StepRound(far))
             }
             Action::SelectViewRow(row) => {
                 match self.view {
@@ -361,6 +376,9 @@ impl App {
                 v.matrix = Some(stats::change::change_matrix(ds, &data.changes, &counted()));
                 v.matrix_for = Some(version);
                 v.matrix_column = 0;
+                let n = v.matrix.as_ref().map_or(0, |m| m.parties.len());
+                let (from, to) = v.matrix_cursor;
+                v.matrix_cursor = (from.min(n.saturating_sub(1)), to.min(n.saturating_sub(1)));
             }
             View::Endorsements if v.endorsers_for != Some(version) => {
                 let keep = v.endorsers.get(v.endorser_cursor).map(|r| r.name.clone());

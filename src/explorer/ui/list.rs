@@ -12,7 +12,7 @@ use crate::explorer::app::{App, Field, Focus, Overlay, TextInput};
 use crate::explorer::layout;
 use crate::explorer::screen::{ListColumn, ListColumns, ListSort};
 use crate::explorer::theme::Theme;
-use crate::explorer::ui::pane_block;
+use crate::explorer::ui::{pane_block, scroll_marks};
 use crate::model::{Dataset, Status};
 use crate::query::{Filter, SortKey};
 use crate::report::facts::Summary;
@@ -49,7 +49,8 @@ const PARTY_W: (usize, usize) = (5, 20);
 const RESULT_W: (usize, usize) = (6, 18);
 /// `+13.4 pts`, `-10.5 pts`.
 const CHANGE_W: (usize, usize) = (6, 9);
-/// The narrowest a winner's name is cut to before the column gives way to the status.
+/// The narrowest a winner's name is cut to while the title keeps its own minimum; below that
+/// the winner takes the status's width (the title giving way as for the status).
 const MIN_WINNER: usize = 12;
 /// Region names longer than this are cut (none of the UK's is).
 const MAX_REGION: usize = 24;
@@ -152,10 +153,19 @@ fn columns(fit: Fit) -> Vec<(ListColumn, usize)> {
             continue;
         }
         let mut w = natural(col);
-        let room = fit.width.saturating_sub(used + min_title(col) + 2);
-        if col == ListColumn::Winner && w > room && room >= MIN_WINNER {
-            // A winner cut short says more than none.
-            w = room;
+        let mut room = fit.width.saturating_sub(used + min_title(col) + 2);
+        if col == ListColumn::Winner && w > room {
+            // A winner cut short says more than none, and more than the status it would give
+            // way to (it says `pending` itself): the title gives way as far as it would for
+            // the status, with or without colour (whose letters make the mark wider).
+            let beside_status = fit.width.saturating_sub(used + MIN_TITLE_BESIDE_STATUS + 2);
+            if room < MIN_WINNER {
+                room = room.max(STATUS_W).min(beside_status);
+            }
+            w = w.min(room);
+            if w < STATUS_W {
+                w = natural(col);
+            }
         }
         if w > room {
             match col {
@@ -299,6 +309,8 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
             .collect();
         frame.render_widget(Line::from(spans), titles);
     }
+    scroll_marks(frame, app, area, app.offset > 0, end < app.rows.len());
+    position(frame, app, area);
     if app.rows.is_empty() {
         let message = Paragraph::new(empty_message(app))
             .style(theme.dim())
@@ -314,6 +326,21 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
         }
         let cells = row(r, &cols, theme, app.mark_of(&r.s.contest.id));
         draw_row(buf, area, &cols, &cells);
+    }
+}
+
+/// Where the selection is, `row 312 of 650`, on the list's bottom border at the left (the
+/// `↓ more` sign is at the right).
+fn position(frame: &mut Frame, app: &App, pane: Rect) {
+    if app.rows.is_empty() || !layout::bordered(pane) {
+        return;
+    }
+    let text = format!(" row {} of {} ", app.selected + 1, app.rows.len());
+    let w = cells::width(&text) as u16;
+    // Room for the corner, the text and the `↓ more` sign with its margin.
+    if pane.width >= w + cells::width(" ↓ more ") as u16 + 5 {
+        let at = Rect::new(pane.x + 1, pane.bottom() - 1, w, 1);
+        frame.render_widget(Span::styled(text, app.theme.dim()), at);
     }
 }
 
@@ -606,7 +633,7 @@ mod tests {
         .iter()
         .map(|c| c.0)
         .collect();
-        assert_eq!(narrow, vec![Mark, Title, Date, Status, Result]);
+        assert_eq!(narrow, vec![Mark, Title, Date, Winner, Result]);
     }
 
     #[test]
@@ -621,10 +648,12 @@ mod tests {
         // The winner column says `pending`: no status column beside it.
         assert!(!names(98, SortKey::Date).contains(&Status));
         assert_eq!(names(20, SortKey::Title), vec![Mark, Title]);
-        // 40 columns: the date it is sorted by, and whether it is pending.
-        assert_eq!(names(38, SortKey::Date), vec![Mark, Title, Date, Status]);
+        // 40 columns: the date it is sorted by, and the winner (or `pending`), cut short
+        // rather than given way to the status.
+        assert_eq!(names(38, SortKey::Date), vec![Mark, Title, Date, Winner]);
         assert_eq!(names(40, SortKey::Title), vec![Mark, Title, Winner]);
-        assert_eq!(names(32, SortKey::Title), vec![Mark, Title, Status]);
+        assert_eq!(names(32, SortKey::Title), vec![Mark, Title, Winner]);
+        assert_eq!(names(24, SortKey::Title), vec![Mark, Title]);
         // 100 columns beside the detail (48 wide): the winner, cut short, rather than none.
         assert_eq!(names(48, SortKey::Date), vec![Mark, Title, Date, Winner]);
         let wide = columns(fit(198, SortKey::Date));

@@ -30,6 +30,9 @@ mod loading;
 mod messages;
 mod picker;
 
+pub use changes::{
+    column_widths as changes_column_widths, grid_top as changes_grid_top, window as changes_window,
+};
 pub use columns::geometry as columns_geometry;
 pub use picker::geometry as picker_geometry;
 pub use status::chip_areas;

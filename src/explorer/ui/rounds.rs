@@ -16,6 +16,7 @@ use crate::report;
 use crate::report::cells;
 use crate::report::round_words;
 use crate::report::rounds::{self, RoundState, RoundTable, RoundView};
+use crate::report::selection;
 use crate::report::words;
 
 /// Titles of contests with rounds named when the selected one has none.
@@ -33,7 +34,15 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) -> Option<u16> {
     let width = usize::from(inner.width);
     let theme = app.theme;
     let contest = app.selected_contest();
+    // Where the count is stays on the border however far the pane scrolls.
     let title = match contest {
+        Some(c) if !c.rounds.is_empty() => format!(
+            " Round {} of {}: {} · {} ",
+            app.current_round() + 1,
+            c.rounds.len(),
+            c.title,
+            c.id
+        ),
         Some(c) => format!(" Rounds: {} · {} ", c.title, c.id),
         None => " Rounds ".to_string(),
     };
@@ -145,7 +154,10 @@ fn round_lines(
                     let used = cells::width(&drawn);
                     if at >= used {
                         spans.push(Span::raw(" ".repeat(at - used)));
-                        spans.push(Span::styled("┆", theme.dim()));
+                        spans.push(Span::styled(
+                            selection::THRESHOLD_MARK.to_string(),
+                            theme.dim(),
+                        ));
                     }
                 }
             }

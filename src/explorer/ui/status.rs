@@ -170,13 +170,30 @@ fn left_side(app: &App, width: usize) -> Vec<Span<'static>> {
                 format!(" export {} contests to (.md or .csv): ", app.rows.len())
             }
         };
+        // A suggestion is shown selected (typing replaces it); the cursor where it is.
+        let (before, after) = input.split();
+        let text_style = if input.selected {
+            theme.selected(true)
+        } else {
+            Style::new()
+        };
         let mut spans = vec![
             Span::styled(prompt, theme.key()),
-            Span::raw(input.text.clone()),
+            Span::styled(before.to_string(), text_style),
             Span::styled("▏", theme.key()),
+            Span::styled(after.to_string(), text_style),
         ];
-        // Scrolled to the cursor: when it does not all fit, the start gives way.
-        keep_end(&mut spans, width);
+        // Scrolled to the cursor: when it does not all fit, the text after the cursor gives
+        // way (cut, marked), then the start.
+        if spans_width(&spans) > width {
+            let after = spans.pop().unwrap_or_default();
+            if spans_width(&spans) < width && !after.content.is_empty() {
+                spans.push(after);
+                truncate_spans(&mut spans, width);
+            } else {
+                keep_end(&mut spans, width);
+            }
+        }
         if let Some(e) = input
             .error
             .as_ref()
