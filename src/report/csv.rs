@@ -99,13 +99,14 @@ impl TextCells {
 pub fn list(out: &mut impl Write, listing: &Listing, cells: TextCells) -> io::Result<()> {
     let ds = listing.dataset;
     let mut w = csv::Writer::from_writer(out);
-    // `history` adds the change since the seat's previous contest as a contest column.
+    // `list` and `history` add the change since the seat's previous contest as contest
+    // columns: in words, the computed result, the winner's party's ± share.
     let header: Vec<&str> = match listing.changes {
         Some(_) => LIST_COLUMNS
             .iter()
             .copied()
             .take(CONTEST_COLUMNS)
-            .chain(["change"])
+            .chain(["change", "result_computed", "change_points"])
             .chain(LIST_COLUMNS.iter().copied().skip(CONTEST_COLUMNS))
             .collect(),
         None => LIST_COLUMNS.to_vec(),
@@ -116,7 +117,23 @@ pub fn list(out: &mut impl Write, listing: &Listing, cells: TextCells) -> io::Re
         let warnings = warnings_of(listing.warnings, contest);
         let mut head = contest_cells(ds, contest, &warnings, cells);
         if let Some(changes) = listing.changes {
-            head.push(crate::report::change::short(&changes.since(ds, i)));
+            let since = changes.since(ds, i);
+            head.push(crate::report::change::short(&since));
+            let known = match &since {
+                crate::model::change::Since::Known(change) => Some(change),
+                _ => None,
+            };
+            head.push(
+                cells.opt(
+                    known
+                        .and_then(|c| c.outcome.as_ref())
+                        .map(|o| o.label())
+                        .as_ref(),
+                ),
+            );
+            head.push(opt(known
+                .and_then(|c| crate::report::change::winner_points(c))
+                .map(|p| format!("{p:.2}"))));
         }
         let ranked = arithmetic::ranked(contest);
         if ranked.is_empty() {
