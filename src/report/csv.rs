@@ -127,7 +127,7 @@ pub fn list(out: &mut impl Write, listing: &Listing, cells: TextCells) -> io::Re
                 cells.opt(
                     known
                         .and_then(|c| c.outcome.as_ref())
-                        .map(|o| o.label())
+                        .map(crate::model::change::Outcome::label)
                         .as_ref(),
                 ),
             );

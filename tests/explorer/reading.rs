@@ -174,7 +174,7 @@ fn empty() -> Loaded {
         titles: Vec::new(),
         conflicts: Vec::new(),
         notes: Vec::new(),
-        versions: Default::default(),
+        versions: hustings::load::Versions::default(),
     }
 }
 

@@ -26,7 +26,7 @@ fn loaded(dataset: Dataset) -> Loaded {
         titles: Vec::new(),
         conflicts: Vec::new(),
         notes: Vec::new(),
-        versions: Default::default(),
+        versions: hustings::load::Versions::default(),
     }
 }
 
