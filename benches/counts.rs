@@ -169,6 +169,7 @@ fn frame_rounds(bencher: Bencher) {
         titles: Vec::new(),
         conflicts: Vec::new(),
         notes: Vec::new(),
+        versions: hustings::load::Versions::default(),
     };
     let mut app = App::new(loaded.sources.clone(), Theme { color: true }, 200, 50);
     app.update(Action::Loaded(Box::new(Data::new(loaded))));

@@ -108,6 +108,7 @@ fn app(contests: usize, view: View) -> App {
         titles: Vec::new(),
         conflicts: Vec::new(),
         notes: Vec::new(),
+        versions: hustings::load::Versions::default(),
     };
     let mut app = App::new(loaded.sources.clone(), Theme { color: true }, 200, 50);
     app.update(Action::Loaded(Box::new(Data::new(loaded))));

@@ -26,6 +26,7 @@ pub fn run(
         dataset,
         warnings: &loaded.warnings,
         contest: &dataset.contests[i],
+        versions: loaded.versions.of(i),
     };
     let pair = [detail(a), detail(b)];
     match output.format {

@@ -28,6 +28,7 @@ pub fn run(
         query: &selection.query,
         rows: &rows,
         changes: Some(&changes),
+        all: selection.index.rows_total(),
     };
     match output.format {
         Format::Text => {

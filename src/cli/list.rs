@@ -1,4 +1,5 @@
-//! `hustings list`: the contests matching the filters, in the query's order.
+//! `hustings list`: the contests matching the filters, in the query's order, each seat with
+//! its change since the seat's previous contest.
 
 use std::io::Write;
 
@@ -7,21 +8,26 @@ use anyhow::Result;
 use super::Selection;
 use crate::cli::Output;
 use crate::cli::args::Format;
+use crate::model::change::Changes;
 use crate::report::{self, Listing};
 
 pub fn run(selection: &Selection, output: &Output<Format>, out: &mut impl Write) -> Result<u8> {
+    let dataset = &selection.loaded.dataset;
+    let changes = Changes::build(dataset);
     let listing = Listing {
-        dataset: &selection.loaded.dataset,
+        dataset,
         warnings: &selection.loaded.warnings,
         query: &selection.query,
         rows: &selection.rows,
-        changes: None,
+        changes: Some(&changes),
+        all: selection.index.rows_total(),
     };
+    let for_people = listing.for_people();
     match output.format {
-        Format::Text => report::text::list(out, &listing, &output.style)?,
+        Format::Text => report::text::list(out, &for_people, &output.style)?,
         Format::Json => report::json::list(out, &listing)?,
         Format::Csv => report::csv::list(out, &listing, output.csv)?,
-        Format::Markdown => report::markdown::list(out, &listing)?,
+        Format::Markdown => report::markdown::list(out, &for_people)?,
     }
     Ok(0)
 }

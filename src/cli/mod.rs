@@ -40,7 +40,8 @@ impl Selection {
     pub fn new(sources: &[DataSource], spec: &QuerySpec, for_people: bool) -> Result<Selection> {
         let loaded = load_for(sources, for_people)?;
         let query = spec.resolve(&loaded.dataset)?;
-        let index = Index::build(&loaded.dataset);
+        // A contest several sources give is one row (its most complete version).
+        let index = Index::build(&loaded.dataset).hide(loaded.versions.hidden());
         let rows = index.run(&query);
         Ok(Selection {
             loaded,

@@ -16,10 +16,12 @@ pub fn run(
     out: &mut impl Write,
 ) -> Result<u8> {
     let dataset = &loaded.dataset;
+    let i = super::find_contest(loaded, id, &format!("show {id}"))?;
     let detail = Detail {
         dataset,
         warnings: &loaded.warnings,
-        contest: &dataset.contests[super::find_contest(loaded, id, &format!("show {id}"))?],
+        contest: &dataset.contests[i],
+        versions: loaded.versions.of(i),
     };
     match output.format {
         ShowFormat::Text => report::text::show(out, &detail, &output.style)?,

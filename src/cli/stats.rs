@@ -26,15 +26,15 @@ pub fn run(
         ByArg::Month => GroupBy::Month,
         ByArg::Change => GroupBy::Change,
     };
-    // A contest loaded from two sources is counted once.
-    let rows = selection.loaded.counted(&selection.rows);
-    let (index, rows) = (&selection.index, &rows[..]);
+    // The rows hold a contest loaded from several sources once.
+    let (index, rows) = (&selection.index, &selection.rows[..]);
     let report = StatsReport {
         dataset: &selection.loaded.dataset,
         query: &selection.query,
         totals: stats::totals(index, rows),
         groups: stats::group_by(&selection.loaded.dataset, index, rows, by),
         seat_totals: (by == GroupBy::Party).then(|| stats::seat_totals(index, rows)),
+        all: index.rows_total(),
     };
     match output.format {
         Format::Text => report::text::stats(out, &report, &output.style)?,

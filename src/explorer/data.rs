@@ -63,7 +63,8 @@ impl Data {
         let exact = (!safe::is_clean(&loaded)).then(|| loaded.dataset.clone());
         let loaded = safe::for_display(loaded);
         let ds = &loaded.dataset;
-        let index = Index::build(ds);
+        // A contest several sources give is one row: the other versions are never listed.
+        let index = Index::build(ds).hide(loaded.versions.hidden());
         let changes = Changes::build(ds);
         let facts = index.facts();
         // Counted from the index's interned ids (loaded data uses only the catalogue's).
@@ -74,6 +75,9 @@ impl Data {
         let mut kind_counts = [0; ContestKind::ALL.len()];
         let mut seen = vec![false; ds.factions.len() + 1];
         for (i, contest) in facts.contests.iter().enumerate() {
+            if !index.is_row(i) {
+                continue;
+            }
             if contest.region == NONE {
                 region_counts[ds.regions.len()] += 1;
             } else if let Some(r) = facts.regions.catalogue_position(contest.region) {
@@ -106,7 +110,10 @@ impl Data {
         let endorsers = stats::contests_per_endorser(&index);
         let mut stage_counts = [0; StageKind::ALL.len()];
         let mut status_counts = [0; CandidateStatus::ALL.len()];
-        for contest in &ds.contests {
+        for (i, contest) in ds.contests.iter().enumerate() {
+            if !index.is_row(i) {
+                continue;
+            }
             for (n, stage) in StageKind::ALL.iter().enumerate() {
                 stage_counts[n] += usize::from(contest.stages.iter().any(|s| s.stage == *stage));
             }

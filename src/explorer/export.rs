@@ -54,6 +54,8 @@ pub struct Source<'a> {
     pub exact: &'a crate::model::Dataset,
     /// The selected contest, if any.
     pub selected: Option<usize>,
+    /// Which contests are rows, and the other versions of each (for the selected's detail).
+    pub versions: &'a crate::load::Versions,
 }
 
 /// The bytes of an export, or why there are none (nothing selected).
@@ -72,7 +74,6 @@ pub fn render(
     };
     let listing = Listing {
         rows,
-        changes: None,
         ..source.listing
     };
     let mut out = Vec::new();
@@ -82,10 +83,11 @@ pub fn render(
                 dataset: listing.dataset,
                 warnings: listing.warnings,
                 contest: &listing.dataset.contests[rows[0]],
+                versions: source.versions.of(rows[0]),
             };
             report::markdown::show(&mut out, &detail)
         }
-        (_, ExportFormat::Markdown) => report::markdown::list(&mut out, &listing),
+        (_, ExportFormat::Markdown) => report::markdown::list(&mut out, &listing.for_people()),
         // Formula-safe, as `list --format csv` is by default: exports go to spreadsheets.
         (_, ExportFormat::Csv) => {
             let exact = Listing {

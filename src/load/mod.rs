@@ -20,6 +20,7 @@ use crate::model::{Contest, Dataset};
 use catalogue_conflicts::Conflict;
 pub use error::LoadError;
 use integrity::{Warning, WarningKind};
+pub use same_contest::Versions;
 
 mod batch;
 mod parallel;
@@ -100,26 +101,23 @@ pub struct Loaded {
     pub conflicts: Vec<Conflict>,
     /// What reading files of other formats ignored or mapped, one sentence each.
     pub notes: Vec<String>,
+    /// A contest several sources give is one row, its most complete version: which contests
+    /// are rows, and each row's other versions (`same_contest::Versions`).
+    pub versions: Versions,
 }
 
 impl Loaded {
-    /// `rows` without the contests that repeat an earlier one (see `same_contest`), so each
-    /// contest is counted once; borrowed when nothing repeats.
+    /// `rows` without the other versions of a contest several sources give (see
+    /// `Versions`), so each contest is counted once; borrowed when nothing repeats. (Queries
+    /// leave them out already: `query::Index::hide`.)
     pub fn counted<'r>(&self, rows: &'r [usize]) -> std::borrow::Cow<'r, [usize]> {
-        let repeats: Vec<usize> = self
-            .warnings
-            .iter()
-            .filter(|w| matches!(w.kind, WarningKind::SameContest { .. }))
-            .map(|w| w.contest)
-            .collect();
-        if repeats.is_empty() {
+        if self.versions.hidden().is_empty() {
             return std::borrow::Cow::Borrowed(rows);
         }
-        // Warnings are in contest order, so `repeats` is sorted.
         std::borrow::Cow::Owned(
             rows.iter()
                 .copied()
-                .filter(|i| repeats.binary_search(i).is_err())
+                .filter(|&i| self.versions.is_row(i))
                 .collect(),
         )
     }
@@ -257,7 +255,7 @@ pub fn load(sources: &[DataSource]) -> Result<Loaded, LoadError> {
     let dataset = merged.unwrap_or_else(Dataset::empty);
     let mut warnings = integrity::warnings(&dataset);
     let source_of = |i: usize| source_ends.partition_point(|&end| end <= i);
-    let repeats = same_contest::repeats(&dataset, source_of);
+    let (repeats, versions) = same_contest::repeats_and_versions(&dataset, source_of, &names);
     if !repeats.is_empty() {
         let file_of = |i: usize| &names[source_of(i)];
         for r in repeats {
@@ -281,6 +279,7 @@ pub fn load(sources: &[DataSource]) -> Result<Loaded, LoadError> {
         titles,
         conflicts,
         notes,
+        versions,
     })
 }
 

@@ -39,6 +39,25 @@ type Key = (ContestKind, PartialDate, String);
 /// Every contest that repeats an earlier one from another source, in data order;
 /// `source_of(i)` is the file contest `i` was read from.
 pub fn repeats(dataset: &Dataset, source_of: impl Fn(usize) -> usize) -> Vec<Repeat> {
+    find(dataset, source_of).0
+}
+
+/// The repeats (as [`repeats`]) and the rows they make ([`Versions`]); `names` are the
+/// sources' names, by `source_of`'s numbers.
+pub fn repeats_and_versions(
+    dataset: &Dataset,
+    source_of: impl Fn(usize) -> usize,
+    names: &[String],
+) -> (Vec<Repeat>, Versions) {
+    let (repeats, parties) = find(dataset, &source_of);
+    let versions = Versions::build(dataset, &repeats, parties.as_ref(), |i| {
+        names.get(source_of(i)).cloned().unwrap_or_default()
+    });
+    (repeats, versions)
+}
+
+/// The repeats, and the parties of the dataset when some were compared.
+fn find(dataset: &Dataset, source_of: impl Fn(usize) -> usize) -> (Vec<Repeat>, Option<Parties>) {
     // Every contest under each key: contests in one seat on one day that are not the same
     // (two parties' primaries, two offices) share a key.
     let mut by_id: HashMap<Key, Vec<usize>> = HashMap::new();
@@ -92,7 +111,155 @@ pub fn repeats(dataset: &Dataset, source_of: impl Fn(usize) -> usize) -> Vec<Rep
             by_name.entry(name).or_default().push(i);
         }
     }
-    out
+    (out, parties)
+}
+
+/// One contest as given by each source that has it: which version is its row, and how each
+/// other version compares with it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Group {
+    /// The row first (the most complete version, see [`Versions`]), then the others in data
+    /// order.
+    pub versions: Vec<Version>,
+}
+
+/// One source's version of a contest.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Version {
+    /// Index of the contest in the dataset.
+    pub contest: usize,
+    /// The file it was read from, as messages name it.
+    pub file: String,
+    /// What it reports differently from the row, each with both values (the row's first);
+    /// empty when it agrees, and for the row itself.
+    pub differences: Vec<String>,
+}
+
+impl Group {
+    /// The version listed as the contest's row.
+    pub fn row(&self) -> &Version {
+        &self.versions[0]
+    }
+
+    /// The versions not listed (each reachable by its id: `show ID~2`).
+    pub fn others(&self) -> &[Version] {
+        &self.versions[1..]
+    }
+}
+
+/// Which contests are rows: a contest confirmed by several sources is one row, its most
+/// complete version — most candidates with known votes, then one stating its valid ballots
+/// (an official count states them; a news report seldom does), then most candidates, then
+/// the first loaded. The other versions stay in the dataset (by id, for `show`) but are
+/// never listed nor counted. Built once per load; asking is a binary search.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Versions {
+    /// The contests that are another version of a row, ascending.
+    hidden: Vec<usize>,
+    /// Every contest of a group with its group's place in `groups`, ascending by contest.
+    members: Vec<(usize, usize)>,
+    groups: Vec<Group>,
+}
+
+/// A version of the contest given to [`Versions::of`], within its group.
+#[derive(Debug, Clone, Copy)]
+pub struct VersionsOf<'a> {
+    pub group: &'a Group,
+    /// The contest asked about (the row or one of the others).
+    pub this: usize,
+}
+
+impl VersionsOf<'_> {
+    /// Whether the contest asked about is the listed row.
+    pub fn is_row(&self) -> bool {
+        self.group.row().contest == self.this
+    }
+}
+
+impl Versions {
+    /// Whether contest `i` is a row (every contest is, but the other versions of one).
+    pub fn is_row(&self, i: usize) -> bool {
+        self.hidden.binary_search(&i).is_err()
+    }
+
+    /// The contests that are not rows (other versions of one), ascending.
+    pub fn hidden(&self) -> &[usize] {
+        &self.hidden
+    }
+
+    /// The versions of contest `i`, when more than one source has it.
+    pub fn of(&self, i: usize) -> Option<VersionsOf<'_>> {
+        let at = self.members.binary_search_by_key(&i, |m| m.0).ok()?;
+        Some(VersionsOf {
+            group: &self.groups[self.members[at].1],
+            this: i,
+        })
+    }
+
+    /// Groups the repeats of one contest (each repeat names the first seen), picks each
+    /// group's row and compares every other version with it. `file_of(i)` names contest
+    /// `i`'s file.
+    fn build(
+        dataset: &Dataset,
+        repeats: &[Repeat],
+        parties: Option<&Parties>,
+        file_of: impl Fn(usize) -> String,
+    ) -> Versions {
+        let Some(parties) = parties else {
+            return Versions::default();
+        };
+        let mut by_first: HashMap<usize, Vec<&Repeat>> = HashMap::new();
+        for r in repeats {
+            by_first.entry(r.first).or_default().push(r);
+        }
+        let mut firsts: Vec<usize> = by_first.keys().copied().collect();
+        firsts.sort_unstable();
+        let mut out = Versions::default();
+        for first in firsts {
+            let later = &by_first[&first];
+            let mut members: Vec<usize> = std::iter::once(first)
+                .chain(later.iter().map(|r| r.contest))
+                .collect();
+            let row = members
+                .iter()
+                .copied()
+                .max_by_key(|&i| (completeness(&dataset.contests[i]), std::cmp::Reverse(i)))
+                .unwrap_or(first);
+            members.retain(|&i| i != row);
+            let versions = std::iter::once(Version {
+                contest: row,
+                file: file_of(row),
+                differences: Vec::new(),
+            })
+            .chain(members.iter().map(|&i| Version {
+                contest: i,
+                file: file_of(i),
+                // Compared with the first seen already; else compared with the row now.
+                differences: match later.iter().find(|r| r.contest == i) {
+                    Some(r) if row == first => r.differences.clone(),
+                    _ => differences(&dataset.contests[row], &dataset.contests[i], parties),
+                },
+            }))
+            .collect();
+            let group = out.groups.len();
+            out.hidden.extend(&members);
+            out.members.push((row, group));
+            out.members.extend(members.iter().map(|&i| (i, group)));
+            out.groups.push(Group { versions });
+        }
+        out.hidden.sort_unstable();
+        out.members.sort_unstable();
+        out
+    }
+}
+
+/// How complete a version is, the most complete greatest (see [`Versions`]).
+fn completeness(c: &Contest) -> (usize, bool, usize) {
+    (
+        c.candidates.iter().filter(|k| k.votes.is_some()).count(),
+        c.ballots.as_ref().is_some_and(|b| b.valid.is_some()),
+        c.candidates.len(),
+    )
 }
 
 /// Whether `a` and `b` are for the same party, or at least one is no party's contest.

@@ -49,6 +49,10 @@ pub struct Index {
     region_order: Vec<u32>,
     /// Whole-dataset orders per sort, made on first use.
     orders: order::Orders,
+    /// A bit per contest that is another source's version of a listed row (`hide`): never
+    /// kept by a query; empty when none is.
+    hidden: Box<[u64]>,
+    hidden_count: usize,
 }
 
 impl Index {
@@ -141,10 +145,42 @@ impl Index {
             title_rank: dense_ranks(&titles),
             region_order,
             orders: order::Orders::default(),
+            hidden: Box::default(),
+            hidden_count: 0,
         };
         // The default order is needed at once; making it here keeps it off the UI thread.
         index.order(Sort::default());
         index
+    }
+
+    /// Never keeps the contests `hidden` (ascending indices; the other versions of a contest
+    /// given by several sources, `load::Versions::hidden`), so a contest is one row in every
+    /// list and count.
+    #[must_use]
+    pub fn hide(mut self, hidden: &[usize]) -> Index {
+        let mut bits = vec![0u64; self.len().div_ceil(64)];
+        for &i in hidden.iter().filter(|&&i| i < self.len()) {
+            bits[i / 64] |= 1 << (i % 64);
+        }
+        self.hidden_count = hidden.iter().filter(|&&i| i < self.len()).count();
+        self.hidden = if self.hidden_count == 0 {
+            Box::default()
+        } else {
+            bits.into_boxed_slice()
+        };
+        self
+    }
+
+    /// Whether contest `i` is a row (not another source's version of one).
+    pub fn is_row(&self, i: usize) -> bool {
+        self.hidden
+            .get(i / 64)
+            .is_none_or(|w| w & (1 << (i % 64)) == 0)
+    }
+
+    /// How many rows there are: the contests, each given by several sources counted once.
+    pub fn rows_total(&self) -> usize {
+        self.len() - self.hidden_count
     }
 
     /// The interned facts of every contest (for aggregates).
@@ -353,6 +389,9 @@ impl<'f> Compiled<'f> {
     }
 
     fn matches(&self, index: &Index, i: usize) -> bool {
+        if !index.is_row(i) {
+            return false;
+        }
         let facts = &index.facts;
         if let Some(results) = &self.filter.results
             && !results.keep.get(i).copied().unwrap_or(false)

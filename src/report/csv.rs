@@ -16,10 +16,7 @@ use crate::model::{Bound, Candidate, Contest, Dataset};
 use crate::stats::{GroupRecord, Groups};
 
 /// The columns of `list --format csv`, in order.
-/// The contest columns of `LIST_COLUMNS` (before the candidate ones).
-const CONTEST_COLUMNS: usize = 24;
-
-pub const LIST_COLUMNS: [&str; 38] = [
+pub const LIST_COLUMNS: [&str; 41] = [
     "contest_id",
     "title",
     "kind",
@@ -44,6 +41,11 @@ pub const LIST_COLUMNS: [&str; 38] = [
     "winner",
     "winner_faction_id",
     "warnings",
+    // The change since the seat's previous contest (`list`, `history`): in words, the
+    // computed result, the winner's party's ± share.
+    "change",
+    "result_computed",
+    "change_points",
     "candidate_rank",
     "candidate_name",
     "candidate_party",
@@ -99,25 +101,29 @@ impl TextCells {
 pub fn list(out: &mut impl Write, listing: &Listing, cells: TextCells) -> io::Result<()> {
     let ds = listing.dataset;
     let mut w = csv::Writer::from_writer(out);
-    // `history` adds the change since the seat's previous contest as a contest column.
-    let header: Vec<&str> = match listing.changes {
-        Some(_) => LIST_COLUMNS
-            .iter()
-            .copied()
-            .take(CONTEST_COLUMNS)
-            .chain(["change"])
-            .chain(LIST_COLUMNS.iter().copied().skip(CONTEST_COLUMNS))
-            .collect(),
-        None => LIST_COLUMNS.to_vec(),
-    };
-    w.write_record(&header).map_err(io_error)?;
+    let header = LIST_COLUMNS;
+    w.write_record(header).map_err(io_error)?;
     for &i in listing.rows {
         let contest = &ds.contests[i];
         let warnings = warnings_of(listing.warnings, contest);
         let mut head = contest_cells(ds, contest, &warnings, cells);
-        if let Some(changes) = listing.changes {
-            head.push(crate::report::change::short(&changes.since(ds, i)));
-        }
+        let since = listing.changes.map(|changes| changes.since(ds, i));
+        head.push(
+            since
+                .as_ref()
+                .map(crate::report::change::short)
+                .unwrap_or_default(),
+        );
+        // Empty where no change is known (or asked for).
+        let known = match &since {
+            Some(crate::model::change::Since::Known(change)) => Some(&**change),
+            _ => None,
+        };
+        let result = known.and_then(|c| c.outcome.as_ref());
+        head.push(cells.opt(result.map(crate::model::change::Outcome::label).as_ref()));
+        head.push(opt(known
+            .and_then(crate::report::change::winner_points)
+            .map(|p| format!("{p:.2}"))));
         let ranked = arithmetic::ranked(contest);
         if ranked.is_empty() {
             let blank = vec![String::new(); header.len() - head.len()];

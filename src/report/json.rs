@@ -52,6 +52,57 @@ pub struct ShowDoc {
     /// Change since the seat's previous contest; `null` for a contest that elects no seat.
     #[serde(default)]
     pub change: Option<ChangeDoc>,
+    /// Every source's version of the contest when several give it (it is listed once);
+    /// `null` when one does.
+    #[serde(default)]
+    pub versions: Option<VersionsDoc>,
+}
+
+/// The versions of a contest several sources give.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct VersionsDoc {
+    /// The id of the version listed (the most complete).
+    pub listed: String,
+    /// Every version, the listed one first.
+    pub all: Vec<VersionDoc>,
+}
+
+/// One source's version.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct VersionDoc {
+    pub id: String,
+    /// The file it was read from.
+    pub file: String,
+    /// Whether it is the version listed.
+    pub listed: bool,
+    /// What it reports differently from the listed version (`Ann's votes: 34299 and 39937`,
+    /// the listed version's value first); empty when it agrees.
+    pub differences: Vec<String>,
+}
+
+impl VersionsDoc {
+    fn new(ds: &Dataset, of: &crate::load::same_contest::VersionsOf) -> VersionsDoc {
+        let id = |i: usize| {
+            ds.contests
+                .get(i)
+                .map_or_else(String::new, |c| c.id.clone())
+        };
+        VersionsDoc {
+            listed: id(of.group.row().contest),
+            all: of
+                .group
+                .versions
+                .iter()
+                .enumerate()
+                .map(|(n, v)| VersionDoc {
+                    id: id(v.contest),
+                    file: v.file.clone(),
+                    listed: n == 0,
+                    differences: v.differences.clone(),
+                })
+                .collect(),
+        }
+    }
 }
 
 /// Change since the previous general election or by-election in the same seat.
@@ -555,6 +606,7 @@ pub fn show_doc(detail: &Detail) -> ShowDoc {
             .iter()
             .position(|k| std::ptr::eq(k, c))
             .and_then(|i| ChangeDoc::new(ds, &Changes::build(ds).since(ds, i))),
+        versions: detail.versions.map(|of| VersionsDoc::new(ds, &of)),
     }
 }
 

@@ -349,6 +349,12 @@ pub fn show(out: &mut impl Write, d: &Detail) -> io::Result<()> {
             writeln!(out, "- ⚠ {}", inline(warning))?;
         }
     }
+    if let Some(of) = &d.versions {
+        writeln!(out, "\n### {}\n", super::versions::HEADING)?;
+        for line in super::versions::lines(d.dataset, of) {
+            writeln!(out, "- {}", inline(&line))?;
+        }
+    }
     writeln!(out, "\n### Sources\n")?;
     for source in &c.sources {
         let text = inline(&facts::source_text(source));

@@ -12,6 +12,7 @@ pub mod round_words;
 pub mod rounds;
 pub mod safe;
 pub mod selection;
+pub mod versions;
 
 pub mod csv;
 pub mod facts;
@@ -23,6 +24,7 @@ pub mod text;
 pub mod words;
 
 use crate::load::integrity::Warning;
+use crate::load::same_contest::VersionsOf;
 use crate::model::{Contest, Dataset};
 use crate::query::Query;
 use crate::stats::{Groups, Totals};
@@ -36,8 +38,28 @@ pub struct Listing<'a> {
     pub query: &'a Query,
     /// Indices into `dataset.contests`, in display order.
     pub rows: &'a [usize],
-    /// When given, each seat's change since its previous contest is a column (`history`).
+    /// When given, each seat's change since its previous contest is a column (`history`,
+    /// `list`).
     pub changes: Option<&'a crate::model::change::Changes>,
+    /// How many rows the data holds (contests, each given by several sources once): the
+    /// "of N" of a count.
+    pub all: usize,
+}
+
+impl Listing<'_> {
+    /// The listing as tables for people show it (text, Markdown): the change column only
+    /// when some listed contest elects a seat (JSON and CSV keep their fields always).
+    #[must_use]
+    pub fn for_people(self) -> Self {
+        let any_seat = self
+            .rows
+            .iter()
+            .any(|&i| crate::model::change::elects_a_seat(self.dataset.contests[i].kind));
+        Listing {
+            changes: self.changes.filter(|_| any_seat),
+            ..self
+        }
+    }
 }
 
 /// One contest to print in full.
@@ -46,6 +68,8 @@ pub struct Detail<'a> {
     pub dataset: &'a Dataset,
     pub warnings: &'a [Warning],
     pub contest: &'a Contest,
+    /// The contest's versions, when several sources give it (`load::Versions::of`).
+    pub versions: Option<VersionsOf<'a>>,
 }
 
 /// Aggregates to print.
@@ -57,6 +81,8 @@ pub struct StatsReport<'a> {
     pub groups: Groups,
     /// For seats per party: totals over the contests that elect a seat.
     pub seat_totals: Option<Totals>,
+    /// How many rows the data holds (as `Listing::all`).
+    pub all: usize,
 }
 
 /// The integrity warnings about `contest`, as sentences.

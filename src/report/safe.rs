@@ -25,6 +25,7 @@ pub fn for_display(loaded: Loaded) -> Loaded {
         titles,
         conflicts,
         notes,
+        versions,
     } = loaded;
     Loaded {
         dataset: cleaned(dataset),
@@ -35,6 +36,8 @@ pub fn for_display(loaded: Loaded) -> Loaded {
             .collect(),
         conflicts,
         notes: notes.iter().map(|s| message(s).into_owned()).collect(),
+        // Its files and differences are cleaned where they are printed, as warnings are.
+        versions,
     }
 }
 

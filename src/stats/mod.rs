@@ -529,7 +529,8 @@ pub fn contests_per_endorser(index: &Index) -> Vec<(String, usize)> {
     let mut spelling = vec![NONE; groups];
     // The last contest each was counted for: once per contest, however many it backed there.
     let mut counted = vec![usize::MAX; groups];
-    for i in 0..facts.contests.len() {
+    // Another source's version of a listed contest is not counted again.
+    for i in (0..facts.contests.len()).filter(|&i| index.is_row(i)) {
         let endorsed = facts
             .endorsements_of_contest(i)
             .map(|e| (facts.endorsements[e], facts.endorsement_spelling[e]));

@@ -133,7 +133,11 @@ fn csv_has_one_row_per_candidate_and_parses_back() {
                 "{}",
                 contest.id
             );
-            let mut names: Vec<&str> = mine.iter().map(|r| &r[25]).collect();
+            let name = LIST_COLUMNS
+                .iter()
+                .position(|c| *c == "candidate_name")
+                .unwrap();
+            let mut names: Vec<&str> = mine.iter().map(|r| &r[name]).collect();
             let mut wanted: Vec<&str> =
                 contest.candidates.iter().map(|c| c.name.as_str()).collect();
             if wanted.is_empty() {

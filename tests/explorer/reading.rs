@@ -174,6 +174,7 @@ fn empty() -> Loaded {
         titles: Vec::new(),
         conflicts: Vec::new(),
         notes: Vec::new(),
+        versions: hustings::load::Versions::default(),
     }
 }
 

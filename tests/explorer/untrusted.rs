@@ -26,6 +26,7 @@ fn loaded(dataset: Dataset) -> Loaded {
         titles: Vec::new(),
         conflicts: Vec::new(),
         notes: Vec::new(),
+        versions: hustings::load::Versions::default(),
     }
 }
 
@@ -48,6 +49,7 @@ fn reports(loaded: &Loaded) -> Vec<(String, String)> {
         query: &query,
         rows: &rows,
         changes: None,
+        all: index.rows_total(),
     };
     let style = TextStyle {
         width: 100,
@@ -67,6 +69,7 @@ fn reports(loaded: &Loaded) -> Vec<(String, String)> {
             dataset: ds,
             warnings: &loaded.warnings,
             contest,
+            versions: None,
         };
         report::text::show(&mut buf, &detail, &style).unwrap();
         keep(
@@ -94,6 +97,7 @@ fn reports(loaded: &Loaded) -> Vec<(String, String)> {
             totals: stats::totals(&index, &rows),
             groups: stats::group_by(ds, &index, &rows, by),
             seat_totals: (by == GroupBy::Party).then(|| stats::seat_totals(&index, &rows)),
+            all: index.rows_total(),
         };
         report::text::stats(&mut buf, &report, &style).unwrap();
         keep(format!("text stats {by:?}"), std::mem::take(&mut buf));

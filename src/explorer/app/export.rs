@@ -25,10 +25,13 @@ impl App {
                 warnings: &data.loaded.warnings,
                 query: &self.query,
                 rows: &self.rows,
-                changes: None,
+                // The list's result and change, as `list` prints them.
+                changes: Some(&data.changes),
+                all: data.index.rows_total(),
             },
             exact: data.exact_dataset(),
             selected: self.selected_index(),
+            versions: &data.loaded.versions,
         })
     }
 

@@ -226,7 +226,8 @@ impl App {
 
     /// Total contests loaded.
     pub fn total(&self) -> usize {
-        self.data.as_ref().map_or(0, |d| d.dataset().contests.len())
+        // A contest several sources give is one row.
+        self.data.as_ref().map_or(0, |d| d.index.rows_total())
     }
 
     /// The side effects asked for since the last call, oldest first (taking them, so each is

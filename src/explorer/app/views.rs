@@ -361,19 +361,18 @@ impl App {
             return;
         };
         let (ds, index) = (data.dataset(), &data.index);
-        // Aggregates count a contest loaded from two sources once (worked out only when a
-        // view is recomputed).
-        let rows = &self.rows;
-        let counted = || data.loaded.counted(rows);
+        // The rows hold a contest loaded from several sources once (the index hides the
+        // other versions), so aggregates count it once.
+        let rows = &self.rows[..];
         let v = &mut self.views;
         let version = v.rows_version;
         match self.view {
             View::Scoreboard if v.board_for != Some(version) => {
-                v.board = Some(stats::scoreboard(index, &counted()));
+                v.board = Some(stats::scoreboard(index, rows));
                 v.board_for = Some(version);
             }
             View::Changes if v.matrix_for != Some(version) => {
-                v.matrix = Some(stats::change::change_matrix(ds, &data.changes, &counted()));
+                v.matrix = Some(stats::change::change_matrix(ds, &data.changes, rows));
                 v.matrix_for = Some(version);
                 v.matrix_column = 0;
                 let n = v.matrix.as_ref().map_or(0, |m| m.parties.len());
@@ -382,7 +381,7 @@ impl App {
             }
             View::Endorsements if v.endorsers_for != Some(version) => {
                 let keep = v.endorsers.get(v.endorser_cursor).map(|r| r.name.clone());
-                v.endorsers = stats::by_endorser(index, &counted());
+                v.endorsers = stats::by_endorser(index, rows);
                 v.endorsers_for = Some(version);
                 stats::sort_endorsers(&mut v.endorsers, v.endorser_sort, v.endorser_reverse);
                 v.endorser_cursor = keep
@@ -391,7 +390,7 @@ impl App {
             }
             View::Timeline if v.timeline_for != Some(version) => {
                 let keep = v.timeline.get(v.timeline_cursor).map(|g| g.key);
-                let months = timeline::by_month(index, &counted());
+                let months = timeline::by_month(index, rows);
                 v.timeline = timeline::fold_gaps(&months, GAP_MONTHS);
                 v.timeline_for = Some(version);
                 let at = keep

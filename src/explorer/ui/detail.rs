@@ -12,7 +12,7 @@ use crate::explorer::theme::Theme;
 use crate::explorer::ui::{chart, fact_lines, pane_block, scroll_paragraph};
 use crate::model::{Contest, Dataset, Status};
 use crate::report::change::{self, ChangeSection};
-use crate::report::{cells, facts, rounds, safe, selection, words};
+use crate::report::{cells, facts, rounds, safe, selection, versions, words};
 
 /// Width of the labels in the facts section.
 const LABEL: usize = 16;
@@ -102,6 +102,13 @@ fn lines(data: &Data, i: usize, width: usize, theme: Theme) -> Vec<Line<'static>
         for w in warnings {
             let said = w.kind.to_string();
             doc.hanging(&safe::message(&said), "  ⚠ ", "    ", theme.warning());
+        }
+    }
+    // Listed once: the other sources' versions by id, file and what differs (`show ID`).
+    if let Some(of) = data.loaded.versions.of(i) {
+        doc.heading(versions::HEADING);
+        for line in versions::lines(ds, &of) {
+            doc.hanging(&line, "  • ", "    ", theme.text());
         }
     }
     doc.heading("Sources");

@@ -72,13 +72,13 @@ pub fn list(out: &mut impl Write, listing: &Listing, style: &TextStyle) -> io::R
         writeln!(out, "{line}")?;
     }
     let totals = Totals::of_contests(ds, listing.rows);
-    writeln!(out, "{}", totals_line(&totals, ds.contests.len()))
+    writeln!(out, "{}", totals_line(&totals, listing.all))
 }
 
 /// `stats`: the totals, then one line per group with a bar of its wins.
 pub fn stats(out: &mut impl Write, report: &StatsReport, style: &TextStyle) -> io::Result<()> {
     let ds = report.dataset;
-    writeln!(out, "{}", totals_line(&report.totals, ds.contests.len()))?;
+    writeln!(out, "{}", totals_line(&report.totals, report.all))?;
     if let Some(seats) = &report.seat_totals {
         writeln!(out, "{}", seats_line(seats))?;
     }

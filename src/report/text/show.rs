@@ -7,7 +7,7 @@ use crate::report::bars::Bar;
 use crate::report::cells::{grid_lines, hanging, truncate, width};
 use crate::report::change::{self, ChangeSection};
 use crate::report::style::{MIN_WIDTH, Paint, TextStyle};
-use crate::report::{Detail, rounds, warnings_of};
+use crate::report::{Detail, rounds, versions, warnings_of};
 use crate::report::{facts, selection};
 
 /// `show`: one contest in full, with a bar chart of the vote shares.
@@ -88,6 +88,12 @@ pub fn show(out: &mut impl Write, d: &Detail, style: &TextStyle) -> io::Result<(
             for line in hanging(warning, "  ! ", "    ", w) {
                 writeln!(out, "{}", style.paint(&line, Paint::Warn))?;
             }
+        }
+    }
+    if let Some(of) = &d.versions {
+        heading(out, versions::HEADING, style)?;
+        for line in versions::lines(d.dataset, of) {
+            hanging_lines(out, &line, "  - ", "    ", w)?;
         }
     }
     heading(out, "Sources", style)?;
