@@ -2,8 +2,9 @@
 //! `history`, the explorer's detail pane and History view: the heading, the result, swing,
 //! majority and turnout then and now, and one row per party.
 
-use crate::model::Dataset;
 use crate::model::change::{Change, Changes, PartyChange, Since};
+use crate::model::{Candidate, Contest, Dataset, arithmetic, party};
+use crate::report::bars::Bar;
 use crate::report::facts::Fact;
 use crate::report::words::{self, DASH, thousands};
 use crate::stats::change::ChangeMatrix;
@@ -166,6 +167,115 @@ fn row(p: &PartyChange) -> [String; 5] {
         _ => ("did not stand".to_string(), DASH.to_string()),
     };
     [name, share(p.then), share(p.now), points, votes]
+}
+
+/// Each bar's ± share since the seat's previous contest, as the BBC shows it beside the bar
+/// (`+13.4`, `-2.1`, `new`), and the note that says since when.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BarChanges {
+    /// One per bar, in the bars' order: empty where nothing can honestly be said (a folded
+    /// group, a party with two candidates in one of the contests, or one that may have stood
+    /// inside a folded group before).
+    pub marks: Vec<String>,
+    /// `± share since the general election of 8 Jun 2017 (ge2017-e14000577), in points; new: did not stand then.`
+    pub note: String,
+}
+
+impl BarChanges {
+    /// Cells of the widest mark (0: no column).
+    pub fn width(&self) -> usize {
+        self.marks
+            .iter()
+            .map(|m| crate::report::cells::width(m))
+            .max()
+            .unwrap_or(0)
+    }
+
+    /// The mark of bar `k`, or nothing.
+    pub fn mark(&self, k: usize) -> &str {
+        self.marks.get(k).map_or("", String::as_str)
+    }
+}
+
+/// The bars' ± marks of the contest a `Detail` shows (see [`bar_changes`]).
+pub fn for_bars(d: &crate::report::Detail, bars: &[Bar]) -> Option<BarChanges> {
+    let i = d
+        .dataset
+        .contests
+        .iter()
+        .position(|c| std::ptr::eq(c, d.contest))?;
+    bar_changes(d.dataset, &Changes::build(d.dataset), i, bars)
+}
+
+/// Each of `bars` (of contest `i`) with its party's ± share since the seat's previous
+/// contest; `None` unless that change is known (both contests complete), so a chart over
+/// partial figures says nothing rather than invent.
+pub fn bar_changes(
+    dataset: &Dataset,
+    changes: &Changes,
+    i: usize,
+    bars: &[Bar],
+) -> Option<BarChanges> {
+    let Since::Known(change) = changes.since(dataset, i) else {
+        return None;
+    };
+    let now = dataset.contests.get(i)?;
+    let before = dataset.contests.get(change.previous)?;
+    let key = |c: &Candidate| -> Option<String> {
+        if c.folded {
+            return None;
+        }
+        Some(match changes.parties.of_candidate(c) {
+            Some(p) => p.group,
+            None => party::fold(&c.party.clone().unwrap_or_else(|| c.label())),
+        })
+    };
+    let standing = |contest: &Contest, k: &str| {
+        arithmetic::on_ballot(contest)
+            .filter(|c| key(c).as_deref() == Some(k))
+            .count()
+    };
+    // A party missing last time may have been inside a folded group (`Other`) then.
+    let folded_then = before.candidates.iter().any(|c| c.folded);
+    let marks = bars
+        .iter()
+        .map(|bar| {
+            let Some(k) = now.candidates.get(bar.candidate).and_then(key) else {
+                return String::new();
+            };
+            if standing(now, &k) != 1 || standing(before, &k) > 1 {
+                return String::new();
+            }
+            let row = change
+                .parties
+                .iter()
+                .find(|p| !p.folded && party::fold(&p.party) == k);
+            match row.map(|p| (p.points(), p.then.is_none())) {
+                Some((Some(points), _)) => signed_share(points),
+                Some((None, true)) if !folded_then => NEW.to_string(),
+                _ => String::new(),
+            }
+        })
+        .collect();
+    let note = format!(
+        "± share since the {} of {} ({}), in points; {NEW}: did not stand then.",
+        words::kind(before.kind),
+        words::date(before.date),
+        before.id
+    );
+    Some(BarChanges { marks, note })
+}
+
+/// What a bar's ± says of a party that did not stand in the previous contest.
+pub const NEW: &str = "new";
+
+/// `+13.4`, `-2.1`, `±0.0`: a share's change in points, as the chart shows it beside a bar.
+pub fn signed_share(p: f64) -> String {
+    let words = signed_points(p);
+    words
+        .strip_suffix(&format!(" {}", words::POINTS))
+        .unwrap_or(&words)
+        .to_string()
 }
 
 /// `+13.4 pts`, `-2.0 pts`, `±0.0 pts`.

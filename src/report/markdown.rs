@@ -7,7 +7,7 @@ use super::facts::{self, Summary};
 use super::style::TextStyle;
 use super::text::{self, wins_label};
 use super::words::{self, DASH, NA, faction_name, region_name};
-use super::{Detail, Listing, StatsReport, rounds, selection, warnings_of};
+use super::{Detail, Listing, StatsReport, change, rounds, selection, warnings_of};
 use crate::model::Contest;
 use crate::stats::{Backing, EndorserRecord, Totals};
 
@@ -234,18 +234,27 @@ const CHART: TextStyle = TextStyle {
 
 /// The contest's bar chart as a fenced code block, laid out with `charts` (all the charts
 /// the document compares) so they share one scale.
+/// `marks` are every chart's ± share beside the bars, `k` this chart's.
 fn chart_block(
     out: &mut impl Write,
     d: &Detail,
-    bars: &[Bar],
+    (bars, k): (&[Bar], usize),
     charts: &[&[Bar]],
+    marks: &[Option<change::BarChanges>],
 ) -> io::Result<()> {
     writeln!(out, "```text")?;
-    let cols = text::show::chart_cells(charts, CHART.width, true);
-    for line in text::show::chart(d, bars, cols, &CHART) {
+    let cols = marks.iter().fold(
+        text::show::chart_cells(charts, CHART.width, true),
+        |cols, m| cols.with_change(m.as_ref()),
+    );
+    for line in text::show::chart(d, bars, cols, marks[k].as_ref(), &CHART) {
         writeln!(out, "{line}")?;
     }
-    writeln!(out, "```")
+    writeln!(out, "```")?;
+    if let Some(m) = &marks[k] {
+        writeln!(out, "\n{}", inline(&m.note))?;
+    }
+    Ok(())
 }
 
 /// Text in running Markdown: characters that would start formatting are escaped.
@@ -295,7 +304,8 @@ pub fn show(out: &mut impl Write, d: &Detail) -> io::Result<()> {
         writeln!(out)?;
         let bars = facts::chart(c);
         if !bars.is_empty() {
-            chart_block(out, d, &bars, &[&bars])?;
+            let marks = [change::for_bars(d, &bars)];
+            chart_block(out, d, (&bars, 0), &[&bars], &marks)?;
             writeln!(out)?;
         }
         for note in facts::no_ballot(c)
@@ -507,13 +517,14 @@ pub fn compare(out: &mut impl Write, pair: &[Detail; 2]) -> io::Result<()> {
         row(out, &[label.into(), x, y])?;
     }
     let charts = pair.map(|d| facts::chart(d.contest));
-    for ((mark, d), bars) in ["A", "B"].iter().zip(pair).zip(&charts) {
+    let marks = [0, 1].map(|k| change::for_bars(&pair[k], &charts[k]));
+    for (k, ((mark, d), bars)) in ["A", "B"].iter().zip(pair).zip(&charts).enumerate() {
         writeln!(out, "\n### {mark}: {}\n", inline(&facts::title(d.contest)))?;
         if d.contest.candidates.is_empty() {
             writeln!(out, "_{}_", facts::no_candidates(d.contest))?;
             continue;
         }
-        chart_block(out, d, bars, &[&charts[0], &charts[1]])?;
+        chart_block(out, d, (bars, k), &[&charts[0], &charts[1]], &marks)?;
     }
     Ok(())
 }

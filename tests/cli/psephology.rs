@@ -599,3 +599,92 @@ fn a_region_is_found_by_every_spelling_it_was_imported_under() {
     assert_eq!(count("East"), 58);
     assert_eq!(count("east of england"), 58);
 }
+
+/// The chart's line for `name` in `show`'s text.
+fn chart_row<'t>(text: &'t str, name: &str) -> &'t str {
+    text.lines()
+        .find(|l| {
+            l.trim_start()
+                .trim_start_matches('✓')
+                .trim_start()
+                .starts_with(name)
+        })
+        .unwrap_or_else(|| panic!("no chart row for {name} in:\n{text}"))
+}
+
+#[test]
+fn bolsover_2019_bars_carry_each_partys_change_since_2017() {
+    // The Library's own `change` column for Bolsover 2019: Con +6.88, Lab -16.02, LD +0.88 pts;
+    // Brexit Party and Green blank (they did not stand in 2017).
+    let (ge2017, ge2019) = (candidates_import(2017), ge2019());
+    let args = [
+        "show",
+        "ge2019-e14000577",
+        "--data",
+        path(&ge2017),
+        "--data",
+        path(&ge2019),
+    ];
+    let text = stdout(&args);
+    let bar_column = |row: &str| {
+        row.chars()
+            .position(|c| matches!(c, '█' | '▏' | '▎' | '▍' | '▌' | '▋' | '▊' | '▉'))
+    };
+    let mut columns = Vec::new();
+    for (name, mark) in [
+        ("Mark Fletcher", "47.4%   +6.9  █"),
+        ("Dennis Skinner", "35.9%  -16.0  █"),
+        ("Kevin Harper", "9.0%    new  █"),
+        ("David Hancock", "3.8%   +0.9  █"),
+        ("David Kesteven", "1.7%    new  █"),
+    ] {
+        let row = chart_row(&text, name);
+        assert!(row.contains(mark), "{row}");
+        columns.push(bar_column(row));
+    }
+    // Two Independents: their summed change would belong to neither, so nothing is said.
+    for name in ["Ross Walker", "Natalie Hoy"] {
+        let row = chart_row(&text, name);
+        assert!(!row.contains("new") && !row.contains('+'), "{row}");
+        columns.push(bar_column(row));
+    }
+    // Every bar starts in one column: one scale.
+    assert!(columns.windows(2).all(|w| w[0] == w[1]), "{text}");
+    assert!(
+        flat(&text).contains(
+            "± share since the general election of 8 Jun 2017 (ge2017-e14000577), in points"
+        ),
+        "{text}"
+    );
+    // Markdown's chart says the same.
+    let mut md_args = args.to_vec();
+    md_args.extend(["--format", "markdown"]);
+    let md = stdout(&md_args);
+    assert!(md.contains("47.4%   +6.9  "), "{md}");
+
+    // GE2019 alone: no previous contest, so no ± column and no note.
+    let alone = stdout(&["show", "ge2019-e14000577", "--data", path(&ge2019)]);
+    assert!(!chart_row(&alone, "Mark Fletcher").contains("+6.9"));
+    assert!(!alone.contains("± share since"), "{alone}");
+}
+
+#[test]
+fn stockport_2017_over_partial_figures_has_no_marks_beside_its_bars() {
+    // The seed's 2017 Stockport has the winner's votes only: nothing is invented.
+    let history = history_import();
+    let text = stdout(&[
+        "show",
+        "stockport-ge-2017",
+        "--data",
+        path(&seed_file()),
+        "--data",
+        path(&history),
+    ]);
+    assert!(!text.contains("± share since"), "{text}");
+    assert!(!text.contains(" new "), "{text}");
+}
+
+/// Text wrapped over lines, as one line.
+fn flat(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}

@@ -801,3 +801,43 @@ fn the_winner_never_gives_way_to_the_status_with_or_without_colour() {
         }
     }
 }
+
+#[test]
+fn bolsover_2019_detail_chart_has_each_partys_change_beside_its_bar() {
+    let mut app = app_on(load_files(&ge2017_and_ge2019()), 120, 90);
+    press(&mut app, "/bolsover\n");
+    select(&mut app, "ge2019-e14000577");
+    let rows = pane_rows(&app, "Detail");
+    let text = rows.join("\n");
+    for (name, share, mark) in [
+        ("Mark Fletcher", "47.4%", "+6.9"),
+        ("Dennis Skinner", "35.9%", "-16.0"),
+        ("Kevin Harper", "9.0%", "new"),
+        ("David Hancock", "3.8%", "+0.9"),
+    ] {
+        let row = rows_with(&rows, &[name, share]);
+        assert!(
+            row.first()
+                .is_some_and(|r| r.ends_with(&format!("{share}  {mark}"))
+                    || r.ends_with(&format!("{share} {mark}"))
+                    || r.trim_end().ends_with(mark)),
+            "{name}: {text}"
+        );
+    }
+    // Two Independents: nothing said beside either.
+    for name in ["Ross Walker", "Natalie Hoy"] {
+        let row = rows_with(&rows, &[name, "%"]);
+        assert!(
+            row.first().is_some_and(|r| r.trim_end().ends_with('%')),
+            "{text}"
+        );
+    }
+    assert!(
+        flat(&text).contains("± share since the general election of 8 Jun 2017"),
+        "{text}"
+    );
+    // The 2017 contest has no earlier one loaded: no marks, no note.
+    select(&mut app, "ge2017-e14000577");
+    let text = pane_rows(&app, "Detail").join("\n");
+    assert!(!text.contains("± share since"), "{text}");
+}
