@@ -35,6 +35,7 @@ pub fn run(
         totals: stats::totals(index, rows),
         groups: stats::group_by(&selection.loaded.dataset, index, rows, by),
         seat_totals: (by == GroupBy::Party).then(|| stats::seat_totals(index, rows)),
+        election: stats::one_general_election(&selection.loaded.dataset, rows),
     };
     match output.format {
         Format::Text => report::text::stats(out, &report, &output.style)?,

@@ -278,6 +278,26 @@ pub fn signed_share(p: f64) -> String {
         .to_string()
 }
 
+/// A party's ± share of the national vote since the previous election (`stats --by party`,
+/// the scoreboard): `+1.3 pts`, `new` (it did not stand then), or `—` where not known.
+pub fn party_points(r: &crate::stats::PartyRecord) -> String {
+    match (r.share_then, r.share_points()) {
+        (Some((0.0, _)), Some(_)) => NEW.to_string(),
+        (_, Some(points)) => signed_points(points),
+        _ => DASH.to_string(),
+    }
+}
+
+/// What the ± share column of seats per party is against: `± share: since the general
+/// election of 8 Jun 2017 (the same seats, every one loaded).`, when any record has one.
+pub fn party_points_note(records: &[crate::stats::PartyRecord]) -> Option<String> {
+    let (_, date) = records.iter().find_map(|r| r.share_then)?;
+    Some(format!(
+        "± share: in points since the general election of {} (the same seats, every one loaded); {NEW}: did not stand then.",
+        words::date(Some(date))
+    ))
+}
+
 /// `+13.4 pts`, `-2.0 pts`, `±0.0 pts`.
 pub fn signed_points(p: f64) -> String {
     let rounded = (p * 10.0).round() / 10.0;

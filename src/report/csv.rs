@@ -294,6 +294,8 @@ pub fn stats(out: &mut impl Write, report: &StatsReport, cells: TextCells) -> io
                 "votes_unknown",
                 "share_percent",
                 "parts",
+                "share_then_percent",
+                "share_points",
             ]))?;
             for r in records {
                 let mut row = vec![cells.opt(r.party.as_ref()), cells.opt(r.faction.as_ref())];
@@ -303,6 +305,8 @@ pub fn stats(out: &mut impl Write, report: &StatsReport, cells: TextCells) -> io
                 row.push(opt(r.share.map(|x| format!("{x:.2}"))));
                 let parts: Vec<String> = r.parts.iter().map(|(p, n)| format!("{p}: {n}")).collect();
                 row.push(cells.text(&parts.join("; ")));
+                row.push(opt(r.share_then.map(|(x, _)| format!("{x:.2}"))));
+                row.push(opt(r.share_points().map(|x| format!("{x:.2}"))));
                 write(row)?;
             }
         }

@@ -700,6 +700,9 @@ fn stats_rows(ds: &Dataset, groups: &Groups) -> serde_json::Value {
                     "parts": r.parts.iter().map(|(party, won)| json!({"party": party, "won": won})).collect::<Vec<_>>(),
                     "votes": r.votes, "votes_unknown": r.votes_unknown,
                     "share_percent": r.share,
+                    "share_then_percent": r.share_then.map(|(share, _)| share),
+                    "share_points": r.share_points(),
+                    "share_since": r.share_then.map(|(_, date)| date.to_string()),
                 })
             })
             .collect(),

@@ -134,19 +134,27 @@ pub fn stats(out: &mut impl Write, report: &StatsReport) -> io::Result<()> {
             }
         }
         Groups::Party(records) => {
-            header(
-                out,
-                &[
-                    "Party", "Seats", "Lost", "Pending", "Stood", "Votes", "Share",
-                ],
-                &[false, true, true, true, true, true, true],
-            )?;
+            let since = records.iter().any(|r| r.share_then.is_some());
+            let mut names = vec![
+                "Party", "Seats", "Lost", "Pending", "Stood", "Votes", "Share",
+            ];
+            if since {
+                names.push("± share");
+            }
+            let right: Vec<bool> = (0..names.len()).map(|k| k > 0).collect();
+            header(out, &names, &right)?;
             for r in records {
                 let mut cells = vec![words::party_record_name(r)];
                 cells.extend([r.won, r.lost, r.pending, r.stood].map(|n| n.to_string()));
                 cells.push(words::party_votes(r));
                 cells.push(words::percent(r.share));
+                if since {
+                    cells.push(change::party_points(r));
+                }
                 row(out, &cells)?;
+            }
+            if let Some(note) = change::party_points_note(records) {
+                writeln!(out, "\n_{}_", inline(&note))?;
             }
         }
         Groups::Month(records) => {

@@ -57,6 +57,9 @@ pub struct StatsReport<'a> {
     pub groups: Groups,
     /// For seats per party: totals over the contests that elect a seat.
     pub seat_totals: Option<Totals>,
+    /// For seats per party: the date of the one general election the seats are, if they are
+    /// one (`stats::one_general_election`): only then is the parliament-style strip drawn.
+    pub election: Option<crate::model::date::PartialDate>,
 }
 
 /// The integrity warnings about `contest`, as sentences.

@@ -32,7 +32,10 @@ mod visit;
 pub(crate) use visit::Visit;
 
 pub use endorser_sort::{EndorserSort, sort_endorsers};
-pub use party::{PartyRecord, by_party, elects_a_seat, seat_rows, seat_totals};
+pub use party::{
+    PartyRecord, add_previous_shares, by_party, elects_a_seat, one_general_election, seat_rows,
+    seat_totals,
+};
 pub use scoreboard::{Scoreboard, scoreboard};
 
 /// What to group contests by.
@@ -118,7 +121,12 @@ pub fn group_by(dataset: &Dataset, index: &Index, rows: &[usize], by: GroupBy) -
         GroupBy::Region => Groups::Region(by_region(index, rows)),
         GroupBy::Kind => Groups::Kind(by_kind(index, rows)),
         GroupBy::Endorser => Groups::Endorser(by_endorser(index, rows)),
-        GroupBy::Party => Groups::Party(by_party(index, rows)),
+        GroupBy::Party => {
+            let mut records = by_party(index, rows);
+            let changes = crate::model::change::Changes::build(dataset);
+            add_previous_shares(dataset, &changes, rows, &mut records);
+            Groups::Party(records)
+        }
         GroupBy::Month => Groups::Month(timeline::by_month(index, rows)),
         GroupBy::Change => Groups::Change(change::change_matrix(
             dataset,

@@ -688,3 +688,162 @@ fn stockport_2017_over_partial_figures_has_no_marks_beside_its_bars() {
 fn flat(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
+
+/// `stats --by party` over GE2017 + GE2019, narrowed to 2019, in `format`.
+fn national(format: &str) -> String {
+    let (ge2017, ge2019) = (candidates_import(2017), ge2019());
+    stdout(&[
+        "stats",
+        "--by",
+        "party",
+        "--since",
+        "2019",
+        "--data",
+        path(&ge2017),
+        "--data",
+        path(&ge2019),
+        "--format",
+        format,
+    ])
+}
+
+#[test]
+fn national_shares_2019_against_2017_with_the_seats_strip() {
+    // Worked from the Library's candidate files alone (summing `votes` by `party_name`, Labour
+    // with Labour and Co-operative): 2019 Con 13,966,454 of 32,014,850 = 43.62%, 2017
+    // 13,636,684 of 32,204,184 = 42.34% (+1.28 pts; the often quoted 42.4% is of a different
+    // total); Lab 10,269,071 = 32.08%, 2017 12,877,918 = 39.99% (-7.91 pts).
+    let doc: Value = serde_json::from_str(&national("json")).unwrap();
+    let row = |name: &str| {
+        doc["rows"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|r| r["party"] == name)
+            .unwrap_or_else(|| panic!("no {name}"))
+            .clone()
+    };
+    let round2 = |v: &Value| format!("{:.2}", v.as_f64().unwrap());
+    let con = row("Conservative");
+    assert_eq!(con["won"], 365);
+    assert_eq!(round2(&con["share_percent"]), "43.62");
+    assert_eq!(round2(&con["share_then_percent"]), "42.34");
+    assert_eq!(round2(&con["share_points"]), "1.28");
+    assert_eq!(con["share_since"], "2017-06-08");
+    let lab = row("Labour");
+    assert_eq!(lab["won"], 202);
+    assert_eq!(round2(&lab["share_percent"]), "32.08");
+    assert_eq!(round2(&lab["share_then_percent"]), "39.99");
+    assert_eq!(round2(&lab["share_points"]), "-7.91");
+    // The Brexit Party did not stand in 2017.
+    assert_eq!(round2(&row("Brexit Party")["share_then_percent"]), "0.00");
+
+    let text = national("text");
+    let line = |start: &str| {
+        text.lines()
+            .find(|l| l.starts_with(start))
+            .unwrap_or_else(|| panic!("no {start} in:\n{text}"))
+    };
+    let con = line("Conservative ");
+    assert!(
+        con.contains("365") && con.contains("43.6%  +1.3 pts"),
+        "{con}"
+    );
+    let lab = line("Labour ");
+    assert!(
+        lab.contains("202") && lab.contains("32.1%  -7.9 pts"),
+        "{lab}"
+    );
+    assert!(line("Brexit Party ").contains("2.0%       new"), "{text}");
+    assert!(
+        text.contains("since the general election of 8 Jun 2017"),
+        "{text}"
+    );
+    // The strip: 650 seats at one cell for every 7 (the width of a pipe's 100 cells), in
+    // the parties' order, to scale: Con 365 → 52 cells, Lab (365 + 202 = 567 → 81) 29.
+    assert!(
+        text.contains(
+            "Seats won in the general election of 12 Dec 2019: 650 seats, one cell for every 7"
+        ),
+        "{text}"
+    );
+    let strip = text
+        .lines()
+        .find(|l| l.starts_with('█'))
+        .unwrap_or_else(|| panic!("no strip in:\n{text}"));
+    let runs: Vec<usize> = strip
+        .chars()
+        .collect::<Vec<_>>()
+        .chunk_by(|a, b| a == b)
+        .map(<[char]>::len)
+        .collect();
+    assert_eq!(&runs[..2], &[52, 29], "{strip}");
+    assert_eq!(runs.iter().sum::<usize>(), 93, "{strip}");
+    assert!(
+        text.contains("Conservative 365 · Labour 202 · Scottish National Party 48"),
+        "{text}"
+    );
+
+    let csv = national("csv");
+    let header = csv.lines().next().unwrap();
+    assert!(
+        header.ends_with(",parts,share_then_percent,share_points"),
+        "{header}"
+    );
+    assert!(
+        csv.lines()
+            .any(|l| l.starts_with("Conservative,") && l.ends_with(",42.34,1.28")),
+        "{csv}"
+    );
+}
+
+#[test]
+fn national_shares_need_both_elections_whole() {
+    // Both elections at once: the share is over two elections, so no ± at all.
+    let (ge2017, ge2019) = (candidates_import(2017), ge2019());
+    let both = stdout(&[
+        "stats",
+        "--by",
+        "party",
+        "--data",
+        path(&ge2017),
+        "--data",
+        path(&ge2019),
+    ]);
+    assert!(!both.contains("± SHARE"), "{both}");
+    // Nor a strip: 1,300 seats of two elections are no parliament.
+    assert!(!both.contains("Seats won"), "{both}");
+    // Part of 2019: its previous contests are not the whole 2017 election.
+    let doc = json(&[
+        "stats",
+        "--by",
+        "party",
+        "--since",
+        "2019",
+        "--region",
+        "London",
+        "--data",
+        path(&ge2017),
+        "--data",
+        path(&ge2019),
+        "--format",
+        "json",
+    ]);
+    assert!(
+        doc["rows"][0]["won"].as_u64() > Some(0),
+        "{}",
+        doc["rows"][0]
+    );
+    assert!(
+        doc["rows"][0]["share_points"].is_null(),
+        "{}",
+        doc["rows"][0]
+    );
+    // 2019 alone: no previous election loaded.
+    let alone = stdout(&["stats", "--by", "party", "--data", path(&ge2019)]);
+    assert!(
+        !alone.contains("± SHARE")
+            && alone.contains("Seats won in the general election of 12 Dec 2019: 650 seats"),
+        "{alone}"
+    );
+}

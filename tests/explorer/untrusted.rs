@@ -94,6 +94,7 @@ fn reports(loaded: &Loaded) -> Vec<(String, String)> {
             totals: stats::totals(&index, &rows),
             groups: stats::group_by(ds, &index, &rows, by),
             seat_totals: (by == GroupBy::Party).then(|| stats::seat_totals(&index, &rows)),
+            election: stats::one_general_election(ds, &rows),
         };
         report::text::stats(&mut buf, &report, &style).unwrap();
         keep(format!("text stats {by:?}"), std::mem::take(&mut buf));

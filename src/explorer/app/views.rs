@@ -369,7 +369,11 @@ impl App {
         let version = v.rows_version;
         match self.view {
             View::Scoreboard if v.board_for != Some(version) => {
-                v.board = Some(stats::scoreboard(index, &counted()));
+                let counted = counted();
+                let mut board = stats::scoreboard(index, &counted);
+                stats::add_previous_shares(ds, &data.changes, &counted, &mut board.parties);
+                board.election = stats::one_general_election(ds, &counted);
+                v.board = Some(board);
                 v.board_for = Some(version);
             }
             View::Changes if v.matrix_for != Some(version) => {
