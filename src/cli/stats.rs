@@ -25,6 +25,7 @@ pub fn run(
         ByArg::Party => GroupBy::Party,
         ByArg::Month => GroupBy::Month,
         ByArg::Change => GroupBy::Change,
+        ByArg::Swing => GroupBy::Swing,
     };
     // A contest loaded from two sources is counted once.
     let rows = selection.loaded.counted(&selection.rows);

@@ -99,15 +99,7 @@ fn known(dataset: &Dataset, i: usize, change: &Change) -> ChangeSection {
         ),
     ));
     if let Some(s) = &change.swing {
-        facts.push((
-            "Swing",
-            format!(
-                "{} from {} to {} (two-party)",
-                words::points(s.points),
-                s.from,
-                s.to
-            ),
-        ));
+        facts.push(("Swing", format!("{} (two-party)", swing_words(s))));
     }
     facts.push((
         "Majority",
@@ -379,12 +371,59 @@ pub fn points_column(since: &Since) -> String {
 /// The winner's party's ± share in points since the previous contest, when the winner is
 /// known and the party stood both times.
 pub fn winner_points(change: &Change) -> Option<f64> {
-    let winner = change.outcome.as_ref()?.winner();
-    change
-        .parties
-        .iter()
-        .find(|p| !p.folded && crate::model::party::fold(&p.party) == winner.group)
-        .and_then(PartyChange::points)
+    crate::model::change::winner_points(change)
+}
+
+/// `4.7 pts from Conservative to Labour`: a two-party swing, as `show` and `stats --by swing`
+/// word it.
+pub fn swing_words(s: &crate::model::change::Swing) -> String {
+    format!("{} from {} to {}", words::points(s.points), s.from, s.to)
+}
+
+/// What `stats --by swing` lists, in a sentence.
+pub fn swing_summary(seats: &[crate::stats::change::SeatSwing]) -> String {
+    format!(
+        "{} with a two-party swing since the seat's previous contest, largest first (seats with no previous result, partial figures, or a top two that did not both stand last time are left out).",
+        words::plural(seats.len(), "seat", "seats")
+    )
+}
+
+/// The largest swings (`stats --by swing`) as a grid of text: a header (`SEAT`, `SINCE`,
+/// `RESULT`, `SWING`, `WINNER ± SHARE`) and one row per seat, in the words of `show`'s change.
+pub fn swing_grid(
+    dataset: &Dataset,
+    seats: &[crate::stats::change::SeatSwing],
+) -> Vec<Vec<String>> {
+    let mut grid = vec![
+        ["SEAT", "SINCE", "RESULT", "SWING", "WINNER ± SHARE"]
+            .map(String::from)
+            .to_vec(),
+    ];
+    for s in seats {
+        let (now, then) = (&dataset.contests[s.contest], &dataset.contests[s.previous]);
+        let seat = now
+            .constituency
+            .clone()
+            .unwrap_or_else(|| now.title.clone());
+        let since = then
+            .date
+            .map_or_else(|| then.id.clone(), |d| d.year().to_string());
+        grid.push(vec![
+            if s.by_name {
+                format!("{seat} (by name)")
+            } else {
+                seat
+            },
+            since,
+            s.result
+                .clone()
+                .unwrap_or_else(|| WINNER_NOT_KNOWN.to_string()),
+            swing_words(&s.swing),
+            s.winner_points
+                .map_or_else(|| words::NA.to_string(), signed_points),
+        ]);
+    }
+    grid
 }
 
 /// The seats-changing-hands matrix as a grid of text: a header (`FROM \\ TO`, the parties'

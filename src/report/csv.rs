@@ -310,6 +310,31 @@ pub fn stats(out: &mut impl Write, report: &StatsReport, cells: TextCells) -> io
                 write(row)?;
             }
         }
+        Groups::Swing(seats) => {
+            write(header_cells(&[
+                "contest_id",
+                "constituency",
+                "previous_id",
+                "result",
+                "swing_from",
+                "swing_to",
+                "swing_points",
+                "winner_share_points",
+            ]))?;
+            for s in seats {
+                let (now, then) = (&ds.contests[s.contest], &ds.contests[s.previous]);
+                write(vec![
+                    cells.text(&now.id),
+                    cells.opt(now.constituency.as_ref()),
+                    cells.text(&then.id),
+                    cells.opt(s.result.as_ref()),
+                    cells.text(&s.swing.from),
+                    cells.text(&s.swing.to),
+                    format!("{:.2}", s.swing.points),
+                    opt(s.winner_points.map(|x| format!("{x:.2}"))),
+                ])?;
+            }
+        }
         Groups::Change(m) => {
             write(header_cells(&[
                 "from",

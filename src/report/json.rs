@@ -724,6 +724,20 @@ fn stats_rows(ds: &Dataset, groups: &Groups) -> serde_json::Value {
                     })
             })
             .collect(),
+        Groups::Swing(seats) => seats
+            .iter()
+            .map(|s| {
+                let (now, then) = (&ds.contests[s.contest], &ds.contests[s.previous]);
+                json!({
+                    "contest": now.id, "constituency": now.constituency,
+                    "previous": then.id,
+                    "matched_by": if s.by_name { "name" } else { "id" },
+                    "result": s.result,
+                    "swing": {"from": s.swing.from, "to": s.swing.to, "points": s.swing.points},
+                    "winner_share_points": s.winner_points,
+                })
+            })
+            .collect(),
         Groups::Month(records) => records
             .iter()
             .map(|g| {

@@ -160,6 +160,19 @@ pub fn stats(out: &mut impl Write, report: &StatsReport) -> io::Result<()> {
         Groups::Month(records) => {
             group_table(out, ds, "Month", records, std::string::ToString::to_string)?;
         }
+        Groups::Swing(seats) => {
+            writeln!(out, "_{}_\n", inline(&change::swing_summary(seats)))?;
+            let grid = change::swing_grid(ds, seats);
+            if let Some((head, rows)) = grid.split_first() {
+                let names: Vec<&str> = head.iter().map(String::as_str).collect();
+                let right: Vec<bool> = (0..head.len()).map(|k| k == 4).collect();
+                header(out, &names, &right)?;
+                for r in rows {
+                    let cells: Vec<String> = r.iter().map(|c| inline(c)).collect();
+                    row(out, &cells)?;
+                }
+            }
+        }
         Groups::Change(matrix) => {
             for line in crate::report::change::matrix_summary(matrix) {
                 writeln!(out, "_{}_  ", inline(&line))?;

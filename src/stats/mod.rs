@@ -52,6 +52,9 @@ pub enum GroupBy {
     Month,
     /// Seats changing hands: previous winner → new winner (see `change`).
     Change,
+    /// The seats with the largest two-party swing since their previous contest, largest first
+    /// (see `change::largest_swings`).
+    Swing,
 }
 
 impl GroupBy {
@@ -65,6 +68,7 @@ impl GroupBy {
             GroupBy::Party => "party",
             GroupBy::Month => "month",
             GroupBy::Change => "change",
+            GroupBy::Swing => "swing",
         }
     }
 }
@@ -79,6 +83,7 @@ pub enum Groups {
     Party(Vec<PartyRecord>),
     Month(Vec<GroupRecord<Period>>),
     Change(change::ChangeMatrix),
+    Swing(Vec<change::SeatSwing>),
 }
 
 impl Groups {
@@ -92,6 +97,7 @@ impl Groups {
             Groups::Party(_) => GroupBy::Party,
             Groups::Month(_) => GroupBy::Month,
             Groups::Change(_) => GroupBy::Change,
+            Groups::Swing(_) => GroupBy::Swing,
         }
     }
 
@@ -105,6 +111,7 @@ impl Groups {
             Groups::Party(r) => r.len(),
             Groups::Month(r) => r.len(),
             Groups::Change(m) => m.parties.len(),
+            Groups::Swing(r) => r.len(),
         }
     }
 
@@ -129,6 +136,11 @@ pub fn group_by(dataset: &Dataset, index: &Index, rows: &[usize], by: GroupBy) -
         }
         GroupBy::Month => Groups::Month(timeline::by_month(index, rows)),
         GroupBy::Change => Groups::Change(change::change_matrix(
+            dataset,
+            &crate::model::change::Changes::build(dataset),
+            rows,
+        )),
+        GroupBy::Swing => Groups::Swing(change::largest_swings(
             dataset,
             &crate::model::change::Changes::build(dataset),
             rows,

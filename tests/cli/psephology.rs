@@ -847,3 +847,78 @@ fn national_shares_need_both_elections_whole() {
         "{alone}"
     );
 }
+
+#[test]
+fn largest_swings_2017_to_2019_largest_first() {
+    // From the Library's `change` column: Bassetlaw Con +11.94, Lab -24.90 pts, a two-party
+    // swing of 18.42 pts from Labour to Conservative; Bolsover Con +6.88, Lab -16.02: 11.45.
+    let (ge2017, ge2019) = (candidates_import(2017), ge2019());
+    let args = |format: &'static str| {
+        vec![
+            "stats",
+            "--by",
+            "swing",
+            "--since",
+            "2019",
+            "--data",
+            path(&ge2017),
+            "--data",
+            path(&ge2019),
+            "--format",
+            format,
+        ]
+        .into_iter()
+        .map(String::from)
+        .collect::<Vec<String>>()
+    };
+    let run = |format| {
+        let a = args(format);
+        stdout(&a.iter().map(String::as_str).collect::<Vec<_>>())
+    };
+    let doc: Value = serde_json::from_str(&run("json")).unwrap();
+    assert_eq!(doc["by"], "swing");
+    let rows = doc["rows"].as_array().unwrap();
+    // Seats whose top two both stood in 2017 (Speaker's seats and new parties' seconds drop out).
+    assert!(rows.len() > 600 && rows.len() < 650, "{}", rows.len());
+    let points: Vec<f64> = rows
+        .iter()
+        .map(|r| r["swing"]["points"].as_f64().unwrap())
+        .collect();
+    assert!(points.windows(2).all(|w| w[0] >= w[1]), "largest first");
+    let seat = |id: &str| {
+        rows.iter()
+            .find(|r| r["contest"] == id)
+            .unwrap_or_else(|| panic!("no {id}"))
+    };
+    let bassetlaw = seat("ge2019-e14000546");
+    assert_eq!(bassetlaw["constituency"], "Bassetlaw");
+    assert_eq!(bassetlaw["result"], "Con gain from Lab");
+    assert_eq!(
+        (&bassetlaw["swing"]["from"], &bassetlaw["swing"]["to"]),
+        (&Value::from("Labour"), &Value::from("Conservative"))
+    );
+    let two = |v: &Value| format!("{:.2}", v.as_f64().unwrap());
+    assert_eq!(two(&bassetlaw["swing"]["points"]), "18.42");
+    assert_eq!(two(&bassetlaw["winner_share_points"]), "11.94");
+    assert_eq!(two(&seat("ge2019-e14000577")["swing"]["points"]), "11.45");
+
+    let text = run("text");
+    let row = text
+        .lines()
+        .find(|l| l.starts_with("Bassetlaw "))
+        .unwrap_or_else(|| panic!("{text}"));
+    for words in [
+        "2017",
+        "Con gain from Lab",
+        "18.4 pts from Labour to Conservative",
+        "+11.9 pts",
+    ] {
+        assert!(row.contains(words), "{words}: {row}");
+    }
+    let csv = run("csv");
+    assert!(
+        csv.lines().any(|l| l
+            == "ge2019-e14000546,Bassetlaw,ge2017-e14000546,Con gain from Lab,Labour,Conservative,18.42,11.94"),
+        "{csv}"
+    );
+}

@@ -87,6 +87,7 @@ fn reports(loaded: &Loaded) -> Vec<(String, String)> {
         GroupBy::Party,
         GroupBy::Month,
         GroupBy::Change,
+        GroupBy::Swing,
     ] {
         let report = StatsReport {
             dataset: ds,

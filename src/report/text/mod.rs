@@ -96,6 +96,14 @@ pub fn stats(out: &mut impl Write, report: &StatsReport, style: &TextStyle) -> i
         }
         return Ok(());
     }
+    if let Groups::Swing(seats) = &report.groups {
+        writeln!(out, "{}", crate::report::change::swing_summary(seats))?;
+        writeln!(out)?;
+        for line in grid_lines(&crate::report::change::swing_grid(ds, seats)) {
+            writeln!(out, "{line}")?;
+        }
+        return Ok(());
+    }
     // Nominations are counted apart from endorsements, in a table of their own.
     if let Groups::Endorser(records) = &report.groups {
         let (endorsed, nominated): (Vec<_>, Vec<_>) = records
@@ -324,7 +332,7 @@ fn stats_table(ds: &Dataset, groups: &Groups) -> StatsTable {
             group_table(ds, "MONTH", &folded, std::string::ToString::to_string)
         }
         // Drawn as a grid by `stats` (its columns are the parties).
-        Groups::Change(_) => (Vec::new(), Vec::new(), None),
+        Groups::Change(_) | Groups::Swing(_) => (Vec::new(), Vec::new(), None),
     }
 }
 
