@@ -25,6 +25,7 @@ pub fn run(
         ByArg::Party => GroupBy::Party,
         ByArg::Month => GroupBy::Month,
         ByArg::Change => GroupBy::Change,
+        ByArg::Swing => GroupBy::Swing,
     };
     // The rows hold a contest loaded from several sources once.
     let (index, rows) = (&selection.index, &selection.rows[..]);
@@ -35,6 +36,7 @@ pub fn run(
         groups: stats::group_by(&selection.loaded.dataset, index, rows, by),
         seat_totals: (by == GroupBy::Party).then(|| stats::seat_totals(index, rows)),
         all: index.rows_total(),
+        election: stats::one_general_election(&selection.loaded.dataset, rows),
     };
     match output.format {
         Format::Text => report::text::stats(out, &report, &output.style)?,

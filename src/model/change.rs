@@ -323,6 +323,17 @@ impl Changes {
     }
 }
 
+/// The winner's party's ± share in points since the previous contest, when the winner is
+/// known and the party stood both times.
+pub fn winner_points(change: &Change) -> Option<f64> {
+    let winner = change.outcome.as_ref()?.winner();
+    change
+        .parties
+        .iter()
+        .find(|p| !p.folded && super::party::fold(&p.party) == winner.group)
+        .and_then(PartyChange::points)
+}
+
 fn has_id(contest: &Contest) -> bool {
     contest
         .constituency_id

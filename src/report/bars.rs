@@ -116,6 +116,30 @@ pub fn draw(value: f64, scale: f64, cells: usize) -> String {
     bar_text(eighths(value, scale, cells), Bound::Exact)
 }
 
+/// A parliament-style strip of seats: how many whole cells each of `seats` (in order) takes
+/// when one cell stands for `per_cell` seats (the smallest whole number that fits `total` in
+/// `cells`). Each segment ends where its running total falls, rounded, so the strip is to
+/// scale as a whole and a party of fewer than half a cell's seats may get no cell (the
+/// strip's key says how many seats a cell is).
+pub fn seat_strip(seats: &[usize], total: usize, cells: usize) -> (Vec<usize>, usize) {
+    if total == 0 || cells == 0 {
+        return (vec![0; seats.len()], 0);
+    }
+    let per_cell = total.div_ceil(cells);
+    let (mut sum, mut drawn) = (0, 0);
+    let widths = seats
+        .iter()
+        .map(|&n| {
+            sum += n;
+            let end = ((sum.min(total) as f64) / per_cell as f64).round() as usize;
+            let width = end.saturating_sub(drawn);
+            drawn += width;
+            width
+        })
+        .collect();
+    (widths, per_cell)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -177,5 +201,17 @@ mod tests {
         assert_eq!(eighths(202.0, 365.0, 20), 89);
         assert_eq!(eighths(1.0, 365.0, 20), 1);
         assert_eq!(eighths(11.0, 365.0, 20), 5);
+    }
+
+    #[test]
+    fn the_seat_strip_is_to_scale() {
+        // GE2019: 650 seats in 100 cells is 7 seats a cell; 365 + 202 + 48 + 11 + 24 others.
+        let (widths, per) = seat_strip(&[365, 202, 48, 11, 24], 650, 100);
+        assert_eq!(per, 7);
+        assert_eq!(widths, [52, 29, 7, 1, 4]);
+        assert_eq!(widths.iter().sum::<usize>(), 93);
+        // One seat in seven rounds to nothing; the running total keeps the rest in place.
+        assert_eq!(seat_strip(&[1, 6], 7, 1), (vec![0, 1], 7));
+        assert_eq!(seat_strip(&[3], 0, 10), (vec![0], 0));
     }
 }

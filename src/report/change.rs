@@ -2,8 +2,9 @@
 //! `history`, the explorer's detail pane and History view: the heading, the result, swing,
 //! majority and turnout then and now, and one row per party.
 
-use crate::model::Dataset;
 use crate::model::change::{Change, Changes, PartyChange, Since};
+use crate::model::{Candidate, Contest, Dataset, arithmetic, party};
+use crate::report::bars::Bar;
 use crate::report::facts::Fact;
 use crate::report::words::{self, DASH, thousands};
 use crate::stats::change::ChangeMatrix;
@@ -98,15 +99,7 @@ fn known(dataset: &Dataset, i: usize, change: &Change) -> ChangeSection {
         ),
     ));
     if let Some(s) = &change.swing {
-        facts.push((
-            "Swing",
-            format!(
-                "{} from {} to {} (two-party)",
-                words::points(s.points),
-                s.from,
-                s.to
-            ),
-        ));
+        facts.push(("Swing", format!("{} (two-party)", swing_words(s))));
     }
     facts.push((
         "Majority",
@@ -166,6 +159,135 @@ fn row(p: &PartyChange) -> [String; 5] {
         _ => ("did not stand".to_string(), DASH.to_string()),
     };
     [name, share(p.then), share(p.now), points, votes]
+}
+
+/// Each bar's ± share since the seat's previous contest, as the BBC shows it beside the bar
+/// (`+13.4`, `-2.1`, `new`), and the note that says since when.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BarChanges {
+    /// One per bar, in the bars' order: empty where nothing can honestly be said (a folded
+    /// group, a party with two candidates in one of the contests, or one that may have stood
+    /// inside a folded group before).
+    pub marks: Vec<String>,
+    /// `± share since the general election of 8 Jun 2017 (ge2017-e14000577), in points; new: did not stand then.`
+    pub note: String,
+}
+
+impl BarChanges {
+    /// Cells of the widest mark (0: no column).
+    pub fn width(&self) -> usize {
+        self.marks
+            .iter()
+            .map(|m| crate::report::cells::width(m))
+            .max()
+            .unwrap_or(0)
+    }
+
+    /// The mark of bar `k`, or nothing.
+    pub fn mark(&self, k: usize) -> &str {
+        self.marks.get(k).map_or("", String::as_str)
+    }
+}
+
+/// The bars' ± marks of the contest a `Detail` shows (see [`bar_changes`]).
+pub fn for_bars(d: &crate::report::Detail, bars: &[Bar]) -> Option<BarChanges> {
+    let i = d
+        .dataset
+        .contests
+        .iter()
+        .position(|c| std::ptr::eq(c, d.contest))?;
+    bar_changes(d.dataset, &Changes::build(d.dataset), i, bars)
+}
+
+/// Each of `bars` (of contest `i`) with its party's ± share since the seat's previous
+/// contest; `None` unless that change is known (both contests complete), so a chart over
+/// partial figures says nothing rather than invent.
+pub fn bar_changes(
+    dataset: &Dataset,
+    changes: &Changes,
+    i: usize,
+    bars: &[Bar],
+) -> Option<BarChanges> {
+    let Since::Known(change) = changes.since(dataset, i) else {
+        return None;
+    };
+    let now = dataset.contests.get(i)?;
+    let before = dataset.contests.get(change.previous)?;
+    let key = |c: &Candidate| -> Option<String> {
+        if c.folded {
+            return None;
+        }
+        Some(match changes.parties.of_candidate(c) {
+            Some(p) => p.group,
+            None => party::fold(&c.party.clone().unwrap_or_else(|| c.label())),
+        })
+    };
+    let standing = |contest: &Contest, k: &str| {
+        arithmetic::on_ballot(contest)
+            .filter(|c| key(c).as_deref() == Some(k))
+            .count()
+    };
+    // A party missing last time may have been inside a folded group (`Other`) then.
+    let folded_then = before.candidates.iter().any(|c| c.folded);
+    let marks = bars
+        .iter()
+        .map(|bar| {
+            let Some(k) = now.candidates.get(bar.candidate).and_then(key) else {
+                return String::new();
+            };
+            if standing(now, &k) != 1 || standing(before, &k) > 1 {
+                return String::new();
+            }
+            let row = change
+                .parties
+                .iter()
+                .find(|p| !p.folded && party::fold(&p.party) == k);
+            match row.map(|p| (p.points(), p.then.is_none())) {
+                Some((Some(points), _)) => signed_share(points),
+                Some((None, true)) if !folded_then => NEW.to_string(),
+                _ => String::new(),
+            }
+        })
+        .collect();
+    let note = format!(
+        "± share since the {} of {} ({}), in points; {NEW}: did not stand then.",
+        words::kind(before.kind),
+        words::date(before.date),
+        before.id
+    );
+    Some(BarChanges { marks, note })
+}
+
+/// What a bar's ± says of a party that did not stand in the previous contest.
+pub const NEW: &str = "new";
+
+/// `+13.4`, `-2.1`, `±0.0`: a share's change in points, as the chart shows it beside a bar.
+pub fn signed_share(p: f64) -> String {
+    let words = signed_points(p);
+    words
+        .strip_suffix(&format!(" {}", words::POINTS))
+        .unwrap_or(&words)
+        .to_string()
+}
+
+/// A party's ± share of the national vote since the previous election (`stats --by party`,
+/// the scoreboard): `+1.3 pts`, `new` (it did not stand then), or `—` where not known.
+pub fn party_points(r: &crate::stats::PartyRecord) -> String {
+    match (r.share_then, r.share_points()) {
+        (Some((0.0, _)), Some(_)) => NEW.to_string(),
+        (_, Some(points)) => signed_points(points),
+        _ => DASH.to_string(),
+    }
+}
+
+/// What the ± share column of seats per party is against: `± share: since the general
+/// election of 8 Jun 2017 (the same seats, every one loaded).`, when any record has one.
+pub fn party_points_note(records: &[crate::stats::PartyRecord]) -> Option<String> {
+    let (_, date) = records.iter().find_map(|r| r.share_then)?;
+    Some(format!(
+        "± share: in points since the general election of {} (the same seats, every one loaded); {NEW}: did not stand then.",
+        words::date(Some(date))
+    ))
 }
 
 /// `+13.4 pts`, `-2.0 pts`, `±0.0 pts`.
@@ -249,12 +371,59 @@ pub fn points_column(since: &Since) -> String {
 /// The winner's party's ± share in points since the previous contest, when the winner is
 /// known and the party stood both times.
 pub fn winner_points(change: &Change) -> Option<f64> {
-    let winner = change.outcome.as_ref()?.winner();
-    change
-        .parties
-        .iter()
-        .find(|p| !p.folded && crate::model::party::fold(&p.party) == winner.group)
-        .and_then(PartyChange::points)
+    crate::model::change::winner_points(change)
+}
+
+/// `4.7 pts from Conservative to Labour`: a two-party swing, as `show` and `stats --by swing`
+/// word it.
+pub fn swing_words(s: &crate::model::change::Swing) -> String {
+    format!("{} from {} to {}", words::points(s.points), s.from, s.to)
+}
+
+/// What `stats --by swing` lists, in a sentence.
+pub fn swing_summary(seats: &[crate::stats::change::SeatSwing]) -> String {
+    format!(
+        "{} with a two-party swing since the seat's previous contest, largest first (seats with no previous result, partial figures, or a top two that did not both stand last time are left out).",
+        words::plural(seats.len(), "seat", "seats")
+    )
+}
+
+/// The largest swings (`stats --by swing`) as a grid of text: a header (`SEAT`, `SINCE`,
+/// `RESULT`, `SWING`, `WINNER ± SHARE`) and one row per seat, in the words of `show`'s change.
+pub fn swing_grid(
+    dataset: &Dataset,
+    seats: &[crate::stats::change::SeatSwing],
+) -> Vec<Vec<String>> {
+    let mut grid = vec![
+        ["SEAT", "SINCE", "RESULT", "SWING", "WINNER ± SHARE"]
+            .map(String::from)
+            .to_vec(),
+    ];
+    for s in seats {
+        let (now, then) = (&dataset.contests[s.contest], &dataset.contests[s.previous]);
+        let seat = now
+            .constituency
+            .clone()
+            .unwrap_or_else(|| now.title.clone());
+        let since = then
+            .date
+            .map_or_else(|| then.id.clone(), |d| d.year().to_string());
+        grid.push(vec![
+            if s.by_name {
+                format!("{seat} (by name)")
+            } else {
+                seat
+            },
+            since,
+            s.result
+                .clone()
+                .unwrap_or_else(|| WINNER_NOT_KNOWN.to_string()),
+            swing_words(&s.swing),
+            s.winner_points
+                .map_or_else(|| words::NA.to_string(), signed_points),
+        ]);
+    }
+    grid
 }
 
 /// The seats-changing-hands matrix as a grid of text: a header (`FROM \\ TO`, the parties'

@@ -300,6 +300,8 @@ pub fn stats(out: &mut impl Write, report: &StatsReport, cells: TextCells) -> io
                 "votes_unknown",
                 "share_percent",
                 "parts",
+                "share_then_percent",
+                "share_points",
             ]))?;
             for r in records {
                 let mut row = vec![cells.opt(r.party.as_ref()), cells.opt(r.faction.as_ref())];
@@ -309,7 +311,34 @@ pub fn stats(out: &mut impl Write, report: &StatsReport, cells: TextCells) -> io
                 row.push(opt(r.share.map(|x| format!("{x:.2}"))));
                 let parts: Vec<String> = r.parts.iter().map(|(p, n)| format!("{p}: {n}")).collect();
                 row.push(cells.text(&parts.join("; ")));
+                row.push(opt(r.share_then.map(|(x, _)| format!("{x:.2}"))));
+                row.push(opt(r.share_points().map(|x| format!("{x:.2}"))));
                 write(row)?;
+            }
+        }
+        Groups::Swing(seats) => {
+            write(header_cells(&[
+                "contest_id",
+                "constituency",
+                "previous_id",
+                "result",
+                "swing_from",
+                "swing_to",
+                "swing_points",
+                "winner_share_points",
+            ]))?;
+            for s in seats {
+                let (now, then) = (&ds.contests[s.contest], &ds.contests[s.previous]);
+                write(vec![
+                    cells.text(&now.id),
+                    cells.opt(now.constituency.as_ref()),
+                    cells.text(&then.id),
+                    cells.opt(s.result.as_ref()),
+                    cells.text(&s.swing.from),
+                    cells.text(&s.swing.to),
+                    format!("{:.2}", s.swing.points),
+                    opt(s.winner_points.map(|x| format!("{x:.2}"))),
+                ])?;
             }
         }
         Groups::Change(m) => {

@@ -752,6 +752,9 @@ fn stats_rows(ds: &Dataset, groups: &Groups) -> serde_json::Value {
                     "parts": r.parts.iter().map(|(party, won)| json!({"party": party, "won": won})).collect::<Vec<_>>(),
                     "votes": r.votes, "votes_unknown": r.votes_unknown,
                     "share_percent": r.share,
+                    "share_then_percent": r.share_then.map(|(share, _)| share),
+                    "share_points": r.share_points(),
+                    "share_since": r.share_then.map(|(_, date)| date.to_string()),
                 })
             })
             .collect(),
@@ -771,6 +774,20 @@ fn stats_rows(ds: &Dataset, groups: &Groups) -> serde_json::Value {
                             "seats": m.seats[f][t], "held": f == t,
                         })
                     })
+            })
+            .collect(),
+        Groups::Swing(seats) => seats
+            .iter()
+            .map(|s| {
+                let (now, then) = (&ds.contests[s.contest], &ds.contests[s.previous]);
+                json!({
+                    "contest": now.id, "constituency": now.constituency,
+                    "previous": then.id,
+                    "matched_by": if s.by_name { "name" } else { "id" },
+                    "result": s.result,
+                    "swing": {"from": s.swing.from, "to": s.swing.to, "points": s.swing.points},
+                    "winner_share_points": s.winner_points,
+                })
             })
             .collect(),
         Groups::Month(records) => records

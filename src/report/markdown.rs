@@ -7,7 +7,7 @@ use super::facts::{self, Summary};
 use super::style::TextStyle;
 use super::text::{self, wins_label};
 use super::words::{self, DASH, NA, faction_name, region_name};
-use super::{Detail, Listing, StatsReport, rounds, selection, warnings_of};
+use super::{Detail, Listing, StatsReport, change, rounds, selection, warnings_of};
 use crate::model::Contest;
 use crate::stats::{Backing, EndorserRecord, Totals};
 
@@ -134,23 +134,44 @@ pub fn stats(out: &mut impl Write, report: &StatsReport) -> io::Result<()> {
             }
         }
         Groups::Party(records) => {
-            header(
-                out,
-                &[
-                    "Party", "Seats", "Lost", "Pending", "Stood", "Votes", "Share",
-                ],
-                &[false, true, true, true, true, true, true],
-            )?;
+            let since = records.iter().any(|r| r.share_then.is_some());
+            let mut names = vec![
+                "Party", "Seats", "Lost", "Pending", "Stood", "Votes", "Share",
+            ];
+            if since {
+                names.push("± share");
+            }
+            let right: Vec<bool> = (0..names.len()).map(|k| k > 0).collect();
+            header(out, &names, &right)?;
             for r in records {
                 let mut cells = vec![words::party_record_name(r)];
                 cells.extend([r.won, r.lost, r.pending, r.stood].map(|n| n.to_string()));
                 cells.push(words::party_votes(r));
                 cells.push(words::percent(r.share));
+                if since {
+                    cells.push(change::party_points(r));
+                }
                 row(out, &cells)?;
+            }
+            if let Some(note) = change::party_points_note(records) {
+                writeln!(out, "\n_{}_", inline(&note))?;
             }
         }
         Groups::Month(records) => {
             group_table(out, ds, "Month", records, std::string::ToString::to_string)?;
+        }
+        Groups::Swing(seats) => {
+            writeln!(out, "_{}_\n", inline(&change::swing_summary(seats)))?;
+            let grid = change::swing_grid(ds, seats);
+            if let Some((head, rows)) = grid.split_first() {
+                let names: Vec<&str> = head.iter().map(String::as_str).collect();
+                let right: Vec<bool> = (0..head.len()).map(|k| k == 4).collect();
+                header(out, &names, &right)?;
+                for r in rows {
+                    let cells: Vec<String> = r.iter().map(|c| inline(c)).collect();
+                    row(out, &cells)?;
+                }
+            }
         }
         Groups::Change(matrix) => {
             for line in crate::report::change::matrix_summary(matrix) {
@@ -234,18 +255,27 @@ const CHART: TextStyle = TextStyle {
 
 /// The contest's bar chart as a fenced code block, laid out with `charts` (all the charts
 /// the document compares) so they share one scale.
+/// `marks` are every chart's ± share beside the bars, `k` this chart's.
 fn chart_block(
     out: &mut impl Write,
     d: &Detail,
-    bars: &[Bar],
+    (bars, k): (&[Bar], usize),
     charts: &[&[Bar]],
+    marks: &[Option<change::BarChanges>],
 ) -> io::Result<()> {
     writeln!(out, "```text")?;
-    let cols = text::show::chart_cells(charts, CHART.width, true);
-    for line in text::show::chart(d, bars, cols, &CHART) {
+    let cols = marks.iter().fold(
+        text::show::chart_cells(charts, CHART.width, true),
+        |cols, m| cols.with_change(m.as_ref()),
+    );
+    for line in text::show::chart(d, bars, cols, marks[k].as_ref(), &CHART) {
         writeln!(out, "{line}")?;
     }
-    writeln!(out, "```")
+    writeln!(out, "```")?;
+    if let Some(m) = &marks[k] {
+        writeln!(out, "\n{}", inline(&m.note))?;
+    }
+    Ok(())
 }
 
 /// Text in running Markdown: characters that would start formatting are escaped.
@@ -295,7 +325,8 @@ pub fn show(out: &mut impl Write, d: &Detail) -> io::Result<()> {
         writeln!(out)?;
         let bars = facts::chart(c);
         if !bars.is_empty() {
-            chart_block(out, d, &bars, &[&bars])?;
+            let marks = [change::for_bars(d, &bars)];
+            chart_block(out, d, (&bars, 0), &[&bars], &marks)?;
             writeln!(out)?;
         }
         for note in facts::no_ballot(c)
@@ -513,13 +544,14 @@ pub fn compare(out: &mut impl Write, pair: &[Detail; 2]) -> io::Result<()> {
         row(out, &[label.into(), x, y])?;
     }
     let charts = pair.map(|d| facts::chart(d.contest));
-    for ((mark, d), bars) in ["A", "B"].iter().zip(pair).zip(&charts) {
+    let marks = [0, 1].map(|k| change::for_bars(&pair[k], &charts[k]));
+    for (k, ((mark, d), bars)) in ["A", "B"].iter().zip(pair).zip(&charts).enumerate() {
         writeln!(out, "\n### {mark}: {}\n", inline(&facts::title(d.contest)))?;
         if d.contest.candidates.is_empty() {
             writeln!(out, "_{}_", facts::no_candidates(d.contest))?;
             continue;
         }
-        chart_block(out, d, bars, &[&charts[0], &charts[1]])?;
+        chart_block(out, d, (bars, k), &[&charts[0], &charts[1]], &marks)?;
     }
     Ok(())
 }

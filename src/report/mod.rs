@@ -83,6 +83,9 @@ pub struct StatsReport<'a> {
     pub seat_totals: Option<Totals>,
     /// How many rows the data holds (as `Listing::all`).
     pub all: usize,
+    /// For seats per party: the date of the one general election the seats are, if they are
+    /// one (`stats::one_general_election`): only then is the parliament-style strip drawn.
+    pub election: Option<crate::model::date::PartialDate>,
 }
 
 /// The integrity warnings about `contest`, as sentences.

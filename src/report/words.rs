@@ -93,6 +93,32 @@ pub fn party_record_name(r: &crate::stats::PartyRecord) -> String {
     format!("{name} (incl. {})", parts.join(", "))
 }
 
+/// Who the cells of a seat strip are (`report::bars::seat_strip`), in its order: the parties
+/// drawn, each with its seats, then the rest together: `Conservative 365 · Labour 202 · … ·
+/// 4 others 7`.
+pub fn seat_strip_key(records: &[crate::stats::PartyRecord], widths: &[usize]) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    let (mut others, mut other_seats) = (0, 0);
+    for (r, &w) in records.iter().zip(widths) {
+        if r.won == 0 {
+            continue;
+        }
+        if w > 0 {
+            parts.push(format!("{} {}", party_name(r.party.as_deref()), r.won));
+        } else {
+            others += 1;
+            other_seats += r.won;
+        }
+    }
+    if others > 0 {
+        parts.push(format!(
+            "{} {other_seats}",
+            plural(others, "other", "others")
+        ));
+    }
+    parts.join(" · ")
+}
+
 /// A party's votes: `13,966,454`, `at least 1,234` when some are unknown, `n/a` when none are known.
 pub fn party_votes(r: &crate::stats::PartyRecord) -> String {
     match (r.votes, r.votes_unknown) {

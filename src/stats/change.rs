@@ -23,6 +23,66 @@ pub fn seat_change(dataset: &Dataset, changes: &Changes, i: usize) -> Option<(St
     })
 }
 
+/// One seat of the largest swings (`stats --by swing`): its two-party swing since the seat's
+/// previous contest, its result and the winner's ± share.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SeatSwing {
+    /// Index of the contest in the dataset.
+    pub contest: usize,
+    /// Index of the seat's previous contest.
+    pub previous: usize,
+    /// `Con gain from Lab`, when both winners are known.
+    pub result: Option<String>,
+    /// Two-party (Butler) swing between the top two parties now.
+    pub swing: crate::model::change::Swing,
+    /// The winner's party's ± share in points, when it stood both times.
+    pub winner_points: Option<f64>,
+    /// Matched to the previous contest by the constituency's name only.
+    pub by_name: bool,
+}
+
+/// The seats among `rows` with a known two-party swing since their previous contest, largest
+/// swing first (then the larger rise in the winner's share, then the dataset's order). A seat
+/// whose change is not known (no previous contest, partial figures) or whose top two parties
+/// did not both stand last time has no swing and is not listed.
+pub fn largest_swings(dataset: &Dataset, changes: &Changes, rows: &[usize]) -> Vec<SeatSwing> {
+    let mut seats: Vec<SeatSwing> = rows
+        .iter()
+        .filter(|&&i| {
+            dataset
+                .contests
+                .get(i)
+                .is_some_and(|c| elects_a_seat(c.kind))
+        })
+        .filter_map(|&i| {
+            let Since::Known(change) = changes.since(dataset, i) else {
+                return None;
+            };
+            let winner_points = crate::model::change::winner_points(&change);
+            Some(SeatSwing {
+                contest: i,
+                previous: change.previous,
+                result: change.outcome.as_ref().map(Outcome::label),
+                swing: change.swing.clone()?,
+                winner_points,
+                by_name: change.by_name,
+            })
+        })
+        .collect();
+    seats.sort_by(|a, b| {
+        b.swing
+            .points
+            .total_cmp(&a.swing.points)
+            .then(
+                b.winner_points
+                    .unwrap_or(f64::MIN)
+                    .total_cmp(&a.winner_points.unwrap_or(f64::MIN)),
+            )
+            .then(a.contest.cmp(&b.contest))
+    });
+    seats
+}
+
 /// The matrix of seats changing hands.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct ChangeMatrix {

@@ -32,7 +32,10 @@ mod visit;
 pub(crate) use visit::Visit;
 
 pub use endorser_sort::{EndorserSort, sort_endorsers};
-pub use party::{PartyRecord, by_party, elects_a_seat, seat_rows, seat_totals};
+pub use party::{
+    PartyRecord, add_previous_shares, by_party, elects_a_seat, one_general_election, seat_rows,
+    seat_totals,
+};
 pub use scoreboard::{Scoreboard, scoreboard};
 
 /// What to group contests by.
@@ -49,6 +52,9 @@ pub enum GroupBy {
     Month,
     /// Seats changing hands: previous winner → new winner (see `change`).
     Change,
+    /// The seats with the largest two-party swing since their previous contest, largest first
+    /// (see `change::largest_swings`).
+    Swing,
 }
 
 impl GroupBy {
@@ -62,6 +68,7 @@ impl GroupBy {
             GroupBy::Party => "party",
             GroupBy::Month => "month",
             GroupBy::Change => "change",
+            GroupBy::Swing => "swing",
         }
     }
 }
@@ -76,6 +83,7 @@ pub enum Groups {
     Party(Vec<PartyRecord>),
     Month(Vec<GroupRecord<Period>>),
     Change(change::ChangeMatrix),
+    Swing(Vec<change::SeatSwing>),
 }
 
 impl Groups {
@@ -89,6 +97,7 @@ impl Groups {
             Groups::Party(_) => GroupBy::Party,
             Groups::Month(_) => GroupBy::Month,
             Groups::Change(_) => GroupBy::Change,
+            Groups::Swing(_) => GroupBy::Swing,
         }
     }
 
@@ -102,6 +111,7 @@ impl Groups {
             Groups::Party(r) => r.len(),
             Groups::Month(r) => r.len(),
             Groups::Change(m) => m.parties.len(),
+            Groups::Swing(r) => r.len(),
         }
     }
 
@@ -118,9 +128,19 @@ pub fn group_by(dataset: &Dataset, index: &Index, rows: &[usize], by: GroupBy) -
         GroupBy::Region => Groups::Region(by_region(index, rows)),
         GroupBy::Kind => Groups::Kind(by_kind(index, rows)),
         GroupBy::Endorser => Groups::Endorser(by_endorser(index, rows)),
-        GroupBy::Party => Groups::Party(by_party(index, rows)),
+        GroupBy::Party => {
+            let mut records = by_party(index, rows);
+            let changes = crate::model::change::Changes::build(dataset);
+            add_previous_shares(dataset, &changes, rows, &mut records);
+            Groups::Party(records)
+        }
         GroupBy::Month => Groups::Month(timeline::by_month(index, rows)),
         GroupBy::Change => Groups::Change(change::change_matrix(
+            dataset,
+            &crate::model::change::Changes::build(dataset),
+            rows,
+        )),
+        GroupBy::Swing => Groups::Swing(change::largest_swings(
             dataset,
             &crate::model::change::Changes::build(dataset),
             rows,

@@ -7,9 +7,12 @@
 //! parties (`Other`) is no party: its votes count only in the total.
 
 use std::cmp::Reverse;
+use std::collections::{HashMap, HashSet};
 
 use super::{Count, Totals, Visit, totals_of};
-use crate::model::Status;
+use crate::model::change::{Changes, Since};
+use crate::model::date::PartialDate;
+use crate::model::{ContestKind, Dataset, Status, arithmetic, party};
 use crate::query::{Index, NONE, UNKNOWN_VOTES};
 
 /// One party's record over the seats. `stood == won + lost + pending`.
@@ -37,6 +40,129 @@ pub struct PartyRecord {
     /// Its share of all the votes in the seats counted, in percent: `None` unless every vote
     /// there is known.
     pub share: Option<f64>,
+    /// Its share in the previous election of the same seats, in percent (0: it did not stand),
+    /// and that election's date: `None` unless [`add_previous_shares`] found both elections
+    /// loaded in full.
+    pub share_then: Option<(f64, PartialDate)>,
+}
+
+impl PartyRecord {
+    /// ± share in points since the previous election, when known.
+    pub fn share_points(&self) -> Option<f64> {
+        Some(self.share? - self.share_then?.0)
+    }
+}
+
+/// The date of the one general election the seats among the contests at `rows` are, if they
+/// are one (all decided, dated alike): then a parliament-style strip of their seats means
+/// something.
+pub fn one_general_election(dataset: &Dataset, rows: &[usize]) -> Option<PartialDate> {
+    let mut seats = rows.iter().copied().filter(|&i| {
+        dataset
+            .contests
+            .get(i)
+            .is_some_and(|c| elects_a_seat(c.kind))
+    });
+    one_election(dataset, &mut seats)
+}
+
+fn one_election(
+    dataset: &Dataset,
+    contests: &mut dyn Iterator<Item = usize>,
+) -> Option<PartialDate> {
+    let mut date = None;
+    for i in contests {
+        let c = &dataset.contests[i];
+        if c.kind != ContestKind::GeneralElection || c.status != Status::Decided {
+            return None;
+        }
+        match (date, c.date) {
+            (_, None) => return None,
+            (None, d) => date = d,
+            (Some(a), Some(b)) if a != b => return None,
+            _ => {}
+        }
+    }
+    date
+}
+
+/// Fills each record's `share_then`: its share of the vote in the previous general election
+/// of the same seats. Only when both elections are loaded in full — the seats at `rows` are
+/// one general election (one date), each seat's previous contest is known with complete
+/// figures (`Changes::since`), those are one general election too, and every seat of that
+/// election is among them — so the ± is against the previous national share, never a part
+/// of it. Returns the previous election's date when it filled them.
+pub fn add_previous_shares(
+    dataset: &Dataset,
+    changes: &Changes,
+    rows: &[usize],
+    records: &mut [PartyRecord],
+) -> Option<PartialDate> {
+    let seats: Vec<usize> = rows
+        .iter()
+        .copied()
+        .filter(|&i| {
+            dataset
+                .contests
+                .get(i)
+                .is_some_and(|c| elects_a_seat(c.kind))
+        })
+        .collect();
+    one_election(dataset, &mut seats.iter().copied())?;
+    let mut previous = Vec::with_capacity(seats.len());
+    for &i in &seats {
+        match changes.since(dataset, i) {
+            Since::Known(change) => previous.push(change.previous),
+            _ => return None,
+        }
+    }
+    let then = one_election(dataset, &mut previous.iter().copied())?;
+    // Every seat of the previous election (counted once however many files hold it).
+    let seat = |i: usize| {
+        let c = &dataset.contests[i];
+        c.constituency_id
+            .clone()
+            .filter(|id| !id.trim().is_empty())
+            .or_else(|| c.constituency.as_deref().map(party::fold))
+    };
+    let compared: HashSet<Option<String>> = previous.iter().map(|&p| seat(p)).collect();
+    let all_then = dataset
+        .contests
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| c.kind == ContestKind::GeneralElection && c.date == Some(then));
+    if compared.len() != seats.len() || all_then.clone().any(|(j, _)| !compared.contains(&seat(j)))
+    {
+        return None;
+    }
+    let (mut votes, mut total): (HashMap<String, u64>, u64) = (HashMap::new(), 0);
+    let mut folded = false;
+    for &p in &previous {
+        for c in arithmetic::on_ballot(&dataset.contests[p]) {
+            let v = c.votes.unwrap_or(0);
+            total += v;
+            folded |= c.folded;
+            if let Some(key) = changes.parties.of_candidate(c) {
+                *votes.entry(key.group).or_default() += v;
+            }
+        }
+    }
+    if total == 0 {
+        return None;
+    }
+    for r in records.iter_mut() {
+        let Some(name) = r.party.as_deref() else {
+            continue;
+        };
+        let share = match votes.get(&party::fold(name)) {
+            Some(&v) => v as f64 * 100.0 / total as f64,
+            // Not standing then reads as 0%, unless it may be inside a folded group.
+            None if !folded => 0.0,
+            None => continue,
+        };
+        r.share_then = Some((share, then));
+    }
+    Some(then)
 }
 
 pub use crate::model::change::elects_a_seat;
@@ -161,6 +287,7 @@ pub(super) fn parties(visit: &Visit) -> Vec<PartyRecord> {
                 votes_unknown: unknown,
                 share: (!any_unknown && all_votes > 0)
                     .then(|| party_votes as f64 * 100.0 / all_votes as f64),
+                share_then: None,
             };
             (s, record)
         })

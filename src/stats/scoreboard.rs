@@ -15,6 +15,9 @@ pub struct Scoreboard {
     /// Over the general elections and by-elections among them.
     pub seats: Totals,
     pub parties: Vec<PartyRecord>,
+    /// The date of the one general election the seats are, if they are one and the caller
+    /// said so (`stats::one_general_election`; the index alone cannot tell): the seats strip.
+    pub election: Option<crate::model::date::PartialDate>,
 }
 
 /// The scoreboard of the contests at `rows`.
@@ -27,5 +30,6 @@ pub fn scoreboard(index: &Index, rows: &[usize]) -> Scoreboard {
         regions: regions(&visit),
         seats: seat_totals_of(&visit),
         parties: parties(&visit),
+        election: None,
     }
 }

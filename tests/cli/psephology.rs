@@ -713,3 +713,326 @@ fn list_carries_the_result_and_change_of_each_seat() {
     let text = stdout(&base);
     assert!(text.contains("Con gain from Lab"), "{text}");
 }
+
+/// The chart's line for `name` in `show`'s text.
+fn chart_row<'t>(text: &'t str, name: &str) -> &'t str {
+    text.lines()
+        .find(|l| {
+            l.trim_start()
+                .trim_start_matches('✓')
+                .trim_start()
+                .starts_with(name)
+        })
+        .unwrap_or_else(|| panic!("no chart row for {name} in:\n{text}"))
+}
+
+#[test]
+fn bolsover_2019_bars_carry_each_partys_change_since_2017() {
+    // The Library's own `change` column for Bolsover 2019: Con +6.88, Lab -16.02, LD +0.88 pts;
+    // Brexit Party and Green blank (they did not stand in 2017).
+    let (ge2017, ge2019) = (candidates_import(2017), ge2019());
+    let args = [
+        "show",
+        "ge2019-e14000577",
+        "--data",
+        path(&ge2017),
+        "--data",
+        path(&ge2019),
+    ];
+    let text = stdout(&args);
+    let bar_column = |row: &str| {
+        row.chars()
+            .position(|c| matches!(c, '█' | '▏' | '▎' | '▍' | '▌' | '▋' | '▊' | '▉'))
+    };
+    let mut columns = Vec::new();
+    for (name, mark) in [
+        ("Mark Fletcher", "47.4%   +6.9  █"),
+        ("Dennis Skinner", "35.9%  -16.0  █"),
+        ("Kevin Harper", "9.0%    new  █"),
+        ("David Hancock", "3.8%   +0.9  █"),
+        ("David Kesteven", "1.7%    new  █"),
+    ] {
+        let row = chart_row(&text, name);
+        assert!(row.contains(mark), "{row}");
+        columns.push(bar_column(row));
+    }
+    // Two Independents: their summed change would belong to neither, so nothing is said.
+    for name in ["Ross Walker", "Natalie Hoy"] {
+        let row = chart_row(&text, name);
+        assert!(!row.contains("new") && !row.contains('+'), "{row}");
+        columns.push(bar_column(row));
+    }
+    // Every bar starts in one column: one scale.
+    assert!(columns.windows(2).all(|w| w[0] == w[1]), "{text}");
+    assert!(
+        flat(&text).contains(
+            "± share since the general election of 8 Jun 2017 (ge2017-e14000577), in points"
+        ),
+        "{text}"
+    );
+    // Markdown's chart says the same.
+    let mut md_args = args.to_vec();
+    md_args.extend(["--format", "markdown"]);
+    let md = stdout(&md_args);
+    assert!(md.contains("47.4%   +6.9  "), "{md}");
+
+    // GE2019 alone: no previous contest, so no ± column and no note.
+    let alone = stdout(&["show", "ge2019-e14000577", "--data", path(&ge2019)]);
+    assert!(!chart_row(&alone, "Mark Fletcher").contains("+6.9"));
+    assert!(!alone.contains("± share since"), "{alone}");
+}
+
+#[test]
+fn stockport_2017_over_partial_figures_has_no_marks_beside_its_bars() {
+    // The seed's 2017 Stockport has the winner's votes only: nothing is invented.
+    let history = history_import();
+    let text = stdout(&[
+        "show",
+        "stockport-ge-2017",
+        "--data",
+        path(&seed_file()),
+        "--data",
+        path(&history),
+    ]);
+    assert!(!text.contains("± share since"), "{text}");
+    assert!(!text.contains(" new "), "{text}");
+}
+
+/// Text wrapped over lines, as one line.
+fn flat(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// `stats --by party` over GE2017 + GE2019, narrowed to 2019, in `format`.
+fn national(format: &str) -> String {
+    let (ge2017, ge2019) = (candidates_import(2017), ge2019());
+    stdout(&[
+        "stats",
+        "--by",
+        "party",
+        "--since",
+        "2019",
+        "--data",
+        path(&ge2017),
+        "--data",
+        path(&ge2019),
+        "--format",
+        format,
+    ])
+}
+
+#[test]
+fn national_shares_2019_against_2017_with_the_seats_strip() {
+    // Worked from the Library's candidate files alone (summing `votes` by `party_name`, Labour
+    // with Labour and Co-operative): 2019 Con 13,966,454 of 32,014,850 = 43.62%, 2017
+    // 13,636,684 of 32,204,184 = 42.34% (+1.28 pts; the often quoted 42.4% is of a different
+    // total); Lab 10,269,071 = 32.08%, 2017 12,877,918 = 39.99% (-7.91 pts).
+    let doc: Value = serde_json::from_str(&national("json")).unwrap();
+    let row = |name: &str| {
+        doc["rows"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|r| r["party"] == name)
+            .unwrap_or_else(|| panic!("no {name}"))
+            .clone()
+    };
+    let round2 = |v: &Value| format!("{:.2}", v.as_f64().unwrap());
+    let con = row("Conservative");
+    assert_eq!(con["won"], 365);
+    assert_eq!(round2(&con["share_percent"]), "43.62");
+    assert_eq!(round2(&con["share_then_percent"]), "42.34");
+    assert_eq!(round2(&con["share_points"]), "1.28");
+    assert_eq!(con["share_since"], "2017-06-08");
+    let lab = row("Labour");
+    assert_eq!(lab["won"], 202);
+    assert_eq!(round2(&lab["share_percent"]), "32.08");
+    assert_eq!(round2(&lab["share_then_percent"]), "39.99");
+    assert_eq!(round2(&lab["share_points"]), "-7.91");
+    // The Brexit Party did not stand in 2017.
+    assert_eq!(round2(&row("Brexit Party")["share_then_percent"]), "0.00");
+
+    let text = national("text");
+    let line = |start: &str| {
+        text.lines()
+            .find(|l| l.starts_with(start))
+            .unwrap_or_else(|| panic!("no {start} in:\n{text}"))
+    };
+    let con = line("Conservative ");
+    assert!(
+        con.contains("365") && con.contains("43.6%  +1.3 pts"),
+        "{con}"
+    );
+    let lab = line("Labour ");
+    assert!(
+        lab.contains("202") && lab.contains("32.1%  -7.9 pts"),
+        "{lab}"
+    );
+    assert!(line("Brexit Party ").contains("2.0%       new"), "{text}");
+    assert!(
+        text.contains("since the general election of 8 Jun 2017"),
+        "{text}"
+    );
+    // The strip: 650 seats at one cell for every 7 (the width of a pipe's 100 cells), in
+    // the parties' order, to scale: Con 365 → 52 cells, Lab (365 + 202 = 567 → 81) 29.
+    assert!(
+        text.contains(
+            "Seats won in the general election of 12 Dec 2019: 650 seats, one cell for every 7"
+        ),
+        "{text}"
+    );
+    let strip = text
+        .lines()
+        .find(|l| l.starts_with('█'))
+        .unwrap_or_else(|| panic!("no strip in:\n{text}"));
+    let runs: Vec<usize> = strip
+        .chars()
+        .collect::<Vec<_>>()
+        .chunk_by(|a, b| a == b)
+        .map(<[char]>::len)
+        .collect();
+    assert_eq!(&runs[..2], &[52, 29], "{strip}");
+    assert_eq!(runs.iter().sum::<usize>(), 93, "{strip}");
+    assert!(
+        text.contains("Conservative 365 · Labour 202 · Scottish National Party 48"),
+        "{text}"
+    );
+
+    let csv = national("csv");
+    let header = csv.lines().next().unwrap();
+    assert!(
+        header.ends_with(",parts,share_then_percent,share_points"),
+        "{header}"
+    );
+    assert!(
+        csv.lines()
+            .any(|l| l.starts_with("Conservative,") && l.ends_with(",42.34,1.28")),
+        "{csv}"
+    );
+}
+
+#[test]
+fn national_shares_need_both_elections_whole() {
+    // Both elections at once: the share is over two elections, so no ± at all.
+    let (ge2017, ge2019) = (candidates_import(2017), ge2019());
+    let both = stdout(&[
+        "stats",
+        "--by",
+        "party",
+        "--data",
+        path(&ge2017),
+        "--data",
+        path(&ge2019),
+    ]);
+    assert!(!both.contains("± SHARE"), "{both}");
+    // Nor a strip: 1,300 seats of two elections are no parliament.
+    assert!(!both.contains("Seats won"), "{both}");
+    // Part of 2019: its previous contests are not the whole 2017 election.
+    let doc = json(&[
+        "stats",
+        "--by",
+        "party",
+        "--since",
+        "2019",
+        "--region",
+        "London",
+        "--data",
+        path(&ge2017),
+        "--data",
+        path(&ge2019),
+        "--format",
+        "json",
+    ]);
+    assert!(
+        doc["rows"][0]["won"].as_u64() > Some(0),
+        "{}",
+        doc["rows"][0]
+    );
+    assert!(
+        doc["rows"][0]["share_points"].is_null(),
+        "{}",
+        doc["rows"][0]
+    );
+    // 2019 alone: no previous election loaded.
+    let alone = stdout(&["stats", "--by", "party", "--data", path(&ge2019)]);
+    assert!(
+        !alone.contains("± SHARE")
+            && alone.contains("Seats won in the general election of 12 Dec 2019: 650 seats"),
+        "{alone}"
+    );
+}
+
+#[test]
+fn largest_swings_2017_to_2019_largest_first() {
+    // From the Library's `change` column: Bassetlaw Con +11.94, Lab -24.90 pts, a two-party
+    // swing of 18.42 pts from Labour to Conservative; Bolsover Con +6.88, Lab -16.02: 11.45.
+    let (ge2017, ge2019) = (candidates_import(2017), ge2019());
+    let args = |format: &'static str| {
+        vec![
+            "stats",
+            "--by",
+            "swing",
+            "--since",
+            "2019",
+            "--data",
+            path(&ge2017),
+            "--data",
+            path(&ge2019),
+            "--format",
+            format,
+        ]
+        .into_iter()
+        .map(String::from)
+        .collect::<Vec<String>>()
+    };
+    let run = |format| {
+        let a = args(format);
+        stdout(&a.iter().map(String::as_str).collect::<Vec<_>>())
+    };
+    let doc: Value = serde_json::from_str(&run("json")).unwrap();
+    assert_eq!(doc["by"], "swing");
+    let rows = doc["rows"].as_array().unwrap();
+    // Seats whose top two both stood in 2017 (Speaker's seats and new parties' seconds drop out).
+    assert!(rows.len() > 600 && rows.len() < 650, "{}", rows.len());
+    let points: Vec<f64> = rows
+        .iter()
+        .map(|r| r["swing"]["points"].as_f64().unwrap())
+        .collect();
+    assert!(points.windows(2).all(|w| w[0] >= w[1]), "largest first");
+    let seat = |id: &str| {
+        rows.iter()
+            .find(|r| r["contest"] == id)
+            .unwrap_or_else(|| panic!("no {id}"))
+    };
+    let bassetlaw = seat("ge2019-e14000546");
+    assert_eq!(bassetlaw["constituency"], "Bassetlaw");
+    assert_eq!(bassetlaw["result"], "Con gain from Lab");
+    assert_eq!(
+        (&bassetlaw["swing"]["from"], &bassetlaw["swing"]["to"]),
+        (&Value::from("Labour"), &Value::from("Conservative"))
+    );
+    let two = |v: &Value| format!("{:.2}", v.as_f64().unwrap());
+    assert_eq!(two(&bassetlaw["swing"]["points"]), "18.42");
+    assert_eq!(two(&bassetlaw["winner_share_points"]), "11.94");
+    assert_eq!(two(&seat("ge2019-e14000577")["swing"]["points"]), "11.45");
+
+    let text = run("text");
+    let row = text
+        .lines()
+        .find(|l| l.starts_with("Bassetlaw "))
+        .unwrap_or_else(|| panic!("{text}"));
+    for words in [
+        "2017",
+        "Con gain from Lab",
+        "18.4 pts from Labour to Conservative",
+        "+11.9 pts",
+    ] {
+        assert!(row.contains(words), "{words}: {row}");
+    }
+    let csv = run("csv");
+    assert!(
+        csv.lines().any(|l| l
+            == "ge2019-e14000546,Bassetlaw,ge2017-e14000546,Con gain from Lab,Labour,Conservative,18.42,11.94"),
+        "{csv}"
+    );
+}

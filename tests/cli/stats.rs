@@ -170,7 +170,7 @@ fn seats_per_party_count_general_elections_only() {
     let csv = stdout(&["stats", "--by", "party", "--format", "csv"]);
     assert!(
         csv.starts_with(
-            "party,faction_id,stood,won,lost,pending,votes,votes_unknown,share_percent,parts\n"
+            "party,faction_id,stood,won,lost,pending,votes,votes_unknown,share_percent,parts,share_then_percent,share_points\n"
         ),
         "{csv}"
     );

@@ -829,3 +829,98 @@ fn a_contest_from_two_sources_is_one_row_whose_detail_names_the_other() {
     let header = format!("Contests {} of {}", app.rows.len(), app.total());
     assert!(screen(&app).contains(&header), "{}", screen(&app));
 }
+
+#[test]
+fn bolsover_2019_detail_chart_has_each_partys_change_beside_its_bar() {
+    let mut app = app_on(load_files(&ge2017_and_ge2019()), 120, 90);
+    press(&mut app, "/bolsover\n");
+    select(&mut app, "ge2019-e14000577");
+    let rows = pane_rows(&app, "Detail");
+    let text = rows.join("\n");
+    for (name, share, mark) in [
+        ("Mark Fletcher", "47.4%", "+6.9"),
+        ("Dennis Skinner", "35.9%", "-16.0"),
+        ("Kevin Harper", "9.0%", "new"),
+        ("David Hancock", "3.8%", "+0.9"),
+    ] {
+        let row = rows_with(&rows, &[name, share]);
+        assert!(
+            row.first()
+                .is_some_and(|r| r.ends_with(&format!("{share}  {mark}"))
+                    || r.ends_with(&format!("{share} {mark}"))
+                    || r.trim_end().ends_with(mark)),
+            "{name}: {text}"
+        );
+    }
+    // Two Independents: nothing said beside either.
+    for name in ["Ross Walker", "Natalie Hoy"] {
+        let row = rows_with(&rows, &[name, "%"]);
+        assert!(
+            row.first().is_some_and(|r| r.trim_end().ends_with('%')),
+            "{text}"
+        );
+    }
+    assert!(
+        flat(&text).contains("± share since the general election of 8 Jun 2017"),
+        "{text}"
+    );
+    // The 2017 contest has no earlier one loaded: no marks, no note.
+    select(&mut app, "ge2017-e14000577");
+    let text = pane_rows(&app, "Detail").join("\n");
+    assert!(!text.contains("± share since"), "{text}");
+}
+
+#[test]
+fn the_scoreboard_has_2019s_shares_against_2017_and_the_seats_strip_as_stats_prints_them() {
+    let loaded = load_files(&ge2017_and_ge2019());
+    let spec = QuerySpec {
+        since: Some(serde_json::from_value(Value::from("2019")).expect("a date")),
+        ..QuerySpec::default()
+    };
+    let query = spec.resolve(&loaded.dataset).expect("the query resolves");
+    let mut app = App::new(vec![], Theme { color: false }, 140, 200);
+    app.update(Action::SetQuery(query));
+    app.update(Action::Loaded(Box::new(Data::new(loaded))));
+    press(&mut app, "2");
+    let rows = pane_rows(&app, "Scoreboard: 650 of 1300 contests");
+    let text = rows.join("\n");
+    assert_eq!(
+        rows_with(&rows, &["seats", "lost", "stood", "share", "± share"]).len(),
+        1,
+        "{text}"
+    );
+    // The words of `stats --by party --since 2019` (tests/cli/psephology.rs checks them
+    // against the candidate files).
+    for words in [
+        ["Conservative", "365", "43.6%", "+1.3 pts"],
+        [
+            "Labour (incl. 26 Labour and Co-operative)",
+            "202",
+            "32.1%",
+            "-7.9 pts",
+        ],
+        ["Brexit Party", "0", "2.0%", "new"],
+    ] {
+        assert_eq!(rows_with(&rows, &words).len(), 1, "{words:?}: {text}");
+    }
+    assert!(
+        flat(&text).contains("since the general election of 8 Jun 2017"),
+        "{text}"
+    );
+    assert!(
+        text.contains(
+            "Seats won in the general election of 12 Dec 2019: 650 seats, one cell for every 7"
+        ),
+        "{text}"
+    );
+    // Without colour, Conservative's 52 cells, then Labour's 29 shaded.
+    let at = rows
+        .iter()
+        .position(|r| r.contains("Seats won in"))
+        .unwrap_or_else(|| panic!("no strip: {text}"));
+    let strip = &rows[at + 1];
+    assert!(
+        strip.contains(&format!("{}{}▒", "█".repeat(52), "▒".repeat(28))),
+        "{strip}"
+    );
+}

@@ -90,6 +90,7 @@ fn reports(loaded: &Loaded) -> Vec<(String, String)> {
         GroupBy::Party,
         GroupBy::Month,
         GroupBy::Change,
+        GroupBy::Swing,
     ] {
         let report = StatsReport {
             dataset: ds,
@@ -98,6 +99,7 @@ fn reports(loaded: &Loaded) -> Vec<(String, String)> {
             groups: stats::group_by(ds, &index, &rows, by),
             seat_totals: (by == GroupBy::Party).then(|| stats::seat_totals(&index, &rows)),
             all: index.rows_total(),
+            election: stats::one_general_election(ds, &rows),
         };
         report::text::stats(&mut buf, &report, &style).unwrap();
         keep(format!("text stats {by:?}"), std::mem::take(&mut buf));

@@ -50,4 +50,7 @@ pub enum ByArg {
     /// Seats changing hands: each seat's previous winner → new winner (holds on the
     /// diagonal), against the seat's previous contest; filter to one election (e.g. --since 2019).
     Change,
+    /// The seats with the largest two-party swing since their previous contest, largest first:
+    /// seat, result, swing and the winner's ± share.
+    Swing,
 }

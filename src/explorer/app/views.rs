@@ -368,7 +368,10 @@ impl App {
         let version = v.rows_version;
         match self.view {
             View::Scoreboard if v.board_for != Some(version) => {
-                v.board = Some(stats::scoreboard(index, rows));
+                let mut board = stats::scoreboard(index, rows);
+                stats::add_previous_shares(ds, &data.changes, rows, &mut board.parties);
+                board.election = stats::one_general_election(ds, rows);
+                v.board = Some(board);
                 v.board_for = Some(version);
             }
             View::Changes if v.matrix_for != Some(version) => {

@@ -7,6 +7,7 @@ use crate::explorer::theme::Theme;
 use crate::model::{Contest, Dataset};
 use crate::report::bars::{self, Bar};
 use crate::report::cells;
+use crate::report::change::BarChanges;
 use crate::report::words;
 
 /// Cells of a label like `100.0%`.
@@ -21,10 +22,19 @@ pub struct ChartLayout {
     name_w: usize,
     /// Cells for 100% of the vote.
     bar_w: usize,
+    /// Cells of the ± share after each share (0: no column).
+    change_w: usize,
 }
 
-/// One layout for the charts of `contests`, each `width` cells wide.
-pub fn layout(contests: &[&Contest], ds: &Dataset, width: usize) -> ChartLayout {
+/// One layout for the charts of `contests`, each `width` cells wide, with room for their ±
+/// shares (`marks`, any order).
+pub fn layout(
+    contests: &[&Contest],
+    ds: &Dataset,
+    marks: &[Option<&BarChanges>],
+    width: usize,
+) -> ChartLayout {
+    let change_w = marks.iter().flatten().map(|m| m.width()).max().unwrap_or(0);
     let all: Vec<Bar> = contests.iter().flat_map(|c| bars::bars(c)).collect();
     let abbr_w = all
         .iter()
@@ -32,8 +42,15 @@ pub fn layout(contests: &[&Contest], ds: &Dataset, width: usize) -> ChartLayout 
         .max()
         .unwrap_or(0);
     let longest = all.iter().map(|b| cells::width(&b.name)).max().unwrap_or(0);
-    // "✓ " + name + " " + abbr + " " + bar (+ bound mark) + " " + label
-    let fixed = 2 + 1 + abbr_w + usize::from(abbr_w > 0) + 1 + 1 + LABEL;
+    // "✓ " + name + " " + abbr + " " + bar (+ bound mark) + " " + label (+ " " + change)
+    let fixed = 2
+        + 1
+        + abbr_w
+        + usize::from(abbr_w > 0)
+        + 1
+        + 1
+        + LABEL
+        + if change_w > 0 { change_w + 1 } else { 0 };
     let name_w = longest
         .min(20)
         .min(width.saturating_sub(fixed + 10))
@@ -42,19 +59,34 @@ pub fn layout(contests: &[&Contest], ds: &Dataset, width: usize) -> ChartLayout 
         abbr_w,
         name_w,
         bar_w: width.saturating_sub(fixed + name_w),
+        change_w,
     }
 }
 
 /// The chart `width` cells wide: one line per candidate, longest bar first, the winner marked
-/// `✓`, each bar followed by its share. Unknown shares get no bar, just `n/a`.
-pub fn lines(contest: &Contest, ds: &Dataset, width: usize, theme: Theme) -> Vec<Line<'static>> {
-    lines_in(contest, ds, layout(&[contest], ds, width), theme)
+/// `✓`, each bar followed by its share and its ± share since the seat's previous contest
+/// (`marks`, `report::change::bar_changes`). Unknown shares get no bar, just `n/a`.
+pub fn lines(
+    contest: &Contest,
+    ds: &Dataset,
+    marks: Option<&BarChanges>,
+    width: usize,
+    theme: Theme,
+) -> Vec<Line<'static>> {
+    lines_in(
+        contest,
+        ds,
+        marks,
+        layout(&[contest], ds, &[marks], width),
+        theme,
+    )
 }
 
 /// The chart laid out by `layout` (see [`layout`]).
 pub fn lines_in(
     contest: &Contest,
     ds: &Dataset,
+    marks: Option<&BarChanges>,
     layout: ChartLayout,
     theme: Theme,
 ) -> Vec<Line<'static>> {
@@ -66,9 +98,19 @@ pub fn lines_in(
         return vec![Line::styled("  no vote shares reported", theme.dim())];
     }
     bars.iter()
-        .map(|bar| {
+        .enumerate()
+        .map(|(k, bar)| {
             let abbr = abbr(bar, ds);
-            line(bar, &abbr, layout, ds, theme)
+            let mut line = line(bar, &abbr, layout, ds, theme);
+            if layout.change_w > 0 {
+                let mark = marks.map_or("", |m| m.mark(k));
+                line.spans.push(Span::raw(" "));
+                line.spans.push(Span::styled(
+                    cells::fit_right(mark, layout.change_w),
+                    theme.dim(),
+                ));
+            }
+            line
         })
         .collect()
 }
@@ -86,6 +128,7 @@ fn line(bar: &Bar, abbr: &str, layout: ChartLayout, ds: &Dataset, theme: Theme) 
         abbr_w,
         name_w,
         bar_w,
+        ..
     } = layout;
     let faction = bar.faction.as_deref().and_then(|id| ds.faction(id));
     let mark = if bar.elected {

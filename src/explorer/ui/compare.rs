@@ -62,14 +62,22 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) -> Option<u16> {
     let (a, b) = (&ds.contests[sides[0].1], &ds.contests[sides[1].1]);
     let compared = facts::compared(ds, a, b);
     // Both charts on one layout, so their bars are to one scale.
-    let layout = chart::layout(&[a, b], ds, width);
+    let marks = [sides[0].1, sides[1].1].map(|i| {
+        let bars = facts::chart(&ds.contests[i]);
+        crate::report::change::bar_changes(ds, &data.changes, i, &bars)
+    });
+    let layout = chart::layout(&[a, b], ds, &[marks[0].as_ref(), marks[1].as_ref()], width);
     let columns: Vec<Vec<Line<'static>>> = sides
         .iter()
         .enumerate()
         .map(|(k, (label, i))| {
             let c = &ds.contests[*i];
             let rows = compared.iter().map(|(l, values)| (*l, values[k].as_str()));
-            let chart = chart::lines_in(c, ds, layout, theme);
+            let mut chart = chart::lines_in(c, ds, marks[k].as_ref(), layout, theme);
+            if let Some(m) = &marks[k] {
+                let note = cells::fit(&format!("  {}", m.note), width);
+                chart.push(Line::styled(note, theme.dim()));
+            }
             side(label, c, rows, chart, width, theme)
         })
         .collect();

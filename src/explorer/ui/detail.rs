@@ -56,12 +56,15 @@ fn lines(data: &Data, i: usize, width: usize, theme: Theme) -> Vec<Line<'static>
     if c.candidates.is_empty() {
         doc.text("  ", facts::no_candidates(c), theme.dim());
     } else {
-        doc.lines.extend(chart::lines(c, ds, width, theme));
         let bars = facts::chart(c);
+        let marks = change::bar_changes(ds, &data.changes, i, &bars);
+        doc.lines
+            .extend(chart::lines(c, ds, marks.as_ref(), width, theme));
         for note in facts::no_ballot(c)
             .map(str::to_string)
             .into_iter()
             .chain(facts::denominator_note(c))
+            .chain(marks.map(|m| m.note))
             .chain(facts::legend(&bars).into_iter().map(str::to_string))
         {
             doc.text("  ", &note, theme.dim());

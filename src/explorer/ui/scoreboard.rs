@@ -11,9 +11,10 @@ use crate::explorer::layout;
 use crate::explorer::theme::Theme;
 use crate::explorer::ui::{bars, scrolled};
 use crate::model::Dataset;
-use crate::report::cells;
+use crate::report::bars as report_bars;
 use crate::report::words;
 use crate::report::words::{faction_name, party_name, region_name};
+use crate::report::{cells, change};
 use crate::stats::Scoreboard;
 
 /// Draws the scoreboard over the whole body; returns how far it can scroll.
@@ -184,10 +185,17 @@ fn party_lines(
         .iter()
         .map(|r| words::percent(r.share))
         .collect();
+    let since = board.parties.iter().any(|r| r.share_then.is_some());
+    let points: Vec<String> = board.parties.iter().map(change::party_points).collect();
     let longest = |names: &[String]| names.iter().map(|n| cells::width(n)).max().unwrap_or(0);
     let votes_w = longest(&votes).max(5) + 2;
     let share_w = longest(&shares).max(5) + 2;
-    let figures = 3 * NUMBER + votes_w + share_w;
+    let points_w = if since {
+        longest(&points).max(7) + 2
+    } else {
+        0
+    };
+    let figures = 3 * NUMBER + votes_w + share_w + points_w;
     // The names take what the figures and a short bar leave, up to the longest whole name.
     let room = width.saturating_sub(3 + figures + 2 + MIN_BAR).max(10);
     let name_w = longest(&full).min(room).max(longest(&plain).min(room));
@@ -201,8 +209,11 @@ fn party_lines(
         ("stood", NUMBER),
         ("votes", votes_w),
         ("share", share_w),
+        ("± share", points_w),
     ] {
-        head.push_str(&cells::fit_right(name, w));
+        if w > 0 {
+            head.push_str(&cells::fit_right(name, w));
+        }
     }
     out.push(Line::styled(head, theme.dim()));
     for (n, r) in board.parties.iter().enumerate() {
@@ -221,6 +232,9 @@ fn party_lines(
             theme.dim()
         };
         spans.push(Span::styled(cells::fit_right(&shares[n], share_w), style));
+        if since {
+            spans.push(Span::styled(cells::fit_right(&points[n], points_w), style));
+        }
         if bar_w >= MIN_BAR {
             spans.push(Span::raw("  "));
             spans.push(Span::styled(
@@ -236,6 +250,54 @@ fn party_lines(
                 out.push(Line::styled(line, theme.dim()));
             }
         }
+    }
+    if let Some(note) = change::party_points_note(&board.parties) {
+        for line in cells::hanging(&note, "   ", "   ", width) {
+            out.push(Line::styled(line, theme.dim()));
+        }
+    }
+    seat_strip(out, board, ds, width, theme);
+}
+
+/// The seats won as a parliament-style strip in party colours, to scale
+/// (`report::bars::seat_strip`), with its key, as `stats --by party` prints it.
+fn seat_strip(
+    out: &mut Vec<Line<'static>>,
+    board: &Scoreboard,
+    ds: &Dataset,
+    width: usize,
+    theme: Theme,
+) {
+    let won: Vec<usize> = board.parties.iter().map(|r| r.won).collect();
+    let total: usize = won.iter().sum();
+    let Some(election) = board.election.filter(|_| total > 0) else {
+        return;
+    };
+    let (widths, per_cell) = report_bars::seat_strip(&won, total, width.saturating_sub(5).min(100));
+    out.push(Line::raw(""));
+    out.push(Line::styled(
+        format!(
+            " {}",
+            crate::report::text::seat_key(election, per_cell, total)
+        ),
+        theme.title(),
+    ));
+    let mut spans = vec![Span::raw("   ")];
+    let drawn = board.parties.iter().zip(&widths).filter(|(_, w)| **w > 0);
+    for (k, (r, &w)) in drawn.enumerate() {
+        let faction = r.faction.as_deref().and_then(|f| ds.faction(f));
+        // Without colour, neighbouring parties alternate full and shaded cells.
+        let glyph = if theme.color || k % 2 == 0 {
+            "█"
+        } else {
+            "▒"
+        };
+        spans.push(Span::styled(glyph.repeat(w), theme.faction(faction)));
+    }
+    out.push(Line::from(spans));
+    let key = words::seat_strip_key(&board.parties, &widths);
+    for line in cells::hanging(&key, "   ", "   ", width) {
+        out.push(Line::styled(line, theme.dim()));
     }
 }
 

@@ -6,7 +6,7 @@ use std::io::{self, Write};
 use super::show::{chart, chart_cells};
 use crate::report::style::{MIN_WIDTH, Paint, TextStyle};
 use crate::report::table::{self, Align, Cell, Column};
-use crate::report::{Detail, facts};
+use crate::report::{Detail, change, facts};
 
 /// `compare A B`.
 pub fn compare(out: &mut impl Write, pair: &[Detail; 2], style: &TextStyle) -> io::Result<()> {
@@ -38,16 +38,23 @@ pub fn compare(out: &mut impl Write, pair: &[Detail; 2], style: &TextStyle) -> i
         writeln!(out, "{line}")?;
     }
     let charts = pair.map(|d| facts::chart(d.contest));
-    for ((mark, d), bars) in ["A", "B"].iter().zip(pair).zip(&charts) {
+    let marks = [0, 1].map(|k| change::for_bars(&pair[k], &charts[k]));
+    for (((mark, d), bars), own) in ["A", "B"].iter().zip(pair).zip(&charts).zip(&marks) {
         writeln!(out)?;
         let title = format!("{mark}: {}", facts::title(d.contest));
         writeln!(out, "{}", style.paint(&title, Paint::Bold))?;
         if d.contest.candidates.is_empty() {
             writeln!(out, "  {}", facts::no_candidates(d.contest))?;
         }
-        let cols = chart_cells(&[&charts[0], &charts[1]], w, style.whole_lines);
-        for line in chart(d, bars, cols, style) {
+        // Both charts on one layout, ± column included, so their bars are to one scale.
+        let cols = chart_cells(&[&charts[0], &charts[1]], w, style.whole_lines)
+            .with_change(marks[0].as_ref())
+            .with_change(marks[1].as_ref());
+        for line in chart(d, bars, cols, own.as_ref(), style) {
             writeln!(out, "{line}")?;
+        }
+        if let Some(m) = own {
+            writeln!(out, "  {}", m.note)?;
         }
     }
     Ok(())

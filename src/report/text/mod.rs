@@ -96,6 +96,14 @@ pub fn stats(out: &mut impl Write, report: &StatsReport, style: &TextStyle) -> i
         }
         return Ok(());
     }
+    if let Groups::Swing(seats) = &report.groups {
+        writeln!(out, "{}", crate::report::change::swing_summary(seats))?;
+        writeln!(out)?;
+        for line in grid_lines(&crate::report::change::swing_grid(ds, seats)) {
+            writeln!(out, "{line}")?;
+        }
+        return Ok(());
+    }
     // Nominations are counted apart from endorsements, in a table of their own.
     if let Groups::Endorser(records) = &report.groups {
         let (endorsed, nominated): (Vec<_>, Vec<_>) = records
@@ -112,7 +120,77 @@ pub fn stats(out: &mut impl Write, report: &StatsReport, style: &TextStyle) -> i
             return write_table(out, endorser_table(&nominated, NOMINATED), style);
         }
     }
-    write_table(out, stats_table(ds, &report.groups), style)
+    write_table(out, stats_table(ds, &report.groups), style)?;
+    if let Groups::Party(records) = &report.groups {
+        party_footer(out, ds, records, report.election, style)?;
+    }
+    Ok(())
+}
+
+/// Under seats per party: what the ± share is against, and the seats as a parliament-style
+/// strip in party colours (`report::bars::seat_strip`).
+fn party_footer(
+    out: &mut impl Write,
+    ds: &Dataset,
+    records: &[crate::stats::PartyRecord],
+    election: Option<crate::model::date::PartialDate>,
+    style: &TextStyle,
+) -> io::Result<()> {
+    if let Some(note) = crate::report::change::party_points_note(records) {
+        writeln!(out)?;
+        writeln!(out, "{note}")?;
+    }
+    let won: Vec<usize> = records.iter().map(|r| r.won).collect();
+    let total: usize = won.iter().sum();
+    let Some(election) = election.filter(|_| total > 0) else {
+        return Ok(());
+    };
+    let (widths, per_cell) =
+        bars::seat_strip(&won, total, style.table_width().saturating_sub(2).min(100));
+    let mut strip = String::new();
+    // Without colour, neighbouring parties alternate full and shaded cells.
+    for (k, (r, &w)) in records
+        .iter()
+        .zip(&widths)
+        .filter(|(_, w)| **w > 0)
+        .enumerate()
+    {
+        let glyph = if style.color || k % 2 == 0 {
+            "█"
+        } else {
+            "▒"
+        };
+        let cells = glyph.repeat(w);
+        strip.push_str(
+            &match Paint::faction(r.faction.as_deref().and_then(|f| ds.faction(f))) {
+                Some(p) => style.paint(&cells, p),
+                None => cells,
+            },
+        );
+    }
+    writeln!(out)?;
+    writeln!(out, "{}", seat_key(election, per_cell, total))?;
+    writeln!(out, "{strip}")?;
+    writeln!(out, "{}", words::seat_strip_key(records, &widths))?;
+    Ok(())
+}
+
+/// `Seats won in the general election of 12 Dec 2019: 650 seats, one cell for every 7` (or
+/// `each cell a seat`).
+pub fn seat_key(
+    election: crate::model::date::PartialDate,
+    per_cell: usize,
+    total: usize,
+) -> String {
+    let seats = words::plural(total, "seat", "seats");
+    let cells = match per_cell {
+        1 => "each cell a seat".to_string(),
+        n => format!("one cell for every {n}"),
+    };
+    format!(
+        "Seats won in the general election of {}: {seats}, {cells}",
+        words::date(Some(election))
+    )
 }
 
 /// The headers of an endorsers table: of endorsements, or of nominations.
@@ -236,9 +314,16 @@ fn stats_table(ds: &Dataset, groups: &Groups) -> StatsTable {
             );
             columns.push(Column::fixed("VOTES", Align::Right, 4));
             columns.push(Column::fixed("SHARE", Align::Right, 3));
+            let since = records.iter().any(|r| r.share_then.is_some());
+            if since {
+                columns.push(Column::fixed("± SHARE", Align::Right, 3));
+            }
             for (row, r) in rows.iter_mut().zip(records) {
                 row.push(Cell::new(words::party_votes(r)));
                 row.push(dashed(words::percent(r.share)));
+                if since {
+                    row.push(dashed(crate::report::change::party_points(r)));
+                }
             }
             (columns, rows, bars)
         }
@@ -247,7 +332,7 @@ fn stats_table(ds: &Dataset, groups: &Groups) -> StatsTable {
             group_table(ds, "MONTH", &folded, std::string::ToString::to_string)
         }
         // Drawn as a grid by `stats` (its columns are the parties).
-        Groups::Change(_) => (Vec::new(), Vec::new(), None),
+        Groups::Change(_) | Groups::Swing(_) => (Vec::new(), Vec::new(), None),
     }
 }
 

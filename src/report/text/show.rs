@@ -5,7 +5,7 @@ use std::io::{self, Write};
 use crate::model::Contest;
 use crate::report::bars::Bar;
 use crate::report::cells::{grid_lines, hanging, truncate, width};
-use crate::report::change::{self, ChangeSection};
+use crate::report::change::{self, BarChanges, ChangeSection};
 use crate::report::style::{MIN_WIDTH, Paint, TextStyle};
 use crate::report::{Detail, rounds, versions, warnings_of};
 use crate::report::{facts, selection};
@@ -22,13 +22,16 @@ pub fn show(out: &mut impl Write, d: &Detail, style: &TextStyle) -> io::Result<(
         writeln!(out, "  {}", facts::no_candidates(c))?;
     } else {
         let bars = facts::chart(c);
-        for line in chart(d, &bars, chart_cells(&[&bars], w, style.whole_lines), style) {
+        let marks = change::for_bars(d, &bars);
+        let cols = chart_cells(&[&bars], w, style.whole_lines).with_change(marks.as_ref());
+        for line in chart(d, &bars, cols, marks.as_ref(), style) {
             writeln!(out, "{line}")?;
         }
         for note in facts::no_ballot(c)
             .map(str::to_string)
             .into_iter()
             .chain(facts::denominator_note(c))
+            .chain(marks.map(|m| m.note))
             .chain(facts::legend(&bars).into_iter().map(str::to_string))
         {
             paragraph(out, &note, "  ", w)?;
@@ -208,6 +211,27 @@ pub struct ChartColumns {
     label: usize,
     /// Cells for 100% of the vote.
     bar: usize,
+    /// Cells of the ± share column (0: none).
+    change: usize,
+}
+
+impl ChartColumns {
+    /// Room for the ± share beside each bar, taken from the bars (the same for every row, so
+    /// the bars stay on one scale).
+    #[must_use]
+    pub fn with_change(self, marks: Option<&BarChanges>) -> ChartColumns {
+        let change = marks.map_or(0, BarChanges::width).max(self.change);
+        let room = change.saturating_sub(self.change);
+        ChartColumns {
+            change,
+            // The column and, the first time, its two cells of space.
+            bar: self
+                .bar
+                .saturating_sub(room + if self.change == 0 && room > 0 { 2 } else { 0 })
+                .max(10),
+            ..self
+        }
+    }
 }
 
 /// One layout for every chart in `charts` at width `w`: the same name column and the same
@@ -236,19 +260,29 @@ pub fn chart_cells(charts: &[&[Bar]], w: usize, whole: bool) -> ChartColumns {
         votes,
         label,
         bar,
+        change: 0,
     }
 }
 
-/// The bar chart's lines: mark, name, votes, share, bar (100% = `cols.bar` cells).
-pub fn chart(d: &Detail, bars: &[Bar], cols: ChartColumns, style: &TextStyle) -> Vec<String> {
+/// The bar chart's lines: mark, name, votes, share, ± share (`marks`, when `cols` has room),
+/// bar (100% = `cols.bar` cells).
+pub fn chart(
+    d: &Detail,
+    bars: &[Bar],
+    cols: ChartColumns,
+    marks: Option<&BarChanges>,
+    style: &TextStyle,
+) -> Vec<String> {
     let ChartColumns {
         name: name_w,
         votes: votes_w,
         label: label_w,
         bar: bar_w,
+        change: change_w,
     } = cols;
     bars.iter()
-        .map(|b| {
+        .enumerate()
+        .map(|(k, b)| {
             let mark = if b.elected {
                 style.paint("✓", Paint::Good)
             } else {
@@ -266,8 +300,12 @@ pub fn chart(d: &Detail, bars: &[Bar], cols: ChartColumns, style: &TextStyle) ->
             } else {
                 format!("{:>label_w$}", b.label)
             };
+            let change = match change_w {
+                0 => String::new(),
+                w => format!("{:>w$}  ", marks.map_or("", |m| m.mark(k))),
+            };
             let line = format!(
-                "  {mark} {name}{}  {:>votes_w$}  {label}  {drawn}",
+                "  {mark} {name}{}  {:>votes_w$}  {label}  {change}{drawn}",
                 " ".repeat(name_w - width(&name)),
                 crate::report::words::count(b.votes),
             );
