@@ -97,6 +97,74 @@ pub fn transfers(transfers: &[Transfer]) -> String {
     format!("transfers {}", moves.join(", "))
 }
 
+/// `Dion, Donna J.: 1,221 transferred, 375 exhausted`: where one elected or eliminated
+/// candidate's ballots went.
+pub fn account(account: &crate::report::rounds::Account) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    if let Some(t) = &account.transferred {
+        parts.push(format!("{} transferred", t.label()));
+    }
+    for (reason, ballots) in &account.set_aside {
+        parts.push(format!("{} {reason}", ballots.label()));
+    }
+    if parts.is_empty() {
+        parts.push("none transferred".to_string());
+    }
+    format!("{}: {}", account.name, parts.join(", "))
+}
+
+/// Heads the seats of a count of several, in the order filled.
+pub const SEATS_FILLED_HEADING: &str = "Seats filled:";
+
+/// `JOHN ERWIN elected in round 3 with 14,866 (quota 14,866)`, and where a surplus went:
+/// `Harvey Curley elected in round 2 with 144 (quota 134), surplus 10: 9.9936 transferred,
+/// 0.0064 residual surplus`.
+pub fn seat_filled(seat: &crate::report::count_summary::Filled) -> String {
+    let mut said = format!(
+        "{} elected in round {} with {}",
+        seat.name,
+        seat.round,
+        seat.votes.label()
+    );
+    if let Some(q) = &seat.quota {
+        said.push_str(&format!(" (quota {})", q.label()));
+    }
+    let Some(surplus) = seat.surplus.as_ref().filter(|s| s.value() > 0.0) else {
+        return said;
+    };
+    said.push_str(&format!(", surplus {}", surplus.label()));
+    let mut went: Vec<String> = Vec::new();
+    if let Some(t) = &seat.transferred {
+        went.push(format!("{} transferred", t.label()));
+    }
+    for (reason, ballots) in &seat.set_aside {
+        went.push(format!("{} {reason}", ballots.label()));
+    }
+    if went.is_empty() {
+        said.push_str(" (its transfers not given)");
+    } else {
+        said.push_str(&format!(": {}", went.join(", ")));
+    }
+    said
+}
+
+/// `over the quota: Harvey Curley 10, Larry Edwards 0.0000` (a surplus each).
+pub fn surpluses(by_candidate: &[(&str, &Tally)]) -> String {
+    let each: Vec<String> = by_candidate
+        .iter()
+        .map(|(name, t)| format!("{name} {}", t.label()))
+        .collect();
+    format!("over the quota: {}", each.join(", "))
+}
+
+/// `surplus 10`: a candidate's votes over the quota, beside their bar.
+pub fn surplus(t: &Tally) -> String {
+    format!("surplus {}", t.label())
+}
+
+/// Heads each elected or eliminated candidate's account, one per line below it.
+pub const ACCOUNTS_HEADING: &str = "Their ballots:";
+
 /// `10 exhausted (no further preference)`: ballots set aside at the end of a round.
 pub fn exhausted(ballots: u64) -> String {
     format!("{} exhausted (no further preference)", thousands(ballots))

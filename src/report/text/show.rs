@@ -7,7 +7,7 @@ use crate::report::bars::Bar;
 use crate::report::cells::{grid_lines, hanging, truncate, width};
 use crate::report::change::{self, ChangeSection};
 use crate::report::style::{MIN_WIDTH, Paint, TextStyle};
-use crate::report::{Detail, rounds, warnings_of};
+use crate::report::{Detail, round_words, rounds, warnings_of};
 use crate::report::{facts, selection};
 
 /// `show`: one contest in full, with a bar chart of the vote shares.
@@ -73,6 +73,14 @@ pub fn show(out: &mut impl Write, d: &Detail, style: &TextStyle) -> io::Result<(
     let rounds = rounds::lines(c);
     if !rounds.is_empty() {
         heading(out, "Rounds", style)?;
+        let filled = crate::report::count_summary::seats_filled(c);
+        if !filled.is_empty() {
+            writeln!(out, "  {}", round_words::SEATS_FILLED_HEADING)?;
+            for seat in &filled {
+                hanging_lines(out, &round_words::seat_filled(seat), "  - ", "    ", w)?;
+            }
+            writeln!(out)?;
+        }
         for line in round_table(&rounds::table(c), w) {
             writeln!(out, "{}", line.trim_end())?;
         }
