@@ -9,6 +9,7 @@ pub mod candidates;
 pub mod cells;
 pub mod change;
 pub mod count_summary;
+pub mod round_records;
 pub mod round_words;
 pub mod rounds;
 pub mod safe;
