@@ -4,6 +4,7 @@
 
 use crate::model::Contest;
 use crate::model::tally::Tally;
+use crate::report::round_words;
 use crate::report::rounds::{self, RoundState};
 
 /// One seat filled.
@@ -23,6 +24,23 @@ pub struct Filled {
     pub transferred: Option<Tally>,
     /// Of their ballots, those that went to nobody at the end of the round, by reason.
     pub set_aside: Vec<(String, Tally)>,
+}
+
+impl Filled {
+    /// `JOHN ERWIN elected in round 3 with 14,866 (quota 14,866)`, and where a surplus went.
+    pub fn said(&self) -> String {
+        round_words::seat_filled(
+            &self.name,
+            self.round,
+            &self.votes,
+            self.quota.as_ref(),
+            self.surplus.as_ref(),
+            round_words::Went {
+                transferred: self.transferred.as_ref(),
+                set_aside: &self.set_aside,
+            },
+        )
+    }
 }
 
 /// Every seat of a count of several in the order filled; empty for a single seat or a count

@@ -401,7 +401,7 @@ fn rounds_section(out: &mut impl Write, c: &Contest) -> io::Result<()> {
     if !filled.is_empty() {
         writeln!(out, "**{}**\n", round_words::SEATS_FILLED_HEADING)?;
         for seat in &filled {
-            writeln!(out, "- {}", inline(&round_words::seat_filled(seat)))?;
+            writeln!(out, "- {}", inline(&seat.said()))?;
         }
         writeln!(out)?;
     }

@@ -99,18 +99,12 @@ pub fn transfers(transfers: &[Transfer]) -> String {
 
 /// `Dion, Donna J.: 1,221 transferred, 375 exhausted`: where one elected or eliminated
 /// candidate's ballots went.
-pub fn account(account: &crate::report::rounds::Account) -> String {
-    let mut parts: Vec<String> = Vec::new();
-    if let Some(t) = &account.transferred {
-        parts.push(format!("{} transferred", t.label()));
-    }
-    for (reason, ballots) in &account.set_aside {
-        parts.push(format!("{} {reason}", ballots.label()));
-    }
+pub fn account(name: &str, went: Went) -> String {
+    let mut parts = went.phrases();
     if parts.is_empty() {
         parts.push("none transferred".to_string());
     }
-    format!("{}: {}", account.name, parts.join(", "))
+    format!("{name}: {}", parts.join(", "))
 }
 
 /// Heads the seats of a count of several, in the order filled.
@@ -119,33 +113,51 @@ pub const SEATS_FILLED_HEADING: &str = "Seats filled:";
 /// `JOHN ERWIN elected in round 3 with 14,866 (quota 14,866)`, and where a surplus went:
 /// `Harvey Curley elected in round 2 with 144 (quota 134), surplus 10: 9.9936 transferred,
 /// 0.0064 residual surplus`.
-pub fn seat_filled(seat: &crate::report::count_summary::Filled) -> String {
-    let mut said = format!(
-        "{} elected in round {} with {}",
-        seat.name,
-        seat.round,
-        seat.votes.label()
-    );
-    if let Some(q) = &seat.quota {
+pub fn seat_filled(
+    name: &str,
+    round: usize,
+    votes: &Tally,
+    quota: Option<&Tally>,
+    surplus: Option<&Tally>,
+    went: Went,
+) -> String {
+    let mut said = format!("{name} elected in round {round} with {}", votes.label());
+    if let Some(q) = quota {
         said.push_str(&format!(" (quota {})", q.label()));
     }
-    let Some(surplus) = seat.surplus.as_ref().filter(|s| s.value() > 0.0) else {
+    let Some(surplus) = surplus.filter(|s| s.value() > 0.0) else {
         return said;
     };
     said.push_str(&format!(", surplus {}", surplus.label()));
-    let mut went: Vec<String> = Vec::new();
-    if let Some(t) = &seat.transferred {
-        went.push(format!("{} transferred", t.label()));
-    }
-    for (reason, ballots) in &seat.set_aside {
-        went.push(format!("{} {reason}", ballots.label()));
-    }
+    let went = went.phrases();
     if went.is_empty() {
         said.push_str(" (its transfers not given)");
     } else {
         said.push_str(&format!(": {}", went.join(", ")));
     }
     said
+}
+
+/// Where a candidate's ballots went at the end of a round: to candidates, summed, and to
+/// nobody, by reason.
+#[derive(Debug, Clone, Copy)]
+pub struct Went<'a> {
+    pub transferred: Option<&'a Tally>,
+    pub set_aside: &'a [(String, Tally)],
+}
+
+impl Went<'_> {
+    /// `1,221 transferred`, `375 exhausted`.
+    fn phrases(self) -> Vec<String> {
+        let mut parts: Vec<String> = Vec::new();
+        if let Some(t) = self.transferred {
+            parts.push(format!("{} transferred", t.label()));
+        }
+        for (reason, ballots) in self.set_aside {
+            parts.push(format!("{} {reason}", ballots.label()));
+        }
+        parts
+    }
 }
 
 /// `over the quota: Harvey Curley 10, Larry Edwards 0.0000` (a surplus each).

@@ -326,6 +326,19 @@ pub struct Account {
     pub set_aside: Vec<(String, Tally)>,
 }
 
+impl Account {
+    /// `Dion, Donna J.: 1,221 transferred, 375 exhausted`.
+    pub fn said(&self) -> String {
+        round_words::account(
+            &self.name,
+            round_words::Went {
+                transferred: self.transferred.as_ref(),
+                set_aside: &self.set_aside,
+            },
+        )
+    }
+}
+
 /// Every elected or eliminated candidate's ballots accounted for, for a round whose source
 /// says what of them went to nobody (`set_aside`); empty otherwise, the transfers and the
 /// round's exhausted total then saying what is known.
@@ -550,7 +563,7 @@ pub fn line(view: &RoundView) -> String {
         parts.push(round_words::transfers(&view.transfers));
     }
     let accounts = accounts(view);
-    parts.extend(accounts.iter().map(round_words::account));
+    parts.extend(accounts.iter().map(Account::said));
     if let Some(x) = view.exhausted.filter(|_| accounts.is_empty()) {
         parts.push(round_words::exhausted(x));
     }

@@ -205,7 +205,7 @@ fn round_lines(
             theme.title(),
         ));
         for seat in filled {
-            out.push(Line::raw(format!("  {}", round_words::seat_filled(seat))));
+            out.push(Line::raw(format!("  {}", seat.said())));
         }
     }
     if let Some(table) = table {
@@ -254,7 +254,7 @@ fn outcome_lines(view: &RoundView, theme: Theme) -> Vec<Line<'static>> {
     } else {
         out.push(Line::raw(round_words::ACCOUNTS_HEADING));
         for a in &accounts {
-            out.push(Line::raw(format!("  {}", round_words::account(a))));
+            out.push(Line::raw(format!("  {}", a.said())));
         }
     }
     if !view.inactive.is_empty() {

@@ -77,7 +77,7 @@ pub fn show(out: &mut impl Write, d: &Detail, style: &TextStyle) -> io::Result<(
         if !filled.is_empty() {
             writeln!(out, "  {}", round_words::SEATS_FILLED_HEADING)?;
             for seat in &filled {
-                hanging_lines(out, &round_words::seat_filled(seat), "  - ", "    ", w)?;
+                hanging_lines(out, &seat.said(), "  - ", "    ", w)?;
             }
             writeln!(out)?;
         }
