@@ -247,4 +247,35 @@ mod tests {
         );
         assert_eq!(sentence(""), "");
     }
+
+    #[test]
+    fn a_seat_filled_says_its_surplus_only_when_there_is_one() {
+        let none = Went {
+            transferred: None,
+            set_aside: &[],
+        };
+        let t = Tally::whole_number;
+        assert_eq!(
+            seat_filled("Erwin", 3, &t(14_866), Some(&t(14_866)), Some(&t(0)), none),
+            "Erwin elected in round 3 with 14,866 (quota 14,866)"
+        );
+        assert_eq!(
+            seat_filled("Ash", 2, &t(160), Some(&t(150)), Some(&t(10)), none),
+            "Ash elected in round 2 with 160 (quota 150), surplus 10 (its transfers not given)"
+        );
+        assert_eq!(
+            seat_filled("Oak", 5, &t(90), None, None, none),
+            "Oak elected in round 5 with 90"
+        );
+        let set_aside = [("exhausted".to_string(), t(375))];
+        let went = Went {
+            transferred: Some(&t(1_221)),
+            set_aside: &set_aside,
+        };
+        assert_eq!(
+            account("Dion, Donna J.", went),
+            "Dion, Donna J.: 1,221 transferred, 375 exhausted"
+        );
+        assert_eq!(account("Nobody", none), "Nobody: none transferred");
+    }
 }

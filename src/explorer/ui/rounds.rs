@@ -14,7 +14,7 @@ use crate::explorer::ui::{pane_block, scroll_paragraph};
 use crate::model::Dataset;
 use crate::report;
 use crate::report::cells;
-use crate::report::count_summary::{self, Filled};
+use crate::report::count_summary::Filled;
 use crate::report::round_words;
 use crate::report::rounds::{self, RoundState, RoundTable, RoundView};
 use crate::report::selection;
@@ -49,10 +49,10 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) -> Option<u16> {
     };
     let focused = app.focus == Focus::Detail;
     frame.render_widget(pane_block(app, area, title, focused), area);
-    let lines = match contest.and_then(|c| Some((c, rounds::round(c, app.current_round())?))) {
-        Some((c, view)) => round_lines(
+    let lines = match contest.and_then(|c| rounds::round(c, app.current_round())) {
+        Some(view) => round_lines(
             &view,
-            &count_summary::seats_filled(c),
+            &app.views.seats_filled,
             app.views.round_table.as_ref(),
             ds,
             width,
