@@ -484,3 +484,75 @@ fn a_byte_order_mark_inside_a_name_is_dropped() {
         assert!(!c.id.is_empty() && c.candidates.iter().all(|k| !k.name.contains('\u{feff}')));
     }
 }
+
+/// Across the RCTab corpus (tests/corpus/rctab, 1.3 summaries and detailed reports alike),
+/// every elected or eliminated candidate whose ballots the file sends partly to nobody keeps
+/// them as their own `set_aside`, and with their transfers they add up to what the candidate
+/// had: a batch elimination is accounted for one candidate at a time.
+#[test]
+fn the_rctab_corpus_accounts_for_every_eliminated_candidate() {
+    fn files(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                files(&path, out);
+            } else if path.extension().is_some_and(|e| e == "json")
+                && !path.to_string_lossy().ends_with(".expected.json")
+            {
+                out.push(path);
+            }
+        }
+    }
+    let mut paths = Vec::new();
+    files(
+        &std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/corpus/rctab"),
+        &mut paths,
+    );
+    paths.sort();
+    let (mut accounted, mut batches) = (0, 0);
+    for path in &paths {
+        let Ok(loaded) = load::load(&[DataSource::File(path.clone())]) else {
+            continue;
+        };
+        for c in &loaded.dataset.contests {
+            for (i, r) in c.rounds.iter().enumerate() {
+                let out: Vec<&String> = r.eliminated.iter().chain(&r.elected).collect();
+                if r.eliminated.len() > 1 && !r.set_aside.is_empty() {
+                    batches += 1;
+                }
+                for who in out {
+                    let own: Vec<f64> = r
+                        .set_aside
+                        .iter()
+                        .filter(|x| x.from == *who)
+                        .map(|x| x.ballots.value())
+                        .collect();
+                    if own.is_empty() || r.elected.contains(who) {
+                        continue;
+                    }
+                    let had = r
+                        .counts
+                        .iter()
+                        .find(|k| k.candidate == *who)
+                        .map_or(0.0, |k| k.votes.value());
+                    let moved: f64 = r
+                        .transfers
+                        .iter()
+                        .filter(|t| t.from == *who)
+                        .map(|t| t.votes.value())
+                        .sum();
+                    let own: f64 = own.iter().sum();
+                    assert!(
+                        (had - moved - own).abs() < 0.01,
+                        "{}: round {}: {who} had {had}, {moved} transferred + {own} set aside",
+                        path.display(),
+                        i + 1
+                    );
+                    accounted += 1;
+                }
+            }
+        }
+    }
+    assert!(accounted >= 90, "{accounted} candidates accounted for");
+    assert!(batches > 0, "no batch elimination with set-aside ballots");
+}
