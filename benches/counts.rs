@@ -74,6 +74,7 @@ fn count() -> Contest {
             eliminated: vec![names[out].clone()],
             transfers,
             exhausted: None,
+            set_aside: Vec::new(),
             threshold: None,
             inactive: vec![Inactive {
                 reason: "exhausted".into(),

@@ -456,6 +456,7 @@ fn preferential_rounds(r: &mut ChaCha8Rng, candidates: &[Candidate], votes: &[u6
                 eliminated: vec![],
                 transfers: vec![],
                 exhausted: None,
+                set_aside: Vec::new(),
                 threshold: None,
                 inactive: vec![],
             });
@@ -483,6 +484,7 @@ fn preferential_rounds(r: &mut ChaCha8Rng, candidates: &[Candidate], votes: &[u6
                 },
             ],
             exhausted: Some(exhausted),
+            set_aside: vec![],
             elected: vec![],
             threshold: None,
             inactive: vec![],

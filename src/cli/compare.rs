@@ -6,14 +6,14 @@ use std::io::Write;
 use anyhow::Result;
 
 use crate::cli::Output;
-use crate::cli::args::ShowFormat;
+use crate::cli::args::CompareFormat;
 use crate::load::Loaded;
 use crate::report::{self, Detail};
 
 pub fn run(
     loaded: &Loaded,
     ids: [&str; 2],
-    output: &Output<ShowFormat>,
+    output: &Output<CompareFormat>,
     out: &mut impl Write,
 ) -> Result<u8> {
     let dataset = &loaded.dataset;
@@ -30,9 +30,9 @@ pub fn run(
     };
     let pair = [detail(a), detail(b)];
     match output.format {
-        ShowFormat::Text => report::text::compare(out, &pair, &output.style)?,
-        ShowFormat::Json => report::json::compare(out, &pair)?,
-        ShowFormat::Markdown => report::markdown::compare(out, &pair)?,
+        CompareFormat::Text => report::text::compare(out, &pair, &output.style)?,
+        CompareFormat::Json => report::json::compare(out, &pair)?,
+        CompareFormat::Markdown => report::markdown::compare(out, &pair)?,
     }
     Ok(0)
 }

@@ -123,7 +123,7 @@ pub fn run(cli: Cli) -> Result<u8> {
         }
         Some(Command::Show(args)) => {
             let loaded = load_for(&sources, args.format.for_people())?;
-            let output = Output::new(args.format, args.text, CsvArgs::default());
+            let output = Output::new(args.format, args.text, args.csv);
             show::run(&loaded, &args.id, &output, &mut out)?
         }
         Some(Command::Stats(args)) => {

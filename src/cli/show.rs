@@ -27,6 +27,12 @@ pub fn run(
         ShowFormat::Text => report::text::show(out, &detail, &output.style)?,
         ShowFormat::Json => report::json::show(out, &detail)?,
         ShowFormat::Markdown => report::markdown::show(out, &detail)?,
+        ShowFormat::Csv if detail.contest.rounds.is_empty() => anyhow::bail!(
+            "show --format csv writes the rounds of a preferential count, and {} has none; \
+             `hustings list --format csv` writes every contest's candidates",
+            detail.contest.id
+        ),
+        ShowFormat::Csv => report::csv::rounds(out, detail.contest, output.csv)?,
     }
     Ok(0)
 }

@@ -1,7 +1,8 @@
 //! What the explorer exports, as bytes: the selected contest or the listed contests, as
 //! Markdown or CSV — exactly what `hustings show ID --format markdown` and `hustings list
-//! --format markdown|csv` print (without `--csv-raw`), from the same report code — and the
-//! OSC 52 escape sequence that asks a terminal to put text on the clipboard.
+//! --format markdown|csv` print (without `--csv-raw`), from the same report code; from the
+//! rounds view, the selected count's every round as `hustings show ID --format csv` prints it —
+//! and the OSC 52 escape sequence that asks a terminal to put text on the clipboard.
 
 use std::path::Path;
 
@@ -56,6 +57,20 @@ pub struct Source<'a> {
     pub selected: Option<usize>,
     /// Which contests are rows, and the other versions of each (for the selected's detail).
     pub versions: &'a crate::load::Versions,
+    /// The rounds view is showing: the selected contest as CSV is its count, round by round.
+    pub rounds: bool,
+}
+
+/// Whether an export writes the selected contest's every round (`show --format csv`): a CSV
+/// of the selected contest from the rounds view, when it has rounds. Otherwise a CSV of it is
+/// its rows of the list, as anywhere else.
+pub fn is_rounds_csv(source: &Source, target: ExportTarget, format: ExportFormat) -> bool {
+    source.rounds
+        && target == ExportTarget::Selected
+        && format == ExportFormat::Csv
+        && source
+            .selected
+            .is_some_and(|i| !source.exact.contests[i].rounds.is_empty())
 }
 
 /// The bytes of an export, or why there are none (nothing selected).
@@ -77,6 +92,16 @@ pub fn render(
         ..source.listing
     };
     let mut out = Vec::new();
+    if is_rounds_csv(source, target, format) {
+        // Formula-safe, as `show --format csv` is by default.
+        report::csv::rounds(
+            &mut out,
+            &source.exact.contests[rows[0]],
+            TextCells::FormulaSafe,
+        )
+        .map_err(|e| e.to_string())?;
+        return Ok(out);
+    }
     let written = match (target, format) {
         (ExportTarget::Selected, ExportFormat::Markdown) => {
             let detail = Detail {

@@ -11,7 +11,9 @@
 //! - candidates: every name in a tally that is not a pseudo-row; `votes` the first round's
 //!   tally; `elected` from `tallyResults[].elected`; names like `Write-in` are write-ins;
 //! - rounds: the tallies (digits kept), the threshold, elected and eliminated (several at once
-//!   in a batch elimination), transfers to candidates;
+//!   in a batch elimination), transfers to candidates, and each elected or eliminated
+//!   candidate's ballots that went to nobody (`transfers.exhausted`, `residual surplus`) as the
+//!   round's `set_aside`, per candidate;
 //! - pseudo-rows — `exhausted`, `residual surplus`, `Inactive Ballots`, RCTab's
 //!   `inactiveBallots` (overvotes, undervotes, skipped and repeated rankings) — become the
 //!   round's inactive ballots by reason, as running totals;
@@ -25,7 +27,7 @@ use crate::model::json_path::{self, JsonPath};
 use crate::model::tally::Tally;
 use crate::model::{
     Ballots, Candidate, Contest, ContestKind, Dataset, Inactive, Round, RoundCount, SCHEMA_VERSION,
-    Source, Status, Transfer,
+    SetAside, Source, Status, Transfer,
 };
 
 /// Whether `doc` looks like a count file: an object with `config` and `results`.
@@ -320,6 +322,7 @@ fn read_round(
         eliminated: Vec::new(),
         transfers: Vec::new(),
         exhausted: None,
+        set_aside: Vec::new(),
         threshold,
         inactive: Vec::new(),
     };
@@ -416,9 +419,16 @@ fn read_tally_result(
         }
         let votes = place.count(v, &tpath)?;
         match (pseudo_row(to), &from) {
-            (Some(reason), _) => {
+            (Some(reason), from) => {
                 add(&mut count.running, reason, &votes);
                 add(&mut count.set_aside, reason, &votes);
+                if let Some(from) = from {
+                    round.set_aside.push(SetAside {
+                        from: from.clone(),
+                        reason: reason.to_string(),
+                        ballots: votes,
+                    });
+                }
             }
             (None, Some(from)) => round.transfers.push(Transfer {
                 from: from.clone(),
@@ -674,6 +684,7 @@ mod tests {
             eliminated: Vec::new(),
             transfers: Vec::new(),
             exhausted: None,
+            set_aside: Vec::new(),
             threshold: None,
             inactive: Vec::new(),
         };

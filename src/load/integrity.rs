@@ -580,9 +580,31 @@ fn count_warnings(contest: &Contest) -> Vec<WarningKind> {
                 .filter(|t| t.from == *e)
                 .map(|t| &t.votes)
                 .collect();
-            // Only a count that lists the eliminated candidate's transfers, and says where
-            // the rest went (inactive ballots), can be checked.
+            let own: Vec<&Tally> = r
+                .set_aside
+                .iter()
+                .filter(|x| x.from == *e)
+                .map(|x| &x.ballots)
+                .collect();
+            // Where the candidate's own set-aside ballots are given, their account is
+            // complete, even in a batch elimination.
             if let Some(had) = had
+                && !own.is_empty()
+            {
+                let all: Vec<&Tally> = moved.iter().chain(&own).copied().collect();
+                let sum: f64 = all.iter().map(|t| t.value()).sum();
+                let places = all.iter().map(|t| t.decimals()).max().unwrap_or(0);
+                if (sum - had.value()).abs() > tolerance(all.len() + 1, places) {
+                    out.push(WarningKind::TransfersDoNotAddUp {
+                        round: number,
+                        from: e.clone(),
+                        had: had.value(),
+                        moved: sum,
+                    });
+                }
+            // Otherwise only a count that lists the eliminated candidate's transfers, and says
+            // where the rest went (inactive ballots), can be checked.
+            } else if let Some(had) = had
                 && !moved.is_empty()
                 && has_inactive
                 && rounds.get(i + 1).is_some()

@@ -253,6 +253,9 @@ fn check_contest(
                 known(name, &|| rpath().key("transfers").index(k).key(field))?;
             }
         }
+        for (k, x) in round.set_aside.iter().enumerate() {
+            known(&x.from, &|| rpath().key("set_aside").index(k).key("from"))?;
+        }
     }
     for (s, stage) in contest.stages.iter().enumerate() {
         for (k, name) in stage.candidates.iter().enumerate() {

@@ -501,6 +501,15 @@ pub struct Round {
     )]
     #[schemars(with = "Option<u64>")]
     pub exhausted: Option<u64>,
+    /// Ballots of a candidate elected or eliminated in this round that went to no candidate,
+    /// per candidate and reason (`exhausted`, `residual surplus`…), where the source gives
+    /// them: with `transfers`, every one of their ballots accounted for.
+    #[serde(
+        default,
+        deserialize_with = "require_object::list",
+        skip_serializing_if = "Vec::is_empty"
+    )]
+    pub set_aside: Vec<SetAside>,
     /// The votes a candidate needs to be elected in this round (quota or majority), as stated.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub threshold: Option<Tally>,
@@ -531,6 +540,18 @@ pub struct Inactive {
     /// Why, as the counting software says: `exhausted`, `overvotes`, `undervotes`,
     /// `skipped rankings`, `repeated rankings`, `residual surplus`, `inactive ballots`…
     pub reason: String,
+    pub ballots: Tally,
+}
+
+/// One elected or eliminated candidate's ballots that went to nobody at the end of a round.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SetAside {
+    /// The candidate whose ballots these were (an `id` or name).
+    pub from: String,
+    /// Why, as the counting software says: `exhausted`, `residual surplus`…
+    pub reason: String,
+    /// Whole or decimal, kept as given.
     pub ballots: Tally,
 }
 

@@ -234,6 +234,58 @@ fn bound_name(bound: Bound) -> &'static str {
     }
 }
 
+/// The columns of `show --format csv` (every round of a count), in order.
+pub const ROUND_COLUMNS: [&str; 15] = [
+    "contest_id",
+    "round",
+    "candidate",
+    "faction_id",
+    "votes",
+    "share_percent",
+    "change",
+    "status",
+    "transfers_in",
+    "transfers_out",
+    "exhausted",
+    "set_aside",
+    "threshold",
+    "surplus",
+    "seats",
+];
+
+/// `show --format csv`: every round of a preferential count, one row per candidate per round
+/// (`round_records`); a contest without rounds has the header alone.
+pub fn rounds(out: &mut impl Write, contest: &Contest, cells: TextCells) -> io::Result<()> {
+    let mut w = csv::Writer::from_writer(out);
+    w.write_record(header_cells(&ROUND_COLUMNS))
+        .map_err(io_error)?;
+    let seats = contest.seats.unwrap_or(1).to_string();
+    let count = |t: &Option<crate::model::tally::Tally>| {
+        t.as_ref().map(ToString::to_string).unwrap_or_default()
+    };
+    for r in crate::report::round_records::records(contest) {
+        w.write_record([
+            cells.text(&contest.id),
+            r.round.to_string(),
+            cells.text(&r.candidate),
+            cells.opt(r.faction_id.as_ref()),
+            count(&r.votes),
+            r.share_percent.map(|p| p.to_string()).unwrap_or_default(),
+            r.change.unwrap_or_default(),
+            r.status.as_str().to_string(),
+            count(&r.transfers_in),
+            count(&r.transfers_out),
+            count(&r.exhausted),
+            count(&r.set_aside),
+            count(&r.threshold),
+            count(&r.surplus),
+            seats.clone(),
+        ])
+        .map_err(io_error)?;
+    }
+    w.flush()
+}
+
 /// `stats --format csv`: one row per group.
 pub fn stats(out: &mut impl Write, report: &StatsReport, cells: TextCells) -> io::Result<()> {
     let ds = report.dataset;

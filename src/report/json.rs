@@ -56,6 +56,58 @@ pub struct ShowDoc {
     /// `null` when one does.
     #[serde(default)]
     pub versions: Option<VersionsDoc>,
+    /// A preferential count round by round; `null` for a contest without rounds.
+    #[serde(default)]
+    pub count: Option<CountDoc>,
+}
+
+/// A preferential count as derived: the seats filled and every candidate of every round.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CountDoc {
+    /// In a count of several seats, each seat in the order filled; empty otherwise.
+    pub seats_filled: Vec<SeatDoc>,
+    /// One record per candidate per round, as `show --format csv` writes them.
+    pub rounds: Vec<crate::report::round_records::RoundRecord>,
+}
+
+/// One seat filled.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SeatDoc {
+    pub round: usize,
+    pub candidate: String,
+    pub votes: crate::model::tally::Tally,
+    pub quota: Option<crate::model::tally::Tally>,
+    pub surplus: Option<crate::model::tally::Tally>,
+    pub transferred: Option<crate::model::tally::Tally>,
+    /// Of their ballots, those that went to nobody, by reason.
+    pub set_aside: Vec<crate::model::Inactive>,
+}
+
+impl CountDoc {
+    fn new(c: &Contest) -> Option<CountDoc> {
+        if c.rounds.is_empty() {
+            return None;
+        }
+        Some(CountDoc {
+            seats_filled: crate::report::count_summary::seats_filled(c)
+                .into_iter()
+                .map(|s| SeatDoc {
+                    round: s.round,
+                    candidate: s.name,
+                    votes: s.votes,
+                    quota: s.quota,
+                    surplus: s.surplus,
+                    transferred: s.transferred,
+                    set_aside: s
+                        .set_aside
+                        .into_iter()
+                        .map(|(reason, ballots)| crate::model::Inactive { reason, ballots })
+                        .collect(),
+                })
+                .collect(),
+            rounds: crate::report::round_records::records(c),
+        })
+    }
 }
 
 /// The versions of a contest several sources give.
@@ -607,6 +659,7 @@ pub fn show_doc(detail: &Detail) -> ShowDoc {
             .position(|k| std::ptr::eq(k, c))
             .and_then(|i| ChangeDoc::new(ds, &Changes::build(ds).since(ds, i))),
         versions: detail.versions.map(|of| VersionsDoc::new(ds, &of)),
+        count: CountDoc::new(c),
     }
 }
 

@@ -7,7 +7,7 @@ use super::facts::{self, Summary};
 use super::style::TextStyle;
 use super::text::{self, wins_label};
 use super::words::{self, DASH, NA, faction_name, region_name};
-use super::{Detail, Listing, StatsReport, change, rounds, selection, warnings_of};
+use super::{Detail, Listing, StatsReport, change, round_words, rounds, selection, warnings_of};
 use crate::model::Contest;
 use crate::stats::{Backing, EndorserRecord, Totals};
 
@@ -434,6 +434,14 @@ fn rounds_section(out: &mut impl Write, c: &Contest) -> io::Result<()> {
         return Ok(());
     }
     writeln!(out, "\n### Rounds\n")?;
+    let filled = crate::report::count_summary::seats_filled(c);
+    if !filled.is_empty() {
+        writeln!(out, "**{}**\n", round_words::SEATS_FILLED_HEADING)?;
+        for seat in &filled {
+            writeln!(out, "- {}", inline(&seat.said()))?;
+        }
+        writeln!(out)?;
+    }
     let table = rounds::table(c);
     let mut names = vec!["Candidate".to_string()];
     names.extend((1..=table.rounds).map(|r| format!("Round {r}")));

@@ -8,6 +8,8 @@ pub mod bars;
 pub mod candidates;
 pub mod cells;
 pub mod change;
+pub mod count_summary;
+pub mod round_records;
 pub mod round_words;
 pub mod rounds;
 pub mod safe;

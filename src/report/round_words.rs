@@ -97,6 +97,86 @@ pub fn transfers(transfers: &[Transfer]) -> String {
     format!("transfers {}", moves.join(", "))
 }
 
+/// `Dion, Donna J.: 1,221 transferred, 375 exhausted`: where one elected or eliminated
+/// candidate's ballots went.
+pub fn account(name: &str, went: Went) -> String {
+    let mut parts = went.phrases();
+    if parts.is_empty() {
+        parts.push("none transferred".to_string());
+    }
+    format!("{name}: {}", parts.join(", "))
+}
+
+/// Heads the seats of a count of several, in the order filled.
+pub const SEATS_FILLED_HEADING: &str = "Seats filled:";
+
+/// `JOHN ERWIN elected in round 3 with 14,866 (quota 14,866)`, and where a surplus went:
+/// `Harvey Curley elected in round 2 with 144 (quota 134), surplus 10: 9.9936 transferred,
+/// 0.0064 residual surplus`.
+pub fn seat_filled(
+    name: &str,
+    round: usize,
+    votes: &Tally,
+    quota: Option<&Tally>,
+    surplus: Option<&Tally>,
+    went: Went,
+) -> String {
+    let mut said = format!("{name} elected in round {round} with {}", votes.label());
+    if let Some(q) = quota {
+        said.push_str(&format!(" (quota {})", q.label()));
+    }
+    let Some(surplus) = surplus.filter(|s| s.value() > 0.0) else {
+        return said;
+    };
+    said.push_str(&format!(", surplus {}", surplus.label()));
+    let went = went.phrases();
+    if went.is_empty() {
+        said.push_str(" (its transfers not given)");
+    } else {
+        said.push_str(&format!(": {}", went.join(", ")));
+    }
+    said
+}
+
+/// Where a candidate's ballots went at the end of a round: to candidates, summed, and to
+/// nobody, by reason.
+#[derive(Debug, Clone, Copy)]
+pub struct Went<'a> {
+    pub transferred: Option<&'a Tally>,
+    pub set_aside: &'a [(String, Tally)],
+}
+
+impl Went<'_> {
+    /// `1,221 transferred`, `375 exhausted`.
+    fn phrases(self) -> Vec<String> {
+        let mut parts: Vec<String> = Vec::new();
+        if let Some(t) = self.transferred {
+            parts.push(format!("{} transferred", t.label()));
+        }
+        for (reason, ballots) in self.set_aside {
+            parts.push(format!("{} {reason}", ballots.label()));
+        }
+        parts
+    }
+}
+
+/// `over the quota: Harvey Curley 10, Larry Edwards 0.0000` (a surplus each).
+pub fn surpluses(by_candidate: &[(&str, &Tally)]) -> String {
+    let each: Vec<String> = by_candidate
+        .iter()
+        .map(|(name, t)| format!("{name} {}", t.label()))
+        .collect();
+    format!("over the quota: {}", each.join(", "))
+}
+
+/// `surplus 10`: a candidate's votes over the quota, beside their bar.
+pub fn surplus(t: &Tally) -> String {
+    format!("surplus {}", t.label())
+}
+
+/// Heads each elected or eliminated candidate's account, one per line below it.
+pub const ACCOUNTS_HEADING: &str = "Their ballots:";
+
 /// `10 exhausted (no further preference)`: ballots set aside at the end of a round.
 pub fn exhausted(ballots: u64) -> String {
     format!("{} exhausted (no further preference)", thousands(ballots))
@@ -166,5 +246,36 @@ mod tests {
             "1,200 exhausted (no further preference)."
         );
         assert_eq!(sentence(""), "");
+    }
+
+    #[test]
+    fn a_seat_filled_says_its_surplus_only_when_there_is_one() {
+        let none = Went {
+            transferred: None,
+            set_aside: &[],
+        };
+        let t = Tally::whole_number;
+        assert_eq!(
+            seat_filled("Erwin", 3, &t(14_866), Some(&t(14_866)), Some(&t(0)), none),
+            "Erwin elected in round 3 with 14,866 (quota 14,866)"
+        );
+        assert_eq!(
+            seat_filled("Ash", 2, &t(160), Some(&t(150)), Some(&t(10)), none),
+            "Ash elected in round 2 with 160 (quota 150), surplus 10 (its transfers not given)"
+        );
+        assert_eq!(
+            seat_filled("Oak", 5, &t(90), None, None, none),
+            "Oak elected in round 5 with 90"
+        );
+        let set_aside = [("exhausted".to_string(), t(375))];
+        let went = Went {
+            transferred: Some(&t(1_221)),
+            set_aside: &set_aside,
+        };
+        assert_eq!(
+            account("Dion, Donna J.", went),
+            "Dion, Donna J.: 1,221 transferred, 375 exhausted"
+        );
+        assert_eq!(account("Nobody", none), "Nobody: none transferred");
     }
 }

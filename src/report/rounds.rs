@@ -8,7 +8,7 @@
 use std::collections::HashMap;
 
 use crate::model::tally::Tally;
-use crate::model::{Candidate, Contest, Inactive, Round, Transfer};
+use crate::model::{Candidate, Contest, Inactive, Round, SetAside, Transfer};
 use crate::report::round_words;
 use crate::report::words::thousands;
 
@@ -42,6 +42,9 @@ pub struct RoundRow {
     /// `-0.0064`); `None` in the first round or when the candidate is not counted in both.
     pub change: Option<String>,
     pub state: RoundState,
+    /// In a count of several seats with a stated threshold (the quota), the votes over it
+    /// (`10`, `0.0000`) of a candidate at or above it and not elected in an earlier round.
+    pub surplus: Option<Tally>,
 }
 
 /// One round of a contest's count.
@@ -69,6 +72,8 @@ pub struct RoundView {
     pub transfers: Vec<Transfer>,
     /// Ballots set aside at the end of this round (format v1).
     pub exhausted: Option<u64>,
+    /// Each elected or eliminated candidate's ballots that went to nobody (names).
+    pub set_aside: Vec<SetAside>,
     /// Inactive ballots as of this round, by reason.
     pub inactive: Vec<Inactive>,
     /// The largest tally or threshold in the whole count: every round's bars use it.
@@ -150,6 +155,20 @@ fn difference(now: &Tally, before: &Tally) -> String {
     }
 }
 
+/// `votes - threshold` (0 at least) with the decimals of the more precise: `10`, `0.0000`.
+fn over(votes: &Tally, threshold: &Tally) -> Tally {
+    let places = votes.decimals().max(threshold.decimals());
+    let d = (votes.value() - threshold.value()).max(0.0);
+    Tally::parse(&format!("{d:.places$}")).unwrap_or_else(|_| Tally::whole_number(0))
+}
+
+/// A sum of tallies, with the most decimals among them (`0` for none).
+pub(crate) fn sum(tallies: &[&Tally]) -> Tally {
+    let places = tallies.iter().map(|t| t.decimals()).max().unwrap_or(0);
+    let total: f64 = tallies.iter().map(|t| t.value()).sum();
+    Tally::parse(&format!("{total:.places$}")).unwrap_or_else(|_| Tally::whole_number(0))
+}
+
 /// A sum of tallies with the most decimals among them.
 fn sum_label(tallies: &[&Tally]) -> (f64, String) {
     let places = tallies.iter().map(|t| t.decimals()).max().unwrap_or(0);
@@ -217,6 +236,15 @@ pub fn round(contest: &Contest, index: usize) -> Option<RoundView> {
             } else {
                 RoundState::Continuing
             };
+            let surplus = this
+                .threshold
+                .as_ref()
+                .filter(|t| {
+                    contest.seats.unwrap_or(1) > 1
+                        && count.votes.value() >= t.value()
+                        && !matches!(state, RoundState::Won { .. })
+                })
+                .map(|t| over(&count.votes, t));
             RoundRow {
                 name: names.shown(&count.candidate),
                 faction: candidate.and_then(|c| c.faction.clone()),
@@ -224,6 +252,7 @@ pub fn round(contest: &Contest, index: usize) -> Option<RoundView> {
                 change: before.get(&key).map(|b| difference(&count.votes, b)),
                 votes: Some(count.votes.clone()),
                 state,
+                surplus,
             }
         })
         .collect();
@@ -249,6 +278,7 @@ pub fn round(contest: &Contest, index: usize) -> Option<RoundView> {
                 percent: None,
                 change: None,
                 state: RoundState::Out { round: earlier + 1 },
+                surplus: None,
             });
         }
     }
@@ -273,9 +303,86 @@ pub fn round(contest: &Contest, index: usize) -> Option<RoundView> {
             })
             .collect(),
         exhausted: this.exhausted,
+        set_aside: this
+            .set_aside
+            .iter()
+            .map(|x| SetAside {
+                from: names.shown(&x.from),
+                ..x.clone()
+            })
+            .collect(),
         inactive: this.inactive.clone(),
         scale: scale(contest),
     })
+}
+
+/// Where one elected or eliminated candidate's ballots went at the end of a round.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Account {
+    pub name: String,
+    /// The votes transferred to candidates, summed; `None` when the source lists none.
+    pub transferred: Option<Tally>,
+    /// Ballots that went to nobody, by reason: (`exhausted`, 375).
+    pub set_aside: Vec<(String, Tally)>,
+}
+
+impl Account {
+    /// `Dion, Donna J.: 1,221 transferred, 375 exhausted`.
+    pub fn said(&self) -> String {
+        round_words::account(
+            &self.name,
+            round_words::Went {
+                transferred: self.transferred.as_ref(),
+                set_aside: &self.set_aside,
+            },
+        )
+    }
+}
+
+/// Every elected or eliminated candidate's ballots accounted for, for a round whose source
+/// says what of them went to nobody (`set_aside`); empty otherwise, the transfers and the
+/// round's exhausted total then saying what is known.
+pub fn accounts(view: &RoundView) -> Vec<Account> {
+    if view.set_aside.is_empty() {
+        return Vec::new();
+    }
+    let mut who: Vec<&str> = view.elected.iter().map(String::as_str).collect();
+    who.extend(view.eliminated.iter().map(String::as_str));
+    for name in view.transfers.iter().map(|t| t.from.as_str()) {
+        if !who.contains(&name) {
+            who.push(name);
+        }
+    }
+    for name in view.set_aside.iter().map(|x| x.from.as_str()) {
+        if !who.contains(&name) {
+            who.push(name);
+        }
+    }
+    who.into_iter()
+        .map(|name| {
+            let moved: Vec<&Tally> = view
+                .transfers
+                .iter()
+                .filter(|t| t.from == name)
+                .map(|t| &t.votes)
+                .collect();
+            let mut set_aside: Vec<(String, Vec<&Tally>)> = Vec::new();
+            for x in view.set_aside.iter().filter(|x| x.from == name) {
+                match set_aside.iter_mut().find(|(r, _)| *r == x.reason) {
+                    Some((_, list)) => list.push(&x.ballots),
+                    None => set_aside.push((x.reason.clone(), vec![&x.ballots])),
+                }
+            }
+            Account {
+                name: name.to_string(),
+                transferred: (!moved.is_empty()).then(|| sum(&moved)),
+                set_aside: set_aside
+                    .into_iter()
+                    .map(|(reason, list)| (reason, sum(&list)))
+                    .collect(),
+            }
+        })
+        .collect()
 }
 
 /// The order the seats were filled: (round, name), for counts that say.
@@ -438,6 +545,14 @@ pub fn line(view: &RoundView) -> String {
     if let Some(t) = &view.threshold {
         parts.push(format!("threshold {}", t.label()));
     }
+    let over: Vec<(&str, &Tally)> = view
+        .rows
+        .iter()
+        .filter_map(|r| r.surplus.as_ref().map(|s| (r.name.as_str(), s)))
+        .collect();
+    if !over.is_empty() {
+        parts.push(round_words::surpluses(&over));
+    }
     if !view.elected.is_empty() {
         parts.push(round_words::elected(&view.elected));
     }
@@ -447,7 +562,9 @@ pub fn line(view: &RoundView) -> String {
     if !view.transfers.is_empty() {
         parts.push(round_words::transfers(&view.transfers));
     }
-    if let Some(x) = view.exhausted {
+    let accounts = accounts(view);
+    parts.extend(accounts.iter().map(Account::said));
+    if let Some(x) = view.exhausted.filter(|_| accounts.is_empty()) {
         parts.push(round_words::exhausted(x));
     }
     if !view.inactive.is_empty() {

@@ -202,3 +202,164 @@ fn files_hustings_does_not_read_are_named_for_what_they_are() {
         assert!(run.stdout.is_empty());
     }
 }
+
+/// Issue 23: a count of several seats says who was elected in which round with what, against
+/// the quota, and where a surplus went — in text, Markdown and JSON (Minneapolis Park Board
+/// 2013, three seats; Eastpointe 2019, two).
+#[test]
+fn counts_of_several_seats_say_the_seats_filled_quota_and_surplus() {
+    let data = real_data("rcv/2013_minneapolis_park.json")
+        .display()
+        .to_string();
+    let id = "2013-minneapolis-park-board";
+    let show = stdout(&["show", id, "--data", &data]);
+    assert!(
+        show.contains(
+            "  Seats filled:\n  - JOHN ERWIN elected in round 3 with 14,866 (quota 14,866)\n"
+        ),
+        "{show}"
+    );
+    assert!(
+        show.contains("ANNIE YOUNG elected in round 10 with 15,044.0000 (quota 14,866), surplus"),
+        "{show}"
+    );
+    assert!(show.contains("over the quota: JOHN ERWIN 0"), "{show}");
+    let markdown = stdout(&["show", id, "--data", &data, "--format", "markdown"]);
+    assert!(
+        markdown.contains(
+            "**Seats filled:**\n\n- JOHN ERWIN elected in round 3 with 14,866 (quota 14,866)\n"
+        ),
+        "{markdown}"
+    );
+    let json = stdout(&["show", id, "--data", &data, "--format", "json"]);
+    let doc: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let seats = &doc["count"]["seats_filled"];
+    assert_eq!(
+        seats[0],
+        serde_json::json!({"round": 3, "candidate": "JOHN ERWIN", "votes": 14866,
+            "quota": 14866, "surplus": 0, "transferred": null, "set_aside": []})
+    );
+    assert_eq!(seats[1]["candidate"], "ANNIE YOUNG");
+    assert_eq!(seats[1]["surplus"], "178.0000");
+    let eastpointe = real_data("rcv/eastpointe_mi_2019_council_stv.json")
+        .display()
+        .to_string();
+    let id = "city-of-eastpointe-macomb-county-mi-2019";
+    // Long lines wrap with a hanging indent: read them whole.
+    let show = stdout(&["show", id, "--data", &eastpointe]).replace("\n    ", " ");
+    assert!(
+        show.contains(
+            "Harvey Curley elected in round 2 with 144 (quota 134), surplus 10: 9.9936 transferred, 0.0064 residual surplus"
+        ),
+        "{show}"
+    );
+    let json = stdout(&["show", id, "--data", &eastpointe, "--format", "json"]);
+    let doc: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let curley = doc["count"]["rounds"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["round"] == 2 && r["candidate"] == "Harvey Curley")
+        .unwrap()
+        .clone();
+    assert_eq!(
+        curley,
+        serde_json::json!({"round": 2, "candidate": "Harvey Curley", "faction_id": null,
+            "votes": 144, "share_percent": 36.0, "change": 64, "status": "elected",
+            "transfers_in": null, "transfers_out": "9.9936", "exhausted": null,
+            "set_aside": "0.0064", "threshold": 134, "surplus": 10})
+    );
+}
+
+/// Issue 23.5: Maine 2018's first round eliminates four at once; `show` accounts for each
+/// one's ballots instead of one exhausted total.
+#[test]
+fn a_batch_elimination_accounts_for_each_candidate() {
+    let data = maine();
+    let id = "maine-2018-democratic-governor-primary-race";
+    for format in ["text", "markdown"] {
+        let show =
+            stdout(&["show", id, "--data", &data, "--format", format]).replace("\n    ", " ");
+        assert!(
+            show.contains("Dion, Donna J.: 1,221 transferred, 375 exhausted; Dion, Mark N.: 4,296 transferred, 904 exhausted; Russell, Diane Marie: 2,443 transferred, 285 exhausted; Write-in: 266 transferred, 482 exhausted;"),
+            "{format}: {show}"
+        );
+        assert!(!show.contains("2,046 exhausted"), "{format}: {show}");
+    }
+}
+
+/// Issue 23: `show --format csv` writes every round of a count, one row per candidate per
+/// round; text from the file is formula-safe unless --csv-raw; a contest without rounds is
+/// refused in one line.
+#[test]
+fn show_writes_every_round_of_a_count_as_csv() {
+    let data = maine();
+    let id = "maine-2018-democratic-governor-primary-race";
+    let csv = stdout(&["show", id, "--data", &data, "--format", "csv"]);
+    let mut rows = csv.lines();
+    assert_eq!(
+        rows.next(),
+        Some(
+            "contest_id,round,candidate,faction_id,votes,share_percent,change,status,transfers_in,transfers_out,exhausted,set_aside,threshold,surplus,seats"
+        )
+    );
+    // Eight candidates in each of four rounds, those out included.
+    assert_eq!(csv.lines().count(), 1 + 4 * 8);
+    assert!(
+        csv.contains(&format!(
+            "{id},1,\"Dion, Donna J.\",,1596,1.27,,eliminated,,1221,375,375,63070,,1\n"
+        )),
+        "{csv}"
+    );
+    assert!(
+        csv.contains(&format!(
+            "{id},1,\"Mills, Janet T.\",,41735,33.09,,continuing,2307,,,,63070,,1\n"
+        )),
+        "{csv}"
+    );
+    assert!(
+        csv.contains(&format!(
+            "{id},4,\"Mills, Janet T.\",,63387,54.06,13442,elected,,,,,58627,,1\n"
+        )),
+        "{csv}"
+    );
+    assert!(
+        csv.contains(&format!("{id},4,\"Dion, Donna J.\",,,,,out,,,,,58627,,1\n")),
+        "{csv}"
+    );
+    // A candidate named like a formula, in a count file made here.
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("formula.json");
+    std::fs::write(
+        &file,
+        r#"{"config": {"contest": "Formula"}, "results": [
+            {"round": 1, "tally": {"=HYPERLINK(1)": "5", "Ann": "7"},
+             "tallyResults": [{"eliminated": "=HYPERLINK(1)", "transfers": {"Ann": "4", "exhausted": "1"}}]},
+            {"round": 2, "tally": {"Ann": "11"}, "tallyResults": [{"elected": "Ann"}]}]}"#,
+    )
+    .unwrap();
+    let file = file.to_str().unwrap();
+    let safe = stdout(&["show", "formula", "--data", file, "--format", "csv"]);
+    assert!(safe.contains(",'=HYPERLINK(1),"), "{safe}");
+    let raw = stdout(&[
+        "show",
+        "formula",
+        "--data",
+        file,
+        "--format",
+        "csv",
+        "--csv-raw",
+    ]);
+    assert!(raw.contains(",=HYPERLINK(1),"), "{raw}");
+    // No rounds: refused, saying what to use instead.
+    let run = hustings(&["show", "labour-leadership-2020", "--format", "csv"])
+        .output()
+        .unwrap();
+    assert_eq!(run.status.code(), Some(2));
+    let err = String::from_utf8(run.stderr).unwrap();
+    assert_eq!(
+        err,
+        "error: show --format csv writes the rounds of a preferential count, and labour-leadership-2020 has none; `hustings list --format csv` writes every contest's candidates\n"
+    );
+    assert!(run.stdout.is_empty());
+}

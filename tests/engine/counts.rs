@@ -115,12 +115,107 @@ fn maine_2018_keeps_the_total_ballots_and_the_ballots_that_exhausted() {
     // Round 2 eliminates Mark Eves alone: 19,521 = 17,940 transferred + 1,581 exhausted.
     assert_eq!(c.rounds[1].exhausted, Some(1_581));
     assert!((had(1, "Eves, Mark W.") - moved(1, "Eves, Mark W.") - 1_581.0).abs() < 0.5);
-    // `show` (and Markdown, and the rounds view) say so, one phrase per round.
+    // Each eliminated candidate's own exhausted ballots are kept (`set_aside`), so a batch
+    // elimination is accounted for one candidate at a time.
+    let set_aside: Vec<(&str, &str, String)> = c.rounds[0]
+        .set_aside
+        .iter()
+        .map(|x| (x.from.as_str(), x.reason.as_str(), x.ballots.label()))
+        .collect();
+    assert_eq!(
+        set_aside,
+        [
+            ("Dion, Donna J.", "exhausted", "375".to_string()),
+            ("Dion, Mark N.", "exhausted", "904".to_string()),
+            ("Russell, Diane Marie", "exhausted", "285".to_string()),
+            ("Write-in", "exhausted", "482".to_string()),
+        ]
+    );
+    for e in &c.rounds[0].eliminated {
+        let own: f64 = c.rounds[0]
+            .set_aside
+            .iter()
+            .filter(|x| x.from == *e)
+            .map(|x| x.ballots.value())
+            .sum();
+        assert!((had(0, e) - moved(0, e) - own).abs() < 0.5, "{e}");
+    }
+    // `show` (and Markdown, and the rounds view) say so, one phrase per candidate.
     let lines = hustings::report::rounds::lines(c);
+    for said in [
+        "Dion, Donna J.: 1,221 transferred, 375 exhausted",
+        "Dion, Mark N.: 4,296 transferred, 904 exhausted",
+        "Russell, Diane Marie: 2,443 transferred, 285 exhausted",
+        "Write-in: 266 transferred, 482 exhausted",
+    ] {
+        assert!(lines[0].contains(said), "{said}: {}", lines[0]);
+    }
+    assert!(!lines[0].contains("2,046 exhausted"), "{}", lines[0]);
     assert!(
-        lines[1].contains("1,581 exhausted (no further preference)"),
+        lines[1].contains("Eves, Mark W.: 17,940 transferred, 1,581 exhausted"),
         "{}",
         lines[1]
+    );
+    assert!(loaded.warnings.is_empty(), "{:?}", loaded.warnings);
+}
+
+/// A candidate's set-aside ballots name one of the contest's candidates, and with their
+/// transfers add up to what they had, even in a batch elimination.
+#[test]
+fn set_aside_ballots_are_checked_like_transfers() {
+    let contest = |set_aside: serde_json::Value| {
+        serde_json::json!({"schema_version": 1, "contests": [{
+        "id": "x", "kind": "other", "title": "X", "status": "decided",
+        "sources": [{"outlet": "test"}],
+        "candidates": [{"name": "A", "elected": true}, {"name": "B"}, {"name": "C"}, {"name": "D"}],
+        "rounds": [
+            {"counts": [{"candidate": "A", "votes": 10}, {"candidate": "B", "votes": 8},
+                        {"candidate": "C", "votes": 4}, {"candidate": "D", "votes": 3}],
+             "eliminated": ["C", "D"],
+             "transfers": [{"from": "C", "to": "A", "votes": 3}, {"from": "D", "to": "B", "votes": 2}],
+             "set_aside": set_aside},
+            {"counts": [{"candidate": "A", "votes": 13}, {"candidate": "B", "votes": 10}],
+             "elected": ["A"]}
+        ]}]})
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let write = |name: &str, doc: &serde_json::Value| {
+        let path = dir.path().join(name);
+        std::fs::write(&path, doc.to_string()).unwrap();
+        hustings::load::load(&[hustings::load::DataSource::File(path)])
+    };
+    let good = write(
+        "good.json",
+        &contest(serde_json::json!([
+            {"from": "C", "reason": "exhausted", "ballots": 1},
+            {"from": "D", "reason": "exhausted", "ballots": 1}
+        ])),
+    )
+    .unwrap();
+    assert!(good.warnings.is_empty(), "{:?}", good.warnings);
+    let off = write(
+        "off.json",
+        &contest(serde_json::json!([
+            {"from": "C", "reason": "exhausted", "ballots": 1},
+            {"from": "D", "reason": "exhausted", "ballots": 5}
+        ])),
+    )
+    .unwrap();
+    let said: Vec<String> = off.warnings.iter().map(|w| w.kind.to_string()).collect();
+    assert_eq!(said.len(), 1, "{said:?}");
+    assert!(
+        said[0].contains("transfers from D add up to 7, but D had 3"),
+        "{said:?}"
+    );
+    let unknown = write(
+        "unknown.json",
+        &contest(serde_json::json!([{"from": "Z", "reason": "exhausted", "ballots": 1}])),
+    )
+    .unwrap_err()
+    .to_string();
+    assert!(
+        unknown.contains("rounds[0].set_aside[0].from") && unknown.contains("\"Z\" is not one"),
+        "{unknown}"
     );
 }
 
@@ -388,4 +483,76 @@ fn a_byte_order_mark_inside_a_name_is_dropped() {
         assert_eq!(loaded.dataset.title.as_deref(), Some(c.title.as_str()));
         assert!(!c.id.is_empty() && c.candidates.iter().all(|k| !k.name.contains('\u{feff}')));
     }
+}
+
+/// Across the RCTab corpus (tests/corpus/rctab, 1.3 summaries and detailed reports alike),
+/// every elected or eliminated candidate whose ballots the file sends partly to nobody keeps
+/// them as their own `set_aside`, and with their transfers they add up to what the candidate
+/// had: a batch elimination is accounted for one candidate at a time.
+#[test]
+fn the_rctab_corpus_accounts_for_every_eliminated_candidate() {
+    fn files(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                files(&path, out);
+            } else if path.extension().is_some_and(|e| e == "json")
+                && !path.to_string_lossy().ends_with(".expected.json")
+            {
+                out.push(path);
+            }
+        }
+    }
+    let mut paths = Vec::new();
+    files(
+        &std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/corpus/rctab"),
+        &mut paths,
+    );
+    paths.sort();
+    let (mut accounted, mut batches) = (0, 0);
+    for path in &paths {
+        let Ok(loaded) = load::load(&[DataSource::File(path.clone())]) else {
+            continue;
+        };
+        for c in &loaded.dataset.contests {
+            for (i, r) in c.rounds.iter().enumerate() {
+                let out: Vec<&String> = r.eliminated.iter().chain(&r.elected).collect();
+                if r.eliminated.len() > 1 && !r.set_aside.is_empty() {
+                    batches += 1;
+                }
+                for who in out {
+                    let own: Vec<f64> = r
+                        .set_aside
+                        .iter()
+                        .filter(|x| x.from == *who)
+                        .map(|x| x.ballots.value())
+                        .collect();
+                    if own.is_empty() || r.elected.contains(who) {
+                        continue;
+                    }
+                    let had = r
+                        .counts
+                        .iter()
+                        .find(|k| k.candidate == *who)
+                        .map_or(0.0, |k| k.votes.value());
+                    let moved: f64 = r
+                        .transfers
+                        .iter()
+                        .filter(|t| t.from == *who)
+                        .map(|t| t.votes.value())
+                        .sum();
+                    let own: f64 = own.iter().sum();
+                    assert!(
+                        (had - moved - own).abs() < 0.01,
+                        "{}: round {}: {who} had {had}, {moved} transferred + {own} set aside",
+                        path.display(),
+                        i + 1
+                    );
+                    accounted += 1;
+                }
+            }
+        }
+    }
+    assert!(accounted >= 90, "{accounted} candidates accounted for");
+    assert!(batches > 0, "no batch elimination with set-aside ballots");
 }

@@ -291,3 +291,35 @@ fn update_asks_for_the_write_and_touches_no_disk() {
     app.update(hustings::explorer::action::Action::Reload);
     assert_eq!(app.take_effects(), [Effect::Reload]);
 }
+
+/// Issue 23: in the rounds view (5) `e` to a `.csv` name writes the selected count's every
+/// round, as `show --format csv` prints it (Maine 2018); elsewhere, and for a contest without
+/// rounds, a CSV of the selected contest is its rows of the list, as before.
+#[test]
+fn the_rounds_view_exports_every_round_of_the_count_as_csv() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = crate::support::data::real_data("rcv/2018_maine_governor_primary.json");
+    let loaded = load::load(&[DataSource::File(file.clone())]).expect("the count loads");
+    let mut app = app_on(loaded, 120, 40);
+    press(&mut app, "5e");
+    let path = dir.path().join("maine-rounds.csv");
+    type_name(&mut app, path.to_str().unwrap());
+    let id = "maine-2018-democratic-governor-primary-race";
+    let data = file.to_str().unwrap();
+    let cli = stdout(&["show", id, "--data", data, "--format", "csv"]);
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), cli);
+    let status = status_line(&app);
+    assert!(
+        status
+            .contains("wrote Maine 2018 Democratic Governor Primary race, every round, as CSV to"),
+        "{status}"
+    );
+    // The contests view's CSV of the same contest is its rows of the list.
+    press(&mut app, "1e");
+    let list = dir.path().join("maine-list.csv");
+    type_name(&mut app, list.to_str().unwrap());
+    assert_eq!(
+        std::fs::read_to_string(&list).unwrap(),
+        stdout(&["list", "--data", data, "--format", "csv"])
+    );
+}

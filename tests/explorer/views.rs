@@ -456,3 +456,57 @@ fn rounds_jump_to_the_first_and_last_round_of_the_real_minneapolis_park_count() 
     press(&mut app, "5");
     assert_eq!(app.current_round(), 0);
 }
+
+/// A count of several seats (Eastpointe 2019, 2 seats, quota 134): the round that elects
+/// Harvey Curley marks his surplus beside his bar, says where his ballots went, and lists the
+/// seats filled in order with their quotas and surpluses.
+#[test]
+fn rounds_show_the_quota_surplus_and_seats_filled_of_a_real_stv_count() {
+    let file = real_data("rcv/eastpointe_mi_2019_council_stv.json");
+    let loaded = load::load(&[DataSource::File(file)]).expect("the count loads");
+    let mut app = app_on(loaded, 240, 50);
+    press(&mut app, "5]");
+    let shown = screen(&app);
+    assert!(
+        shown.contains("Round 2 of 5 · 2 seats · threshold 134"),
+        "{shown}"
+    );
+    let curley = shown
+        .lines()
+        .find(|l| l.contains("✓ Harvey Curley"))
+        .unwrap_or_default();
+    assert!(curley.contains("surplus 10"), "{shown}");
+    assert!(
+        shown.contains("Harvey Curley: 9.9936 transferred, 0.0064 residual surplus"),
+        "{shown}"
+    );
+    assert!(shown.contains("Seats filled:"), "{shown}");
+    assert!(
+        shown.contains(
+            "Harvey Curley elected in round 2 with 144 (quota 134), surplus 10: 9.9936 transferred,"
+        ),
+        "{shown}"
+    );
+    insta::assert_snapshot!("rounds_eastpointe_round_2", draw(&app).backend());
+}
+
+/// Maine 2018's first round eliminates four at once; each one's ballots are accounted for,
+/// what transferred and what exhausted, instead of one exhausted total.
+#[test]
+fn rounds_account_for_each_candidate_of_a_batch_elimination() {
+    let file = real_data("rcv/2018_maine_governor_primary.json");
+    let loaded = load::load(&[DataSource::File(file)]).expect("the count loads");
+    let mut app = app_on(loaded, 120, 60);
+    press(&mut app, "5");
+    let shown = screen(&app);
+    for said in [
+        "Dion, Donna J.: 1,221 transferred, 375 exhausted",
+        "Dion, Mark N.: 4,296 transferred, 904 exhausted",
+        "Russell, Diane Marie: 2,443 transferred, 285 exhausted",
+        "Write-in: 266 transferred, 482 exhausted",
+    ] {
+        assert!(shown.contains(said), "{said}: {shown}");
+    }
+    assert!(!shown.contains("2,046 exhausted"), "{shown}");
+    assert!(!shown.contains("Seats filled"), "a single seat: {shown}");
+}

@@ -241,6 +241,7 @@ pub fn rounds(names: Vec<String>) -> BoxedStrategy<Vec<Round>> {
                     })
                     .collect(),
                 exhausted,
+                set_aside: Vec::new(),
                 threshold: None,
                 inactive: Vec::new(),
             },

@@ -2,7 +2,7 @@
 
 use clap::Args;
 
-use super::output::{ShowFormat, TextArgs};
+use super::output::{CompareFormat, TextArgs};
 
 pub(super) const EXAMPLES: &str = "\
 Examples:
@@ -19,8 +19,8 @@ pub struct CompareArgs {
     #[arg(value_name = "B")]
     pub b: String,
     /// Output format (JSON's schema is `hustings.compare`, see docs/OUTPUT.md).
-    #[arg(long, short, value_name = "FORMAT", value_enum, default_value_t = ShowFormat::Text, help_heading = "Output")]
-    pub format: ShowFormat,
+    #[arg(long, short, value_name = "FORMAT", value_enum, default_value_t = CompareFormat::Text, help_heading = "Output")]
+    pub format: CompareFormat,
     #[command(flatten)]
     pub text: TextArgs,
 }

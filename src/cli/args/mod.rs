@@ -27,7 +27,7 @@ pub use completions::CompletionsArgs;
 pub use history::HistoryArgs;
 pub use import::{CsvImportArgs, HocCandidatesArgs, HocHistoryArgs, ImportArgs, ImportFormat};
 pub use list::ListArgs;
-pub use output::{ColorChoice, CsvArgs, Format, ShowFormat, TextArgs};
+pub use output::{ColorChoice, CompareFormat, CsvArgs, Format, ShowFormat, TextArgs};
 pub use query::{CandidateStatusArg, FilterArgs, KindArg, QueryArgs, SortArg, StageArg, StatusArg};
 pub use show::ShowArgs;
 pub use stats::{ByArg, StatsArgs};

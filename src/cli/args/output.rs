@@ -55,12 +55,29 @@ impl Format {
 pub enum ShowFormat {
     Text,
     Json,
+    /// Every round of a preferential count, one row per candidate per round.
+    Csv,
     Markdown,
 }
 
 impl ShowFormat {
     /// Text and Markdown are read by people: data text in them is shown cleaned.
     pub fn for_people(self) -> bool {
-        !matches!(self, ShowFormat::Json)
+        matches!(self, ShowFormat::Text | ShowFormat::Markdown)
+    }
+}
+
+/// Formats of `compare`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CompareFormat {
+    Text,
+    Json,
+    Markdown,
+}
+
+impl CompareFormat {
+    /// Text and Markdown are read by people: data text in them is shown cleaned.
+    pub fn for_people(self) -> bool {
+        !matches!(self, CompareFormat::Json)
     }
 }

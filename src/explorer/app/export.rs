@@ -1,6 +1,7 @@
 //! Exporting from the explorer: `e` / `E` ask for a file name in the status line and write the
 //! selected contest / the listed contests there, as Markdown or CSV by the name's extension
-//! (atomically, asking before replacing a file); `y` / `Y` send them to the clipboard as
+//! (atomically, asking before replacing a file) — in the rounds view a CSV of the selected
+//! contest is its count, every round, as `show --format csv` writes it; `y` / `Y` send them to the clipboard as
 //! Markdown with OSC 52. The bytes come from `crate::explorer::export`, the same report code as
 //! the CLI; the writing and the copying are effects for the event loop (`crate::explorer::effect`).
 
@@ -32,6 +33,7 @@ impl App {
             exact: data.exact_dataset(),
             selected: self.selected_index(),
             versions: &data.loaded.versions,
+            rounds: self.view == crate::explorer::screen::View::Rounds,
         })
     }
 
@@ -119,8 +121,13 @@ impl App {
         let Some(source) = self.export_source() else {
             return;
         };
+        let rounds = if export::is_rounds_csv(&source, target, format) {
+            ", every round,"
+        } else {
+            ""
+        };
         let what = format!(
-            "{} as {}",
+            "{}{rounds} as {}",
             export::describe(&source, target),
             format.as_str()
         );

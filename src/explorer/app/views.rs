@@ -53,6 +53,8 @@ pub struct ViewState {
     /// The selected contest's count as a table of every candidate across every round (for
     /// the rounds view; built once per contest, a count may have 1,000 × 1,000 cells).
     pub round_table: Option<RoundTable>,
+    /// The same count's seats filled, in order (a count of several seats).
+    pub seats_filled: Vec<crate::report::count_summary::Filled>,
     round_table_for: Option<(u64, usize)>,
     rows_version: u64,
     data_version: u64,
@@ -437,6 +439,9 @@ impl App {
                         .map(|a| &ds.contests[a])
                         .filter(|c| !c.rounds.is_empty())
                         .map(rounds::table);
+                    v.seats_filled = anchor
+                        .map(|a| crate::report::count_summary::seats_filled(&ds.contests[a]))
+                        .unwrap_or_default();
                     v.round_table_for = key;
                 }
             }

@@ -14,6 +14,7 @@ use crate::explorer::ui::{pane_block, scroll_paragraph};
 use crate::model::Dataset;
 use crate::report;
 use crate::report::cells;
+use crate::report::count_summary::Filled;
 use crate::report::round_words;
 use crate::report::rounds::{self, RoundState, RoundTable, RoundView};
 use crate::report::selection;
@@ -49,7 +50,14 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) -> Option<u16> {
     let focused = app.focus == Focus::Detail;
     frame.render_widget(pane_block(app, area, title, focused), area);
     let lines = match contest.and_then(|c| rounds::round(c, app.current_round())) {
-        Some(view) => round_lines(&view, app.views.round_table.as_ref(), ds, width, theme),
+        Some(view) => round_lines(
+            &view,
+            &app.views.seats_filled,
+            app.views.round_table.as_ref(),
+            ds,
+            width,
+            theme,
+        ),
         None => no_rounds(app, ds, theme),
     };
     let paragraph = Paragraph::new(lines).wrap(Wrap { trim: false });
@@ -64,6 +72,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) -> Option<u16> {
 
 fn round_lines(
     view: &RoundView,
+    filled: &[Filled],
     table: Option<&RoundTable>,
     ds: &Dataset,
     width: usize,
@@ -107,9 +116,20 @@ fn round_lines(
         .max()
         .unwrap_or(0)
         .max(5);
-    // mark, name, abbr, votes, change, share, bar
+    // Beside the bar of a candidate over the quota: `surplus 10`.
+    let surplus_w = view
+        .rows
+        .iter()
+        .filter_map(|r| {
+            r.surplus
+                .as_ref()
+                .map(|s| cells::width(&round_words::surplus(s)) + 2)
+        })
+        .max()
+        .unwrap_or(0);
+    // mark, name, abbr, votes, change, share, bar, surplus
     let bar_w = width
-        .saturating_sub(2 + name_w + 1 + 5 + votes_w + 1 + change_w + 1 + 7 + 1)
+        .saturating_sub(2 + name_w + 1 + 5 + votes_w + 1 + change_w + 1 + 7 + 1 + surplus_w)
         .min(50);
     let threshold_at = view
         .threshold
@@ -150,15 +170,20 @@ fn round_lines(
                 spans.push(Span::raw(" "));
                 let drawn = report::bars::draw(votes.value(), view.scale, bar_w);
                 spans.push(Span::styled(drawn.clone(), theme.faction(faction)));
-                if let Some(at) = threshold_at {
-                    let used = cells::width(&drawn);
-                    if at >= used {
-                        spans.push(Span::raw(" ".repeat(at - used)));
-                        spans.push(Span::styled(
-                            selection::THRESHOLD_MARK.to_string(),
-                            theme.dim(),
-                        ));
-                    }
+                let mut used = cells::width(&drawn);
+                if let Some(at) = threshold_at
+                    && at >= used
+                {
+                    spans.push(Span::raw(" ".repeat(at - used)));
+                    spans.push(Span::styled(
+                        selection::THRESHOLD_MARK.to_string(),
+                        theme.dim(),
+                    ));
+                    used = at + 1;
+                }
+                if let Some(surplus) = &row.surplus {
+                    spans.push(Span::raw(" ".repeat(bar_w.saturating_sub(used) + 2)));
+                    spans.push(Span::styled(round_words::surplus(surplus), theme.dim()));
                 }
             }
             (None, RoundState::Out { round }) => {
@@ -172,6 +197,28 @@ fn round_lines(
         out.push(Line::from(spans));
     }
     out.push(Line::raw(""));
+    out.extend(outcome_lines(view, theme));
+    if !filled.is_empty() {
+        out.push(Line::raw(""));
+        out.push(Line::styled(
+            round_words::SEATS_FILLED_HEADING,
+            theme.title(),
+        ));
+        for seat in filled {
+            out.push(Line::raw(format!("  {}", seat.said())));
+        }
+    }
+    if let Some(table) = table {
+        out.push(Line::raw(""));
+        out.extend(table_lines(table, view.number - 1, width, theme));
+    }
+    out
+}
+
+/// What happened at the end of the round: who was elected and eliminated, where their
+/// ballots went, and the inactive ballots so far.
+fn outcome_lines(view: &RoundView, theme: Theme) -> Vec<Line<'static>> {
+    let mut out = Vec::new();
     let end = round_words::round_end(view.number, view.of);
     let elected: Vec<&str> = view
         .rows
@@ -199,17 +246,21 @@ fn round_lines(
     } else if !view.eliminated.is_empty() {
         out.push(Line::styled(round_words::TRANSFERS_NOT_GIVEN, theme.dim()));
     }
-    if let Some(x) = view.exhausted {
-        out.push(Line::raw(round_words::sentence(&round_words::exhausted(x))));
+    let accounts = rounds::accounts(view);
+    if accounts.is_empty() {
+        if let Some(x) = view.exhausted {
+            out.push(Line::raw(round_words::sentence(&round_words::exhausted(x))));
+        }
+    } else {
+        out.push(Line::raw(round_words::ACCOUNTS_HEADING));
+        for a in &accounts {
+            out.push(Line::raw(format!("  {}", a.said())));
+        }
     }
     if !view.inactive.is_empty() {
         out.push(Line::raw(round_words::sentence(&round_words::inactive(
             &view.inactive,
         ))));
-    }
-    if let Some(table) = table {
-        out.push(Line::raw(""));
-        out.extend(table_lines(table, view.number - 1, width, theme));
     }
     out
 }

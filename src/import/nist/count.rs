@@ -119,6 +119,7 @@ pub fn count(
             eliminated: Vec::new(),
             transfers: Vec::new(),
             exhausted: None,
+            set_aside: Vec::new(),
             threshold: None,
             inactive: Vec::new(),
         });

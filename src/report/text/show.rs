@@ -7,7 +7,7 @@ use crate::report::bars::Bar;
 use crate::report::cells::{grid_lines, hanging, truncate, width};
 use crate::report::change::{self, BarChanges, ChangeSection};
 use crate::report::style::{MIN_WIDTH, Paint, TextStyle};
-use crate::report::{Detail, rounds, versions, warnings_of};
+use crate::report::{Detail, round_words, rounds, versions, warnings_of};
 use crate::report::{facts, selection};
 
 /// `show`: one contest in full, with a bar chart of the vote shares.
@@ -76,6 +76,14 @@ pub fn show(out: &mut impl Write, d: &Detail, style: &TextStyle) -> io::Result<(
     let rounds = rounds::lines(c);
     if !rounds.is_empty() {
         heading(out, "Rounds", style)?;
+        let filled = crate::report::count_summary::seats_filled(c);
+        if !filled.is_empty() {
+            writeln!(out, "  {}", round_words::SEATS_FILLED_HEADING)?;
+            for seat in &filled {
+                hanging_lines(out, &seat.said(), "  - ", "    ", w)?;
+            }
+            writeln!(out)?;
+        }
         for line in round_table(&rounds::table(c), w) {
             writeln!(out, "{}", line.trim_end())?;
         }
