@@ -35,6 +35,13 @@ pub struct Selection {
 }
 
 impl Selection {
+    /// Orders the rows by the change since each seat's previous contest (`--sort change`).
+    pub fn sort_by_change(&mut self, reverse: bool) {
+        let ds = &self.loaded.dataset;
+        let keys = crate::stats::change::change_keys(ds, &crate::model::change::Changes::build(ds));
+        crate::stats::change::sort_by_change(&mut self.rows, &keys, reverse);
+    }
+
     /// Loads `sources` and runs `spec` through the shared query engine; `for_people` shows
     /// the data cleaned (see `report::safe`).
     pub fn new(sources: &[DataSource], spec: &QuerySpec, for_people: bool) -> Result<Selection> {
@@ -117,7 +124,11 @@ pub fn run(cli: Cli) -> Result<u8> {
     let sources = cli.data.sources(&[]);
     let code = match cli.command {
         Some(Command::List(args)) => {
-            let selection = Selection::new(&sources, &args.query.spec(), args.format.for_people())?;
+            let mut selection =
+                Selection::new(&sources, &args.query.spec(), args.format.for_people())?;
+            if args.query.sort == args::SortArg::Change {
+                selection.sort_by_change(args.query.reverse);
+            }
             let output = Output::new(args.format, args.text, args.csv);
             list::run(&selection, &output, &mut out)?
         }
@@ -166,6 +177,7 @@ pub fn run(cli: Cli) -> Result<u8> {
                 spec: cli.query.spec(),
                 mouse: !cli.no_mouse,
                 watch: !cli.no_watch,
+                sort_by_change: cli.query.sort == args::SortArg::Change,
             });
         }
     };

@@ -6,10 +6,9 @@ use std::sync::OnceLock;
 
 use crate::load::Loaded;
 use crate::load::integrity::Warning;
-use crate::model::change::{Changes, Since};
+use crate::model::change::Changes;
 use crate::model::{CandidateStatus, ContestKind, Dataset, StageKind};
 use crate::query::{Index, NONE};
-use crate::report::change;
 use crate::report::safe;
 use crate::stats;
 
@@ -151,23 +150,10 @@ impl Data {
     /// share, the largest rise first (`reverse`: the largest fall first), contests with no
     /// change known last; stable, so rows tied keep their order.
     pub fn sort_by_change(&self, rows: &mut [usize], reverse: bool) {
-        let keys = self.change_keys.get_or_init(|| {
-            let ds = self.dataset();
-            (0..ds.contests.len())
-                .map(|i| match self.changes.since(ds, i) {
-                    Since::Known(c) => change::winner_points(&c).map_or(f32::NAN, |p| p as f32),
-                    _ => f32::NAN,
-                })
-                .collect()
-        });
-        rows.sort_by(|&a, &b| {
-            let (x, y) = (keys[a], keys[b]);
-            match (x.is_nan(), y.is_nan()) {
-                (false, false) if reverse => x.total_cmp(&y),
-                (false, false) => y.total_cmp(&x),
-                (a, b) => a.cmp(&b),
-            }
-        });
+        let keys = self
+            .change_keys
+            .get_or_init(|| stats::change::change_keys(self.dataset(), &self.changes));
+        stats::change::sort_by_change(rows, keys, reverse);
     }
 
     /// The integrity warnings of contest `i` (warnings are stored in contest order).

@@ -36,6 +36,8 @@ pub struct ExplorerOptions {
     pub mouse: bool,
     /// Reload when a data file changes.
     pub watch: bool,
+    /// Start sorted by the change since each seat's previous contest (`--sort change`).
+    pub sort_by_change: bool,
 }
 
 /// How often the loop wakes while waiting for data (animates the spinner).
@@ -69,6 +71,7 @@ pub fn run(options: ExplorerOptions) -> Result<u8> {
     let mut session = Session::start(options.mouse)?;
     let size = session.terminal.size()?;
     let mut app = App::new(names, Theme::from_env(), size.width, size.height);
+    app.sort_by_change = options.sort_by_change;
     let outcome = event_loop(&mut session.terminal, &mut app, &loader, &signals);
     drop(session);
     outcome

@@ -239,3 +239,30 @@ pub fn change_matrix(dataset: &Dataset, changes: &Changes, rows: &[usize]) -> Ch
         by_name,
     }
 }
+
+/// Each contest's key for sorting by change: its winner's party's ± share in points since the
+/// seat's previous contest (`model::change::winner_points`), NaN where none is known.
+pub fn change_keys(dataset: &Dataset, changes: &Changes) -> Box<[f32]> {
+    (0..dataset.contests.len())
+        .map(|i| match changes.since(dataset, i) {
+            Since::Known(c) => {
+                crate::model::change::winner_points(&c).map_or(f32::NAN, |p| p as f32)
+            }
+            _ => f32::NAN,
+        })
+        .collect()
+}
+
+/// Sorts `rows` by their `keys`: the largest rise first (`reverse`: the largest fall first),
+/// contests with no change known last either way; ties keep their order. The one order of
+/// the explorer's `s` and `list --sort change`.
+pub fn sort_by_change(rows: &mut [usize], keys: &[f32], reverse: bool) {
+    rows.sort_by(|&a, &b| {
+        let (x, y) = (keys[a], keys[b]);
+        match (x.is_nan(), y.is_nan()) {
+            (false, false) if reverse => x.total_cmp(&y),
+            (false, false) => y.total_cmp(&x),
+            (a, b) => a.cmp(&b),
+        }
+    });
+}

@@ -1036,3 +1036,30 @@ fn largest_swings_2017_to_2019_largest_first() {
         "{csv}"
     );
 }
+
+/// `--sort change` orders by the winner's party's ± share since the seat's previous contest,
+/// as the explorer's `s` does: North Down 2019 (APNI gain, +35.9 pts) first; `--reverse`,
+/// Wentworth and Dearne (Lab hold, −24.7) first; contests with no change known last.
+#[test]
+fn list_sorts_by_the_change_since_the_previous_contest() {
+    let (a, b) = (candidates_import(2017), ge2019());
+    let order = |extra: &[&str]| {
+        let mut args = vec!["list", "--data", path(&a), "--data", path(&b)];
+        args.extend(["--sort", "change", "--format", "json"]);
+        args.extend(extra);
+        crate::support::cli::listed_ids(&stdout(&args))
+    };
+    // Last either way: the 650 seats of 2017 (nothing before them is loaded) and the two
+    // Speaker's seats of 2019 (Buckingham, Chorley: the Speaker stands for no party).
+    let unknown_last = |ids: &[String]| {
+        ids[ids.len() - 652..].iter().all(|id| {
+            id.starts_with("ge2017-") || id == "ge2019-e14000608" || id == "ge2019-e14000637"
+        })
+    };
+    let rising = order(&[]);
+    assert_eq!(rising[..2], ["ge2019-n06000013", "ge2019-n06000003"]);
+    assert!(unknown_last(&rising));
+    let falling = order(&["--reverse"]);
+    assert_eq!(falling[..2], ["ge2019-e14001028", "ge2019-e14000541"]);
+    assert!(unknown_last(&falling));
+}

@@ -14,7 +14,8 @@ use crate::query::{Sort, SortKey};
 pub struct QueryArgs {
     #[command(flatten)]
     pub filters: FilterArgs,
-    /// Sort order: newest first, A→Z, closest race first or highest turnout first.
+    /// Sort order: newest first, A→Z, closest race first, highest turnout first, or the
+    /// largest change since the seat's previous contest first.
     #[arg(long, value_name = "KEY", value_enum, default_value_t = SortArg::Date, help_heading = "Filters")]
     pub sort: SortArg,
     /// Reverse the sort order (contests lacking the key stay last).
@@ -197,6 +198,9 @@ pub enum SortArg {
     Margin,
     /// Highest turnout first.
     Turnout,
+    /// The largest rise of the winner's party since the seat's previous contest first
+    /// (contests with no change known last).
+    Change,
 }
 
 impl From<SortArg> for SortKey {
@@ -207,6 +211,8 @@ impl From<SortArg> for SortKey {
             SortArg::Region => SortKey::Region,
             SortArg::Margin => SortKey::Margin,
             SortArg::Turnout => SortKey::Turnout,
+            // Ordered after the query by `stats::change::sort_by_change`; date meanwhile.
+            SortArg::Change => SortKey::Date,
         }
     }
 }
