@@ -158,17 +158,18 @@ pub fn run(cli: Cli) -> Result<u8> {
             validate::run(&cli.data.sources(&args.paths), args.strict, &mut out)?
         }
         Some(Command::Schema) => schema::run(&mut out)?,
+        // The summary quotes file names and the data: every line of it is shown by the one rule.
         Some(Command::Import(args)) => match args.format {
             Some(ImportFormat::HocCandidates(args)) => {
-                import::hoc_candidates(&args, &mut out, &mut io::stderr().lock())?
+                import::hoc_candidates(&args, &mut out, &mut safe::Lines::new(io::stderr().lock()))?
             }
             Some(ImportFormat::Csv(args)) => {
-                import::csv(&args, &mut out, &mut io::stderr().lock())?
+                import::csv(&args, &mut out, &mut safe::Lines::new(io::stderr().lock()))?
             }
             Some(ImportFormat::HocHistory(args)) => {
-                import::hoc_history(&args, &mut out, &mut io::stderr().lock())?
+                import::hoc_history(&args, &mut out, &mut safe::Lines::new(io::stderr().lock()))?
             }
-            None => import::any(&args, &mut out, &mut io::stderr().lock())?,
+            None => import::any(&args, &mut out, &mut safe::Lines::new(io::stderr().lock()))?,
         },
         None => {
             drop(out);

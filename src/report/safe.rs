@@ -4,6 +4,7 @@
 //! Markdown goes through [`for_display`], and messages through [`message`].
 
 use std::borrow::Cow;
+use std::io::{self, Write};
 
 use serde_json::Value;
 
@@ -53,6 +54,60 @@ pub fn message(text: &str) -> Cow<'_, str> {
     text::clean(text)
 }
 
+/// A writer for messages to people (stderr): every line written through it is shown by the one
+/// rule ([`message`]) before it reaches the inner writer, whoever formatted it and whatever it
+/// quotes — file names, values from the data. Bytes are held until a line ends (so a character
+/// split across writes is whole when cleaned); a last line without its line feed is written on
+/// [`Write::flush`] or when the writer is dropped.
+pub struct Lines<W: Write> {
+    inner: W,
+    pending: Vec<u8>,
+}
+
+impl<W: Write> Lines<W> {
+    pub fn new(inner: W) -> Lines<W> {
+        Lines {
+            inner,
+            pending: Vec::new(),
+        }
+    }
+
+    /// Writes `line` (without its line feed) cleaned.
+    fn emit(inner: &mut W, line: &[u8]) -> io::Result<()> {
+        let text = String::from_utf8_lossy(line);
+        inner.write_all(message(&text).as_bytes())
+    }
+}
+
+impl<W: Write> Write for Lines<W> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        self.pending.extend_from_slice(buf);
+        if let Some(end) = self.pending.iter().rposition(|&b| b == b'\n') {
+            let done: Vec<u8> = self.pending.drain(..=end).collect();
+            for line in done[..end].split(|&b| b == b'\n') {
+                Self::emit(&mut self.inner, line)?;
+                self.inner.write_all(b"\n")?;
+            }
+        }
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        if !self.pending.is_empty() {
+            let rest = std::mem::take(&mut self.pending);
+            Self::emit(&mut self.inner, &rest)?;
+        }
+        self.inner.flush()
+    }
+}
+
+impl<W: Write> Drop for Lines<W> {
+    fn drop(&mut self) {
+        // Nothing to report an error to here; a failed write to stderr is lost either way.
+        let _ = self.flush();
+    }
+}
+
 /// The dataset with every string (and map key) cleaned.
 fn cleaned(dataset: Dataset) -> Dataset {
     let Ok(mut value) = serde_json::to_value(&dataset) else {
@@ -84,6 +139,23 @@ fn clean_value(value: &mut Value) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lines_are_cleaned_whole_even_when_written_in_pieces() {
+        let mut out = Vec::new();
+        {
+            let mut w = Lines::new(&mut out);
+            let text = "read a\u{1b}[2J.csv\nwarning: \u{202e}x\u{7}\nwrote b\u{9b}";
+            // Byte by byte: multi-byte characters are split across writes.
+            for b in text.as_bytes() {
+                w.write_all(std::slice::from_ref(b)).unwrap();
+            }
+        }
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            "read a␛[2J.csv\nwarning: \u{fffd}x␇\nwrote b\u{fffd}"
+        );
+    }
     use crate::load::{DataSource, load};
 
     #[test]

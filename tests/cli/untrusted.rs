@@ -193,3 +193,65 @@ fn a_contest_from_two_sources_is_said_compared_and_counted_once() {
         "{out}"
     );
 }
+
+/// A GE2019-layout candidate file whose every text holds ESC, BEL, a C1 CSI and bidi controls,
+/// with a tie, a namesake, a region spelled two ways, a seat named two ways and shares that
+/// disagree — so every kind of problem the import reports quotes hostile text — read from a
+/// file and written to a file whose names hold the same.
+const HOSTILE_CANDIDATES: &[u8] = b"ons_id,ons_region_id,constituency_name,county_name,region_name,\
+country_name,constituency_type,party_name,party_abbreviation,firstname,surname,gender,sitting_mp,\
+former_mp,votes,share,change\n\
+W07000049,W92000004,Aber\x1b]0;pwned\x07avon,West Glamorgan,Wales\xe2\x80\xae,Wales,County,\
+Labour\xc2\x9b2J,Lab,Ste\x1b[2J,Kin\xe2\x81\xa7nock,Male,Yes,Yes,100,0.9,-0.14\n\
+W07000049,W92000004,Aberavon,West Glamorgan,Wales,Wales,County,Labour\xc2\x9b2J,Lab,Ste\x1b[2J,\
+Kin\xe2\x81\xa7nock,Male,No,No,100,0.5,0.02\n\
+W07000050,W92000004,Other,West Glamorgan,wales,Wales,County,Con,Con,A,B,Male,No,No,100,0.5,0.02\n";
+
+/// Runs `hustings import ARGS…` in a fresh directory holding the hostile candidate file as
+/// `input`, writing to `-o output`; returns stderr.
+fn import_stderr(input: &str, output: &str, args: &[&str]) -> String {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join(input), HOSTILE_CANDIDATES).unwrap();
+    let out = hustings(&[])
+        .current_dir(dir.path())
+        .arg("import")
+        .args(args)
+        .arg(input)
+        .args(["-o", output])
+        .output()
+        .unwrap();
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(out.status.success(), "{err}");
+    err
+}
+
+#[test]
+fn untrusted_import_summaries_show_problems_and_file_names_safely() {
+    let input = "c\u{1b}[2Jand\u{202e}.csv";
+    let output = "o\u{1b}[1mut\u{9b}.json";
+    let err = import_stderr(input, output, &["hoc-candidates", "--date", "2019-12-12"]);
+    assert_shown_safely("import hoc-candidates", &err);
+    // Every kind of line is still there, with the stand-ins in place.
+    for line in [
+        "read c␛[2Jand\u{fffd}.csv: GE2019 candidate layout",
+        "region \"Wales\u{fffd}\" in c␛[2Jand\u{fffd}.csv unified with \"Wales\"",
+        "earlier rows as \"Aber␛]0;pwned␇avon\"",
+        "Two candidates share a name",
+        "tie for first place",
+        "the file gives a share of 90.00%",
+        "wrote o␛[1mut\u{fffd}.json",
+    ] {
+        assert!(err.contains(line), "no {line:?} in:\n{err}");
+    }
+}
+
+#[test]
+fn untrusted_file_names_in_every_import_summary_are_shown_safely() {
+    let input = "c\u{1b}[2Jand\u{202e}.csv";
+    let output = "o\u{1b}[1mut\u{9b}.json";
+    // `import FILE` (recognised by content) and `import csv` name the files they read and write.
+    let err = import_stderr(input, output, &[]);
+    assert_shown_safely("import", &err);
+    assert!(err.contains("read c␛[2Jand\u{fffd}.csv as a"), "{err}");
+    assert!(err.contains("wrote o␛[1mut\u{fffd}.json"), "{err}");
+}
