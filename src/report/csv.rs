@@ -2,7 +2,8 @@
 //! per candidate with the contest's columns repeated; a contest with no candidates still gets
 //! one row, its candidate columns empty. An empty cell means unknown.
 //!
-//! Text taken from the data goes through `TextCells::text`, which by default keeps a
+//! Text taken from the data goes through `TextCells::text`, and every cell written through
+//! `Sheet` (`TextCells::cell`, whatever built it), which by default keeps a
 //! spreadsheet from running it as a formula (OWASP "CSV injection"); cells the program writes
 //! from numbers, and its own words (`selection`, `true`), are written as they are.
 
@@ -76,18 +77,46 @@ pub enum TextCells {
 }
 
 impl TextCells {
-    /// The first characters that make a spreadsheet treat a cell as a formula (OWASP).
-    const FORMULA_STARTS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
+    /// What makes a spreadsheet run a cell as a formula (OWASP): one of these first…
+    const FORMULA_STARTS: [char; 4] = ['=', '+', '-', '@'];
+    /// …or a tab or carriage return first…
+    const CONTROL_STARTS: [char; 2] = ['\t', '\r'];
+
+    /// …or one of `FORMULA_STARTS` after characters a spreadsheet may pass over: whitespace
+    /// (NBSP among it), zero-width spaces and joiners, a byte-order mark.
+    fn is_skipped(c: char) -> bool {
+        c.is_whitespace() || matches!(c, '\u{200b}'..='\u{200d}' | '\u{2060}' | '\u{feff}')
+    }
+
+    /// Whether a spreadsheet would run `value` as a formula.
+    pub fn is_formula(value: &str) -> bool {
+        value.starts_with(Self::CONTROL_STARTS)
+            || value
+                .trim_start_matches(Self::is_skipped)
+                .starts_with(Self::FORMULA_STARTS)
+    }
 
     /// A cell of text taken from the data (a name, title, id, endorser…): with `FormulaSafe`,
-    /// `'` is put before text starting with `=`, `+`, `-`, `@`, a tab or a carriage return, so
-    /// a spreadsheet shows it as text. Never used for numbers: `-5` stays a number.
+    /// `'` is put before text a spreadsheet would run as a formula ([`Self::is_formula`]), so
+    /// it shows it as text. Never used for numbers: `-5` stays a number.
     pub fn text(self, value: &str) -> String {
         match self {
-            TextCells::FormulaSafe if value.starts_with(Self::FORMULA_STARTS) => {
-                format!("'{value}")
-            }
+            TextCells::FormulaSafe if Self::is_formula(value) => format!("'{value}"),
             _ => value.to_string(),
+        }
+    }
+
+    /// The last word on every cell written, whatever built it: with `FormulaSafe`, a cell that
+    /// is not a number and would run as a formula gets its `'` here (text from the data has it
+    /// already, from [`Self::text`]; this catches cells that begin with data inside the
+    /// program's words, such as `+Blue gain from …`). A number (`-2.50`) is left as it is.
+    pub fn cell(self, value: &str) -> std::borrow::Cow<'_, str> {
+        let number = value.parse::<f64>().is_ok_and(f64::is_finite);
+        match self {
+            TextCells::FormulaSafe if !number && Self::is_formula(value) => {
+                format!("'{value}").into()
+            }
+            _ => value.into(),
         }
     }
 
@@ -97,12 +126,45 @@ impl TextCells {
     }
 }
 
+/// A CSV writer whose every cell passes [`TextCells::cell`] on its way out: no output can
+/// write a formula by building a cell some other way.
+struct Sheet<W: Write> {
+    writer: csv::Writer<W>,
+    cells: TextCells,
+}
+
+impl<W: Write> Sheet<W> {
+    fn new(out: W, cells: TextCells) -> Sheet<W> {
+        Sheet {
+            writer: csv::Writer::from_writer(out),
+            cells,
+        }
+    }
+
+    fn row<I>(&mut self, record: I) -> io::Result<()>
+    where
+        I: IntoIterator,
+        I::Item: AsRef<str>,
+    {
+        let cells = self.cells;
+        let record: Vec<String> = record
+            .into_iter()
+            .map(|c| cells.cell(c.as_ref()).into_owned())
+            .collect();
+        self.writer.write_record(&record).map_err(io_error)
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.writer.flush()
+    }
+}
+
 /// `list --format csv`.
 pub fn list(out: &mut impl Write, listing: &Listing, cells: TextCells) -> io::Result<()> {
     let ds = listing.dataset;
-    let mut w = csv::Writer::from_writer(out);
+    let mut w = Sheet::new(out, cells);
     let header = LIST_COLUMNS;
-    w.write_record(header).map_err(io_error)?;
+    w.row(header)?;
     for &i in listing.rows {
         let contest = &ds.contests[i];
         let warnings = warnings_of(listing.warnings, contest);
@@ -127,12 +189,11 @@ pub fn list(out: &mut impl Write, listing: &Listing, cells: TextCells) -> io::Re
         let ranked = arithmetic::ranked(contest);
         if ranked.is_empty() {
             let blank = vec![String::new(); header.len() - head.len()];
-            w.write_record(head.iter().chain(&blank))
-                .map_err(io_error)?;
+            w.row(head.iter().chain(&blank))?;
         }
         for (rank, &c) in ranked.iter().enumerate() {
             let tail = candidate_cells(ds, contest, &contest.candidates[c], rank + 1, cells);
-            w.write_record(head.iter().chain(&tail)).map_err(io_error)?;
+            w.row(head.iter().chain(&tail))?;
         }
     }
     w.flush()
@@ -256,15 +317,14 @@ pub const ROUND_COLUMNS: [&str; 15] = [
 /// `show --format csv`: every round of a preferential count, one row per candidate per round
 /// (`round_records`); a contest without rounds has the header alone.
 pub fn rounds(out: &mut impl Write, contest: &Contest, cells: TextCells) -> io::Result<()> {
-    let mut w = csv::Writer::from_writer(out);
-    w.write_record(header_cells(&ROUND_COLUMNS))
-        .map_err(io_error)?;
+    let mut w = Sheet::new(out, cells);
+    w.row(ROUND_COLUMNS)?;
     let seats = contest.seats.unwrap_or(1).to_string();
     let count = |t: &Option<crate::model::tally::Tally>| {
         t.as_ref().map(ToString::to_string).unwrap_or_default()
     };
     for r in crate::report::round_records::records(contest) {
-        w.write_record([
+        w.row([
             cells.text(&contest.id),
             r.round.to_string(),
             cells.text(&r.candidate),
@@ -280,8 +340,7 @@ pub fn rounds(out: &mut impl Write, contest: &Contest, cells: TextCells) -> io::
             count(&r.threshold),
             count(&r.surplus),
             seats.clone(),
-        ])
-        .map_err(io_error)?;
+        ])?;
     }
     w.flush()
 }
@@ -289,8 +348,8 @@ pub fn rounds(out: &mut impl Write, contest: &Contest, cells: TextCells) -> io::
 /// `stats --format csv`: one row per group.
 pub fn stats(out: &mut impl Write, report: &StatsReport, cells: TextCells) -> io::Result<()> {
     let ds = report.dataset;
-    let mut w = csv::Writer::from_writer(out);
-    let mut write = |record: Vec<String>| w.write_record(&record).map_err(io_error);
+    let mut w = Sheet::new(out, cells);
+    let mut write = |record: Vec<String>| w.row(record);
     match &report.groups {
         Groups::Faction(records) => {
             write(header_cells(&[
@@ -489,12 +548,22 @@ mod tests {
     #[test]
     fn formula_text_gets_a_leading_quote() {
         let safe = TextCells::FormulaSafe;
-        for formula in ["=1+1", "+cmd", "-x", "@SUM(A1)", "\tTab", "\rReturn", "="] {
+        for formula in [
+            "=1+1", "+cmd", "-x", "@SUM(A1)", "\tTab", "\rReturn", "=", " =1", "\u{a0}+x",
+            "\u{200b}-x", "\u{feff}@x", " \u{feff}\u{a0}=1", "\n=1",
+        ] {
             assert_eq!(safe.text(formula), format!("'{formula}"));
+            assert_eq!(safe.cell(formula), format!("'{formula}"));
         }
-        for plain in ["Ann", "", " =1", "'=1", "1-2", "a=b", "\nline", "Ó Briain"] {
+        for plain in ["Ann", "", " Ann", "'=1", "1-2", "a=b", "\nline", "Ó Briain", "\u{feff}x"] {
             assert_eq!(safe.text(plain), plain);
         }
+        // Numbers the program writes stay numbers; text built around the data does not.
+        for number in ["-2.50", "+30", "-5", "1e3"] {
+            assert_eq!(safe.cell(number), number);
+        }
+        assert_eq!(safe.cell("+Blue gain from Red"), "'+Blue gain from Red");
+        assert_eq!(TextCells::Raw.cell("+Blue gain"), "+Blue gain");
         assert_eq!(safe.opt(None), "");
         assert_eq!(safe.opt(Some(&"-x".to_string())), "'-x");
     }

@@ -234,3 +234,71 @@ fn csv_raw_leaves_other_formats_alone() {
         assert_eq!(plain, raw, "{format}");
     }
 }
+
+/// Two general elections in one seat, won in 2017 by `=HYPERLINK(…)` and in 2019 by `+Blue`
+/// (gaining it), with text that hides a formula behind leading whitespace, NBSP, ZWSP or a BOM.
+const GAIN: &str = r#"{
+  "schema_version": 1,
+  "title": "A gain by a formula",
+  "contests": [
+    {"id": "seat-2017", "kind": "general-election", "title": "Seat, 2017", "constituency": "Seat",
+     "constituency_id": "E14000001", "date": "2017-06-08", "status": "decided", "sources": [{"outlet": "x"}],
+     "candidates": [
+       {"name": "Ann", "party": "=HYPERLINK(\"http://x\",\"y\")", "votes": 600, "elected": true},
+       {"name": "Bob", "party": "+Blue", "votes": 400, "elected": false}]},
+    {"id": "seat-2019", "kind": "general-election", "title": " =1+1", "constituency": "Seat",
+     "constituency_id": "E14000001", "date": "2019-12-12", "status": "decided", "sources": [{"outlet": "x"}],
+     "method": "\u00a0@SUM(A1)", "result": "\u200b+cmd",
+     "candidates": [
+       {"name": "\ufeff-x", "party": "+Blue", "votes": 700, "elected": true},
+       {"name": "Ann", "party": "=HYPERLINK(\"http://x\",\"y\")", "votes": 300, "elected": false}]}
+  ]
+}"#;
+
+/// `hustings ARGS --data GAIN --format csv`, read back (csv crate), as rows of cells.
+fn gain_csv(args: &[&str]) -> (csv::StringRecord, Vec<csv::StringRecord>) {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("gain.json");
+    std::fs::write(&data, GAIN).unwrap();
+    let mut all = args.to_vec();
+    all.extend(["--data", data.to_str().unwrap(), "--format", "csv"]);
+    let text = stdout(&all);
+    let mut reader = csv::Reader::from_reader(text.as_bytes());
+    let header = reader.headers().unwrap().clone();
+    (header, reader.records().map(Result::unwrap).collect())
+}
+
+/// Whether a spreadsheet would run `cell` as a formula: it starts with `= + - @`, a tab or a
+/// carriage return, or with one of `= + - @` after whitespace, NBSP, ZWSP or a BOM. A number
+/// (`-2.50`) is not text and is left alone.
+fn runs_as_formula(cell: &str) -> bool {
+    if cell.parse::<f64>().is_ok() {
+        return false;
+    }
+    let rest = cell.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '\u{200b}' | '\u{feff}'));
+    cell.starts_with(['\t', '\r']) || rest.starts_with(['=', '+', '-', '@'])
+}
+
+#[test]
+fn csv_safety_every_cell_of_history_and_list_is_formula_safe_whatever_builds_it() {
+    for args in [&["history", "seat-2019"][..], &["list"]] {
+        let (header, rows) = gain_csv(args);
+        let change = header.iter().position(|h| h == "change").unwrap();
+        let gain = rows.iter().find(|r| r[change].contains("gain")).unwrap();
+        assert!(gain[change].starts_with("'+Blue gain from"), "{args:?}: {:?}", &gain[change]);
+        for row in &rows {
+            for (name, cell) in header.iter().zip(row) {
+                assert!(!runs_as_formula(cell), "{args:?}: {name} = {cell:?}");
+            }
+        }
+        // Text hidden behind leading whitespace, NBSP, ZWSP or a BOM gets the `'` too.
+        let cells: Vec<&str> = rows.iter().flat_map(|r| r.iter()).collect();
+        for hidden in [" =1+1", "\u{a0}@SUM(A1)", "\u{200b}+cmd", "\u{feff}-x"] {
+            assert!(cells.contains(&format!("'{hidden}").as_str()), "{args:?}: {hidden:?}");
+        }
+    }
+    // --csv-raw is still exact.
+    let (header, rows) = gain_csv(&["history", "seat-2019", "--csv-raw"]);
+    let change = header.iter().position(|h| h == "change").unwrap();
+    assert!(rows.iter().any(|r| r[change].starts_with("+Blue gain from")));
+}
