@@ -101,13 +101,17 @@ impl<F> Output<F> {
     /// The options the output flags ask for; colour and width are settled against the
     /// terminal here, once.
     fn new(format: F, text: TextArgs, csv: CsvArgs) -> Output<F> {
+        let (style, note) = TextStyle::detect(match text.color {
+            ColorChoice::Auto => None,
+            ColorChoice::Always => Some(true),
+            ColorChoice::Never => Some(false),
+        });
+        if let Some(note) = note {
+            eprintln!("warning: {}", safe::message(&note));
+        }
         Output {
             format,
-            style: TextStyle::detect(match text.color {
-                ColorChoice::Auto => None,
-                ColorChoice::Always => Some(true),
-                ColorChoice::Never => Some(false),
-            }),
+            style,
             csv: if csv.csv_raw {
                 TextCells::Raw
             } else {

@@ -14,6 +14,28 @@ use crate::report::words;
 pub const DEFAULT_WIDTH: usize = 80;
 /// Below this, tables stop shrinking and overflow instead of becoming unreadable.
 pub const MIN_WIDTH: usize = 40;
+/// The widest text is drawn: a wider `$COLUMNS` (`4294967296`) is taken as this, and said so,
+/// rather than drawing bars billions of cells long.
+pub const MAX_WIDTH: usize = 10_000;
+
+/// `$COLUMNS` as a width: a positive whole number, capped at [`MAX_WIDTH`] (one too large to
+/// hold in a `usize` too); with, when it was capped, the warning that says so. Anything else
+/// (empty, `0`, `abc`) is no width.
+pub fn columns(value: &str) -> Option<(usize, Option<String>)> {
+    let value = value.trim();
+    if value.is_empty() || !value.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let asked = value.parse::<usize>().unwrap_or(usize::MAX);
+    if asked == 0 {
+        return None;
+    }
+    if asked <= MAX_WIDTH {
+        return Some((asked, None));
+    }
+    let note = format!("COLUMNS={value} is wider than hustings draws; using {MAX_WIDTH} columns");
+    Some((MAX_WIDTH, Some(note)))
+}
 
 /// Width and colour for text output.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -59,22 +81,28 @@ impl TextStyle {
     /// The style for stdout: the terminal's width when stdout is a terminal, else `$COLUMNS`;
     /// neither (a file or a pipe): tables whole, text wrapped at 80. Colour as `force`d, or by
     /// default when stdout is a terminal and `NO_COLOR` is unset.
-    pub fn detect(force: Option<bool>) -> TextStyle {
+    ///
+    /// With the style, a warning for stderr when a `$COLUMNS` it uses was wider than
+    /// [`MAX_WIDTH`] and was capped.
+    pub fn detect(force: Option<bool>) -> (TextStyle, Option<String>) {
         let tty = std::io::stdout().is_terminal();
-        let columns = std::env::var("COLUMNS")
-            .ok()
-            .and_then(|c| c.trim().parse::<usize>().ok())
-            .filter(|&c| c > 0);
+        let asked = std::env::var("COLUMNS").ok().and_then(|c| columns(&c));
         let terminal = tty
             .then(|| ratatui::crossterm::terminal::size().ok())
             .flatten()
             .map(|(w, _)| usize::from(w))
             .filter(|&w| w > 0);
-        TextStyle {
+        let (columns, note) = match asked {
+            // A terminal's own width wins; `$COLUMNS` (and its note) is not used.
+            Some((width, note)) if terminal.is_none() => (Some(width), note),
+            _ => (None, None),
+        };
+        let style = TextStyle {
             width: terminal.or(columns).unwrap_or(DEFAULT_WIDTH),
             color: force.unwrap_or(tty && words::colour_allowed()),
             whole_lines: terminal.is_none() && columns.is_none(),
-        }
+        };
+        (style, note)
     }
 
     /// The width tables are fitted to: `width`, or unlimited when lines are printed whole.
@@ -115,5 +143,22 @@ mod tests {
             ..plain
         };
         assert!(colour.paint("x", Paint::Bold).contains('\x1b'));
+    }
+
+    #[test]
+    fn columns_are_a_positive_width_capped_at_the_most_drawn() {
+        assert_eq!(columns("100"), Some((100, None)));
+        assert_eq!(columns(" 10000 "), Some((10_000, None)));
+        for none in ["", "0", "abc", "-5", "1e3", "80x"] {
+            assert_eq!(columns(none), None, "{none:?}");
+        }
+        for huge in ["10001", "4294967296", "99999999999999999999999"] {
+            let (width, note) = columns(huge).unwrap();
+            assert_eq!(width, MAX_WIDTH);
+            assert_eq!(
+                note.as_deref(),
+                Some(format!("COLUMNS={huge} is wider than hustings draws; using 10000 columns").as_str())
+            );
+        }
     }
 }

@@ -255,3 +255,34 @@ fn untrusted_file_names_in_every_import_summary_are_shown_safely() {
     assert!(err.contains("read c␛[2Jand\u{fffd}.csv as a"), "{err}");
     assert!(err.contains("wrote o␛[1mut\u{fffd}.json"), "{err}");
 }
+
+/// `COLUMNS=4294967296` once drew a 4-billion-column chart and was killed by the OOM killer.
+/// Run with 1 GB of address space, a width past the cap is fitted to the cap and said so.
+#[test]
+fn untrusted_columns_beyond_the_cap_are_capped_and_said_so() {
+    let data = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/data/fixture.json");
+    for (columns, id) in [
+        ("4294967296", "quoted-2021"),
+        ("99999999999999999999999", "rounds-2023"),
+    ] {
+        let out = std::process::Command::new("sh")
+            .arg("-c")
+            .arg("ulimit -v 1000000; exec \"$0\" \"$@\"")
+            .arg(env!("CARGO_BIN_EXE_hustings"))
+            .args(["show", id, "--data"])
+            .arg(&data)
+            .env("COLUMNS", columns)
+            .env("NO_COLOR", "1")
+            .output()
+            .unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(out.status.success(), "COLUMNS={columns}: {err}");
+        assert_eq!(
+            err,
+            format!("warning: COLUMNS={columns} is wider than hustings draws; using 10000 columns\n")
+        );
+        let text = String::from_utf8(out.stdout).unwrap();
+        let widest = text.lines().map(|l| l.chars().count()).max().unwrap();
+        assert!(widest <= 10_000, "a line of {widest} columns");
+    }
+}
