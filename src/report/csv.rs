@@ -549,13 +549,34 @@ mod tests {
     fn formula_text_gets_a_leading_quote() {
         let safe = TextCells::FormulaSafe;
         for formula in [
-            "=1+1", "+cmd", "-x", "@SUM(A1)", "\tTab", "\rReturn", "=", " =1", "\u{a0}+x",
-            "\u{200b}-x", "\u{feff}@x", " \u{feff}\u{a0}=1", "\n=1",
+            "=1+1",
+            "+cmd",
+            "-x",
+            "@SUM(A1)",
+            "\tTab",
+            "\rReturn",
+            "=",
+            " =1",
+            "\u{a0}+x",
+            "\u{200b}-x",
+            "\u{feff}@x",
+            " \u{feff}\u{a0}=1",
+            "\n=1",
         ] {
             assert_eq!(safe.text(formula), format!("'{formula}"));
             assert_eq!(safe.cell(formula), format!("'{formula}"));
         }
-        for plain in ["Ann", "", " Ann", "'=1", "1-2", "a=b", "\nline", "Ó Briain", "\u{feff}x"] {
+        for plain in [
+            "Ann",
+            "",
+            " Ann",
+            "'=1",
+            "1-2",
+            "a=b",
+            "\nline",
+            "Ó Briain",
+            "\u{feff}x",
+        ] {
             assert_eq!(safe.text(plain), plain);
         }
         // Numbers the program writes stay numbers; text built around the data does not.

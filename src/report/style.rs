@@ -157,7 +157,10 @@ mod tests {
             assert_eq!(width, MAX_WIDTH);
             assert_eq!(
                 note.as_deref(),
-                Some(format!("COLUMNS={huge} is wider than hustings draws; using 10000 columns").as_str())
+                Some(
+                    format!("COLUMNS={huge} is wider than hustings draws; using 10000 columns")
+                        .as_str()
+                )
             );
         }
     }

@@ -275,7 +275,8 @@ fn runs_as_formula(cell: &str) -> bool {
     if cell.parse::<f64>().is_ok() {
         return false;
     }
-    let rest = cell.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '\u{200b}' | '\u{feff}'));
+    let rest = cell
+        .trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '\u{200b}' | '\u{feff}'));
     cell.starts_with(['\t', '\r']) || rest.starts_with(['=', '+', '-', '@'])
 }
 
@@ -285,7 +286,11 @@ fn csv_safety_every_cell_of_history_and_list_is_formula_safe_whatever_builds_it(
         let (header, rows) = gain_csv(args);
         let change = header.iter().position(|h| h == "change").unwrap();
         let gain = rows.iter().find(|r| r[change].contains("gain")).unwrap();
-        assert!(gain[change].starts_with("'+Blue gain from"), "{args:?}: {:?}", &gain[change]);
+        assert!(
+            gain[change].starts_with("'+Blue gain from"),
+            "{args:?}: {:?}",
+            &gain[change]
+        );
         for row in &rows {
             for (name, cell) in header.iter().zip(row) {
                 assert!(!runs_as_formula(cell), "{args:?}: {name} = {cell:?}");
@@ -294,11 +299,17 @@ fn csv_safety_every_cell_of_history_and_list_is_formula_safe_whatever_builds_it(
         // Text hidden behind leading whitespace, NBSP, ZWSP or a BOM gets the `'` too.
         let cells: Vec<&str> = rows.iter().flat_map(|r| r.iter()).collect();
         for hidden in [" =1+1", "\u{a0}@SUM(A1)", "\u{200b}+cmd", "\u{feff}-x"] {
-            assert!(cells.contains(&format!("'{hidden}").as_str()), "{args:?}: {hidden:?}");
+            assert!(
+                cells.contains(&format!("'{hidden}").as_str()),
+                "{args:?}: {hidden:?}"
+            );
         }
     }
     // --csv-raw is still exact.
     let (header, rows) = gain_csv(&["history", "seat-2019", "--csv-raw"]);
     let change = header.iter().position(|h| h == "change").unwrap();
-    assert!(rows.iter().any(|r| r[change].starts_with("+Blue gain from")));
+    assert!(
+        rows.iter()
+            .any(|r| r[change].starts_with("+Blue gain from"))
+    );
 }

@@ -198,7 +198,8 @@ fn a_contest_from_two_sources_is_said_compared_and_counted_once() {
 /// with a tie, a namesake, a region spelled two ways, a seat named two ways and shares that
 /// disagree — so every kind of problem the import reports quotes hostile text — read from a
 /// file and written to a file whose names hold the same.
-const HOSTILE_CANDIDATES: &[u8] = b"ons_id,ons_region_id,constituency_name,county_name,region_name,\
+const HOSTILE_CANDIDATES: &[u8] =
+    b"ons_id,ons_region_id,constituency_name,county_name,region_name,\
 country_name,constituency_type,party_name,party_abbreviation,firstname,surname,gender,sitting_mp,\
 former_mp,votes,share,change\n\
 W07000049,W92000004,Aber\x1b]0;pwned\x07avon,West Glamorgan,Wales\xe2\x80\xae,Wales,County,\
@@ -279,7 +280,9 @@ fn untrusted_columns_beyond_the_cap_are_capped_and_said_so() {
         assert!(out.status.success(), "COLUMNS={columns}: {err}");
         assert_eq!(
             err,
-            format!("warning: COLUMNS={columns} is wider than hustings draws; using 10000 columns\n")
+            format!(
+                "warning: COLUMNS={columns} is wider than hustings draws; using 10000 columns\n"
+            )
         );
         let text = String::from_utf8(out.stdout).unwrap();
         let widest = text.lines().map(|l| l.chars().count()).max().unwrap();
