@@ -154,3 +154,40 @@ proptest! {
         }
     }
 }
+
+/// Text from the command line is untrusted too: `--search` and `--result` values holding bidi
+/// controls are drawn in the chips (and the search line) by the one rule, as stand-ins.
+#[test]
+fn untrusted_command_line_text_in_the_chips_is_shown_by_the_one_rule() {
+    use hustings::query::from_input::QuerySpec;
+    let mut loaded = crate::support::tui::seed();
+    // A party whose name holds a bidi override, so `--result gain:Z\u{202e}` names one.
+    for c in &mut loaded.dataset.contests {
+        for candidate in &mut c.candidates {
+            if candidate.party.as_deref() == Some("Labour") {
+                candidate.party = Some("Z\u{202e}".into());
+            }
+        }
+    }
+    let spec = QuerySpec {
+        search: "a\u{202e}\u{2067}X".into(),
+        results: vec!["gain:Z\u{202e}".into()],
+        ..QuerySpec::default()
+    };
+    let query = spec.resolve(&loaded.dataset).expect("the filters resolve");
+    let mut app = App::new(vec![], Theme { color: true }, 160, 30);
+    app.update(Action::SetQuery(query));
+    app.update(Action::Loaded(Box::new(Data::new(loaded))));
+    let shown = screen(&app);
+    assert_eq!(first_unsafe(&shown), None, "{shown}");
+    // Stepping into the chips draws them too, the selected one highlighted.
+    press(&mut app, "x");
+    let shown = screen(&app);
+    assert_eq!(first_unsafe(&shown), None, "{shown}");
+    assert!(shown.contains("search: \"a\u{fffd}\u{fffd}X\""), "{shown}");
+    assert!(shown.contains("result: Z\u{fffd}"), "{shown}");
+    // Out of the chips and into the search line, the search as typed so far.
+    press(&mut app, "\x1b/");
+    let shown = screen(&app);
+    assert_eq!(first_unsafe(&shown), None, "{shown}");
+}

@@ -73,8 +73,15 @@ pub fn chips(filter: &Filter) -> Vec<Chip> {
 }
 
 impl Chip {
-    /// What the chip says, in the user's terms (names and short labels, not ids).
+    /// What the chip says, in the user's terms (names and short labels, not ids), shown by
+    /// the one rule: its values come from the command line (`--search`, `--result`,
+    /// `--endorser`) as much as from the data, and neither is obeyed.
     pub fn label(&self, filter: &Filter, ds: Option<&Dataset>) -> String {
+        crate::report::safe::message(&self.words(filter, ds)).into_owned()
+    }
+
+    /// The chip's words, as given.
+    fn words(&self, filter: &Filter, ds: Option<&Dataset>) -> String {
         let scope = match filter.faction_scope {
             FactionScope::Winner => "won by",
             FactionScope::AnyCandidate => "any candidate",

@@ -13,6 +13,7 @@ use crate::explorer::app::{App, Field, Overlay, chips};
 use crate::explorer::export::ExportTarget;
 use crate::explorer::keymap::{MESSAGES_KEY, Mode};
 use crate::report::cells;
+use crate::report::safe;
 
 /// Draws the status area: message rows, then the status line.
 pub fn render(frame: &mut Frame, area: Rect, app: &App) {
@@ -155,7 +156,10 @@ fn left_side(app: &App, width: usize) -> Vec<Span<'static>> {
     let theme = app.theme;
     if let Overlay::Confirm(pending) = &app.overlay {
         return vec![Span::styled(
-            format!(" {} exists. Replace it? (y/n) ", pending.typed),
+            format!(
+                " {} exists. Replace it? (y/n) ",
+                safe::message(&pending.typed)
+            ),
             theme.key(),
         )];
     }
@@ -170,7 +174,8 @@ fn left_side(app: &App, width: usize) -> Vec<Span<'static>> {
                 format!(" export {} contests to (.md or .csv): ", app.rows.len())
             }
         };
-        // A suggestion is shown selected (typing replaces it); the cursor where it is.
+        // A suggestion is shown selected (typing replaces it); the cursor where it is. The
+        // text may come from the command line (`--search`): shown by the one rule.
         let (before, after) = input.split();
         let text_style = if input.selected {
             theme.selected(true)
@@ -179,9 +184,9 @@ fn left_side(app: &App, width: usize) -> Vec<Span<'static>> {
         };
         let mut spans = vec![
             Span::styled(prompt, theme.key()),
-            Span::styled(before.to_string(), text_style),
+            Span::styled(safe::message(before).into_owned(), text_style),
             Span::styled("▏", theme.key()),
-            Span::styled(after.to_string(), text_style),
+            Span::styled(safe::message(after).into_owned(), text_style),
         ];
         // Scrolled to the cursor: when it does not all fit, the text after the cursor gives
         // way (cut, marked), then the start.
@@ -199,7 +204,10 @@ fn left_side(app: &App, width: usize) -> Vec<Span<'static>> {
             .as_ref()
             .filter(|_| app.message_rows(app.screen) == 0)
         {
-            spans.push(Span::styled(format!("  ⚠ {e}"), theme.error()));
+            spans.push(Span::styled(
+                format!("  ⚠ {}", safe::message(e)),
+                theme.error(),
+            ));
         }
         return spans;
     }
