@@ -40,22 +40,21 @@ pub fn write(path: &Path, bytes: &[u8], overwrite: bool) -> Result<(), WriteErro
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
     };
-    let mut temp = tempfile::Builder::new()
-        .prefix(".hustings-")
-        .suffix(".tmp")
-        .tempfile_in(dir)
-        .map_err(io_error)?;
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".hustings-").suffix(".tmp");
+    // A new file gets the mode any program's new file gets: 0666 less the umask, which the
+    // kernel applies when the temporary file is created (tempfile's own default is 0600).
+    #[cfg(unix)]
+    builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o666));
+    let mut temp = builder.tempfile_in(dir).map_err(io_error)?;
     temp.write_all(bytes).map_err(io_error)?;
     temp.as_file().sync_all().map_err(io_error)?;
-    // The temporary file is private (0600); the result should have ordinary permissions, or
-    // keep those of the file it replaces.
-    let permissions = match &existing {
-        Some(meta) if meta.is_file() => meta.permissions(),
-        _ => default_permissions(temp.as_file()).map_err(io_error)?,
-    };
-    temp.as_file()
-        .set_permissions(permissions)
-        .map_err(io_error)?;
+    // A replaced file keeps its permissions.
+    if let Some(meta) = existing.as_ref().filter(|m| m.is_file()) {
+        temp.as_file()
+            .set_permissions(meta.permissions())
+            .map_err(io_error)?;
+    }
     let persisted = if overwrite {
         temp.persist(path)
     } else {
@@ -66,19 +65,6 @@ pub fn write(path: &Path, bytes: &[u8], overwrite: bool) -> Result<(), WriteErro
         io::ErrorKind::AlreadyExists => WriteError::Exists(path.to_path_buf()),
         _ => io_error(e.error),
     })
-}
-
-#[cfg(unix)]
-fn default_permissions(file: &std::fs::File) -> io::Result<std::fs::Permissions> {
-    use std::os::unix::fs::PermissionsExt;
-    let mut p = file.metadata()?.permissions();
-    p.set_mode(0o644);
-    Ok(p)
-}
-
-#[cfg(not(unix))]
-fn default_permissions(file: &std::fs::File) -> io::Result<std::fs::Permissions> {
-    Ok(file.metadata()?.permissions())
 }
 
 #[cfg(test)]
@@ -106,6 +92,44 @@ mod tests {
         write(&path, b"three", true).unwrap();
         assert_eq!(std::fs::read(&path).unwrap(), b"three");
         assert_eq!(entries(dir.path()), ["out.json"]);
+    }
+
+    /// Runs the test `name` alone in a child process with `HUSTINGS_TEST_UMASK` set, so it may
+    /// change the umask of its own process without touching the other tests' files.
+    #[cfg(unix)]
+    fn in_child(name: &str) {
+        let status = std::process::Command::new(std::env::current_exe().unwrap())
+            .args(["--exact", name, "--test-threads=1"])
+            .env("HUSTINGS_TEST_UMASK", "1")
+            .status()
+            .unwrap();
+        assert!(status.success(), "{name} failed in the child process");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_new_file_gets_0666_less_the_umask_and_a_replaced_one_keeps_its_mode() {
+        use std::os::unix::fs::PermissionsExt;
+        if std::env::var_os("HUSTINGS_TEST_UMASK").is_none() {
+            in_child("atomic::tests::a_new_file_gets_0666_less_the_umask_and_a_replaced_one_keeps_its_mode");
+            return;
+        }
+        let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+        let dir = tempfile::tempdir().unwrap();
+        for (umask, expected) in [(0o077, 0o600), (0o022, 0o644), (0o002, 0o664)] {
+            // SAFETY: umask only sets the mask of this process, which runs this test alone.
+            unsafe { libc::umask(umask) };
+            let path = dir.path().join(format!("new-{umask:o}.json"));
+            write(&path, b"x", false).unwrap();
+            assert_eq!(mode(&path), expected, "umask {umask:o}");
+        }
+        let path = dir.path().join("kept.json");
+        std::fs::write(&path, b"old").unwrap();
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o640)).unwrap();
+        unsafe { libc::umask(0o077) };
+        write(&path, b"new", true).unwrap();
+        assert_eq!(mode(&path), 0o640);
+        assert_eq!(std::fs::read(&path).unwrap(), b"new");
     }
 
     #[test]
