@@ -8,7 +8,7 @@
 #![allow(clippy::unwrap_used)]
 
 use divan::{Bencher, black_box};
-use hustings::model::arithmetic::Shares;
+use hustings::model::arithmetic::{self, Shares};
 use hustings::model::{Candidate, Contest, ContestKind, Status};
 use hustings::report::bars;
 
@@ -16,7 +16,9 @@ fn main() {
     divan::main();
 }
 
-const SIZES: [usize; 2] = [5_000, 40_000];
+/// n and 8n twice: within the core's cache (2 MB of L2 here holds ~8,000 candidates) and
+/// beyond it, where each candidate is a read from memory and costs more.
+const SIZES: [usize; 4] = [1_000, 8_000, 20_000, 160_000];
 
 /// A contest of `n` candidates with votes and no ballots: shares are of the sum of the votes.
 fn contest(n: usize) -> Contest {
@@ -87,4 +89,18 @@ fn every_share(bencher: Bencher, n: usize) {
 fn chart_bars(bencher: Bencher, n: usize) {
     let c = contest(n);
     bencher.bench(|| bars::bars(black_box(&c)).len());
+}
+
+/// What each writer did before `Shares`: `arithmetic::share` per candidate, which sums the
+/// votes each time (O(n²); at n and 8n only, the larger already takes tens of milliseconds).
+#[divan::bench(args = [1_000, 8_000])]
+fn every_share_summed_each_time(bencher: Bencher, n: usize) {
+    let c = contest(n);
+    bencher.bench(|| {
+        let c = black_box(&c);
+        c.candidates
+            .iter()
+            .map(|k| arithmetic::share(c, k).percent().unwrap())
+            .sum::<f64>()
+    });
 }
