@@ -1,6 +1,12 @@
 //! Writing a file atomically: the bytes go to a temporary file in the same directory, which
 //! is then renamed over the target, so a reader never sees half a file and a failure leaves
 //! nothing behind. An existing file is only replaced when the caller says so.
+//!
+//! The temporary file is `.NAME.hustings-PID-XXXXXX.tmp` beside `NAME`. It is removed on every
+//! path out of [`write`]: an error drops it (deleting it), and SIGINT, SIGTERM and SIGHUP are
+//! held back on the writing thread while it exists, then acted on once it is renamed or gone.
+//! Only SIGKILL (or a crash) can leave one behind; the next write to the same `NAME` removes
+//! those whose process is no longer running.
 
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
@@ -40,22 +46,29 @@ pub fn write(path: &Path, bytes: &[u8], overwrite: bool) -> Result<(), WriteErro
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
     };
-    let mut temp = tempfile::Builder::new()
-        .prefix(".hustings-")
-        .suffix(".tmp")
-        .tempfile_in(dir)
-        .map_err(io_error)?;
+    let name = path
+        .file_name()
+        .map_or_else(|| "output".into(), |n| n.to_string_lossy().into_owned());
+    let prefix = format!(".{name}.hustings-{}-", std::process::id());
+    remove_stale(dir, &name);
+    let _held = HeldSignals::new();
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(&prefix).suffix(".tmp");
+    // A new file gets the mode any program's new file gets: 0666 less the umask, which the
+    // kernel applies when the temporary file is created (tempfile's own default is 0600).
+    #[cfg(unix)]
+    builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o666));
+    let mut temp = builder.tempfile_in(dir).map_err(io_error)?;
     temp.write_all(bytes).map_err(io_error)?;
     temp.as_file().sync_all().map_err(io_error)?;
-    // The temporary file is private (0600); the result should have ordinary permissions, or
-    // keep those of the file it replaces.
-    let permissions = match &existing {
-        Some(meta) if meta.is_file() => meta.permissions(),
-        _ => default_permissions(temp.as_file()).map_err(io_error)?,
-    };
-    temp.as_file()
-        .set_permissions(permissions)
-        .map_err(io_error)?;
+    // A replaced file keeps its permissions.
+    if let Some(meta) = existing.as_ref().filter(|m| m.is_file()) {
+        temp.as_file()
+            .set_permissions(meta.permissions())
+            .map_err(io_error)?;
+    }
+    #[cfg(test)]
+    tests::before_rename();
     let persisted = if overwrite {
         temp.persist(path)
     } else {
@@ -68,22 +81,112 @@ pub fn write(path: &Path, bytes: &[u8], overwrite: bool) -> Result<(), WriteErro
     })
 }
 
+/// Removes the temporary files an earlier write to `name` in `dir` left behind when it was
+/// killed: `.NAME.hustings-PID-XXXXXX.tmp` whose process PID no longer runs. A file of a
+/// running process (another write in progress) is left alone; errors are ignored.
+fn remove_stale(dir: &Path, name: &str) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    let start = format!(".{name}.hustings-");
+    for entry in entries.flatten() {
+        let file = entry.file_name();
+        let Some(rest) = file
+            .to_str()
+            .and_then(|f| f.strip_prefix(&start))
+            .and_then(|f| f.strip_suffix(".tmp"))
+        else {
+            continue;
+        };
+        let Some(pid) = rest
+            .split_once('-')
+            .and_then(|(p, _)| p.parse::<u32>().ok())
+        else {
+            continue;
+        };
+        if pid != std::process::id() && !running(pid) {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
+}
+
+/// Whether process `pid` exists (it may belong to another user: EPERM says it does).
 #[cfg(unix)]
-fn default_permissions(file: &std::fs::File) -> io::Result<std::fs::Permissions> {
-    use std::os::unix::fs::PermissionsExt;
-    let mut p = file.metadata()?.permissions();
-    p.set_mode(0o644);
-    Ok(p)
+fn running(pid: u32) -> bool {
+    let Ok(pid) = libc::pid_t::try_from(pid) else {
+        return true;
+    };
+    // SAFETY: signal 0 only checks that the process exists; nothing is sent.
+    let alive = unsafe { libc::kill(pid, 0) } == 0;
+    alive || io::Error::last_os_error().raw_os_error() != Some(libc::ESRCH)
 }
 
 #[cfg(not(unix))]
-fn default_permissions(file: &std::fs::File) -> io::Result<std::fs::Permissions> {
-    Ok(file.metadata()?.permissions())
+fn running(_pid: u32) -> bool {
+    true
+}
+
+/// SIGINT, SIGTERM and SIGHUP blocked on this thread while it lives: one arriving meanwhile
+/// stays pending and is acted on when the mask is restored (on drop), after the temporary
+/// file is renamed or deleted. Writes are short; a program that handles these signals itself
+/// (the explorer) sees them as before, a moment later.
+struct HeldSignals {
+    #[cfg(unix)]
+    old: Option<libc::sigset_t>,
+}
+
+impl HeldSignals {
+    #[cfg(unix)]
+    fn new() -> HeldSignals {
+        // SAFETY: the sets are initialised by sigemptyset before use; pthread_sigmask only
+        // changes this thread's mask, which drop restores.
+        unsafe {
+            let mut set: libc::sigset_t = std::mem::zeroed();
+            let mut old: libc::sigset_t = std::mem::zeroed();
+            libc::sigemptyset(&raw mut set);
+            for sig in [libc::SIGINT, libc::SIGTERM, libc::SIGHUP] {
+                libc::sigaddset(&raw mut set, sig);
+            }
+            let ok = libc::pthread_sigmask(libc::SIG_BLOCK, &raw const set, &raw mut old) == 0;
+            HeldSignals {
+                old: ok.then_some(old),
+            }
+        }
+    }
+
+    #[cfg(not(unix))]
+    fn new() -> HeldSignals {
+        HeldSignals {}
+    }
+}
+
+impl Drop for HeldSignals {
+    fn drop(&mut self) {
+        #[cfg(unix)]
+        if let Some(old) = self.old {
+            // SAFETY: restores the mask saved in `new`.
+            unsafe {
+                libc::pthread_sigmask(libc::SIG_SETMASK, &raw const old, std::ptr::null_mut());
+            }
+        }
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::cell::Cell;
+
+    thread_local! {
+        /// What a test does between writing the temporary file and renaming it.
+        static BEFORE_RENAME: Cell<Option<fn()>> = const { Cell::new(None) };
+    }
+
+    pub(super) fn before_rename() {
+        if let Some(f) = BEFORE_RENAME.get() {
+            f();
+        }
+    }
 
     fn entries(dir: &Path) -> Vec<String> {
         let mut names: Vec<String> = std::fs::read_dir(dir)
@@ -106,6 +209,95 @@ mod tests {
         write(&path, b"three", true).unwrap();
         assert_eq!(std::fs::read(&path).unwrap(), b"three");
         assert_eq!(entries(dir.path()), ["out.json"]);
+    }
+
+    /// Runs the test `name` alone in a child process with `HUSTINGS_TEST_UMASK` set, so it may
+    /// change the umask of its own process without touching the other tests' files.
+    #[cfg(unix)]
+    fn in_child(name: &str) {
+        let status = std::process::Command::new(std::env::current_exe().unwrap())
+            .args(["--exact", name, "--test-threads=1"])
+            .env("HUSTINGS_TEST_UMASK", "1")
+            .status()
+            .unwrap();
+        assert!(status.success(), "{name} failed in the child process");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_new_file_gets_0666_less_the_umask_and_a_replaced_one_keeps_its_mode() {
+        use std::os::unix::fs::PermissionsExt;
+        if std::env::var_os("HUSTINGS_TEST_UMASK").is_none() {
+            in_child(
+                "atomic::tests::a_new_file_gets_0666_less_the_umask_and_a_replaced_one_keeps_its_mode",
+            );
+            return;
+        }
+        let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+        let dir = tempfile::tempdir().unwrap();
+        for (umask, expected) in [(0o077, 0o600), (0o022, 0o644), (0o002, 0o664)] {
+            // SAFETY: umask only sets the mask of this process, which runs this test alone.
+            unsafe { libc::umask(umask) };
+            let path = dir.path().join(format!("new-{umask:o}.json"));
+            write(&path, b"x", false).unwrap();
+            assert_eq!(mode(&path), expected, "umask {umask:o}");
+        }
+        let path = dir.path().join("kept.json");
+        std::fs::write(&path, b"old").unwrap();
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o640)).unwrap();
+        unsafe { libc::umask(0o077) };
+        write(&path, b"new", true).unwrap();
+        assert_eq!(mode(&path), 0o640);
+        assert_eq!(std::fs::read(&path).unwrap(), b"new");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_signal_while_writing_leaves_the_file_written_and_no_temporary_file() {
+        use std::os::unix::process::ExitStatusExt;
+        const NAME: &str =
+            "atomic::tests::a_signal_while_writing_leaves_the_file_written_and_no_temporary_file";
+        if let Some(dir) = std::env::var_os("HUSTINGS_TEST_DIR") {
+            // The child: SIGTERM arrives with the temporary file written, before the rename.
+            // SAFETY: raise sends a signal to this process, which runs this test alone.
+            BEFORE_RENAME.set(Some(|| unsafe {
+                libc::raise(libc::SIGTERM);
+            }));
+            write(&Path::new(&dir).join("out.json"), b"all", false).unwrap();
+            unreachable!("SIGTERM ends the process once the file is written");
+        }
+        let dir = tempfile::tempdir().unwrap();
+        let status = std::process::Command::new(std::env::current_exe().unwrap())
+            .args(["--exact", NAME, "--test-threads=1"])
+            .env("HUSTINGS_TEST_DIR", dir.path())
+            .stdout(std::process::Stdio::null())
+            .status()
+            .unwrap();
+        assert_eq!(status.signal(), Some(libc::SIGTERM), "{status}");
+        assert_eq!(entries(dir.path()), ["out.json"]);
+        assert_eq!(std::fs::read(dir.path().join("out.json")).unwrap(), b"all");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn stale_temporary_files_of_the_target_are_cleared() {
+        let dir = tempfile::tempdir().unwrap();
+        // Process ids stop well short of i32::MAX (Linux: 2^22), so this one is not running.
+        let dead = format!(".out.json.hustings-{}-Ab12Cd.tmp", i32::MAX - 1);
+        // This process is running: its file may be a write in progress.
+        let live = format!(".out.json.hustings-{}-Ab12Cd.tmp", std::process::id());
+        let other = ".other.json.hustings-2147483646-Ab12Cd.tmp".to_string();
+        let parent = format!(
+            ".out.json.hustings-{}-Zz99Zz.tmp",
+            std::os::unix::process::parent_id()
+        );
+        for f in [&dead, &live, &other, &parent] {
+            std::fs::write(dir.path().join(f), b"half").unwrap();
+        }
+        write(&dir.path().join("out.json"), b"x", false).unwrap();
+        let mut expected = vec![live, other, parent, "out.json".to_string()];
+        expected.sort();
+        assert_eq!(entries(dir.path()), expected);
     }
 
     #[test]

@@ -76,15 +76,37 @@ pub fn denominator(contest: &Contest) -> Option<u64> {
         .filter(|&d| d > 0)
 }
 
-/// The share of one candidate of this contest.
-pub fn share(contest: &Contest, candidate: &Candidate) -> Share {
-    match (candidate.votes, denominator(contest)) {
-        (Some(v), Some(d)) => Share::Computed(v as f64 * 100.0 / d as f64),
-        _ => match &candidate.share {
-            Some(s) => Share::Stated(s.clone()),
-            None => Share::Unknown,
-        },
+/// The shares of one contest's candidates: the denominator worked out once (summing every
+/// candidate's votes when the valid ballots are unknown), so taking the share of each of n
+/// candidates costs O(n), not O(n²). Build one per contest wherever all shares are taken.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Shares {
+    denominator: Option<u64>,
+}
+
+impl Shares {
+    pub fn of(contest: &Contest) -> Shares {
+        Shares {
+            denominator: denominator(contest),
+        }
     }
+
+    /// The share of `candidate`, one of the contest's candidates.
+    pub fn share(self, candidate: &Candidate) -> Share {
+        match (candidate.votes, self.denominator) {
+            (Some(v), Some(d)) => Share::Computed(v as f64 * 100.0 / d as f64),
+            _ => match &candidate.share {
+                Some(s) => Share::Stated(s.clone()),
+                None => Share::Unknown,
+            },
+        }
+    }
+}
+
+/// The share of one candidate of this contest. It sums the contest's votes each time: for
+/// the shares of several candidates, use one [`Shares`].
+pub fn share(contest: &Contest, candidate: &Candidate) -> Share {
+    Shares::of(contest).share(candidate)
 }
 
 /// Ballots cast in all: stated, or valid plus rejected when both are known.
@@ -114,19 +136,23 @@ pub fn winners(contest: &Contest) -> impl Iterator<Item = &Candidate> {
             let round = contest
                 .rounds
                 .iter()
-                .position(|r| {
-                    r.elected.iter().any(|e| {
-                        contest
-                            .candidate_named(e)
-                            .is_some_and(|k| std::ptr::eq(k, c))
-                    })
-                })
+                .position(|r| r.elected.iter().any(|e| refers_to(contest, e, c)))
                 .unwrap_or(usize::MAX);
             (round, std::cmp::Reverse(c.votes), i, c)
         })
         .collect();
     elected.sort_by_key(|&(round, votes, i, _)| (round, votes, i));
     elected.into_iter().map(|(_, _, _, c)| c)
+}
+
+/// Whether `reference` (in a round) means `candidate`. Resolving a reference scans the
+/// candidates, so only one that is the candidate's id or name is resolved: a loop over a
+/// round's counts stays linear.
+fn refers_to(contest: &Contest, reference: &str, candidate: &Candidate) -> bool {
+    (candidate.id.as_deref() == Some(reference) || candidate.name == reference)
+        && contest
+            .candidate_named(reference)
+            .is_some_and(|k| std::ptr::eq(k, candidate))
 }
 
 /// The one winner: the elected candidate when exactly one is (a contest with several seats
@@ -150,9 +176,10 @@ pub fn ranked(contest: &Contest) -> Vec<usize> {
 
 /// The candidates on the ballot, `order`ed for display (see [`ranked`]).
 fn rank_on_ballot(contest: &Contest, mut order: Vec<usize>) -> Vec<usize> {
+    let shares = Shares::of(contest);
     let key = |i: &usize| {
         let c = &contest.candidates[*i];
-        let share = share(contest, c).percent().unwrap_or(-1.0);
+        let share = shares.share(c).percent().unwrap_or(-1.0);
         (
             std::cmp::Reverse(c.elected),
             std::cmp::Reverse(c.votes.map_or(0, |v| v + 1)),
@@ -218,11 +245,10 @@ fn final_total(contest: &Contest) -> Option<f64> {
 pub fn final_share(contest: &Contest) -> Option<f64> {
     let round = final_round(contest)?;
     let winner = winner(contest)?;
-    let tally = round.counts.iter().find(|c| {
-        contest
-            .candidate_named(&c.candidate)
-            .is_some_and(|k| std::ptr::eq(k, winner))
-    })?;
+    let tally = round
+        .counts
+        .iter()
+        .find(|c| refers_to(contest, &c.candidate, winner))?;
     Some(tally.votes.value() * 100.0 / final_total(contest)?)
 }
 

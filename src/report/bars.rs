@@ -51,12 +51,13 @@ impl Bar {
 /// [`arithmetic::ranked`]): the winner is marked by `elected`, unknown shares sort last.
 /// Candidates who never reached the ballot have no share and no bar.
 pub fn bars(contest: &Contest) -> Vec<Bar> {
+    let shares = arithmetic::Shares::of(contest);
     arithmetic::ranked(contest)
         .into_iter()
         .filter(|&i| contest.on_ballot(i))
         .map(|i| {
             let c = &contest.candidates[i];
-            let share = arithmetic::share(contest, c);
+            let share = shares.share(c);
             let bound = match &share {
                 Share::Stated(s) => s.bound,
                 _ => Bound::Exact,

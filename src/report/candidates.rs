@@ -39,12 +39,13 @@ pub struct CandidateRow {
 
 /// Every candidate of `c`, in the order of the bar chart.
 pub fn candidates(dataset: &Dataset, c: &Contest) -> Vec<CandidateRow> {
+    let shares = arithmetic::Shares::of(c);
     arithmetic::ranked(c)
         .into_iter()
         .map(|i| {
             let k = &c.candidates[i];
             let faction = k.faction.as_deref().and_then(|f| dataset.faction(f));
-            let share = arithmetic::share(c, k);
+            let share = shares.share(k);
             let share_note = match (&share, &k.share) {
                 (Share::Computed(_), Some(stated)) => {
                     format!(

@@ -191,8 +191,9 @@ pub fn list(out: &mut impl Write, listing: &Listing, cells: TextCells) -> io::Re
             let blank = vec![String::new(); header.len() - head.len()];
             w.row(head.iter().chain(&blank))?;
         }
+        let shares = arithmetic::Shares::of(contest);
         for (rank, &c) in ranked.iter().enumerate() {
-            let tail = candidate_cells(ds, contest, &contest.candidates[c], rank + 1, cells);
+            let tail = candidate_cells(ds, shares, &contest.candidates[c], rank + 1, cells);
             w.row(head.iter().chain(&tail))?;
         }
     }
@@ -252,12 +253,12 @@ fn contest_cells(ds: &Dataset, c: &Contest, warnings: &[String], cells: TextCell
 
 fn candidate_cells(
     ds: &Dataset,
-    contest: &Contest,
+    shares: arithmetic::Shares,
     c: &Candidate,
     rank: usize,
     cells: TextCells,
 ) -> Vec<String> {
-    let share = arithmetic::share(contest, c);
+    let share = shares.share(c);
     let (percent, bound, basis) = match &share {
         Share::Computed(p) => (format!("{p:.2}"), bound_name(Bound::Exact), "votes"),
         Share::Stated(s) => (s.percent.to_string(), bound_name(s.bound), "stated"),

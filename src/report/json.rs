@@ -539,6 +539,7 @@ impl Derived {
         contest: &Contest,
     ) -> Derived {
         let s = Summary::new(dataset, contest);
+        let shares = arithmetic::Shares::of(contest);
         let mut rank = vec![0; contest.candidates.len()];
         for (place, i) in arithmetic::ranked(contest).into_iter().enumerate() {
             rank[i] = place + 1;
@@ -562,7 +563,7 @@ impl Derived {
                 .zip(rank)
                 .enumerate()
                 .map(|(i, (c, rank))| {
-                    let share = arithmetic::share(contest, c);
+                    let share = shares.share(c);
                     CandidateDoc {
                         name: c.name.clone(),
                         rank,

@@ -461,10 +461,7 @@ pub fn table(contest: &Contest) -> RoundTable {
     }
     if !says_when_elected(contest) && n > 0 {
         for row in &mut rows {
-            if contest
-                .candidate_named(&row.name)
-                .is_some_and(|c| c.elected)
-            {
+            if names.candidate(&row.name).is_some_and(|c| c.elected) {
                 row.elected = Some(n);
             }
         }

@@ -22,4 +22,5 @@ mod query;
 mod results_csv;
 mod seed;
 mod selections;
+mod shares;
 mod warnings;
