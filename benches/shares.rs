@@ -24,50 +24,19 @@ const SIZES: [usize; 4] = [1_000, 8_000, 20_000, 160_000];
 fn contest(n: usize) -> Contest {
     let candidates = (0..n)
         .map(|k| Candidate {
-            name: format!("Candidate {k:05}"),
-            id: None,
-            party: None,
-            faction: None,
             votes: Some((k as u64 * 7919) % 100_003 + 1),
-            share: None,
             elected: k == 0,
-            status: None,
-            place: None,
-            incumbent: false,
-            write_in: false,
-            folded: false,
-            description: None,
-            endorsements: Vec::new(),
+            ..Candidate::new(format!("Candidate {k:05}"))
         })
         .collect();
     Contest {
-        id: "many".into(),
-        kind: ContestKind::Leadership,
-        title: "Many candidates".into(),
-        party: None,
-        constituency: None,
-        constituency_id: None,
-        region: None,
-        date: None,
-        status: Status::Decided,
-        status_as_of: None,
-        method: None,
-        ballots: None,
         candidates,
-        seats: None,
-        date_bounds: None,
-        stages: Vec::new(),
-        nominations: Vec::new(),
-        inferred: Vec::new(),
-        rounds: Vec::new(),
-        majority: None,
-        swing: None,
-        result: None,
-        previous_holder: None,
-        defection: None,
-        seat_majority: None,
-        sources: Vec::new(),
-        notes: None,
+        ..Contest::new(
+            "many".into(),
+            ContestKind::Leadership,
+            "Many candidates".into(),
+            Status::Decided,
+        )
     }
 }
 

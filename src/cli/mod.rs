@@ -48,7 +48,7 @@ impl Selection {
         let loaded = load_for(sources, for_people)?;
         let query = spec.resolve(&loaded.dataset)?;
         // A contest several sources give is one row (its most complete version).
-        let index = Index::build(&loaded.dataset).hide(loaded.versions.hidden());
+        let index = Index::of(&loaded);
         let rows = index.run(&query);
         Ok(Selection {
             loaded,

@@ -63,7 +63,7 @@ impl Data {
         let loaded = safe::for_display(loaded);
         let ds = &loaded.dataset;
         // A contest several sources give is one row: the other versions are never listed.
-        let index = Index::build(ds).hide(loaded.versions.hidden());
+        let index = Index::of(&loaded);
         let changes = Changes::build(ds);
         let facts = index.facts();
         // Counted from the index's interned ids (loaded data uses only the catalogue's).

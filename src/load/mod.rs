@@ -107,21 +107,6 @@ pub struct Loaded {
 }
 
 impl Loaded {
-    /// `rows` without the other versions of a contest several sources give (see
-    /// `Versions`), so each contest is counted once; borrowed when nothing repeats. (Queries
-    /// leave them out already: `query::Index::hide`.)
-    pub fn counted<'r>(&self, rows: &'r [usize]) -> std::borrow::Cow<'r, [usize]> {
-        if self.versions.hidden().is_empty() {
-            return std::borrow::Cow::Borrowed(rows);
-        }
-        std::borrow::Cow::Owned(
-            rows.iter()
-                .copied()
-                .filter(|&i| self.versions.is_row(i))
-                .collect(),
-        )
-    }
-
     /// Counts for a one-line summary: contests, candidates, warnings.
     pub fn counts(&self) -> (usize, usize, usize) {
         let candidates = self

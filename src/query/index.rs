@@ -153,6 +153,12 @@ impl Index {
         index
     }
 
+    /// The index of a loaded dataset as every front end queries it: each contest several
+    /// sources give is one row (its other versions hidden).
+    pub fn of(loaded: &crate::load::Loaded) -> Index {
+        Index::build(&loaded.dataset).hide(loaded.versions.hidden())
+    }
+
     /// Never keeps the contests `hidden` (ascending indices; the other versions of a contest
     /// given by several sources, `load::Versions::hidden`), so a contest is one row in every
     /// list and count.

@@ -2,7 +2,7 @@
 //! `history`, the explorer's detail pane and History view: the heading, the result, swing,
 //! majority and turnout then and now, and one row per party.
 
-use crate::model::change::{Change, Changes, PartyChange, Since};
+use crate::model::change::{Change, Changes, PartyChange, Since, winner_points};
 use crate::model::{Candidate, Contest, Dataset, arithmetic, party};
 use crate::report::bars::Bar;
 use crate::report::facts::Fact;
@@ -366,12 +366,6 @@ pub fn points_column(since: &Since) -> String {
         }
         _ => words::NA.to_string(),
     }
-}
-
-/// The winner's party's ± share in points since the previous contest, when the winner is
-/// known and the party stood both times.
-pub fn winner_points(change: &Change) -> Option<f64> {
-    crate::model::change::winner_points(change)
 }
 
 /// `4.7 pts from Conservative to Labour`: a two-party swing, as `show` and `stats --by swing`

@@ -5,39 +5,35 @@
 use crate::model::Contest;
 use crate::model::tally::Tally;
 use crate::report::round_words;
-use crate::report::rounds::{self, RoundState};
+use crate::report::rounds::{self, Account, RoundState};
 
 /// One seat filled.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Filled {
     /// The round that elected them, from 1.
     pub round: usize,
-    pub name: String,
     /// Their votes in that round.
     pub votes: Tally,
     /// That round's threshold (the quota), where stated.
     pub quota: Option<Tally>,
     /// Their votes over the quota (`10`, `0.0000`); `None` below it or with no quota.
     pub surplus: Option<Tally>,
-    /// Of their ballots, the votes transferred to candidates at the end of the round, where the
-    /// source lists them.
-    pub transferred: Option<Tally>,
-    /// Of their ballots, those that went to nobody at the end of the round, by reason.
-    pub set_aside: Vec<(String, Tally)>,
+    /// Who, and where their ballots went at the end of the round (`rounds::account`).
+    pub account: Account,
 }
 
 impl Filled {
     /// `JOHN ERWIN elected in round 3 with 14,866 (quota 14,866)`, and where a surplus went.
     pub fn said(&self) -> String {
         round_words::seat_filled(
-            &self.name,
+            &self.account.name,
             self.round,
             &self.votes,
             self.quota.as_ref(),
             self.surplus.as_ref(),
             round_words::Went {
-                transferred: self.transferred.as_ref(),
-                set_aside: &self.set_aside,
+                transferred: self.account.transferred.as_ref(),
+                set_aside: &self.account.set_aside,
             },
         )
     }
@@ -52,31 +48,16 @@ pub fn seats_filled(contest: &Contest) -> Vec<Filled> {
     (0..contest.rounds.len())
         .filter_map(|i| rounds::round(contest, i))
         .flat_map(|view| {
-            let accounts = rounds::accounts(&view);
             view.rows
                 .iter()
                 .filter(|r| r.state == RoundState::Elected)
                 .filter_map(|row| {
-                    let votes = row.votes.clone()?;
-                    let moved: Vec<&Tally> = view
-                        .transfers
-                        .iter()
-                        .filter(|t| t.from == row.name)
-                        .map(|t| &t.votes)
-                        .collect();
-                    let set_aside = accounts
-                        .iter()
-                        .find(|a| a.name == row.name)
-                        .map(|a| a.set_aside.clone())
-                        .unwrap_or_default();
                     Some(Filled {
                         round: view.number,
-                        name: row.name.clone(),
-                        votes,
+                        votes: row.votes.clone()?,
                         quota: view.threshold.clone(),
                         surplus: row.surplus.clone(),
-                        transferred: (!moved.is_empty()).then(|| rounds::sum(&moved)),
-                        set_aside,
+                        account: rounds::account(&view, &row.name),
                     })
                 })
                 .collect::<Vec<_>>()
@@ -109,13 +90,18 @@ mod tests {
         .unwrap();
         let filled = seats_filled(&c);
         assert_eq!(filled.len(), 2);
-        assert_eq!((filled[0].round, filled[0].name.as_str()), (1, "H"));
+        assert_eq!((filled[0].round, filled[0].account.name.as_str()), (1, "H"));
         assert_eq!(filled[0].surplus, Some(Tally::whole_number(10)));
         assert_eq!(
-            filled[0].transferred.as_ref().map(Tally::label).as_deref(),
+            filled[0]
+                .account
+                .transferred
+                .as_ref()
+                .map(Tally::label)
+                .as_deref(),
             Some("9.9936")
         );
-        assert_eq!(filled[0].set_aside[0].0, "residual surplus");
+        assert_eq!(filled[0].account.set_aside[0].0, "residual surplus");
         // Elected below the quota, the last standing: no surplus.
         assert_eq!((filled[1].round, filled[1].surplus.as_ref()), (2, None));
     }

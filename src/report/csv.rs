@@ -184,7 +184,7 @@ pub fn list(out: &mut impl Write, listing: &Listing, cells: TextCells) -> io::Re
         let result = known.and_then(|c| c.outcome.as_ref());
         head.push(cells.opt(result.map(crate::model::change::Outcome::label).as_ref()));
         head.push(opt(known
-            .and_then(crate::report::change::winner_points)
+            .and_then(crate::model::change::winner_points)
             .map(|p| format!("{p:.2}"))));
         let ranked = arithmetic::ranked(contest);
         if ranked.is_empty() {

@@ -93,12 +93,13 @@ impl CountDoc {
                 .into_iter()
                 .map(|s| SeatDoc {
                     round: s.round,
-                    candidate: s.name,
+                    candidate: s.account.name,
                     votes: s.votes,
                     quota: s.quota,
                     surplus: s.surplus,
-                    transferred: s.transferred,
+                    transferred: s.account.transferred,
                     set_aside: s
+                        .account
                         .set_aside
                         .into_iter()
                         .map(|(reason, ballots)| crate::model::Inactive { reason, ballots })

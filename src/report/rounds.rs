@@ -358,31 +358,33 @@ pub fn accounts(view: &RoundView) -> Vec<Account> {
             who.push(name);
         }
     }
-    who.into_iter()
-        .map(|name| {
-            let moved: Vec<&Tally> = view
-                .transfers
-                .iter()
-                .filter(|t| t.from == name)
-                .map(|t| &t.votes)
-                .collect();
-            let mut set_aside: Vec<(String, Vec<&Tally>)> = Vec::new();
-            for x in view.set_aside.iter().filter(|x| x.from == name) {
-                match set_aside.iter_mut().find(|(r, _)| *r == x.reason) {
-                    Some((_, list)) => list.push(&x.ballots),
-                    None => set_aside.push((x.reason.clone(), vec![&x.ballots])),
-                }
-            }
-            Account {
-                name: name.to_string(),
-                transferred: (!moved.is_empty()).then(|| sum(&moved)),
-                set_aside: set_aside
-                    .into_iter()
-                    .map(|(reason, list)| (reason, sum(&list)))
-                    .collect(),
-            }
-        })
-        .collect()
+    who.into_iter().map(|name| account(view, name)).collect()
+}
+
+/// Where `name`'s ballots went at the end of the round in `view`: the transfers from them,
+/// summed, and what went to nobody, by reason.
+pub fn account(view: &RoundView, name: &str) -> Account {
+    let moved: Vec<&Tally> = view
+        .transfers
+        .iter()
+        .filter(|t| t.from == name)
+        .map(|t| &t.votes)
+        .collect();
+    let mut set_aside: Vec<(String, Vec<&Tally>)> = Vec::new();
+    for x in view.set_aside.iter().filter(|x| x.from == name) {
+        match set_aside.iter_mut().find(|(r, _)| *r == x.reason) {
+            Some((_, list)) => list.push(&x.ballots),
+            None => set_aside.push((x.reason.clone(), vec![&x.ballots])),
+        }
+    }
+    Account {
+        name: name.to_string(),
+        transferred: (!moved.is_empty()).then(|| sum(&moved)),
+        set_aside: set_aside
+            .into_iter()
+            .map(|(reason, list)| (reason, sum(&list)))
+            .collect(),
+    }
 }
 
 /// The order the seats were filled: (round, name), for counts that say.

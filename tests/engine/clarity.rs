@@ -4,6 +4,7 @@
 use hustings::import::{self, ImportError};
 use hustings::load::{self, DataSource};
 use hustings::model::{ContestKind, Status, arithmetic};
+use hustings::query::{Index, Query};
 
 use crate::support::data::real_data;
 
@@ -275,8 +276,8 @@ fn every_race_of_a_county_file_is_its_own_contest() {
     let loaded = load::load(&[DataSource::File(file)]).expect("the file opens");
     let d = &loaded.dataset;
     assert_eq!(d.contests.len(), 25);
-    let all: Vec<usize> = (0..d.contests.len()).collect();
-    assert_eq!(loaded.counted(&all).len(), 25);
+    let listed = Index::of(&loaded).run(&Query::default());
+    assert_eq!(listed.len(), 25);
     assert!(
         !loaded
             .warnings

@@ -666,7 +666,7 @@ fn s_after_turnout_sorts_by_the_change_largest_rise_first() {
         .rows
         .iter()
         .map(|&i| match data.changes.since(ds, i) {
-            hustings::model::change::Since::Known(c) => hustings::report::change::winner_points(&c),
+            hustings::model::change::Since::Known(c) => hustings::model::change::winner_points(&c),
             _ => None,
         })
         .collect();
@@ -698,7 +698,7 @@ fn s_after_turnout_sorts_by_the_change_largest_rise_first() {
 fn data_points(app: &App, i: usize) -> Option<f64> {
     let data = app.data.as_ref().unwrap();
     match data.changes.since(data.dataset(), i) {
-        hustings::model::change::Since::Known(c) => hustings::report::change::winner_points(&c),
+        hustings::model::change::Since::Known(c) => hustings::model::change::winner_points(&c),
         _ => None,
     }
 }
