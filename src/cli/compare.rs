@@ -25,6 +25,7 @@ pub fn run(
     let detail = |i: usize| Detail {
         dataset,
         warnings: &loaded.warnings,
+        index: i,
         contest: &dataset.contests[i],
         versions: loaded.versions.of(i),
     };

@@ -20,6 +20,7 @@ pub fn run(
     let detail = Detail {
         dataset,
         warnings: &loaded.warnings,
+        index: i,
         contest: &dataset.contests[i],
         versions: loaded.versions.of(i),
     };

@@ -9,7 +9,7 @@ use crate::model::text;
 use crate::report::safe;
 
 pub fn run(sources: &[DataSource], strict: bool, out: &mut impl Write) -> Result<u8> {
-    let loaded = load::load(sources)?;
+    let loaded = super::keep_until_exit(load::load(sources)?);
     let (contests, candidates, warnings) = loaded.counts();
     writeln!(
         out,

@@ -107,6 +107,7 @@ pub fn render(
             let detail = Detail {
                 dataset: listing.dataset,
                 warnings: listing.warnings,
+                index: rows[0],
                 contest: &listing.dataset.contests[rows[0]],
                 versions: source.versions.of(rows[0]),
             };

@@ -167,7 +167,7 @@ pub fn list(out: &mut impl Write, listing: &Listing, cells: TextCells) -> io::Re
     w.row(header)?;
     for &i in listing.rows {
         let contest = &ds.contests[i];
-        let warnings = warnings_of(listing.warnings, contest);
+        let warnings = warnings_of(listing.warnings, i);
         let mut head = contest_cells(ds, contest, &warnings, cells);
         let since = listing.changes.map(|changes| changes.since(ds, i));
         head.push(

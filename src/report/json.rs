@@ -537,8 +537,9 @@ impl Derived {
     pub fn new(
         dataset: &Dataset,
         warnings: &[crate::load::integrity::Warning],
-        contest: &Contest,
+        i: usize,
     ) -> Derived {
+        let contest = &dataset.contests[i];
         let s = Summary::new(dataset, contest);
         let shares = arithmetic::Shares::of(contest);
         let mut rank = vec![0; contest.candidates.len()];
@@ -601,7 +602,7 @@ impl Derived {
                         .collect(),
                 })
                 .collect(),
-            warnings: warnings_of(warnings, contest),
+            warnings: warnings_of(warnings, i),
         }
     }
 }
@@ -624,7 +625,7 @@ pub fn list_doc(listing: &Listing) -> ListDoc {
                 let contest = &ds.contests[i];
                 ContestDoc {
                     contest: contest.clone(),
-                    derived: Derived::new(ds, listing.warnings, contest),
+                    derived: Derived::new(ds, listing.warnings, i),
                     change: listing
                         .changes
                         .and_then(|changes| ChangeDoc::new(ds, &changes.since(ds, i))),
@@ -643,7 +644,7 @@ pub fn show_doc(detail: &Detail) -> ShowDoc {
         version: OUTPUT_VERSION,
         generator: generator(),
         contest: c.clone(),
-        derived: Derived::new(ds, detail.warnings, c),
+        derived: Derived::new(ds, detail.warnings, detail.index),
         region: c.region.as_deref().and_then(|r| ds.region(r)).cloned(),
         factions: ds
             .factions
@@ -655,11 +656,7 @@ pub fn show_doc(detail: &Detail) -> ShowDoc {
             })
             .cloned()
             .collect(),
-        change: ds
-            .contests
-            .iter()
-            .position(|k| std::ptr::eq(k, c))
-            .and_then(|i| ChangeDoc::new(ds, &Changes::build(ds).since(ds, i))),
+        change: ChangeDoc::new(ds, &Changes::build(ds).since(ds, detail.index)),
         versions: detail.versions.map(|of| VersionsDoc::new(ds, &of)),
         count: CountDoc::new(c),
     }
@@ -688,7 +685,7 @@ pub fn compare(out: &mut impl Write, pair: &[Detail; 2]) -> io::Result<()> {
             .iter()
             .map(|d| ContestDoc {
                 contest: d.contest.clone(),
-                derived: Derived::new(d.dataset, d.warnings, d.contest),
+                derived: Derived::new(d.dataset, d.warnings, d.index),
                 change: None,
             })
             .collect(),

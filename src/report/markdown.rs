@@ -373,7 +373,7 @@ pub fn show(out: &mut impl Write, d: &Detail) -> io::Result<()> {
         }
     }
     rounds_section(out, c)?;
-    let warnings = warnings_of(d.warnings, c);
+    let warnings = warnings_of(d.warnings, d.index);
     if !warnings.is_empty() {
         writeln!(out, "\n### Warnings\n")?;
         for warning in &warnings {

@@ -69,6 +69,8 @@ impl Listing<'_> {
 pub struct Detail<'a> {
     pub dataset: &'a Dataset,
     pub warnings: &'a [Warning],
+    /// The contest's place among the dataset's contests, and the contest.
+    pub index: usize,
     pub contest: &'a Contest,
     /// The contest's versions, when several sources give it (`load::Versions::of`).
     pub versions: Option<VersionsOf<'a>>,
@@ -90,12 +92,15 @@ pub struct StatsReport<'a> {
     pub election: Option<crate::model::date::PartialDate>,
 }
 
-/// The integrity warnings about `contest`, as sentences.
-pub fn warnings_of(warnings: &[Warning], contest: &Contest) -> Vec<String> {
-    warnings
+/// The integrity warnings about the dataset's contest `i`, as sentences. The warnings are in
+/// contest order (as `load` gives them), so finding a contest's is a binary search, not a scan:
+/// a listing asks once per contest.
+pub fn warnings_of(warnings: &[Warning], i: usize) -> Vec<String> {
+    debug_assert!(warnings.is_sorted_by_key(|w| w.contest));
+    let start = warnings.partition_point(|w| w.contest < i);
+    warnings[start..]
         .iter()
-        // The contest may be the cleaned copy shown to people (`safe::for_display`).
-        .filter(|w| safe::message(&w.contest_id) == contest.id.as_str())
+        .take_while(|w| w.contest == i)
         .map(|w| safe::message(&w.kind.to_string()).into_owned())
         .collect()
 }

@@ -64,10 +64,11 @@ fn reports(loaded: &Loaded) -> Vec<(String, String)> {
     keep("text list".into(), std::mem::take(&mut buf));
     report::markdown::list(&mut buf, &listing).unwrap();
     keep("markdown list".into(), std::mem::take(&mut buf));
-    for contest in &ds.contests {
+    for (index, contest) in ds.contests.iter().enumerate() {
         let detail = Detail {
             dataset: ds,
             warnings: &loaded.warnings,
+            index,
             contest,
             versions: None,
         };

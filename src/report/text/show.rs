@@ -92,7 +92,7 @@ pub fn show(out: &mut impl Write, d: &Detail, style: &TextStyle) -> io::Result<(
             hanging_lines(out, line, "  ", "    ", w)?;
         }
     }
-    let warnings = warnings_of(d.warnings, c);
+    let warnings = warnings_of(d.warnings, d.index);
     if !warnings.is_empty() {
         heading(out, "Warnings", style)?;
         for warning in &warnings {
