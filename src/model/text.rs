@@ -4,30 +4,44 @@
 //! showing such text; [`each_text`] visits every string of a record with its JSON path, so
 //! `validate` can say where such characters are.
 //!
-//! The rule: every C0 control, DEL, C1 control and bidi control is replaced by one visible
-//! character — C0 and DEL by their Unicode Control Picture (`␛` for ESC, `␍` for CR, `␇` for
-//! BEL), C1 and bidi controls (and the line and paragraph separators U+2028/U+2029) by `�`
-//! (U+FFFD) — except a tab or a line feed, which every output here treats as a space between
-//! words, and so becomes a space.
+//! The rule, by Unicode property rather than a hand list: every control character (general
+//! category Cc: C0, DEL, C1), line and paragraph separator (Zl, Zp) and format character (Cf —
+//! the bidi controls among them, with U+200E/U+200F/U+061C, the invisible U+200B/U+2060/U+FEFF,
+//! the interlinear annotation marks U+FFF9–U+FFFB, tags) is replaced by one visible character —
+//! C0 and DEL by their Unicode Control Picture (`␛` for ESC, `␍` for CR, `␇` for BEL), the rest
+//! by `�` (U+FFFD) — except a tab or a line feed, which every output here treats as a space
+//! between words, and so becomes a space. Two format characters stay: the zero-width joiner and
+//! non-joiner ([`JOINERS`]), which emoji sequences and some scripts need inside words.
 
 use std::borrow::Cow;
 
 use serde::Serialize;
 use serde::ser;
 
-/// Whether `c` would act on a terminal, or reorder text, rather than show.
+/// The format characters (Cf) text needs inside words, kept: the zero-width non-joiner
+/// (Persian, Indic scripts) and joiner (emoji sequences such as 👩‍⚕️, Indic conjuncts).
+pub const JOINERS: [char; 2] = ['\u{200c}', '\u{200d}'];
+
+/// Whether `c` would act on a terminal, reorder text or hide in it, rather than show.
 pub fn is_unsafe(c: char) -> bool {
-    matches!(c, '\u{0}'..='\u{1f}' | '\u{7f}'..='\u{9f}' | '\u{2028}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+    use unicode_general_category::{GeneralCategory, get_general_category};
+    if c.is_ascii() {
+        return c.is_ascii_control();
+    }
+    match get_general_category(c) {
+        GeneralCategory::Control
+        | GeneralCategory::LineSeparator
+        | GeneralCategory::ParagraphSeparator => true,
+        GeneralCategory::Format => !JOINERS.contains(&c),
+        _ => false,
+    }
 }
 
-/// A quick test that `s` holds no unsafe character: bytes that cannot start one are skipped
-/// (ASCII text, most of Unicode), so clean text costs one pass over its bytes.
+/// A quick test that `s` holds no unsafe character: printable ASCII (most text in most
+/// files) costs one pass over its bytes; only text with other characters is looked up
+/// character by character.
 pub fn is_clean(s: &str) -> bool {
-    // C0 and DEL are single bytes; C1 starts with 0xC2, the bidi controls with 0xE2.
-    if !s
-        .bytes()
-        .any(|b| b < 0x20 || b == 0x7f || b == 0xc2 || b == 0xe2)
-    {
+    if s.bytes().all(|b| (0x20..0x7f).contains(&b)) {
         return true;
     }
     !s.chars().any(is_unsafe)
@@ -417,6 +431,39 @@ mod tests {
         assert!(matches!(clean("Siân Berry — “quoted”"), Cow::Borrowed(_)));
         assert!(is_clean("Órfhlaith Begley\u{2014}"));
         assert!(!is_clean("\u{85}"));
+    }
+
+    #[test]
+    fn invisible_format_characters_are_shown_and_joiners_kept() {
+        // Bidi marks, the Arabic letter mark, interlinear annotations, a soft hyphen, a
+        // zero-width space, a byte-order mark and a tag: each one visible stand-in.
+        for c in [
+            '\u{200e}',
+            '\u{200f}',
+            '\u{61c}',
+            '\u{fff9}',
+            '\u{fffa}',
+            '\u{fffb}',
+            '\u{ad}',
+            '\u{200b}',
+            '\u{feff}',
+            '\u{e0041}',
+        ] {
+            assert!(is_unsafe(c), "{c:?}");
+            assert_eq!(clean(&format!("a{c}b")), "a\u{fffd}b", "{c:?}");
+        }
+        // Every Bidi_Control character (UCD PropList.txt) is unsafe.
+        let bidi_controls = ['\u{61c}', '\u{200e}', '\u{200f}']
+            .into_iter()
+            .chain('\u{202a}'..='\u{202e}')
+            .chain('\u{2066}'..='\u{2069}');
+        for c in bidi_controls {
+            assert!(is_unsafe(c), "{c:?}");
+        }
+        // A family emoji (ZWJ sequence) and a Persian word with a ZWNJ are text.
+        assert!(matches!(clean("👩\u{200d}👩\u{200d}👧"), Cow::Borrowed(_)));
+        assert!(matches!(clean("می\u{200c}خواهم"), Cow::Borrowed(_)));
+        assert!(is_clean("नमस्ते ሰላም ﷽ 😀"));
     }
 
     #[test]

@@ -54,6 +54,41 @@ pub fn message(text: &str) -> Cow<'_, str> {
     text::clean(text)
 }
 
+/// Lines of text, each shown by the one rule ([`message`]), the line feeds between them kept.
+pub fn message_lines(text: &str) -> String {
+    let lines: Vec<Cow<str>> = text.split('\n').map(message).collect();
+    lines.join("\n")
+}
+
+/// [`message_lines`], but for the colour sequences in `text` (SGR: `ESC [`, digits and `;`, `m`) — a
+/// formatter's own (clap's), around the words it styles — which are kept. Any other escape
+/// sequence is shown, not obeyed.
+pub fn keeping_colour(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find('\u{1b}') {
+        out.push_str(&message_lines(&rest[..at]));
+        let after = &rest[at..];
+        let params = after.strip_prefix("\u{1b}[").map(|p| {
+            p.len()
+                - p.trim_start_matches(|c: char| c.is_ascii_digit() || c == ';')
+                    .len()
+        });
+        match params {
+            Some(n) if after[2 + n..].starts_with('m') => {
+                out.push_str(&after[..3 + n]);
+                rest = &after[3 + n..];
+            }
+            _ => {
+                out.push_str(&message("\u{1b}"));
+                rest = &after[1..];
+            }
+        }
+    }
+    out.push_str(&message_lines(rest));
+    out
+}
+
 /// A writer for messages to people (stderr): every line written through it is shown by the one
 /// rule ([`message`]) before it reaches the inner writer, whoever formatted it and whatever it
 /// quotes — file names, values from the data. Bytes are held until a line ends (so a character
@@ -156,6 +191,16 @@ mod tests {
             "read a␛[2J.csv\nwarning: \u{fffd}x␇\nwrote b\u{fffd}"
         );
     }
+    #[test]
+    fn colour_is_kept_and_every_other_escape_shown() {
+        let text = "\u{1b}[1m\u{1b}[31merror:\u{1b}[0m invalid value '\u{1b}]0;x\u{7}\u{202e}'\n  \u{1b}[2Jtip\u{9b}1m";
+        assert_eq!(
+            keeping_colour(text),
+            "\u{1b}[1m\u{1b}[31merror:\u{1b}[0m invalid value '␛]0;x␇\u{fffd}'\n  ␛[2Jtip\u{fffd}1m"
+        );
+        assert_eq!(message_lines("a\u{1b}[1mb\nc\td"), "a␛[1mb\nc d");
+    }
+
     use crate::load::{DataSource, load};
 
     #[test]
