@@ -98,6 +98,7 @@ fn csv_on_a_terminal_is_shown_by_the_one_rule_and_piped_is_exact() {
     let piped = String::from_utf8(on_hostile(&args).output().unwrap().stdout).unwrap();
     assert!(piped.contains("Party\u{1b}]0;pwned\u{7}"), "{piped}");
     let shown = String::from_utf8(shown).unwrap();
+    assert!(!shown.contains("Party\u{1b}]0;pwned\u{7}"), "{shown}");
     assert!(shown.contains("Party␛]0;pwned␇"), "{shown}");
     // The same rows and columns: only the unsafe characters differ.
     assert_eq!(shown.lines().count(), piped.lines().count());
