@@ -5,15 +5,25 @@ use std::io::Read;
 use std::os::fd::{FromRawFd, OwnedFd};
 use std::process::{Command, Stdio};
 
-/// Runs `cmd` with stdout on a new pseudo-terminal (stderr and stdin as the test's), and
-/// returns its exit code and every byte it wrote to the terminal.
+/// Runs `cmd` with stdout on a new pseudo-terminal (stderr piped, stdin empty), and returns
+/// its exit code and every byte it wrote to the terminal.
 pub fn stdout_on_a_terminal(mut cmd: Command) -> (Option<i32>, Vec<u8>) {
-    let (mut leader, follower) = open();
-    let mut child = cmd
-        .stdout(Stdio::from(follower))
-        .stdin(Stdio::null())
-        .spawn()
-        .expect("the binary starts");
+    let (leader, follower) = open();
+    cmd.stdout(Stdio::from(follower)).stderr(Stdio::null());
+    read_all(cmd, leader)
+}
+
+/// Runs `cmd` with stderr on a new pseudo-terminal (stdout piped, stdin empty), and returns
+/// its exit code and every byte it wrote to the terminal.
+pub fn stderr_on_a_terminal(mut cmd: Command) -> (Option<i32>, Vec<u8>) {
+    let (leader, follower) = open();
+    cmd.stderr(Stdio::from(follower)).stdout(Stdio::null());
+    read_all(cmd, leader)
+}
+
+/// Starts `cmd` and reads `leader` until the child has exited and closed its terminal.
+fn read_all(mut cmd: Command, mut leader: std::fs::File) -> (Option<i32>, Vec<u8>) {
+    let mut child = cmd.stdin(Stdio::null()).spawn().expect("the binary starts");
     // Only the child holds the terminal now: reading ends when it exits.
     drop(cmd);
     let mut bytes = Vec::new();
