@@ -103,3 +103,40 @@ fn csv_on_a_terminal_is_shown_by_the_one_rule_and_piped_is_exact() {
     // The same rows and columns: only the unsafe characters differ.
     assert_eq!(shown.lines().count(), piped.lines().count());
 }
+
+#[test]
+fn an_import_printed_to_a_terminal_is_the_same_dataset_escaped() {
+    let dir = tempfile::tempdir().unwrap();
+    let csv = dir.path().join("hostile.csv");
+    std::fs::write(
+        &csv,
+        "district,name,votes\nHarbour\u{9b}2J,Ann\u{202e}x,10\nHarbour\u{9b}2J,Bob\u{fff9},5\n",
+    )
+    .unwrap();
+    let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_hustings"));
+    cmd.args(["import", "csv"]).arg(&csv).args([
+        "--contest",
+        "district",
+        "--candidate",
+        "name",
+        "--votes",
+        "votes",
+        "--date",
+        "2025-02-23",
+        "--kind",
+        "general-election",
+    ]);
+    let (code, bytes) = stdout_on_a_terminal(cmd);
+    assert_eq!(code, Some(0));
+    if let Some(found) = first_unsafe(&bytes) {
+        panic!("import on a terminal: {found}");
+    }
+    let doc: serde_json::Value = serde_json::from_slice(&bytes).unwrap();
+    let names: Vec<&str> = doc["contests"][0]["candidates"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(names, ["Ann\u{202e}x", "Bob\u{fff9}"]);
+}
