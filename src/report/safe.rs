@@ -1,7 +1,8 @@
 //! What reaches a terminal or a document is safe to show: the data as people see it has every
 //! control and bidi character replaced by its visible stand-in (`model::text::clean`, the one
-//! rule). JSON and CSV output keep the exact strings; everything drawn or written as text or
-//! Markdown goes through [`for_display`], and messages through [`message`].
+//! rule). JSON and CSV output keep the exact strings (on a terminal, `report::terminal` makes
+//! them harmless on the way out); everything drawn or written as text or Markdown goes through
+//! [`for_display`], and messages through [`message`].
 
 use std::borrow::Cow;
 use std::io::{self, Write};

@@ -3,17 +3,12 @@
 //! by the one rule like any control, so a list row keeps its columns and `validate` names them.
 //! tests/data/injection.json holds them.
 
-use std::path::PathBuf;
-
 use unicode_width::UnicodeWidthStr;
 
 use crate::support::cli::stdout;
 
 fn injection() -> String {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/data/injection.json")
-        .display()
-        .to_string()
+    crate::support::data::injection().display().to_string()
 }
 
 #[test]

@@ -2,15 +2,10 @@
 //! image, link or entity from the data is rendered as such, and only http(s) addresses become
 //! links. tests/data/injection.json holds the markup.
 
-use std::path::PathBuf;
-
 use crate::support::cli::stdout;
 
 fn injection() -> String {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/data/injection.json")
-        .display()
-        .to_string()
+    crate::support::data::injection().display().to_string()
 }
 
 fn markdown(args: &[&str]) -> String {

@@ -328,8 +328,7 @@ fn the_rounds_view_exports_every_round_of_the_count_as_csv() {
 /// cell is escaped text, and the OSC 52 payload carries no control character.
 #[test]
 fn copies_of_hostile_markup_are_inert_markdown() {
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/injection.json");
-    let loaded = load::load(&[DataSource::File(path)]).unwrap();
+    let loaded = load::load(&[DataSource::File(crate::support::data::injection())]).unwrap();
     let mut app = app_on(loaded, 120, 40);
     select(&mut app, "markup");
     for key in ["y", "Y"] {
