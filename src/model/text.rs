@@ -10,8 +10,11 @@
 //! the interlinear annotation marks U+FFF9–U+FFFB, tags) is replaced by one visible character —
 //! C0 and DEL by their Unicode Control Picture (`␛` for ESC, `␍` for CR, `␇` for BEL), the rest
 //! by `�` (U+FFFD) — except a tab or a line feed, which every output here treats as a space
-//! between words, and so becomes a space. Two format characters stay: the zero-width joiner and
-//! non-joiner ([`JOINERS`]), which emoji sequences and some scripts need inside words.
+//! between words, and so becomes a space. Two format characters stay inside words: the
+//! zero-width joiner and non-joiner ([`JOINERS`]), which emoji sequences and some scripts need
+//! between two letters, marks, numbers or symbols; one anywhere else (at an end, beside a
+//! space, punctuation or another joiner) joins nothing and is replaced like the rest
+//! ([`is_stray_joiner`]).
 
 use std::borrow::Cow;
 
@@ -37,6 +40,47 @@ pub fn is_unsafe(c: char) -> bool {
     }
 }
 
+/// Whether `c` is a joiner that joins nothing: not between two characters a joiner can join
+/// (letters, marks, numbers, symbols — emoji among them), given the characters around it.
+pub fn is_stray_joiner(before: Option<char>, c: char, after: Option<char>) -> bool {
+    use unicode_general_category::{GeneralCategory::*, get_general_category};
+    let joins = |side: Option<char>| {
+        side.is_some_and(|s| {
+            matches!(
+                get_general_category(s),
+                UppercaseLetter
+                    | LowercaseLetter
+                    | TitlecaseLetter
+                    | ModifierLetter
+                    | OtherLetter
+                    | NonspacingMark
+                    | SpacingMark
+                    | EnclosingMark
+                    | DecimalNumber
+                    | LetterNumber
+                    | OtherNumber
+                    | MathSymbol
+                    | CurrencySymbol
+                    | ModifierSymbol
+                    | OtherSymbol
+            )
+        })
+    };
+    JOINERS.contains(&c) && !(joins(before) && joins(after))
+}
+
+/// Each character of `s` with whether the rule replaces it.
+fn judged(s: &str) -> impl Iterator<Item = (char, bool)> + '_ {
+    let mut before = None;
+    let mut chars = s.chars().peekable();
+    std::iter::from_fn(move || {
+        let c = chars.next()?;
+        let replaced = is_unsafe(c) || is_stray_joiner(before, c, chars.peek().copied());
+        before = Some(c);
+        Some((c, replaced))
+    })
+}
+
 /// A quick test that `s` holds no unsafe character: printable ASCII (most text in most
 /// files) costs one pass over its bytes; only text with other characters is looked up
 /// character by character.
@@ -44,7 +88,7 @@ pub fn is_clean(s: &str) -> bool {
     if s.bytes().all(|b| (0x20..0x7f).contains(&b)) {
         return true;
     }
-    !s.chars().any(is_unsafe)
+    !judged(s).any(|(_, replaced)| replaced)
 }
 
 /// The visible stand-in for an unsafe character (see the module doc).
@@ -64,8 +108,8 @@ pub fn clean(s: &str) -> Cow<'_, str> {
         return Cow::Borrowed(s);
     }
     Cow::Owned(
-        s.chars()
-            .map(|c| if is_unsafe(c) { stand_in(c) } else { c })
+        judged(s)
+            .map(|(c, replaced)| if replaced { stand_in(c) } else { c })
             .collect(),
     )
 }
@@ -96,6 +140,7 @@ pub fn one_line(text: &str) -> String {
     let mut rest = text;
     let mut kept = 0usize;
     let mut open: Option<char> = None;
+    let mut before: Option<char> = None;
     let mut quoted = 0usize;
     while let Some(c) = rest.chars().next() {
         rest = &rest[c.len_utf8()..];
@@ -121,7 +166,9 @@ pub fn one_line(text: &str) -> String {
             None => {}
         }
         // Shown by the one rule for text from a file (`model::text`), on one line.
-        let shown = if is_unsafe(c) { stand_in(c) } else { c };
+        let replaced = is_unsafe(c) || is_stray_joiner(before, c, rest.chars().next());
+        before = Some(c);
+        let shown = if replaced { stand_in(c) } else { c };
         out.push(shown);
         kept += shown.len_utf8();
     }
@@ -460,9 +507,21 @@ mod tests {
         for c in bidi_controls {
             assert!(is_unsafe(c), "{c:?}");
         }
-        // A family emoji (ZWJ sequence) and a Persian word with a ZWNJ are text.
+        // A family emoji (ZWJ sequence) and a Persian word with a ZWNJ are text; a joiner
+        // that joins nothing (at an end, beside a space or another joiner) is not.
         assert!(matches!(clean("👩\u{200d}👩\u{200d}👧"), Cow::Borrowed(_)));
         assert!(matches!(clean("می\u{200c}خواهم"), Cow::Borrowed(_)));
+        // A Devanagari half form: virama (a mark), ZWJ, a letter.
+        assert!(is_clean("क्\u{200d}ष"));
+        assert!(is_clean("🏳\u{fe0f}\u{200d}🌈"));
+        assert_eq!(
+            clean("\u{200d}Jo Smith\u{200c}"),
+            "\u{fffd}Jo Smith\u{fffd}"
+        );
+        assert_eq!(clean("Jo \u{200d}Smith"), "Jo \u{fffd}Smith");
+        assert_eq!(clean("Jo\u{200d}\u{200d}Smith"), "Jo\u{fffd}\u{fffd}Smith");
+        assert!(!is_clean("Smith\u{200d}"));
+        assert_eq!(one_line("named \"Jo\u{200d}\""), "named \"Jo\u{fffd}\"");
         assert!(is_clean("नमस्ते ሰላም ﷽ 😀"));
     }
 
