@@ -88,7 +88,15 @@ pub fn is_clean(s: &str) -> bool {
     if s.bytes().all(|b| (0x20..0x7f).contains(&b)) {
         return true;
     }
-    !judged(s).any(|(_, replaced)| replaced)
+    let mut joiner = false;
+    for c in s.chars() {
+        if is_unsafe(c) {
+            return false;
+        }
+        joiner |= JOINERS.contains(&c);
+    }
+    // Joiners are judged by their neighbours, in the few strings that have one.
+    !joiner || !judged(s).any(|(_, replaced)| replaced)
 }
 
 /// The visible stand-in for an unsafe character (see the module doc).

@@ -675,4 +675,29 @@ mod tests {
         assert_eq!(cell(""), DASH);
         assert_eq!(inline("a_b*c [d]"), "a\\_b\\*c \\[d\\]");
     }
+
+    #[test]
+    fn markup_from_the_data_is_text() {
+        assert_eq!(cell("<img src=x>"), "\\<img src=x\\>");
+        assert_eq!(cell("![x](http://e/x.png)"), "!\\[x\\](http://e/x.png)");
+        assert_eq!(
+            inline("&#x202e; &lt; Labour & Co-op"),
+            "\\&#x202e; \\&lt; Labour & Co-op"
+        );
+        // An id's code span cannot be ended by the backticks in it.
+        assert_eq!(code("a``b"), "```a``b```");
+        assert_eq!(code("`a"), "`` `a ``");
+        assert_eq!(in_table(&code("a|b")), "`a\\|b`");
+    }
+
+    #[test]
+    fn only_web_addresses_are_links() {
+        assert_eq!(
+            link("x", "https://e.org/a b>"),
+            "[x](<https://e.org/a%20b%3E>)"
+        );
+        assert_eq!(link("x", "HTTP://e.org"), "[x](<HTTP://e.org>)");
+        assert_eq!(link("x", "javascript:alert(1)"), "x (javascript:alert(1))");
+        assert_eq!(link("x", "data:<b>"), "x (data:\\<b\\>)");
+    }
 }
