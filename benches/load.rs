@@ -35,3 +35,29 @@ fn integrity_warnings(bencher: Bencher, contests: usize) {
     let dataset = support::dataset(contests);
     bencher.bench(|| hustings::load::integrity::warnings(black_box(dataset)));
 }
+
+/// The one rule's check (`model::text::is_clean`), run on every string at load, over names
+/// that are not ASCII (accents, Greek, Cyrillic, Arabic, Devanagari, CJK, an em dash, an
+/// emoji): the text the ASCII fast path does not cover. 10,000 names a sample.
+#[divan::bench(sample_count = 20)]
+fn is_clean_non_ascii(bencher: Bencher) {
+    const NAMES: [&str; 8] = [
+        "Órfhlaith Begley",
+        "Siân Berry — Green",
+        "Αλέξης Τσίπρας",
+        "Владимир Иванов",
+        "محمد عبد الله",
+        "नरेन्द्र मोदी",
+        "李 明 (独立)",
+        "Jo 👩\u{200d}👧 Smith",
+    ];
+    let names: Vec<String> = (0..10_000)
+        .map(|i| NAMES[i % NAMES.len()].to_string())
+        .collect();
+    bencher.bench(|| {
+        black_box(&names)
+            .iter()
+            .filter(|n| hustings::model::text::is_clean(n))
+            .count()
+    });
+}

@@ -3,7 +3,7 @@ use std::process::ExitCode;
 use clap::Parser;
 
 use hustings::cli::args::Cli;
-use hustings::report::safe;
+use hustings::report::{safe, words};
 
 /// A large dataset is tens of millions of small strings; mimalloc allocates them faster and
 /// with less overhead per string than the system allocator (see BENCHMARKS.md).
@@ -11,7 +11,10 @@ use hustings::report::safe;
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> ExitCode {
-    let cli = Cli::try_parse().unwrap_or_else(|err| with_data_tip(err).exit());
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(err) => return print_clap(&with_data_tip(err)),
+    };
     match hustings::cli::run(cli) {
         Ok(code) => ExitCode::from(code),
         Err(err) if is_broken_pipe(&err) => ExitCode::SUCCESS,
@@ -21,6 +24,29 @@ fn main() -> ExitCode {
             ExitCode::from(2)
         }
     }
+}
+
+/// What clap has to say instead of running (an error, or --help or --version), with clap's
+/// exit status (2 for an error). An error quotes the command line — an invalid value, an
+/// unknown argument — so it is shown by the one rule: on a terminal with clap's colours and
+/// no other escape, elsewhere plain.
+fn print_clap(err: &clap::Error) -> ExitCode {
+    use std::io::{IsTerminal, Write};
+    let code = ExitCode::from(u8::try_from(err.exit_code()).unwrap_or(2));
+    if !err.use_stderr() {
+        // Help and version: the program's own words, to stdout as clap prints them.
+        let _ = err.print();
+        return code;
+    }
+    let rendered = err.render();
+    let shown = if std::io::stderr().is_terminal() && words::colour_allowed() {
+        safe::keeping_colour(&rendered.ansi().to_string())
+    } else {
+        safe::message_lines(&rendered.to_string())
+    };
+    // Nothing to report a failed write to stderr to.
+    let _ = std::io::stderr().write_all(shown.as_bytes());
+    code
 }
 
 /// A dataset file given where only `--data` takes one (`hustings list ge2019.json`): clap's

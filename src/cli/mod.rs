@@ -11,7 +11,7 @@ mod show;
 mod stats;
 mod validate;
 
-use std::io::{self, Write};
+use std::io::{self, IsTerminal, Write};
 
 use anyhow::Result;
 
@@ -23,6 +23,7 @@ use crate::query::{Index, Query, find_contest};
 use crate::report::csv::TextCells;
 use crate::report::safe;
 use crate::report::style::TextStyle;
+use crate::report::terminal::{Out, Printed};
 
 /// Loaded data, the query resolved against it, and the contests it selects.
 pub struct Selection {
@@ -127,10 +128,36 @@ impl<F> Output<F> {
     }
 }
 
+/// What `command` prints on stdout: JSON and CSV keep the data's exact strings, so on a
+/// terminal they are made harmless on the way out (`report::terminal`).
+fn printed(command: Option<&Command>) -> Printed {
+    use args::{CompareFormat, Format, ShowFormat};
+    let of = |format: Format| match format {
+        Format::Json => Printed::Json,
+        Format::Csv => Printed::Csv,
+        Format::Text | Format::Markdown => Printed::Shown,
+    };
+    match command {
+        Some(Command::List(args)) => of(args.format),
+        Some(Command::Stats(args)) => of(args.format),
+        Some(Command::History(args)) => of(args.format),
+        Some(Command::Show(args)) => match args.format {
+            ShowFormat::Json => Printed::Json,
+            ShowFormat::Csv => Printed::Csv,
+            ShowFormat::Text | ShowFormat::Markdown => Printed::Shown,
+        },
+        Some(Command::Compare(args)) if args.format == CompareFormat::Json => Printed::Json,
+        // The dataset an import writes to stdout when not given -o.
+        Some(Command::Import(_) | Command::Schema) => Printed::Json,
+        _ => Printed::Shown,
+    }
+}
+
 /// Runs what the command line asks for; returns the process exit status.
 pub fn run(cli: Cli) -> Result<u8> {
     let stdout = io::stdout();
-    let mut out = stdout.lock();
+    let terminal = stdout.is_terminal();
+    let mut out = Out::new(stdout.lock(), printed(cli.command.as_ref()), terminal);
     let sources = cli.data.sources(&[]);
     let code = match cli.command {
         Some(Command::List(args)) => {

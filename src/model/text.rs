@@ -4,33 +4,99 @@
 //! showing such text; [`each_text`] visits every string of a record with its JSON path, so
 //! `validate` can say where such characters are.
 //!
-//! The rule: every C0 control, DEL, C1 control and bidi control is replaced by one visible
-//! character — C0 and DEL by their Unicode Control Picture (`␛` for ESC, `␍` for CR, `␇` for
-//! BEL), C1 and bidi controls (and the line and paragraph separators U+2028/U+2029) by `�`
-//! (U+FFFD) — except a tab or a line feed, which every output here treats as a space between
-//! words, and so becomes a space.
+//! The rule, by Unicode property rather than a hand list: every control character (general
+//! category Cc: C0, DEL, C1), line and paragraph separator (Zl, Zp) and format character (Cf —
+//! the bidi controls among them, with U+200E/U+200F/U+061C, the invisible U+200B/U+2060/U+FEFF,
+//! the interlinear annotation marks U+FFF9–U+FFFB, tags) is replaced by one visible character —
+//! C0 and DEL by their Unicode Control Picture (`␛` for ESC, `␍` for CR, `␇` for BEL), the rest
+//! by `�` (U+FFFD) — except a tab or a line feed, which every output here treats as a space
+//! between words, and so becomes a space. Two format characters stay inside words: the
+//! zero-width joiner and non-joiner ([`JOINERS`]), which emoji sequences and some scripts need
+//! between two letters, marks, numbers or symbols; one anywhere else (at an end, beside a
+//! space, punctuation or another joiner) joins nothing and is replaced like the rest
+//! ([`is_stray_joiner`]).
 
 use std::borrow::Cow;
 
 use serde::Serialize;
 use serde::ser;
 
-/// Whether `c` would act on a terminal, or reorder text, rather than show.
+/// The format characters (Cf) text needs inside words, kept: the zero-width non-joiner
+/// (Persian, Indic scripts) and joiner (emoji sequences such as 👩‍⚕️, Indic conjuncts).
+pub const JOINERS: [char; 2] = ['\u{200c}', '\u{200d}'];
+
+/// Whether `c` would act on a terminal, reorder text or hide in it, rather than show.
 pub fn is_unsafe(c: char) -> bool {
-    matches!(c, '\u{0}'..='\u{1f}' | '\u{7f}'..='\u{9f}' | '\u{2028}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+    use unicode_general_category::{GeneralCategory, get_general_category};
+    if c.is_ascii() {
+        return c.is_ascii_control();
+    }
+    match get_general_category(c) {
+        GeneralCategory::Control
+        | GeneralCategory::LineSeparator
+        | GeneralCategory::ParagraphSeparator => true,
+        GeneralCategory::Format => !JOINERS.contains(&c),
+        _ => false,
+    }
 }
 
-/// A quick test that `s` holds no unsafe character: bytes that cannot start one are skipped
-/// (ASCII text, most of Unicode), so clean text costs one pass over its bytes.
+/// Whether `c` is a joiner that joins nothing: not between two characters a joiner can join
+/// (letters, marks, numbers, symbols — emoji among them), given the characters around it.
+pub fn is_stray_joiner(before: Option<char>, c: char, after: Option<char>) -> bool {
+    use unicode_general_category::{GeneralCategory::*, get_general_category};
+    let joins = |side: Option<char>| {
+        side.is_some_and(|s| {
+            matches!(
+                get_general_category(s),
+                UppercaseLetter
+                    | LowercaseLetter
+                    | TitlecaseLetter
+                    | ModifierLetter
+                    | OtherLetter
+                    | NonspacingMark
+                    | SpacingMark
+                    | EnclosingMark
+                    | DecimalNumber
+                    | LetterNumber
+                    | OtherNumber
+                    | MathSymbol
+                    | CurrencySymbol
+                    | ModifierSymbol
+                    | OtherSymbol
+            )
+        })
+    };
+    JOINERS.contains(&c) && !(joins(before) && joins(after))
+}
+
+/// Each character of `s` with whether the rule replaces it.
+fn judged(s: &str) -> impl Iterator<Item = (char, bool)> + '_ {
+    let mut before = None;
+    let mut chars = s.chars().peekable();
+    std::iter::from_fn(move || {
+        let c = chars.next()?;
+        let replaced = is_unsafe(c) || is_stray_joiner(before, c, chars.peek().copied());
+        before = Some(c);
+        Some((c, replaced))
+    })
+}
+
+/// A quick test that `s` holds no unsafe character: printable ASCII (most text in most
+/// files) costs one pass over its bytes; only text with other characters is looked up
+/// character by character.
 pub fn is_clean(s: &str) -> bool {
-    // C0 and DEL are single bytes; C1 starts with 0xC2, the bidi controls with 0xE2.
-    if !s
-        .bytes()
-        .any(|b| b < 0x20 || b == 0x7f || b == 0xc2 || b == 0xe2)
-    {
+    if s.bytes().all(|b| (0x20..0x7f).contains(&b)) {
         return true;
     }
-    !s.chars().any(is_unsafe)
+    let mut joiner = false;
+    for c in s.chars() {
+        if is_unsafe(c) {
+            return false;
+        }
+        joiner |= JOINERS.contains(&c);
+    }
+    // Joiners are judged by their neighbours, in the few strings that have one.
+    !joiner || !judged(s).any(|(_, replaced)| replaced)
 }
 
 /// The visible stand-in for an unsafe character (see the module doc).
@@ -50,8 +116,8 @@ pub fn clean(s: &str) -> Cow<'_, str> {
         return Cow::Borrowed(s);
     }
     Cow::Owned(
-        s.chars()
-            .map(|c| if is_unsafe(c) { stand_in(c) } else { c })
+        judged(s)
+            .map(|(c, replaced)| if replaced { stand_in(c) } else { c })
             .collect(),
     )
 }
@@ -82,6 +148,7 @@ pub fn one_line(text: &str) -> String {
     let mut rest = text;
     let mut kept = 0usize;
     let mut open: Option<char> = None;
+    let mut before: Option<char> = None;
     let mut quoted = 0usize;
     while let Some(c) = rest.chars().next() {
         rest = &rest[c.len_utf8()..];
@@ -107,7 +174,9 @@ pub fn one_line(text: &str) -> String {
             None => {}
         }
         // Shown by the one rule for text from a file (`model::text`), on one line.
-        let shown = if is_unsafe(c) { stand_in(c) } else { c };
+        let replaced = is_unsafe(c) || is_stray_joiner(before, c, rest.chars().next());
+        before = Some(c);
+        let shown = if replaced { stand_in(c) } else { c };
         out.push(shown);
         kept += shown.len_utf8();
     }
@@ -417,6 +486,51 @@ mod tests {
         assert!(matches!(clean("Siân Berry — “quoted”"), Cow::Borrowed(_)));
         assert!(is_clean("Órfhlaith Begley\u{2014}"));
         assert!(!is_clean("\u{85}"));
+    }
+
+    #[test]
+    fn invisible_format_characters_are_shown_and_joiners_kept() {
+        // Bidi marks, the Arabic letter mark, interlinear annotations, a soft hyphen, a
+        // zero-width space, a byte-order mark and a tag: each one visible stand-in.
+        for c in [
+            '\u{200e}',
+            '\u{200f}',
+            '\u{61c}',
+            '\u{fff9}',
+            '\u{fffa}',
+            '\u{fffb}',
+            '\u{ad}',
+            '\u{200b}',
+            '\u{feff}',
+            '\u{e0041}',
+        ] {
+            assert!(is_unsafe(c), "{c:?}");
+            assert_eq!(clean(&format!("a{c}b")), "a\u{fffd}b", "{c:?}");
+        }
+        // Every Bidi_Control character (UCD PropList.txt) is unsafe.
+        let bidi_controls = ['\u{61c}', '\u{200e}', '\u{200f}']
+            .into_iter()
+            .chain('\u{202a}'..='\u{202e}')
+            .chain('\u{2066}'..='\u{2069}');
+        for c in bidi_controls {
+            assert!(is_unsafe(c), "{c:?}");
+        }
+        // A family emoji (ZWJ sequence) and a Persian word with a ZWNJ are text; a joiner
+        // that joins nothing (at an end, beside a space or another joiner) is not.
+        assert!(matches!(clean("👩\u{200d}👩\u{200d}👧"), Cow::Borrowed(_)));
+        assert!(matches!(clean("می\u{200c}خواهم"), Cow::Borrowed(_)));
+        // A Devanagari half form: virama (a mark), ZWJ, a letter.
+        assert!(is_clean("क्\u{200d}ष"));
+        assert!(is_clean("🏳\u{fe0f}\u{200d}🌈"));
+        assert_eq!(
+            clean("\u{200d}Jo Smith\u{200c}"),
+            "\u{fffd}Jo Smith\u{fffd}"
+        );
+        assert_eq!(clean("Jo \u{200d}Smith"), "Jo \u{fffd}Smith");
+        assert_eq!(clean("Jo\u{200d}\u{200d}Smith"), "Jo\u{fffd}\u{fffd}Smith");
+        assert!(!is_clean("Smith\u{200d}"));
+        assert_eq!(one_line("named \"Jo\u{200d}\""), "named \"Jo\u{fffd}\"");
+        assert!(is_clean("नमस्ते ሰላም ﷽ 😀"));
     }
 
     #[test]

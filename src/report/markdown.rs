@@ -11,28 +11,114 @@ use super::{Detail, Listing, StatsReport, change, round_words, rounds, selection
 use crate::model::Contest;
 use crate::stats::{Backing, EndorserRecord, Totals};
 
-/// A table cell: pipes escaped, line breaks flattened, empty shown as a dash.
+/// A table cell of text (from the data or the program's words): escaped as running text is
+/// ([`inline`]: no formatting, HTML or link can start in it), pipes escaped, line breaks
+/// flattened, empty shown as a dash.
 pub fn cell(text: &str) -> String {
     if text.trim().is_empty() {
         return DASH.to_string();
     }
-    text.replace('\\', "\\\\")
-        .replace('|', "\\|")
-        .replace(['\n', '\r'], " ")
+    in_table(&inline(text))
 }
 
-fn row(out: &mut impl Write, cells: &[String]) -> io::Result<()> {
-    let cells: Vec<String> = cells.iter().map(|c| cell(c)).collect();
+/// Markup that stays inside its table cell: pipes escaped (GitHub reads `\|` as a pipe even
+/// within a code span), line breaks flattened.
+fn in_table(markup: &str) -> String {
+    markup.replace('|', "\\|").replace(['\n', '\r'], " ")
+}
+
+/// One cell of a table row: text, escaped by [`cell`], or the program's own markup around
+/// escaped text ([`code_cell`], [`emphasis`]).
+enum Cell {
+    Text(String),
+    Markup(String),
+}
+
+impl From<String> for Cell {
+    fn from(text: String) -> Cell {
+        Cell::Text(text)
+    }
+}
+
+impl From<&String> for Cell {
+    fn from(text: &String) -> Cell {
+        Cell::Text(text.clone())
+    }
+}
+
+/// `text` as a code span: fenced by more backticks than any run inside it (CommonMark), so
+/// nothing in it can end the span; inside, nothing is formatting or HTML.
+fn code(text: &str) -> String {
+    let fence = "`".repeat(longest_backtick_run(text) + 1);
+    // A span starting or ending with a backtick needs a space between it and the fence.
+    let pad = if text.starts_with('`') || text.ends_with('`') {
+        " "
+    } else {
+        ""
+    };
+    format!("{fence}{pad}{text}{pad}{fence}")
+}
+
+/// The most backticks in a row in `text`.
+fn longest_backtick_run(text: &str) -> usize {
+    text.split(|c| c != '`').map(str::len).max().unwrap_or(0)
+}
+
+/// An id as a table cell, as code.
+fn code_cell(text: &str) -> Cell {
+    Cell::Markup(code(text))
+}
+
+/// A row label in italics.
+fn emphasis(text: &str) -> Cell {
+    Cell::Markup(format!("_{}_", inline(text)))
+}
+
+fn row<C: Into<Cell>>(out: &mut impl Write, cells: impl IntoIterator<Item = C>) -> io::Result<()> {
+    let cells: Vec<String> = cells
+        .into_iter()
+        .map(|c| match c.into() {
+            Cell::Text(text) => cell(&text),
+            Cell::Markup(markup) => in_table(&markup),
+        })
+        .collect();
     writeln!(out, "| {} |", cells.join(" | "))
 }
 
+/// The header row (its names escaped as cells are, an empty name left empty) and the rule
+/// that aligns each column.
 fn header(out: &mut impl Write, names: &[&str], right: &[bool]) -> io::Result<()> {
+    let names: Vec<String> = names.iter().map(|n| in_table(&inline(n))).collect();
     writeln!(out, "| {} |", names.join(" | "))?;
     let rule: Vec<&str> = right
         .iter()
         .map(|&r| if r { "---:" } else { "---" })
         .collect();
     writeln!(out, "|{}|", rule.join("|"))
+}
+
+/// A link, when `url` is one a reader may follow (`http` or `https`, any case); any other
+/// (`javascript:`, `data:`, a file) is no link: the text, then the address as escaped text.
+fn link(text: &str, url: &str) -> String {
+    let web = ["http://", "https://"].iter().any(|scheme| {
+        url.get(..scheme.len())
+            .is_some_and(|s| s.eq_ignore_ascii_case(scheme))
+    });
+    if !web {
+        return format!("{text} ({})", inline(url));
+    }
+    // Inside `<…>` only these could end the address or the line.
+    let mut target = String::with_capacity(url.len());
+    for c in url.chars() {
+        match c {
+            '<' => target.push_str("%3C"),
+            '>' => target.push_str("%3E"),
+            '\\' => target.push_str("%5C"),
+            c if c.is_whitespace() => target.push_str("%20"),
+            c => target.push(c),
+        }
+    }
+    format!("[{text}](<{target}>)")
 }
 
 /// Counts as cells.
@@ -75,21 +161,24 @@ pub fn list(out: &mut impl Write, listing: &Listing) -> io::Result<()> {
             .changes
             .map(|changes| crate::report::change::short(&changes.since(ds, i)));
         let mut cells = vec![
-            format!("`{}`", c.id),
-            s.date_label(),
-            c.title.clone(),
-            s.region.map_or(DASH.into(), |r| r.name.clone()),
-            c.status.as_str().into(),
-            s.winner_text(),
-            s.winner_faction.map_or(DASH.into(), |f| f.name.clone()),
+            code_cell(&c.id),
+            s.date_label().into(),
+            c.title.clone().into(),
+            s.region.map_or(DASH.into(), |r| r.name.clone()).into(),
+            Cell::Text(c.status.as_str().into()),
+            s.winner_text().into(),
+            s.winner_faction
+                .map_or(DASH.into(), |f| f.name.clone())
+                .into(),
             s.winner_share
                 .as_ref()
-                .map_or(DASH.into(), super::super::model::arithmetic::Share::label),
-            s.margin_label(),
-            s.turnout_label(),
+                .map_or(DASH.into(), super::super::model::arithmetic::Share::label)
+                .into(),
+            s.margin_label().into(),
+            s.turnout_label().into(),
         ];
-        cells.extend(change);
-        row(out, &cells)?;
+        cells.extend(change.map(Cell::from));
+        row(out, cells)?;
     }
     writeln!(out)?;
     writeln!(
@@ -168,8 +257,7 @@ pub fn stats(out: &mut impl Write, report: &StatsReport) -> io::Result<()> {
                 let right: Vec<bool> = (0..head.len()).map(|k| k == 4).collect();
                 header(out, &names, &right)?;
                 for r in rows {
-                    let cells: Vec<String> = r.iter().map(|c| inline(c)).collect();
-                    row(out, &cells)?;
+                    row(out, r)?;
                 }
             }
         }
@@ -263,26 +351,38 @@ fn chart_block(
     charts: &[&[Bar]],
     marks: &[Option<change::BarChanges>],
 ) -> io::Result<()> {
-    writeln!(out, "```text")?;
     let cols = marks.iter().fold(
         text::show::chart_cells(charts, CHART.width, true),
         |cols, m| cols.with_change(m.as_ref()),
     );
-    for line in text::show::chart(d, bars, cols, marks[k].as_ref(), &CHART) {
+    let lines = text::show::chart(d, bars, cols, marks[k].as_ref(), &CHART);
+    // Names are shown as they are inside the block: its fence is longer than any run of
+    // backticks in them, so none can end it.
+    let fence = "`".repeat(longest_backtick_run(&lines.concat()).max(2) + 1);
+    writeln!(out, "{fence}text")?;
+    for line in lines {
         writeln!(out, "{line}")?;
     }
-    writeln!(out, "```")?;
+    writeln!(out, "{fence}")?;
     if let Some(m) = &marks[k] {
         writeln!(out, "\n{}", inline(&m.note))?;
     }
     Ok(())
 }
 
-/// Text in running Markdown: characters that would start formatting are escaped.
+/// Text in running Markdown: characters that would start formatting, an HTML tag, a link,
+/// an image or an entity are escaped — the one rule for data in Markdown, cells included.
 pub fn inline(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for ch in text.chars() {
-        if matches!(ch, '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>') {
+    let mut chars = text.chars().peekable();
+    while let Some(ch) = chars.next() {
+        // `&` only where it could start an entity (`&#x202e;` is a bidi override, `&lt;` a
+        // bracket): `Labour & Co-op` reads as it is.
+        let entity = ch == '&'
+            && chars
+                .peek()
+                .is_some_and(|c| c.is_ascii_alphanumeric() || *c == '#');
+        if entity || matches!(ch, '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>') {
             out.push('\\');
         }
         out.push(ch);
@@ -297,7 +397,7 @@ pub fn show(out: &mut impl Write, d: &Detail) -> io::Result<()> {
     let mut headline = facts::headline(d.dataset, c).into_iter();
     let id = headline.next().unwrap_or_default();
     let rest: Vec<String> = headline.map(|p| inline(&p)).collect();
-    writeln!(out, "`{id}` · {}\n", rest.join(" · "))?;
+    writeln!(out, "{} · {}\n", code(&id), rest.join(" · "))?;
     if c.candidates.is_empty() {
         writeln!(out, "_{}_\n", facts::no_candidates(c))?;
     } else {
@@ -390,7 +490,7 @@ pub fn show(out: &mut impl Write, d: &Detail) -> io::Result<()> {
     for source in &c.sources {
         let text = inline(&facts::source_text(source));
         match &source.url {
-            Some(url) => writeln!(out, "- [{text}](<{url}>)")?,
+            Some(url) => writeln!(out, "- {}", link(&text, url))?,
             None => writeln!(out, "- {text}")?,
         }
     }
@@ -466,14 +566,14 @@ fn rounds_section(out: &mut impl Write, c: &Contest) -> io::Result<()> {
         row(out, &cells)?;
     }
     if table.thresholds.iter().any(Option::is_some) {
-        let mut cells = vec!["_threshold_".to_string()];
-        cells.extend(table.thresholds.iter().map(|t| cell(t, "")));
-        row(out, &cells)?;
+        let mut cells = vec![emphasis("threshold")];
+        cells.extend(table.thresholds.iter().map(|t| cell(t, "").into()));
+        row(out, cells)?;
     }
     for (reason, values) in &table.inactive {
-        let mut cells = vec![format!("_{reason}_")];
-        cells.extend(values.iter().map(|t| cell(t, "")));
-        row(out, &cells)?;
+        let mut cells = vec![emphasis(reason)];
+        cells.extend(values.iter().map(|t| cell(t, "").into()));
+        row(out, cells)?;
     }
     writeln!(out)?;
     for (i, line) in rounds.iter().enumerate() {
@@ -542,10 +642,10 @@ pub fn compare(out: &mut impl Write, pair: &[Detail; 2]) -> io::Result<()> {
     )?;
     row(
         out,
-        &[
-            "Id".into(),
-            format!("`{}`", pair[0].contest.id),
-            format!("`{}`", pair[1].contest.id),
+        [
+            Cell::Text("Id".into()),
+            code_cell(&pair[0].contest.id),
+            code_cell(&pair[1].contest.id),
         ],
     )?;
     for (label, [x, y]) in facts::compared(pair[0].dataset, pair[0].contest, pair[1].contest) {
@@ -574,5 +674,30 @@ mod tests {
         assert_eq!(cell("line\nbreak"), "line break");
         assert_eq!(cell(""), DASH);
         assert_eq!(inline("a_b*c [d]"), "a\\_b\\*c \\[d\\]");
+    }
+
+    #[test]
+    fn markup_from_the_data_is_text() {
+        assert_eq!(cell("<img src=x>"), "\\<img src=x\\>");
+        assert_eq!(cell("![x](http://e/x.png)"), "!\\[x\\](http://e/x.png)");
+        assert_eq!(
+            inline("&#x202e; &lt; Labour & Co-op"),
+            "\\&#x202e; \\&lt; Labour & Co-op"
+        );
+        // An id's code span cannot be ended by the backticks in it.
+        assert_eq!(code("a``b"), "```a``b```");
+        assert_eq!(code("`a"), "`` `a ``");
+        assert_eq!(in_table(&code("a|b")), "`a\\|b`");
+    }
+
+    #[test]
+    fn only_web_addresses_are_links() {
+        assert_eq!(
+            link("x", "https://e.org/a b>"),
+            "[x](<https://e.org/a%20b%3E>)"
+        );
+        assert_eq!(link("x", "HTTP://e.org"), "[x](<HTTP://e.org>)");
+        assert_eq!(link("x", "javascript:alert(1)"), "x (javascript:alert(1))");
+        assert_eq!(link("x", "data:<b>"), "x (data:\\<b\\>)");
     }
 }

@@ -22,6 +22,7 @@ pub mod json;
 pub mod markdown;
 pub mod style;
 pub mod table;
+pub mod terminal;
 pub mod text;
 pub mod words;
 

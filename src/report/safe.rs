@@ -1,7 +1,8 @@
 //! What reaches a terminal or a document is safe to show: the data as people see it has every
 //! control and bidi character replaced by its visible stand-in (`model::text::clean`, the one
-//! rule). JSON and CSV output keep the exact strings; everything drawn or written as text or
-//! Markdown goes through [`for_display`], and messages through [`message`].
+//! rule). JSON and CSV output keep the exact strings (on a terminal, `report::terminal` makes
+//! them harmless on the way out); everything drawn or written as text or Markdown goes through
+//! [`for_display`], and messages through [`message`].
 
 use std::borrow::Cow;
 use std::io::{self, Write};
@@ -52,6 +53,41 @@ pub fn is_clean(loaded: &Loaded) -> bool {
 /// A message (an error, a warning, a file name) safe to show.
 pub fn message(text: &str) -> Cow<'_, str> {
     text::clean(text)
+}
+
+/// Lines of text, each shown by the one rule ([`message`]), the line feeds between them kept.
+pub fn message_lines(text: &str) -> String {
+    let lines: Vec<Cow<str>> = text.split('\n').map(message).collect();
+    lines.join("\n")
+}
+
+/// [`message_lines`], but for the colour sequences in `text` (SGR: `ESC [`, digits and `;`, `m`) — a
+/// formatter's own (clap's), around the words it styles — which are kept. Any other escape
+/// sequence is shown, not obeyed.
+pub fn keeping_colour(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find('\u{1b}') {
+        out.push_str(&message_lines(&rest[..at]));
+        let after = &rest[at..];
+        let params = after.strip_prefix("\u{1b}[").map(|p| {
+            p.len()
+                - p.trim_start_matches(|c: char| c.is_ascii_digit() || c == ';')
+                    .len()
+        });
+        match params {
+            Some(n) if after[2 + n..].starts_with('m') => {
+                out.push_str(&after[..3 + n]);
+                rest = &after[3 + n..];
+            }
+            _ => {
+                out.push_str(&message("\u{1b}"));
+                rest = &after[1..];
+            }
+        }
+    }
+    out.push_str(&message_lines(rest));
+    out
 }
 
 /// A writer for messages to people (stderr): every line written through it is shown by the one
@@ -156,6 +192,16 @@ mod tests {
             "read a␛[2J.csv\nwarning: \u{fffd}x␇\nwrote b\u{fffd}"
         );
     }
+    #[test]
+    fn colour_is_kept_and_every_other_escape_shown() {
+        let text = "\u{1b}[1m\u{1b}[31merror:\u{1b}[0m invalid value '\u{1b}]0;x\u{7}\u{202e}'\n  \u{1b}[2Jtip\u{9b}1m";
+        assert_eq!(
+            keeping_colour(text),
+            "\u{1b}[1m\u{1b}[31merror:\u{1b}[0m invalid value '␛]0;x␇\u{fffd}'\n  ␛[2Jtip\u{fffd}1m"
+        );
+        assert_eq!(message_lines("a\u{1b}[1mb\nc\td"), "a␛[1mb\nc d");
+    }
+
     use crate::load::{DataSource, load};
 
     #[test]

@@ -323,3 +323,34 @@ fn the_rounds_view_exports_every_round_of_the_count_as_csv() {
         stdout(&["list", "--data", data, "--format", "csv"])
     );
 }
+
+/// Markup and invisible characters in the data: the copies (`y`, `Y`) are Markdown whose every
+/// cell is escaped text, and the OSC 52 payload carries no control character.
+#[test]
+fn copies_of_hostile_markup_are_inert_markdown() {
+    let loaded = load::load(&[DataSource::File(crate::support::data::injection())]).unwrap();
+    let mut app = app_on(loaded, 120, 40);
+    select(&mut app, "markup");
+    for key in ["y", "Y"] {
+        press(&mut app, key);
+        let sequence = clipboard(&mut app).expect("a copy");
+        let body = &sequence["\x1b]52;c;".len()..sequence.len() - 1];
+        let bytes = base64::engine::general_purpose::STANDARD
+            .decode(body)
+            .unwrap();
+        let text = String::from_utf8(bytes).unwrap();
+        let unescaped = text.replace("\\<", "");
+        assert!(
+            !unescaped.contains("<img") && !unescaped.contains("<script"),
+            "{key}: {text}"
+        );
+        assert!(
+            text.contains("\\<img src=x onerror=alert(1)\\>"),
+            "{key}: {text}"
+        );
+        let unsafe_char = text
+            .chars()
+            .find(|&c| c != '\n' && hustings::model::text::is_unsafe(c));
+        assert_eq!(unsafe_char, None, "{key}: {text}");
+    }
+}

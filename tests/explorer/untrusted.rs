@@ -30,12 +30,11 @@ fn loaded(dataset: Dataset) -> Loaded {
     }
 }
 
-/// The first control or bidi character in `text` (a line feed is fine in a report).
+/// The first character in `text` the one rule would not show as it is (a line feed is fine
+/// in a report).
 fn first_unsafe(text: &str) -> Option<char> {
-    text.chars().find(|&c| {
-        c != '\n'
-            && matches!(c, '\u{0}'..='\u{1f}' | '\u{7f}'..='\u{9f}' | '\u{2028}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
-    })
+    text.chars()
+        .find(|&c| c != '\n' && hustings::model::text::is_unsafe(c))
 }
 
 fn reports(loaded: &Loaded) -> Vec<(String, String)> {

@@ -17,6 +17,13 @@ pub fn formula() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/data/formula.json")
 }
 
+/// A dataset whose text holds Markdown and HTML (tags, links, images, an entity, backticks,
+/// a pipe), addresses that are not http(s), and invisible format characters (U+200E,
+/// U+FFF9–U+FFFB, a soft hyphen…) where a list row would show them.
+pub fn injection() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/data/injection.json")
+}
+
 /// The shipped dataset as a file (the binary also embeds it).
 pub fn seed_file() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("data/contests.json")

@@ -5,6 +5,7 @@
 pub mod bars;
 pub mod cli;
 pub mod data;
+pub mod pty;
 pub mod strategies;
 pub mod tmux;
 pub mod tui;

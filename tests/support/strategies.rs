@@ -33,7 +33,8 @@ pub fn word() -> impl Strategy<Value = String> {
 }
 
 /// Non-blank text of a few words, sometimes with characters JSON must escape, and sometimes
-/// hostile: escape sequences, C1 controls, bidi overrides, BEL, CR and backspace.
+/// hostile: escape sequences, C1 controls, bidi overrides and marks, BEL, CR, backspace and
+/// invisible format characters.
 pub fn text() -> impl Strategy<Value = String> {
     (
         vec(word(), 1..4),
@@ -60,6 +61,8 @@ pub fn text() -> impl Strategy<Value = String> {
             " \u{9b}31m",
             " \u{202e}desrever\u{2069}",
             " cr\rbs\u{8}del\u{7f}",
+            " lrm\u{200e}\u{61c}note\u{fff9}a\u{fffa}b\u{fffb}",
+            " zw\u{200b}\u{2060}\u{ad}\u{feff}",
         ]),
     )
         .prop_map(|(words, extra)| format!("{}{extra}", words.join(" ")))

@@ -29,7 +29,8 @@ pub struct CsvArgs {
     ///
     /// By default a CSV text cell starting with =, +, -, @, a tab or a carriage return gets a
     /// leading ' so that a spreadsheet shows it instead of running it as a formula; numbers are
-    /// never changed. Other formats are not affected.
+    /// never changed. Other formats are not affected. Printed to a terminal, control and bidi
+    /// characters are shown as visible stand-ins all the same: redirect for the exact bytes.
     #[arg(long)]
     pub csv_raw: bool,
 }
