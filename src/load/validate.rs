@@ -185,14 +185,18 @@ fn check_contest(
     let mut names = Names::with_capacity(contest.candidates.len());
     for (j, candidate) in contest.candidates.iter().enumerate() {
         let cpath = || path().key("candidates").index(j);
-        // A party-level row (results by party only) has no name; then the party names it.
+        // A party-level row (results by party only) has no name; then the party names it. A
+        // person a source describes but does not name has a description instead.
         if candidate.name.is_empty() {
-            match &candidate.party {
-                Some(party) => non_empty(party, || cpath().key("party"))?,
-                None => {
+            match (&candidate.party, &candidate.description) {
+                (Some(party), _) => non_empty(party, || cpath().key("party"))?,
+                (None, Some(description)) => {
+                    non_empty(description, || cpath().key("description"))?;
+                }
+                (None, None) => {
                     return Err(violation(
                         cpath().key("name"),
-                        "must not be empty (a row without a name needs a party: results by party only)"
+                        "must not be empty (a row without a name needs a party, for results by party only, or a description, for someone a source does not name)"
                             .into(),
                     ));
                 }

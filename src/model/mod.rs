@@ -397,7 +397,8 @@ pub struct Ballots {
 #[serde(deny_unknown_fields)]
 pub struct Candidate {
     /// The person's name; absent where the source gives results by party only (then `party`
-    /// names the row, and nothing refers to it by name).
+    /// names the row, and nothing refers to it by name), or where it describes someone without
+    /// naming them (then `description` says who; never a namesake of another unnamed person).
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub name: String,
     /// Tells namesakes apart: unique within the contest when given; rounds may refer to the
@@ -691,16 +692,24 @@ impl Candidate {
     }
 
     /// What to call the candidate: the name, else the party (`Labour`, or `Other (several
-    /// parties)` for a folded group), else `(no name)`.
+    /// parties)` for a folded group), else `(not named)` (the description says who).
     pub fn label(&self) -> String {
         match (self.name.is_empty(), &self.party) {
             (false, _) => self.name.clone(),
             (true, Some(p)) if self.folded => format!("{p} (several parties)"),
             (true, Some(p)) => p.clone(),
-            (true, None) => "(no name)".to_string(),
+            (true, None) => UNNAMED.to_string(),
         }
     }
+
+    /// Whether the source describes this person without naming them.
+    pub fn is_unnamed(&self) -> bool {
+        self.name.is_empty() && self.party.is_none()
+    }
 }
+
+/// What a person the sources do not name is called.
+pub const UNNAMED: &str = "(not named)";
 
 impl Faction {
     /// The short label of the faction: its `abbr` (at most four characters), else the initials

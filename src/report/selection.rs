@@ -104,7 +104,7 @@ fn stage_row(c: &Contest, s: usize, stage: &Stage) -> StageRow {
             date
         });
     }
-    let mut names = if stage.candidates.is_empty() {
+    let names = if stage.candidates.is_empty() {
         "no candidate named".to_string()
     } else {
         stage
@@ -114,8 +114,9 @@ fn stage_row(c: &Contest, s: usize, stage: &Stage) -> StageRow {
             .collect::<Vec<_>>()
             .join(", ")
     };
+    // The mark goes on the label, so a list that wraps does not read as its last name inferred.
     if at("candidates") {
-        names = words::inferred(&names);
+        count.push_str(&format!(", list {} {}", words::INFERRED, INFERRED_MARK));
     }
     StageRow {
         label: format!("{what} ({count})"),

@@ -2,7 +2,7 @@
 //! candidate's status, nominations with bars toward the threshold, and inferred facts marked
 //! `†` with their basis (on tests/data/selection.json).
 
-use crate::support::cli::{listed_ids, stdout};
+use crate::support::cli::{hustings, listed_ids, stdout};
 use crate::support::data::selection_fixture;
 use hustings::report::json::ShowDoc;
 
@@ -270,14 +270,14 @@ fn stats_by_endorser_counts_nominations_apart_from_endorsements() {
 fn the_shipped_selections_show_what_the_articles_say() {
     let bury = stdout(&["show", "bury-south-selection-2019"]);
     assert!(bury.contains("Shortlist (3): Lucy Burke, Fatima Mahmood, Gillian Oliver"));
-    assert!(bury.contains("Stages           shortlist 3 → ballot 3 (24 Oct 2019)"));
+    assert!(bury.contains("Stages           shortlist 3 → hustings 3 (24 Oct 2019)"));
     let md = stdout(&["show", "bury-south-selection-2019", "-f", "markdown"]);
     assert!(md.contains("- **Shortlist (3):** Lucy Burke, Fatima Mahmood, Gillian Oliver"));
 
     let stockport = words(&stdout(&["show", "stockport-selection-2019"]));
     assert!(
         stockport.contains(
-            "Shortlist (4): Navendu Mishra, Julie Reid, Mike Cain, Fiona Dent † inferred"
+            "Shortlist (4, list inferred †): Navendu Mishra, Julie Reid, Mike Cain, Fiona Dent"
         )
     );
     assert!(stockport.contains("A local councillor endorsed by the Jewish Labour Movement, not named, did not make the shortlist."));
@@ -328,5 +328,57 @@ fn the_shipped_selections_show_what_the_articles_say() {
         doc.contest.inferred[0]
             .basis
             .contains("do not place Luton South")
+    );
+}
+
+#[test]
+fn facts_once_kept_in_prose_are_found_by_the_filters() {
+    let ids = |args: &[&str]| {
+        let mut all = vec!["list", "--format", "json"];
+        all.extend(args);
+        listed_ids(&stdout(&all))
+    };
+    // Stockport's councillor who was not shortlisted: described, not named, never a namesake.
+    assert_eq!(
+        ids(&["--candidate-status", "not-shortlisted"]),
+        ["stockport-selection-2019"]
+    );
+    let stockport = words(&stdout(&["show", "stockport-selection-2019"]));
+    assert!(stockport.contains("(not named) not shortlisted · not on a ballot"));
+    assert!(stockport.contains("Endorsed by Jewish Labour Movement"));
+    // Mishra's nine unions, two of them named, are a nominations count.
+    assert!(stockport.contains("Navendu Mishra: 9 nominations, from Unite, Unison"));
+    assert_eq!(ids(&["--stage", "hustings"]), ["bury-south-selection-2019"]);
+    let ballots = ids(&["--stage", "ballot"]);
+    assert!(ballots.contains(&"birkenhead-selection-2019".to_string()), "{ballots:?}");
+}
+
+#[test]
+fn a_candidate_without_a_name_needs_a_description_or_a_party() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("unnamed.json");
+    let contest = |candidate: &str| {
+        format!(
+            r#"{{"schema_version": 1, "contests": [{{"id": "x", "kind": "selection", "title": "X",
+               "status": "decided", "sources": [{{"outlet": "O"}}],
+               "candidates": [{{"name": "Ann", "votes": 3, "elected": true}}, {candidate}, {candidate}]}}]}}"#
+        )
+    };
+    std::fs::write(
+        &file,
+        contest(r#"{"status": "not-shortlisted", "description": "a councillor"}"#),
+    )
+    .unwrap();
+    let out = hustings(&["validate"]).arg(&file).output().unwrap();
+    let text = |b: &[u8]| String::from_utf8_lossy(b).to_string();
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert!(!text(&out.stdout).contains("namesake"), "{}", text(&out.stdout));
+    std::fs::write(&file, contest(r#"{"status": "not-shortlisted"}"#)).unwrap();
+    let out = hustings(&["validate"]).arg(&file).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        text(&out.stderr).contains("candidates[1].name: must not be empty (a row without a name needs a party"),
+        "{}",
+        text(&out.stderr)
     );
 }
