@@ -275,11 +275,9 @@ fn the_shipped_selections_show_what_the_articles_say() {
     assert!(md.contains("- **Shortlist (3):** Lucy Burke, Fatima Mahmood, Gillian Oliver"));
 
     let stockport = words(&stdout(&["show", "stockport-selection-2019"]));
-    assert!(
-        stockport.contains(
-            "Shortlist (4, list inferred †): Navendu Mishra, Julie Reid, Mike Cain, Fiona Dent"
-        )
-    );
+    assert!(stockport.contains(
+        "Shortlist (4, list inferred †): Navendu Mishra, Julie Reid, Mike Cain, Fiona Dent"
+    ));
     assert!(stockport.contains("A local councillor endorsed by the Jewish Labour Movement, not named, did not make the shortlist."));
     assert!(stockport.contains("Branches: no threshold stated"));
     assert!(stockport.contains("Navendu Mishra: 5 nominations"));
@@ -350,7 +348,10 @@ fn facts_once_kept_in_prose_are_found_by_the_filters() {
     assert!(stockport.contains("Navendu Mishra: 9 nominations, from Unite, Unison"));
     assert_eq!(ids(&["--stage", "hustings"]), ["bury-south-selection-2019"]);
     let ballots = ids(&["--stage", "ballot"]);
-    assert!(ballots.contains(&"birkenhead-selection-2019".to_string()), "{ballots:?}");
+    assert!(
+        ballots.contains(&"birkenhead-selection-2019".to_string()),
+        "{ballots:?}"
+    );
 }
 
 #[test]
@@ -372,12 +373,17 @@ fn a_candidate_without_a_name_needs_a_description_or_a_party() {
     let out = hustings(&["validate"]).arg(&file).output().unwrap();
     let text = |b: &[u8]| String::from_utf8_lossy(b).to_string();
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
-    assert!(!text(&out.stdout).contains("namesake"), "{}", text(&out.stdout));
+    assert!(
+        !text(&out.stdout).contains("namesake"),
+        "{}",
+        text(&out.stdout)
+    );
     std::fs::write(&file, contest(r#"{"status": "not-shortlisted"}"#)).unwrap();
     let out = hustings(&["validate"]).arg(&file).output().unwrap();
     assert_eq!(out.status.code(), Some(2));
     assert!(
-        text(&out.stderr).contains("candidates[1].name: must not be empty (a row without a name needs a party"),
+        text(&out.stderr)
+            .contains("candidates[1].name: must not be empty (a row without a name needs a party"),
         "{}",
         text(&out.stderr)
     );

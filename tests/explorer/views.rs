@@ -120,7 +120,7 @@ fn endorsers_on_the_shipped_dataset_sort_and_list_their_contests() {
     let last = app.views.endorsers.last().unwrap();
     assert_eq!(
         (last.name.as_str(), last.backing, last.win_rate()),
-        ("Unison", Backing::Nomination, None)
+        ("National Union of Mineworkers", Backing::Nomination, None)
     );
     press(&mut app, "s");
     assert_eq!(names(&app)[0], "Angela Rayner");
