@@ -286,6 +286,32 @@ fn check_contest(
             })?;
         }
     }
+    for (r, route) in contest.nomination_routes.iter().enumerate() {
+        let rpath = || path().key("nomination_routes").index(r);
+        non_empty(&route.route, || rpath().key("route"))?;
+        if route.conditions.is_empty() {
+            return Err(violation(
+                rpath().key("conditions"),
+                "a route needs at least one condition".into(),
+            ));
+        }
+        for (k, condition) in route.conditions.iter().enumerate() {
+            let cpath = || rpath().key("conditions").index(k);
+            if condition.bodies.is_empty() {
+                return Err(violation(
+                    cpath().key("bodies"),
+                    "a condition counts the nominations of at least one kind of body".into(),
+                ));
+            }
+            if condition.at_least == 0 {
+                return Err(violation(
+                    cpath().key("at_least"),
+                    "at_least 0 is not positive: it is how many nominations a candidate needs, more than 0"
+                        .into(),
+                ));
+            }
+        }
+    }
     if let Some(bounds) = &contest.date_bounds {
         check_date_bounds(contest, bounds, || path().key("date_bounds"))?;
     }

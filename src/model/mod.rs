@@ -22,8 +22,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::model::date::PartialDate;
 pub use crate::model::selection::{
-    CandidateStatus, DateBounds, FieldPath, Inferred, NominatingBody, Nomination, NominationCount,
-    Stage, StageKind,
+    CandidateStatus, DateBounds, FieldPath, Inferred, NominatingBody, Nomination,
+    NominationCondition, NominationCount, NominationRoute, Stage, StageKind,
 };
 use crate::model::strict_numbers::{percent, vote_count, vote_count_opt};
 use crate::model::tally::Tally;
@@ -209,6 +209,14 @@ pub struct Contest {
         skip_serializing_if = "Vec::is_empty"
     )]
     pub nominations: Vec<Nomination>,
+    /// The ways to go forward on nominations when a rule has several conditions (or several
+    /// routes, any one of which will do); each condition counts the `nominations` of its bodies.
+    #[serde(
+        default,
+        deserialize_with = "require_object::list",
+        skip_serializing_if = "Vec::is_empty"
+    )]
+    pub nomination_routes: Vec<NominationRoute>,
     /// Preferential counts, round by round (first round first). Empty for a single count.
     #[serde(
         default,
@@ -656,6 +664,7 @@ impl Contest {
             seats: None,
             stages: Vec::new(),
             nominations: Vec::new(),
+            nomination_routes: Vec::new(),
             rounds: Vec::new(),
             majority: None,
             swing: None,

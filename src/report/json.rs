@@ -380,6 +380,10 @@ pub struct Derived {
     pub stage_path: Option<String>,
     /// Each of `contest.nominations`, in order, with who is over its threshold.
     pub nominations: Vec<NominationDoc>,
+    /// Each nominated candidate against `contest.nomination_routes` (a rule of several
+    /// conditions, or several routes): empty when the contest states none.
+    #[serde(default)]
+    pub nomination_routes: Vec<RouteDoc>,
     /// This contest's integrity warnings, as sentences.
     pub warnings: Vec<String>,
 }
@@ -407,6 +411,17 @@ pub struct NominationDoc {
     pub threshold: Option<f64>,
     /// One entry per count, in the data's order.
     pub candidates: Vec<NominatedDoc>,
+}
+
+/// One candidate against the nomination routes, as derived.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RouteDoc {
+    pub candidate: String,
+    /// Every condition of some route met: `true`, `false` (every route short), or `null`
+    /// when not known.
+    pub qualified: Option<bool>,
+    /// `qualified`, `needs 1 more union and 1 more affiliate`, `not known (…)`.
+    pub verdict: String,
 }
 
 /// One candidate's nominations from one kind of body, as derived.
@@ -599,6 +614,16 @@ impl Derived {
                             }
                         })
                         .collect(),
+                })
+                .collect(),
+            nomination_routes: crate::report::routes::routes(contest)
+                .map(|r| r.candidates)
+                .unwrap_or_default()
+                .into_iter()
+                .map(|v| RouteDoc {
+                    candidate: v.name,
+                    qualified: v.qualified,
+                    verdict: v.verdict,
                 })
                 .collect(),
             warnings: warnings_of(warnings, contest),

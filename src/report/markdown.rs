@@ -503,7 +503,7 @@ fn selection_sections(out: &mut impl Write, c: &crate::model::Contest) -> io::Re
     }
     let tables = selection::nominations(c);
     if !tables.is_empty() {
-        writeln!(out, "### Nominations\n")?;
+        writeln!(out, "### {}\n", selection::NOMINATIONS_HEADING)?;
         for table in &tables {
             write!(out, "**{}.**", inline(&table.heading))?;
             match &table.description {
@@ -522,6 +522,21 @@ fn selection_sections(out: &mut impl Write, c: &crate::model::Contest) -> io::Re
                     bar if bar.is_empty() => writeln!(out, "- {mark}{words}")?,
                     bar => writeln!(out, "- `{bar}` {mark}{words}")?,
                 }
+            }
+            writeln!(out)?;
+        }
+        if let Some(routes) = crate::report::routes::routes(c) {
+            writeln!(out, "**{}.**\n", inline(&routes.heading))?;
+            for rule in &routes.rules {
+                writeln!(out, "{}\n", inline(rule))?;
+            }
+            for r in &routes.candidates {
+                let mark = if r.qualified == Some(true) {
+                    "✓ "
+                } else {
+                    ""
+                };
+                writeln!(out, "- {mark}{}", inline(&r.sentence()))?;
             }
             writeln!(out)?;
         }

@@ -12,6 +12,7 @@ pub mod count_summary;
 pub mod round_records;
 pub mod round_words;
 pub mod rounds;
+pub mod routes;
 pub mod safe;
 pub mod selection;
 pub mod versions;

@@ -65,6 +65,25 @@ pub fn nominating_bodies(body: NominatingBody) -> &'static str {
     }
 }
 
+/// One or more bodies that nominate, as counted: `union`/`unions`, `CLP`/`CLPs`.
+pub fn nominating_body(body: NominatingBody, n: u64) -> &'static str {
+    let one = n == 1;
+    match body {
+        NominatingBody::Branch if one => "branch",
+        NominatingBody::Branch => "branches",
+        NominatingBody::Clp if one => "CLP",
+        NominatingBody::Clp => "CLPs",
+        NominatingBody::Union if one => "union",
+        NominatingBody::Union => "unions",
+        NominatingBody::Affiliate if one => "affiliate",
+        NominatingBody::Affiliate => "affiliates",
+        NominatingBody::Mp if one => "MP",
+        NominatingBody::Mp => "MPs",
+        NominatingBody::Other if one => "other body",
+        NominatingBody::Other => "other bodies",
+    }
+}
+
 /// A number as written, without a needless `.0`: `2`, `2.5`.
 pub fn number(v: f64) -> String {
     if v.fract() == 0.0 && v.abs() < 1e15 {

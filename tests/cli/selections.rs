@@ -282,25 +282,69 @@ fn the_shipped_selections_show_what_the_articles_say() {
     assert!(stockport.contains("Branches: no threshold stated"));
     assert!(stockport.contains("Navendu Mishra: 5 nominations"));
 
+    // The article's two conditions, both needed: one more union *and* another affiliate.
     let leadership = stdout(&["show", "labour-leadership-2020"]);
-    assert!(leadership.contains("Unions: 2 needed to go forward"));
-    assert!(words(&leadership).contains(
-        "Lisa Nandy: 1 nomination, 2 needed, 1 short, from National Union of Mineworkers"
-    ));
-    assert!(words(&leadership).contains(
-        "Keir Starmer: 1+ nominations, 2 needed, not known to have reached it, from Unison"
-    ));
+    assert!(
+        leadership.contains("\nNominations received\n"),
+        "{leadership}"
+    );
+    assert!(leadership.contains("Unions: counted toward the rule below"));
+    assert!(
+        words(&leadership)
+            .contains("To go forward: at least 2 unions † and at least 1 affiliate †")
+    );
+    assert!(words(&leadership).contains("Lisa Nandy: needs 1 more union and 1 more affiliate"));
+    assert!(
+        words(&leadership)
+            .contains("Keir Starmer: not known (1+ of 2 unions and affiliates not reported)")
+    );
     assert!(
         !leadership.contains('✓'),
         "nobody is known to be over the threshold"
     );
     let doc: ShowDoc =
         serde_json::from_str(&stdout(&["show", "labour-leadership-2020", "-f", "json"])).unwrap();
-    assert_eq!(doc.contest.nominations[0].threshold, Some(2.0));
+    assert_eq!(doc.contest.nomination_routes[0].conditions[0].at_least, 2);
+    let nandy = &doc.derived.nomination_routes[1];
     assert_eq!(
-        doc.derived.nominations[0].candidates[1].reached,
-        Some(false)
+        (nandy.candidate.as_str(), nandy.qualified),
+        ("Lisa Nandy", Some(false))
     );
+    // A second union alone would not tick her: the affiliate is still missing.
+    let mut data: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(crate::support::data::seed_file()).unwrap())
+            .unwrap();
+    let contest = data["contests"]
+        .as_array_mut()
+        .unwrap()
+        .iter_mut()
+        .find(|c| c["id"] == "labour-leadership-2020")
+        .unwrap();
+    contest["nominations"][0]["counts"][1]["count"] = 2.into();
+    contest["nominations"][0]["counts"][1]["from"] = serde_json::json!([]);
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("second-union.json");
+    std::fs::write(&file, data.to_string()).unwrap();
+    let second = words(&stdout(&[
+        "show",
+        "labour-leadership-2020",
+        "--data",
+        file.to_str().unwrap(),
+    ]));
+    assert!(
+        second.contains("Lisa Nandy: needs 1 more affiliate"),
+        "{second}"
+    );
+    assert!(!second.contains('✓'), "{second}");
+    contest_nandy_affiliate(&mut data, 1);
+    std::fs::write(&file, data.to_string()).unwrap();
+    let both = words(&stdout(&[
+        "show",
+        "labour-leadership-2020",
+        "--data",
+        file.to_str().unwrap(),
+    ]));
+    assert!(both.contains("✓ Lisa Nandy: qualified"), "{both}");
 
     let luton = stdout(&["show", "luton-south-selection-2019"]);
     assert!(
@@ -387,4 +431,15 @@ fn a_candidate_without_a_name_needs_a_description_or_a_party() {
         "{}",
         text(&out.stderr)
     );
+}
+
+/// Sets Lisa Nandy's count of non-union affiliates in the 2020 leadership race of `data`.
+fn contest_nandy_affiliate(data: &mut serde_json::Value, count: u64) {
+    let contest = data["contests"]
+        .as_array_mut()
+        .unwrap()
+        .iter_mut()
+        .find(|c| c["id"] == "labour-leadership-2020")
+        .unwrap();
+    contest["nominations"][1]["counts"][0]["count"] = count.into();
 }

@@ -63,12 +63,14 @@ fn the_shipped_selections_show_their_shortlists_nominations_and_inferred_facts()
     select(&mut app, "labour-leadership-2020");
     let detail = pane(&screen(&app), "Detail").join(" ");
     let detail = detail.split_whitespace().collect::<Vec<_>>().join(" ");
+    // Two conditions, both needed, worded apart from the stage called Nominations.
+    assert!(detail.contains("Nominations received"), "{detail}");
     assert!(
-        detail.contains("Unions: 2 needed to go forward"),
+        detail.contains("To go forward: at least 2 unions † and at least 1 affiliate †"),
         "{detail}"
     );
     assert!(
-        detail.contains("Lisa Nandy: 1 nomination, 2 needed, 1 short"),
+        detail.contains("Lisa Nandy: needs 1 more union and 1 more affiliate"),
         "{detail}"
     );
     select(&mut app, "luton-south-selection-2019");
@@ -116,9 +118,9 @@ fn pickers_filter_by_stage_reached_and_candidate_status() {
 
 #[test]
 fn nomination_bars_mark_the_threshold_as_the_rounds_do() {
-    // The Labour leadership of 2020: unions, 2 needed; Lisa Nandy had 1 (half way).
-    let mut app = app(200, 120);
-    select(&mut app, "labour-leadership-2020");
+    // Anytown: branches, 3 needed; Cat Cole had 2 (two thirds of the way).
+    let mut app = fixture_app();
+    select(&mut app, "anytown-selection");
     let detail = pane(&screen(&app), "Detail");
     let row = |name: &str| {
         detail
@@ -127,15 +129,15 @@ fn nomination_bars_mark_the_threshold_as_the_rounds_do() {
             .unwrap_or_else(|| panic!("{name}:\n{}", detail.join("\n")))
             .clone()
     };
-    let nandy = row("Lisa Nandy");
-    let (bar, _) = nandy.split_once('┆').expect("a threshold mark");
+    let cat = row("Cat Cole");
+    let (bar, _) = cat.split_once('┆').expect("a threshold mark");
     let drawn = bar.trim();
     // The mark is at the threshold: where a full bar ends, the bars' scale being the
-    // threshold; one nomination of two is half way to it.
+    // threshold; two nominations of three are two thirds of the way to it.
     let lead = bar.len() - bar.trim_start().len();
     let cells = bar.chars().count() - lead;
-    assert!(cells >= 6, "{nandy}");
-    assert_eq!(drawn.chars().count(), cells.div_ceil(2), "{nandy}");
+    assert!(cells >= 6, "{cat}");
+    assert_eq!(drawn.chars().count(), (cells * 2).div_ceil(3), "{cat}");
     // Every row of a table with a threshold has its mark in the same column.
     let columns: Vec<usize> = detail
         .iter()

@@ -12,7 +12,7 @@ use crate::explorer::theme::Theme;
 use crate::explorer::ui::{chart, fact_lines, pane_block, scroll_paragraph};
 use crate::model::{Contest, Dataset, Status};
 use crate::report::change::{self, ChangeSection};
-use crate::report::{cells, facts, rounds, safe, selection, versions, words};
+use crate::report::{cells, facts, rounds, routes, safe, selection, versions, words};
 
 /// Width of the labels in the facts section.
 const LABEL: usize = 16;
@@ -160,7 +160,7 @@ fn selection_sections(c: &Contest, doc: &mut Doc) {
     if tables.is_empty() {
         return;
     }
-    doc.heading("Nominations");
+    doc.heading(selection::NOMINATIONS_HEADING);
     for table in &tables {
         doc.hanging(&table.heading, "  ", "    ", theme.text());
         if let Some(description) = &table.description {
@@ -173,6 +173,17 @@ fn selection_sections(c: &Contest, doc: &mut Doc) {
             let lead = format!("    {lead}");
             let rest = " ".repeat(cells::width(&lead));
             doc.hanging(&words, &lead, &rest, theme.text());
+        }
+    }
+    if let Some(routes) = routes::routes(c) {
+        doc.hanging(&routes.heading, "  ", "    ", theme.text());
+        for rule in &routes.rules {
+            doc.text("    ", rule, theme.dim());
+        }
+        for r in &routes.candidates {
+            let lead = format!("    {} ", r.mark());
+            let rest = " ".repeat(cells::width(&lead));
+            doc.hanging(&r.sentence(), &lead, &rest, theme.text());
         }
     }
 }
