@@ -384,6 +384,10 @@ pub struct Derived {
     /// conditions, or several routes): empty when the contest states none.
     #[serde(default)]
     pub nomination_routes: Vec<RouteDoc>,
+    /// The paths of the values the contest's author inferred (`region`,
+    /// `candidates[0].faction`): each is marked `†` in text.
+    #[serde(default)]
+    pub inferred: Vec<String>,
     /// This contest's integrity warnings, as sentences.
     pub warnings: Vec<String>,
 }
@@ -626,6 +630,7 @@ impl Derived {
                     verdict: v.verdict,
                 })
                 .collect(),
+            inferred: contest.inferred.iter().map(|x| x.field.clone()).collect(),
             warnings: warnings_of(warnings, contest),
         }
     }

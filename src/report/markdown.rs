@@ -3,7 +3,7 @@
 use std::io::{self, Write};
 
 use super::bars::Bar;
-use super::facts::{self, Summary};
+use super::facts::{self, RowFact, Summary};
 use super::style::TextStyle;
 use super::text::{self, wins_label};
 use super::words::{self, DASH, NA, faction_name, region_name};
@@ -76,15 +76,24 @@ pub fn list(out: &mut impl Write, listing: &Listing) -> io::Result<()> {
             .map(|changes| crate::report::change::short(&changes.since(ds, i)));
         let mut cells = vec![
             format!("`{}`", c.id),
-            s.date_label(),
-            c.title.clone(),
-            s.region.map_or(DASH.into(), |r| r.name.clone()),
+            s.marked(RowFact::Date, s.date_label()),
+            s.marked(RowFact::Title, c.title.clone()),
+            s.marked(
+                RowFact::Region,
+                s.region.map_or(DASH.into(), |r| r.name.clone()),
+            ),
             c.status.as_str().into(),
-            s.winner_text(),
-            s.winner_faction.map_or(DASH.into(), |f| f.name.clone()),
-            s.winner_share
-                .as_ref()
-                .map_or(DASH.into(), super::super::model::arithmetic::Share::label),
+            s.marked(RowFact::Winner, s.winner_text()),
+            s.marked(
+                RowFact::WinnerFaction,
+                s.winner_faction.map_or(DASH.into(), |f| f.name.clone()),
+            ),
+            s.marked(
+                RowFact::WinnerShare,
+                s.winner_share
+                    .as_ref()
+                    .map_or(DASH.into(), super::super::model::arithmetic::Share::label),
+            ),
             s.margin_label(),
             s.turnout_label(),
         ];
@@ -96,7 +105,11 @@ pub fn list(out: &mut impl Write, listing: &Listing) -> io::Result<()> {
         out,
         "{}",
         totals_line(&Totals::of_contests(ds, listing.rows))
-    )
+    )?;
+    if let Some(legend) = crate::report::words::inferred_legend(ds, listing.rows) {
+        writeln!(out, "\n{legend}")?;
+    }
+    Ok(())
 }
 
 /// `stats --format markdown`.
@@ -197,6 +210,9 @@ pub fn stats(out: &mut impl Write, report: &StatsReport) -> io::Result<()> {
             "_{} seats (general elections and by-elections): {} decided, {} pending._",
             seats.contests, seats.decided, seats.pending
         )?;
+    }
+    for note in crate::report::footnotes::for_stats(report) {
+        writeln!(out, "\n_{}_", inline(&note))?;
     }
     Ok(())
 }

@@ -9,6 +9,7 @@ pub mod candidates;
 pub mod cells;
 pub mod change;
 pub mod count_summary;
+pub mod footnotes;
 pub mod round_records;
 pub mod round_words;
 pub mod rounds;
@@ -80,6 +81,9 @@ pub struct Detail<'a> {
 pub struct StatsReport<'a> {
     pub dataset: &'a Dataset,
     pub query: &'a Query,
+    /// The contests counted (indices into `dataset.contests`): the footnotes say how many rest
+    /// on an inferred value.
+    pub rows: &'a [usize],
     pub totals: Totals,
     pub groups: Groups,
     /// For seats per party: totals over the contests that elect a seat.

@@ -35,6 +35,14 @@ pub fn marked(value: &str) -> String {
     format!("{value} {INFERRED_MARK}")
 }
 
+/// What `†` means under a list whose rows mark inferred values; `None` when none of `rows`
+/// (indices into the dataset's contests) has any.
+pub fn inferred_legend(dataset: &Dataset, rows: &[usize]) -> Option<String> {
+    rows.iter()
+        .any(|&i| !dataset.contests[i].inferred.is_empty())
+        .then(|| format!("{INFERRED_MARK} {INFERRED}: see `show ID` for the basis"))
+}
+
 /// A stage as people say it: `longlist`, `shortlist`, `nominations`, `ballot`, `hustings`.
 pub fn stage(stage: StageKind) -> &'static str {
     match stage {

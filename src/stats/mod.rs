@@ -15,6 +15,7 @@
 //! contests by month.
 
 pub mod change;
+pub mod inferred;
 pub mod timeline;
 
 use std::cmp::Reverse;

@@ -18,6 +18,9 @@ pub struct Scoreboard {
     /// The date of the one general election the seats are, if they are one and the caller
     /// said so (`stats::one_general_election`; the index alone cannot tell): the seats strip.
     pub election: Option<crate::model::date::PartialDate>,
+    /// How many of the counted contests rest on an inferred value (`stats::inferred`; the
+    /// caller fills it in, as the index holds no inferred marks).
+    pub inferred: super::inferred::InferredCounts,
 }
 
 /// The scoreboard of the contests at `rows`.
@@ -31,5 +34,6 @@ pub fn scoreboard(index: &Index, rows: &[usize]) -> Scoreboard {
         seats: seat_totals_of(&visit),
         parties: parties(&visit),
         election: None,
+        inferred: super::inferred::InferredCounts::default(),
     }
 }

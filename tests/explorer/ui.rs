@@ -173,7 +173,7 @@ fn the_selected_row_is_highlighted_edge_to_edge_and_no_other() {
             (list.x..list.right())
                 .map(|x| buffer[(x, y)].symbol())
                 .collect::<String>()
-                .contains("Stockport Labour sel")
+                .contains("Stockport Labour se")
         })
         .expect("Stockport's row is on screen");
     assert_eq!(reversed_cells(row), usize::from(list.width - 2));

@@ -91,6 +91,7 @@ fn the_scoreboard_follows_the_filters() {
     expected.election = stats::one_general_election(ds, &app.rows);
     let changes = hustings::model::change::Changes::build(ds);
     stats::add_previous_shares(ds, &changes, &app.rows, &mut expected.parties);
+    expected.inferred = stats::inferred::inferred_counts(ds, &app.rows);
     assert_eq!(board, expected);
     assert_eq!(board.totals.contests, 8);
     assert_eq!(board.regions.len(), 1);

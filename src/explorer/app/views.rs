@@ -373,6 +373,7 @@ impl App {
                 let mut board = stats::scoreboard(index, rows);
                 stats::add_previous_shares(ds, &data.changes, rows, &mut board.parties);
                 board.election = stats::one_general_election(ds, rows);
+                board.inferred = stats::inferred::inferred_counts(ds, rows);
                 v.board = Some(board);
                 v.board_for = Some(version);
             }
