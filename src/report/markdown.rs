@@ -212,7 +212,9 @@ pub fn stats(out: &mut impl Write, report: &StatsReport) -> io::Result<()> {
         )?;
     }
     for note in crate::report::footnotes::for_stats(report) {
-        writeln!(out, "\n_{}_", inline(&note))?;
+        if !note.trim().is_empty() {
+            writeln!(out, "\n_{}_", inline(note.trim()))?;
+        }
     }
     Ok(())
 }

@@ -84,6 +84,8 @@ pub struct StatsReport<'a> {
     /// The contests counted (indices into `dataset.contests`): the footnotes say how many rest
     /// on an inferred value.
     pub rows: &'a [usize],
+    /// The index the rows are of (a tally of mixed kinds is counted again kind by kind).
+    pub index: &'a crate::query::Index,
     pub totals: Totals,
     pub groups: Groups,
     /// For seats per party: totals over the contests that elect a seat.

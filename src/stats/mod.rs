@@ -16,6 +16,7 @@
 
 pub mod change;
 pub mod inferred;
+pub mod kinds;
 pub mod timeline;
 
 use std::cmp::Reverse;

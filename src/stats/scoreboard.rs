@@ -21,6 +21,9 @@ pub struct Scoreboard {
     /// How many of the counted contests rest on an inferred value (`stats::inferred`; the
     /// caller fills it in, as the index holds no inferred marks).
     pub inferred: super::inferred::InferredCounts,
+    /// The faction records kind by kind when the contests are of several kinds
+    /// (`stats::kinds`; the caller fills it in, as the index holds no kinds).
+    pub kinds: Vec<super::kinds::KindRecords>,
 }
 
 /// The scoreboard of the contests at `rows`.
@@ -35,5 +38,6 @@ pub fn scoreboard(index: &Index, rows: &[usize]) -> Scoreboard {
         parties: parties(&visit),
         election: None,
         inferred: super::inferred::InferredCounts::default(),
+        kinds: Vec::new(),
     }
 }

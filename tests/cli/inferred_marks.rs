@@ -103,3 +103,29 @@ fn stats_footnotes_say_how_many_counted_contests_rest_on_an_inferred_value() {
     let bury = stdout(&["stats", "--by", "region", "--search", "bury south"]);
     assert!(!bury.contains('†'), "{bury}");
 }
+
+/// A tally over several kinds of contest says so, and counts each faction kind by kind: the
+/// Labour left's one loss is a general election, not a selection.
+#[test]
+fn stats_over_mixed_kinds_count_each_kind_apart() {
+    let factions = stdout(&["stats"]);
+    assert!(
+        factions.contains(
+            "Counted together: 14 selections, 1 leadership election, 2 general elections."
+        ),
+        "{factions}"
+    );
+    assert!(
+        factions.contains("Labour left / Momentum: selections: won 6; general elections: lost 1"),
+        "{factions}"
+    );
+    assert!(factions.contains("Labour right: general elections: won 1"));
+    let regions = stdout(&["stats", "--by", "region"]);
+    assert!(
+        regions.contains("Counted together: 14 selections"),
+        "{regions}"
+    );
+    // One kind: nothing to say.
+    let selections = stdout(&["stats", "--kind", "selection"]);
+    assert!(!selections.contains("Counted together"), "{selections}");
+}

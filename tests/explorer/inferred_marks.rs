@@ -38,3 +38,18 @@ fn the_scoreboard_footnotes_the_counts_resting_on_inferred_values() {
         "{shown}"
     );
 }
+
+#[test]
+fn the_scoreboard_counts_each_kind_of_contest_apart() {
+    let mut app = app(120, 60);
+    press(&mut app, "2");
+    let shown = screen(&app);
+    assert!(
+        shown.contains("Counted together: 14 selections, 1 leadership election, 2 general"),
+        "{shown}"
+    );
+    assert!(
+        shown.contains("Labour left / Momentum: selections: won 6; general elections: lost 1"),
+        "{shown}"
+    );
+}

@@ -96,6 +96,7 @@ fn reports(loaded: &Loaded) -> Vec<(String, String)> {
             dataset: ds,
             query: &query,
             rows: &rows,
+            index: &index,
             totals: stats::totals(&index, &rows),
             groups: stats::group_by(ds, &index, &rows, by),
             seat_totals: (by == GroupBy::Party).then(|| stats::seat_totals(&index, &rows)),

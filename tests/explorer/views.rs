@@ -92,6 +92,7 @@ fn the_scoreboard_follows_the_filters() {
     let changes = hustings::model::change::Changes::build(ds);
     stats::add_previous_shares(ds, &changes, &app.rows, &mut expected.parties);
     expected.inferred = stats::inferred::inferred_counts(ds, &app.rows);
+    expected.kinds = stats::kinds::factions_per_kind(ds, &Index::build(ds), &app.rows);
     assert_eq!(board, expected);
     assert_eq!(board.totals.contests, 8);
     assert_eq!(board.regions.len(), 1);

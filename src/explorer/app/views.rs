@@ -374,6 +374,7 @@ impl App {
                 stats::add_previous_shares(ds, &data.changes, rows, &mut board.parties);
                 board.election = stats::one_general_election(ds, rows);
                 board.inferred = stats::inferred::inferred_counts(ds, rows);
+                board.kinds = stats::kinds::factions_per_kind(ds, index, rows);
                 v.board = Some(board);
                 v.board_for = Some(version);
             }

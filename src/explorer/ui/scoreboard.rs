@@ -97,7 +97,11 @@ fn lines(board: &Scoreboard, ds: &Dataset, width: usize, theme: Theme) -> Vec<Li
         ));
         out.push(Line::from(spans));
     }
-    for note in footnotes::factions(ds, &board.inferred) {
+    // A tally of several kinds of contest says so, with each faction's record kind by kind.
+    for note in footnotes::factions_by_kind(ds, &board.kinds)
+        .into_iter()
+        .chain(footnotes::factions(ds, &board.inferred))
+    {
         out.push(Line::styled(format!("   {note}"), theme.dim()));
     }
 
@@ -142,6 +146,9 @@ fn lines(board: &Scoreboard, ds: &Dataset, width: usize, theme: Theme) -> Vec<Li
     }
     if !board.regions.is_empty() {
         out.push(bars::legend(theme));
+    }
+    if let Some(note) = footnotes::mixed_kinds(&board.kinds) {
+        out.push(Line::styled(format!("   {note}"), theme.dim()));
     }
     if let Some(note) = footnotes::regions(&board.inferred) {
         out.push(Line::styled(format!("   {note}"), theme.dim()));
