@@ -498,6 +498,14 @@ fn turnout(c: &Contest) -> String {
             thousands(cast),
             thousands(eligible)
         ),
+        // A source's "turnout of 160 members" is a number of voters: said as such, not n/a.
+        (None, _, None) if c.ballots.as_ref().is_some_and(|b| b.cast.is_some()) => {
+            let cast = c.ballots.as_ref().and_then(|b| b.cast).unwrap_or_default();
+            format!(
+                "{} voted, as stated (no electorate given, so no percentage)",
+                thousands(cast)
+            )
+        }
         _ => NA.to_string(),
     }
 }

@@ -271,6 +271,11 @@ fn the_shipped_selections_show_what_the_articles_say() {
     let bury = stdout(&["show", "bury-south-selection-2019"]);
     assert!(bury.contains("Shortlist (3): Lucy Burke, Fatima Mahmood, Gillian Oliver"));
     assert!(bury.contains("Stages           shortlist 3 → hustings 3 (24 Oct 2019)"));
+    // "A turnout of 160 members": a number of voters, said as the source says it.
+    assert!(
+        bury.contains("Turnout          160 voted, as stated (no electorate given"),
+        "{bury}"
+    );
     let md = stdout(&["show", "bury-south-selection-2019", "-f", "markdown"]);
     assert!(md.contains("- **Shortlist (3):** Lucy Burke, Fatima Mahmood, Gillian Oliver"));
 
