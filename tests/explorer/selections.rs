@@ -4,7 +4,7 @@
 
 use crate::presentation::assert_detail_shows_what_show_prints;
 use crate::support::data::selection_fixture;
-use crate::support::tui::{app, app_on, pane, screen, select};
+use crate::support::tui::{app, app_on, pane, press, screen, select};
 use hustings::load::{self, DataSource};
 
 fn fixture_app() -> hustings::explorer::app::App {
@@ -85,7 +85,6 @@ fn the_shipped_selections_show_their_shortlists_nominations_and_inferred_facts()
 
 #[test]
 fn pickers_filter_by_stage_reached_and_candidate_status() {
-    use crate::support::tui::press;
     let mut app = fixture_app();
     assert_eq!(app.rows.len(), 2);
     // l: the stage picker (any, longlist, shortlist, nominations, ballot…); ballot is row 4.
@@ -148,4 +147,21 @@ fn nomination_bars_mark_the_threshold_as_the_rounds_do() {
         columns.len() > 1 && columns.iter().all(|c| *c == columns[0]),
         "{columns:?}"
     );
+}
+
+#[test]
+fn the_status_picker_finds_stockports_councillor_who_was_not_shortlisted() {
+    let mut app = app(120, 40);
+    // w: any, withdrawn, not shortlisted…
+    press(&mut app, "wjj\n");
+    assert_eq!(
+        app.query.filter.candidate_statuses,
+        [hustings::model::CandidateStatus::NotShortlisted]
+    );
+    let listed: Vec<&str> = app
+        .rows
+        .iter()
+        .map(|&i| app.data.as_ref().unwrap().dataset().contests[i].id.as_str())
+        .collect();
+    assert_eq!(listed, ["stockport-selection-2019"]);
 }
