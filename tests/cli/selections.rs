@@ -319,12 +319,7 @@ fn the_shipped_selections_show_what_the_articles_say() {
     let mut data: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(crate::support::data::seed_file()).unwrap())
             .unwrap();
-    let contest = data["contests"]
-        .as_array_mut()
-        .unwrap()
-        .iter_mut()
-        .find(|c| c["id"] == "labour-leadership-2020")
-        .unwrap();
+    let contest = leadership_in(&mut data);
     contest["nominations"][0]["counts"][1]["count"] = 2.into();
     contest["nominations"][0]["counts"][1]["from"] = serde_json::json!([]);
     let dir = tempfile::tempdir().unwrap();
@@ -341,7 +336,8 @@ fn the_shipped_selections_show_what_the_articles_say() {
         "{second}"
     );
     assert!(!second.contains('✓'), "{second}");
-    contest_nandy_affiliate(&mut data, 1);
+    // Lisa Nandy's non-union affiliates: one.
+    leadership_in(&mut data)["nominations"][1]["counts"][0]["count"] = 1.into();
     std::fs::write(&file, data.to_string()).unwrap();
     let both = words(&stdout(&[
         "show",
@@ -438,13 +434,12 @@ fn a_candidate_without_a_name_needs_a_description_or_a_party() {
     );
 }
 
-/// Sets Lisa Nandy's count of non-union affiliates in the 2020 leadership race of `data`.
-fn contest_nandy_affiliate(data: &mut serde_json::Value, count: u64) {
-    let contest = data["contests"]
+/// The 2020 leadership race in the dataset `data`.
+fn leadership_in(data: &mut serde_json::Value) -> &mut serde_json::Value {
+    data["contests"]
         .as_array_mut()
         .unwrap()
         .iter_mut()
         .find(|c| c["id"] == "labour-leadership-2020")
-        .unwrap();
-    contest["nominations"][1]["counts"][0]["count"] = count.into();
+        .unwrap()
 }
