@@ -107,7 +107,21 @@ fn the_detail_pane_shows_the_facts_show_prints_for_every_contest() {
 #[test]
 fn the_detail_pane_shows_the_facts_show_prints_for_every_import_format() {
     let root = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    // The Library's party-level history, cut to one seat's rows (the whole file is slow to
+    // show twice).
+    let dir = tempfile::tempdir().unwrap();
+    let history = dir.path().join("aberavon.tsv");
+    let whole =
+        std::fs::read_to_string(root.join("tests/data/real/uk-history/GE_results.tsv")).unwrap();
+    let seat: Vec<&str> = whole
+        .lines()
+        .enumerate()
+        .filter(|(n, l)| *n == 0 || l.starts_with("W07000049|"))
+        .map(|(_, l)| l)
+        .collect();
+    std::fs::write(&history, seat.join("\n") + "\n").unwrap();
     let files = [
+        history,
         root.join("tests/data/real/rcv/2018_maine_governor_primary.json"),
         root.join("tests/data/real/rcv/eastpointe_mi_2019_council_stv.json"),
         root.join("tests/data/nist/maine-2018-governor-primary.xml"),
