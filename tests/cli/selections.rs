@@ -307,6 +307,10 @@ fn the_shipped_selections_show_what_the_articles_say() {
         !leadership.contains('✓'),
         "nobody is known to be over the threshold"
     );
+    let md = stdout(&["show", "labour-leadership-2020", "-f", "markdown"]);
+    assert!(md.contains("### Nominations received"), "{md}");
+    assert!(md.contains("**To go forward: at least 2 unions † and at least 1 affiliate †.**"));
+    assert!(md.contains("- Lisa Nandy: needs 1 more union and 1 more affiliate"));
     let doc: ShowDoc =
         serde_json::from_str(&stdout(&["show", "labour-leadership-2020", "-f", "json"])).unwrap();
     assert_eq!(doc.contest.nomination_routes[0].conditions[0].at_least, 2);
@@ -442,4 +446,38 @@ fn leadership_in(data: &mut serde_json::Value) -> &mut serde_json::Value {
         .iter_mut()
         .find(|c| c["id"] == "labour-leadership-2020")
         .unwrap()
+}
+
+#[test]
+fn a_route_needs_conditions_each_of_more_than_zero() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("routes.json");
+    let text = |b: &[u8]| String::from_utf8_lossy(b).to_string();
+    for (routes, message) in [
+        (
+            r#"[{"route": "affiliates", "conditions": [{"bodies": ["union"], "at_least": 0}]}]"#,
+            "contests[0].nomination_routes[0].conditions[0].at_least: at_least 0 is not positive",
+        ),
+        (
+            r#"[{"route": "affiliates", "conditions": []}]"#,
+            "contests[0].nomination_routes[0].conditions: a route needs at least one condition",
+        ),
+        (
+            r#"[{"route": "affiliates", "conditions": [{"bodies": [], "at_least": 2}]}]"#,
+            "contests[0].nomination_routes[0].conditions[0].bodies: a condition counts",
+        ),
+    ] {
+        std::fs::write(
+            &file,
+            format!(
+                r#"{{"schema_version": 1, "contests": [{{"id": "x", "kind": "leadership", "title": "X",
+                   "status": "pending", "sources": [{{"outlet": "O"}}],
+                   "candidates": [{{"name": "Ann"}}], "nomination_routes": {routes}}}]}}"#
+            ),
+        )
+        .unwrap();
+        let out = hustings(&["validate"]).arg(&file).output().unwrap();
+        assert_eq!(out.status.code(), Some(2), "{routes}");
+        assert!(text(&out.stderr).contains(message), "{}", text(&out.stderr));
+    }
 }
