@@ -1,5 +1,5 @@
 //! The explorer marks inferred values outside the detail pane too: `†` in the list's columns,
-//! and footnotes under the scoreboard's tallies (on the shipped dataset).
+//! and footnotes under the scoreboard's tallies and the timeline (on the shipped dataset).
 
 use crate::support::tui::{app, pane, press, screen};
 
@@ -50,6 +50,17 @@ fn the_scoreboard_counts_each_kind_of_contest_apart() {
     );
     assert!(
         shown.contains("Labour left / Momentum: selections: won 6; general elections: lost 1"),
+        "{shown}"
+    );
+}
+
+#[test]
+fn the_timeline_footnotes_the_dates_that_are_inferred() {
+    let mut app = app(120, 60);
+    press(&mut app, "4");
+    let shown = screen(&app);
+    assert!(
+        shown.contains("† 6 of the 10 dated contests rest on an inferred date"),
         "{shown}"
     );
 }
