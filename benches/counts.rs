@@ -125,6 +125,7 @@ fn count() -> Contest {
         date_bounds: None,
         stages: Vec::new(),
         nominations: Vec::new(),
+        nomination_routes: Vec::new(),
         inferred: Vec::new(),
         rounds,
         majority: None,

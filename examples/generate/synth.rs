@@ -286,6 +286,7 @@ impl Generator {
             candidates,
             stages: Vec::new(),
             nominations: Vec::new(),
+            nomination_routes: Vec::new(),
             rounds,
             majority,
             swing: (ge_like && !pending && r.random_bool(0.4)).then(|| Swing {

@@ -32,6 +32,8 @@ pub fn run(
     let report = StatsReport {
         dataset: &selection.loaded.dataset,
         query: &selection.query,
+        rows,
+        index,
         totals: stats::totals(index, rows),
         groups: stats::group_by(&selection.loaded.dataset, index, rows, by),
         seat_totals: (by == GroupBy::Party).then(|| stats::seat_totals(index, rows)),

@@ -185,14 +185,18 @@ fn check_contest(
     let mut names = Names::with_capacity(contest.candidates.len());
     for (j, candidate) in contest.candidates.iter().enumerate() {
         let cpath = || path().key("candidates").index(j);
-        // A party-level row (results by party only) has no name; then the party names it.
+        // A party-level row (results by party only) has no name; then the party names it. A
+        // person a source describes but does not name has a description instead.
         if candidate.name.is_empty() {
-            match &candidate.party {
-                Some(party) => non_empty(party, || cpath().key("party"))?,
-                None => {
+            match (&candidate.party, &candidate.description) {
+                (Some(party), _) => non_empty(party, || cpath().key("party"))?,
+                (None, Some(description)) => {
+                    non_empty(description, || cpath().key("description"))?;
+                }
+                (None, None) => {
                     return Err(violation(
                         cpath().key("name"),
-                        "must not be empty (a row without a name needs a party: results by party only)"
+                        "must not be empty (a row without a name needs a party, for results by party only, or a description, for someone a source does not name)"
                             .into(),
                     ));
                 }
@@ -280,6 +284,32 @@ fn check_contest(
             known(&count.candidate, &|| {
                 npath().key("counts").index(k).key("candidate")
             })?;
+        }
+    }
+    for (r, route) in contest.nomination_routes.iter().enumerate() {
+        let rpath = || path().key("nomination_routes").index(r);
+        non_empty(&route.route, || rpath().key("route"))?;
+        if route.conditions.is_empty() {
+            return Err(violation(
+                rpath().key("conditions"),
+                "a route needs at least one condition".into(),
+            ));
+        }
+        for (k, condition) in route.conditions.iter().enumerate() {
+            let cpath = || rpath().key("conditions").index(k);
+            if condition.bodies.is_empty() {
+                return Err(violation(
+                    cpath().key("bodies"),
+                    "a condition counts the nominations of at least one kind of body".into(),
+                ));
+            }
+            if condition.at_least == 0 {
+                return Err(violation(
+                    cpath().key("at_least"),
+                    "at_least 0 is not positive: it is how many nominations a candidate needs, more than 0"
+                        .into(),
+                ));
+            }
         }
     }
     if let Some(bounds) = &contest.date_bounds {

@@ -331,6 +331,7 @@ mod tests {
             seats: None,
             stages: vec![],
             nominations: vec![],
+            nomination_routes: vec![],
             rounds: vec![],
             majority: None,
             swing: None,

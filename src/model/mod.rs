@@ -22,8 +22,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::model::date::PartialDate;
 pub use crate::model::selection::{
-    CandidateStatus, DateBounds, FieldPath, Inferred, NominatingBody, Nomination, NominationCount,
-    Stage, StageKind,
+    CandidateStatus, DateBounds, FieldPath, Inferred, NominatingBody, Nomination,
+    NominationCondition, NominationCount, NominationRoute, Stage, StageKind,
 };
 use crate::model::strict_numbers::{percent, vote_count, vote_count_opt};
 use crate::model::tally::Tally;
@@ -209,6 +209,14 @@ pub struct Contest {
         skip_serializing_if = "Vec::is_empty"
     )]
     pub nominations: Vec<Nomination>,
+    /// The ways to go forward on nominations when a rule has several conditions (or several
+    /// routes, any one of which will do); each condition counts the `nominations` of its bodies.
+    #[serde(
+        default,
+        deserialize_with = "require_object::list",
+        skip_serializing_if = "Vec::is_empty"
+    )]
+    pub nomination_routes: Vec<NominationRoute>,
     /// Preferential counts, round by round (first round first). Empty for a single count.
     #[serde(
         default,
@@ -397,7 +405,8 @@ pub struct Ballots {
 #[serde(deny_unknown_fields)]
 pub struct Candidate {
     /// The person's name; absent where the source gives results by party only (then `party`
-    /// names the row, and nothing refers to it by name).
+    /// names the row, and nothing refers to it by name), or where it describes someone without
+    /// naming them (then `description` says who; never a namesake of another unnamed person).
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub name: String,
     /// Tells namesakes apart: unique within the contest when given; rounds may refer to the
@@ -655,6 +664,7 @@ impl Contest {
             seats: None,
             stages: Vec::new(),
             nominations: Vec::new(),
+            nomination_routes: Vec::new(),
             rounds: Vec::new(),
             majority: None,
             swing: None,
@@ -691,16 +701,24 @@ impl Candidate {
     }
 
     /// What to call the candidate: the name, else the party (`Labour`, or `Other (several
-    /// parties)` for a folded group), else `(no name)`.
+    /// parties)` for a folded group), else `(not named)` (the description says who).
     pub fn label(&self) -> String {
         match (self.name.is_empty(), &self.party) {
             (false, _) => self.name.clone(),
             (true, Some(p)) if self.folded => format!("{p} (several parties)"),
             (true, Some(p)) => p.clone(),
-            (true, None) => "(no name)".to_string(),
+            (true, None) => UNNAMED.to_string(),
         }
     }
+
+    /// Whether the source describes this person without naming them.
+    pub fn is_unnamed(&self) -> bool {
+        self.name.is_empty() && self.party.is_none()
+    }
 }
+
+/// What a person the sources do not name is called.
+pub const UNNAMED: &str = "(not named)";
 
 impl Faction {
     /// The short label of the faction: its `abbr` (at most four characters), else the initials

@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::model::date::PartialDate;
 use crate::model::require_object;
-use crate::model::strict_numbers::count_opt;
+use crate::model::strict_numbers::{count, count_opt};
 
 /// One step of a selection, in order: who was still in it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -125,6 +125,36 @@ pub struct Nomination {
     /// Each candidate's nominations from such bodies.
     #[serde(default, deserialize_with = "require_object::list")]
     pub counts: Vec<NominationCount>,
+}
+
+/// One way to go forward on nominations: every condition must hold (e.g. "at least 2 unions,
+/// and at least 1 other affiliate"). A contest may have several routes, any one of which will do
+/// (constituency parties *or* affiliates).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct NominationRoute {
+    /// What the route is called, e.g. `affiliates`.
+    pub route: String,
+    /// The rule as the source words it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// The conditions, all of which must hold.
+    #[serde(deserialize_with = "require_object::list")]
+    #[schemars(length(min = 1))]
+    pub conditions: Vec<NominationCondition>,
+}
+
+/// One condition of a route: at least `at_least` nominations from the bodies named, together.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct NominationCondition {
+    /// The kinds of body whose nominations count toward it (summed), at least one.
+    #[schemars(length(min = 1))]
+    pub bodies: Vec<NominatingBody>,
+    /// How many are needed, more than 0.
+    #[serde(deserialize_with = "count")]
+    #[schemars(range(min = 1))]
+    pub at_least: u64,
 }
 
 /// The kinds of body that nominate candidates.

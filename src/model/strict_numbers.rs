@@ -102,6 +102,15 @@ pub fn count_opt<'de, D: Deserializer<'de>>(d: D) -> Result<Option<u64>, D::Erro
     })
 }
 
+/// A count of nominations that must be present.
+pub fn count<'de, D: Deserializer<'de>>(d: D) -> Result<u64, D::Error> {
+    d.deserialize_any(CountVisitor {
+        nullable: false,
+        what: "nominations",
+    })?
+    .ok_or_else(|| D::Error::custom("a count of nominations is required here"))
+}
+
 /// A vote count that must be present.
 pub fn vote_count<'de, D: Deserializer<'de>>(d: D) -> Result<u64, D::Error> {
     d.deserialize_any(CountVisitor {

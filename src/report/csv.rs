@@ -17,7 +17,7 @@ use crate::model::{Bound, Candidate, Contest, Dataset};
 use crate::stats::{GroupRecord, Groups};
 
 /// The columns of `list --format csv`, in order.
-pub const LIST_COLUMNS: [&str; 41] = [
+pub const LIST_COLUMNS: [&str; 42] = [
     "contest_id",
     "title",
     "kind",
@@ -61,6 +61,8 @@ pub const LIST_COLUMNS: [&str; 41] = [
     "candidate_place",
     "candidate_incumbent",
     "candidate_endorsements",
+    // The paths of the contest's values its author inferred (`region; candidates[0].faction`).
+    "inferred",
 ];
 
 /// Joins several values in one cell.
@@ -186,15 +188,23 @@ pub fn list(out: &mut impl Write, listing: &Listing, cells: TextCells) -> io::Re
         head.push(opt(known
             .and_then(crate::model::change::winner_points)
             .map(|p| format!("{p:.2}"))));
+        let inferred = [cells.text(
+            &contest
+                .inferred
+                .iter()
+                .map(|x| x.field.as_str())
+                .collect::<Vec<_>>()
+                .join(LIST_SEPARATOR),
+        )];
         let ranked = arithmetic::ranked(contest);
         if ranked.is_empty() {
-            let blank = vec![String::new(); header.len() - head.len()];
-            w.row(head.iter().chain(&blank))?;
+            let blank = vec![String::new(); header.len() - head.len() - inferred.len()];
+            w.row(head.iter().chain(&blank).chain(&inferred))?;
         }
         let shares = arithmetic::Shares::of(contest);
         for (rank, &c) in ranked.iter().enumerate() {
             let tail = candidate_cells(ds, shares, &contest.candidates[c], rank + 1, cells);
-            w.row(head.iter().chain(&tail))?;
+            w.row(head.iter().chain(&tail).chain(&inferred))?;
         }
     }
     w.flush()

@@ -158,6 +158,62 @@ impl<'a> Summary<'a> {
     }
 }
 
+/// The values of a contest's row in a list (`list`, the explorer's list) that may rest on a
+/// fact the data marks inferred.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RowFact {
+    Title,
+    Date,
+    Region,
+    Winner,
+    WinnerFaction,
+    WinnerShare,
+}
+
+impl Summary<'_> {
+    /// Whether the row's `fact` rests on a value the data marks inferred: the contest's own
+    /// field, or the winner's.
+    pub fn is_inferred(&self, fact: RowFact) -> bool {
+        let c = self.contest;
+        if c.inferred.is_empty() {
+            return false;
+        }
+        let winner = || {
+            let w = self.winner?;
+            c.candidates.iter().position(|k| std::ptr::eq(k, w))
+        };
+        let of_winner = |fields: &[&str]| {
+            winner().is_some_and(|i| {
+                c.is_inferred(&format!("candidates[{i}].name"))
+                    || fields
+                        .iter()
+                        .any(|f| c.is_inferred(&format!("candidates[{i}].{f}")))
+                    || c.inferred
+                        .iter()
+                        .any(|x| x.field == format!("candidates[{i}]"))
+            })
+        };
+        match fact {
+            RowFact::Title => c.is_inferred("title"),
+            RowFact::Date => c.is_inferred("date"),
+            RowFact::Region => c.is_inferred("region"),
+            RowFact::Winner => of_winner(&["elected"]),
+            RowFact::WinnerFaction => of_winner(&["faction"]),
+            RowFact::WinnerShare => of_winner(&["votes", "share"]),
+        }
+    }
+
+    /// `label`, followed by ` †` when the row's `fact` is inferred (and is shown: a dash or
+    /// `n/a` says nothing to mark).
+    pub fn marked(&self, fact: RowFact, label: String) -> String {
+        if self.is_inferred(fact) && label != DASH && label != NA && !label.is_empty() {
+            words::marked(&label)
+        } else {
+            label
+        }
+    }
+}
+
 /// One labelled fact.
 pub type Fact = (&'static str, String);
 
@@ -442,6 +498,14 @@ fn turnout(c: &Contest) -> String {
             thousands(cast),
             thousands(eligible)
         ),
+        // A source's "turnout of 160 members" is a number of voters: said as such, not n/a.
+        (None, _, None) if c.ballots.as_ref().is_some_and(|b| b.cast.is_some()) => {
+            let cast = c.ballots.as_ref().and_then(|b| b.cast).unwrap_or_default();
+            format!(
+                "{} voted, as stated (no electorate given, so no percentage)",
+                thousands(cast)
+            )
+        }
         _ => NA.to_string(),
     }
 }

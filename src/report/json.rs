@@ -380,6 +380,14 @@ pub struct Derived {
     pub stage_path: Option<String>,
     /// Each of `contest.nominations`, in order, with who is over its threshold.
     pub nominations: Vec<NominationDoc>,
+    /// Each nominated candidate against `contest.nomination_routes` (a rule of several
+    /// conditions, or several routes): empty when the contest states none.
+    #[serde(default)]
+    pub nomination_routes: Vec<RouteDoc>,
+    /// The paths of the values the contest's author inferred (`region`,
+    /// `candidates[0].faction`): each is marked `†` in text.
+    #[serde(default)]
+    pub inferred: Vec<String>,
     /// This contest's integrity warnings, as sentences.
     pub warnings: Vec<String>,
 }
@@ -407,6 +415,17 @@ pub struct NominationDoc {
     pub threshold: Option<f64>,
     /// One entry per count, in the data's order.
     pub candidates: Vec<NominatedDoc>,
+}
+
+/// One candidate against the nomination routes, as derived.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RouteDoc {
+    pub candidate: String,
+    /// Every condition of some route met: `true`, `false` (every route short), or `null`
+    /// when not known.
+    pub qualified: Option<bool>,
+    /// `qualified`, `needs 1 more union and 1 more affiliate`, `not known (…)`.
+    pub verdict: String,
 }
 
 /// One candidate's nominations from one kind of body, as derived.
@@ -602,6 +621,17 @@ impl Derived {
                         .collect(),
                 })
                 .collect(),
+            nomination_routes: crate::report::routes::routes(contest)
+                .map(|r| r.candidates)
+                .unwrap_or_default()
+                .into_iter()
+                .map(|v| RouteDoc {
+                    candidate: v.name,
+                    qualified: v.qualified,
+                    verdict: v.verdict,
+                })
+                .collect(),
+            inferred: contest.inferred.iter().map(|x| x.field.clone()).collect(),
             warnings: warnings_of(warnings, i),
         }
     }

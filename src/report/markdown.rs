@@ -3,7 +3,7 @@
 use std::io::{self, Write};
 
 use super::bars::Bar;
-use super::facts::{self, Summary};
+use super::facts::{self, RowFact, Summary};
 use super::style::TextStyle;
 use super::text::{self, wins_label};
 use super::words::{self, DASH, NA, faction_name, region_name};
@@ -162,18 +162,27 @@ pub fn list(out: &mut impl Write, listing: &Listing) -> io::Result<()> {
             .map(|changes| crate::report::change::short(&changes.since(ds, i)));
         let mut cells = vec![
             code_cell(&c.id),
-            s.date_label().into(),
-            c.title.clone().into(),
-            s.region.map_or(DASH.into(), |r| r.name.clone()).into(),
+            s.marked(RowFact::Date, s.date_label()).into(),
+            s.marked(RowFact::Title, c.title.clone()).into(),
+            s.marked(
+                RowFact::Region,
+                s.region.map_or(DASH.into(), |r| r.name.clone()),
+            )
+            .into(),
             Cell::Text(c.status.as_str().into()),
-            s.winner_text().into(),
-            s.winner_faction
-                .map_or(DASH.into(), |f| f.name.clone())
-                .into(),
-            s.winner_share
-                .as_ref()
-                .map_or(DASH.into(), super::super::model::arithmetic::Share::label)
-                .into(),
+            s.marked(RowFact::Winner, s.winner_text()).into(),
+            s.marked(
+                RowFact::WinnerFaction,
+                s.winner_faction.map_or(DASH.into(), |f| f.name.clone()),
+            )
+            .into(),
+            s.marked(
+                RowFact::WinnerShare,
+                s.winner_share
+                    .as_ref()
+                    .map_or(DASH.into(), super::super::model::arithmetic::Share::label),
+            )
+            .into(),
             s.margin_label().into(),
             s.turnout_label().into(),
         ];
@@ -185,7 +194,11 @@ pub fn list(out: &mut impl Write, listing: &Listing) -> io::Result<()> {
         out,
         "{}",
         totals_line(&Totals::of_contests(ds, listing.rows))
-    )
+    )?;
+    if let Some(legend) = crate::report::words::inferred_legend(ds, listing.rows) {
+        writeln!(out, "\n{legend}")?;
+    }
+    Ok(())
 }
 
 /// `stats --format markdown`.
@@ -285,6 +298,11 @@ pub fn stats(out: &mut impl Write, report: &StatsReport) -> io::Result<()> {
             "_{} seats (general elections and by-elections): {} decided, {} pending._",
             seats.contests, seats.decided, seats.pending
         )?;
+    }
+    for note in crate::report::footnotes::for_stats(report) {
+        if !note.trim().is_empty() {
+            writeln!(out, "\n_{}_", inline(note.trim()))?;
+        }
     }
     Ok(())
 }
@@ -603,7 +621,7 @@ fn selection_sections(out: &mut impl Write, c: &crate::model::Contest) -> io::Re
     }
     let tables = selection::nominations(c);
     if !tables.is_empty() {
-        writeln!(out, "### Nominations\n")?;
+        writeln!(out, "### {}\n", selection::NOMINATIONS_HEADING)?;
         for table in &tables {
             write!(out, "**{}.**", inline(&table.heading))?;
             match &table.description {
@@ -622,6 +640,21 @@ fn selection_sections(out: &mut impl Write, c: &crate::model::Contest) -> io::Re
                     bar if bar.is_empty() => writeln!(out, "- {mark}{words}")?,
                     bar => writeln!(out, "- `{bar}` {mark}{words}")?,
                 }
+            }
+            writeln!(out)?;
+        }
+        if let Some(routes) = crate::report::routes::routes(c) {
+            writeln!(out, "**{}.**\n", inline(&routes.heading))?;
+            for rule in &routes.rules {
+                writeln!(out, "{}\n", inline(rule))?;
+            }
+            for r in &routes.candidates {
+                let mark = if r.qualified == Some(true) {
+                    "✓ "
+                } else {
+                    ""
+                };
+                writeln!(out, "- {mark}{}", inline(&r.sentence()))?;
             }
             writeln!(out)?;
         }

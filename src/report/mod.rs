@@ -9,9 +9,11 @@ pub mod candidates;
 pub mod cells;
 pub mod change;
 pub mod count_summary;
+pub mod footnotes;
 pub mod round_records;
 pub mod round_words;
 pub mod rounds;
+pub mod routes;
 pub mod safe;
 pub mod selection;
 pub mod versions;
@@ -82,6 +84,11 @@ pub struct Detail<'a> {
 pub struct StatsReport<'a> {
     pub dataset: &'a Dataset,
     pub query: &'a Query,
+    /// The contests counted (indices into `dataset.contests`): the footnotes say how many rest
+    /// on an inferred value.
+    pub rows: &'a [usize],
+    /// The index the rows are of (a tally of mixed kinds is counted again kind by kind).
+    pub index: &'a crate::query::Index,
     pub totals: Totals,
     pub groups: Groups,
     /// For seats per party: totals over the contests that elect a seat.

@@ -104,7 +104,7 @@ fn stage_row(c: &Contest, s: usize, stage: &Stage) -> StageRow {
             date
         });
     }
-    let mut names = if stage.candidates.is_empty() {
+    let names = if stage.candidates.is_empty() {
         "no candidate named".to_string()
     } else {
         stage
@@ -114,8 +114,9 @@ fn stage_row(c: &Contest, s: usize, stage: &Stage) -> StageRow {
             .collect::<Vec<_>>()
             .join(", ")
     };
+    // The mark goes on the label, so a list that wraps does not read as its last name inferred.
     if at("candidates") {
-        names = words::inferred(&names);
+        count.push_str(&format!(", list {} {}", words::INFERRED, INFERRED_MARK));
     }
     StageRow {
         label: format!("{what} ({count})"),
@@ -208,6 +209,10 @@ impl NominationRow {
     }
 }
 
+/// The heading of the nominations each candidate received, worded apart from a stage called
+/// `Nominations`.
+pub const NOMINATIONS_HEADING: &str = "Nominations received";
+
 /// Every kind of body's nominations, in the data's order.
 pub fn nominations(c: &Contest) -> Vec<NominationTable> {
     c.nominations
@@ -229,6 +234,10 @@ fn nomination_table(c: &Contest, n: usize, nomination: &Nomination) -> Nominatio
             } else {
                 needed
             }
+        }
+        // Counted toward a rule of several conditions, which says who goes forward.
+        None if crate::report::routes::counts_toward_routes(c, nomination.body) => {
+            "counted toward the rule below".to_string()
         }
         None => "no threshold stated".to_string(),
     };
@@ -341,6 +350,43 @@ pub fn describe(c: &Contest, field: &str) -> String {
         }
     };
     match path.0.as_slice() {
+        // `affiliates route, condition 2, at least`.
+        [
+            FieldStep::Key(list),
+            FieldStep::Index(r),
+            FieldStep::Key(conditions),
+            FieldStep::Index(k),
+            ..,
+        ] if list == "nomination_routes" && conditions == "conditions" => {
+            match c.nomination_routes.get(*r) {
+                Some(route) => with(format!("{} route, condition {}", route.route, k + 1), 4),
+                None => rest(0),
+            }
+        }
+        // `affiliates, Lisa Nandy's count`.
+        [
+            FieldStep::Key(list),
+            FieldStep::Index(n),
+            FieldStep::Key(counts),
+            FieldStep::Index(k),
+            ..,
+        ] if list == "nominations" && counts == "counts" => {
+            match c
+                .nominations
+                .get(*n)
+                .and_then(|x| Some((x, x.counts.get(*k)?)))
+            {
+                Some((nomination, count)) => with(
+                    format!(
+                        "{}, {}'s nominations",
+                        words::nominating_bodies(nomination.body).to_lowercase(),
+                        name_of(c, &count.candidate)
+                    ),
+                    4,
+                ),
+                None => rest(0),
+            }
+        }
         [FieldStep::Key(list), FieldStep::Index(i), ..] => {
             let head = match list.as_str() {
                 "candidates" => c.candidates.get(*i).map(|k| k.name.clone()),

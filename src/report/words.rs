@@ -35,6 +35,14 @@ pub fn marked(value: &str) -> String {
     format!("{value} {INFERRED_MARK}")
 }
 
+/// What `†` means under a list whose rows mark inferred values; `None` when none of `rows`
+/// (indices into the dataset's contests) has any.
+pub fn inferred_legend(dataset: &Dataset, rows: &[usize]) -> Option<String> {
+    rows.iter()
+        .any(|&i| !dataset.contests[i].inferred.is_empty())
+        .then(|| format!("{INFERRED_MARK} {INFERRED}: see `show ID` for the basis"))
+}
+
 /// A stage as people say it: `longlist`, `shortlist`, `nominations`, `ballot`, `hustings`.
 pub fn stage(stage: StageKind) -> &'static str {
     match stage {
@@ -62,6 +70,25 @@ pub fn nominating_bodies(body: NominatingBody) -> &'static str {
         NominatingBody::Affiliate => "Affiliates",
         NominatingBody::Mp => "MPs",
         NominatingBody::Other => "Other nominations",
+    }
+}
+
+/// One or more bodies that nominate, as counted: `union`/`unions`, `CLP`/`CLPs`.
+pub fn nominating_body(body: NominatingBody, n: u64) -> &'static str {
+    let one = n == 1;
+    match body {
+        NominatingBody::Branch if one => "branch",
+        NominatingBody::Branch => "branches",
+        NominatingBody::Clp if one => "CLP",
+        NominatingBody::Clp => "CLPs",
+        NominatingBody::Union if one => "union",
+        NominatingBody::Union => "unions",
+        NominatingBody::Affiliate if one => "affiliate",
+        NominatingBody::Affiliate => "affiliates",
+        NominatingBody::Mp if one => "MP",
+        NominatingBody::Mp => "MPs",
+        NominatingBody::Other if one => "other body",
+        NominatingBody::Other => "other bodies",
     }
 }
 

@@ -15,6 +15,8 @@
 //! contests by month.
 
 pub mod change;
+pub mod inferred;
+pub mod kinds;
 pub mod timeline;
 
 use std::cmp::Reverse;

@@ -18,6 +18,12 @@ pub struct Scoreboard {
     /// The date of the one general election the seats are, if they are one and the caller
     /// said so (`stats::one_general_election`; the index alone cannot tell): the seats strip.
     pub election: Option<crate::model::date::PartialDate>,
+    /// How many of the counted contests rest on an inferred value (`stats::inferred`; the
+    /// caller fills it in, as the index holds no inferred marks).
+    pub inferred: super::inferred::InferredCounts,
+    /// The faction records kind by kind when the contests are of several kinds
+    /// (`stats::kinds`; the caller fills it in, as the index holds no kinds).
+    pub kinds: Vec<super::kinds::KindRecords>,
 }
 
 /// The scoreboard of the contests at `rows`.
@@ -31,5 +37,7 @@ pub fn scoreboard(index: &Index, rows: &[usize]) -> Scoreboard {
         seats: seat_totals_of(&visit),
         parties: parties(&visit),
         election: None,
+        inferred: super::inferred::InferredCounts::default(),
+        kinds: Vec::new(),
     }
 }

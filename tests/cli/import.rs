@@ -262,7 +262,7 @@ fn the_seed_and_an_import_load_together_with_their_stockport_histories() {
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     let report = text(&out.stdout);
     assert!(
-        report.starts_with("ok: 1317 contests, 6642 candidates, 4 warnings\n"),
+        report.starts_with("ok: 1317 contests, 6643 candidates, 4 warnings\n"),
         "{report}"
     );
     assert!(report.contains("warning: stockport-selection-2019:"));

@@ -18,6 +18,7 @@ mod forgiving;
 mod history;
 mod hoc_by_content;
 mod import;
+mod inferred_marks;
 mod invisible;
 mod list;
 mod markdown_safety;

@@ -2,7 +2,7 @@
 //! candidate's status, nominations with bars toward the threshold, and inferred facts marked
 //! `†` with their basis (on tests/data/selection.json).
 
-use crate::support::cli::{listed_ids, stdout};
+use crate::support::cli::{hustings, listed_ids, stdout};
 use crate::support::data::selection_fixture;
 use hustings::report::json::ShowDoc;
 
@@ -270,39 +270,86 @@ fn stats_by_endorser_counts_nominations_apart_from_endorsements() {
 fn the_shipped_selections_show_what_the_articles_say() {
     let bury = stdout(&["show", "bury-south-selection-2019"]);
     assert!(bury.contains("Shortlist (3): Lucy Burke, Fatima Mahmood, Gillian Oliver"));
-    assert!(bury.contains("Stages           shortlist 3 → ballot 3 (24 Oct 2019)"));
+    assert!(bury.contains("Stages           shortlist 3 → hustings 3 (24 Oct 2019)"));
+    // "A turnout of 160 members": a number of voters, said as the source says it.
+    assert!(
+        bury.contains("Turnout          160 voted, as stated (no electorate given"),
+        "{bury}"
+    );
     let md = stdout(&["show", "bury-south-selection-2019", "-f", "markdown"]);
     assert!(md.contains("- **Shortlist (3):** Lucy Burke, Fatima Mahmood, Gillian Oliver"));
 
     let stockport = words(&stdout(&["show", "stockport-selection-2019"]));
-    assert!(
-        stockport.contains(
-            "Shortlist (4): Navendu Mishra, Julie Reid, Mike Cain, Fiona Dent † inferred"
-        )
-    );
+    assert!(stockport.contains(
+        "Shortlist (4, list inferred †): Navendu Mishra, Julie Reid, Mike Cain, Fiona Dent"
+    ));
     assert!(stockport.contains("A local councillor endorsed by the Jewish Labour Movement, not named, did not make the shortlist."));
     assert!(stockport.contains("Branches: no threshold stated"));
     assert!(stockport.contains("Navendu Mishra: 5 nominations"));
 
+    // The article's two conditions, both needed: one more union *and* another affiliate.
     let leadership = stdout(&["show", "labour-leadership-2020"]);
-    assert!(leadership.contains("Unions: 2 needed to go forward"));
-    assert!(words(&leadership).contains(
-        "Lisa Nandy: 1 nomination, 2 needed, 1 short, from National Union of Mineworkers"
-    ));
-    assert!(words(&leadership).contains(
-        "Keir Starmer: 1+ nominations, 2 needed, not known to have reached it, from Unison"
-    ));
+    assert!(
+        leadership.contains("\nNominations received\n"),
+        "{leadership}"
+    );
+    assert!(leadership.contains("Unions: counted toward the rule below"));
+    assert!(
+        words(&leadership)
+            .contains("To go forward: at least 2 unions † and at least 1 affiliate †")
+    );
+    assert!(words(&leadership).contains("Lisa Nandy: needs 1 more union and 1 more affiliate"));
+    assert!(
+        words(&leadership)
+            .contains("Keir Starmer: not known (1+ of 2 unions and affiliates not reported)")
+    );
     assert!(
         !leadership.contains('✓'),
         "nobody is known to be over the threshold"
     );
+    let md = stdout(&["show", "labour-leadership-2020", "-f", "markdown"]);
+    assert!(md.contains("### Nominations received"), "{md}");
+    assert!(md.contains("**To go forward: at least 2 unions † and at least 1 affiliate †.**"));
+    assert!(md.contains("- Lisa Nandy: needs 1 more union and 1 more affiliate"));
     let doc: ShowDoc =
         serde_json::from_str(&stdout(&["show", "labour-leadership-2020", "-f", "json"])).unwrap();
-    assert_eq!(doc.contest.nominations[0].threshold, Some(2.0));
+    assert_eq!(doc.contest.nomination_routes[0].conditions[0].at_least, 2);
+    let nandy = &doc.derived.nomination_routes[1];
     assert_eq!(
-        doc.derived.nominations[0].candidates[1].reached,
-        Some(false)
+        (nandy.candidate.as_str(), nandy.qualified),
+        ("Lisa Nandy", Some(false))
     );
+    // A second union alone would not tick her: the affiliate is still missing.
+    let mut data: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(crate::support::data::seed_file()).unwrap())
+            .unwrap();
+    let contest = leadership_in(&mut data);
+    contest["nominations"][0]["counts"][1]["count"] = 2.into();
+    contest["nominations"][0]["counts"][1]["from"] = serde_json::json!([]);
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("second-union.json");
+    std::fs::write(&file, data.to_string()).unwrap();
+    let second = words(&stdout(&[
+        "show",
+        "labour-leadership-2020",
+        "--data",
+        file.to_str().unwrap(),
+    ]));
+    assert!(
+        second.contains("Lisa Nandy: needs 1 more affiliate"),
+        "{second}"
+    );
+    assert!(!second.contains('✓'), "{second}");
+    // Lisa Nandy's non-union affiliates: one.
+    leadership_in(&mut data)["nominations"][1]["counts"][0]["count"] = 1.into();
+    std::fs::write(&file, data.to_string()).unwrap();
+    let both = words(&stdout(&[
+        "show",
+        "labour-leadership-2020",
+        "--data",
+        file.to_str().unwrap(),
+    ]));
+    assert!(both.contains("✓ Lisa Nandy: qualified"), "{both}");
 
     let luton = stdout(&["show", "luton-south-selection-2019"]);
     assert!(
@@ -329,4 +376,108 @@ fn the_shipped_selections_show_what_the_articles_say() {
             .basis
             .contains("do not place Luton South")
     );
+}
+
+#[test]
+fn facts_once_kept_in_prose_are_found_by_the_filters() {
+    let ids = |args: &[&str]| {
+        let mut all = vec!["list", "--format", "json"];
+        all.extend(args);
+        listed_ids(&stdout(&all))
+    };
+    // Stockport's councillor who was not shortlisted: described, not named, never a namesake.
+    assert_eq!(
+        ids(&["--candidate-status", "not-shortlisted"]),
+        ["stockport-selection-2019"]
+    );
+    let stockport = words(&stdout(&["show", "stockport-selection-2019"]));
+    assert!(stockport.contains("(not named) not shortlisted · not on a ballot"));
+    assert!(stockport.contains("Endorsed by Jewish Labour Movement"));
+    // Mishra's nine unions, two of them named, are a nominations count.
+    assert!(stockport.contains("Navendu Mishra: 9 nominations, from Unite, Unison"));
+    assert_eq!(ids(&["--stage", "hustings"]), ["bury-south-selection-2019"]);
+    let ballots = ids(&["--stage", "ballot"]);
+    assert!(
+        ballots.contains(&"birkenhead-selection-2019".to_string()),
+        "{ballots:?}"
+    );
+}
+
+#[test]
+fn a_candidate_without_a_name_needs_a_description_or_a_party() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("unnamed.json");
+    let contest = |candidate: &str| {
+        format!(
+            r#"{{"schema_version": 1, "contests": [{{"id": "x", "kind": "selection", "title": "X",
+               "status": "decided", "sources": [{{"outlet": "O"}}],
+               "candidates": [{{"name": "Ann", "votes": 3, "elected": true}}, {candidate}, {candidate}]}}]}}"#
+        )
+    };
+    std::fs::write(
+        &file,
+        contest(r#"{"status": "not-shortlisted", "description": "a councillor"}"#),
+    )
+    .unwrap();
+    let out = hustings(&["validate"]).arg(&file).output().unwrap();
+    let text = |b: &[u8]| String::from_utf8_lossy(b).to_string();
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert!(
+        !text(&out.stdout).contains("namesake"),
+        "{}",
+        text(&out.stdout)
+    );
+    std::fs::write(&file, contest(r#"{"status": "not-shortlisted"}"#)).unwrap();
+    let out = hustings(&["validate"]).arg(&file).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        text(&out.stderr)
+            .contains("candidates[1].name: must not be empty (a row without a name needs a party"),
+        "{}",
+        text(&out.stderr)
+    );
+}
+
+/// The 2020 leadership race in the dataset `data`.
+fn leadership_in(data: &mut serde_json::Value) -> &mut serde_json::Value {
+    data["contests"]
+        .as_array_mut()
+        .unwrap()
+        .iter_mut()
+        .find(|c| c["id"] == "labour-leadership-2020")
+        .unwrap()
+}
+
+#[test]
+fn a_route_needs_conditions_each_of_more_than_zero() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("routes.json");
+    let text = |b: &[u8]| String::from_utf8_lossy(b).to_string();
+    for (routes, message) in [
+        (
+            r#"[{"route": "affiliates", "conditions": [{"bodies": ["union"], "at_least": 0}]}]"#,
+            "contests[0].nomination_routes[0].conditions[0].at_least: at_least 0 is not positive",
+        ),
+        (
+            r#"[{"route": "affiliates", "conditions": []}]"#,
+            "contests[0].nomination_routes[0].conditions: a route needs at least one condition",
+        ),
+        (
+            r#"[{"route": "affiliates", "conditions": [{"bodies": [], "at_least": 2}]}]"#,
+            "contests[0].nomination_routes[0].conditions[0].bodies: a condition counts",
+        ),
+    ] {
+        std::fs::write(
+            &file,
+            format!(
+                r#"{{"schema_version": 1, "contests": [{{"id": "x", "kind": "leadership", "title": "X",
+                   "status": "pending", "sources": [{{"outlet": "O"}}],
+                   "candidates": [{{"name": "Ann"}}], "nomination_routes": {routes}}}]}}"#
+            ),
+        )
+        .unwrap();
+        let out = hustings(&["validate"]).arg(&file).output().unwrap();
+        assert_eq!(out.status.code(), Some(2), "{routes}");
+        assert!(text(&out.stderr).contains(message), "{}", text(&out.stderr));
+    }
 }

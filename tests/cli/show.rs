@@ -49,7 +49,8 @@ fn bury_south_shows_the_bound_and_invents_nothing() {
         .filter(|w| w.contains('%'))
         .collect();
     assert!(percents.iter().all(|p| p.contains("70%")), "{percents:?}");
-    assert!(text.contains("Turnout          n/a"));
+    // No percentage invented: the 160 voters are said as the source says them.
+    assert!(text.contains("Turnout          160 voted, as stated (no electorate given"));
     assert!(text.contains("Margin           n/a"));
     assert!(text.contains("160 cast"));
     assert!(!text.contains(" 0 votes"));

@@ -3,7 +3,7 @@
 
 use std::process::Command;
 
-use crate::support::tmux::{BIN, SlowFile, Tmux, child_of, lines_with};
+use crate::support::tmux::{BIN, SlowFile, Tmux, child_of, shows_candidate_votes};
 
 #[test]
 fn browse_filter_open_stockport_and_quit() {
@@ -45,7 +45,8 @@ fn browse_filter_open_stockport_and_quit() {
     tmux.keys(&["c"]);
     tmux.wait_text("17 of 17 contests");
     tmux.keys(&["g", "j", "j", "j", "Enter"]);
-    // The candidates table comes below the chart: wait for all of it, not the first name.
+    // The candidates come below the chart, each name with its votes on the line under it:
+    // wait for all of them, not the first name.
     let screen = tmux.wait_for("Stockport's candidates and their votes", |s| {
         [
             ("Navendu Mishra", "338"),
@@ -54,7 +55,7 @@ fn browse_filter_open_stockport_and_quit() {
             ("Mike Cain", "12"),
         ]
         .iter()
-        .all(|(name, votes)| lines_with(s, name).iter().any(|l| l.contains(votes)))
+        .all(|(name, votes)| shows_candidate_votes(s, name, votes))
     });
     assert!(screen.contains("57.1%"), "{screen}");
 

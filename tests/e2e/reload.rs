@@ -6,7 +6,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use crate::support::tmux::{self, Tmux, lines_with};
+use crate::support::tmux::{self, Tmux};
 use serde_json::{Value, json};
 
 fn seed() -> Value {
@@ -69,9 +69,7 @@ fn save_like_vim(path: &Path, contents: &[u8]) {
 
 /// The candidate's row in the detail shows `votes` (the row of the candidates table).
 fn shows_votes(screen: &str, name: &str, votes: &str) -> bool {
-    lines_with(screen, name)
-        .iter()
-        .any(|l| l.split_whitespace().any(|w| w == votes))
+    crate::support::tmux::shows_candidate_votes(screen, name, votes)
 }
 
 /// The status line (the last non-empty line).
@@ -120,7 +118,8 @@ fn open(tmux: &Tmux, dir: &Path, flags: &str) {
 fn edits_in_place_by_rename_like_vim_broken_and_fixed() {
     let dir = tempfile::tempdir().expect("temp dir");
     let count = dir.path().join("count.json");
-    let tmux = Tmux::start("reload", 120, 45);
+    // Tall enough for all four candidates under Mishra's long description, error lines and all.
+    let tmux = Tmux::start("reload", 120, 60);
     open(&tmux, dir.path(), "");
     let mut doc = seed();
 
@@ -144,7 +143,7 @@ fn edits_in_place_by_rename_like_vim_broken_and_fixed() {
     tmux.wait_for("the in-place edit", |s| {
         s.contains("22 of 22 contests")
             && stockport(s, ["338", "218", "23", "97"])
-            && s.contains("Count Night Labour s")
+            && s.contains("Count Night Labour")
             && status(s).contains("reloaded at")
     });
 

@@ -491,7 +491,7 @@ fn candidate_empty_name() {
     assert_error(
         r#"{"name": "Bob""#,
         r#"{"name": """#,
-        "t.json:20:18: contests[0].candidates[1].name: must not be empty (a row without a name needs a party: results by party only)",
+        "t.json:20:18: contests[0].candidates[1].name: must not be empty (a row without a name needs a party, for results by party only, or a description, for someone a source does not name)",
     );
 }
 

@@ -141,11 +141,13 @@ fn narrowing_within_a_previous_result_equals_a_fresh_run() {
     }
     let mut found = ids(&dataset, &previous);
     found.sort();
-    // Birkenhead matches through its notes ("before the Stockport count").
+    // Birkenhead and Hazel Grove match through their notes ("before the Stockport count", "a
+    // neighbouring seat" of Stockport).
     assert_eq!(
         found,
         vec![
             "birkenhead-selection-2019",
+            "hazel-grove-ge-2017",
             "penistone-and-stocksbridge-selection-2019",
             "stockport-ge-2017",
             "stockport-selection-2019"

@@ -28,6 +28,8 @@ fn stockport_has_all_four_counts_and_the_591_of_592_warning() {
             ("Julie Reid", Some(218)),
             ("Mike Cain", Some(12)),
             ("Fiona Dent", Some(23)),
+            // The councillor the sources describe but do not name, never on a ballot.
+            ("", None),
         ]
     );
     let ballots = stockport.ballots.as_ref().unwrap();
@@ -194,14 +196,26 @@ fn selections_in_full_as_the_articles_give_them() {
         "2019",
         "no precise date invented"
     );
-    // The leadership race at its nomination stage: two unions to go forward, Nandy has one.
+    // The leadership race at its nomination stage: a rule of two conditions (a second union and
+    // another affiliate), its numbers inferred; Nandy has one union.
     let leadership = ds.contest("labour-leadership-2020").unwrap();
     assert_eq!(leadership.stages[0].stage, StageKind::Nominations);
     let unions = &leadership.nominations[0];
     assert_eq!(
         (unions.body, unions.threshold),
-        (NominatingBody::Union, Some(2.0))
+        (NominatingBody::Union, None)
     );
+    let rule = &leadership.nomination_routes[0].conditions;
+    assert_eq!(
+        rule.iter()
+            .map(|k| (k.bodies.clone(), k.at_least))
+            .collect::<Vec<_>>(),
+        [
+            (vec![NominatingBody::Union], 2),
+            (vec![NominatingBody::Affiliate], 1)
+        ]
+    );
+    assert!(leadership.is_inferred("nomination_routes[0].conditions[0].at_least"));
     let nandy = unions
         .counts
         .iter()
@@ -229,7 +243,8 @@ fn the_facts_the_articles_do_not_give_are_marked_inferred() {
             .map(|c| c.id.as_str())
             .collect()
     };
-    // Only Stockport (its selection and its 2017 seat), Bury South and Hazel Grove are placed.
+    // Only Stockport (its selection and its 2017 seat) and Bury South are placed: Hazel Grove is
+    // only "a neighbouring seat".
     let placed: Vec<&str> = ds
         .contests
         .iter()
@@ -241,14 +256,14 @@ fn the_facts_the_articles_do_not_give_are_marked_inferred() {
         [
             "stockport-selection-2019",
             "bury-south-selection-2019",
-            "stockport-ge-2017",
-            "hazel-grove-ge-2017"
+            "stockport-ge-2017"
         ]
     );
-    assert_eq!(inferred("region").len(), 12);
+    assert_eq!(inferred("region").len(), 13);
     assert_eq!(
         inferred("date"),
         [
+            "penistone-and-stocksbridge-selection-2019",
             "barrow-and-furness-selection-2019",
             "sheffield-hallam-selection-2019",
             "stockport-ge-2017",
@@ -269,11 +284,20 @@ fn the_facts_the_articles_do_not_give_are_marked_inferred() {
     assert_eq!(
         factions,
         [
-            "penistone-and-stocksbridge-selection-2019:candidates[0].faction",
             "birkenhead-selection-2019:candidates[0].faction",
             "ilford-south-selection-2019:candidates[0].faction",
             "hazel-grove-ge-2017:candidates[1].faction",
         ]
     );
     assert_eq!(inferred("title"), ["labour-leadership-2020"]);
+    // The report states Penistone's Labour-left win ("The Labour left has secured further
+    // gains … winning … Penistone and Stocksbridge"): not inferred.
+    let penistone = ds
+        .contest("penistone-and-stocksbridge-selection-2019")
+        .unwrap();
+    assert_eq!(
+        penistone.candidates[0].faction.as_deref(),
+        Some("labour-left")
+    );
+    assert!(!penistone.is_inferred("candidates[0].faction"));
 }

@@ -13,6 +13,7 @@ mod app;
 mod export;
 mod finding;
 mod help_readme;
+mod inferred_marks;
 mod invisible;
 mod list_position;
 mod messages;

@@ -32,7 +32,7 @@ fn a_paste_into_the_search_narrows_exactly_as_typing_it() {
     paste(&mut pasted, "stock");
     assert_eq!(pasted.query, typed.query);
     assert_eq!(titles(&pasted), titles(&typed));
-    assert_eq!(pasted.rows.len(), 4);
+    assert_eq!(pasted.rows.len(), 5);
     // Pasted after typed text, it narrows further, as typing on would.
     press(&mut typed, "port");
     paste(&mut pasted, "port");

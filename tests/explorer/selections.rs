@@ -4,7 +4,7 @@
 
 use crate::presentation::assert_detail_shows_what_show_prints;
 use crate::support::data::selection_fixture;
-use crate::support::tui::{app, app_on, pane, screen, select};
+use crate::support::tui::{app, app_on, pane, press, screen, select};
 use hustings::load::{self, DataSource};
 
 fn fixture_app() -> hustings::explorer::app::App {
@@ -28,34 +28,21 @@ fn a_path_a_withdrawal_and_an_imposed_candidate_in_the_detail_pane() {
     select(&mut app, "anytown-selection");
     let detail = pane(&screen(&app), "Detail").join("\n");
     insta::assert_snapshot!("detail_selection_fixture", detail);
-    // A candidate's row in the candidates table (after the chart's bars).
-    let row = |name: &str| {
-        detail
-            .split("\nCandidates")
-            .nth(1)
-            .unwrap()
-            .lines()
-            .find(|l| l.contains(name))
-            .unwrap_or_else(|| panic!("{name}:\n{detail}"))
-            .to_string()
-    };
-    assert!(
-        row("Cat Cole").contains("(withdrawn)"),
-        "{}",
-        row("Cat Cole")
-    );
-    assert!(row("Dan Dale").contains("(not shortlisted)"));
-    assert!(
-        row("Bob Baker").contains("LR † Labour right"),
-        "{}",
-        row("Bob Baker")
-    );
+    // Each candidate's particulars under the name, in `show`'s words.
+    let said = detail.split_whitespace().collect::<Vec<_>>().join(" ");
+    for fact in [
+        "Cat Cole withdrawn · not on a ballot",
+        "Dan Dale not shortlisted · not on a ballot",
+        "Bob Baker Labour right † inferred · 40 votes · 40.0%",
+    ] {
+        assert!(said.contains(fact), "{fact}:\n{detail}");
+    }
     assert!(detail.contains("✓ Ann Able: 5 nominations, 3 needed, reached"));
     assert!(detail.contains("North West † inferred"));
     select(&mut app, "othertown-selection");
     let detail = pane(&screen(&app), "Detail").join("\n");
     assert!(detail.contains("No candidate stood in a ballot."));
-    assert!(detail.contains("(imposed)"));
+    assert!(detail.contains("imposed · not on a ballot"), "{detail}");
 }
 
 #[test]
@@ -76,12 +63,14 @@ fn the_shipped_selections_show_their_shortlists_nominations_and_inferred_facts()
     select(&mut app, "labour-leadership-2020");
     let detail = pane(&screen(&app), "Detail").join(" ");
     let detail = detail.split_whitespace().collect::<Vec<_>>().join(" ");
+    // Two conditions, both needed, worded apart from the stage called Nominations.
+    assert!(detail.contains("Nominations received"), "{detail}");
     assert!(
-        detail.contains("Unions: 2 needed to go forward"),
+        detail.contains("To go forward: at least 2 unions † and at least 1 affiliate †"),
         "{detail}"
     );
     assert!(
-        detail.contains("Lisa Nandy: 1 nomination, 2 needed, 1 short"),
+        detail.contains("Lisa Nandy: needs 1 more union and 1 more affiliate"),
         "{detail}"
     );
     select(&mut app, "luton-south-selection-2019");
@@ -96,7 +85,6 @@ fn the_shipped_selections_show_their_shortlists_nominations_and_inferred_facts()
 
 #[test]
 fn pickers_filter_by_stage_reached_and_candidate_status() {
-    use crate::support::tui::press;
     let mut app = fixture_app();
     assert_eq!(app.rows.len(), 2);
     // l: the stage picker (any, longlist, shortlist, nominations, ballot…); ballot is row 4.
@@ -129,9 +117,9 @@ fn pickers_filter_by_stage_reached_and_candidate_status() {
 
 #[test]
 fn nomination_bars_mark_the_threshold_as_the_rounds_do() {
-    // The Labour leadership of 2020: unions, 2 needed; Lisa Nandy had 1 (half way).
-    let mut app = app(200, 120);
-    select(&mut app, "labour-leadership-2020");
+    // Anytown: branches, 3 needed; Cat Cole had 2 (two thirds of the way).
+    let mut app = fixture_app();
+    select(&mut app, "anytown-selection");
     let detail = pane(&screen(&app), "Detail");
     let row = |name: &str| {
         detail
@@ -140,15 +128,15 @@ fn nomination_bars_mark_the_threshold_as_the_rounds_do() {
             .unwrap_or_else(|| panic!("{name}:\n{}", detail.join("\n")))
             .clone()
     };
-    let nandy = row("Lisa Nandy");
-    let (bar, _) = nandy.split_once('┆').expect("a threshold mark");
+    let cat = row("Cat Cole");
+    let (bar, _) = cat.split_once('┆').expect("a threshold mark");
     let drawn = bar.trim();
     // The mark is at the threshold: where a full bar ends, the bars' scale being the
-    // threshold; one nomination of two is half way to it.
+    // threshold; two nominations of three are two thirds of the way to it.
     let lead = bar.len() - bar.trim_start().len();
     let cells = bar.chars().count() - lead;
-    assert!(cells >= 6, "{nandy}");
-    assert_eq!(drawn.chars().count(), cells.div_ceil(2), "{nandy}");
+    assert!(cells >= 6, "{cat}");
+    assert_eq!(drawn.chars().count(), (cells * 2).div_ceil(3), "{cat}");
     // Every row of a table with a threshold has its mark in the same column.
     let columns: Vec<usize> = detail
         .iter()
@@ -159,4 +147,21 @@ fn nomination_bars_mark_the_threshold_as_the_rounds_do() {
         columns.len() > 1 && columns.iter().all(|c| *c == columns[0]),
         "{columns:?}"
     );
+}
+
+#[test]
+fn the_status_picker_finds_stockports_councillor_who_was_not_shortlisted() {
+    let mut app = app(120, 40);
+    // w: any, withdrawn, not shortlisted…
+    press(&mut app, "wjj\n");
+    assert_eq!(
+        app.query.filter.candidate_statuses,
+        [hustings::model::CandidateStatus::NotShortlisted]
+    );
+    let listed: Vec<&str> = app
+        .rows
+        .iter()
+        .map(|&i| app.data.as_ref().unwrap().dataset().contests[i].id.as_str())
+        .collect();
+    assert_eq!(listed, ["stockport-selection-2019"]);
 }

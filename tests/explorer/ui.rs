@@ -59,14 +59,16 @@ fn faction_filter_applied() {
 fn search_narrows_as_you_type() {
     let mut app = app(120, 40);
     press(&mut app, "/stock");
-    // Penistone and Stocksbridge by title, Birkenhead by its notes (which mention Stockport).
+    // Penistone and Stocksbridge by title, Birkenhead and Hazel Grove by their notes (which
+    // mention Stockport).
     assert_eq!(
         titles(&app),
         vec![
             "Penistone and Stocksbridge Labour selection",
             "Stockport Labour selection",
             "Birkenhead Labour selection",
-            "Stockport, 2017 general election"
+            "Stockport, 2017 general election",
+            "Hazel Grove, 2017 general election"
         ]
     );
     insta::assert_snapshot!(draw(&app).backend());
@@ -103,7 +105,7 @@ fn bury_south_partial_data_is_drawn_honestly() {
 #[test]
 fn stockport_detail_shows_the_counts_and_the_warning() {
     // Tall enough for the stages and nominations above the facts and the sources below them.
-    let mut app = app(120, 96);
+    let mut app = app(120, 150);
     select(&mut app, "stockport-selection-2019");
     let shown = screen(&app);
     for needle in ["338", "218", "23", "12", "57.1%", "591", "Morning Star"] {
@@ -171,7 +173,7 @@ fn the_selected_row_is_highlighted_edge_to_edge_and_no_other() {
             (list.x..list.right())
                 .map(|x| buffer[(x, y)].symbol())
                 .collect::<String>()
-                .contains("Stockport Labour sel")
+                .contains("Stockport Labour se")
         })
         .expect("Stockport's row is on screen");
     assert_eq!(reversed_cells(row), usize::from(list.width - 2));

@@ -95,6 +95,8 @@ fn reports(loaded: &Loaded) -> Vec<(String, String)> {
         let report = StatsReport {
             dataset: ds,
             query: &query,
+            rows: &rows,
+            index: &index,
             totals: stats::totals(&index, &rows),
             groups: stats::group_by(ds, &index, &rows, by),
             seat_totals: (by == GroupBy::Party).then(|| stats::seat_totals(&index, &rows)),

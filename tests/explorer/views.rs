@@ -91,6 +91,8 @@ fn the_scoreboard_follows_the_filters() {
     expected.election = stats::one_general_election(ds, &app.rows);
     let changes = hustings::model::change::Changes::build(ds);
     stats::add_previous_shares(ds, &changes, &app.rows, &mut expected.parties);
+    expected.inferred = stats::inferred::inferred_counts(ds, &app.rows);
+    expected.kinds = stats::kinds::factions_per_kind(ds, &Index::build(ds), &app.rows);
     assert_eq!(board, expected);
     assert_eq!(board.totals.contests, 8);
     assert_eq!(board.regions.len(), 1);
@@ -120,7 +122,7 @@ fn endorsers_on_the_shipped_dataset_sort_and_list_their_contests() {
     let last = app.views.endorsers.last().unwrap();
     assert_eq!(
         (last.name.as_str(), last.backing, last.win_rate()),
-        ("Unison", Backing::Nomination, None)
+        ("National Union of Mineworkers", Backing::Nomination, None)
     );
     press(&mut app, "s");
     assert_eq!(names(&app)[0], "Angela Rayner");

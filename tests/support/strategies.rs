@@ -452,6 +452,7 @@ pub fn contest(
             candidates,
             stages,
             nominations,
+            nomination_routes: Vec::new(),
             rounds,
             majority,
             swing,

@@ -270,6 +270,15 @@ pub fn lines_with<'a>(screen: &'a str, name: &str) -> Vec<&'a str> {
     screen.lines().filter(|l| l.contains(name)).collect()
 }
 
+/// Whether the detail pane lists candidate `name` with `votes` votes: the name on a line, the
+/// particulars (`elected · … · 338 votes · …`) on the next.
+pub fn shows_candidate_votes(screen: &str, name: &str, votes: &str) -> bool {
+    let lines: Vec<&str> = screen.lines().collect();
+    lines
+        .windows(2)
+        .any(|pair| pair[0].contains(name) && pair[1].contains(&format!(" {votes} votes")))
+}
+
 /// A named pipe standing in for a slow data file: the explorer's loader blocks on it until
 /// something is written, so the loading screen can be seen deterministically.
 pub struct SlowFile {

@@ -43,6 +43,9 @@ pub struct ViewState {
     pub timeline: Vec<GroupRecord<Span>>,
     /// The timeline row under the cursor (never a gap, when there is another row).
     pub timeline_cursor: usize,
+    /// How many of the listed contests' dates are inferred (`stats::inferred`), for the
+    /// timeline's footnote.
+    pub timeline_inferred: crate::stats::inferred::InferredCounts,
     /// The selected contest's seat history among the listed contests, oldest first.
     pub history: Vec<usize>,
     /// Contests of that seat the filters hide.
@@ -373,6 +376,8 @@ impl App {
                 let mut board = stats::scoreboard(index, rows);
                 stats::add_previous_shares(ds, &data.changes, rows, &mut board.parties);
                 board.election = stats::one_general_election(ds, rows);
+                board.inferred = stats::inferred::inferred_counts(ds, rows);
+                board.kinds = stats::kinds::factions_per_kind(ds, index, rows);
                 v.board = Some(board);
                 v.board_for = Some(version);
             }
@@ -397,6 +402,7 @@ impl App {
                 let keep = v.timeline.get(v.timeline_cursor).map(|g| g.key);
                 let months = timeline::by_month(index, rows);
                 v.timeline = timeline::fold_gaps(&months, GAP_MONTHS);
+                v.timeline_inferred = crate::stats::inferred::inferred_counts(ds, rows);
                 v.timeline_for = Some(version);
                 let at = keep
                     .and_then(|k| v.timeline.iter().position(|g| g.key == k))

@@ -12,7 +12,7 @@ use crate::explorer::theme::Theme;
 use crate::explorer::ui::{chart, fact_lines, pane_block, scroll_paragraph};
 use crate::model::{Contest, Dataset, Status};
 use crate::report::change::{self, ChangeSection};
-use crate::report::{cells, facts, rounds, safe, selection, versions, words};
+use crate::report::{cells, facts, rounds, routes, safe, selection, versions, words};
 
 /// Width of the labels in the facts section.
 const LABEL: usize = 16;
@@ -95,6 +95,17 @@ fn lines(data: &Data, i: usize, width: usize, theme: Theme) -> Vec<Line<'static>
     let rounds = rounds::lines(c);
     if !rounds.is_empty() {
         doc.heading("Rounds");
+        let filled = crate::report::count_summary::seats_filled(c);
+        if !filled.is_empty() {
+            doc.text(
+                "  ",
+                crate::report::round_words::SEATS_FILLED_HEADING,
+                theme.text(),
+            );
+            for seat in &filled {
+                doc.hanging(&seat.said(), "  • ", "    ", theme.text());
+            }
+        }
         for line in &rounds {
             doc.hanging(line, "  ", "    ", theme.text());
         }
@@ -149,7 +160,7 @@ fn selection_sections(c: &Contest, doc: &mut Doc) {
     if tables.is_empty() {
         return;
     }
-    doc.heading("Nominations");
+    doc.heading(selection::NOMINATIONS_HEADING);
     for table in &tables {
         doc.hanging(&table.heading, "  ", "    ", theme.text());
         if let Some(description) = &table.description {
@@ -162,6 +173,17 @@ fn selection_sections(c: &Contest, doc: &mut Doc) {
             let lead = format!("    {lead}");
             let rest = " ".repeat(cells::width(&lead));
             doc.hanging(&words, &lead, &rest, theme.text());
+        }
+    }
+    if let Some(routes) = routes::routes(c) {
+        doc.hanging(&routes.heading, "  ", "    ", theme.text());
+        for rule in &routes.rules {
+            doc.text("    ", rule, theme.dim());
+        }
+        for r in &routes.candidates {
+            let lead = format!("    {} ", r.mark());
+            let rest = " ".repeat(cells::width(&lead));
+            doc.hanging(&r.sentence(), &lead, &rest, theme.text());
         }
     }
 }
@@ -290,43 +312,12 @@ impl Doc {
     }
 }
 
-/// The candidates table: elected mark, name, party, faction, votes, share; endorsements below.
-/// Names get the room they need first (up to 30 cells); the faction column takes what is left.
+/// The candidates as `hustings show` lists them, in its words: the name (marked `✓` when
+/// elected, in the faction's colour), then its particulars — status, faction, party, votes,
+/// share, place — the endorsements and the description, each on lines of their own.
 fn candidates(c: &Contest, ds: &Dataset, doc: &mut Doc) {
     let theme = doc.theme;
-    let rows = facts::candidates(ds, c);
-    let has_party = rows.iter().any(|r| r.party.is_some());
-    let party_w = if has_party { 12 } else { 0 };
-    const MIN_FACTION: usize = 6;
-    let numbers = 8 + 1 + 7;
-    // Everything but the name and faction columns: mark, gaps, party, numbers.
-    let fixed = 2 + 1 + party_w + usize::from(has_party) + 1 + numbers;
-    let longest = rows
-        .iter()
-        .map(|r| cells::width(&r.name))
-        .max()
-        .unwrap_or(4);
-    let name_w = longest
-        .clamp(4, 30)
-        .min(doc.width.saturating_sub(fixed + MIN_FACTION))
-        .max(6);
-    // Spare room lets the faction's full name show.
-    let faction_w = doc
-        .width
-        .saturating_sub(fixed + name_w)
-        .clamp(MIN_FACTION, 30);
-    let mut head = format!("  {} ", cells::fit("Name", name_w));
-    if has_party {
-        head.push_str(&format!("{} ", cells::fit("Party", party_w)));
-    }
-    head.push_str(&format!(
-        "{} {} {}",
-        cells::fit("Faction", faction_w),
-        cells::fit_right("Votes", 8),
-        cells::fit_right("Share", 7)
-    ));
-    doc.lines.push(Line::styled(head, theme.column_title()));
-    for row in rows {
+    for row in facts::candidates(ds, c) {
         let cand = &c.candidates[row.index];
         let faction = cand.faction.as_deref().and_then(|id| ds.faction(id));
         let mark = if row.elected {
@@ -334,40 +325,20 @@ fn candidates(c: &Contest, ds: &Dataset, doc: &mut Doc) {
         } else {
             Span::raw("  ")
         };
-        let mut spans = vec![
+        doc.lines.push(Line::from(vec![
+            Span::raw("  "),
             mark,
-            Span::raw(format!("{} ", cells::fit(&row.name, name_w))),
-        ];
-        if has_party {
-            let party = row.party.clone().unwrap_or_default();
-            spans.push(Span::raw(format!("{} ", cells::fit(&party, party_w))));
-        }
-        // The mark goes by the short label, which a narrow column never cuts.
-        let faction_label = match &row.faction {
-            Some((short, name)) if row.is_inferred("faction") => {
-                format!("{short} {} {name}", words::INFERRED_MARK)
-            }
-            Some((short, name)) => format!("{short} {name}"),
-            None => words::DASH.to_string(),
-        };
-        spans.push(Span::styled(
-            cells::fit(&faction_label, faction_w),
-            theme.faction(faction),
-        ));
-        spans.push(Span::raw(format!(
-            " {} {}",
-            cells::fit_right(&row.votes, 8),
-            cells::fit_right(&row.share, 7)
-        )));
-        if row.incumbent {
-            spans.push(Span::styled(" (incumbent)", theme.dim()));
-        }
-        if let Some(status) = row.status {
-            spans.push(Span::styled(format!(" ({status})"), theme.dim()));
-        }
-        doc.lines.push(Line::from(spans));
+            Span::styled(
+                row.name.clone(),
+                theme.faction(faction).patch(theme.title()),
+            ),
+        ]));
+        doc.hanging(&row.particulars(), "      ", "      ", theme.text());
         if let Some(endorsed) = row.endorsed() {
             doc.text("      ", &endorsed, theme.dim());
+        }
+        if let Some(description) = &row.description {
+            doc.text("      ", description, theme.text());
         }
     }
 }

@@ -15,7 +15,7 @@ use crate::explorer::theme::Theme;
 use crate::explorer::ui::{pane_block, scroll_marks};
 use crate::model::{Dataset, Status};
 use crate::query::{Filter, SortKey};
-use crate::report::facts::Summary;
+use crate::report::facts::{RowFact, Summary};
 use crate::report::words;
 use crate::report::{cells, change};
 
@@ -34,7 +34,8 @@ const MIN_TITLE_BESIDE_CONTEXT: usize = 28;
 const MIN_TITLE_BESIDE_STATUS: usize = 14;
 /// Widths of the columns whose cells are short and known in advance (a header may carry the
 /// sort's arrow: `Turnout↓`).
-const DATE_W: usize = 11;
+/// `8 Jun 2017 †`, `24 Oct 2019†`: a date marked inferred.
+const DATE_W: usize = 12;
 const STATUS_W: usize = 7;
 const FACTION_W: usize = 4;
 const SHARE_W: usize = 6;
@@ -245,7 +246,13 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
         .chain([cells::width(words::NO_REGION)])
         .max()
         .unwrap_or(0)
-        .min(MAX_REGION);
+        .min(MAX_REGION)
+        // Room for ` †` where some region is inferred.
+        + if ds.contests.iter().any(|c| c.is_inferred("region")) {
+            2
+        } else {
+            0
+        };
     let visible = usize::from(rows_area.height);
     let end = (app.offset + visible).min(app.rows.len());
     // The change since the seat's previous contest is worked out for the rows on screen only,
@@ -281,7 +288,10 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
         sort: app.list_sort(),
         chosen,
         region,
-        winner: widest(&|r| r.s.winner_text(), WINNER_W),
+        winner: widest(
+            &|r| r.s.marked(RowFact::Winner, r.s.winner_text()),
+            WINNER_W,
+        ),
         party: widest(&|r| party_text(&r.s), PARTY_W),
         margin: widest(&|r| r.s.margin_short(), MARGIN_W),
         result: widest(&|r| r.result.clone(), RESULT_W),
@@ -455,8 +465,18 @@ fn row(
         };
         (text, style)
     };
-    let cell = |&(col, _): &(ListColumn, usize)| -> (String, Style) {
-        match col {
+    // A value resting on an inferred fact is marked `†` (`LL†` where the column is too
+    // narrow for `LL †`), as in `list` and the detail pane.
+    let marked = |fact: RowFact, w: usize, (text, style): (String, Style)| {
+        let said = s.marked(fact, text.clone());
+        if said != text && cells::width(&said) > w {
+            (format!("{text}{}", words::INFERRED_MARK), style)
+        } else {
+            (said, style)
+        }
+    };
+    let cell = |&(col, w): &(ListColumn, usize)| -> (String, Style) {
+        let plain = |col| match col {
             // A block in the faction's colour; its letters where there is no colour.
             ListColumn::Mark => match faction {
                 Some(f) if theme.faction_color(Some(f)).is_some() => {
@@ -507,6 +527,19 @@ fn row(
             }
             ListColumn::Result => known(r.result.clone()),
             ListColumn::Change => known(r.change.clone()),
+        };
+        let fact = match col {
+            ListColumn::Title if mark.is_none() => Some(RowFact::Title),
+            ListColumn::Region => Some(RowFact::Region),
+            ListColumn::Date => Some(RowFact::Date),
+            ListColumn::Winner => Some(RowFact::Winner),
+            ListColumn::Faction => Some(RowFact::WinnerFaction),
+            ListColumn::Share => Some(RowFact::WinnerShare),
+            _ => None,
+        };
+        match fact {
+            Some(fact) => marked(fact, w, plain(col)),
+            None => plain(col),
         }
     };
     cols.iter().map(cell).collect()

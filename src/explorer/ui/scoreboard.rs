@@ -14,7 +14,7 @@ use crate::model::Dataset;
 use crate::report::bars as report_bars;
 use crate::report::words;
 use crate::report::words::{faction_name, party_name, region_name};
-use crate::report::{cells, change};
+use crate::report::{cells, change, footnotes};
 use crate::stats::Scoreboard;
 
 /// Draws the scoreboard over the whole body; returns how far it can scroll.
@@ -97,6 +97,13 @@ fn lines(board: &Scoreboard, ds: &Dataset, width: usize, theme: Theme) -> Vec<Li
         ));
         out.push(Line::from(spans));
     }
+    // A tally of several kinds of contest says so, with each faction's record kind by kind.
+    for note in footnotes::factions_by_kind(ds, &board.kinds)
+        .into_iter()
+        .chain(footnotes::factions(ds, &board.inferred))
+    {
+        out.push(Line::styled(format!("   {note}"), theme.dim()));
+    }
 
     heading(&mut out, "Contests won per region", theme);
     let names: Vec<String> = board
@@ -139,6 +146,12 @@ fn lines(board: &Scoreboard, ds: &Dataset, width: usize, theme: Theme) -> Vec<Li
     }
     if !board.regions.is_empty() {
         out.push(bars::legend(theme));
+    }
+    if let Some(note) = footnotes::mixed_kinds(&board.kinds) {
+        out.push(Line::styled(format!("   {note}"), theme.dim()));
+    }
+    if let Some(note) = footnotes::regions(&board.inferred) {
+        out.push(Line::styled(format!("   {note}"), theme.dim()));
     }
 
     if board.seats.contests > 0 {

@@ -11,7 +11,7 @@ use crate::explorer::layout;
 use crate::explorer::theme::Theme;
 use crate::explorer::ui::{bars, pane_block, scroll_paragraph};
 use crate::model::Dataset;
-use crate::report::cells;
+use crate::report::{cells, footnotes};
 use crate::stats::GroupRecord;
 use crate::stats::timeline::{Period, Span as When};
 use ratatui::widgets::Paragraph;
@@ -30,6 +30,10 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) -> Option<u16> {
     );
     let v = &app.views;
     let mut body = lines(&v.timeline, data.dataset(), width, app.theme);
+    // Below the legend: how many of the dates placed rest on an inferred one.
+    if let Some(note) = footnotes::dates(&v.timeline_inferred) {
+        body.push(Line::styled(format!(" {note}"), app.theme.dim()));
+    }
     if let Some(line) = body.get_mut(layout::TIMELINE_HEAD + v.timeline_cursor)
         && !v.timeline.is_empty()
     {

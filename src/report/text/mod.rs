@@ -11,7 +11,7 @@ pub use show::show;
 
 use super::cells::grid_lines;
 use super::change;
-use super::facts::Summary;
+use super::facts::{RowFact, Summary};
 use super::style::{Paint, TextStyle};
 use super::table::{self, Align, Cell, Column};
 use super::words::{self, DASH, NA, faction_name, region_name};
@@ -52,15 +52,20 @@ pub fn list(out: &mut impl Write, listing: &Listing, style: &TextStyle) -> io::R
             let change = listing
                 .changes
                 .map(|changes| dashed(change::short(&changes.since(ds, i))));
+            // A value resting on an inferred fact is marked `†`, as in `show`.
+            let marked = |fact: RowFact, mut cell: Cell| {
+                cell.text = s.marked(fact, cell.text);
+                cell
+            };
             let mut row = vec![
                 Cell::new(&c.id),
-                dashed(s.date_label()),
-                Cell::new(&c.title),
-                dashed(s.region_label()),
+                marked(RowFact::Date, dashed(s.date_label())),
+                marked(RowFact::Title, Cell::new(&c.title)),
+                marked(RowFact::Region, dashed(s.region_label())),
                 Cell::painted(c.status.as_str(), Some(status_paint(c.status))),
-                winner_cell(&s),
-                faction_cell(s.winner_faction),
-                dashed(s.winner_share_label()),
+                marked(RowFact::Winner, winner_cell(&s)),
+                marked(RowFact::WinnerFaction, faction_cell(s.winner_faction)),
+                marked(RowFact::WinnerShare, dashed(s.winner_share_label())),
                 dashed(s.margin_label()),
                 dashed(s.turnout_label()),
             ];
@@ -72,7 +77,11 @@ pub fn list(out: &mut impl Write, listing: &Listing, style: &TextStyle) -> io::R
         writeln!(out, "{line}")?;
     }
     let totals = Totals::of_contests(ds, listing.rows);
-    writeln!(out, "{}", totals_line(&totals, listing.all))
+    writeln!(out, "{}", totals_line(&totals, listing.all))?;
+    if let Some(legend) = words::inferred_legend(ds, listing.rows) {
+        writeln!(out, "{legend}")?;
+    }
+    Ok(())
 }
 
 /// `stats`: the totals, then one line per group with a bar of its wins.
@@ -123,6 +132,13 @@ pub fn stats(out: &mut impl Write, report: &StatsReport, style: &TextStyle) -> i
     write_table(out, stats_table(ds, &report.groups), style)?;
     if let Groups::Party(records) = &report.groups {
         party_footer(out, ds, records, report.election, style)?;
+    }
+    let notes = crate::report::footnotes::for_stats(report);
+    if !notes.is_empty() {
+        writeln!(out)?;
+        for note in &notes {
+            writeln!(out, "{note}")?;
+        }
     }
     Ok(())
 }

@@ -7,7 +7,7 @@ use crate::report::bars::Bar;
 use crate::report::cells::{grid_lines, hanging, truncate, width};
 use crate::report::change::{self, BarChanges, ChangeSection};
 use crate::report::style::{MIN_WIDTH, Paint, TextStyle};
-use crate::report::{Detail, round_words, rounds, versions, warnings_of};
+use crate::report::{Detail, round_words, rounds, routes, versions, warnings_of};
 use crate::report::{facts, selection};
 
 /// `show`: one contest in full, with a bar chart of the vote shares.
@@ -171,7 +171,7 @@ fn selection_sections(
     }
     let tables = selection::nominations(c);
     if !tables.is_empty() {
-        heading(out, "Nominations", style)?;
+        heading(out, selection::NOMINATIONS_HEADING, style)?;
         for table in &tables {
             hanging_lines(out, &table.heading, "  ", "    ", w)?;
             if let Some(description) = &table.description {
@@ -183,6 +183,16 @@ fn selection_sections(
             for (lead, words) in table.lines(selection::bar_cells(w)) {
                 let lead = format!("    {lead}");
                 hanging_lines(out, &words, &lead, &" ".repeat(width(&lead)), w)?;
+            }
+        }
+        if let Some(routes) = routes::routes(c) {
+            hanging_lines(out, &routes.heading, "  ", "    ", w)?;
+            for rule in &routes.rules {
+                paragraph(out, rule, "    ", w)?;
+            }
+            for r in &routes.candidates {
+                let lead = format!("    {} ", r.mark());
+                hanging_lines(out, &r.sentence(), &lead, &" ".repeat(width(&lead)), w)?;
             }
         }
     }
