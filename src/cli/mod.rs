@@ -6,6 +6,7 @@ mod completions;
 mod history;
 mod import;
 mod list;
+mod map;
 pub mod schema;
 mod show;
 mod stats;
@@ -156,6 +157,12 @@ pub fn run(cli: Cli) -> Result<u8> {
             let selection = Selection::new(&sources, &spec, args.format.for_people())?;
             let output = Output::new(args.format, args.text, args.csv);
             history::run(&selection, &args.id, &output, &mut out)?
+        }
+        Some(Command::Map(args)) => {
+            let spec = args.filters.spec(crate::query::Sort::default());
+            let selection = Selection::new(&sources, &spec, true)?;
+            let output = Output::new(args.format, args.text, CsvArgs::default());
+            map::run(&selection, &args, &output, &mut out)?
         }
         Some(Command::Completions(args)) => completions::run(args.shell, &mut out)?,
         Some(Command::Validate(args)) => {

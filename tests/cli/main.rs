@@ -18,6 +18,7 @@ mod history;
 mod hoc_by_content;
 mod import;
 mod list;
+mod map;
 mod misc;
 mod nist;
 mod presentation;

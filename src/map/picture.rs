@@ -1,0 +1,73 @@
+//! A map ready to draw: the map, its cells, the contests placed on it and its colours.
+
+use crate::map::colouring::{self, Coloured, Colouring};
+use crate::map::geometry::Geometry;
+use crate::map::hexjson::HexMap;
+use crate::map::place::{self, Placement};
+use crate::map::swing::Swing;
+use crate::model::Dataset;
+use crate::model::change::Changes;
+
+/// Everything drawing a map needs, worked out once (drawing a frame only looks it up).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Picture {
+    pub map: HexMap,
+    pub geometry: Geometry,
+    pub placement: Placement,
+    pub coloured: Coloured,
+}
+
+/// What to picture: which contests, coloured how.
+pub struct Request<'a> {
+    pub dataset: &'a Dataset,
+    pub changes: &'a Changes,
+    /// The contests the filters keep.
+    pub listed: &'a [usize],
+    /// Every contest of the dataset that is a row (the filtered-out ones are dimmed).
+    pub all: &'a [usize],
+    pub colouring: &'a Colouring,
+    pub swing: Option<&'a Swing>,
+}
+
+impl Picture {
+    /// `map` with the contests of `request` placed and coloured.
+    pub fn new(map: HexMap, request: &Request<'_>) -> Picture {
+        let placement = place::place(
+            &map,
+            request.dataset,
+            request.listed,
+            request.all.iter().copied(),
+        );
+        let coloured = colouring::colour(
+            request.dataset,
+            request.changes,
+            &placement,
+            request.colouring,
+            request.swing,
+        );
+        Picture {
+            geometry: Geometry::of(&map),
+            map,
+            placement,
+            coloured,
+        }
+    }
+
+    /// The colours again (another colouring or swing), the placement kept.
+    pub fn recolour(&mut self, request: &Request<'_>) {
+        self.coloured = colouring::colour(
+            request.dataset,
+            request.changes,
+            &self.placement,
+            request.colouring,
+            request.swing,
+        );
+    }
+
+    /// `placed 650 of 650 contests`.
+    pub fn placement_words(&self) -> String {
+        let placed = self.placement.placed.len();
+        let total = placed + self.placement.unplaced.len();
+        format!("placed {placed} of {total} contests")
+    }
+}

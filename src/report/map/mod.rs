@@ -1,0 +1,6 @@
+//! Drawing hex cartograms: onto cells (`canvas`, for the explorer and the command line alike),
+//! as text (`text`), and as a standalone SVG (`svg`).
+
+pub mod canvas;
+pub mod svg;
+pub mod text;

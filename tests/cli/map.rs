@@ -1,0 +1,100 @@
+//! `hustings map`: every seat of a HexJSON map coloured as the results, the legend counting
+//! each class, the contests not placed listed, and bad maps and flags refused in one line.
+
+use std::collections::BTreeMap;
+
+use crate::support::cli::{hustings, stdout};
+use crate::support::data::ge2019;
+
+/// The two-letter marks of the map's hexagons (text without colour), counted. Hexagons of one
+/// row stand on cells of one parity, so a row read from its first hexagon is marks and gaps
+/// two cells each.
+fn marks(text: &str) -> BTreeMap<String, usize> {
+    let mut counts = BTreeMap::new();
+    // The map runs from the third line to the legend (a row of the map may be empty).
+    let body = text
+        .lines()
+        .skip(2)
+        .take_while(|line| !line.contains(" · "));
+    for line in body {
+        let chars: Vec<char> = line.trim_start().chars().collect();
+        for pair in chars.chunks(2) {
+            let mark: String = pair.iter().collect();
+            if !mark.trim().is_empty() {
+                *counts.entry(mark).or_insert(0) += 1;
+            }
+        }
+    }
+    counts
+}
+
+#[test]
+fn ge2019_places_all_650_seats_coloured_as_the_results() {
+    let ge = ge2019();
+    let text = stdout(&["map", "--data", ge.to_str().unwrap()]);
+    assert!(
+        text.starts_with("Map uk-2010 · winner · placed 650 of 650 contests\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains(
+            "Co Con 365 · La Lab 202 · SN SNP 48 · LD LD 11 · DU DUP 8 · SF SF 7 · PC PC 4 · \
+             SD SDLP 2 · AP APNI 1 · Gr Grn 1 · Sp Spk 1\n"
+        ),
+        "{text}"
+    );
+    let counted = marks(&text);
+    let expected = [
+        ("Co", 365),
+        ("La", 202),
+        ("SN", 48),
+        ("LD", 11),
+        ("DU", 8),
+        ("SF", 7),
+        ("PC", 4),
+        ("SD", 2),
+        ("AP", 1),
+        ("Gr", 1),
+        ("Sp", 1),
+    ];
+    let expected: BTreeMap<String, usize> =
+        expected.iter().map(|&(m, n)| (m.to_string(), n)).collect();
+    assert_eq!(counted, expected);
+    assert!(!text.contains("not placed"), "{text}");
+}
+
+#[test]
+fn the_shipped_selections_place_the_seats_they_name_and_list_the_rest() {
+    let text = stdout(&["map"]);
+    assert!(text.contains("placed 16 of 17 contests"), "{text}");
+    assert!(
+        text.contains("not placed (1): Labour leadership election 2020\n"),
+        "{text}"
+    );
+    // Seats of the map with no contest are hollow, and counted (Stockport has two contests).
+    assert!(text.contains("() no contest 635\n"), "{text}");
+}
+
+#[test]
+fn bad_maps_and_colourings_are_one_line_and_exit_2() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("bad.hexjson");
+    std::fs::write(&bad, r#"{"layout":"odd-r","hexes":{"A":{"q":"x","r":0}}}"#).unwrap();
+    hustings(&["map", "--map", bad.to_str().unwrap()])
+        .assert()
+        .code(2)
+        .stderr(format!(
+            "error: {}: hexes.A.q: missing, or not a whole number\n",
+            bad.display()
+        ));
+    hustings(&["map", "--colour", "rainbow"])
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains(
+            "give winner, result, margin, turnout, share:PARTY or change:PARTY",
+        ));
+    hustings(&["map", "--map", "atlantis"])
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("uk-2010, uk-2024, us-states"));
+}
