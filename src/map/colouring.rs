@@ -93,6 +93,13 @@ pub struct Class {
     key: String,
 }
 
+impl Class {
+    /// Whether the class is a party (or faction) of the winner scale, not a bin or "no figure".
+    pub fn is_party(&self) -> bool {
+        self.key.starts_with("f:") || self.key.starts_with("p:")
+    }
+}
+
 /// How one hexagon is filled.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Fill {
