@@ -142,7 +142,14 @@ impl Geometry {
             if ahead <= 0.0 {
                 continue;
             }
-            let score = ahead + 2.0 * aside.abs();
+            // Up and down have two neighbours alike (up-left, up-right): up takes the right
+            // one and down the left, so a step up and a step down come back.
+            let leaning = match direction {
+                Direction::Up => aside < 0.0,
+                Direction::Down => aside > 0.0,
+                Direction::Left | Direction::Right => false,
+            };
+            let score = ahead + 1.5 * aside.abs() + if leaning { 0.01 } else { 0.0 };
             if best.is_none_or(|(b, _)| score < b) {
                 best = Some((score, other));
             }
@@ -188,5 +195,23 @@ mod tests {
         assert_eq!(g.next(0, Direction::Up, all), Some(2));
         assert_eq!(g.next(2, Direction::Down, all), Some(0));
         assert_eq!(g.next(0, Direction::Left, all), None);
+    }
+
+    #[test]
+    fn a_step_up_and_a_step_down_come_back() {
+        // Row 0: A B C; row 1 above, shifted right: D E (between A–B and B–C).
+        let map = parse(
+            "t",
+            "t",
+            r#"{"layout":"odd-r","hexes":{"A":{"q":0,"r":0},"B":{"q":1,"r":0},"C":{"q":2,"r":0},
+                "D":{"q":0,"r":1},"E":{"q":1,"r":1}}}"#,
+        )
+        .unwrap();
+        let g = Geometry::of(&map);
+        let all = |_| true;
+        // From B, up-left is D and up-right E: up takes E; down from E takes B again.
+        assert_eq!(g.next(1, Direction::Up, all), Some(4));
+        assert_eq!(g.next(4, Direction::Down, all), Some(1));
+        assert_eq!(g.next(3, Direction::Down, all), Some(0));
     }
 }

@@ -14,6 +14,7 @@ mod export;
 mod finding;
 mod help_readme;
 mod list_position;
+mod map;
 mod messages;
 mod paste;
 pub mod presentation;
