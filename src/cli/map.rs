@@ -78,7 +78,10 @@ pub fn run(
             };
             text::write(&picture, dataset, &style, &mut bytes)?;
         }
-        MapFormat::Svg => svg::write(&picture, dataset, &mut bytes)?,
+        MapFormat::Svg => {
+            let title = dataset.title.clone().unwrap_or_else(|| "Seats".into());
+            svg::write(&picture, dataset, &title, &mut bytes)?;
+        }
     }
     match &args.output {
         Some(path) => {

@@ -84,6 +84,8 @@ impl Colouring {
 pub struct Class {
     /// `Con`, `Lab gain`, `under 2 pts`.
     pub label: String,
+    /// The label in full where there is room (`Conservative`, `Labour gain`).
+    pub name: String,
     /// Two characters standing for the class where there is no colour (`Co`, `M1`).
     pub mark: String,
     pub colour: Rgb,
@@ -203,6 +205,8 @@ fn bin<T>(scale: &[(f64, &str, T)], value: f64) -> usize {
 struct Pick {
     key: String,
     label: String,
+    /// The label in full, when it differs.
+    name: Option<String>,
     mark: String,
     colour: Rgb,
     /// Its place in a scale (bins keep the scale's order; parties are sorted by count).
@@ -235,6 +239,7 @@ pub fn colour(
             at
         } else {
             classes.push(Class {
+                name: pick.name.unwrap_or_else(|| pick.label.clone()),
                 label: pick.label,
                 mark: pick.mark,
                 colour: pick.colour,
@@ -326,7 +331,7 @@ fn party_pick(
     dataset: &Dataset,
     changes: &Changes,
     candidate: &Candidate,
-) -> (String, String, Rgb) {
+) -> (String, String, Rgb, String) {
     let faction = candidate
         .faction
         .as_deref()
@@ -345,15 +350,16 @@ fn party_pick(
             .filter(|a| !a.trim().is_empty())
             .unwrap_or_else(|| f.name.clone());
         let colour = f.color.as_deref().and_then(Rgb::parse).unwrap_or(NO_COLOUR);
-        return (format!("f:{}", f.id), label, colour);
+        return (format!("f:{}", f.id), label, colour, f.name.clone());
     }
     match changes.parties.of_candidate(candidate) {
         Some(key) => (
             format!("p:{}", key.group),
             key.short().to_string(),
             NO_COLOUR,
+            key.group_name.clone(),
         ),
-        None => ("p:".into(), "no party".into(), NO_COLOUR),
+        None => ("p:".into(), "no party".into(), NO_COLOUR, "no party".into()),
     }
 }
 
@@ -390,6 +396,7 @@ fn party_colour(dataset: &Dataset, changes: &Changes, contest: &Contest, party: 
 fn no_figure(why: &str) -> Pick {
     Pick {
         key: format!("~{why}"),
+        name: None,
         label: why.to_string(),
         mark: "··".into(),
         colour: NO_FIGURE,
@@ -401,6 +408,7 @@ fn no_figure(why: &str) -> Pick {
 fn bin_pick(letter: char, n: usize, label: &str, colour: Rgb, value: String) -> Pick {
     Pick {
         key: format!("{letter}{n}"),
+        name: None,
         label: label.to_string(),
         mark: format!("{letter}{}", n + 1),
         colour,
@@ -427,8 +435,9 @@ fn pick(
             let Some(winner) = winner else {
                 return no_figure("no winner yet");
             };
-            let (key, label, colour) = party_pick(dataset, changes, winner);
+            let (key, label, colour, name) = party_pick(dataset, changes, winner);
             Pick {
+                name: Some(name),
                 mark: mark_of(&label),
                 value: if swing.is_some() {
                     format!("projected {label}")
@@ -450,12 +459,13 @@ fn pick(
                 return no_figure("no previous contest");
             };
             let winner = arithmetic::winner(contest);
-            let (key, label, colour) = match winner {
+            let (key, label, colour, name) = match winner {
                 Some(w) => party_pick(dataset, changes, w),
                 None => return no_figure("no previous contest"),
             };
             match outcome {
                 Outcome::Hold { .. } => Pick {
+                    name: Some(format!("{name} hold")),
                     key: format!("hold {key}"),
                     mark: mark_of(&label).to_lowercase(),
                     label: format!("{label} hold"),
@@ -464,6 +474,7 @@ fn pick(
                     value: outcome.label(),
                 },
                 Outcome::Gain { .. } => Pick {
+                    name: Some(format!("{name} gain")),
                     key: format!("gain {key}"),
                     mark: mark_of(&label).to_uppercase(),
                     label: format!("{label} gain"),

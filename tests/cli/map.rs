@@ -98,3 +98,87 @@ fn bad_maps_and_colourings_are_one_line_and_exit_2() {
         .code(2)
         .stderr(predicates::str::contains("uk-2010, uk-2024, us-states"));
 }
+
+/// Each seat's hexagon in an SVG: its id, fill and `<title>` tooltip, read by an XML parser
+/// (which fails on anything that is not well-formed XML).
+fn svg_seats(svg: &str) -> BTreeMap<String, (String, String)> {
+    use quick_xml::Reader;
+    use quick_xml::events::Event;
+    let mut reader = Reader::from_str(svg);
+    let mut seats = BTreeMap::new();
+    let mut current: Option<(String, String)> = None;
+    let mut in_title = false;
+    let mut title = String::new();
+    loop {
+        match reader.read_event().expect("the SVG is well-formed XML") {
+            Event::Start(e) if e.name().as_ref() == b"polygon" => {
+                let attr = |key: &[u8]| {
+                    let a = e.try_get_attribute(key).unwrap().expect("attribute");
+                    String::from_utf8(a.value.to_vec()).unwrap()
+                };
+                current = Some((attr(b"data-id"), attr(b"fill")));
+            }
+            Event::Start(e) if e.name().as_ref() == b"title" => {
+                in_title = true;
+                title.clear();
+            }
+            Event::Text(t) if in_title => title.push_str(&t.decode().unwrap()),
+            Event::GeneralRef(r) if in_title => {
+                title.push_str(&format!("&{};", r.decode().unwrap()));
+            }
+            Event::End(e) if e.name().as_ref() == b"title" => in_title = false,
+            Event::End(e) if e.name().as_ref() == b"polygon" => {
+                let (id, fill) = current.take().expect("a polygon was open");
+                seats.insert(id, (fill, title.clone()));
+            }
+            Event::Eof => break,
+            _ => {}
+        }
+    }
+    seats
+}
+
+#[test]
+fn the_svg_is_xml_with_a_coloured_hexagon_and_a_tooltip_per_seat() {
+    let ge = ge2019();
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("ge2019.svg");
+    let args = [
+        "map",
+        "--data",
+        ge.to_str().unwrap(),
+        "--format",
+        "svg",
+        "-o",
+        out.to_str().unwrap(),
+    ];
+    hustings(&args)
+        .assert()
+        .success()
+        .stdout("")
+        .stderr(predicates::str::contains("wrote "));
+    let svg = std::fs::read_to_string(&out).unwrap();
+    assert!(
+        svg.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\""),
+        "{svg}"
+    );
+    let seats = svg_seats(&svg);
+    assert_eq!(seats.len(), 650);
+    // Stockport (E14000969): Labour's red, and who won by how much in its tooltip.
+    let (fill, title) = &seats["E14000969"];
+    assert_eq!(fill, "#e4003b");
+    assert!(
+        title.starts_with("Stockport: Navendu Mishra (Labour) "),
+        "{title}"
+    );
+    assert!(title.contains("margin "), "{title}");
+    // The title and the legend with its counts, parties named in full.
+    assert!(svg.contains("UK general election, 12 Dec 2019"), "{svg}");
+    assert!(svg.contains(">Conservative (Con)</text>"));
+    assert!(svg.contains(">365</text>"));
+    // Not overwritten without --force.
+    hustings(&args)
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("already exists; pass --force"));
+}

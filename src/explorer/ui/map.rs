@@ -21,11 +21,11 @@ use ratatui::widgets::{Paragraph, Wrap};
 use crate::explorer::app::App;
 use crate::explorer::layout;
 use crate::explorer::ui::pane_block;
-use crate::map::{Fill, Picture};
-use crate::model::arithmetic::{self, Shares};
+use crate::map::Picture;
 use crate::model::colour::Rgb;
+use crate::report::cells;
 use crate::report::map::canvas::{self, Look, Window};
-use crate::report::{cells, words};
+use crate::report::map::seat;
 
 /// The smallest map area drawn; below it the view says what size it needs.
 const MIN_WIDTH: u16 = 16;
@@ -190,45 +190,10 @@ fn draw(frame: &mut Frame, app: &App, picture: &Picture, p: Placed) {
 
 /// The seat under the cursor: its name, winner, share, margin and the colour's value.
 fn seat_line(app: &App, picture: &Picture) -> String {
-    let Some(cursor) = app.views.map.cursor else {
-        return "no seat".into();
-    };
-    let Some(hex) = picture.map.hexes.get(cursor) else {
-        return String::new();
-    };
-    let (Some(shown), Some(data)) = (picture.placement.shown[cursor], &app.data) else {
-        return format!("{}: no contest", hex.name);
-    };
-    let contest = &data.dataset().contests[shown.contest];
-    let mut parts = vec![];
-    match arithmetic::winner(contest) {
-        Some(w) => {
-            let party = w.party.as_deref().unwrap_or("no party");
-            let share = words::share(&Shares::of(contest).share(w));
-            parts.push(format!("{} ({party}) {share}", w.name));
-        }
-        None => parts.push(words::status(contest.status).to_string()),
+    match (app.views.map.cursor, &app.data) {
+        (Some(cursor), Some(data)) => seat::describe(picture, data.dataset(), cursor),
+        _ => "no seat".into(),
     }
-    if let Some(m) = arithmetic::margin_points(contest) {
-        parts.push(format!("margin {m:.1} pts"));
-    }
-    if let Some(value) = picture
-        .coloured
-        .values
-        .get(cursor)
-        .filter(|v| !v.is_empty())
-    {
-        parts.push(value.clone());
-    }
-    let left_out = if matches!(
-        picture.coloured.fills[cursor],
-        Fill::Class { dim: true, .. }
-    ) {
-        " (left out by the filters)"
-    } else {
-        ""
-    };
-    format!("{}: {}{left_out}", hex.name, parts.join(" · "))
 }
 
 /// The legend: each class's colour (or mark) with its label and count, hollow and faded

@@ -2,5 +2,6 @@
 //! as text (`text`), and as a standalone SVG (`svg`).
 
 pub mod canvas;
+pub mod seat;
 pub mod svg;
 pub mod text;
