@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 
 use crate::support::cli::{hustings, stdout};
-use crate::support::data::ge2019;
+use crate::support::data::{ge2019, history_import};
 
 /// The two-letter marks of the map's hexagons (text without colour), counted. Hexagons of one
 /// row stand on cells of one parity, so a row read from its first hexagon is marks and gaps
@@ -181,4 +181,35 @@ fn the_svg_is_xml_with_a_coloured_hexagon_and_a_tooltip_per_seat() {
         .assert()
         .code(2)
         .stderr(predicates::str::contains("already exists; pass --force"));
+}
+
+#[test]
+fn the_1997_to_2019_history_shows_each_election_by_date_filter() {
+    let history = history_import();
+    let map = |years: &[&str]| {
+        let mut args = vec!["map", "--data", history.to_str().unwrap()];
+        args.extend_from_slice(years);
+        stdout(&args)
+    };
+    // Every election of a seat on one hexagon: the latest is shown (GE2019).
+    let all = map(&[]);
+    assert!(
+        all.contains("\nCo Con 365 · La Lab 202 · SN SNP 48 · LD LD 11 ·"),
+        "{all}"
+    );
+    let ge2017 = map(&["--since", "2017", "--until", "2017"]);
+    assert!(ge2017.contains("placed 650 of 650 contests"), "{ge2017}");
+    assert!(
+        ge2017.contains("\nCo Con 317 · La Lab 262 · SN SNP 35 · LD LD 12 · DU DUP 10 · SF SF 7 ·"),
+        "{ge2017}"
+    );
+    // 1997's seats had other boundaries: those the 2010 map names are placed by name, the
+    // rest listed as not placed, none dropped silently.
+    let ge1997 = map(&["--since", "1997", "--until", "1997"]);
+    assert!(ge1997.contains("placed 526 of 659 contests"), "{ge1997}");
+    assert!(
+        ge1997.contains("\nnot placed (133): Aberdeen Central, 1997 general election; "),
+        "{ge1997}"
+    );
+    assert!(ge1997.contains("; and 113 more\n"), "{ge1997}");
 }
