@@ -7,13 +7,46 @@ use anyhow::{Result, anyhow, bail};
 
 use super::{Output, Selection};
 use crate::atomic::{self, WriteError};
-use crate::cli::args::{MapArgs, MapFormat};
+use crate::cli::args::{Format, MapArgs, MapFormat};
 use crate::map::colouring::{self, Colouring};
-use crate::map::{Picture, Request, Swing, builtin, place};
+use crate::map::{Picture, Request, Swing, builtin, place, swing};
+use crate::model::Dataset;
 use crate::model::change::Changes;
-use crate::report::map::{svg, text};
+use crate::report::map::{projection, svg, text};
 use crate::report::safe;
 use crate::report::style::TextStyle;
+
+/// Refuses a party no candidate of the data stood for (a typo, not a party that won nothing).
+fn check_parties(dataset: &Dataset, changes: &Changes, parties: &[&str]) -> Result<()> {
+    for party in parties {
+        if !colouring::stands_anywhere(dataset, changes, party) {
+            bail!(
+                "no candidate of the party \"{party}\" is loaded (give a party's name or short label, e.g. Lab)"
+            );
+        }
+    }
+    Ok(())
+}
+
+/// `hustings stats --swing FROM:TO:POINTS`: the seats per party before and after a uniform
+/// swing over the listed seats, and how many change hands — a projection, said so.
+pub fn projection(
+    selection: &Selection,
+    spec: &str,
+    output: &Output<Format>,
+    out: &mut impl Write,
+) -> Result<u8> {
+    if output.format != Format::Text {
+        bail!("--swing prints a text table only: leave out --format");
+    }
+    let swing = Swing::parse(spec).map_err(|e| anyhow!(e))?;
+    let dataset = &selection.loaded.dataset;
+    let changes = Changes::build(dataset);
+    check_parties(dataset, &changes, &[&swing.from, &swing.to])?;
+    let projected = swing::project(dataset, &changes.parties, &swing, &selection.rows);
+    out.write_all(projection::table(&swing, &projected).as_bytes())?;
+    Ok(0)
+}
 
 /// Prints (or writes to `-o`) the map of the contests the filters keep.
 pub fn run(
@@ -38,13 +71,7 @@ pub fn run(
     if let Some(s) = &swing {
         parties.extend([s.from.as_str(), s.to.as_str()]);
     }
-    for party in parties {
-        if !colouring::stands_anywhere(dataset, &changes, party) {
-            bail!(
-                "no candidate of the party \"{party}\" is loaded (give a party's name or short label, e.g. Lab)"
-            );
-        }
-    }
+    check_parties(dataset, &changes, &parties)?;
     let map = match &args.map {
         Some(given) => builtin::named(given)?,
         None => place::best_fit(builtin::all(), dataset, &selection.rows)
@@ -76,11 +103,11 @@ pub fn run(
             } else {
                 output.style
             };
-            text::write(&picture, dataset, &style, &mut bytes)?;
+            text::write(&picture, dataset, swing.as_ref(), &style, &mut bytes)?;
         }
         MapFormat::Svg => {
             let title = dataset.title.clone().unwrap_or_else(|| "Seats".into());
-            svg::write(&picture, dataset, &title, &mut bytes)?;
+            svg::write(&picture, dataset, &title, swing.as_ref(), &mut bytes)?;
         }
     }
     match &args.output {

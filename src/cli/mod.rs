@@ -145,7 +145,10 @@ pub fn run(cli: Cli) -> Result<u8> {
         Some(Command::Stats(args)) => {
             let selection = Selection::new(&sources, &args.query.spec(), args.format.for_people())?;
             let output = Output::new(args.format, args.text, args.csv);
-            stats::run(&selection, args.by, &output, &mut out)?
+            match &args.swing {
+                Some(swing) => map::projection(&selection, swing, &output, &mut out)?,
+                None => stats::run(&selection, args.by, &output, &mut out)?,
+            }
         }
         Some(Command::Compare(args)) => {
             let loaded = load_for(&sources, args.format.for_people())?;

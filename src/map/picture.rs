@@ -4,7 +4,7 @@ use crate::map::colouring::{self, Coloured, Colouring};
 use crate::map::geometry::Geometry;
 use crate::map::hexjson::HexMap;
 use crate::map::place::{self, Placement};
-use crate::map::swing::Swing;
+use crate::map::swing::{self, Projection, Swing};
 use crate::model::Dataset;
 use crate::model::change::Changes;
 
@@ -15,6 +15,8 @@ pub struct Picture {
     pub geometry: Geometry,
     pub placement: Placement,
     pub coloured: Coloured,
+    /// What a swing does to the listed seats, when there is one: a projection.
+    pub projection: Option<Projection>,
 }
 
 /// What to picture: which contests, coloured how.
@@ -50,6 +52,7 @@ impl Picture {
             map,
             placement,
             coloured,
+            projection: projection(request),
         }
     }
 
@@ -62,6 +65,7 @@ impl Picture {
             request.colouring,
             request.swing,
         );
+        self.projection = projection(request);
     }
 
     /// `placed 650 of 650 contests`.
@@ -70,4 +74,11 @@ impl Picture {
         let total = placed + self.placement.unplaced.len();
         format!("placed {placed} of {total} contests")
     }
+}
+
+/// What the request's swing does to its listed seats.
+fn projection(request: &Request<'_>) -> Option<Projection> {
+    request
+        .swing
+        .map(|s| swing::project(request.dataset, &request.changes.parties, s, request.listed))
 }

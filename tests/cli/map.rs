@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 
 use crate::support::cli::{hustings, stdout};
-use crate::support::data::{ge2019, history_import};
+use crate::support::data::{dataset, ge2019, history_import};
 
 /// The two-letter marks of the map's hexagons (text without colour), counted. Hexagons of one
 /// row stand on cells of one parity, so a row read from its first hexagon is marks and gaps
@@ -212,4 +212,81 @@ fn the_1997_to_2019_history_shows_each_election_by_date_filter() {
         "{ge1997}"
     );
     assert!(ge1997.contains("; and 113 more\n"), "{ge1997}");
+}
+
+#[test]
+fn the_swingometer_on_ge2019_agrees_with_the_sum_done_by_hand() {
+    let ge = ge2019();
+    let data = ge.to_str().unwrap();
+    // A swing of no points changes nothing, and says it is a projection all the same.
+    let zero = stdout(&["stats", "--data", data, "--swing", "Con:Lab:0"]);
+    assert!(
+        zero.starts_with("PROJECTION, not a result — uniform swing of 0.0 points from Con to Lab: 0 seats change hands\n"),
+        "{zero}"
+    );
+    assert!(
+        zero.contains("\nCon      365        365      +0\n"),
+        "{zero}"
+    );
+    assert!(
+        zero.contains("\nLab      202        202      +0\n"),
+        "{zero}"
+    );
+
+    // By hand: the Conservative seat with the smallest majority, and the swing that would
+    // have given it to Labour (half the gap between their shares, Labour second there).
+    let ge2019 = dataset(&ge);
+    let closest = ge2019
+        .contests
+        .iter()
+        .filter(|c| {
+            c.candidates
+                .iter()
+                .any(|k| k.elected && k.party.as_deref() == Some("Conservative"))
+        })
+        .min_by_key(|c| c.majority.unwrap())
+        .unwrap();
+    assert_eq!(closest.constituency.as_deref(), Some("Bury North"));
+    assert_eq!(closest.majority, Some(105));
+    let votes = |party: &str| {
+        closest
+            .candidates
+            .iter()
+            .find(|k| k.party.as_deref() == Some(party))
+            .and_then(|k| k.votes)
+            .unwrap() as f64
+    };
+    let valid: f64 = closest
+        .candidates
+        .iter()
+        .filter_map(|k| k.votes)
+        .sum::<u64>() as f64;
+    let needed = (votes("Conservative") - votes("Labour")) * 100.0 / valid / 2.0;
+    assert!((needed - 0.11).abs() < 0.01, "{needed}");
+
+    // The projection agrees: a hair less keeps Bury North blue, a hair more turns it red.
+    let id = closest.constituency_id.clone().unwrap();
+    for (points, fill, projected) in [
+        (needed - 0.005, "#0087dc", "projected Con"),
+        (needed + 0.005, "#e4003b", "projected Lab"),
+    ] {
+        let swing = format!("Con:Lab:{points}");
+        let svg = stdout(&["map", "--data", data, "--swing", &swing, "--format", "svg"]);
+        let (got, title) = &svg_seats(&svg)[&id];
+        assert_eq!(got, fill, "{swing}");
+        assert!(title.ends_with(projected), "{title}");
+        assert!(svg.contains("PROJECTION, not a result"), "{swing}");
+    }
+    let just_over = stdout(&[
+        "stats",
+        "--data",
+        data,
+        "--swing",
+        &format!("Con:Lab:{}", needed + 0.005),
+    ]);
+    assert!(just_over.contains(": 1 seat changes hands"), "{just_over}");
+    assert!(
+        just_over.contains("\nLab      202        203      +1\n"),
+        "{just_over}"
+    );
 }

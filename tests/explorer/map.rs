@@ -236,3 +236,19 @@ fn too_small_a_window_says_what_the_map_needs() {
     let shown = screen(&app);
     assert!(shown.contains("The map needs at least 16×4"), "{shown}");
 }
+
+#[test]
+fn plus_and_minus_swing_half_a_point_and_say_it_is_a_projection() {
+    let mut app = ge2019(120, 40, true);
+    press(&mut app, "9++");
+    let shown = screen(&app);
+    assert!(
+        shown.contains("PROJECTION, not a result — uniform swing of 1.0 points from Con to Lab"),
+        "{shown}"
+    );
+    // As `stats --swing Con:Lab:1` counts them.
+    assert!(shown.contains("8 seats change hands"), "{shown}");
+    assert!(shown.contains("Con 357 (-8) · Lab 210 (+8)"), "{shown}");
+    press(&mut app, "--");
+    assert!(!screen(&app).contains("PROJECTION"));
+}

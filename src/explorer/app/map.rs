@@ -4,7 +4,6 @@
 
 use crate::explorer::action::Action;
 use crate::explorer::app::{App, Focus, View};
-use crate::map::swing::{self, Projection};
 use crate::map::{Colouring, Direction, HexMap, Picture, Request, Swing, builtin, place};
 
 /// The map view's state.
@@ -21,8 +20,6 @@ pub struct MapState {
     pub parties: Vec<String>,
     /// The chosen party, a position in `parties`.
     pub party: usize,
-    /// What the swing does to the seats, while there is one.
-    pub projection: Option<Projection>,
     /// The built-in maps, read once.
     maps: Vec<HexMap>,
     /// The rows version the picture was made for.
@@ -238,8 +235,5 @@ impl App {
             colouring: &m.colouring,
             swing: swing.as_ref(),
         });
-        m.projection = swing
-            .as_ref()
-            .map(|s| swing::project(ds, &data.changes.parties, s, &self.rows));
     }
 }

@@ -25,7 +25,7 @@ use crate::map::Picture;
 use crate::model::colour::Rgb;
 use crate::report::cells;
 use crate::report::map::canvas::{self, Look, Window};
-use crate::report::map::seat;
+use crate::report::map::{projection, seat};
 
 /// The smallest map area drawn; below it the view says what size it needs.
 const MIN_WIDTH: u16 = 16;
@@ -234,24 +234,13 @@ fn legend(app: &App) -> Option<Paragraph<'static>> {
         ));
     }
     let mut lines = vec![Line::from(spans)];
-    if let Some(projection) = &m.projection {
-        let seats: Vec<String> = projection
-            .parties
-            .iter()
-            .filter(|(_, won, now)| *won > 0 || *now > 0)
-            .map(|(name, won, now)| {
-                let change = *now as i64 - *won as i64;
-                format!("{name} {now} ({change:+})")
-            })
-            .collect();
-        lines.push(Line::styled(
-            format!(
-                "PROJECTION, not a result: {} seats change hands · {}",
-                projection.changing,
-                seats.join(" · ")
-            ),
-            theme.warning(),
-        ));
+    if let (Some(projection), Some(swing)) = (&picture.projection, m.swing()) {
+        for line in [
+            projection::headline(&swing, projection),
+            projection::seats(projection),
+        ] {
+            lines.push(Line::styled(line, theme.warning()));
+        }
     }
     let hint = format!(
         "c: colour · [ ]: party {} · + -: swing · Enter: detail",

@@ -2,6 +2,7 @@
 //! as text (`text`), and as a standalone SVG (`svg`).
 
 pub mod canvas;
+pub mod projection;
 pub mod seat;
 pub mod svg;
 pub mod text;

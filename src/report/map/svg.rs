@@ -6,10 +6,10 @@
 use std::fmt::Write as _;
 use std::io::{self, Write};
 
-use crate::map::{Fill, Picture};
+use crate::map::{Fill, Picture, Swing};
 use crate::model::Dataset;
 use crate::model::colour::Rgb;
-use crate::report::map::seat;
+use crate::report::map::{projection, seat};
 
 /// A hexagon's circumradius, in pixels.
 const RADIUS: f64 = 9.0;
@@ -111,6 +111,7 @@ pub fn write(
     picture: &Picture,
     dataset: &Dataset,
     title: &str,
+    swing: Option<&Swing>,
     out: &mut impl Write,
 ) -> io::Result<()> {
     let coloured = &picture.coloured;
@@ -139,22 +140,24 @@ pub fn write(
         MARGIN + 20.0,
         escape(title)
     );
-    let projection = coloured.title.contains("projection");
+    let subtitle = match (&picture.projection, swing) {
+        (Some(projection), Some(swing)) => format!(
+            "{} · {}",
+            projection::headline(swing, projection),
+            projection::seats(projection)
+        ),
+        _ => format!(
+            "Coloured by {} · {}",
+            coloured.title,
+            picture.placement_words()
+        ),
+    };
     let _ = writeln!(
         svg,
         "<text x=\"{MARGIN}\" y=\"{:.0}\" font-size=\"14\" fill=\"{}\">{}</text>",
         MARGIN + 44.0,
-        if projection { "#b00020" } else { GREY },
-        escape(&format!(
-            "{}{} · {}",
-            if projection {
-                "PROJECTION, not a result: "
-            } else {
-                "Coloured by "
-            },
-            coloured.title,
-            picture.placement_words()
-        ))
+        if swing.is_some() { "#b00020" } else { GREY },
+        escape(&subtitle)
     );
     let (left, top) = (MARGIN, MARGIN + HEADER);
     let pointy = picture.map.layout.in_rows();

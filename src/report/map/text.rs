@@ -3,26 +3,27 @@
 
 use std::io::{self, Write};
 
-use crate::map::Picture;
+use crate::map::{Picture, Swing};
 use crate::model::Dataset;
 use crate::model::colour::Rgb;
 use crate::report::map::canvas::{self, Canvas, Look, Window};
+use crate::report::map::projection;
 use crate::report::style::{Paint, TextStyle};
 
 /// The not-placed contests named at most (the rest are counted).
 const NAMED_AT_MOST: usize = 20;
 
-/// Writes the map, its legend and what was not placed.
+/// Writes the map, its legend, what was not placed, and a swing's projection.
 ///
 /// # Errors
 /// Only those of `out`.
 pub fn write(
     picture: &Picture,
     dataset: &Dataset,
+    swing: Option<&Swing>,
     style: &TextStyle,
     out: &mut impl Write,
 ) -> io::Result<()> {
-    let coloured = &picture.coloured;
     writeln!(out, "{}", style.paint(&heading(picture), Paint::Bold))?;
     writeln!(out)?;
     let window = Window {
@@ -55,12 +56,13 @@ pub fn write(
         }
         writeln!(out, "not placed ({}): {}", unplaced.len(), names.join("; "))?;
     }
-    if coloured.title.contains("projection") {
+    if let (Some(projection), Some(swing)) = (&picture.projection, swing) {
         writeln!(
             out,
             "{}",
-            style.paint("This is a projection, not a result.", Paint::Warn)
+            style.paint(&projection::headline(swing, projection), Paint::Warn)
         )?;
+        writeln!(out, "{}", projection::seats(projection))?;
     }
     Ok(())
 }
