@@ -89,7 +89,8 @@ pub struct Class {
     /// Two characters standing for the class where there is no colour (`Co`, `M1`).
     pub mark: String,
     pub colour: Rgb,
-    /// Hexagons of this class (dimmed ones included).
+    /// Hexagons of this class the filters keep (a class of dimmed hexagons only counts 0, and
+    /// legends leave it out).
     pub count: usize,
     /// What groups the hexagons into it (a party's key; a bin's number).
     key: String,
@@ -124,17 +125,6 @@ pub struct Coloured {
     pub classes: Vec<Class>,
     pub hollow: usize,
     pub dimmed: usize,
-}
-
-impl Coloured {
-    /// The legend in one line: `Con 365 · Lab 202 · SNP 48 …`.
-    pub fn legend_line(&self) -> String {
-        self.classes
-            .iter()
-            .map(|c| format!("{} {}", c.label, c.count))
-            .collect::<Vec<_>>()
-            .join(" · ")
-    }
 }
 
 /// Colours for parties and factions that give none (cycled).
@@ -249,8 +239,9 @@ pub fn colour(
             orders.push(pick.order);
             classes.len() - 1
         };
-        classes[class].count += 1;
-        if !shown.listed {
+        if shown.listed {
+            classes[class].count += 1;
+        } else {
             dimmed += 1;
         }
         fills.push(Fill::Class {

@@ -211,7 +211,7 @@ fn legend(app: &App) -> Option<Paragraph<'static>> {
             Span::raw(mark.to_string())
         }
     };
-    for (n, class) in coloured.classes.iter().enumerate() {
+    for (n, class) in coloured.classes.iter().filter(|c| c.count > 0).enumerate() {
         if n > 0 {
             spans.push(Span::styled(" · ", theme.dim()));
         }

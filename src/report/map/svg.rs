@@ -214,6 +214,7 @@ fn legend_labels(picture: &Picture) -> Vec<String> {
     let mut labels: Vec<String> = coloured
         .classes
         .iter()
+        .filter(|c| c.count > 0)
         .map(|class| {
             if class.name == class.label {
                 class.label.clone()
@@ -238,6 +239,7 @@ fn legend(svg: &mut String, picture: &Picture, labels: &[String], (x, y, width):
     let mut swatches: Vec<(String, usize)> = coloured
         .classes
         .iter()
+        .filter(|c| c.count > 0)
         .map(|c| (format!("fill=\"{}\"", hex_colour(c.colour)), c.count))
         .collect();
     if coloured.hollow > 0 {

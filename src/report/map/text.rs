@@ -84,6 +84,7 @@ pub fn legend_lines(picture: &Picture, style: &TextStyle) -> Vec<String> {
     let classes: Vec<String> = coloured
         .classes
         .iter()
+        .filter(|c| c.count > 0)
         .map(|c| {
             let key = if style.color {
                 style.paint("██", paint(c.colour))
