@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 
 use crate::support::cli::{hustings, stdout};
-use crate::support::data::{dataset, ge2019, history_import};
+use crate::support::data::{candidates_import, dataset, ge2019, history_import};
 
 /// The two-letter marks of the map's hexagons (text without colour), counted. Hexagons of one
 /// row stand on cells of one parity, so a row read from its first hexagon is marks and gaps
@@ -289,4 +289,68 @@ fn the_swingometer_on_ge2019_agrees_with_the_sum_done_by_hand() {
         just_over.contains("\nLab      202        203      +1\n"),
         "{just_over}"
     );
+}
+
+#[test]
+fn each_colouring_has_its_scale_and_counts_over_ge2017_and_ge2019() {
+    // GE2019 with its constituency file, for the electorate (turnout).
+    let (ge2017, ge2019) = (candidates_import(2017), ge2019());
+    let legend = |colour: &str| {
+        let text = stdout(&[
+            "map",
+            "--data",
+            ge2017.to_str().unwrap(),
+            "--data",
+            ge2019.to_str().unwrap(),
+            "--since",
+            "2019",
+            "--colour",
+            colour,
+        ]);
+        // The legend: the first line after the heading with a separator.
+        let line = text
+            .lines()
+            .skip(1)
+            .find(|l| l.contains(" · "))
+            .unwrap()
+            .to_string();
+        (text, line)
+    };
+    // Result: gains in capitals (the gainer's colour), holds in lower case (dimmed).
+    let (text, result) = legend("result");
+    assert!(text.starts_with(
+        "Map uk-2010 · result against the previous contest · placed 650 of 650 contests\n"
+    ));
+    assert!(
+        result.starts_with("co Con hold 307 · la Lab hold 201 · CO Con gain 58 · "),
+        "{result}"
+    );
+    // Turnout: bins in the scale's order; every seat in one.
+    let (_, turnout) = legend("turnout");
+    assert_eq!(
+        turnout,
+        "T1 under 55% 14 · T2 55–60% 66 · T3 60–65% 130 · T4 65–70% 207 · T5 70–75% 174 · T6 75% or more 59"
+    );
+    // One party's share, and its change (a diverging scale), with the seats it did not fight.
+    let (_, share) = legend("share:Lab");
+    assert!(share.starts_with("S1 under 10% 51 · "), "{share}");
+    assert!(share.ends_with(" · ·· no Lab candidate 19"), "{share}");
+    let (_, change) = legend("change:labour");
+    assert!(
+        change.starts_with("C1 fell 10 pts or more 155 · C2 fell 5–10 pts 354 · "),
+        "{change}"
+    );
+    // A party no one stood for is a mistake, said in one line.
+    hustings(&[
+        "map",
+        "--data",
+        ge2019.to_str().unwrap(),
+        "--colour",
+        "share:Whig",
+    ])
+    .assert()
+    .code(2)
+    .stderr(predicates::str::contains(
+        "no candidate of the party \"Whig\"",
+    ));
 }
