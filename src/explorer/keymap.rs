@@ -454,7 +454,8 @@ mod tests {
                 (KeyCode::Char('2'), "Some(ShowView(Scoreboard))"),
                 (KeyCode::Char('7'), "Some(ShowView(Compare))"),
                 (KeyCode::Char('8'), "Some(ShowView(Changes))"),
-                (KeyCode::Char('9'), "None"),
+                (KeyCode::Char('9'), "Some(ShowView(Map))"),
+                (KeyCode::Char('0'), "None"),
                 (KeyCode::Char('m'), "Some(ToggleMark)"),
                 (KeyCode::Char('['), "Some(StepRound(-1))"),
                 (KeyCode::Char(']'), "Some(StepRound(1))"),
@@ -465,6 +466,22 @@ mod tests {
                 (KeyCode::Char('E'), "Some(StartExport(List))"),
                 (KeyCode::Char('y'), "Some(Copy(Selected))"),
                 (KeyCode::Char('Y'), "Some(Copy(List))"),
+            ],
+        );
+        // On the map, h / l and the arrows move the cursor, c, [ ], + and - are its own; the
+        // other browsing keys are as ever.
+        assert_keys(
+            Mode::Map,
+            &[
+                (KeyCode::Char('h'), "Some(MapMove(Left))"),
+                (KeyCode::Right, "Some(MapMove(Right))"),
+                (KeyCode::Char('k'), "Some(Up)"),
+                (KeyCode::Char('c'), "Some(CycleColouring)"),
+                (KeyCode::Char('['), "Some(CycleMapParty(-1))"),
+                (KeyCode::Char('+'), "Some(StepSwing(1))"),
+                (KeyCode::Char('-'), "Some(StepSwing(-1))"),
+                (KeyCode::Char('/'), "Some(StartSearch)"),
+                (KeyCode::Char('1'), "Some(ShowView(Contests))"),
             ],
         );
         // While typing a file name, digits and letters are text.
