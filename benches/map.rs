@@ -18,6 +18,7 @@ use hustings::load::{Loaded, Versions};
 use hustings::map::{Colouring, Picture, Request, builtin};
 use hustings::model::Dataset;
 use hustings::model::change::Changes;
+use hustings::query::Index;
 use hustings::report::map::canvas::{self, Look, Window};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -96,23 +97,19 @@ fn canvas_whole_map(bencher: Bencher) {
     let dataset = ge2019();
     let changes = Changes::build(&dataset);
     let rows: Vec<usize> = (0..dataset.contests.len()).collect();
+    let index = Index::build(&dataset);
     let picture = Picture::new(
         builtin::BUILTIN[0].map(),
         &Request {
             dataset: &dataset,
             changes: &changes,
             listed: &rows,
-            all: &rows,
+            index: &index,
             colouring: &Colouring::Winner,
             swing: None,
         },
     );
-    let window = Window {
-        x: 0,
-        y: 0,
-        width: picture.geometry.width,
-        height: picture.geometry.height,
-    };
+    let window = Window::whole(&picture.geometry);
     let look = Look {
         colour: true,
         dense: false,
@@ -130,11 +127,12 @@ fn recolour_650_seats(bencher: Bencher) {
     let dataset = ge2019();
     let changes = Changes::build(&dataset);
     let rows: Vec<usize> = (0..dataset.contests.len()).collect();
+    let index = Index::build(&dataset);
     let request = Request {
         dataset: &dataset,
         changes: &changes,
         listed: &rows,
-        all: &rows,
+        index: &index,
         colouring: &Colouring::Margin,
         swing: None,
     };

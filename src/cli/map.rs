@@ -77,16 +77,13 @@ pub fn run(
         None => place::best_fit(builtin::all(), dataset, &selection.rows)
             .ok_or_else(|| anyhow!("no built-in map"))?,
     };
-    let all: Vec<usize> = (0..dataset.contests.len())
-        .filter(|&i| selection.index.is_row(i))
-        .collect();
     let picture = Picture::new(
         map,
         &Request {
             dataset,
             changes: &changes,
             listed: &selection.rows,
-            all: &all,
+            index: &selection.index,
             colouring: &colouring,
             swing: swing.as_ref(),
         },

@@ -7,6 +7,7 @@ use crate::map::place::{self, Placement};
 use crate::map::swing::{self, Projection, Swing};
 use crate::model::Dataset;
 use crate::model::change::Changes;
+use crate::query::Index;
 
 /// Everything drawing a map needs, worked out once (drawing a frame only looks it up).
 #[derive(Debug, Clone, PartialEq)]
@@ -25,8 +26,9 @@ pub struct Request<'a> {
     pub changes: &'a Changes,
     /// The contests the filters keep.
     pub listed: &'a [usize],
-    /// Every contest of the dataset that is a row (the filtered-out ones are dimmed).
-    pub all: &'a [usize],
+    /// The dataset's rows (a contest several sources give is one): those the filters leave
+    /// out are dimmed.
+    pub index: &'a Index,
     pub colouring: &'a Colouring,
     pub swing: Option<&'a Swing>,
 }
@@ -38,7 +40,7 @@ impl Picture {
             &map,
             request.dataset,
             request.listed,
-            request.all.iter().copied(),
+            (0..request.dataset.contests.len()).filter(|&i| request.index.is_row(i)),
         );
         let coloured = colouring::colour(
             request.dataset,

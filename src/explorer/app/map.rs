@@ -153,16 +153,13 @@ impl App {
             let Some(map) = place::best_fit(m.maps.clone(), ds, &self.rows) else {
                 return;
             };
-            let all: Vec<usize> = (0..ds.contests.len())
-                .filter(|&i| data.index.is_row(i))
-                .collect();
             let winners = Picture::new(
                 map,
                 &Request {
                     dataset: ds,
                     changes: &data.changes,
                     listed: &self.rows,
-                    all: &all,
+                    index: &data.index,
                     colouring: &Colouring::Winner,
                     swing: None,
                 },
@@ -231,7 +228,7 @@ impl App {
             dataset: ds,
             changes: &data.changes,
             listed: &self.rows,
-            all: &[],
+            index: &data.index,
             colouring: &m.colouring,
             swing: swing.as_ref(),
         });

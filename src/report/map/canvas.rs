@@ -63,6 +63,18 @@ pub struct Window {
     pub height: u16,
 }
 
+impl Window {
+    /// The whole of a map.
+    pub fn whole(geometry: &Geometry) -> Window {
+        Window {
+            x: 0,
+            y: 0,
+            width: geometry.width,
+            height: geometry.height,
+        }
+    }
+}
+
 /// What a seat with no contest is drawn as: an outline colour, and its mark.
 pub const HOLLOW: Rgb = Rgb(0x4a, 0x4a, 0x4a);
 pub const HOLLOW_MARK: &str = "()";

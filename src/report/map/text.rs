@@ -26,12 +26,7 @@ pub fn write(
 ) -> io::Result<()> {
     writeln!(out, "{}", style.paint(&heading(picture), Paint::Bold))?;
     writeln!(out)?;
-    let window = Window {
-        x: 0,
-        y: 0,
-        width: picture.geometry.width,
-        height: picture.geometry.height,
-    };
+    let window = Window::whole(&picture.geometry);
     let look = Look {
         colour: style.color,
         dense: false,
