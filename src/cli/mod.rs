@@ -193,6 +193,11 @@ pub fn run(cli: Cli) -> Result<u8> {
                 mouse: !cli.no_mouse,
                 watch: !cli.no_watch,
                 sort_by_change: cli.query.sort == args::SortArg::Change,
+                map: cli
+                    .map
+                    .as_deref()
+                    .map(crate::map::builtin::named)
+                    .transpose()?,
             });
         }
     };

@@ -97,6 +97,11 @@ fn bad_maps_and_colourings_are_one_line_and_exit_2() {
         .assert()
         .code(2)
         .stderr(predicates::str::contains("uk-2010, uk-2024, us-states"));
+    // The explorer's --map too, before it opens.
+    hustings(&["--map", "atlantis"])
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("uk-2010, uk-2024, us-states"));
 }
 
 /// Each seat's hexagon in an SVG: its id, fill and `<title>` tooltip, read by an XML parser

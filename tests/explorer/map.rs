@@ -15,6 +15,7 @@ use hustings::explorer::action::Action;
 use hustings::explorer::app::{App, Data, Focus, View};
 use hustings::explorer::theme::Theme;
 use hustings::load::{self, DataSource};
+use hustings::map::builtin;
 
 fn ge2019(width: u16, height: u16, color: bool) -> App {
     let files: Vec<PathBuf> = vec![candidates_import(2019)];
@@ -251,4 +252,21 @@ fn plus_and_minus_swing_half_a_point_and_say_it_is_a_projection() {
     assert!(shown.contains("Con 357 (-8) · Lab 210 (+8)"), "{shown}");
     press(&mut app, "--");
     assert!(!screen(&app).contains("PROJECTION"));
+}
+
+#[test]
+fn a_map_given_with_dash_dash_map_is_the_one_drawn() {
+    let mut app = ge2019(100, 56, true);
+    // `hustings --map uk-2024 ge2019.json`: the 2024 boundaries, where GE2019's seats stand
+    // only where a name is unchanged; the rest are listed as not placed.
+    app.views.map.use_map(builtin::named("uk-2024").unwrap());
+    press(&mut app, "9");
+    let shown = screen(&app);
+    assert!(
+        shown.contains("Map · uk-2024 · winner · placed "),
+        "{shown}"
+    );
+    assert!(!shown.contains("placed 650 of 650"), "{shown}");
+    press(&mut app, "M");
+    assert!(screen(&app).contains("not placed: "), "{}", screen(&app));
 }

@@ -81,6 +81,11 @@ pub struct Cli {
     /// Don't reload when a dataset file changes (R still reloads by hand).
     #[arg(long)]
     pub no_watch: bool,
+
+    /// The map of view 9: a built-in one (uk-2010, uk-2024, us-states) or a HexJSON file;
+    /// default: the built-in map that places the most of the contests.
+    #[arg(long, value_name = "NAME|FILE")]
+    pub map: Option<String>,
 }
 
 /// Where the data comes from; shared by every subcommand.

@@ -29,6 +29,12 @@ pub struct MapState {
 }
 
 impl MapState {
+    /// Draws on `map` alone (`--map`), not the best-fitting built-in one.
+    pub fn use_map(&mut self, map: HexMap) {
+        self.maps = vec![map];
+        self.made_for = None;
+    }
+
     /// The chosen party's name, if any party won a seat.
     pub fn party_name(&self) -> Option<&str> {
         self.parties.get(self.party).map(String::as_str)
