@@ -270,3 +270,26 @@ fn a_map_given_with_dash_dash_map_is_the_one_drawn() {
     press(&mut app, "M");
     assert!(screen(&app).contains("not placed: "), "{}", screen(&app));
 }
+
+#[test]
+fn at_80_by_24_the_map_pans_with_the_cursor() {
+    let mut app = ge2019(80, 24, true);
+    press(&mut app, "9");
+    // The map's rows: below the seat line, above the legend.
+    let map_rows = |app: &App| -> Vec<String> {
+        screen(app)
+            .lines()
+            .skip(3)
+            .take(14)
+            .map(str::to_string)
+            .collect()
+    };
+    let south = map_rows(&app);
+    press(&mut app, &"k".repeat(25));
+    let north = map_rows(&app);
+    assert_ne!(south, north, "the window followed the cursor north");
+    let shown = screen(&app);
+    assert!(shown.contains("│Tynemouth: "), "{shown}");
+    // The legend and the seat line stay whole.
+    assert!(shown.contains("██ Con 365 · ██ Lab 202"), "{shown}");
+}
