@@ -293,3 +293,21 @@ fn at_80_by_24_the_map_pans_with_the_cursor() {
     // The legend and the seat line stay whole.
     assert!(shown.contains("██ Con 365 · ██ Lab 202"), "{shown}");
 }
+
+#[test]
+fn the_shipped_selections_say_once_which_contest_is_not_placed() {
+    let mut app = crate::support::tui::app(120, 40);
+    let before = app.messages.len();
+    press(&mut app, "9");
+    let shown = screen(&app);
+    assert!(shown.contains("placed 16 of 17 contests"), "{shown}");
+    assert_eq!(app.messages.len(), before + 1);
+    let said = app.messages.newest_first().next().unwrap().text.clone();
+    assert_eq!(
+        said,
+        "map uk-2010: placed 16 of 17 contests; not placed: Labour leadership election 2020"
+    );
+    // A search that leaves the same contest out does not say it again at every keystroke.
+    press(&mut app, "/lab");
+    assert_eq!(app.messages.len(), before + 1);
+}

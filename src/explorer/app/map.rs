@@ -26,6 +26,9 @@ pub struct MapState {
     made_for: Option<u64>,
     /// The selected contest the cursor was last put on (a new selection moves the cursor).
     synced: Option<usize>,
+    /// The last word on contests not placed, said once (not again at every keystroke of a
+    /// search that leaves it the same).
+    said: Option<String>,
 }
 
 impl MapState {
@@ -201,8 +204,9 @@ impl App {
             m.made_for = Some(version);
             m.synced = None;
             self.recolour_map();
-            if let Some(note) = note {
-                self.say(note);
+            if note.is_some() && note != self.views.map.said {
+                self.views.map.said.clone_from(&note);
+                self.say(note.unwrap_or_default());
             }
         }
         let selected = self.selected_index();
