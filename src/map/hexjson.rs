@@ -160,11 +160,34 @@ pub fn parse(name: &str, source: &str, text: &str) -> Result<HexMap, HexJsonErro
             r,
         });
     }
+    for (what, span) in [
+        ("columns", spread(hexes.iter().map(|h| h.q))),
+        ("rows", spread(hexes.iter().map(|h| h.r))),
+    ] {
+        if span > MOST_SPAN {
+            return Err(fail(
+                "hexes".into(),
+                format!("the map spans {span} {what}; hustings draws at most {MOST_SPAN}"),
+            ));
+        }
+    }
     Ok(HexMap {
         name: name.to_string(),
         layout,
         hexes,
     })
+}
+
+/// The most columns (or rows) a map may span: a terminal or page draws no more, and a stray
+/// coordinate (q = 1000000) must not ask for billions of cells.
+const MOST_SPAN: i64 = 1000;
+
+/// How many values `values` spans, ends included (0 for none).
+fn spread(values: impl Iterator<Item = i32>) -> i64 {
+    let (low, high) = values.fold((i64::MAX, i64::MIN), |(lo, hi), v| {
+        (lo.min(i64::from(v)), hi.max(i64::from(v)))
+    });
+    if low > high { 0 } else { high - low + 1 }
 }
 
 #[cfg(test)]
@@ -203,6 +226,10 @@ mod tests {
             "t.hexjson: hexes.B: at q 1, r 0, where A already is"
         );
         assert!(error("{").starts_with("t.hexjson: line 1, column 1: not JSON"));
+        assert_eq!(
+            error(r#"{"layout":"odd-r","hexes":{"A":{"q":0,"r":0},"B":{"q":1000000,"r":0}}}"#),
+            "t.hexjson: hexes: the map spans 1000001 columns; hustings draws at most 1000"
+        );
     }
 
     #[test]
