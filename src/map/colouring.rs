@@ -127,7 +127,7 @@ pub struct Coloured {
     pub dimmed: usize,
 }
 
-/// Colours for parties and factions that give none (cycled).
+/// The colour of a party or faction the data gives none for.
 const NO_COLOUR: Rgb = Rgb(0x9a, 0x9a, 0x9a);
 /// Seats whose contest has no figure for the scale (no previous contest, turnout unknown).
 const NO_FIGURE: Rgb = Rgb(0x5a, 0x5a, 0x5a);
@@ -545,7 +545,8 @@ fn pick(
     }
 }
 
-/// The party key a colouring of one party names, for telling the user it stood nowhere.
+/// Whether any candidate stood for the party `party` names (a name, spelling or short label):
+/// a party that stood nowhere is a typo to report, not a map of empty seats.
 pub fn stands_anywhere(dataset: &Dataset, changes: &Changes, party: &str) -> bool {
     dataset
         .contests

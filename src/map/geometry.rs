@@ -108,8 +108,8 @@ impl Geometry {
         self.cells.get(at).copied().flatten().map(|h| h as usize)
     }
 
-    /// The centre of hexagon `h`, in half cells across and half lines down... scaled so a
-    /// step across and a step down weigh alike (a line is about two cells tall).
+    /// The centre of hexagon `h`: cells across, and lines down counted twice (a line is about
+    /// two cells tall), so a step across and a step down weigh alike.
     fn centre(&self, h: usize) -> (f64, f64) {
         let s = self.spots[h];
         (
