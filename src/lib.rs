@@ -9,6 +9,8 @@
 //! - `load`     bytes → checked, merged data or one precise error (fast path, diagnosis, warnings)
 //! - `query`    which contests: filter, search, sort; what the user typed → a query
 //! - `stats`    aggregates over a query's rows: standings, timeline, seat history
+//! - `map`      hex cartograms: HexJSON maps, placing contests on hexagons, what colours mean,
+//!   the swingometer
 //! - `report`   the presentation vocabulary (facts as words, bars to a scale) and one writer per format
 //! - `explorer` terminal, input → actions, app state and update (effects leave through an
 //!   outbox), pure ui, watch, export
@@ -22,6 +24,7 @@ pub mod cli;
 pub mod explorer;
 pub mod import;
 pub mod load;
+pub mod map;
 pub mod model;
 pub mod query;
 pub mod report;

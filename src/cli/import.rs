@@ -202,7 +202,7 @@ fn refuse_overwrite(output: Option<&std::path::Path>, force: bool) -> Result<()>
     Ok(())
 }
 
-fn exists_message(path: &std::path::Path) -> String {
+pub(super) fn exists_message(path: &std::path::Path) -> String {
     format!(
         "{}: already exists; pass --force to overwrite it",
         path.display()

@@ -6,6 +6,7 @@ mod completions;
 mod history;
 mod import;
 mod list;
+mod map;
 pub mod schema;
 mod show;
 mod stats;
@@ -184,7 +185,10 @@ pub fn run(cli: Cli) -> Result<u8> {
                 args.format.for_people(),
             )?);
             let output = Output::new(args.format, args.text, args.csv);
-            stats::run(&selection, args.by, &output, &mut out)?
+            match &args.swing {
+                Some(swing) => map::projection(&selection, swing, &output, &mut out)?,
+                None => stats::run(&selection, args.by, &output, &mut out)?,
+            }
         }
         Some(Command::Compare(args)) => {
             let loaded = keep_until_exit(load_for(&sources, args.format.for_people())?);
@@ -197,6 +201,12 @@ pub fn run(cli: Cli) -> Result<u8> {
                 keep_until_exit(Selection::new(&sources, &spec, args.format.for_people())?);
             let output = Output::new(args.format, args.text, args.csv);
             history::run(&selection, &args.id, &output, &mut out)?
+        }
+        Some(Command::Map(args)) => {
+            let spec = args.filters.spec(crate::query::Sort::default());
+            let selection = Selection::new(&sources, &spec, true)?;
+            let output = Output::new(args.format, args.text, CsvArgs::default());
+            map::run(&selection, &args, &output, &mut out)?
         }
         Some(Command::Completions(args)) => completions::run(args.shell, &mut out)?,
         Some(Command::Validate(args)) => {
@@ -224,6 +234,11 @@ pub fn run(cli: Cli) -> Result<u8> {
                 mouse: !cli.no_mouse,
                 watch: !cli.no_watch,
                 sort_by_change: cli.query.sort == args::SortArg::Change,
+                map: cli
+                    .map
+                    .as_deref()
+                    .map(crate::map::builtin::named)
+                    .transpose()?,
             });
         }
     };

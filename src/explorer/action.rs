@@ -6,6 +6,7 @@ use crate::explorer::data::Data;
 use crate::explorer::effect::Written;
 use crate::explorer::export::ExportTarget;
 use crate::explorer::screen::{Focus, ScrollLimits, View};
+use crate::map::Direction;
 use crate::query::Query;
 
 /// A popup list of choices for one filter.
@@ -144,4 +145,16 @@ pub enum Action {
     Answer(bool),
     /// An export's file write finished (see `effect::write`).
     Written(Written),
+    /// Map: move the cursor to the nearest hexagon in this direction (arrows, h j k l).
+    MapMove(Direction),
+    /// Map: `c`, the next meaning of the colours (winner, result, margin, turnout, share,
+    /// change).
+    CycleColouring,
+    /// Map: `+` / `-`, the swing by this many half points toward the chosen party (a
+    /// projection).
+    StepSwing(i32),
+    /// Map: `[` / `]`, the previous or next party for the share, the change and the swing.
+    CycleMapParty(i32),
+    /// Map: put the cursor on this hexagon (a click).
+    SelectHex(usize),
 }

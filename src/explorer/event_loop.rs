@@ -38,6 +38,8 @@ pub struct ExplorerOptions {
     pub watch: bool,
     /// Start sorted by the change since each seat's previous contest (`--sort change`).
     pub sort_by_change: bool,
+    /// The map of view 9 (`--map`); default: the built-in map that places the most contests.
+    pub map: Option<crate::map::HexMap>,
 }
 
 /// How often the loop wakes while waiting for data (animates the spinner).
@@ -72,6 +74,9 @@ pub fn run(options: ExplorerOptions) -> Result<u8> {
     let size = session.terminal.size()?;
     let mut app = App::new(names, Theme::from_env(), size.width, size.height);
     app.sort_by_change = options.sort_by_change;
+    if let Some(map) = options.map {
+        app.views.map.use_map(map);
+    }
     let outcome = event_loop(&mut session.terminal, &mut app, &loader, &signals);
     drop(session);
     // The process ends now: freeing a large dataset piece by piece would hold up the exit

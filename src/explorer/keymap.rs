@@ -6,6 +6,7 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use crate::explorer::action::{Action, Edit, PickerKind};
 use crate::explorer::export::ExportTarget;
 use crate::explorer::screen::View;
+use crate::map::Direction;
 
 /// What keys mean right now.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -26,6 +27,8 @@ pub enum Mode {
     Chips,
     /// The picker of the list's columns is open (`C`).
     Columns,
+    /// Browsing the map (view 9): the cursor moves over the hexagons.
+    Map,
 }
 
 /// The key that opens (and closes) the message log, named where a message is cut short.
@@ -90,8 +93,8 @@ pub const HELP: &[(&str, &str)] = &[
         "views: contests, scoreboard, endorsers, timeline",
     ),
     (
-        "5 6 7 8",
-        "views: rounds, seat history, compare, seats changing hands",
+        "5 6 7 8 9",
+        "views: rounds, seat history, compare, seats changing hands, map",
     ),
     (
         "Enter, s / S",
@@ -103,6 +106,18 @@ pub const HELP: &[(&str, &str)] = &[
     (
         "arrows, Enter",
         "seats changing hands: move over the cells; list the cell's seats",
+    ),
+    (
+        "h j k l, Enter",
+        "map: (or arrows) move to the nearest seat that way; open its detail",
+    ),
+    (
+        "c, [ / ]",
+        "map: colour by winner, result, margin, turnout, share, change; choose the party",
+    ),
+    (
+        "+ / -",
+        "map: swing half a point to / from the chosen party (a projection)",
     ),
     ("m", "mark or unmark a contest for comparison (two)"),
     (
@@ -145,6 +160,7 @@ pub fn action_for(key: KeyEvent, mode: Mode) -> Option<Action> {
     }
     match mode {
         Mode::Normal => normal(key.code),
+        Mode::Map => map(key.code).or_else(|| normal(key.code)),
         Mode::Text => text(key.code),
         Mode::Picker => picker(key.code),
         Mode::Help => match key.code {
@@ -176,7 +192,7 @@ pub fn action_for(key: KeyEvent, mode: Mode) -> Option<Action> {
 /// outside one, nothing in a popup. Whatever it holds (`q`, Enter, Esc), it is never keys.
 pub fn action_for_paste(text: String, mode: Mode) -> Option<Action> {
     match mode {
-        Mode::Normal | Mode::Text => Some(Action::Paste(text)),
+        Mode::Normal | Mode::Map | Mode::Text => Some(Action::Paste(text)),
         Mode::Picker
         | Mode::Help
         | Mode::Confirm
@@ -228,7 +244,7 @@ fn normal(code: KeyCode) -> Option<Action> {
         KeyCode::Char('C') => Action::OpenColumns,
         KeyCode::Char('R') => Action::Reload,
         KeyCode::Char(MESSAGES_KEY) => Action::ToggleMessages,
-        KeyCode::Char(c @ '1'..='8') => Action::ShowView(View::ALL[c as usize - '1' as usize]),
+        KeyCode::Char(c @ '1'..='9') => Action::ShowView(View::ALL[c as usize - '1' as usize]),
         KeyCode::Char('m') => Action::ToggleMark,
         KeyCode::Left | KeyCode::Char('[') => Action::StepRound(-1),
         KeyCode::Right | KeyCode::Char(']') => Action::StepRound(1),
@@ -238,6 +254,20 @@ fn normal(code: KeyCode) -> Option<Action> {
         KeyCode::Char('E') => Action::StartExport(ExportTarget::List),
         KeyCode::Char('y') => Action::Copy(ExportTarget::Selected),
         KeyCode::Char('Y') => Action::Copy(ExportTarget::List),
+        _ => return None,
+    })
+}
+
+/// The map's own keys; the rest are the browsing keys (`normal`).
+fn map(code: KeyCode) -> Option<Action> {
+    Some(match code {
+        KeyCode::Left | KeyCode::Char('h') => Action::MapMove(Direction::Left),
+        KeyCode::Right | KeyCode::Char('l') => Action::MapMove(Direction::Right),
+        KeyCode::Char('c') => Action::CycleColouring,
+        KeyCode::Char('+' | '=') => Action::StepSwing(1),
+        KeyCode::Char('-') => Action::StepSwing(-1),
+        KeyCode::Char('[') => Action::CycleMapParty(-1),
+        KeyCode::Char(']') => Action::CycleMapParty(1),
         _ => return None,
     })
 }
@@ -424,7 +454,8 @@ mod tests {
                 (KeyCode::Char('2'), "Some(ShowView(Scoreboard))"),
                 (KeyCode::Char('7'), "Some(ShowView(Compare))"),
                 (KeyCode::Char('8'), "Some(ShowView(Changes))"),
-                (KeyCode::Char('9'), "None"),
+                (KeyCode::Char('9'), "Some(ShowView(Map))"),
+                (KeyCode::Char('0'), "None"),
                 (KeyCode::Char('m'), "Some(ToggleMark)"),
                 (KeyCode::Char('['), "Some(StepRound(-1))"),
                 (KeyCode::Char(']'), "Some(StepRound(1))"),
@@ -435,6 +466,22 @@ mod tests {
                 (KeyCode::Char('E'), "Some(StartExport(List))"),
                 (KeyCode::Char('y'), "Some(Copy(Selected))"),
                 (KeyCode::Char('Y'), "Some(Copy(List))"),
+            ],
+        );
+        // On the map, h / l and the arrows move the cursor, c, [ ], + and - are its own; the
+        // other browsing keys are as ever.
+        assert_keys(
+            Mode::Map,
+            &[
+                (KeyCode::Char('h'), "Some(MapMove(Left))"),
+                (KeyCode::Right, "Some(MapMove(Right))"),
+                (KeyCode::Char('k'), "Some(Up)"),
+                (KeyCode::Char('c'), "Some(CycleColouring)"),
+                (KeyCode::Char('['), "Some(CycleMapParty(-1))"),
+                (KeyCode::Char('+'), "Some(StepSwing(1))"),
+                (KeyCode::Char('-'), "Some(StepSwing(-1))"),
+                (KeyCode::Char('/'), "Some(StartSearch)"),
+                (KeyCode::Char('1'), "Some(ShowView(Contests))"),
             ],
         );
         // While typing a file name, digits and letters are text.

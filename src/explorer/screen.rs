@@ -4,7 +4,7 @@
 
 use crate::query::SortKey;
 
-/// Which screen the body shows; the number keys 1–8 pick one.
+/// Which screen the body shows; the number keys 1–9 pick one.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub enum View {
     /// The contest list beside the selected contest's detail.
@@ -25,11 +25,13 @@ pub enum View {
     /// Seats changing hands: the previous winner's party → the new winner's, holds on the
     /// diagonal (`stats --by change`).
     Changes,
+    /// A hex map of the seats, coloured by winner, result, margin, turnout, share or change.
+    Map,
 }
 
 impl View {
     /// Every view, in the order of its number key.
-    pub const ALL: [View; 8] = [
+    pub const ALL: [View; 9] = [
         View::Contests,
         View::Scoreboard,
         View::Endorsements,
@@ -38,6 +40,7 @@ impl View {
         View::History,
         View::Compare,
         View::Changes,
+        View::Map,
     ];
 
     /// The view's name on its tab.
@@ -51,10 +54,11 @@ impl View {
             View::History => "History",
             View::Compare => "Compare",
             View::Changes => "Changes",
+            View::Map => "Map",
         }
     }
 
-    /// Its number key, 1–8.
+    /// Its number key, 1–9.
     pub fn key(self) -> char {
         let i = View::ALL.iter().position(|v| *v == self).unwrap_or(0);
         char::from(b'1' + i as u8)
@@ -64,7 +68,12 @@ impl View {
     pub fn full_body(self) -> bool {
         matches!(
             self,
-            View::Scoreboard | View::Endorsements | View::Timeline | View::Compare | View::Changes
+            View::Scoreboard
+                | View::Endorsements
+                | View::Timeline
+                | View::Compare
+                | View::Changes
+                | View::Map
         )
     }
 }

@@ -16,6 +16,18 @@ pub fn fold(text: &str) -> String {
     out
 }
 
+/// A place's name folded for matching one spelling of it to another (a contest's seat to a
+/// map's hexagon): [`fold`], then `&` read as `and` and punctuation as a space, runs of spaces
+/// one, so `Ashton-under-Lyne` is `Ashton under Lyne` and `St. Albans` is `St Albans`.
+pub fn fold_place(text: &str) -> String {
+    let folded = fold(text).replace('&', " and ");
+    let spaced: String = folded
+        .chars()
+        .map(|c| if c.is_alphanumeric() { c } else { ' ' })
+        .collect();
+    spaced.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 /// Appends `text` folded. Most text is ASCII, where folding is a byte-wise lowercase (ASCII has
 /// no accents to drop) — far cheaper than case-mapping and decomposing a million contests'
 /// text character by character.
@@ -53,5 +65,16 @@ mod tests {
         // Already decomposed text folds the same as composed text.
         assert_eq!(fold("Sia\u{302}n"), fold("Siân"));
         assert_eq!(fold("Plain ASCII"), "plain ascii");
+    }
+
+    #[test]
+    fn place_names_fold_punctuation_and_ampersands_too() {
+        assert_eq!(fold_place("Ashton-under-Lyne"), "ashton under lyne");
+        assert_eq!(fold_place("St. Albans"), fold_place("St Albans"));
+        assert_eq!(
+            fold_place("Brighton, Kemptown & Peacehaven"),
+            "brighton kemptown and peacehaven"
+        );
+        assert_eq!(fold_place("YNYS MÔN"), "ynys mon");
     }
 }

@@ -6,7 +6,7 @@ use std::fmt;
 use crate::load::suggest::closest;
 use crate::model::change::{Changes, Outcome};
 use crate::model::date::PartialDate;
-use crate::model::party::PartyKey;
+use crate::model::party::{Parties, PartyKey};
 use crate::model::{CandidateStatus, ContestKind, Dataset, StageKind, Status};
 use crate::query::{FactionScope, Filter, Query, ResultMatches, Sort, fold};
 
@@ -208,10 +208,7 @@ pub fn result_matches_with(
         .iter()
         .map(|a| parse_result(a))
         .collect::<Result<_, _>>()?;
-    let is = |given: &str, key: &PartyKey| {
-        let given_key = changes.parties.key(given);
-        given_key.group == key.group || fold(given.trim()) == fold(key.short())
-    };
+    let is = |given: &str, key: &PartyKey| names_party(&changes.parties, given, key);
     // A party no candidate stood for is a mistake, not a filter that matches nothing.
     let mut standing: Vec<PartyKey> = Vec::new();
     for k in dataset.contests.iter().flat_map(|c| &c.candidates) {
@@ -260,6 +257,12 @@ pub fn result_matches_with(
         asked: asked.to_vec(),
         keep: keep.into(),
     })
+}
+
+/// Whether `given` (a party's name, other spelling or short label, any case) names the party
+/// `key` counts as: the one reading of a party typed after `gain:`, `share:`, `--swing`…
+pub fn names_party(parties: &Parties, given: &str, key: &PartyKey) -> bool {
+    parties.key(given).group == key.group || fold(given.trim()) == fold(key.short())
 }
 
 /// One entry of a catalogue as a user may name it.

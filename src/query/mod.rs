@@ -17,7 +17,7 @@ mod order;
 mod scan;
 
 pub(crate) use facts::{ContestFacts, Facts, NONE, UNKNOWN_VOTES};
-pub use fold::fold;
+pub use fold::{fold, fold_place};
 pub use index::Index;
 
 /// Which candidates a faction filter looks at.

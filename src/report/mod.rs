@@ -21,6 +21,7 @@ pub mod versions;
 pub mod csv;
 pub mod facts;
 pub mod json;
+pub mod map;
 pub mod markdown;
 pub mod style;
 pub mod table;

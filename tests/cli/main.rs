@@ -21,6 +21,7 @@ mod import;
 mod inferred_marks;
 mod invisible;
 mod list;
+mod map;
 mod markdown_safety;
 mod misc;
 mod nist;

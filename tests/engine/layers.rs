@@ -9,17 +9,19 @@ use std::path::{Path, PathBuf};
 /// Layers from the bottom; a layer may use its own and those with a lower rank. `import` turns
 /// other formats into the model and `load` opens them through it; `atomic` (writing files) is
 /// below everything that writes.
-const LAYERS: [(&str, u8); 9] = [
+const LAYERS: [(&str, u8); 10] = [
     ("atomic", 0),
     ("model", 1),
     ("import", 2),
     ("load", 3),
     ("query", 4),
     ("stats", 5),
-    ("report", 6),
-    ("explorer", 7),
+    // Hex cartograms: placing contests and classifying colours, below their drawing.
+    ("map", 6),
+    ("report", 7),
+    ("explorer", 8),
     // `hustings` without a subcommand opens the explorer, so the command line may use it.
-    ("cli", 8),
+    ("cli", 9),
 ];
 
 fn rank(layer: &str) -> Option<u8> {

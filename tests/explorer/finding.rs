@@ -258,7 +258,8 @@ fn find(app: &App, text: &str) -> (u16, u16) {
 
 #[test]
 fn a_click_selects_tabs_endorsers_timeline_months_chips_and_picker_choices() {
-    let mut app = tui::app(120, 40);
+    // Wide enough for all nine tabs in full.
+    let mut app = tui::app(130, 40);
     let (x, y) = find(&app, "3 Endorsers");
     click(&mut app, x + 2, y);
     assert_eq!(app.view, View::Endorsements);

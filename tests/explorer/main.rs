@@ -16,6 +16,7 @@ mod help_readme;
 mod inferred_marks;
 mod invisible;
 mod list_position;
+mod map;
 mod messages;
 mod paste;
 pub mod presentation;

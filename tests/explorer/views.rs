@@ -38,14 +38,15 @@ fn history_ids(app: &App) -> Vec<String> {
 
 #[test]
 fn number_keys_switch_views_and_the_tabs_say_which() {
-    let mut app = app(120, 40);
+    // Wide enough for all nine tabs in full.
+    let mut app = app(130, 40);
     let header = |app: &App| screen(app).lines().next().unwrap().to_string();
     assert!(
         header(&app).contains("1 Contests  2 Scoreboard  3 Endorsers"),
         "{}",
         header(&app)
     );
-    for (k, view) in ('1'..='8').zip(View::ALL) {
+    for (k, view) in ('1'..='9').zip(View::ALL) {
         press(&mut app, &k.to_string());
         assert_eq!(app.view, view);
     }

@@ -16,6 +16,7 @@ mod completions;
 mod history;
 mod import;
 mod list;
+mod map;
 mod output;
 mod query;
 mod show;
@@ -27,6 +28,7 @@ pub use completions::CompletionsArgs;
 pub use history::HistoryArgs;
 pub use import::{CsvImportArgs, HocCandidatesArgs, HocHistoryArgs, ImportArgs, ImportFormat};
 pub use list::ListArgs;
+pub use map::{MapArgs, MapFormat};
 pub use output::{ColorChoice, CompareFormat, CsvArgs, Format, ShowFormat, TextArgs};
 pub use query::{CandidateStatusArg, FilterArgs, KindArg, QueryArgs, SortArg, StageArg, StatusArg};
 pub use show::ShowArgs;
@@ -43,6 +45,7 @@ Examples:
   hustings stats --by endorser                    how often each endorser's candidates won
   hustings stats --by month                       contests per month (a timeline)
   hustings history stockport-selection-2019       every contest in the same constituency
+  hustings map --data ge2019.json                 a hex map of the seats, coloured by winner
   hustings compare stockport-selection-2019 bury-south-selection-2019
                                                   two contests side by side
   hustings validate results.json                  check a file and list its integrity warnings
@@ -78,6 +81,11 @@ pub struct Cli {
     /// Don't reload when a dataset file changes (R still reloads by hand).
     #[arg(long)]
     pub no_watch: bool,
+
+    /// The map of view 9: a built-in one (uk-2010, uk-2024, us-states) or a HexJSON file;
+    /// default: the built-in map that places the most of the contests.
+    #[arg(long, value_name = "NAME|FILE")]
+    pub map: Option<String>,
 }
 
 /// Where the data comes from; shared by every subcommand.
@@ -120,6 +128,14 @@ pub enum Command {
     /// Two contests side by side: dates, ballots, turnout, margin, winner, and both bar charts.
     #[command(after_help = compare::EXAMPLES)]
     Compare(CompareArgs),
+    /// A hex map of the seats (one hexagon each), coloured by winner, result, margin,
+    /// turnout or a party's share, with its legend; as text or SVG.
+    ///
+    /// A contest stands on the hexagon of its constituency id, else of its constituency's
+    /// name; the latest contest of a seat within the filters is shown, seats with none are
+    /// hollow, and the contests the map has no hexagon for are listed.
+    #[command(after_help = map::EXAMPLES)]
+    Map(MapArgs),
     /// Every contest in the same constituency as contest ID, oldest first.
     ///
     /// Contests match on the constituency id when both have one, else on the constituency name

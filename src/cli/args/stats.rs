@@ -12,7 +12,9 @@ Examples:
   hustings stats --by endorser --format csv
   hustings stats --by kind --since 2019 --until 2019
   hustings stats --by party --data ge2019.json     seats per party
-  hustings stats --by month --status decided       a timeline of results";
+  hustings stats --by month --status decided       a timeline of results
+  hustings stats --data ge2019.json --swing Con:Lab:5
+                                                   seats after a 5-point swing (a projection)";
 
 #[derive(Debug, Args)]
 pub struct StatsArgs {
@@ -24,6 +26,11 @@ pub struct StatsArgs {
     /// Output format (JSON and CSV fields are described in docs/OUTPUT.md).
     #[arg(long, short, value_name = "FORMAT", value_enum, default_value_t = Format::Text, help_heading = "Output")]
     pub format: Format,
+    /// Instead of counting, project a uniform swing of POINTS from party FROM to party TO in
+    /// every seat (e.g. Con:Lab:5): seats per party before and after, and how many change
+    /// hands (a projection, text only).
+    #[arg(long, value_name = "FROM:TO:POINTS", help_heading = "Output")]
+    pub swing: Option<String>,
     #[command(flatten)]
     pub text: TextArgs,
     #[command(flatten)]

@@ -10,6 +10,7 @@ mod chips;
 mod columns;
 mod export;
 mod filters;
+mod map;
 mod messages;
 mod mouse;
 mod nav;
@@ -26,6 +27,7 @@ use ratatui::layout::Rect;
 pub use crate::explorer::data::Data;
 pub use crate::explorer::screen::{Focus, ListColumn, ListColumns, ListSort, ScrollLimits, View};
 pub use chips::{Chip, chips};
+pub use map::MapState;
 pub use messages::{Message, MessageLog};
 pub use picker::{Choice, Chosen, Picker};
 pub use text_input::{Field, TextInput};
@@ -149,6 +151,7 @@ impl App {
     /// What keys mean right now.
     pub fn mode(&self) -> Mode {
         match &self.overlay {
+            Overlay::None if self.view == View::Map && self.data.is_some() => Mode::Map,
             Overlay::None => Mode::Normal,
             Overlay::Help => Mode::Help,
             Overlay::Picker(p) if p.finding => Mode::Text,

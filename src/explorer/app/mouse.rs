@@ -61,6 +61,16 @@ impl App {
                 .find(|(_, _, r)| r.contains(at))
                 .map(|(view, _, _)| Action::ShowView(view));
         }
+        if self.view == View::Map {
+            let body = areas.body();
+            return match event.kind {
+                _ if click => crate::explorer::ui::map_hex_at(self, body, event.column, event.row)
+                    .map(Action::SelectHex),
+                MouseEventKind::ScrollDown => Some(Action::Down),
+                MouseEventKind::ScrollUp => Some(Action::Up),
+                _ => None,
+            };
+        }
         if self.view.full_body() {
             let body = areas.body();
             if click && layout::inner(body).contains(at) {

@@ -58,9 +58,11 @@ pub struct ViewState {
     pub round_table: Option<RoundTable>,
     /// The same count's seats filled, in order (a count of several seats).
     pub seats_filled: Vec<crate::report::count_summary::Filled>,
+    /// The map view's picture, cursor, colouring and swing.
+    pub map: super::MapState,
     round_table_for: Option<(u64, usize)>,
-    rows_version: u64,
-    data_version: u64,
+    pub(super) rows_version: u64,
+    pub(super) data_version: u64,
     board_for: Option<u64>,
     matrix_for: Option<u64>,
     endorsers_for: Option<u64>,
@@ -143,6 +145,7 @@ impl App {
             }
             other => match self.view {
                 View::Contests => Some(other),
+                View::Map => self.map_keys(other),
                 View::Scoreboard | View::Compare | View::Changes => self.scroll_view(other),
                 View::Timeline => self.timeline_keys(other),
                 View::Endorsements => self.endorser_keys(other),
@@ -451,6 +454,7 @@ impl App {
                     v.round_table_for = key;
                 }
             }
+            View::Map => self.refresh_map(),
             _ => {}
         }
     }

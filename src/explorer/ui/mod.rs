@@ -27,6 +27,7 @@ mod help;
 mod history;
 mod list;
 mod loading;
+mod map;
 mod messages;
 mod picker;
 
@@ -34,6 +35,7 @@ pub use changes::{
     column_widths as changes_column_widths, grid_top as changes_grid_top, window as changes_window,
 };
 pub use columns::geometry as columns_geometry;
+pub use map::hex_at as map_hex_at;
 pub use picker::geometry as picker_geometry;
 pub use status::chip_areas;
 mod rounds;
@@ -77,6 +79,7 @@ pub fn render(frame: &mut Frame, app: &App) -> ScrollLimits {
         (Some(_), View::Timeline) => limits.view = timeline::render(frame, areas.body(), app),
         (Some(_), View::Compare) => limits.view = compare::render(frame, areas.body(), app),
         (Some(_), View::Changes) => limits.view = changes::render(frame, areas.body(), app),
+        (Some(_), View::Map) => map::render(frame, areas.body(), app),
     }
     status::render(frame, areas.status, app);
     match &app.overlay {

@@ -43,7 +43,8 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
     let hint = format!(" ({MESSAGES_KEY}: messages)");
     let hint_w = cells::width(&hint);
     // Where the key works (browsing) and there is room to say so beside a little of the text.
-    if messages_w > left_w && app.mode() == Mode::Normal && left_w >= hint_w + 8 {
+    if messages_w > left_w && matches!(app.mode(), Mode::Normal | Mode::Map) && left_w >= hint_w + 8
+    {
         truncate_spans(&mut left, left_w - hint_w);
         left.push(Span::styled(hint, theme.key()));
     } else {
@@ -72,7 +73,7 @@ fn message_lines(app: &App, width: usize, rows: usize) -> Vec<Line<'static>> {
     }
     if lines.len() > rows {
         lines.truncate(rows);
-        let hint = if app.mode() == Mode::Normal {
+        let hint = if matches!(app.mode(), Mode::Normal | Mode::Map) {
             format!(" ({MESSAGES_KEY}: messages)")
         } else {
             format!(" (Esc, then {MESSAGES_KEY}: messages)")
@@ -110,7 +111,7 @@ fn right_side(app: &App, width: usize) -> String {
     // Offered only where ? opens it: while typing it is a letter, a yes/no question takes
     // only y or n, and the message log and the help itself close on their own keys.
     let help = match app.mode() {
-        Mode::Normal | Mode::Picker | Mode::Chips | Mode::Columns => " · ? help",
+        Mode::Normal | Mode::Map | Mode::Picker | Mode::Chips | Mode::Columns => " · ? help",
         Mode::Text | Mode::Confirm | Mode::Messages | Mode::Help => "",
     };
     forms.extend([
