@@ -38,8 +38,8 @@ fn ge2019_places_all_650_seats_coloured_as_the_results() {
     );
     assert!(
         text.contains(
-            "Co Con 365 · La Lab 202 · SN SNP 48 · LD LD 11 · DU DUP 8 · SF SF 7 · PC PC 4 · \
-             SD SDLP 2 · AP APNI 1 · Gr Grn 1 · Sp Spk 1\n"
+            "Co Con 365 · La Lab 202 · SN SNP 48 · LD Liberal Democrats 11 · DU DUP 8 · \
+             SF Sinn Féin 7 · PC Plaid Cymru 4 · SD SDLP 2 · AP APNI 1 · Gr Grn 1 · Sp Spk 1\n"
         ),
         "{text}"
     );
@@ -199,13 +199,13 @@ fn the_1997_to_2019_history_shows_each_election_by_date_filter() {
     // Every election of a seat on one hexagon: the latest is shown (GE2019).
     let all = map(&[]);
     assert!(
-        all.contains("\nCo Con 365 · La Lab 202 · SN SNP 48 · LD LD 11 ·"),
+        all.contains("\nCo Con 365 · La Lab 202 · SN SNP 48 · LD Liberal Democrats 11 ·"),
         "{all}"
     );
     let ge2017 = map(&["--since", "2017", "--until", "2017"]);
     assert!(ge2017.contains("placed 650 of 650 contests"), "{ge2017}");
     assert!(
-        ge2017.contains("\nCo Con 317 · La Lab 262 · SN SNP 35 · LD LD 12 · DU DUP 10 · SF SF 7 ·"),
+        ge2017.contains("\nCo Con 317 · La Lab 262 · SN SNP 35 · LD Liberal Democrats 12 · DU DUP 10 · SF Sinn Féin 7 ·"),
         "{ge2017}"
     );
     // 1997's seats had other boundaries: those the 2010 map names are placed by name, the
