@@ -101,6 +101,17 @@ impl Class {
     pub fn is_party(&self) -> bool {
         self.key.starts_with("f:") || self.key.starts_with("p:")
     }
+
+    /// The class as a legend names it after its key: the label, except where the key is the
+    /// two-character mark (no colour) and the mark already is the label (`LL`), when the legend
+    /// says what it stands for.
+    pub fn legend_label(&self, coloured_key: bool) -> &str {
+        if !coloured_key && self.mark == self.label {
+            &self.name
+        } else {
+            &self.label
+        }
+    }
 }
 
 /// How one hexagon is filled.

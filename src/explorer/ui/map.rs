@@ -216,7 +216,11 @@ fn legend(app: &App) -> Option<Paragraph<'static>> {
             spans.push(Span::styled(" · ", theme.dim()));
         }
         spans.push(key(class.colour, &class.mark));
-        spans.push(Span::raw(format!(" {} {}", class.label, class.count)));
+        spans.push(Span::raw(format!(
+            " {} {}",
+            class.legend_label(theme.color),
+            class.count
+        )));
     }
     if coloured.hollow > 0 {
         spans.push(Span::styled(" · ", theme.dim()));

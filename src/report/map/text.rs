@@ -86,14 +86,7 @@ pub fn legend_lines(picture: &Picture, style: &TextStyle) -> Vec<String> {
             } else {
                 c.mark.clone()
             };
-            // Without colour the mark already is the abbreviation (`LL`): the legend then
-            // says what it stands for.
-            let label = if !style.color && c.mark == c.label {
-                &c.name
-            } else {
-                &c.label
-            };
-            format!("{key} {label} {}", c.count)
+            format!("{key} {} {}", c.legend_label(style.color), c.count)
         })
         .collect();
     let mut lines = vec![classes.join(" · ")];
