@@ -301,6 +301,10 @@ pub struct StatsDoc {
     /// contest by the constituency's name only.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub matched_by_name: Option<usize>,
+    /// The notes text and Markdown print under the table, line by line: the kinds of contest
+    /// counted together, and how many counted contests rest on an inferred value (`† …`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<String>,
 }
 
 /// Counts over a set of contests.
@@ -751,6 +755,11 @@ pub fn stats(out: &mut impl Write, report: &StatsReport) -> io::Result<()> {
             Groups::Change(m) => Some(m.by_name),
             _ => None,
         },
+        notes: crate::report::footnotes::for_stats(report)
+            .into_iter()
+            .map(|line| line.trim().to_string())
+            .filter(|line| !line.is_empty())
+            .collect(),
     };
     write_doc(out, &doc)
 }

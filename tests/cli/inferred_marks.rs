@@ -99,9 +99,41 @@ fn stats_footnotes_say_how_many_counted_contests_rest_on_an_inferred_value() {
         md.contains("_† Labour left / Momentum: 2 of its 6 wins"),
         "{md}"
     );
+    // JSON carries the same notes, a line each.
+    let json: serde_json::Value =
+        serde_json::from_str(&stdout(&["stats", "--format", "json"])).unwrap();
+    let notes: Vec<&str> = json["notes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|n| n.as_str().unwrap())
+        .collect();
+    assert!(
+        notes.contains(
+            &"† Labour left / Momentum: 2 of its 6 wins and its 1 loss rest on an inferred faction"
+        ),
+        "{notes:?}"
+    );
+    assert!(
+        notes.contains(
+            &"Counted together: 14 selections, 1 leadership election, 2 general elections."
+        ),
+        "{notes:?}"
+    );
     // Nothing inferred among those counted: no footnote.
     let bury = stdout(&["stats", "--by", "region", "--search", "bury south"]);
     assert!(!bury.contains('†'), "{bury}");
+    let bury: serde_json::Value = serde_json::from_str(&stdout(&[
+        "stats",
+        "--by",
+        "region",
+        "--search",
+        "bury south",
+        "--format",
+        "json",
+    ]))
+    .unwrap();
+    assert!(bury.get("notes").is_none(), "{bury}");
 }
 
 /// A tally over several kinds of contest says so, and counts each faction kind by kind: the
