@@ -158,7 +158,9 @@ fn printed(command: Option<&Command>) -> Printed {
 pub fn run(cli: Cli) -> Result<u8> {
     let stdout = io::stdout();
     let terminal = stdout.is_terminal();
-    let mut out = Out::new(stdout.lock(), printed(cli.command.as_ref()), terminal);
+    // Buffered by the block, not the line: a million-line listing is not a million writes.
+    let buffered = io::BufWriter::with_capacity(1 << 16, stdout.lock());
+    let mut out = Out::new(buffered, printed(cli.command.as_ref()), terminal);
     let sources = cli.data.sources(&[]);
     let code = match cli.command {
         Some(Command::List(args)) => {

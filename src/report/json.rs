@@ -20,9 +20,10 @@ use crate::stats::{EndorserRecord, FactionRecord, GroupRecord, Groups, Totals};
 /// Version of the output documents; bumped only when a field changes meaning or is removed.
 pub const OUTPUT_VERSION: u32 = 1;
 
-/// `list --format json`.
+/// `list --format json`. Written, its contests are a [`ContestDocs`] (made one at a time as
+/// they are written); read back, a `Vec<ContestDoc>`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct ListDoc {
+pub struct ListDoc<C = Vec<ContestDoc>> {
     /// Always `hustings.list`.
     pub schema: String,
     pub version: u32,
@@ -33,7 +34,7 @@ pub struct ListDoc {
     /// The dataset's catalogues, so ids in `contests` can be looked up.
     pub regions: Vec<Region>,
     pub factions: Vec<Faction>,
-    pub contests: Vec<ContestDoc>,
+    pub contests: C,
 }
 
 /// `show --format json`.
@@ -642,7 +643,7 @@ impl Derived {
 }
 
 /// The `list` document.
-pub fn list_doc(listing: &Listing) -> ListDoc {
+fn list_doc<'a>(listing: &'a Listing<'a>) -> ListDoc<ContestDocs<'a>> {
     let ds = listing.dataset;
     ListDoc {
         schema: "hustings.list".into(),
@@ -652,20 +653,29 @@ pub fn list_doc(listing: &Listing) -> ListDoc {
         count: listing.rows.len(),
         regions: ds.regions.clone(),
         factions: ds.factions.clone(),
-        contests: listing
-            .rows
-            .iter()
-            .map(|&i| {
-                let contest = &ds.contests[i];
-                ContestDoc {
-                    contest: contest.clone(),
-                    derived: Derived::new(ds, listing.warnings, i),
-                    change: listing
-                        .changes
-                        .and_then(|changes| ChangeDoc::new(ds, &changes.since(ds, i))),
-                }
-            })
-            .collect(),
+        contests: ContestDocs(listing),
+    }
+}
+
+/// The listed contests of a `list` or `history` document, each made as it is written: a
+/// million contests never stand in memory twice (once as data, once as a document).
+pub struct ContestDocs<'a>(&'a Listing<'a>);
+
+impl Serialize for ContestDocs<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeSeq;
+        let (listing, ds) = (self.0, self.0.dataset);
+        let mut seq = serializer.serialize_seq(Some(listing.rows.len()))?;
+        for &i in listing.rows {
+            seq.serialize_element(&ContestDoc {
+                contest: ds.contests[i].clone(),
+                derived: Derived::new(ds, listing.warnings, i),
+                change: listing
+                    .changes
+                    .and_then(|changes| ChangeDoc::new(ds, &changes.since(ds, i))),
+            })?;
+        }
+        seq.end()
     }
 }
 
