@@ -8,7 +8,6 @@ use std::sync::mpsc::TryRecvError;
 use std::time::Duration;
 
 use anyhow::{Result, bail};
-use ratatui::DefaultTerminal;
 use ratatui::crossterm::event::{self, Event};
 
 use crate::explorer::action::Action;
@@ -72,13 +71,13 @@ pub fn run(options: ExplorerOptions) -> Result<u8> {
     let size = session.terminal.size()?;
     let mut app = App::new(names, Theme::from_env(), size.width, size.height);
     app.sort_by_change = options.sort_by_change;
-    let outcome = event_loop(&mut session.terminal, &mut app, &loader, &signals);
+    let outcome = event_loop(&mut session, &mut app, &loader, &signals);
     drop(session);
     outcome
 }
 
 fn event_loop(
-    terminal: &mut DefaultTerminal,
+    session: &mut Session,
     app: &mut App,
     loader: &Loader,
     signals: &Signals,
@@ -89,6 +88,19 @@ fn event_loop(
         if let Some(status) = signals.exit_status() {
             return Ok(status);
         }
+        if signals.take_stop() {
+            feed(app, Action::Suspend);
+            carry_out_effects(app, loader, session, signals)?;
+            dirty = true;
+        }
+        if signals.take_continued() {
+            // Stopped from outside (SIGSTOP) and continued: the terminal may be the shell's.
+            session.resume()?;
+            let size = session.terminal.size()?;
+            feed(app, Action::Resize(size.width, size.height));
+            dirty = true;
+        }
+        let terminal = &mut session.terminal;
         if app.should_quit {
             return Ok(if app.interrupted {
                 terminal::EXIT_INTERRUPTED
@@ -146,7 +158,7 @@ fn event_loop(
         };
         if let Some(action) = action {
             feed(app, action);
-            carry_out_effects(app, loader)?;
+            carry_out_effects(app, loader, session, signals)?;
             dirty = true;
         }
     }
@@ -154,7 +166,12 @@ fn event_loop(
 
 /// Does what `update` asked for, telling the app how each went; an effect's report may ask
 /// for more (it does not today), so the outbox is emptied until it stays empty.
-fn carry_out_effects(app: &mut App, loader: &Loader) -> Result<()> {
+fn carry_out_effects(
+    app: &mut App,
+    loader: &Loader,
+    session: &mut Session,
+    signals: &Signals,
+) -> Result<()> {
     loop {
         let effects = app.take_effects();
         if effects.is_empty() {
@@ -175,6 +192,13 @@ fn carry_out_effects(app: &mut App, loader: &Loader) -> Result<()> {
                     if let Err(why) = loader.reload() {
                         feed(app, Action::Notice(why));
                     }
+                }
+                Effect::Suspend => {
+                    session.suspend()?;
+                    // The SIGCONT that ended it is dealt with.
+                    signals.take_continued();
+                    let size = session.terminal.size()?;
+                    feed(app, Action::Resize(size.width, size.height));
                 }
             }
         }
