@@ -125,6 +125,9 @@ impl<F> Output<F> {
 pub fn run(cli: Cli) -> Result<u8> {
     let stdout = io::stdout();
     let mut out = stdout.lock();
+    if let Some(bytes) = cli.data.max_size {
+        crate::input::set_max_size(bytes);
+    }
     let sources = cli.data.sources(&[]);
     let code = match cli.command {
         Some(Command::List(args)) => {

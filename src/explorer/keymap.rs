@@ -121,7 +121,10 @@ pub const HELP: &[(&str, &str)] = &[
     ("paste", "into a prompt: text; outside one: a new search"),
     ("?", "show or hide this help"),
     ("q, Ctrl-c", "quit"),
-    ("Ctrl-z", "suspend to the shell (its fg command brings it back)"),
+    (
+        "Ctrl-z",
+        "suspend to the shell (its fg command brings it back)",
+    ),
 ];
 
 /// The action for a key press in `mode`, if the key means anything there.

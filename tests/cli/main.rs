@@ -17,6 +17,7 @@ mod forgiving;
 mod history;
 mod hoc_by_content;
 mod import;
+mod limits;
 mod list;
 mod misc;
 mod nist;
