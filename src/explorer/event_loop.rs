@@ -8,12 +8,13 @@ use std::sync::mpsc::TryRecvError;
 use std::time::Duration;
 
 use anyhow::{Result, bail};
-use ratatui::crossterm::event::{self, Event};
+use ratatui::crossterm::event::Event;
 
 use crate::explorer::action::Action;
 use crate::explorer::app::{App, ScrollLimits};
 use crate::explorer::background_load::{Loader, Outcome};
 use crate::explorer::effect::{self, Effect};
+use crate::explorer::input::Input;
 use crate::explorer::keymap;
 use crate::explorer::terminal::{self, Session, Signals};
 use crate::explorer::theme::Theme;
@@ -68,10 +69,11 @@ pub fn run(options: ExplorerOptions) -> Result<u8> {
     let names = options.sources.iter().map(DataSource::name).collect();
     let loader = Loader::start(options.sources, options.spec, options.watch);
     let mut session = Session::start(options.mouse)?;
+    let input = Input::start()?;
     let size = session.terminal.size()?;
     let mut app = App::new(names, Theme::from_env(), size.width, size.height);
     app.sort_by_change = options.sort_by_change;
-    let outcome = event_loop(&mut session, &mut app, &loader, &signals);
+    let outcome = event_loop(&mut session, &mut app, &loader, &signals, &input);
     drop(session);
     outcome
 }
@@ -81,6 +83,7 @@ fn event_loop(
     app: &mut App,
     loader: &Loader,
     signals: &Signals,
+    input: &Input,
 ) -> Result<u8> {
     let debug_panic = std::env::var_os(DEBUG_PANIC).is_some_and(|v| v == "1");
     let mut dirty = true;
@@ -136,18 +139,17 @@ fn event_loop(
             IDLE_TICK
         };
         // After SIGHUP the terminal may be gone and reading it fail: the signal is the news.
-        let ready = event::poll(tick).or_else(|e| signals.exit_status().map(|_| false).ok_or(e))?;
-        if !ready {
-            if app.data.is_none() {
-                app.update(Action::Tick);
-                dirty = true;
+        let event = match input.next(tick) {
+            Ok(Some(event)) => event,
+            Ok(None) => {
+                if app.data.is_none() {
+                    app.update(Action::Tick);
+                    dirty = true;
+                }
+                continue;
             }
-            continue;
-        }
-        let event = match event::read() {
-            Ok(event) => event,
             Err(_) if signals.exit_status().is_some() => continue,
-            Err(e) => return Err(e.into()),
+            Err(e) => return Err(e),
         };
         let action = match event {
             Event::Key(key) => keymap::action_for(key, app.mode()),
@@ -161,6 +163,7 @@ fn event_loop(
             carry_out_effects(app, loader, session, signals)?;
             dirty = true;
         }
+        input.handled(app.mode());
     }
 }
 

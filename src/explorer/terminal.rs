@@ -111,7 +111,13 @@ impl Drop for Session {
 
 /// Gives the terminal back if it is in explorer mode; safe to call more than once, from any
 /// thread. Errors are ignored: after SIGHUP there may be no terminal left to write to.
-fn restore() {
+pub fn restore() {
+    // Held throughout: a second caller (a thread about to end the process) waits until the
+    // terminal is wholly given back, rather than ending it half-way.
+    static RESTORING: std::sync::Mutex<()> = std::sync::Mutex::new(());
+    let _restoring = RESTORING
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
     if !ACTIVE.swap(false, Ordering::SeqCst) {
         return;
     }

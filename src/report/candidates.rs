@@ -40,6 +40,7 @@ pub struct CandidateRow {
 /// Every candidate of `c`, in the order of the bar chart.
 pub fn candidates(dataset: &Dataset, c: &Contest) -> Vec<CandidateRow> {
     let shares = arithmetic::Shares::of(c);
+    let standing = c.standing();
     arithmetic::ranked(c)
         .into_iter()
         .map(|i| {
@@ -62,7 +63,7 @@ pub fn candidates(dataset: &Dataset, c: &Contest) -> Vec<CandidateRow> {
                 .clone()
                 .filter(|p| faction.is_none_or(|f| !f.name.eq_ignore_ascii_case(p.trim())));
             // Votes and a share mean nothing for someone who never stood in a count.
-            let (votes, share_label) = if c.on_ballot(i) {
+            let (votes, share_label) = if standing[i] {
                 (words::count(k.votes), share.label())
             } else {
                 (DASH.to_string(), DASH.to_string())
@@ -74,7 +75,7 @@ pub fn candidates(dataset: &Dataset, c: &Contest) -> Vec<CandidateRow> {
                 incumbent: k.incumbent,
                 write_in: k.write_in,
                 status: k.status.map(words::candidate_status),
-                on_ballot: c.on_ballot(i),
+                on_ballot: standing[i],
                 faction: faction.map(|f| (words::faction_short(f), f.name.clone())),
                 inferred: inferred_fields(c, i),
                 party,
