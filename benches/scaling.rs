@@ -47,7 +47,7 @@ fn dataset(contests: Vec<Value>) -> Dataset {
     let doc = json!({
         "schema_version": 1,
         "regions": [{"id": "north", "name": "North"}],
-        "factions": [{"id": "left", "name": "Left", "short": "L"}],
+        "factions": [{"id": "left", "name": "Left", "abbr": "L"}],
         "contests": contests,
     });
     hustings::load::parse("scaling.json", &serde_json::to_vec(&doc).unwrap()).unwrap()
