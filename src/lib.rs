@@ -17,15 +17,19 @@
 //! - `cli`      one file per subcommand, writing to `impl Write`, with their clap types in
 //!   `args/`, one file each (no subcommand opens the explorer)
 //!
-//! `atomic` writes files safely for both front ends.
+//! `atomic` writes files safely for both front ends; `input` reads the files the user names
+//! within bounds (regular files and pipes only, up to `--max-size`); `out_of_memory` makes a
+//! failed allocation an error (status 2), never an abort.
 
 pub mod atomic;
 pub mod cli;
 pub mod explorer;
 pub mod import;
+pub mod input;
 pub mod load;
 pub mod map;
 pub mod model;
+pub mod out_of_memory;
 pub mod query;
 pub mod report;
 pub mod stats;

@@ -8,7 +8,8 @@ use hustings::report::{safe, words};
 /// A large dataset is tens of millions of small strings; mimalloc allocates them faster and
 /// with less overhead per string than the system allocator (see BENCHMARKS.md).
 #[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+static ALLOCATOR: hustings::out_of_memory::ExitOnFailure<mimalloc::MiMalloc> =
+    hustings::out_of_memory::ExitOnFailure(mimalloc::MiMalloc);
 
 fn main() -> ExitCode {
     let cli = match Cli::try_parse() {

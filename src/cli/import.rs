@@ -89,7 +89,14 @@ pub fn any(args: &ImportArgs, out: &mut impl Write, summary: &mut impl Write) ->
 pub fn csv(args: &CsvImportArgs, out: &mut impl Write, summary: &mut impl Write) -> Result<u8> {
     refuse_overwrite(args.output.as_deref(), args.force)?;
     let name = args.file.display().to_string();
-    let file = std::fs::File::open(&args.file).with_context(|| format!("{name}: cannot open"))?;
+    let file = crate::input::open(&args.file).map_err(|e| load::LoadError::Read {
+        file: name.clone(),
+        message: e.to_string(),
+    })?;
+    // Not text from its first bytes (a sparse file's zeros): said now, not after reading it all.
+    if !import::formats::could_begin_a_format(file.head()) {
+        bail!("{name}: not a CSV file: its first bytes are not text");
+    }
     let mapping = import::results_csv::Mapping {
         contest: args.contest.clone(),
         candidate: args.candidate.clone(),
@@ -108,7 +115,8 @@ pub fn csv(args: &CsvImportArgs, out: &mut impl Write, summary: &mut impl Write)
         primary: args.primary,
         delimiter: args.delimiter,
     };
-    let read = import::results_csv::read(&name, file, &mapping).map_err(load::LoadError::from)?;
+    let read = import::results_csv::read(&name, file.into_reader(), &mapping)
+        .map_err(load::LoadError::from)?;
     write_read(
         read,
         &name,

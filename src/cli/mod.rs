@@ -157,6 +157,9 @@ fn printed(command: Option<&Command>) -> Printed {
 /// Runs what the command line asks for; returns the process exit status.
 pub fn run(cli: Cli) -> Result<u8> {
     let stdout = io::stdout();
+    if let Some(bytes) = cli.data.max_size {
+        crate::input::set_max_size(bytes);
+    }
     let terminal = stdout.is_terminal();
     // Buffered by the block, not the line: a million-line listing is not a million writes.
     let buffered = io::BufWriter::with_capacity(1 << 16, stdout.lock());

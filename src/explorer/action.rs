@@ -51,6 +51,8 @@ pub enum Action {
     Quit,
     /// Ctrl-c: quit, reporting an interruption (exit status 130, as for SIGINT).
     Interrupt,
+    /// Ctrl-z (or SIGTSTP): give the terminal back and stop until the shell's `fg`.
+    Suspend,
     /// Move the cursor of whatever has focus: list selection, detail scroll, picker cursor.
     Up,
     Down,

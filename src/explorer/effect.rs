@@ -16,6 +16,9 @@ pub enum Effect {
     Clipboard(String),
     /// Load the data files again.
     Reload,
+    /// Give the terminal back, stop the process (job control), and take the terminal again
+    /// and redraw everything when continued.
+    Suspend,
 }
 
 /// An export on its way to a file.

@@ -8,13 +8,13 @@ use std::sync::mpsc::TryRecvError;
 use std::time::Duration;
 
 use anyhow::{Result, bail};
-use ratatui::DefaultTerminal;
-use ratatui::crossterm::event::{self, Event};
+use ratatui::crossterm::event::Event;
 
 use crate::explorer::action::Action;
 use crate::explorer::app::{App, ScrollLimits};
 use crate::explorer::background_load::{Loader, Outcome};
 use crate::explorer::effect::{self, Effect};
+use crate::explorer::input::Input;
 use crate::explorer::keymap;
 use crate::explorer::terminal::{self, Session, Signals};
 use crate::explorer::theme::Theme;
@@ -71,13 +71,14 @@ pub fn run(options: ExplorerOptions) -> Result<u8> {
     let names = options.sources.iter().map(DataSource::name).collect();
     let loader = Loader::start(options.sources, options.spec, options.watch);
     let mut session = Session::start(options.mouse)?;
+    let input = Input::start()?;
     let size = session.terminal.size()?;
     let mut app = App::new(names, Theme::from_env(), size.width, size.height);
     app.sort_by_change = options.sort_by_change;
     if let Some(map) = options.map {
         app.views.map.use_map(map);
     }
-    let outcome = event_loop(&mut session.terminal, &mut app, &loader, &signals);
+    let outcome = event_loop(&mut session, &mut app, &loader, &signals, &input);
     drop(session);
     // The process ends now: freeing a large dataset piece by piece would hold up the exit
     // after `q` by up to a second, for nothing.
@@ -86,10 +87,11 @@ pub fn run(options: ExplorerOptions) -> Result<u8> {
 }
 
 fn event_loop(
-    terminal: &mut DefaultTerminal,
+    session: &mut Session,
     app: &mut App,
     loader: &Loader,
     signals: &Signals,
+    input: &Input,
 ) -> Result<u8> {
     let debug_panic = std::env::var_os(DEBUG_PANIC).is_some_and(|v| v == "1");
     let mut dirty = true;
@@ -97,6 +99,19 @@ fn event_loop(
         if let Some(status) = signals.exit_status() {
             return Ok(status);
         }
+        if signals.take_stop() {
+            feed(app, Action::Suspend);
+            carry_out_effects(app, loader, session, signals)?;
+            dirty = true;
+        }
+        if signals.take_continued() {
+            // Stopped from outside (SIGSTOP) and continued: the terminal may be the shell's.
+            session.resume()?;
+            let size = session.terminal.size()?;
+            feed(app, Action::Resize(size.width, size.height));
+            dirty = true;
+        }
+        let terminal = &mut session.terminal;
         if app.should_quit {
             return Ok(if app.interrupted {
                 terminal::EXIT_INTERRUPTED
@@ -132,18 +147,17 @@ fn event_loop(
             IDLE_TICK
         };
         // After SIGHUP the terminal may be gone and reading it fail: the signal is the news.
-        let ready = event::poll(tick).or_else(|e| signals.exit_status().map(|_| false).ok_or(e))?;
-        if !ready {
-            if app.data.is_none() {
-                app.update(Action::Tick);
-                dirty = true;
+        let event = match input.next(tick) {
+            Ok(Some(event)) => event,
+            Ok(None) => {
+                if app.data.is_none() {
+                    app.update(Action::Tick);
+                    dirty = true;
+                }
+                continue;
             }
-            continue;
-        }
-        let event = match event::read() {
-            Ok(event) => event,
             Err(_) if signals.exit_status().is_some() => continue,
-            Err(e) => return Err(e.into()),
+            Err(e) => return Err(e),
         };
         let action = match event {
             Event::Key(key) => keymap::action_for(key, app.mode()),
@@ -154,15 +168,21 @@ fn event_loop(
         };
         if let Some(action) = action {
             feed(app, action);
-            carry_out_effects(app, loader)?;
+            carry_out_effects(app, loader, session, signals)?;
             dirty = true;
         }
+        input.handled(app.mode());
     }
 }
 
 /// Does what `update` asked for, telling the app how each went; an effect's report may ask
 /// for more (it does not today), so the outbox is emptied until it stays empty.
-fn carry_out_effects(app: &mut App, loader: &Loader) -> Result<()> {
+fn carry_out_effects(
+    app: &mut App,
+    loader: &Loader,
+    session: &mut Session,
+    signals: &Signals,
+) -> Result<()> {
     loop {
         let effects = app.take_effects();
         if effects.is_empty() {
@@ -183,6 +203,13 @@ fn carry_out_effects(app: &mut App, loader: &Loader) -> Result<()> {
                     if let Err(why) = loader.reload() {
                         feed(app, Action::Notice(why));
                     }
+                }
+                Effect::Suspend => {
+                    session.suspend()?;
+                    // The SIGCONT that ended it is dealt with.
+                    signals.take_continued();
+                    let size = session.terminal.size()?;
+                    feed(app, Action::Resize(size.width, size.height));
                 }
             }
         }

@@ -136,6 +136,10 @@ pub const HELP: &[(&str, &str)] = &[
     ("paste", "into a prompt: text; outside one: a new search"),
     ("?", "show or hide this help"),
     ("q, Ctrl-c", "quit"),
+    (
+        "Ctrl-z",
+        "suspend to the shell (its fg command brings it back)",
+    ),
 ];
 
 /// The action for a key press in `mode`, if the key means anything there.
@@ -148,6 +152,8 @@ pub fn action_for(key: KeyEvent, mode: Mode) -> Option<Action> {
     if key.modifiers.contains(KeyModifiers::CONTROL) {
         return match (key.code, mode) {
             (KeyCode::Char('c'), _) => Some(Action::Interrupt),
+            // Raw mode turns off the terminal's own Ctrl-z (no SIGTSTP comes), so it is a key.
+            (KeyCode::Char('z'), _) => Some(Action::Suspend),
             (KeyCode::Char('u'), Mode::Text) => Some(Action::Edit(Edit::ClearToStart)),
             (KeyCode::Char('w'), Mode::Text) => Some(Action::Edit(Edit::DeleteWord)),
             (KeyCode::Char('a'), Mode::Text) => Some(Action::Edit(Edit::Home)),
@@ -563,6 +569,7 @@ mod tests {
             ('a', "Some(Edit(Home))"),
             ('e', "Some(Edit(End))"),
             ('c', "Some(Interrupt)"),
+            ('z', "Some(Suspend)"),
         ] {
             let key = KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL);
             assert_eq!(
@@ -570,9 +577,9 @@ mod tests {
                 want,
                 "Ctrl-{c}"
             );
-            // Outside a prompt only Ctrl-c means anything.
+            // Outside a prompt only Ctrl-c and Ctrl-z mean anything.
             let normal = format!("{:?}", action_for(key, Mode::Normal));
-            assert_eq!(normal == "None", c != 'c', "Ctrl-{c}: {normal}");
+            assert_eq!(normal == "None", !"cz".contains(c), "Ctrl-{c}: {normal}");
         }
         // Home and End still go to the first / last row outside a prompt.
         assert_keys(Mode::Normal, &[(KeyCode::Home, "Some(Top)")]);

@@ -10,6 +10,7 @@ pub mod data;
 pub mod effect;
 mod event_loop;
 pub mod export;
+mod input;
 pub mod keymap;
 pub mod layout;
 pub mod screen;

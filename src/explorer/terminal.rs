@@ -29,7 +29,7 @@ use ratatui::crossterm::terminal::{
 };
 use ratatui::prelude::CrosstermBackend;
 use ratatui::{DefaultTerminal, Terminal};
-use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+use signal_hook::consts::{SIGCONT, SIGHUP, SIGINT, SIGSTOP, SIGTERM, SIGTSTP};
 
 /// Exit status after a panic (the same as Rust's own).
 pub const EXIT_PANIC: u8 = 101;
@@ -50,6 +50,8 @@ thread_local! {
 /// The terminal in explorer mode; dropping it restores the terminal.
 pub struct Session {
     pub terminal: DefaultTerminal,
+    /// Whether the mouse is captured (to capture it again after a suspension).
+    mouse: bool,
 }
 
 impl Session {
@@ -62,15 +64,43 @@ impl Session {
         let session = Session {
             terminal: Terminal::new(CrosstermBackend::new(io::stdout()))
                 .context("cannot set up the terminal")?,
+            mouse,
         };
-        enable_raw_mode().context("cannot set up the terminal")?;
-        execute!(io::stdout(), EnterAlternateScreen).context("cannot set up the terminal")?;
-        execute!(io::stdout(), EnableBracketedPaste).context("cannot set up the terminal")?;
-        if mouse {
-            execute!(io::stdout(), EnableMouseCapture).context("cannot capture the mouse")?;
-        }
+        enter(mouse)?;
         Ok(session)
     }
+
+    /// Job control, as every full-screen program does it: gives the terminal back (so the
+    /// shell's prompt is usable), stops the process with SIGSTOP, and once continued (`fg`)
+    /// takes the terminal again and forgets what was on it, so the next frame is drawn whole.
+    pub fn suspend(&mut self) -> Result<()> {
+        restore();
+        // Returns when SIGCONT continues the process.
+        signal_hook::low_level::raise(SIGSTOP).context("cannot suspend")?;
+        self.resume()
+    }
+
+    /// Takes the terminal again after the process was stopped and continued, however it was
+    /// stopped (by `suspend`, or by a SIGSTOP from outside, after which the shell may have
+    /// reset the terminal's modes): every mode is set afresh and the next frame drawn whole.
+    pub fn resume(&mut self) -> Result<()> {
+        ACTIVE.store(true, Ordering::SeqCst);
+        // crossterm skips enabling raw mode it believes is on; the shell may have turned it off.
+        let _ = disable_raw_mode();
+        enter(self.mouse)?;
+        self.terminal.clear().context("cannot redraw the terminal")
+    }
+}
+
+/// Raw mode, alternate screen, bracketed paste and, if `mouse`, mouse capture.
+fn enter(mouse: bool) -> Result<()> {
+    enable_raw_mode().context("cannot set up the terminal")?;
+    execute!(io::stdout(), EnterAlternateScreen).context("cannot set up the terminal")?;
+    execute!(io::stdout(), EnableBracketedPaste).context("cannot set up the terminal")?;
+    if mouse {
+        execute!(io::stdout(), EnableMouseCapture).context("cannot capture the mouse")?;
+    }
+    Ok(())
 }
 
 impl Drop for Session {
@@ -81,7 +111,13 @@ impl Drop for Session {
 
 /// Gives the terminal back if it is in explorer mode; safe to call more than once, from any
 /// thread. Errors are ignored: after SIGHUP there may be no terminal left to write to.
-fn restore() {
+pub fn restore() {
+    // Held throughout: a second caller (a thread about to end the process) waits until the
+    // terminal is wholly given back, rather than ending it half-way.
+    static RESTORING: std::sync::Mutex<()> = std::sync::Mutex::new(());
+    let _restoring = RESTORING
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
     if !ACTIVE.swap(false, Ordering::SeqCst) {
         return;
     }
@@ -158,6 +194,10 @@ fn panic_message(payload: &(dyn Any + Send)) -> &str {
 /// no signal is sent (the explorer started under `nohup` or by a shell that ignores SIGHUP).
 pub struct Signals {
     received: Arc<AtomicUsize>,
+    /// SIGTSTP (`kill -TSTP`; Ctrl-z itself arrives as a key), for the loop to suspend on.
+    stop_asked: Arc<AtomicBool>,
+    /// SIGCONT: the process was stopped and continued, and the terminal must be taken again.
+    continued: Arc<AtomicBool>,
 }
 
 /// How long the event loop has to end normally after a signal before the watchdog ends the
@@ -203,7 +243,27 @@ impl Signals {
                 })
                 .context("cannot start the hang-up watchdog")?;
         }
-        Ok(Signals { received })
+        let stop_asked = Arc::new(AtomicBool::new(false));
+        let continued = Arc::new(AtomicBool::new(false));
+        signal_hook::flag::register(SIGTSTP, Arc::clone(&stop_asked))
+            .context("cannot install signal handlers")?;
+        signal_hook::flag::register(SIGCONT, Arc::clone(&continued))
+            .context("cannot install signal handlers")?;
+        Ok(Signals {
+            received,
+            stop_asked,
+            continued,
+        })
+    }
+
+    /// Whether SIGTSTP arrived since the last call.
+    pub fn take_stop(&self) -> bool {
+        self.stop_asked.swap(false, Ordering::SeqCst)
+    }
+
+    /// Whether SIGCONT arrived since the last call.
+    pub fn take_continued(&self) -> bool {
+        self.continued.swap(false, Ordering::SeqCst)
     }
 
     /// The exit status for the signal received, if any (128 + its number).

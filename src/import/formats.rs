@@ -54,6 +54,17 @@ impl<'a> Content<'a> {
     }
 }
 
+/// Whether `head`, a file's first bytes, could begin a file of any format hustings reads: its
+/// first character after a byte-order mark and whitespace is `{`, `<` or text of a CSV header,
+/// never a control character (a sparse file's zeros) or a byte no UTF-8 character starts with.
+/// What fails is refused from these bytes, without reading the rest.
+pub fn could_begin_a_format(head: &[u8]) -> bool {
+    Content::new(head)
+        .text
+        .first()
+        .is_none_or(|&b| !(b.is_ascii_control() || (0x80..0xC2).contains(&b) || b >= 0xF5))
+}
+
 /// How a format is read.
 #[derive(Debug, Clone, Copy)]
 pub enum Reader {

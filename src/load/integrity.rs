@@ -400,10 +400,12 @@ pub fn contest_warnings(contest: &Contest) -> Vec<WarningKind> {
         out.push(WarningKind::MajorityMismatch { stated, computed });
     }
     if let Some(first) = contest.rounds.first() {
+        let references = crate::model::references::References::of(contest);
         for count in &first.counts {
-            let votes = contest
-                .candidate_named(&count.candidate)
-                .and_then(|c| c.votes);
+            let votes = match references.get(&count.candidate) {
+                crate::model::CandidateRef::Found(i) => contest.candidates[i].votes,
+                _ => None,
+            };
             if let Some(votes) = votes
                 && count.votes.whole() != Some(votes)
             {

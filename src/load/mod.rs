@@ -11,7 +11,6 @@ pub mod suggest;
 pub mod validate;
 
 use std::collections::HashMap;
-use std::io;
 use std::path::{Path, PathBuf};
 
 use crate::model::json_path::{self, JsonPath};
@@ -71,14 +70,18 @@ impl DataSource {
                 if !metadata.is_file() {
                     return None;
                 }
-                stream::from_reader(std::fs::File::open(path).ok()?, metadata.len())
+                // Within the limits (a file over them is refused by `read`, which says so).
+                let opened = crate::input::open(path).ok()?;
+                stream::from_reader(opened.into_reader(), metadata.len())
             }
         }
         .ok()?;
         validate::check(&dataset).is_ok().then_some(dataset)
     }
 
-    /// The raw bytes of the source.
+    /// The raw bytes of the source; or, when its first bytes begin no format hustings reads
+    /// (a sparse file of zeros, a binary), only those: enough for any reader to say what is
+    /// wrong, without reading gigabytes first.
     pub fn read(&self) -> Result<Vec<u8>, LoadError> {
         match self {
             DataSource::Embedded => Ok(EMBEDDED.to_vec()),
@@ -285,22 +288,18 @@ fn merge_into(acc: &mut Dataset, part: Dataset) {
     acc.contests.extend(part.contests);
 }
 
-/// Reads a file, turning every failure into one plain sentence.
+/// Reads a file within the limits (`input`), turning every failure into one plain sentence;
+/// only its first bytes when they begin no format (see [`DataSource::read`]).
 fn read_file(path: &Path) -> Result<Vec<u8>, LoadError> {
-    let fail = |message: String| LoadError::Read {
+    let fail = |e: crate::input::ReadError| LoadError::Read {
         file: crate::model::text::one_line(&path.display().to_string()),
-        message,
+        message: e.to_string(),
     };
-    if path.is_dir() {
-        return Err(fail("is a directory, not a data file".into()));
+    let opened = crate::input::open(path).map_err(fail)?;
+    if !crate::import::formats::could_begin_a_format(opened.head()) {
+        return Ok(opened.head().to_vec());
     }
-    std::fs::read(path).map_err(|e| {
-        fail(match e.kind() {
-            io::ErrorKind::NotFound => "no such file".into(),
-            io::ErrorKind::PermissionDenied => "permission denied (cannot read the file)".into(),
-            _ => format!("cannot read: {e}"),
-        })
-    })
+    opened.read_rest().map_err(fail)
 }
 
 /// Parses and checks one document. `file` is only used in messages.

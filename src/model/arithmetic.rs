@@ -56,9 +56,11 @@ fn trim_number(v: f64) -> String {
 /// The candidates who stood in the count (see [`Contest::on_ballot`]): those who withdrew,
 /// were not shortlisted or were kept off the ballot need no votes and are left out of sums.
 pub fn on_ballot(contest: &Contest) -> impl Iterator<Item = &Candidate> {
-    (0..contest.candidates.len())
-        .filter(|&i| contest.on_ballot(i))
-        .map(|i| &contest.candidates[i])
+    contest
+        .candidates
+        .iter()
+        .zip(contest.standing())
+        .filter_map(|(c, on)| on.then_some(c))
 }
 
 /// Sum of the votes of the candidates on the ballot, when every one of them is known.
@@ -167,8 +169,9 @@ pub fn winner(contest: &Contest) -> Option<&Candidate> {
 /// last; candidates who never reached the ballot after all of them, in the data's order.
 /// Returns indices into `contest.candidates`; ties keep the data's order.
 pub fn ranked(contest: &Contest) -> Vec<usize> {
+    let standing = contest.standing();
     let (on, off): (Vec<usize>, Vec<usize>) =
-        (0..contest.candidates.len()).partition(|&i| contest.on_ballot(i));
+        (0..contest.candidates.len()).partition(|&i| standing[i]);
     let mut order = rank_on_ballot(contest, on);
     order.extend(off);
     order

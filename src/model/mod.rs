@@ -10,6 +10,7 @@ pub mod date;
 pub mod json_path;
 pub mod party;
 pub mod period;
+pub mod references;
 pub mod require_object;
 pub mod seat;
 pub mod selection;

@@ -9,6 +9,7 @@ use std::ops::Range;
 
 use crate::model::party::{Parties, PartyKey};
 use crate::model::period::Period;
+use crate::model::references::References;
 use crate::model::{CandidateRef, ContestKind, Dataset, Status};
 
 use super::fold;
@@ -164,10 +165,19 @@ impl Facts {
             let first_candidate = facts.candidates.len() as u32;
             facts.first_candidate.push(first_candidate);
             facts.first_nomination.push(facts.nominations.len() as u32);
-            for nomination in &contest.nominations {
+            // Resolved once a contest (and only for one with nominations, most have none): a
+            // nomination table may name thousands.
+            let references = contest.nominations.first().map(|_| References::of(contest));
+            let nominations = references.iter().flat_map(|r| {
+                contest
+                    .nominations
+                    .iter()
+                    .map(move |nomination| (r, nomination))
+            });
+            for (references, nomination) in nominations {
                 for count in &nomination.counts {
                     // Counts naming no candidate of the contest (only unvalidated data) are skipped.
-                    let CandidateRef::Found(k) = contest.candidate_ref(&count.candidate) else {
+                    let CandidateRef::Found(k) = references.get(&count.candidate) else {
                         continue;
                     };
                     for name in &count.from {

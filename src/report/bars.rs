@@ -52,9 +52,10 @@ impl Bar {
 /// Candidates who never reached the ballot have no share and no bar.
 pub fn bars(contest: &Contest) -> Vec<Bar> {
     let shares = arithmetic::Shares::of(contest);
+    let standing = contest.standing();
     arithmetic::ranked(contest)
         .into_iter()
-        .filter(|&i| contest.on_ballot(i))
+        .filter(|&i| standing[i])
         .map(|i| {
             let c = &contest.candidates[i];
             let share = shares.share(c);

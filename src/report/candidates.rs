@@ -2,6 +2,8 @@
 //! `show` as text and Markdown): name, status, faction, party, votes and share, with the
 //! fields the data marks inferred said to be.
 
+use std::collections::HashMap;
+
 use crate::model::arithmetic::{self, Share};
 use crate::model::{Contest, Dataset};
 use crate::report::words::{self, DASH, NA};
@@ -40,6 +42,8 @@ pub struct CandidateRow {
 /// Every candidate of `c`, in the order of the bar chart.
 pub fn candidates(dataset: &Dataset, c: &Contest) -> Vec<CandidateRow> {
     let shares = arithmetic::Shares::of(c);
+    let standing = c.standing();
+    let mut inferred = inferred_fields(c);
     arithmetic::ranked(c)
         .into_iter()
         .map(|i| {
@@ -62,7 +66,7 @@ pub fn candidates(dataset: &Dataset, c: &Contest) -> Vec<CandidateRow> {
                 .clone()
                 .filter(|p| faction.is_none_or(|f| !f.name.eq_ignore_ascii_case(p.trim())));
             // Votes and a share mean nothing for someone who never stood in a count.
-            let (votes, share_label) = if c.on_ballot(i) {
+            let (votes, share_label) = if standing[i] {
                 (words::count(k.votes), share.label())
             } else {
                 (DASH.to_string(), DASH.to_string())
@@ -74,9 +78,9 @@ pub fn candidates(dataset: &Dataset, c: &Contest) -> Vec<CandidateRow> {
                 incumbent: k.incumbent,
                 write_in: k.write_in,
                 status: k.status.map(words::candidate_status),
-                on_ballot: c.on_ballot(i),
+                on_ballot: standing[i],
                 faction: faction.map(|f| (words::faction_short(f), f.name.clone())),
-                inferred: inferred_fields(c, i),
+                inferred: inferred.remove(&i).unwrap_or_default(),
                 party,
                 votes,
                 share: share_label,
@@ -89,25 +93,35 @@ pub fn candidates(dataset: &Dataset, c: &Contest) -> Vec<CandidateRow> {
         .collect()
 }
 
-/// The fields within `candidates[i]` the contest marks inferred: `faction`, `party`, or the
-/// whole candidate (``).
-fn inferred_fields(c: &Contest, i: usize) -> Vec<String> {
-    if c.inferred.is_empty() {
-        return Vec::new();
+/// For each candidate `i`, the fields within `candidates[i]` the contest marks inferred:
+/// `faction`, `party`, or the whole candidate (``), in the data's order. Gathered in one pass
+/// over the inferred facts, not one per candidate.
+fn inferred_fields(c: &Contest) -> HashMap<usize, Vec<String>> {
+    let mut by_candidate: HashMap<usize, Vec<String>> = HashMap::new();
+    for inf in &c.inferred {
+        let Some(path) = crate::model::FieldPath::parse(&inf.field) else {
+            continue;
+        };
+        let path = path.to_string();
+        let Some((index, rest)) = path
+            .strip_prefix("candidates[")
+            .and_then(|p| p.split_once(']'))
+        else {
+            continue;
+        };
+        let Ok(i) = index.parse::<usize>() else {
+            continue;
+        };
+        let field = match rest.strip_prefix('.') {
+            Some(field) => field.split(['.', '[']).next().map(str::to_string),
+            None if rest.is_empty() => Some(String::new()),
+            None => None,
+        };
+        if let Some(field) = field {
+            by_candidate.entry(i).or_default().push(field);
+        }
     }
-    let prefix = format!("candidates[{i}]");
-    c.inferred
-        .iter()
-        .filter_map(|inf| {
-            let path = crate::model::FieldPath::parse(&inf.field)?.to_string();
-            let rest = path.strip_prefix(&prefix)?;
-            match rest.strip_prefix('.') {
-                Some(field) => Some(field.split(['.', '[']).next()?.to_string()),
-                None if rest.is_empty() => Some(String::new()),
-                None => None,
-            }
-        })
-        .collect()
+    by_candidate
 }
 
 impl CandidateRow {

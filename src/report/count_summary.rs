@@ -45,8 +45,7 @@ pub fn seats_filled(contest: &Contest) -> Vec<Filled> {
     if contest.seats.unwrap_or(1) < 2 {
         return Vec::new();
     }
-    (0..contest.rounds.len())
-        .filter_map(|i| rounds::round(contest, i))
+    rounds::rounds(contest)
         .flat_map(|view| {
             view.rows
                 .iter()

@@ -567,8 +567,7 @@ pub fn source_text(s: &Source) -> String {
 /// What to say instead of a chart when no candidate stood in a count (all withdrew, were not
 /// shortlisted or were imposed without a ballot), if that is so.
 pub fn no_ballot(c: &Contest) -> Option<&'static str> {
-    let off = |i| !c.on_ballot(i);
-    (!c.candidates.is_empty() && (0..c.candidates.len()).all(off))
+    (!c.candidates.is_empty() && c.standing().iter().all(|&on| !on))
         .then_some("No candidate stood in a ballot.")
 }
 

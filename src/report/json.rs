@@ -570,6 +570,14 @@ impl Derived {
         for (place, i) in arithmetic::ranked(contest).into_iter().enumerate() {
             rank[i] = place + 1;
         }
+        // Resolved once for the contest: a per-candidate or per-count lookup by scanning the
+        // candidates made a contest of thousands quadratic.
+        let standing = contest.standing();
+        let references = crate::model::references::References::of(contest);
+        let name_of = |reference: &str| match references.get(reference) {
+            crate::model::CandidateRef::Found(k) => contest.candidates[k].name.clone(),
+            _ => reference.to_string(),
+        };
         Derived {
             region_name: s.region.map(|r| r.name.clone()),
             date_label: contest
@@ -595,7 +603,7 @@ impl Derived {
                         rank,
                         share: ShareDoc::new(&share),
                         share_label: share.label(),
-                        on_ballot: contest.on_ballot(i),
+                        on_ballot: standing[i],
                     }
                 })
                 .collect(),
@@ -612,9 +620,7 @@ impl Derived {
                         .map(|count| {
                             let known = count.known();
                             NominatedDoc {
-                                candidate: contest
-                                    .candidate_named(&count.candidate)
-                                    .map_or_else(|| count.candidate.clone(), |k| k.name.clone()),
+                                candidate: name_of(&count.candidate),
                                 nominations: known.map(Known::value),
                                 at_least: matches!(known, Some(Known::AtLeast(_))),
                                 reached: match (known, n.threshold) {

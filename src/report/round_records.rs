@@ -3,6 +3,8 @@
 //! rounds view (`rounds::round`), so the numbers are the ones people read; what happens at the
 //! end of a round (transfers, ballots set aside) is on that round's records.
 
+use std::collections::HashMap;
+
 use serde::{Deserialize, Serialize};
 
 use crate::model::Contest;
@@ -73,24 +75,27 @@ pub struct RoundRecord {
 /// Every candidate of every round of `contest`'s count, round by round, each round's
 /// candidates as the rounds view orders them; empty for a contest without rounds.
 pub fn records(contest: &Contest) -> Vec<RoundRecord> {
-    (0..contest.rounds.len())
-        .filter_map(|i| rounds::round(contest, i))
+    rounds::rounds(contest)
         .flat_map(|view| {
-            let total = |list: Vec<&Tally>| (!list.is_empty()).then(|| rounds::sum(&list));
+            // Each candidate's transfers and ballots set aside, gathered once a round: looked
+            // up per candidate, a round of a thousand candidates and as many transfers is not
+            // a million comparisons.
+            let transfers_in = by_name(view.transfers.iter().map(|t| (t.to.as_str(), &t.votes)));
+            let transfers_out = by_name(view.transfers.iter().map(|t| (t.from.as_str(), &t.votes)));
+            let set_aside = by_name(view.set_aside.iter().map(|x| (x.from.as_str(), &x.ballots)));
+            let exhausted = by_name(
+                view.set_aside
+                    .iter()
+                    .filter(|x| x.reason == "exhausted")
+                    .map(|x| (x.from.as_str(), &x.ballots)),
+            );
+            let total = |of: &HashMap<&str, Vec<&Tally>>, name: &str| {
+                of.get(name).map(|list| rounds::sum(list))
+            };
             view.rows
                 .iter()
                 .map(|row| {
                     let name = row.name.as_str();
-                    let set_aside = |exhausted_only: bool| {
-                        total(
-                            view.set_aside
-                                .iter()
-                                .filter(|x| x.from == name)
-                                .filter(|x| !exhausted_only || x.reason == "exhausted")
-                                .map(|x| &x.ballots)
-                                .collect(),
-                        )
-                    };
                     RoundRecord {
                         round: view.number,
                         candidate: row.name.clone(),
@@ -105,22 +110,10 @@ pub fn records(contest: &Contest) -> Vec<RoundRecord> {
                             RoundState::Won { .. } => Status::ElectedEarlier,
                             RoundState::Out { .. } => Status::Out,
                         },
-                        transfers_in: total(
-                            view.transfers
-                                .iter()
-                                .filter(|t| t.to == name)
-                                .map(|t| &t.votes)
-                                .collect(),
-                        ),
-                        transfers_out: total(
-                            view.transfers
-                                .iter()
-                                .filter(|t| t.from == name)
-                                .map(|t| &t.votes)
-                                .collect(),
-                        ),
-                        exhausted: set_aside(true),
-                        set_aside: set_aside(false),
+                        transfers_in: total(&transfers_in, name),
+                        transfers_out: total(&transfers_out, name),
+                        exhausted: total(&exhausted, name),
+                        set_aside: total(&set_aside, name),
                         threshold: view.threshold.clone(),
                         surplus: row.surplus.clone(),
                     }
@@ -128,6 +121,17 @@ pub fn records(contest: &Contest) -> Vec<RoundRecord> {
                 .collect::<Vec<_>>()
         })
         .collect()
+}
+
+/// The tallies of each name, in the order given.
+fn by_name<'v>(
+    pairs: impl Iterator<Item = (&'v str, &'v Tally)>,
+) -> HashMap<&'v str, Vec<&'v Tally>> {
+    let mut map: HashMap<&str, Vec<&Tally>> = HashMap::new();
+    for (name, tally) in pairs {
+        map.entry(name).or_default().push(tally);
+    }
+    map
 }
 
 /// A signed count: a JSON number when whole (`-10`), else a string so its digits are kept.

@@ -194,126 +194,169 @@ pub fn scale(contest: &Contest) -> f64 {
 
 /// Round `index` (from 0) of `contest`'s count, or `None` if it has no such round.
 pub fn round(contest: &Contest, index: usize) -> Option<RoundView> {
-    let this: &Round = contest.rounds.get(index)?;
-    let names = Names::new(contest);
-    let last = index + 1 == contest.rounds.len();
-    let tallies: Vec<&Tally> = this.counts.iter().map(|c| &c.votes).collect();
-    let (counted, counted_label) = sum_label(&tallies);
-    let before: HashMap<Key, &Tally> = index
-        .checked_sub(1)
-        .and_then(|p| contest.rounds.get(p))
-        .map(|p| {
-            p.counts
-                .iter()
-                .map(|c| (names.key(&c.candidate), &c.votes))
-                .collect()
-        })
-        .unwrap_or_default();
-    let when = says_when_elected(contest);
-    let mut elected_in: HashMap<Key, usize> = HashMap::new();
-    for (r, round) in contest.rounds.iter().enumerate() {
-        for e in &round.elected {
-            elected_in.entry(names.key(e)).or_insert(r + 1);
+    Count::new(contest).round(index)
+}
+
+/// Every round of `contest`'s count, in order: what the rounds share (the names resolved, who
+/// was elected when, the scale) worked out once, not once a round — a count of a thousand
+/// rounds would otherwise go over the whole count a thousand times.
+pub fn rounds(contest: &Contest) -> impl Iterator<Item = RoundView> + '_ {
+    let count = Count::new(contest);
+    (0..contest.rounds.len()).filter_map(move |i| count.round(i))
+}
+
+/// What every round of one count shares.
+struct Count<'a> {
+    contest: &'a Contest,
+    names: Names<'a>,
+    /// Whether any round says who was elected when.
+    when: bool,
+    /// The round (from 1) each candidate was first elected in.
+    elected_in: HashMap<Key<'a>, usize>,
+    scale: f64,
+}
+
+impl<'a> Count<'a> {
+    fn new(contest: &'a Contest) -> Count<'a> {
+        let names = Names::new(contest);
+        let mut elected_in: HashMap<Key, usize> = HashMap::new();
+        for (r, round) in contest.rounds.iter().enumerate() {
+            for e in &round.elected {
+                elected_in.entry(names.key(e)).or_insert(r + 1);
+            }
+        }
+        Count {
+            contest,
+            when: says_when_elected(contest),
+            elected_in,
+            scale: scale(contest),
+            names,
         }
     }
-    let eliminated_here: Vec<Key> = this.eliminated.iter().map(|e| names.key(e)).collect();
-    let mut rows: Vec<RoundRow> = this
-        .counts
-        .iter()
-        .map(|count| {
-            let key = names.key(&count.candidate);
-            let candidate = names.candidate(&count.candidate);
-            let state = if eliminated_here.contains(&key) {
-                RoundState::Eliminated
-            } else if when {
-                match elected_in.get(&key) {
-                    Some(&r) if r == index + 1 => RoundState::Elected,
-                    Some(&r) if r <= index => RoundState::Won { round: r },
-                    _ => RoundState::Continuing,
+
+    /// Round `index` (from 0).
+    fn round(&self, index: usize) -> Option<RoundView> {
+        let Count {
+            contest,
+            names,
+            when,
+            elected_in,
+            scale,
+        } = self;
+        let (contest, when) = (*contest, *when);
+        let this: &Round = contest.rounds.get(index)?;
+        let last = index + 1 == contest.rounds.len();
+        let tallies: Vec<&Tally> = this.counts.iter().map(|c| &c.votes).collect();
+        let (counted, counted_label) = sum_label(&tallies);
+        let before: HashMap<Key, &Tally> = index
+            .checked_sub(1)
+            .and_then(|p| contest.rounds.get(p))
+            .map(|p| {
+                p.counts
+                    .iter()
+                    .map(|c| (names.key(&c.candidate), &c.votes))
+                    .collect()
+            })
+            .unwrap_or_default();
+        let eliminated_here: Vec<Key> = this.eliminated.iter().map(|e| names.key(e)).collect();
+        let mut rows: Vec<RoundRow> = this
+            .counts
+            .iter()
+            .map(|count| {
+                let key = names.key(&count.candidate);
+                let candidate = names.candidate(&count.candidate);
+                let state = if eliminated_here.contains(&key) {
+                    RoundState::Eliminated
+                } else if when {
+                    match elected_in.get(&key) {
+                        Some(&r) if r == index + 1 => RoundState::Elected,
+                        Some(&r) if r <= index => RoundState::Won { round: r },
+                        _ => RoundState::Continuing,
+                    }
+                } else if last && candidate.is_some_and(|c| c.elected) {
+                    RoundState::Elected
+                } else {
+                    RoundState::Continuing
+                };
+                let surplus = this
+                    .threshold
+                    .as_ref()
+                    .filter(|t| {
+                        contest.seats.unwrap_or(1) > 1
+                            && count.votes.value() >= t.value()
+                            && !matches!(state, RoundState::Won { .. })
+                    })
+                    .map(|t| over(&count.votes, t));
+                RoundRow {
+                    name: names.shown(&count.candidate),
+                    faction: candidate.and_then(|c| c.faction.clone()),
+                    percent: (counted > 0.0).then(|| count.votes.value() * 100.0 / counted),
+                    change: before.get(&key).map(|b| difference(&count.votes, b)),
+                    votes: Some(count.votes.clone()),
+                    state,
+                    surplus,
                 }
-            } else if last && candidate.is_some_and(|c| c.elected) {
-                RoundState::Elected
-            } else {
-                RoundState::Continuing
-            };
-            let surplus = this
-                .threshold
-                .as_ref()
-                .filter(|t| {
-                    contest.seats.unwrap_or(1) > 1
-                        && count.votes.value() >= t.value()
-                        && !matches!(state, RoundState::Won { .. })
-                })
-                .map(|t| over(&count.votes, t));
-            RoundRow {
-                name: names.shown(&count.candidate),
-                faction: candidate.and_then(|c| c.faction.clone()),
-                percent: (counted > 0.0).then(|| count.votes.value() * 100.0 / counted),
-                change: before.get(&key).map(|b| difference(&count.votes, b)),
-                votes: Some(count.votes.clone()),
-                state,
-                surplus,
+            })
+            .collect();
+        // Stable: equal counts keep the source's order.
+        rows.sort_by(|a, b| {
+            let v = |r: &RoundRow| r.votes.as_ref().map_or(0.0, Tally::value);
+            v(b).total_cmp(&v(a))
+        });
+        let mut listed: std::collections::HashSet<Key> = this
+            .counts
+            .iter()
+            .map(|c| names.key(&c.candidate))
+            .collect();
+        for (earlier, r) in contest.rounds[..index].iter().enumerate().rev() {
+            for name in &r.eliminated {
+                if !listed.insert(names.key(name)) {
+                    continue;
+                }
+                rows.push(RoundRow {
+                    name: names.shown(name),
+                    faction: names.candidate(name).and_then(|c| c.faction.clone()),
+                    votes: None,
+                    percent: None,
+                    change: None,
+                    state: RoundState::Out { round: earlier + 1 },
+                    surplus: None,
+                });
             }
-        })
-        .collect();
-    // Stable: equal counts keep the source's order.
-    rows.sort_by(|a, b| {
-        let v = |r: &RoundRow| r.votes.as_ref().map_or(0.0, Tally::value);
-        v(b).total_cmp(&v(a))
-    });
-    let mut listed: std::collections::HashSet<Key> = this
-        .counts
-        .iter()
-        .map(|c| names.key(&c.candidate))
-        .collect();
-    for (earlier, r) in contest.rounds[..index].iter().enumerate().rev() {
-        for name in &r.eliminated {
-            if !listed.insert(names.key(name)) {
-                continue;
-            }
-            rows.push(RoundRow {
-                name: names.shown(name),
-                faction: names.candidate(name).and_then(|c| c.faction.clone()),
-                votes: None,
-                percent: None,
-                change: None,
-                state: RoundState::Out { round: earlier + 1 },
-                surplus: None,
-            });
         }
+        let shown = |list: &[String]| list.iter().map(|n| names.shown(n)).collect();
+        Some(RoundView {
+            number: index + 1,
+            of: contest.rounds.len(),
+            seats: contest.seats.unwrap_or(1),
+            rows,
+            counted,
+            counted_label,
+            threshold: this.threshold.clone(),
+            elected: shown(&this.elected),
+            eliminated: shown(&this.eliminated),
+            transfers: this
+                .transfers
+                .iter()
+                .map(|t| Transfer {
+                    from: names.shown(&t.from),
+                    to: names.shown(&t.to),
+                    ..t.clone()
+                })
+                .collect(),
+            exhausted: this.exhausted,
+            set_aside: this
+                .set_aside
+                .iter()
+                .map(|x| SetAside {
+                    from: names.shown(&x.from),
+                    ..x.clone()
+                })
+                .collect(),
+            inactive: this.inactive.clone(),
+            scale: *scale,
+        })
     }
-    let shown = |list: &[String]| list.iter().map(|n| names.shown(n)).collect();
-    Some(RoundView {
-        number: index + 1,
-        of: contest.rounds.len(),
-        seats: contest.seats.unwrap_or(1),
-        rows,
-        counted,
-        counted_label,
-        threshold: this.threshold.clone(),
-        elected: shown(&this.elected),
-        eliminated: shown(&this.eliminated),
-        transfers: this
-            .transfers
-            .iter()
-            .map(|t| Transfer {
-                from: names.shown(&t.from),
-                to: names.shown(&t.to),
-                ..t.clone()
-            })
-            .collect(),
-        exhausted: this.exhausted,
-        set_aside: this
-            .set_aside
-            .iter()
-            .map(|x| SetAside {
-                from: names.shown(&x.from),
-                ..x.clone()
-            })
-            .collect(),
-        inactive: this.inactive.clone(),
-        scale: scale(contest),
-    })
 }
 
 /// Where one elected or eliminated candidate's ballots went at the end of a round.
@@ -389,12 +432,13 @@ pub fn account(view: &RoundView, name: &str) -> Account {
 
 /// The order the seats were filled: (round, name), for counts that say.
 pub fn seat_order(contest: &Contest) -> Vec<(usize, String)> {
+    let names = Names::new(contest);
     contest
         .rounds
         .iter()
         .enumerate()
         .flat_map(|(i, r)| r.elected.iter().map(move |e| (i + 1, e)))
-        .map(|(i, e)| (i, Names::new(contest).shown(e)))
+        .map(|(i, e)| (i, names.shown(e)))
         .collect()
 }
 
@@ -521,10 +565,7 @@ pub fn table(contest: &Contest) -> RoundTable {
 /// Every round of `contest`'s count, one line each: counts (most first), threshold, elected,
 /// eliminated, transfers, inactive ballots — the rounds view's numbers, as `show` prints them.
 pub fn lines(contest: &Contest) -> Vec<String> {
-    (0..contest.rounds.len())
-        .filter_map(|i| round(contest, i))
-        .map(|view| line(&view))
-        .collect()
+    rounds(contest).map(|view| line(&view)).collect()
 }
 
 /// `Round 1: Ash 400, Birch 300; threshold 351; elected Ash; eliminated Dale; transfers

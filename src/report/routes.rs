@@ -4,6 +4,7 @@
 //! (`needs 1 more union and 1 more affiliate`). A candidate is qualified only when every
 //! condition of a route is met; a count known only from below never claims it.
 
+use crate::model::references::References;
 use crate::model::selection::Known;
 use crate::model::{CandidateRef, Contest, NominatingBody, NominationCondition, NominationRoute};
 use crate::report::words;
@@ -84,33 +85,49 @@ fn rule_text(c: &Contest, r: usize, route: &NominationRoute) -> String {
         .join(" and ")
 }
 
-/// Candidate `i`'s nominations from `bodies`, summed: exact when every count is, at least the
-/// sum when any is a lower bound; `None` when none is reported.
-fn nominations_from(c: &Contest, i: usize, bodies: &[NominatingBody]) -> Option<Known> {
-    let mut total: Option<Known> = None;
-    for nomination in c.nominations.iter().filter(|n| bodies.contains(&n.body)) {
+/// Each candidate's nomination counts (a count may not be known), by body: every count's reference resolved once for
+/// the contest (a contest may have thousands of candidates, each with counts).
+fn counts_by_candidate(c: &Contest) -> Vec<Vec<(NominatingBody, Option<Known>)>> {
+    let references = References::of(c);
+    let mut counts = vec![Vec::new(); c.candidates.len()];
+    for nomination in &c.nominations {
         for count in &nomination.counts {
-            if c.candidate_ref(&count.candidate) != CandidateRef::Found(i) {
-                continue;
+            if let CandidateRef::Found(i) = references.get(&count.candidate) {
+                counts[i].push((nomination.body, count.known()));
             }
-            let Some(known) = count.known() else { continue };
-            total = Some(match (total, known) {
-                (None, k) => k,
-                (Some(Known::Exactly(a)), Known::Exactly(b)) => Known::Exactly(a + b),
-                (Some(a), b) => Known::AtLeast(a.value() + b.value()),
-            });
         }
+    }
+    counts
+}
+
+/// A candidate's nominations (`counts`, theirs by body) from `bodies`, summed: exact when
+/// every count is, at least the sum when any is a lower bound; `None` when none is reported.
+fn nominations_from(
+    counts: &[(NominatingBody, Option<Known>)],
+    bodies: &[NominatingBody],
+) -> Option<Known> {
+    let mut total: Option<Known> = None;
+    for &(_, known) in counts.iter().filter(|(body, _)| bodies.contains(body)) {
+        let Some(known) = known else { continue };
+        total = Some(match (total, known) {
+            (None, k) => k,
+            (Some(Known::Exactly(a)), Known::Exactly(b)) => Known::Exactly(a + b),
+            (Some(a), b) => Known::AtLeast(a.value() + b.value()),
+        });
     }
     total
 }
 
 /// One route for candidate `i`: met, short (with what is missing), or not known.
-fn route_verdict(c: &Contest, i: usize, route: &NominationRoute) -> (Option<bool>, String) {
+fn route_verdict(
+    counts: &[(NominatingBody, Option<Known>)],
+    route: &NominationRoute,
+) -> (Option<bool>, String) {
     let mut short = Vec::new();
     let mut unknown = Vec::new();
     for condition in &route.conditions {
         let needed = condition.at_least;
-        match nominations_from(c, i, &condition.bodies) {
+        match nominations_from(counts, &condition.bodies) {
             Some(Known::Exactly(n)) if n < needed => {
                 let missing = needed - n;
                 short.push(format!(
@@ -172,19 +189,14 @@ pub fn routes(c: &Contest) -> Option<Routes> {
         }
         rules.extend(route.description.clone());
     }
+    let counts = counts_by_candidate(c);
     let candidates = (0..c.candidates.len())
-        .filter(|&i| {
-            c.nominations.iter().any(|n| {
-                n.counts
-                    .iter()
-                    .any(|k| c.candidate_ref(&k.candidate) == CandidateRef::Found(i))
-            })
-        })
+        .filter(|&i| !counts[i].is_empty())
         .map(|i| {
             let verdicts: Vec<(Option<bool>, String)> = c
                 .nomination_routes
                 .iter()
-                .map(|route| route_verdict(c, i, route))
+                .map(|route| route_verdict(&counts[i], route))
                 .collect();
             let qualified = if verdicts.iter().any(|v| v.0 == Some(true)) {
                 Some(true)

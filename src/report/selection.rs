@@ -3,8 +3,9 @@
 //! kind of body with each candidate's progress toward the threshold, and the notes that give
 //! the basis of every fact marked inferred (`†`).
 
+use crate::model::references::References;
 use crate::model::selection::{FieldStep, Known};
-use crate::model::{Contest, FieldPath, Nomination, Stage};
+use crate::model::{CandidateRef, Contest, FieldPath, Nomination, Stage};
 use crate::report::bars;
 use crate::report::words::{self, INFERRED_MARK, NA};
 
@@ -31,10 +32,13 @@ fn inferred_at(c: &Contest, path: &FieldPath) -> bool {
     !c.inferred.is_empty() && !c.inferred_within(path).is_empty()
 }
 
-/// The name of the candidate a stage or a nomination refers to (by id or name).
-fn name_of<'c>(c: &'c Contest, reference: &'c str) -> &'c str {
-    c.candidate_named(reference)
-        .map_or(reference, |k| k.name.as_str())
+/// The name of the candidate a stage or a nomination refers to (by id or name), looked up in
+/// the contest's `references` (resolved once: a stage may name thousands).
+fn name_of<'c>(c: &'c Contest, references: &References, reference: &'c str) -> &'c str {
+    match references.get(reference) {
+        CandidateRef::Found(i) => c.candidates[i].name.as_str(),
+        CandidateRef::Ambiguous | CandidateRef::Missing => reference,
+    }
 }
 
 /// The stages as a path, each with its number of candidates and its date:
@@ -81,14 +85,15 @@ impl StageRow {
 
 /// Every stage, in order, with its candidates by name (marked where inferred).
 pub fn stages(c: &Contest) -> Vec<StageRow> {
+    let references = References::of(c);
     c.stages
         .iter()
         .enumerate()
-        .map(|(s, stage)| stage_row(c, s, stage))
+        .map(|(s, stage)| stage_row(c, &references, s, stage))
         .collect()
 }
 
-fn stage_row(c: &Contest, s: usize, stage: &Stage) -> StageRow {
+fn stage_row(c: &Contest, references: &References, s: usize, stage: &Stage) -> StageRow {
     let at = |key: &str| inferred_at(c, &field(item("stages", s), key));
     let mut what = capitalised(words::stage(stage.stage));
     if at("stage") {
@@ -110,7 +115,7 @@ fn stage_row(c: &Contest, s: usize, stage: &Stage) -> StageRow {
         stage
             .candidates
             .iter()
-            .map(|r| name_of(c, r))
+            .map(|r| name_of(c, references, r))
             .collect::<Vec<_>>()
             .join(", ")
     };
@@ -215,14 +220,20 @@ pub const NOMINATIONS_HEADING: &str = "Nominations received";
 
 /// Every kind of body's nominations, in the data's order.
 pub fn nominations(c: &Contest) -> Vec<NominationTable> {
+    let references = References::of(c);
     c.nominations
         .iter()
         .enumerate()
-        .map(|(n, nomination)| nomination_table(c, n, nomination))
+        .map(|(n, nomination)| nomination_table(c, &references, n, nomination))
         .collect()
 }
 
-fn nomination_table(c: &Contest, n: usize, nomination: &Nomination) -> NominationTable {
+fn nomination_table(
+    c: &Contest,
+    references: &References,
+    n: usize,
+    nomination: &Nomination,
+) -> NominationTable {
     let at = |path: FieldPath| inferred_at(c, &path);
     let here = || item("nominations", n);
     let bodies = words::nominating_bodies(nomination.body);
@@ -269,7 +280,7 @@ fn nomination_table(c: &Contest, n: usize, nomination: &Nomination) -> Nominatio
                 _ => "not known".to_string(),
             };
             let row = NominationRow {
-                name: name_of(c, &count.candidate).to_string(),
+                name: name_of(c, references, &count.candidate).to_string(),
                 count: shown,
                 value: known.map(|k| k.value() as f64),
                 reached,
@@ -380,7 +391,8 @@ pub fn describe(c: &Contest, field: &str) -> String {
                     format!(
                         "{}, {}'s nominations",
                         words::nominating_bodies(nomination.body).to_lowercase(),
-                        name_of(c, &count.candidate)
+                        c.candidate_named(&count.candidate)
+                            .map_or(count.candidate.as_str(), |k| k.name.as_str())
                     ),
                     4,
                 ),

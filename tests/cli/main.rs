@@ -20,6 +20,7 @@ mod hoc_by_content;
 mod import;
 mod inferred_marks;
 mod invisible;
+mod limits;
 mod list;
 mod map;
 mod markdown_safety;

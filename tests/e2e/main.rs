@@ -11,6 +11,7 @@ pub mod support;
 mod counts;
 mod explorer;
 mod journalist;
+mod limits;
 mod map;
 mod messages;
 mod other_formats;

@@ -114,3 +114,52 @@ fn running(proc_dir: &std::path::Path) -> bool {
         !state.starts_with('Z')
     })
 }
+
+/// Job control: Ctrl-z (a key in raw mode) and SIGTSTP (`kill -TSTP`) both give the terminal
+/// back to the shell and stop the explorer; `fg` takes the terminal again, redraws everything
+/// and the explorer answers keys at once.
+#[test]
+fn ctrl_z_and_sigtstp_suspend_to_the_shell_and_fg_redraws() {
+    let tmux = Tmux::start("suspend", 100, 30);
+    tmux.launch("");
+    tmux.wait_text("17 of 17 contests");
+    let pid = tmux.explorer_pid().to_string();
+    let stops = |n: usize| {
+        let screen = tmux.wait_for("the shell to report the stopped job", |s| {
+            s.matches("Stopped").count() == n && s.trim_end().ends_with('$')
+        });
+        assert!(!tmux.alternate_screen_on(), "alternate screen left on");
+        assert!(
+            !screen.contains("17 of 17"),
+            "explorer still drawn:\n{screen}"
+        );
+        assert_eq!(tmux.format("#{cursor_flag}"), "1", "cursor left hidden");
+    };
+    let comes_back = || {
+        tmux.type_text("fg");
+        tmux.keys(&["Enter"]);
+        tmux.wait_for("the explorer redrawn", |s| {
+            s.contains("17 of 17 contests") && !s.contains("Stopped")
+        });
+        assert!(tmux.alternate_screen_on());
+    };
+    tmux.keys(&["C-z"]);
+    stops(1);
+    comes_back();
+    assert!(
+        Command::new("kill")
+            .args(["-TSTP", &pid])
+            .status()
+            .expect("kill")
+            .success()
+    );
+    stops(2);
+    comes_back();
+    // Keys work without an Enter first: q quits at once.
+    tmux.keys(&["q"]);
+    tmux.wait_for("the shell back", |s| !s.contains("17 of 17"));
+    tmux.type_text("echo exit=$?");
+    tmux.keys(&["Enter"]);
+    tmux.wait_text("exit=0");
+    tmux.assert_restored();
+}

@@ -94,6 +94,11 @@ pub struct DataArgs {
     /// A dataset file to load (repeat to merge several); default: the built-in dataset.
     #[arg(long = "data", value_name = "PATH", global = true)]
     pub data: Vec<PathBuf>,
+
+    /// The largest file or pipe read, e.g. 8GiB, 500MB or bytes (default: 4GiB for a file,
+    /// 1GiB for a pipe or standard input). Devices such as /dev/zero are never read.
+    #[arg(long, value_name = "SIZE", global = true, value_parser = crate::input::parse_size)]
+    pub max_size: Option<u64>,
 }
 
 impl DataArgs {

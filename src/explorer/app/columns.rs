@@ -36,6 +36,7 @@ impl App {
             other @ (Action::ToggleHelp
             | Action::Quit
             | Action::Interrupt
+            | Action::Suspend
             | Action::Resize(..)
             | Action::Tick
             | Action::Loaded(_)

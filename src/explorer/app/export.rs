@@ -51,6 +51,7 @@ impl App {
                     None
                 }
                 a @ (Action::Quit
+                | Action::Suspend
                 | Action::Tick
                 | Action::Resize(..)
                 | Action::Loaded(_)

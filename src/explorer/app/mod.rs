@@ -288,6 +288,7 @@ impl App {
                 self.should_quit = true;
                 self.interrupted = true;
             }
+            Action::Suspend => self.outbox.push(Effect::Suspend),
             Action::Notice(text) => self.say(text),
             Action::Reload if self.data.is_some() => {
                 self.say("reloading…".into());

@@ -18,7 +18,6 @@
 //! - electorate from the location field, valid votes as the sum of the rows; nothing else.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
-use std::io::Read as _;
 
 use super::parties::{self, OTHER, PARTIES};
 use super::regions::Regions;
@@ -64,13 +63,10 @@ struct Seat {
 /// Reads the file at `path`.
 pub fn read_path(path: &std::path::Path) -> Result<Read, ImportError> {
     let file = path.display().to_string();
-    let mut bytes = Vec::new();
-    std::fs::File::open(path)
-        .and_then(|mut f| f.read_to_end(&mut bytes))
-        .map_err(|e| ImportError::File {
-            file: file.clone(),
-            message: format!("cannot read: {e}"),
-        })?;
+    let bytes = crate::input::read(path).map_err(|e| ImportError::File {
+        file: file.clone(),
+        message: e.to_string(),
+    })?;
     read(&file, &bytes)
 }
 

@@ -40,14 +40,9 @@ impl Table {
     /// Reads and parses `path`. Ragged rows and invalid UTF-8 are errors naming the line.
     pub fn read(path: &Path) -> Result<Table, ImportError> {
         let file = path.display().to_string();
-        let bytes = std::fs::read(path).map_err(|e| ImportError::File {
+        let bytes = crate::input::read(path).map_err(|e| ImportError::File {
             file: file.clone(),
-            message: match e.kind() {
-                std::io::ErrorKind::NotFound => "no such file".into(),
-                std::io::ErrorKind::PermissionDenied => "permission denied".into(),
-                _ if path.is_dir() => "is a directory, not a CSV file".into(),
-                _ => format!("cannot read: {e}"),
-            },
+            message: e.to_string(),
         })?;
         Self::parse(&file, &bytes)
     }

@@ -95,6 +95,20 @@ fn row_error(file: &str, line: u64, message: String) -> ImportError {
     }
 }
 
+/// A CSV error at `line`, described as `what` ("not valid CSV"); a file or pipe over the size
+/// limit is said so, as of the file, not of a line.
+fn csv_error(file: &str, line: u64, what: &str, e: &csv::Error) -> ImportError {
+    if let csv::ErrorKind::Io(io) = e.kind()
+        && let Some(why) = crate::input::ReadError::inside(io)
+    {
+        return ImportError::File {
+            file: file.to_string(),
+            message: why.to_string(),
+        };
+    }
+    row_error(file, line, format!("{what}: {e}"))
+}
+
 /// A results CSV with its header read.
 struct Opened<R> {
     /// Positioned after the header.
@@ -125,7 +139,7 @@ fn read_header<R: std::io::Read>(
         .from_reader(input);
     let header: Vec<String> = reader
         .headers()
-        .map_err(|e| row_error(file, 1, format!("cannot read the header: {e}")))?
+        .map_err(|e| csv_error(file, 1, "cannot read the header", &e))?
         .iter()
         .map(|h| h.trim_start_matches('\u{feff}').trim().to_string())
         .collect();

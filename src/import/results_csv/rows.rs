@@ -11,7 +11,7 @@ use crate::model::strict_numbers::MAX_COUNT;
 
 use super::columns::Columns;
 use super::pseudo::{Pseudo, is_total_place, pseudo_row};
-use super::{Mapping, add, row_error, whole};
+use super::{Mapping, add, csv_error, row_error, whole};
 
 /// Maps keyed by the file's text, hashed with foldhash: a million-row file looks a contest and a
 /// candidate up on every row.
@@ -159,7 +159,7 @@ pub(super) fn read_rows<R: std::io::Read>(
             Ok(false) => break,
             Err(e) => {
                 let line = e.position().map_or(0, csv::Position::line);
-                return Err(row_error(file, line, format!("not valid CSV: {e}")));
+                return Err(csv_error(file, line, "not valid CSV", &e));
             }
         }
         if record.iter().all(|c| c.trim().is_empty()) {
