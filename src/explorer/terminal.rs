@@ -88,7 +88,13 @@ impl Session {
         // crossterm skips enabling raw mode it believes is on; the shell may have turned it off.
         let _ = disable_raw_mode();
         enter(self.mouse)?;
-        self.terminal.clear().context("cannot redraw the terminal")
+        // Cleared by a resize to the terminal's size, not `Terminal::clear`: that asks the
+        // terminal where its cursor is, and the reply would go to the input thread, which owns
+        // the terminal's input (the wait for it times out).
+        let size = self.terminal.size().context("cannot redraw the terminal")?;
+        self.terminal
+            .resize(ratatui::layout::Rect::new(0, 0, size.width, size.height))
+            .context("cannot redraw the terminal")
     }
 }
 
