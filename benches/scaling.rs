@@ -178,6 +178,7 @@ fn detail(loaded: &Loaded) -> Detail<'_> {
     Detail {
         dataset,
         warnings: &loaded.warnings,
+        index: dataset.contests.len() - 1,
         contest: dataset.contests.last().unwrap(),
         versions: None,
     }
