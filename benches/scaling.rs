@@ -152,6 +152,7 @@ fn many_rounds(n: usize) -> Dataset {
         "seats": 2,
         "candidates": candidates,
         "rounds": rounds,
+        "sources": [{"outlet": "Example Gazette", "title": "Many rounds", "date": "2020-04-05"}],
     })])
 }
 
