@@ -599,7 +599,7 @@ impl Derived {
                 .map(|(i, (c, rank))| {
                     let share = shares.share(c);
                     CandidateDoc {
-                        name: c.name.clone(),
+                        name: c.label(),
                         rank,
                         share: ShareDoc::new(&share),
                         share_label: share.label(),

@@ -393,6 +393,16 @@ fn facts_once_kept_in_prose_are_found_by_the_filters() {
     let stockport = words(&stdout(&["show", "stockport-selection-2019"]));
     assert!(stockport.contains("(not named) not shortlisted · not on a ballot"));
     assert!(stockport.contains("Endorsed by Jewish Labour Movement"));
+    // JSON keeps the data as it is (no name) and derives what to call them.
+    let json = stdout(&["show", "stockport-selection-2019", "--format", "json"]);
+    let doc: ShowDoc = serde_json::from_str(&json).unwrap();
+    let unnamed = doc
+        .contest
+        .candidates
+        .iter()
+        .position(|c| c.name.is_empty());
+    let derived = &doc.derived.candidates[unnamed.unwrap()];
+    assert_eq!(derived.name, "(not named)");
     // Mishra's nine unions, two of them named, are a nominations count.
     assert!(stockport.contains("Navendu Mishra: 9 nominations, from Unite, Unison"));
     assert_eq!(ids(&["--stage", "hustings"]), ["bury-south-selection-2019"]);
