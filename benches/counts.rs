@@ -174,7 +174,7 @@ fn frame_rounds(bencher: Bencher) {
         versions: hustings::load::Versions::default(),
     };
     let mut app = App::new(loaded.sources.clone(), Theme { color: true }, 200, 50);
-    app.update(Action::Loaded(Box::new(Data::new(loaded))));
+    app.update(Action::Loaded(std::sync::Arc::new(Data::new(loaded))));
     app.update(Action::ShowView(View::Rounds));
     for _ in 0..500 {
         app.update(Action::StepRound(1));

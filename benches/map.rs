@@ -51,7 +51,7 @@ fn app(width: u16, height: u16) -> App {
         versions: Versions::default(),
     };
     let mut app = App::new(loaded.sources.clone(), Theme { color: true }, width, height);
-    app.update(Action::Loaded(Box::new(Data::new(loaded))));
+    app.update(Action::Loaded(std::sync::Arc::new(Data::new(loaded))));
     app.update(Action::ShowView(View::Map));
     assert_eq!(
         app.views

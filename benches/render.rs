@@ -35,7 +35,7 @@ fn app(contests: usize) -> App {
         versions: hustings::load::Versions::default(),
     };
     let mut app = App::new(loaded.sources.clone(), Theme { color: true }, 200, 50);
-    app.update(Action::Loaded(Box::new(Data::new(loaded))));
+    app.update(Action::Loaded(std::sync::Arc::new(Data::new(loaded))));
     app
 }
 

@@ -250,7 +250,7 @@ fn show_markdown(out: &mut Vec<u8>, d: &Detail) {
 /// focused, in `view`.
 fn bench_frame(bencher: Bencher, loaded: Loaded, view: View) {
     let mut app = App::new(loaded.sources.clone(), Theme { color: true }, 200, 50);
-    app.update(Action::Loaded(Box::new(Data::new(loaded))));
+    app.update(Action::Loaded(std::sync::Arc::new(Data::new(loaded))));
     app.update(Action::Bottom);
     app.update(Action::ShowView(view));
     if view == View::Contests {

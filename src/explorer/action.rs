@@ -2,6 +2,8 @@
 //! turned into these (see `keymap` and `App::mouse_action`), and so are finished loads and
 //! drawn frames; `App::update` is the only place they take effect.
 
+use std::sync::Arc;
+
 use crate::explorer::data::Data;
 use crate::explorer::effect::Written;
 use crate::explorer::export::ExportTarget;
@@ -123,7 +125,7 @@ pub enum Action {
     /// Replace the query (filters and sort), e.g. from command-line flags.
     SetQuery(Query),
     /// New data arrived (first load, or a reload): filters and the selected contest are kept.
-    Loaded(Box<Data>),
+    Loaded(Arc<Data>),
     /// Loading failed: the last good data stays on screen and the error shows in the status bar.
     LoadFailed(String),
     /// `R`: reload the data files now (the explorer does the loading; the app says it is busy).

@@ -8,6 +8,7 @@
 
 use std::fs;
 use std::path::PathBuf;
+use std::sync::Arc;
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender, TryRecvError};
 use std::thread;
 use std::time::{Duration, Instant, SystemTime};
@@ -31,9 +32,9 @@ const ATTEMPTS: usize = 3;
 #[derive(Debug)]
 pub enum Outcome {
     /// The first load, with the command line's query resolved against it.
-    First(Result<(Box<Data>, Box<Query>), String>),
+    First(Result<(Arc<Data>, Box<Query>), String>),
     /// A reload.
-    Reloaded(Result<Box<Data>, String>),
+    Reloaded(Result<Arc<Data>, String>),
 }
 
 enum Request {
@@ -131,22 +132,26 @@ fn serve(
         let query = spec.resolve(data.dataset()).map_err(|e| e.to_string())?;
         Ok((data, Box::new(query)))
     });
-    let failed = first.is_err();
+    let warm = first.as_ref().ok().map(|(data, _)| Arc::clone(data));
     // Each send fails only once the explorer has gone: stop then.
-    if outbox.send(Outcome::First(first)).is_err() || failed {
+    if outbox.send(Outcome::First(first)).is_err() {
         return;
     }
+    let Some(data) = warm else { return };
+    data.warm();
     while let Ok(request) = inbox.recv() {
         if matches!(request, Request::Changed) && !settle(inbox) {
             return;
         }
         // Whatever else arrived meanwhile is answered by this load.
         while inbox.try_recv().is_ok() {}
-        if outbox
-            .send(Outcome::Reloaded(load_settled(sources)))
-            .is_err()
-        {
+        let loaded = load_settled(sources);
+        let warm = loaded.as_ref().ok().map(Arc::clone);
+        if outbox.send(Outcome::Reloaded(loaded)).is_err() {
             return;
+        }
+        if let Some(data) = warm {
+            data.warm();
         }
     }
 }
@@ -170,13 +175,13 @@ fn settle(inbox: &Receiver<Request>) -> bool {
 
 /// Loads and indexes `sources`, reading again if a file changed while it was read. A panic
 /// while loading (a bug) is reported as an error, keeping the explorer and its data alive.
-fn load_settled(sources: &[DataSource]) -> Result<Box<Data>, String> {
+fn load_settled(sources: &[DataSource]) -> Result<Arc<Data>, String> {
     let mut attempt = 1;
     loop {
         let before = stamps(sources);
         let result = terminal::catch_panic(|| {
             load::load(sources)
-                .map(|loaded| Box::new(Data::new(loaded)))
+                .map(|loaded| Arc::new(Data::new(loaded)))
                 .map_err(|e| e.to_string())
         })
         .and_then(|r| r);

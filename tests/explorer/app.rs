@@ -63,7 +63,7 @@ fn reloading_keeps_the_selected_contest_and_the_filters() {
     let mut before = titles(&app);
     press(&mut app, "\t");
     app.update(Action::ScrollDetail(2));
-    app.update(Action::Loaded(Box::new(Data::new(reordered()))));
+    app.update(Action::Loaded(std::sync::Arc::new(Data::new(reordered()))));
     assert_eq!(
         selected_id(&app).as_deref(),
         Some("stockport-selection-2019")
@@ -93,7 +93,7 @@ fn a_failed_reload_keeps_the_last_good_data_and_shows_the_error() {
         "error in the status bar"
     );
     // The next good load clears the error.
-    app.update(Action::Loaded(Box::new(Data::new(tui::seed()))));
+    app.update(Action::Loaded(std::sync::Arc::new(Data::new(tui::seed()))));
     assert_eq!(app.error, None);
 }
 

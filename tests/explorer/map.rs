@@ -22,7 +22,10 @@ fn ge2019(width: u16, height: u16, color: bool) -> App {
     let sources: Vec<DataSource> = files.into_iter().map(DataSource::File).collect();
     let loaded = load::load(&sources).expect("GE2019 loads");
     let mut app = App::new(vec!["(test data)".into()], Theme { color }, width, height);
-    step(&mut app, Action::Loaded(Box::new(Data::new(loaded))));
+    step(
+        &mut app,
+        Action::Loaded(std::sync::Arc::new(Data::new(loaded))),
+    );
     app
 }
 

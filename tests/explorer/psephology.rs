@@ -590,7 +590,7 @@ fn the_column_picker_chooses_party_result_and_change_for_the_session() {
     press(&mut app, "21");
     assert!(list_titles(&app).contains("Result"));
     let data = Data::new(load_files(&ge2017_and_ge2019()));
-    app.update(Action::Loaded(Box::new(data)));
+    app.update(Action::Loaded(std::sync::Arc::new(data)));
     assert!(list_titles(&app).contains("Result"));
     // Space on it again hides it.
     choose(&mut app, &[ListColumn::Result]);
@@ -615,7 +615,7 @@ fn with_result_filter(results: &[&str]) -> App {
         .expect("the result filter resolves");
     let mut app = App::new(vec![], Theme { color: true }, 140, 30);
     app.update(Action::SetQuery(query));
-    app.update(Action::Loaded(Box::new(Data::new(loaded))));
+    app.update(Action::Loaded(std::sync::Arc::new(Data::new(loaded))));
     app
 }
 
@@ -629,7 +629,7 @@ fn a_result_filter_from_the_command_line_is_a_chip_that_clears() {
     assert!(bar.contains("[result: SNP loss]"), "{bar}");
     // A reload decides again which contests the filter keeps.
     let data = Data::new(load_files(&ge2017_and_ge2019()));
-    app.update(Action::Loaded(Box::new(data)));
+    app.update(Action::Loaded(std::sync::Arc::new(data)));
     assert_eq!(app.rows.len(), 59);
     // x steps into the chips on the last; x removes it: the Conservative gains are left.
     press(&mut app, "xx");
@@ -880,7 +880,7 @@ fn the_scoreboard_has_2019s_shares_against_2017_and_the_seats_strip_as_stats_pri
     let query = spec.resolve(&loaded.dataset).expect("the query resolves");
     let mut app = App::new(vec![], Theme { color: false }, 140, 200);
     app.update(Action::SetQuery(query));
-    app.update(Action::Loaded(Box::new(Data::new(loaded))));
+    app.update(Action::Loaded(std::sync::Arc::new(Data::new(loaded))));
     press(&mut app, "2");
     let rows = pane_rows(&app, "Scoreboard: 650 of 1300 contests");
     let text = rows.join("\n");

@@ -9,14 +9,14 @@ use hustings::load::{self, Loaded};
 use hustings::query::SortKey;
 
 /// The shipped data changed by `edit` (warnings recomputed, as a real load would).
-fn edited(edit: impl FnOnce(&mut Loaded)) -> Box<Data> {
+fn edited(edit: impl FnOnce(&mut Loaded)) -> std::sync::Arc<Data> {
     let mut loaded = tui::seed();
     edit(&mut loaded);
     loaded.warnings = hustings::load::integrity::warnings(&loaded.dataset);
-    Box::new(Data::new(loaded))
+    std::sync::Arc::new(Data::new(loaded))
 }
 
-fn without(ids: &[&str]) -> Box<Data> {
+fn without(ids: &[&str]) -> std::sync::Arc<Data> {
     edited(|l| l.dataset.contests.retain(|c| !ids.contains(&c.id.as_str())))
 }
 

@@ -144,7 +144,7 @@ proptest! {
     #[test]
     fn no_view_of_the_explorer_holds_a_control_character(dataset in strategies::dataset(4)) {
         let mut app = App::new(vec!["arbitrary.json".into()], Theme { color: true }, 120, 40);
-        step(&mut app, Action::Loaded(Box::new(Data::new(loaded(dataset)))));
+        step(&mut app, Action::Loaded(std::sync::Arc::new(Data::new(loaded(dataset)))));
         let n = app.rows.len();
         for k in 0..n.max(1) {
             for keys in ["1", "\t", "\t2", "3", "4", "5", "6", "m7", "1?", "?"] {
@@ -179,7 +179,7 @@ fn untrusted_command_line_text_in_the_chips_is_shown_by_the_one_rule() {
     let query = spec.resolve(&loaded.dataset).expect("the filters resolve");
     let mut app = App::new(vec![], Theme { color: true }, 160, 30);
     app.update(Action::SetQuery(query));
-    app.update(Action::Loaded(Box::new(Data::new(loaded))));
+    app.update(Action::Loaded(std::sync::Arc::new(Data::new(loaded))));
     let shown = screen(&app);
     assert_eq!(first_unsafe(&shown), None, "{shown}");
     // Stepping into the chips draws them too, the selected one highlighted.

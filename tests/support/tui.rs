@@ -29,13 +29,19 @@ pub fn app_on(loaded: Loaded, width: u16, height: u16) -> App {
         width,
         height,
     );
-    step(&mut app, Action::Loaded(Box::new(Data::new(loaded))));
+    step(
+        &mut app,
+        Action::Loaded(std::sync::Arc::new(Data::new(loaded))),
+    );
     app
 }
 
 pub fn app_with(width: u16, height: u16, theme: Theme) -> App {
     let mut app = App::new(vec!["(built-in dataset)".into()], theme, width, height);
-    step(&mut app, Action::Loaded(Box::new(Data::new(seed()))));
+    step(
+        &mut app,
+        Action::Loaded(std::sync::Arc::new(Data::new(seed()))),
+    );
     app
 }
 

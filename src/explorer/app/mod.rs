@@ -20,6 +20,7 @@ mod text_input;
 mod views;
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use chrono::NaiveTime;
 use ratatui::layout::Rect;
@@ -67,7 +68,7 @@ pub struct App {
     pub focus: Focus,
     pub overlay: Overlay,
     /// `None` until the first load finishes.
-    pub data: Option<Box<Data>>,
+    pub data: Option<Arc<Data>>,
     pub query: Query,
     /// The filtered, sorted contests, as indices into the dataset.
     pub rows: Vec<usize>,
@@ -345,7 +346,7 @@ impl App {
     /// New data: keep the filters, the sort and an open picker's marks; keep the selected
     /// contest if it is still listed, else select its nearest surviving neighbour in the old
     /// list (the one after it, else before it), so a reload never throws the reader elsewhere.
-    fn load(&mut self, data: Box<Data>) {
+    fn load(&mut self, data: Arc<Data>) {
         self.error = None;
         let old_rows = std::mem::take(&mut self.rows);
         let (old_selected, scroll) = (self.selected, self.detail_scroll);
