@@ -13,10 +13,7 @@ use divan::Bencher;
 use hustings::explorer::action::Action;
 use hustings::explorer::app::{App, Data, ListColumn};
 use hustings::explorer::theme::Theme;
-use hustings::explorer::ui;
 use hustings::load::Loaded;
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 
 fn main() {
     divan::main();
@@ -39,21 +36,10 @@ fn app(contests: usize) -> App {
     app
 }
 
-fn bench_frame(bencher: Bencher, app: &App) {
-    let mut terminal = Terminal::new(TestBackend::new(200, 50)).unwrap();
-    bencher.bench_local(|| {
-        terminal
-            .draw(|frame| {
-                ui::render(frame, app);
-            })
-            .unwrap();
-    });
-}
-
 /// The first screen: the top of the list and the first contest's detail.
 #[divan::bench(args = support::sizes())]
 fn frame_at_top(bencher: Bencher, contests: usize) {
-    bench_frame(bencher, &app(contests));
+    support::bench_frame(bencher, &app(contests));
 }
 
 /// The list with the result and change columns, sorted by the change: each row on screen
@@ -67,7 +53,7 @@ fn frame_with_change_columns(bencher: Bencher, contests: usize) {
     while !app.sort_by_change {
         app.update(Action::CycleSort);
     }
-    bench_frame(bencher, &app);
+    support::bench_frame(bencher, &app);
 }
 
 /// The list scrolled to its end, where an O(offset) list would show.
@@ -75,5 +61,5 @@ fn frame_with_change_columns(bencher: Bencher, contests: usize) {
 fn frame_at_bottom(bencher: Bencher, contests: usize) {
     let mut app = app(contests);
     app.update(Action::Bottom);
-    bench_frame(bencher, &app);
+    support::bench_frame(bencher, &app);
 }

@@ -17,7 +17,6 @@ use divan::{Bencher, black_box};
 use hustings::explorer::action::Action;
 use hustings::explorer::app::{App, Data, View};
 use hustings::explorer::theme::Theme;
-use hustings::explorer::ui;
 use hustings::load::Loaded;
 use hustings::model::Dataset;
 use hustings::model::arithmetic::Shares;
@@ -26,8 +25,6 @@ use hustings::query::{Index, Query};
 use hustings::report::csv::TextCells;
 use hustings::report::style::TextStyle;
 use hustings::report::{self, Detail, Listing};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 use serde_json::{Value, json};
 
 fn main() {
@@ -256,14 +253,7 @@ fn bench_frame(bencher: Bencher, loaded: Loaded, view: View) {
     if view == View::Contests {
         app.update(Action::Confirm);
     }
-    let mut terminal = Terminal::new(TestBackend::new(200, 50)).unwrap();
-    bencher.bench_local(|| {
-        terminal
-            .draw(|frame| {
-                ui::render(frame, &app);
-            })
-            .unwrap();
-    });
+    support::bench_frame(bencher, &app);
 }
 
 mod candidates {

@@ -14,15 +14,12 @@ use divan::{Bencher, black_box};
 use hustings::explorer::action::Action;
 use hustings::explorer::app::{App, Data, View};
 use hustings::explorer::theme::Theme;
-use hustings::explorer::ui;
 use hustings::load::Loaded;
 use hustings::model::change::{Changes, Since};
 use hustings::model::seat::SeatIndex;
 use hustings::query::Query;
 use hustings::stats;
 use hustings::stats::timeline;
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 
 fn main() {
     divan::main();
@@ -117,15 +114,7 @@ fn app(contests: usize, view: View) -> App {
 }
 
 fn frame(bencher: Bencher, contests: usize, view: View) {
-    let app = app(contests, view);
-    let mut terminal = Terminal::new(TestBackend::new(200, 50)).unwrap();
-    bencher.bench_local(|| {
-        terminal
-            .draw(|frame| {
-                ui::render(frame, &app);
-            })
-            .unwrap();
-    });
+    support::bench_frame(bencher, &app(contests, view));
 }
 
 #[divan::bench(args = support::sizes())]

@@ -104,3 +104,15 @@ pub fn open_elections_csv(rows: usize) -> std::path::PathBuf {
     }
     path
 }
+
+/// Times drawing one explorer frame of `app` on a 200×50 screen (ratatui's TestBackend).
+pub fn bench_frame(bencher: divan::Bencher, app: &hustings::explorer::app::App) {
+    let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(200, 50)).unwrap();
+    bencher.bench_local(|| {
+        terminal
+            .draw(|frame| {
+                hustings::explorer::ui::render(frame, app);
+            })
+            .unwrap();
+    });
+}

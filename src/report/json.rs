@@ -574,10 +574,6 @@ impl Derived {
         // candidates made a contest of thousands quadratic.
         let standing = contest.standing();
         let references = crate::model::references::References::of(contest);
-        let name_of = |reference: &str| match references.get(reference) {
-            crate::model::CandidateRef::Found(k) => contest.candidates[k].name.clone(),
-            _ => reference.to_string(),
-        };
         Derived {
             region_name: s.region.map(|r| r.name.clone()),
             date_label: contest
@@ -620,7 +616,12 @@ impl Derived {
                         .map(|count| {
                             let known = count.known();
                             NominatedDoc {
-                                candidate: name_of(&count.candidate),
+                                candidate: selection::name_of(
+                                    contest,
+                                    &references,
+                                    &count.candidate,
+                                )
+                                .to_string(),
                                 nominations: known.map(Known::value),
                                 at_least: matches!(known, Some(Known::AtLeast(_))),
                                 reached: match (known, n.threshold) {

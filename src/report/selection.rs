@@ -34,7 +34,7 @@ fn inferred_at(c: &Contest, path: &FieldPath) -> bool {
 
 /// The name of the candidate a stage or a nomination refers to (by id or name), looked up in
 /// the contest's `references` (resolved once: a stage may name thousands).
-fn name_of<'c>(c: &'c Contest, references: &References, reference: &'c str) -> &'c str {
+pub(crate) fn name_of<'c>(c: &'c Contest, references: &References, reference: &'c str) -> &'c str {
     match references.get(reference) {
         CandidateRef::Found(i) => c.candidates[i].name.as_str(),
         CandidateRef::Ambiguous | CandidateRef::Missing => reference,

@@ -247,32 +247,43 @@ impl Rows {
                 Ok(())
             }
             Some(kind) => {
-                let votes = row.number(cols.votes)?;
-                let level = row.level(cols);
-                let at = self.contest_for(key, m);
-                let c = &mut self.contests[at];
-                c.rows += 1;
-                self.disagreements += c.take_contest_cells(row, cols)?;
+                let (c, votes, level) = self.counted_row(row, cols, key, m)?;
                 let k = BALLOT_KINDS.iter().position(|&b| b == kind).unwrap_or(0);
                 c.ballot_rows[k][level]
                     .add(votes)
                     .map_err(|PastLimit| past_limit(row, cols, &format!("the \"{name}\" rows")))
             }
             None => {
-                let votes = row.number(cols.votes)?;
-                let level = row.level(cols);
-                let at = self.contest_for(key, m);
-                let c = &mut self.contests[at];
-                c.rows += 1;
-                self.disagreements += c.take_contest_cells(row, cols)?;
+                let (c, votes, level) = self.counted_row(row, cols, key, m)?;
                 let party = cols.party.map(|i| row.cell(i)).filter(|p| !p.is_empty());
+                let added = c.add_votes(name, party, level, votes).map_err(|PastLimit| {
+                    past_limit(row, cols, &format!("the votes of \"{name}\""))
+                });
                 if votes.is_none() {
                     self.empty_votes += 1;
                 }
-                c.add_votes(name, party, level, votes)
-                    .map_err(|PastLimit| past_limit(row, cols, &format!("the votes of \"{name}\"")))
+                added
             }
         }
+    }
+
+    /// A row that counts toward contest `key` (a candidate's or a ballot total's): its votes
+    /// and level read, the contest found (or added), its row counted and its contest-wide
+    /// cells taken.
+    fn counted_row(
+        &mut self,
+        row: &Row,
+        cols: &Columns,
+        key: &[String],
+        m: &Mapping,
+    ) -> Result<(&mut Building, Option<u64>, usize), ImportError> {
+        let votes = row.number(cols.votes)?;
+        let level = row.level(cols);
+        let at = self.contest_for(key, m);
+        let c = &mut self.contests[at];
+        c.rows += 1;
+        self.disagreements += c.take_contest_cells(row, cols)?;
+        Ok((c, votes, level))
     }
 
     /// The index of the contest `key`, added (empty) when new.
