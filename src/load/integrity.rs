@@ -4,7 +4,7 @@
 use std::fmt;
 
 use crate::model::arithmetic;
-use crate::model::change::{Changes, Since};
+use crate::model::change::Changes;
 use crate::model::tally::Tally;
 use crate::model::text;
 use crate::model::{Bound, Contest, Dataset, Status};
@@ -332,15 +332,12 @@ fn result_disagrees(
     i: usize,
     stated: &str,
 ) -> Option<WarningKind> {
-    let Since::Known(change) = changes.since(dataset, i) else {
-        return None;
-    };
-    let outcome = change.outcome?;
+    let (previous, outcome) = changes.outcome(dataset, i)?;
     match outcome.agrees_with(stated, &changes.parties) {
         Some(false) => Some(WarningKind::ResultDisagrees {
             stated: stated.to_string(),
             computed: outcome.label(),
-            previous_id: dataset.contests[change.previous].id.clone(),
+            previous_id: dataset.contests[previous].id.clone(),
         }),
         _ => None,
     }
@@ -349,14 +346,17 @@ fn result_disagrees(
 /// The warnings of one contest.
 pub fn contest_warnings(contest: &Contest) -> Vec<WarningKind> {
     let mut out = Vec::new();
-    text::each_text(contest, &mut |path, s| {
-        if !text::is_clean(s) {
-            out.push(WarningKind::UnsafeText {
-                path: text::path_text(path),
-                shown: text::clean(s).into_owned(),
-            });
-        }
-    });
+    // The quick test first; the walk that names each path only for a contest that fails it.
+    if !crate::model::strings::all_clean(contest) {
+        text::each_text(contest, &mut |path, s| {
+            if !text::is_clean(s) {
+                out.push(WarningKind::UnsafeText {
+                    path: text::path_text(path),
+                    shown: text::clean(s).into_owned(),
+                });
+            }
+        });
+    }
     let ballots = contest.ballots.clone().unwrap_or_default();
     if let Some(valid) = ballots.valid {
         match arithmetic::votes_sum(contest) {

@@ -229,11 +229,31 @@ impl Changes {
         Since::Known(Box::new(self.change(contest, before, previous)))
     }
 
-    /// The computed result of contest `i`, when its change is known.
-    pub fn outcome(&self, dataset: &Dataset, i: usize) -> Option<Outcome> {
-        match self.since(dataset, i) {
-            Since::Known(change) => change.outcome.clone(),
-            _ => None,
+    /// The computed result of contest `i`, when its change is known (as `since` would give
+    /// it, without working out the rest of the change), with the previous contest's index.
+    pub fn outcome(&self, dataset: &Dataset, i: usize) -> Option<(usize, Outcome)> {
+        let contest = dataset.contests.get(i)?;
+        if !elects_a_seat(contest.kind) {
+            return None;
+        }
+        let previous = self.previous(dataset, i)?;
+        let before = &dataset.contests[previous];
+        if is_incomplete(before) || is_incomplete(contest) {
+            return None;
+        }
+        Some((previous, self.winners(contest, before)?))
+    }
+
+    /// Who won relative to who won before, when both winners are known and have a party.
+    fn winners(&self, now: &Contest, then: &Contest) -> Option<Outcome> {
+        let winner = |c: &Contest| {
+            arithmetic::winner(c)
+                .filter(|w| !w.folded)
+                .and_then(|w| self.parties.of_candidate(w))
+        };
+        match (winner(now)?, winner(then)?) {
+            (to, from) if to.group == from.group => Some(Outcome::Hold { party: to }),
+            (to, from) => Some(Outcome::Gain { to, from }),
         }
     }
 
@@ -279,16 +299,7 @@ impl Changes {
                 std::cmp::Reverse(r.then.map(|f| f.votes)),
             )
         });
-        let winner = |c: &Contest| {
-            arithmetic::winner(c)
-                .filter(|w| !w.folded)
-                .and_then(|w| self.parties.of_candidate(w))
-        };
-        let outcome = match (winner(now), winner(then)) {
-            (Some(to), Some(from)) if to.group == from.group => Some(Outcome::Hold { party: to }),
-            (Some(to), Some(from)) => Some(Outcome::Gain { to, from }),
-            _ => None,
-        };
+        let outcome = self.winners(now, then);
         let parties: Vec<&PartyChange> = rows.iter().filter(|r| !r.folded).collect();
         let swing = match parties.as_slice() {
             [a, b, ..] => match (a.points(), b.points()) {
@@ -342,6 +353,12 @@ fn has_id(contest: &Contest) -> bool {
 }
 
 /// Why a contest's figures cannot be compared, if they cannot: some candidate's votes unknown.
+/// Whether [`incomplete`] has a reason, without wording it.
+fn is_incomplete(contest: &Contest) -> bool {
+    let mut standing = arithmetic::on_ballot(contest).peekable();
+    standing.peek().is_none() || standing.any(|c| c.votes.is_none())
+}
+
 fn incomplete(contest: &Contest) -> Option<String> {
     let standing = arithmetic::on_ballot(contest).count();
     let known = arithmetic::on_ballot(contest)

@@ -15,6 +15,7 @@ pub mod require_object;
 pub mod seat;
 pub mod selection;
 pub mod strict_numbers;
+pub mod strings;
 pub mod tally;
 pub mod text;
 

@@ -7,7 +7,7 @@
 //! Party names are compared folded: lower case, accents dropped, `&` as `and`, a leading
 //! `The` and runs of spaces ignored. A party no faction names is itself, folded.
 
-use std::collections::HashMap;
+use foldhash::HashMap;
 
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
@@ -57,7 +57,7 @@ struct Declared {
 impl Parties {
     /// The identities the catalogue of `dataset` declares.
     pub fn of(dataset: &Dataset) -> Parties {
-        let mut by_spelling = HashMap::new();
+        let mut by_spelling = HashMap::default();
         for faction in &dataset.factions {
             let group = faction
                 .group
@@ -115,13 +115,21 @@ impl Parties {
 
 /// A party name as compared (see the module doc).
 pub fn fold(name: &str) -> String {
-    let lower: String = name
-        .chars()
-        .flat_map(char::to_lowercase)
-        .nfd()
-        .filter(|&c| !is_combining_mark(c))
-        .collect();
-    let spaced = lower.replace('&', " and ");
+    // ASCII has no accents to drop: most names skip the decomposition.
+    let lower: String = if name.is_ascii() {
+        name.to_ascii_lowercase()
+    } else {
+        name.chars()
+            .flat_map(char::to_lowercase)
+            .nfd()
+            .filter(|&c| !is_combining_mark(c))
+            .collect()
+    };
+    let spaced = if lower.contains('&') {
+        lower.replace('&', " and ")
+    } else {
+        lower
+    };
     let mut words: Vec<&str> = spaced.split_whitespace().collect();
     if words.len() > 1 && words[0] == "the" {
         words.remove(0);

@@ -7,17 +7,24 @@
 //! the ends. Ids win when both have one because names repeat across boundary changes while ONS
 //! ids do not; names bridge datasets where one side (e.g. a news report) has no id.
 
-use std::collections::HashMap;
+use std::borrow::Cow;
+
+use foldhash::HashMap;
 
 use chrono::NaiveDate;
 
 use crate::model::{Contest, Dataset};
 
 /// A constituency id or name as compared: trimmed, lowercased; `None` when absent or blank.
-fn clean(s: Option<&str>) -> Option<String> {
-    s.map(str::trim)
-        .filter(|s| !s.is_empty())
-        .map(str::to_lowercase)
+/// Borrowed when already so (an ONS code is looked up for every contest).
+fn clean(s: Option<&str>) -> Option<Cow<'_, str>> {
+    s.map(str::trim).filter(|s| !s.is_empty()).map(|s| {
+        if s.bytes().any(|b| b.is_ascii_uppercase() || !b.is_ascii()) {
+            Cow::Owned(s.to_lowercase())
+        } else {
+            Cow::Borrowed(s)
+        }
+    })
 }
 
 /// Whether `a` and `b` were fought in the same constituency (see the module doc). A contest
@@ -74,17 +81,17 @@ impl SeatIndex {
         for (i, c) in dataset.contests.iter().enumerate() {
             let id = clean(c.constituency_id.as_deref());
             if let Some(id) = &id {
-                index.by_id.entry(id.clone()).or_default().push(i);
+                index.by_id.entry(id.to_string()).or_default().push(i);
             }
             if let Some(name) = clean(c.constituency.as_deref()) {
                 if id.is_none() {
                     index
                         .by_name_without_id
-                        .entry(name.clone())
+                        .entry(name.to_string())
                         .or_default()
                         .push(i);
                 }
-                index.by_name.entry(name).or_default().push(i);
+                index.by_name.entry(name.into_owned()).or_default().push(i);
             }
         }
         index
@@ -139,7 +146,7 @@ impl SeatIndex {
         };
         fn get<'m>(map: &'m HashMap<String, Vec<usize>>, key: Option<&str>) -> &'m [usize] {
             clean(key)
-                .and_then(|k| map.get(&k))
+                .and_then(|k| map.get(k.as_ref()))
                 .map_or(&[][..], Vec::as_slice)
         }
         let mut rows: Vec<usize> = match clean(seat.constituency_id.as_deref()) {
@@ -187,7 +194,7 @@ impl<K: Ord + Clone> Latest<K> {
         let seat = dataset.contests.get(anchor)?;
         let look = |map: &HashMap<String, Prefix<K>>, key: Option<&str>| {
             clean(key)
-                .and_then(|k| map.get(&k))
+                .and_then(|k| map.get(k.as_ref()))
                 .and_then(|p| p.before(day))
         };
         let found = match clean(seat.constituency_id.as_deref()) {

@@ -240,7 +240,7 @@ pub fn result_matches_with(
     }
     let keep: Vec<bool> = (0..dataset.contests.len())
         .map(|i| {
-            let Some(outcome) = changes.outcome(dataset, i) else {
+            let Some((_, outcome)) = changes.outcome(dataset, i) else {
                 return false;
             };
             wanted.iter().any(|w| match (w, &outcome) {

@@ -7,11 +7,13 @@
 use std::borrow::Cow;
 use std::io::{self, Write};
 
+use serde::Serialize;
+use serde::de::DeserializeOwned;
 use serde_json::Value;
 
 use crate::load::Loaded;
 use crate::model::Dataset;
-use crate::model::text;
+use crate::model::{strings, text};
 
 /// `loaded` as it may be shown: unchanged (and not copied) when its text is all clean,
 /// otherwise with every string cleaned — ids and the references to them alike, so they still
@@ -45,9 +47,12 @@ pub fn for_display(loaded: Loaded) -> Loaded {
 
 /// Whether every text of `loaded` (and its file names) can be shown as it is.
 pub fn is_clean(loaded: &Loaded) -> bool {
+    let ds = &loaded.dataset;
     let mut clean = loaded.sources.iter().all(|s| text::is_clean(s));
-    text::each_text(&loaded.dataset, &mut |_, s| clean &= text::is_clean(s));
-    clean
+    text::each_text(&(&ds.title, &ds.regions, &ds.factions), &mut |_, s| {
+        clean &= text::is_clean(s);
+    });
+    clean && ds.contests.iter().all(strings::all_clean)
 }
 
 /// A message (an error, a warning, a file name) safe to show.
@@ -145,12 +150,44 @@ impl<W: Write> Drop for Lines<W> {
 }
 
 /// The dataset with every string (and map key) cleaned.
+/// Contest by contest: only the few that hold unsafe text go through a JSON value to be
+/// cleaned (the rest are moved, not copied), and the catalogues.
 fn cleaned(dataset: Dataset) -> Dataset {
-    let Ok(mut value) = serde_json::to_value(&dataset) else {
-        return dataset;
+    let Dataset {
+        schema_version,
+        title,
+        regions,
+        factions,
+        contests,
+    } = dataset;
+    let catalogues = Dataset {
+        schema_version,
+        title,
+        regions,
+        factions,
+        contests: Vec::new(),
+    };
+    Dataset {
+        contests: (contests.into_iter())
+            .map(|c| {
+                if strings::all_clean(&c) {
+                    c
+                } else {
+                    via_value(c)
+                }
+            })
+            .collect(),
+        ..via_value(catalogues)
+    }
+}
+
+/// `record` with every string cleaned (its keys too), through a JSON value.
+fn via_value<T: Serialize + DeserializeOwned>(record: T) -> T {
+    let Ok(mut value) = serde_json::to_value(&record) else {
+        return record;
     };
     clean_value(&mut value);
-    serde_json::from_value(value).unwrap_or(dataset)
+    serde_json::from_value(value).unwrap_or(record)
 }
 
 fn clean_value(value: &mut Value) {
