@@ -20,23 +20,23 @@ pub fn each_string(contest: &Contest, f: &mut impl FnMut(&str)) {
     let c = contest;
     f(&c.id);
     f(&c.title);
-    opt(&c.party, f);
-    opt(&c.constituency, f);
-    opt(&c.constituency_id, f);
-    opt(&c.region, f);
+    opt(c.party.as_ref(), f);
+    opt(c.constituency.as_ref(), f);
+    opt(c.constituency_id.as_ref(), f);
+    opt(c.region.as_ref(), f);
     if let Some(bounds) = &c.date_bounds {
         f(&bounds.basis);
     }
-    opt(&c.method, f);
+    opt(c.method.as_ref(), f);
     for candidate in &c.candidates {
         candidate_strings(candidate, f);
     }
     for stage in &c.stages {
         all(&stage.candidates, f);
-        opt(&stage.notes, f);
+        opt(stage.notes.as_ref(), f);
     }
     for nomination in &c.nominations {
-        opt(&nomination.description, f);
+        opt(nomination.description.as_ref(), f);
         for count in &nomination.counts {
             f(&count.candidate);
             all(&count.from, f);
@@ -44,7 +44,7 @@ pub fn each_string(contest: &Contest, f: &mut impl FnMut(&str)) {
     }
     for route in &c.nomination_routes {
         f(&route.route);
-        opt(&route.description, f);
+        opt(route.description.as_ref(), f);
     }
     for round in &c.rounds {
         round_strings(round, f);
@@ -52,21 +52,21 @@ pub fn each_string(contest: &Contest, f: &mut impl FnMut(&str)) {
     if let Some(swing) = &c.swing {
         f(&swing.to);
     }
-    opt(&c.result, f);
+    opt(c.result.as_ref(), f);
     if let Some(holder) = &c.previous_holder {
         f(&holder.name);
-        opt(&holder.party, f);
+        opt(holder.party.as_ref(), f);
     }
     if let Some(defection) = &c.defection {
-        opt(&defection.to, f);
+        opt(defection.to.as_ref(), f);
     }
     if let Some(majority) = &c.seat_majority {
-        opt(&majority.party, f);
+        opt(majority.party.as_ref(), f);
     }
     for source in &c.sources {
         source_strings(source, f);
     }
-    opt(&c.notes, f);
+    opt(c.notes.as_ref(), f);
     for inferred in &c.inferred {
         f(&inferred.field);
         f(&inferred.basis);
@@ -75,10 +75,10 @@ pub fn each_string(contest: &Contest, f: &mut impl FnMut(&str)) {
 
 fn candidate_strings(c: &Candidate, f: &mut impl FnMut(&str)) {
     f(&c.name);
-    opt(&c.id, f);
-    opt(&c.party, f);
-    opt(&c.faction, f);
-    opt(&c.description, f);
+    opt(c.id.as_ref(), f);
+    opt(c.party.as_ref(), f);
+    opt(c.faction.as_ref(), f);
+    opt(c.description.as_ref(), f);
     all(&c.endorsements, f);
 }
 
@@ -103,12 +103,12 @@ fn round_strings(round: &Round, f: &mut impl FnMut(&str)) {
 
 fn source_strings(s: &Source, f: &mut impl FnMut(&str)) {
     f(&s.outlet);
-    opt(&s.title, f);
-    opt(&s.url, f);
-    opt(&s.note, f);
+    opt(s.title.as_ref(), f);
+    opt(s.url.as_ref(), f);
+    opt(s.note.as_ref(), f);
 }
 
-fn opt(s: &Option<String>, f: &mut impl FnMut(&str)) {
+fn opt(s: Option<&String>, f: &mut impl FnMut(&str)) {
     if let Some(s) = s {
         f(s);
     }
