@@ -39,6 +39,14 @@ pub enum Since {
     Known(Box<Change>),
 }
 
+/// Why a contest's change is not known, in brief ([`Since`] says it in words).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Unknown {
+    NotASeat,
+    NoPrevious,
+    Partial,
+}
+
 /// The change between a contest and the seat's previous contest, both complete.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Change {
@@ -229,19 +237,28 @@ impl Changes {
         Since::Known(Box::new(self.change(contest, before, previous)))
     }
 
-    /// The computed result of contest `i`, when its change is known (as `since` would give
-    /// it, without working out the rest of the change), with the previous contest's index.
-    pub fn outcome(&self, dataset: &Dataset, i: usize) -> Option<(usize, Outcome)> {
-        let contest = dataset.contests.get(i)?;
+    /// The previous contest and the computed result of contest `i` (`None`: a winner is not
+    /// known), when its change is known: what [`Changes::since`] gives, without working out
+    /// the rest of the change (for aggregates over every contest).
+    pub fn result(&self, dataset: &Dataset, i: usize) -> Result<(usize, Option<Outcome>), Unknown> {
+        let contest = dataset.contests.get(i).ok_or(Unknown::NotASeat)?;
         if !elects_a_seat(contest.kind) {
-            return None;
+            return Err(Unknown::NotASeat);
         }
-        let previous = self.previous(dataset, i)?;
+        let previous = self.previous(dataset, i).ok_or(Unknown::NoPrevious)?;
         let before = &dataset.contests[previous];
         if is_incomplete(before) || is_incomplete(contest) {
-            return None;
+            return Err(Unknown::Partial);
         }
-        Some((previous, self.winners(contest, before)?))
+        Ok((previous, self.winners(contest, before)))
+    }
+
+    /// The computed result of contest `i`, when known, with the previous contest's index.
+    pub fn outcome(&self, dataset: &Dataset, i: usize) -> Option<(usize, Outcome)> {
+        match self.result(dataset, i) {
+            Ok((previous, Some(outcome))) => Some((previous, outcome)),
+            _ => None,
+        }
     }
 
     /// Who won relative to who won before, when both winners are known and have a party.
@@ -318,7 +335,7 @@ impl Changes {
         };
         Change {
             previous,
-            by_name: !(has_id(now) && has_id(then)),
+            by_name: linked_by_name(now, then),
             parties: rows,
             majority: Then {
                 then: arithmetic::margin_votes(then),
@@ -343,6 +360,11 @@ pub fn winner_points(change: &Change) -> Option<f64> {
         .iter()
         .find(|p| !p.folded && super::party::fold(&p.party) == winner.group)
         .and_then(PartyChange::points)
+}
+
+/// True when two contests share only the constituency's name (no common id).
+pub fn linked_by_name(now: &Contest, then: &Contest) -> bool {
+    !(has_id(now) && has_id(then))
 }
 
 fn has_id(contest: &Contest) -> bool {

@@ -4,20 +4,14 @@
 use std::collections::{BTreeMap, HashMap};
 
 use crate::model::Dataset;
-use crate::model::change::{Changes, Outcome, Since, elects_a_seat};
+use crate::model::change::{Changes, Outcome, Since, Unknown, elects_a_seat, linked_by_name};
 
 /// The groups of the party that won contest `i`'s seat before and the party that won it now
 /// (the same for a hold), as the matrix counts it; `None` when the matrix does not (not a
 /// seat, or its change is not known).
 pub fn seat_change(dataset: &Dataset, changes: &Changes, i: usize) -> Option<(String, String)> {
-    let contest = dataset.contests.get(i)?;
-    if !elects_a_seat(contest.kind) {
-        return None;
-    }
-    let Since::Known(change) = changes.since(dataset, i) else {
-        return None;
-    };
-    Some(match change.outcome? {
+    let (_, outcome) = changes.outcome(dataset, i)?;
+    Some(match outcome {
         Outcome::Hold { party } => (party.group.clone(), party.group),
         Outcome::Gain { to, from } => (from.group, to.group),
     })
@@ -170,32 +164,26 @@ pub fn change_matrix(dataset: &Dataset, changes: &Changes, rows: &[usize]) -> Ch
         if !elects_a_seat(contest.kind) {
             continue;
         }
-        let why = match changes.since(dataset, i) {
-            Since::Known(change) => match change.outcome {
-                Some(outcome) => {
-                    let (from, to) = match &outcome {
-                        Outcome::Hold { party } => (party, party),
-                        Outcome::Gain { to, from } => (from, to),
-                    };
-                    let f = at(&from.group, &from.group_name, from.short());
-                    let t = at(&to.group, &to.group_name, to.short());
-                    pairs.push((f, t));
-                    by_name += usize::from(change.by_name);
-                    let year =
-                        |d: Option<crate::model::date::PartialDate>| d.map_or(0, |d| d.year());
-                    *elections
-                        .entry((
-                            year(dataset.contests[change.previous].date),
-                            year(contest.date),
-                        ))
-                        .or_default() += 1;
-                    continue;
-                }
-                None => "a winner is not known",
-            },
-            Since::NoPrevious => "no previous result",
-            Since::Partial { .. } => "partial figures",
-            Since::NotASeat => continue,
+        let why = match changes.result(dataset, i) {
+            Ok((previous, Some(outcome))) => {
+                let (from, to) = match &outcome {
+                    Outcome::Hold { party } => (party, party),
+                    Outcome::Gain { to, from } => (from, to),
+                };
+                let f = at(&from.group, &from.group_name, from.short());
+                let t = at(&to.group, &to.group_name, to.short());
+                pairs.push((f, t));
+                by_name += usize::from(linked_by_name(contest, &dataset.contests[previous]));
+                let year = |d: Option<crate::model::date::PartialDate>| d.map_or(0, |d| d.year());
+                *elections
+                    .entry((year(dataset.contests[previous].date), year(contest.date)))
+                    .or_default() += 1;
+                continue;
+            }
+            Ok((_, None)) => "a winner is not known",
+            Err(Unknown::NoPrevious) => "no previous result",
+            Err(Unknown::Partial) => "partial figures",
+            Err(Unknown::NotASeat) => continue,
         };
         *unknown.entry(why).or_default() += 1;
     }

@@ -10,7 +10,7 @@ use std::cmp::Reverse;
 use std::collections::{HashMap, HashSet};
 
 use super::{Count, Totals, Visit, totals_of};
-use crate::model::change::{Changes, Since};
+use crate::model::change::Changes;
 use crate::model::date::PartialDate;
 use crate::model::{ContestKind, Dataset, Status, arithmetic, party};
 use crate::query::{Index, NONE, UNKNOWN_VOTES};
@@ -111,10 +111,7 @@ pub fn add_previous_shares(
     one_election(dataset, &mut seats.iter().copied())?;
     let mut previous = Vec::with_capacity(seats.len());
     for &i in &seats {
-        match changes.since(dataset, i) {
-            Since::Known(change) => previous.push(change.previous),
-            _ => return None,
-        }
+        previous.push(changes.result(dataset, i).ok()?.0);
     }
     let then = one_election(dataset, &mut previous.iter().copied())?;
     // Every seat of the previous election (counted once however many files hold it).
