@@ -132,13 +132,14 @@ fn serve(
         let query = spec.resolve(data.dataset()).map_err(|e| e.to_string())?;
         Ok((data, Box::new(query)))
     });
-    let warm = first.as_ref().ok().map(|(data, _)| Arc::clone(data));
+    let warm = (first.as_ref().ok()).map(|(data, query)| (Arc::clone(data), query.clone()));
     // Each send fails only once the explorer has gone: stop then.
     if outbox.send(Outcome::First(first)).is_err() {
         return;
     }
-    let Some(data) = warm else { return };
-    data.warm();
+    // Reloads are worked out ahead for the query the list started with too.
+    let Some((data, query)) = warm else { return };
+    data.warm(&query);
     while let Ok(request) = inbox.recv() {
         if matches!(request, Request::Changed) && !settle(inbox) {
             return;
@@ -151,7 +152,7 @@ fn serve(
             return;
         }
         if let Some(data) = warm {
-            data.warm();
+            data.warm(&query);
         }
     }
 }

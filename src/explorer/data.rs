@@ -8,9 +8,11 @@ use crate::load::Loaded;
 use crate::load::integrity::Warning;
 use crate::model::change::Changes;
 use crate::model::{CandidateStatus, ContestKind, Dataset, StageKind};
-use crate::query::{Index, NONE};
+use crate::query::{Index, NONE, Query};
 use crate::report::safe;
 use crate::stats;
+use crate::stats::Scoreboard;
+use crate::stats::change::ChangeMatrix;
 
 /// Data ready to browse: the loaded dataset, its query index and the counts pickers show.
 pub struct Data {
@@ -42,6 +44,12 @@ pub struct Data {
     /// Each contest's change as the list sorts by it (the winner's party's ± share; NaN when
     /// not known), worked out for every contest the first time the list is sorted so.
     change_keys: OnceLock<Box<[f32]>>,
+    /// The rows the list starts with (the command line's query), and their scoreboard and
+    /// changes matrix (views 2 and 8), worked out once the data is delivered, like
+    /// `change_keys`. The views depend on the rows' order (a party is named as first met).
+    first_rows: OnceLock<Vec<usize>>,
+    first_board: OnceLock<Scoreboard>,
+    first_matrix: OnceLock<ChangeMatrix>,
 }
 
 impl fmt::Debug for Data {
@@ -134,6 +142,9 @@ impl Data {
             stage_counts,
             status_counts,
             change_keys: OnceLock::new(),
+            first_rows: OnceLock::new(),
+            first_board: OnceLock::new(),
+            first_matrix: OnceLock::new(),
         }
     }
 
@@ -147,11 +158,59 @@ impl Data {
     }
 
     /// Works out ahead what the explorer would otherwise work out the first time it is asked,
-    /// on the UI thread: the loading thread calls this once it has delivered the data. (The
-    /// change of every contest takes over a second at 200k contests; a sort by change asked
-    /// for meanwhile waits for it rather than doing it twice.)
-    pub fn warm(&self) {
+    /// on the UI thread: the loading thread calls this once it has delivered the data, with
+    /// the query the list starts with. (The change of every contest takes over a second at
+    /// 200k contests; the UI asking meanwhile waits for it rather than doing it twice.)
+    pub fn warm(&self, query: &Query) {
         self.change_keys();
+        let rows = self.first_rows.get_or_init(|| self.list(query, false));
+        self.first_board.get_or_init(|| self.scoreboard_of(rows));
+        self.first_matrix
+            .get_or_init(|| stats::change::change_matrix(self.dataset(), &self.changes, rows));
+    }
+
+    /// The rows `query` lists, in its order (`by_change`: sorted by the change instead).
+    pub fn list(&self, query: &Query, by_change: bool) -> Vec<usize> {
+        let mut rows = self.index.filter(&query.filter, None);
+        self.index.sort(&mut rows, query.sort);
+        if by_change {
+            self.sort_by_change(&mut rows, query.sort.reverse);
+        }
+        rows
+    }
+
+    /// Whether `rows` are the rows the list started with (whose views `warm` works out).
+    fn is_first(&self, rows: &[usize]) -> bool {
+        self.first_rows.get().is_some_and(|first| first == rows)
+    }
+
+    /// The scoreboard of `rows` (view 2).
+    pub fn scoreboard(&self, rows: &[usize]) -> Scoreboard {
+        if self.is_first(rows) {
+            return (self.first_board)
+                .get_or_init(|| self.scoreboard_of(rows))
+                .clone();
+        }
+        self.scoreboard_of(rows)
+    }
+
+    fn scoreboard_of(&self, rows: &[usize]) -> Scoreboard {
+        let (ds, index) = (self.dataset(), &self.index);
+        let mut board = stats::scoreboard(index, rows);
+        stats::add_previous_shares(ds, &self.changes, rows, &mut board.parties);
+        board.election = stats::one_general_election(ds, rows);
+        board.inferred = stats::inferred::inferred_counts(ds, rows);
+        board.kinds = stats::kinds::factions_per_kind(ds, index, rows);
+        board
+    }
+
+    /// The seats changing hands among `rows` (view 8).
+    pub fn change_matrix(&self, rows: &[usize]) -> ChangeMatrix {
+        let matrix = || stats::change::change_matrix(self.dataset(), &self.changes, rows);
+        if self.is_first(rows) {
+            return self.first_matrix.get_or_init(matrix).clone();
+        }
+        matrix()
     }
 
     fn change_keys(&self) -> &[f32] {
@@ -172,5 +231,52 @@ impl Data {
         let start = w.partition_point(|x| x.contest < i);
         let end = w.partition_point(|x| x.contest <= i);
         &w[start..end]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::load::{self, DataSource};
+
+    /// Two general elections, so seats change hands and the previous shares are known.
+    fn two_elections() -> Data {
+        let file = |name: &str| {
+            DataSource::File(
+                [env!("CARGO_MANIFEST_DIR"), "tests/data/real", name]
+                    .iter()
+                    .collect(),
+            )
+        };
+        let sources = [
+            file("HoC-GE2017-results-by-candidate.csv"),
+            file("HoC-GE2019-results-by-candidate.csv"),
+        ];
+        Data::new(load::load(&sources).unwrap())
+    }
+
+    /// The first rows' views are worked out ahead, and are what the views show for them; any
+    /// other rows' are worked out for those rows.
+    #[test]
+    fn views_of_the_first_rows_are_worked_out_ahead() {
+        let data = two_elections();
+        let query = Query::default();
+        data.warm(&query);
+        let rows = data.list(&query, false);
+        assert_eq!(data.first_rows.get(), Some(&rows));
+        let board = data.scoreboard(&rows);
+        assert_eq!(board, data.scoreboard_of(&rows));
+        assert_eq!(board.totals.contests, 1300);
+        let matrix = data.change_matrix(&rows);
+        assert_eq!(
+            matrix,
+            stats::change::change_matrix(data.dataset(), &data.changes, &rows)
+        );
+        assert!(matrix.compared > 100, "{}", matrix.compared);
+        // Other rows, or the same in another order, are worked out for what they are.
+        let mut reversed = rows.clone();
+        reversed.reverse();
+        assert_eq!(data.scoreboard(&reversed), data.scoreboard_of(&reversed));
+        assert_ne!(data.scoreboard(&rows[1..]), board);
     }
 }

@@ -228,12 +228,7 @@ impl App {
         self.rows = if narrowing {
             data.index.filter(&self.query.filter, Some(&self.rows))
         } else {
-            let mut rows = data.index.filter(&self.query.filter, None);
-            data.index.sort(&mut rows, self.query.sort);
-            if self.sort_by_change {
-                data.sort_by_change(&mut rows, self.query.sort.reverse);
-            }
-            rows
+            data.list(&self.query, self.sort_by_change)
         };
         self.reselect(keep);
     }

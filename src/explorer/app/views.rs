@@ -376,16 +376,11 @@ impl App {
         let version = v.rows_version;
         match self.view {
             View::Scoreboard if v.board_for != Some(version) => {
-                let mut board = stats::scoreboard(index, rows);
-                stats::add_previous_shares(ds, &data.changes, rows, &mut board.parties);
-                board.election = stats::one_general_election(ds, rows);
-                board.inferred = stats::inferred::inferred_counts(ds, rows);
-                board.kinds = stats::kinds::factions_per_kind(ds, index, rows);
-                v.board = Some(board);
+                v.board = Some(data.scoreboard(rows));
                 v.board_for = Some(version);
             }
             View::Changes if v.matrix_for != Some(version) => {
-                v.matrix = Some(stats::change::change_matrix(ds, &data.changes, rows));
+                v.matrix = Some(data.change_matrix(rows));
                 v.matrix_for = Some(version);
                 v.matrix_column = 0;
                 let n = v.matrix.as_ref().map_or(0, |m| m.parties.len());
