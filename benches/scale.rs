@@ -241,11 +241,12 @@ fn explorer_session(file: &Path) {
     );
     // As the loading thread does first for a large file: its first contests, shown while the
     // rest loads (here the load waits for them; the explorer's UI thread draws them meanwhile).
-    let previewed = hustings::load::preview::loaded(&sources).map(|loaded| {
-        app.update(Action::Preview(std::sync::Arc::new(Data::new(loaded))));
-        frame(&app);
-        (start.elapsed(), app.total())
-    });
+    let previewed = hustings::load::preview::loaded(&sources, hustings::load::preview::THRESHOLD)
+        .map(|loaded| {
+            app.update(Action::Preview(std::sync::Arc::new(Data::new(loaded))));
+            frame(&app);
+            (start.elapsed(), app.total())
+        });
     let loaded = hustings::load::load(&sources).unwrap();
     let data = std::sync::Arc::new(Data::new(loaded));
     let replacing = Instant::now();

@@ -169,7 +169,11 @@ fn serve(
 /// when there is no preview or the query does not resolve against it (the first load
 /// decides). Cheap next to the load: a few megabytes read.
 fn preview(sources: &[DataSource], spec: &QuerySpec) -> Option<Outcome> {
-    let data = terminal::catch_panic(|| load::preview::loaded(sources).map(Data::new))
+    let threshold = std::env::var(load::preview::THRESHOLD_VARIABLE)
+        .ok()
+        .and_then(|size| crate::input::parse_size(&size).ok())
+        .unwrap_or(load::preview::THRESHOLD);
+    let data = terminal::catch_panic(|| load::preview::loaded(sources, threshold).map(Data::new))
         .ok()
         .flatten()?;
     let query = spec.resolve(data.dataset()).ok()?;

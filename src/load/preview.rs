@@ -13,6 +13,10 @@ use crate::model::Dataset;
 /// second (about 0.25 s at 16 MB), sooner than a first look would help.
 pub const THRESHOLD: u64 = 16 << 20;
 
+/// The environment variable that sets another size from which files are previewed (a size as
+/// `--max-size` takes it), for trying the preview on smaller files.
+pub const THRESHOLD_VARIABLE: &str = "HUSTINGS_PREVIEW_FROM";
+
 /// How much of a file a preview reads: about 3,000 contests of a typical file, parsed and
 /// indexed in a few tens of milliseconds.
 const HEAD: u64 = 4 << 20;
@@ -20,14 +24,14 @@ const HEAD: u64 = 4 << 20;
 /// At most this many contests are previewed, however short they are.
 const MOST: usize = 5_000;
 
-/// The first contests of a single large file in the hustings format, as the explorer shows
-/// them while the whole file loads: `None` for anything else (several files, the built-in
-/// dataset, a small file, another format, a head that is unusual in any way).
-pub fn loaded(sources: &[DataSource]) -> Option<Loaded> {
+/// The first contests of a single file of at least `threshold` bytes in the hustings format,
+/// as the explorer shows them while the whole file loads: `None` for anything else (several
+/// files, the built-in dataset, a smaller file, another format, a head unusual in any way).
+pub fn loaded(sources: &[DataSource], threshold: u64) -> Option<Loaded> {
     let [DataSource::File(path)] = sources else {
         return None;
     };
-    let dataset = preview(path, THRESHOLD)?;
+    let dataset = preview(path, threshold)?;
     let warnings = integrity::warnings(&dataset);
     Some(Loaded {
         titles: vec![dataset.title.clone()],
@@ -219,9 +223,12 @@ mod tests {
         assert!(preview(&dir.path().join("missing.json"), 0).is_none());
         // Only one file, named as the full load names it.
         let source = DataSource::File(path.clone());
-        assert!(loaded(&[source.clone(), source.clone()]).is_none());
-        assert!(loaded(&[DataSource::Embedded]).is_none());
-        // Below the real threshold.
-        assert!(loaded(std::slice::from_ref(&source)).is_none());
+        let one = std::slice::from_ref(&source);
+        assert!(loaded(&[source.clone(), source.clone()], 0).is_none());
+        assert!(loaded(&[DataSource::Embedded], 0).is_none());
+        assert!(loaded(one, THRESHOLD).is_none());
+        let got = loaded(one, size).expect("a preview");
+        assert_eq!(got.sources, [source.name()]);
+        assert_eq!(got.titles, [Some("Test – preview".to_string())]);
     }
 }
