@@ -40,3 +40,23 @@ fn the_first_contests_then_all_of_them_keeping_the_search() {
     tmux.keys(&["q"]);
     tmux.wait_text("exit=0");
 }
+
+#[test]
+fn a_bad_contest_after_the_first_ones_ends_the_explorer_with_its_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("big.json");
+    // The first 5,000 preview well; the last contest's status is no status.
+    let json = contests(6_000).replace(
+        r#""c6000","kind":"other","title":"Contest 6000","status":"pending""#,
+        r#""c6000","kind":"other","title":"Contest 6000","status":"unheard-of""#,
+    );
+    std::fs::write(&file, json).unwrap();
+    let tmux = Tmux::start("preview-bad", 120, 30);
+    tmux.launch_with("HUSTINGS_PREVIEW_FROM=1", &format!("'{}'", file.display()));
+    let screen = tmux.wait_text("exit=2");
+    assert!(screen.contains("big.json"), "{screen}");
+    assert!(screen.contains("unheard-of"), "{screen}");
+    // The terminal is the shell's again: nothing of the preview stays.
+    assert!(!screen.contains("of the first"), "{screen}");
+    assert!(!tmux.alternate_screen_on());
+}
