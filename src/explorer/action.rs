@@ -126,6 +126,9 @@ pub enum Action {
     SetQuery(Query),
     /// New data arrived (first load, or a reload): filters and the selected contest are kept.
     Loaded(Arc<Data>),
+    /// The first contests of a large file, to browse while the whole file loads (`Loaded`
+    /// replaces them, keeping what the user did meanwhile).
+    Preview(Arc<Data>),
     /// Loading failed: the last good data stays on screen and the error shows in the status bar.
     LoadFailed(String),
     /// `R`: reload the data files now (the explorer does the loading; the app says it is busy).

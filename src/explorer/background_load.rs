@@ -1,5 +1,6 @@
-//! Loading off the UI thread: the first load, then a reload whenever one is asked for (`R`)
-//! or a watched file changes. One thread does all loading, so loads never overlap and a burst
+//! Loading off the UI thread: the first load (for a large file, its first contests before the
+//! whole: `load::preview`), then a reload whenever one is asked for (`R`) or a watched file
+//! changes. One thread does all loading, so loads never overlap and a burst
 //! of requests costs one load.
 //!
 //! A reload either delivers complete new data or an error; data read from a file that was
@@ -31,6 +32,9 @@ const ATTEMPTS: usize = 3;
 /// What the loading thread delivers.
 #[derive(Debug)]
 pub enum Outcome {
+    /// The first contests of a large file, with the command line's query resolved against
+    /// them; the first load (`First`) follows.
+    Preview(Arc<Data>, Box<Query>),
     /// The first load, with the command line's query resolved against it.
     First(Result<(Arc<Data>, Box<Query>), String>),
     /// A reload.
@@ -128,6 +132,11 @@ fn serve(
     inbox: &Receiver<Request>,
     outbox: &Sender<Outcome>,
 ) {
+    if let Some(preview) = preview(sources, spec)
+        && outbox.send(preview).is_err()
+    {
+        return;
+    }
     let first = load_settled(sources).and_then(|data| {
         let query = spec.resolve(data.dataset()).map_err(|e| e.to_string())?;
         Ok((data, Box::new(query)))
@@ -155,6 +164,21 @@ fn serve(
             data.warm(&query);
         }
     }
+}
+
+/// The first contests of a single large file, with the query resolved against them; none
+/// when there is no preview or the query does not resolve against it (the first load
+/// decides). Cheap next to the load: a few megabytes read.
+fn preview(sources: &[DataSource], spec: &QuerySpec) -> Option<Outcome> {
+    let threshold = std::env::var(load::preview::THRESHOLD_VARIABLE)
+        .ok()
+        .and_then(|size| crate::input::parse_size(&size).ok())
+        .unwrap_or(load::preview::THRESHOLD);
+    let data = terminal::catch_panic(|| load::preview::loaded(sources, threshold).map(Data::new))
+        .ok()
+        .flatten()?;
+    let query = spec.resolve(data.dataset()).ok()?;
+    Some(Outcome::Preview(Arc::new(data), Box::new(query)))
 }
 
 /// Waits for a burst of changes to end; an explicit reload request cuts the wait short.

@@ -135,7 +135,7 @@ fn event_loop(
                 dirty = true;
                 continue;
             }
-            Err(TryRecvError::Disconnected) if app.data.is_none() => {
+            Err(TryRecvError::Disconnected) if app.data.is_none() || app.preview => {
                 bail!("the loader stopped unexpectedly")
             }
             // Nothing new; or reloading has stopped (it cannot, short of a bug): browsing goes on.
@@ -229,8 +229,15 @@ fn deliver(app: &mut App, loader: &Loader, outcome: Outcome) -> Result<()> {
     let now = chrono::Local::now();
     app.update(Action::Clock(now.time()));
     match outcome {
-        Outcome::First(Ok((data, query))) => {
+        Outcome::Preview(data, query) => {
             app.update(Action::SetQuery(*query));
+            app.update(Action::Preview(data));
+        }
+        Outcome::First(Ok((data, query))) => {
+            // After a preview the query is the user's, as they may have changed it.
+            if !app.preview {
+                app.update(Action::SetQuery(*query));
+            }
             app.update(Action::Loaded(data));
             if let Some(e) = &loader.watch_error {
                 app.update(Action::Notice(format!(

@@ -5,6 +5,7 @@ pub mod catalogue_conflicts;
 pub mod diagnose;
 pub mod error;
 pub mod integrity;
+pub mod preview;
 
 pub mod same_contest;
 pub mod suggest;

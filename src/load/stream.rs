@@ -41,19 +41,25 @@ pub(super) fn from_slice(bytes: &[u8]) -> Result<Dataset, GiveUp> {
 }
 
 fn from_slice_on(bytes: &[u8], parsers: usize, batch: usize) -> Result<Dataset, GiveUp> {
-    let mut input = Input {
-        size: bytes.len(),
-        buf: Buffer::Borrowed(bytes),
-        chunk: 0,
-        reader: None::<io::Empty>,
-        pos: 0,
-        text_end: 0,
-        eof: true,
-        parsers,
-        batch,
-    };
+    let mut input = Input::over(bytes, parsers, batch);
     input.check_text()?;
-    input.document()
+    input.walk(Reach::Whole)
+}
+
+/// The start of a document cut short after some of its contests (a file's first megabytes):
+/// its schema version, title and catalogues, which must all come before the contests, and
+/// the first `most` whole contests; a contest cut by the end of `bytes` is left out. Gives up
+/// at anything unusual, as `from_slice` does, and when `bytes` hold no whole contest.
+pub(super) fn head(bytes: &[u8], most: usize) -> Result<Dataset, GiveUp> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    // A character cut by the end is part of a contest cut by it, which is left out anyway.
+    let whole = match std::str::from_utf8(bytes) {
+        Err(e) if e.error_len().is_none() => &bytes[..e.valid_up_to()],
+        _ => bytes,
+    };
+    let mut input = Input::over(whole, 1, BATCH);
+    input.check_text()?;
+    input.walk(Reach::Head(most))
 }
 
 /// Parses a document from a reader (a file of about `size` bytes), holding only a few
@@ -89,7 +95,17 @@ fn from_reader_on(
     if input.bytes().starts_with(b"\xEF\xBB\xBF") {
         input.pos = 3;
     }
-    input.document()
+    input.walk(Reach::Whole)
+}
+
+/// How far the walk of a document goes.
+#[derive(Debug, Clone, Copy)]
+enum Reach {
+    /// The whole document, and nothing after it.
+    Whole,
+    /// Up to the contests, then this many of the whole contests there, and no further: the
+    /// document is cut short (see [`head`]).
+    Head(usize),
 }
 
 enum Buffer<'a> {
@@ -114,6 +130,23 @@ struct Input<'a, R> {
     parsers: usize,
     /// Bytes of contests given to a parsing thread at a time.
     batch: usize,
+}
+
+impl<'a> Input<'a, io::Empty> {
+    /// A document held in memory.
+    fn over(bytes: &'a [u8], parsers: usize, batch: usize) -> Self {
+        Input {
+            size: bytes.len(),
+            buf: Buffer::Borrowed(bytes),
+            chunk: 0,
+            reader: None,
+            pos: 0,
+            text_end: 0,
+            eof: true,
+            parsers,
+            batch,
+        }
+    }
 }
 
 impl<R: Read> Input<'_, R> {
@@ -227,8 +260,9 @@ impl<R: Read> Input<'_, R> {
     }
 
     /// `{ "schema_version": .., "title": .., "regions": [..], "factions": [..], "contests": [..] }`
-    /// with the keys in any order, each at most once, and nothing after the closing brace.
-    fn document(&mut self) -> Result<Dataset, GiveUp> {
+    /// with the keys in any order, each at most once, and nothing after the closing brace; or
+    /// only its head (see [`Reach`]).
+    fn walk(&mut self, reach: Reach) -> Result<Dataset, GiveUp> {
         let mut schema_version: Option<u32> = None;
         let mut title: Option<Option<String>> = None;
         let mut regions: Option<Vec<Region>> = None;
@@ -248,7 +282,18 @@ impl<R: Read> Input<'_, R> {
                 "title" if title.is_none() => title = Some(self.value()?),
                 "regions" if regions.is_none() => regions = Some(self.value::<List<_>>()?.0),
                 "factions" if factions.is_none() => factions = Some(self.value::<List<_>>()?.0),
-                "contests" if contests.is_none() => contests = Some(self.contests()?),
+                "contests" if contests.is_none() => match reach {
+                    Reach::Whole => contests = Some(self.contests()?),
+                    // A catalogue after the contests would be missed, and what they name in
+                    // it with it.
+                    Reach::Head(_) if regions.is_none() || factions.is_none() => {
+                        return Err(GiveUp);
+                    }
+                    Reach::Head(most) => {
+                        contests = Some(self.head_contests(most)?);
+                        break;
+                    }
+                },
                 // Unknown or repeated: the plain parse explains what is wrong.
                 _ => return Err(GiveUp),
             }
@@ -261,7 +306,7 @@ impl<R: Read> Input<'_, R> {
                 _ => return Err(GiveUp),
             }
         }
-        if self.peek()?.is_some() {
+        if matches!(reach, Reach::Whole) && self.peek()?.is_some() {
             return Err(GiveUp);
         }
         Ok(Dataset {
@@ -300,6 +345,24 @@ impl<R: Read> Input<'_, R> {
 }
 
 impl<R: Read> Input<'_, R> {
+    /// The first `most` whole contests of an array cut short by the end of the buffer; gives
+    /// up when there is none.
+    fn head_contests(&mut self, most: usize) -> Result<Vec<Contest>, GiveUp> {
+        self.expect(b'[')?;
+        let text = self.text();
+        let found = split(text.as_bytes(), usize::MAX).map_err(|_| GiveUp)?;
+        let contests: Vec<Contest> = found
+            .contests
+            .into_iter()
+            .take(most)
+            .map(|range| parse_contest(&text[range]))
+            .collect::<Result<_, _>>()?;
+        if contests.is_empty() {
+            return Err(GiveUp);
+        }
+        Ok(contests)
+    }
+
     /// The next batch of whole contests for a parsing thread, and whether the array ends
     /// with it.
     fn next_batch(&mut self) -> Result<(Batch, bool), GiveUp> {

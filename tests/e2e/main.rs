@@ -16,6 +16,7 @@ mod map;
 mod messages;
 mod other_formats;
 mod paste;
+mod preview;
 mod psephology;
 mod reload;
 mod signals;

@@ -20,6 +20,7 @@ mod map;
 mod messages;
 mod paste;
 pub mod presentation;
+mod preview;
 mod prompts;
 mod psephology;
 mod reading;

@@ -40,6 +40,7 @@ impl App {
             | Action::Resize(..)
             | Action::Tick
             | Action::Loaded(_)
+            | Action::Preview(_)
             | Action::LoadFailed(_)
             | Action::SetQuery(_)
             | Action::Notice(_)

@@ -55,6 +55,7 @@ impl App {
                 | Action::Tick
                 | Action::Resize(..)
                 | Action::Loaded(_)
+                | Action::Preview(_)
                 | Action::LoadFailed(_)
                 | Action::SetQuery(_)) => Some(a),
                 // Nothing else happens until the question is answered.
@@ -69,6 +70,16 @@ impl App {
             _ => None,
         };
         match (action, exporting) {
+            (Action::StartExport(_) | Action::Copy(_), _)
+                if self.preview && self.overlay == Overlay::None =>
+            {
+                // The first contests are not the data: an export of them would read as whole.
+                self.say(format!(
+                    "still loading the whole file: exports and copies wait until it is in (first {} contests so far)",
+                    thousands(self.total() as u64)
+                ));
+                None
+            }
             (Action::StartExport(target), _) if self.overlay == Overlay::None => {
                 self.start_export(target);
                 None

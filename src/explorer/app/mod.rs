@@ -41,6 +41,7 @@ use crate::explorer::layout::{self, Areas};
 use crate::explorer::theme::Theme;
 use crate::model::Contest;
 use crate::query::Query;
+use crate::report::words::thousands;
 
 /// What sits on top of the view (one thing at a time).
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -67,8 +68,11 @@ pub struct App {
     pub view: View,
     pub focus: Focus,
     pub overlay: Overlay,
-    /// `None` until the first load finishes.
+    /// `None` until the first load finishes (or its preview arrives).
     pub data: Option<Arc<Data>>,
+    /// `data` is only the first contests of a large file (`Action::Preview`) while the whole
+    /// file loads: counts say so, and reloading and exporting wait.
+    pub preview: bool,
     pub query: Query,
     /// The filtered, sorted contests, as indices into the dataset.
     pub rows: Vec<usize>,
@@ -123,6 +127,7 @@ impl App {
             focus: Focus::default(),
             overlay: Overlay::None,
             data: None,
+            preview: false,
             query: Query::default(),
             rows: Vec::new(),
             selected: 0,
@@ -234,6 +239,17 @@ impl App {
         self.data.as_ref().map_or(0, |d| d.index.rows_total())
     }
 
+    /// The contests listed out of all, as pane titles say it: `12 of 300` then `noun`; while
+    /// only a preview is in, `12 of the first 300`, `noun`, ` · loading…`.
+    pub fn listed_of_total(&self, noun: &str) -> String {
+        let (n, m) = (self.rows.len(), self.total());
+        if self.preview {
+            format!("{n} of the first {m}{noun} · loading…")
+        } else {
+            format!("{n} of {m}{noun}")
+        }
+    }
+
     /// The side effects asked for since the last call, oldest first (taking them, so each is
     /// carried out once).
     pub fn take_effects(&mut self) -> Vec<Effect> {
@@ -264,6 +280,7 @@ impl App {
                 | Action::Resize(..)
                 | Action::SetQuery(_)
                 | Action::Loaded(_)
+                | Action::Preview(_)
                 | Action::LoadFailed(_)
         ) {
             // Whatever the user does next, the passing message has been seen.
@@ -291,6 +308,10 @@ impl App {
             }
             Action::Suspend => self.outbox.push(Effect::Suspend),
             Action::Notice(text) => self.say(text),
+            Action::Reload if self.preview => {
+                // Asked now, it would load the file a second time once the first is done.
+                self.say("still loading the whole file: R reloads once it is in".into());
+            }
             Action::Reload if self.data.is_some() => {
                 self.say("reloading…".into());
                 self.outbox.push(Effect::Reload);
@@ -308,7 +329,20 @@ impl App {
                 self.help_scroll = 0;
             }
             Action::ToggleMessages => self.toggle_messages(),
-            Action::Loaded(data) => self.load(data),
+            Action::Loaded(data) => {
+                let was_preview = std::mem::take(&mut self.preview);
+                self.load(data);
+                if was_preview {
+                    self.say(format!(
+                        "loaded all {} contests",
+                        thousands(self.total() as u64)
+                    ));
+                }
+            }
+            Action::Preview(data) => {
+                self.load(data);
+                self.preview = true;
+            }
             Action::LoadFailed(message) => self.load_failed(message),
             Action::SetQuery(query) => {
                 self.query = query;

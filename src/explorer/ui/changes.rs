@@ -28,9 +28,8 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) -> Option<u16> {
     };
     let width = usize::from(layout::inner(area).width);
     let title = format!(
-        " Seats changing hands: {} of {} contests ",
-        app.rows.len(),
-        app.total()
+        " Seats changing hands: {} ",
+        app.listed_of_total(" contests")
     );
     let body = lines(
         matrix,

@@ -236,7 +236,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
     let theme = app.theme;
     let ds = data.dataset();
     let focused = app.focus == Focus::List;
-    let title = format!(" Contests {} of {} ", app.rows.len(), app.total());
+    let title = format!(" Contests {} ", app.listed_of_total(""));
     frame.render_widget(pane_block(app, area, title, focused), area);
     let (titles, rows_area) = layout::list_parts(area);
     let region = ds

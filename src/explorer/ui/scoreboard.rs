@@ -23,11 +23,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) -> Option<u16> {
         return None;
     };
     let width = usize::from(layout::inner(area).width);
-    let title = format!(
-        " Scoreboard: {} of {} contests ",
-        app.rows.len(),
-        app.total()
-    );
+    let title = format!(" Scoreboard: {} ", app.listed_of_total(" contests"));
     let body = lines(board, data.dataset(), width, app.theme);
     scrolled(frame, area, app, title, body)
 }

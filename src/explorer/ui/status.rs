@@ -114,15 +114,24 @@ fn right_side(app: &App, width: usize) -> String {
         Mode::Normal | Mode::Map | Mode::Picker | Mode::Chips | Mode::Columns => " · ? help",
         Mode::Text | Mode::Confirm | Mode::Messages | Mode::Help => "",
     };
-    forms.extend([
-        format!(
-            " {n} of {m} contests · sort: {}{order}{help} ",
-            app.list_sort().as_str()
-        ),
-        format!(" {n} of {m} contests{help} "),
-        format!(" {n} of {m} "),
-        format!("{n}/{m}"),
-    ]);
+    let sort = app.list_sort().as_str();
+    if app.preview {
+        // Only the first contests of the file are in: every form says so.
+        forms.extend([
+            format!(" loading… {n} of the first {m} contests · sort: {sort}{order}{help} "),
+            format!(" loading… {n} of the first {m} contests{help} "),
+            format!(" loading… {n} of first {m} "),
+            format!("loading… {n}/{m}"),
+            format!("…{n}/{m}"),
+        ]);
+    } else {
+        forms.extend([
+            format!(" {n} of {m} contests · sort: {sort}{order}{help} "),
+            format!(" {n} of {m} contests{help} "),
+            format!(" {n} of {m} "),
+            format!("{n}/{m}"),
+        ]);
+    }
     let budget = (width / 2).max(8);
     forms
         .iter()
