@@ -113,11 +113,10 @@ impl TextCells {
     /// already, from [`Self::text`]; this catches cells that begin with data inside the
     /// program's words, such as `+Blue gain from …`). A number (`-2.50`) is left as it is.
     pub fn cell(self, value: &str) -> std::borrow::Cow<'_, str> {
-        let number = value.parse::<f64>().is_ok_and(f64::is_finite);
+        // The formula test first: most cells cannot be one, and need no number parsed.
+        let formula = || Self::is_formula(value) && !value.parse::<f64>().is_ok_and(f64::is_finite);
         match self {
-            TextCells::FormulaSafe if !number && Self::is_formula(value) => {
-                format!("'{value}").into()
-            }
+            TextCells::FormulaSafe if formula() => format!("'{value}").into(),
             _ => value.into(),
         }
     }
