@@ -248,7 +248,7 @@ impl Generator {
                         Bound::About => pct.round(),
                         _ => (pct * 10.0).round() / 10.0,
                     };
-                    candidates[winner].share = Some(StatedShare { percent, bound });
+                    candidates[winner].share = Some(Box::new(StatedShare { percent, bound }));
                 }
                 _ => {} // Winner only.
             }
@@ -289,9 +289,11 @@ impl Generator {
             nomination_routes: Vec::new(),
             rounds,
             majority,
-            swing: (ge_like && !pending && r.random_bool(0.4)).then(|| Swing {
-                percent: (r.random_range(0.0..15.0f64) * 10.0).round() / 10.0,
-                to: winner_party.clone().unwrap_or_else(|| "Labour".into()),
+            swing: (ge_like && !pending && r.random_bool(0.4)).then(|| {
+                Box::new(Swing {
+                    percent: (r.random_range(0.0..15.0f64) * 10.0).round() / 10.0,
+                    to: winner_party.clone().unwrap_or_else(|| "Labour".into()),
+                })
             }),
             result: (ge_like && !pending).then(|| {
                 let abbr = GE_PARTIES
@@ -304,23 +306,27 @@ impl Generator {
                     format!("{abbr} gain")
                 }
             }),
-            previous_holder: (r.random_bool(0.3)).then(|| Holder {
-                name: person(r),
-                party: Some(GE_PARTIES.choose(r).unwrap().0.to_string()),
-                since: r
-                    .random_bool(0.5)
-                    .then(|| year_date(r.random_range(1970..year.max(1971)))),
+            previous_holder: (r.random_bool(0.3)).then(|| {
+                Box::new(Holder {
+                    name: person(r),
+                    party: Some(GE_PARTIES.choose(r).unwrap().0.to_string()),
+                    since: r
+                        .random_bool(0.5)
+                        .then(|| year_date(r.random_range(1970..year.max(1971)))),
+                })
             }),
-            defection: (kind == ContestKind::Selection && r.random_bool(0.05)).then(|| Defection {
-                to: Some(DEFECTION_DESTINATIONS.choose(r).unwrap().to_string()),
-                date: random_date(r),
+            defection: (kind == ContestKind::Selection && r.random_bool(0.05)).then(|| {
+                Box::new(Defection {
+                    to: Some(DEFECTION_DESTINATIONS.choose(r).unwrap().to_string()),
+                    date: random_date(r),
+                })
             }),
             seat_majority: (kind == ContestKind::Selection && r.random_bool(0.3)).then(|| {
-                SeatMajority {
+                Box::new(SeatMajority {
                     votes: r.random_range(50..25_000),
                     party: party.map(str::to_string),
                     as_of: Some(year_date(year - 2)),
-                }
+                })
             }),
             sources: (0..weighted(r, &[0, 6, 3, 1]))
                 .map(|_| source(r, &seat, year))

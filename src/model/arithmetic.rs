@@ -98,7 +98,7 @@ impl Shares {
         match (candidate.votes, self.denominator) {
             (Some(v), Some(d)) => Share::Computed(v as f64 * 100.0 / d as f64),
             _ => match &candidate.share {
-                Some(s) => Share::Stated(s.clone()),
+                Some(s) => Share::Stated(StatedShare::clone(s)),
                 None => Share::Unknown,
             },
         }
@@ -380,10 +380,10 @@ mod tests {
             None,
         );
         assert_eq!(share(&c, &c.candidates[1]), Share::Unknown);
-        c.candidates[0].share = Some(StatedShare {
+        c.candidates[0].share = Some(Box::new(StatedShare {
             percent: 70.0,
             bound: Bound::Over,
-        });
+        }));
         assert_eq!(share(&c, &c.candidates[0]).label(), ">70%");
         assert_eq!(computed_margin(&c), None);
         assert_eq!(margin_points(&c), None);

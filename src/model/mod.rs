@@ -178,7 +178,7 @@ pub struct Contest {
         deserialize_with = "require_object::option",
         skip_serializing_if = "Option::is_none"
     )]
-    pub date_bounds: Option<DateBounds>,
+    pub date_bounds: Option<Box<DateBounds>>,
     pub status: Status,
     /// The date the status was last reported (useful for pending contests).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -240,7 +240,7 @@ pub struct Contest {
         deserialize_with = "require_object::option",
         skip_serializing_if = "Option::is_none"
     )]
-    pub swing: Option<Swing>,
+    pub swing: Option<Box<Swing>>,
     /// The official result text, e.g. `Lab hold` or `Con gain from Lab`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub result: Option<String>,
@@ -250,21 +250,21 @@ pub struct Contest {
         deserialize_with = "require_object::option",
         skip_serializing_if = "Option::is_none"
     )]
-    pub previous_holder: Option<Holder>,
+    pub previous_holder: Option<Box<Holder>>,
     /// The previous holder's departure from the party, where that is why the contest is held.
     #[serde(
         default,
         deserialize_with = "require_object::option",
         skip_serializing_if = "Option::is_none"
     )]
-    pub defection: Option<Defection>,
+    pub defection: Option<Box<Defection>>,
     /// The seat's majority at the last general election (context for a selection).
     #[serde(
         default,
         deserialize_with = "require_object::option",
         skip_serializing_if = "Option::is_none"
     )]
-    pub seat_majority: Option<SeatMajority>,
+    pub seat_majority: Option<Box<SeatMajority>>,
     /// Where the facts come from; every contest should cite at least one source.
     #[serde(deserialize_with = "require_object::list")]
     pub sources: Vec<Source>,
@@ -431,7 +431,7 @@ pub struct Candidate {
         deserialize_with = "require_object::option",
         skip_serializing_if = "Option::is_none"
     )]
-    pub share: Option<StatedShare>,
+    pub share: Option<Box<StatedShare>>,
     #[serde(default)]
     pub elected: bool,
     /// What became of the candidate short of (or instead of) a members' ballot.

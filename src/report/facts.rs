@@ -288,7 +288,7 @@ pub fn facts(dataset: &Dataset, c: &Contest) -> Vec<Fact> {
     push(
         "Date bounds",
         "date_bounds",
-        c.date_bounds.as_ref().map(date_bounds),
+        c.date_bounds.as_deref().map(date_bounds),
     );
     push("Status", "status", Some(status(c)));
     push("Method", "method", c.method.clone());

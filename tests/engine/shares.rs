@@ -20,8 +20,8 @@ fn expected(c: &Contest, i: usize) -> Share {
         (Some(votes), Some(total)) => Share::Computed(votes as f64 * 100.0 / total as f64),
         _ => candidate
             .share
-            .clone()
-            .map_or(Share::Unknown, Share::Stated),
+            .as_deref()
+            .map_or(Share::Unknown, |s| Share::Stated(s.clone())),
     }
 }
 
