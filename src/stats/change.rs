@@ -152,10 +152,12 @@ pub fn change_matrix(dataset: &Dataset, changes: &Changes, rows: &[usize]) -> Ch
     let mut elections: BTreeMap<(i32, i32), usize> = BTreeMap::new();
     let mut by_name = 0;
     let mut at = |group: &str, name: &str, short: &str| {
-        *slot.entry(group.to_string()).or_insert_with(|| {
-            order.push((name.to_string(), short.to_string(), group.to_string()));
-            order.len() - 1
-        })
+        if let Some(&at) = slot.get(group) {
+            return at;
+        }
+        order.push((name.to_string(), short.to_string(), group.to_string()));
+        slot.insert(group.to_string(), order.len() - 1);
+        order.len() - 1
     };
     for &i in rows {
         let Some(contest) = dataset.contests.get(i) else {

@@ -2,6 +2,8 @@
 //! whose winner's faction is inferred, a contest placed in an inferred region, a result on an
 //! inferred date. `stats` and the scoreboard say so under their tables.
 
+use foldhash::HashMap;
+
 use crate::model::{Contest, Dataset, Status};
 
 /// Counted contests resting on inferred values, over some rows.
@@ -38,6 +40,18 @@ fn faction_inferred(c: &Contest, i: usize) -> bool {
 /// stands in, won when one of its candidates is elected.
 pub fn inferred_counts(dataset: &Dataset, rows: &[usize]) -> InferredCounts {
     let mut out = InferredCounts::default();
+    // Each catalogue faction by id (the first of an id, as `Dataset::faction` finds it); the
+    // slot after them is "no known faction".
+    let none = dataset.factions.len();
+    let mut slot_of_id: HashMap<&str, usize> = HashMap::default();
+    for (slot, f) in dataset.factions.iter().enumerate() {
+        slot_of_id.entry(f.id.as_str()).or_insert(slot);
+    }
+    // Where each slot's record is in `out.factions` (first-seen order), and the last row
+    // that counted it (each faction once per contest).
+    let mut record_of: Vec<Option<usize>> = vec![None; none + 1];
+    let mut counted_in: Vec<usize> = vec![usize::MAX; none + 1];
+    let mut slots: Vec<usize> = Vec::new();
     for &row in rows {
         let c = &dataset.contests[row];
         if c.region.is_some() {
@@ -51,44 +65,41 @@ pub fn inferred_counts(dataset: &Dataset, rows: &[usize]) -> InferredCounts {
         if c.status != Status::Decided {
             continue;
         }
+        slots.clear();
+        slots.extend(c.candidates.iter().map(|k| {
+            (k.faction.as_deref())
+                .and_then(|f| slot_of_id.get(f).copied())
+                .unwrap_or(none)
+        }));
         // Each faction standing here, once: whether it won, and whether that rests on an
         // inferred faction (of its winner, or of everyone it stood with when it lost).
-        let known = |k: &crate::model::Candidate| {
-            k.faction.clone().filter(|f| dataset.faction(f).is_some())
-        };
-        let mut seen: Vec<Option<String>> = Vec::new();
-        for k in &c.candidates {
-            let faction = known(k);
-            if seen.contains(&faction) {
+        let slots = &slots;
+        for &slot in slots {
+            if counted_in[slot] == row {
                 continue;
             }
-            seen.push(faction.clone());
-            let members: Vec<usize> = (0..c.candidates.len())
-                .filter(|&j| known(&c.candidates[j]) == faction)
-                .collect();
-            let winners: Vec<usize> = members
-                .iter()
-                .copied()
-                .filter(|&j| c.candidates[j].elected)
-                .collect();
-            let won = !winners.is_empty();
-            let inferred = if won {
-                winners.iter().all(|&j| faction_inferred(c, j))
-            } else {
-                members.iter().all(|&j| faction_inferred(c, j))
-            };
-            if !out.factions.iter().any(|r| r.faction == faction) {
+            counted_in[slot] = row;
+            let members = || (0..slots.len()).filter(move |&j| slots[j] == slot);
+            let won = members().any(|j| c.candidates[j].elected);
+            let inferred = !c.inferred.is_empty()
+                && if won {
+                    members()
+                        .filter(|&j| c.candidates[j].elected)
+                        .all(|j| faction_inferred(c, j))
+                } else {
+                    members().all(|j| faction_inferred(c, j))
+                };
+            let at = *record_of[slot].get_or_insert_with(|| {
                 out.factions.push(FactionInferred {
-                    faction: faction.clone(),
+                    faction: (slot != none).then(|| dataset.factions[slot].id.clone()),
                     won: 0,
                     won_inferred: 0,
                     lost: 0,
                     lost_inferred: 0,
                 });
-            }
-            let Some(record) = out.factions.iter_mut().find(|r| r.faction == faction) else {
-                continue;
-            };
+                out.factions.len() - 1
+            });
+            let record = &mut out.factions[at];
             if won {
                 record.won += 1;
                 record.won_inferred += usize::from(inferred);
