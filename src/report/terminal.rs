@@ -48,6 +48,16 @@ impl<W: Write> Write for Out<W> {
         }
     }
 
+    // serde_json writes a document a few bytes at a time: each goes straight to the inner
+    // writer's own (buffered) `write_all`, not through the default loop over `write`.
+    fn write_all(&mut self, buf: &[u8]) -> io::Result<()> {
+        match self {
+            Out::Exact(w) => w.write_all(buf),
+            Out::Json(w) => w.write_all(buf),
+            Out::Csv(w) => w.write_all(buf),
+        }
+    }
+
     fn flush(&mut self) -> io::Result<()> {
         match self {
             Out::Exact(w) => w.flush(),
