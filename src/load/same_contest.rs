@@ -37,7 +37,8 @@ fn clean(s: Option<&str>) -> Option<String> {
 type Key = (ContestKind, PartialDate, String);
 
 /// Every contest that repeats an earlier one from another source, in data order;
-/// `source_of(i)` is the file contest `i` was read from.
+/// `source_of(i)` is the file contest `i` was read from (never decreasing with `i`: each
+/// file's contests are one run, as `load` merges them).
 pub fn repeats(dataset: &Dataset, source_of: impl Fn(usize) -> usize) -> Vec<Repeat> {
     find(dataset, source_of).0
 }
@@ -58,6 +59,12 @@ pub fn repeats_and_versions(
 
 /// The repeats, and the parties of the dataset when some were compared.
 fn find(dataset: &Dataset, source_of: impl Fn(usize) -> usize) -> (Vec<Repeat>, Option<Parties>) {
+    // Only contests from two sources repeat each other, and each source's contests are one
+    // run: a single source has none (most loads; no need to index every seat).
+    let n = dataset.contests.len();
+    if n == 0 || source_of(0) == source_of(n - 1) {
+        return (Vec::new(), None);
+    }
     // Every contest under each key: contests in one seat on one day that are not the same
     // (two parties' primaries, two offices) share a key.
     let mut by_id: HashMap<Key, Vec<usize>> = HashMap::new();
