@@ -67,12 +67,25 @@ impl Data {
     pub fn new(loaded: Loaded) -> Data {
         // Everything the explorer shows, copies or exports as Markdown is for people: cleaned
         // once here.
-        let exact = (!safe::is_clean(&loaded)).then(|| loaded.dataset.clone());
-        let loaded = safe::for_display(loaded);
+        let clean = safe::is_clean(&loaded);
+        let exact = (!clean).then(|| loaded.dataset.clone());
+        let loaded = if clean {
+            loaded
+        } else {
+            safe::for_display(loaded)
+        };
         let ds = &loaded.dataset;
         // A contest several sources give is one row: the other versions are never listed.
-        let index = Index::of(&loaded);
-        let changes = Changes::build(ds);
+        // Independent, and each a good part of the work: side by side.
+        let (index, changes) = std::thread::scope(|scope| {
+            let changes = scope.spawn(|| Changes::build(ds));
+            let index = Index::of(&loaded);
+            // A panic while building is a bug: the same panic, on this thread.
+            let changes = changes
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+            (index, changes)
+        });
         let facts = index.facts();
         // Counted from the index's interned ids (loaded data uses only the catalogue's).
         // The last slot of each is "none" (no region, no faction).

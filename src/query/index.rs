@@ -58,7 +58,51 @@ pub struct Index {
 impl Index {
     /// Precomputes search text and keys for every contest.
     pub fn build(dataset: &Dataset) -> Index {
-        let facts = Facts::build(dataset);
+        // The interned facts and the searched text are independent: built side by side.
+        let (facts, (text, bounds, entries, titles)) = std::thread::scope(|scope| {
+            let facts = scope.spawn(|| Facts::build(dataset));
+            let text = Index::text_and_entries(dataset);
+            // A panic while building is a bug: the same panic, on this thread.
+            let facts = facts
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+            (facts, text)
+        });
+        // Regions the catalogue lacks (only in unvalidated data) sort as no region.
+        let region_rank = dense_ranks(
+            &facts.regions.ids[..facts.regions.catalogue]
+                .iter()
+                .map(|id| dataset.region(id).map(|r| r.name.to_lowercase()))
+                .collect::<Vec<_>>(),
+        );
+        let region_order = facts
+            .contests
+            .iter()
+            .map(|c| match facts.regions.catalogue_position(c.region) {
+                Some(r) => region_rank[r],
+                None => u32::MAX,
+            })
+            .collect();
+        let index = Index {
+            entries,
+            facts,
+            text,
+            bounds,
+            title_rank: dense_ranks(&titles),
+            region_order,
+            orders: order::Orders::default(),
+            hidden: Box::default(),
+            hidden_count: 0,
+        };
+        // The default order is needed at once; making it here keeps it off the UI thread.
+        index.order(Sort::default());
+        index
+    }
+
+    /// Every contest's folded search text (one buffer, with each contest's bounds), its
+    /// filter and sort keys, and its lowercased title.
+    #[allow(clippy::type_complexity)]
+    fn text_and_entries(dataset: &Dataset) -> (String, Vec<usize>, Vec<Entry>, Vec<Box<str>>) {
         let mut text = String::new();
         let mut bounds = Vec::with_capacity(dataset.contests.len() + 1);
         let mut entries = Vec::with_capacity(dataset.contests.len());
@@ -122,35 +166,7 @@ impl Index {
             titles.push(contest.title.to_lowercase().into_boxed_str());
         }
         bounds.push(text.len());
-        // Regions the catalogue lacks (only in unvalidated data) sort as no region.
-        let region_rank = dense_ranks(
-            &facts.regions.ids[..facts.regions.catalogue]
-                .iter()
-                .map(|id| dataset.region(id).map(|r| r.name.to_lowercase()))
-                .collect::<Vec<_>>(),
-        );
-        let region_order = facts
-            .contests
-            .iter()
-            .map(|c| match facts.regions.catalogue_position(c.region) {
-                Some(r) => region_rank[r],
-                None => u32::MAX,
-            })
-            .collect();
-        let index = Index {
-            entries,
-            facts,
-            text,
-            bounds,
-            title_rank: dense_ranks(&titles),
-            region_order,
-            orders: order::Orders::default(),
-            hidden: Box::default(),
-            hidden_count: 0,
-        };
-        // The default order is needed at once; making it here keeps it off the UI thread.
-        index.order(Sort::default());
-        index
+        (text, bounds, entries, titles)
     }
 
     /// The index of a loaded dataset as every front end queries it: each contest several
