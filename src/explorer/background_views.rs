@@ -59,3 +59,48 @@ fn serve(inbox: &Receiver<Request>, outbox: &Sender<Worked>) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use std::sync::Arc;
+
+    use super::*;
+    use crate::explorer::aggregates::Aggregate;
+    use crate::explorer::data::Data;
+    use crate::load::{self, DataSource};
+    use crate::query::Query;
+
+    /// Answers come back in the order asked, each the data worked out for its request; of
+    /// two asked at once the newer is always answered (the older may be skipped).
+    #[test]
+    fn the_worker_answers_the_newest_request() {
+        let data = Arc::new(Data::new(load::load(&[DataSource::Embedded]).unwrap()));
+        let rows = data.list(&Query::default(), false);
+        let ask = |version, which, rows: &[usize]| Request {
+            version,
+            which,
+            data: Arc::clone(&data),
+            rows: rows.to_vec(),
+        };
+        let (older, newer) = (
+            ask(1, Aggregate::Scoreboard, &rows),
+            ask(2, Aggregate::Changes, &rows[..rows.len() / 2]),
+        );
+        let worker = ViewWorker::start();
+        worker.ask(older.clone());
+        worker.ask(newer.clone());
+        let mut answers = vec![worker.recv().unwrap()];
+        if answers[0].version == 1 {
+            answers.push(worker.recv().unwrap());
+        }
+        let expected: Vec<Worked> = [older, newer]
+            .iter()
+            .rev()
+            .take(answers.len())
+            .rev()
+            .map(Request::work_out)
+            .collect();
+        assert_eq!(answers, expected);
+        assert!(worker.try_recv().is_none());
+    }
+}
