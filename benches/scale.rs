@@ -8,7 +8,7 @@
 //! - an explorer session in a process of its own: loading to the first frame (the first
 //!   contests of a large file, then all of them), each keystroke
 //!   of a search (p50/p99 over repeats), the first sort by each key, the first visit to views
-//!   2, 3 and 8 (the key, and the wait for data worked out off the UI thread), and quitting
+//!   2, 3, 4 and 8 (the key, and the wait for data worked out off the UI thread), and quitting
 //!   (everything dropped), with the session's peak RSS.
 //!
 //! Run it with
@@ -311,6 +311,7 @@ fn explorer_session(file: &Path) {
     let views = [
         (2, View::Scoreboard),
         (3, View::Endorsements),
+        (4, View::Timeline),
         (8, View::Changes),
     ];
     // As the event loop does: a view's data for a large list is worked out by the worker
