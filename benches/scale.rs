@@ -8,7 +8,8 @@
 //! - an explorer session in a process of its own: loading to the first frame (the first
 //!   contests of a large file, then all of them), each keystroke
 //!   of a search (p50/p99 over repeats), the first sort by each key, the first visit to views
-//!   2, 3 and 8, and quitting (everything dropped), with the session's peak RSS.
+//!   2, 3, 4 and 8 (the key, and the wait for data worked out off the UI thread), and quitting
+//!   (everything dropped), with the session's peak RSS.
 //!
 //! Run it with
 //!
@@ -30,6 +31,8 @@ use std::time::{Duration, Instant};
 
 use hustings::explorer::action::{Action, Edit};
 use hustings::explorer::app::{App, Data};
+use hustings::explorer::background_views::ViewWorker;
+use hustings::explorer::effect::Effect;
 use hustings::explorer::screen::View;
 use hustings::explorer::theme::Theme;
 use hustings::explorer::ui;
@@ -308,12 +311,26 @@ fn explorer_session(file: &Path) {
     let views = [
         (2, View::Scoreboard),
         (3, View::Endorsements),
+        (4, View::Timeline),
         (8, View::Changes),
     ];
-    // The rows as the list opened: their views were worked out ahead.
+    // As the event loop does: a view's data for a large list is worked out by the worker
+    // thread, and shown once it answers. Times the key (the work handed over) and, when the
+    // worker was asked, the wait until its data is shown.
+    let worker = ViewWorker::start();
+    let shown = |number: u32, what: &str, (key, arrived): (Duration, Option<Duration>)| {
+        println!("| {what} | {} |", ms(key));
+        if let Some(arrived) = arrived {
+            println!(
+                "| … view {number}'s data shown (worked out off the UI thread) | {} |",
+                ms(arrived)
+            );
+        }
+    };
+    // The rows as the list opened: their scoreboard and matrix were worked out ahead.
     for (number, view) in views {
-        let took = step(&mut app, Action::ShowView(view));
-        println!("| first visit to view {number} | {} |", ms(took));
+        let took = visit(&mut app, view, &mut step, &worker);
+        shown(number, &format!("first visit to view {number}"), took);
     }
     step(&mut app, Action::ShowView(View::Contests));
     // Date is the first key of the cycle, and the order the list opened in.
@@ -326,17 +343,43 @@ fn explorer_session(file: &Path) {
         };
         println!("| first sort by {key} | {} |", ms(took));
     }
-    // Rows in another order: worked out on the UI thread, when asked.
+    // Rows in another order: worked out when asked.
     for (number, view) in views {
-        let took = step(&mut app, Action::ShowView(view));
-        println!(
-            "| view {number}, the list sorted otherwise | {} |",
-            ms(took)
+        let took = visit(&mut app, view, &mut step, &worker);
+        shown(
+            number,
+            &format!("view {number}, the list sorted otherwise"),
+            took,
         );
     }
     let start = Instant::now();
     drop(app);
     println!("| quit (everything dropped) | {} |", ms(start.elapsed()));
+}
+
+/// Shows `view` as its number key does; returns the time the key took (the work handed over)
+/// and, when the worker was asked for the view's data, the time until it was shown.
+fn visit(
+    app: &mut App,
+    view: View,
+    step: &mut impl FnMut(&mut App, Action) -> Duration,
+    worker: &ViewWorker,
+) -> (Duration, Option<Duration>) {
+    let start = Instant::now();
+    let key = step(app, Action::ShowView(view));
+    let mut asked = false;
+    for effect in app.take_effects() {
+        if let Effect::WorkOut(request) = effect {
+            worker.ask(request);
+            asked = true;
+        }
+    }
+    if !asked {
+        return (key, None);
+    }
+    let worked = worker.recv().unwrap();
+    step(app, Action::ViewData(Box::new(worked)));
+    (key, Some(start.elapsed()))
 }
 
 fn ms(d: Duration) -> String {

@@ -4,6 +4,7 @@
 
 use std::sync::Arc;
 
+use crate::explorer::aggregates::Worked;
 use crate::explorer::data::Data;
 use crate::explorer::effect::Written;
 use crate::explorer::export::ExportTarget;
@@ -133,6 +134,9 @@ pub enum Action {
     LoadFailed(String),
     /// `R`: reload the data files now (the explorer does the loading; the app says it is busy).
     Reload,
+    /// A view's data, worked out off the UI thread (`Effect::WorkOut`) for a version of the
+    /// listed rows: kept only if the rows are still that version.
+    ViewData(Box<Worked>),
     /// A passing message for the status bar (e.g. "reloaded at 14:03:07"), gone at the next key.
     Notice(String),
     /// Show this view (the number keys).

@@ -207,6 +207,15 @@ impl Data {
         self.scoreboard_of(rows)
     }
 
+    /// The scoreboard of `rows` if it is worked out already (the first rows', once `warm` has
+    /// done them), without waiting.
+    pub fn scoreboard_if_ready(&self, rows: &[usize]) -> Option<Scoreboard> {
+        self.first_board
+            .get()
+            .filter(|_| self.is_first(rows))
+            .cloned()
+    }
+
     fn scoreboard_of(&self, rows: &[usize]) -> Scoreboard {
         let (ds, index) = (self.dataset(), &self.index);
         let mut board = stats::scoreboard(index, rows);
@@ -224,6 +233,15 @@ impl Data {
             return self.first_matrix.get_or_init(matrix).clone();
         }
         matrix()
+    }
+
+    /// The seats changing hands among `rows` if worked out already (the first rows', once
+    /// `warm` has done them), without waiting.
+    pub fn change_matrix_if_ready(&self, rows: &[usize]) -> Option<ChangeMatrix> {
+        self.first_matrix
+            .get()
+            .filter(|_| self.is_first(rows))
+            .cloned()
     }
 
     fn change_keys(&self) -> &[f32] {

@@ -6,6 +6,7 @@
 use std::path::PathBuf;
 
 use crate::atomic::{self, WriteError};
+use crate::explorer::aggregates::Request;
 
 /// Something for the event loop to do.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -19,6 +20,9 @@ pub enum Effect {
     /// Give the terminal back, stop the process (job control), and take the terminal again
     /// and redraw everything when continued.
     Suspend,
+    /// Work out a view's data for a large list off the UI thread (`background_views`),
+    /// answering with `Action::ViewData`.
+    WorkOut(Request),
 }
 
 /// An export on its way to a file.

@@ -13,6 +13,7 @@ use ratatui::crossterm::event::Event;
 use crate::explorer::action::Action;
 use crate::explorer::app::{App, ScrollLimits};
 use crate::explorer::background_load::{Loader, Outcome};
+use crate::explorer::background_views::ViewWorker;
 use crate::explorer::effect::{self, Effect};
 use crate::explorer::input::Input;
 use crate::explorer::keymap;
@@ -46,6 +47,9 @@ pub struct ExplorerOptions {
 const LOADING_TICK: Duration = Duration::from_millis(80);
 /// How often the loop wakes when idle, to notice a signal or a finished reload.
 const IDLE_TICK: Duration = Duration::from_millis(250);
+/// How often the loop wakes while the view shown waits for its data from the worker: a
+/// frame, so the data is shown as soon as it is ready.
+const AWAITING_TICK: Duration = Duration::from_millis(16);
 
 /// Runs the explorer until the user quits; returns the exit status (128 + signal number
 /// when ended by a signal). Errors (no terminal, a load error, an unknown filter name) are
@@ -78,7 +82,11 @@ pub fn run(options: ExplorerOptions) -> Result<u8> {
     if let Some(map) = options.map {
         app.views.map.use_map(map);
     }
-    let outcome = event_loop(&mut session, &mut app, &loader, &signals, &input);
+    let background = Background {
+        loader,
+        views: ViewWorker::start(),
+    };
+    let outcome = event_loop(&mut session, &mut app, &background, &signals, &input);
     drop(session);
     // The process ends now: freeing a large dataset piece by piece would hold up the exit
     // after `q` by up to a second, for nothing.
@@ -86,13 +94,20 @@ pub fn run(options: ExplorerOptions) -> Result<u8> {
     outcome
 }
 
+/// The threads working for the event loop: loading, and a large list's view data.
+struct Background {
+    loader: Loader,
+    views: ViewWorker,
+}
+
 fn event_loop(
     session: &mut Session,
     app: &mut App,
-    loader: &Loader,
+    background: &Background,
     signals: &Signals,
     input: &Input,
 ) -> Result<u8> {
+    let loader = &background.loader;
     let debug_panic = std::env::var_os(DEBUG_PANIC).is_some_and(|v| v == "1");
     let mut dirty = true;
     loop {
@@ -101,7 +116,7 @@ fn event_loop(
         }
         if signals.take_stop() {
             feed(app, Action::Suspend);
-            carry_out_effects(app, loader, session, signals)?;
+            carry_out_effects(app, background, session, signals)?;
             dirty = true;
         }
         if signals.take_continued() {
@@ -141,8 +156,15 @@ fn event_loop(
             // Nothing new; or reloading has stopped (it cannot, short of a bug): browsing goes on.
             Err(TryRecvError::Empty | TryRecvError::Disconnected) => {}
         }
+        if let Some(worked) = background.views.try_recv() {
+            feed(app, Action::ViewData(Box::new(worked)));
+            dirty = true;
+            continue;
+        }
         let tick = if app.data.is_none() {
             LOADING_TICK
+        } else if app.views.awaiting() {
+            AWAITING_TICK
         } else {
             IDLE_TICK
         };
@@ -168,7 +190,7 @@ fn event_loop(
         };
         if let Some(action) = action {
             feed(app, action);
-            carry_out_effects(app, loader, session, signals)?;
+            carry_out_effects(app, background, session, signals)?;
             dirty = true;
         }
         input.handled(app.mode());
@@ -179,7 +201,7 @@ fn event_loop(
 /// for more (it does not today), so the outbox is emptied until it stays empty.
 fn carry_out_effects(
     app: &mut App,
-    loader: &Loader,
+    background: &Background,
     session: &mut Session,
     signals: &Signals,
 ) -> Result<()> {
@@ -200,10 +222,11 @@ fn carry_out_effects(
                     out.flush()?;
                 }
                 Effect::Reload => {
-                    if let Err(why) = loader.reload() {
+                    if let Err(why) = background.loader.reload() {
                         feed(app, Action::Notice(why));
                     }
                 }
+                Effect::WorkOut(request) => background.views.ask(request),
                 Effect::Suspend => {
                     session.suspend()?;
                     // The SIGCONT that ended it is dealt with.

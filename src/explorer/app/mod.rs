@@ -32,7 +32,7 @@ pub use map::MapState;
 pub use messages::{Message, MessageLog};
 pub use picker::{Choice, Chosen, Picker};
 pub use text_input::{Field, TextInput};
-pub use views::ViewState;
+pub use views::{Freshness, ViewState};
 
 use crate::explorer::action::Action;
 use crate::explorer::effect::Effect;
@@ -117,6 +117,9 @@ pub struct App {
     /// Side effects `update` asked for, in order, for the event loop to carry out (see
     /// `take_effects`).
     pub outbox: Vec<Effect>,
+    /// Lists of this many contests or more have their aggregate views worked out off the UI
+    /// thread (`aggregates::IN_BACKGROUND_FROM`; tests lower it).
+    pub work_in_background_from: usize,
 }
 
 impl App {
@@ -151,6 +154,7 @@ impl App {
             list_columns: ListColumns::default(),
             sort_by_change: false,
             outbox: Vec::new(),
+            work_in_background_from: crate::explorer::aggregates::IN_BACKGROUND_FROM,
         }
     }
 
@@ -270,6 +274,11 @@ impl App {
             }
             Action::Clock(now) => {
                 self.clock = now;
+                return;
+            }
+            // Not the user's doing: the passing message stays, whatever is open.
+            Action::ViewData(worked) => {
+                self.receive_view_data(*worked);
                 return;
             }
             _ => {}

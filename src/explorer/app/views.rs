@@ -1,16 +1,21 @@
 //! The views beyond the contest list — scoreboard, endorsement record, timeline, rounds, seat
 //! history, compare — their keys, the marks for comparison, and their data. The data comes
 //! from the query layer (`stats`, `timeline`, `history`, `rounds`), computed here in `update`
-//! and kept until the listed contests change, so drawing a frame never aggregates.
+//! (for a large list, the aggregates off the UI thread: `Effect::WorkOut`) and kept until the
+//! listed contests change, so drawing a frame never aggregates.
+
+use std::sync::Arc;
 
 use crate::explorer::action::Action;
+use crate::explorer::aggregates::{self, Aggregate, Request, ViewData, Worked};
 use crate::explorer::app::{App, Focus, Overlay};
+use crate::explorer::effect::Effect;
 use crate::explorer::layout;
 use crate::explorer::screen::View;
 use crate::report::change;
 use crate::report::rounds::{self, RoundTable};
 use crate::stats::change::ChangeMatrix;
-use crate::stats::timeline::{self, Span};
+use crate::stats::timeline::Span;
 use crate::stats::{self, EndorserRecord, EndorserSort, GroupRecord, Scoreboard};
 
 /// The views' state and the data they show, computed for a version of the listed rows.
@@ -68,6 +73,20 @@ pub struct ViewState {
     endorsers_for: Option<u64>,
     timeline_for: Option<u64>,
     history_for: Option<(u64, Option<usize>)>,
+    /// The aggregate last asked of the worker, and for which version of the rows (asked
+    /// once).
+    requested: Option<(u64, Aggregate)>,
+}
+
+/// How the data an aggregate view holds stands against the listed rows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Freshness {
+    /// Worked out for the rows listed now.
+    Current,
+    /// Worked out for rows listed before; the current rows' is being worked out.
+    Updating,
+    /// None yet: it is being worked out.
+    Missing,
 }
 
 impl ViewState {
@@ -76,15 +95,38 @@ impl ViewState {
         self.rows_version += 1;
     }
 
+    /// The version of the rows `which`'s data was worked out for, if it has any.
+    fn data_for(&self, which: Aggregate) -> Option<u64> {
+        match which {
+            Aggregate::Scoreboard => self.board_for,
+            Aggregate::Endorsers => self.endorsers_for,
+            Aggregate::Timeline => self.timeline_for,
+            Aggregate::Changes => self.matrix_for,
+        }
+    }
+
+    /// Whether `which`'s data is of the rows listed now, of rows listed before, or not there.
+    pub fn freshness(&self, which: Aggregate) -> Freshness {
+        match self.data_for(which) {
+            Some(v) if v == self.rows_version => Freshness::Current,
+            Some(_) => Freshness::Updating,
+            None => Freshness::Missing,
+        }
+    }
+
+    /// Whether the worker is working out data the view shown is waiting for (the event loop
+    /// then looks for it every frame).
+    pub fn awaiting(&self) -> bool {
+        self.requested
+            .is_some_and(|(v, which)| v == self.rows_version && self.data_for(which) != Some(v))
+    }
+
     /// New data was loaded: indexes built from the old data are out of date too.
     pub(super) fn data_changed(&mut self) {
         self.data_version += 1;
         self.rows_changed();
     }
 }
-
-/// Runs of this many empty months or more are one line of the timeline.
-const GAP_MONTHS: usize = 3;
 
 impl App {
     /// The actions that belong to a view, marks and exports; the rest are handed back.
@@ -363,50 +405,20 @@ impl App {
     }
 
     /// Recomputes the data of the view shown if the listed contests (or the selection, for
-    /// the seat history) changed since it was computed.
+    /// the seat history) changed since it was computed; a large list's aggregate is asked of
+    /// the worker instead (`refresh_aggregate`).
     pub(super) fn refresh_views(&mut self) {
+        if let Some(which) = Aggregate::of(self.view) {
+            self.refresh_aggregate(which);
+            return;
+        }
         let Some(data) = &self.data else {
             return;
         };
-        let (ds, index) = (data.dataset(), &data.index);
-        // The rows hold a contest loaded from several sources once (the index hides the
-        // other versions), so aggregates count it once.
-        let rows = &self.rows[..];
+        let ds = data.dataset();
         let v = &mut self.views;
         let version = v.rows_version;
         match self.view {
-            View::Scoreboard if v.board_for != Some(version) => {
-                v.board = Some(data.scoreboard(rows));
-                v.board_for = Some(version);
-            }
-            View::Changes if v.matrix_for != Some(version) => {
-                v.matrix = Some(data.change_matrix(rows));
-                v.matrix_for = Some(version);
-                v.matrix_column = 0;
-                let n = v.matrix.as_ref().map_or(0, |m| m.parties.len());
-                let (from, to) = v.matrix_cursor;
-                v.matrix_cursor = (from.min(n.saturating_sub(1)), to.min(n.saturating_sub(1)));
-            }
-            View::Endorsements if v.endorsers_for != Some(version) => {
-                let keep = v.endorsers.get(v.endorser_cursor).map(|r| r.name.clone());
-                v.endorsers = stats::by_endorser(index, rows);
-                v.endorsers_for = Some(version);
-                stats::sort_endorsers(&mut v.endorsers, v.endorser_sort, v.endorser_reverse);
-                v.endorser_cursor = keep
-                    .and_then(|name| v.endorsers.iter().position(|r| r.name == name))
-                    .unwrap_or(0);
-            }
-            View::Timeline if v.timeline_for != Some(version) => {
-                let keep = v.timeline.get(v.timeline_cursor).map(|g| g.key);
-                let months = timeline::by_month(index, rows);
-                v.timeline = timeline::fold_gaps(&months, GAP_MONTHS);
-                v.timeline_inferred = crate::stats::inferred::inferred_counts(ds, rows);
-                v.timeline_for = Some(version);
-                let at = keep
-                    .and_then(|k| v.timeline.iter().position(|g| g.key == k))
-                    .unwrap_or(0);
-                self.move_timeline(at as i64, 1);
-            }
             View::History => {
                 let anchor = self.rows.get(self.selected).copied();
                 if v.history_for == Some((version, anchor)) {
@@ -451,6 +463,83 @@ impl App {
             }
             View::Map => self.refresh_map(),
             _ => {}
+        }
+    }
+
+    /// Brings the aggregate view's data up to the listed rows: at once for a small list (or
+    /// rows whose data was worked out ahead), else through the outbox, once per version of
+    /// the rows, while the view shows what it has marked as updating.
+    fn refresh_aggregate(&mut self, which: Aggregate) {
+        let version = self.views.rows_version;
+        let Some(data) = &self.data else {
+            return;
+        };
+        if self.views.data_for(which) == Some(version) {
+            return;
+        }
+        let ready = if self.rows.len() < self.work_in_background_from {
+            Some(aggregates::work_out(data, which, &self.rows))
+        } else {
+            aggregates::worked_out_ahead(data, which, &self.rows)
+        };
+        if let Some(ready) = ready {
+            self.keep_view_data(version, ready);
+        } else if self.views.requested != Some((version, which)) {
+            self.views.requested = Some((version, which));
+            self.outbox.push(Effect::WorkOut(Request {
+                version,
+                which,
+                data: Arc::clone(data),
+                rows: self.rows.clone(),
+            }));
+        }
+    }
+
+    /// A view's data worked out off the UI thread: kept if the rows are still those it was
+    /// worked out for (a result for rows since changed is dropped; they have been asked
+    /// for again, or will be when their view is shown).
+    pub(super) fn receive_view_data(&mut self, worked: Worked) {
+        if worked.version == self.views.rows_version {
+            self.keep_view_data(worked.version, worked.data);
+        }
+    }
+
+    /// Stores a view's data for version `version` of the rows, keeping its cursor on the
+    /// same row where that row is still there.
+    fn keep_view_data(&mut self, version: u64, data: ViewData) {
+        let v = &mut self.views;
+        match data {
+            ViewData::Scoreboard(board) => {
+                v.board = Some(board);
+                v.board_for = Some(version);
+            }
+            ViewData::Changes(matrix) => {
+                let n = matrix.parties.len();
+                v.matrix = Some(matrix);
+                v.matrix_for = Some(version);
+                v.matrix_column = 0;
+                let (from, to) = v.matrix_cursor;
+                v.matrix_cursor = (from.min(n.saturating_sub(1)), to.min(n.saturating_sub(1)));
+            }
+            ViewData::Endorsers(endorsers) => {
+                let keep = v.endorsers.get(v.endorser_cursor).map(|r| r.name.clone());
+                v.endorsers = endorsers;
+                v.endorsers_for = Some(version);
+                stats::sort_endorsers(&mut v.endorsers, v.endorser_sort, v.endorser_reverse);
+                v.endorser_cursor = keep
+                    .and_then(|name| v.endorsers.iter().position(|r| r.name == name))
+                    .unwrap_or(0);
+            }
+            ViewData::Timeline(timeline, inferred) => {
+                let keep = v.timeline.get(v.timeline_cursor).map(|g| g.key);
+                v.timeline = timeline;
+                v.timeline_inferred = inferred;
+                v.timeline_for = Some(version);
+                let at = keep
+                    .and_then(|k| v.timeline.iter().position(|g| g.key == k))
+                    .unwrap_or(0);
+                self.move_timeline(at as i64, 1);
+            }
         }
     }
 }

@@ -10,10 +10,11 @@ use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
+use crate::explorer::aggregates::Aggregate;
 use crate::explorer::app::App;
 use crate::explorer::layout;
 use crate::explorer::theme::Theme;
-use crate::explorer::ui::scrolled;
+use crate::explorer::ui::{scrolled, working};
 use crate::model::Dataset;
 use crate::report::{cells, change};
 use crate::stats::change::ChangeMatrix;
@@ -28,8 +29,9 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) -> Option<u16> {
     };
     let width = usize::from(layout::inner(area).width);
     let title = format!(
-        " Seats changing hands: {} ",
-        app.listed_of_total(" contests")
+        " Seats changing hands: {} {}",
+        app.listed_of_total(" contests"),
+        working::title_mark(app, Aggregate::Changes)
     );
     let body = lines(
         matrix,

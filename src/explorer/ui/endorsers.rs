@@ -5,10 +5,11 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
+use crate::explorer::aggregates::Aggregate;
 use crate::explorer::app::App;
 use crate::explorer::layout;
 use crate::explorer::theme::Theme;
-use crate::explorer::ui::{pane_block, scroll_marks};
+use crate::explorer::ui::{pane_block, scroll_marks, working};
 use crate::report;
 use crate::report::cells;
 use crate::report::words::NA;
@@ -28,8 +29,9 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
     let theme = app.theme;
     let order = if v.endorser_reverse { " ↑" } else { " ↓" };
     let title = format!(
-        " Endorsers: {} · by {}{order} · s order · S reverse · Enter lists their contests ",
+        " Endorsers: {} {}· by {}{order} · s order · S reverse · Enter lists their contests ",
         v.endorsers.len(),
+        working::title_mark(app, Aggregate::Endorsers),
         v.endorser_sort.as_str()
     );
     frame.render_widget(pane_block(app, area, title, true), area);

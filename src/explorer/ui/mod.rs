@@ -42,6 +42,7 @@ mod rounds;
 mod scoreboard;
 mod status;
 mod timeline;
+mod working;
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Flex, Layout, Rect};
@@ -49,7 +50,8 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 
-use crate::explorer::app::{App, Focus, Overlay, ScrollLimits, View};
+use crate::explorer::aggregates::Aggregate;
+use crate::explorer::app::{App, Focus, Freshness, Overlay, ScrollLimits, View};
 use crate::explorer::layout;
 use crate::report::cells;
 
@@ -60,26 +62,31 @@ pub fn render(frame: &mut Frame, app: &App) -> ScrollLimits {
     let areas = layout::areas(screen, app.focus == Focus::Detail, app.message_rows(screen));
     let mut limits = ScrollLimits::default();
     header::render(frame, areas.header, app);
-    match (&app.data, app.view) {
-        (None, _) => loading::render(frame, areas.body(), app),
-        (Some(_), View::Contests) => {
+    // A large list's first data for an aggregate view is being worked out off the UI thread.
+    let missing = Aggregate::of(app.view).filter(|&a| app.views.freshness(a) == Freshness::Missing);
+    match (&app.data, app.view, missing) {
+        (None, ..) => loading::render(frame, areas.body(), app),
+        (Some(_), _, Some(which)) => working::render(frame, areas.body(), app, which),
+        (Some(_), View::Contests, None) => {
             list::render(frame, areas.list, app);
             limits.detail = detail::render(frame, areas.detail, app);
         }
-        (Some(_), View::Rounds) => {
+        (Some(_), View::Rounds, None) => {
             list::render(frame, areas.list, app);
             limits.detail = rounds::render(frame, areas.detail, app);
         }
-        (Some(_), View::History) => {
+        (Some(_), View::History, None) => {
             list::render(frame, areas.list, app);
             limits.detail = history::render(frame, areas.detail, app);
         }
-        (Some(_), View::Scoreboard) => limits.view = scoreboard::render(frame, areas.body(), app),
-        (Some(_), View::Endorsements) => endorsers::render(frame, areas.body(), app),
-        (Some(_), View::Timeline) => limits.view = timeline::render(frame, areas.body(), app),
-        (Some(_), View::Compare) => limits.view = compare::render(frame, areas.body(), app),
-        (Some(_), View::Changes) => limits.view = changes::render(frame, areas.body(), app),
-        (Some(_), View::Map) => map::render(frame, areas.body(), app),
+        (Some(_), View::Scoreboard, None) => {
+            limits.view = scoreboard::render(frame, areas.body(), app);
+        }
+        (Some(_), View::Endorsements, None) => endorsers::render(frame, areas.body(), app),
+        (Some(_), View::Timeline, None) => limits.view = timeline::render(frame, areas.body(), app),
+        (Some(_), View::Compare, None) => limits.view = compare::render(frame, areas.body(), app),
+        (Some(_), View::Changes, None) => limits.view = changes::render(frame, areas.body(), app),
+        (Some(_), View::Map, None) => map::render(frame, areas.body(), app),
     }
     status::render(frame, areas.status, app);
     match &app.overlay {

@@ -6,10 +6,11 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
+use crate::explorer::aggregates::Aggregate;
 use crate::explorer::app::App;
 use crate::explorer::layout;
 use crate::explorer::theme::Theme;
-use crate::explorer::ui::{bars, scrolled};
+use crate::explorer::ui::{bars, scrolled, working};
 use crate::model::Dataset;
 use crate::report::bars as report_bars;
 use crate::report::words;
@@ -23,7 +24,11 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) -> Option<u16> {
         return None;
     };
     let width = usize::from(layout::inner(area).width);
-    let title = format!(" Scoreboard: {} ", app.listed_of_total(" contests"));
+    let title = format!(
+        " Scoreboard: {} {}",
+        app.listed_of_total(" contests"),
+        working::title_mark(app, Aggregate::Scoreboard)
+    );
     let body = lines(board, data.dataset(), width, app.theme);
     scrolled(frame, area, app, title, body)
 }

@@ -6,10 +6,11 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
+use crate::explorer::aggregates::Aggregate;
 use crate::explorer::app::App;
 use crate::explorer::layout;
 use crate::explorer::theme::Theme;
-use crate::explorer::ui::{bars, pane_block, scroll_paragraph};
+use crate::explorer::ui::{bars, pane_block, scroll_paragraph, working};
 use crate::model::Dataset;
 use crate::report::{cells, footnotes};
 use crate::stats::GroupRecord;
@@ -25,8 +26,9 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) -> Option<u16> {
     }
     let width = usize::from(layout::inner(area).width);
     let title = format!(
-        " Timeline: {} contests by month · Enter lists a month's contests ",
-        app.rows.len()
+        " Timeline: {} contests by month {}· Enter lists a month's contests ",
+        app.rows.len(),
+        working::title_mark(app, Aggregate::Timeline)
     );
     let v = &app.views;
     let mut body = lines(&v.timeline, data.dataset(), width, app.theme);
