@@ -176,10 +176,13 @@ impl Data {
     /// 200k contests; the UI asking meanwhile waits for it rather than doing it twice.)
     pub fn warm(&self, query: &Query) {
         self.change_keys();
+        // The first sort by each key asked for is then a pass, not a sort of every contest.
+        self.index.warm_orders(false);
         let rows = self.first_rows.get_or_init(|| self.list(query, false));
         self.first_board.get_or_init(|| self.scoreboard_of(rows));
         self.first_matrix
             .get_or_init(|| stats::change::change_matrix(self.dataset(), &self.changes, rows));
+        self.index.warm_orders(true);
     }
 
     /// The rows `query` lists, in its order (`by_change`: sorted by the change instead).

@@ -219,6 +219,14 @@ impl Index {
         })
     }
 
+    /// Works out every sort order ahead (each is a sort of every contest, made the first
+    /// time it is asked for): `reverse` picks the direction.
+    pub fn warm_orders(&self, reverse: bool) {
+        for key in SortKey::ALL {
+            self.order(Sort { key, reverse });
+        }
+    }
+
     /// Number of contests indexed.
     pub fn len(&self) -> usize {
         self.entries.len()
