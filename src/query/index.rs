@@ -248,6 +248,17 @@ impl Index {
     pub fn filter(&self, filter: &Filter, within: Option<&[usize]>) -> Vec<usize> {
         let compiled = Compiled::new(self, filter);
         match within {
+            // Many rows and a word to find: one pass over all the text, then the rows kept
+            // in their order, beats a search in each row's text scattered across it.
+            Some(rows) if !compiled.finders.is_empty() && rows.len() * 8 >= self.len() => {
+                let mut found = vec![0u64; self.len().div_ceil(64)];
+                for i in self.filter(filter, None) {
+                    found[i / 64] |= 1 << (i % 64);
+                }
+                (rows.iter().copied())
+                    .filter(|&i| found.get(i / 64).is_some_and(|w| w & (1 << (i % 64)) != 0))
+                    .collect()
+            }
             Some(rows) => rows
                 .iter()
                 .copied()

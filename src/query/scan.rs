@@ -11,12 +11,46 @@ pub(super) fn find_all(
     text: &str,
     bounds: &[usize],
     word: &Finder,
-    keep: impl Fn(usize) -> bool,
+    keep: impl Fn(usize) -> bool + Sync,
 ) -> Vec<usize> {
-    let bytes = text.as_bytes();
+    let contests = bounds.len().saturating_sub(1);
+    if text.len() < IN_TWO_FROM || contests < 2 {
+        return find_in(text, bounds, 0..contests, word, &keep);
+    }
+    // A large text is searched in two halves at once (a keystroke's search at a million
+    // contests is a pass over hundreds of megabytes).
+    let half = contests / 2;
+    std::thread::scope(|scope| {
+        let second = scope.spawn(|| find_in(text, bounds, half..contests, word, &keep));
+        let mut found = find_in(text, bounds, 0..half, word, &keep);
+        // Only a bug panics here: the same panic, on this thread.
+        found.extend(
+            second
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
+        );
+        found
+    })
+}
+
+/// Text shorter than this is searched on one thread: a thread costs more than it saves.
+const IN_TWO_FROM: usize = 4 << 20;
+
+/// [`find_all`] within the contests `range`.
+fn find_in(
+    text: &str,
+    bounds: &[usize],
+    range: std::ops::Range<usize>,
+    word: &Finder,
+    keep: &impl Fn(usize) -> bool,
+) -> Vec<usize> {
+    if range.is_empty() {
+        return Vec::new();
+    }
+    let bytes = &text.as_bytes()[..bounds[range.end]];
     let mut out = Vec::new();
-    let mut contest = 0;
-    let mut from = 0;
+    let mut contest = range.start;
+    let mut from = bounds[range.start];
     while let Some(at) = word.find(&bytes[from..]).map(|p| from + p) {
         contest = contest_at(bounds, contest, at);
         if keep(contest) {
@@ -60,6 +94,32 @@ mod tests {
             vec![0, 3]
         );
         assert!(find_all(&text, &bounds, &Finder::new("bb"), |_| true).is_empty());
+    }
+
+    /// A text large enough to be searched in two halves finds what a search of each
+    /// contest finds, in order, a match at the cut included.
+    #[test]
+    fn two_halves_find_what_each_contest_holds() {
+        let parts: Vec<String> = (0..200_000)
+            .map(|i| match i % 7 {
+                0 => format!("needle {i}\n"),
+                3 => format!("{i} haystack\nneedles\n"),
+                _ => format!("contest {i} has nothing\n"),
+            })
+            .collect();
+        let text: String = parts.concat();
+        assert!(text.len() >= IN_TWO_FROM);
+        let mut bounds = vec![0];
+        for p in &parts {
+            bounds.push(bounds.last().unwrap() + p.len());
+        }
+        let want: Vec<usize> = (0..parts.len())
+            .filter(|&i| parts[i].contains("needle") && i % 2 == 0)
+            .collect();
+        let found = find_all(&text, &bounds, &Finder::new("needle"), |i| i % 2 == 0);
+        assert_eq!(found, want);
+        // Both halves found some.
+        assert!(found.contains(&99_988) && found.contains(&100_002));
     }
 
     #[test]
