@@ -9,8 +9,8 @@ use chrono::NaiveDate;
 use super::facts::{self, Facts, NONE};
 use super::fold::{fold, fold_into};
 use super::order::{self, dense_ranks};
-use super::scan;
 use super::{FactionScope, Filter, Query, Sort, SortKey};
+use super::{letters, scan};
 use crate::model::arithmetic;
 use crate::model::date::{PartialDate, Precision};
 use crate::model::{CandidateStatus, Dataset, StageKind};
@@ -41,6 +41,9 @@ pub struct Index {
     text: String,
     /// `text[bounds[i]..bounds[i + 1]]` belongs to contest i.
     bounds: Vec<usize>,
+    /// The bytes in each contest's text (`letters`): a search rules most contests out, or a
+    /// one-letter search decides, without reading their text.
+    letters: Vec<u64>,
     /// Each contest's place in the A→Z order of lowercased titles (equal titles share one), so
     /// sorting by title compares integers instead of chasing strings across the heap.
     title_rank: Vec<u32>,
@@ -68,6 +71,9 @@ impl Index {
                 .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
             (facts, text)
         });
+        let letters = (bounds.windows(2))
+            .map(|b| letters::mask(&text.as_bytes()[b[0]..b[1]]))
+            .collect();
         // Regions the catalogue lacks (only in unvalidated data) sort as no region.
         let region_rank = dense_ranks(
             &facts.regions.ids[..facts.regions.catalogue]
@@ -88,6 +94,7 @@ impl Index {
             facts,
             text,
             bounds,
+            letters,
             title_rank: dense_ranks(&titles),
             region_order,
             orders: order::Orders::default(),
@@ -266,6 +273,10 @@ impl Index {
                 .collect(),
             // A search word is found by one pass over all the text, not contest by contest.
             None => match compiled.finders.iter().max_by_key(|f| f.needle().len()) {
+                // One-letter words: each contest's letters say, no text is read.
+                Some(_) if compiled.decided_by_letters => (0..self.entries.len())
+                    .filter(|&i| compiled.matches(self, i))
+                    .collect(),
                 Some(word) => scan::find_all(&self.text, &self.bounds, word, |i| {
                     compiled.matches(self, i)
                 }),
@@ -380,6 +391,10 @@ struct Compiled<'f> {
     statuses: u8,
     /// One searcher per search word, built once per filter rather than once per contest.
     finders: Vec<memchr::memmem::Finder<'static>>,
+    /// The bits every search word needs in a contest's `letters`.
+    needed: u64,
+    /// Every word is one letter or digit: the `letters` decide the search alone.
+    decided_by_letters: bool,
     /// The period's number in the index (`Some(NONE)`: no contest is in it).
     period: Option<u32>,
 }
@@ -387,6 +402,10 @@ struct Compiled<'f> {
 impl<'f> Compiled<'f> {
     fn new(index: &Index, filter: &'f Filter) -> Self {
         let facts = &index.facts;
+        let words: Vec<String> = filter.search.split_whitespace().map(fold).collect();
+        let finders = (words.iter())
+            .map(|w| memchr::memmem::Finder::new(w.as_bytes()).into_owned())
+            .collect();
         // An id the index does not know matches nothing (rather than everything). "None" is
         // the facts' own `NONE`, so a contest without a region matches it as any id would.
         let ids = |wanted: &[String], none: bool, known: &facts::Ids| {
@@ -421,11 +440,11 @@ impl<'f> Compiled<'f> {
                 filter.candidate_statuses.iter().copied(),
                 &CandidateStatus::ALL,
             ),
-            finders: filter
-                .search
-                .split_whitespace()
-                .map(|w| memchr::memmem::Finder::new(fold(w).as_bytes()).into_owned())
-                .collect(),
+            finders,
+            needed: words.iter().fold(0, |m, w| m | letters::mask(w.as_bytes())),
+            decided_by_letters: words
+                .iter()
+                .all(|w| letters::decides(w.as_bytes(), u64::MAX)),
         }
     }
 
@@ -501,6 +520,13 @@ impl<'f> Compiled<'f> {
             }
         }
         if !self.finders.is_empty() {
+            let letters = index.letters[i];
+            if letters & self.needed != self.needed {
+                return false;
+            }
+            if self.decided_by_letters {
+                return true;
+            }
             let text = index.text_of(i).as_bytes();
             return self.finders.iter().all(|f| f.find(text).is_some());
         }
@@ -511,6 +537,30 @@ impl<'f> Compiled<'f> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// One-letter searches are decided by the contests' letters, longer ones ruled in or out
+    /// by them first: both find exactly the contests whose text holds the words.
+    #[test]
+    fn letters_find_what_the_text_holds() {
+        let dataset: Dataset = serde_json::from_slice(crate::load::EMBEDDED).unwrap();
+        let index = Index::build(&dataset);
+        let words = ('a'..='z').chain('0'..='9').map(String::from);
+        for search in words.chain(["st".into(), "q 9".into(), "é".into(), "x z".into()]) {
+            let filter = Filter {
+                search: search.clone(),
+                ..Filter::default()
+            };
+            let want: Vec<usize> = (0..index.len())
+                .filter(|&i| {
+                    (search.split_whitespace()).all(|w| index.text_of(i).contains(fold(w).as_str()))
+                })
+                .collect();
+            assert_eq!(index.filter(&filter, None), want, "{search}");
+            let every: Vec<usize> = (0..index.len()).rev().collect();
+            let narrowed: Vec<usize> = want.iter().rev().copied().collect();
+            assert_eq!(index.filter(&filter, Some(&every)), narrowed, "{search}");
+        }
+    }
 
     #[test]
     fn search_folds_every_sigma_alike() {

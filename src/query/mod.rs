@@ -13,6 +13,7 @@ use crate::model::{CandidateStatus, ContestKind, StageKind, Status};
 mod facts;
 mod fold;
 mod index;
+mod letters;
 mod order;
 mod scan;
 
