@@ -19,7 +19,8 @@
 //!
 //! `atomic` writes files safely for both front ends; `input` reads the files the user names
 //! within bounds (regular files and pipes only, up to `--max-size`); `out_of_memory` makes a
-//! failed allocation an error (status 2), never an abort.
+//! failed allocation an error (status 2), never an abort; `side_by_side` runs two pieces of
+//! work on two threads.
 
 pub mod atomic;
 pub mod cli;
@@ -32,4 +33,5 @@ pub mod model;
 pub mod out_of_memory;
 pub mod query;
 pub mod report;
+pub mod side_by_side;
 pub mod stats;

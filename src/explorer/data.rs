@@ -10,6 +10,7 @@ use crate::model::change::Changes;
 use crate::model::{CandidateStatus, ContestKind, Dataset, StageKind};
 use crate::query::{Index, NONE, Query};
 use crate::report::safe;
+use crate::side_by_side::both;
 use crate::stats;
 use crate::stats::Scoreboard;
 use crate::stats::change::ChangeMatrix;
@@ -77,15 +78,7 @@ impl Data {
         let ds = &loaded.dataset;
         // A contest several sources give is one row: the other versions are never listed.
         // Independent, and each a good part of the work: side by side.
-        let (index, changes) = std::thread::scope(|scope| {
-            let changes = scope.spawn(|| Changes::build(ds));
-            let index = Index::of(&loaded);
-            // A panic while building is a bug: the same panic, on this thread.
-            let changes = changes
-                .join()
-                .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-            (index, changes)
-        });
+        let (index, changes) = both(|| Index::of(&loaded), || Changes::build(ds));
         let facts = index.facts();
         // Counted from the index's interned ids (loaded data uses only the catalogue's).
         // The last slot of each is "none" (no region, no faction).

@@ -8,6 +8,7 @@ use crate::model::change::Changes;
 use crate::model::tally::Tally;
 use crate::model::text;
 use crate::model::{Bound, Contest, Dataset, Status};
+use crate::side_by_side::both;
 
 /// How far (in percentage points) an "about" share may sit from the computed one.
 const ABOUT_TOLERANCE: f64 = 1.0;
@@ -299,30 +300,46 @@ fn signed_difference(sum: u64, valid: u64) -> String {
 
 /// Every warning in the dataset, in contest order.
 pub fn warnings(dataset: &Dataset) -> Vec<Warning> {
-    let mut out = Vec::new();
+    let contests = &dataset.contests;
     // Built only when some contest states a result to check.
-    let mut changes: Option<Changes> = None;
-    for (i, contest) in dataset.contests.iter().enumerate() {
-        for kind in contest_warnings(contest) {
-            out.push(Warning {
-                contest: i,
-                contest_id: contest.id.clone(),
-                kind,
-            });
-        }
-        if let Some(stated) = &contest.result {
-            let changes = changes.get_or_insert_with(|| Changes::build(dataset));
-            if let Some(kind) = result_disagrees(dataset, changes, i, stated) {
-                out.push(Warning {
-                    contest: i,
-                    contest_id: contest.id.clone(),
-                    kind,
-                });
-            }
+    let states_a_result = contests.iter().any(|c| c.result.is_some());
+    let each =
+        |part: &[Contest]| -> Vec<Vec<WarningKind>> { part.iter().map(contest_warnings).collect() };
+    // Each contest's own warnings, and the seats for the stated results, are independent:
+    // for a large dataset, worked out side by side.
+    let (kinds, changes) = if contests.len() < IN_PARALLEL_FROM {
+        (
+            each(contests),
+            states_a_result.then(|| Changes::build(dataset)),
+        )
+    } else {
+        let (first, second) = contests.split_at(contests.len() / 2);
+        let ((mut kinds, later), changes) = both(
+            || both(|| each(first), || each(second)),
+            || states_a_result.then(|| Changes::build(dataset)),
+        );
+        kinds.extend(later);
+        (kinds, changes)
+    };
+    let mut out = Vec::new();
+    for (i, (contest, kinds)) in contests.iter().zip(kinds).enumerate() {
+        let warning = |kind| Warning {
+            contest: i,
+            contest_id: contest.id.clone(),
+            kind,
+        };
+        out.extend(kinds.into_iter().map(warning));
+        if let (Some(stated), Some(changes)) = (&contest.result, &changes)
+            && let Some(kind) = result_disagrees(dataset, changes, i, stated)
+        {
+            out.push(warning(kind));
         }
     }
     out
 }
+
+/// Fewer contests than this are checked on one thread: a thread costs more than it saves.
+const IN_PARALLEL_FROM: usize = 10_000;
 
 /// A warning when the stated result is of the `X hold` / `X gain from Y` form and says
 /// otherwise than the result computed from the two winners.
@@ -675,4 +692,37 @@ fn count_warnings(contest: &Contest) -> Vec<WarningKind> {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A dataset large enough to be checked in two halves gives each contest's warnings, in
+    /// contest order, as checking contest by contest does.
+    #[test]
+    fn a_large_dataset_checked_in_halves_keeps_contest_order() {
+        let shipped: Dataset = serde_json::from_slice(crate::load::EMBEDDED).unwrap();
+        let mut dataset = shipped.clone();
+        dataset.contests = (0..=IN_PARALLEL_FROM)
+            .map(|k| {
+                let mut c = shipped.contests[k % shipped.contests.len()].clone();
+                c.id = format!("{}-{k}", c.id);
+                c
+            })
+            .collect();
+        let found: Vec<(usize, WarningKind)> = warnings(&dataset)
+            .into_iter()
+            .filter(|w| !matches!(w.kind, WarningKind::ResultDisagrees { .. }))
+            .map(|w| (w.contest, w.kind))
+            .collect();
+        let one_by_one: Vec<(usize, WarningKind)> = (dataset.contests.iter().enumerate())
+            .flat_map(|(i, c)| contest_warnings(c).into_iter().map(move |k| (i, k)))
+            .collect();
+        // Both halves have some.
+        let half = dataset.contests.len() / 2;
+        assert!(one_by_one.iter().any(|(i, _)| *i < half));
+        assert!(one_by_one.iter().any(|(i, _)| *i >= half));
+        assert_eq!(found, one_by_one);
+    }
 }

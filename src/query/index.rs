@@ -14,6 +14,7 @@ use super::{letters, scan};
 use crate::model::arithmetic;
 use crate::model::date::{PartialDate, Precision};
 use crate::model::{CandidateStatus, Dataset, StageKind};
+use crate::side_by_side::both;
 
 /// Per-contest sort and date keys precomputed for fast filtering and sorting.
 #[derive(Debug, Clone)]
@@ -62,15 +63,10 @@ impl Index {
     /// Precomputes search text and keys for every contest.
     pub fn build(dataset: &Dataset) -> Index {
         // The interned facts and the searched text are independent: built side by side.
-        let (facts, (text, bounds, entries, titles)) = std::thread::scope(|scope| {
-            let facts = scope.spawn(|| Facts::build(dataset));
-            let text = Index::text_and_entries(dataset);
-            // A panic while building is a bug: the same panic, on this thread.
-            let facts = facts
-                .join()
-                .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-            (facts, text)
-        });
+        let ((text, bounds, entries, titles), facts) = both(
+            || Index::text_and_entries(dataset),
+            || Facts::build(dataset),
+        );
         let letters = (bounds.windows(2))
             .map(|b| letters::mask(&text.as_bytes()[b[0]..b[1]]))
             .collect();

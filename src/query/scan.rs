@@ -4,6 +4,8 @@
 
 use memchr::memmem::Finder;
 
+use crate::side_by_side::both;
+
 /// The contests (ascending) whose text contains `word` and that pass `keep`. Contest i's
 /// text is `text[bounds[i]..bounds[i + 1]]`; fields end in a newline, which a word never
 /// contains, so no match spans two contests.
@@ -20,17 +22,12 @@ pub(super) fn find_all(
     // A large text is searched in two halves at once (a keystroke's search at a million
     // contests is a pass over hundreds of megabytes).
     let half = contests / 2;
-    std::thread::scope(|scope| {
-        let second = scope.spawn(|| find_in(text, bounds, half..contests, word, &keep));
-        let mut found = find_in(text, bounds, 0..half, word, &keep);
-        // Only a bug panics here: the same panic, on this thread.
-        found.extend(
-            second
-                .join()
-                .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
-        );
-        found
-    })
+    let (mut found, later) = both(
+        || find_in(text, bounds, 0..half, word, &keep),
+        || find_in(text, bounds, half..contests, word, &keep),
+    );
+    found.extend(later);
+    found
 }
 
 /// Text shorter than this is searched on one thread: a thread costs more than it saves.

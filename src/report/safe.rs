@@ -14,6 +14,7 @@ use serde_json::Value;
 use crate::load::Loaded;
 use crate::model::Dataset;
 use crate::model::{strings, text};
+use crate::side_by_side::both;
 
 /// `loaded` as it may be shown: unchanged (and not copied) when its text is all clean,
 /// otherwise with every string cleaned — ids and the references to them alike, so they still
@@ -54,16 +55,11 @@ pub fn is_clean(loaded: &Loaded) -> bool {
     });
     // A pass over every string of every contest: on two threads, each half the contests.
     let (first, second) = ds.contests.split_at(ds.contests.len() / 2);
-    clean
-        && std::thread::scope(|scope| {
-            let second = scope.spawn(|| second.iter().all(strings::all_clean));
-            let first = first.iter().all(strings::all_clean);
-            // Only a bug panics here: the same panic, on this thread.
-            let second = second
-                .join()
-                .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-            first && second
-        })
+    let all_clean = |part: &[crate::model::Contest]| part.iter().all(strings::all_clean);
+    clean && {
+        let (first, second) = both(|| all_clean(first), || all_clean(second));
+        first && second
+    }
 }
 
 /// A message (an error, a warning, a file name) safe to show.

@@ -9,10 +9,11 @@ use std::path::{Path, PathBuf};
 /// Layers from the bottom; a layer may use its own and those with a lower rank. `import` turns
 /// other formats into the model and `load` opens them through it; `atomic` (writing files) is
 /// below everything that writes, and `input` (reading them within bounds) below every reader.
-const LAYERS: [(&str, u8); 12] = [
+const LAYERS: [(&str, u8); 13] = [
     ("atomic", 0),
     ("input", 0),
     ("out_of_memory", 0),
+    ("side_by_side", 0),
     ("model", 1),
     ("import", 2),
     ("load", 3),
