@@ -62,6 +62,9 @@ pub enum ViewData {
     /// Contests per month, long empty stretches folded; how many dates are inferred.
     Timeline(Vec<GroupRecord<Span>>, InferredCounts),
     Changes(ChangeMatrix),
+    /// Working it out failed (a bug, caught on the worker thread): nothing to show for these
+    /// rows, and nothing more to wait for.
+    Failed(Aggregate),
 }
 
 impl ViewData {
@@ -72,6 +75,7 @@ impl ViewData {
             ViewData::Endorsers(_) => Aggregate::Endorsers,
             ViewData::Timeline(..) => Aggregate::Timeline,
             ViewData::Changes(_) => Aggregate::Changes,
+            ViewData::Failed(which) => *which,
         }
     }
 }
@@ -122,6 +126,14 @@ impl Request {
         Worked {
             version: self.version,
             data: work_out(&self.data, self.which, &self.rows),
+        }
+    }
+
+    /// The answer when working it out failed.
+    pub fn failed(&self) -> Worked {
+        Worked {
+            version: self.version,
+            data: ViewData::Failed(self.which),
         }
     }
 }

@@ -50,10 +50,10 @@ fn serve(inbox: &Receiver<Request>, outbox: &Sender<Worked>) {
         while let Ok(newer) = inbox.try_recv() {
             request = newer;
         }
-        // A bug in an aggregate costs that view its data, never the explorer.
-        let Ok(worked) = terminal::catch_panic(|| request.work_out()) else {
-            continue;
-        };
+        // A bug in an aggregate costs that view its data, never the explorer; the view is
+        // told, so it stops waiting and says so.
+        let worked =
+            terminal::catch_panic(|| request.work_out()).unwrap_or_else(|_| request.failed());
         if outbox.send(worked).is_err() {
             return;
         }

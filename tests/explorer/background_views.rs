@@ -149,3 +149,28 @@ fn a_small_list_is_worked_out_at_once() {
     assert!(!screen(&app).contains("working out"));
     assert!(!app.views.awaiting());
 }
+
+/// Working out the figures failed on the worker (a bug it caught): the view says so and stops
+/// waiting; the next list asks again.
+#[test]
+fn a_view_whose_figures_could_not_be_worked_out_says_so_and_stops_waiting() {
+    let mut app = large_app();
+    press(&mut app, "2");
+    let asked = requests(&mut app);
+    assert!(app.views.awaiting());
+    step(&mut app, Action::ViewData(Box::new(asked[0].failed())));
+    let shown = screen(&app);
+    assert!(
+        shown.contains("could not work out the scoreboard"),
+        "{shown}"
+    );
+    assert!(!shown.contains("working out the scoreboard"), "{shown}");
+    assert!(!app.views.awaiting());
+    // Another list: asked again, and shown when it comes.
+    press(&mut app, "s");
+    let again = requests(&mut app);
+    assert_eq!(again.len(), 1, "{again:?}");
+    answer(&mut app, &again[0]);
+    assert!(!screen(&app).contains("could not work out"));
+    assert!(title(&app).contains("Scoreboard:"));
+}

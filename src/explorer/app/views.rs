@@ -76,6 +76,8 @@ pub struct ViewState {
     /// The aggregate last asked of the worker, and for which version of the rows (asked
     /// once).
     requested: Option<(u64, Aggregate)>,
+    /// The last aggregate the worker could not work out, and for which version of the rows.
+    failed: Option<(u64, Aggregate)>,
 }
 
 /// How the data an aggregate view holds stands against the listed rows.
@@ -117,8 +119,15 @@ impl ViewState {
     /// Whether the worker is working out data the view shown is waiting for (the event loop
     /// then looks for it every frame).
     pub fn awaiting(&self) -> bool {
-        self.requested
-            .is_some_and(|(v, which)| v == self.rows_version && self.data_for(which) != Some(v))
+        self.requested.is_some_and(|(v, which)| {
+            v == self.rows_version && self.data_for(which) != Some(v) && !self.failed(which)
+        })
+    }
+
+    /// Whether working out `which` for the rows listed now failed (a bug): there is nothing
+    /// to wait for.
+    pub fn failed(&self, which: Aggregate) -> bool {
+        self.failed == Some((self.rows_version, which))
     }
 
     /// New data was loaded: indexes built from the old data are out of date too.
@@ -530,6 +539,7 @@ impl App {
                     .and_then(|name| v.endorsers.iter().position(|r| r.name == name))
                     .unwrap_or(0);
             }
+            ViewData::Failed(which) => v.failed = Some((version, which)),
             ViewData::Timeline(timeline, inferred) => {
                 let keep = v.timeline.get(v.timeline_cursor).map(|g| g.key);
                 v.timeline = timeline;

@@ -16,23 +16,30 @@ use crate::report::words::thousands;
 /// What a view's title adds while its figures are of the rows listed before.
 pub fn title_mark(app: &App, which: Aggregate) -> &'static str {
     match app.views.freshness(which) {
+        Freshness::Updating if app.views.failed(which) => "· not updated: a bug in hustings ",
         Freshness::Updating => "· updating… ",
         Freshness::Current | Freshness::Missing => "",
     }
 }
 
-/// Draws the view's pane with the line `working out the scoreboard for 123,456 contests…`.
+/// Draws the view's pane with the line `working out the scoreboard for 123,456 contests…` (or
+/// that it could not be).
 pub fn render(frame: &mut Frame, area: Rect, app: &App, which: Aggregate) {
     if area.is_empty() {
         return;
     }
     let title = format!(" {} ", app.view.title());
     frame.render_widget(pane_block(app, area, title, true), area);
-    let line = format!(
-        " working out {} for {} contests…",
-        which.noun(),
-        thousands(app.rows.len() as u64)
-    );
+    let contests = thousands(app.rows.len() as u64);
+    let line = if app.views.failed(which) {
+        format!(
+            " could not work out {} for {contests} contests: a bug in hustings (please report it); \
+             another filter or sort tries again",
+            which.noun()
+        )
+    } else {
+        format!(" working out {} for {contests} contests…", which.noun())
+    };
     frame.render_widget(
         Paragraph::new(Line::styled(line, app.theme.dim())),
         layout::inner(area),
