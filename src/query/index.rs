@@ -63,13 +63,10 @@ impl Index {
     /// Precomputes search text and keys for every contest.
     pub fn build(dataset: &Dataset) -> Index {
         // The interned facts and the searched text are independent: built side by side.
-        let ((text, bounds, entries, titles), facts) = both(
+        let ((text, bounds, letters, entries, titles), facts) = both(
             || Index::text_and_entries(dataset),
             || Facts::build(dataset),
         );
-        let letters = (bounds.windows(2))
-            .map(|b| letters::mask(&text.as_bytes()[b[0]..b[1]]))
-            .collect();
         // Regions the catalogue lacks (only in unvalidated data) sort as no region.
         let region_rank = dense_ranks(
             &facts.regions.ids[..facts.regions.catalogue]
@@ -102,12 +99,15 @@ impl Index {
         index
     }
 
-    /// Every contest's folded search text (one buffer, with each contest's bounds), its
-    /// filter and sort keys, and its lowercased title.
+    /// Every contest's folded search text (one buffer, with each contest's bounds and the
+    /// letters in it), its filter and sort keys, and its lowercased title.
     #[allow(clippy::type_complexity)]
-    fn text_and_entries(dataset: &Dataset) -> (String, Vec<usize>, Vec<Entry>, Vec<Box<str>>) {
+    fn text_and_entries(
+        dataset: &Dataset,
+    ) -> (String, Vec<usize>, Vec<u64>, Vec<Entry>, Vec<Box<str>>) {
         let mut text = String::new();
         let mut bounds = Vec::with_capacity(dataset.contests.len() + 1);
+        let mut letters = Vec::with_capacity(dataset.contests.len());
         let mut entries = Vec::with_capacity(dataset.contests.len());
         let mut titles = Vec::with_capacity(dataset.contests.len());
         for contest in &dataset.contests {
@@ -167,9 +167,11 @@ impl Index {
                 turnout: arithmetic::turnout(contest),
             });
             titles.push(contest.title.to_lowercase().into_boxed_str());
+            let start = bounds[bounds.len() - 1];
+            letters.push(letters::mask(&text.as_bytes()[start..]));
         }
         bounds.push(text.len());
-        (text, bounds, entries, titles)
+        (text, bounds, letters, entries, titles)
     }
 
     /// The index of a loaded dataset as every front end queries it: each contest several
@@ -255,7 +257,7 @@ impl Index {
             // in their order, beats a search in each row's text scattered across it.
             Some(rows) if !compiled.finders.is_empty() && rows.len() * 8 >= self.len() => {
                 let mut found = vec![0u64; self.len().div_ceil(64)];
-                for i in self.filter(filter, None) {
+                for i in self.every_match(&compiled) {
                     found[i / 64] |= 1 << (i % 64);
                 }
                 (rows.iter().copied())
@@ -267,19 +269,23 @@ impl Index {
                 .copied()
                 .filter(|&i| compiled.matches(self, i))
                 .collect(),
-            // A search word is found by one pass over all the text, not contest by contest.
-            None => match compiled.finders.iter().max_by_key(|f| f.needle().len()) {
-                // One-letter words: each contest's letters say, no text is read.
-                Some(_) if compiled.decided_by_letters => (0..self.entries.len())
-                    .filter(|&i| compiled.matches(self, i))
-                    .collect(),
-                Some(word) => scan::find_all(&self.text, &self.bounds, word, |i| {
+            None => self.every_match(&compiled),
+        }
+    }
+
+    /// Every contest `compiled` matches, ascending. A search word is found by one pass over
+    /// all the text, not contest by contest; one-letter words by each contest's letters,
+    /// reading no text.
+    fn every_match(&self, compiled: &Compiled) -> Vec<usize> {
+        match compiled.finders.iter().max_by_key(|f| f.needle().len()) {
+            Some(word) if !compiled.decided_by_letters => {
+                scan::find_all(&self.text, &self.bounds, word, |i| {
                     compiled.matches(self, i)
-                }),
-                None => (0..self.entries.len())
-                    .filter(|&i| compiled.matches(self, i))
-                    .collect(),
-            },
+                })
+            }
+            _ => (0..self.entries.len())
+                .filter(|&i| compiled.matches(self, i))
+                .collect(),
         }
     }
 
@@ -438,9 +444,7 @@ impl<'f> Compiled<'f> {
             ),
             finders,
             needed: words.iter().fold(0, |m, w| m | letters::mask(w.as_bytes())),
-            decided_by_letters: words
-                .iter()
-                .all(|w| letters::decides(w.as_bytes(), u64::MAX)),
+            decided_by_letters: words.iter().all(|w| letters::decides(w.as_bytes())),
         }
     }
 
