@@ -247,27 +247,14 @@ pub fn change_keys(dataset: &Dataset, changes: &Changes) -> Box<[f32]> {
 /// contests with no change known last either way; ties keep their order. The one order of
 /// the explorer's `s` and `list --sort change`.
 pub fn sort_by_change(rows: &mut [usize], keys: &[f32], reverse: bool) {
-    // The contests with no change known (in most data, most of them) keep their order at the
-    // end: set apart first, so only the rest are sorted, each beside its key.
-    let mut known: Vec<(f32, usize)> = Vec::new();
-    let mut unknown: Vec<usize> = Vec::new();
-    for &i in rows.iter() {
-        match keys[i] {
-            k if k.is_nan() => unknown.push(i),
-            k => known.push((k, i)),
+    rows.sort_by(|&a, &b| {
+        let (x, y) = (keys[a], keys[b]);
+        match (x.is_nan(), y.is_nan()) {
+            (false, false) if reverse => x.total_cmp(&y),
+            (false, false) => y.total_cmp(&x),
+            (a, b) => a.cmp(&b),
         }
-    }
-    if reverse {
-        known.sort_by(|a, b| a.0.total_cmp(&b.0));
-    } else {
-        known.sort_by(|a, b| b.0.total_cmp(&a.0));
-    }
-    for (row, i) in rows
-        .iter_mut()
-        .zip(known.iter().map(|k| k.1).chain(unknown))
-    {
-        *row = i;
-    }
+    });
 }
 
 #[cfg(test)]
