@@ -44,7 +44,7 @@ fn count() -> Contest {
         let counts = votes
             .iter()
             .map(|&(k, v)| RoundCount {
-                candidate: names[k].clone(),
+                candidate: names[k].clone().into(),
                 votes: Tally::whole_number(v),
             })
             .collect();
@@ -55,13 +55,13 @@ fn count() -> Contest {
         let transfers = if votes.len() >= 2 {
             vec![
                 Transfer {
-                    from: names[out].clone(),
-                    to: names[votes[0].0].clone(),
+                    from: names[out].clone().into(),
+                    to: names[votes[0].0].clone().into(),
                     votes: Tally::whole_number(to_first),
                 },
                 Transfer {
-                    from: names[out].clone(),
-                    to: names[votes[1].0].clone(),
+                    from: names[out].clone().into(),
+                    to: names[votes[1].0].clone().into(),
                     votes: Tally::whole_number(to_second),
                 },
             ]
@@ -71,7 +71,7 @@ fn count() -> Contest {
         rounds.push(Round {
             counts,
             elected: Vec::new(),
-            eliminated: vec![names[out].clone()],
+            eliminated: vec![names[out].clone().into()],
             transfers,
             exhausted: None,
             set_aside: Vec::new(),
@@ -91,7 +91,7 @@ fn count() -> Contest {
         .iter()
         .enumerate()
         .map(|(k, name)| Candidate {
-            name: name.clone(),
+            name: name.clone().into(),
             id: None,
             party: None,
             faction: None,

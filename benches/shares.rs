@@ -32,9 +32,9 @@ fn contest(n: usize) -> Contest {
     Contest {
         candidates,
         ..Contest::new(
-            "many".into(),
+            "many",
             ContestKind::Leadership,
-            "Many candidates".into(),
+            "Many candidates",
             Status::Decided,
         )
     }

@@ -58,19 +58,19 @@ pub fn write_dataset(options: Options, out: &mut impl Write) -> io::Result<()> {
     let regions: Vec<Region> = REGIONS
         .iter()
         .map(|(id, name)| Region {
-            id: id.to_string(),
-            name: name.to_string(),
+            id: id.to_string().into(),
+            name: name.to_string().into(),
             spellings: Vec::new(),
         })
         .collect();
     let factions: Vec<Faction> = FACTIONS
         .iter()
         .map(|(id, name, abbr, color, party)| Faction {
-            id: id.to_string(),
-            name: name.to_string(),
-            abbr: Some(abbr.to_string()),
-            color: Some(color.to_string()),
-            description: Some(format!("A faction or grouping within or beside {party}.")),
+            id: id.to_string().into(),
+            name: name.to_string().into(),
+            abbr: Some(abbr.to_string().into()),
+            color: Some(color.to_string().into()),
+            description: Some(format!("A faction or grouping within or beside {party}.").into()),
             group: None,
             spellings: Vec::new(),
         })
@@ -263,23 +263,27 @@ impl Generator {
         let ge_like = matches!(kind, ContestKind::GeneralElection | ContestKind::ByElection);
         let winner_party = candidates[winner].party.clone();
         Contest {
-            id,
+            id: id.into(),
             seats: None,
             kind,
-            party: party.map(str::to_string),
-            constituency: (!national).then(|| seat.clone()),
+            party: party.map(str::to_string).map(Into::into),
+            constituency: (!national).then(|| seat.clone()).map(Into::into),
             constituency_id: (ge_like && r.random_bool(0.7))
-                .then(|| format!("E{:08}", r.random_range(14_000_000..14_001_200))),
-            region: (!national).then(|| REGIONS[region_index].0.to_string()),
+                .then(|| format!("E{:08}", r.random_range(14_000_000..14_001_200)).into()),
+            region: (!national)
+                .then(|| REGIONS[region_index].0.to_string())
+                .map(Into::into),
             date,
             date_bounds: None,
             status,
             status_as_of: pending.then(|| random_date(r)).flatten(),
             method: match kind {
                 ContestKind::GeneralElection | ContestKind::ByElection => {
-                    Some("first past the post".to_string())
+                    Some("first past the post".to_string().into())
                 }
-                _ if r.random_bool(0.6) => Some(SELECTION_METHODS.choose(r).unwrap().to_string()),
+                _ if r.random_bool(0.6) => {
+                    Some(SELECTION_METHODS.choose(r).unwrap().to_string().into())
+                }
                 _ => None,
             },
             ballots,
@@ -301,15 +305,15 @@ impl Generator {
                     .find(|p| Some(p.0) == winner_party.as_deref())
                     .map_or("Ind", |p| p.1);
                 if r.random_bool(0.75) {
-                    format!("{abbr} hold")
+                    format!("{abbr} hold").into()
                 } else {
-                    format!("{abbr} gain")
+                    format!("{abbr} gain").into()
                 }
             }),
             previous_holder: (r.random_bool(0.3)).then(|| {
                 Box::new(Holder {
-                    name: person(r),
-                    party: Some(GE_PARTIES.choose(r).unwrap().0.to_string()),
+                    name: person(r).into(),
+                    party: Some(GE_PARTIES.choose(r).unwrap().0.to_string().into()),
                     since: r
                         .random_bool(0.5)
                         .then(|| year_date(r.random_range(1970..year.max(1971)))),
@@ -317,14 +321,14 @@ impl Generator {
             }),
             defection: (kind == ContestKind::Selection && r.random_bool(0.05)).then(|| {
                 Box::new(Defection {
-                    to: Some(DEFECTION_DESTINATIONS.choose(r).unwrap().to_string()),
+                    to: Some(DEFECTION_DESTINATIONS.choose(r).unwrap().to_string().into()),
                     date: random_date(r),
                 })
             }),
             seat_majority: (kind == ContestKind::Selection && r.random_bool(0.3)).then(|| {
                 Box::new(SeatMajority {
                     votes: r.random_range(50..25_000),
-                    party: party.map(str::to_string),
+                    party: party.map(str::to_string).map(Into::into),
                     as_of: Some(year_date(year - 2)),
                 })
             }),
@@ -333,9 +337,9 @@ impl Generator {
                 .collect(),
             notes: r
                 .random_bool(0.25)
-                .then(|| NOTES.choose(r).unwrap().to_string()),
+                .then(|| (*NOTES.choose(r).unwrap()).into()),
             inferred: Vec::new(),
-            title,
+            title: title.into(),
         }
     }
 
@@ -403,10 +407,10 @@ impl Generator {
             };
             let r = &mut self.rng;
             out.push(Candidate {
-                name,
+                name: name.into(),
                 id: None,
-                party: cand_party,
-                faction: faction.map(str::to_string),
+                party: cand_party.map(Into::into),
+                faction: faction.map(str::to_string).map(Into::into),
                 votes: None,
                 share: None,
                 elected: false,
@@ -429,8 +433,9 @@ impl Generator {
                         .choose(r)
                         .unwrap()
                     )
+                    .into()
                 }),
-                endorsements,
+                endorsements: endorsements.into_iter().map(Into::into).collect(),
             });
         }
         out
@@ -442,7 +447,7 @@ fn preferential_rounds(r: &mut ChaCha8Rng, candidates: &[Candidate], votes: &[u6
     let mut standing: Vec<(String, u64)> = candidates
         .iter()
         .zip(votes)
-        .map(|(c, v)| (c.name.clone(), *v))
+        .map(|(c, v)| (c.name.to_string(), *v))
         .collect();
     let total: u64 = votes.iter().sum();
     let mut rounds = Vec::new();
@@ -451,7 +456,7 @@ fn preferential_rounds(r: &mut ChaCha8Rng, candidates: &[Candidate], votes: &[u6
         let counts = standing
             .iter()
             .map(|(name, votes)| RoundCount {
-                candidate: name.clone(),
+                candidate: name.clone().into(),
                 votes: Tally::whole_number(*votes),
             })
             .collect();
@@ -477,16 +482,16 @@ fn preferential_rounds(r: &mut ChaCha8Rng, candidates: &[Candidate], votes: &[u6
         standing[1].1 += moved - to_first;
         rounds.push(Round {
             counts,
-            eliminated: vec![out_name.clone()],
+            eliminated: vec![out_name.clone().into()],
             transfers: vec![
                 Transfer {
-                    from: out_name.clone(),
-                    to: standing[0].0.clone(),
+                    from: out_name.clone().into(),
+                    to: standing[0].0.clone().into(),
                     votes: Tally::whole_number(to_first),
                 },
                 Transfer {
-                    from: out_name,
-                    to: standing[1].0.clone(),
+                    from: out_name.into(),
+                    to: standing[1].0.clone().into(),
                     votes: Tally::whole_number(moved - to_first),
                 },
             ],
@@ -529,11 +534,11 @@ fn source(r: &mut ChaCha8Rng, seat: &str, year: i32) -> Source {
         .unwrap()
     );
     Source {
-        outlet: outlet.to_string(),
+        outlet: outlet.to_string().into(),
         url: r
             .random_bool(0.8)
-            .then(|| format!("https://www.{domain}/{year}/{}", slugify(&headline))),
-        title: r.random_bool(0.7).then_some(headline),
+            .then(|| format!("https://www.{domain}/{year}/{}", slugify(&headline)).into()),
+        title: r.random_bool(0.7).then_some(headline.into()),
         date: {
             let published = year + r.random_range(0..2);
             date_in(r, published)

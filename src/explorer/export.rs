@@ -141,7 +141,7 @@ pub fn default_name(source: &Source, target: ExportTarget) -> String {
 /// What is exported, for the status bar: the contest's title, or `12 contests`.
 pub fn describe(source: &Source, target: ExportTarget) -> String {
     match (target, source.selected) {
-        (ExportTarget::Selected, Some(i)) => source.listing.dataset.contests[i].title.clone(),
+        (ExportTarget::Selected, Some(i)) => source.listing.dataset.contests[i].title.to_string(),
         (ExportTarget::Selected, None) => "nothing".to_string(),
         (ExportTarget::List, _) => match source.listing.rows.len() {
             1 => "1 contest".to_string(),

@@ -465,15 +465,15 @@ fn build(
         .region
         .iter()
         .map(|r| Region {
-            id: region_id(r),
-            name: r.clone(),
+            id: region_id(r).into(),
+            name: r.clone().into(),
             spellings: Vec::new(),
         })
         .collect();
     Ok(Read {
         dataset: Dataset {
             schema_version: SCHEMA_VERSION,
-            title: Some(title),
+            title: Some(title.into()),
             regions,
             factions: Vec::new(),
             contests,
@@ -570,33 +570,36 @@ fn contest(
         contest_notes.push("A ballot question: the choices are its answers.".into());
     }
     Ok(Contest {
-        party,
-        region: region.as_deref().map(region_id),
+        party: party.map(Into::into),
+        region: region.as_deref().map(region_id).map(Into::into),
         date: shared.date,
         status_as_of: shared.as_of,
         method: Some(if seats > 1 {
-            format!("plurality, vote for {seats}")
+            format!("plurality, vote for {seats}").into()
         } else {
-            "plurality".to_string()
+            "plurality".to_string().into()
         }),
         ballots: Some(ballots).filter(|b| *b != Ballots::default()),
         candidates,
         seats: (seats > 1).then_some(seats as u32),
         sources: vec![Source {
             outlet: match region {
-                Some(r) => format!("{r} election results (Clarity)"),
-                None => "Clarity election results".to_string(),
+                Some(r) => format!("{r} election results (Clarity)").into(),
+                None => "Clarity election results".to_string().into(),
             },
-            title: Some(shared.base.clone()),
+            title: Some(shared.base.clone().into()),
             date: shared.as_of,
             url: None,
-            note: Some("Clarity / Scytl detail.xml".to_string()),
+            note: Some("Clarity / Scytl detail.xml".to_string().into()),
         }],
-        notes: Some(format!(
-            "Imported from the Clarity file {}. {}",
-            shared.base,
-            contest_notes.join(" ")
-        )),
+        notes: Some(
+            format!(
+                "Imported from the Clarity file {}. {}",
+                shared.base,
+                contest_notes.join(" ")
+            )
+            .into(),
+        ),
         ..Contest::new(id, kind, title, status)
     })
 }

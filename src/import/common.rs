@@ -51,7 +51,7 @@ pub fn mark_winners(candidates: &mut [Candidate], seats: usize) -> Option<Tie> {
         names: order
             .iter()
             .filter(|&&(_, v)| v == last)
-            .map(|&(i, _)| candidates[i].name.clone())
+            .map(|&(i, _)| candidates[i].name.to_string())
             .collect(),
         votes: last,
     })
@@ -149,7 +149,7 @@ pub fn candidate(name: String, party: Option<String>, votes: Option<u64>) -> Can
         || lower.contains("writein")
         || lower.contains("write-ins");
     Candidate {
-        party,
+        party: party.map(Into::into),
         votes,
         write_in,
         ..Candidate::new(name)

@@ -89,7 +89,7 @@ pub fn read(file: &str, bytes: &[u8], doc: &Value) -> Result<Read, ImportError> 
     Ok(Read {
         dataset: Dataset {
             schema_version: SCHEMA_VERSION,
-            title: Some(title),
+            title: Some(title.into()),
             regions: Vec::new(),
             factions: Vec::new(),
             contests: vec![Contest {
@@ -299,7 +299,7 @@ fn read_round(
                 count.first_tallies.push((name.clone(), votes.clone()));
             }
             counts.push(RoundCount {
-                candidate: name.clone(),
+                candidate: name.clone().into(),
                 votes,
             });
         }
@@ -372,14 +372,14 @@ fn read_tally_result(
     };
     let from = match (result.get("elected"), result.get("eliminated")) {
         (Some(Value::String(e)), _) => {
-            round.elected.push(e.clone());
+            round.elected.push(e.clone().into());
             if !count.elected.contains(e) {
                 count.elected.push(e.clone());
             }
             Some(e.clone())
         }
         (_, Some(Value::String(e))) => {
-            round.eliminated.push(e.clone());
+            round.eliminated.push(e.clone().into());
             Some(e.clone())
         }
         (None, None) => None,
@@ -424,15 +424,15 @@ fn read_tally_result(
                 add(&mut count.set_aside, reason, &votes);
                 if let Some(from) = from {
                     round.set_aside.push(SetAside {
-                        from: from.clone(),
-                        reason: reason.to_string(),
+                        from: from.clone().into(),
+                        reason: reason.to_string().into(),
                         ballots: votes,
                     });
                 }
             }
             (None, Some(from)) => round.transfers.push(Transfer {
-                from: from.clone(),
-                to: to.clone(),
+                from: from.clone().into(),
+                to: to.clone().into(),
                 votes,
             }),
             (None, None) => {
@@ -533,20 +533,26 @@ fn contest(config: Config, count: Count) -> Contest {
         ));
     }
     Contest {
-        party: if primary { primary_party(&title) } else { None },
+        party: if primary {
+            primary_party(&title).map(Into::into)
+        } else {
+            None
+        },
         date,
-        method: Some(method),
+        method: Some(method.into()),
         candidates,
         seats: (seats > 1).then_some(seats as u32),
         rounds,
         sources: vec![Source {
-            outlet: software.unwrap_or_else(|| "counting software".to_string()),
-            title: Some(stem),
+            outlet: software
+                .unwrap_or_else(|| "counting software".to_string())
+                .into(),
+            title: Some(stem.into()),
             date: None,
             url: None,
-            note: Some("round-by-round results file".to_string()),
+            note: Some("round-by-round results file".to_string().into()),
         }],
-        notes: Some(note),
+        notes: Some(note.into()),
         ..Contest::new(
             id,
             if primary {
@@ -580,7 +586,7 @@ fn set(list: &mut Vec<Inactive>, reason: &str, ballots: Tally) {
     match list.iter_mut().find(|x| x.reason == reason) {
         Some(x) => x.ballots = ballots,
         None => list.push(Inactive {
-            reason: reason.to_string(),
+            reason: reason.to_string().into(),
             ballots,
         }),
     }
@@ -595,7 +601,7 @@ fn add(list: &mut Vec<Inactive>, reason: &str, ballots: &Tally) {
                 Tally::parse(&format!("{sum:.places$}")).unwrap_or_else(|_| ballots.clone());
         }
         None => list.push(Inactive {
-            reason: reason.to_string(),
+            reason: reason.to_string().into(),
             ballots: ballots.clone(),
         }),
     }

@@ -7,6 +7,8 @@
 
 use std::fmt;
 
+use compact_str::CompactString;
+
 use crate::model::colour::Rgb;
 use crate::model::{Faction, Region};
 
@@ -50,7 +52,7 @@ fn text(value: Option<&str>) -> String {
 pub fn region_differences(a: &Region, b: &Region) -> Vec<(&'static str, String, String)> {
     let mut out = Vec::new();
     if !a.name.eq_ignore_ascii_case(&b.name) {
-        out.push(("name", a.name.clone(), b.name.clone()));
+        out.push(("name", a.name.to_string(), b.name.to_string()));
     }
     out
 }
@@ -60,13 +62,13 @@ pub fn region_differences(a: &Region, b: &Region) -> Vec<(&'static str, String, 
 pub fn faction_differences(a: &Faction, b: &Faction) -> Vec<(&'static str, String, String)> {
     let mut out = Vec::new();
     if !a.name.eq_ignore_ascii_case(&b.name) {
-        out.push(("name", a.name.clone(), b.name.clone()));
+        out.push(("name", a.name.to_string(), b.name.to_string()));
     }
     if a.abbr.is_some() && b.abbr.is_some() && a.abbr != b.abbr {
         out.push(("abbr", text(a.abbr.as_deref()), text(b.abbr.as_deref())));
     }
     // Compared as colours: `red`, `#F00` and `#ff0000` are one colour written three ways.
-    let colour = |c: &Option<String>| c.as_deref().map(Rgb::parse);
+    let colour = |c: &Option<CompactString>| c.as_deref().map(Rgb::parse);
     if a.color.is_some() && b.color.is_some() && colour(&a.color) != colour(&b.color) {
         out.push(("color", text(a.color.as_deref()), text(b.color.as_deref())));
     }

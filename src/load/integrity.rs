@@ -325,7 +325,7 @@ pub fn warnings(dataset: &Dataset) -> Vec<Warning> {
     for (i, (contest, kinds)) in contests.iter().zip(kinds).enumerate() {
         let warning = |kind| Warning {
             contest: i,
-            contest_id: contest.id.clone(),
+            contest_id: contest.id.to_string(),
             kind,
         };
         out.extend(kinds.into_iter().map(warning));
@@ -354,7 +354,7 @@ fn result_disagrees(
         Some(false) => Some(WarningKind::ResultDisagrees {
             stated: stated.to_string(),
             computed: outcome.label(),
-            previous_id: dataset.contests[previous].id.clone(),
+            previous_id: dataset.contests[previous].id.to_string(),
         }),
         _ => None,
     }
@@ -427,7 +427,7 @@ pub fn contest_warnings(contest: &Contest) -> Vec<WarningKind> {
                 && count.votes.whole() != Some(votes)
             {
                 out.push(WarningKind::FirstRoundMismatch {
-                    candidate: count.candidate.clone(),
+                    candidate: count.candidate.to_string(),
                     round: count.votes.to_string(),
                     votes,
                 });
@@ -467,7 +467,7 @@ fn selection_warnings(contest: &Contest, out: &mut Vec<WarningKind>) {
             && status.left_the_contest()
         {
             out.push(WarningKind::ElectedDespiteStatus {
-                candidate: c.name.clone(),
+                candidate: c.name.to_string(),
                 status: status.as_str(),
             });
         }
@@ -478,7 +478,7 @@ fn selection_warnings(contest: &Contest, out: &mut Vec<WarningKind>) {
                 && (n as usize) < count.from.len()
             {
                 out.push(WarningKind::FewerNominationsThanNamed {
-                    candidate: count.candidate.clone(),
+                    candidate: count.candidate.to_string(),
                     body: nomination.body.as_str(),
                     count: n,
                     named: count.from.len(),
@@ -505,7 +505,7 @@ fn share_warnings(contest: &Contest, out: &mut Vec<WarningKind>) {
         };
         if !consistent {
             out.push(WarningKind::ShareMismatch {
-                candidate: candidate.name.clone(),
+                candidate: candidate.name.to_string(),
                 stated: arithmetic::stated_label(stated),
                 computed,
             });
@@ -520,7 +520,7 @@ fn winner_warnings(contest: &Contest, out: &mut Vec<WarningKind>) {
         Status::Pending => {
             if let Some(first) = elected.first() {
                 out.push(WarningKind::PendingWithWinner {
-                    elected: first.name.clone(),
+                    elected: first.name.to_string(),
                 });
             }
         }
@@ -542,8 +542,8 @@ fn winner_warnings(contest: &Contest, out: &mut Vec<WarningKind>) {
         .max_by_key(|c| c.votes)
     {
         out.push(WarningKind::ElectedNotTop {
-            elected: winner.name.clone(),
-            top: top.name.clone(),
+            elected: winner.name.to_string(),
+            top: top.name.to_string(),
         });
     }
 }
@@ -616,7 +616,7 @@ fn count_warnings(contest: &Contest) -> Vec<WarningKind> {
                 if (sum - had.value()).abs() > tolerance(all.len() + 1, places) {
                     out.push(WarningKind::TransfersDoNotAddUp {
                         round: number,
-                        from: e.clone(),
+                        from: e.to_string(),
                         had: had.value(),
                         moved: sum,
                     });
@@ -642,13 +642,13 @@ fn count_warnings(contest: &Contest) -> Vec<WarningKind> {
                 {
                     out.push(WarningKind::TransfersDoNotAddUp {
                         round: number,
-                        from: e.clone(),
+                        from: e.to_string(),
                         had: had.value(),
                         moved: moved_sum + set_aside,
                     });
                 }
             }
-            eliminated_in.push((e.clone(), number));
+            eliminated_in.push((e.to_string(), number));
         }
         for count in &r.counts {
             if let Some((_, gone)) = eliminated_in
@@ -657,7 +657,7 @@ fn count_warnings(contest: &Contest) -> Vec<WarningKind> {
             {
                 out.push(WarningKind::BackAfterElimination {
                     round: number,
-                    candidate: count.candidate.clone(),
+                    candidate: count.candidate.to_string(),
                     eliminated: *gone,
                 });
             }
@@ -684,7 +684,7 @@ fn count_warnings(contest: &Contest) -> Vec<WarningKind> {
             {
                 out.push(WarningKind::ElectedBelowThreshold {
                     round: number,
-                    candidate: e.clone(),
+                    candidate: e.to_string(),
                     votes,
                     threshold: threshold.value(),
                 });
@@ -707,7 +707,7 @@ mod tests {
         dataset.contests = (0..=IN_PARALLEL_FROM)
             .map(|k| {
                 let mut c = shipped.contests[k % shipped.contests.len()].clone();
-                c.id = format!("{}-{k}", c.id);
+                c.id = format!("{}-{k}", c.id).into();
                 c
             })
             .collect();

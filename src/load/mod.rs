@@ -167,20 +167,27 @@ pub fn load(sources: &[DataSource]) -> Result<Loaded, LoadError> {
             None => parse_noting(&names[n], &source.read()?, &mut notes)?,
         };
         source_ends.push(source_ends.last().copied().unwrap_or(0) + part.contests.len());
-        titles.push(part.title.clone());
+        titles.push(part.title.clone().map(Into::into));
         let Some(acc) = merged.as_mut() else {
             if sources.len() > 1 {
-                contest_origin.extend(part.contests.iter().map(|c| (c.id.clone(), n)));
-                catalogue_origin.extend(part.regions.iter().map(|r| (("region", r.id.clone()), n)));
-                catalogue_origin
-                    .extend(part.factions.iter().map(|f| (("faction", f.id.clone()), n)));
+                contest_origin.extend(part.contests.iter().map(|c| (c.id.to_string(), n)));
+                catalogue_origin.extend(
+                    part.regions
+                        .iter()
+                        .map(|r| (("region", r.id.to_string()), n)),
+                );
+                catalogue_origin.extend(
+                    part.factions
+                        .iter()
+                        .map(|f| (("faction", f.id.to_string()), n)),
+                );
             }
             merged = Some(part);
             continue;
         };
         let mut part = part;
         for (i, contest) in part.contests.iter_mut().enumerate() {
-            if let Some(&first) = contest_origin.get(&contest.id)
+            if let Some(&first) = contest_origin.get(contest.id.as_str())
                 && let Some(renamed) = same_contest_again(acc, contest, &contest_origin)
             {
                 // The same contest from another source under the same id (the Library's
@@ -190,9 +197,9 @@ pub fn load(sources: &[DataSource]) -> Result<Loaded, LoadError> {
                     "{} in {} is the same contest as in {}: loaded as {renamed} and counted once",
                     contest.id, names[n], names[first]
                 ));
-                contest.id = renamed;
+                contest.id = renamed.into();
             }
-            if let Some(&first) = contest_origin.get(&contest.id) {
+            if let Some(&first) = contest_origin.get(contest.id.as_str()) {
                 let path = JsonPath::root().key("contests").index(i).key("id");
                 let (line, column) = json_path::locate(&source.read()?, &path);
                 return Err(LoadError::ClashingId {
@@ -204,7 +211,7 @@ pub fn load(sources: &[DataSource]) -> Result<Loaded, LoadError> {
                     path: path.to_string(),
                 });
             }
-            contest_origin.insert(contest.id.clone(), n);
+            contest_origin.insert(contest.id.to_string(), n);
         }
         let conflict = |what: &'static str, id: &str, fields| Conflict {
             what,
@@ -231,12 +238,12 @@ pub fn load(sources: &[DataSource]) -> Result<Loaded, LoadError> {
         }
         for region in &part.regions {
             catalogue_origin
-                .entry(("region", region.id.clone()))
+                .entry(("region", region.id.to_string()))
                 .or_insert(n);
         }
         for faction in &part.factions {
             catalogue_origin
-                .entry(("faction", faction.id.clone()))
+                .entry(("faction", faction.id.to_string()))
                 .or_insert(n);
         }
         merge_into(acc, part);
@@ -250,9 +257,9 @@ pub fn load(sources: &[DataSource]) -> Result<Loaded, LoadError> {
         for r in repeats {
             warnings.push(Warning {
                 contest: r.contest,
-                contest_id: dataset.contests[r.contest].id.clone(),
+                contest_id: dataset.contests[r.contest].id.to_string(),
                 kind: WarningKind::SameContest {
-                    first_id: dataset.contests[r.first].id.clone(),
+                    first_id: dataset.contests[r.first].id.to_string(),
                     first_file: file_of(r.first).clone(),
                     differences: r.differences,
                 },

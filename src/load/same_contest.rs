@@ -336,7 +336,7 @@ fn differences(a: &Contest, b: &Contest, parties: &Parties) -> Vec<String> {
                     .of_candidate(k)
                     .map_or_else(|| k.label(), |p| p.group_name)
             } else {
-                k.name.clone()
+                k.name.to_string()
             };
             match sums.iter_mut().find(|(i, _, _)| *i == id) {
                 Some((_, _, v)) => *v = v.zip(k.votes).map(|(x, y)| x + y),
@@ -376,16 +376,11 @@ mod tests {
     /// A contest in Cedar County on 3 March 2020.
     fn contest(id: &str, party: Option<&str>, names: &[&str]) -> Contest {
         Contest {
-            party: party.map(str::to_string),
+            party: party.map(Into::into),
             constituency: Some("Cedar County".into()),
             date: Some(PartialDate::parse("2020-03-03").unwrap()),
-            candidates: names.iter().map(|n| Candidate::new((*n).into())).collect(),
-            ..Contest::new(
-                id.into(),
-                ContestKind::Selection,
-                id.into(),
-                Status::Decided,
-            )
+            candidates: names.iter().map(|&n| Candidate::new(n)).collect(),
+            ..Contest::new(id, ContestKind::Selection, id, Status::Decided)
         }
     }
 

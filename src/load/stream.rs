@@ -311,7 +311,7 @@ impl<R: Read> Input<'_, R> {
         }
         Ok(Dataset {
             schema_version: schema_version.ok_or(GiveUp)?,
-            title: title.flatten(),
+            title: title.flatten().map(Into::into),
             regions: regions.unwrap_or_default(),
             factions: factions.unwrap_or_default(),
             contests: contests.ok_or(GiveUp)?,

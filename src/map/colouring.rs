@@ -352,7 +352,12 @@ fn party_pick(
             .filter(|a| !a.trim().is_empty())
             .unwrap_or_else(|| f.name.clone());
         let colour = f.color.as_deref().and_then(Rgb::parse).unwrap_or(NO_COLOUR);
-        return (format!("f:{}", f.id), label, colour, f.name.clone());
+        return (
+            format!("f:{}", f.id),
+            label.to_string(),
+            colour,
+            f.name.to_string(),
+        );
     }
     match changes.parties.of_candidate(candidate) {
         Some(key) => (

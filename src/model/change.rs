@@ -284,7 +284,7 @@ impl Changes {
                 let (key, name, abbr) = if let Some(p) = self.parties.of_candidate(c) {
                     (p.group.clone(), p.group_name.clone(), p.group_abbr.clone())
                 } else {
-                    let label = c.party.clone().unwrap_or_else(|| c.label());
+                    let label = c.party.as_deref().map_or_else(|| c.label(), str::to_string);
                     (super::party::fold(&label), label, None)
                 };
                 let at = *slot.entry((c.folded, key)).or_insert_with(|| {

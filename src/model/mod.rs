@@ -19,6 +19,7 @@ pub mod strings;
 pub mod tally;
 pub mod text;
 
+use compact_str::CompactString;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
@@ -41,7 +42,7 @@ pub struct Dataset {
     pub schema_version: u32,
     /// A short name for the dataset, shown in the explorer's title bar.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub title: Option<String>,
+    pub title: Option<CompactString>,
     #[serde(default, deserialize_with = "require_object::list")]
     pub regions: Vec<Region>,
     #[serde(default, deserialize_with = "require_object::list")]
@@ -55,13 +56,13 @@ pub struct Dataset {
 #[serde(deny_unknown_fields)]
 pub struct Region {
     /// Stable identifier referred to by `contest.region`, e.g. `north-west`.
-    pub id: String,
+    pub id: CompactString,
     /// Display name, e.g. `North West`.
-    pub name: String,
+    pub name: CompactString,
     /// Other names the region goes by in the data it came from (`East` for `East of
     /// England`): a filter may name it by any of them.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub spellings: Vec<String>,
+    pub spellings: Vec<CompactString>,
 }
 
 /// A faction or party that candidates belong to; also gives the colour of their bars.
@@ -69,26 +70,26 @@ pub struct Region {
 #[serde(deny_unknown_fields)]
 pub struct Faction {
     /// Stable identifier referred to by `candidate.faction`, e.g. `labour-left`.
-    pub id: String,
+    pub id: CompactString,
     /// Display name, e.g. `Labour left / Momentum`.
-    pub name: String,
+    pub name: CompactString,
     /// A short label (one to four characters) used where colour is unavailable (NO_COLOR) or space is tight.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub abbr: Option<String>,
+    pub abbr: Option<CompactString>,
     /// Colour of the faction's bars and marks: `#rgb` or `#rrggbb` (hex digits in any case), or a CSS colour name in any case (one of the 148 of CSS Color Module Level 4, such as `navy` or `RebeccaPurple`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(pattern(colour::SCHEMA_PATTERN))]
-    pub color: Option<String>,
+    pub color: Option<CompactString>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub description: Option<String>,
+    pub description: Option<CompactString>,
     /// The id of the faction this party is part of, counted with it in seat totals (e.g.
     /// `Labour and Co-operative` in `labour`). One level only: a group has no group.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub group: Option<String>,
+    pub group: Option<CompactString>,
     /// Other spellings of the party's name met in data (`Sinn Fein` for `Sinn Féin`): a
     /// candidate's `party` spelt so is this faction's party.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub spellings: Vec<String>,
+    pub spellings: Vec<CompactString>,
 }
 
 /// What sort of contest this is.
@@ -154,21 +155,21 @@ impl Status {
 #[serde(deny_unknown_fields)]
 pub struct Contest {
     /// Unique across all loaded datasets, e.g. `stockport-selection-2019`.
-    pub id: String,
+    pub id: CompactString,
     pub kind: ContestKind,
-    pub title: String,
+    pub title: CompactString,
     /// The party holding the contest (selections, leadership) or null.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub party: Option<String>,
+    pub party: Option<CompactString>,
     /// The seat contested; contests in one seat are linked by it (or by `constituency_id`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub constituency: Option<String>,
+    pub constituency: Option<CompactString>,
     /// An official code for the seat (e.g. the ONS id `E14000969`), preferred to the name for linking.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub constituency_id: Option<String>,
+    pub constituency_id: Option<CompactString>,
     /// A region id from the catalogue, or null for a national contest.
     #[serde(default)]
-    pub region: Option<String>,
+    pub region: Option<CompactString>,
     /// When the contest was decided (or is due), to the precision known; null when unknown.
     #[serde(default)]
     pub date: Option<PartialDate>,
@@ -185,7 +186,7 @@ pub struct Contest {
     pub status_as_of: Option<PartialDate>,
     /// How the vote was run, e.g. `postal ballot`, `hustings meeting`, `first past the post`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub method: Option<String>,
+    pub method: Option<CompactString>,
     #[serde(
         default,
         deserialize_with = "require_object::option",
@@ -243,7 +244,7 @@ pub struct Contest {
     pub swing: Option<Box<Swing>>,
     /// The official result text, e.g. `Lab hold` or `Con gain from Lab`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub result: Option<String>,
+    pub result: Option<CompactString>,
     /// Who held the seat (or post) before this contest.
     #[serde(
         default,
@@ -269,7 +270,7 @@ pub struct Contest {
     #[serde(deserialize_with = "require_object::list")]
     pub sources: Vec<Source>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub notes: Option<String>,
+    pub notes: Option<CompactString>,
     /// Facts the data's author supplied that the sources do not state, each with its basis.
     #[serde(
         default,
@@ -409,18 +410,18 @@ pub struct Candidate {
     /// The person's name; absent where the source gives results by party only (then `party`
     /// names the row, and nothing refers to it by name), or where it describes someone without
     /// naming them (then `description` says who; never a namesake of another unnamed person).
-    #[serde(default, skip_serializing_if = "String::is_empty")]
-    pub name: String,
+    #[serde(default, skip_serializing_if = "CompactString::is_empty")]
+    pub name: CompactString,
     /// Tells namesakes apart: unique within the contest when given; rounds may refer to the
     /// candidate by it instead of the name (and must, when two candidates share a name).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub id: Option<String>,
+    pub id: Option<CompactString>,
     /// The candidate's party (needed for general-election seats).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub party: Option<String>,
+    pub party: Option<CompactString>,
     /// A faction id from the catalogue, or null when unknown or none.
     #[serde(default)]
-    pub faction: Option<String>,
+    pub faction: Option<CompactString>,
     /// First-count votes; null when the source gives no number.
     #[serde(default, deserialize_with = "vote_count_opt")]
     #[schemars(with = "Option<u64>")]
@@ -452,10 +453,10 @@ pub struct Candidate {
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub folded: bool,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub description: Option<String>,
+    pub description: Option<CompactString>,
     /// Who backed the candidate: unions, groups, politicians.
     #[serde(default)]
-    pub endorsements: Vec<String>,
+    pub endorsements: Vec<CompactString>,
 }
 
 /// A share of the vote known only as precisely as a source reports it.
@@ -491,10 +492,10 @@ pub struct Round {
     pub counts: Vec<RoundCount>,
     /// Candidates elected in this round (reaching the threshold, or the last ones standing).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub elected: Vec<String>,
+    pub elected: Vec<CompactString>,
     /// Candidates eliminated at the end of this round (several at once in a batch elimination).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub eliminated: Vec<String>,
+    pub eliminated: Vec<CompactString>,
     /// Votes moved at the end of this round, where the source gives them: an eliminated
     /// candidate's ballots, or an elected candidate's surplus.
     #[serde(
@@ -539,7 +540,7 @@ pub struct Round {
 #[serde(deny_unknown_fields)]
 pub struct RoundCount {
     /// A candidate's `id`, or name exactly as in `candidates`.
-    pub candidate: String,
+    pub candidate: CompactString,
     /// Whole or decimal (fractional transfers), kept as given.
     pub votes: Tally,
 }
@@ -550,7 +551,7 @@ pub struct RoundCount {
 pub struct Inactive {
     /// Why, as the counting software says: `exhausted`, `overvotes`, `undervotes`,
     /// `skipped rankings`, `repeated rankings`, `residual surplus`, `inactive ballots`…
-    pub reason: String,
+    pub reason: CompactString,
     pub ballots: Tally,
 }
 
@@ -559,9 +560,9 @@ pub struct Inactive {
 #[serde(deny_unknown_fields)]
 pub struct SetAside {
     /// The candidate whose ballots these were (an `id` or name).
-    pub from: String,
+    pub from: CompactString,
     /// Why, as the counting software says: `exhausted`, `residual surplus`…
-    pub reason: String,
+    pub reason: CompactString,
     /// Whole or decimal, kept as given.
     pub ballots: Tally,
 }
@@ -570,8 +571,8 @@ pub struct SetAside {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Transfer {
-    pub from: String,
-    pub to: String,
+    pub from: CompactString,
+    pub to: CompactString,
     /// Whole or decimal (a surplus moves fractions of ballots), kept as given.
     pub votes: Tally,
 }
@@ -584,17 +585,17 @@ pub struct Swing {
     #[schemars(with = "f64", range(min = 0, max = 100))]
     pub percent: f64,
     /// The party the swing was towards.
-    pub to: String,
+    pub to: CompactString,
 }
 
 /// The person who held the seat or post.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Holder {
-    pub name: String,
+    pub name: CompactString,
     /// Their party when last elected.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub party: Option<String>,
+    pub party: Option<CompactString>,
     /// When they first won the seat.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub since: Option<PartialDate>,
@@ -606,7 +607,7 @@ pub struct Holder {
 pub struct Defection {
     /// Where they went, e.g. `The Independent Group`; absent when a source says only that they left.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub to: Option<String>,
+    pub to: Option<CompactString>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub date: Option<PartialDate>,
 }
@@ -620,7 +621,7 @@ pub struct SeatMajority {
     pub votes: u64,
     /// The party that holds it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub party: Option<String>,
+    pub party: Option<CompactString>,
     /// The election that produced it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub as_of: Option<PartialDate>,
@@ -631,27 +632,32 @@ pub struct SeatMajority {
 #[serde(deny_unknown_fields)]
 pub struct Source {
     /// The publisher, e.g. `LabourList`.
-    pub outlet: String,
+    pub outlet: CompactString,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub title: Option<String>,
+    pub title: Option<CompactString>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub date: Option<PartialDate>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub url: Option<String>,
+    pub url: Option<CompactString>,
     /// Anything a reader should know about the source itself (e.g. that its headline is not preserved).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub note: Option<String>,
+    pub note: Option<CompactString>,
 }
 
 impl Contest {
     /// A contest with only its id, kind, title and status: every other fact empty or unknown.
     /// Importers start from it and fill in what their files give
     /// (`Contest { ballots, candidates, ..Contest::new(id, kind, title, status) }`).
-    pub fn new(id: String, kind: ContestKind, title: String, status: Status) -> Contest {
+    pub fn new(
+        id: impl Into<CompactString>,
+        kind: ContestKind,
+        title: impl Into<CompactString>,
+        status: Status,
+    ) -> Contest {
         Contest {
-            id,
+            id: id.into(),
             kind,
-            title,
+            title: title.into(),
             party: None,
             constituency: None,
             constituency_id: None,
@@ -683,9 +689,9 @@ impl Contest {
 
 impl Candidate {
     /// A candidate with only a name: no party, faction or votes known, not elected.
-    pub fn new(name: String) -> Candidate {
+    pub fn new(name: impl Into<CompactString>) -> Candidate {
         Candidate {
-            name,
+            name: name.into(),
             id: None,
             party: None,
             faction: None,
@@ -706,9 +712,9 @@ impl Candidate {
     /// parties)` for a folded group), else `(not named)` (the description says who).
     pub fn label(&self) -> String {
         match (self.name.is_empty(), &self.party) {
-            (false, _) => self.name.clone(),
+            (false, _) => self.name.to_string(),
             (true, Some(p)) if self.folded => format!("{p} (several parties)"),
-            (true, Some(p)) => p.clone(),
+            (true, Some(p)) => p.to_string(),
             (true, None) => UNNAMED.to_string(),
         }
     }

@@ -68,7 +68,11 @@ impl Parties {
                 name: faction.name.trim().to_string(),
                 group: fold(&group.name),
                 group_name: group.name.trim().to_string(),
-                group_abbr: group.abbr.clone().filter(|a| !a.trim().is_empty()),
+                group_abbr: group
+                    .abbr
+                    .clone()
+                    .filter(|a| !a.trim().is_empty())
+                    .map(Into::into),
             };
             for spelling in std::iter::once(&faction.name).chain(&faction.spellings) {
                 // The first faction to claim a spelling keeps it.

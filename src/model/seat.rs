@@ -270,7 +270,9 @@ mod tests {
         ]);
         let all: Vec<usize> = (0..5).collect();
         let ids = |rows: Vec<usize>| -> Vec<String> {
-            rows.iter().map(|&i| ds.contests[i].id.clone()).collect()
+            rows.iter()
+                .map(|&i| ds.contests[i].id.to_string())
+                .collect()
         };
         // "2019" sorts before "12 Dec 2019": the vaguer date starts earlier.
         assert_eq!(

@@ -2,6 +2,7 @@
 //! ballot…), who nominated whom toward a threshold, each candidate's fate short of the ballot,
 //! the bounds a source puts on an unknown date, and which facts the data's author inferred.
 
+use compact_str::CompactString;
 use std::fmt;
 
 use schemars::JsonSchema;
@@ -21,10 +22,10 @@ pub struct Stage {
     pub date: Option<PartialDate>,
     /// The candidates at this stage, each a candidate's `id` or name as in `candidates`.
     #[serde(default)]
-    pub candidates: Vec<String>,
+    pub candidates: Vec<CompactString>,
     /// Anything else the sources say about the stage (people it left out whom they do not name).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub notes: Option<String>,
+    pub notes: Option<CompactString>,
 }
 
 /// The kinds of stage a selection goes through.
@@ -121,7 +122,7 @@ pub struct Nomination {
     pub threshold: Option<f64>,
     /// The rule or the bodies as the source words them.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub description: Option<String>,
+    pub description: Option<CompactString>,
     /// Each candidate's nominations from such bodies.
     #[serde(default, deserialize_with = "require_object::list")]
     pub counts: Vec<NominationCount>,
@@ -134,10 +135,10 @@ pub struct Nomination {
 #[serde(deny_unknown_fields)]
 pub struct NominationRoute {
     /// What the route is called, e.g. `affiliates`.
-    pub route: String,
+    pub route: CompactString,
     /// The rule as the source words it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub description: Option<String>,
+    pub description: Option<CompactString>,
     /// The conditions, all of which must hold.
     #[serde(deserialize_with = "require_object::list")]
     #[schemars(length(min = 1))]
@@ -204,7 +205,7 @@ impl NominatingBody {
 #[serde(deny_unknown_fields)]
 pub struct NominationCount {
     /// A candidate's `id` or name as in `candidates`.
-    pub candidate: String,
+    pub candidate: CompactString,
     /// How many nominated the candidate; absent when only some nominators are named.
     #[serde(
         default,
@@ -215,7 +216,7 @@ pub struct NominationCount {
     pub count: Option<u64>,
     /// The nominators the sources name (maybe only some of `count`).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub from: Vec<String>,
+    pub from: Vec<CompactString>,
 }
 
 impl NominationCount {
@@ -259,9 +260,9 @@ impl Known {
 #[serde(deny_unknown_fields)]
 pub struct Inferred {
     /// A JSON path within the contest, such as `region`, `date` or `candidates[2].faction`.
-    pub field: String,
+    pub field: CompactString,
     /// What the value was inferred from.
-    pub basis: String,
+    pub basis: CompactString,
 }
 
 /// Bounds the sources put on a date they do not give: the contest fell on or after `earliest`
@@ -274,7 +275,7 @@ pub struct DateBounds {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub latest: Option<PartialDate>,
     /// What in the sources sets the bounds.
-    pub basis: String,
+    pub basis: CompactString,
 }
 
 /// One step of a path within a contest: `candidates[2].faction` is `candidates`, 2, `faction`.

@@ -41,7 +41,7 @@ pub fn contest(dataset: &Dataset, given: &str) -> Result<usize, UnknownContest> 
 /// in the data (after a reload) are skipped.
 pub fn positions(dataset: &Dataset, ids: &[String]) -> Vec<usize> {
     ids.iter()
-        .filter_map(|id| dataset.contests.iter().position(|c| &c.id == id))
+        .filter_map(|id| dataset.contests.iter().position(|c| c.id == id))
         .collect()
 }
 

@@ -3,6 +3,8 @@
 
 use std::fmt;
 
+use compact_str::CompactString;
+
 use crate::load::suggest::closest;
 use crate::model::change::{Changes, Outcome};
 use crate::model::date::PartialDate;
@@ -270,7 +272,7 @@ struct Choice<'a> {
     id: &'a str,
     name: &'a str,
     /// Other names it went by in the data (`East` for `East of England`).
-    spellings: &'a [String],
+    spellings: &'a [CompactString],
     /// The short label it is printed by (factions: `LL`, `Con`).
     short: Option<String>,
 }
@@ -354,7 +356,7 @@ fn endorser(dataset: &Dataset, given: &str) -> Result<String, ResolveError> {
                 .flat_map(|n| &n.from);
             endorsements.chain(nominators)
         })
-        .map(String::as_str)
+        .map(CompactString::as_str)
         .collect();
     if names.iter().any(|n| fold(n) == wanted) {
         return Ok(given.trim().to_string());

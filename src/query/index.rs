@@ -166,7 +166,7 @@ impl Index {
                 margin: arithmetic::margin_points(contest),
                 turnout: arithmetic::turnout(contest),
             });
-            titles.push(contest.title.to_lowercase().into_boxed_str());
+            titles.push(contest.title.as_str().to_lowercase().into_boxed_str());
             let start = bounds[bounds.len() - 1];
             letters.push(letters::mask(&text.as_bytes()[start..]));
         }
@@ -618,7 +618,7 @@ mod tests {
         let base = dataset.contests.clone();
         for n in 1..10 {
             dataset.contests.extend(base.iter().cloned().map(|mut c| {
-                c.id = format!("{}-{n}", c.id);
+                c.id = format!("{}-{n}", c.id).into();
                 c
             }));
         }

@@ -66,7 +66,7 @@ pub fn bars(contest: &Contest) -> Vec<Bar> {
             Bar {
                 candidate: i,
                 name: c.label(),
-                faction: c.faction.clone(),
+                faction: c.faction.clone().map(Into::into),
                 votes: c.votes,
                 label: share.label(),
                 percent: share.percent(),

@@ -79,15 +79,19 @@ pub fn candidates(dataset: &Dataset, c: &Contest) -> Vec<CandidateRow> {
                 write_in: k.write_in,
                 status: k.status.map(words::candidate_status),
                 on_ballot: standing[i],
-                faction: faction.map(|f| (words::faction_short(f), f.name.clone())),
+                faction: faction.map(|f| (words::faction_short(f), f.name.to_string())),
                 inferred: inferred.remove(&i).unwrap_or_default(),
-                party,
+                party: party.map(Into::into),
                 votes,
                 share: share_label,
                 share_note,
                 place: k.place,
-                endorsements: k.endorsements.clone(),
-                description: k.description.clone(),
+                endorsements: k
+                    .endorsements
+                    .iter()
+                    .map(std::string::ToString::to_string)
+                    .collect(),
+                description: k.description.clone().map(Into::into),
             }
         })
         .collect()

@@ -219,7 +219,7 @@ pub fn bar_changes(
         }
         Some(match changes.parties.of_candidate(c) {
             Some(p) => p.group,
-            None => party::fold(&c.party.clone().unwrap_or_else(|| c.label())),
+            None => party::fold(&c.party.clone().unwrap_or_else(|| c.label().into())),
         })
     };
     let standing = |contest: &Contest, k: &str| {
@@ -401,14 +401,14 @@ pub fn swing_grid(
             .unwrap_or_else(|| now.title.clone());
         let since = then
             .date
-            .map_or_else(|| then.id.clone(), |d| d.year().to_string());
+            .map_or_else(|| then.id.clone(), |d| d.year().to_string().into());
         grid.push(vec![
             if s.by_name {
                 format!("{seat} (by name)")
             } else {
-                seat
+                seat.to_string()
             },
-            since,
+            since.to_string(),
             s.result
                 .clone()
                 .unwrap_or_else(|| WINNER_NOT_KNOWN.to_string()),

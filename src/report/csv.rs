@@ -122,8 +122,8 @@ impl TextCells {
     }
 
     /// An optional text cell: empty when unknown.
-    fn opt(self, value: Option<&String>) -> String {
-        value.map(|v| self.text(v)).unwrap_or_default()
+    fn opt<S: AsRef<str> + ?Sized>(self, value: Option<&S>) -> String {
+        value.map(|v| self.text(v.as_ref())).unwrap_or_default()
     }
 }
 
@@ -509,7 +509,7 @@ fn winning_factions<K>(ds: &Dataset, records: &[GroupRecord<K>]) -> Vec<Option<S
     let won = |f: &Option<String>| records.iter().any(|g| g.wins.iter().any(|(x, _)| x == f));
     ds.factions
         .iter()
-        .map(|f| Some(f.id.clone()))
+        .map(|f| Some(f.id.to_string()))
         .chain([None])
         .filter(won)
         .collect()
@@ -595,7 +595,7 @@ mod tests {
         }
         assert_eq!(safe.cell("+Blue gain from Red"), "'+Blue gain from Red");
         assert_eq!(TextCells::Raw.cell("+Blue gain"), "+Blue gain");
-        assert_eq!(safe.opt(None), "");
+        assert_eq!(safe.opt::<str>(None), "");
         assert_eq!(safe.opt(Some(&"-x".to_string())), "'-x");
     }
 

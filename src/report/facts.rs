@@ -69,7 +69,7 @@ impl<'a> Summary<'a> {
     /// The region's name, or `no region`.
     pub fn region_label(&self) -> String {
         self.region
-            .map_or_else(|| words::NO_REGION.to_string(), |r| r.name.clone())
+            .map_or_else(|| words::NO_REGION.to_string(), |r| r.name.to_string())
     }
 
     /// The winning margin as a reader would say it: `120 (20.3 pts)`, `5,965 (as stated)`, or
@@ -222,7 +222,7 @@ pub fn title(c: &Contest) -> String {
     if c.is_inferred("title") {
         words::marked(&c.title)
     } else {
-        c.title.clone()
+        c.title.to_string()
     }
 }
 
@@ -238,8 +238,11 @@ pub fn headline(dataset: &Dataset, c: &Contest) -> Vec<String> {
             value
         }
     };
-    let mut parts = vec![c.id.clone(), short("kind", words::kind(c.kind).to_string())];
-    parts.extend(c.party.clone().map(|p| short("party", p)));
+    let mut parts = vec![
+        c.id.to_string(),
+        short("kind", words::kind(c.kind).to_string()),
+    ];
+    parts.extend(c.party.as_deref().map(|p| short("party", p.to_string())));
     parts.push(short("region", s.region_label()));
     parts.push(short("date", s.date_label()));
     parts.push(short("status", words::status(c.status).to_string()));
@@ -269,7 +272,7 @@ pub fn facts(dataset: &Dataset, c: &Contest) -> Vec<Fact> {
         }
     };
     push("Kind", "kind", Some(words::kind(c.kind).to_string()));
-    push("Party", "party", c.party.clone());
+    push("Party", "party", c.party.clone().map(Into::into));
     push(
         "Constituency",
         "constituency",
@@ -280,7 +283,7 @@ pub fn facts(dataset: &Dataset, c: &Contest) -> Vec<Fact> {
                     format!("{name} ({})", words::inferred(id))
                 }
                 Some(id) => format!("{name} ({id})"),
-                None => name.clone(),
+                None => name.to_string(),
             }),
     );
     push("Region", "region", Some(s.region_label()));
@@ -291,7 +294,7 @@ pub fn facts(dataset: &Dataset, c: &Contest) -> Vec<Fact> {
         c.date_bounds.as_deref().map(date_bounds),
     );
     push("Status", "status", Some(status(c)));
-    push("Method", "method", c.method.clone());
+    push("Method", "method", c.method.clone().map(Into::into));
     let mut push = |label, value: Option<String>| {
         if let Some(v) = value {
             facts.push((label, v));
@@ -367,12 +370,16 @@ pub fn facts(dataset: &Dataset, c: &Contest) -> Vec<Fact> {
             .as_ref()
             .map(|w| format!("{} {} to {}", w.percent, words::POINTS, w.to)),
     );
-    push("Result", "result", c.result.clone());
+    push("Result", "result", c.result.clone().map(Into::into));
     push(
         "Previous holder",
         "previous_holder",
         c.previous_holder.as_ref().map(|h| {
-            let mut about: Vec<String> = h.party.iter().cloned().collect();
+            let mut about: Vec<String> = h
+                .party
+                .iter()
+                .map(std::string::ToString::to_string)
+                .collect();
             about.extend(h.since.map(|d| format!("since {}", d.human())));
             with_aside(&h.name, &about)
         }),
@@ -397,7 +404,11 @@ pub fn facts(dataset: &Dataset, c: &Contest) -> Vec<Fact> {
         "Seat majority",
         "seat_majority",
         c.seat_majority.as_ref().map(|m| {
-            let mut about: Vec<String> = m.party.iter().cloned().collect();
+            let mut about: Vec<String> = m
+                .party
+                .iter()
+                .map(std::string::ToString::to_string)
+                .collect();
             about.extend(m.as_of.map(|d| d.human()));
             with_aside(&thousands(m.votes), &about)
         }),
@@ -553,7 +564,7 @@ pub fn chart(c: &Contest) -> Vec<Bar> {
 
 /// `LabourList, "Title", 25 Oct 2019 — note`, without the URL (callers place it).
 pub fn source_text(s: &Source) -> String {
-    let mut head = vec![s.outlet.clone()];
+    let mut head = vec![s.outlet.to_string()];
     head.extend(s.title.as_ref().map(|t| format!("\u{201c}{t}\u{201d}")));
     head.extend(s.date.map(|d| d.human()));
     let mut text = head.join(", ");

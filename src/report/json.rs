@@ -103,7 +103,10 @@ impl CountDoc {
                         .account
                         .set_aside
                         .into_iter()
-                        .map(|(reason, ballots)| crate::model::Inactive { reason, ballots })
+                        .map(|(reason, ballots)| crate::model::Inactive {
+                            reason: reason.into(),
+                            ballots,
+                        })
                         .collect(),
                 })
                 .collect(),
@@ -139,7 +142,7 @@ impl VersionsDoc {
         let id = |i: usize| {
             ds.contests
                 .get(i)
-                .map_or_else(String::new, |c| c.id.clone())
+                .map_or_else(String::new, |c| c.id.to_string())
         };
         VersionsDoc {
             listed: id(of.group.row().contest),
@@ -217,7 +220,9 @@ impl ChangeDoc {
     fn new(dataset: &Dataset, since: &Since) -> Option<ChangeDoc> {
         let empty = |status: &str, previous: Option<usize>, reason: String| ChangeDoc {
             status: status.into(),
-            previous: previous.map(|p| dataset.contests[p].id.clone()),
+            previous: previous
+                .map(|p| dataset.contests[p].id.clone())
+                .map(Into::into),
             reason: Some(reason),
             matched_by: None,
             result: None,
@@ -244,7 +249,7 @@ impl ChangeDoc {
             }
             Since::Known(c) => ChangeDoc {
                 status: "known".into(),
-                previous: Some(dataset.contests[c.previous].id.clone()),
+                previous: Some(dataset.contests[c.previous].id.to_string()),
                 reason: None,
                 matched_by: Some(if c.by_name { "name" } else { "id" }.into()),
                 result: c
@@ -575,13 +580,13 @@ impl Derived {
         let standing = contest.standing();
         let references = crate::model::references::References::of(contest);
         Derived {
-            region_name: s.region.map(|r| r.name.clone()),
+            region_name: s.region.map(|r| r.name.clone()).map(Into::into),
             date_label: contest
                 .date
                 .as_ref()
                 .map(super::super::model::date::PartialDate::human),
             winner: s.winner.map(super::super::model::Candidate::label),
-            winner_faction: s.winner.and_then(|w| w.faction.clone()),
+            winner_faction: s.winner.and_then(|w| w.faction.clone()).map(Into::into),
             winners: s.winners.iter().map(|w| w.label()).collect(),
             margin_votes: s.margin_votes,
             margin_points: s.margin_points.map(round2),
@@ -643,7 +648,11 @@ impl Derived {
                     verdict: v.verdict,
                 })
                 .collect(),
-            inferred: contest.inferred.iter().map(|x| x.field.clone()).collect(),
+            inferred: contest
+                .inferred
+                .iter()
+                .map(|x| x.field.to_string())
+                .collect(),
             warnings: warnings_of(warnings, i),
         }
     }
@@ -823,7 +832,7 @@ fn stats_rows(ds: &Dataset, groups: &Groups) -> serde_json::Value {
                     .map(|r| r.name.clone());
                 group(
                     ("region", json!(g.key)),
-                    name,
+                    name.map(Into::into),
                     (g.contests, g.decided, g.pending),
                     &g.wins,
                 )

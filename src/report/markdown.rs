@@ -163,17 +163,17 @@ pub fn list(out: &mut impl Write, listing: &Listing) -> io::Result<()> {
         let mut cells = vec![
             code_cell(&c.id),
             s.marked(RowFact::Date, s.date_label()).into(),
-            s.marked(RowFact::Title, c.title.clone()).into(),
+            s.marked(RowFact::Title, c.title.to_string()).into(),
             s.marked(
                 RowFact::Region,
-                s.region.map_or(DASH.into(), |r| r.name.clone()),
+                s.region.map_or(DASH.into(), |r| r.name.to_string()),
             )
             .into(),
             Cell::Text(c.status.as_str().into()),
             s.marked(RowFact::Winner, s.winner_text()).into(),
             s.marked(
                 RowFact::WinnerFaction,
-                s.winner_faction.map_or(DASH.into(), |f| f.name.clone()),
+                s.winner_faction.map_or(DASH.into(), |f| f.name.to_string()),
             )
             .into(),
             s.marked(

@@ -7,6 +7,8 @@
 
 use std::collections::HashMap;
 
+use compact_str::CompactString;
+
 use crate::model::tally::Tally;
 use crate::model::{Candidate, Contest, Inactive, Round, SetAside, Transfer};
 use crate::report::round_words;
@@ -120,7 +122,7 @@ impl<'a> Names<'a> {
     /// The name people read for a reference.
     fn shown(&self, reference: &str) -> String {
         self.candidate(reference)
-            .map_or_else(|| reference.to_string(), |c| c.name.clone())
+            .map_or_else(|| reference.to_string(), |c| c.name.to_string())
     }
 
     /// A key that is the same for every reference to one candidate.
@@ -289,7 +291,7 @@ impl<'a> Count<'a> {
                     .map(|t| over(&count.votes, t));
                 RoundRow {
                     name: names.shown(&count.candidate),
-                    faction: candidate.and_then(|c| c.faction.clone()),
+                    faction: candidate.and_then(|c| c.faction.clone()).map(Into::into),
                     percent: (counted > 0.0).then(|| count.votes.value() * 100.0 / counted),
                     change: before.get(&key).map(|b| difference(&count.votes, b)),
                     votes: Some(count.votes.clone()),
@@ -315,7 +317,10 @@ impl<'a> Count<'a> {
                 }
                 rows.push(RoundRow {
                     name: names.shown(name),
-                    faction: names.candidate(name).and_then(|c| c.faction.clone()),
+                    faction: names
+                        .candidate(name)
+                        .and_then(|c| c.faction.clone())
+                        .map(Into::into),
                     votes: None,
                     percent: None,
                     change: None,
@@ -324,7 +329,7 @@ impl<'a> Count<'a> {
                 });
             }
         }
-        let shown = |list: &[String]| list.iter().map(|n| names.shown(n)).collect();
+        let shown = |list: &[CompactString]| list.iter().map(|n| names.shown(n)).collect();
         Some(RoundView {
             number: index + 1,
             of: contest.rounds.len(),
@@ -339,8 +344,8 @@ impl<'a> Count<'a> {
                 .transfers
                 .iter()
                 .map(|t| Transfer {
-                    from: names.shown(&t.from),
-                    to: names.shown(&t.to),
+                    from: names.shown(&t.from).into(),
+                    to: names.shown(&t.to).into(),
                     ..t.clone()
                 })
                 .collect(),
@@ -349,7 +354,7 @@ impl<'a> Count<'a> {
                 .set_aside
                 .iter()
                 .map(|x| SetAside {
-                    from: names.shown(&x.from),
+                    from: names.shown(&x.from).into(),
                     ..x.clone()
                 })
                 .collect(),
@@ -417,7 +422,7 @@ pub fn account(view: &RoundView, name: &str) -> Account {
     for x in view.set_aside.iter().filter(|x| x.from == name) {
         match set_aside.iter_mut().find(|(r, _)| *r == x.reason) {
             Some((_, list)) => list.push(&x.ballots),
-            None => set_aside.push((x.reason.clone(), vec![&x.ballots])),
+            None => set_aside.push((x.reason.to_string(), vec![&x.ballots])),
         }
     }
     Account {
@@ -484,7 +489,7 @@ pub fn table(contest: &Contest) -> RoundTable {
                     rows.push(TableRow {
                         faction: names
                             .candidate(&count.candidate)
-                            .and_then(|c| c.faction.clone()),
+                            .and_then(|c| c.faction.as_deref().map(str::to_string)),
                         name: names.shown(&count.candidate),
                         tallies: vec![None; n],
                         elected: None,
@@ -534,7 +539,7 @@ pub fn table(contest: &Contest) -> RoundTable {
             let at = if let Some(at) = inactive.iter().position(|(r, _)| *r == x.reason) {
                 at
             } else {
-                inactive.push((x.reason.clone(), vec![None; n]));
+                inactive.push((x.reason.to_string(), vec![None; n]));
                 inactive.len() - 1
             };
             inactive[at].1[i] = Some(x.ballots.clone());

@@ -187,7 +187,7 @@ pub fn routes(c: &Contest) -> Option<Routes> {
         if several {
             rules.push(format!("{}: {}", route.route, rule_text(c, r, route)));
         }
-        rules.extend(route.description.clone());
+        rules.extend(route.description.as_deref().map(str::to_string));
     }
     let counts = counts_by_candidate(c);
     let candidates = (0..c.candidates.len())

@@ -130,7 +130,7 @@ fn stage_row(c: &Contest, references: &References, s: usize, stage: &Stage) -> S
             if at("notes") {
                 words::marked(n)
             } else {
-                n.clone()
+                n.to_string()
             }
         }),
     }
@@ -285,7 +285,11 @@ fn nomination_table(
                 value: known.map(|k| k.value() as f64),
                 reached,
                 verdict,
-                from: count.from.clone(),
+                from: count
+                    .from
+                    .iter()
+                    .map(std::string::ToString::to_string)
+                    .collect(),
             };
             (known.map_or(0, |k| k.value() + 1), row)
         })
@@ -298,7 +302,7 @@ fn nomination_table(
             if at(field(here(), "description")) {
                 words::marked(d)
             } else {
-                d.clone()
+                d.to_string()
             }
         }),
         rows: rows.into_iter().map(|(_, r)| r).collect(),
@@ -401,7 +405,7 @@ pub fn describe(c: &Contest, field: &str) -> String {
         }
         [FieldStep::Key(list), FieldStep::Index(i), ..] => {
             let head = match list.as_str() {
-                "candidates" => c.candidates.get(*i).map(|k| k.name.clone()),
+                "candidates" => c.candidates.get(*i).map(|k| k.name.to_string()),
                 "stages" => c.stages.get(*i).map(|s| words::stage(s.stage).to_string()),
                 "nominations" => c
                     .nominations

@@ -60,5 +60,5 @@ fn id(dataset: &Dataset, v: &Version) -> String {
     dataset
         .contests
         .get(v.contest)
-        .map_or_else(String::new, |c| c.id.clone())
+        .map_or_else(String::new, |c| c.id.to_string())
 }

@@ -206,7 +206,7 @@ pub fn faction_short(faction: &Faction) -> String {
 /// A faction's name; `no faction` for `None` or an id missing from the catalogue.
 pub fn faction_name(dataset: &Dataset, id: Option<&str>) -> String {
     id.and_then(|id| dataset.faction(id))
-        .map_or_else(|| NO_FACTION.to_string(), |f| f.name.clone())
+        .map_or_else(|| NO_FACTION.to_string(), |f| f.name.to_string())
 }
 
 /// A region's name (its id when the catalogue lacks it); `no region` for `None`.
@@ -214,7 +214,7 @@ pub fn region_name(dataset: &Dataset, id: Option<&str>) -> String {
     match id {
         Some(id) => dataset
             .region(id)
-            .map_or_else(|| id.to_string(), |r| r.name.clone()),
+            .map_or_else(|| id.to_string(), |r| r.name.to_string()),
         None => NO_REGION.to_string(),
     }
 }

@@ -91,7 +91,9 @@ pub fn inferred_counts(dataset: &Dataset, rows: &[usize]) -> InferredCounts {
                 };
             let at = *record_of[slot].get_or_insert_with(|| {
                 out.factions.push(FactionInferred {
-                    faction: (slot != none).then(|| dataset.factions[slot].id.clone()),
+                    faction: (slot != none)
+                        .then(|| dataset.factions[slot].id.clone())
+                        .map(Into::into),
                     won: 0,
                     won_inferred: 0,
                     lost: 0,

@@ -118,8 +118,9 @@ pub fn add_previous_shares(
     let seat = |i: usize| {
         let c = &dataset.contests[i];
         c.constituency_id
-            .clone()
+            .as_deref()
             .filter(|id| !id.trim().is_empty())
+            .map(str::to_string)
             .or_else(|| c.constituency.as_deref().map(party::fold))
     };
     let compared: HashSet<Option<String>> = previous.iter().map(|&p| seat(p)).collect();

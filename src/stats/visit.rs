@@ -83,7 +83,7 @@ mod tests {
         let base = dataset.contests.clone();
         for n in 1..10 {
             dataset.contests.extend(base.iter().cloned().map(|mut c| {
-                c.id = format!("{}-{n}", c.id);
+                c.id = format!("{}-{n}", c.id).into();
                 c
             }));
         }

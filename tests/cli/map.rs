@@ -277,7 +277,7 @@ fn the_swingometer_on_ge2019_agrees_with_the_sum_done_by_hand() {
     ] {
         let swing = format!("Con:Lab:{points}");
         let svg = stdout(&["map", "--data", data, "--swing", &swing, "--format", "svg"]);
-        let (got, title) = &svg_seats(&svg)[&id];
+        let (got, title) = &svg_seats(&svg)[id.as_str()];
         assert_eq!(got, fill, "{swing}");
         assert!(title.ends_with(projected), "{title}");
         assert!(svg.contains("PROJECTION, not a result"), "{swing}");

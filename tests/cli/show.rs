@@ -97,7 +97,7 @@ fn every_contest_in_every_format() {
         for contest in &dataset.contests {
             let id = contest.id.as_str();
             let text = stdout(&["show", id, "--data", data]);
-            assert!(text.starts_with(&contest.title), "{text}");
+            assert!(text.starts_with(contest.title.as_str()), "{text}");
             assert!(text.contains("\nContest\n"));
             let md = stdout(&["show", id, "--data", data, "--format", "markdown"]);
             assert!(md.starts_with("## "), "{md}");
@@ -106,7 +106,11 @@ fn every_contest_in_every_format() {
             assert_eq!(doc.schema, "hustings.show");
             assert_eq!(&doc.contest, contest, "JSON round-trips into the model");
             for candidate in &contest.candidates {
-                assert!(text.contains(&candidate.name), "{id}: {}", candidate.name);
+                assert!(
+                    text.contains(candidate.name.as_str()),
+                    "{id}: {}",
+                    candidate.name
+                );
             }
         }
     }

@@ -85,7 +85,7 @@ fn elected_in_order(c: &Contest) -> Vec<String> {
             let round = c
                 .rounds
                 .iter()
-                .position(|r| r.elected.iter().any(|e| e == &cand.name))
+                .position(|r| r.elected.contains(&cand.name))
                 .unwrap_or(usize::MAX);
             (round, i, cand.name.as_str())
         })

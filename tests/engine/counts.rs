@@ -1,6 +1,7 @@
 //! Preferential counts as counting software writes them (tests/data/real/rcv): RCTab
 //! detailed reports and Universal Tabulator files open directly, read leniently and exactly.
 
+use compact_str::CompactString;
 use hustings::load::{self, DataSource, Loaded};
 use hustings::model::Contest;
 use hustings::model::arithmetic;
@@ -33,7 +34,7 @@ fn final_tallies(c: &Contest) -> Vec<(String, String)> {
         .unwrap()
         .counts
         .iter()
-        .map(|k| (k.candidate.clone(), k.votes.to_string()))
+        .map(|k| (k.candidate.to_string(), k.votes.to_string()))
         .collect();
     all.sort();
     all
@@ -516,7 +517,7 @@ fn the_rctab_corpus_accounts_for_every_eliminated_candidate() {
         };
         for c in &loaded.dataset.contests {
             for (i, r) in c.rounds.iter().enumerate() {
-                let out: Vec<&String> = r.eliminated.iter().chain(&r.elected).collect();
+                let out: Vec<&CompactString> = r.eliminated.iter().chain(&r.elected).collect();
                 if r.eliminated.len() > 1 && !r.set_aside.is_empty() {
                     batches += 1;
                 }

@@ -63,7 +63,7 @@ fn seats_per_region(dataset: &Dataset) -> BTreeMap<String, usize> {
     let mut out = BTreeMap::new();
     for c in &dataset.contests {
         let name = &dataset.region(c.region.as_deref().unwrap()).unwrap().name;
-        *out.entry(name.clone()).or_default() += 1;
+        *out.entry(name.to_string()).or_default() += 1;
     }
     out
 }

@@ -197,7 +197,7 @@ fn without_file(mut d: Dataset) -> Dataset {
         c.notes = c
             .notes
             .as_ref()
-            .map(|n| n.replace(".json", ".FILE").replace(".xml", ".FILE"));
+            .map(|n| n.replace(".json", ".FILE").replace(".xml", ".FILE").into());
         for s in &mut c.sources {
             s.title = None;
             s.note = None;

@@ -4,6 +4,8 @@
 
 use std::collections::HashSet;
 
+use compact_str::CompactString;
+
 use crate::support::strategies;
 use hustings::load::integrity;
 use hustings::load::validate;
@@ -75,15 +77,15 @@ fn pointers(value: &serde_json::Value, here: String, out: &mut Vec<String>) {
 
 /// A filter over `dataset`, mostly using what it contains, sometimes what it does not.
 fn filter_for(dataset: &Dataset) -> impl Strategy<Value = Filter> + use<> {
-    let mut region_ids: Vec<String> = dataset.regions.iter().map(|r| r.id.clone()).collect();
+    let mut region_ids: Vec<String> = dataset.regions.iter().map(|r| r.id.to_string()).collect();
     region_ids.push("nowhere".into());
-    let mut faction_ids: Vec<String> = dataset.factions.iter().map(|f| f.id.clone()).collect();
+    let mut faction_ids: Vec<String> = dataset.factions.iter().map(|f| f.id.to_string()).collect();
     faction_ids.push("no-faction".into());
     let mut endorsers: Vec<String> = dataset
         .contests
         .iter()
         .flat_map(|c| &c.candidates)
-        .flat_map(|c| c.endorsements.iter().map(|e| e.to_uppercase()))
+        .flat_map(|c| c.endorsements.iter().map(|e| e.as_str().to_uppercase()))
         .collect();
     endorsers.push("Nobody".into());
     let mut words: Vec<String> = dataset
@@ -195,17 +197,22 @@ fn oracle(dataset: &Dataset, i: usize, filter: &Filter) -> bool {
         [&c.constituency, &c.party, &c.notes, &c.result]
             .into_iter()
             .flatten()
-            .map(String::as_str),
+            .map(CompactString::as_str),
     );
     for k in &c.candidates {
         fields.push(&k.name);
         fields.extend(k.party.as_deref());
-        fields.extend(k.endorsements.iter().map(String::as_str));
+        fields.extend(k.endorsements.iter().map(CompactString::as_str));
     }
     fields.extend(c.stages.iter().filter_map(|s| s.notes.as_deref()));
     for n in &c.nominations {
         fields.extend(n.description.as_deref());
-        fields.extend(n.counts.iter().flat_map(|k| &k.from).map(String::as_str));
+        fields.extend(
+            n.counts
+                .iter()
+                .flat_map(|k| &k.from)
+                .map(CompactString::as_str),
+        );
     }
     let fields: Vec<String> = fields.into_iter().map(fold).collect();
     (filter.kinds.is_empty() || filter.kinds.contains(&c.kind))
@@ -218,7 +225,7 @@ fn oracle(dataset: &Dataset, i: usize, filter: &Filter) -> bool {
         && (filter.statuses.is_empty() || filter.statuses.contains(&c.status))
         && ((filter.regions.is_empty() && !filter.no_region)
             || match &c.region {
-                Some(r) => filter.regions.contains(r),
+                Some(r) => filter.regions.iter().any(|f| f == r),
                 None => filter.no_region,
             })
         && filter

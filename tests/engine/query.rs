@@ -12,7 +12,7 @@ fn seed() -> (Dataset, Index) {
 
 fn ids(dataset: &Dataset, rows: &[usize]) -> Vec<String> {
     rows.iter()
-        .map(|&i| dataset.contests[i].id.clone())
+        .map(|&i| dataset.contests[i].id.to_string())
         .collect()
 }
 
@@ -214,8 +214,8 @@ fn region_sort_flips_regions_but_not_titles_and_keeps_national_last() {
                 let region = c
                     .region
                     .as_deref()
-                    .map(|r| dataset.region(r).unwrap().name.to_lowercase());
-                (region, c.title.to_lowercase())
+                    .map(|r| dataset.region(r).unwrap().name.as_str().to_lowercase());
+                (region, c.title.as_str().to_lowercase())
             })
             .collect();
         assert_eq!(keyed.last().unwrap().0, None, "national last ({reverse})");

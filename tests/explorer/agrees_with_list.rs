@@ -23,7 +23,7 @@ fn explorer_ids(flags: &[&str]) -> Vec<String> {
     let dataset = &app.data.as_ref().unwrap().loaded.dataset;
     app.rows
         .iter()
-        .map(|&i| dataset.contests[i].id.clone())
+        .map(|&i| dataset.contests[i].id.to_string())
         .collect()
 }
 

@@ -23,7 +23,7 @@ fn ids(app: &App) -> Vec<String> {
     let ds = app.data.as_ref().unwrap().dataset();
     app.rows
         .iter()
-        .map(|&i| ds.contests[i].id.clone())
+        .map(|&i| ds.contests[i].id.to_string())
         .collect()
 }
 

@@ -139,7 +139,7 @@ fn the_detail_pane_shows_the_facts_show_prints_for_every_import_format() {
             .contests
             .iter()
             .take(2)
-            .map(|c| c.id.clone())
+            .map(|c| c.id.to_string())
             .collect();
         let mut app = app_on(loaded, 220, 600);
         for id in &ids {

@@ -44,7 +44,7 @@ fn the_first_contests_are_shown_marked_as_loading() {
     titles.sort();
     let mut first_six: Vec<String> = seed.dataset.contests[..6]
         .iter()
-        .map(|c| c.title.clone())
+        .map(|c| c.title.to_string())
         .collect();
     first_six.sort();
     assert_eq!(titles, first_six);

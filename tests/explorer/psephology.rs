@@ -469,7 +469,7 @@ fn titles_of(app: &App) -> Vec<String> {
     let ds = app.data.as_ref().unwrap().dataset();
     app.rows
         .iter()
-        .map(|&i| ds.contests[i].title.clone())
+        .map(|&i| ds.contests[i].title.to_string())
         .collect()
 }
 

@@ -25,7 +25,7 @@ fn listed(app: &App) -> Vec<String> {
     let data = app.data.as_ref().expect("loaded");
     app.rows
         .iter()
-        .map(|&i| data.dataset().contests[i].id.clone())
+        .map(|&i| data.dataset().contests[i].id.to_string())
         .collect()
 }
 

@@ -32,7 +32,7 @@ fn history_ids(app: &App) -> Vec<String> {
     app.views
         .history
         .iter()
-        .map(|&i| ds.contests[i].id.clone())
+        .map(|&i| ds.contests[i].id.to_string())
         .collect()
 }
 

@@ -120,8 +120,8 @@ pub fn regions() -> impl Strategy<Value = Vec<Region>> {
             ids.into_iter()
                 .zip(names)
                 .map(|(id, name)| Region {
-                    id,
-                    name,
+                    id: id.into(),
+                    name: name.into(),
                     spellings: Vec::new(),
                 })
                 .collect()
@@ -143,11 +143,11 @@ pub fn factions() -> impl Strategy<Value = Vec<Faction>> {
             ids.into_iter()
                 .zip(details)
                 .map(|(id, (name, abbr, color, description))| Faction {
-                    id,
-                    name,
-                    abbr,
-                    color,
-                    description,
+                    id: id.into(),
+                    name: name.into(),
+                    abbr: abbr.map(Into::into),
+                    color: color.map(Into::into),
+                    description: description.map(Into::into),
                     group: None,
                     spellings: Vec::new(),
                 })
@@ -193,9 +193,9 @@ pub fn candidate(name: String, faction_ids: Vec<String>) -> impl Strategy<Value 
                 status,
             )| Candidate {
                 id: None,
-                name: name.clone(),
-                party,
-                faction,
+                name: name.clone().into(),
+                party: party.map(Into::into),
+                faction: faction.map(Into::into),
                 votes,
                 share: share.map(Box::new),
                 elected,
@@ -204,8 +204,8 @@ pub fn candidate(name: String, faction_ids: Vec<String>) -> impl Strategy<Value 
                 incumbent,
                 write_in: false,
                 folded: false,
-                description,
-                endorsements,
+                description: description.map(Into::into),
+                endorsements: endorsements.into_iter().map(Into::into).collect(),
             },
         )
 }
@@ -229,17 +229,17 @@ pub fn rounds(names: Vec<String>) -> BoxedStrategy<Vec<Round>> {
                     .into_iter()
                     .zip(votes)
                     .map(|(candidate, votes)| RoundCount {
-                        candidate,
+                        candidate: candidate.into(),
                         votes: Tally::whole_number(votes),
                     })
                     .collect(),
                 elected: Vec::new(),
-                eliminated,
+                eliminated: eliminated.into_iter().map(Into::into).collect(),
                 transfers: transfers
                     .into_iter()
                     .map(|(from, to, votes)| Transfer {
-                        from,
-                        to,
+                        from: from.into(),
+                        to: to.into(),
                         votes: Tally::whole_number(votes),
                     })
                     .collect(),
@@ -263,8 +263,8 @@ pub fn selection(
     }
     let inferred = vec(
         (select(fields), text()).prop_map(|(field, basis)| Inferred {
-            field: field.to_string(),
-            basis,
+            field: field.into(),
+            basis: basis.into(),
         }),
         0..2,
     );
@@ -278,7 +278,7 @@ pub fn selection(
                 stage,
                 date,
                 candidates: Vec::new(),
-                notes,
+                notes: notes.map(Into::into),
             });
         return (vec(stage, 0..2), Just(Vec::new()), inferred).boxed();
     }
@@ -292,14 +292,14 @@ pub fn selection(
         .prop_map(|(stage, date, candidates, notes)| Stage {
             stage,
             date,
-            candidates,
-            notes,
+            candidates: candidates.into_iter().map(Into::into).collect(),
+            notes: notes.map(Into::into),
         });
     let count = (select(names), option::of(0u64..30), vec(text(), 0..3)).prop_map(
         |(candidate, count, from)| NominationCount {
-            candidate,
+            candidate: candidate.into(),
             count,
-            from,
+            from: from.into_iter().map(Into::into).collect(),
         },
     );
     let nomination = (
@@ -311,7 +311,7 @@ pub fn selection(
         .prop_map(|(body, threshold, description, counts)| Nomination {
             body,
             threshold,
-            description,
+            description: description.map(Into::into),
             counts,
         });
     (vec(stage, 0..3), vec(nomination, 0..2), inferred).boxed()
@@ -341,11 +341,11 @@ pub fn source() -> impl Strategy<Value = Source> {
         option::of(text()),
     )
         .prop_map(|(outlet, title, date, url, note)| Source {
-            outlet,
-            title,
+            outlet: outlet.into(),
+            title: title.map(Into::into),
             date,
-            url,
-            note,
+            url: url.map(Into::into),
+            note: note.map(Into::into),
         })
 }
 
@@ -360,21 +360,31 @@ type Context = (
 
 fn context() -> impl Strategy<Value = Context> {
     (
-        option::of((percent(), text()).prop_map(|(percent, to)| Swing { percent, to })),
+        option::of((percent(), text()).prop_map(|(percent, to)| Swing {
+            percent,
+            to: to.into(),
+        })),
         option::of(text()),
         option::of(
-            (text(), option::of(text()), option::of(partial_date()))
-                .prop_map(|(name, party, since)| Holder { name, party, since }),
+            (text(), option::of(text()), option::of(partial_date())).prop_map(
+                |(name, party, since)| Holder {
+                    name: name.into(),
+                    party: party.map(Into::into),
+                    since,
+                },
+            ),
         ),
         option::of(
-            (option::of(text()), option::of(partial_date()))
-                .prop_map(|(to, date)| Defection { to, date }),
+            (option::of(text()), option::of(partial_date())).prop_map(|(to, date)| Defection {
+                to: to.map(Into::into),
+                date,
+            }),
         ),
         option::of(
             (count(), option::of(text()), option::of(partial_date())).prop_map(
                 |(votes, party, as_of)| SeatMajority {
                     votes,
-                    party,
+                    party: party.map(Into::into),
                     as_of,
                 },
             ),
@@ -435,19 +445,19 @@ pub fn contest(
             (candidates, rounds, (stages, nominations, inferred)),
             (majority, (swing, result, previous_holder, defection, seat_majority), sources, notes),
         )| Contest {
-            id: id.clone(),
+            id: id.clone().into(),
             seats: None,
             kind,
-            title,
-            party,
-            constituency,
-            constituency_id,
-            region,
+            title: title.into(),
+            party: party.map(Into::into),
+            constituency: constituency.map(Into::into),
+            constituency_id: constituency_id.map(Into::into),
+            region: region.map(Into::into),
             date,
             date_bounds: None,
             status,
             status_as_of: as_of,
-            method,
+            method: method.map(Into::into),
             ballots,
             candidates,
             stages,
@@ -456,12 +466,12 @@ pub fn contest(
             rounds,
             majority,
             swing: swing.map(Box::new),
-            result,
+            result: result.map(Into::into),
             previous_holder: previous_holder.map(Box::new),
             defection: defection.map(Box::new),
             seat_majority: seat_majority.map(Box::new),
             sources,
-            notes,
+            notes: notes.map(Into::into),
             inferred,
         },
     )
@@ -470,8 +480,8 @@ pub fn contest(
 /// A whole dataset that must load: catalogues, then up to `max_contests` contests using them.
 pub fn dataset(max_contests: usize) -> impl Strategy<Value = Dataset> {
     (regions(), factions(), option::of(text())).prop_flat_map(move |(regions, factions, title)| {
-        let region_ids: Vec<String> = regions.iter().map(|r| r.id.clone()).collect();
-        let faction_ids: Vec<String> = factions.iter().map(|f| f.id.clone()).collect();
+        let region_ids: Vec<String> = regions.iter().map(|r| r.id.to_string()).collect();
+        let faction_ids: Vec<String> = factions.iter().map(|f| f.id.to_string()).collect();
         let contests = btree_set(id(), 0..=max_contests).prop_flat_map(move |ids| {
             ids.into_iter()
                 .map(|id| contest(id, region_ids.clone(), faction_ids.clone()))
@@ -480,7 +490,7 @@ pub fn dataset(max_contests: usize) -> impl Strategy<Value = Dataset> {
         (Just(regions), Just(factions), Just(title), contests).prop_map(
             |(regions, factions, title, contests)| Dataset {
                 schema_version: SCHEMA_VERSION,
-                title,
+                title: title.map(Into::into),
                 regions,
                 factions,
                 contests,

@@ -140,13 +140,13 @@ pub fn titles(app: &App) -> Vec<String> {
     let data = app.data.as_ref().expect("loaded");
     app.rows
         .iter()
-        .map(|&i| data.dataset().contests[i].title.clone())
+        .map(|&i| data.dataset().contests[i].title.to_string())
         .collect()
 }
 
 /// The selected contest's id.
 pub fn selected_id(app: &App) -> Option<String> {
-    app.selected_contest().map(|c| c.id.clone())
+    app.selected_contest().map(|c| c.id.to_string())
 }
 
 /// Moves the selection to the contest with this id by pressing `j`/`k`.

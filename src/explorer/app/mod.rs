@@ -215,7 +215,7 @@ impl App {
             return titles;
         }
         match &data.dataset().title {
-            Some(title) => vec![title.clone()],
+            Some(title) => vec![title.to_string()],
             None => loaded.sources.clone(),
         }
     }

@@ -60,7 +60,7 @@ impl Picker {
             PickerKind::Region => ds
                 .regions
                 .iter()
-                .map(|r| (r.id.clone(), r.name.clone()))
+                .map(|r| (r.id.to_string(), r.name.to_string()))
                 .map(|(id, label)| Choice {
                     id,
                     label,
@@ -75,7 +75,7 @@ impl Picker {
                 .factions
                 .iter()
                 .map(|f| Choice {
-                    id: f.id.clone(),
+                    id: f.id.to_string(),
                     label: format!("{} {}", words::faction_short(f), f.name),
                     count: 0,
                     none: false,

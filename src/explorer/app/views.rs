@@ -371,7 +371,7 @@ impl App {
             self.say(format!("unmarked {title}"));
             return;
         }
-        self.marks.push(id);
+        self.marks.push(id.to_string());
         if self.marks.len() > 2 {
             self.marks.remove(0);
         }
@@ -410,7 +410,7 @@ impl App {
         let last = contest.rounds.len().saturating_sub(1) as i64;
         let id = contest.id.clone();
         let k = (self.current_round() as i64 + i64::from(delta)).clamp(0, last) as usize;
-        self.views.round = Some((id, k));
+        self.views.round = Some((id.to_string(), k));
     }
 
     /// Recomputes the data of the view shown if the listed contests (or the selection, for

@@ -487,7 +487,7 @@ fn row(
             },
             ListColumn::Title => match mark {
                 Some(m) => (format!("[{m}] {}", contest.title), theme.key()),
-                None => (contest.title.clone(), theme.text()),
+                None => (contest.title.to_string(), theme.text()),
             },
             ListColumn::Kind => (words::kind(contest.kind).to_string(), theme.dim()),
             ListColumn::Region => (s.region_label(), theme.dim()),

@@ -52,19 +52,20 @@ pub fn assemble(input: Input) -> Imported {
     let mut regions = Regions::default();
     let candidate_source = Source {
         outlet: "House of Commons Library".into(),
-        title: Some(input.source_name.clone()),
+        title: Some(input.source_name.clone().into()),
         date: None,
         url: None,
-        note: Some(format!("Results by candidate (CSV). {LICENCE}")),
+        note: Some(format!("Results by candidate (CSV). {LICENCE}").into()),
     };
     let seat_source = input.seats.as_ref().map(|s| Source {
         outlet: "House of Commons Library".into(),
-        title: Some(s.source_name.clone()),
+        title: Some(s.source_name.clone().into()),
         date: None,
         url: None,
-        note: Some(format!(
-            "Results by constituency (CSV): ballot totals, majority, result. {LICENCE}"
-        )),
+        note: Some(
+            format!("Results by constituency (CSV): ballot totals, majority, result. {LICENCE}")
+                .into(),
+        ),
     });
 
     let seat_index = index_seats(input.seats.as_ref(), &mut problems);
@@ -90,7 +91,7 @@ pub fn assemble(input: Input) -> Imported {
                     );
                 }
                 None => problems.push(Problem::NoSeatRow {
-                    contest: contest.id.clone(),
+                    contest: contest.id.to_string(),
                     file: seats.file.clone(),
                 }),
             }
@@ -158,7 +159,7 @@ pub fn assemble(input: Input) -> Imported {
     Imported {
         dataset: Dataset {
             schema_version: SCHEMA_VERSION,
-            title: Some(title),
+            title: Some(title.into()),
             regions: regions.catalogue(),
             factions,
             contests,
@@ -280,11 +281,12 @@ fn seat_contest(
             }
         }
         candidates.push(Candidate {
-            party: Some(row.party.clone()),
+            party: Some(row.party.clone().into()),
             faction: Some(
                 parties::faction_of(&row.party, &row.party_abbr)
                     .id
-                    .to_string(),
+                    .to_string()
+                    .into(),
             ),
             votes: Some(row.votes),
             incumbent: row.sitting_mp,
@@ -298,7 +300,7 @@ fn seat_contest(
     let tied: Vec<String> = candidates
         .iter()
         .filter(|c| c.votes == top)
-        .map(|c| c.name.clone())
+        .map(|c| c.name.to_string())
         .collect();
     if tied.len() == 1 {
         candidates[0].elected = true;
@@ -310,9 +312,9 @@ fn seat_contest(
         });
     }
     Contest {
-        constituency: Some(first.constituency.clone()),
-        constituency_id: Some(first.ons_id.clone()),
-        region: Some(region),
+        constituency: Some(first.constituency.clone().into()),
+        constituency_id: Some(first.ons_id.clone().into()),
+        region: Some(region.into()),
         date: Some(date),
         method: Some("first past the post".into()),
         candidates,
@@ -340,12 +342,14 @@ fn join_seat(
         cast: None,
     });
     contest.majority = seat.majority;
-    contest.result = Some(seat.result.clone()).filter(|r| !r.is_empty());
+    contest.result = Some(seat.result.clone())
+        .filter(|r| !r.is_empty())
+        .map(Into::into);
     let name = contest.constituency.clone().unwrap_or_default();
     if !seat.constituency.is_empty() && seat.constituency != name {
         problems.push(Problem::NameSpelling {
-            contest: contest.id.clone(),
-            candidates: name,
+            contest: contest.id.to_string(),
+            candidates: name.to_string(),
             constituencies: seat.constituency.clone(),
         });
     }
@@ -354,9 +358,9 @@ fn join_seat(
         && !seat.member.to_lowercase().eq(&winner.name.to_lowercase())
     {
         problems.push(Problem::MemberNotWinner {
-            contest: contest.id.clone(),
+            contest: contest.id.to_string(),
             member: seat.member.clone(),
-            winner: winner.name.clone(),
+            winner: winner.name.to_string(),
         });
     }
     if let Some(stated) = &seat.party_votes {
@@ -372,7 +376,7 @@ fn join_seat(
         for (i, (&s, &c)) in stated.iter().zip(&from_candidates).enumerate() {
             if s != c {
                 problems.push(Problem::PartyVotes {
-                    contest: contest.id.clone(),
+                    contest: contest.id.to_string(),
                     column: PARTY_COLUMNS
                         .get(i)
                         .map_or(super::layouts::OTHERS_COLUMN, |(h, _)| h),
@@ -388,7 +392,7 @@ fn join_seat(
                 let day = at.date();
                 let last = date.end().checked_add_days(Days::new(1)).unwrap_or(day);
                 if day < date.start() || day > last {
-                    declared_elsewhere.push((contest.id.clone(), seat.declared.clone()));
+                    declared_elsewhere.push((contest.id.to_string(), seat.declared.clone()));
                 }
                 format!(
                     "Declared at {} on {}.",
@@ -398,7 +402,7 @@ fn join_seat(
             }
             Err(_) => format!("Declaration time as given: {}.", seat.declared),
         };
-        contest.notes = Some(note);
+        contest.notes = Some(note.into());
     }
 }
 
@@ -419,8 +423,8 @@ fn add_notes(contests: &mut [Contest], problems: &[Problem]) {
         if lines.is_empty() {
             continue;
         }
-        let mut notes: Vec<String> = contest.notes.take().into_iter().collect();
+        let mut notes: Vec<String> = contest.notes.take().into_iter().map(String::from).collect();
         notes.extend(lines);
-        contest.notes = Some(notes.join(" "));
+        contest.notes = Some(notes.join(" ").into());
     }
 }

@@ -367,9 +367,9 @@ fn assemble(
         }
         let valid: u64 = seat.rows.iter().map(|r| r.votes).sum();
         contests.push(Contest {
-            constituency: Some(seat.name.clone()),
-            constituency_id: ons.then(|| seat.code.clone()),
-            region,
+            constituency: Some(seat.name.clone().into()),
+            constituency_id: ons.then(|| seat.code.clone()).map(Into::into),
+            region: region.map(Into::into),
             date: Some(seat.date),
             method: Some("first past the post".into()),
             ballots: Some(Ballots {
@@ -381,15 +381,15 @@ fn assemble(
             candidates,
             sources: vec![Source {
                 outlet: "House of Commons Library".into(),
-                title: Some(source_name.clone()),
+                title: Some(source_name.clone().into()),
                 date: None,
                 url: Some("https://commonslibrary.parliament.uk/research-briefings/cbp-8647/".into()),
                 note: Some(format!(
                     "Party-level results (line {} of the file); small parties folded into \"{FOLDED}\". Contains Parliamentary information licensed under the Open Parliament Licence v3.0.",
                     seat.line
-                )),
+                ).into()),
             }],
-            notes,
+            notes: notes.map(Into::into),
             ..Contest::new(id, ContestKind::GeneralElection, format!("{}, {year} general election", seat.name), Status::Decided)
         });
     }
@@ -437,8 +437,8 @@ fn party_row(party: &str, votes: u64) -> Candidate {
         parties::faction_of(party, party).id
     };
     Candidate {
-        party: Some(party.to_string()),
-        faction: Some(faction.to_string()),
+        party: Some(party.to_string().into()),
+        faction: Some(faction.to_string().into()),
         votes: Some(votes),
         folded,
         ..Candidate::new(String::new())

@@ -142,17 +142,13 @@ impl PartyFaction {
             format!("{} candidates at UK general elections.", self.name)
         };
         Faction {
-            id: self.id.to_string(),
-            name: self.name.to_string(),
-            abbr: Some(self.abbr.to_string()),
-            color: Some(self.color.to_string()),
-            description: Some(description),
-            group: self.group.map(str::to_string),
-            spellings: self
-                .spellings
-                .iter()
-                .map(std::string::ToString::to_string)
-                .collect(),
+            id: self.id.to_string().into(),
+            name: self.name.to_string().into(),
+            abbr: Some(self.abbr.to_string().into()),
+            color: Some(self.color.to_string().into()),
+            description: Some(description.into()),
+            group: self.group.map(str::to_string).map(Into::into),
+            spellings: self.spellings.iter().map(|&s| s.into()).collect(),
         }
     }
 }

@@ -116,8 +116,8 @@ impl Regions {
         }
         if !self.found.iter().any(|r| r.id == id) {
             self.found.push(Region {
-                id: id.clone(),
-                name: canonical.clone(),
+                id: id.clone().into(),
+                name: canonical.clone().into(),
                 spellings: Vec::new(),
             });
         }
@@ -126,7 +126,7 @@ impl Regions {
             && !canonical.eq_ignore_ascii_case(name)
             && !region.spellings.iter().any(|s| s == name)
         {
-            region.spellings.push(name.to_string());
+            region.spellings.push(name.to_string().into());
         }
         id
     }

@@ -108,7 +108,7 @@ pub fn count(
             }
             here[i] = true;
             counts.push(RoundCount {
-                candidate: refs[i].clone(),
+                candidate: refs[i].clone().into(),
                 votes: amount.to_tally(),
             });
         }
@@ -127,7 +127,7 @@ pub fn count(
     for r in 0..rounds.len().saturating_sub(1) {
         for i in 0..selections.len() {
             if present[r][i] && !present[r + 1][i] {
-                rounds[r].eliminated.push(refs[i].clone());
+                rounds[r].eliminated.push(refs[i].clone().into());
             }
         }
     }

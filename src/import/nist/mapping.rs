@@ -179,7 +179,7 @@ impl<'r> Mapper<'r> {
         Read {
             dataset: Dataset {
                 schema_version: SCHEMA_VERSION,
-                title,
+                title: title.map(Into::into),
                 regions: self.regions,
                 factions: self.factions,
                 contests,
@@ -221,10 +221,10 @@ impl<'r> Mapper<'r> {
             ));
         }
         self.factions.push(Faction {
-            id: fid.clone(),
-            name,
-            abbr: party.and_then(|p| p.abbreviation.clone()),
-            color,
+            id: fid.clone().into(),
+            name: name.into(),
+            abbr: party.and_then(|p| p.abbreviation.clone()).map(Into::into),
+            color: color.map(Into::into),
             description: None,
             group: None,
             spellings: Vec::new(),
@@ -249,8 +249,8 @@ impl<'r> Mapper<'r> {
         let name = self.units.name(parent);
         let rid = common::unique(common::slug(&name, "region"), &mut self.region_ids);
         self.regions.push(Region {
-            id: rid.clone(),
-            name,
+            id: rid.clone().into(),
+            name: name.into(),
             spellings: Vec::new(),
         });
         self.region_of.insert(parent, rid.clone());
@@ -296,7 +296,7 @@ impl<'r> Mapper<'r> {
         if let Some(last) = rounds.last_mut() {
             for (i, k) in candidates.iter().enumerate() {
                 if k.elected && in_last_round[i] {
-                    last.elected.push(refs[i].clone());
+                    last.elected.push(refs[i].clone().into());
                 }
             }
         }
@@ -337,13 +337,13 @@ impl<'r> Mapper<'r> {
             note.push_str(s);
         }
         Contest {
-            party,
-            constituency,
-            constituency_id,
-            region,
+            party: party.map(Into::into),
+            constituency: constituency.map(Into::into),
+            constituency_id: constituency_id.map(Into::into),
+            region: region.map(Into::into),
             date: election.start,
             status_as_of: self.as_of,
-            method,
+            method: method.map(Into::into),
             ballots: Some(ballots).filter(|b| *b != Ballots::default()),
             candidates,
             seats: (seats > 1).then_some(seats as u32),
@@ -353,16 +353,20 @@ impl<'r> Mapper<'r> {
                     .report
                     .issuer
                     .clone()
-                    .unwrap_or_else(|| "NIST election results report".into()),
-                title: Some(self.base.clone()),
+                    .unwrap_or_else(|| "NIST election results report".into())
+                    .into(),
+                title: Some(self.base.clone().into()),
                 date: self.as_of,
                 url: None,
-                note: Some(format!(
-                    "NIST SP 1500-100 election results report ({})",
-                    syntax(self.format)
-                )),
+                note: Some(
+                    format!(
+                        "NIST SP 1500-100 election results report ({})",
+                        syntax(self.format)
+                    )
+                    .into(),
+                ),
             }],
-            notes: Some(note),
+            notes: Some(note.into()),
             ..Contest::new(id, kind, title, status)
         }
     }
@@ -393,7 +397,7 @@ impl<'r> Mapper<'r> {
             })
             .collect();
         let refs = refer(&mut candidates, &ids);
-        let names: Vec<String> = candidates.iter().map(|k| k.name.clone()).collect();
+        let names: Vec<String> = candidates.iter().map(|k| k.name.to_string()).collect();
         let counted = count::count(&self.units, district, &c.selections, &names, &refs, tally);
         said.extend(counted.said);
         for (k, votes) in candidates.iter_mut().zip(counted.votes) {
@@ -524,7 +528,9 @@ impl<'r> Mapper<'r> {
         if !named.is_empty() {
             return Some(named.join(" / "));
         }
-        let mut parties = candidates.iter().filter_map(|k| k.party.clone());
+        let mut parties = candidates
+            .iter()
+            .filter_map(|k| k.party.as_deref().map(String::from));
         parties.next().filter(|first| {
             let first = first.clone();
             parties.all(|p| p == first)
@@ -655,12 +661,16 @@ impl<'r> Mapper<'r> {
             .iter()
             .any(|p| p.post_status == Some("withdrawn") || p.pre_status == Some("withdrawn"));
         let candidate = Candidate {
-            party,
-            faction,
+            party: party.map(Into::into),
+            faction: faction.map(Into::into),
             status: withdrawn.then_some(CandidateStatus::Withdrawn),
             incumbent: people.first().is_some_and(|p| p.incumbent),
             write_in: s.write_in,
-            endorsements: s.endorsements.iter().map(|&p| self.party_name(p)).collect(),
+            endorsements: s
+                .endorsements
+                .iter()
+                .map(|&p| self.party_name(p).into())
+                .collect(),
             ..Candidate::new(name)
         };
         (candidate, post)
@@ -706,18 +716,18 @@ fn other_counts(units: &Units, district: Id, c: &NistContest) -> Option<String> 
 fn refer(candidates: &mut [Candidate], ids: &[String]) -> Vec<String> {
     let mut count: HashMap<String, usize> = HashMap::new();
     for c in candidates.iter() {
-        *count.entry(c.name.clone()).or_default() += 1;
+        *count.entry(c.name.to_string()).or_default() += 1;
     }
     // Ids are unique among themselves and unlike any name (a reference is either).
     let mut taken: HashSet<String> = count.keys().cloned().collect();
     let mut refs = Vec::with_capacity(candidates.len());
     for (c, id) in candidates.iter_mut().zip(ids) {
-        if count[&c.name] > 1 {
+        if count[c.name.as_str()] > 1 {
             let id = common::unique(id.clone(), &mut taken);
-            c.id = Some(id.clone());
+            c.id = Some(id.clone().into());
             refs.push(id);
         } else {
-            refs.push(c.name.clone());
+            refs.push(c.name.to_string());
         }
     }
     refs

@@ -230,7 +230,7 @@ pub(super) fn assemble(
     Read {
         dataset: Dataset {
             schema_version: SCHEMA_VERSION,
-            title: Some(base),
+            title: Some(base.into()),
             regions,
             factions: Vec::new(),
             contests: out,
@@ -305,8 +305,8 @@ fn contest(
         let id = common::slug(name, "region");
         if !regions.iter().any(|r| r.id == id) {
             regions.push(Region {
-                id: id.clone(),
-                name: name.clone(),
+                id: id.clone().into(),
+                name: name.clone().into(),
                 spellings: Vec::new(),
             });
         }
@@ -322,20 +322,20 @@ fn contest(
         .filter(|p| cols.party_in_key && !p.is_empty())
         .cloned();
     Contest {
-        constituency: c.constituency,
-        region,
+        constituency: c.constituency.map(Into::into),
+        region: region.map(Into::into),
         date: c.date,
-        party,
+        party: party.map(Into::into),
         ballots: Some(ballots).filter(|b| *b != Ballots::default()),
         candidates,
         sources: vec![Source {
-            outlet: "results CSV".to_string(),
-            title: Some(base.to_string()),
+            outlet: "results CSV".to_string().into(),
+            title: Some(base.to_string().into()),
             date: None,
             url: None,
-            note: Some(format!("{} rows", c.rows)),
+            note: Some(format!("{} rows", c.rows).into()),
         }],
-        notes: Some(contest_notes.join(" ")),
+        notes: Some(contest_notes.join(" ").into()),
         ..Contest::new(
             common::unique(common::slug(&id_text, "contest"), taken),
             m.kind.unwrap_or(ContestKind::Other),

@@ -44,7 +44,7 @@ pub fn write(
         let mut names: Vec<String> = unplaced
             .iter()
             .take(NAMED_AT_MOST)
-            .map(|&i| dataset.contests[i].title.clone())
+            .map(|&i| dataset.contests[i].title.to_string())
             .collect();
         if unplaced.len() > NAMED_AT_MOST {
             names.push(format!("and {} more", unplaced.len() - NAMED_AT_MOST));

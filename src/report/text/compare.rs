@@ -25,8 +25,8 @@ pub fn compare(out: &mut impl Write, pair: &[Detail; 2], style: &TextStyle) -> i
         ],
         vec![
             Cell::new("Id"),
-            Cell::new(&a.contest.id),
-            Cell::new(&b.contest.id),
+            Cell::new(a.contest.id.as_str()),
+            Cell::new(b.contest.id.as_str()),
         ],
     ];
     rows.extend(

@@ -58,9 +58,9 @@ pub fn list(out: &mut impl Write, listing: &Listing, style: &TextStyle) -> io::R
                 cell
             };
             let mut row = vec![
-                Cell::new(&c.id),
+                Cell::new(c.id.as_str()),
                 marked(RowFact::Date, dashed(s.date_label())),
-                marked(RowFact::Title, Cell::new(&c.title)),
+                marked(RowFact::Title, Cell::new(c.title.as_str())),
                 marked(RowFact::Region, dashed(s.region_label())),
                 Cell::painted(c.status.as_str(), Some(status_paint(c.status))),
                 marked(RowFact::Winner, winner_cell(&s)),
@@ -436,7 +436,7 @@ pub fn wins_label(ds: &Dataset, wins: &[(Option<String>, usize)], short: bool) -
         .map(|(f, n)| {
             let label = match f.as_deref().and_then(|f| ds.faction(f)) {
                 Some(faction) if short => words::faction_short(faction),
-                Some(faction) => faction.name.clone(),
+                Some(faction) => faction.name.to_string(),
                 None => "no faction".to_string(),
             };
             format!("{label} {n}")
