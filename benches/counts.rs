@@ -21,6 +21,7 @@ use hustings::model::{
 use hustings::report::rounds;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
+use thin_vec::ThinVec;
 
 fn main() {
     divan::main();
@@ -104,7 +105,7 @@ fn count() -> Contest {
             write_in: false,
             folded: false,
             description: None,
-            endorsements: Vec::new(),
+            endorsements: ThinVec::new(),
         })
         .collect();
     Contest {
@@ -123,11 +124,11 @@ fn count() -> Contest {
         candidates,
         seats: None,
         date_bounds: None,
-        stages: Vec::new(),
-        nominations: Vec::new(),
-        nomination_routes: Vec::new(),
-        inferred: Vec::new(),
-        rounds,
+        stages: ThinVec::new(),
+        nominations: ThinVec::new(),
+        nomination_routes: ThinVec::new(),
+        inferred: ThinVec::new(),
+        rounds: rounds.into(),
         majority: None,
         swing: None,
         result: None,

@@ -19,6 +19,7 @@ use hustings::model::{
 use rand::seq::IndexedRandom;
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
+use thin_vec::ThinVec;
 
 #[path = "pools.rs"]
 pub mod pools;
@@ -288,10 +289,10 @@ impl Generator {
             },
             ballots,
             candidates,
-            stages: Vec::new(),
-            nominations: Vec::new(),
-            nomination_routes: Vec::new(),
-            rounds,
+            stages: ThinVec::new(),
+            nominations: ThinVec::new(),
+            nomination_routes: ThinVec::new(),
+            rounds: rounds.into(),
             majority,
             swing: (ge_like && !pending && r.random_bool(0.4)).then(|| {
                 Box::new(Swing {
@@ -338,7 +339,7 @@ impl Generator {
             notes: r
                 .random_bool(0.25)
                 .then(|| (*NOTES.choose(r).unwrap()).into()),
-            inferred: Vec::new(),
+            inferred: ThinVec::new(),
             title: title.into(),
         }
     }

@@ -542,7 +542,7 @@ fn contest(config: Config, count: Count) -> Contest {
         method: Some(method.into()),
         candidates,
         seats: (seats > 1).then_some(seats as u32),
-        rounds,
+        rounds: rounds.into(),
         sources: vec![Source {
             outlet: software
                 .unwrap_or_else(|| "counting software".to_string())

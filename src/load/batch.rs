@@ -4,6 +4,8 @@
 
 use std::ops::Range;
 
+use thin_vec::ThinVec;
+
 use crate::model::Contest;
 use crate::model::require_object;
 
@@ -54,10 +56,17 @@ fn trim_lists(contest: &mut Contest) {
             *list = trimmed;
         }
     }
+    fn exact_thin<T>(list: &mut ThinVec<T>) {
+        if list.capacity() > list.len() {
+            let mut trimmed = ThinVec::with_capacity(list.len());
+            trimmed.append(list);
+            *list = trimmed;
+        }
+    }
     exact(&mut contest.candidates);
     exact(&mut contest.sources);
-    exact(&mut contest.rounds);
+    exact_thin(&mut contest.rounds);
     for candidate in &mut contest.candidates {
-        exact(&mut candidate.endorsements);
+        exact_thin(&mut candidate.endorsements);
     }
 }

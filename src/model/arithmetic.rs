@@ -295,6 +295,7 @@ pub fn margin_points(contest: &Contest) -> Option<f64> {
 mod tests {
     use super::*;
     use crate::model::{Ballots, ContestKind, Status};
+    use thin_vec::ThinVec;
 
     fn candidate(name: &str, votes: Option<u64>, elected: bool) -> Candidate {
         Candidate {
@@ -311,7 +312,7 @@ mod tests {
             write_in: false,
             folded: false,
             description: None,
-            endorsements: vec![],
+            endorsements: ThinVec::new(),
         }
     }
 
@@ -332,10 +333,10 @@ mod tests {
             ballots,
             candidates,
             seats: None,
-            stages: vec![],
-            nominations: vec![],
-            nomination_routes: vec![],
-            rounds: vec![],
+            stages: ThinVec::new(),
+            nominations: ThinVec::new(),
+            nomination_routes: ThinVec::new(),
+            rounds: ThinVec::new(),
             majority: None,
             swing: None,
             result: None,
@@ -344,7 +345,7 @@ mod tests {
             seat_majority: None,
             sources: vec![],
             notes: None,
-            inferred: vec![],
+            inferred: ThinVec::new(),
         }
     }
 

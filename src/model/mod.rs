@@ -22,6 +22,7 @@ pub mod text;
 use compact_str::CompactString;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
+use thin_vec::ThinVec;
 
 use crate::model::date::PartialDate;
 pub use crate::model::selection::{
@@ -202,31 +203,35 @@ pub struct Contest {
     #[serde(
         default,
         deserialize_with = "require_object::list",
-        skip_serializing_if = "Vec::is_empty"
+        skip_serializing_if = "ThinVec::is_empty"
     )]
-    pub stages: Vec<Stage>,
+    #[schemars(with = "Vec<Stage>")]
+    pub stages: ThinVec<Stage>,
     /// Nominations per kind of body, with the threshold to go forward where known.
     #[serde(
         default,
         deserialize_with = "require_object::list",
-        skip_serializing_if = "Vec::is_empty"
+        skip_serializing_if = "ThinVec::is_empty"
     )]
-    pub nominations: Vec<Nomination>,
+    #[schemars(with = "Vec<Nomination>")]
+    pub nominations: ThinVec<Nomination>,
     /// The ways to go forward on nominations when a rule has several conditions (or several
     /// routes, any one of which will do); each condition counts the `nominations` of its bodies.
     #[serde(
         default,
         deserialize_with = "require_object::list",
-        skip_serializing_if = "Vec::is_empty"
+        skip_serializing_if = "ThinVec::is_empty"
     )]
-    pub nomination_routes: Vec<NominationRoute>,
+    #[schemars(with = "Vec<NominationRoute>")]
+    pub nomination_routes: ThinVec<NominationRoute>,
     /// Preferential counts, round by round (first round first). Empty for a single count.
     #[serde(
         default,
         deserialize_with = "require_object::list",
-        skip_serializing_if = "Vec::is_empty"
+        skip_serializing_if = "ThinVec::is_empty"
     )]
-    pub rounds: Vec<Round>,
+    #[schemars(with = "Vec<Round>")]
+    pub rounds: ThinVec<Round>,
     /// The winner's margin over the runner-up in votes, as the source states it.
     #[serde(
         default,
@@ -275,9 +280,10 @@ pub struct Contest {
     #[serde(
         default,
         deserialize_with = "require_object::list",
-        skip_serializing_if = "Vec::is_empty"
+        skip_serializing_if = "ThinVec::is_empty"
     )]
-    pub inferred: Vec<Inferred>,
+    #[schemars(with = "Vec<Inferred>")]
+    pub inferred: ThinVec<Inferred>,
 }
 
 /// How a count refers to a candidate, once resolved.
@@ -456,7 +462,8 @@ pub struct Candidate {
     pub description: Option<CompactString>,
     /// Who backed the candidate: unions, groups, politicians.
     #[serde(default)]
-    pub endorsements: Vec<CompactString>,
+    #[schemars(with = "Vec<String>")]
+    pub endorsements: ThinVec<CompactString>,
 }
 
 /// A share of the vote known only as precisely as a source reports it.
@@ -670,10 +677,10 @@ impl Contest {
             ballots: None,
             candidates: Vec::new(),
             seats: None,
-            stages: Vec::new(),
-            nominations: Vec::new(),
-            nomination_routes: Vec::new(),
-            rounds: Vec::new(),
+            stages: ThinVec::new(),
+            nominations: ThinVec::new(),
+            nomination_routes: ThinVec::new(),
+            rounds: ThinVec::new(),
             majority: None,
             swing: None,
             result: None,
@@ -682,7 +689,7 @@ impl Contest {
             seat_majority: None,
             sources: Vec::new(),
             notes: None,
-            inferred: Vec::new(),
+            inferred: ThinVec::new(),
         }
     }
 }
@@ -704,7 +711,7 @@ impl Candidate {
             write_in: false,
             folded: false,
             description: None,
-            endorsements: Vec::new(),
+            endorsements: ThinVec::new(),
         }
     }
 

@@ -71,8 +71,13 @@ pub fn option<'de, D: Deserializer<'de>, T: Deserialize<'de>>(d: D) -> Result<Op
     d.deserialize_option(OptionVisitor(PhantomData))
 }
 
-/// A list of structs: a JSON array of objects.
-pub fn list<'de, D: Deserializer<'de>, T: Deserialize<'de>>(d: D) -> Result<Vec<T>, D::Error> {
+/// A list of structs: a JSON array of objects, into a `Vec` or a `ThinVec`.
+pub fn list<'de, D, T, L>(d: D) -> Result<L, D::Error>
+where
+    D: Deserializer<'de>,
+    T: Deserialize<'de>,
+    L: Default + Extend<T>,
+{
     struct Element<T>(PhantomData<T>);
     impl<'de, T: Deserialize<'de>> DeserializeSeed<'de> for Element<T> {
         type Value = T;
@@ -80,16 +85,16 @@ pub fn list<'de, D: Deserializer<'de>, T: Deserialize<'de>>(d: D) -> Result<Vec<
             object(d)
         }
     }
-    struct ListVisitor<T>(PhantomData<T>);
-    impl<'de, T: Deserialize<'de>> Visitor<'de> for ListVisitor<T> {
-        type Value = Vec<T>;
+    struct ListVisitor<T, L>(PhantomData<(T, L)>);
+    impl<'de, T: Deserialize<'de>, L: Default + Extend<T>> Visitor<'de> for ListVisitor<T, L> {
+        type Value = L;
         fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
             f.write_str("a list (JSON array) of objects")
         }
-        fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Vec<T>, A::Error> {
-            let mut out = Vec::new();
+        fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<L, A::Error> {
+            let mut out = L::default();
             while let Some(item) = seq.next_element_seed(Element(PhantomData))? {
-                out.push(item);
+                out.extend(std::iter::once(item));
             }
             Ok(out)
         }

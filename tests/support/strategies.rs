@@ -15,6 +15,7 @@ use proptest::collection::{btree_set, vec};
 use proptest::option;
 use proptest::prelude::*;
 use proptest::sample::{select, subsequence};
+use thin_vec::ThinVec;
 
 /// Letters for words: ASCII plus accented and Greek capitals, whose lowercase forms are tricky.
 const LETTERS: &[char] = &[
@@ -460,10 +461,10 @@ pub fn contest(
             method: method.map(Into::into),
             ballots,
             candidates,
-            stages,
-            nominations,
-            nomination_routes: Vec::new(),
-            rounds,
+            stages: stages.into(),
+            nominations: nominations.into(),
+            nomination_routes: ThinVec::new(),
+            rounds: rounds.into(),
             majority,
             swing: swing.map(Box::new),
             result: result.map(Into::into),
@@ -472,7 +473,7 @@ pub fn contest(
             seat_majority: seat_majority.map(Box::new),
             sources,
             notes: notes.map(Into::into),
-            inferred,
+            inferred: inferred.into(),
         },
     )
 }

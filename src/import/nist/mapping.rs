@@ -347,7 +347,7 @@ impl<'r> Mapper<'r> {
             ballots: Some(ballots).filter(|b| *b != Ballots::default()),
             candidates,
             seats: (seats > 1).then_some(seats as u32),
-            rounds,
+            rounds: rounds.into(),
             sources: vec![Source {
                 outlet: self
                     .report
