@@ -50,7 +50,7 @@ impl Selection {
         let loaded = load_for(sources, for_people)?;
         let query = spec.resolve(&loaded.dataset)?;
         // A contest several sources give is one row (its most complete version).
-        let index = Index::of(&loaded);
+        let index = Index::for_one(&loaded, &query.filter);
         let rows = index.run(&query);
         Ok(Selection {
             loaded,

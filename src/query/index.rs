@@ -13,7 +13,7 @@ use super::{FactionScope, Filter, Query, Sort, SortKey};
 use super::{letters, scan};
 use crate::model::arithmetic;
 use crate::model::date::{PartialDate, Precision};
-use crate::model::{CandidateStatus, Dataset, StageKind};
+use crate::model::{CandidateStatus, Contest, Dataset, StageKind};
 use crate::side_by_side::both;
 
 /// Per-contest sort and date keys precomputed for fast filtering and sorting.
@@ -62,9 +62,16 @@ pub struct Index {
 impl Index {
     /// Precomputes search text and keys for every contest.
     pub fn build(dataset: &Dataset) -> Index {
+        Index::build_searchable(dataset, true)
+    }
+
+    /// The index, with the search text only when `searchable`: without it a search word
+    /// matches nothing, so only a caller that runs one query it knows has no words may leave it
+    /// out (the text is a fifth of a large dataset's memory).
+    fn build_searchable(dataset: &Dataset, searchable: bool) -> Index {
         // The interned facts and the searched text are independent: built side by side.
         let ((text, bounds, letters, entries, titles), facts) = both(
-            || Index::text_and_entries(dataset),
+            || Index::text_and_entries(dataset, searchable),
             || Facts::build(dataset),
         );
         // Regions the catalogue lacks (only in unvalidated data) sort as no region.
@@ -104,6 +111,7 @@ impl Index {
     #[allow(clippy::type_complexity)]
     fn text_and_entries(
         dataset: &Dataset,
+        searchable: bool,
     ) -> (String, Vec<usize>, Vec<u64>, Vec<Entry>, Vec<Box<str>>) {
         let mut text = String::new();
         let mut bounds = Vec::with_capacity(dataset.contests.len() + 1);
@@ -111,6 +119,11 @@ impl Index {
         let mut entries = Vec::with_capacity(dataset.contests.len());
         let mut titles = Vec::with_capacity(dataset.contests.len());
         for contest in &dataset.contests {
+            entries.push(Index::entry(contest));
+            titles.push(contest.title.as_str().to_lowercase().into_boxed_str());
+            if !searchable {
+                continue;
+            }
             bounds.push(text.len());
             let mut push = |s: &str| {
                 fold_into(&mut text, s);
@@ -153,31 +166,43 @@ impl Index {
                     push(name);
                 }
             }
-            let (from, to) = date_range(contest);
-            entries.push(Entry {
-                date: contest.date.as_ref().map(PartialDate::sort_key),
-                date_from: from,
-                date_end: to,
-                stages: bits(contest.stages.iter().map(|s| s.stage), &StageKind::ALL),
-                statuses: bits(
-                    contest.candidates.iter().filter_map(|c| c.status),
-                    &CandidateStatus::ALL,
-                ),
-                margin: arithmetic::margin_points(contest),
-                turnout: arithmetic::turnout(contest),
-            });
-            titles.push(contest.title.as_str().to_lowercase().into_boxed_str());
             let start = bounds[bounds.len() - 1];
             letters.push(letters::mask(&text.as_bytes()[start..]));
         }
-        bounds.push(text.len());
+        if searchable {
+            bounds.push(text.len());
+        }
         (text, bounds, letters, entries, titles)
+    }
+
+    /// A contest's filter and sort keys.
+    fn entry(contest: &Contest) -> Entry {
+        let (from, to) = date_range(contest);
+        Entry {
+            date: contest.date.as_ref().map(PartialDate::sort_key),
+            date_from: from,
+            date_end: to,
+            stages: bits(contest.stages.iter().map(|s| s.stage), &StageKind::ALL),
+            statuses: bits(
+                contest.candidates.iter().filter_map(|c| c.status),
+                &CandidateStatus::ALL,
+            ),
+            margin: arithmetic::margin_points(contest),
+            turnout: arithmetic::turnout(contest),
+        }
     }
 
     /// The index of a loaded dataset as every front end queries it: each contest several
     /// sources give is one row (its other versions hidden).
     pub fn of(loaded: &crate::load::Loaded) -> Index {
         Index::build(&loaded.dataset).hide(loaded.versions.hidden())
+    }
+
+    /// The index of a loaded dataset for one query (a command's): as [`Index::of`], but the
+    /// search text is made only if `filter` searches, and the index answers no other search.
+    pub fn for_one(loaded: &crate::load::Loaded, filter: &Filter) -> Index {
+        let searchable = !filter.search.trim().is_empty();
+        Index::build_searchable(&loaded.dataset, searchable).hide(loaded.versions.hidden())
     }
 
     /// Never keeps the contests `hidden` (ascending indices; the other versions of a contest
@@ -559,6 +584,36 @@ mod tests {
             let every: Vec<usize> = (0..index.len()).rev().collect();
             let narrowed: Vec<usize> = want.iter().rev().copied().collect();
             assert_eq!(index.filter(&filter, Some(&every)), narrowed, "{search}");
+        }
+    }
+
+    /// A command's index leaves the search text out only when its one query has no words,
+    /// and answers that query as the full index does.
+    #[test]
+    fn a_commands_index_makes_the_search_text_only_for_a_search() {
+        let loaded = crate::load::load(&[crate::load::DataSource::Embedded]).unwrap();
+        let full = Index::of(&loaded);
+        for (search, region) in [("", None), ("  ", Some("north-west")), ("labour", None)] {
+            let filter = Filter {
+                search: search.into(),
+                regions: region.into_iter().map(String::from).collect(),
+                ..Filter::default()
+            };
+            let one = Index::for_one(&loaded, &filter);
+            assert_eq!(one.text.is_empty(), search.trim().is_empty(), "{search:?}");
+            for sort in [
+                Sort::default(),
+                Sort {
+                    key: SortKey::Title,
+                    reverse: true,
+                },
+            ] {
+                let query = Query {
+                    filter: filter.clone(),
+                    sort,
+                };
+                assert_eq!(one.run(&query), full.run(&query), "{search:?}");
+            }
         }
     }
 

@@ -130,34 +130,50 @@ pub fn fitted_width(columns: &[Column], rows: &[Vec<Cell>], max: usize) -> usize
 
 /// The table as lines (header first), fitted to `style.table_width()`, trailing spaces trimmed.
 pub fn render(columns: &[Column], rows: &[Vec<Cell>], style: &TextStyle) -> Vec<String> {
+    lines(columns, rows, style).collect()
+}
+
+/// The lines of [`render`] one at a time, for a table too long to hold twice (a million-row
+/// `list`).
+pub fn lines<'a>(
+    columns: &'a [Column],
+    rows: &'a [Vec<Cell>],
+    style: &'a TextStyle,
+) -> impl Iterator<Item = String> + 'a {
     let widths = fit(columns, rows, style.table_width());
     let header: Vec<Cell> = columns
         .iter()
         .map(|c| Cell::painted(c.header, Some(Paint::Bold)))
         .collect();
-    std::iter::once(&header)
-        .chain(rows)
-        .map(|row| line(columns, &widths, row, style))
-        .collect()
+    std::iter::once(line(columns, &widths, &header, style))
+        .chain(rows.iter().map(move |row| line(columns, &widths, row, style)))
 }
 
 fn line(columns: &[Column], widths: &[Option<usize>], row: &[Cell], style: &TextStyle) -> String {
-    let mut parts = Vec::new();
+    let mut out = String::new();
+    let mut first = true;
     for (i, column) in columns.iter().enumerate() {
         let Some(w) = widths[i] else { continue };
-        let cell = row.get(i).cloned().unwrap_or_default();
-        let text = truncate(&cell.text, w);
-        let pad = " ".repeat(w - width(&text));
-        let text = match cell.paint {
+        if !std::mem::take(&mut first) {
+            out.push_str(GAP);
+        }
+        let (text, paint) = row.get(i).map_or(("", None), |c| (c.text.as_str(), c.paint));
+        let text = truncate(text, w);
+        let pad = w - width(&text);
+        let text = match paint {
             Some(p) => style.paint(&text, p),
             None => text,
         };
-        parts.push(match column.align {
-            Align::Left => format!("{text}{pad}"),
-            Align::Right => format!("{pad}{text}"),
-        });
+        if column.align == Align::Right {
+            out.extend(std::iter::repeat_n(' ', pad));
+        }
+        out.push_str(&text);
+        if column.align == Align::Left {
+            out.extend(std::iter::repeat_n(' ', pad));
+        }
     }
-    parts.join(GAP).trim_end().to_string()
+    out.truncate(out.trim_end().len());
+    out
 }
 
 #[cfg(test)]

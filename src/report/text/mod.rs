@@ -73,7 +73,7 @@ pub fn list(out: &mut impl Write, listing: &Listing, style: &TextStyle) -> io::R
             row
         })
         .collect();
-    for line in table::render(&columns, &rows, style) {
+    for line in table::lines(&columns, &rows, style) {
         writeln!(out, "{line}")?;
     }
     let totals = Totals::of_contests(ds, listing.rows);
