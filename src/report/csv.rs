@@ -147,12 +147,14 @@ impl<W: Write> Sheet<W> {
         I: IntoIterator,
         I::Item: AsRef<str>,
     {
-        let cells = self.cells;
-        let record: Vec<String> = record
-            .into_iter()
-            .map(|c| cells.cell(c.as_ref()).into_owned())
-            .collect();
-        self.writer.write_record(&record).map_err(io_error)
+        // Field by field: a row of a long listing is written without a copy of its cells.
+        for cell in record {
+            let cell = self.cells.cell(cell.as_ref());
+            self.writer.write_field(cell.as_bytes()).map_err(io_error)?;
+        }
+        self.writer
+            .write_record(std::iter::empty::<&[u8]>())
+            .map_err(io_error)
     }
 
     fn flush(&mut self) -> io::Result<()> {

@@ -682,9 +682,17 @@ impl Serialize for ContestDocs<'_> {
         use serde::ser::SerializeSeq;
         let (listing, ds) = (self.0, self.0.dataset);
         let mut seq = serializer.serialize_seq(Some(listing.rows.len()))?;
+        /// A [`ContestDoc`] that borrows its contest: the same document, without a copy.
+        #[derive(Serialize)]
+        struct Borrowed<'a> {
+            contest: &'a Contest,
+            derived: Derived,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            change: Option<ChangeDoc>,
+        }
         for &i in listing.rows {
-            seq.serialize_element(&ContestDoc {
-                contest: ds.contests[i].clone(),
+            seq.serialize_element(&Borrowed {
+                contest: &ds.contests[i],
                 derived: Derived::new(ds, listing.warnings, i),
                 change: listing
                     .changes

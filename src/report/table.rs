@@ -145,8 +145,10 @@ pub fn lines<'a>(
         .iter()
         .map(|c| Cell::painted(c.header, Some(Paint::Bold)))
         .collect();
-    std::iter::once(line(columns, &widths, &header, style))
-        .chain(rows.iter().map(move |row| line(columns, &widths, row, style)))
+    std::iter::once(line(columns, &widths, &header, style)).chain(
+        rows.iter()
+            .map(move |row| line(columns, &widths, row, style)),
+    )
 }
 
 fn line(columns: &[Column], widths: &[Option<usize>], row: &[Cell], style: &TextStyle) -> String {
@@ -157,7 +159,9 @@ fn line(columns: &[Column], widths: &[Option<usize>], row: &[Cell], style: &Text
         if !std::mem::take(&mut first) {
             out.push_str(GAP);
         }
-        let (text, paint) = row.get(i).map_or(("", None), |c| (c.text.as_str(), c.paint));
+        let (text, paint) = row
+            .get(i)
+            .map_or(("", None), |c| (c.text.as_str(), c.paint));
         let text = truncate(text, w);
         let pad = w - width(&text);
         let text = match paint {
