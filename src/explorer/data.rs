@@ -188,6 +188,15 @@ impl Data {
         rows
     }
 
+    /// `rows`, the rows of `query`'s filter in some order, put in the order `query` (and
+    /// `by_change`) lists them, as [`Data::list`] would, without running the filter again.
+    pub fn resort(&self, rows: &mut [usize], query: &Query, by_change: bool) {
+        self.index.resort(rows, query.sort);
+        if by_change {
+            self.sort_by_change(rows, query.sort.reverse);
+        }
+    }
+
     /// Whether `rows` are the rows the list started with (whose views `warm` works out).
     fn is_first(&self, rows: &[usize]) -> bool {
         self.first_rows.get().is_some_and(|first| first == rows)

@@ -28,7 +28,13 @@ impl Orders {
 /// ascending (as filters return them — a stable sort then breaks ties by data order, exactly
 /// as the order does) and many enough that one pass over all contests beats sorting them.
 pub(super) fn worth_picking(rows: &[usize], total: usize) -> bool {
-    rows.len() >= 64 && rows.len() * 16 >= total && rows.windows(2).all(|w| w[0] < w[1])
+    worth_picking_any(rows, total) && rows.windows(2).all(|w| w[0] < w[1])
+}
+
+/// Whether `rows` (distinct, in any order) are many enough that picking them out of a
+/// whole-dataset order beats sorting them; the order they come in does not matter to `pick`.
+pub(super) fn worth_picking_any(rows: &[usize], total: usize) -> bool {
+    rows.len() >= 64 && rows.len() * 16 >= total
 }
 
 /// Rewrites `rows` (ascending, each < order.len()) in the order of `order`.

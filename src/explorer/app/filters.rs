@@ -86,12 +86,12 @@ impl App {
                 } else {
                     self.query.sort.key = self.query.sort.key.next();
                 }
-                self.refilter(false);
+                self.resort();
                 self.center_selection();
             }
             Action::ReverseSort => {
                 self.query.sort.reverse = !self.query.sort.reverse;
-                self.refilter(false);
+                self.resort();
                 self.center_selection();
             }
             _ => {}
@@ -230,6 +230,18 @@ impl App {
         } else {
             data.list(&self.query, self.sort_by_change)
         };
+        self.reselect(keep);
+    }
+
+    /// Puts the rows in the order of the query's new sort: the filter is the same, so it does
+    /// not run again (a million rows re-sort in milliseconds, where filtering them takes tens).
+    fn resort(&mut self) {
+        let Some(data) = &self.data else {
+            return;
+        };
+        let keep = self.selected_index();
+        self.views.rows_changed();
+        data.resort(&mut self.rows, &self.query, self.sort_by_change);
         self.reselect(keep);
     }
 
