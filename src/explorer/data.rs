@@ -42,6 +42,9 @@ pub struct Data {
     pub stage_counts: [usize; StageKind::ALL.len()],
     /// Contests with a candidate of each status, in the order of `CandidateStatus::ALL`.
     pub status_counts: [usize; CandidateStatus::ALL.len()],
+    /// Whether some contest's region is inferred (the list's region column then keeps room
+    /// for the mark): known here, not looked for in every contest at every frame.
+    pub some_region_inferred: bool,
     /// Each contest's change as the list sorts by it (the winner's party's ± share; NaN when
     /// not known), worked out for every contest the first time the list is sorted so.
     change_keys: OnceLock<Box<[f32]>>,
@@ -121,6 +124,7 @@ impl Data {
             }
         }
         let endorsers = stats::contests_per_endorser(&index);
+        let some_region_inferred = ds.contests.iter().any(|c| c.is_inferred("region"));
         let mut stage_counts = [0; StageKind::ALL.len()];
         let mut status_counts = [0; CandidateStatus::ALL.len()];
         for (i, contest) in ds.contests.iter().enumerate() {
@@ -147,6 +151,7 @@ impl Data {
             kind_counts,
             stage_counts,
             status_counts,
+            some_region_inferred,
             change_keys: OnceLock::new(),
             first_rows: OnceLock::new(),
             first_board: OnceLock::new(),

@@ -248,7 +248,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
         .unwrap_or(0)
         .min(MAX_REGION)
         // Room for ` †` where some region is inferred.
-        + if ds.contests.iter().any(|c| c.is_inferred("region")) {
+        + if data.some_region_inferred {
             2
         } else {
             0
