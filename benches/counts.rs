@@ -92,20 +92,9 @@ fn count() -> Contest {
         .iter()
         .enumerate()
         .map(|(k, name)| Candidate {
-            name: name.clone().into(),
-            id: None,
-            party: None,
-            faction: None,
             votes: Some((k as u64 + 1) * 1000),
-            share: None,
             elected: k == votes[0].0,
-            status: None,
-            place: None,
-            incumbent: false,
-            write_in: false,
-            folded: false,
-            description: None,
-            endorsements: ThinVec::new(),
+            ..Candidate::new(name.as_str())
         })
         .collect();
     Contest {

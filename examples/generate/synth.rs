@@ -13,8 +13,9 @@ use chrono::NaiveDate;
 use hustings::model::date::PartialDate;
 use hustings::model::tally::Tally;
 use hustings::model::{
-    Ballots, Bound, Candidate, Contest, ContestKind, Defection, Faction, Holder, Region, Round,
-    RoundCount, SCHEMA_VERSION, SeatMajority, Source, StatedShare, Status, Swing, Transfer,
+    Ballots, Bound, Candidate, CandidateMore, Contest, ContestKind, Defection, Faction, Holder,
+    Region, Round, RoundCount, SCHEMA_VERSION, SeatMajority, Source, StatedShare, Status, Swing,
+    Transfer,
 };
 use rand::seq::IndexedRandom;
 use rand::{Rng, SeedableRng};
@@ -249,7 +250,7 @@ impl Generator {
                         Bound::About => pct.round(),
                         _ => (pct * 10.0).round() / 10.0,
                     };
-                    candidates[winner].share = Some(Box::new(StatedShare { percent, bound }));
+                    candidates[winner].more_mut().share = Some(StatedShare { percent, bound });
                 }
                 _ => {} // Winner only.
             }
@@ -409,33 +410,34 @@ impl Generator {
             let r = &mut self.rng;
             out.push(Candidate {
                 name: name.into(),
-                id: None,
                 party: cand_party.map(Into::into),
                 faction: faction.map(str::to_string).map(Into::into),
                 votes: None,
-                share: None,
                 elected: false,
-                status: None,
-                place: None,
                 incumbent: ge_like && out.is_empty() && r.random_bool(0.5),
                 write_in: false,
                 folded: false,
-                description: r.random_bool(0.15).then(|| {
-                    format!(
-                        "{} councillor; {}",
-                        seat_name(r),
-                        [
-                            "trade unionist",
-                            "former teacher",
-                            "NHS nurse",
-                            "solicitor",
-                            "charity worker"
-                        ]
-                        .choose(r)
-                        .unwrap()
-                    )
-                    .into()
-                }),
+                // Made after `incumbent`, as before: the same seed makes the same data.
+                more: CandidateMore {
+                    description: r.random_bool(0.15).then(|| {
+                        format!(
+                            "{} councillor; {}",
+                            seat_name(r),
+                            [
+                                "trade unionist",
+                                "former teacher",
+                                "NHS nurse",
+                                "solicitor",
+                                "charity worker"
+                            ]
+                            .choose(r)
+                            .unwrap()
+                        )
+                        .into()
+                    }),
+                    ..CandidateMore::default()
+                }
+                .boxed(),
                 endorsements: endorsements.into_iter().map(Into::into).collect(),
             });
         }

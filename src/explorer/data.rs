@@ -135,8 +135,12 @@ impl Data {
                 stage_counts[n] += usize::from(contest.stages.iter().any(|s| s.stage == *stage));
             }
             for (n, status) in CandidateStatus::ALL.iter().enumerate() {
-                status_counts[n] +=
-                    usize::from(contest.candidates.iter().any(|c| c.status == Some(*status)));
+                status_counts[n] += usize::from(
+                    contest
+                        .candidates
+                        .iter()
+                        .any(|c| c.status() == Some(*status)),
+                );
             }
         }
         Data {

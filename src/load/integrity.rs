@@ -462,7 +462,7 @@ pub fn contest_warnings(contest: &Contest) -> Vec<WarningKind> {
 
 fn selection_warnings(contest: &Contest, out: &mut Vec<WarningKind>) {
     for c in &contest.candidates {
-        if let Some(status) = c.status
+        if let Some(status) = c.status()
             && c.elected
             && status.left_the_contest()
         {
@@ -493,7 +493,7 @@ fn share_warnings(contest: &Contest, out: &mut Vec<WarningKind>) {
         return;
     };
     for candidate in &contest.candidates {
-        let (Some(votes), Some(stated)) = (candidate.votes, &candidate.share) else {
+        let (Some(votes), Some(stated)) = (candidate.votes, &candidate.share()) else {
             continue;
         };
         let computed = votes as f64 * 100.0 / denominator as f64;

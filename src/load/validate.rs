@@ -188,7 +188,7 @@ fn check_contest(
         // A party-level row (results by party only) has no name; then the party names it. A
         // person a source describes but does not name has a description instead.
         if candidate.name.is_empty() {
-            match (&candidate.party, &candidate.description) {
+            match (&candidate.party, &candidate.description()) {
                 (Some(party), _) => non_empty(party, || cpath().key("party"))?,
                 (None, Some(description)) => {
                     non_empty(description, || cpath().key("description"))?;
@@ -205,9 +205,9 @@ fn check_contest(
             non_empty(&candidate.name, || cpath().key("name"))?;
             namesakes |= !names.insert(candidate.name.as_str());
         }
-        if let Some(id) = &candidate.id {
+        if let Some(id) = candidate.id() {
             non_empty(id, || cpath().key("id"))?;
-            if !ids.insert(id.as_str()) {
+            if !ids.insert(id) {
                 return Err(violation(
                     cpath().key("id"),
                     format!("candidate id \"{id}\" is used twice in this contest"),

@@ -97,7 +97,7 @@ impl Shares {
     pub fn share(self, candidate: &Candidate) -> Share {
         match (candidate.votes, self.denominator) {
             (Some(v), Some(d)) => Share::Computed(v as f64 * 100.0 / d as f64),
-            _ => match &candidate.share {
+            _ => match &candidate.share() {
                 Some(s) => Share::Stated(StatedShare::clone(s)),
                 None => Share::Unknown,
             },
@@ -151,7 +151,7 @@ pub fn winners(contest: &Contest) -> impl Iterator<Item = &Candidate> {
 /// candidates, so only one that is the candidate's id or name is resolved: a loop over a
 /// round's counts stays linear.
 fn refers_to(contest: &Contest, reference: &str, candidate: &Candidate) -> bool {
-    (candidate.id.as_deref() == Some(reference) || candidate.name == reference)
+    (candidate.id() == Some(reference) || candidate.name == reference)
         && contest
             .candidate_named(reference)
             .is_some_and(|k| std::ptr::eq(k, candidate))
@@ -187,7 +187,7 @@ fn rank_on_ballot(contest: &Contest, mut order: Vec<usize>) -> Vec<usize> {
             std::cmp::Reverse(c.elected),
             std::cmp::Reverse(c.votes.map_or(0, |v| v + 1)),
             std::cmp::Reverse((share * 1000.0) as i64),
-            c.place.unwrap_or(u32::MAX),
+            c.place().unwrap_or(u32::MAX),
         )
     };
     // Votes decide the order where they are known; an elected flag only lifts a candidate
@@ -198,7 +198,7 @@ fn rank_on_ballot(contest: &Contest, mut order: Vec<usize>) -> Vec<usize> {
             (
                 std::cmp::Reverse(c.votes),
                 std::cmp::Reverse(c.elected),
-                c.place.unwrap_or(u32::MAX),
+                c.place().unwrap_or(u32::MAX),
             )
         });
     } else {
@@ -299,20 +299,9 @@ mod tests {
 
     fn candidate(name: &str, votes: Option<u64>, elected: bool) -> Candidate {
         Candidate {
-            id: None,
-            name: name.into(),
-            party: None,
-            faction: None,
             votes,
-            share: None,
             elected,
-            status: None,
-            place: None,
-            incumbent: false,
-            write_in: false,
-            folded: false,
-            description: None,
-            endorsements: ThinVec::new(),
+            ..Candidate::new(name)
         }
     }
 
@@ -381,10 +370,10 @@ mod tests {
             None,
         );
         assert_eq!(share(&c, &c.candidates[1]), Share::Unknown);
-        c.candidates[0].share = Some(Box::new(StatedShare {
+        c.candidates[0].more_mut().share = Some(StatedShare {
             percent: 70.0,
             bound: Bound::Over,
-        }));
+        });
         assert_eq!(share(&c, &c.candidates[0]).label(), ">70%");
         assert_eq!(computed_margin(&c), None);
         assert_eq!(margin_points(&c), None);

@@ -303,7 +303,7 @@ impl Contest {
         if let Some(i) = self
             .candidates
             .iter()
-            .position(|c| c.id.as_deref() == Some(reference))
+            .position(|c| c.id() == Some(reference))
         {
             return CandidateRef::Found(i);
         }
@@ -337,7 +337,7 @@ impl Contest {
         if c.votes.is_some() {
             return true;
         }
-        if c.status.is_some() {
+        if c.status().is_some() {
             return false;
         }
         let mut ballots = self
@@ -410,60 +410,190 @@ pub struct Ballots {
 }
 
 /// One person standing.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(from = "CandidateRecord")]
 pub struct Candidate {
+    /// The person's name; empty where the source gives results by party only, or describes
+    /// someone without naming them (see [`CandidateRecord`]).
+    pub name: CompactString,
+    pub party: Option<CompactString>,
+    /// A faction id from the catalogue, or none when unknown or none.
+    pub faction: Option<CompactString>,
+    /// First-count votes; none when the source gives no number.
+    pub votes: Option<u64>,
+    pub elected: bool,
+    pub incumbent: bool,
+    pub write_in: bool,
+    pub folded: bool,
+    pub endorsements: ThinVec<CompactString>,
+    /// What few candidates have, out of line: a candidate is five to a contest, and these
+    /// would take over a third of its room.
+    pub more: Option<Box<CandidateMore>>,
+}
+
+/// A candidate's rarely known facts (see [`CandidateRecord`] for each).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct CandidateMore {
+    pub id: Option<CompactString>,
+    pub share: Option<StatedShare>,
+    pub status: Option<CandidateStatus>,
+    pub place: Option<u32>,
+    pub description: Option<CompactString>,
+}
+
+impl CandidateMore {
+    /// Boxed, or nothing when every fact is unknown.
+    pub fn boxed(self) -> Option<Box<CandidateMore>> {
+        (self != CandidateMore::default()).then(|| Box::new(self))
+    }
+}
+
+impl From<CandidateRecord> for Candidate {
+    fn from(r: CandidateRecord) -> Candidate {
+        Candidate {
+            name: r.name,
+            party: r.party,
+            faction: r.faction,
+            votes: r.votes,
+            elected: r.elected,
+            incumbent: r.incumbent,
+            write_in: r.write_in,
+            folded: r.folded,
+            endorsements: r.endorsements,
+            more: CandidateMore {
+                id: r.id,
+                share: r.share.map(|s| *s),
+                status: r.status,
+                place: r.place,
+                description: r.description,
+            }
+            .boxed(),
+        }
+    }
+}
+
+impl Serialize for Candidate {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        /// The record's fields, borrowed, in its order.
+        #[derive(Serialize)]
+        struct Record<'a> {
+            #[serde(skip_serializing_if = "str::is_empty")]
+            name: &'a str,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            id: Option<&'a str>,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            party: Option<&'a str>,
+            faction: Option<&'a str>,
+            votes: Option<u64>,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            share: Option<&'a StatedShare>,
+            elected: bool,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            status: Option<CandidateStatus>,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            place: Option<u32>,
+            #[serde(skip_serializing_if = "std::ops::Not::not")]
+            incumbent: bool,
+            #[serde(skip_serializing_if = "std::ops::Not::not")]
+            write_in: bool,
+            #[serde(skip_serializing_if = "std::ops::Not::not")]
+            folded: bool,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            description: Option<&'a str>,
+            endorsements: &'a [CompactString],
+        }
+        Record {
+            name: &self.name,
+            id: self.id(),
+            party: self.party.as_deref(),
+            faction: self.faction.as_deref(),
+            votes: self.votes,
+            share: self.share(),
+            elected: self.elected,
+            status: self.status(),
+            place: self.place(),
+            incumbent: self.incumbent,
+            write_in: self.write_in,
+            folded: self.folded,
+            description: self.description(),
+            endorsements: &self.endorsements,
+        }
+        .serialize(serializer)
+    }
+}
+
+impl JsonSchema for Candidate {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        CandidateRecord::schema_name()
+    }
+
+    fn schema_id() -> std::borrow::Cow<'static, str> {
+        CandidateRecord::schema_id()
+    }
+
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        CandidateRecord::json_schema(generator)
+    }
+}
+
+/// A candidate as the format writes one: every field at the top level. The model keeps what
+/// few candidates have (an id, a description, a status, a place, a stated share) out of line
+/// ([`Candidate::more`]); this is what is read and written, and what the schema describes.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(rename = "Candidate", description = "One person standing.")]
+struct CandidateRecord {
     /// The person's name; absent where the source gives results by party only (then `party`
     /// names the row, and nothing refers to it by name), or where it describes someone without
     /// naming them (then `description` says who; never a namesake of another unnamed person).
     #[serde(default, skip_serializing_if = "CompactString::is_empty")]
-    pub name: CompactString,
+    name: CompactString,
     /// Tells namesakes apart: unique within the contest when given; rounds may refer to the
     /// candidate by it instead of the name (and must, when two candidates share a name).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub id: Option<CompactString>,
+    id: Option<CompactString>,
     /// The candidate's party (needed for general-election seats).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub party: Option<CompactString>,
+    party: Option<CompactString>,
     /// A faction id from the catalogue, or null when unknown or none.
     #[serde(default)]
-    pub faction: Option<CompactString>,
+    faction: Option<CompactString>,
     /// First-count votes; null when the source gives no number.
     #[serde(default, deserialize_with = "vote_count_opt")]
     #[schemars(with = "Option<u64>")]
-    pub votes: Option<u64>,
+    votes: Option<u64>,
     /// A share of the vote as the source states it, e.g. "over 70%", when votes are unknown or to cross-check them.
     #[serde(
         default,
         deserialize_with = "require_object::option",
         skip_serializing_if = "Option::is_none"
     )]
-    pub share: Option<Box<StatedShare>>,
+    share: Option<Box<StatedShare>>,
     #[serde(default)]
-    pub elected: bool,
+    elected: bool,
     /// What became of the candidate short of (or instead of) a members' ballot.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub status: Option<CandidateStatus>,
+    status: Option<CandidateStatus>,
     /// Finishing position when the source states it but not the votes ("came third").
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub place: Option<u32>,
+    place: Option<u32>,
     /// Held the seat going into this contest.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
-    pub incumbent: bool,
+    incumbent: bool,
     /// Written in by voters rather than printed on the ballot (a count may treat the write-ins
     /// together as one candidate).
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
-    pub write_in: bool,
+    write_in: bool,
     /// Several small parties' votes reported together (e.g. `Other`): a group, not a party, so
     /// it never wins, holds or gains a seat.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
-    pub folded: bool,
+    folded: bool,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub description: Option<CompactString>,
+    description: Option<CompactString>,
     /// Who backed the candidate: unions, groups, politicians.
     #[serde(default)]
     #[schemars(with = "Vec<String>")]
-    pub endorsements: ThinVec<CompactString>,
+    endorsements: ThinVec<CompactString>,
 }
 
 /// A share of the vote known only as precisely as a source reports it.
@@ -699,20 +829,46 @@ impl Candidate {
     pub fn new(name: impl Into<CompactString>) -> Candidate {
         Candidate {
             name: name.into(),
-            id: None,
             party: None,
             faction: None,
             votes: None,
-            share: None,
             elected: false,
-            status: None,
-            place: None,
             incumbent: false,
             write_in: false,
             folded: false,
-            description: None,
             endorsements: ThinVec::new(),
+            more: None,
         }
+    }
+
+    /// Tells namesakes apart (see [`CandidateRecord`]).
+    pub fn id(&self) -> Option<&str> {
+        self.more.as_ref()?.id.as_deref()
+    }
+
+    /// A share of the vote as the source states it.
+    pub fn share(&self) -> Option<&StatedShare> {
+        self.more.as_ref()?.share.as_ref()
+    }
+
+    /// What became of the candidate short of (or instead of) a members' ballot.
+    pub fn status(&self) -> Option<CandidateStatus> {
+        self.more.as_ref()?.status
+    }
+
+    /// Finishing position when the source states it but not the votes.
+    pub fn place(&self) -> Option<u32> {
+        self.more.as_ref()?.place
+    }
+
+    /// Who the candidate is, where the source describes them.
+    pub fn description(&self) -> Option<&str> {
+        self.more.as_ref()?.description.as_deref()
+    }
+
+    /// The rare facts, to fill in (made when first needed).
+    pub fn more_mut(&mut self) -> &mut CandidateMore {
+        self.more.get_or_insert_with(Box::default)
     }
 
     /// What to call the candidate: the name, else the party (`Labour`, or `Other (several

@@ -20,8 +20,8 @@ impl<'a> References<'a> {
         let mut ids = HashMap::new();
         let mut names = HashMap::with_capacity(contest.candidates.len());
         for (i, c) in contest.candidates.iter().enumerate() {
-            if let Some(id) = &c.id {
-                ids.entry(id.as_str()).or_insert(i);
+            if let Some(id) = c.id() {
+                ids.entry(id).or_insert(i);
             }
             names
                 .entry(c.name.as_str())
@@ -64,7 +64,7 @@ impl Contest {
         self.candidates
             .iter()
             .zip(on_a_ballot)
-            .map(|(c, on)| c.votes.is_some() || (c.status.is_none() && on))
+            .map(|(c, on)| c.votes.is_some() || (c.status().is_none() && on))
             .collect()
     }
 }

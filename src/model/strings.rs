@@ -76,10 +76,10 @@ pub fn each_string(contest: &Contest, f: &mut impl FnMut(&str)) {
 
 fn candidate_strings(c: &Candidate, f: &mut impl FnMut(&str)) {
     f(&c.name);
-    opt(c.id.as_ref(), f);
+    c.id().into_iter().for_each(&mut *f);
     opt(c.party.as_ref(), f);
     opt(c.faction.as_ref(), f);
-    opt(c.description.as_ref(), f);
+    c.description().into_iter().for_each(&mut *f);
     all(&c.endorsements, f);
 }
 

@@ -13,7 +13,7 @@ use super::{FactionScope, Filter, Query, Sort, SortKey};
 use super::{letters, scan};
 use crate::model::arithmetic;
 use crate::model::date::{PartialDate, Precision};
-use crate::model::{CandidateStatus, Contest, Dataset, StageKind};
+use crate::model::{Candidate, CandidateStatus, Contest, Dataset, StageKind};
 use crate::side_by_side::both;
 
 /// Per-contest sort and date keys precomputed for fast filtering and sorting.
@@ -184,7 +184,10 @@ impl Index {
             date_end: to,
             stages: bits(contest.stages.iter().map(|s| s.stage), &StageKind::ALL),
             statuses: bits(
-                contest.candidates.iter().filter_map(|c| c.status),
+                contest
+                    .candidates
+                    .iter()
+                    .filter_map(Candidate::status),
                 &CandidateStatus::ALL,
             ),
             margin: arithmetic::margin_points(contest),

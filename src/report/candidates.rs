@@ -50,7 +50,7 @@ pub fn candidates(dataset: &Dataset, c: &Contest) -> Vec<CandidateRow> {
             let k = &c.candidates[i];
             let faction = k.faction.as_deref().and_then(|f| dataset.faction(f));
             let share = shares.share(k);
-            let share_note = match (&share, &k.share) {
+            let share_note = match (&share, &k.share()) {
                 (Share::Computed(_), Some(stated)) => {
                     format!(
                         "{} (stated {})",
@@ -77,7 +77,7 @@ pub fn candidates(dataset: &Dataset, c: &Contest) -> Vec<CandidateRow> {
                 elected: k.elected,
                 incumbent: k.incumbent,
                 write_in: k.write_in,
-                status: k.status.map(words::candidate_status),
+                status: k.status().map(words::candidate_status),
                 on_ballot: standing[i],
                 faction: faction.map(|f| (words::faction_short(f), f.name.to_string())),
                 inferred: inferred.remove(&i).unwrap_or_default(),
@@ -85,13 +85,13 @@ pub fn candidates(dataset: &Dataset, c: &Contest) -> Vec<CandidateRow> {
                 votes,
                 share: share_label,
                 share_note,
-                place: k.place,
+                place: k.place(),
                 endorsements: k
                     .endorsements
                     .iter()
                     .map(std::string::ToString::to_string)
                     .collect(),
-                description: k.description.clone().map(Into::into),
+                description: k.description().map(Into::into),
             }
         })
         .collect()

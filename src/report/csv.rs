@@ -292,7 +292,7 @@ fn candidate_cells(
         basis.into(),
         share.label(),
         c.elected.to_string(),
-        opt(c.place),
+        opt(c.place()),
         c.incumbent.to_string(),
         cells.text(&c.endorsements.join(LIST_SEPARATOR)),
     ]

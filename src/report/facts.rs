@@ -527,7 +527,7 @@ pub fn denominator_note(c: &Contest) -> Option<String> {
     match (valid, arithmetic::denominator(c)) {
         (Some(v), Some(_)) => Some(format!("Shares of {} valid ballots.", thousands(v))),
         (None, Some(d)) => Some(format!("Shares of the {} votes counted.", thousands(d))),
-        _ if c.candidates.iter().any(|k| k.share.is_some()) => {
+        _ if c.candidates.iter().any(|k| k.share().is_some()) => {
             Some("No vote counts known: shares are as the sources state them.".into())
         }
         _ => None,

@@ -103,8 +103,8 @@ impl<'a> Names<'a> {
         }
         // An id wins over a name that happens to equal it.
         for (i, c) in contest.candidates.iter().enumerate() {
-            if let Some(id) = &c.id {
-                by_reference.insert(id.as_str(), i);
+            if let Some(id) = c.id() {
+                by_reference.insert(id, i);
             }
         }
         Names {

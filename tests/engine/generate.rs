@@ -38,7 +38,7 @@ fn output_has_the_mix_of_real_data() {
     let candidates = || contests.iter().flat_map(|c| &c.candidates);
     assert!(contests.iter().any(|c| c.status == Status::Pending));
     assert!(candidates().any(|c| c.votes.is_none()));
-    assert!(candidates().any(|c| c.share.as_ref().is_some_and(|s| s.bound == Bound::Over)));
+    assert!(candidates().any(|c| c.share().is_some_and(|s| s.bound == Bound::Over)));
     assert!(candidates().any(|c| !c.endorsements.is_empty()));
     assert!(contests.iter().any(|c| !c.rounds.is_empty()));
     assert!(contests.iter().any(|c| c.date.is_none()));

@@ -572,7 +572,7 @@ fn shares_are_computed_not_stored_and_the_files_shares_agree() {
                 .contests
                 .iter()
                 .flat_map(|c| &c.candidates)
-                .all(|c| c.share.is_none())
+                .all(|c| c.share().is_none())
         );
         assert!(
             !imported

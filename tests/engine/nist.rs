@@ -853,7 +853,7 @@ fn rounds_drop_candidates_after_elimination_and_namesakes_get_ids() {
     assert_eq!(c.kind, ContestKind::ByElection, "a special election");
     assert_eq!(c.method.as_deref(), Some("ranked-choice voting, 3 rounds"));
     // Two unnamed write-in selections: namesakes, told apart by their selections' ids.
-    let ids: Vec<Option<&str>> = c.candidates.iter().map(|k| k.id.as_deref()).collect();
+    let ids: Vec<Option<&str>> = c.candidates.iter().map(|k| k.id()).collect();
     assert_eq!(ids, [None, None, None, Some("s4"), Some("s5")]);
     assert!(c.candidates[3].write_in && c.candidates[3].name == "Write-in");
     let names = |r: usize| -> Vec<&str> {

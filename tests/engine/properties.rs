@@ -219,7 +219,7 @@ fn oracle(dataset: &Dataset, i: usize, filter: &Filter) -> bool {
         && (filter.stages.is_empty() || c.stages.iter().any(|s| filter.stages.contains(&s.stage)))
         && (filter.candidate_statuses.is_empty()
             || c.candidates.iter().any(|k| {
-                k.status
+                k.status()
                     .is_some_and(|s| filter.candidate_statuses.contains(&s))
             }))
         && (filter.statuses.is_empty() || filter.statuses.contains(&c.status))

@@ -69,7 +69,7 @@ fn bury_south_has_a_stated_share_and_no_invented_votes() {
     let burke = &bury.candidates[0];
     assert_eq!(burke.name, "Lucy Burke");
     assert!(burke.elected);
-    let share = burke.share.as_ref().unwrap();
+    let share = burke.share().unwrap();
     assert_eq!((share.percent, share.bound), (70.0, Bound::Over));
     assert_eq!(arithmetic::share(bury, burke).label(), ">70%");
     assert_eq!(arithmetic::share(bury, &bury.candidates[1]).label(), "n/a");
@@ -127,7 +127,7 @@ fn general_election_and_leadership_figures() {
         .iter()
         .find(|c| c.name == "Navendu Mishra")
         .unwrap();
-    assert_eq!((mishra.votes, mishra.place), (Some(9036), Some(3)));
+    assert_eq!((mishra.votes, mishra.place()), (Some(9036), Some(3)));
     let leadership = ds.contest("labour-leadership-2020").unwrap();
     assert_eq!(leadership.status, Status::Pending);
     assert_eq!(leadership.region, None);

@@ -44,7 +44,7 @@ fn every_new_field_loads_as_written() {
     assert_eq!(c.stages[0].date.unwrap().to_string(), "2019-09");
     assert_eq!(c.stages[1].candidates, ["Ann", "Bob"]);
     assert_eq!(
-        c.candidates[2].status,
+        c.candidates[2].status(),
         Some(CandidateStatus::NotShortlisted)
     );
     assert_eq!(c.nominations[0].body, NominatingBody::Clp);

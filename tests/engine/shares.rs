@@ -19,8 +19,7 @@ fn expected(c: &Contest, i: usize) -> Share {
     match (candidate.votes, valid.or(sum).filter(|&d| d > 0)) {
         (Some(votes), Some(total)) => Share::Computed(votes as f64 * 100.0 / total as f64),
         _ => candidate
-            .share
-            .as_deref()
+            .share()
             .map_or(Share::Unknown, |s| Share::Stated(s.clone())),
     }
 }

@@ -7,9 +7,10 @@ use std::collections::BTreeSet;
 use hustings::model::date::PartialDate;
 use hustings::model::tally::Tally;
 use hustings::model::{
-    Ballots, Bound, Candidate, CandidateStatus, Contest, ContestKind, Dataset, Defection, Faction,
-    Holder, Inferred, NominatingBody, Nomination, NominationCount, Region, Round, RoundCount,
-    SCHEMA_VERSION, SeatMajority, Source, Stage, StageKind, StatedShare, Status, Swing, Transfer,
+    Ballots, Bound, Candidate, CandidateMore, CandidateStatus, Contest, ContestKind, Dataset,
+    Defection, Faction, Holder, Inferred, NominatingBody, Nomination, NominationCount, Region,
+    Round, RoundCount, SCHEMA_VERSION, SeatMajority, Source, Stage, StageKind, StatedShare, Status,
+    Swing, Transfer,
 };
 use proptest::collection::{btree_set, vec};
 use proptest::option;
@@ -193,20 +194,23 @@ pub fn candidate(name: String, faction_ids: Vec<String>) -> impl Strategy<Value 
                 endorsements,
                 status,
             )| Candidate {
-                id: None,
                 name: name.clone().into(),
                 party: party.map(Into::into),
                 faction: faction.map(Into::into),
                 votes,
-                share: share.map(Box::new),
                 elected,
-                status,
-                place,
                 incumbent,
                 write_in: false,
                 folded: false,
-                description: description.map(Into::into),
                 endorsements: endorsements.into_iter().map(Into::into).collect(),
+                more: CandidateMore {
+                    id: None,
+                    share,
+                    status,
+                    place,
+                    description: description.map(Into::into),
+                }
+                .boxed(),
             },
         )
 }

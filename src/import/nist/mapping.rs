@@ -28,8 +28,8 @@ use crate::import::nist::report::{Election, Id, Office, OtherCount, Party, Repor
 use crate::import::nist::sum::{self, Account, BallotRecords, Entry, Units};
 use crate::model::date::PartialDate;
 use crate::model::{
-    Ballots, Candidate, CandidateStatus, Contest, ContestKind, Dataset, Faction, Region,
-    SCHEMA_VERSION, Source, Status,
+    Ballots, Candidate, CandidateMore, CandidateStatus, Contest, ContestKind, Dataset, Faction,
+    Region, SCHEMA_VERSION, Source, Status,
 };
 
 /// Seats as the model holds them (a u32); a number past that is no real contest's. Without
@@ -663,7 +663,11 @@ impl<'r> Mapper<'r> {
         let candidate = Candidate {
             party: party.map(Into::into),
             faction: faction.map(Into::into),
-            status: withdrawn.then_some(CandidateStatus::Withdrawn),
+            more: CandidateMore {
+                status: withdrawn.then_some(CandidateStatus::Withdrawn),
+                ..CandidateMore::default()
+            }
+            .boxed(),
             incumbent: people.first().is_some_and(|p| p.incumbent),
             write_in: s.write_in,
             endorsements: s
@@ -724,7 +728,7 @@ fn refer(candidates: &mut [Candidate], ids: &[String]) -> Vec<String> {
     for (c, id) in candidates.iter_mut().zip(ids) {
         if count[c.name.as_str()] > 1 {
             let id = common::unique(id.clone(), &mut taken);
-            c.id = Some(id.clone().into());
+            c.more_mut().id = Some(id.clone().into());
             refs.push(id);
         } else {
             refs.push(c.name.to_string());
