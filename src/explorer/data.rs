@@ -8,7 +8,7 @@ use crate::load::Loaded;
 use crate::load::integrity::Warning;
 use crate::model::change::Changes;
 use crate::model::{CandidateStatus, ContestKind, Dataset, StageKind};
-use crate::query::{Index, NONE, Query};
+use crate::query::{Index, NONE, Query, Sort, SortKey};
 use crate::report::safe;
 use crate::side_by_side::both;
 use crate::stats;
@@ -48,6 +48,10 @@ pub struct Data {
     /// Each contest's change as the list sorts by it (the winner's party's ± share; NaN when
     /// not known), worked out for every contest the first time the list is sorted so.
     change_keys: OnceLock<Box<[f32]>>,
+    /// Every row in the order the list sorts by change, the largest rise first and (second)
+    /// the largest fall first, ties by date as the list breaks them: the rows of a query
+    /// sorted by change are picked out of it, as the index's own orders are.
+    change_orders: [OnceLock<Box<[u32]>>; 2],
     /// The rows the list starts with (the command line's query), and their scoreboard and
     /// changes matrix (views 2 and 8), worked out once the data is delivered, like
     /// `change_keys`. The views depend on the rows' order (a party is named as first met).
@@ -157,6 +161,7 @@ impl Data {
             status_counts,
             some_region_inferred,
             change_keys: OnceLock::new(),
+            change_orders: [OnceLock::new(), OnceLock::new()],
             first_rows: OnceLock::new(),
             first_board: OnceLock::new(),
             first_matrix: OnceLock::new(),
@@ -185,6 +190,9 @@ impl Data {
         self.first_matrix
             .get_or_init(|| stats::change::change_matrix(self.dataset(), &self.changes, rows));
         self.index.warm_orders(true);
+        for reverse in [false, true] {
+            self.change_order(reverse);
+        }
     }
 
     /// The rows `query` lists, in its order (`by_change`: sorted by the change instead).
@@ -192,7 +200,7 @@ impl Data {
         let mut rows = self.index.filter(&query.filter, None);
         self.index.sort(&mut rows, query.sort);
         if by_change {
-            self.sort_by_change(&mut rows, query.sort.reverse);
+            self.order_by_change(&mut rows, query);
         }
         rows
     }
@@ -202,7 +210,7 @@ impl Data {
     pub fn resort(&self, rows: &mut [usize], query: &Query, by_change: bool) {
         self.index.resort(rows, query.sort);
         if by_change {
-            self.sort_by_change(rows, query.sort.reverse);
+            self.order_by_change(rows, query);
         }
     }
 
@@ -261,6 +269,33 @@ impl Data {
     fn change_keys(&self) -> &[f32] {
         self.change_keys
             .get_or_init(|| stats::change::change_keys(self.dataset(), &self.changes))
+    }
+
+    /// `rows`, in `query`'s order, put in the order of the change (see `sort_by_change`):
+    /// picked out of the change order when the ties are by date, as the list breaks them.
+    fn order_by_change(&self, rows: &mut [usize], query: &Query) {
+        let reverse = query.sort.reverse;
+        if query.sort.key == SortKey::Date && self.index.pick(rows, self.change_order(reverse)) {
+            return;
+        }
+        self.sort_by_change(rows, reverse);
+    }
+
+    /// Every row, in the order of the change (`reverse`: the largest fall first), ties by
+    /// date: worked out once (by `warm`, ahead of the first sort by change).
+    fn change_order(&self, reverse: bool) -> &[u32] {
+        self.change_orders[usize::from(reverse)].get_or_init(|| {
+            let mut rows: Vec<usize> = (0..self.index.len())
+                .filter(|&i| self.index.is_row(i))
+                .collect();
+            let by_date = Sort {
+                key: SortKey::Date,
+                reverse,
+            };
+            self.index.sort(&mut rows, by_date);
+            self.sort_by_change(&mut rows, reverse);
+            rows.into_iter().map(|i| i as u32).collect()
+        })
     }
 
     /// Sorts `rows` by the change since each seat's previous contest: the winner's party's ±

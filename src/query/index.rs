@@ -184,10 +184,7 @@ impl Index {
             date_end: to,
             stages: bits(contest.stages.iter().map(|s| s.stage), &StageKind::ALL),
             statuses: bits(
-                contest
-                    .candidates
-                    .iter()
-                    .filter_map(Candidate::status),
+                contest.candidates.iter().filter_map(Candidate::status),
                 &CandidateStatus::ALL,
             ),
             margin: arithmetic::margin_points(contest),
@@ -337,6 +334,17 @@ impl Index {
             rows.sort_unstable();
             self.compare_sort(rows, sort);
         }
+    }
+
+    /// Puts `rows` (distinct rows, in any order) in the order of `order`, a whole-dataset order
+    /// made elsewhere (the explorer's by change), if they are many enough for a pass over it
+    /// to beat sorting them; says whether it did.
+    pub fn pick(&self, rows: &mut [usize], order: &[u32]) -> bool {
+        let worth = order::worth_picking_any(rows, self.len());
+        if worth {
+            order::pick(rows, order);
+        }
+        worth
     }
 
     /// Sorts by comparing keys: for few rows, rows in any order, and to make the orders.

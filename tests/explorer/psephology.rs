@@ -14,7 +14,7 @@ use hustings::explorer::app::{App, Data, ListColumn, ListSort, View};
 use hustings::explorer::theme::Theme;
 use hustings::load::{self, DataSource, Loaded};
 use hustings::query::from_input::QuerySpec;
-use hustings::query::{Index, SortKey};
+use hustings::query::{Filter, Index, Query, Sort, SortKey};
 use hustings::stats::{self, GroupBy, Groups};
 use ratatui::crossterm::event::KeyCode;
 use serde_json::Value;
@@ -923,4 +923,52 @@ fn the_scoreboard_has_2019s_shares_against_2017_and_the_seats_strip_as_stats_pri
         strip.contains(&format!("{}{}▒", "█".repeat(52), "▒".repeat(28))),
         "{strip}"
     );
+}
+
+/// Sorted by change, the list is the rows in date order stably sorted by each one's change,
+/// whether picked out of the whole change order (many rows) or sorted (few), either way
+/// round, and after re-sorting from another order.
+#[test]
+fn rows_sorted_by_change_are_the_stable_sort_by_each_change() {
+    let data = Data::new(load_files(&ge2017_and_ge2019()));
+    let ds = data.dataset();
+    let keys = hustings::stats::change::change_keys(ds, &data.changes);
+    let region = |id: &str| Filter {
+        regions: vec![id.into()],
+        ..Filter::default()
+    };
+    // All 1,300 contests and London's 146 are picked; the North East's 58 are sorted.
+    for filter in [Filter::default(), region("london"), region("north-east")] {
+        for reverse in [false, true] {
+            let sort = Sort {
+                key: SortKey::Date,
+                reverse,
+            };
+            let query = Query {
+                filter: filter.clone(),
+                sort,
+            };
+            let mut want = data.index.filter(&query.filter, None);
+            data.index.sort(&mut want, sort);
+            hustings::stats::change::sort_by_change(&mut want, &keys, reverse);
+            assert_eq!(
+                data.list(&query, true),
+                want,
+                "{:?} {reverse}",
+                filter.regions
+            );
+            let mut resorted = data.list(
+                &Query {
+                    filter: filter.clone(),
+                    sort: Sort {
+                        key: SortKey::Title,
+                        reverse: !reverse,
+                    },
+                },
+                false,
+            );
+            data.resort(&mut resorted, &query, true);
+            assert_eq!(resorted, want, "{:?} {reverse}, re-sorted", filter.regions);
+        }
+    }
 }
