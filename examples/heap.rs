@@ -3,6 +3,9 @@
 //!
 //!     cargo run --release --example generate -- --contests 20000 --seed 1 > 20k.json
 //!     cargo run --release --example heap -- 20k.json
+//!
+//! and then what the explorer holds beside the model: its index, seats, counts and the work it
+//! does ahead (`Data::new`, `Data::warm`).
 
 // In a developer's tool, an unwrap is an assertion: a failure should stop it loudly.
 #![allow(clippy::unwrap_used)]
@@ -63,5 +66,18 @@ fn main() {
         size_of::<Candidate>(),
         sources as f64 / n,
         size_of::<Source>()
+    );
+    drop(dataset);
+    let before = BYTES.load(Relaxed);
+    let source = hustings::load::DataSource::File(path.into());
+    let loaded = hustings::load::load(&[source]).unwrap();
+    let model = BYTES.load(Relaxed) - before;
+    let data = hustings::explorer::app::Data::new(loaded);
+    data.warm(&hustings::query::Query::default());
+    let explorer = BYTES.load(Relaxed) - before - model;
+    println!(
+        "loaded (with warnings): {:.0} bytes a contest; the explorer's data beside it: {:.0}",
+        model as f64 / n,
+        explorer as f64 / n
     );
 }

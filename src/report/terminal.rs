@@ -40,6 +40,7 @@ impl<W: Write> Out<W> {
 }
 
 impl<W: Write> Write for Out<W> {
+    #[inline]
     fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
         match self {
             Out::Exact(w) => w.write(buf),
@@ -49,7 +50,9 @@ impl<W: Write> Write for Out<W> {
     }
 
     // serde_json writes a document a few bytes at a time: each goes straight to the inner
-    // writer's own (buffered) `write_all`, not through the default loop over `write`.
+    // writer's own (buffered) `write_all`, not through the default loop over `write`; inlined,
+    // so each of those few bytes costs a copy into the buffer, not a call.
+    #[inline]
     fn write_all(&mut self, buf: &[u8]) -> io::Result<()> {
         match self {
             Out::Exact(w) => w.write_all(buf),
