@@ -26,7 +26,7 @@ pub fn hoc_candidates(
         title: args.title.clone(),
         date: args.date,
     })?;
-    let mut json = serde_json::to_string_pretty(&imported.dataset)?;
+    let mut json = crate::report::pretty::to_string(&imported.dataset)?;
     json.push('\n');
     // What is written must load: check it exactly as `hustings` will read it.
     let name = args
@@ -161,7 +161,7 @@ fn write_read(
         format,
         notes,
     } = read;
-    let mut json = serde_json::to_string_pretty(&dataset)?;
+    let mut json = crate::report::pretty::to_string(&dataset)?;
     json.push('\n');
     // What is written must load: check it exactly as `hustings` will read it.
     load::parse("(output)", json.as_bytes())

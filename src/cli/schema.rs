@@ -9,7 +9,7 @@ use crate::model::Dataset;
 /// The schema as pretty-printed JSON with a trailing newline (the form kept in data/).
 pub fn schema_json() -> String {
     let schema = schemars::schema_for!(Dataset);
-    let mut text = serde_json::to_string_pretty(&schema).expect("a schema always serialises");
+    let mut text = crate::report::pretty::to_string(&schema).expect("a schema always serialises");
     text.push('\n');
     text
 }

@@ -930,6 +930,6 @@ fn stats_rows(ds: &Dataset, groups: &Groups) -> serde_json::Value {
 }
 
 fn write_doc(out: &mut impl Write, doc: &impl Serialize) -> io::Result<()> {
-    serde_json::to_writer_pretty(&mut *out, doc).map_err(io::Error::from)?;
+    super::pretty::write(&mut *out, doc).map_err(io::Error::from)?;
     writeln!(out)
 }

@@ -23,6 +23,7 @@ pub mod facts;
 pub mod json;
 pub mod map;
 pub mod markdown;
+pub mod pretty;
 pub mod style;
 pub mod table;
 pub mod terminal;
