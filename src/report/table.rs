@@ -82,9 +82,14 @@ pub fn fit(columns: &[Column], rows: &[Vec<Cell>], max: usize) -> Vec<Option<usi
             cells.chain([width(c.header)]).max().unwrap_or(0)
         })
         .collect();
+    fit_natural(columns, &natural, max)
+}
+
+/// [`fit`], given each column's natural width (its widest cell or header).
+fn fit_natural(columns: &[Column], natural: &[usize], max: usize) -> Vec<Option<usize>> {
     let narrowest: Vec<usize> = columns
         .iter()
-        .zip(&natural)
+        .zip(natural)
         .map(|(c, &n)| c.shrink_to.map_or(n, |s| n.min(s.max(width(c.header)))))
         .collect();
     let total = |w: &[Option<usize>]| {
@@ -130,28 +135,84 @@ pub fn fitted_width(columns: &[Column], rows: &[Vec<Cell>], max: usize) -> usize
 
 /// The table as lines (header first), fitted to `style.table_width()`, trailing spaces trimmed.
 pub fn render(columns: &[Column], rows: &[Vec<Cell>], style: &TextStyle) -> Vec<String> {
-    lines(columns, rows, style).collect()
+    let mut packed = Rows::new(columns);
+    for row in rows {
+        packed.push(row.iter().cloned());
+    }
+    lines(columns, &packed, style).collect()
 }
 
-/// The lines of [`render`] one at a time, for a table too long to hold twice (a million-row
-/// `list`).
+/// The lines of [`render`] one at a time, from rows held packed: for a table too long to hold
+/// as cells and lines (a million-row `list`).
 pub fn lines<'a>(
     columns: &'a [Column],
-    rows: &'a [Vec<Cell>],
+    rows: &'a Rows,
     style: &'a TextStyle,
 ) -> impl Iterator<Item = String> + 'a {
-    let widths = fit(columns, rows, style.table_width());
-    let header: Vec<Cell> = columns
-        .iter()
-        .map(|c| Cell::painted(c.header, Some(Paint::Bold)))
-        .collect();
-    std::iter::once(line(columns, &widths, &header, style)).chain(
-        rows.iter()
-            .map(move |row| line(columns, &widths, row, style)),
-    )
+    let widths = fit_natural(columns, &rows.natural, style.table_width());
+    let header = line(columns, &widths, style, |i| {
+        (columns[i].header, Some(Paint::Bold))
+    });
+    std::iter::once(header)
+        .chain((0..rows.len()).map(move |r| line(columns, &widths, style, |i| rows.cell(r, i))))
 }
 
-fn line(columns: &[Column], widths: &[Option<usize>], row: &[Cell], style: &TextStyle) -> String {
+/// Rows of cells held packed: every cell's text in one buffer, with where it ends and its
+/// paint, and each column's widest cell as the rows come (all [`fit`] needs). A row of cells
+/// each in a `String` of its own took five times the room.
+pub struct Rows {
+    text: String,
+    /// Per cell, row by row: where its text ends in `text`.
+    ends: Vec<usize>,
+    paints: Vec<Option<Paint>>,
+    /// Each column's widest cell so far, the header included.
+    natural: Vec<usize>,
+}
+
+impl Rows {
+    pub fn new(columns: &[Column]) -> Rows {
+        Rows {
+            text: String::new(),
+            ends: Vec::new(),
+            paints: Vec::new(),
+            natural: columns.iter().map(|c| width(c.header)).collect(),
+        }
+    }
+
+    /// Adds a row; cells past the columns are left out, missing ones are empty.
+    pub fn push(&mut self, cells: impl IntoIterator<Item = Cell>) {
+        let mut cells = cells.into_iter();
+        for natural in &mut self.natural {
+            let cell = cells.next().unwrap_or_default();
+            *natural = (*natural).max(width(&cell.text));
+            self.text.push_str(&cell.text);
+            self.ends.push(self.text.len());
+            self.paints.push(cell.paint);
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.ends.len() / self.natural.len().max(1)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The text and paint of row `row`'s cell in column `column`.
+    fn cell(&self, row: usize, column: usize) -> (&str, Option<Paint>) {
+        let at = row * self.natural.len() + column;
+        let start = if at == 0 { 0 } else { self.ends[at - 1] };
+        (&self.text[start..self.ends[at]], self.paints[at])
+    }
+}
+
+fn line<'a>(
+    columns: &[Column],
+    widths: &[Option<usize>],
+    style: &TextStyle,
+    cell: impl Fn(usize) -> (&'a str, Option<Paint>),
+) -> String {
     let mut out = String::new();
     let mut first = true;
     for (i, column) in columns.iter().enumerate() {
@@ -159,9 +220,7 @@ fn line(columns: &[Column], widths: &[Option<usize>], row: &[Cell], style: &Text
         if !std::mem::take(&mut first) {
             out.push_str(GAP);
         }
-        let (text, paint) = row
-            .get(i)
-            .map_or(("", None), |c| (c.text.as_str(), c.paint));
+        let (text, paint) = cell(i);
         let text = truncate(text, w);
         let pad = w - width(&text);
         let text = match paint {

@@ -43,36 +43,37 @@ pub fn list(out: &mut impl Write, listing: &Listing, style: &TextStyle) -> io::R
         // The seat's story: kept before share, margin and turnout.
         columns.push(Column::flex("± SINCE PREVIOUS", 12, 6));
     }
-    let rows: Vec<Vec<Cell>> = listing
-        .rows
-        .iter()
-        .map(|&i| {
-            let s = Summary::new(ds, &ds.contests[i]);
-            let c = s.contest;
-            let change = listing
-                .changes
-                .map(|changes| dashed(change::short(&changes.since(ds, i))));
-            // A value resting on an inferred fact is marked `†`, as in `show`.
-            let marked = |fact: RowFact, mut cell: Cell| {
-                cell.text = s.marked(fact, cell.text);
-                cell
-            };
-            let mut row = vec![
-                Cell::new(c.id.as_str()),
-                marked(RowFact::Date, dashed(s.date_label())),
-                marked(RowFact::Title, Cell::new(c.title.as_str())),
-                marked(RowFact::Region, dashed(s.region_label())),
-                Cell::painted(c.status.as_str(), Some(status_paint(c.status))),
-                marked(RowFact::Winner, winner_cell(&s)),
-                marked(RowFact::WinnerFaction, faction_cell(s.winner_faction)),
-                marked(RowFact::WinnerShare, dashed(s.winner_share_label())),
-                dashed(s.margin_label()),
-                dashed(s.turnout_label()),
-            ];
-            row.extend(change);
-            row
-        })
-        .collect();
+    // Packed as they are made: a million rows of cells each in a string of their own would
+    // take more room than the data.
+    let mut rows = table::Rows::new(&columns);
+    for row in listing.rows.iter().map(|&i| {
+        let s = Summary::new(ds, &ds.contests[i]);
+        let c = s.contest;
+        let change = listing
+            .changes
+            .map(|changes| dashed(change::short(&changes.since(ds, i))));
+        // A value resting on an inferred fact is marked `†`, as in `show`.
+        let marked = |fact: RowFact, mut cell: Cell| {
+            cell.text = s.marked(fact, cell.text);
+            cell
+        };
+        let mut row = vec![
+            Cell::new(c.id.as_str()),
+            marked(RowFact::Date, dashed(s.date_label())),
+            marked(RowFact::Title, Cell::new(c.title.as_str())),
+            marked(RowFact::Region, dashed(s.region_label())),
+            Cell::painted(c.status.as_str(), Some(status_paint(c.status))),
+            marked(RowFact::Winner, winner_cell(&s)),
+            marked(RowFact::WinnerFaction, faction_cell(s.winner_faction)),
+            marked(RowFact::WinnerShare, dashed(s.winner_share_label())),
+            dashed(s.margin_label()),
+            dashed(s.turnout_label()),
+        ];
+        row.extend(change);
+        row
+    }) {
+        rows.push(row);
+    }
     for line in table::lines(&columns, &rows, style) {
         writeln!(out, "{line}")?;
     }
