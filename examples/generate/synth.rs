@@ -268,7 +268,7 @@ impl Generator {
             id: id.into(),
             seats: None,
             kind,
-            party: party.map(str::to_string).map(Into::into),
+            party: party.map(Into::into),
             constituency: (!national).then(|| seat.clone()).map(Into::into),
             constituency_id: (ge_like && r.random_bool(0.7))
                 .then(|| format!("E{:08}", r.random_range(14_000_000..14_001_200)).into()),
@@ -281,7 +281,7 @@ impl Generator {
             status_as_of: pending.then(|| random_date(r)).flatten(),
             method: match kind {
                 ContestKind::GeneralElection | ContestKind::ByElection => {
-                    Some("first past the post".to_string().into())
+                    Some("first past the post".into())
                 }
                 _ if r.random_bool(0.6) => {
                     Some(SELECTION_METHODS.choose(r).unwrap().to_string().into())
@@ -330,7 +330,7 @@ impl Generator {
             seat_majority: (kind == ContestKind::Selection && r.random_bool(0.3)).then(|| {
                 Box::new(SeatMajority {
                     votes: r.random_range(50..25_000),
-                    party: party.map(str::to_string).map(Into::into),
+                    party: party.map(Into::into),
                     as_of: Some(year_date(year - 2)),
                 })
             }),
@@ -411,7 +411,7 @@ impl Generator {
             out.push(Candidate {
                 name: name.into(),
                 party: cand_party.map(Into::into),
-                faction: faction.map(str::to_string).map(Into::into),
+                faction: faction.map(Into::into),
                 votes: None,
                 elected: false,
                 incumbent: ge_like && out.is_empty() && r.random_bool(0.5),

@@ -577,7 +577,7 @@ fn contest(
         method: Some(if seats > 1 {
             format!("plurality, vote for {seats}").into()
         } else {
-            "plurality".to_string().into()
+            "plurality".into()
         }),
         ballots: Some(ballots).filter(|b| *b != Ballots::default()),
         candidates,
@@ -585,12 +585,12 @@ fn contest(
         sources: vec![Source {
             outlet: match region {
                 Some(r) => format!("{r} election results (Clarity)").into(),
-                None => "Clarity election results".to_string().into(),
+                None => "Clarity election results".into(),
             },
             title: Some(shared.base.clone().into()),
             date: shared.as_of,
             url: None,
-            note: Some("Clarity / Scytl detail.xml".to_string().into()),
+            note: Some("Clarity / Scytl detail.xml".into()),
         }],
         notes: Some(
             format!(

@@ -425,7 +425,7 @@ fn read_tally_result(
                 if let Some(from) = from {
                     round.set_aside.push(SetAside {
                         from: from.clone().into(),
-                        reason: reason.to_string().into(),
+                        reason: reason.into(),
                         ballots: votes,
                     });
                 }
@@ -550,7 +550,7 @@ fn contest(config: Config, count: Count) -> Contest {
             title: Some(stem.into()),
             date: None,
             url: None,
-            note: Some("round-by-round results file".to_string().into()),
+            note: Some("round-by-round results file".into()),
         }],
         notes: Some(note.into()),
         ..Contest::new(
@@ -586,7 +586,7 @@ fn set(list: &mut Vec<Inactive>, reason: &str, ballots: Tally) {
     match list.iter_mut().find(|x| x.reason == reason) {
         Some(x) => x.ballots = ballots,
         None => list.push(Inactive {
-            reason: reason.to_string().into(),
+            reason: reason.into(),
             ballots,
         }),
     }
@@ -601,7 +601,7 @@ fn add(list: &mut Vec<Inactive>, reason: &str, ballots: &Tally) {
                 Tally::parse(&format!("{sum:.places$}")).unwrap_or_else(|_| ballots.clone());
         }
         None => list.push(Inactive {
-            reason: reason.to_string().into(),
+            reason: reason.into(),
             ballots: ballots.clone(),
         }),
     }

@@ -437,8 +437,8 @@ fn party_row(party: &str, votes: u64) -> Candidate {
         parties::faction_of(party, party).id
     };
     Candidate {
-        party: Some(party.to_string().into()),
-        faction: Some(faction.to_string().into()),
+        party: Some(party.into()),
+        faction: Some(faction.into()),
         votes: Some(votes),
         folded,
         ..Candidate::new(String::new())

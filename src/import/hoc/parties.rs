@@ -142,12 +142,12 @@ impl PartyFaction {
             format!("{} candidates at UK general elections.", self.name)
         };
         Faction {
-            id: self.id.to_string().into(),
-            name: self.name.to_string().into(),
-            abbr: Some(self.abbr.to_string().into()),
-            color: Some(self.color.to_string().into()),
+            id: self.id.into(),
+            name: self.name.into(),
+            abbr: Some(self.abbr.into()),
+            color: Some(self.color.into()),
             description: Some(description.into()),
-            group: self.group.map(str::to_string).map(Into::into),
+            group: self.group.map(Into::into),
             spellings: self.spellings.iter().map(|&s| s.into()).collect(),
         }
     }

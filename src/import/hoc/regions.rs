@@ -126,7 +126,7 @@ impl Regions {
             && !canonical.eq_ignore_ascii_case(name)
             && !region.spellings.iter().any(|s| s == name)
         {
-            region.spellings.push(name.to_string().into());
+            region.spellings.push(name.into());
         }
         id
     }

@@ -329,8 +329,8 @@ fn contest(
         ballots: Some(ballots).filter(|b| *b != Ballots::default()),
         candidates,
         sources: vec![Source {
-            outlet: "results CSV".to_string().into(),
-            title: Some(base.to_string().into()),
+            outlet: "results CSV".into(),
+            title: Some(base.into()),
             date: None,
             url: None,
             note: Some(format!("{} rows", c.rows).into()),
