@@ -538,7 +538,8 @@ impl JsonSchema for Candidate {
 
 /// A candidate as the format writes one: every field at the top level. The model keeps what
 /// few candidates have (an id, a description, a status, a place, a stated share) out of line
-/// ([`Candidate::more`]); this is what is read and written, and what the schema describes.
+/// ([`Candidate::more`]); this is what is read, and what the schema describes. Its
+/// `skip_serializing_if`s are what `Candidate`'s `Serialize` does (the schema reads them).
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 #[schemars(rename = "Candidate", description = "One person standing.")]

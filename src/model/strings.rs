@@ -220,6 +220,11 @@ mod tests {
             missing.is_empty(),
             "fill these in full_contest: {missing:?}"
         );
+        // Written out and read back, every field is as it was (a candidate's rare facts go
+        // through `CandidateRecord` both ways).
+        let again: Contest =
+            serde_json::from_value(serde_json::to_value(full_contest()).unwrap()).unwrap();
+        assert_eq!(again, full_contest());
     }
 
     #[test]
