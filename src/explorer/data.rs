@@ -7,7 +7,8 @@ use std::sync::OnceLock;
 use crate::load::Loaded;
 use crate::load::integrity::Warning;
 use crate::model::change::Changes;
-use crate::model::{CandidateStatus, ContestKind, Dataset, StageKind};
+use crate::model::strings;
+use crate::model::{CandidateStatus, Contest, ContestKind, Dataset, StageKind};
 use crate::query::{Index, NONE, Query, Sort, SortKey};
 use crate::report::safe;
 use crate::side_by_side::both;
@@ -19,9 +20,9 @@ use crate::stats::change::ChangeMatrix;
 pub struct Data {
     /// The data as shown: text cleaned for the terminal (see `report::safe`).
     pub loaded: Loaded,
-    /// The data exactly as loaded, kept only when cleaning changed it: CSV exports carry the
-    /// exact strings, as `list --format csv` does.
-    pub exact: Option<Dataset>,
+    /// What cleaning for display changed, as loaded (none when nothing needed it): CSV exports
+    /// carry the exact strings, as `list --format csv` does.
+    pub exact: Option<ExactText>,
     pub index: Index,
     /// The seats and party identities of the dataset, built once per load: the change since a
     /// seat's previous contest is asked of it for the contests on screen (`Changes::since`).
@@ -60,6 +61,56 @@ pub struct Data {
     first_matrix: OnceLock<ChangeMatrix>,
 }
 
+/// The text of a dataset as loaded, where cleaning it for display changed it: its title and
+/// catalogues, and the contests that held unsafe text (by index). The rest of the dataset is
+/// the same shown and exact, so only this is kept: a copy of the whole took as much room as the
+/// data, for one stray control character.
+#[derive(Debug)]
+pub struct ExactText {
+    /// The title and catalogues as loaded; no contests.
+    catalogues: Dataset,
+    /// The contests that held unsafe text, as loaded, by index (ascending).
+    contests: Vec<(usize, Contest)>,
+}
+
+impl ExactText {
+    fn of(dataset: &Dataset) -> ExactText {
+        ExactText {
+            catalogues: Dataset {
+                contests: Vec::new(),
+                schema_version: dataset.schema_version,
+                title: dataset.title.clone(),
+                regions: dataset.regions.clone(),
+                factions: dataset.factions.clone(),
+            },
+            contests: (dataset.contests.iter().enumerate())
+                .filter(|(_, c)| !strings::all_clean(c))
+                .map(|(i, c)| (i, c.clone()))
+                .collect(),
+        }
+    }
+
+    /// Contest `i` as loaded, given the dataset as shown.
+    pub fn contest<'a>(&'a self, shown: &'a Dataset, i: usize) -> &'a Contest {
+        match self.contests.binary_search_by_key(&i, |(at, _)| *at) {
+            Ok(at) => &self.contests[at].1,
+            Err(_) => &shown.contests[i],
+        }
+    }
+
+    /// The whole dataset as loaded, given it as shown (made when an export asks for it).
+    pub fn dataset(&self, shown: &Dataset) -> Dataset {
+        let mut contests = shown.contests.clone();
+        for (i, contest) in &self.contests {
+            contests[*i] = contest.clone();
+        }
+        Dataset {
+            contests,
+            ..self.catalogues.clone()
+        }
+    }
+}
+
 impl fmt::Debug for Data {
     // The whole dataset would drown any debug output.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -76,7 +127,7 @@ impl Data {
         // Everything the explorer shows, copies or exports as Markdown is for people: cleaned
         // once here.
         let clean = safe::is_clean(&loaded);
-        let exact = (!clean).then(|| loaded.dataset.clone());
+        let exact = (!clean).then(|| ExactText::of(&loaded.dataset));
         let loaded = if clean {
             loaded
         } else {
@@ -166,11 +217,6 @@ impl Data {
             first_board: OnceLock::new(),
             first_matrix: OnceLock::new(),
         }
-    }
-
-    /// The data exactly as loaded (for CSV exports).
-    pub fn exact_dataset(&self) -> &Dataset {
-        self.exact.as_ref().unwrap_or(&self.loaded.dataset)
     }
 
     pub fn dataset(&self) -> &Dataset {

@@ -4,11 +4,14 @@
 //! rounds view, the selected count's every round as `hustings show ID --format csv` prints it —
 //! and the OSC 52 escape sequence that asks a terminal to put text on the clipboard.
 
+use std::borrow::Cow;
 use std::path::Path;
 
 use base64::Engine;
 use base64::engine::general_purpose::STANDARD;
 
+use crate::explorer::data::ExactText;
+use crate::model::{Contest, Dataset};
 use crate::report::csv::TextCells;
 use crate::report::{self, Detail, Listing};
 
@@ -51,14 +54,34 @@ impl ExportFormat {
 #[derive(Debug, Clone, Copy)]
 pub struct Source<'a> {
     pub listing: Listing<'a>,
-    /// The data exactly as loaded, for CSV (the listing's is cleaned for people).
-    pub exact: &'a crate::model::Dataset,
+    /// What cleaning the listing's data for people changed, as loaded (none when nothing
+    /// did): CSV carries the exact strings.
+    pub exact: Option<&'a ExactText>,
     /// The selected contest, if any.
     pub selected: Option<usize>,
     /// Which contests are rows, and the other versions of each (for the selected's detail).
     pub versions: &'a crate::load::Versions,
     /// The rounds view is showing: the selected contest as CSV is its count, round by round.
     pub rounds: bool,
+}
+
+impl<'a> Source<'a> {
+    /// Contest `i` exactly as loaded.
+    fn exact_contest(&self, i: usize) -> &'a Contest {
+        match self.exact {
+            Some(exact) => exact.contest(self.listing.dataset, i),
+            None => &self.listing.dataset.contests[i],
+        }
+    }
+
+    /// The data exactly as loaded: the listing's own when cleaning changed nothing, else made
+    /// now (the explorer keeps only what cleaning changed).
+    fn exact_dataset(&self) -> Cow<'a, Dataset> {
+        match self.exact {
+            Some(exact) => Cow::Owned(exact.dataset(self.listing.dataset)),
+            None => Cow::Borrowed(self.listing.dataset),
+        }
+    }
 }
 
 /// Whether an export writes the selected contest's every round (`show --format csv`): a CSV
@@ -70,7 +93,7 @@ pub fn is_rounds_csv(source: &Source, target: ExportTarget, format: ExportFormat
         && format == ExportFormat::Csv
         && source
             .selected
-            .is_some_and(|i| !source.exact.contests[i].rounds.is_empty())
+            .is_some_and(|i| !source.exact_contest(i).rounds.is_empty())
 }
 
 /// The bytes of an export, or why there are none (nothing selected).
@@ -96,7 +119,7 @@ pub fn render(
         // Formula-safe, as `show --format csv` is by default.
         report::csv::rounds(
             &mut out,
-            &source.exact.contests[rows[0]],
+            source.exact_contest(rows[0]),
             TextCells::FormulaSafe,
         )
         .map_err(|e| e.to_string())?;
@@ -116,8 +139,9 @@ pub fn render(
         (_, ExportFormat::Markdown) => report::markdown::list(&mut out, &listing.for_people()),
         // Formula-safe, as `list --format csv` is by default: exports go to spreadsheets.
         (_, ExportFormat::Csv) => {
+            let dataset = source.exact_dataset();
             let exact = Listing {
-                dataset: source.exact,
+                dataset: &dataset,
                 ..listing
             };
             report::csv::list(&mut out, &exact, TextCells::FormulaSafe)

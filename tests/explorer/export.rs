@@ -354,3 +354,78 @@ fn copies_of_hostile_markup_are_inert_markdown() {
         assert_eq!(unsafe_char, None, "{key}: {text}");
     }
 }
+
+/// Where some text needed cleaning for the screen, a CSV export still carries the exact
+/// strings, as `list --format csv` prints them, for the contests cleaning changed and the
+/// others alike (the explorer keeps only what cleaning changed, as loaded).
+#[test]
+fn csv_exports_of_data_with_unsafe_text_carry_the_exact_strings() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("mixed.json");
+    let contest = |id: &str, title: &str, name: &str| {
+        serde_json::json!({
+            "id": id, "kind": "selection", "title": title, "party": "Labour",
+            "region": "north", "date": "2019-10-24", "status": "decided",
+            "candidates": [
+                {"name": name, "votes": 120, "elected": true},
+                {"name": "Ann Other", "votes": 80, "elected": false}
+            ],
+            "rounds": [{
+                "counts": [
+                    {"candidate": name, "votes": 120},
+                    {"candidate": "Ann Other", "votes": 80}
+                ],
+                "elected": [name]
+            }],
+            "sources": [{"outlet": "LabourList"}]
+        })
+    };
+    let dataset = serde_json::json!({
+        "schema_version": 1,
+        "regions": [{"id": "north", "name": "North\u{202e}"}],
+        "contests": [
+            contest("a", "Plain", "Ann Able"),
+            contest("b", "Bell\u{7} ringing", "Bo\u{1b}[31mb"),
+            contest("c", "Also plain", "Cy Clean"),
+        ]
+    });
+    std::fs::write(&file, serde_json::to_vec_pretty(&dataset).unwrap()).unwrap();
+    let loaded = load::load(&[DataSource::File(file.clone())]).unwrap();
+    let mut app = app_on(loaded, 120, 40);
+    let cli = stdout(&["list", "--data", file.to_str().unwrap(), "--format", "csv"]);
+    assert!(
+        cli.contains("Bo\u{1b}[31mb") && cli.contains("North\u{202e}"),
+        "{cli}"
+    );
+    press(&mut app, "E");
+    let all = dir.path().join("all.csv");
+    type_name(&mut app, all.to_str().unwrap());
+    assert_eq!(std::fs::read_to_string(&all).unwrap(), cli);
+    // The one contest that held unsafe text, selected: its exact rows.
+    select(&mut app, "b");
+    press(&mut app, "e");
+    let one = dir.path().join("one.csv");
+    type_name(&mut app, one.to_str().unwrap());
+    let mut lines = cli.lines();
+    let mut expected = vec![lines.next().unwrap()];
+    expected.extend(lines.filter(|l| l.starts_with("b,")));
+    assert_eq!(expected.len(), 3, "a header and two candidates");
+    assert_eq!(
+        std::fs::read_to_string(&one).unwrap(),
+        expected.join("\n") + "\n"
+    );
+    // From the rounds view, its count round by round, as `show --format csv` prints it.
+    press(&mut app, "5e");
+    let rounds = dir.path().join("rounds.csv");
+    type_name(&mut app, rounds.to_str().unwrap());
+    let shown = stdout(&[
+        "show",
+        "b",
+        "--data",
+        file.to_str().unwrap(),
+        "--format",
+        "csv",
+    ]);
+    assert!(shown.contains("Bo\u{1b}[31mb"), "{shown}");
+    assert_eq!(std::fs::read_to_string(&rounds).unwrap(), shown);
+}

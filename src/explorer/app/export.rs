@@ -30,7 +30,7 @@ impl App {
                 changes: Some(&data.changes),
                 all: data.index.rows_total(),
             },
-            exact: data.exact_dataset(),
+            exact: data.exact.as_ref(),
             selected: self.selected_index(),
             versions: &data.loaded.versions,
             rounds: self.view == crate::explorer::screen::View::Rounds,
