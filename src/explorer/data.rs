@@ -7,8 +7,7 @@ use std::sync::OnceLock;
 use crate::load::Loaded;
 use crate::load::integrity::Warning;
 use crate::model::change::Changes;
-use crate::model::strings;
-use crate::model::{CandidateStatus, Contest, ContestKind, Dataset, StageKind};
+use crate::model::{CandidateStatus, ContestKind, Dataset, StageKind};
 use crate::query::{Index, NONE, Query, Sort, SortKey};
 use crate::report::safe;
 use crate::side_by_side::both;
@@ -22,7 +21,7 @@ pub struct Data {
     pub loaded: Loaded,
     /// What cleaning for display changed, as loaded (none when nothing needed it): CSV exports
     /// carry the exact strings, as `list --format csv` does.
-    pub exact: Option<ExactText>,
+    pub exact: Option<safe::Replaced>,
     pub index: Index,
     /// The seats and party identities of the dataset, built once per load: the change since a
     /// seat's previous contest is asked of it for the contests on screen (`Changes::since`).
@@ -61,56 +60,6 @@ pub struct Data {
     first_matrix: OnceLock<ChangeMatrix>,
 }
 
-/// The text of a dataset as loaded, where cleaning it for display changed it: its title and
-/// catalogues, and the contests that held unsafe text (by index). The rest of the dataset is
-/// the same shown and exact, so only this is kept: a copy of the whole took as much room as the
-/// data, for one stray control character.
-#[derive(Debug)]
-pub struct ExactText {
-    /// The title and catalogues as loaded; no contests.
-    catalogues: Dataset,
-    /// The contests that held unsafe text, as loaded, by index (ascending).
-    contests: Vec<(usize, Contest)>,
-}
-
-impl ExactText {
-    fn of(dataset: &Dataset) -> ExactText {
-        ExactText {
-            catalogues: Dataset {
-                contests: Vec::new(),
-                schema_version: dataset.schema_version,
-                title: dataset.title.clone(),
-                regions: dataset.regions.clone(),
-                factions: dataset.factions.clone(),
-            },
-            contests: (dataset.contests.iter().enumerate())
-                .filter(|(_, c)| !strings::all_clean(c))
-                .map(|(i, c)| (i, c.clone()))
-                .collect(),
-        }
-    }
-
-    /// Contest `i` as loaded, given the dataset as shown.
-    pub fn contest<'a>(&'a self, shown: &'a Dataset, i: usize) -> &'a Contest {
-        match self.contests.binary_search_by_key(&i, |(at, _)| *at) {
-            Ok(at) => &self.contests[at].1,
-            Err(_) => &shown.contests[i],
-        }
-    }
-
-    /// The whole dataset as loaded, given it as shown (made when an export asks for it).
-    pub fn dataset(&self, shown: &Dataset) -> Dataset {
-        let mut contests = shown.contests.clone();
-        for (i, contest) in &self.contests {
-            contests[*i] = contest.clone();
-        }
-        Dataset {
-            contests,
-            ..self.catalogues.clone()
-        }
-    }
-}
-
 impl fmt::Debug for Data {
     // The whole dataset would drown any debug output.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -126,13 +75,7 @@ impl Data {
     pub fn new(loaded: Loaded) -> Data {
         // Everything the explorer shows, copies or exports as Markdown is for people: cleaned
         // once here.
-        let clean = safe::is_clean(&loaded);
-        let exact = (!clean).then(|| ExactText::of(&loaded.dataset));
-        let loaded = if clean {
-            loaded
-        } else {
-            safe::for_display(loaded)
-        };
+        let (loaded, exact) = safe::for_display_keeping_exact(loaded);
         let ds = &loaded.dataset;
         // A contest several sources give is one row: the other versions are never listed.
         // Independent, and each a good part of the work: side by side.

@@ -10,9 +10,9 @@ use std::path::Path;
 use base64::Engine;
 use base64::engine::general_purpose::STANDARD;
 
-use crate::explorer::data::ExactText;
 use crate::model::{Contest, Dataset};
 use crate::report::csv::TextCells;
+use crate::report::safe::Replaced;
 use crate::report::{self, Detail, Listing};
 
 /// What to export.
@@ -56,7 +56,7 @@ pub struct Source<'a> {
     pub listing: Listing<'a>,
     /// What cleaning the listing's data for people changed, as loaded (none when nothing
     /// did): CSV carries the exact strings.
-    pub exact: Option<&'a ExactText>,
+    pub exact: Option<&'a Replaced>,
     /// The selected contest, if any.
     pub selected: Option<usize>,
     /// Which contests are rows, and the other versions of each (for the selected's detail).

@@ -167,7 +167,7 @@ pub fn load(sources: &[DataSource]) -> Result<Loaded, LoadError> {
             None => parse_noting(&names[n], &source.read()?, &mut notes)?,
         };
         source_ends.push(source_ends.last().copied().unwrap_or(0) + part.contests.len());
-        titles.push(part.title.clone().map(Into::into));
+        titles.push(part.title.as_deref().map(str::to_string));
         let Some(acc) = merged.as_mut() else {
             if sources.len() > 1 {
                 contest_origin.extend(part.contests.iter().map(|c| (c.id.to_string(), n)));

@@ -34,7 +34,7 @@ pub fn loaded(sources: &[DataSource], threshold: u64) -> Option<Loaded> {
     let dataset = preview(path, threshold)?;
     let warnings = integrity::warnings(&dataset);
     Some(Loaded {
-        titles: vec![dataset.title.clone().map(Into::into)],
+        titles: vec![dataset.title.as_deref().map(str::to_string)],
         dataset,
         warnings,
         sources: vec![sources[0].name()],

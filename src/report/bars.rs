@@ -66,7 +66,7 @@ pub fn bars(contest: &Contest) -> Vec<Bar> {
             Bar {
                 candidate: i,
                 name: c.label(),
-                faction: c.faction.clone().map(Into::into),
+                faction: c.faction.as_deref().map(str::to_string),
                 votes: c.votes,
                 label: share.label(),
                 percent: share.percent(),

@@ -272,7 +272,7 @@ pub fn facts(dataset: &Dataset, c: &Contest) -> Vec<Fact> {
         }
     };
     push("Kind", "kind", Some(words::kind(c.kind).to_string()));
-    push("Party", "party", c.party.clone().map(Into::into));
+    push("Party", "party", c.party.as_deref().map(str::to_string));
     push(
         "Constituency",
         "constituency",
@@ -294,7 +294,7 @@ pub fn facts(dataset: &Dataset, c: &Contest) -> Vec<Fact> {
         c.date_bounds.as_deref().map(date_bounds),
     );
     push("Status", "status", Some(status(c)));
-    push("Method", "method", c.method.clone().map(Into::into));
+    push("Method", "method", c.method.as_deref().map(str::to_string));
     let mut push = |label, value: Option<String>| {
         if let Some(v) = value {
             facts.push((label, v));
@@ -370,7 +370,7 @@ pub fn facts(dataset: &Dataset, c: &Contest) -> Vec<Fact> {
             .as_ref()
             .map(|w| format!("{} {} to {}", w.percent, words::POINTS, w.to)),
     );
-    push("Result", "result", c.result.clone().map(Into::into));
+    push("Result", "result", c.result.as_deref().map(str::to_string));
     push(
         "Previous holder",
         "previous_holder",

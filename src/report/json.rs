@@ -220,9 +220,7 @@ impl ChangeDoc {
     fn new(dataset: &Dataset, since: &Since) -> Option<ChangeDoc> {
         let empty = |status: &str, previous: Option<usize>, reason: String| ChangeDoc {
             status: status.into(),
-            previous: previous
-                .map(|p| dataset.contests[p].id.clone())
-                .map(Into::into),
+            previous: previous.map(|p| dataset.contests[p].id.to_string()),
             reason: Some(reason),
             matched_by: None,
             result: None,
@@ -580,13 +578,16 @@ impl Derived {
         let standing = contest.standing();
         let references = crate::model::references::References::of(contest);
         Derived {
-            region_name: s.region.map(|r| r.name.clone()).map(Into::into),
+            region_name: s.region.map(|r| r.name.to_string()),
             date_label: contest
                 .date
                 .as_ref()
                 .map(super::super::model::date::PartialDate::human),
             winner: s.winner.map(super::super::model::Candidate::label),
-            winner_faction: s.winner.and_then(|w| w.faction.clone()).map(Into::into),
+            winner_faction: s
+                .winner
+                .and_then(|w| w.faction.as_deref())
+                .map(str::to_string),
             winners: s.winners.iter().map(|w| w.label()).collect(),
             margin_votes: s.margin_votes,
             margin_points: s.margin_points.map(round2),

@@ -51,23 +51,33 @@ impl Indented {
         }
         Ok(())
     }
+
+    /// `[` or `{`: one level deeper, nothing in it yet.
+    fn open<W: ?Sized + Write>(&mut self, out: &mut W, bracket: &[u8]) -> io::Result<()> {
+        self.depth += 1;
+        self.has_value = false;
+        out.write_all(bracket)
+    }
+
+    /// `]` or `}`, on a line of its own when something came before it.
+    fn close<W: ?Sized + Write>(&mut self, out: &mut W, bracket: &[u8]) -> io::Result<()> {
+        self.depth -= 1;
+        if self.has_value {
+            self.line(out, true)?;
+        }
+        out.write_all(bracket)
+    }
 }
 
 impl Formatter for Indented {
     #[inline]
     fn begin_array<W: ?Sized + Write>(&mut self, out: &mut W) -> io::Result<()> {
-        self.depth += 1;
-        self.has_value = false;
-        out.write_all(b"[")
+        self.open(out, b"[")
     }
 
     #[inline]
     fn end_array<W: ?Sized + Write>(&mut self, out: &mut W) -> io::Result<()> {
-        self.depth -= 1;
-        if self.has_value {
-            self.line(out, true)?;
-        }
-        out.write_all(b"]")
+        self.close(out, b"]")
     }
 
     #[inline]
@@ -83,18 +93,12 @@ impl Formatter for Indented {
 
     #[inline]
     fn begin_object<W: ?Sized + Write>(&mut self, out: &mut W) -> io::Result<()> {
-        self.depth += 1;
-        self.has_value = false;
-        out.write_all(b"{")
+        self.open(out, b"{")
     }
 
     #[inline]
     fn end_object<W: ?Sized + Write>(&mut self, out: &mut W) -> io::Result<()> {
-        self.depth -= 1;
-        if self.has_value {
-            self.line(out, true)?;
-        }
-        out.write_all(b"}")
+        self.close(out, b"}")
     }
 
     #[inline]

@@ -291,7 +291,9 @@ impl<'a> Count<'a> {
                     .map(|t| over(&count.votes, t));
                 RoundRow {
                     name: names.shown(&count.candidate),
-                    faction: candidate.and_then(|c| c.faction.clone()).map(Into::into),
+                    faction: candidate
+                        .and_then(|c| c.faction.as_deref())
+                        .map(str::to_string),
                     percent: (counted > 0.0).then(|| count.votes.value() * 100.0 / counted),
                     change: before.get(&key).map(|b| difference(&count.votes, b)),
                     votes: Some(count.votes.clone()),

@@ -12,7 +12,7 @@ use serde::de::DeserializeOwned;
 use serde_json::Value;
 
 use crate::load::Loaded;
-use crate::model::Dataset;
+use crate::model::{Contest, Dataset};
 use crate::model::{strings, text};
 use crate::side_by_side::both;
 
@@ -20,8 +20,53 @@ use crate::side_by_side::both;
 /// otherwise with every string cleaned — ids and the references to them alike, so they still
 /// match. Warnings keep their places (their text is cleaned where it is printed).
 pub fn for_display(loaded: Loaded) -> Loaded {
+    cleaned_loaded(loaded, false).0
+}
+
+/// [`for_display`], and what cleaning replaced, as loaded (none when the text was all clean):
+/// for a front end that shows the data but also exports its exact strings.
+pub fn for_display_keeping_exact(loaded: Loaded) -> (Loaded, Option<Replaced>) {
+    cleaned_loaded(loaded, true)
+}
+
+/// What cleaning a dataset for display replaced, as loaded: its title and catalogues, and the
+/// contests that held unsafe text (by index). The rest of the dataset is the same shown and
+/// exact, so only this is kept: a copy of the whole takes as much room as the data, for one
+/// stray control character.
+#[derive(Debug)]
+pub struct Replaced {
+    /// The title and catalogues as loaded; no contests.
+    catalogues: Dataset,
+    /// The contests that held unsafe text, as loaded, by index (ascending).
+    contests: Vec<(usize, Contest)>,
+}
+
+impl Replaced {
+    /// Contest `i` as loaded, given the dataset as shown.
+    pub fn contest<'a>(&'a self, shown: &'a Dataset, i: usize) -> &'a Contest {
+        match self.contests.binary_search_by_key(&i, |(at, _)| *at) {
+            Ok(at) => &self.contests[at].1,
+            Err(_) => &shown.contests[i],
+        }
+    }
+
+    /// The whole dataset as loaded, given it as shown (made when asked for).
+    pub fn dataset(&self, shown: &Dataset) -> Dataset {
+        let mut contests = shown.contests.clone();
+        for (i, contest) in &self.contests {
+            contests[*i] = contest.clone();
+        }
+        Dataset {
+            contests,
+            ..self.catalogues.clone()
+        }
+    }
+}
+
+/// `loaded` cleaned, and (when `keep`) what cleaning replaced.
+fn cleaned_loaded(loaded: Loaded, keep: bool) -> (Loaded, Option<Replaced>) {
     if is_clean(&loaded) {
-        return loaded;
+        return (loaded, None);
     }
     let Loaded {
         dataset,
@@ -32,8 +77,9 @@ pub fn for_display(loaded: Loaded) -> Loaded {
         notes,
         versions,
     } = loaded;
-    Loaded {
-        dataset: cleaned(dataset),
+    let (dataset, replaced) = cleaned(dataset, keep);
+    let loaded = Loaded {
+        dataset,
         warnings,
         sources: sources.iter().map(|s| message(s).into_owned()).collect(),
         titles: (titles.iter())
@@ -43,7 +89,8 @@ pub fn for_display(loaded: Loaded) -> Loaded {
         notes: notes.iter().map(|s| message(s).into_owned()).collect(),
         // Its files and differences are cleaned where they are printed, as warnings are.
         versions,
-    }
+    };
+    (loaded, replaced)
 }
 
 /// Whether every text of `loaded` (and its file names) can be shown as it is.
@@ -156,10 +203,10 @@ impl<W: Write> Drop for Lines<W> {
     }
 }
 
-/// The dataset with every string (and map key) cleaned.
+/// The dataset with every string (and map key) cleaned, and (when `keep`) what was replaced.
 /// Contest by contest: only the few that hold unsafe text go through a JSON value to be
 /// cleaned (the rest are moved, not copied), and the catalogues.
-fn cleaned(dataset: Dataset) -> Dataset {
+fn cleaned(dataset: Dataset, keep: bool) -> (Dataset, Option<Replaced>) {
     let Dataset {
         schema_version,
         title,
@@ -174,27 +221,35 @@ fn cleaned(dataset: Dataset) -> Dataset {
         factions,
         contests: Vec::new(),
     };
-    Dataset {
-        contests: (contests.into_iter())
-            .map(|c| {
-                if strings::all_clean(&c) {
-                    c
-                } else {
-                    via_value(c)
-                }
-            })
-            .collect(),
-        ..via_value(catalogues)
-    }
+    let mut replaced = Vec::new();
+    let contests = (contests.into_iter().enumerate())
+        .map(|(i, c)| {
+            if strings::all_clean(&c) {
+                return c;
+            }
+            let Some(shown) = via_value(&c) else {
+                return c;
+            };
+            if keep {
+                replaced.push((i, c));
+            }
+            shown
+        })
+        .collect();
+    let shown = via_value(&catalogues).unwrap_or_else(|| catalogues.clone());
+    let replaced = keep.then_some(Replaced {
+        catalogues,
+        contests: replaced,
+    });
+    (Dataset { contests, ..shown }, replaced)
 }
 
-/// `record` with every string cleaned (its keys too), through a JSON value.
-fn via_value<T: Serialize + DeserializeOwned>(record: T) -> T {
-    let Ok(mut value) = serde_json::to_value(&record) else {
-        return record;
-    };
+/// `record` with every string cleaned (its keys too), through a JSON value; none if it does
+/// not make the round trip.
+fn via_value<T: Serialize + DeserializeOwned>(record: &T) -> Option<T> {
+    let mut value = serde_json::to_value(record).ok()?;
     clean_value(&mut value);
-    serde_json::from_value(value).unwrap_or(record)
+    serde_json::from_value(value).ok()
 }
 
 fn clean_value(value: &mut Value) {
