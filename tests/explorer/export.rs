@@ -30,6 +30,15 @@ fn clipboard(app: &mut App) -> Option<String> {
     })
 }
 
+/// The header and contest `id`'s rows of a `list --format csv` output, which must be `rows`.
+fn rows_of(csv: &str, id: &str, rows: usize) -> String {
+    let mut lines = csv.lines();
+    let mut expected = vec![lines.next().unwrap()];
+    expected.extend(lines.filter(|l| l.starts_with(&format!("{id},"))));
+    assert_eq!(expected.len(), 1 + rows, "{id}: a header and {rows} rows");
+    expected.join("\n") + "\n"
+}
+
 fn status_line(app: &App) -> String {
     crate::support::tui::status(app)
 }
@@ -94,13 +103,10 @@ fn the_selected_contest_as_csv_is_its_rows_of_the_list() {
     let path = dir.path().join("BURY.CSV");
     type_name(&mut app, path.to_str().unwrap());
     let cli = stdout(&["list", "--format", "csv"]);
-    let mut lines = cli.lines();
-    let mut expected = vec![lines.next().unwrap()];
-    expected.extend(lines.filter(|l| l.starts_with("bury-south-selection-2019,")));
-    assert_eq!(expected.len(), 4, "a header and three candidates");
     assert_eq!(
         std::fs::read_to_string(&path).unwrap(),
-        expected.join("\n") + "\n"
+        rows_of(&cli, "bury-south-selection-2019", 3),
+        "a header and three candidates"
     );
 }
 
@@ -125,13 +131,10 @@ fn csv_exports_are_formula_safe_as_list_prints_them() {
     press(&mut app, "e");
     let one = dir.path().join("one.csv");
     type_name(&mut app, one.to_str().unwrap());
-    let mut lines = cli.lines();
-    let mut expected = vec![lines.next().unwrap()];
-    expected.extend(lines.filter(|l| l.starts_with("formula-2017,")));
-    assert_eq!(expected.len(), 3, "a header and two candidates");
     assert_eq!(
         std::fs::read_to_string(&one).unwrap(),
-        expected.join("\n") + "\n"
+        rows_of(&cli, "formula-2017", 2),
+        "a header and two candidates"
     );
 }
 
@@ -406,13 +409,10 @@ fn csv_exports_of_data_with_unsafe_text_carry_the_exact_strings() {
     press(&mut app, "e");
     let one = dir.path().join("one.csv");
     type_name(&mut app, one.to_str().unwrap());
-    let mut lines = cli.lines();
-    let mut expected = vec![lines.next().unwrap()];
-    expected.extend(lines.filter(|l| l.starts_with("b,")));
-    assert_eq!(expected.len(), 3, "a header and two candidates");
     assert_eq!(
         std::fs::read_to_string(&one).unwrap(),
-        expected.join("\n") + "\n"
+        rows_of(&cli, "b", 2),
+        "a header and two candidates"
     );
     // From the rounds view, its count round by round, as `show --format csv` prints it.
     press(&mut app, "5e");
