@@ -9,6 +9,7 @@ use crate::explorer::data::Data;
 use crate::explorer::effect::Written;
 use crate::explorer::export::ExportTarget;
 use crate::explorer::screen::{Focus, ScrollLimits, View};
+use crate::explorer::search::Found;
 use crate::map::Direction;
 use crate::query::Query;
 
@@ -137,6 +138,9 @@ pub enum Action {
     /// A view's data, worked out off the UI thread (`Effect::WorkOut`) for a version of the
     /// listed rows: kept only if the rows are still that version.
     ViewData(Box<Worked>),
+    /// The rows a search of a large dataset found off the UI thread (`Effect::Search`):
+    /// listed only if no other search or filter has been asked for since.
+    Found(Box<Found>),
     /// A passing message for the status bar (e.g. "reloaded at 14:03:07"), gone at the next key.
     Notice(String),
     /// Show this view (the number keys).

@@ -1,11 +1,12 @@
 //! The data of the views that aggregate the listed contests — scoreboard (2), endorsers (3),
 //! timeline (4), seats changing hands (8) — worked out for one version of the listed rows. A
 //! plain function of the data and the rows, so the UI thread can work it out for a small list
-//! and a worker thread for a large one (`background_views`), the result the same either way.
+//! and a worker thread for a large one (`background_work`), the result the same either way.
 
 use std::fmt;
 use std::sync::Arc;
 
+use crate::explorer::background_work::{Job, Worker};
 use crate::explorer::data::Data;
 use crate::explorer::screen::View;
 use crate::stats::change::ChangeMatrix;
@@ -109,6 +110,9 @@ pub fn worked_out_ahead(data: &Data, which: Aggregate, rows: &[usize]) -> Option
     }
 }
 
+/// The thread that works out a large list's view data.
+pub type ViewWorker = Worker<Request>;
+
 /// A view's data to work out off the UI thread (`Effect::WorkOut`): everything the worker
 /// needs, the rows copied as they are listed now.
 #[derive(Clone)]
@@ -120,17 +124,19 @@ pub struct Request {
     pub rows: Vec<usize>,
 }
 
-impl Request {
+impl Job for Request {
+    type Answer = Worked;
+    const THREAD: &'static str = "hustings-views";
+
     /// Works it out (on the worker thread, or in a test).
-    pub fn work_out(&self) -> Worked {
+    fn work_out(&self) -> Worked {
         Worked {
             version: self.version,
             data: work_out(&self.data, self.which, &self.rows),
         }
     }
 
-    /// The answer when working it out failed.
-    pub fn failed(&self) -> Worked {
+    fn failed(&self) -> Worked {
         Worked {
             version: self.version,
             data: ViewData::Failed(self.which),

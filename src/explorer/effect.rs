@@ -7,6 +7,7 @@ use std::path::PathBuf;
 
 use crate::atomic::{self, WriteError};
 use crate::explorer::aggregates::Request;
+use crate::explorer::search;
 
 /// Something for the event loop to do.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -20,9 +21,12 @@ pub enum Effect {
     /// Give the terminal back, stop the process (job control), and take the terminal again
     /// and redraw everything when continued.
     Suspend,
-    /// Work out a view's data for a large list off the UI thread (`background_views`),
+    /// Work out a view's data for a large list off the UI thread (`background_work`),
     /// answering with `Action::ViewData`.
     WorkOut(Request),
+    /// Run a search of a large dataset off the UI thread (`background_work`), answering with
+    /// `Action::Found`.
+    Search(search::Request),
 }
 
 /// An export on its way to a file.

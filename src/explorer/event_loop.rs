@@ -11,12 +11,13 @@ use anyhow::{Result, bail};
 use ratatui::crossterm::event::Event;
 
 use crate::explorer::action::Action;
+use crate::explorer::aggregates::ViewWorker;
 use crate::explorer::app::{App, ScrollLimits};
 use crate::explorer::background_load::{Loader, Outcome};
-use crate::explorer::background_views::ViewWorker;
 use crate::explorer::effect::{self, Effect};
 use crate::explorer::input::Input;
 use crate::explorer::keymap;
+use crate::explorer::search::SearchWorker;
 use crate::explorer::terminal::{self, Session, Signals};
 use crate::explorer::theme::Theme;
 use crate::explorer::ui;
@@ -47,8 +48,8 @@ pub struct ExplorerOptions {
 const LOADING_TICK: Duration = Duration::from_millis(80);
 /// How often the loop wakes when idle, to notice a signal or a finished reload.
 const IDLE_TICK: Duration = Duration::from_millis(250);
-/// How often the loop wakes while the view shown waits for its data from the worker: a
-/// frame, so the data is shown as soon as it is ready.
+/// How often the loop wakes while the view shown waits for its data from the worker, or the
+/// list for a search's rows: a frame, so they are shown as soon as they are ready.
 const AWAITING_TICK: Duration = Duration::from_millis(16);
 
 /// Runs the explorer until the user quits; returns the exit status (128 + signal number
@@ -85,6 +86,7 @@ pub fn run(options: ExplorerOptions) -> Result<u8> {
     let background = Background {
         loader,
         views: ViewWorker::start(),
+        search: SearchWorker::start(),
     };
     let outcome = event_loop(&mut session, &mut app, &background, &signals, &input);
     drop(session);
@@ -94,10 +96,12 @@ pub fn run(options: ExplorerOptions) -> Result<u8> {
     outcome
 }
 
-/// The threads working for the event loop: loading, and a large list's view data.
+/// The threads working for the event loop: loading, a large list's view data, and a large
+/// dataset's search.
 struct Background {
     loader: Loader,
     views: ViewWorker,
+    search: SearchWorker,
 }
 
 fn event_loop(
@@ -156,6 +160,12 @@ fn event_loop(
             // Nothing new; or reloading has stopped (it cannot, short of a bug): browsing goes on.
             Err(TryRecvError::Empty | TryRecvError::Disconnected) => {}
         }
+        if let Some(found) = background.search.try_recv() {
+            feed(app, Action::Found(Box::new(found)));
+            carry_out_effects(app, background, session, signals)?;
+            dirty = true;
+            continue;
+        }
         if let Some(worked) = background.views.try_recv() {
             feed(app, Action::ViewData(Box::new(worked)));
             dirty = true;
@@ -163,7 +173,7 @@ fn event_loop(
         }
         let tick = if app.data.is_none() {
             LOADING_TICK
-        } else if app.views.awaiting() {
+        } else if app.views.awaiting() || app.searching.is_some() {
             AWAITING_TICK
         } else {
             IDLE_TICK
@@ -227,6 +237,7 @@ fn carry_out_effects(
                     }
                 }
                 Effect::WorkOut(request) => background.views.ask(request),
+                Effect::Search(request) => background.search.ask(request),
                 Effect::Suspend => {
                     session.suspend()?;
                     // The SIGCONT that ended it is dealt with.

@@ -8,6 +8,7 @@ use crate::support::tui::{app, press, screen, step};
 use hustings::explorer::action::Action;
 use hustings::explorer::aggregates::{self, Aggregate, Request, ViewData};
 use hustings::explorer::app::{App, Freshness};
+use hustings::explorer::background_work::Job;
 use hustings::explorer::effect::Effect;
 
 /// The shipped dataset, its aggregates worked out off the UI thread whatever the list's size.

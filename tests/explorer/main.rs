@@ -10,6 +10,7 @@ pub mod support;
 
 mod agrees_with_list;
 mod app;
+mod background_search;
 mod background_views;
 mod export;
 mod finding;

@@ -1,8 +1,12 @@
 //! Filters, search, sort, pickers and text fields: everything that changes which contests are
 //! listed. The selected contest is kept (by identity) whenever it is still listed.
 
+use std::sync::Arc;
+
 use crate::explorer::action::{Action, Edit, PickerKind};
 use crate::explorer::app::{App, Field, Overlay, Picker, TextInput};
+use crate::explorer::effect::Effect;
+use crate::explorer::search::{self, Found};
 use crate::model::date::PartialDate;
 use crate::model::{CandidateStatus, ContestKind, StageKind, Status};
 use crate::query::SortKey;
@@ -118,7 +122,11 @@ impl App {
             // Appending to every word can only narrow: "sto" ⊇ "stoc". A new word can too.
             let narrowing = adds && !self.query.filter.search.is_empty();
             self.query.filter.search = input.text.clone();
-            self.refilter(narrowing);
+            if self.searches_in_background() {
+                self.ask_search();
+            } else {
+                self.refilter(narrowing);
+            }
         }
     }
 
@@ -219,26 +227,81 @@ impl App {
 
     /// Recomputes the rows for the current query. `narrowing` promises the new filter only
     /// removes contests, so only the current rows are tested (and their order kept).
+    /// Lists the rows of the query as it stands, at once. A search still being run off the UI
+    /// thread is for a query no longer current: its answer will be dropped.
     pub(super) fn refilter(&mut self, narrowing: bool) {
         let Some(data) = &self.data else {
             return;
         };
-        let keep = self.selected_index();
-        self.views.rows_changed();
-        self.rows = if narrowing {
+        self.searching = None;
+        let rows = if narrowing {
             data.index.filter(&self.query.filter, Some(&self.rows))
         } else {
             data.list(&self.query, self.sort_by_change)
         };
+        self.list_rows(rows);
+    }
+
+    /// Lists `rows`, keeping the selected contest when it is among them.
+    fn list_rows(&mut self, rows: Vec<usize>) {
+        let keep = self.selected_index();
+        self.views.rows_changed();
+        self.rows = rows;
         self.reselect(keep);
+    }
+
+    /// Whether the data is large enough for a search to run off the UI thread.
+    fn searches_in_background(&self) -> bool {
+        (self.data.as_ref()).is_some_and(|d| d.index.len() >= self.search_in_background_from)
+    }
+
+    /// Asks the search worker for the rows of the query as it stands (`Effect::Search`). The
+    /// rows listed stay, the list saying it is searching, until the answer (`Action::Found`).
+    fn ask_search(&mut self) {
+        let Some(data) = &self.data else {
+            return;
+        };
+        self.searches += 1;
+        self.searching = Some(self.searches);
+        self.outbox.push(Effect::Search(search::Request {
+            version: self.searches,
+            data: Arc::clone(data),
+            query: self.query.clone(),
+            by_change: self.sort_by_change,
+        }));
+    }
+
+    /// The rows a search found off the UI thread: listed if it is the search last asked for
+    /// and nothing has listed rows since.
+    pub(super) fn receive_found(&mut self, found: Found) {
+        if self.searching != Some(found.version) {
+            return;
+        }
+        self.searching = None;
+        if let Some(rows) = found.rows {
+            self.list_rows(rows);
+        } else {
+            // Rows of another query would pass for its answer: none are listed.
+            self.list_rows(Vec::new());
+            self.complain(
+                "could not run the search: a bug in hustings (please report it); \
+                 nothing is listed for it"
+                    .into(),
+            );
+        }
     }
 
     /// Puts the rows in the order of the query's new sort: the filter is the same, so it does
     /// not run again (a million rows re-sort in milliseconds, where filtering them takes tens).
+    /// While a search is being run, it is asked again in the new order.
     fn resort(&mut self) {
         let Some(data) = &self.data else {
             return;
         };
+        if self.searching.is_some() {
+            self.ask_search();
+            return;
+        }
         let keep = self.selected_index();
         self.views.rows_changed();
         data.resort(&mut self.rows, &self.query, self.sort_by_change);

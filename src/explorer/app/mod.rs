@@ -120,6 +120,14 @@ pub struct App {
     /// Lists of this many contests or more have their aggregate views worked out off the UI
     /// thread (`aggregates::IN_BACKGROUND_FROM`; tests lower it).
     pub work_in_background_from: usize,
+    /// Datasets of this many contests or more are searched off the UI thread
+    /// (`search::IN_BACKGROUND_FROM`; tests lower it).
+    pub search_in_background_from: usize,
+    /// The search asked of the worker and not yet answered, by number: the rows listed
+    /// meanwhile are those of the query before it.
+    pub searching: Option<u64>,
+    /// How many searches have been asked of the worker (each one's number).
+    searches: u64,
 }
 
 impl App {
@@ -155,6 +163,9 @@ impl App {
             sort_by_change: false,
             outbox: Vec::new(),
             work_in_background_from: crate::explorer::aggregates::IN_BACKGROUND_FROM,
+            search_in_background_from: crate::explorer::search::IN_BACKGROUND_FROM,
+            searching: None,
+            searches: 0,
         }
     }
 
@@ -244,13 +255,19 @@ impl App {
     }
 
     /// The contests listed out of all, as pane titles say it: `12 of 300` then `noun`; while
-    /// only a preview is in, `12 of the first 300`, `noun`, ` · loading…`.
+    /// only a preview is in, `12 of the first 300`, `noun`, ` · loading…`; while a search is
+    /// run off the UI thread, ` · searching…` after it (the rows are the query's before).
     pub fn listed_of_total(&self, noun: &str) -> String {
         let (n, m) = (self.rows.len(), self.total());
-        if self.preview {
-            format!("{n} of the first {m}{noun} · loading…")
+        let searching = if self.searching.is_some() {
+            " · searching…"
         } else {
-            format!("{n} of {m}{noun}")
+            ""
+        };
+        if self.preview {
+            format!("{n} of the first {m}{noun} · loading…{searching}")
+        } else {
+            format!("{n} of {m}{noun}{searching}")
         }
     }
 
@@ -279,6 +296,11 @@ impl App {
             // Not the user's doing: the passing message stays, whatever is open.
             Action::ViewData(worked) => {
                 self.receive_view_data(*worked);
+                return;
+            }
+            Action::Found(found) => {
+                self.receive_found(*found);
+                self.refresh_views();
                 return;
             }
             _ => {}

@@ -1,0 +1,82 @@
+//! The search of a large dataset, run off the UI thread (`Effect::Search`): at a million
+//! contests a letter's search reads hundreds of megabytes of text, several frames' work, so
+//! the letter shows at once, the list says it is searching, and the rows found replace it when
+//! they are ready (`Action::Found`). A plain function of the data and the query, so what is
+//! listed is the same whichever thread ran it.
+
+use std::fmt;
+use std::sync::Arc;
+
+use crate::explorer::background_work::{Job, Worker};
+use crate::explorer::data::Data;
+use crate::query::Query;
+
+/// Datasets of this many contests or more are searched off the UI thread: a search letter
+/// at 100,000 contests takes about a frame (16 ms) on a busy machine, and more above.
+pub const IN_BACKGROUND_FROM: usize = 100_000;
+
+/// The thread that runs a large dataset's searches.
+pub type SearchWorker = Worker<Request>;
+
+/// A search to run: the whole query as it stands when a letter is typed, so the rows found
+/// are listed as the list would list them then.
+#[derive(Clone)]
+pub struct Request {
+    /// Which search this is (`App::searching`): only the answer to the newest is listed.
+    pub version: u64,
+    pub data: Arc<Data>,
+    pub query: Query,
+    /// The list is sorted by the change since the seat's previous contest.
+    pub by_change: bool,
+}
+
+/// The rows a search found, or `None` when running it failed (a bug, caught on the worker
+/// thread).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Found {
+    pub version: u64,
+    pub rows: Option<Vec<usize>>,
+}
+
+impl Job for Request {
+    type Answer = Found;
+    const THREAD: &'static str = "hustings-search";
+
+    fn work_out(&self) -> Found {
+        Found {
+            version: self.version,
+            rows: Some(self.data.list(&self.query, self.by_change)),
+        }
+    }
+
+    fn failed(&self) -> Found {
+        Found {
+            version: self.version,
+            rows: None,
+        }
+    }
+}
+
+// Requests are compared in tests of the outbox: the same query of the same data (not a copy).
+impl PartialEq for Request {
+    fn eq(&self, other: &Request) -> bool {
+        self.version == other.version
+            && Arc::ptr_eq(&self.data, &other.data)
+            && self.query == other.query
+            && self.by_change == other.by_change
+    }
+}
+
+impl Eq for Request {}
+
+impl fmt::Debug for Request {
+    // Not the data: there may be a million contests.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Request")
+            .field("version", &self.version)
+            .field("search", &self.query.filter.search)
+            .field("sort", &self.query.sort)
+            .field("by_change", &self.by_change)
+            .finish_non_exhaustive()
+    }
+}

@@ -1,0 +1,182 @@
+//! A large dataset's search run off the UI thread: a letter typed shows at once and asks the
+//! search worker through the outbox (`Effect::Search`); the list keeps its rows, its title
+//! saying `searching…`, until the rows found (`Action::Found`) replace them. An answer to a
+//! search typed over, or to a query changed since, is dropped. The threshold is lowered so
+//! the shipped dataset counts as large; each test checks the rows against an explorer that
+//! searched the same on the UI thread.
+
+use crate::support::tui::{app, press, screen, selected_id, step};
+use hustings::explorer::action::Action;
+use hustings::explorer::app::App;
+use hustings::explorer::background_work::Job;
+use hustings::explorer::effect::Effect;
+use hustings::explorer::search::Request;
+
+/// The shipped dataset, searched off the UI thread whatever its size.
+fn large_app() -> App {
+    let mut app = app(120, 40);
+    app.search_in_background_from = 1;
+    app
+}
+
+/// The searches in the outbox, taken from it (view data, asked for the rows listed
+/// meanwhile, is left aside).
+fn searches(app: &mut App) -> Vec<Request> {
+    (app.take_effects().into_iter())
+        .filter_map(|e| match e {
+            Effect::Search(request) => Some(request),
+            Effect::WorkOut(_) => None,
+            other => panic!("only searches asked for, not {other:?}"),
+        })
+        .collect()
+}
+
+/// The worker's answer to `request`, handed to the app as the event loop does.
+fn answer(app: &mut App, request: &Request) {
+    step(app, Action::Found(Box::new(request.work_out())));
+}
+
+/// The rows an explorer searching on the UI thread lists after `keys`.
+fn rows_after(keys: &str) -> Vec<usize> {
+    let mut app = app(120, 40);
+    press(&mut app, keys);
+    app.rows
+}
+
+/// The list pane's title line.
+fn list_title(app: &App) -> String {
+    let shown = screen(app);
+    let line = shown.lines().find(|l| l.contains(" of "));
+    line.unwrap_or_else(|| panic!("no list title:\n{shown}"))
+        .to_string()
+}
+
+#[test]
+fn a_letter_shows_at_once_and_the_rows_found_replace_the_list_when_ready() {
+    let mut app = large_app();
+    let all = app.rows.clone();
+    press(&mut app, "/s");
+    let first = searches(&mut app);
+    assert_eq!(first.len(), 1, "{first:?}");
+    assert_eq!(first[0].query.filter.search, "s");
+    // The letter is in the prompt; the rows are the query's before, and the title says so.
+    assert_eq!(app.rows, all);
+    assert_eq!(app.searching, Some(first[0].version));
+    assert!(
+        list_title(&app).contains("searching…"),
+        "{}",
+        list_title(&app)
+    );
+    assert!(screen(&app).contains("/s"), "{}", screen(&app));
+
+    // Typed on before the answer: each letter asks again, for the whole word.
+    press(&mut app, "to");
+    let later = searches(&mut app);
+    assert_eq!(later.len(), 2, "{later:?}");
+    assert_eq!(later[1].query.filter.search, "sto");
+    assert!(later[0].version > first[0].version && later[1].version > later[0].version);
+    // The answers to the searches typed over arrive late: dropped.
+    answer(&mut app, &first[0]);
+    answer(&mut app, &later[0]);
+    assert_eq!(app.rows, all);
+    assert!(list_title(&app).contains("searching…"));
+
+    answer(&mut app, &later[1]);
+    let found = rows_after("/sto");
+    assert!(!found.is_empty() && found.len() < all.len(), "{found:?}");
+    assert_eq!(app.rows, found);
+    assert_eq!(app.searching, None);
+    let title = list_title(&app);
+    assert!(!title.contains("searching"), "{title}");
+    assert!(
+        title.contains(&format!("{} of {}", found.len(), all.len())),
+        "{title}"
+    );
+}
+
+#[test]
+fn the_selected_contest_stays_selected_when_the_search_finds_it() {
+    let found = rows_after("/sto");
+    let mut app = large_app();
+    let id = app.data.as_ref().unwrap().dataset().contests[found[found.len() / 2]]
+        .id
+        .to_string();
+    crate::support::tui::select(&mut app, &id);
+    press(&mut app, "/sto");
+    let asked = searches(&mut app);
+    answer(&mut app, asked.last().unwrap());
+    assert_eq!(selected_id(&app).as_deref(), Some(id.as_str()));
+}
+
+#[test]
+fn a_sort_while_searching_asks_again_in_the_new_order() {
+    let mut app = large_app();
+    press(&mut app, "/sto\n");
+    let asked = searches(&mut app);
+    // Enter only ends the typing: nothing more is asked.
+    assert_eq!(asked.len(), 3, "{asked:?}");
+    press(&mut app, "s");
+    let resorted = searches(&mut app);
+    assert_eq!(resorted.len(), 1, "{resorted:?}");
+    assert_ne!(resorted[0].query.sort, asked[2].query.sort);
+    answer(&mut app, &asked[2]);
+    assert!(app.searching.is_some());
+    answer(&mut app, &resorted[0]);
+    assert_eq!(app.rows, rows_after("/sto\ns"));
+    // Searched and answered, a sort re-sorts the rows at once.
+    press(&mut app, "S");
+    assert!(searches(&mut app).is_empty());
+    assert_eq!(app.rows, rows_after("/sto\nsS"));
+}
+
+#[test]
+fn a_filter_or_esc_while_searching_lists_at_once_and_drops_the_search() {
+    let mut app = large_app();
+    press(&mut app, "/sto\n");
+    let asked = searches(&mut app);
+    // Decided contests only: listed at once, searched for "lab" as the query now says.
+    press(&mut app, "p");
+    assert!(searches(&mut app).is_empty());
+    assert_eq!(app.searching, None);
+    let filtered = rows_after("/sto\np");
+    assert_eq!(app.rows, filtered);
+    answer(&mut app, asked.last().unwrap());
+    assert_eq!(app.rows, filtered);
+    assert!(!list_title(&app).contains("searching"));
+
+    // Esc in the prompt drops the search: every row at once.
+    press(&mut app, "/x");
+    let asked = searches(&mut app);
+    press(&mut app, "\x1b");
+    assert_eq!(app.searching, None);
+    let unsearched = app.rows.clone();
+    answer(&mut app, &asked[0]);
+    assert_eq!(app.rows, unsearched);
+}
+
+/// Running the search failed on the worker (a bug it caught): nothing is listed for it, and
+/// the user is told; the next search is asked as before.
+#[test]
+fn a_search_that_could_not_be_run_lists_nothing_and_says_so() {
+    let mut app = large_app();
+    press(&mut app, "/sto");
+    let asked = searches(&mut app);
+    step(&mut app, Action::Found(Box::new(asked[2].failed())));
+    assert!(app.rows.is_empty());
+    assert_eq!(app.searching, None);
+    let shown = screen(&app);
+    assert!(shown.contains("could not run the search"), "{shown}");
+    press(&mut app, "c");
+    let again = searches(&mut app);
+    answer(&mut app, &again[0]);
+    assert_eq!(app.rows, rows_after("/stoc"));
+}
+
+#[test]
+fn a_small_dataset_is_searched_at_once() {
+    let mut app = app(120, 40);
+    press(&mut app, "/sto");
+    assert!(searches(&mut app).is_empty());
+    assert_eq!(app.searching, None);
+    assert_eq!(app.rows, rows_after("/sto"));
+}
