@@ -57,6 +57,8 @@ fn main() {
                 std::fs::write(&file, support::fresh_bytes(contests)).unwrap();
             }
             "floor" => floor(&file),
+            "owned" => support::reference::owned(&file),
+            "borrowed" => support::reference::borrowed(&file),
             "explorer" => explorer_session(&file),
             other => panic!("unknown role {other}"),
         }
@@ -95,6 +97,17 @@ fn main() {
             c
         });
         row("floor: read + IgnoredAny", &floor, size, &floor);
+        for (role, what) in [
+            ("owned", "reference: a plain owned model (`reference.rs`)"),
+            ("borrowed", "reference: a plain model borrowing the file"),
+        ] {
+            let usage = measure(runs, || {
+                let mut c = Command::new(&me);
+                c.env(ROLE, role).arg(&file);
+                c
+            });
+            row(what, &usage, size, &floor);
+        }
         let hustings = env!("CARGO_BIN_EXE_hustings");
         let validate = measure(runs, || {
             let mut c = Command::new(hustings);

@@ -15,6 +15,8 @@ use hustings::query::Index;
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
+pub mod reference;
+
 #[path = "../../examples/generate/synth.rs"]
 mod synth;
 
