@@ -298,7 +298,7 @@ impl Generator {
             swing: (ge_like && !pending && r.random_bool(0.4)).then(|| {
                 Box::new(Swing {
                     percent: (r.random_range(0.0..15.0f64) * 10.0).round() / 10.0,
-                    to: winner_party.clone().unwrap_or_else(|| "Labour".into()),
+                    to: winner_party.as_deref().unwrap_or("Labour").into(),
                 })
             }),
             result: (ge_like && !pending).then(|| {

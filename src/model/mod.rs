@@ -14,6 +14,7 @@ pub mod references;
 pub mod require_object;
 pub mod seat;
 pub mod selection;
+pub mod shared_str;
 pub mod strict_numbers;
 pub mod strings;
 pub mod tally;
@@ -29,6 +30,7 @@ pub use crate::model::selection::{
     CandidateStatus, DateBounds, FieldPath, Inferred, NominatingBody, Nomination,
     NominationCondition, NominationCount, NominationRoute, Stage, StageKind,
 };
+pub use crate::model::shared_str::SharedStr;
 use crate::model::strict_numbers::{percent, vote_count, vote_count_opt};
 use crate::model::tally::Tally;
 
@@ -161,7 +163,7 @@ pub struct Contest {
     pub title: CompactString,
     /// The party holding the contest (selections, leadership) or null.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub party: Option<CompactString>,
+    pub party: Option<SharedStr>,
     /// The seat contested; contests in one seat are linked by it (or by `constituency_id`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub constituency: Option<CompactString>,
@@ -170,7 +172,7 @@ pub struct Contest {
     pub constituency_id: Option<CompactString>,
     /// A region id from the catalogue, or null for a national contest.
     #[serde(default)]
-    pub region: Option<CompactString>,
+    pub region: Option<SharedStr>,
     /// When the contest was decided (or is due), to the precision known; null when unknown.
     #[serde(default)]
     pub date: Option<PartialDate>,
@@ -187,7 +189,7 @@ pub struct Contest {
     pub status_as_of: Option<PartialDate>,
     /// How the vote was run, e.g. `postal ballot`, `hustings meeting`, `first past the post`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub method: Option<CompactString>,
+    pub method: Option<SharedStr>,
     #[serde(
         default,
         deserialize_with = "require_object::option",
@@ -416,16 +418,16 @@ pub struct Candidate {
     /// The person's name; empty where the source gives results by party only, or describes
     /// someone without naming them (see [`CandidateRecord`]).
     pub name: CompactString,
-    pub party: Option<CompactString>,
+    pub party: Option<SharedStr>,
     /// A faction id from the catalogue, or none when unknown or none.
-    pub faction: Option<CompactString>,
+    pub faction: Option<SharedStr>,
     /// First-count votes; none when the source gives no number.
     pub votes: Option<u64>,
     pub elected: bool,
     pub incumbent: bool,
     pub write_in: bool,
     pub folded: bool,
-    pub endorsements: ThinVec<CompactString>,
+    pub endorsements: ThinVec<SharedStr>,
     /// What few candidates have, out of line: a candidate is five to a contest, and these
     /// would take over a third of its room.
     pub more: Option<Box<CandidateMore>>,
@@ -500,7 +502,7 @@ impl Serialize for Candidate {
             folded: bool,
             #[serde(skip_serializing_if = "Option::is_none")]
             description: Option<&'a str>,
-            endorsements: &'a [CompactString],
+            endorsements: &'a [SharedStr],
         }
         Record {
             name: &self.name,
@@ -555,10 +557,10 @@ struct CandidateRecord {
     id: Option<CompactString>,
     /// The candidate's party (needed for general-election seats).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    party: Option<CompactString>,
+    party: Option<SharedStr>,
     /// A faction id from the catalogue, or null when unknown or none.
     #[serde(default)]
-    faction: Option<CompactString>,
+    faction: Option<SharedStr>,
     /// First-count votes; null when the source gives no number.
     #[serde(default, deserialize_with = "vote_count_opt")]
     #[schemars(with = "Option<u64>")]
@@ -594,7 +596,7 @@ struct CandidateRecord {
     /// Who backed the candidate: unions, groups, politicians.
     #[serde(default)]
     #[schemars(with = "Vec<String>")]
-    endorsements: ThinVec<CompactString>,
+    endorsements: ThinVec<SharedStr>,
 }
 
 /// A share of the vote known only as precisely as a source reports it.
@@ -770,7 +772,7 @@ pub struct SeatMajority {
 #[serde(deny_unknown_fields)]
 pub struct Source {
     /// The publisher, e.g. `LabourList`.
-    pub outlet: CompactString,
+    pub outlet: SharedStr,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub title: Option<CompactString>,
     #[serde(default, skip_serializing_if = "Option::is_none")]

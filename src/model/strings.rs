@@ -6,7 +6,6 @@
 
 use crate::model::text;
 use crate::model::{Candidate, Contest, Round, Source};
-use compact_str::CompactString;
 
 /// Whether no string of `contest` holds a character the display rule replaces.
 pub fn all_clean(contest: &Contest) -> bool {
@@ -109,15 +108,15 @@ fn source_strings(s: &Source, f: &mut impl FnMut(&str)) {
     opt(s.note.as_ref(), f);
 }
 
-fn opt(s: Option<&CompactString>, f: &mut impl FnMut(&str)) {
+fn opt(s: Option<&impl AsRef<str>>, f: &mut impl FnMut(&str)) {
     if let Some(s) = s {
-        f(s);
+        f(s.as_ref());
     }
 }
 
-fn all(list: &[CompactString], f: &mut impl FnMut(&str)) {
+fn all(list: &[impl AsRef<str>], f: &mut impl FnMut(&str)) {
     for s in list {
-        f(s);
+        f(s.as_ref());
     }
 }
 

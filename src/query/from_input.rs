@@ -9,7 +9,7 @@ use crate::load::suggest::closest;
 use crate::model::change::{Changes, Outcome};
 use crate::model::date::PartialDate;
 use crate::model::party::{Parties, PartyKey};
-use crate::model::{CandidateStatus, ContestKind, Dataset, StageKind, Status};
+use crate::model::{CandidateStatus, ContestKind, Dataset, SharedStr, StageKind, Status};
 use crate::query::{FactionScope, Filter, Query, ResultMatches, Sort, fold};
 
 /// A query in the user's words, before it is checked against a dataset.
@@ -348,15 +348,15 @@ fn endorser(dataset: &Dataset, given: &str) -> Result<String, ResolveError> {
         .iter()
         .flat_map(|c| {
             // A nominator named in `nominations` is an endorser to the filter too.
-            let endorsements = c.candidates.iter().flat_map(|k| &k.endorsements);
-            let nominators = c
-                .nominations
-                .iter()
+            let endorsements = (c.candidates.iter())
+                .flat_map(|k| &k.endorsements)
+                .map(SharedStr::as_str);
+            let nominators = (c.nominations.iter())
                 .flat_map(|n| &n.counts)
-                .flat_map(|n| &n.from);
+                .flat_map(|n| &n.from)
+                .map(CompactString::as_str);
             endorsements.chain(nominators)
         })
-        .map(CompactString::as_str)
         .collect();
     if names.iter().any(|n| fold(n) == wanted) {
         return Ok(given.trim().to_string());

@@ -132,10 +132,10 @@ impl Index {
             push(&contest.title);
             push(&contest.id);
             for field in [
-                &contest.constituency,
-                &contest.party,
-                &contest.notes,
-                &contest.result,
+                contest.constituency.as_deref(),
+                contest.party.as_deref(),
+                contest.notes.as_deref(),
+                contest.result.as_deref(),
             ]
             .into_iter()
             .flatten()

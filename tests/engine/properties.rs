@@ -194,15 +194,23 @@ fn oracle(dataset: &Dataset, i: usize, filter: &Filter) -> bool {
     let c = &dataset.contests[i];
     let mut fields: Vec<&str> = vec![&c.title, &c.id];
     fields.extend(
-        [&c.constituency, &c.party, &c.notes, &c.result]
-            .into_iter()
-            .flatten()
-            .map(CompactString::as_str),
+        [
+            c.constituency.as_deref(),
+            c.party.as_deref(),
+            c.notes.as_deref(),
+            c.result.as_deref(),
+        ]
+        .into_iter()
+        .flatten(),
     );
     for k in &c.candidates {
         fields.push(&k.name);
         fields.extend(k.party.as_deref());
-        fields.extend(k.endorsements.iter().map(CompactString::as_str));
+        fields.extend(
+            k.endorsements
+                .iter()
+                .map(hustings::model::SharedStr::as_str),
+        );
     }
     fields.extend(c.stages.iter().filter_map(|s| s.notes.as_deref()));
     for n in &c.nominations {
