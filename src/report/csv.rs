@@ -128,16 +128,35 @@ impl TextCells {
 }
 
 /// A CSV writer whose every cell passes [`TextCells::cell`] on its way out: no output can
-/// write a formula by building a cell some other way.
+/// write a formula by building a cell some other way. Cells are quoted as the csv crate's
+/// writer quotes them (by csv_core, its engine), a row at a time; cells that begin several rows
+/// (a contest's columns, on each of its candidates' rows) can be encoded once ([`Self::prefix`]).
 struct Sheet<W: Write> {
-    writer: csv::Writer<W>,
+    out: W,
+    core: csv_core::Writer,
+    /// The row being encoded: `row[..end]`, the rest room to encode into.
+    row: Vec<u8>,
+    end: usize,
+    /// How many cells each row has: the first row's (the header's).
+    width: Option<usize>,
     cells: TextCells,
+}
+
+/// The encoded cells that begin several rows, and how many.
+#[derive(Default)]
+struct Prefix {
+    bytes: Vec<u8>,
+    cells: usize,
 }
 
 impl<W: Write> Sheet<W> {
     fn new(out: W, cells: TextCells) -> Sheet<W> {
         Sheet {
-            writer: csv::Writer::from_writer(out),
+            out,
+            core: csv_core::Writer::new(),
+            row: Vec::new(),
+            end: 0,
+            width: None,
             cells,
         }
     }
@@ -147,18 +166,88 @@ impl<W: Write> Sheet<W> {
         I: IntoIterator,
         I::Item: AsRef<str>,
     {
-        // Field by field: a row of a long listing is written without a copy of its cells.
-        for cell in record {
-            let cell = self.cells.cell(cell.as_ref());
-            self.writer.write_field(cell.as_bytes()).map_err(io_error)?;
+        self.row_after(&Prefix::default(), record)
+    }
+
+    /// `prefix`'s cells then `record`'s, as one row.
+    fn row_after<I>(&mut self, prefix: &Prefix, record: I) -> io::Result<()>
+    where
+        I: IntoIterator,
+        I::Item: AsRef<str>,
+    {
+        let cells = prefix.cells + self.encode(record);
+        self.put(csv_core::Writer::terminator);
+        // As the csv crate's writer refuses rows of another width than the first.
+        if *self.width.get_or_insert(cells) != cells {
+            self.end = 0;
+            return Err(io::Error::other(format!(
+                "a CSV row of {cells} cells after rows of {}",
+                self.width.unwrap_or_default()
+            )));
         }
-        self.writer
-            .write_record(std::iter::empty::<&[u8]>())
-            .map_err(io_error)
+        self.out.write_all(&prefix.bytes)?;
+        self.out.write_all(&self.row[..self.end])?;
+        self.end = 0;
+        Ok(())
+    }
+
+    /// `record`'s cells encoded once, to begin several rows ([`Self::row_after`]).
+    fn prefix<I>(&mut self, record: I) -> Prefix
+    where
+        I: IntoIterator,
+        I::Item: AsRef<str>,
+    {
+        let cells = self.encode(record);
+        self.put(csv_core::Writer::delimiter);
+        let bytes = self.row[..self.end].to_vec();
+        self.end = 0;
+        Prefix { bytes, cells }
+    }
+
+    /// Encodes `record`'s cells onto the row, a delimiter between each two; returns how many.
+    fn encode<I>(&mut self, record: I) -> usize
+    where
+        I: IntoIterator,
+        I::Item: AsRef<str>,
+    {
+        let mut count = 0;
+        for cell in record {
+            if count > 0 {
+                self.put(csv_core::Writer::delimiter);
+            }
+            let cell = self.cells.cell(cell.as_ref());
+            let input = cell.as_bytes();
+            // At most two bytes a byte (every one a quote, doubled) and the opening quote.
+            self.room(2 * input.len() + 1);
+            let (_, read, wrote) = self.core.field(input, &mut self.row[self.end..]);
+            debug_assert_eq!(read, input.len());
+            self.end += wrote;
+            count += 1;
+        }
+        count
+    }
+
+    /// Puts a delimiter or a line end (with any closing quote) on the row.
+    fn put(
+        &mut self,
+        mark: fn(&mut csv_core::Writer, &mut [u8]) -> (csv_core::WriteResult, usize),
+    ) {
+        // A closing quote, and `""` or `\r\n` at most.
+        self.room(4);
+        let (_, wrote) = mark(&mut self.core, &mut self.row[self.end..]);
+        self.end += wrote;
+    }
+
+    /// Makes room for `more` bytes after the row's end.
+    fn room(&mut self, more: usize) {
+        if self.row.len() < self.end + more {
+            self.row
+                .resize((self.end + more).max(2 * self.row.len()), 0);
+        }
     }
 
     fn flush(&mut self) -> io::Result<()> {
-        self.writer.flush()
+        self.out.flush()
     }
 }
 
@@ -198,14 +287,17 @@ pub fn list(out: &mut impl Write, listing: &Listing, cells: TextCells) -> io::Re
                 .join(LIST_SEPARATOR),
         )];
         let ranked = arithmetic::ranked(contest);
+        // The contest's columns are the same on each of its rows: encoded once.
+        let columns = head.len();
+        let head = w.prefix(head);
         if ranked.is_empty() {
-            let blank = vec![String::new(); header.len() - head.len() - inferred.len()];
-            w.row(head.iter().chain(&blank).chain(&inferred))?;
+            let blank = vec![String::new(); header.len() - columns - inferred.len()];
+            w.row_after(&head, blank.iter().chain(&inferred))?;
         }
         let shares = arithmetic::Shares::of(contest);
         for (rank, &c) in ranked.iter().enumerate() {
             let tail = candidate_cells(ds, shares, &contest.candidates[c], rank + 1, cells);
-            w.row(head.iter().chain(&tail).chain(&inferred))?;
+            w.row_after(&head, tail.iter().chain(&inferred))?;
         }
     }
     w.flush()
@@ -542,20 +634,53 @@ fn group_cells<K>(
     row
 }
 
-/// Keeps an I/O error's kind (a closed pipe stays a closed pipe).
-fn io_error(e: csv::Error) -> io::Error {
-    if !e.is_io_error() {
-        return io::Error::other(e);
-    }
-    match e.into_kind() {
-        csv::ErrorKind::Io(e) => e,
-        kind => io::Error::other(format!("{kind:?}")),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Rows begun by an encoded prefix are byte for byte the rows the csv crate's writer
+    /// writes, whatever the cells hold: quotes, delimiters, line ends, empty cells, formulas.
+    #[test]
+    fn a_sheets_rows_are_the_csv_crates_rows() {
+        let tricky = [
+            "plain",
+            "",
+            "a,b",
+            "say \"hi\"",
+            "two\nlines",
+            "\r",
+            "\"",
+            "=1+1",
+            "-5",
+            " ünïcode ",
+        ];
+        for cells in [TextCells::FormulaSafe, TextCells::Raw] {
+            let mut ours = Vec::new();
+            let mut theirs = csv::Writer::from_writer(Vec::new());
+            let mut sheet = Sheet::new(&mut ours, cells);
+            sheet.row(["h1", "h2", "h3", "h4"]).unwrap();
+            theirs.write_record(["h1", "h2", "h3", "h4"]).unwrap();
+            for (n, first) in tricky.iter().enumerate() {
+                let second = tricky[(n + 3) % tricky.len()];
+                let prefix = sheet.prefix([first, &second]);
+                for tail in [["", ""], [second, first], ["x", "\"y\""]] {
+                    sheet.row_after(&prefix, tail).unwrap();
+                    let whole = [*first, second, tail[0], tail[1]];
+                    theirs
+                        .write_record(whole.iter().map(|c| cells.cell(c).into_owned()))
+                        .unwrap();
+                }
+            }
+            // A row of another width is refused, as the csv crate refuses it.
+            assert!(sheet.row(["just one"]).is_err());
+            sheet.flush().unwrap();
+            let theirs = theirs.into_inner().unwrap();
+            assert_eq!(
+                String::from_utf8(ours).unwrap(),
+                String::from_utf8(theirs).unwrap()
+            );
+        }
+    }
 
     #[test]
     fn formula_text_gets_a_leading_quote() {
