@@ -4,18 +4,33 @@
 
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
+use super::words::INFERRED_MARK;
+
+/// The cells ` †` takes after a value marked inferred.
+const MARK_WIDTH: usize = 2;
+
 /// Display width of `text` in terminal cells.
 pub fn width(text: &str) -> usize {
     text.width()
 }
 
-/// `text` cut to at most `max` cells, ending in `…` when cut.
+/// `text` cut to at most `max` cells, ending in `…` when cut. A value marked inferred keeps its
+/// mark: `Labour leadership election 2020 †` cut to 16 cells is `Labour leader… †`.
 pub fn truncate(text: &str, max: usize) -> String {
     if width(text) <= max {
         return text.to_string();
     }
     if max == 0 {
         return String::new();
+    }
+    if let Some(value) = (text.strip_suffix(INFERRED_MARK))
+        .and_then(|rest| rest.strip_suffix(' '))
+        .filter(|_| max > MARK_WIDTH + 1)
+    {
+        let mut out = truncate(value, max - MARK_WIDTH);
+        out.push(' ');
+        out.push_str(INFERRED_MARK);
+        return out;
     }
     let mut out = String::new();
     let mut used = 0;
@@ -147,6 +162,15 @@ mod tests {
         assert_eq!(width(&truncate("漢字漢字", 5)), 5);
         assert_eq!(truncate("anything", 0), "");
         assert_eq!(truncate("ab", 1), "…");
+        // A mark of an inferred value stays when the value is cut, where there is room.
+        assert_eq!(MARK_WIDTH, width(&format!(" {INFERRED_MARK}")));
+        let marked = "Labour leadership election 2020 †";
+        assert_eq!(truncate(marked, 16), "Labour leader… †");
+        assert_eq!(width(&truncate(marked, 16)), 16);
+        assert_eq!(truncate(marked, 4), "L… †");
+        assert_eq!(truncate(marked, 3), "La…");
+        assert_eq!(truncate(marked, 40), marked);
+        assert_eq!(truncate("no mark†", 5), "no m…");
     }
 
     #[test]
