@@ -302,10 +302,12 @@ impl Index {
     /// all the text, not contest by contest; one-letter words by each contest's letters,
     /// reading no text.
     fn every_match(&self, compiled: &Compiled) -> Vec<usize> {
-        match compiled.finders.iter().max_by_key(|f| f.needle().len()) {
-            Some(word) if !compiled.decided_by_letters => {
+        let longest = (compiled.finders.iter().enumerate()).max_by_key(|(_, f)| f.needle().len());
+        match longest {
+            Some((at, word)) if !compiled.decided_by_letters => {
+                // A contest the scan finds holds that word: only the others are looked for.
                 scan::find_all(&self.text, &self.bounds, word, |i| {
-                    compiled.matches(self, i)
+                    compiled.matches_holding(self, i, Some(at))
                 })
             }
             _ => (0..self.entries.len())
@@ -498,6 +500,12 @@ impl<'f> Compiled<'f> {
     }
 
     fn matches(&self, index: &Index, i: usize) -> bool {
+        self.matches_holding(index, i, None)
+    }
+
+    /// Whether contest `i` matches, known to hold search word `held` (by its place in
+    /// `finders`), if given.
+    fn matches_holding(&self, index: &Index, i: usize, held: Option<usize>) -> bool {
         if !index.is_row(i) {
             return false;
         }
@@ -577,7 +585,8 @@ impl<'f> Compiled<'f> {
                 return true;
             }
             let text = index.text_of(i).as_bytes();
-            return self.finders.iter().all(|f| f.find(text).is_some());
+            return (self.finders.iter().enumerate())
+                .all(|(n, f)| Some(n) == held || f.find(text).is_some());
         }
         true
     }
