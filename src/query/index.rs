@@ -576,8 +576,8 @@ impl<'f> Compiled<'f> {
                 return false;
             }
         }
-        // The one word searched for is held: nothing more to look for.
-        if !self.finders.is_empty() && !(self.finders.len() == 1 && held.is_some()) {
+        // Words still to look for (a held word needs no looking).
+        if self.finders.len() > usize::from(held.is_some()) {
             let letters = index.letters[i];
             if letters & self.needed != self.needed {
                 return false;
