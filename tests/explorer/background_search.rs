@@ -180,3 +180,34 @@ fn a_small_dataset_is_searched_at_once() {
     assert_eq!(app.searching, None);
     assert_eq!(app.rows, rows_after("/sto"));
 }
+
+/// New data (a reload) while a search is being run lists the search on the new data at once;
+/// the answer for the old data, arriving late, is dropped.
+#[test]
+fn a_reload_while_searching_lists_the_new_data_and_drops_the_old_answer() {
+    let mut app = large_app();
+    press(&mut app, "/sto");
+    let asked = searches(&mut app);
+    let reloaded = std::sync::Arc::new(hustings::explorer::app::Data::new(
+        crate::support::tui::seed(),
+    ));
+    step(&mut app, Action::Loaded(std::sync::Arc::clone(&reloaded)));
+    assert_eq!(app.searching, None);
+    assert!(std::sync::Arc::ptr_eq(
+        app.data.as_ref().unwrap(),
+        &reloaded
+    ));
+    let found = rows_after("/sto");
+    assert_eq!(app.rows, found);
+    // Whatever it says (here, one row), the old search's answer is not listed.
+    let late = hustings::explorer::search::Found {
+        version: asked.last().unwrap().version,
+        rows: Some(vec![found[0]]),
+    };
+    step(&mut app, Action::Found(Box::new(late)));
+    assert_eq!(app.rows, found);
+    // The next letter searches the new data.
+    press(&mut app, "c");
+    let again = searches(&mut app);
+    assert!(std::sync::Arc::ptr_eq(&again[0].data, &reloaded));
+}
