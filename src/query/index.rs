@@ -448,6 +448,8 @@ struct Compiled<'f> {
     needed: u64,
     /// Every word is one letter or digit: the `letters` decide the search alone.
     decided_by_letters: bool,
+    /// Something besides the search words narrows (most keystrokes have only words).
+    beyond_words: bool,
     /// The period's number in the index (`Some(NONE)`: no contest is in it).
     period: Option<u32>,
 }
@@ -496,6 +498,7 @@ impl<'f> Compiled<'f> {
             finders,
             needed: words.iter().fold(0, |m, w| m | letters::mask(w.as_bytes())),
             decided_by_letters: words.iter().all(|w| letters::decides(w.as_bytes())),
+            beyond_words: filter.narrows_beyond_search(),
         }
     }
 
@@ -506,9 +509,27 @@ impl<'f> Compiled<'f> {
     /// Whether contest `i` matches, known to hold search word `held` (by its place in
     /// `finders`), if given.
     fn matches_holding(&self, index: &Index, i: usize, held: Option<usize>) -> bool {
-        if !index.is_row(i) {
+        if !index.is_row(i) || self.beyond_words && !self.passes_the_rest(index, i) {
             return false;
         }
+        // Words still to look for (a held word needs no looking).
+        if self.finders.len() > usize::from(held.is_some()) {
+            let letters = index.letters[i];
+            if letters & self.needed != self.needed {
+                return false;
+            }
+            if self.decided_by_letters {
+                return true;
+            }
+            let text = index.text_of(i).as_bytes();
+            return (self.finders.iter().enumerate())
+                .all(|(n, f)| Some(n) == held || f.find(text).is_some());
+        }
+        true
+    }
+
+    /// Whether contest `i` passes every part of the filter but its search words.
+    fn passes_the_rest(&self, index: &Index, i: usize) -> bool {
         let facts = &index.facts;
         if let Some(results) = &self.filter.results
             && !results.keep.get(i).copied().unwrap_or(false)
@@ -575,19 +596,6 @@ impl<'f> Compiled<'f> {
             {
                 return false;
             }
-        }
-        // Words still to look for (a held word needs no looking).
-        if self.finders.len() > usize::from(held.is_some()) {
-            let letters = index.letters[i];
-            if letters & self.needed != self.needed {
-                return false;
-            }
-            if self.decided_by_letters {
-                return true;
-            }
-            let text = index.text_of(i).as_bytes();
-            return (self.finders.iter().enumerate())
-                .all(|(n, f)| Some(n) == held || f.find(text).is_some());
         }
         true
     }

@@ -99,6 +99,43 @@ impl Filter {
     pub fn is_empty(&self) -> bool {
         *self == Filter::default()
     }
+
+    /// Whether anything but the search words narrows the contests. (Every field is named, so
+    /// a new one must be decided here.)
+    pub fn narrows_beyond_search(&self) -> bool {
+        let Filter {
+            regions,
+            no_region,
+            factions,
+            no_faction,
+            faction_scope: _,
+            kinds,
+            statuses,
+            since,
+            until,
+            period,
+            endorsers,
+            stages,
+            candidate_statuses,
+            search: _,
+            results,
+            change_cell,
+        } = self;
+        !regions.is_empty()
+            || *no_region
+            || !factions.is_empty()
+            || *no_faction
+            || !kinds.is_empty()
+            || !statuses.is_empty()
+            || since.is_some()
+            || until.is_some()
+            || period.is_some()
+            || !endorsers.is_empty()
+            || !stages.is_empty()
+            || !candidate_statuses.is_empty()
+            || results.is_some()
+            || change_cell.is_some()
+    }
 }
 
 /// Sort orders. Each has a natural direction (newest first, A→Z, closest race first,
@@ -152,4 +189,59 @@ pub struct Sort {
 pub struct Query {
     pub filter: Filter,
     pub sort: Sort,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Each part of a filter but its words (and the faction scope, which only says how the
+    /// factions are read) narrows beyond the search.
+    #[test]
+    fn every_part_but_the_words_narrows_beyond_the_search() {
+        let words = Filter {
+            search: "stockport".into(),
+            faction_scope: FactionScope::AnyCandidate,
+            ..Filter::default()
+        };
+        assert!(!words.narrows_beyond_search());
+        let keep: std::sync::Arc<[bool]> = vec![true].into();
+        let parts: Vec<fn(&mut Filter)> = vec![
+            |f| f.regions = vec!["london".into()],
+            |f| f.no_region = true,
+            |f| f.factions = vec!["ll".into()],
+            |f| f.no_faction = true,
+            |f| f.kinds = vec![ContestKind::Selection],
+            |f| f.statuses = vec![Status::Decided],
+            |f| f.since = NaiveDate::from_ymd_opt(2019, 1, 1),
+            |f| f.until = NaiveDate::from_ymd_opt(2019, 1, 1),
+            |f| f.period = Some(Period::Year(2019)),
+            |f| f.endorsers = vec!["Unite".into()],
+            |f| f.stages = vec![StageKind::ALL[0]],
+            |f| f.candidate_statuses = vec![CandidateStatus::ALL[0]],
+        ];
+        for (n, part) in parts.iter().enumerate() {
+            let mut filter = words.clone();
+            part(&mut filter);
+            assert!(filter.narrows_beyond_search(), "part {n}");
+        }
+        let results = Filter {
+            results: Some(ResultMatches {
+                asked: vec!["gain".into()],
+                keep: keep.clone(),
+            }),
+            ..words.clone()
+        };
+        assert!(results.narrows_beyond_search());
+        let cell = Filter {
+            change_cell: Some(Box::new(ChangeCell {
+                from: "Lab".into(),
+                to: "Con".into(),
+                label: ("Lab".into(), "Con".into()),
+                keep,
+            })),
+            ..words
+        };
+        assert!(cell.narrows_beyond_search());
+    }
 }
