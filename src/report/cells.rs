@@ -15,7 +15,8 @@ pub fn width(text: &str) -> usize {
 }
 
 /// `text` cut to at most `max` cells, ending in `…` when cut. A value marked inferred keeps its
-/// mark: `Labour leadership election 2020 †` cut to 16 cells is `Labour leader… †`.
+/// mark, with or without its space: `Labour leadership election 2020 †` cut to 16 cells is
+/// `Labour leader… †`, and `…2020†` (where a column had no room for the space) ends `…†`.
 pub fn truncate(text: &str, max: usize) -> String {
     if width(text) <= max {
         return text.to_string();
@@ -23,14 +24,19 @@ pub fn truncate(text: &str, max: usize) -> String {
     if max == 0 {
         return String::new();
     }
-    if let Some(value) = (text.strip_suffix(INFERRED_MARK))
-        .and_then(|rest| rest.strip_suffix(' '))
-        .filter(|_| max > MARK_WIDTH + 1)
-    {
-        let mut out = truncate(value, max - MARK_WIDTH);
-        out.push(' ');
-        out.push_str(INFERRED_MARK);
-        return out;
+    if let Some(rest) = text.strip_suffix(INFERRED_MARK) {
+        let (value, mark) = match rest.strip_suffix(' ') {
+            Some(value) => (value, MARK_WIDTH),
+            None => (rest, MARK_WIDTH - 1),
+        };
+        if max > mark + 1 {
+            let mut out = truncate(value, max - mark);
+            if mark == MARK_WIDTH {
+                out.push(' ');
+            }
+            out.push_str(INFERRED_MARK);
+            return out;
+        }
     }
     let mut out = String::new();
     let mut used = 0;
@@ -170,7 +176,12 @@ mod tests {
         assert_eq!(truncate(marked, 4), "L… †");
         assert_eq!(truncate(marked, 3), "La…");
         assert_eq!(truncate(marked, 40), marked);
-        assert_eq!(truncate("no mark†", 5), "no m…");
+        // Without its space (a narrow column's `LL†`), it stays without.
+        assert_eq!(
+            truncate("Labour leadership election 2020†", 16),
+            "Labour leaders…†"
+        );
+        assert_eq!(truncate("Labour leadership election 2020†", 2), "L…");
     }
 
     #[test]
