@@ -44,10 +44,17 @@ const RESULTS: [(&str, (u8, u8, u8), usize); 11] = [
     ("Speaker", (0x5e, 0x5e, 0x5e), 1),
 ];
 
-/// Half-cells of each colour on the map's rows (rows with letters — the seat line, the
+/// Hexagons of each colour on the map's rows (see [`half_cells_by_colour`]).
+fn hexes_by_colour(app: &App) -> HashMap<(u8, u8, u8), usize> {
+    (half_cells_by_colour(app).into_iter())
+        .map(|(c, n)| (c, n / 2))
+        .collect()
+}
+
+/// Half-hexagons of each colour on the map's rows (rows with letters — the seat line, the
 /// legend, the borders' titles — left out): a hexagon is two cells, or in the dense drawing
 /// two half-cells of a line (`▀`: top in the foreground, bottom in the background).
-fn hexes_by_colour(app: &App) -> HashMap<(u8, u8, u8), usize> {
+fn half_cells_by_colour(app: &App) -> HashMap<(u8, u8, u8), usize> {
     let terminal = draw(app);
     let buffer = terminal.backend().buffer();
     let mut halves: HashMap<(u8, u8, u8), usize> = HashMap::new();
@@ -76,7 +83,7 @@ fn hexes_by_colour(app: &App) -> HashMap<(u8, u8, u8), usize> {
             }
         }
     }
-    halves.into_iter().map(|(c, n)| (c, n / 2)).collect()
+    halves
 }
 
 #[test]
@@ -102,13 +109,16 @@ fn ge2019_every_seat_drawn_in_its_winners_colour() {
 fn at_160_by_45_the_whole_uk_map_fits_two_rows_to_a_line() {
     let mut app = ge2019(160, 45, true);
     press(&mut app, "9");
-    let counted = hexes_by_colour(&app);
-    // Every hexagon is on screen: the cursor's (Lab, the first listed) is drawn in black or
-    // white, the rest in their party's colour.
-    assert_eq!(counted.values().sum::<usize>(), 650);
+    let halves = half_cells_by_colour(&app);
+    // Every hexagon is on screen: the cursor's (Lab, the first listed) is marked in black or
+    // white in its left half and keeps Labour's colour in its right; the rest are in their
+    // party's colour.
+    assert_eq!(halves.values().sum::<usize>(), 2 * 650);
     let lab = (0xe4, 0x00, 0x3b);
-    assert_eq!(counted.get(&lab), Some(&201));
-    assert_eq!(counted.get(&(0x00, 0x87, 0xdc)), Some(&365));
+    assert_eq!(halves.get(&lab), Some(&(2 * 201 + 1)));
+    assert_eq!(halves.get(&(0x00, 0x87, 0xdc)), Some(&(2 * 365)));
+    let marked = halves.get(&(0, 0, 0)).or(halves.get(&(0xff, 0xff, 0xff)));
+    assert_eq!(marked, Some(&1), "{halves:?}");
 }
 
 #[test]

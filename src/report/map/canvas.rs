@@ -182,12 +182,15 @@ fn full_cell(picture: &Picture, x: u16, y: u16, colour: bool, cursor: Option<usi
     }
 }
 
-/// A cell of the dense drawing: the row `top` above, the next below.
+/// A cell of the dense drawing: the row `top` above, the next below. The cursor's hexagon is
+/// marked in its left half (black or white, whichever shows against its colour) and keeps its
+/// colour in its right half, so the colour under the cursor is still seen.
 fn dense_cell(picture: &Picture, x: u16, top: u16, cursor: Option<usize>) -> Cell {
     let colour_at = |y: u16| {
         picture.geometry.hex_at(x, y).map(|h| {
             let paint = fill_colour(&picture.coloured, picture.coloured.fills[h]);
-            if cursor == Some(h) {
+            let left = (x - picture.geometry.spots[h].x) % 2 == 0;
+            if cursor == Some(h) && left {
                 contrast(paint)
             } else {
                 paint
