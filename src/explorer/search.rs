@@ -11,8 +11,11 @@ use crate::explorer::background_work::{Job, Worker};
 use crate::explorer::data::Data;
 use crate::query::Query;
 
-/// Datasets of this many contests or more are searched off the UI thread: a search letter
-/// at 100,000 contests takes about a frame (16 ms) on a busy machine, and more above.
+/// Datasets of this many contests or more are searched off the UI thread. On the 2-core
+/// machine of BENCHMARKS.md a second letter's search takes 6–11 ms at 200,000 contests and
+/// 42–59 ms at a million; a slower or busier machine takes a frame (16 ms) from about here.
+/// The rows then come at most a frame later than they would (the event loop's tick), but
+/// typing never waits.
 pub const IN_BACKGROUND_FROM: usize = 100_000;
 
 /// The thread that runs a large dataset's searches.
