@@ -29,11 +29,17 @@ pub struct Worker<J: Job> {
 impl<J: Job> Worker<J> {
     /// Starts the thread; it ends when the worker is dropped (once done with a request).
     pub fn start() -> Worker<J> {
+        Worker::start_waking(|| {})
+    }
+
+    /// Starts the thread, which calls `wake` after each answer it sends (the event loop's
+    /// nudge, so the answer is shown at once).
+    pub fn start_waking(wake: impl Fn() + Send + 'static) -> Worker<J> {
         let (requests, inbox) = mpsc::channel();
         let (outbox, answers) = mpsc::channel();
         thread::Builder::new()
             .name(J::THREAD.into())
-            .spawn(move || serve(&inbox, &outbox))
+            .spawn(move || serve(&inbox, &outbox, &wake))
             .expect("a worker thread starts");
         Worker { requests, answers }
     }
@@ -55,7 +61,7 @@ impl<J: Job> Worker<J> {
     }
 }
 
-fn serve<J: Job>(inbox: &Receiver<J>, outbox: &Sender<J::Answer>) {
+fn serve<J: Job>(inbox: &Receiver<J>, outbox: &Sender<J::Answer>, wake: &impl Fn()) {
     while let Ok(mut request) = inbox.recv() {
         // Only the newest of the requests waiting is still wanted.
         while let Ok(newer) = inbox.try_recv() {
@@ -68,6 +74,7 @@ fn serve<J: Job>(inbox: &Receiver<J>, outbox: &Sender<J::Answer>) {
         if outbox.send(answer).is_err() {
             return;
         }
+        wake();
     }
 }
 
@@ -140,5 +147,27 @@ mod tests {
                 rows: Some(rows)
             }
         );
+    }
+
+    /// A waking worker calls its waker after each answer, once the answer can be taken: the
+    /// event loop, nudged, finds it at once.
+    #[test]
+    fn a_waking_worker_wakes_after_each_answer() {
+        let data = Arc::new(Data::new(load::load(&[DataSource::Embedded]).unwrap()));
+        let (woken, wakes) = std::sync::mpsc::channel();
+        let worker = SearchWorker::start_waking(move || woken.send(()).unwrap());
+        for version in 1..=2 {
+            worker.ask(search::Request {
+                version,
+                data: Arc::clone(&data),
+                query: Query::default(),
+                by_change: false,
+            });
+            wakes.recv().unwrap();
+            let found = worker
+                .try_recv()
+                .expect("the answer is there when the wake comes");
+            assert_eq!(found.version, version);
+        }
     }
 }

@@ -85,8 +85,8 @@ pub fn run(options: ExplorerOptions) -> Result<u8> {
     }
     let background = Background {
         loader,
-        views: ViewWorker::start(),
-        search: SearchWorker::start(),
+        views: ViewWorker::start_waking(input.nudger()),
+        search: SearchWorker::start_waking(input.nudger()),
     };
     let outcome = event_loop(&mut session, &mut app, &background, &signals, &input);
     drop(session);

@@ -7,7 +7,7 @@
 
 use std::io;
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
 use std::sync::{Arc, Mutex, PoisonError};
 use std::thread;
 use std::time::Duration;
@@ -31,9 +31,10 @@ struct Shared {
     handled: AtomicU64,
 }
 
-/// The events, as the reading thread sends them.
+/// The events, as the reading thread sends them; `None` is a nudge (`Input::nudger`).
 pub struct Input {
-    events: Receiver<io::Result<Event>>,
+    events: Receiver<Option<io::Result<Event>>>,
+    nudges: Sender<Option<io::Result<Event>>>,
     shared: Arc<Shared>,
 }
 
@@ -45,6 +46,7 @@ impl Input {
             handled: AtomicU64::new(0),
         });
         let (send, events) = mpsc::channel();
+        let nudges = send.clone();
         let reader = Arc::clone(&shared);
         thread::Builder::new()
             .name("terminal-input".into())
@@ -59,7 +61,7 @@ impl Input {
                         _ => None,
                     };
                     let failed = event.is_err();
-                    if send.send(event).is_err() || failed {
+                    if send.send(Some(event)).is_err() || failed {
                         return;
                     }
                     sent += 1;
@@ -75,14 +77,28 @@ impl Input {
                 }
             })
             .context("cannot start reading the terminal")?;
-        Ok(Input { events, shared })
+        Ok(Input {
+            events,
+            nudges,
+            shared,
+        })
     }
 
-    /// The next event, waiting at most `tick`: `None` when none came.
+    /// Something that ends the wait of [`Input::next`] early, for a thread whose work the
+    /// loop waits for (a worker's answer is shown as soon as it is sent, not at the next tick).
+    pub fn nudger(&self) -> impl Fn() + Send + 'static {
+        let nudges = self.nudges.clone();
+        move || {
+            // Fails only once the loop has gone.
+            let _ = nudges.send(None);
+        }
+    }
+
+    /// The next event, waiting at most `tick`: `None` when none came (or a nudge did).
     pub fn next(&self, tick: Duration) -> Result<Option<Event>> {
         match self.events.recv_timeout(tick) {
-            Ok(event) => Ok(Some(event?)),
-            Err(RecvTimeoutError::Timeout) => Ok(None),
+            Ok(Some(event)) => Ok(Some(event?)),
+            Ok(None) | Err(RecvTimeoutError::Timeout) => Ok(None),
             Err(RecvTimeoutError::Disconnected) => {
                 Err(anyhow::anyhow!("the terminal can no longer be read"))
             }
