@@ -225,10 +225,10 @@ impl App {
         }
     }
 
-    /// Recomputes the rows for the current query. `narrowing` promises the new filter only
-    /// removes contests, so only the current rows are tested (and their order kept).
-    /// Lists the rows of the query as it stands, at once. A search still being run off the UI
-    /// thread is for a query no longer current: its answer will be dropped.
+    /// Lists the rows of the query as it stands, at once. `narrowing` promises the new filter
+    /// only removes contests, so only the current rows are tested (and their order kept). A
+    /// search still being run off the UI thread is for a query no longer current: its answer
+    /// will be dropped.
     pub(super) fn refilter(&mut self, narrowing: bool) {
         let Some(data) = &self.data else {
             return;
