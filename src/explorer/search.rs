@@ -14,8 +14,8 @@ use crate::query::Query;
 /// Datasets of this many contests or more are searched off the UI thread. On the 2-core
 /// machine of BENCHMARKS.md a second letter's search takes 6–11 ms at 200,000 contests and
 /// 42–59 ms at a million; a slower or busier machine takes a frame (16 ms) from about here.
-/// The rows then come at most a frame later than they would (the event loop's tick), but
-/// typing never waits.
+/// The rows are shown as soon as they are found (the worker nudges the event loop), and
+/// typing never waits for them.
 pub const IN_BACKGROUND_FROM: usize = 100_000;
 
 /// The thread that runs a large dataset's searches.
