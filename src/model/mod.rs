@@ -464,7 +464,7 @@ impl From<CandidateRecord> for Candidate {
             endorsements: r.endorsements,
             more: CandidateMore {
                 id: r.id,
-                share: r.share.map(|s| *s),
+                share: r.share,
                 status: r.status,
                 place: r.place,
                 description: r.description,
@@ -571,7 +571,7 @@ struct CandidateRecord {
         deserialize_with = "require_object::option",
         skip_serializing_if = "Option::is_none"
     )]
-    share: Option<Box<StatedShare>>,
+    share: Option<StatedShare>,
     #[serde(default)]
     elected: bool,
     /// What became of the candidate short of (or instead of) a members' ballot.
