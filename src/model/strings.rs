@@ -75,10 +75,10 @@ pub fn each_string(contest: &Contest, f: &mut impl FnMut(&str)) {
 
 fn candidate_strings(c: &Candidate, f: &mut impl FnMut(&str)) {
     f(&c.name);
-    c.id().into_iter().for_each(&mut *f);
+    opt(c.id(), f);
     opt(c.party.as_ref(), f);
     opt(c.faction.as_ref(), f);
-    c.description().into_iter().for_each(&mut *f);
+    opt(c.description(), f);
     all(&c.endorsements, f);
 }
 
@@ -108,7 +108,7 @@ fn source_strings(s: &Source, f: &mut impl FnMut(&str)) {
     opt(s.note.as_ref(), f);
 }
 
-fn opt(s: Option<&impl AsRef<str>>, f: &mut impl FnMut(&str)) {
+fn opt(s: Option<impl AsRef<str>>, f: &mut impl FnMut(&str)) {
     if let Some(s) = s {
         f(s.as_ref());
     }
