@@ -228,13 +228,14 @@ mod tests {
                 let _ = SharedStr::new(&format!("party {n}"));
             }
             SEEN.with_borrow(|seen| assert_eq!(seen.len(), REMEMBERED));
-            // One it remembers is shared; one it does not is still right.
+            // One it remembers is shared; one past the bound is a string of its own each time.
             let (a, b) = (SharedStr::new("party 1"), SharedStr::new("party 1"));
             assert!(ArcStr::ptr_eq(&a.0, &b.0));
-            assert_eq!(SharedStr::new(&format!("party {}", REMEMBERED + 50)), {
-                let text = format!("party {}", REMEMBERED + 50);
-                SharedStr::new(&text)
-            });
+            let late = format!("party {}", REMEMBERED + 50);
+            let (c, d) = (SharedStr::new(&late), SharedStr::new(&late));
+            assert!(!ArcStr::ptr_eq(&c.0, &d.0));
+            assert_eq!(c, d);
+            assert_eq!(c, late);
         })
         .join()
         .unwrap();
