@@ -46,7 +46,7 @@ pub fn list(out: &mut impl Write, listing: &Listing, style: &TextStyle) -> io::R
     // Packed as they are made: a million rows of cells each in a string of their own would
     // take more room than the data.
     let mut rows = table::Rows::new(&columns);
-    for row in listing.rows.iter().map(|&i| {
+    for &i in listing.rows {
         let s = Summary::new(ds, &ds.contests[i]);
         let c = s.contest;
         let change = listing
@@ -70,8 +70,6 @@ pub fn list(out: &mut impl Write, listing: &Listing, style: &TextStyle) -> io::R
             dashed(s.turnout_label()),
         ];
         row.extend(change);
-        row
-    }) {
         rows.push(row);
     }
     for line in table::lines(&columns, &rows, style) {
