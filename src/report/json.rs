@@ -352,10 +352,11 @@ pub struct FactDoc {
     pub b: String,
 }
 
-/// One contest as in the data format, with what hustings derives from it.
+/// One contest as in the data format, with what hustings derives from it. Written, the
+/// contest is borrowed (`ContestDoc<&Contest>`, see [`ContestDocs`]); read back, owned.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct ContestDoc {
-    pub contest: Contest,
+pub struct ContestDoc<C = Contest> {
+    pub contest: C,
     pub derived: Derived,
     /// In `history` only: the change since the seat's previous contest (as in `show`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -683,16 +684,8 @@ impl Serialize for ContestDocs<'_> {
         use serde::ser::SerializeSeq;
         let (listing, ds) = (self.0, self.0.dataset);
         let mut seq = serializer.serialize_seq(Some(listing.rows.len()))?;
-        /// A [`ContestDoc`] that borrows its contest: the same document, without a copy.
-        #[derive(Serialize)]
-        struct Borrowed<'a> {
-            contest: &'a Contest,
-            derived: Derived,
-            #[serde(skip_serializing_if = "Option::is_none")]
-            change: Option<ChangeDoc>,
-        }
         for &i in listing.rows {
-            seq.serialize_element(&Borrowed {
+            seq.serialize_element(&ContestDoc {
                 contest: &ds.contests[i],
                 derived: Derived::new(ds, listing.warnings, i),
                 change: listing
