@@ -162,6 +162,7 @@ fn frame_rounds(bencher: Bencher) {
         conflicts: Vec::new(),
         notes: Vec::new(),
         versions: hustings::load::Versions::default(),
+        derived: hustings::load::Derived::default(),
     };
     let mut app = App::new(loaded.sources.clone(), Theme { color: true }, 200, 50);
     app.update(Action::Loaded(std::sync::Arc::new(Data::new(loaded))));

@@ -49,6 +49,7 @@ fn app(width: u16, height: u16) -> App {
         conflicts: Vec::new(),
         notes: Vec::new(),
         versions: Versions::default(),
+        derived: hustings::load::Derived::default(),
     };
     let mut app = App::new(loaded.sources.clone(), Theme { color: true }, width, height);
     app.update(Action::Loaded(std::sync::Arc::new(Data::new(loaded))));

@@ -167,6 +167,7 @@ fn loaded(dataset: Dataset) -> Loaded {
         conflicts: Vec::new(),
         notes: Vec::new(),
         versions: hustings::load::Versions::default(),
+        derived: hustings::load::Derived::default(),
     }
 }
 
@@ -179,6 +180,7 @@ fn detail(loaded: &Loaded) -> Detail<'_> {
         index: dataset.contests.len() - 1,
         contest: dataset.contests.last().unwrap(),
         versions: None,
+        changes: loaded.changes(),
     }
 }
 

@@ -106,6 +106,7 @@ fn app(contests: usize, view: View) -> App {
         conflicts: Vec::new(),
         notes: Vec::new(),
         versions: hustings::load::Versions::default(),
+        derived: hustings::load::Derived::default(),
     };
     let mut app = App::new(loaded.sources.clone(), Theme { color: true }, 200, 50);
     app.update(Action::Loaded(std::sync::Arc::new(Data::new(loaded))));

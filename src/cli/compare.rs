@@ -28,6 +28,7 @@ pub fn run(
         index: i,
         contest: &dataset.contests[i],
         versions: loaded.versions.of(i),
+        changes: loaded.changes(),
     };
     let pair = [detail(a), detail(b)];
     match output.format {

@@ -8,7 +8,6 @@ use anyhow::Result;
 use super::Selection;
 use crate::cli::Output;
 use crate::cli::args::Format;
-use crate::model::change::Changes;
 use crate::model::seat as seat_history;
 use crate::report::{self, Listing};
 
@@ -21,13 +20,13 @@ pub fn run(
     let dataset = &selection.loaded.dataset;
     let anchor = super::find_contest(&selection.loaded, id, &format!("history {id}"))?;
     let rows = seat_history::seat_history(dataset, anchor, &selection.rows);
-    let changes = Changes::build(dataset);
+    let changes = selection.loaded.changes();
     let listing = Listing {
         dataset,
         warnings: &selection.loaded.warnings,
         query: &selection.query,
         rows: &rows,
-        changes: Some(&changes),
+        changes: Some(changes),
         all: selection.index.rows_total(),
     };
     match output.format {

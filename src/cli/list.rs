@@ -8,18 +8,16 @@ use anyhow::Result;
 use super::Selection;
 use crate::cli::Output;
 use crate::cli::args::Format;
-use crate::model::change::Changes;
 use crate::report::{self, Listing};
 
 pub fn run(selection: &Selection, output: &Output<Format>, out: &mut impl Write) -> Result<u8> {
     let dataset = &selection.loaded.dataset;
-    let changes = Changes::build(dataset);
     let listing = Listing {
         dataset,
         warnings: &selection.loaded.warnings,
         query: &selection.query,
         rows: &selection.rows,
-        changes: Some(&changes),
+        changes: Some(selection.loaded.changes()),
         all: selection.index.rows_total(),
     };
     let for_people = listing.for_people();

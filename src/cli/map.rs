@@ -41,8 +41,8 @@ pub fn projection(
     }
     let swing = Swing::parse(spec).map_err(|e| anyhow!(e))?;
     let dataset = &selection.loaded.dataset;
-    let changes = Changes::build(dataset);
-    check_parties(dataset, &changes, &[&swing.from, &swing.to])?;
+    let changes = selection.loaded.changes();
+    check_parties(dataset, changes, &[&swing.from, &swing.to])?;
     let projected = swing::project(dataset, &changes.parties, &swing, &selection.rows);
     out.write_all(projection::table(&swing, &projected).as_bytes())?;
     Ok(0)
@@ -63,7 +63,7 @@ pub fn run(
         .transpose()
         .map_err(|e| anyhow!(e))?;
     let dataset = &selection.loaded.dataset;
-    let changes = Changes::build(dataset);
+    let changes = selection.loaded.changes();
     let mut parties: Vec<&str> = Vec::new();
     if let Colouring::Share(p) | Colouring::Change(p) = &colouring {
         parties.push(p);
@@ -71,7 +71,7 @@ pub fn run(
     if let Some(s) = &swing {
         parties.extend([s.from.as_str(), s.to.as_str()]);
     }
-    check_parties(dataset, &changes, &parties)?;
+    check_parties(dataset, changes, &parties)?;
     let map = match &args.map {
         Some(given) => builtin::named(given)?,
         None => place::best_fit(builtin::all(), dataset, &selection.rows)
@@ -81,7 +81,7 @@ pub fn run(
         map,
         &Request {
             dataset,
-            changes: &changes,
+            changes,
             listed: &selection.rows,
             index: &selection.index,
             colouring: &colouring,

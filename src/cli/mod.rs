@@ -40,7 +40,7 @@ impl Selection {
     /// Orders the rows by the change since each seat's previous contest (`--sort change`).
     pub fn sort_by_change(&mut self, reverse: bool) {
         let ds = &self.loaded.dataset;
-        let keys = crate::stats::change::change_keys(ds, &crate::model::change::Changes::build(ds));
+        let keys = crate::stats::change::change_keys(ds, self.loaded.changes());
         crate::stats::change::sort_by_change(&mut self.rows, &keys, reverse);
     }
 

@@ -23,6 +23,7 @@ pub fn run(
         index: i,
         contest: &dataset.contests[i],
         versions: loaded.versions.of(i),
+        changes: loaded.changes(),
     };
     match output.format {
         ShowFormat::Text => report::text::show(out, &detail, &output.style)?,

@@ -75,11 +75,16 @@ impl Data {
     pub fn new(loaded: Loaded) -> Data {
         // Everything the explorer shows, copies or exports as Markdown is for people: cleaned
         // once here.
-        let (loaded, exact) = safe::for_display_keeping_exact(loaded);
+        let (mut loaded, exact) = safe::for_display_keeping_exact(loaded);
+        // The load's seats, unless cleaning changed the names they hold. A contest several
+        // sources give is one row: the other versions are never listed. Independent, and
+        // each a good part of the work: side by side.
+        let built = loaded.take_built_changes();
         let ds = &loaded.dataset;
-        // A contest several sources give is one row: the other versions are never listed.
-        // Independent, and each a good part of the work: side by side.
-        let (index, changes) = both(|| Index::of(&loaded), || Changes::build(ds));
+        let (index, changes) = both(
+            || Index::of(&loaded),
+            || built.unwrap_or_else(|| Changes::build(ds)),
+        );
         let facts = index.facts();
         // Counted from the index's interned ids (loaded data uses only the catalogue's).
         // The last slot of each is "none" (no region, no faction).

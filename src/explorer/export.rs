@@ -57,6 +57,8 @@ pub struct Source<'a> {
     /// What cleaning the listing's data for people changed, as loaded (none when nothing
     /// did): CSV carries the exact strings.
     pub exact: Option<&'a Replaced>,
+    /// The seats of the listing's data.
+    pub changes: &'a crate::model::change::Changes,
     /// The selected contest, if any.
     pub selected: Option<usize>,
     /// Which contests are rows, and the other versions of each (for the selected's detail).
@@ -133,6 +135,7 @@ pub fn render(
                 index: rows[0],
                 contest: &listing.dataset.contests[rows[0]],
                 versions: source.versions.of(rows[0]),
+                changes: source.changes,
             };
             report::markdown::show(&mut out, &detail)
         }

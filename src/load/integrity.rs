@@ -300,6 +300,22 @@ fn signed_difference(sum: u64, valid: u64) -> String {
 
 /// Every warning in the dataset, in contest order.
 pub fn warnings(dataset: &Dataset) -> Vec<Warning> {
+    checked(dataset).warnings
+}
+
+/// What checking a dataset found: its warnings, and what the checks worked out on the way
+/// that the front ends need again.
+pub(crate) struct Checked {
+    /// In contest order.
+    pub warnings: Vec<Warning>,
+    /// The seats, built when some contest states a result to check against them.
+    pub changes: Option<Changes>,
+    /// Whether no contest holds unsafe text (no [`WarningKind::UnsafeText`]).
+    pub contests_clean: bool,
+}
+
+/// [`warnings`], with what the checks worked out on the way.
+pub(crate) fn checked(dataset: &Dataset) -> Checked {
     let contests = &dataset.contests;
     // Built only when some contest states a result to check.
     let states_a_result = contests.iter().any(|c| c.result.is_some());
@@ -335,7 +351,14 @@ pub fn warnings(dataset: &Dataset) -> Vec<Warning> {
             out.push(warning(kind));
         }
     }
-    out
+    let contests_clean = !out
+        .iter()
+        .any(|w| matches!(w.kind, WarningKind::UnsafeText { .. }));
+    Checked {
+        warnings: out,
+        changes,
+        contests_clean,
+    }
 }
 
 /// Fewer contests than this are checked on one thread: a thread costs more than it saves.

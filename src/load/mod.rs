@@ -2,6 +2,7 @@
 //! half-loaded: either every file loads, or the caller gets a `LoadError` and no data.
 
 pub mod catalogue_conflicts;
+mod derived;
 pub mod diagnose;
 pub mod error;
 pub mod integrity;
@@ -14,10 +15,12 @@ pub mod validate;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
+use crate::model::change::Changes;
 use crate::model::json_path::{self, JsonPath};
 use crate::model::require_object;
 use crate::model::{Contest, Dataset};
 use catalogue_conflicts::Conflict;
+pub use derived::Derived;
 pub use error::LoadError;
 use integrity::{Warning, WarningKind};
 pub use same_contest::Versions;
@@ -94,6 +97,8 @@ impl DataSource {
 /// Loaded, checked, merged data plus the integrity warnings found in it.
 #[derive(Debug, Clone)]
 pub struct Loaded {
+    /// Whatever changes it must call [`Loaded::recheck`] after: `warnings` and `derived`
+    /// describe it.
     pub dataset: Dataset,
     pub warnings: Vec<Warning>,
     /// The names of the sources, in load order.
@@ -108,9 +113,39 @@ pub struct Loaded {
     /// A contest several sources give is one row, its most complete version: which contests
     /// are rows, and each row's other versions (`same_contest::Versions`).
     pub versions: Versions,
+    /// What the load worked out from `dataset` and the front ends need again. Whatever
+    /// changes `dataset` sets it to `Derived::default()`.
+    pub derived: Derived,
 }
 
 impl Loaded {
+    /// Checks `dataset` again after a change to it: its integrity warnings (those of one file;
+    /// what merging several files found is dropped) and what the checks work out.
+    pub fn recheck(&mut self) {
+        let integrity::Checked {
+            warnings,
+            changes,
+            contests_clean,
+        } = integrity::checked(&self.dataset);
+        self.warnings = warnings;
+        self.derived = Derived::known(changes, contests_clean);
+    }
+
+    /// The seats and party identities of the dataset: the load's own, when it built them.
+    pub fn changes(&self) -> &Changes {
+        self.derived.changes(&self.dataset)
+    }
+
+    /// The seats and party identities, to own, when they are already built.
+    pub fn take_built_changes(&mut self) -> Option<Changes> {
+        self.derived.take_changes()
+    }
+
+    /// Whether no string of any contest holds a character the display rule replaces.
+    pub fn contests_clean(&self) -> bool {
+        self.derived.contests_clean(&self.dataset)
+    }
+
     /// Counts for a one-line summary: contests, candidates, warnings.
     pub fn counts(&self) -> (usize, usize, usize) {
         let candidates = self
@@ -249,7 +284,11 @@ pub fn load(sources: &[DataSource]) -> Result<Loaded, LoadError> {
         merge_into(acc, part);
     }
     let dataset = merged.unwrap_or_else(Dataset::empty);
-    let mut warnings = integrity::warnings(&dataset);
+    let integrity::Checked {
+        mut warnings,
+        changes,
+        contests_clean,
+    } = integrity::checked(&dataset);
     let source_of = |i: usize| source_ends.partition_point(|&end| end <= i);
     let (repeats, versions) = same_contest::repeats_and_versions(&dataset, source_of, &names);
     if !repeats.is_empty() {
@@ -276,6 +315,7 @@ pub fn load(sources: &[DataSource]) -> Result<Loaded, LoadError> {
         conflicts,
         notes,
         versions,
+        derived: Derived::known(changes, contests_clean),
     })
 }
 

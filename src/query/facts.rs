@@ -155,10 +155,18 @@ impl Facts {
         let identities = Parties::of(dataset);
         let mut parties = NameInterner::new(Box::new(|p: &str| identities.key(p).group));
         let mut endorsers = NameInterner::new(Box::new(str::to_lowercase));
+        // Every array sized once: grown by doubling, a large dataset's would be copied and
+        // their fresh pages zeroed many times over.
+        let contests = dataset.contests.len();
+        let candidates: usize = dataset.contests.iter().map(|c| c.candidates.len()).sum();
         let mut facts = Facts {
-            contests: Vec::with_capacity(dataset.contests.len()),
-            first_candidate: Vec::with_capacity(dataset.contests.len() + 1),
-            first_nomination: Vec::with_capacity(dataset.contests.len() + 1),
+            contests: Vec::with_capacity(contests),
+            first_candidate: Vec::with_capacity(contests + 1),
+            first_nomination: Vec::with_capacity(contests + 1),
+            candidates: Vec::with_capacity(candidates),
+            party_spelling: Vec::with_capacity(candidates),
+            votes: Vec::with_capacity(candidates),
+            first_endorsement: Vec::with_capacity(candidates + 1),
             ..Facts::default()
         };
         for contest in &dataset.contests {

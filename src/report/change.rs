@@ -38,13 +38,7 @@ pub struct ChangeSection {
 
 /// The change section of the contest a `Detail` shows (computed over its whole dataset).
 pub fn for_detail(d: &crate::report::Detail) -> Option<ChangeSection> {
-    let i = d
-        .dataset
-        .contests
-        .iter()
-        .position(|c| std::ptr::eq(c, d.contest))?;
-    let changes = Changes::build(d.dataset);
-    section(d.dataset, i, &changes.since(d.dataset, i))
+    section(d.dataset, d.index, &d.changes.since(d.dataset, d.index))
 }
 
 /// The change section for a contest, `None` when the contest elects no seat.
@@ -191,12 +185,7 @@ impl BarChanges {
 
 /// The bars' ± marks of the contest a `Detail` shows (see [`bar_changes`]).
 pub fn for_bars(d: &crate::report::Detail, bars: &[Bar]) -> Option<BarChanges> {
-    let i = d
-        .dataset
-        .contests
-        .iter()
-        .position(|c| std::ptr::eq(c, d.contest))?;
-    bar_changes(d.dataset, &Changes::build(d.dataset), i, bars)
+    bar_changes(d.dataset, d.changes, d.index, bars)
 }
 
 /// Each of `bars` (of contest `i`) with its party's ± share since the seat's previous

@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 use super::facts::{self, Summary};
 use super::{Detail, Listing, StatsReport, selection, warnings_of};
 use crate::model::arithmetic::{self, Share};
-use crate::model::change::{self, Changes, Since};
+use crate::model::change::{self, Since};
 use crate::model::selection::Known;
 use crate::model::{
     Bound, CandidateStatus, Contest, ContestKind, Dataset, Faction, Region, StageKind, Status,
@@ -718,7 +718,7 @@ pub fn show_doc(detail: &Detail) -> ShowDoc {
             })
             .cloned()
             .collect(),
-        change: ChangeDoc::new(ds, &Changes::build(ds).since(ds, detail.index)),
+        change: ChangeDoc::new(ds, &detail.changes.since(ds, detail.index)),
         versions: detail.versions.map(|of| VersionsDoc::new(ds, &of)),
         count: CountDoc::new(c),
     }

@@ -79,6 +79,8 @@ pub struct Detail<'a> {
     pub contest: &'a Contest,
     /// The contest's versions, when several sources give it (`load::Versions::of`).
     pub versions: Option<VersionsOf<'a>>,
+    /// The seats of `dataset`, for the change since the seat's previous contest.
+    pub changes: &'a crate::model::change::Changes,
 }
 
 /// Aggregates to print.

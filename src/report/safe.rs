@@ -11,10 +11,9 @@ use serde::Serialize;
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 
-use crate::load::Loaded;
+use crate::load::{Derived, Loaded};
 use crate::model::{Contest, Dataset};
 use crate::model::{strings, text};
-use crate::side_by_side::both;
 
 /// `loaded` as it may be shown: unchanged (and not copied) when its text is all clean,
 /// otherwise with every string cleaned — ids and the references to them alike, so they still
@@ -76,6 +75,7 @@ fn cleaned_loaded(loaded: Loaded, keep: bool) -> (Loaded, Option<Replaced>) {
         conflicts,
         notes,
         versions,
+        derived: _,
     } = loaded;
     let (dataset, replaced) = cleaned(dataset, keep);
     let loaded = Loaded {
@@ -89,6 +89,8 @@ fn cleaned_loaded(loaded: Loaded, keep: bool) -> (Loaded, Option<Replaced>) {
         notes: notes.iter().map(|s| message(s).into_owned()).collect(),
         // Its files and differences are cleaned where they are printed, as warnings are.
         versions,
+        // What was worked out from the data as loaded (the seats name its parties).
+        derived: Derived::default(),
     };
     (loaded, replaced)
 }
@@ -100,13 +102,7 @@ pub fn is_clean(loaded: &Loaded) -> bool {
     text::each_text(&(&ds.title, &ds.regions, &ds.factions), &mut |_, s| {
         clean &= text::is_clean(s);
     });
-    // A pass over every string of every contest: on two threads, each half the contests.
-    let (first, second) = ds.contests.split_at(ds.contests.len() / 2);
-    let all_clean = |part: &[crate::model::Contest]| part.iter().all(strings::all_clean);
-    clean && {
-        let (first, second) = both(|| all_clean(first), || all_clean(second));
-        first && second
-    }
+    clean && loaded.contests_clean()
 }
 
 /// A message (an error, a warning, a file name) safe to show.
@@ -314,6 +310,7 @@ mod tests {
         c.title = "Harbour\u{1b}[2J\u{9b}x\u{202e}".into();
         c.candidates[0].name.push('\u{7}');
         let name = c.candidates[0].name.clone();
+        loaded.recheck();
         let shown = for_display(loaded);
         let c = &shown.dataset.contests[0];
         assert_eq!(c.title, "Harbour␛[2J\u{fffd}x\u{fffd}");

@@ -51,7 +51,7 @@ fn selection_is_kept_by_id_across_filters_and_sorts() {
 fn reordered() -> Loaded {
     let mut loaded = tui::seed();
     loaded.dataset.contests.reverse();
-    loaded.warnings = hustings::load::integrity::warnings(&loaded.dataset);
+    loaded.recheck();
     loaded
 }
 

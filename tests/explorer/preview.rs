@@ -15,7 +15,7 @@ use hustings::query::Query;
 fn first(n: usize) -> Arc<Data> {
     let mut loaded = tui::seed();
     loaded.dataset.contests.truncate(n);
-    loaded.warnings = hustings::load::integrity::warnings(&loaded.dataset);
+    loaded.recheck();
     Arc::new(Data::new(loaded))
 }
 

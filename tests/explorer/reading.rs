@@ -175,6 +175,7 @@ fn empty() -> Loaded {
         conflicts: Vec::new(),
         notes: Vec::new(),
         versions: hustings::load::Versions::default(),
+        derived: hustings::load::Derived::default(),
     }
 }
 

@@ -12,7 +12,7 @@ use hustings::query::SortKey;
 fn edited(edit: impl FnOnce(&mut Loaded)) -> std::sync::Arc<Data> {
     let mut loaded = tui::seed();
     edit(&mut loaded);
-    loaded.warnings = hustings::load::integrity::warnings(&loaded.dataset);
+    loaded.recheck();
     std::sync::Arc::new(Data::new(loaded))
 }
 

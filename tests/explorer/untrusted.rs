@@ -27,6 +27,7 @@ fn loaded(dataset: Dataset) -> Loaded {
         conflicts: Vec::new(),
         notes: Vec::new(),
         versions: hustings::load::Versions::default(),
+        derived: hustings::load::Derived::default(),
     }
 }
 
@@ -70,6 +71,7 @@ fn reports(loaded: &Loaded) -> Vec<(String, String)> {
             index,
             contest,
             versions: None,
+            changes: loaded.changes(),
         };
         report::text::show(&mut buf, &detail, &style).unwrap();
         keep(
@@ -171,6 +173,7 @@ fn untrusted_command_line_text_in_the_chips_is_shown_by_the_one_rule() {
             }
         }
     }
+    loaded.recheck();
     let spec = QuerySpec {
         search: "a\u{202e}\u{2067}X".into(),
         results: vec!["gain:Z\u{202e}".into()],

@@ -31,6 +31,7 @@ impl App {
                 all: data.index.rows_total(),
             },
             exact: data.exact.as_ref(),
+            changes: &data.changes,
             selected: self.selected_index(),
             versions: &data.loaded.versions,
             rounds: self.view == crate::explorer::screen::View::Rounds,
