@@ -45,12 +45,17 @@ impl Selection {
     }
 
     /// Loads `sources` and runs `spec` through the shared query engine; `for_people` shows
-    /// the data cleaned (see `report::safe`).
-    pub fn new(sources: &[DataSource], spec: &QuerySpec, for_people: bool) -> Result<Selection> {
+    /// the data cleaned (see `report::safe`); `counts` makes the index ready for aggregates.
+    pub fn new(
+        sources: &[DataSource],
+        spec: &QuerySpec,
+        for_people: bool,
+        counts: bool,
+    ) -> Result<Selection> {
         let loaded = load_for(sources, for_people)?;
         let query = spec.resolve(&loaded.dataset)?;
         // A contest several sources give is one row (its most complete version).
-        let index = Index::for_one(&loaded, &query.filter);
+        let index = Index::for_one(&loaded, &query, counts);
         let rows = index.run(&query);
         Ok(Selection {
             loaded,
@@ -171,6 +176,7 @@ pub fn run(cli: Cli) -> Result<u8> {
                 &sources,
                 &args.query.spec(),
                 args.format.for_people(),
+                false,
             )?);
             if args.query.sort == args::SortArg::Change {
                 selection.sort_by_change(args.query.reverse);
@@ -188,6 +194,7 @@ pub fn run(cli: Cli) -> Result<u8> {
                 &sources,
                 &args.query.spec(),
                 args.format.for_people(),
+                true,
             )?);
             let output = Output::new(args.format, args.text, args.csv);
             match &args.swing {
@@ -202,14 +209,18 @@ pub fn run(cli: Cli) -> Result<u8> {
         }
         Some(Command::History(args)) => {
             let spec = args.filters.spec(crate::query::Sort::default());
-            let selection =
-                keep_until_exit(Selection::new(&sources, &spec, args.format.for_people())?);
+            let selection = keep_until_exit(Selection::new(
+                &sources,
+                &spec,
+                args.format.for_people(),
+                false,
+            )?);
             let output = Output::new(args.format, args.text, args.csv);
             history::run(&selection, &args.id, &output, &mut out)?
         }
         Some(Command::Map(args)) => {
             let spec = args.filters.spec(crate::query::Sort::default());
-            let selection = Selection::new(&sources, &spec, true)?;
+            let selection = Selection::new(&sources, &spec, true, false)?;
             let output = Output::new(args.format, args.text, CsvArgs::default());
             map::run(&selection, &args, &output, &mut out)?
         }

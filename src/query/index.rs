@@ -36,8 +36,9 @@ struct Entry {
 #[derive(Debug, Clone)]
 pub struct Index {
     entries: Vec<Entry>,
-    /// Kind, status, region, winner, factions, parties, endorsers as interned numbers.
-    facts: Facts,
+    /// Kind, status, region, winner, factions, parties, endorsers as interned numbers (when
+    /// made: see [`Parts`]).
+    facts: Option<Facts>,
     /// Lowercased searchable text of every contest, one after another.
     text: String,
     /// `text[bounds[i]..bounds[i + 1]]` belongs to contest i.
@@ -46,11 +47,12 @@ pub struct Index {
     /// one-letter search decides, without reading their text.
     letters: Vec<u64>,
     /// Each contest's place in the A→Z order of lowercased titles (equal titles share one), so
-    /// sorting by title compares integers instead of chasing strings across the heap.
-    title_rank: Vec<u32>,
+    /// sorting by title compares integers instead of chasing strings across the heap (when
+    /// made: see [`Parts`]).
+    title_rank: Option<Vec<u32>>,
     /// Each contest's region's place in the A→Z order of region names (`u32::MAX`: none), kept
-    /// apart from `entries` so a region sort reads two compact arrays.
-    region_order: Vec<u32>,
+    /// apart from `entries` so a region sort reads two compact arrays (made with the facts).
+    region_order: Option<Vec<u32>>,
     /// Whole-dataset orders per sort, made on first use.
     orders: order::Orders,
     /// A bit per contest that is another source's version of a listed row (`hide`): never
@@ -59,43 +61,74 @@ pub struct Index {
     hidden_count: usize,
 }
 
+/// The parts of an index beyond every contest's filter and sort keys. The explorer runs any
+/// query and makes them all; a command runs one, and makes only what it uses: at a million
+/// contests each is seconds of work and a few hundred megabytes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Parts {
+    /// The folded search text: without it a search word matches nothing.
+    pub search: bool,
+    /// The interned facts: for filters by region, faction, endorser, period, kind or status,
+    /// the region sort, and every count ([`Index::facts`]).
+    pub facts: bool,
+    /// The titles' A→Z ranks: for the title and region sorts.
+    pub titles: bool,
+}
+
+impl Parts {
+    pub const ALL: Parts = Parts {
+        search: true,
+        facts: true,
+        titles: true,
+    };
+
+    /// The parts `query` uses; with `counts`, the facts too, for aggregates over its rows.
+    pub fn of(query: &Query, counts: bool) -> Parts {
+        let by = |key: SortKey| query.sort.key == key;
+        Parts {
+            search: !query.filter.search.trim().is_empty(),
+            facts: counts || query.filter.needs_facts() || by(SortKey::Region),
+            titles: by(SortKey::Title) || by(SortKey::Region),
+        }
+    }
+}
+
 impl Index {
     /// Precomputes search text and keys for every contest.
     pub fn build(dataset: &Dataset) -> Index {
-        Index::build_searchable(dataset, true)
+        Index::build_parts(dataset, Parts::ALL)
     }
 
-    /// The index, with the search text only when `searchable`: without it a search word
-    /// matches nothing, so only a caller that runs one query it knows has no words may leave it
-    /// out (the text is a fifth of a large dataset's memory).
-    fn build_searchable(dataset: &Dataset, searchable: bool) -> Index {
+    /// The index with only `parts` beyond the keys: only a caller that knows every query it
+    /// will run uses no other part may leave one out.
+    fn build_parts(dataset: &Dataset, parts: Parts) -> Index {
         // The interned facts and the searched text are independent: built side by side.
         let ((text, bounds, letters, entries, titles), facts) = both(
-            || Index::text_and_entries(dataset, searchable),
-            || Facts::build(dataset),
+            || Index::text_and_entries(dataset, parts),
+            || parts.facts.then(|| Facts::build(dataset)),
         );
-        // Regions the catalogue lacks (only in unvalidated data) sort as no region.
-        let region_rank = dense_ranks(
-            &facts.regions.ids[..facts.regions.catalogue]
-                .iter()
-                .map(|id| dataset.region(id).map(|r| r.name.to_lowercase()))
-                .collect::<Vec<_>>(),
-        );
-        let region_order = facts
-            .contests
-            .iter()
-            .map(|c| match facts.regions.catalogue_position(c.region) {
-                Some(r) => region_rank[r],
-                None => u32::MAX,
-            })
-            .collect();
+        let region_order = facts.as_ref().map(|facts| {
+            // Regions the catalogue lacks (only in unvalidated data) sort as no region.
+            let region_rank = dense_ranks(
+                &facts.regions.ids[..facts.regions.catalogue]
+                    .iter()
+                    .map(|id| dataset.region(id).map(|r| r.name.to_lowercase()))
+                    .collect::<Vec<_>>(),
+            );
+            (facts.contests.iter())
+                .map(|c| match facts.regions.catalogue_position(c.region) {
+                    Some(r) => region_rank[r],
+                    None => u32::MAX,
+                })
+                .collect()
+        });
         let index = Index {
             entries,
             facts,
             text,
             bounds,
             letters,
-            title_rank: dense_ranks(&titles),
+            title_rank: parts.titles.then(|| dense_ranks(&titles)),
             region_order,
             orders: order::Orders::default(),
             hidden: Box::default(),
@@ -111,17 +144,23 @@ impl Index {
     #[allow(clippy::type_complexity)]
     fn text_and_entries(
         dataset: &Dataset,
-        searchable: bool,
+        parts: Parts,
     ) -> (String, Vec<usize>, Vec<u64>, Vec<Entry>, Vec<Box<str>>) {
         let mut text = String::new();
         let mut bounds = Vec::with_capacity(dataset.contests.len() + 1);
         let mut letters = Vec::with_capacity(dataset.contests.len());
         let mut entries = Vec::with_capacity(dataset.contests.len());
-        let mut titles = Vec::with_capacity(dataset.contests.len());
+        let mut titles = Vec::with_capacity(if parts.titles {
+            dataset.contests.len()
+        } else {
+            0
+        });
         for contest in &dataset.contests {
             entries.push(Index::entry(contest));
-            titles.push(contest.title.as_str().to_lowercase().into_boxed_str());
-            if !searchable {
+            if parts.titles {
+                titles.push(contest.title.as_str().to_lowercase().into_boxed_str());
+            }
+            if !parts.search {
                 continue;
             }
             bounds.push(text.len());
@@ -169,7 +208,7 @@ impl Index {
             let start = bounds[bounds.len() - 1];
             letters.push(letters::mask(&text.as_bytes()[start..]));
         }
-        if searchable {
+        if parts.search {
             bounds.push(text.len());
         }
         (text, bounds, letters, entries, titles)
@@ -198,11 +237,11 @@ impl Index {
         Index::build(&loaded.dataset).hide(loaded.versions.hidden())
     }
 
-    /// The index of a loaded dataset for one query (a command's): as [`Index::of`], but the
-    /// search text is made only if `filter` searches, and the index answers no other search.
-    pub fn for_one(loaded: &crate::load::Loaded, filter: &Filter) -> Index {
-        let searchable = !filter.search.trim().is_empty();
-        Index::build_searchable(&loaded.dataset, searchable).hide(loaded.versions.hidden())
+    /// The index of a loaded dataset for one query (a command's): as [`Index::of`], but with
+    /// only the parts `query` uses (and the facts for aggregates when `counts`); it answers
+    /// that query and no other.
+    pub fn for_one(loaded: &crate::load::Loaded, query: &Query, counts: bool) -> Index {
+        Index::build_parts(&loaded.dataset, Parts::of(query, counts)).hide(loaded.versions.hidden())
     }
 
     /// Never keeps the contests `hidden` (ascending indices; the other versions of a contest
@@ -237,7 +276,19 @@ impl Index {
 
     /// The interned facts of every contest (for aggregates).
     pub(crate) fn facts(&self) -> &Facts {
-        &self.facts
+        self.facts
+            .as_ref()
+            .expect("an index for aggregates is made with its facts (`Parts::facts`)")
+    }
+
+    /// The titles' A→Z ranks.
+    fn title_rank(&self) -> &[u32] {
+        (self.title_rank.as_deref()).expect("an index sorted by title is made with its titles")
+    }
+
+    /// Each contest's region's place in the A→Z order of region names.
+    fn region_order(&self) -> &[u32] {
+        (self.region_order.as_deref()).expect("an index sorted by region is made with its facts")
     }
 
     /// Every contest in `sort`'s order (computed once, then reused).
@@ -373,17 +424,19 @@ impl Index {
                 })
             }),
             SortKey::Title => {
-                rows.sort_by(|&a, &b| direction(self.title_rank[a].cmp(&self.title_rank[b])));
+                let rank = self.title_rank();
+                rows.sort_by(|&a, &b| direction(rank[a].cmp(&rank[b])));
             }
             SortKey::Region => {
                 // Unknown regions (u32::MAX) stay last whichever the direction; the title
                 // tie-break is always A→Z, and equal keys keep data order.
-                let place = |i: usize| match self.region_order[i] {
+                let (rank, region) = (self.title_rank(), self.region_order());
+                let place = |i: usize| match region[i] {
                     u32::MAX => u32::MAX,
                     r if sort.reverse => u32::MAX - 1 - r,
                     r => r,
                 };
-                rows.sort_unstable_by_key(|&i| (place(i), self.title_rank[i], i));
+                rows.sort_unstable_by_key(|&i| (place(i), rank[i], i));
             }
             SortKey::Margin => rows.sort_by(|&a, &b| {
                 known_first(e[a].margin.as_ref(), e[b].margin.as_ref(), |x, y| {
@@ -452,11 +505,16 @@ struct Compiled<'f> {
     beyond_words: bool,
     /// The period's number in the index (`Some(NONE)`: no contest is in it).
     period: Option<u32>,
+    /// Some part of the filter tests the contests' interned facts.
+    by_facts: bool,
 }
 
 impl<'f> Compiled<'f> {
     fn new(index: &Index, filter: &'f Filter) -> Self {
-        let facts = &index.facts;
+        let by_facts = filter.needs_facts();
+        // A filter that tests no fact looks none up (and its index may have none).
+        let none = Facts::default();
+        let facts = if by_facts { index.facts() } else { &none };
         let words: Vec<String> = filter.search.split_whitespace().map(fold).collect();
         let finders = (words.iter())
             .map(|w| memchr::memmem::Finder::new(w.as_bytes()).into_owned())
@@ -499,6 +557,7 @@ impl<'f> Compiled<'f> {
             needed: words.iter().fold(0, |m, w| m | letters::mask(w.as_bytes())),
             decided_by_letters: words.iter().all(|w| letters::decides(w.as_bytes())),
             beyond_words: filter.narrows_beyond_search(),
+            by_facts,
         }
     }
 
@@ -530,7 +589,6 @@ impl<'f> Compiled<'f> {
 
     /// Whether contest `i` passes every part of the filter but its search words.
     fn passes_the_rest(&self, index: &Index, i: usize) -> bool {
-        let facts = &index.facts;
         if let Some(results) = &self.filter.results
             && !results.keep.get(i).copied().unwrap_or(false)
         {
@@ -541,8 +599,30 @@ impl<'f> Compiled<'f> {
         {
             return false;
         }
-        let c = &facts.contests[i];
         let e = &index.entries[i];
+        let f = self.filter;
+        if let Some(since) = f.since
+            && e.date_end.is_none_or(|end| end < since)
+        {
+            return false;
+        }
+        if let Some(until) = f.until
+            && e.date_from.is_none_or(|start| start > until)
+        {
+            return false;
+        }
+        if !f.stages.is_empty() && e.stages & self.stages == 0 {
+            return false;
+        }
+        if !f.candidate_statuses.is_empty() && e.statuses & self.statuses == 0 {
+            return false;
+        }
+        !self.by_facts || self.passes_by_facts(index.facts(), i)
+    }
+
+    /// Whether contest `i` passes the parts of the filter that test its interned facts.
+    fn passes_by_facts(&self, facts: &Facts, i: usize) -> bool {
+        let c = &facts.contests[i];
         let f = self.filter;
         if let Some(regions) = &self.regions
             && !regions.contains(&c.region)
@@ -569,22 +649,6 @@ impl<'f> Compiled<'f> {
             return false;
         }
         if !f.statuses.is_empty() && !f.statuses.contains(&c.status) {
-            return false;
-        }
-        if let Some(since) = f.since
-            && e.date_end.is_none_or(|end| end < since)
-        {
-            return false;
-        }
-        if let Some(until) = f.until
-            && e.date_from.is_none_or(|start| start > until)
-        {
-            return false;
-        }
-        if !f.stages.is_empty() && e.stages & self.stages == 0 {
-            return false;
-        }
-        if !f.candidate_statuses.is_empty() && e.statuses & self.statuses == 0 {
             return false;
         }
         if let Some(endorsers) = &self.endorsers {
@@ -677,34 +741,46 @@ mod tests {
         }
     }
 
-    /// A command's index leaves the search text out only when its one query has no words,
-    /// and answers that query as the full index does.
+    /// A command's index makes only the parts its one query uses (the search text for words,
+    /// the facts for a filter by fact or the region sort, the titles for the title and region
+    /// sorts), and answers that query as the full index does.
     #[test]
-    fn a_commands_index_makes_the_search_text_only_for_a_search() {
+    fn a_commands_index_makes_only_the_parts_its_query_uses() {
         let loaded = crate::load::load(&[crate::load::DataSource::Embedded]).unwrap();
         let full = Index::of(&loaded);
-        for (search, region) in [("", None), ("  ", Some("north-west")), ("labour", None)] {
-            let filter = Filter {
+        let filters = [("", None), ("  ", Some("north-west")), ("labour", None)].map(
+            |(search, region): (&str, Option<&str>)| Filter {
                 search: search.into(),
                 regions: region.into_iter().map(String::from).collect(),
                 ..Filter::default()
-            };
-            let one = Index::for_one(&loaded, &filter);
-            assert_eq!(one.text.is_empty(), search.trim().is_empty(), "{search:?}");
-            for sort in [
-                Sort::default(),
-                Sort {
-                    key: SortKey::Title,
-                    reverse: true,
-                },
-            ] {
-                let query = Query {
-                    filter: filter.clone(),
-                    sort,
-                };
-                assert_eq!(one.run(&query), full.run(&query), "{search:?}");
+            },
+        );
+        let dated = Filter {
+            since: chrono::NaiveDate::from_ymd_opt(2019, 1, 1),
+            ..Filter::default()
+        };
+        for filter in filters.into_iter().chain([dated]) {
+            for key in SortKey::ALL {
+                for reverse in [false, true] {
+                    let query = Query {
+                        filter: filter.clone(),
+                        sort: Sort { key, reverse },
+                    };
+                    let one = Index::for_one(&loaded, &query, false);
+                    let by_region = key == SortKey::Region;
+                    assert_eq!(one.text.is_empty(), filter.search.trim().is_empty());
+                    assert_eq!(one.facts.is_some(), filter.needs_facts() || by_region);
+                    assert_eq!(one.title_rank.is_some(), by_region || key == SortKey::Title);
+                    assert_eq!(one.run(&query), full.run(&query), "{query:?}");
+                }
             }
         }
+        // Aggregates count the facts, whatever the query.
+        let counted = Index::for_one(&loaded, &Query::default(), true);
+        assert_eq!(
+            counted.facts().contests.len(),
+            loaded.dataset.contests.len()
+        );
     }
 
     #[test]

@@ -136,6 +136,38 @@ impl Filter {
             || results.is_some()
             || change_cell.is_some()
     }
+
+    /// Whether some part of the filter tests the contests' interned facts (`facts::Facts`):
+    /// region, faction, kind, status, period or endorser. (Every field is named, so a new one
+    /// must be decided here.)
+    pub fn needs_facts(&self) -> bool {
+        let Filter {
+            regions,
+            no_region,
+            factions,
+            no_faction,
+            faction_scope: _,
+            kinds,
+            statuses,
+            since: _,
+            until: _,
+            period,
+            endorsers,
+            stages: _,
+            candidate_statuses: _,
+            search: _,
+            results: _,
+            change_cell: _,
+        } = self;
+        !regions.is_empty()
+            || *no_region
+            || !factions.is_empty()
+            || *no_faction
+            || !kinds.is_empty()
+            || !statuses.is_empty()
+            || period.is_some()
+            || !endorsers.is_empty()
+    }
 }
 
 /// Sort orders. Each has a natural direction (newest first, A→Z, closest race first,
