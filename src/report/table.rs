@@ -135,7 +135,7 @@ pub fn fitted_width(columns: &[Column], rows: &[Vec<Cell>], max: usize) -> usize
 
 /// The table as lines (header first), fitted to `style.table_width()`, trailing spaces trimmed.
 pub fn render(columns: &[Column], rows: &[Vec<Cell>], style: &TextStyle) -> Vec<String> {
-    let mut packed = Rows::new(columns);
+    let mut packed = Rows::new(columns, rows.len());
     for row in rows {
         packed.push(row.iter().cloned());
     }
@@ -157,6 +157,9 @@ pub fn lines<'a>(
         .chain((0..rows.len()).map(move |r| line(columns, &widths, style, |i| rows.cell(r, i))))
 }
 
+/// The room [`Rows::new`] makes for a cell's text: more than most.
+const GUESSED_CELL_BYTES: usize = 32;
+
 /// Rows of cells held packed: every cell's text in one buffer, with where it ends and its
 /// paint, and each column's widest cell as the rows come (all [`fit`] needs). A row of cells
 /// each in a `String` of its own took five times the room.
@@ -170,11 +173,15 @@ pub struct Rows {
 }
 
 impl Rows {
-    pub fn new(columns: &[Column]) -> Rows {
+    /// Room for `rows` rows, made at once: grown by doubling, a million rows' would be copied
+    /// (and the fresh pages zeroed) over and over. The text's room is a generous guess; room
+    /// never written costs no memory.
+    pub fn new(columns: &[Column], rows: usize) -> Rows {
+        let cells = rows * columns.len();
         Rows {
-            text: String::new(),
-            ends: Vec::new(),
-            paints: Vec::new(),
+            text: String::with_capacity(cells * GUESSED_CELL_BYTES),
+            ends: Vec::with_capacity(cells),
+            paints: Vec::with_capacity(cells),
             natural: columns.iter().map(|c| width(c.header)).collect(),
         }
     }
