@@ -12,6 +12,7 @@
 //! Labour seat is a hold and `Sinn Fein` is `Sinn Féin`. A folded group of small parties
 //! (`Other`) is listed but never wins, holds or gains.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 use chrono::NaiveDate;
@@ -276,21 +277,26 @@ impl Changes {
 
     fn change(&self, now: &Contest, then: &Contest, previous: usize) -> Change {
         let mut rows: Vec<PartyChange> = Vec::new();
-        let mut slot: HashMap<(bool, String), usize> = HashMap::new();
+        // Keyed by the group borrowed: copied only for a row's first candidate.
+        let mut slot: HashMap<(bool, Cow<str>), usize> = HashMap::new();
         for (contest, is_now) in [(now, true), (then, false)] {
             let valid = arithmetic::denominator(contest).unwrap_or(0).max(1) as f64;
             for c in arithmetic::on_ballot(contest) {
                 let Some(votes) = c.votes else { continue };
-                let (key, name, abbr) = if let Some(p) = self.parties.of_candidate(c) {
-                    (p.group.clone(), p.group_name.clone(), p.group_abbr.clone())
+                // As `Parties::of_candidate` finds a candidate's party.
+                let party = (c.party.as_deref()).filter(|p| !c.folded && !p.trim().is_empty());
+                let (key, name, abbr) = if let Some(party) = party {
+                    let group = self.parties.group(party);
+                    (group.key, group.name, group.abbr)
                 } else {
-                    let label = c.party.as_deref().map_or_else(|| c.label(), str::to_string);
-                    (super::party::fold(&label), label, None)
+                    let label =
+                        (c.party.as_deref()).map_or_else(|| Cow::Owned(c.label()), Cow::Borrowed);
+                    (Cow::Owned(super::party::fold(&label)), label, None)
                 };
                 let at = *slot.entry((c.folded, key)).or_insert_with(|| {
                     rows.push(PartyChange {
-                        party: name,
-                        abbr,
+                        party: name.into_owned(),
+                        abbr: abbr.map(str::to_string),
                         folded: c.folded,
                         then: None,
                         now: None,

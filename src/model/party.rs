@@ -7,6 +7,8 @@
 //! Party names are compared folded: lower case, accents dropped, `&` as `and`, a leading
 //! `The` and runs of spaces ignored. A party no faction names is itself, folded.
 
+use std::borrow::Cow;
+
 use foldhash::HashMap;
 
 use unicode_normalization::UnicodeNormalization;
@@ -38,6 +40,17 @@ impl PartyKey {
     pub fn short(&self) -> &str {
         self.group_abbr.as_deref().unwrap_or(&self.group_name)
     }
+}
+
+/// The group a party counts with, as [`Parties::group`] finds it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Group<'a> {
+    /// The folded name of the group ([`PartyKey::group`]).
+    pub key: Cow<'a, str>,
+    /// The group's name to show ([`PartyKey::group_name`]).
+    pub name: Cow<'a, str>,
+    /// The group's short label ([`PartyKey::group_abbr`]).
+    pub abbr: Option<&'a str>,
 }
 
 /// The parties a dataset's factions declare, by every folded spelling.
@@ -103,6 +116,24 @@ impl Parties {
         }
     }
 
+    /// The group a party spelt `party` counts with: [`Parties::key`]'s group, its name and
+    /// abbreviation, borrowed (not copied) where the catalogue declares them.
+    pub fn group<'a>(&'a self, party: &'a str) -> Group<'a> {
+        let folded = fold(party);
+        match self.by_spelling.get(&folded) {
+            Some(d) => Group {
+                key: Cow::Borrowed(&d.group),
+                name: Cow::Borrowed(&d.group_name),
+                abbr: d.group_abbr.as_deref(),
+            },
+            None => Group {
+                key: Cow::Owned(folded),
+                name: Cow::Borrowed(party.trim()),
+                abbr: None,
+            },
+        }
+    }
+
     /// The party a candidate stood for; `None` when no party is stated or the row is a folded
     /// group of several parties.
     pub fn of_candidate(&self, candidate: &Candidate) -> Option<PartyKey> {
@@ -119,20 +150,57 @@ impl Parties {
 
 /// A party name as compared (see the module doc).
 pub fn fold(name: &str) -> String {
-    // ASCII has no accents to drop: most names skip the decomposition.
-    let lower: String = if name.is_ascii() {
-        name.to_ascii_lowercase()
-    } else {
-        name.chars()
-            .flat_map(char::to_lowercase)
-            .nfd()
-            .filter(|&c| !is_combining_mark(c))
-            .collect()
-    };
+    if name.is_ascii() {
+        return fold_ascii(name);
+    }
+    let lower: String = name
+        .chars()
+        .flat_map(char::to_lowercase)
+        .nfd()
+        .filter(|&c| !is_combining_mark(c))
+        .collect();
+    fold_lowered(&lower)
+}
+
+/// [`fold`] of ASCII text in one pass and one allocation: a list of a million contests folds
+/// every candidate's party.
+fn fold_ascii(name: &str) -> String {
+    /// Appends `c` to a word, after one space if a gap came before it (none at the start).
+    fn put(out: &mut String, gap: &mut bool, c: char) {
+        if std::mem::take(gap) && !out.is_empty() {
+            out.push(' ');
+        }
+        out.push(c);
+    }
+    let mut out = String::with_capacity(name.len());
+    let mut gap = false;
+    for c in name.chars() {
+        match c {
+            '&' => {
+                gap = true;
+                for c in "and".chars() {
+                    put(&mut out, &mut gap, c);
+                }
+                gap = true;
+            }
+            c if c.is_whitespace() => gap = true,
+            c => put(&mut out, &mut gap, c.to_ascii_lowercase()),
+        }
+    }
+    // A leading `The` is dropped, unless it is the whole name.
+    if out.starts_with("the ") {
+        out.drain(..4);
+    }
+    out
+}
+
+/// The rest of [`fold`], after lower-casing and dropping accents: `&` as `and`, runs of
+/// spaces as one, a leading `the` dropped (unless it is the whole name).
+fn fold_lowered(lower: &str) -> String {
     let spaced = if lower.contains('&') {
         lower.replace('&', " and ")
     } else {
-        lower
+        lower.to_string()
     };
     let mut words: Vec<&str> = spaced.split_whitespace().collect();
     if words.len() > 1 && words[0] == "the" {
@@ -147,6 +215,55 @@ mod tests {
 
     fn dataset(json: serde_json::Value) -> Dataset {
         serde_json::from_value(json).unwrap()
+    }
+
+    /// Every short ASCII name over the letters the rules turn on folds as the rules say:
+    /// lower-cased, then `&` as `and`, runs of spaces as one, a leading `the` dropped.
+    #[test]
+    fn ascii_names_fold_in_one_pass_as_the_rules_say() {
+        let letters = ['t', 'h', 'e', 'T', 'E', '&', ' ', '\t', '\u{b}', 'a'];
+        let mut names = vec![String::new()];
+        for _ in 0..5 {
+            let longer: Vec<String> = (names.iter())
+                .flat_map(|n| letters.iter().map(move |c| format!("{n}{c}")))
+                .collect();
+            names.extend(longer);
+        }
+        names.extend(["The Labour Party".into(), "  the  Greens & Co ".into()]);
+        for name in &names {
+            assert_eq!(
+                fold(name),
+                fold_lowered(&name.to_ascii_lowercase()),
+                "{name:?}"
+            );
+        }
+        assert_eq!(fold("  The Greens&Co "), "greens and co");
+        assert_eq!(fold("The"), "the");
+    }
+
+    /// A party's group borrowed is its key's group.
+    #[test]
+    fn a_partys_group_is_its_keys() {
+        let ds = dataset(serde_json::json!({
+            "schema_version": 1,
+            "factions": [
+                {"id": "labour", "name": "Labour", "abbr": "Lab", "spellings": ["Labour Party"]},
+                {"id": "labour-co-op", "name": "Labour and Co-operative", "group": "labour"}
+            ],
+            "contests": []
+        }));
+        let parties = Parties::of(&ds);
+        for party in [
+            "Labour & Co-operative",
+            "labour party",
+            " Yorkshire  Party ",
+            "The Greens",
+        ] {
+            let (group, key) = (parties.group(party), parties.key(party));
+            assert_eq!(group.key, key.group, "{party}");
+            assert_eq!(group.name, key.group_name, "{party}");
+            assert_eq!(group.abbr, key.group_abbr.as_deref(), "{party}");
+        }
     }
 
     #[test]

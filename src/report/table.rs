@@ -1,6 +1,8 @@
 //! Plain-text tables that fit a width: flexible columns shrink (cutting cells with `…`), then
 //! the least important columns are dropped, until the table fits.
 
+use std::borrow::Cow;
+
 use super::cells::{truncate, width};
 use super::style::{Paint, TextStyle};
 
@@ -214,6 +216,17 @@ impl Rows {
     }
 }
 
+/// Appends `n` spaces.
+fn push_spaces(out: &mut String, n: usize) {
+    const SPACES: &str = "                                                                ";
+    let mut left = n;
+    while left > 0 {
+        let now = left.min(SPACES.len());
+        out.push_str(&SPACES[..now]);
+        left -= now;
+    }
+}
+
 fn line<'a>(
     columns: &[Column],
     widths: &[Option<usize>],
@@ -228,18 +241,26 @@ fn line<'a>(
             out.push_str(GAP);
         }
         let (text, paint) = cell(i);
-        let text = truncate(text, w);
-        let pad = w - width(&text);
+        // Most cells fit: only a cut one is copied, and each width is worked out once.
+        let natural = width(text);
+        let (text, shown) = if natural <= w {
+            (Cow::Borrowed(text), natural)
+        } else {
+            let cut = truncate(text, w);
+            let shown = width(&cut);
+            (Cow::Owned(cut), shown)
+        };
+        let pad = w - shown;
         let text = match paint {
-            Some(p) => style.paint(&text, p),
-            None => text,
+            Some(p) if style.color => Cow::Owned(style.paint(&text, p)),
+            _ => text,
         };
         if column.align == Align::Right {
-            out.extend(std::iter::repeat_n(' ', pad));
+            push_spaces(&mut out, pad);
         }
         out.push_str(&text);
         if column.align == Align::Left {
-            out.extend(std::iter::repeat_n(' ', pad));
+            push_spaces(&mut out, pad);
         }
     }
     out.truncate(out.trim_end().len());
