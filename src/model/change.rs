@@ -13,15 +13,15 @@
 //! (`Other`) is listed but never wins, holds or gains.
 
 use std::borrow::Cow;
-use std::collections::HashMap;
 
 use chrono::NaiveDate;
+use foldhash::HashMap;
 
 use crate::model::arithmetic;
 use crate::model::date::Precision;
 use crate::model::party::{Parties, PartyKey};
 use crate::model::seat::{Latest, SeatIndex};
-use crate::model::{Contest, ContestKind, Dataset, Status};
+use crate::model::{Candidate, Contest, ContestKind, Dataset, Status};
 
 /// What is known of a contest's change since the seat's previous contest.
 #[derive(Debug, Clone, PartialEq)]
@@ -38,6 +38,33 @@ pub enum Since {
         reason: String,
     },
     Known(Box<Change>),
+}
+
+impl Since {
+    /// What a list says of it ([`Changes::headline`] gives the same, at less cost).
+    pub fn headline(&self) -> Result<Headline, Unknown> {
+        match self {
+            Since::NotASeat => Err(Unknown::NotASeat),
+            Since::NoPrevious => Err(Unknown::NoPrevious),
+            Since::Partial { .. } => Err(Unknown::Partial),
+            Since::Known(change) => Ok(Headline {
+                previous: change.previous,
+                outcome: change.outcome.clone(),
+                winner_points: winner_points(change),
+            }),
+        }
+    }
+}
+
+/// What a list says of a contest's change (`Lab hold, +13.4 pts`): [`Changes::since`]'s
+/// previous contest, result and winner's party's ± share, without the rest of the change.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Headline {
+    pub previous: usize,
+    /// Who won against who won before (`None`: a winner is not known).
+    pub outcome: Option<Outcome>,
+    /// The winner's party's ± share in points ([`winner_points`]).
+    pub winner_points: Option<f64>,
 }
 
 /// Why a contest's change is not known, in brief ([`Since`] says it in words).
@@ -254,6 +281,52 @@ impl Changes {
         Ok((previous, self.winners(contest, before)))
     }
 
+    /// What a list says of contest `i`'s change ([`Headline`]): as [`Changes::since`] gives
+    /// it, at a fraction of the cost (no party's figures but the winner's).
+    pub fn headline(&self, dataset: &Dataset, i: usize) -> Result<Headline, Unknown> {
+        let (previous, outcome) = self.result(dataset, i)?;
+        let winner_points = outcome.as_ref().and_then(|outcome| {
+            let group = &outcome.winner().group;
+            let now = self.party_share(&dataset.contests[i], group)?;
+            Some(now - self.party_share(&dataset.contests[previous], group)?)
+        });
+        Ok(Headline {
+            previous,
+            outcome,
+            winner_points,
+        })
+    }
+
+    /// The share of `contest`'s votes won by the candidates of party group `group` (not in a
+    /// folded group), as [`Changes::since`] works out each party's share; `None` when none
+    /// of them has votes.
+    fn party_share(&self, contest: &Contest, group: &str) -> Option<f64> {
+        let valid = arithmetic::denominator(contest).unwrap_or(0).max(1) as f64;
+        let mut sum = None;
+        for c in arithmetic::on_ballot(contest).filter(|c| !c.folded) {
+            if let Some(votes) = c.votes
+                && self.row_of(c).0 == group
+            {
+                sum = Some(sum.unwrap_or(0) + votes);
+            }
+        }
+        sum.map(|sum| sum as f64 * 100.0 / valid)
+    }
+
+    /// The row of a change a candidate counts in: its party's group (or, without a party,
+    /// its label) folded as the row's key, the name and abbreviation the row shows.
+    fn row_of<'a>(&'a self, c: &'a Candidate) -> (Cow<'a, str>, Cow<'a, str>, Option<&'a str>) {
+        // As `Parties::of_candidate` finds a candidate's party.
+        let party = (c.party.as_deref()).filter(|p| !c.folded && !p.trim().is_empty());
+        if let Some(party) = party {
+            let group = self.parties.group(party);
+            (group.key, group.name, group.abbr)
+        } else {
+            let label = (c.party.as_deref()).map_or_else(|| Cow::Owned(c.label()), Cow::Borrowed);
+            (Cow::Owned(super::party::fold(&label)), label, None)
+        }
+    }
+
     /// The computed result of contest `i`, when known, with the previous contest's index.
     pub fn outcome(&self, dataset: &Dataset, i: usize) -> Option<(usize, Outcome)> {
         match self.result(dataset, i) {
@@ -278,21 +351,12 @@ impl Changes {
     fn change(&self, now: &Contest, then: &Contest, previous: usize) -> Change {
         let mut rows: Vec<PartyChange> = Vec::new();
         // Keyed by the group borrowed: copied only for a row's first candidate.
-        let mut slot: HashMap<(bool, Cow<str>), usize> = HashMap::new();
+        let mut slot: HashMap<(bool, Cow<str>), usize> = HashMap::default();
         for (contest, is_now) in [(now, true), (then, false)] {
             let valid = arithmetic::denominator(contest).unwrap_or(0).max(1) as f64;
             for c in arithmetic::on_ballot(contest) {
                 let Some(votes) = c.votes else { continue };
-                // As `Parties::of_candidate` finds a candidate's party.
-                let party = (c.party.as_deref()).filter(|p| !c.folded && !p.trim().is_empty());
-                let (key, name, abbr) = if let Some(party) = party {
-                    let group = self.parties.group(party);
-                    (group.key, group.name, group.abbr)
-                } else {
-                    let label =
-                        (c.party.as_deref()).map_or_else(|| Cow::Owned(c.label()), Cow::Borrowed);
-                    (Cow::Owned(super::party::fold(&label)), label, None)
-                };
+                let (key, name, abbr) = self.row_of(c);
                 let at = *slot.entry((c.folded, key)).or_insert_with(|| {
                     rows.push(PartyChange {
                         party: name.into_owned(),

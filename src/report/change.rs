@@ -2,7 +2,7 @@
 //! `history`, the explorer's detail pane and History view: the heading, the result, swing,
 //! majority and turnout then and now, and one row per party.
 
-use crate::model::change::{Change, Changes, PartyChange, Since, winner_points};
+use crate::model::change::{Change, Changes, Headline, PartyChange, Since, Unknown, winner_points};
 use crate::model::{Candidate, Contest, Dataset, arithmetic, party};
 use crate::report::bars::Bar;
 use crate::report::facts::Fact;
@@ -318,14 +318,20 @@ impl ChangeSection {
 /// The change of one contest in a few words, for a column (`history`'s ±, the explorer's
 /// History view): `Lab hold, +13.4 pts` (the winner's party's ± share), `Con gain from Lab,
 /// +6.9 pts`, or the `result` alone where there are no points to add.
-pub fn short(since: &Since) -> String {
-    let result = result(since);
-    match since {
-        Since::Known(change) if change.outcome.is_some() => match winner_points(change) {
-            Some(p) => format!("{result}, {}", signed_points(p)),
-            None => result,
+pub fn short(headline: &Result<Headline, Unknown>) -> String {
+    match headline {
+        Err(Unknown::NotASeat) => DASH.to_string(),
+        Err(Unknown::NoPrevious) => NO_PREVIOUS.to_string(),
+        Err(Unknown::Partial) => PARTIAL.to_string(),
+        Ok(Headline { outcome: None, .. }) => WINNER_NOT_KNOWN.to_string(),
+        Ok(Headline {
+            outcome: Some(outcome),
+            winner_points,
+            ..
+        }) => match winner_points {
+            Some(p) => format!("{}, {}", outcome.label(), signed_points(*p)),
+            None => outcome.label(),
         },
-        _ => result,
     }
 }
 
@@ -501,13 +507,13 @@ mod tests {
 
     #[test]
     fn short_tells_no_previous_contest_from_partial_figures() {
-        assert_eq!(short(&Since::NotASeat), DASH);
-        assert_eq!(short(&Since::NoPrevious), NO_PREVIOUS);
+        assert_eq!(short(&Since::NotASeat.headline()), DASH);
+        assert_eq!(short(&Since::NoPrevious.headline()), NO_PREVIOUS);
         let partial = Since::Partial {
             previous: 0,
             reason: "this contest has votes for 0 of 1 candidates".into(),
         };
-        assert_eq!(short(&partial), PARTIAL);
+        assert_eq!(short(&partial.headline()), PARTIAL);
     }
 
     #[test]
@@ -527,7 +533,7 @@ mod tests {
             outcome: None,
             swing: None,
         }));
-        assert_eq!(short(&unknown), WINNER_NOT_KNOWN);
+        assert_eq!(short(&unknown.headline()), WINNER_NOT_KNOWN);
         assert_eq!(result(&unknown), WINNER_NOT_KNOWN);
         assert_eq!(points_column(&unknown), words::NA);
     }

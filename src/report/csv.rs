@@ -261,22 +261,19 @@ pub fn list(out: &mut impl Write, listing: &Listing, cells: TextCells) -> io::Re
         let contest = &ds.contests[i];
         let warnings = warnings_of(listing.warnings, i);
         let mut head = contest_cells(ds, contest, &warnings, cells);
-        let since = listing.changes.map(|changes| changes.since(ds, i));
+        let headline = listing.changes.map(|changes| changes.headline(ds, i));
         head.push(
-            since
+            headline
                 .as_ref()
                 .map(crate::report::change::short)
                 .unwrap_or_default(),
         );
         // Empty where no change is known (or asked for).
-        let known = match &since {
-            Some(crate::model::change::Since::Known(change)) => Some(&**change),
-            _ => None,
-        };
-        let result = known.and_then(|c| c.outcome.as_ref());
+        let known = headline.as_ref().and_then(|h| h.as_ref().ok());
+        let result = known.and_then(|h| h.outcome.as_ref());
         head.push(cells.opt(result.map(crate::model::change::Outcome::label).as_ref()));
         head.push(opt(known
-            .and_then(crate::model::change::winner_points)
+            .and_then(|h| h.winner_points)
             .map(|p| format!("{p:.2}"))));
         let inferred = [cells.text(
             &contest

@@ -159,7 +159,7 @@ pub fn list(out: &mut impl Write, listing: &Listing) -> io::Result<()> {
         let c = s.contest;
         let change = listing
             .changes
-            .map(|changes| crate::report::change::short(&changes.since(ds, i)));
+            .map(|changes| crate::report::change::short(&changes.headline(ds, i)));
         let mut cells = vec![
             code_cell(&c.id),
             s.marked(RowFact::Date, s.date_label()).into(),

@@ -4,7 +4,7 @@
 use hustings::model::{Bound, ContestKind, Status};
 
 #[path = "../../examples/generate/synth.rs"]
-mod synth;
+pub mod synth;
 
 #[test]
 fn output_loads_and_is_deterministic() {

@@ -12,6 +12,7 @@ mod colours;
 mod corpus;
 mod counts;
 mod generate;
+mod headline;
 mod import;
 mod layers;
 mod load_errors;

@@ -452,7 +452,7 @@ impl App {
                 v.history_change = v
                     .history
                     .iter()
-                    .map(|&i| change::short(&data.changes.since(ds, i)))
+                    .map(|&i| change::short(&data.changes.headline(ds, i)))
                     .collect();
                 v.history_for = Some((version, anchor));
             }

@@ -51,7 +51,7 @@ pub fn list(out: &mut impl Write, listing: &Listing, style: &TextStyle) -> io::R
         let c = s.contest;
         let change = listing
             .changes
-            .map(|changes| dashed(change::short(&changes.since(ds, i))));
+            .map(|changes| dashed(change::short(&changes.headline(ds, i))));
         // A value resting on an inferred fact is marked `†`, as in `show`.
         let marked = |fact: RowFact, mut cell: Cell| {
             cell.text = s.marked(fact, cell.text);
