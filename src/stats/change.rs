@@ -234,11 +234,9 @@ pub fn change_matrix(dataset: &Dataset, changes: &Changes, rows: &[usize]) -> Ch
 /// seat's previous contest (`model::change::winner_points`), NaN where none is known.
 pub fn change_keys(dataset: &Dataset, changes: &Changes) -> Box<[f32]> {
     (0..dataset.contests.len())
-        .map(|i| match changes.since(dataset, i) {
-            Since::Known(c) => {
-                crate::model::change::winner_points(&c).map_or(f32::NAN, |p| p as f32)
-            }
-            _ => f32::NAN,
+        .map(|i| match changes.headline(dataset, i) {
+            Ok(headline) => headline.winner_points.map_or(f32::NAN, |p| p as f32),
+            Err(_) => f32::NAN,
         })
         .collect()
 }
