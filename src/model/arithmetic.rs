@@ -56,11 +56,13 @@ fn trim_number(v: f64) -> String {
 /// The candidates who stood in the count (see [`Contest::on_ballot`]): those who withdrew,
 /// were not shortlisted or were kept off the ballot need no votes and are left out of sums.
 pub fn on_ballot(contest: &Contest) -> impl Iterator<Item = &Candidate> {
-    contest
-        .candidates
-        .iter()
-        .zip(contest.standing())
-        .filter_map(|(c, on)| on.then_some(c))
+    // Without a ballot stage each candidate's own facts decide: no list is made (a list of a
+    // million contests asks this several times a row).
+    let standing = contest.has_ballot_stage().then(|| contest.standing());
+    (contest.candidates.iter().enumerate()).filter_map(move |(i, c)| {
+        let on = standing.as_ref().map_or_else(|| c.stood(true), |s| s[i]);
+        on.then_some(c)
+    })
 }
 
 /// Sum of the votes of the candidates on the ballot, when every one of them is known.

@@ -64,8 +64,22 @@ impl Contest {
         self.candidates
             .iter()
             .zip(on_a_ballot)
-            .map(|(c, on)| c.votes.is_some() || (c.status().is_none() && on))
+            .map(|(c, on)| c.stood(on))
             .collect()
+    }
+
+    /// Whether some stage is a ballot (which then says who was on it).
+    pub fn has_ballot_stage(&self) -> bool {
+        self.stages.iter().any(|s| s.stage == StageKind::Ballot)
+    }
+}
+
+impl crate::model::Candidate {
+    /// Whether the candidate was on the ballot, given whether a ballot stage lists them
+    /// (`true` when the contest has no ballot stage): votes say so, and so does a ballot
+    /// stage for a candidate without a status that says otherwise.
+    pub fn stood(&self, listed: bool) -> bool {
+        self.votes.is_some() || (self.status().is_none() && listed)
     }
 }
 
