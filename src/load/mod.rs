@@ -113,8 +113,8 @@ pub struct Loaded {
     /// A contest several sources give is one row, its most complete version: which contests
     /// are rows, and each row's other versions (`same_contest::Versions`).
     pub versions: Versions,
-    /// What the load worked out from `dataset` and the front ends need again. Whatever
-    /// changes `dataset` sets it to `Derived::default()`.
+    /// What the load worked out from `dataset` that the front ends need again (made anew by
+    /// [`Loaded::recheck`]).
     pub derived: Derived,
 }
 

@@ -286,11 +286,17 @@ pub fn margin_votes(contest: &Contest) -> Option<u64> {
 /// The winning margin in percentage points of the denominator (of the final round's votes
 /// in a preferential count); comparable across contests of any size.
 pub fn margin_points(contest: &Contest) -> Option<f64> {
+    points_of(contest, margin_votes(contest))
+}
+
+/// A margin of `votes` in `contest`, in percentage points as [`margin_points`] gives them.
+pub fn points_of(contest: &Contest, votes: Option<u64>) -> Option<f64> {
+    let votes = votes?;
     let d = match final_round(contest) {
         Some(_) => final_total(contest)?,
         None => denominator(contest)? as f64,
     };
-    margin_votes(contest).map(|m| m as f64 * 100.0 / d)
+    Some(votes as f64 * 100.0 / d)
 }
 
 #[cfg(test)]

@@ -108,6 +108,24 @@ impl PartialDate {
 
     /// A reader's form: `2019`, `Oct 2019`, `24 Oct 2019`.
     pub fn human(&self) -> String {
+        const MONTHS: [&str; 12] = [
+            "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+        ];
+        let (year, month) = (self.start.year(), MONTHS[self.start.month0() as usize]);
+        // Written directly (a list writes a million): chrono's `%Y` pads a year to four
+        // digits, and signs one outside 0–9999, which it is left to write.
+        if !(0..=9999).contains(&year) {
+            return self.human_by_chrono();
+        }
+        match self.precision {
+            Precision::Year => format!("{year:04}"),
+            Precision::Month => format!("{month} {year:04}"),
+            Precision::Day => format!("{} {month} {year:04}", self.start.day()),
+        }
+    }
+
+    /// [`PartialDate::human`] as chrono formats it.
+    fn human_by_chrono(self) -> String {
         match self.precision {
             Precision::Year => self.start.format("%Y").to_string(),
             Precision::Month => self.start.format("%b %Y").to_string(),
@@ -170,6 +188,28 @@ impl JsonSchema for PartialDate {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Every day of the years at the edges of four digits and of two centuries reads as
+    /// chrono would write it, at each precision.
+    #[test]
+    fn human_dates_read_as_chrono_writes_them() {
+        let years = [-1, 0, 1, 999, 1000, 9999, 10_000]
+            .into_iter()
+            .chain(1899..=2101);
+        for year in years {
+            let mut day = NaiveDate::from_ymd_opt(year, 1, 1).unwrap();
+            while day.year() == year {
+                for precision in [Precision::Year, Precision::Month, Precision::Day] {
+                    let date = PartialDate {
+                        start: day,
+                        precision,
+                    };
+                    assert_eq!(date.human(), date.human_by_chrono(), "{day} {precision:?}");
+                }
+                day = day.succ_opt().unwrap();
+            }
+        }
+    }
 
     #[test]
     fn keeps_precision_and_round_trips() {

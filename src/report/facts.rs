@@ -30,6 +30,8 @@ pub struct Summary<'a> {
     pub first_round_share: Option<Share>,
     pub margin_votes: Option<u64>,
     pub margin_points: Option<f64>,
+    /// The margin is as the source states it, not computed from the counts.
+    pub margin_stated: bool,
     /// Ballots cast: stated, or valid + rejected.
     pub cast: Option<u64>,
     pub turnout: Option<f64>,
@@ -38,6 +40,10 @@ pub struct Summary<'a> {
 impl<'a> Summary<'a> {
     pub fn new(dataset: &'a Dataset, contest: &'a Contest) -> Summary<'a> {
         let winner = arithmetic::winner(contest);
+        let final_share = arithmetic::final_share(contest);
+        // Worked out once: the margin's votes, its points and whether it was stated all ask.
+        let computed_margin = arithmetic::computed_margin(contest);
+        let margin_votes = computed_margin.or(contest.majority);
         Summary {
             contest,
             region: contest.region.as_deref().and_then(|r| dataset.region(r)),
@@ -46,16 +52,17 @@ impl<'a> Summary<'a> {
             winner_faction: winner
                 .and_then(|w| w.faction.as_deref())
                 .and_then(|f| dataset.faction(f)),
-            winner_share: match arithmetic::final_share(contest) {
+            winner_share: match final_share {
                 Some(p) => Some(Share::Computed(p)),
                 None => winner.map(|w| arithmetic::share(contest, w)),
             },
-            first_round_share: arithmetic::final_share(contest)
+            first_round_share: final_share
                 .and(winner)
                 .map(|w| arithmetic::share(contest, w))
                 .filter(|s| s.percent().is_some()),
-            margin_votes: arithmetic::margin_votes(contest),
-            margin_points: arithmetic::margin_points(contest),
+            margin_votes,
+            margin_points: arithmetic::points_of(contest, margin_votes),
+            margin_stated: computed_margin.is_none(),
             cast: arithmetic::cast(contest),
             turnout: arithmetic::turnout(contest),
         }
@@ -75,7 +82,7 @@ impl<'a> Summary<'a> {
     /// The winning margin as a reader would say it: `120 (20.3 pts)`, `5,965 (as stated)`, or
     /// `n/a`.
     pub fn margin_label(&self) -> String {
-        let stated = arithmetic::computed_margin(self.contest).is_none();
+        let stated = self.margin_stated;
         match (self.margin_votes, self.margin_points) {
             (Some(v), Some(p)) if stated => {
                 format!("{} ({}, as stated)", thousands(v), words::points(p))
