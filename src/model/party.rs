@@ -222,13 +222,7 @@ mod tests {
     #[test]
     fn ascii_names_fold_in_one_pass_as_the_rules_say() {
         let letters = ['t', 'h', 'e', 'T', 'E', '&', ' ', '\t', '\u{b}', 'a'];
-        let mut names = vec![String::new()];
-        for _ in 0..5 {
-            let longer: Vec<String> = (names.iter())
-                .flat_map(|n| letters.iter().map(move |c| format!("{n}{c}")))
-                .collect();
-            names.extend(longer);
-        }
+        let mut names = crate::model::text::every_text(&letters, 5);
         names.extend(["The Labour Party".into(), "  the  Greens & Co ".into()]);
         for name in &names {
             assert_eq!(
@@ -239,31 +233,6 @@ mod tests {
         }
         assert_eq!(fold("  The Greens&Co "), "greens and co");
         assert_eq!(fold("The"), "the");
-    }
-
-    /// A party's group borrowed is its key's group.
-    #[test]
-    fn a_partys_group_is_its_keys() {
-        let ds = dataset(serde_json::json!({
-            "schema_version": 1,
-            "factions": [
-                {"id": "labour", "name": "Labour", "abbr": "Lab", "spellings": ["Labour Party"]},
-                {"id": "labour-co-op", "name": "Labour and Co-operative", "group": "labour"}
-            ],
-            "contests": []
-        }));
-        let parties = Parties::of(&ds);
-        for party in [
-            "Labour & Co-operative",
-            "labour party",
-            " Yorkshire  Party ",
-            "The Greens",
-        ] {
-            let (group, key) = (parties.group(party), parties.key(party));
-            assert_eq!(group.key, key.group, "{party}");
-            assert_eq!(group.name, key.group_name, "{party}");
-            assert_eq!(group.abbr, key.group_abbr.as_deref(), "{party}");
-        }
     }
 
     #[test]
@@ -295,5 +264,17 @@ mod tests {
             parties.key("Yorkshire  Party ").group_name,
             "Yorkshire  Party"
         );
+        // A party's group, borrowed, is its key's.
+        for party in [
+            "Labour & Co-operative",
+            "labour party",
+            " Yorkshire  Party ",
+            "SF",
+        ] {
+            let (group, key) = (parties.group(party), parties.key(party));
+            assert_eq!(group.key, key.group, "{party}");
+            assert_eq!(group.name, key.group_name, "{party}");
+            assert_eq!(group.abbr, key.group_abbr.as_deref(), "{party}");
+        }
     }
 }

@@ -472,6 +472,21 @@ impl ser::SerializeStructVariant for &mut Walker<'_> {
     }
 }
 
+/// Every text of at most `longest` characters from `letters`, the empty one too: for tests
+/// that hold a fast path to its rule on every short input.
+#[cfg(test)]
+pub(crate) fn every_text(letters: &[char], longest: usize) -> Vec<String> {
+    let mut all = vec![String::new()];
+    let mut last = all.clone();
+    for _ in 0..longest {
+        last = (last.iter())
+            .flat_map(|t| letters.iter().map(move |c| format!("{t}{c}")))
+            .collect();
+        all.extend(last.iter().cloned());
+    }
+    all
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

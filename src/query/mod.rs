@@ -100,9 +100,22 @@ impl Filter {
         *self == Filter::default()
     }
 
-    /// Whether anything but the search words narrows the contests. (Every field is named, so
-    /// a new one must be decided here.)
+    /// Whether anything but the search words narrows the contests.
     pub fn narrows_beyond_search(&self) -> bool {
+        let (by_facts, by_keys) = self.narrowing();
+        by_facts || by_keys
+    }
+
+    /// Whether some part of the filter tests the contests' interned facts (`facts::Facts`):
+    /// region, faction, kind, status, period or endorser.
+    pub fn needs_facts(&self) -> bool {
+        self.narrowing().0
+    }
+
+    /// Whether the filter narrows by the contests' interned facts, and whether by anything
+    /// else but its search words (dates, stages, statuses, results, a change's cell). Every
+    /// field is named, so a new one must be decided here.
+    fn narrowing(&self) -> (bool, bool) {
         let Filter {
             regions,
             no_region,
@@ -121,52 +134,21 @@ impl Filter {
             results,
             change_cell,
         } = self;
-        !regions.is_empty()
+        let by_facts = !regions.is_empty()
             || *no_region
             || !factions.is_empty()
             || *no_faction
             || !kinds.is_empty()
             || !statuses.is_empty()
-            || since.is_some()
-            || until.is_some()
             || period.is_some()
-            || !endorsers.is_empty()
+            || !endorsers.is_empty();
+        let by_keys = since.is_some()
+            || until.is_some()
             || !stages.is_empty()
             || !candidate_statuses.is_empty()
             || results.is_some()
-            || change_cell.is_some()
-    }
-
-    /// Whether some part of the filter tests the contests' interned facts (`facts::Facts`):
-    /// region, faction, kind, status, period or endorser. (Every field is named, so a new one
-    /// must be decided here.)
-    pub fn needs_facts(&self) -> bool {
-        let Filter {
-            regions,
-            no_region,
-            factions,
-            no_faction,
-            faction_scope: _,
-            kinds,
-            statuses,
-            since: _,
-            until: _,
-            period,
-            endorsers,
-            stages: _,
-            candidate_statuses: _,
-            search: _,
-            results: _,
-            change_cell: _,
-        } = self;
-        !regions.is_empty()
-            || *no_region
-            || !factions.is_empty()
-            || *no_faction
-            || !kinds.is_empty()
-            || !statuses.is_empty()
-            || period.is_some()
-            || !endorsers.is_empty()
+            || change_cell.is_some();
+        (by_facts, by_keys)
     }
 }
 
@@ -228,7 +210,7 @@ mod tests {
     use super::*;
 
     /// Each part of a filter but its words (and the faction scope, which only says how the
-    /// factions are read) narrows beyond the search.
+    /// factions are read) narrows beyond the search; those on the interned facts need them.
     #[test]
     fn every_part_but_the_words_narrows_beyond_the_search() {
         let words = Filter {
@@ -252,10 +234,15 @@ mod tests {
             |f| f.stages = vec![StageKind::ALL[0]],
             |f| f.candidate_statuses = vec![CandidateStatus::ALL[0]],
         ];
+        // The parts tested on the interned facts: region, faction, kind, status, period and
+        // endorser.
+        let by_facts = [0, 1, 2, 3, 4, 5, 8, 9];
+        assert!(!words.needs_facts());
         for (n, part) in parts.iter().enumerate() {
             let mut filter = words.clone();
             part(&mut filter);
             assert!(filter.narrows_beyond_search(), "part {n}");
+            assert_eq!(filter.needs_facts(), by_facts.contains(&n), "part {n}");
         }
         let results = Filter {
             results: Some(ResultMatches {
@@ -264,7 +251,7 @@ mod tests {
             }),
             ..words.clone()
         };
-        assert!(results.narrows_beyond_search());
+        assert!(results.narrows_beyond_search() && !results.needs_facts());
         let cell = Filter {
             change_cell: Some(Box::new(ChangeCell {
                 from: "Lab".into(),
@@ -274,6 +261,6 @@ mod tests {
             })),
             ..words
         };
-        assert!(cell.narrows_beyond_search());
+        assert!(cell.narrows_beyond_search() && !cell.needs_facts());
     }
 }

@@ -757,14 +757,7 @@ mod tests {
         let letters = [
             '&', '#', 'a', '|', '\n', '\r', '\\', '`', '*', '<', ' ', 'é',
         ];
-        let mut texts = vec![String::new()];
-        for _ in 0..4 {
-            let longer: Vec<String> = (texts.iter())
-                .flat_map(|t| letters.iter().map(move |c| format!("{t}{c}")))
-                .collect();
-            texts.extend(longer);
-        }
-        for text in &texts {
+        for text in &crate::model::text::every_text(&letters, 4) {
             let want = if text.trim().is_empty() {
                 DASH.to_string()
             } else {
