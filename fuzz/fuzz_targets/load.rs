@@ -3,7 +3,8 @@
 //! Beyond "no panic", it checks the loader's promises: an error is exactly one short line
 //! whose line:column lies inside the document, anything that loads can be written back out
 //! and loads again, and the loader's fast path accepts exactly what a plain serde_json parse
-//! of the model accepts, with the same result.
+//! of the model accepts, with the same result; and a list's word on each contest's change
+//! (`Changes::headline`) is what the full change says.
 #![no_main]
 
 use hustings::model::Dataset;
@@ -52,6 +53,15 @@ fuzz_target!(|bytes: &[u8]| {
         }
         Ok(dataset) => {
             let _ = integrity::warnings(&dataset);
+            // A list's word on each change is what the full change says.
+            let changes = hustings::model::change::Changes::build(&dataset);
+            for i in 0..dataset.contests.len() {
+                assert_eq!(
+                    changes.headline(&dataset, i),
+                    changes.since(&dataset, i).headline(),
+                    "the headline of contest {i} differs from the full change's"
+                );
+            }
             for contest in &dataset.contests {
                 let _ = arithmetic::ranked(contest);
                 let _ = (arithmetic::margin_points(contest), arithmetic::turnout(contest));

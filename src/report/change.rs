@@ -315,9 +315,9 @@ impl ChangeSection {
     }
 }
 
-/// The change of one contest in a few words, for a column (`history`'s ±, the explorer's
-/// History view): `Lab hold, +13.4 pts` (the winner's party's ± share), `Con gain from Lab,
-/// +6.9 pts`, or the `result` alone where there are no points to add.
+/// The change of one contest in a few words, for a column (`list`'s and `history`'s ±, the
+/// explorer's History view): `Lab hold, +13.4 pts` (the winner's party's ± share), `Con gain
+/// from Lab, +6.9 pts`, or the `result` alone where there are no points to add.
 pub fn short(headline: &Result<Headline, Unknown>) -> String {
     match headline {
         Err(Unknown::NotASeat) => DASH.to_string(),
