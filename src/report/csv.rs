@@ -7,6 +7,7 @@
 //! spreadsheet from running it as a formula (OWASP "CSV injection"); cells the program writes
 //! from numbers, and its own words (`selection`, `true`), are written as they are.
 
+use std::borrow::Cow;
 use std::io::{self, Write};
 
 use super::facts::Summary;
@@ -102,9 +103,14 @@ impl TextCells {
     /// `'` is put before text a spreadsheet would run as a formula ([`Self::is_formula`]), so
     /// it shows it as text. Never used for numbers: `-5` stays a number.
     pub fn text(self, value: &str) -> String {
+        self.text_cell(value).into_owned()
+    }
+
+    /// [`Self::text`], borrowed when nothing is put before it (most cells).
+    fn text_cell(self, value: &str) -> Cow<'_, str> {
         match self {
-            TextCells::FormulaSafe if Self::is_formula(value) => format!("'{value}"),
-            _ => value.to_string(),
+            TextCells::FormulaSafe if Self::is_formula(value) => format!("'{value}").into(),
+            _ => value.into(),
         }
     }
 
@@ -112,7 +118,7 @@ impl TextCells {
     /// is not a number and would run as a formula gets its `'` here (text from the data has it
     /// already, from [`Self::text`]; this catches cells that begin with data inside the
     /// program's words, such as `+Blue gain from …`). A number (`-2.50`) is left as it is.
-    pub fn cell(self, value: &str) -> std::borrow::Cow<'_, str> {
+    pub fn cell(self, value: &str) -> Cow<'_, str> {
         // The formula test first: most cells cannot be one, and need no number parsed.
         let formula = || Self::is_formula(value) && !value.parse::<f64>().is_ok_and(f64::is_finite);
         match self {
@@ -123,7 +129,12 @@ impl TextCells {
 
     /// An optional text cell: empty when unknown.
     fn opt<S: AsRef<str> + ?Sized>(self, value: Option<&S>) -> String {
-        value.map(|v| self.text(v.as_ref())).unwrap_or_default()
+        self.opt_cell(value).into_owned()
+    }
+
+    /// [`Self::opt`], borrowed when nothing is put before it.
+    fn opt_cell<S: AsRef<str> + ?Sized>(self, value: Option<&S>) -> Cow<'_, str> {
+        value.map_or(Cow::Borrowed(""), |v| self.text_cell(v.as_ref()))
     }
 }
 
@@ -294,7 +305,8 @@ pub fn list(out: &mut impl Write, listing: &Listing, cells: TextCells) -> io::Re
         let shares = arithmetic::Shares::of(contest);
         for (rank, &c) in ranked.iter().enumerate() {
             let tail = candidate_cells(ds, shares, &contest.candidates[c], rank + 1, cells);
-            w.row_after(&head, tail.iter().chain(&inferred))?;
+            let inferred = inferred.iter().map(String::as_str);
+            w.row_after(&head, tail.iter().map(AsRef::as_ref).chain(inferred))?;
         }
     }
     w.flush()
@@ -351,39 +363,43 @@ fn contest_cells(ds: &Dataset, c: &Contest, warnings: &[String], cells: TextCell
     ]
 }
 
-fn candidate_cells(
+/// A candidate's cells, borrowed from the data where nothing is added (a million contests'
+/// candidates are written).
+fn candidate_cells<'a>(
     ds: &Dataset,
     shares: arithmetic::Shares,
-    c: &Candidate,
+    c: &'a Candidate,
     rank: usize,
     cells: TextCells,
-) -> Vec<String> {
+) -> [Cow<'a, str>; 14] {
     let share = shares.share(c);
     let (percent, bound, basis) = match &share {
         Share::Computed(p) => (format!("{p:.2}"), bound_name(Bound::Exact), "votes"),
         Share::Stated(s) => (s.percent.to_string(), bound_name(s.bound), "stated"),
         Share::Unknown => (String::new(), "", ""),
     };
-    vec![
-        rank.to_string(),
-        cells.text(&c.name),
-        cells.opt(c.party.as_ref()),
-        cells.opt(c.faction.as_ref()),
-        cells.text(
-            &c.faction
-                .as_deref()
-                .map(|f| faction_name(ds, Some(f)))
-                .unwrap_or_default(),
-        ),
-        opt(c.votes),
-        percent,
+    let faction = (c.faction.as_deref()).map(|f| cells.text(&faction_name(ds, Some(f))));
+    let endorsements = match c.endorsements.as_slice() {
+        [] => Cow::Borrowed(""),
+        [one] => cells.text_cell(one),
+        all => cells.text(&all.join(LIST_SEPARATOR)).into(),
+    };
+    let yes_no = |b: bool| Cow::Borrowed(if b { "true" } else { "false" });
+    [
+        rank.to_string().into(),
+        cells.text_cell(&c.name),
+        cells.opt_cell(c.party.as_ref()),
+        cells.opt_cell(c.faction.as_ref()),
+        faction.unwrap_or_default().into(),
+        opt(c.votes).into(),
+        percent.into(),
         bound.into(),
         basis.into(),
-        share.label(),
-        c.elected.to_string(),
-        opt(c.place()),
-        c.incumbent.to_string(),
-        cells.text(&c.endorsements.join(LIST_SEPARATOR)),
+        share.label().into(),
+        yes_no(c.elected),
+        opt(c.place()).into(),
+        yes_no(c.incumbent),
+        endorsements,
     ]
 }
 
