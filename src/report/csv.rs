@@ -277,15 +277,23 @@ pub fn list(out: &mut impl Write, listing: &Listing, cells: TextCells) -> io::Re
             headline
                 .as_ref()
                 .map(crate::report::change::short)
-                .unwrap_or_default(),
+                .unwrap_or_default()
+                .into(),
         );
         // Empty where no change is known (or asked for).
         let known = headline.as_ref().and_then(|h| h.as_ref().ok());
         let result = known.and_then(|h| h.outcome.as_ref());
-        head.push(cells.opt(result.map(crate::model::change::Outcome::label).as_ref()));
-        head.push(opt(known
-            .and_then(|h| h.winner_points)
-            .map(|p| format!("{p:.2}"))));
+        head.push(
+            cells
+                .opt(result.map(crate::model::change::Outcome::label).as_ref())
+                .into(),
+        );
+        head.push(
+            opt(known
+                .and_then(|h| h.winner_points)
+                .map(|p| format!("{p:.2}")))
+            .into(),
+        );
         let inferred = [cells.text(
             &contest
                 .inferred
@@ -318,48 +326,58 @@ fn opt<T: ToString>(v: Option<T>) -> String {
     v.map(|v| v.to_string()).unwrap_or_default()
 }
 
-fn contest_cells(ds: &Dataset, c: &Contest, warnings: &[String], cells: TextCells) -> Vec<String> {
+/// A contest's cells, borrowed from the data where nothing is added.
+fn contest_cells<'a>(
+    ds: &'a Dataset,
+    c: &'a Contest,
+    warnings: &[String],
+    cells: TextCells,
+) -> Vec<Cow<'a, str>> {
     let s = Summary::new(ds, c);
     let ballots = c.ballots.clone().unwrap_or_default();
     vec![
-        cells.text(&c.id),
-        cells.text(&c.title),
+        cells.text_cell(&c.id),
+        cells.text_cell(&c.title),
         c.kind.as_str().into(),
-        cells.opt(c.party.as_ref()),
-        cells.opt(c.constituency.as_ref()),
-        cells.opt(c.constituency_id.as_ref()),
-        cells.opt(c.region.as_ref()),
-        cells.opt(s.region.map(|r| &r.name)),
-        opt(c.date),
+        cells.opt_cell(c.party.as_ref()),
+        cells.opt_cell(c.constituency.as_ref()),
+        cells.opt_cell(c.constituency_id.as_ref()),
+        cells.opt_cell(c.region.as_ref()),
+        cells.opt_cell(s.region.map(|r| &r.name)),
+        opt(c.date).into(),
         c.status.as_str().into(),
-        opt(c.status_as_of),
-        cells.opt(c.method.as_ref()),
-        opt(ballots.valid),
-        opt(ballots.rejected),
-        opt(s.cast),
-        opt(ballots.eligible),
-        opt(s.turnout.map(|t| format!("{t:.2}"))),
-        opt(s.margin_votes),
-        opt(s.margin_points.map(|p| format!("{p:.2}"))),
-        opt(c.majority),
-        cells.opt(c.result.as_ref()),
+        opt(c.status_as_of).into(),
+        cells.opt_cell(c.method.as_ref()),
+        opt(ballots.valid).into(),
+        opt(ballots.rejected).into(),
+        opt(s.cast).into(),
+        opt(ballots.eligible).into(),
+        opt(s.turnout.map(|t| format!("{t:.2}"))).into(),
+        opt(s.margin_votes).into(),
+        opt(s.margin_points.map(|p| format!("{p:.2}"))).into(),
+        opt(c.majority).into(),
+        cells.opt_cell(c.result.as_ref()),
         // Several seats: everyone elected, in the order elected.
-        cells.text(
-            &s.winners
-                .iter()
-                .map(|w| w.label())
-                .collect::<Vec<_>>()
-                .join(LIST_SEPARATOR),
-        ),
-        cells.text(
-            &s.winners
-                .iter()
-                .filter_map(|w| w.faction.as_deref())
-                .collect::<Vec<_>>()
-                .join(LIST_SEPARATOR),
-        ),
+        cells
+            .text(
+                &s.winners
+                    .iter()
+                    .map(|w| w.label())
+                    .collect::<Vec<_>>()
+                    .join(LIST_SEPARATOR),
+            )
+            .into(),
+        cells
+            .text(
+                &s.winners
+                    .iter()
+                    .filter_map(|w| w.faction.as_deref())
+                    .collect::<Vec<_>>()
+                    .join(LIST_SEPARATOR),
+            )
+            .into(),
         // Warnings quote the data (candidates' names), so they are text from the data too.
-        cells.text(&warnings.join(LIST_SEPARATOR)),
+        cells.text(&warnings.join(LIST_SEPARATOR)).into(),
     ]
 }
 
