@@ -93,6 +93,10 @@ impl From<&String> for Cell {
 /// `text` as a code span: fenced by more backticks than any run inside it (CommonMark), so
 /// nothing in it can end the span; inside, nothing is formatting or HTML.
 fn code(text: &str) -> String {
+    // Most ids hold no backtick: one backtick each side.
+    if !text.contains('`') {
+        return format!("`{text}`");
+    }
     let fence = "`".repeat(longest_backtick_run(text) + 1);
     // A span starting or ending with a backtick needs a space between it and the fence.
     let pad = if text.starts_with('`') || text.ends_with('`') {
