@@ -310,7 +310,7 @@ pub(crate) struct Checked {
     pub warnings: Vec<Warning>,
     /// The seats, built when some contest states a result to check against them.
     pub changes: Option<Changes>,
-    /// Whether no contest holds unsafe text (no [`WarningKind::UnsafeText`]).
+    /// Whether no contest holds unsafe text (`strings::all_clean` of each).
     pub contests_clean: bool,
 }
 
@@ -319,8 +319,9 @@ pub(crate) fn checked(dataset: &Dataset) -> Checked {
     let contests = &dataset.contests;
     // Built only when some contest states a result to check.
     let states_a_result = contests.iter().any(|c| c.result.is_some());
-    let each =
-        |part: &[Contest]| -> Vec<Vec<WarningKind>> { part.iter().map(contest_warnings).collect() };
+    let each = |part: &[Contest]| -> Vec<(Vec<WarningKind>, bool)> {
+        part.iter().map(checked_contest).collect()
+    };
     // Each contest's own warnings, and the seats for the stated results, are independent:
     // for a large dataset, worked out side by side.
     let (kinds, changes) = if contests.len() < IN_PARALLEL_FROM {
@@ -338,7 +339,9 @@ pub(crate) fn checked(dataset: &Dataset) -> Checked {
         (kinds, changes)
     };
     let mut out = Vec::new();
-    for (i, (contest, kinds)) in contests.iter().zip(kinds).enumerate() {
+    let mut contests_clean = true;
+    for (i, (contest, (kinds, clean))) in contests.iter().zip(kinds).enumerate() {
+        contests_clean &= clean;
         let warning = |kind| Warning {
             contest: i,
             contest_id: contest.id.to_string(),
@@ -351,9 +354,6 @@ pub(crate) fn checked(dataset: &Dataset) -> Checked {
             out.push(warning(kind));
         }
     }
-    let contests_clean = !out
-        .iter()
-        .any(|w| matches!(w.kind, WarningKind::UnsafeText { .. }));
     Checked {
         warnings: out,
         changes,
@@ -385,9 +385,16 @@ fn result_disagrees(
 
 /// The warnings of one contest.
 pub fn contest_warnings(contest: &Contest) -> Vec<WarningKind> {
+    checked_contest(contest).0
+}
+
+/// [`contest_warnings`], and whether every string of the contest can be shown as it is (the
+/// quick test's own answer, which showing the data for people then trusts).
+fn checked_contest(contest: &Contest) -> (Vec<WarningKind>, bool) {
     let mut out = Vec::new();
     // The quick test first; the walk that names each path only for a contest that fails it.
-    if !crate::model::strings::all_clean(contest) {
+    let clean = crate::model::strings::all_clean(contest);
+    if !clean {
         text::each_text(contest, &mut |path, s| {
             if !text::is_clean(s) {
                 out.push(WarningKind::UnsafeText {
@@ -480,7 +487,7 @@ pub fn contest_warnings(contest: &Contest) -> Vec<WarningKind> {
             });
         }
     }
-    out
+    (out, clean)
 }
 
 fn selection_warnings(contest: &Contest, out: &mut Vec<WarningKind>) {
