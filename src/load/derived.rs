@@ -23,7 +23,7 @@ pub struct Derived {
 impl Derived {
     /// What the load's checks found in `dataset`: its seats, if they were built, and whether
     /// its contests' text is all clean.
-    pub(crate) fn known(changes: Option<Changes>, contests_clean: bool) -> Derived {
+    pub(super) fn known(changes: Option<Changes>, contests_clean: bool) -> Derived {
         Derived {
             changes: changes.map(OnceLock::from).unwrap_or_default(),
             contests_clean: OnceLock::from(contests_clean),

@@ -308,10 +308,9 @@ pub fn warnings(dataset: &Dataset) -> Vec<Warning> {
 pub(crate) struct Checked {
     /// In contest order.
     pub warnings: Vec<Warning>,
-    /// The seats, built when some contest states a result to check against them.
-    pub changes: Option<Changes>,
-    /// Whether no contest holds unsafe text (`strings::all_clean` of each).
-    pub contests_clean: bool,
+    /// The seats, when some contest states a result to check against them, and whether no
+    /// contest holds unsafe text (`strings::all_clean` of each).
+    pub derived: super::Derived,
 }
 
 /// [`warnings`], with what the checks worked out on the way.
@@ -356,8 +355,7 @@ pub(crate) fn checked(dataset: &Dataset) -> Checked {
     }
     Checked {
         warnings: out,
-        changes,
-        contests_clean,
+        derived: super::Derived::known(changes, contests_clean),
     }
 }
 

@@ -122,13 +122,9 @@ impl Loaded {
     /// Checks `dataset` again after a change to it: its integrity warnings (those of one file;
     /// what merging several files found is dropped) and what the checks work out.
     pub fn recheck(&mut self) {
-        let integrity::Checked {
-            warnings,
-            changes,
-            contests_clean,
-        } = integrity::checked(&self.dataset);
+        let integrity::Checked { warnings, derived } = integrity::checked(&self.dataset);
         self.warnings = warnings;
-        self.derived = Derived::known(changes, contests_clean);
+        self.derived = derived;
     }
 
     /// The seats and party identities of the dataset: the load's own, when it built them.
@@ -286,8 +282,7 @@ pub fn load(sources: &[DataSource]) -> Result<Loaded, LoadError> {
     let dataset = merged.unwrap_or_else(Dataset::empty);
     let integrity::Checked {
         mut warnings,
-        changes,
-        contests_clean,
+        derived,
     } = integrity::checked(&dataset);
     let source_of = |i: usize| source_ends.partition_point(|&end| end <= i);
     let (repeats, versions) = same_contest::repeats_and_versions(&dataset, source_of, &names);
@@ -315,7 +310,7 @@ pub fn load(sources: &[DataSource]) -> Result<Loaded, LoadError> {
         conflicts,
         notes,
         versions,
-        derived: Derived::known(changes, contests_clean),
+        derived,
     })
 }
 

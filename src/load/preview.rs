@@ -32,11 +32,7 @@ pub fn loaded(sources: &[DataSource], threshold: u64) -> Option<Loaded> {
         return None;
     };
     let dataset = preview(path, threshold)?;
-    let integrity::Checked {
-        warnings,
-        changes,
-        contests_clean,
-    } = integrity::checked(&dataset);
+    let integrity::Checked { warnings, derived } = integrity::checked(&dataset);
     Some(Loaded {
         titles: vec![dataset.title.as_deref().map(str::to_string)],
         dataset,
@@ -45,7 +41,7 @@ pub fn loaded(sources: &[DataSource], threshold: u64) -> Option<Loaded> {
         conflicts: Vec::new(),
         notes: Vec::new(),
         versions: super::Versions::default(),
-        derived: super::Derived::known(changes, contests_clean),
+        derived,
     })
 }
 
