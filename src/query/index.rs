@@ -511,10 +511,9 @@ struct Compiled<'f> {
 
 impl<'f> Compiled<'f> {
     fn new(index: &Index, filter: &'f Filter) -> Self {
-        let by_facts = filter.needs_facts();
+        let (by_facts, by_keys) = filter.narrowing();
         // A filter that tests no fact looks none up (and its index may have none).
-        let none = Facts::default();
-        let facts = if by_facts { index.facts() } else { &none };
+        let facts = by_facts.then(|| index.facts());
         let words: Vec<String> = filter.search.split_whitespace().map(fold).collect();
         let finders = (words.iter())
             .map(|w| memchr::memmem::Finder::new(w.as_bytes()).into_owned())
@@ -532,21 +531,21 @@ impl<'f> Compiled<'f> {
         };
         Compiled {
             filter,
-            regions: ids(&filter.regions, filter.no_region, &facts.regions),
-            factions: ids(&filter.factions, filter.no_faction, &facts.factions),
-            endorsers: (!filter.endorsers.is_empty()).then(|| {
-                filter
-                    .endorsers
-                    .iter()
-                    .filter_map(|e| facts.fold_id(&fold(e)))
+            regions: facts.and_then(|f| ids(&filter.regions, filter.no_region, &f.regions)),
+            factions: facts.and_then(|f| ids(&filter.factions, filter.no_faction, &f.factions)),
+            endorsers: facts.filter(|_| !filter.endorsers.is_empty()).map(|f| {
+                (filter.endorsers.iter())
+                    .filter_map(|e| f.fold_id(&fold(e)))
                     .collect()
             }),
-            period: filter.period.map(|p| {
-                facts
-                    .periods
-                    .iter()
-                    .position(|x| *x == p)
-                    .map_or(NONE, |at| at as u32)
+            period: facts.and_then(|f| {
+                let p = filter.period?;
+                Some(
+                    f.periods
+                        .iter()
+                        .position(|x| *x == p)
+                        .map_or(NONE, |at| at as u32),
+                )
             }),
             stages: bits(filter.stages.iter().copied(), &StageKind::ALL),
             statuses: bits(
@@ -556,7 +555,7 @@ impl<'f> Compiled<'f> {
             finders,
             needed: words.iter().fold(0, |m, w| m | letters::mask(w.as_bytes())),
             decided_by_letters: words.iter().all(|w| letters::decides(w.as_bytes())),
-            beyond_words: filter.narrows_beyond_search(),
+            beyond_words: by_facts || by_keys,
             by_facts,
         }
     }
