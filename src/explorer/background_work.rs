@@ -16,6 +16,11 @@ pub trait Job: Send + 'static {
     /// The thread's name.
     const THREAD: &'static str;
     fn work_out(&self) -> Self::Answer;
+    /// An answer in part that can be had at once, sent ahead of the whole one (a search's
+    /// first screenful of rows).
+    fn early(&self) -> Option<Self::Answer> {
+        None
+    }
     /// The answer when working it out failed (a bug, caught on the worker thread).
     fn failed(&self) -> Self::Answer;
 }
@@ -66,6 +71,13 @@ fn serve<J: Job>(inbox: &Receiver<J>, outbox: &Sender<J::Answer>, wake: &impl Fn
         // Only the newest of the requests waiting is still wanted.
         while let Ok(newer) = inbox.try_recv() {
             request = newer;
+        }
+        // A bug in the early answer costs only it: the whole answer follows.
+        if let Ok(Some(early)) = terminal::catch_panic(|| request.early()) {
+            if outbox.send(early).is_err() {
+                return;
+            }
+            wake();
         }
         // A bug costs that request its answer, never the explorer; the app is told, so it
         // stops waiting and says so.
@@ -136,6 +148,7 @@ mod tests {
             data: Arc::clone(&data),
             query: query.clone(),
             by_change: false,
+            first: 0,
         });
         let found = worker.recv().unwrap();
         let rows = data.list(&query, false);
@@ -144,8 +157,56 @@ mod tests {
             found,
             search::Found {
                 version: 7,
-                rows: Some(rows)
+                rows: Some(rows),
+                complete: true,
             }
+        );
+    }
+
+    /// Asked for a first screenful, the search worker sends it ahead of every row (once the
+    /// list's order is made), and then every row.
+    #[test]
+    fn the_search_worker_sends_the_first_rows_ahead() {
+        let data = Arc::new(Data::new(load::load(&[DataSource::Embedded]).unwrap()));
+        let mut query = Query::default();
+        query.filter.search = "e".into();
+        query.sort = crate::query::Sort {
+            key: crate::query::SortKey::Title,
+            reverse: false,
+        };
+        let rows = data.list(&query, false);
+        assert!(rows.len() > 4, "{rows:?}");
+        let worker = SearchWorker::start();
+        let ask = |version| {
+            worker.ask(search::Request {
+                version,
+                data: Arc::clone(&data),
+                query: query.clone(),
+                by_change: false,
+                first: 4,
+            });
+        };
+        // The order by title is made the first time a list of many is sorted by it: until
+        // then, every row at once.
+        ask(1);
+        assert!(worker.recv().unwrap().complete);
+        data.index.warm_orders(false);
+        ask(2);
+        let (early, whole) = (worker.recv().unwrap(), worker.recv().unwrap());
+        assert_eq!(
+            (early, whole),
+            (
+                search::Found {
+                    version: 2,
+                    rows: Some(rows[..4].to_vec()),
+                    complete: false,
+                },
+                search::Found {
+                    version: 2,
+                    rows: Some(rows),
+                    complete: true,
+                }
+            )
         );
     }
 
@@ -162,6 +223,7 @@ mod tests {
                 data: Arc::clone(&data),
                 query: Query::default(),
                 by_change: false,
+                first: 0,
             });
             wakes.recv().unwrap();
             let found = worker

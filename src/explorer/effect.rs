@@ -26,7 +26,7 @@ pub enum Effect {
     WorkOut(Request),
     /// Run a search of a large dataset off the UI thread (`background_work`), answering with
     /// `Action::Found`.
-    Search(search::Request),
+    Search(Box<search::Request>),
 }
 
 /// An export on its way to a file.

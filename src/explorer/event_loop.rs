@@ -237,7 +237,7 @@ fn carry_out_effects(
                     }
                 }
                 Effect::WorkOut(request) => background.views.ask(request),
-                Effect::Search(request) => background.search.ask(request),
+                Effect::Search(request) => background.search.ask(*request),
                 Effect::Suspend => {
                     session.suspend()?;
                     // The SIGCONT that ended it is dealt with.

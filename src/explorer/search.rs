@@ -31,6 +31,8 @@ pub struct Request {
     pub query: Query,
     /// The list is sorted by the change since the seat's previous contest.
     pub by_change: bool,
+    /// How many rows to find first, ahead of the rest (a screenful; 0 for none).
+    pub first: usize,
 }
 
 /// The rows a search found, or `None` when running it failed (a bug, caught on the worker
@@ -39,6 +41,8 @@ pub struct Request {
 pub struct Found {
     pub version: u64,
     pub rows: Option<Vec<usize>>,
+    /// Every row: `false` for the first rows, found ahead of the rest (which follow).
+    pub complete: bool,
 }
 
 impl Job for Request {
@@ -49,13 +53,27 @@ impl Job for Request {
         Found {
             version: self.version,
             rows: Some(self.data.list(&self.query, self.by_change)),
+            complete: true,
         }
+    }
+
+    /// The first screenful, when it can be found in a few milliseconds: the second letter
+    /// of a search at a million contests is a pass over hundreds of megabytes of text, and
+    /// the rows on screen need not wait for it.
+    fn early(&self) -> Option<Found> {
+        let first = (self.data).first_listed(&self.query, self.by_change, self.first)?;
+        Some(Found {
+            version: self.version,
+            rows: Some(first),
+            complete: false,
+        })
     }
 
     fn failed(&self) -> Found {
         Found {
             version: self.version,
             rows: None,
+            complete: true,
         }
     }
 }
@@ -67,6 +85,7 @@ impl PartialEq for Request {
             && Arc::ptr_eq(&self.data, &other.data)
             && self.query == other.query
             && self.by_change == other.by_change
+            && self.first == other.first
     }
 }
 
@@ -80,6 +99,7 @@ impl fmt::Debug for Request {
             .field("search", &self.query.filter.search)
             .field("sort", &self.query.sort)
             .field("by_change", &self.by_change)
+            .field("first", &self.first)
             .finish_non_exhaustive()
     }
 }

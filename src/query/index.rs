@@ -300,6 +300,36 @@ impl Index {
         })
     }
 
+    /// Every contest in `sort`'s order, if that order has been made (see [`Index::sort`]);
+    /// `None` rather than making it, a sort of every contest.
+    pub fn made_order(&self, sort: Sort) -> Option<&[u32]> {
+        self.orders.made(sort)
+    }
+
+    /// The first `n` rows `filter` keeps in `order` (a whole-dataset order), found by testing
+    /// contests in that order until `n` pass: a search's first screenful, long before one pass
+    /// over all the text has found every row. `None` if fewer than `n` pass among the first
+    /// `tested` contests (a rare word, better found by that pass).
+    pub fn first_in_order(
+        &self,
+        filter: &Filter,
+        order: &[u32],
+        n: usize,
+        tested: usize,
+    ) -> Option<Vec<usize>> {
+        let compiled = Compiled::new(self, filter);
+        let mut first = Vec::with_capacity(n);
+        for &i in order.iter().take(tested) {
+            if first.len() == n {
+                break;
+            }
+            if compiled.matches(self, i as usize) {
+                first.push(i as usize);
+            }
+        }
+        (first.len() == n).then_some(first)
+    }
+
     /// Works out every sort order ahead (each is a sort of every contest, made the first
     /// time it is asked for): `reverse` picks the direction.
     pub fn warm_orders(&self, reverse: bool) {

@@ -15,12 +15,21 @@ pub(super) struct Orders {
 impl Orders {
     /// Every contest, in `sort`'s order; `compute` sorts all contests when first asked.
     pub(super) fn get(&self, sort: Sort, compute: impl FnOnce() -> Vec<usize>) -> &[u32] {
+        self.slot(sort)
+            .get_or_init(|| compute().into_iter().map(|i| i as u32).collect())
+    }
+
+    /// `sort`'s order if it has been made, without making it (or waiting for a thread that is).
+    pub(super) fn made(&self, sort: Sort) -> Option<&[u32]> {
+        self.slot(sort).get().map(|order| &order[..])
+    }
+
+    fn slot(&self, sort: Sort) -> &OnceLock<Box<[u32]>> {
         let key = SortKey::ALL
             .iter()
             .position(|k| *k == sort.key)
             .unwrap_or(0);
-        self.orders[key * 2 + usize::from(sort.reverse)]
-            .get_or_init(|| compute().into_iter().map(|i| i as u32).collect())
+        &self.orders[key * 2 + usize::from(sort.reverse)]
     }
 }
 

@@ -230,3 +230,55 @@ fn region_sort_flips_regions_but_not_titles_and_keeps_national_last() {
         }
     }
 }
+
+/// A search's first screenful, found by testing contests in the list's order until it is
+/// full, is the beginning of the list (`Index::first_in_order`): for every sort, words common
+/// and rare, with and without another filter. Nothing is found before the order is made, and
+/// nothing when the screenful is not among the contests it may test.
+#[test]
+fn the_first_rows_found_in_order_begin_the_list() {
+    const TESTED: usize = 1_000;
+    let bytes = crate::generate::synth::dataset_bytes(3_000, 5);
+    let dataset = load::parse("generated.json", &bytes).unwrap();
+    let index = Index::build(&dataset);
+    let newest_first = Sort {
+        key: SortKey::Date,
+        reverse: true,
+    };
+    assert!(index.made_order(newest_first).is_none());
+    index.warm_orders(false);
+    index.warm_orders(true);
+    let since = chrono::NaiveDate::from_ymd_opt(2016, 1, 1);
+    // Screens found early, and screens a search fills only beyond the contests tested.
+    let (mut early, mut late) = (0, 0);
+    for search in ["e", "ea", "lab", "2019 con", "zqx"] {
+        for since in [None, since] {
+            let filter = Filter {
+                search: search.into(),
+                since,
+                ..Filter::default()
+            };
+            let found = index.filter(&filter, None);
+            for key in SortKey::ALL {
+                for reverse in [false, true] {
+                    let sort = Sort { key, reverse };
+                    let order = index.made_order(sort).unwrap();
+                    let mut listed = found.clone();
+                    index.sort(&mut listed, sort);
+                    if let Some(first) = index.first_in_order(&filter, order, 30, TESTED) {
+                        assert_eq!(first, listed[..30], "{search} {sort:?} {since:?}");
+                        early += 1;
+                    } else {
+                        // The 30th row is beyond the contests tested, or there is none.
+                        let beyond = listed.get(29).is_none_or(|&row| {
+                            order.iter().position(|&i| i as usize == row).unwrap() >= TESTED
+                        });
+                        assert!(beyond, "{search} {sort:?} {since:?}");
+                        late += usize::from(listed.len() >= 30);
+                    }
+                }
+            }
+        }
+    }
+    assert!(early >= 40 && late >= 5, "{early} early, {late} late");
+}

@@ -24,7 +24,7 @@ fn large_app() -> App {
 fn searches(app: &mut App) -> Vec<Request> {
     (app.take_effects().into_iter())
         .filter_map(|e| match e {
-            Effect::Search(request) => Some(request),
+            Effect::Search(request) => Some(*request),
             Effect::WorkOut(_) => None,
             other => panic!("only searches asked for, not {other:?}"),
         })
@@ -203,6 +203,7 @@ fn a_reload_while_searching_lists_the_new_data_and_drops_the_old_answer() {
     let late = hustings::explorer::search::Found {
         version: asked.last().unwrap().version,
         rows: Some(vec![found[0]]),
+        complete: true,
     };
     step(&mut app, Action::Found(Box::new(late)));
     assert_eq!(app.rows, found);
@@ -210,4 +211,56 @@ fn a_reload_while_searching_lists_the_new_data_and_drops_the_old_answer() {
     press(&mut app, "c");
     let again = searches(&mut app);
     assert!(std::sync::Arc::ptr_eq(&again[0].data, &reloaded));
+}
+
+/// A search's first screenful, found ahead of the rest, is listed at once, the count saying
+/// more may follow. What counts the listed rows (the scoreboard) and the list's export wait
+/// for every row, which then replaces it.
+#[test]
+fn the_first_rows_found_are_listed_ahead_of_the_rest() {
+    let mut app = app(120, 12);
+    app.search_in_background_from = 1;
+    press(&mut app, "/e\n");
+    let asked = searches(&mut app);
+    let request = asked.last().unwrap();
+    // As many as the screen has lines.
+    assert_eq!(request.first, 12);
+    let early = request.early().expect("the first rows, found at once");
+    assert!(!early.complete);
+    step(&mut app, Action::Found(Box::new(early)));
+    let every = rows_after("/e\n");
+    assert!(every.len() > 12, "{every:?}");
+    assert_eq!(app.rows, every[..12]);
+    assert!(app.rows_in_part && app.searching.is_some());
+    let title = list_title(&app);
+    assert!(
+        title.contains(&format!("12+ of {} · searching…", app.total())),
+        "{title}"
+    );
+
+    press(&mut app, "E");
+    assert!(
+        screen(&app).contains("still searching: the list's export and copy wait"),
+        "{}",
+        screen(&app)
+    );
+    press(&mut app, "2");
+    assert!(
+        app.take_effects().is_empty(),
+        "nothing worked out for 12 rows"
+    );
+    let shown = screen(&app);
+    assert!(
+        shown.contains("working out the scoreboard for 12+ contests"),
+        "{shown}"
+    );
+
+    answer(&mut app, request);
+    assert_eq!(app.rows, every);
+    assert!(!app.rows_in_part && app.searching.is_none());
+    let shown = screen(&app);
+    assert!(
+        !shown.contains("working out") && !shown.contains("searching"),
+        "{shown}"
+    );
 }

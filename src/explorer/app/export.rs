@@ -81,6 +81,16 @@ impl App {
                 ));
                 None
             }
+            (Action::StartExport(ExportTarget::List) | Action::Copy(ExportTarget::List), _)
+                if self.rows_in_part && self.overlay == Overlay::None =>
+            {
+                // Likewise a search's first rows (the selected contest is whole).
+                self.say(format!(
+                    "still searching: the list's export and copy wait until every row is found (first {} so far)",
+                    self.rows.len()
+                ));
+                None
+            }
             (Action::StartExport(target), _) if self.overlay == Overlay::None => {
                 self.start_export(target);
                 None

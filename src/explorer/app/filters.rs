@@ -247,6 +247,7 @@ impl App {
         let keep = self.selected_index();
         self.views.rows_changed();
         self.rows = rows;
+        self.rows_in_part = false;
         self.reselect(keep);
     }
 
@@ -263,18 +264,27 @@ impl App {
         };
         self.searches += 1;
         self.searching = Some(self.searches);
-        self.outbox.push(Effect::Search(search::Request {
+        self.outbox.push(Effect::Search(Box::new(search::Request {
             version: self.searches,
             data: Arc::clone(data),
             query: self.query.clone(),
             by_change: self.sort_by_change,
-        }));
+            // The list never shows more rows than the screen has lines.
+            first: usize::from(self.screen.height),
+        })));
     }
 
     /// The rows a search found off the UI thread: listed if it is the search last asked for
-    /// and nothing has listed rows since.
+    /// and nothing has listed rows since. Its first rows are listed while it goes on.
     pub(super) fn receive_found(&mut self, found: Found) {
         if self.searching != Some(found.version) {
+            return;
+        }
+        if !found.complete {
+            if let Some(first) = found.rows {
+                self.list_rows(first);
+                self.rows_in_part = true;
+            }
             return;
         }
         self.searching = None;

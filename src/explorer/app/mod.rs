@@ -123,9 +123,12 @@ pub struct App {
     /// Datasets of this many contests or more are searched off the UI thread
     /// (`search::IN_BACKGROUND_FROM`; tests lower it).
     pub search_in_background_from: usize,
-    /// The search asked of the worker and not yet answered, by number: the rows listed
-    /// meanwhile are those of the query before it.
+    /// The search asked of the worker and not yet answered in full, by number: the rows
+    /// listed meanwhile are those of the query before it, or its first rows (`rows_in_part`).
     pub searching: Option<u64>,
+    /// The rows listed are the first screenful of the search being run, found ahead of the
+    /// rest: the views that count or place the listed rows wait for the whole answer.
+    pub rows_in_part: bool,
     /// How many searches have been asked of the worker (each one's number).
     searches: u64,
 }
@@ -165,6 +168,7 @@ impl App {
             work_in_background_from: crate::explorer::aggregates::IN_BACKGROUND_FROM,
             search_in_background_from: crate::explorer::search::IN_BACKGROUND_FROM,
             searching: None,
+            rows_in_part: false,
             searches: 0,
         }
     }
@@ -254,11 +258,21 @@ impl App {
         self.data.as_ref().map_or(0, |d| d.index.rows_total())
     }
 
+    /// How many contests are listed: `40+` while only a search's first rows are in.
+    pub fn listed(&self) -> String {
+        let n = self.rows.len();
+        if self.rows_in_part {
+            format!("{n}+")
+        } else {
+            n.to_string()
+        }
+    }
+
     /// The contests listed out of all, as pane titles say it: `12 of 300` then `noun`; while
     /// only a preview is in, `12 of the first 300`, `noun`, ` · loading…`; while a search is
     /// run off the UI thread, ` · searching…` after it (the rows are the query's before).
     pub fn listed_of_total(&self, noun: &str) -> String {
-        let (n, m) = (self.rows.len(), self.total());
+        let (n, m) = (self.listed(), self.total());
         let searching = if self.searching.is_some() {
             " · searching…"
         } else {

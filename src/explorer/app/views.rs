@@ -417,6 +417,14 @@ impl App {
     /// the seat history) changed since it was computed; a large list's aggregate is asked of
     /// the worker instead (`refresh_aggregate`).
     pub(super) fn refresh_views(&mut self) {
+        // A search's first rows are not the rows it lists: what counts or places them (an
+        // aggregate marked as updating meanwhile, a seat's history among them, the map) waits
+        // for the whole answer.
+        let counts_rows =
+            matches!(self.view, View::History | View::Map) || Aggregate::of(self.view).is_some();
+        if self.rows_in_part && counts_rows {
+            return;
+        }
         if let Some(which) = Aggregate::of(self.view) {
             self.refresh_aggregate(which);
             return;

@@ -345,7 +345,7 @@ fn position(frame: &mut Frame, app: &App, pane: Rect) {
     if app.rows.is_empty() || !layout::bordered(pane) {
         return;
     }
-    let text = format!(" row {} of {} ", app.selected + 1, app.rows.len());
+    let text = format!(" row {} of {} ", app.selected + 1, app.listed());
     let w = cells::width(&text) as u16;
     // Room for the corner, the text and the `↓ more` sign with its margin.
     if pane.width >= w + cells::width(" ↓ more ") as u16 + 5 {

@@ -97,7 +97,7 @@ fn right_side(app: &App, width: usize) -> String {
     if app.data.is_none() {
         return "loading… · q quits ".to_string();
     }
-    let (n, m) = (app.rows.len(), app.total());
+    let (n, m) = (app.listed(), app.total());
     let order = if app.query.sort.reverse {
         ", reversed"
     } else {

@@ -30,7 +30,11 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, which: Aggregate) {
     }
     let title = format!(" {} ", app.view.title());
     frame.render_widget(pane_block(app, area, title, true), area);
-    let contests = thousands(app.rows.len() as u64);
+    let mut contests = thousands(app.rows.len() as u64);
+    if app.rows_in_part {
+        // A search's first rows: the view waits for the rest.
+        contests.push('+');
+    }
     let line = if app.views.failed(which) {
         format!(
             " could not work out {} for {contests} contests: a bug in hustings (please report it); \
