@@ -264,3 +264,36 @@ fn the_first_rows_found_are_listed_ahead_of_the_rest() {
         "{shown}"
     );
 }
+
+/// The contest selected before a search stays selected once every row is in, though the
+/// first rows lacked it; unless the reader chose another among them meanwhile.
+#[test]
+fn the_selected_contest_outlasts_the_first_rows_unless_the_reader_moves() {
+    let every = rows_after("/e\n");
+    for moved in [false, true] {
+        let mut app = app(120, 12);
+        app.search_in_background_from = 1;
+        let id_of = |app: &App, i: usize| {
+            app.data.as_ref().unwrap().dataset().contests[i]
+                .id
+                .to_string()
+        };
+        let last = id_of(&app, *every.last().unwrap());
+        crate::support::tui::select(&mut app, &last);
+        press(&mut app, "/e\n");
+        let asked = searches(&mut app);
+        let request = asked.last().unwrap();
+        step(&mut app, Action::Found(Box::new(request.early().unwrap())));
+        assert_eq!(selected_id(&app), Some(id_of(&app, every[0])));
+        if moved {
+            step(&mut app, Action::Down);
+        }
+        answer(&mut app, request);
+        let want = if moved {
+            id_of(&app, every[1])
+        } else {
+            last.clone()
+        };
+        assert_eq!(selected_id(&app), Some(want), "moved: {moved}");
+    }
+}

@@ -244,11 +244,34 @@ impl App {
 
     /// Lists `rows`, keeping the selected contest when it is among them.
     fn list_rows(&mut self, rows: Vec<usize>) {
-        let keep = self.selected_index();
+        let keep = self.selection_to_keep();
         self.views.rows_changed();
         self.rows = rows;
         self.rows_in_part = false;
+        self.selected_before_search = None;
         self.reselect(keep);
+    }
+
+    /// Lists a search's first rows, found ahead of the rest (`Found::complete` false).
+    fn list_first_rows(&mut self, first: Vec<usize>) {
+        let keep = self.selection_to_keep();
+        self.list_rows(first);
+        self.rows_in_part = true;
+        let instead = self.selected_index();
+        if let Some(keep) = keep
+            && instead != Some(keep)
+        {
+            self.selected_before_search = Some((keep, instead));
+        }
+    }
+
+    /// The contest a new list keeps selected: the one selected, or the one selected before a
+    /// search's first rows lacked it, if the reader has not moved since.
+    fn selection_to_keep(&self) -> Option<usize> {
+        match self.selected_before_search {
+            Some((before, instead)) if self.selected_index() == instead => Some(before),
+            _ => self.selected_index(),
+        }
     }
 
     /// Whether the data is large enough for a search to run off the UI thread.
@@ -282,8 +305,7 @@ impl App {
         }
         if !found.complete {
             if let Some(first) = found.rows {
-                self.list_rows(first);
-                self.rows_in_part = true;
+                self.list_first_rows(first);
             }
             return;
         }

@@ -129,6 +129,10 @@ pub struct App {
     /// The rows listed are the first screenful of the search being run, found ahead of the
     /// rest: the views that count or place the listed rows wait for the whole answer.
     pub rows_in_part: bool,
+    /// While a search's first rows are listed without the contest selected before them: that
+    /// contest, and the one selected instead. Unless the reader has moved since, the whole
+    /// answer selects the first again if it holds it.
+    selected_before_search: Option<(usize, Option<usize>)>,
     /// How many searches have been asked of the worker (each one's number).
     searches: u64,
 }
@@ -169,6 +173,7 @@ impl App {
             search_in_background_from: crate::explorer::search::IN_BACKGROUND_FROM,
             searching: None,
             rows_in_part: false,
+            selected_before_search: None,
             searches: 0,
         }
     }
