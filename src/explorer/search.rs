@@ -1,7 +1,8 @@
 //! The search of a large dataset, run off the UI thread (`Effect::Search`): at a million
 //! contests a letter's search reads hundreds of megabytes of text, several frames' work, so
 //! the letter shows at once, the list says it is searching, and the rows found replace it when
-//! they are ready (`Action::Found`). A plain function of the data and the query, so what is
+//! they are ready (`Action::Found`) — a screenful first, when the list's order gives one in a
+//! few milliseconds, then every row. A plain function of the data and the query, so what is
 //! listed is the same whichever thread ran it.
 
 use std::fmt;
