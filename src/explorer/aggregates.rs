@@ -121,7 +121,7 @@ pub struct Request {
     pub version: u64,
     pub which: Aggregate,
     pub data: Arc<Data>,
-    pub rows: Vec<usize>,
+    pub rows: Arc<Vec<usize>>,
 }
 
 impl Job for Request {

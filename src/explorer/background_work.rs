@@ -111,7 +111,7 @@ mod tests {
             version,
             which,
             data: Arc::clone(&data),
-            rows: rows.to_vec(),
+            rows: Arc::new(rows.to_vec()),
         };
         let (older, newer) = (
             ask(1, Aggregate::Scoreboard, &rows),

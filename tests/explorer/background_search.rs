@@ -40,7 +40,7 @@ fn answer(app: &mut App, request: &Request) {
 fn rows_after(keys: &str) -> Vec<usize> {
     let mut app = app(120, 40);
     press(&mut app, keys);
-    app.rows
+    app.rows.to_vec()
 }
 
 /// The list pane's title line.
@@ -54,13 +54,13 @@ fn list_title(app: &App) -> String {
 #[test]
 fn a_letter_shows_at_once_and_the_rows_found_replace_the_list_when_ready() {
     let mut app = large_app();
-    let all = app.rows.clone();
+    let all = app.rows.to_vec();
     press(&mut app, "/s");
     let first = searches(&mut app);
     assert_eq!(first.len(), 1, "{first:?}");
     assert_eq!(first[0].query.filter.search, "s");
     // The letter is in the prompt; the rows are the query's before, and the title says so.
-    assert_eq!(app.rows, all);
+    assert_eq!(*app.rows, all);
     assert_eq!(app.searching, Some(first[0].version));
     assert!(
         list_title(&app).contains("searching…"),
@@ -78,13 +78,13 @@ fn a_letter_shows_at_once_and_the_rows_found_replace_the_list_when_ready() {
     // The answers to the searches typed over arrive late: dropped.
     answer(&mut app, &first[0]);
     answer(&mut app, &later[0]);
-    assert_eq!(app.rows, all);
+    assert_eq!(*app.rows, all);
     assert!(list_title(&app).contains("searching…"));
 
     answer(&mut app, &later[1]);
     let found = rows_after("/sto");
     assert!(!found.is_empty() && found.len() < all.len(), "{found:?}");
-    assert_eq!(app.rows, found);
+    assert_eq!(*app.rows, found);
     assert_eq!(app.searching, None);
     let title = list_title(&app);
     assert!(!title.contains("searching"), "{title}");
@@ -122,11 +122,11 @@ fn a_sort_while_searching_asks_again_in_the_new_order() {
     answer(&mut app, &asked[2]);
     assert!(app.searching.is_some());
     answer(&mut app, &resorted[0]);
-    assert_eq!(app.rows, rows_after("/sto\ns"));
+    assert_eq!(*app.rows, rows_after("/sto\ns"));
     // Searched and answered, a sort re-sorts the rows at once.
     press(&mut app, "S");
     assert!(searches(&mut app).is_empty());
-    assert_eq!(app.rows, rows_after("/sto\nsS"));
+    assert_eq!(*app.rows, rows_after("/sto\nsS"));
 }
 
 #[test]
@@ -139,9 +139,9 @@ fn a_filter_or_esc_while_searching_lists_at_once_and_drops_the_search() {
     assert!(searches(&mut app).is_empty());
     assert_eq!(app.searching, None);
     let filtered = rows_after("/sto\np");
-    assert_eq!(app.rows, filtered);
+    assert_eq!(*app.rows, filtered);
     answer(&mut app, asked.last().unwrap());
-    assert_eq!(app.rows, filtered);
+    assert_eq!(*app.rows, filtered);
     assert!(!list_title(&app).contains("searching"));
 
     // Esc in the prompt drops the search: every row at once.
@@ -149,9 +149,9 @@ fn a_filter_or_esc_while_searching_lists_at_once_and_drops_the_search() {
     let asked = searches(&mut app);
     press(&mut app, "\x1b");
     assert_eq!(app.searching, None);
-    let unsearched = app.rows.clone();
+    let unsearched = app.rows.to_vec();
     answer(&mut app, &asked[0]);
-    assert_eq!(app.rows, unsearched);
+    assert_eq!(*app.rows, unsearched);
 }
 
 /// Running the search failed on the worker (a bug it caught): nothing is listed for it, and
@@ -169,7 +169,7 @@ fn a_search_that_could_not_be_run_lists_nothing_and_says_so() {
     press(&mut app, "c");
     let again = searches(&mut app);
     answer(&mut app, &again[0]);
-    assert_eq!(app.rows, rows_after("/stoc"));
+    assert_eq!(*app.rows, rows_after("/stoc"));
 }
 
 #[test]
@@ -178,7 +178,7 @@ fn a_small_dataset_is_searched_at_once() {
     press(&mut app, "/sto");
     assert!(searches(&mut app).is_empty());
     assert_eq!(app.searching, None);
-    assert_eq!(app.rows, rows_after("/sto"));
+    assert_eq!(*app.rows, rows_after("/sto"));
 }
 
 /// New data (a reload) while a search is being run lists the search on the new data at once;
@@ -198,7 +198,7 @@ fn a_reload_while_searching_lists_the_new_data_and_drops_the_old_answer() {
         &reloaded
     ));
     let found = rows_after("/sto");
-    assert_eq!(app.rows, found);
+    assert_eq!(*app.rows, found);
     // Whatever it says (here, one row), the old search's answer is not listed.
     let late = hustings::explorer::search::Found {
         version: asked.last().unwrap().version,
@@ -206,7 +206,7 @@ fn a_reload_while_searching_lists_the_new_data_and_drops_the_old_answer() {
         complete: true,
     };
     step(&mut app, Action::Found(Box::new(late)));
-    assert_eq!(app.rows, found);
+    assert_eq!(*app.rows, found);
     // The next letter searches the new data.
     press(&mut app, "c");
     let again = searches(&mut app);
@@ -230,7 +230,7 @@ fn the_first_rows_found_are_listed_ahead_of_the_rest() {
     step(&mut app, Action::Found(Box::new(early)));
     let every = rows_after("/e\n");
     assert!(every.len() > 12, "{every:?}");
-    assert_eq!(app.rows, every[..12]);
+    assert_eq!(*app.rows, every[..12]);
     assert!(app.rows_in_part && app.searching.is_some());
     let title = list_title(&app);
     assert!(
@@ -256,7 +256,7 @@ fn the_first_rows_found_are_listed_ahead_of_the_rest() {
     );
 
     answer(&mut app, request);
-    assert_eq!(app.rows, every);
+    assert_eq!(*app.rows, every);
     assert!(!app.rows_in_part && app.searching.is_none());
     let shown = screen(&app);
     assert!(

@@ -214,7 +214,7 @@ fn enter_on_a_timeline_month_lists_exactly_its_contests() {
     assert_eq!(app.rows.len(), count, "{:?}", titles(&app));
     // Only contests dated in October 2019: not those known only to the year.
     let ds = app.data.as_ref().unwrap().dataset();
-    for &i in &app.rows {
+    for &i in app.rows.iter() {
         let date = ds.contests[i].date.unwrap();
         assert_eq!(date.human()[date.human().len() - 8..], *"Oct 2019");
     }

@@ -438,7 +438,7 @@ fn seats_changing_hands_fit_at_160_mark_what_is_off_to_the_side_at_80_and_list_a
     let matrix = app.views.matrix.clone().unwrap();
     let (lab, con) = (&matrix.parties[1], &matrix.parties[0]);
     assert_eq!((lab.short.as_str(), con.short.as_str()), ("Lab", "Con"));
-    for &i in &app.rows {
+    for &i in app.rows.iter() {
         let change = hustings::stats::change::seat_change(ds, &data.changes, i);
         assert_eq!(
             change,

@@ -235,7 +235,8 @@ impl App {
         };
         self.searching = None;
         let rows = if narrowing {
-            data.index.filter(&self.query.filter, Some(&self.rows))
+            data.index
+                .filter(&self.query.filter, Some(self.rows.as_slice()))
         } else {
             data.list(&self.query, self.sort_by_change)
         };
@@ -246,7 +247,7 @@ impl App {
     fn list_rows(&mut self, rows: Vec<usize>) {
         let keep = self.selection_to_keep();
         self.views.rows_changed();
-        self.rows = rows;
+        self.rows = Arc::new(rows);
         self.rows_in_part = false;
         self.selected_before_search = None;
         self.reselect(keep);
@@ -336,7 +337,9 @@ impl App {
         }
         let keep = self.selected_index();
         self.views.rows_changed();
-        data.resort(&mut self.rows, &self.query, self.sort_by_change);
+        // A copy only if the view worker still holds the rows.
+        let rows = Arc::make_mut(&mut self.rows).as_mut_slice();
+        data.resort(rows, &self.query, self.sort_by_change);
         self.reselect(keep);
     }
 

@@ -74,8 +74,9 @@ pub struct App {
     /// file loads: counts say so, and reloading and exporting wait.
     pub preview: bool,
     pub query: Query,
-    /// The filtered, sorted contests, as indices into the dataset.
-    pub rows: Vec<usize>,
+    /// The filtered, sorted contests, as indices into the dataset: shared with the view
+    /// worker, which a million rows would take milliseconds to copy to.
+    pub rows: Arc<Vec<usize>>,
     /// Position of the selected contest in `rows`.
     pub selected: usize,
     /// First row of `rows` shown in the list pane.
@@ -147,7 +148,7 @@ impl App {
             data: None,
             preview: false,
             query: Query::default(),
-            rows: Vec::new(),
+            rows: Arc::default(),
             selected: 0,
             offset: 0,
             detail_scroll: 0,

@@ -444,7 +444,7 @@ impl App {
                 // The seats were indexed once, with the data (`Data::changes`).
                 let index = data.changes.seats();
                 let mut listed = vec![false; ds.contests.len()];
-                for &i in &self.rows {
+                for &i in self.rows.iter() {
                     listed[i] = true;
                 }
                 (v.history, v.history_hidden) = match anchor {
@@ -507,7 +507,7 @@ impl App {
                 version,
                 which,
                 data: Arc::clone(data),
-                rows: self.rows.clone(),
+                rows: Arc::clone(&self.rows),
             }));
         }
     }
