@@ -513,3 +513,38 @@ fn rounds_account_for_each_candidate_of_a_batch_elimination() {
     assert!(!shown.contains("2,046 exhausted"), "{shown}");
     assert!(!shown.contains("Seats filled"), "a single seat: {shown}");
 }
+
+/// A timeline taller than its pane is drawn a screenful at a time (only the months shown are
+/// laid out): scrolled anywhere by its cursor, what the pane shows is the same run of lines
+/// a pane tall enough for all of it shows.
+#[test]
+fn a_scrolled_timeline_shows_the_lines_a_tall_one_does() {
+    // The lines inside the timeline's pane, below its title.
+    fn inside(app: &App) -> Vec<String> {
+        let shown = screen(app);
+        (shown.lines())
+            .skip_while(|l| !l.contains("Timeline:"))
+            .skip(1)
+            .take_while(|l| !l.starts_with('└'))
+            .map(str::to_string)
+            .collect()
+    }
+    let mut tall = app(120, 40);
+    press(&mut tall, "4");
+    let all = inside(&tall);
+    let rows = tall.views.timeline.len();
+    let mut short = app(120, 10);
+    press(&mut short, "4");
+    let mut scrolled = false;
+    for _ in 0..rows {
+        let window = inside(&short);
+        assert!(window.len() < all.len(), "the short pane scrolls");
+        let at = all
+            .windows(window.len())
+            .position(|w| w == window.as_slice());
+        assert!(at.is_some(), "{window:#?}\nis not a run of\n{all:#?}");
+        scrolled |= at != Some(0);
+        press(&mut short, "j");
+    }
+    assert!(scrolled);
+}

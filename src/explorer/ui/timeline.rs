@@ -31,7 +31,12 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) -> Option<u16> {
         working::title_mark(app, Aggregate::Timeline)
     );
     let v = &app.views;
-    let mut body = lines(&v.timeline, data.dataset(), width, app.theme);
+    let scroll = layout::timeline_scroll(area, v.timeline.len(), v.timeline_cursor);
+    // Only the months on screen are drawn: at a million contests there are hundreds of them.
+    let height = usize::from(layout::inner(area).height);
+    let first = scroll.saturating_sub(layout::TIMELINE_HEAD);
+    let shown = first..scroll + height;
+    let mut body = lines(&v.timeline, data.dataset(), width, app.theme, shown);
     // Below the legend: how many of the dates placed rest on an inferred one.
     if let Some(note) = footnotes::dates(&v.timeline_inferred) {
         body.push(Line::styled(format!(" {note}"), app.theme.dim()));
@@ -41,7 +46,6 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) -> Option<u16> {
     {
         *line = std::mem::take(line).style(app.theme.selected(true));
     }
-    let scroll = layout::timeline_scroll(area, v.timeline.len(), v.timeline_cursor);
     frame.render_widget(pane_block(app, area, title, true), area);
     Some(scroll_paragraph(
         frame,
@@ -52,11 +56,14 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) -> Option<u16> {
     ))
 }
 
+/// The timeline's lines; of its months' rows only those in `shown` (by position) are laid out,
+/// the others left blank.
 fn lines(
     groups: &[GroupRecord<When>],
     ds: &Dataset,
     width: usize,
     theme: Theme,
+    shown: std::ops::Range<usize>,
 ) -> Vec<Line<'static>> {
     let count = |f: fn(&Period) -> bool| -> usize {
         groups
@@ -90,7 +97,11 @@ fn lines(
         .min(34);
     let max = groups.iter().map(|g| g.contests).max().unwrap_or(0);
     let bar_w = width.saturating_sub(1 + label_w + 6 + 2 + 20).clamp(4, 50);
-    for (g, label) in groups.iter().zip(&labels) {
+    for (at, (g, label)) in groups.iter().zip(&labels).enumerate() {
+        if !shown.contains(&at) {
+            out.push(Line::default());
+            continue;
+        }
         let gap = matches!(g.key, When::Gap { .. });
         let style = if gap { theme.dim() } else { theme.text() };
         let mut spans = vec![
