@@ -220,6 +220,7 @@ fn a_reload_while_searching_lists_the_new_data_and_drops_the_old_answer() {
 fn the_first_rows_found_are_listed_ahead_of_the_rest() {
     let mut app = app(120, 12);
     app.search_in_background_from = 1;
+    press(&mut app, "41");
     press(&mut app, "/e\n");
     let asked = searches(&mut app);
     let request = asked.last().unwrap();
@@ -254,6 +255,14 @@ fn the_first_rows_found_are_listed_ahead_of_the_rest() {
         shown.contains("working out the scoreboard for 12+ contests"),
         "{shown}"
     );
+    // The timeline, worked out before the search, shows those figures as updating.
+    press(&mut app, "4");
+    let shown = screen(&app);
+    assert!(
+        shown.contains("Timeline: 12+ contests by month · updating…"),
+        "{shown}"
+    );
+    press(&mut app, "2");
 
     answer(&mut app, request);
     assert_eq!(*app.rows, every);

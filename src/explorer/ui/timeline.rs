@@ -27,7 +27,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) -> Option<u16> {
     let width = usize::from(layout::inner(area).width);
     let title = format!(
         " Timeline: {} contests by month {}· Enter lists a month's contests ",
-        app.rows.len(),
+        app.listed(),
         working::title_mark(app, Aggregate::Timeline)
     );
     let v = &app.views;
