@@ -306,3 +306,42 @@ fn the_selected_contest_outlasts_the_first_rows_unless_the_reader_moves() {
         assert_eq!(selected_id(&app), Some(want), "moved: {moved}");
     }
 }
+
+/// The list's export asked for as a search starts waits, its prompt open, while only the
+/// search's first rows are in; once every row is, Enter writes them all.
+#[test]
+fn the_lists_export_waits_for_every_row() {
+    let every = rows_after("/e\n");
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("found.md");
+    let mut app = app(120, 12);
+    app.search_in_background_from = 1;
+    press(&mut app, "/e\n");
+    let asked = searches(&mut app);
+    let request = asked.last().unwrap();
+    press(&mut app, "E");
+    press(&mut app, file.to_str().unwrap());
+    step(&mut app, Action::Found(Box::new(request.early().unwrap())));
+    let shown = screen(&app);
+    assert!(shown.contains("export 12+ contests to"), "{shown}");
+    press(&mut app, "\n");
+    let shown = screen(&app);
+    assert!(
+        shown.contains("still searching: the list's export waits"),
+        "{shown}"
+    );
+    assert!(!file.exists());
+
+    answer(&mut app, request);
+    let shown = screen(&app);
+    assert!(
+        shown.contains(&format!("export {} contests to", every.len())),
+        "{shown}"
+    );
+    press(&mut app, "\n");
+    let text = std::fs::read_to_string(&file).unwrap();
+    let data = app.data.as_ref().unwrap().dataset();
+    for &i in &every {
+        assert!(text.contains(data.contests[i].id.as_str()), "{text}");
+    }
+}

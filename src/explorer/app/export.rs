@@ -99,6 +99,15 @@ impl App {
                 self.copy(target);
                 None
             }
+            (Action::Confirm, Some(ExportTarget::List)) if self.rows_in_part => {
+                // Asked for before the search's first rows came: the prompt stays until
+                // every row is in.
+                self.say(format!(
+                    "still searching: the list's export waits until every row is found (first {} so far); Enter again then",
+                    self.rows.len()
+                ));
+                None
+            }
             (Action::Confirm, Some(target)) => {
                 self.export_to_typed_name(target);
                 None

@@ -181,7 +181,7 @@ fn left_side(app: &App, width: usize) -> Vec<Span<'static>> {
                 " export this contest to (.md or .csv): ".to_string()
             }
             Field::Export(ExportTarget::List) => {
-                format!(" export {} contests to (.md or .csv): ", app.rows.len())
+                format!(" export {} contests to (.md or .csv): ", app.listed())
             }
         };
         // A suggestion is shown selected (typing replaces it); the cursor where it is. The
