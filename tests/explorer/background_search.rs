@@ -239,9 +239,11 @@ fn the_first_rows_found_are_listed_ahead_of_the_rest() {
         "{title}"
     );
 
-    press(&mut app, "E");
+    press(&mut app, "Y");
     assert!(
-        screen(&app).contains("still searching: the list's export and copy wait"),
+        screen(&app).contains(
+            "still searching: the list's copy waits until every row is found (first 12 so far)"
+        ),
         "{}",
         screen(&app)
     );
@@ -307,8 +309,9 @@ fn the_selected_contest_outlasts_the_first_rows_unless_the_reader_moves() {
     }
 }
 
-/// The list's export asked for as a search starts waits, its prompt open, while only the
-/// search's first rows are in; once every row is, Enter writes them all.
+/// The list's export asked for as a search starts waits, its prompt open, until the search
+/// has found every row (the rows listed before are the query's before, then its first rows);
+/// then Enter writes them all.
 #[test]
 fn the_lists_export_waits_for_every_row() {
     let every = rows_after("/e\n");
@@ -321,6 +324,14 @@ fn the_lists_export_waits_for_every_row() {
     let request = asked.last().unwrap();
     press(&mut app, "E");
     press(&mut app, file.to_str().unwrap());
+    // Before any answer the rows listed are the query's before: not written either.
+    press(&mut app, "\n");
+    let shown = screen(&app);
+    assert!(
+        shown.contains("still searching: the list's export waits until every row is found;"),
+        "{shown}"
+    );
+    assert!(!file.exists());
     step(&mut app, Action::Found(Box::new(request.early().unwrap())));
     let shown = screen(&app);
     assert!(shown.contains("export 12+ contests to"), "{shown}");

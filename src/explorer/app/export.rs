@@ -81,14 +81,12 @@ impl App {
                 ));
                 None
             }
-            (Action::StartExport(ExportTarget::List) | Action::Copy(ExportTarget::List), _)
-                if self.rows_in_part && self.overlay == Overlay::None =>
+            (Action::Copy(ExportTarget::List), _)
+                if self.searching.is_some() && self.overlay == Overlay::None =>
             {
-                // Likewise a search's first rows (the selected contest is whole).
-                self.say(format!(
-                    "still searching: the list's export and copy wait until every row is found (first {} so far)",
-                    self.rows.len()
-                ));
+                // The rows listed are the query's before, or the search's first (the selected
+                // contest is whole).
+                self.still_searching("copy");
                 None
             }
             (Action::StartExport(target), _) if self.overlay == Overlay::None => {
@@ -99,13 +97,9 @@ impl App {
                 self.copy(target);
                 None
             }
-            (Action::Confirm, Some(ExportTarget::List)) if self.rows_in_part => {
-                // Asked for before the search's first rows came: the prompt stays until
-                // every row is in.
-                self.say(format!(
-                    "still searching: the list's export waits until every row is found (first {} so far); Enter again then",
-                    self.rows.len()
-                ));
+            (Action::Confirm, Some(ExportTarget::List)) if self.searching.is_some() => {
+                // The prompt stays open until every row is in.
+                self.still_searching("export");
                 None
             }
             (Action::Confirm, Some(target)) => {
@@ -138,6 +132,24 @@ impl App {
     }
 
     /// Enter in the file-name prompt: write, or ask before replacing, or say what is wrong.
+    /// Says the list's `what` (export or copy) waits for the search being run to find every
+    /// row.
+    fn still_searching(&mut self, what: &str) {
+        let so_far = if self.rows_in_part {
+            format!(" (first {} so far)", self.rows.len())
+        } else {
+            String::new()
+        };
+        let again = if what == "export" {
+            "; Enter again then"
+        } else {
+            ""
+        };
+        self.say(format!(
+            "still searching: the list's {what} waits until every row is found{so_far}{again}"
+        ));
+    }
+
     fn export_to_typed_name(&mut self, target: ExportTarget) {
         let Overlay::Input(input) = &self.overlay else {
             return;
