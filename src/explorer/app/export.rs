@@ -86,7 +86,7 @@ impl App {
             {
                 // The rows listed are the query's before, or the search's first (the selected
                 // contest is whole).
-                self.still_searching("copy");
+                self.still_searching("copy", "");
                 None
             }
             (Action::StartExport(target), _) if self.overlay == Overlay::None => {
@@ -99,7 +99,7 @@ impl App {
             }
             (Action::Confirm, Some(ExportTarget::List)) if self.searching.is_some() => {
                 // The prompt stays open until every row is in.
-                self.still_searching("export");
+                self.still_searching("export", "; Enter again then");
                 None
             }
             (Action::Confirm, Some(target)) => {
@@ -131,25 +131,20 @@ impl App {
         self.overlay = Overlay::Input(TextInput::suggested(Field::Export(target), text));
     }
 
-    /// Enter in the file-name prompt: write, or ask before replacing, or say what is wrong.
     /// Says the list's `what` (export or copy) waits for the search being run to find every
-    /// row.
-    fn still_searching(&mut self, what: &str) {
+    /// row, then what to do (`then`).
+    fn still_searching(&mut self, what: &str, then: &str) {
         let so_far = if self.rows_in_part {
             format!(" (first {} so far)", self.rows.len())
         } else {
             String::new()
         };
-        let again = if what == "export" {
-            "; Enter again then"
-        } else {
-            ""
-        };
         self.say(format!(
-            "still searching: the list's {what} waits until every row is found{so_far}{again}"
+            "still searching: the list's {what} waits until every row is found{so_far}{then}"
         ));
     }
 
+    /// Enter in the file-name prompt: write, or ask before replacing, or say what is wrong.
     fn export_to_typed_name(&mut self, target: ExportTarget) {
         let Overlay::Input(input) = &self.overlay else {
             return;
