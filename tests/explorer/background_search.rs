@@ -356,3 +356,79 @@ fn the_lists_export_waits_for_every_row() {
         assert!(text.contains(data.contests[i].id.as_str()), "{text}");
     }
 }
+
+/// Any interleaving of letters typed and taken back, and of answers arriving — first rows or
+/// every row, late, out of order, or never — leaves the list honest: first rows are flagged
+/// only while their search is still running, and once no search is, the list holds exactly
+/// what a search on the UI thread lists for the word in the prompt.
+#[test]
+fn any_order_of_letters_and_answers_leaves_the_list_right() {
+    // xorshift: the same sequences every run.
+    let mut state: u64 = 0x9e37_79b9_7f4a_7c15;
+    let mut next = |n: u64| {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        usize::try_from(state % n).unwrap()
+    };
+    // What the UI thread lists for each word, worked out once.
+    let mut listed = std::collections::HashMap::<String, Vec<usize>>::new();
+    let mut want = |typed: &str| {
+        (listed.entry(typed.to_string()))
+            .or_insert_with(|| rows_after(&format!("/{typed}")))
+            .clone()
+    };
+    let (mut early_listed, mut settled) = (0, 0);
+    for _ in 0..16 {
+        let mut app = app(120, 8);
+        app.search_in_background_from = 1;
+        press(&mut app, "/");
+        let mut typed = String::new();
+        let mut pending: Vec<Request> = Vec::new();
+        for _ in 0..16 {
+            match next(6) {
+                0 | 1 => {
+                    let letter = ['e', 's', 't'][next(3)];
+                    typed.push(letter);
+                    press(&mut app, &letter.to_string());
+                }
+                2 => {
+                    typed.pop();
+                    crate::support::tui::key(
+                        &mut app,
+                        ratatui::crossterm::event::KeyCode::Backspace,
+                    );
+                }
+                3 if !pending.is_empty() => {
+                    let request = &pending[next(pending.len() as u64)];
+                    if let Some(early) = request.early() {
+                        step(&mut app, Action::Found(Box::new(early)));
+                    }
+                }
+                _ if !pending.is_empty() => {
+                    let request = pending.remove(next(pending.len() as u64));
+                    answer(&mut app, &request);
+                }
+                _ => {}
+            }
+            pending.extend(searches(&mut app));
+            assert!(!app.rows_in_part || app.searching.is_some());
+            early_listed += usize::from(app.rows_in_part);
+            if app.searching.is_none() {
+                assert_eq!(*app.rows, want(&typed), "{typed:?}");
+                settled += 1;
+            }
+        }
+        // Every answer still to come arrives, in the order asked.
+        for request in &pending {
+            answer(&mut app, request);
+        }
+        assert!(app.searching.is_none() && !app.rows_in_part);
+        assert_eq!(*app.rows, want(&typed), "{typed:?}");
+    }
+    // Both states were visited along the way.
+    assert!(
+        early_listed > 10 && settled > 10,
+        "{early_listed}, {settled}"
+    );
+}
