@@ -318,15 +318,11 @@ impl Index {
         tested: usize,
     ) -> Option<Vec<usize>> {
         let compiled = Compiled::new(self, filter);
-        let mut first = Vec::with_capacity(n);
-        for &i in order.iter().take(tested) {
-            if first.len() == n {
-                break;
-            }
-            if compiled.matches(self, i as usize) {
-                first.push(i as usize);
-            }
-        }
+        let first: Vec<usize> = (order.iter().take(tested))
+            .map(|&i| i as usize)
+            .filter(|&i| compiled.matches(self, i))
+            .take(n)
+            .collect();
         (first.len() == n).then_some(first)
     }
 
