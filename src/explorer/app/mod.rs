@@ -266,12 +266,13 @@ impl App {
 
     /// How many contests are listed: `40+` while only a search's first rows are in.
     pub fn listed(&self) -> String {
-        let n = self.rows.len();
-        if self.rows_in_part {
-            format!("{n}+")
-        } else {
-            n.to_string()
-        }
+        format!("{}{}", self.rows.len(), self.more_to_come())
+    }
+
+    /// What a count of the listed contests ends with: `+` while only a search's first rows
+    /// are in.
+    pub fn more_to_come(&self) -> &'static str {
+        if self.rows_in_part { "+" } else { "" }
     }
 
     /// The contests listed out of all, as pane titles say it: `12 of 300` then `noun`; while

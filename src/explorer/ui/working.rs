@@ -30,11 +30,8 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, which: Aggregate) {
     }
     let title = format!(" {} ", app.view.title());
     frame.render_widget(pane_block(app, area, title, true), area);
-    let mut contests = thousands(app.rows.len() as u64);
-    if app.rows_in_part {
-        // A search's first rows: the view waits for the rest.
-        contests.push('+');
-    }
+    // A search's first rows are counted `12+`: the view waits for the rest.
+    let contests = format!("{}{}", thousands(app.rows.len() as u64), app.more_to_come());
     let line = if app.views.failed(which) {
         format!(
             " could not work out {} for {contests} contests: a bug in hustings (please report it); \
