@@ -6,10 +6,43 @@
 //! path out of [`write`]: an error drops it (deleting it), and SIGINT, SIGTERM and SIGHUP are
 //! held back on the writing thread while it exists, then acted on once it is renamed or gone.
 //! Only SIGKILL (or a crash) can leave one behind; the next write to the same `NAME` removes
-//! those whose process is no longer running.
+//! those whose process is no longer running. A program that writes on one thread and may end
+//! on another (the explorer) calls [`finish_writes`] before it ends.
 
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
+use std::sync::{Mutex, MutexGuard, PoisonError};
+use std::time::{Duration, Instant};
+
+/// Held by a write from start to rename, and by [`finish_writes`] from then on.
+static WRITING: Mutex<()> = Mutex::new(());
+
+fn writing() -> MutexGuard<'static, ()> {
+    WRITING.lock().unwrap_or_else(PoisonError::into_inner)
+}
+
+/// Waits, at most `patience`, for a write under way on another thread to finish (renamed,
+/// or its temporary file deleted), and keeps any other from starting: for a process about to
+/// end, so that no temporary file is left behind. Returns whether no write is under way.
+pub fn finish_writes(patience: Duration) -> bool {
+    let start = Instant::now();
+    loop {
+        match WRITING.try_lock() {
+            Ok(guard) => {
+                std::mem::forget(guard);
+                return true;
+            }
+            Err(std::sync::TryLockError::Poisoned(poisoned)) => {
+                std::mem::forget(poisoned.into_inner());
+                return true;
+            }
+            Err(std::sync::TryLockError::WouldBlock) if start.elapsed() < patience => {
+                std::thread::sleep(Duration::from_millis(5));
+            }
+            Err(std::sync::TryLockError::WouldBlock) => return false,
+        }
+    }
+}
 
 /// Why a file was not written.
 #[derive(Debug, thiserror::Error)]
@@ -24,6 +57,7 @@ pub enum WriteError {
 /// Writes `bytes` to `path` via a temporary file and a rename. Without `overwrite`, an
 /// existing `path` is never replaced, even if it appears while writing.
 pub fn write(path: &Path, bytes: &[u8], overwrite: bool) -> Result<(), WriteError> {
+    let _writing = writing();
     let io_error = |e: io::Error| WriteError::Io {
         path: path.to_path_buf(),
         message: match e.kind() {
@@ -274,6 +308,50 @@ mod tests {
             .status()
             .unwrap();
         assert_eq!(status.signal(), Some(libc::SIGTERM), "{status}");
+        assert_eq!(entries(dir.path()), ["out.json"]);
+        assert_eq!(std::fs::read(dir.path().join("out.json")).unwrap(), b"all");
+    }
+
+    /// A process ending while another thread writes (the explorer quitting during an export's
+    /// write) waits for the file, and starts no write after.
+    #[cfg(unix)]
+    #[test]
+    fn ending_waits_for_a_write_on_another_thread() {
+        const NAME: &str = "atomic::tests::ending_waits_for_a_write_on_another_thread";
+        if let Some(dir) = std::env::var_os("HUSTINGS_TEST_DIR") {
+            // The child: a thread writes slowly; this one ends the process meanwhile.
+            let out = Path::new(&dir).join("out.json");
+            std::thread::spawn(move || {
+                BEFORE_RENAME.set(Some(|| {
+                    std::thread::sleep(Duration::from_millis(300));
+                }));
+                write(&out, b"all", false).unwrap();
+            });
+            // Once the write is under way: its temporary file is there.
+            while !entries(Path::new(&dir))
+                .iter()
+                .any(|f| f.starts_with(".out.json.hustings-"))
+            {
+                std::thread::sleep(Duration::from_millis(1));
+            }
+            assert!(finish_writes(Duration::from_secs(10)));
+            let late =
+                std::thread::spawn(move || write(&Path::new(&dir).join("late.json"), b"x", false));
+            std::thread::sleep(Duration::from_millis(100));
+            assert!(
+                !late.is_finished(),
+                "no write starts once the process is ending"
+            );
+            std::process::exit(0);
+        }
+        let dir = tempfile::tempdir().unwrap();
+        let status = std::process::Command::new(std::env::current_exe().unwrap())
+            .args(["--exact", NAME, "--test-threads=1"])
+            .env("HUSTINGS_TEST_DIR", dir.path())
+            .stdout(std::process::Stdio::null())
+            .status()
+            .unwrap();
+        assert!(status.success(), "{status}");
         assert_eq!(entries(dir.path()), ["out.json"]);
         assert_eq!(std::fs::read(dir.path().join("out.json")).unwrap(), b"all");
     }

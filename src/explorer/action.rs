@@ -7,7 +7,7 @@ use std::sync::Arc;
 use crate::explorer::aggregates::Worked;
 use crate::explorer::data::Data;
 use crate::explorer::effect::Written;
-use crate::explorer::export::ExportTarget;
+use crate::explorer::export::{ExportTarget, Rendered};
 use crate::explorer::screen::{Focus, ScrollLimits, View};
 use crate::explorer::search::Found;
 use crate::map::Direction;
@@ -158,6 +158,8 @@ pub enum Action {
     Copy(ExportTarget),
     /// The answer to a yes/no question (replace an existing file?).
     Answer(bool),
+    /// An export rendered off the UI thread (`Effect::Export`): to write, or to copy.
+    Exported(Box<Rendered>),
     /// An export's file write finished (see `effect::write`).
     Written(Written),
     /// Map: move the cursor to the nearest hexagon in this direction (arrows, h j k l).

@@ -4,15 +4,18 @@
 //! pure function of state and action, and tests read the outbox instead of a terminal or disk.
 
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use crate::atomic::{self, WriteError};
 use crate::explorer::aggregates::Request;
-use crate::explorer::search;
+use crate::explorer::background_work::{Job, Worker};
+use crate::explorer::{export, search};
 
 /// Something for the event loop to do.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Effect {
-    /// Write a file atomically; replace an existing one only when `overwrite` (the user said yes).
+    /// Write a file atomically, off the UI thread (`FileWriter`); replace an existing one only
+    /// when `overwrite` (the user said yes).
     Write { file: PendingWrite, overwrite: bool },
     /// Write this OSC 52 sequence to the terminal, putting its text on the clipboard.
     Clipboard(String),
@@ -27,6 +30,9 @@ pub enum Effect {
     /// Run a search of a large dataset off the UI thread (`background_work`), answering with
     /// `Action::Found`.
     Search(Box<search::Request>),
+    /// Render an export off the UI thread (`export::ExportWorker`), answering with
+    /// `Action::Exported`.
+    Export(Box<export::Request>),
 }
 
 /// An export on its way to a file.
@@ -35,7 +41,9 @@ pub struct PendingWrite {
     /// The file as typed (for messages) and as resolved.
     pub typed: String,
     pub path: PathBuf,
-    pub bytes: Vec<u8>,
+    /// Shared, not copied, between the app (which may ask before replacing a file) and the
+    /// thread that writes them: an export can be hundreds of megabytes.
+    pub bytes: Arc<Vec<u8>>,
     /// What is written, e.g. `Stockport Labour selection as Markdown`.
     pub what: String,
 }
@@ -47,6 +55,33 @@ pub enum Written {
     /// The file exists (it may have appeared since the name was typed): ask first.
     Exists(PendingWrite),
     Failed(String),
+}
+
+/// How long ending the explorer waits for an export's file being written to be finished.
+pub const WRITE_PATIENCE: std::time::Duration = std::time::Duration::from_secs(30);
+
+/// The thread that writes exports' files: hundreds of megabytes, and their sync to disk, take
+/// a second or more.
+pub type FileWriter = Worker<FileWrite>;
+
+/// An [`Effect::Write`], for the `FileWriter`. One at a time (the app runs one export at a
+/// time), so none is superseded.
+pub struct FileWrite {
+    pub file: PendingWrite,
+    pub overwrite: bool,
+}
+
+impl Job for FileWrite {
+    type Answer = Written;
+    const THREAD: &'static str = "hustings-write";
+
+    fn work_out(&self) -> Written {
+        write(self.file.clone(), self.overwrite)
+    }
+
+    fn failed(&self) -> Written {
+        Written::Failed("writing it failed (a bug: please report it)".into())
+    }
 }
 
 /// Carries out an [`Effect::Write`] and says how it went (for `Action::Written`).

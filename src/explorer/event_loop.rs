@@ -14,7 +14,8 @@ use crate::explorer::action::Action;
 use crate::explorer::aggregates::ViewWorker;
 use crate::explorer::app::{App, ScrollLimits};
 use crate::explorer::background_load::{Loader, Outcome};
-use crate::explorer::effect::{self, Effect};
+use crate::explorer::effect::{self, Effect, FileWrite, FileWriter};
+use crate::explorer::export::ExportWorker;
 use crate::explorer::input::Input;
 use crate::explorer::keymap;
 use crate::explorer::search::SearchWorker;
@@ -22,6 +23,7 @@ use crate::explorer::terminal::{self, Session, Signals};
 use crate::explorer::theme::Theme;
 use crate::explorer::ui;
 use crate::load::{self, DataSource};
+use crate::report::safe;
 use crate::query::from_input::QuerySpec;
 
 /// Set to `1` (by tests) to panic once the first frame with data is drawn, proving that a
@@ -87,21 +89,33 @@ pub fn run(options: ExplorerOptions) -> Result<u8> {
         loader,
         views: ViewWorker::start_waking(input.nudger()),
         search: SearchWorker::start_waking(input.nudger()),
+        export: ExportWorker::start_waking(input.nudger()),
+        writer: FileWriter::start_waking(input.nudger()),
     };
     let outcome = event_loop(&mut session, &mut app, &background, &signals, &input);
     drop(session);
+    // An export's file being written is finished (it takes a second or so), never left as a
+    // temporary file; the shell is back meanwhile, so it is said.
+    if !crate::atomic::finish_writes(Duration::ZERO) {
+        if let Some(export) = &app.exporting {
+            eprintln!("hustings: finishing writing {}…", safe::message(&export.what));
+        }
+        crate::atomic::finish_writes(effect::WRITE_PATIENCE);
+    }
     // The process ends now: freeing a large dataset piece by piece would hold up the exit
     // after `q` by up to a second, for nothing.
     std::mem::forget(app);
     outcome
 }
 
-/// The threads working for the event loop: loading, a large list's view data, and a large
-/// dataset's search.
+/// The threads working for the event loop: loading, a large list's view data, a large
+/// dataset's search, and exports, rendered then written.
 struct Background {
     loader: Loader,
     views: ViewWorker,
     search: SearchWorker,
+    export: ExportWorker,
+    writer: FileWriter,
 }
 
 fn event_loop(
@@ -166,6 +180,18 @@ fn event_loop(
             dirty = true;
             continue;
         }
+        if let Some(written) = background.writer.try_recv() {
+            feed(app, Action::Written(written));
+            carry_out_effects(app, background, session, signals)?;
+            dirty = true;
+            continue;
+        }
+        if let Some(rendered) = background.export.try_recv() {
+            feed(app, Action::Exported(Box::new(rendered)));
+            carry_out_effects(app, background, session, signals)?;
+            dirty = true;
+            continue;
+        }
         if let Some(worked) = background.views.try_recv() {
             feed(app, Action::ViewData(Box::new(worked)));
             dirty = true;
@@ -223,7 +249,7 @@ fn carry_out_effects(
         for effect in effects {
             match effect {
                 Effect::Write { file, overwrite } => {
-                    feed(app, Action::Written(effect::write(file, overwrite)));
+                    background.writer.ask(FileWrite { file, overwrite });
                 }
                 Effect::Clipboard(osc52) => {
                     // Terminals without OSC 52 ignore it; none says whether it worked.
@@ -238,6 +264,8 @@ fn carry_out_effects(
                 }
                 Effect::WorkOut(request) => background.views.ask(request),
                 Effect::Search(request) => background.search.ask(*request),
+                // One at a time (the app refuses another meanwhile), so none is superseded.
+                Effect::Export(request) => background.export.ask(*request),
                 Effect::Suspend => {
                     session.suspend()?;
                     // The SIGCONT that ended it is dealt with.

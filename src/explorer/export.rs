@@ -3,14 +3,22 @@
 //! --format markdown|csv` print (without `--csv-raw`), from the same report code; from the
 //! rounds view, the selected count's every round as `hustings show ID --format csv` prints it —
 //! and the OSC 52 escape sequence that asks a terminal to put text on the clipboard.
+//!
+//! Exports are rendered off the UI thread (`Effect::Export`, answered by `Action::Exported`): a
+//! million contests take seconds to write as CSV, and the explorer keeps answering meanwhile.
 
 use std::borrow::Cow;
-use std::path::Path;
+use std::fmt;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use base64::Engine;
 use base64::engine::general_purpose::STANDARD;
 
+use crate::explorer::background_work::{Job, Worker};
+use crate::explorer::data::Data;
 use crate::model::{Contest, Dataset};
+use crate::query::Query;
 use crate::report::csv::TextCells;
 use crate::report::safe::Replaced;
 use crate::report::{self, Detail, Listing};
@@ -68,6 +76,33 @@ pub struct Source<'a> {
 }
 
 impl<'a> Source<'a> {
+    /// What `rows` of `data` (listed for `query`) export, with `selected` the selected
+    /// contest's index and `rounds` whether the rounds view is showing.
+    pub fn of(
+        data: &'a Data,
+        query: &'a Query,
+        rows: &'a [usize],
+        selected: Option<usize>,
+        rounds: bool,
+    ) -> Source<'a> {
+        Source {
+            listing: Listing {
+                dataset: data.dataset(),
+                warnings: &data.loaded.warnings,
+                query,
+                rows,
+                // The list's result and change, as `list` prints them.
+                changes: Some(&data.changes),
+                all: data.index.rows_total(),
+            },
+            exact: data.exact.as_ref(),
+            changes: &data.changes,
+            selected,
+            versions: &data.loaded.versions,
+            rounds,
+        }
+    }
+
     /// Contest `i` exactly as loaded.
     fn exact_contest(&self, i: usize) -> &'a Contest {
         match self.exact {
@@ -174,6 +209,126 @@ pub fn describe(source: &Source, target: ExportTarget) -> String {
             1 => "1 contest".to_string(),
             n => format!("{n} contests"),
         },
+    }
+}
+
+/// The thread that renders exports.
+pub type ExportWorker = Worker<Request>;
+
+/// Where an export goes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Destination {
+    /// A file: the name as typed (for messages) and as resolved.
+    File { typed: String, path: PathBuf },
+    /// The clipboard, as Markdown in an OSC 52 sequence.
+    Clipboard,
+}
+
+/// An export to render: the listed rows and the selected contest as they stand when asked, so
+/// what is written is what was on screen, whatever the reader does meanwhile.
+#[derive(Clone)]
+pub struct Request {
+    pub data: Arc<Data>,
+    pub query: Query,
+    pub rows: Arc<Vec<usize>>,
+    pub selected: Option<usize>,
+    /// The rounds view was showing.
+    pub rounds: bool,
+    pub target: ExportTarget,
+    /// The file's format (a copy is always Markdown).
+    pub format: ExportFormat,
+    /// What is exported, for messages (`12 contests as CSV`).
+    pub what: String,
+    pub to: Destination,
+}
+
+/// An export rendered (`Action::Exported`), or why it could not be.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Rendered {
+    pub what: String,
+    pub to: Destination,
+    /// For a file, its bytes; for the clipboard, the OSC 52 sequence.
+    pub bytes: Result<Vec<u8>, String>,
+    /// The size of what was rendered, before any encoding for the clipboard.
+    pub size: usize,
+}
+
+impl Request {
+    fn source(&self) -> Source<'_> {
+        Source::of(
+            &self.data,
+            &self.query,
+            &self.rows,
+            self.selected,
+            self.rounds,
+        )
+    }
+}
+
+impl Job for Request {
+    type Answer = Rendered;
+    const THREAD: &'static str = "hustings-export";
+
+    fn work_out(&self) -> Rendered {
+        let source = self.source();
+        let rendered = match self.to {
+            Destination::File { .. } => render(&source, self.target, self.format),
+            Destination::Clipboard => render(&source, self.target, ExportFormat::Markdown),
+        };
+        let size = rendered.as_ref().map_or(0, Vec::len);
+        let bytes = match self.to {
+            Destination::File { .. } => rendered,
+            Destination::Clipboard => {
+                rendered.map(|bytes| osc52(&String::from_utf8_lossy(&bytes)).into_bytes())
+            }
+        };
+        Rendered {
+            what: self.what.clone(),
+            to: self.to.clone(),
+            bytes,
+            size,
+        }
+    }
+
+    fn failed(&self) -> Rendered {
+        Rendered {
+            what: self.what.clone(),
+            to: self.to.clone(),
+            bytes: Err("rendering it failed (a bug: please report it)".into()),
+            size: 0,
+        }
+    }
+}
+
+// Requests are compared in tests of the outbox: the same rows of the same data (not a copy).
+impl PartialEq for Request {
+    fn eq(&self, other: &Request) -> bool {
+        Arc::ptr_eq(&self.data, &other.data)
+            && self.query == other.query
+            && self.rows == other.rows
+            && self.selected == other.selected
+            && self.rounds == other.rounds
+            && self.target == other.target
+            && self.format == other.format
+            && self.what == other.what
+            && self.to == other.to
+    }
+}
+
+impl Eq for Request {}
+
+impl fmt::Debug for Request {
+    // Not the data, nor the rows: there may be a million.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Request")
+            .field("rows", &self.rows.len())
+            .field("selected", &self.selected)
+            .field("rounds", &self.rounds)
+            .field("target", &self.target)
+            .field("format", &self.format)
+            .field("what", &self.what)
+            .field("to", &self.to)
+            .finish_non_exhaustive()
     }
 }
 

@@ -1,9 +1,10 @@
 //! The terminal's events, read on a thread of their own and handed to the event loop through
 //! a channel. So quitting never waits for the UI thread: when `q` (in the list) or Ctrl-c
-//! arrives and the loop has not ended the program within [`QUIT_GRACE`] — it may be drawing a
+//! arrives and the loop has not handled it within [`QUIT_GRACE`] — it may be drawing a
 //! contest of a hundred thousand candidates — this thread gives the terminal back and ends
 //! the process itself, with the status the loop would have given. Nothing being computed is
-//! needed to quit.
+//! needed to quit. A key the loop has handled is its to act on: it quits, or says first what
+//! quitting would lose.
 
 use std::io;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -67,8 +68,14 @@ impl Input {
                     sent += 1;
                     if let Some(status) = status {
                         thread::sleep(QUIT_GRACE);
+                        if reader.handled.load(Ordering::SeqCst) >= sent {
+                            // The loop has handled the key: it is quitting, or it chose not to
+                            // (it asks first while an export is under way).
+                            continue;
+                        }
                         // Still running: the loop is busy. Quitting needs nothing it computes.
                         terminal::restore();
+                        crate::atomic::finish_writes(crate::explorer::effect::WRITE_PATIENCE);
                         // `_exit`, not `exit`: the main thread may be ending the process at
                         // this very moment, and two `exit`s at once are undefined in C.
                         // SAFETY: ends the process; `restore` has flushed what it wrote.

@@ -6,7 +6,9 @@ use crate::support::cli::stdout;
 use crate::support::data::{file_names, formula};
 use crate::support::tui::{app, app_on, press, select};
 use base64::Engine;
+use hustings::explorer::action::Action;
 use hustings::explorer::app::{App, Overlay};
+use hustings::explorer::background_work::Job;
 use hustings::explorer::effect::Effect;
 use hustings::explorer::export::osc52;
 use hustings::load::{self, DataSource};
@@ -282,17 +284,40 @@ fn update_asks_for_the_write_and_touches_no_disk() {
             app.update(action);
         }
     }
+    // First the rendering, asked of the export worker (here worked out in the test)…
+    let effects = app.take_effects();
+    let [Effect::Export(request)] = effects.as_slice() else {
+        panic!("one export expected: {effects:?}");
+    };
+    assert!(
+        status_line(&app).contains(
+            "exporting Stockport Labour selection as Markdown to /nonexistent-dir/out.md…"
+        ),
+        "{}",
+        status_line(&app)
+    );
+    app.update(Action::Exported(Box::new(request.work_out())));
+    // …then the write, for the loop.
     let effects = app.take_effects();
     let [Effect::Write { file, overwrite }] = effects.as_slice() else {
         panic!("one write expected: {effects:?}");
     };
     assert!(!overwrite, "never replaces unasked");
+    assert!(
+        status_line(&app)
+            .contains("writing Stockport Labour selection as Markdown to /nonexistent-dir/out.md…"),
+        "{}",
+        status_line(&app)
+    );
     assert_eq!(file.typed, "/nonexistent-dir/out.md");
     let cli = stdout(&["show", "stockport-selection-2019", "--format", "markdown"]);
-    assert_eq!(String::from_utf8(file.bytes.clone()).unwrap(), cli);
+    assert_eq!(String::from_utf8(file.bytes.to_vec()).unwrap(), cli);
     // R asks for a reload the same way.
-    app.update(hustings::explorer::action::Action::Reload);
+    app.update(Action::Reload);
     assert_eq!(app.take_effects(), [Effect::Reload]);
+    // While the file is written, q quits at once: the loop finishes the write first.
+    app.update(Action::Quit);
+    assert!(app.should_quit);
 }
 
 /// Issue 23: in the rounds view (5) `e` to a `.csv` name writes the selected count's every
@@ -428,4 +453,159 @@ fn csv_exports_of_data_with_unsafe_text_carry_the_exact_strings() {
     ]);
     assert!(shown.contains("Bo\u{1b}[31mb"), "{shown}");
     assert_eq!(std::fs::read_to_string(&rounds).unwrap(), shown);
+}
+
+/// Keys through the key map and `update` alone: the export asked for stays in the outbox, as
+/// it does while the worker renders it.
+fn press_while_rendering(app: &mut App, keys: &str) {
+    use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    for ch in keys.chars() {
+        let code = match ch {
+            '\n' => KeyCode::Enter,
+            '\x08' => KeyCode::Backspace,
+            '\x1b' => KeyCode::Esc,
+            c => KeyCode::Char(c),
+        };
+        let key = KeyEvent::new(code, KeyModifiers::NONE);
+        if let Some(action) = hustings::explorer::keymap::action_for(key, app.mode()) {
+            app.update(action);
+        }
+    }
+}
+
+/// The export the app asked for, rendered as the worker renders it, and its write carried out.
+fn render_and_write(app: &mut App) {
+    let effects = app.take_effects();
+    let [Effect::Export(request)] = effects.as_slice() else {
+        panic!("one export expected: {effects:?}");
+    };
+    let rendered = request.work_out();
+    crate::support::tui::step(app, Action::Exported(Box::new(rendered)));
+}
+
+/// Exports are rendered off the UI thread: meanwhile the status bar says what is being
+/// exported, keys are answered, a second export waits its turn, and `q` warns before losing
+/// it; the file holds what was listed when Enter was pressed, whatever was listed since.
+#[test]
+fn the_explorer_answers_while_an_export_renders() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("all.csv");
+    let mut app = app(120, 40);
+    press(&mut app, "E");
+    let erase = "\x08".repeat("contests.md".len());
+    press_while_rendering(&mut app, &format!("{erase}{}\n", path.display()));
+    let exporting = format!("exporting 17 contests as CSV to {}…", path.display());
+    assert!(
+        status_line(&app).contains(&exporting),
+        "{}",
+        status_line(&app)
+    );
+    assert!(
+        !path.exists(),
+        "nothing is written before the bytes are rendered"
+    );
+    // The list answers meanwhile: a search narrows it, the selection moves.
+    press_while_rendering(&mut app, "/stockport\n");
+    assert!(
+        (1..17).contains(&app.rows.len()),
+        "the search is listed at once"
+    );
+    press_while_rendering(&mut app, "E");
+    assert_eq!(app.overlay, Overlay::None, "no second prompt");
+    assert!(
+        status_line(&app).contains("one export at a time: still exporting 17 contests"),
+        "{}",
+        status_line(&app)
+    );
+    press_while_rendering(&mut app, "Y");
+    press_while_rendering(&mut app, "q");
+    assert!(!app.should_quit, "the first q says what it would lose");
+    assert!(
+        status_line(&app).contains("q again quits without it"),
+        "{}",
+        status_line(&app)
+    );
+    render_and_write(&mut app);
+    assert!(
+        app.take_effects().is_empty(),
+        "E and Y asked for nothing more"
+    );
+    assert!(
+        status_line(&app).contains("wrote 17 contests as CSV to"),
+        "{}",
+        status_line(&app)
+    );
+    assert!(!status_line(&app).contains("exporting"));
+    let written = std::fs::read_to_string(&path).unwrap();
+    assert_eq!(
+        written,
+        stdout(&["list", "--format", "csv"]),
+        "every contest listed at Enter"
+    );
+    // Done: q quits at once.
+    press_while_rendering(&mut app, "q");
+    assert!(app.should_quit);
+
+    // q twice quits without waiting.
+    let mut app = crate::support::tui::app(120, 40);
+    press(&mut app, "E");
+    press_while_rendering(
+        &mut app,
+        &format!("{erase}{}\n", dir.path().join("b.md").display()),
+    );
+    press_while_rendering(&mut app, "qq");
+    assert!(app.should_quit);
+}
+
+/// A copy is rendered off the UI thread too, and sent once rendered.
+#[test]
+fn a_copy_is_sent_once_rendered() {
+    let mut app = app(120, 40);
+    press_while_rendering(&mut app, "Y");
+    assert!(
+        status_line(&app).contains("exporting 17 contests to the clipboard…"),
+        "{}",
+        status_line(&app)
+    );
+    let effects = app.take_effects();
+    let [Effect::Export(request)] = effects.as_slice() else {
+        panic!("one export expected: {effects:?}");
+    };
+    app.update(Action::Exported(Box::new(request.work_out())));
+    let list = stdout(&["list", "--format", "markdown"]);
+    assert_eq!(app.take_effects(), [Effect::Clipboard(osc52(&list))]);
+    assert!(status_line(&app).contains("sent to clipboard (OSC 52): 17 contests as Markdown"));
+}
+
+/// A file found to exist while another prompt is open is asked about once that prompt is
+/// closed, and the prompt keeps what was typed in it.
+#[test]
+fn replacing_a_file_is_asked_once_the_open_prompt_closes() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("all.md");
+    std::fs::write(&path, "mine").unwrap();
+    let mut app = app(120, 40);
+    press(&mut app, "E");
+    let erase = "\x08".repeat("contests.md".len());
+    press_while_rendering(&mut app, &format!("{erase}{}\n", path.display()));
+    press_while_rendering(&mut app, "/stock");
+    render_and_write(&mut app);
+    let Overlay::Input(input) = &app.overlay else {
+        panic!("the search prompt stays open: {:?}", app.overlay);
+    };
+    assert_eq!(input.text, "stock");
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), "mine");
+    press(&mut app, "\n");
+    assert!(
+        matches!(app.overlay, Overlay::Confirm(_)),
+        "{:?}",
+        app.overlay
+    );
+    assert!(status_line(&app).contains("exists. Replace it? (y/n)"));
+    press(&mut app, "y");
+    assert_eq!(
+        std::fs::read_to_string(&path).unwrap(),
+        stdout(&["list", "--format", "markdown"]),
+        "what was listed when the name was given"
+    );
 }

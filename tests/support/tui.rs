@@ -3,6 +3,7 @@
 
 use hustings::explorer::action::Action;
 use hustings::explorer::app::{App, Data, ScrollLimits};
+use hustings::explorer::background_work::Job;
 use hustings::explorer::effect::{self, Effect};
 use hustings::explorer::keymap;
 use hustings::explorer::theme::Theme;
@@ -45,19 +46,30 @@ pub fn app_with(width: u16, height: u16, theme: Theme) -> App {
     app
 }
 
-/// Applies `action`, carries out the file writes it asked for, then draws a frame and hands
+/// Applies `action`, renders the exports and carries out the file writes it asked for (as the
+/// export worker and the loop would), then draws a frame and hands
 /// back what it measured, as the explorer loop does after every event (so scrolling stops
 /// where the text on screen ends). Other effects (clipboard, reload) stay in the outbox for
 /// the test to read.
 pub fn step(app: &mut App, action: Action) {
     app.update(action);
     let mut kept = Vec::new();
-    for e in app.take_effects() {
-        match e {
-            Effect::Write { file, overwrite } => {
-                app.update(Action::Written(effect::write(file, overwrite)));
+    // An export's answer asks for its write: carried out until nothing more is asked.
+    loop {
+        let effects = app.take_effects();
+        if effects.is_empty() {
+            break;
+        }
+        for e in effects {
+            match e {
+                Effect::Write { file, overwrite } => {
+                    app.update(Action::Written(effect::write(file, overwrite)));
+                }
+                Effect::Export(request) => {
+                    app.update(Action::Exported(Box::new(request.work_out())));
+                }
+                other => kept.push(other),
             }
-            other => kept.push(other),
         }
     }
     app.outbox.extend(kept);

@@ -1,17 +1,19 @@
 //! Exporting from the explorer: `e` / `E` ask for a file name in the status line and write the
 //! selected contest / the listed contests there, as Markdown or CSV by the name's extension
 //! (atomically, asking before replacing a file) — in the rounds view a CSV of the selected
-//! contest is its count, every round, as `show --format csv` writes it; `y` / `Y` send them to the clipboard as
-//! Markdown with OSC 52. The bytes come from `crate::explorer::export`, the same report code as
-//! the CLI; the writing and the copying are effects for the event loop (`crate::explorer::effect`).
+//! contest is its count, every round, as `show --format csv` writes it; `y` / `Y` send them to
+//! the clipboard as Markdown with OSC 52. The bytes come from `crate::explorer::export`, the
+//! same report code as the CLI, rendered off the UI thread (`Effect::Export`); the writing and
+//! the copying are effects for the event loop (`crate::explorer::effect`). One export runs at
+//! a time, and the status bar says so until it is done.
 
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use crate::explorer::action::Action;
-use crate::explorer::app::{App, Field, Overlay, TextInput};
+use crate::explorer::app::{App, Exporting, Field, Overlay, TextInput};
 use crate::explorer::effect::{Effect, PendingWrite, Written};
-use crate::explorer::export::{self, ExportFormat, ExportTarget, Source};
-use crate::report::Listing;
+use crate::explorer::export::{self, Destination, ExportFormat, ExportTarget, Rendered, Source};
 use crate::report::words::thousands;
 
 /// Terminals commonly cap OSC 52 payloads around here; larger copies may be dropped.
@@ -20,22 +22,46 @@ const OSC52_COMFORTABLE: usize = 74_994;
 impl App {
     fn export_source(&self) -> Option<Source<'_>> {
         let data = self.data.as_ref()?;
-        Some(Source {
-            listing: Listing {
-                dataset: data.dataset(),
-                warnings: &data.loaded.warnings,
-                query: &self.query,
-                rows: &self.rows,
-                // The list's result and change, as `list` prints them.
-                changes: Some(&data.changes),
-                all: data.index.rows_total(),
-            },
-            exact: data.exact.as_ref(),
-            changes: &data.changes,
+        Some(Source::of(
+            data,
+            &self.query,
+            &self.rows,
+            self.selected_index(),
+            self.view == crate::explorer::screen::View::Rounds,
+        ))
+    }
+
+    /// Asks the worker to render `target` as `format` for `to`, as listed and selected now.
+    fn ask_export(
+        &mut self,
+        target: ExportTarget,
+        format: ExportFormat,
+        what: String,
+        to: Destination,
+    ) {
+        let Some(data) = self.data.clone() else {
+            return;
+        };
+        let going = match &to {
+            Destination::File { typed, .. } => format!("{what} to {typed}"),
+            Destination::Clipboard => format!("{what} to the clipboard"),
+        };
+        self.exporting = Some(Exporting {
+            what: going,
+            writing: false,
+        });
+        self.quit_warned = false;
+        self.outbox.push(Effect::Export(Box::new(export::Request {
+            data,
+            query: self.query.clone(),
+            rows: Arc::clone(&self.rows),
             selected: self.selected_index(),
-            versions: &data.loaded.versions,
             rounds: self.view == crate::explorer::screen::View::Rounds,
-        })
+            target,
+            format,
+            what,
+            to,
+        })));
     }
 
     /// The export actions, and Enter / Esc / y / n while an export asks something; the rest
@@ -71,6 +97,25 @@ impl App {
             _ => None,
         };
         match (action, exporting) {
+            // Nothing is written while it renders: quitting then loses the export, so it is
+            // said first. (A file being written is finished before the explorer ends.)
+            (Action::Quit, _)
+                if !self.quit_warned
+                    && let Some(export) = self.exporting.as_ref().filter(|e| !e.writing) =>
+            {
+                let what = export.what.clone();
+                self.quit_warned = true;
+                self.say(format!("still exporting {what}: q again quits without it"));
+                None
+            }
+            (Action::StartExport(_) | Action::Copy(_), _)
+                if self.overlay == Overlay::None
+                    && let Some(export) = &self.exporting =>
+            {
+                let what = export.what.clone();
+                self.say(format!("one export at a time: still exporting {what}"));
+                None
+            }
             (Action::StartExport(_) | Action::Copy(_), _)
                 if self.preview && self.overlay == Overlay::None =>
             {
@@ -170,19 +215,54 @@ impl App {
             export::describe(&source, target),
             format.as_str()
         );
-        let bytes = match export::render(&source, target, format) {
-            Ok(bytes) => bytes,
-            Err(e) => return self.refuse(e),
-        };
-        let pending = PendingWrite {
-            typed,
-            path,
-            bytes,
-            what,
-        };
-        // Written only if no file is there: the loop reports `Exists` and we ask first.
         self.overlay = Overlay::None;
-        self.write(pending, false);
+        self.ask_export(target, format, what, Destination::File { typed, path });
+    }
+
+    /// An export rendered: a file's bytes to write, or a copy to send.
+    pub(super) fn exported(&mut self, rendered: Rendered) {
+        let Rendered {
+            what,
+            to,
+            bytes,
+            size,
+        } = rendered;
+        match (to, bytes) {
+            (Destination::File { typed, path }, Ok(bytes)) => {
+                let file = PendingWrite {
+                    typed,
+                    path,
+                    bytes: Arc::new(bytes),
+                    what,
+                };
+                // Written only if no file is there: the loop reports `Exists` and we ask first.
+                self.write(file, false);
+            }
+            (Destination::File { .. }, Err(e)) => {
+                self.exporting = None;
+                self.complain(format!("export failed: {e}"));
+            }
+            (Destination::Clipboard, Ok(osc52)) => {
+                self.exporting = None;
+                // The sequence is base64 between ASCII control codes.
+                let osc52 = String::from_utf8(osc52)
+                    .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
+                self.outbox.push(Effect::Clipboard(osc52));
+                let large = if size > OSC52_COMFORTABLE {
+                    " — large: some terminals drop copies this big"
+                } else {
+                    ""
+                };
+                self.say(format!(
+                    "sent to clipboard (OSC 52): {what} as Markdown ({} bytes){large}",
+                    thousands(size as u64)
+                ));
+            }
+            (Destination::Clipboard, Err(e)) => {
+                self.exporting = None;
+                self.complain(format!("nothing copied: {e}"));
+            }
+        }
     }
 
     fn answer(&mut self, yes: bool) {
@@ -192,26 +272,51 @@ impl App {
         if yes {
             self.write(pending, true);
         } else {
+            self.exporting = None;
             self.say(format!("not written: {} already exists", pending.typed));
         }
     }
 
     fn write(&mut self, file: PendingWrite, overwrite: bool) {
+        if let Some(export) = &mut self.exporting {
+            export.writing = true;
+        }
         self.outbox.push(Effect::Write { file, overwrite });
     }
 
     /// What the loop reports of a write.
     fn written(&mut self, outcome: Written) {
         match outcome {
-            Written::Done(file) => self.say(format!(
-                "wrote {} to {} ({} bytes)",
-                file.what,
-                file.typed,
-                thousands(file.bytes.len() as u64)
-            )),
-            // It exists (or appeared while we were asking): ask rather than replace it unasked.
-            Written::Exists(file) => self.overlay = Overlay::Confirm(file),
-            Written::Failed(e) => self.complain(format!("export failed: {e}")),
+            Written::Done(file) => {
+                self.exporting = None;
+                self.say(format!(
+                    "wrote {} to {} ({} bytes)",
+                    file.what,
+                    file.typed,
+                    thousands(file.bytes.len() as u64)
+                ));
+            }
+            // It exists (or appeared while we were asking): ask rather than replace it unasked,
+            // once whatever else is open is closed.
+            Written::Exists(file) => {
+                if let Some(export) = &mut self.exporting {
+                    export.writing = false;
+                }
+                self.question_waiting = Some(file);
+            }
+            Written::Failed(e) => {
+                self.exporting = None;
+                self.complain(format!("export failed: {e}"));
+            }
+        }
+    }
+
+    /// Asks whether to replace an export's file, if that waits and nothing else is open.
+    pub(super) fn ask_waiting_question(&mut self) {
+        if self.overlay == Overlay::None
+            && let Some(file) = self.question_waiting.take()
+        {
+            self.overlay = Overlay::Confirm(file);
         }
     }
 
@@ -220,26 +325,15 @@ impl App {
         let Some(source) = self.export_source() else {
             return;
         };
+        if target == ExportTarget::Selected && source.selected.is_none() {
+            return self.complain("nothing copied: no contest is selected".into());
+        }
         let mut what = export::describe(&source, target);
         if let (ExportTarget::Selected, Some(c)) = (target, self.selected_contest()) {
             // The id is what `show`, `history` and `compare` take: said, and in the Markdown.
             what = format!("{what} ({})", c.id);
         }
-        let text = match export::render(&source, target, ExportFormat::Markdown) {
-            Ok(bytes) => String::from_utf8_lossy(&bytes).into_owned(),
-            Err(e) => return self.complain(format!("nothing copied: {e}")),
-        };
-        let size = text.len();
-        self.outbox.push(Effect::Clipboard(export::osc52(&text)));
-        let large = if size > OSC52_COMFORTABLE {
-            " — large: some terminals drop copies this big"
-        } else {
-            ""
-        };
-        self.say(format!(
-            "sent to clipboard (OSC 52): {what} as Markdown ({} bytes){large}",
-            thousands(size as u64)
-        ));
+        self.ask_export(target, ExportFormat::Markdown, what, Destination::Clipboard);
     }
 }
 

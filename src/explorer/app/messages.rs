@@ -65,7 +65,8 @@ pub const MESSAGE_ROWS: u16 = 3;
 
 impl App {
     /// What the status bar says above its filters, oldest first: the load error, the
-    /// notice, and why a prompt refused what was typed; `true` for a problem (shown with ⚠).
+    /// notice, an export under way, and why a prompt refused what was typed; `true` for a
+    /// problem (shown with ⚠).
     pub fn status_messages(&self) -> Vec<(String, bool)> {
         let mut out = Vec::new();
         if let Some(error) = &self.error {
@@ -74,6 +75,16 @@ impl App {
         if let Some(notice) = &self.notice {
             let problem = notice.starts_with('⚠');
             out.push((notice.clone(), problem));
+        }
+        if let Some(export) = &self.exporting
+            && !matches!(self.overlay, Overlay::Confirm(_))
+        {
+            let doing = if export.writing {
+                "writing"
+            } else {
+                "exporting"
+            };
+            out.push((format!("{doing} {}…", export.what), false));
         }
         if let Overlay::Input(input) = &self.overlay
             && let Some(e) = &input.error

@@ -62,6 +62,15 @@ pub enum Overlay {
     Columns(usize),
 }
 
+/// An export under way.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Exporting {
+    /// What it is and where it goes: `12 contests as CSV to out.csv`.
+    pub what: String,
+    /// Its file is being written (it was rendered): quitting waits for it, and loses nothing.
+    pub writing: bool,
+}
+
 /// Everything the explorer shows, and nothing it does not.
 #[derive(Debug)]
 pub struct App {
@@ -136,6 +145,14 @@ pub struct App {
     selected_before_search: Option<(usize, Option<usize>)>,
     /// How many searches have been asked of the worker (each one's number).
     searches: u64,
+    /// The export being rendered or written off the UI thread, or asked about, shown until
+    /// it is done. One at a time.
+    pub exporting: Option<Exporting>,
+    /// `q` was pressed during an export and told the export would be lost: the next `q` quits.
+    quit_warned: bool,
+    /// An export's file turned out to exist while another overlay was open: the question
+    /// whether to replace it is asked once that closes.
+    question_waiting: Option<crate::explorer::effect::PendingWrite>,
 }
 
 impl App {
@@ -176,6 +193,9 @@ impl App {
             rows_in_part: false,
             selected_before_search: None,
             searches: 0,
+            exporting: None,
+            quit_warned: false,
+            question_waiting: None,
         }
     }
 
@@ -324,6 +344,10 @@ impl App {
                 self.refresh_views();
                 return;
             }
+            Action::Exported(rendered) => {
+                self.exported(*rendered);
+                return;
+            }
             _ => {}
         }
         if !matches!(
@@ -340,14 +364,13 @@ impl App {
         }
         // The column picker takes its keys; the views take their own actions next and pass
         // the rest on.
-        let Some(action) = self.update_columns(action) else {
-            self.refresh_views();
-            return;
-        };
-        if let Some(action) = self.update_views(action) {
+        if let Some(action) = self.update_columns(action)
+            && let Some(action) = self.update_views(action)
+        {
             self.update_contests(action);
         }
         self.refresh_views();
+        self.ask_waiting_question();
     }
 
     /// The actions of the contest list and everything shared by all views.
