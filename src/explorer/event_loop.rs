@@ -23,8 +23,8 @@ use crate::explorer::terminal::{self, Session, Signals};
 use crate::explorer::theme::Theme;
 use crate::explorer::ui;
 use crate::load::{self, DataSource};
-use crate::report::safe;
 use crate::query::from_input::QuerySpec;
+use crate::report::safe;
 
 /// Set to `1` (by tests) to panic once the first frame with data is drawn, proving that a
 /// panic gives the terminal back.
@@ -98,7 +98,10 @@ pub fn run(options: ExplorerOptions) -> Result<u8> {
     // temporary file; the shell is back meanwhile, so it is said.
     if !crate::atomic::finish_writes(Duration::ZERO) {
         if let Some(export) = &app.exporting {
-            eprintln!("hustings: finishing writing {}…", safe::message(&export.what));
+            eprintln!(
+                "hustings: finishing writing {}…",
+                safe::message(&export.what)
+            );
         }
         crate::atomic::finish_writes(effect::WRITE_PATIENCE);
     }
