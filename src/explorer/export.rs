@@ -212,6 +212,11 @@ pub fn describe(source: &Source, target: ExportTarget) -> String {
     }
 }
 
+/// The most Markdown a copy sends (8 MiB). Terminals drop far smaller copies (many cap them
+/// near 100 kB); past this, the sequence would hold the terminal for seconds, over SSH for
+/// minutes, to no end.
+pub const CLIPBOARD_MOST: usize = 8 << 20;
+
 /// The thread that renders exports.
 pub type ExportWorker = Worker<Request>;
 
@@ -278,9 +283,15 @@ impl Job for Request {
         let size = rendered.as_ref().map_or(0, Vec::len);
         let bytes = match self.to {
             Destination::File { .. } => rendered,
-            Destination::Clipboard => {
-                rendered.map(|bytes| osc52(&String::from_utf8_lossy(&bytes)).into_bytes())
-            }
+            Destination::Clipboard => rendered.and_then(|bytes| {
+                if bytes.len() > CLIPBOARD_MOST {
+                    return Err(format!(
+                        "{} bytes of Markdown is more than a terminal's clipboard takes; E writes it to a file",
+                        crate::report::words::thousands(bytes.len() as u64)
+                    ));
+                }
+                Ok(osc52(&String::from_utf8_lossy(&bytes)).into_bytes())
+            }),
         };
         Rendered {
             what: self.what.clone(),

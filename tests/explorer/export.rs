@@ -609,3 +609,50 @@ fn replacing_a_file_is_asked_once_the_open_prompt_closes() {
         "what was listed when the name was given"
     );
 }
+
+/// A copy larger than any terminal's clipboard takes is refused, pointing to a file instead:
+/// sending it would hold the terminal for seconds (minutes over SSH). (Worked out as the
+/// worker does, without drawing frames of an 8 MB title.)
+#[test]
+fn a_copy_too_large_for_a_clipboard_is_refused() {
+    use hustings::explorer::export::{
+        CLIPBOARD_MOST, Destination, ExportFormat, ExportTarget, Request,
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let mut data: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(crate::support::data::fixture()).unwrap())
+            .unwrap();
+    data["contests"][0]["title"] = "a".repeat(CLIPBOARD_MOST).into();
+    let path = dir.path().join("huge.json");
+    std::fs::write(&path, data.to_string()).unwrap();
+    let data = std::sync::Arc::new(hustings::explorer::app::Data::new(
+        load::load(&[DataSource::File(path)]).unwrap(),
+    ));
+    let ask = |to| Request {
+        data: std::sync::Arc::clone(&data),
+        query: hustings::query::Query::default(),
+        rows: std::sync::Arc::new(vec![0]),
+        selected: Some(0),
+        rounds: false,
+        target: ExportTarget::Selected,
+        format: ExportFormat::Markdown,
+        what: "the contest".into(),
+        to,
+    };
+    let copied = ask(Destination::Clipboard).work_out();
+    let refused = copied.bytes.expect_err("too large to copy");
+    assert!(
+        refused.ends_with(
+            "bytes of Markdown is more than a terminal's clipboard takes; E writes it to a file"
+        ),
+        "{refused}"
+    );
+    assert!(copied.size > CLIPBOARD_MOST);
+    // The same contest to a file is rendered whole.
+    let file = ask(Destination::File {
+        typed: "huge.md".into(),
+        path: dir.path().join("huge.md"),
+    })
+    .work_out();
+    assert_eq!(file.bytes.unwrap().len(), copied.size);
+}
