@@ -115,18 +115,8 @@ pub fn run(
             })?;
             let mut summary = safe::Lines::new(std::io::stderr().lock());
             writeln!(summary, "{}", text::heading(&picture))?;
-            if !picture.placement.unplaced.is_empty() {
-                writeln!(
-                    summary,
-                    "not placed: {}",
-                    picture
-                        .placement
-                        .unplaced
-                        .iter()
-                        .map(|&i| dataset.contests[i].title.as_str())
-                        .collect::<Vec<_>>()
-                        .join("; ")
-                )?;
+            if let Some(unplaced) = text::unplaced(&picture, dataset) {
+                writeln!(summary, "{unplaced}")?;
             }
             writeln!(summary, "wrote {}", path.display())?;
         }

@@ -185,19 +185,11 @@ impl App {
             m.party = chosen
                 .and_then(|c| m.parties.iter().position(|p| *p == c))
                 .unwrap_or(usize::from(m.parties.len() > 1));
-            let unplaced = winners.placement.unplaced.len();
-            let note = (unplaced > 0).then(|| {
-                let names: Vec<&str> = winners
-                    .placement
-                    .unplaced
-                    .iter()
-                    .map(|&i| ds.contests[i].title.as_str())
-                    .collect();
+            let note = crate::report::map::text::unplaced(&winners, ds).map(|unplaced| {
                 format!(
-                    "map {}: {}; not placed: {}",
+                    "map {}: {}; {unplaced}",
                     winners.map.name,
                     winners.placement_words(),
-                    names.join("; ")
                 )
             });
             m.picture = Some(winners);

@@ -13,6 +13,32 @@ use crate::report::style::{Paint, TextStyle};
 /// The not-placed contests named at most (the rest are counted).
 const NAMED_AT_MOST: usize = 20;
 
+/// The contests the map has no hexagon for, the first named and the rest counted: `not placed
+/// (3): Aberdeen South; …` (`None` when every one is placed). A million contests on the wrong
+/// map would otherwise be a message of tens of megabytes.
+pub fn unplaced(picture: &Picture, dataset: &Dataset) -> Option<String> {
+    let unplaced = &picture.placement.unplaced;
+    if unplaced.is_empty() {
+        return None;
+    }
+    let mut names: Vec<String> = unplaced
+        .iter()
+        .take(NAMED_AT_MOST)
+        .map(|&i| dataset.contests[i].title.to_string())
+        .collect();
+    if unplaced.len() > NAMED_AT_MOST {
+        names.push(format!(
+            "and {} more",
+            crate::report::words::thousands((unplaced.len() - NAMED_AT_MOST) as u64)
+        ));
+    }
+    Some(format!(
+        "not placed ({}): {}",
+        crate::report::words::thousands(unplaced.len() as u64),
+        names.join("; ")
+    ))
+}
+
 /// Writes the map, its legend, what was not placed, and a swing's projection.
 ///
 /// # Errors
@@ -39,17 +65,8 @@ pub fn write(
     for line in legend_lines(picture, style) {
         writeln!(out, "{line}")?;
     }
-    let unplaced = &picture.placement.unplaced;
-    if !unplaced.is_empty() {
-        let mut names: Vec<String> = unplaced
-            .iter()
-            .take(NAMED_AT_MOST)
-            .map(|&i| dataset.contests[i].title.to_string())
-            .collect();
-        if unplaced.len() > NAMED_AT_MOST {
-            names.push(format!("and {} more", unplaced.len() - NAMED_AT_MOST));
-        }
-        writeln!(out, "not placed ({}): {}", unplaced.len(), names.join("; "))?;
+    if let Some(unplaced) = unplaced(picture, dataset) {
+        writeln!(out, "{unplaced}")?;
     }
     if let (Some(projection), Some(swing)) = (&picture.projection, swing) {
         writeln!(
