@@ -1,5 +1,6 @@
 //! The data of the views that aggregate the listed contests — scoreboard (2), endorsers (3),
-//! timeline (4), seats changing hands (8) — worked out for one version of the listed rows. A
+//! timeline (4), seats changing hands (8), the map (9) — worked out for one version of the
+//! listed rows. A
 //! plain function of the data and the rows, so the UI thread can work it out for a small list
 //! and a worker thread for a large one (`background_work`), the result the same either way.
 
@@ -9,6 +10,7 @@ use std::sync::Arc;
 use crate::explorer::background_work::{Job, Worker};
 use crate::explorer::data::Data;
 use crate::explorer::screen::View;
+use crate::map::{Colouring, HexMap, Picture, place};
 use crate::stats::change::ChangeMatrix;
 use crate::stats::inferred::{self, InferredCounts};
 use crate::stats::timeline::{self, Span};
@@ -29,6 +31,7 @@ pub enum Aggregate {
     Endorsers,
     Timeline,
     Changes,
+    Map,
 }
 
 impl Aggregate {
@@ -39,6 +42,7 @@ impl Aggregate {
             View::Endorsements => Some(Aggregate::Endorsers),
             View::Timeline => Some(Aggregate::Timeline),
             View::Changes => Some(Aggregate::Changes),
+            View::Map => Some(Aggregate::Map),
             _ => None,
         }
     }
@@ -50,6 +54,7 @@ impl Aggregate {
             Aggregate::Endorsers => "the endorsement record",
             Aggregate::Timeline => "the timeline",
             Aggregate::Changes => "the seats changing hands",
+            Aggregate::Map => "the map",
         }
     }
 }
@@ -63,6 +68,9 @@ pub enum ViewData {
     /// Contests per month, long empty stretches folded; how many dates are inferred.
     Timeline(Vec<GroupRecord<Span>>, InferredCounts),
     Changes(ChangeMatrix),
+    /// The listed contests on the map that places the most of them, coloured by winner
+    /// (`None`: there is no map to choose).
+    Map(Option<Box<Picture>>),
     /// Working it out failed (a bug, caught on the worker thread): nothing to show for these
     /// rows, and nothing more to wait for.
     Failed(Aggregate),
@@ -76,14 +84,15 @@ impl ViewData {
             ViewData::Endorsers(_) => Aggregate::Endorsers,
             ViewData::Timeline(..) => Aggregate::Timeline,
             ViewData::Changes(_) => Aggregate::Changes,
+            ViewData::Map(_) => Aggregate::Map,
             ViewData::Failed(which) => *which,
         }
     }
 }
 
 /// Works out `which` for `rows` (the rows hold a contest loaded from several sources once, so
-/// aggregates count it once).
-pub fn work_out(data: &Data, which: Aggregate, rows: &[usize]) -> ViewData {
+/// aggregates count it once); the map is chosen from `maps`.
+pub fn work_out(data: &Data, which: Aggregate, rows: &[usize], maps: &[HexMap]) -> ViewData {
     let (ds, index) = (data.dataset(), &data.index);
     match which {
         Aggregate::Scoreboard => ViewData::Scoreboard(data.scoreboard(rows)),
@@ -96,7 +105,26 @@ pub fn work_out(data: &Data, which: Aggregate, rows: &[usize]) -> ViewData {
             )
         }
         Aggregate::Changes => ViewData::Changes(data.change_matrix(rows)),
+        Aggregate::Map => ViewData::Map(map_picture(data, rows, maps).map(Box::new)),
     }
+}
+
+/// The map of `maps` that places the most of `rows`, with them placed on it and coloured by
+/// winner: at a million contests, over a second's work.
+fn map_picture(data: &Data, rows: &[usize], maps: &[HexMap]) -> Option<Picture> {
+    let ds = data.dataset();
+    let map = place::best_fit(maps.to_vec(), ds, rows)?;
+    Some(Picture::new(
+        map,
+        &crate::map::Request {
+            dataset: ds,
+            changes: &data.changes,
+            listed: rows,
+            index: &data.index,
+            colouring: &Colouring::Winner,
+            swing: None,
+        },
+    ))
 }
 
 /// `which` for `rows` if it is worked out already, without waiting: the scoreboard and the
@@ -106,7 +134,7 @@ pub fn worked_out_ahead(data: &Data, which: Aggregate, rows: &[usize]) -> Option
     match which {
         Aggregate::Scoreboard => data.scoreboard_if_ready(rows).map(ViewData::Scoreboard),
         Aggregate::Changes => data.change_matrix_if_ready(rows).map(ViewData::Changes),
-        Aggregate::Endorsers | Aggregate::Timeline => None,
+        Aggregate::Endorsers | Aggregate::Timeline | Aggregate::Map => None,
     }
 }
 
@@ -122,6 +150,8 @@ pub struct Request {
     pub which: Aggregate,
     pub data: Arc<Data>,
     pub rows: Arc<Vec<usize>>,
+    /// The maps the map view chooses from (the built-in ones, or `--map`'s).
+    pub maps: Arc<Vec<HexMap>>,
 }
 
 impl Job for Request {
@@ -132,7 +162,7 @@ impl Job for Request {
     fn work_out(&self) -> Worked {
         Worked {
             version: self.version,
-            data: work_out(&self.data, self.which, &self.rows),
+            data: work_out(&self.data, self.which, &self.rows, &self.maps),
         }
     }
 
@@ -151,6 +181,7 @@ impl PartialEq for Request {
             && self.which == other.which
             && Arc::ptr_eq(&self.data, &other.data)
             && self.rows == other.rows
+            && Arc::ptr_eq(&self.maps, &other.maps)
     }
 }
 

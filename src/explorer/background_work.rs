@@ -112,6 +112,7 @@ mod tests {
             which,
             data: Arc::clone(&data),
             rows: Arc::new(rows.to_vec()),
+            maps: Arc::new(crate::map::builtin::all()),
         };
         let (older, newer) = (
             ask(1, Aggregate::Scoreboard, &rows),

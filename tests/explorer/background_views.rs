@@ -86,7 +86,12 @@ fn a_large_lists_scoreboard_is_asked_for_shown_when_ready_and_updated_after_a_fi
     let board = app.views.board.clone().expect("the scoreboard arrived");
     assert_eq!(
         ViewData::Scoreboard(board.clone()),
-        aggregates::work_out(app.data.as_ref().unwrap(), Aggregate::Scoreboard, &app.rows)
+        aggregates::work_out(
+            app.data.as_ref().unwrap(),
+            Aggregate::Scoreboard,
+            &app.rows,
+            &[]
+        )
     );
     assert_eq!(board.totals.contests, decided);
     assert_eq!(
@@ -174,4 +179,50 @@ fn a_view_whose_figures_could_not_be_worked_out_says_so_and_stops_waiting() {
     answer(&mut app, &again[0]);
     assert!(!screen(&app).contains("could not work out"));
     assert!(title(&app).contains("Scoreboard:"));
+}
+
+/// The map of a large list is placed off the UI thread too (at a million contests, over a
+/// second's work): the view says so until it comes, then draws it; after a filter the last
+/// map stays, marked, until the new one comes.
+#[test]
+fn a_large_lists_map_is_placed_off_the_ui_thread() {
+    let mut app = large_app();
+    press(&mut app, "9");
+    let asked = requests(&mut app);
+    assert_eq!(asked.len(), 1, "{asked:?}");
+    assert_eq!(asked[0].which, Aggregate::Map);
+    let shown = screen(&app);
+    assert!(
+        shown.contains("working out the map for 17 contests…"),
+        "{shown}"
+    );
+    answer(&mut app, &asked[0]);
+    let shown = screen(&app);
+    assert!(
+        shown.contains("Map · uk-2010 · winner · placed 16 of 17 contests"),
+        "{shown}"
+    );
+    assert!(!shown.contains("updating"), "{shown}");
+    // The cursor is on the selected contest's seat, as when the map is placed at once.
+    let placed_at_once = {
+        let mut small = crate::support::tui::app(120, 40);
+        press(&mut small, "9");
+        small.views.map.cursor
+    };
+    assert_eq!(app.views.map.cursor, placed_at_once);
+
+    press(&mut app, "p");
+    let again = requests(&mut app);
+    assert_eq!(again.len(), 1, "{again:?}");
+    let shown = screen(&app);
+    assert!(
+        shown.contains("placed 16 of 17 contests · updating…"),
+        "{shown}"
+    );
+    answer(&mut app, &again[0]);
+    let shown = screen(&app);
+    let placed = app.views.map.picture.as_ref().unwrap().placement_words();
+    assert_eq!(placed, format!("placed 9 of {} contests", app.rows.len()));
+    assert!(shown.contains(&placed), "{shown}");
+    assert!(!shown.contains("updating"), "{shown}");
 }

@@ -1,10 +1,12 @@
-//! The map view's state and keys: the picture of the listed contests (remade when they
-//! change), the cursor on a hexagon (kept on the selected contest's seat, and the other way
+//! The map view's state and keys: the picture of the listed contests (worked out with the
+//! views' aggregates when they change: off the UI thread for a large list), the cursor on a hexagon (kept on the selected contest's seat, and the other way
 //! round), what the colours mean, the party chosen for share, change and swing, and the swing.
+
+use std::sync::Arc;
 
 use crate::explorer::action::Action;
 use crate::explorer::app::{App, Focus, View};
-use crate::map::{Colouring, Direction, HexMap, Picture, Request, Swing, builtin, place};
+use crate::map::{Colouring, Direction, HexMap, Picture, Request, Swing, builtin};
 
 /// The map view's state.
 #[derive(Debug, Default)]
@@ -20,10 +22,11 @@ pub struct MapState {
     pub parties: Vec<String>,
     /// The chosen party, a position in `parties`.
     pub party: usize,
-    /// The built-in maps, read once.
-    maps: Vec<HexMap>,
+    /// The maps to choose from: the built-in ones (read once, when first drawn), or
+    /// `--map`'s.
+    maps: Arc<Vec<HexMap>>,
     /// The rows version the picture was made for.
-    made_for: Option<u64>,
+    pub(super) made_for: Option<u64>,
     /// The selected contest the cursor was last put on (a new selection moves the cursor).
     synced: Option<usize>,
     /// The last word on contests not placed, said once (not again at every keystroke of a
@@ -34,8 +37,16 @@ pub struct MapState {
 impl MapState {
     /// Draws on `map` alone (`--map`), not the best-fitting built-in one.
     pub fn use_map(&mut self, map: HexMap) {
-        self.maps = vec![map];
+        self.maps = Arc::new(vec![map]);
         self.made_for = None;
+    }
+
+    /// The maps to choose from, read now if not yet.
+    pub(super) fn maps(&mut self) -> Arc<Vec<HexMap>> {
+        if self.maps.is_empty() {
+            self.maps = Arc::new(builtin::all());
+        }
+        Arc::clone(&self.maps)
     }
 
     /// The chosen party's name, if any party won a seat.
@@ -146,61 +157,51 @@ impl App {
         }
     }
 
-    /// Remakes the picture when the listed contests changed, and keeps the cursor on the
-    /// selected contest's seat when the selection moved.
-    pub(super) fn refresh_map(&mut self) {
+    /// Keeps the map worked out for version `version` of the rows (`aggregates`): its
+    /// parties, the chosen one kept; the colouring chosen; and a word on the contests not
+    /// placed, said once.
+    pub(super) fn keep_map(&mut self, version: u64, picture: Option<Picture>) {
         let Some(data) = &self.data else {
             return;
         };
-        let version = self.views.rows_version;
+        let ds = data.dataset();
         let m = &mut self.views.map;
-        if m.made_for != Some(version) {
-            let ds = data.dataset();
-            if m.maps.is_empty() {
-                m.maps = builtin::all();
-            }
-            let Some(map) = place::best_fit(m.maps.clone(), ds, &self.rows) else {
-                return;
-            };
-            let winners = Picture::new(
-                map,
-                &Request {
-                    dataset: ds,
-                    changes: &data.changes,
-                    listed: &self.rows,
-                    index: &data.index,
-                    colouring: &Colouring::Winner,
-                    swing: None,
-                },
-            );
-            let chosen = m.party_name().map(str::to_string);
-            m.parties = winners
-                .coloured
-                .classes
-                .iter()
-                .filter(|c| c.is_party())
-                .map(|c| c.label.clone())
-                .collect();
-            // The second party by default: a swing to it is the one people ask about.
-            m.party = chosen
-                .and_then(|c| m.parties.iter().position(|p| *p == c))
-                .unwrap_or(usize::from(m.parties.len() > 1));
-            let note = crate::report::map::text::unplaced(&winners, ds).map(|unplaced| {
-                format!(
-                    "map {}: {}; {unplaced}",
-                    winners.map.name,
-                    winners.placement_words(),
-                )
-            });
-            m.picture = Some(winners);
-            m.made_for = Some(version);
-            m.synced = None;
-            self.recolour_map();
-            if note.is_some() && note != self.views.map.said {
-                self.views.map.said.clone_from(&note);
-                self.say(note.unwrap_or_default());
-            }
+        m.made_for = Some(version);
+        m.synced = None;
+        let Some(winners) = picture else {
+            m.picture = None;
+            return;
+        };
+        let chosen = m.party_name().map(str::to_string);
+        m.parties = winners
+            .coloured
+            .classes
+            .iter()
+            .filter(|c| c.is_party())
+            .map(|c| c.label.clone())
+            .collect();
+        // The second party by default: a swing to it is the one people ask about.
+        m.party = chosen
+            .and_then(|c| m.parties.iter().position(|p| *p == c))
+            .unwrap_or(usize::from(m.parties.len() > 1));
+        let note = crate::report::map::text::unplaced(&winners, ds).map(|unplaced| {
+            format!(
+                "map {}: {}; {unplaced}",
+                winners.map.name,
+                winners.placement_words(),
+            )
+        });
+        m.picture = Some(winners);
+        self.recolour_map();
+        self.sync_map_cursor();
+        if note.is_some() && note != self.views.map.said {
+            self.views.map.said.clone_from(&note);
+            self.say(note.unwrap_or_default());
         }
+    }
+
+    /// Keeps the cursor on the selected contest's seat when the selection moved.
+    pub(super) fn sync_map_cursor(&mut self) {
         let selected = self.selected_index();
         let m = &mut self.views.map;
         if selected != m.synced {

@@ -104,6 +104,7 @@ impl ViewState {
             Aggregate::Endorsers => self.endorsers_for,
             Aggregate::Timeline => self.timeline_for,
             Aggregate::Changes => self.matrix_for,
+            Aggregate::Map => self.map.made_for,
         }
     }
 
@@ -427,6 +428,9 @@ impl App {
         }
         if let Some(which) = Aggregate::of(self.view) {
             self.refresh_aggregate(which);
+            if which == Aggregate::Map {
+                self.sync_map_cursor();
+            }
             return;
         }
         let Some(data) = &self.data else {
@@ -478,7 +482,6 @@ impl App {
                     v.round_table_for = key;
                 }
             }
-            View::Map => self.refresh_map(),
             _ => {}
         }
     }
@@ -494,8 +497,9 @@ impl App {
         if self.views.data_for(which) == Some(version) {
             return;
         }
+        let maps = self.views.map.maps();
         let ready = if self.rows.len() < self.work_in_background_from {
-            Some(aggregates::work_out(data, which, &self.rows))
+            Some(aggregates::work_out(data, which, &self.rows, &maps))
         } else {
             aggregates::worked_out_ahead(data, which, &self.rows)
         };
@@ -508,6 +512,7 @@ impl App {
                 which,
                 data: Arc::clone(data),
                 rows: Arc::clone(&self.rows),
+                maps,
             }));
         }
     }
@@ -548,6 +553,7 @@ impl App {
                     .unwrap_or(0);
             }
             ViewData::Failed(which) => v.failed = Some((version, which)),
+            ViewData::Map(picture) => self.keep_map(version, picture.map(|p| *p)),
             ViewData::Timeline(timeline, inferred) => {
                 let keep = v.timeline.get(v.timeline_cursor).map(|g| g.key);
                 v.timeline = timeline;

@@ -18,9 +18,10 @@ use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
+use crate::explorer::aggregates::Aggregate;
 use crate::explorer::app::App;
 use crate::explorer::layout;
-use crate::explorer::ui::pane_block;
+use crate::explorer::ui::{pane_block, working};
 use crate::map::Picture;
 use crate::model::colour::Rgb;
 use crate::report::cells;
@@ -129,10 +130,11 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
         return;
     };
     let title = format!(
-        " Map · {} · {} · {} ",
+        " Map · {} · {} · {} {}",
         picture.map.name,
         picture.coloured.title,
-        picture.placement_words()
+        picture.placement_words(),
+        working::title_mark(app, Aggregate::Map)
     );
     frame.render_widget(pane_block(app, area, title, true), area);
     let (seat, map_area, legend_area) = parts(app, area);
