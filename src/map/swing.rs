@@ -4,8 +4,8 @@
 
 use crate::model::arithmetic::{self, Shares};
 use crate::model::change::elects_a_seat;
-use crate::model::party::Parties;
-use crate::model::{Contest, Dataset};
+use crate::model::party::{Parties, PartyKey};
+use crate::model::{Candidate, Contest, Dataset};
 use crate::query::from_input::names_party;
 
 /// `FROM:TO:POINTS`: FROM loses POINTS of share in every seat and TO gains them.
@@ -64,6 +64,26 @@ impl Swing {
     /// swing; `None` when the contest elects no seat or a share is unknown (it keeps its
     /// winner).
     pub fn winner(&self, parties: &Parties, contest: &Contest) -> Option<usize> {
+        self.winner_by(contest, |candidate| {
+            self.side(parties, parties.of_candidate(candidate).as_ref())
+        })
+    }
+
+    /// Which way the swing moves the share of a candidate of party `key`.
+    fn side(&self, parties: &Parties, key: Option<&PartyKey>) -> Side {
+        match key {
+            Some(key) if names_party(parties, &self.from, key) => Side::From,
+            Some(key) if names_party(parties, &self.to, key) => Side::To,
+            _ => Side::Neither,
+        }
+    }
+
+    /// [`Swing::winner`], each candidate's side given by `side`.
+    fn winner_by<'c>(
+        &self,
+        contest: &'c Contest,
+        mut side: impl FnMut(&'c Candidate) -> Side,
+    ) -> Option<usize> {
         if !elects_a_seat(contest.kind) || contest.candidates.is_empty() {
             return None;
         }
@@ -71,18 +91,46 @@ impl Swing {
         let mut best: Option<(f64, usize)> = None;
         for (k, candidate) in contest.candidates.iter().enumerate() {
             let mut share = shares.share(candidate).percent()?;
-            if let Some(key) = parties.of_candidate(candidate) {
-                if names_party(parties, &self.from, &key) {
-                    share = (share - self.points).max(0.0);
-                } else if names_party(parties, &self.to, &key) {
-                    share = (share + self.points).max(0.0);
-                }
+            match side(candidate) {
+                Side::From => share = (share - self.points).max(0.0),
+                Side::To => share = (share + self.points).max(0.0),
+                Side::Neither => {}
             }
             if best.is_none_or(|(most, _)| share > most) {
                 best = Some((share, k));
             }
         }
         best.map(|(_, k)| k)
+    }
+}
+
+/// Which way a swing moves a candidate's share.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Side {
+    From,
+    To,
+    Neither,
+}
+
+/// The party of each candidate's party as written, and the swing's side of it, each worked out
+/// once: a million contests name some dozens of parties, and working a party out folds names.
+struct Known<'d> {
+    ids: foldhash::HashMap<(bool, Option<&'d str>), usize>,
+    parties: Vec<(Option<PartyKey>, Side)>,
+}
+
+impl<'d> Known<'d> {
+    fn id(&mut self, parties: &Parties, swing: &Swing, candidate: &'d Candidate) -> usize {
+        let known = &mut self.parties;
+        *self
+            .ids
+            .entry((candidate.folded, candidate.party.as_deref()))
+            .or_insert_with(|| {
+                let key = parties.of_candidate(candidate);
+                let side = swing.side(parties, key.as_ref());
+                known.push((key, side));
+                known.len() - 1
+            })
     }
 }
 
@@ -100,7 +148,7 @@ pub struct Projection {
 pub fn project(dataset: &Dataset, parties: &Parties, swing: &Swing, rows: &[usize]) -> Projection {
     let mut seats: Vec<(String, String, usize, usize)> = Vec::new();
     let mut changing = 0;
-    let mut count = |key: Option<crate::model::party::PartyKey>, now: bool| {
+    let mut count = |key: Option<&PartyKey>, now: bool| {
         let Some(key) = key else { return };
         let at = if let Some(at) = seats.iter().position(|s| s.0 == key.group) {
             at
@@ -114,6 +162,10 @@ pub fn project(dataset: &Dataset, parties: &Parties, swing: &Swing, rows: &[usiz
             seats[at].2 += 1;
         }
     };
+    let mut known = Known {
+        ids: foldhash::HashMap::default(),
+        parties: Vec::new(),
+    };
     for &i in rows {
         let contest = &dataset.contests[i];
         if !elects_a_seat(contest.kind) {
@@ -123,17 +175,21 @@ pub fn project(dataset: &Dataset, parties: &Parties, swing: &Swing, rows: &[usiz
             continue;
         };
         let projected = swing
-            .winner(parties, contest)
+            .winner_by(contest, |c| {
+                let id = known.id(parties, swing, c);
+                known.parties[id].1
+            })
             .map_or(actual, |k| &contest.candidates[k]);
         let (was, will) = (
-            parties.of_candidate(actual),
-            parties.of_candidate(projected),
+            known.id(parties, swing, actual),
+            known.id(parties, swing, projected),
         );
+        let (was, will) = (&known.parties[was].0, &known.parties[will].0);
         if was.as_ref().map(|k| &k.group) != will.as_ref().map(|k| &k.group) {
             changing += 1;
         }
-        count(was, false);
-        count(will, true);
+        count(was.as_ref(), false);
+        count(will.as_ref(), true);
     }
     seats.sort_by(|a, b| b.3.cmp(&a.3).then(b.2.cmp(&a.2)).then(a.1.cmp(&b.1)));
     Projection {
