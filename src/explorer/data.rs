@@ -195,8 +195,7 @@ impl Data {
 
     /// The rows `query` lists, in its order (`by_change`: sorted by the change instead).
     pub fn list(&self, query: &Query, by_change: bool) -> Vec<usize> {
-        let mut rows = self.index.filter(&query.filter, None);
-        self.index.sort(&mut rows, query.sort);
+        let mut rows = self.index.run(query);
         if by_change {
             self.order_by_change(&mut rows, query);
         }

@@ -282,3 +282,27 @@ fn the_first_rows_found_in_order_begin_the_list() {
     }
     assert!(early >= 40 && late >= 5, "{early} early, {late} late");
 }
+
+/// Every row, unfiltered, is the whole-dataset order less the other sources' versions: what
+/// running the empty filter and sorting gives, for every key and direction.
+#[test]
+fn the_unfiltered_list_is_every_row_in_order() {
+    let bytes = crate::generate::synth::dataset_bytes(2_000, 7);
+    let dataset = load::parse("generated.json", &bytes).unwrap();
+    let hidden: Vec<usize> = (0..dataset.contests.len()).step_by(7).collect();
+    let index = Index::build(&dataset).hide(&hidden);
+    for key in SortKey::ALL {
+        for reverse in [false, true] {
+            let sort = Sort { key, reverse };
+            let mut expected = index.filter(&Filter::default(), None);
+            index.sort(&mut expected, sort);
+            let listed = index.run(&Query {
+                filter: Filter::default(),
+                sort,
+            });
+            assert_eq!(listed, expected, "{sort:?}");
+            assert_eq!(listed.len(), index.rows_total());
+            assert!(listed.iter().all(|i| !hidden.contains(i)));
+        }
+    }
+}
