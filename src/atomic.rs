@@ -7,24 +7,31 @@
 //! held back on the writing thread while it exists, then acted on once it is renamed or gone.
 //! Only SIGKILL (or a crash) can leave one behind; the next write to the same `NAME` removes
 //! those whose process is no longer running. A program that writes on one thread and may end
-//! on another (the explorer) calls [`finish_writes`] before it ends.
+//! on another (the explorer, whose exports are written as they are made, for seconds) calls
+//! [`finish_writes`] before it ends.
 
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Mutex, MutexGuard, PoisonError};
 use std::time::{Duration, Instant};
 
 /// Held by a write from start to rename, and by [`finish_writes`] from then on.
 static WRITING: Mutex<()> = Mutex::new(());
 
+/// Set by [`finish_writes`]: a write still being made stops, and leaves nothing behind.
+static ABANDON: AtomicBool = AtomicBool::new(false);
+
 fn writing() -> MutexGuard<'static, ()> {
     WRITING.lock().unwrap_or_else(PoisonError::into_inner)
 }
 
-/// Waits, at most `patience`, for a write under way on another thread to finish (renamed,
-/// or its temporary file deleted), and keeps any other from starting: for a process about to
-/// end, so that no temporary file is left behind. Returns whether no write is under way.
+/// For a process about to end: stops a write still being made on another thread (its
+/// temporary file deleted, nothing renamed), waits at most `patience` for one being synced or
+/// renamed to finish, and keeps any other from starting. Returns whether no write is under
+/// way.
 pub fn finish_writes(patience: Duration) -> bool {
+    ABANDON.store(true, Ordering::SeqCst);
     let start = Instant::now();
     loop {
         match WRITING.try_lock() {
@@ -57,6 +64,17 @@ pub enum WriteError {
 /// Writes `bytes` to `path` via a temporary file and a rename. Without `overwrite`, an
 /// existing `path` is never replaced, even if it appears while writing.
 pub fn write(path: &Path, bytes: &[u8], overwrite: bool) -> Result<(), WriteError> {
+    write_with(path, overwrite, |out| out.write_all(bytes)).map(drop)
+}
+
+/// [`write`], the bytes made by `fill` as it writes them (an export of a million contests
+/// need not be held in memory first); returns how many were written. Without `overwrite` an
+/// existing `path` is found before `fill` is called.
+pub fn write_with(
+    path: &Path,
+    overwrite: bool,
+    fill: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+) -> Result<u64, WriteError> {
     let _writing = writing();
     let io_error = |e: io::Error| WriteError::Io {
         path: path.to_path_buf(),
@@ -93,7 +111,17 @@ pub fn write(path: &Path, bytes: &[u8], overwrite: bool) -> Result<(), WriteErro
     #[cfg(unix)]
     builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o666));
     let mut temp = builder.tempfile_in(dir).map_err(io_error)?;
-    temp.write_all(bytes).map_err(io_error)?;
+    let mut out = io::BufWriter::with_capacity(
+        1 << 20,
+        Counted {
+            file: temp.as_file_mut(),
+            written: 0,
+        },
+    );
+    fill(&mut out).map_err(io_error)?;
+    out.flush().map_err(io_error)?;
+    let written = out.get_ref().written;
+    drop(out);
     temp.as_file().sync_all().map_err(io_error)?;
     // A replaced file keeps its permissions.
     if let Some(meta) = existing.as_ref().filter(|m| m.is_file()) {
@@ -109,10 +137,33 @@ pub fn write(path: &Path, bytes: &[u8], overwrite: bool) -> Result<(), WriteErro
         temp.persist_noclobber(path)
     };
     // On failure the temporary file is dropped with the error, which deletes it.
-    persisted.map(drop).map_err(|e| match e.error.kind() {
-        io::ErrorKind::AlreadyExists => WriteError::Exists(path.to_path_buf()),
-        _ => io_error(e.error),
-    })
+    persisted
+        .map(|_| written)
+        .map_err(|e| match e.error.kind() {
+            io::ErrorKind::AlreadyExists => WriteError::Exists(path.to_path_buf()),
+            _ => io_error(e.error),
+        })
+}
+
+/// The temporary file as it is written: how much, and whether the process is ending.
+struct Counted<'a> {
+    file: &'a mut std::fs::File,
+    written: u64,
+}
+
+impl Write for Counted<'_> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        if ABANDON.load(Ordering::SeqCst) {
+            return Err(io::Error::other("not finished: the program is ending"));
+        }
+        let n = self.file.write(buf)?;
+        self.written += n as u64;
+        Ok(n)
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.file.flush()
+    }
 }
 
 /// Removes the temporary files an earlier write to `name` in `dir` left behind when it was
@@ -354,6 +405,51 @@ mod tests {
         assert!(status.success(), "{status}");
         assert_eq!(entries(dir.path()), ["out.json"]);
         assert_eq!(std::fs::read(dir.path().join("out.json")).unwrap(), b"all");
+    }
+
+    /// A write still being made when the process ends is stopped: no file, no temporary file.
+    #[cfg(unix)]
+    #[test]
+    fn ending_stops_a_write_still_being_made() {
+        const NAME: &str = "atomic::tests::ending_stops_a_write_still_being_made";
+        if let Some(dir) = std::env::var_os("HUSTINGS_TEST_DIR") {
+            let out = Path::new(&dir).join("out.json");
+            let writer = std::thread::spawn(move || {
+                write_with(&out, false, |w| {
+                    // Ten seconds of writing, a byte at a time.
+                    for _ in 0..1000 {
+                        w.write_all(b"x")?;
+                        w.flush()?;
+                        std::thread::sleep(Duration::from_millis(10));
+                    }
+                    Ok(())
+                })
+            });
+            while !entries(Path::new(&dir))
+                .iter()
+                .any(|f| f.starts_with(".out.json.hustings-"))
+            {
+                std::thread::sleep(Duration::from_millis(1));
+            }
+            let start = Instant::now();
+            assert!(finish_writes(Duration::from_secs(10)));
+            assert!(
+                start.elapsed() < Duration::from_secs(2),
+                "stopped, not waited for"
+            );
+            let stopped = writer.join().unwrap().unwrap_err().to_string();
+            assert!(stopped.contains("the program is ending"), "{stopped}");
+            std::process::exit(0);
+        }
+        let dir = tempfile::tempdir().unwrap();
+        let status = std::process::Command::new(std::env::current_exe().unwrap())
+            .args(["--exact", NAME, "--test-threads=1"])
+            .env("HUSTINGS_TEST_DIR", dir.path())
+            .stdout(std::process::Stdio::null())
+            .status()
+            .unwrap();
+        assert!(status.success(), "{status}");
+        assert_eq!(entries(dir.path()), Vec::<String>::new());
     }
 
     #[cfg(unix)]

@@ -6,8 +6,7 @@ use std::sync::Arc;
 
 use crate::explorer::aggregates::Worked;
 use crate::explorer::data::Data;
-use crate::explorer::effect::Written;
-use crate::explorer::export::{ExportTarget, Rendered};
+use crate::explorer::export::{ExportTarget, Exported};
 use crate::explorer::screen::{Focus, ScrollLimits, View};
 use crate::explorer::search::Found;
 use crate::map::Direction;
@@ -125,7 +124,7 @@ pub enum Action {
     /// A frame was drawn: how far its scrolling panes can scroll.
     Drawn(ScrollLimits),
     /// Replace the query (filters and sort), e.g. from command-line flags.
-    SetQuery(Query),
+    SetQuery(Box<Query>),
     /// New data arrived (first load, or a reload): filters and the selected contest are kept.
     Loaded(Arc<Data>),
     /// The first contests of a large file, to browse while the whole file loads (`Loaded`
@@ -158,10 +157,8 @@ pub enum Action {
     Copy(ExportTarget),
     /// The answer to a yes/no question (replace an existing file?).
     Answer(bool),
-    /// An export rendered off the UI thread (`Effect::Export`): to write, or to copy.
-    Exported(Box<Rendered>),
-    /// An export's file write finished (see `effect::write`).
-    Written(Written),
+    /// How an export made off the UI thread went (`Effect::Export`).
+    Exported(Box<Exported>),
     /// Map: move the cursor to the nearest hexagon in this direction (arrows, h j k l).
     MapMove(Direction),
     /// Map: `c`, the next meaning of the colours (winner, result, margin, turnout, share,

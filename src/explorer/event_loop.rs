@@ -14,7 +14,7 @@ use crate::explorer::action::Action;
 use crate::explorer::aggregates::ViewWorker;
 use crate::explorer::app::{App, ScrollLimits};
 use crate::explorer::background_load::{Loader, Outcome};
-use crate::explorer::effect::{self, Effect, FileWrite, FileWriter};
+use crate::explorer::effect::{self, Effect};
 use crate::explorer::export::ExportWorker;
 use crate::explorer::input::Input;
 use crate::explorer::keymap;
@@ -24,7 +24,6 @@ use crate::explorer::theme::Theme;
 use crate::explorer::ui;
 use crate::load::{self, DataSource};
 use crate::query::from_input::QuerySpec;
-use crate::report::safe;
 
 /// Set to `1` (by tests) to panic once the first frame with data is drawn, proving that a
 /// panic gives the terminal back.
@@ -90,21 +89,12 @@ pub fn run(options: ExplorerOptions) -> Result<u8> {
         views: ViewWorker::start_waking(input.nudger()),
         search: SearchWorker::start_waking(input.nudger()),
         export: ExportWorker::start_waking(input.nudger()),
-        writer: FileWriter::start_waking(input.nudger()),
     };
     let outcome = event_loop(&mut session, &mut app, &background, &signals, &input);
     drop(session);
-    // An export's file being written is finished (it takes a second or so), never left as a
-    // temporary file; the shell is back meanwhile, so it is said.
-    if !crate::atomic::finish_writes(Duration::ZERO) {
-        if let Some(export) = &app.exporting {
-            eprintln!(
-                "hustings: finishing writing {}…",
-                safe::message(&export.what)
-            );
-        }
-        crate::atomic::finish_writes(effect::WRITE_PATIENCE);
-    }
+    // An export still being made is stopped, its temporary file deleted; one being synced or
+    // renamed is finished. No temporary file is left behind.
+    crate::atomic::finish_writes(effect::WRITE_PATIENCE);
     // The process ends now: freeing a large dataset piece by piece would hold up the exit
     // after `q` by up to a second, for nothing.
     std::mem::forget(app);
@@ -112,13 +102,12 @@ pub fn run(options: ExplorerOptions) -> Result<u8> {
 }
 
 /// The threads working for the event loop: loading, a large list's view data, a large
-/// dataset's search, and exports, rendered then written.
+/// dataset's search, and exports.
 struct Background {
     loader: Loader,
     views: ViewWorker,
     search: SearchWorker,
     export: ExportWorker,
-    writer: FileWriter,
 }
 
 fn event_loop(
@@ -179,12 +168,6 @@ fn event_loop(
         }
         if let Some(found) = background.search.try_recv() {
             feed(app, Action::Found(Box::new(found)));
-            carry_out_effects(app, background, session, signals)?;
-            dirty = true;
-            continue;
-        }
-        if let Some(written) = background.writer.try_recv() {
-            feed(app, Action::Written(written));
             carry_out_effects(app, background, session, signals)?;
             dirty = true;
             continue;
@@ -251,9 +234,6 @@ fn carry_out_effects(
         }
         for effect in effects {
             match effect {
-                Effect::Write { file, overwrite } => {
-                    background.writer.ask(FileWrite { file, overwrite });
-                }
                 Effect::Clipboard(osc52) => {
                     // Terminals without OSC 52 ignore it; none says whether it worked.
                     let mut out = io::stdout();
@@ -295,13 +275,13 @@ fn deliver(app: &mut App, loader: &Loader, outcome: Outcome) -> Result<()> {
     app.update(Action::Clock(now.time()));
     match outcome {
         Outcome::Preview(data, query) => {
-            app.update(Action::SetQuery(*query));
+            app.update(Action::SetQuery(query));
             app.update(Action::Preview(data));
         }
         Outcome::First(Ok((data, query))) => {
             // After a preview the query is the user's, as they may have changed it.
             if !app.preview {
-                app.update(Action::SetQuery(*query));
+                app.update(Action::SetQuery(query));
             }
             app.update(Action::Loaded(data));
             if let Some(e) = &loader.watch_error {

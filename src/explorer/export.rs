@@ -4,17 +4,19 @@
 //! rounds view, the selected count's every round as `hustings show ID --format csv` prints it —
 //! and the OSC 52 escape sequence that asks a terminal to put text on the clipboard.
 //!
-//! Exports are rendered off the UI thread (`Effect::Export`, answered by `Action::Exported`): a
+//! Exports are made off the UI thread (`Effect::Export`, answered by `Action::Exported`): a
 //! million contests take seconds to write as CSV, and the explorer keeps answering meanwhile.
 
 use std::borrow::Cow;
 use std::fmt;
+use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use base64::Engine;
 use base64::engine::general_purpose::STANDARD;
 
+use crate::atomic::{self, WriteError};
 use crate::explorer::background_work::{Job, Worker};
 use crate::explorer::data::Data;
 use crate::model::{Contest, Dataset};
@@ -133,17 +135,19 @@ pub fn is_rounds_csv(source: &Source, target: ExportTarget, format: ExportFormat
             .is_some_and(|i| !source.exact_contest(i).rounds.is_empty())
 }
 
-/// The bytes of an export, or why there are none (nothing selected).
-pub fn render(
+/// Writes an export to `out` (an error when nothing is selected).
+pub fn render_into(
+    mut out: &mut dyn Write,
     source: &Source,
     target: ExportTarget,
     format: ExportFormat,
-) -> Result<Vec<u8>, String> {
+) -> io::Result<()> {
     let one;
     let rows = match target {
         ExportTarget::List => source.listing.rows,
         ExportTarget::Selected => {
-            one = [source.selected.ok_or("no contest is selected")?];
+            let selected = source.selected;
+            one = [selected.ok_or_else(|| io::Error::other("no contest is selected"))?];
             &one[..]
         }
     };
@@ -151,18 +155,15 @@ pub fn render(
         rows,
         ..source.listing
     };
-    let mut out = Vec::new();
     if is_rounds_csv(source, target, format) {
         // Formula-safe, as `show --format csv` is by default.
-        report::csv::rounds(
+        return report::csv::rounds(
             &mut out,
             source.exact_contest(rows[0]),
             TextCells::FormulaSafe,
-        )
-        .map_err(|e| e.to_string())?;
-        return Ok(out);
+        );
     }
-    let written = match (target, format) {
+    match (target, format) {
         (ExportTarget::Selected, ExportFormat::Markdown) => {
             let detail = Detail {
                 dataset: listing.dataset,
@@ -184,10 +185,7 @@ pub fn render(
             };
             report::csv::list(&mut out, &exact, TextCells::FormulaSafe)
         }
-    };
-    // Writing to a Vec cannot fail; a formatting error would be a bug worth reporting.
-    written.map_err(|e| e.to_string())?;
-    Ok(out)
+    }
 }
 
 /// A file name to offer: the contest's id, or `contests`, with the format's extension.
@@ -223,14 +221,21 @@ pub type ExportWorker = Worker<Request>;
 /// Where an export goes.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Destination {
-    /// A file: the name as typed (for messages) and as resolved.
-    File { typed: String, path: PathBuf },
+    /// A file: the name as typed (for messages) and as resolved; an existing one is replaced
+    /// only when `overwrite` (the reader said yes).
+    File {
+        typed: String,
+        path: PathBuf,
+        overwrite: bool,
+    },
     /// The clipboard, as Markdown in an OSC 52 sequence.
     Clipboard,
 }
 
-/// An export to render: the listed rows and the selected contest as they stand when asked, so
-/// what is written is what was on screen, whatever the reader does meanwhile.
+/// An export to make: the listed rows and the selected contest as they stand when asked, so
+/// what is written is what was on screen, whatever the reader does meanwhile. A file is
+/// written as it is made (atomically), never held whole in memory: a million contests as CSV
+/// are two gigabytes.
 #[derive(Clone)]
 pub struct Request {
     pub data: Arc<Data>,
@@ -247,15 +252,26 @@ pub struct Request {
     pub to: Destination,
 }
 
-/// An export rendered (`Action::Exported`), or why it could not be.
+/// How an export went (`Action::Exported`).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Rendered {
-    pub what: String,
-    pub to: Destination,
-    /// For a file, its bytes; for the clipboard, the OSC 52 sequence.
-    pub bytes: Result<Vec<u8>, String>,
-    /// The size of what was rendered, before any encoding for the clipboard.
-    pub size: usize,
+pub enum Exported {
+    /// The file is written, `bytes` long.
+    Written {
+        what: String,
+        typed: String,
+        bytes: u64,
+    },
+    /// The file exists (found before anything was made): the request, to make if the reader
+    /// says to replace it.
+    Exists(Box<Request>),
+    /// The OSC 52 sequence to send, and the size of the Markdown in it.
+    Copied {
+        what: String,
+        size: usize,
+        osc52: String,
+    },
+    /// Why nothing was written or copied.
+    Failed { to: Destination, message: String },
 }
 
 impl Request {
@@ -268,46 +284,91 @@ impl Request {
             self.rounds,
         )
     }
-}
 
-impl Job for Request {
-    type Answer = Rendered;
-    const THREAD: &'static str = "hustings-export";
-
-    fn work_out(&self) -> Rendered {
-        let source = self.source();
-        let rendered = match self.to {
-            Destination::File { .. } => render(&source, self.target, self.format),
-            Destination::Clipboard => render(&source, self.target, ExportFormat::Markdown),
-        };
-        let size = rendered.as_ref().map_or(0, Vec::len);
-        let bytes = match self.to {
-            Destination::File { .. } => rendered,
-            Destination::Clipboard => rendered.and_then(|bytes| {
-                if bytes.len() > CLIPBOARD_MOST {
-                    return Err(format!(
-                        "{} bytes of Markdown is more than a terminal's clipboard takes; E writes it to a file",
-                        crate::report::words::thousands(bytes.len() as u64)
-                    ));
-                }
-                Ok(osc52(&String::from_utf8_lossy(&bytes)).into_bytes())
-            }),
-        };
-        Rendered {
-            what: self.what.clone(),
-            to: self.to.clone(),
-            bytes,
-            size,
+    /// The file's name as typed (empty for the clipboard).
+    pub fn typed(&self) -> &str {
+        match &self.to {
+            Destination::File { typed, .. } => typed,
+            Destination::Clipboard => "",
         }
     }
 
-    fn failed(&self) -> Rendered {
-        Rendered {
-            what: self.what.clone(),
-            to: self.to.clone(),
-            bytes: Err("rendering it failed (a bug: please report it)".into()),
-            size: 0,
+    /// The same export, replacing the file if it exists.
+    #[must_use]
+    pub fn replacing(mut self) -> Request {
+        if let Destination::File { overwrite, .. } = &mut self.to {
+            *overwrite = true;
         }
+        self
+    }
+}
+
+impl Job for Request {
+    type Answer = Exported;
+    const THREAD: &'static str = "hustings-export";
+
+    fn work_out(&self) -> Exported {
+        let source = self.source();
+        let failed = |message: String| Exported::Failed {
+            to: self.to.clone(),
+            message,
+        };
+        match &self.to {
+            Destination::File {
+                typed,
+                path,
+                overwrite,
+            } => {
+                let made =
+                    |out: &mut dyn Write| render_into(out, &source, self.target, self.format);
+                match atomic::write_with(path, *overwrite, made) {
+                    Ok(bytes) => Exported::Written {
+                        what: self.what.clone(),
+                        typed: typed.clone(),
+                        bytes,
+                    },
+                    Err(WriteError::Exists(_)) => Exported::Exists(Box::new(self.clone())),
+                    Err(e) => failed(e.to_string()),
+                }
+            }
+            Destination::Clipboard => {
+                let mut markdown = Capped(Vec::new());
+                match render_into(&mut markdown, &source, self.target, ExportFormat::Markdown) {
+                    Ok(()) => Exported::Copied {
+                        what: self.what.clone(),
+                        size: markdown.0.len(),
+                        osc52: osc52(&String::from_utf8_lossy(&markdown.0)),
+                    },
+                    Err(e) => failed(e.to_string()),
+                }
+            }
+        }
+    }
+
+    fn failed(&self) -> Exported {
+        Exported::Failed {
+            to: self.to.clone(),
+            message: "making it failed (a bug: please report it)".into(),
+        }
+    }
+}
+
+/// A copy's Markdown, refused past [`CLIPBOARD_MOST`] (and not made further).
+struct Capped(Vec<u8>);
+
+impl Write for Capped {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        if self.0.len() + buf.len() > CLIPBOARD_MOST {
+            return Err(io::Error::other(
+                "the Markdown is over 8 MiB, more than a terminal's clipboard takes; E writes it to a file",
+            ));
+        }
+        self.0.extend_from_slice(buf);
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        Ok(())
     }
 }
 

@@ -18,7 +18,7 @@ fn explorer_ids(flags: &[&str]) -> Vec<String> {
     let loaded = load::load(&sources).unwrap();
     let query = cli.query.spec().resolve(&loaded.dataset).unwrap();
     let mut app = App::new(vec![], Theme { color: false }, 120, 40);
-    app.update(Action::SetQuery(query));
+    app.update(Action::SetQuery(Box::new(query)));
     app.update(Action::Loaded(std::sync::Arc::new(Data::new(loaded))));
     let dataset = &app.data.as_ref().unwrap().loaded.dataset;
     app.rows

@@ -10,7 +10,7 @@ use hustings::explorer::action::Action;
 use hustings::explorer::app::{App, Overlay};
 use hustings::explorer::background_work::Job;
 use hustings::explorer::effect::Effect;
-use hustings::explorer::export::osc52;
+use hustings::explorer::export::{Destination, osc52};
 use hustings::load::{self, DataSource};
 
 /// Replaces the offered file name with `name` and presses Enter.
@@ -284,11 +284,19 @@ fn update_asks_for_the_write_and_touches_no_disk() {
             app.update(action);
         }
     }
-    // First the rendering, asked of the export worker (here worked out in the test)…
+    // The export, asked of the export worker (here made in the test): never replacing a file.
     let effects = app.take_effects();
     let [Effect::Export(request)] = effects.as_slice() else {
         panic!("one export expected: {effects:?}");
     };
+    assert_eq!(
+        request.to,
+        Destination::File {
+            typed: "/nonexistent-dir/out.md".into(),
+            path: "/nonexistent-dir/out.md".into(),
+            overwrite: false,
+        }
+    );
     assert!(
         status_line(&app).contains(
             "exporting Stockport Labour selection as Markdown to /nonexistent-dir/out.md…"
@@ -296,28 +304,18 @@ fn update_asks_for_the_write_and_touches_no_disk() {
         "{}",
         status_line(&app)
     );
-    app.update(Action::Exported(Box::new(request.work_out())));
-    // …then the write, for the loop.
-    let effects = app.take_effects();
-    let [Effect::Write { file, overwrite }] = effects.as_slice() else {
-        panic!("one write expected: {effects:?}");
-    };
-    assert!(!overwrite, "never replaces unasked");
-    assert!(
-        status_line(&app)
-            .contains("writing Stockport Labour selection as Markdown to /nonexistent-dir/out.md…"),
-        "{}",
-        status_line(&app)
-    );
-    assert_eq!(file.typed, "/nonexistent-dir/out.md");
-    let cli = stdout(&["show", "stockport-selection-2019", "--format", "markdown"]);
-    assert_eq!(String::from_utf8(file.bytes.to_vec()).unwrap(), cli);
     // R asks for a reload the same way.
     app.update(Action::Reload);
     assert_eq!(app.take_effects(), [Effect::Reload]);
-    // While the file is written, q quits at once: the loop finishes the write first.
-    app.update(Action::Quit);
-    assert!(app.should_quit);
+    // Made, it fails where the directory is missing, and says so.
+    app.update(Action::Exported(Box::new(request.work_out())));
+    assert!(
+        status_line(&app)
+            .contains("export failed: /nonexistent-dir/out.md: the directory does not exist"),
+        "{}",
+        status_line(&app)
+    );
+    assert!(!status_line(&app).contains("exporting"));
 }
 
 /// Issue 23: in the rounds view (5) `e` to a `.csv` name writes the selected count's every
@@ -473,14 +471,14 @@ fn press_while_rendering(app: &mut App, keys: &str) {
     }
 }
 
-/// The export the app asked for, rendered as the worker renders it, and its write carried out.
-fn render_and_write(app: &mut App) {
+/// The export the app asked for, made as the worker makes it.
+fn make_export(app: &mut App) {
     let effects = app.take_effects();
     let [Effect::Export(request)] = effects.as_slice() else {
         panic!("one export expected: {effects:?}");
     };
-    let rendered = request.work_out();
-    crate::support::tui::step(app, Action::Exported(Box::new(rendered)));
+    let made = request.work_out();
+    crate::support::tui::step(app, Action::Exported(Box::new(made)));
 }
 
 /// Exports are rendered off the UI thread: meanwhile the status bar says what is being
@@ -525,7 +523,7 @@ fn the_explorer_answers_while_an_export_renders() {
         "{}",
         status_line(&app)
     );
-    render_and_write(&mut app);
+    make_export(&mut app);
     assert!(
         app.take_effects().is_empty(),
         "E and Y asked for nothing more"
@@ -589,7 +587,7 @@ fn replacing_a_file_is_asked_once_the_open_prompt_closes() {
     let erase = "\x08".repeat("contests.md".len());
     press_while_rendering(&mut app, &format!("{erase}{}\n", path.display()));
     press_while_rendering(&mut app, "/stock");
-    render_and_write(&mut app);
+    make_export(&mut app);
     let Overlay::Input(input) = &app.overlay else {
         panic!("the search prompt stays open: {:?}", app.overlay);
     };
@@ -616,7 +614,7 @@ fn replacing_a_file_is_asked_once_the_open_prompt_closes() {
 #[test]
 fn a_copy_too_large_for_a_clipboard_is_refused() {
     use hustings::explorer::export::{
-        CLIPBOARD_MOST, Destination, ExportFormat, ExportTarget, Request,
+        CLIPBOARD_MOST, Destination, ExportFormat, ExportTarget, Exported, Request,
     };
     let dir = tempfile::tempdir().unwrap();
     let mut data: serde_json::Value =
@@ -639,20 +637,27 @@ fn a_copy_too_large_for_a_clipboard_is_refused() {
         what: "the contest".into(),
         to,
     };
-    let copied = ask(Destination::Clipboard).work_out();
-    let refused = copied.bytes.expect_err("too large to copy");
-    assert!(
-        refused.ends_with(
-            "bytes of Markdown is more than a terminal's clipboard takes; E writes it to a file"
-        ),
-        "{refused}"
+    let refused = ask(Destination::Clipboard).work_out();
+    assert_eq!(
+        refused,
+        Exported::Failed {
+            to: Destination::Clipboard,
+            message: "the Markdown is over 8 MiB, more than a terminal's clipboard takes; \
+                      E writes it to a file"
+                .into(),
+        }
     );
-    assert!(copied.size > CLIPBOARD_MOST);
-    // The same contest to a file is rendered whole.
-    let file = ask(Destination::File {
+    // The same contest to a file is written whole.
+    let path = dir.path().join("huge.md");
+    let written = ask(Destination::File {
         typed: "huge.md".into(),
-        path: dir.path().join("huge.md"),
+        path: path.clone(),
+        overwrite: false,
     })
     .work_out();
-    assert_eq!(file.bytes.unwrap().len(), copied.size);
+    let Exported::Written { bytes, .. } = written else {
+        panic!("written: {written:?}");
+    };
+    assert!(bytes > CLIPBOARD_MOST as u64);
+    assert_eq!(std::fs::metadata(&path).unwrap().len(), bytes);
 }

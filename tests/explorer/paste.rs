@@ -40,7 +40,7 @@ fn a_paste_into_the_search_narrows_exactly_as_typing_it() {
     assert_eq!(titles(&pasted), titles(&typed));
     // The list under the prompt is the one the search gives from scratch.
     let mut fresh = app(120, 40);
-    fresh.update(Action::SetQuery(pasted.query.clone()));
+    fresh.update(Action::SetQuery(Box::new(pasted.query.clone())));
     assert_eq!(titles(&pasted), titles(&fresh));
 }
 

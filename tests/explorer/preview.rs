@@ -9,7 +9,6 @@ use hustings::explorer::action::Action;
 use hustings::explorer::app::{App, Data, Overlay};
 use hustings::explorer::screen::View;
 use hustings::explorer::theme::Theme;
-use hustings::query::Query;
 
 /// The shipped data's first `n` contests, as the loader previews a file.
 fn first(n: usize) -> Arc<Data> {
@@ -22,7 +21,7 @@ fn first(n: usize) -> Arc<Data> {
 /// An app as the explorer starts one on a large file: the query, then the preview.
 fn previewing(n: usize) -> App {
     let mut app = App::new(vec!["big.json".into()], Theme { color: true }, 120, 30);
-    step(&mut app, Action::SetQuery(Query::default()));
+    step(&mut app, Action::SetQuery(Box::default()));
     step(&mut app, Action::Preview(first(n)));
     app
 }

@@ -614,7 +614,7 @@ fn with_result_filter(results: &[&str]) -> App {
         .resolve(&loaded.dataset)
         .expect("the result filter resolves");
     let mut app = App::new(vec![], Theme { color: true }, 140, 30);
-    app.update(Action::SetQuery(query));
+    app.update(Action::SetQuery(Box::new(query)));
     app.update(Action::Loaded(std::sync::Arc::new(Data::new(loaded))));
     app
 }
@@ -879,7 +879,7 @@ fn the_scoreboard_has_2019s_shares_against_2017_and_the_seats_strip_as_stats_pri
     };
     let query = spec.resolve(&loaded.dataset).expect("the query resolves");
     let mut app = App::new(vec![], Theme { color: false }, 140, 200);
-    app.update(Action::SetQuery(query));
+    app.update(Action::SetQuery(Box::new(query)));
     app.update(Action::Loaded(std::sync::Arc::new(Data::new(loaded))));
     press(&mut app, "2");
     let rows = pane_rows(&app, "Scoreboard: 650 of 1300 contests");

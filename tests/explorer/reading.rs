@@ -16,7 +16,7 @@ fn list_header(width: u16, height: u16, sort: SortKey) -> String {
     let mut app = tui::app(width, height);
     let mut query = app.query.clone();
     query.sort.key = sort;
-    step(&mut app, Action::SetQuery(query));
+    step(&mut app, Action::SetQuery(Box::new(query)));
     let shown = screen(&app);
     pane(&shown, "Contests")[0].clone()
 }

@@ -181,7 +181,7 @@ fn untrusted_command_line_text_in_the_chips_is_shown_by_the_one_rule() {
     };
     let query = spec.resolve(&loaded.dataset).expect("the filters resolve");
     let mut app = App::new(vec![], Theme { color: true }, 160, 30);
-    app.update(Action::SetQuery(query));
+    app.update(Action::SetQuery(Box::new(query)));
     app.update(Action::Loaded(std::sync::Arc::new(Data::new(loaded))));
     let shown = screen(&app);
     assert_eq!(first_unsafe(&shown), None, "{shown}");

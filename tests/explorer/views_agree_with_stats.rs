@@ -18,7 +18,7 @@ fn explorer(flags: &[&str]) -> App {
     let loaded = load::load(&cli.data.sources(&cli.paths)).unwrap();
     let query = cli.query.spec().resolve(&loaded.dataset).unwrap();
     let mut app = App::new(vec![], Theme { color: false }, 120, 40);
-    app.update(Action::SetQuery(query));
+    app.update(Action::SetQuery(Box::new(query)));
     app.update(Action::Loaded(std::sync::Arc::new(Data::new(loaded))));
     app.update(Action::ShowView(hustings::explorer::app::View::Scoreboard));
     app.update(Action::ShowView(

@@ -4,7 +4,7 @@
 use hustings::explorer::action::Action;
 use hustings::explorer::app::{App, Data, ScrollLimits};
 use hustings::explorer::background_work::Job;
-use hustings::explorer::effect::{self, Effect};
+use hustings::explorer::effect::Effect;
 use hustings::explorer::keymap;
 use hustings::explorer::theme::Theme;
 use hustings::explorer::ui;
@@ -46,15 +46,15 @@ pub fn app_with(width: u16, height: u16, theme: Theme) -> App {
     app
 }
 
-/// Applies `action`, renders the exports and carries out the file writes it asked for (as the
-/// export worker and the loop would), then draws a frame and hands
+/// Applies `action`, makes the exports it asked for (as the export worker would, writing
+/// their files), then draws a frame and hands
 /// back what it measured, as the explorer loop does after every event (so scrolling stops
 /// where the text on screen ends). Other effects (clipboard, reload) stay in the outbox for
 /// the test to read.
 pub fn step(app: &mut App, action: Action) {
     app.update(action);
     let mut kept = Vec::new();
-    // An export's answer asks for its write: carried out until nothing more is asked.
+    // A yes to replace a file asks for the export again: carried out until nothing more is.
     loop {
         let effects = app.take_effects();
         if effects.is_empty() {
@@ -62,9 +62,6 @@ pub fn step(app: &mut App, action: Action) {
         }
         for e in effects {
             match e {
-                Effect::Write { file, overwrite } => {
-                    app.update(Action::Written(effect::write(file, overwrite)));
-                }
                 Effect::Export(request) => {
                     app.update(Action::Exported(Box::new(request.work_out())));
                 }

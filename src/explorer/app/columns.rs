@@ -44,7 +44,7 @@ impl App {
             | Action::LoadFailed(_)
             | Action::SetQuery(_)
             | Action::Notice(_)
-            | Action::Written(_)) => return Some(other),
+            | Action::Exported(_)) => return Some(other),
             _ => {}
         }
         None

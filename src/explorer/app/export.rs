@@ -3,17 +3,16 @@
 //! (atomically, asking before replacing a file) — in the rounds view a CSV of the selected
 //! contest is its count, every round, as `show --format csv` writes it; `y` / `Y` send them to
 //! the clipboard as Markdown with OSC 52. The bytes come from `crate::explorer::export`, the
-//! same report code as the CLI, rendered off the UI thread (`Effect::Export`); the writing and
-//! the copying are effects for the event loop (`crate::explorer::effect`). One export runs at
-//! a time, and the status bar says so until it is done.
+//! same report code as the CLI, made off the UI thread (`Effect::Export`), a file written as it
+//! is made. One export runs at a time, and the status bar says so until it is done.
 
 use std::path::PathBuf;
 use std::sync::Arc;
 
 use crate::explorer::action::Action;
-use crate::explorer::app::{App, Exporting, Field, Overlay, TextInput};
-use crate::explorer::effect::{Effect, PendingWrite, Written};
-use crate::explorer::export::{self, Destination, ExportFormat, ExportTarget, Rendered, Source};
+use crate::explorer::app::{App, Field, Overlay, TextInput};
+use crate::explorer::effect::Effect;
+use crate::explorer::export::{self, Destination, ExportFormat, ExportTarget, Exported, Source};
 use crate::report::words::thousands;
 
 /// Terminals commonly cap OSC 52 payloads around here; larger copies may be dropped.
@@ -46,10 +45,7 @@ impl App {
             Destination::File { typed, .. } => format!("{what} to {typed}"),
             Destination::Clipboard => format!("{what} to the clipboard"),
         };
-        self.exporting = Some(Exporting {
-            what: going,
-            writing: false,
-        });
+        self.exporting = Some(going);
         self.quit_warned = false;
         self.outbox.push(Effect::Export(Box::new(export::Request {
             data,
@@ -97,22 +93,22 @@ impl App {
             _ => None,
         };
         match (action, exporting) {
-            // Nothing is written while it renders: quitting then loses the export, so it is
-            // said first. (A file being written is finished before the explorer ends.)
+            // Quitting stops the export (its file is never left half written), so it is said
+            // first.
             (Action::Quit, _)
                 if !self.quit_warned
-                    && let Some(export) = self.exporting.as_ref().filter(|e| !e.writing) =>
+                    && let Some(what) = &self.exporting =>
             {
-                let what = export.what.clone();
+                let what = what.clone();
                 self.quit_warned = true;
                 self.say(format!("still exporting {what}: q again quits without it"));
                 None
             }
             (Action::StartExport(_) | Action::Copy(_), _)
                 if self.overlay == Overlay::None
-                    && let Some(export) = &self.exporting =>
+                    && let Some(what) = &self.exporting =>
             {
-                let what = export.what.clone();
+                let what = what.clone();
                 self.say(format!("one export at a time: still exporting {what}"));
                 None
             }
@@ -149,10 +145,6 @@ impl App {
             }
             (Action::Confirm, Some(target)) => {
                 self.export_to_typed_name(target);
-                None
-            }
-            (Action::Written(outcome), _) => {
-                self.written(outcome);
                 None
             }
             (other, _) => Some(other),
@@ -216,37 +208,31 @@ impl App {
             format.as_str()
         );
         self.overlay = Overlay::None;
-        self.ask_export(target, format, what, Destination::File { typed, path });
+        let to = Destination::File {
+            typed,
+            path,
+            overwrite: false,
+        };
+        self.ask_export(target, format, what, to);
     }
 
-    /// An export rendered: a file's bytes to write, or a copy to send.
-    pub(super) fn exported(&mut self, rendered: Rendered) {
-        let Rendered {
-            what,
-            to,
-            bytes,
-            size,
-        } = rendered;
-        match (to, bytes) {
-            (Destination::File { typed, path }, Ok(bytes)) => {
-                let file = PendingWrite {
-                    typed,
-                    path,
-                    bytes: Arc::new(bytes),
-                    what,
-                };
-                // Written only if no file is there: the loop reports `Exists` and we ask first.
-                self.write(file, false);
+    /// How an export went: written, copied (the sequence for the loop to send), refused, or
+    /// its file found to exist (asked about, once nothing else is open).
+    pub(super) fn exported(&mut self, exported: Exported) {
+        if let Exported::Exists(request) = exported {
+            self.question_waiting = Some(request);
+            return;
+        }
+        self.exporting = None;
+        self.quit_warned = false;
+        match exported {
+            Exported::Written { what, typed, bytes } => {
+                self.say(format!(
+                    "wrote {what} to {typed} ({} bytes)",
+                    thousands(bytes)
+                ));
             }
-            (Destination::File { .. }, Err(e)) => {
-                self.exporting = None;
-                self.complain(format!("export failed: {e}"));
-            }
-            (Destination::Clipboard, Ok(osc52)) => {
-                self.exporting = None;
-                // The sequence is base64 between ASCII control codes.
-                let osc52 = String::from_utf8(osc52)
-                    .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
+            Exported::Copied { what, size, osc52 } => {
                 self.outbox.push(Effect::Clipboard(osc52));
                 let large = if size > OSC52_COMFORTABLE {
                     " — large: some terminals drop copies this big"
@@ -258,56 +244,24 @@ impl App {
                     thousands(size as u64)
                 ));
             }
-            (Destination::Clipboard, Err(e)) => {
-                self.exporting = None;
-                self.complain(format!("nothing copied: {e}"));
-            }
+            Exported::Failed { to, message } => self.complain(match to {
+                Destination::File { .. } => format!("export failed: {message}"),
+                Destination::Clipboard => format!("nothing copied: {message}"),
+            }),
+            Exported::Exists(_) => {}
         }
     }
 
     fn answer(&mut self, yes: bool) {
-        let Overlay::Confirm(pending) = std::mem::take(&mut self.overlay) else {
+        let Overlay::Confirm(request) = std::mem::take(&mut self.overlay) else {
             return;
         };
         if yes {
-            self.write(pending, true);
+            self.outbox
+                .push(Effect::Export(Box::new(request.replacing())));
         } else {
             self.exporting = None;
-            self.say(format!("not written: {} already exists", pending.typed));
-        }
-    }
-
-    fn write(&mut self, file: PendingWrite, overwrite: bool) {
-        if let Some(export) = &mut self.exporting {
-            export.writing = true;
-        }
-        self.outbox.push(Effect::Write { file, overwrite });
-    }
-
-    /// What the loop reports of a write.
-    fn written(&mut self, outcome: Written) {
-        match outcome {
-            Written::Done(file) => {
-                self.exporting = None;
-                self.say(format!(
-                    "wrote {} to {} ({} bytes)",
-                    file.what,
-                    file.typed,
-                    thousands(file.bytes.len() as u64)
-                ));
-            }
-            // It exists (or appeared while we were asking): ask rather than replace it unasked,
-            // once whatever else is open is closed.
-            Written::Exists(file) => {
-                if let Some(export) = &mut self.exporting {
-                    export.writing = false;
-                }
-                self.question_waiting = Some(file);
-            }
-            Written::Failed(e) => {
-                self.exporting = None;
-                self.complain(format!("export failed: {e}"));
-            }
+            self.say(format!("not written: {} already exists", request.typed()));
         }
     }
 

@@ -76,15 +76,10 @@ impl App {
             let problem = notice.starts_with('⚠');
             out.push((notice.clone(), problem));
         }
-        if let Some(export) = &self.exporting
+        if let Some(what) = &self.exporting
             && !matches!(self.overlay, Overlay::Confirm(_))
         {
-            let doing = if export.writing {
-                "writing"
-            } else {
-                "exporting"
-            };
-            out.push((format!("{doing} {}…", export.what), false));
+            out.push((format!("exporting {what}…"), false));
         }
         if let Overlay::Input(input) = &self.overlay
             && let Some(e) = &input.error

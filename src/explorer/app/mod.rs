@@ -52,7 +52,7 @@ pub enum Overlay {
     Picker(Picker),
     Input(TextInput),
     /// A yes/no question in the status line: overwrite an existing file?
-    Confirm(crate::explorer::effect::PendingWrite),
+    Confirm(Box<crate::explorer::export::Request>),
     /// The message log (`M`): every message so far, in full, newest first.
     Messages,
     /// Stepping through the filter chips (`x`); the chip under the cursor, from 0.
@@ -60,15 +60,6 @@ pub enum Overlay {
     /// The list's columns (`C`): the one under the cursor, as a position in
     /// `ListColumn::CHOOSABLE`.
     Columns(usize),
-}
-
-/// An export under way.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Exporting {
-    /// What it is and where it goes: `12 contests as CSV to out.csv`.
-    pub what: String,
-    /// Its file is being written (it was rendered): quitting waits for it, and loses nothing.
-    pub writing: bool,
 }
 
 /// Everything the explorer shows, and nothing it does not.
@@ -145,14 +136,14 @@ pub struct App {
     selected_before_search: Option<(usize, Option<usize>)>,
     /// How many searches have been asked of the worker (each one's number).
     searches: u64,
-    /// The export being rendered or written off the UI thread, or asked about, shown until
-    /// it is done. One at a time.
-    pub exporting: Option<Exporting>,
+    /// The export being made off the UI thread, or asked about: what it is and where it goes
+    /// (`12 contests as CSV to out.csv`), shown until it is done. One at a time.
+    pub exporting: Option<String>,
     /// `q` was pressed during an export and told the export would be lost: the next `q` quits.
     quit_warned: bool,
     /// An export's file turned out to exist while another overlay was open: the question
     /// whether to replace it is asked once that closes.
-    question_waiting: Option<crate::explorer::effect::PendingWrite>,
+    question_waiting: Option<Box<crate::explorer::export::Request>>,
 }
 
 impl App {
@@ -344,8 +335,9 @@ impl App {
                 self.refresh_views();
                 return;
             }
-            Action::Exported(rendered) => {
-                self.exported(*rendered);
+            Action::Exported(exported) => {
+                self.exported(*exported);
+                self.ask_waiting_question();
                 return;
             }
             _ => {}
@@ -420,7 +412,7 @@ impl App {
             }
             Action::LoadFailed(message) => self.load_failed(message),
             Action::SetQuery(query) => {
-                self.query = query;
+                self.query = *query;
                 self.refilter(false);
             }
             // Nothing to browse yet; only quitting and help work while loading.

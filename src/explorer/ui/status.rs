@@ -164,11 +164,11 @@ fn spans_width(spans: &[Span]) -> usize {
 /// What follows the messages in `width` cells: the question, the prompt, or the chips.
 fn left_side(app: &App, width: usize) -> Vec<Span<'static>> {
     let theme = app.theme;
-    if let Overlay::Confirm(pending) = &app.overlay {
+    if let Overlay::Confirm(request) = &app.overlay {
         return vec![Span::styled(
             format!(
                 " {} exists. Replace it? (y/n) ",
-                safe::message(&pending.typed)
+                safe::message(request.typed())
             ),
             theme.key(),
         )];
