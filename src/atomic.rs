@@ -352,15 +352,33 @@ mod tests {
             unreachable!("SIGTERM ends the process once the file is written");
         }
         let dir = tempfile::tempdir().unwrap();
-        let status = std::process::Command::new(std::env::current_exe().unwrap())
-            .args(["--exact", NAME, "--test-threads=1"])
-            .env("HUSTINGS_TEST_DIR", dir.path())
-            .stdout(std::process::Stdio::null())
-            .status()
-            .unwrap();
+        let status = in_a_child(NAME, dir.path());
         assert_eq!(status.signal(), Some(libc::SIGTERM), "{status}");
         assert_eq!(entries(dir.path()), ["out.json"]);
         assert_eq!(std::fs::read(dir.path().join("out.json")).unwrap(), b"all");
+    }
+
+    /// Runs test `name` alone in a child process, with `HUSTINGS_TEST_DIR` set to `dir` (where
+    /// the child does what the test needs a process of its own for).
+    #[cfg(unix)]
+    fn in_a_child(name: &str, dir: &Path) -> std::process::ExitStatus {
+        std::process::Command::new(std::env::current_exe().unwrap())
+            .args(["--exact", name, "--test-threads=1"])
+            .env("HUSTINGS_TEST_DIR", dir)
+            .stdout(std::process::Stdio::null())
+            .status()
+            .unwrap()
+    }
+
+    /// Waits until a write to `dir/out.json` is under way: its temporary file is there.
+    #[cfg(unix)]
+    fn wait_for_a_temporary_file(dir: &Path) {
+        while !entries(dir)
+            .iter()
+            .any(|f| f.starts_with(".out.json.hustings-"))
+        {
+            std::thread::sleep(Duration::from_millis(1));
+        }
     }
 
     /// A process ending while another thread writes (the explorer quitting during an export's
@@ -378,13 +396,7 @@ mod tests {
                 }));
                 write(&out, b"all", false).unwrap();
             });
-            // Once the write is under way: its temporary file is there.
-            while !entries(Path::new(&dir))
-                .iter()
-                .any(|f| f.starts_with(".out.json.hustings-"))
-            {
-                std::thread::sleep(Duration::from_millis(1));
-            }
+            wait_for_a_temporary_file(Path::new(&dir));
             assert!(finish_writes(Duration::from_secs(10)));
             let late =
                 std::thread::spawn(move || write(&Path::new(&dir).join("late.json"), b"x", false));
@@ -396,12 +408,7 @@ mod tests {
             std::process::exit(0);
         }
         let dir = tempfile::tempdir().unwrap();
-        let status = std::process::Command::new(std::env::current_exe().unwrap())
-            .args(["--exact", NAME, "--test-threads=1"])
-            .env("HUSTINGS_TEST_DIR", dir.path())
-            .stdout(std::process::Stdio::null())
-            .status()
-            .unwrap();
+        let status = in_a_child(NAME, dir.path());
         assert!(status.success(), "{status}");
         assert_eq!(entries(dir.path()), ["out.json"]);
         assert_eq!(std::fs::read(dir.path().join("out.json")).unwrap(), b"all");
@@ -425,12 +432,7 @@ mod tests {
                     Ok(())
                 })
             });
-            while !entries(Path::new(&dir))
-                .iter()
-                .any(|f| f.starts_with(".out.json.hustings-"))
-            {
-                std::thread::sleep(Duration::from_millis(1));
-            }
+            wait_for_a_temporary_file(Path::new(&dir));
             let start = Instant::now();
             assert!(finish_writes(Duration::from_secs(10)));
             assert!(
@@ -442,12 +444,7 @@ mod tests {
             std::process::exit(0);
         }
         let dir = tempfile::tempdir().unwrap();
-        let status = std::process::Command::new(std::env::current_exe().unwrap())
-            .args(["--exact", NAME, "--test-threads=1"])
-            .env("HUSTINGS_TEST_DIR", dir.path())
-            .stdout(std::process::Stdio::null())
-            .status()
-            .unwrap();
+        let status = in_a_child(NAME, dir.path());
         assert!(status.success(), "{status}");
         assert_eq!(entries(dir.path()), Vec::<String>::new());
     }

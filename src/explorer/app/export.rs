@@ -217,22 +217,20 @@ impl App {
     }
 
     /// How an export went: written, copied (the sequence for the loop to send), refused, or
-    /// its file found to exist (asked about, once nothing else is open).
+    /// its file found to exist (asked about once nothing else is open; the export is under way
+    /// until that is answered).
     pub(super) fn exported(&mut self, exported: Exported) {
-        if let Exported::Exists(request) = exported {
-            self.question_waiting = Some(request);
-            return;
-        }
-        self.exporting = None;
-        self.quit_warned = false;
         match exported {
+            Exported::Exists(request) => self.question_waiting = Some(request),
             Exported::Written { what, typed, bytes } => {
+                self.export_done();
                 self.say(format!(
                     "wrote {what} to {typed} ({} bytes)",
                     thousands(bytes)
                 ));
             }
             Exported::Copied { what, size, osc52 } => {
+                self.export_done();
                 self.outbox.push(Effect::Clipboard(osc52));
                 let large = if size > OSC52_COMFORTABLE {
                     " — large: some terminals drop copies this big"
@@ -244,12 +242,20 @@ impl App {
                     thousands(size as u64)
                 ));
             }
-            Exported::Failed { to, message } => self.complain(match to {
-                Destination::File { .. } => format!("export failed: {message}"),
-                Destination::Clipboard => format!("nothing copied: {message}"),
-            }),
-            Exported::Exists(_) => {}
+            Exported::Failed { to, message } => {
+                self.export_done();
+                self.complain(match to {
+                    Destination::File { .. } => format!("export failed: {message}"),
+                    Destination::Clipboard => format!("nothing copied: {message}"),
+                });
+            }
         }
+    }
+
+    /// No export is under way any more: another may start, and `q` quits at once.
+    fn export_done(&mut self) {
+        self.exporting = None;
+        self.quit_warned = false;
     }
 
     fn answer(&mut self, yes: bool) {
@@ -260,7 +266,7 @@ impl App {
             self.outbox
                 .push(Effect::Export(Box::new(request.replacing())));
         } else {
-            self.exporting = None;
+            self.export_done();
             self.say(format!("not written: {} already exists", request.typed()));
         }
     }
@@ -268,9 +274,9 @@ impl App {
     /// Asks whether to replace an export's file, if that waits and nothing else is open.
     pub(super) fn ask_waiting_question(&mut self) {
         if self.overlay == Overlay::None
-            && let Some(file) = self.question_waiting.take()
+            && let Some(request) = self.question_waiting.take()
         {
-            self.overlay = Overlay::Confirm(file);
+            self.overlay = Overlay::Confirm(request);
         }
     }
 
