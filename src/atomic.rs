@@ -5,10 +5,11 @@
 //! The temporary file is `.NAME.hustings-PID-XXXXXX.tmp` beside `NAME`. It is removed on every
 //! path out of [`write`]: an error drops it (deleting it), and SIGINT, SIGTERM and SIGHUP are
 //! held back on the writing thread while it exists, then acted on once it is renamed or gone.
-//! Only SIGKILL (or a crash) can leave one behind; the next write to the same `NAME` removes
-//! those whose process is no longer running. A program that writes on one thread and may end
-//! on another (the explorer, whose exports are written as they are made, for seconds) calls
-//! [`finish_writes`] before it ends.
+//! Only SIGKILL, a crash, or a second signal to the explorer (which then ends at once) can
+//! leave one behind; the next write to the same `NAME` removes those whose process is no
+//! longer running. A program that writes on one thread and may end on another (the explorer,
+//! whose exports are written as they are made, for seconds) calls [`finish_writes`] before it
+//! ends.
 
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
@@ -25,6 +26,10 @@ static ABANDON: AtomicBool = AtomicBool::new(false);
 fn writing() -> MutexGuard<'static, ()> {
     WRITING.lock().unwrap_or_else(PoisonError::into_inner)
 }
+
+/// How long [`finish_writes`] is given by a process ending: a write being synced or renamed
+/// takes a moment (one still being made is stopped at once).
+pub const FINISH_PATIENCE: Duration = Duration::from_secs(30);
 
 /// For a process about to end: stops a write still being made on another thread (its
 /// temporary file deleted, nothing renamed), waits at most `patience` for one being synced or

@@ -26,7 +26,3 @@ pub enum Effect {
     /// or make its copy; answered with `Action::Exported`.
     Export(Box<export::Request>),
 }
-
-/// How long ending the explorer waits for an export's file being synced or renamed (one
-/// still being made is stopped at once).
-pub const WRITE_PATIENCE: std::time::Duration = std::time::Duration::from_secs(30);

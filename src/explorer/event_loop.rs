@@ -14,7 +14,7 @@ use crate::explorer::action::Action;
 use crate::explorer::aggregates::ViewWorker;
 use crate::explorer::app::{App, ScrollLimits};
 use crate::explorer::background_load::{Loader, Outcome};
-use crate::explorer::effect::{self, Effect};
+use crate::explorer::effect::Effect;
 use crate::explorer::export::ExportWorker;
 use crate::explorer::input::Input;
 use crate::explorer::keymap;
@@ -94,7 +94,7 @@ pub fn run(options: ExplorerOptions) -> Result<u8> {
     drop(session);
     // An export still being made is stopped, its temporary file deleted; one being synced or
     // renamed is finished. No temporary file is left behind.
-    crate::atomic::finish_writes(effect::WRITE_PATIENCE);
+    crate::atomic::finish_writes(crate::atomic::FINISH_PATIENCE);
     // The process ends now: freeing a large dataset piece by piece would hold up the exit
     // after `q` by up to a second, for nothing.
     std::mem::forget(app);

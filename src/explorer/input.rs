@@ -75,7 +75,7 @@ impl Input {
                         }
                         // Still running: the loop is busy. Quitting needs nothing it computes.
                         terminal::restore();
-                        crate::atomic::finish_writes(crate::explorer::effect::WRITE_PATIENCE);
+                        crate::atomic::finish_writes(crate::atomic::FINISH_PATIENCE);
                         // `_exit`, not `exit`: the main thread may be ending the process at
                         // this very moment, and two `exit`s at once are undefined in C.
                         // SAFETY: ends the process; `restore` has flushed what it wrote.

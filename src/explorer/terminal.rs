@@ -233,6 +233,8 @@ impl Signals {
                 if let Some(sig) = waiting.forever().next() {
                     thread::sleep(GRACE);
                     restore();
+                    // An export being made is stopped, one being renamed finished.
+                    crate::atomic::finish_writes(crate::atomic::FINISH_PATIENCE);
                     std::process::exit(128 + sig);
                 }
             })
