@@ -1,8 +1,8 @@
 //! The data of the views that aggregate the listed contests — scoreboard (2), endorsers (3),
 //! timeline (4), seats changing hands (8), the map (9) — worked out for one version of the
-//! listed rows. A
-//! plain function of the data and the rows, so the UI thread can work it out for a small list
-//! and a worker thread for a large one (`background_work`), the result the same either way.
+//! listed rows. A plain function of the data and the rows, so the UI thread can work it out
+//! for a small list and a worker thread for a large one (`background_work`), the result the
+//! same either way.
 
 use std::fmt;
 use std::sync::Arc;

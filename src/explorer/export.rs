@@ -146,8 +146,7 @@ pub fn render_into(
     let rows = match target {
         ExportTarget::List => source.listing.rows,
         ExportTarget::Selected => {
-            let selected = source.selected;
-            one = [selected.ok_or_else(|| io::Error::other("no contest is selected"))?];
+            one = [(source.selected).ok_or_else(|| io::Error::other("no contest is selected"))?];
             &one[..]
         }
     };
@@ -215,7 +214,7 @@ pub fn describe(source: &Source, target: ExportTarget) -> String {
 /// minutes, to no end.
 pub const CLIPBOARD_MOST: usize = 8 << 20;
 
-/// The thread that renders exports.
+/// The thread that makes exports.
 pub type ExportWorker = Worker<Request>;
 
 /// Where an export goes.

@@ -26,8 +26,13 @@ impl App {
             &self.query,
             &self.rows,
             self.selected_index(),
-            self.view == crate::explorer::screen::View::Rounds,
+            self.rounds_shown(),
         ))
+    }
+
+    /// Whether the rounds view is showing: a CSV of the selected contest is then its count.
+    fn rounds_shown(&self) -> bool {
+        self.view == crate::explorer::screen::View::Rounds
     }
 
     /// Asks the worker to render `target` as `format` for `to`, as listed and selected now.
@@ -52,7 +57,7 @@ impl App {
             query: self.query.clone(),
             rows: Arc::clone(&self.rows),
             selected: self.selected_index(),
-            rounds: self.view == crate::explorer::screen::View::Rounds,
+            rounds: self.rounds_shown(),
             target,
             format,
             what,

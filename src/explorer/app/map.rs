@@ -1,6 +1,7 @@
 //! The map view's state and keys: the picture of the listed contests (worked out with the
-//! views' aggregates when they change: off the UI thread for a large list), the cursor on a hexagon (kept on the selected contest's seat, and the other way
-//! round), what the colours mean, the party chosen for share, change and swing, and the swing.
+//! views' aggregates when they change: off the UI thread for a large list), the cursor on a
+//! hexagon (kept on the selected contest's seat, and the other way round), what the colours
+//! mean, the party chosen for share, change and swing, and the swing.
 
 use std::sync::Arc;
 

@@ -497,7 +497,12 @@ impl App {
         if self.views.data_for(which) == Some(version) {
             return;
         }
-        let maps = self.views.map.maps();
+        // Only the map reads the maps (the built-in ones are read when first wanted).
+        let maps = if which == Aggregate::Map {
+            self.views.map.maps()
+        } else {
+            Arc::default()
+        };
         let ready = if self.rows.len() < self.work_in_background_from {
             Some(aggregates::work_out(data, which, &self.rows, &maps))
         } else {
