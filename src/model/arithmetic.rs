@@ -131,6 +131,22 @@ pub fn turnout(contest: &Contest) -> Option<f64> {
 /// The elected candidates (usually one), in the order elected: by the round that elected
 /// each in a count, then by votes (most first), then as the data lists them.
 pub fn winners(contest: &Contest) -> impl Iterator<Item = &Candidate> {
+    // One elected (most contests): nothing to order, and nothing to allocate.
+    let mut elected = contest.candidates.iter().filter(|c| c.elected);
+    let one = match (elected.next(), elected.next()) {
+        (first, None) => Some(first),
+        _ => None,
+    };
+    let several = match one {
+        Some(_) => Vec::new(),
+        None => in_order_elected(contest),
+    };
+    one.flatten().into_iter().chain(several)
+}
+
+/// The elected candidates in the order elected: by the round that elected them, then most
+/// votes first, then the data's order.
+fn in_order_elected(contest: &Contest) -> Vec<&Candidate> {
     let mut elected: Vec<(usize, std::cmp::Reverse<Option<u64>>, usize, &Candidate)> = contest
         .candidates
         .iter()
@@ -146,7 +162,7 @@ pub fn winners(contest: &Contest) -> impl Iterator<Item = &Candidate> {
         })
         .collect();
     elected.sort_by_key(|&(round, votes, i, _)| (round, votes, i));
-    elected.into_iter().map(|(_, _, _, c)| c)
+    elected.into_iter().map(|(_, _, _, c)| c).collect()
 }
 
 /// Whether `reference` (in a round) means `candidate`. Resolving a reference scans the

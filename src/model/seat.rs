@@ -27,6 +27,22 @@ fn clean(s: Option<&str>) -> Option<Cow<'_, str>> {
     })
 }
 
+/// [`clean`] of `s`, handed to `f` without an allocation for most names (short, ASCII): a
+/// list asks for every contest's seat.
+fn with_clean<R>(s: Option<&str>, f: impl FnOnce(Option<&str>) -> R) -> R {
+    let Some(s) = s.map(str::trim).filter(|s| !s.is_empty()) else {
+        return f(None);
+    };
+    let mut buffer = [0u8; 96];
+    if s.is_ascii() && s.len() <= buffer.len() {
+        let lower = &mut buffer[..s.len()];
+        lower.copy_from_slice(s.as_bytes());
+        lower.make_ascii_lowercase();
+        return f(std::str::from_utf8(lower).ok());
+    }
+    f(clean(Some(s)).as_deref())
+}
+
 /// Whether `a` and `b` were fought in the same constituency (see the module doc). A contest
 /// with neither a constituency id nor a name matches nothing, not even itself.
 pub fn same_constituency(a: &Contest, b: &Contest) -> bool {
@@ -193,9 +209,9 @@ impl<K: Ord + Clone> Latest<K> {
     pub fn before(&self, dataset: &Dataset, anchor: usize, day: NaiveDate) -> Option<usize> {
         let seat = dataset.contests.get(anchor)?;
         let look = |map: &HashMap<String, Prefix<K>>, key: Option<&str>| {
-            clean(key)
-                .and_then(|k| map.get(k.as_ref()))
-                .and_then(|p| p.before(day))
+            with_clean(key, |k| {
+                k.and_then(|k| map.get(k)).and_then(|p| p.before(day))
+            })
         };
         let found = match clean(seat.constituency_id.as_deref()) {
             Some(_) => look(&self.by_id, seat.constituency_id.as_deref())
@@ -222,6 +238,29 @@ fn in_date_order(dataset: &Dataset, rows: &mut Vec<usize>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_name_cleaned_in_place_is_the_name_cleaned() {
+        let long = format!("  {}  ", "Kensington and Bayswater ".repeat(5));
+        for name in [
+            None,
+            Some(""),
+            Some("   "),
+            Some(" Central Sandwell "),
+            Some("e14000969"),
+            Some("E14000969"),
+            Some("Ynys Môn"),
+            Some("ÉCOSSE"),
+            Some(long.as_str()),
+        ] {
+            let expected = clean(name).map(Cow::into_owned);
+            assert_eq!(
+                with_clean(name, |k| k.map(str::to_string)),
+                expected,
+                "{name:?}"
+            );
+        }
+    }
 
     fn contest(id: &str, name: Option<&str>, ons: Option<&str>, date: Option<&str>) -> Contest {
         let json = serde_json::json!({

@@ -213,11 +213,16 @@ impl Summary<'_> {
     /// `label`, followed by ` †` when the row's `fact` is inferred (and is shown: a dash or
     /// `n/a` says nothing to mark).
     pub fn marked(&self, fact: RowFact, label: String) -> String {
-        if self.is_inferred(fact) && label != DASH && label != NA && !label.is_empty() {
+        if self.marks(fact, &label) {
             words::marked(&label)
         } else {
             label
         }
+    }
+
+    /// Whether [`Self::marked`] marks `label`: a value shown for an inferred fact.
+    pub fn marks(&self, fact: RowFact, label: &str) -> bool {
+        self.is_inferred(fact) && label != DASH && label != NA && !label.is_empty()
     }
 }
 

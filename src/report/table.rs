@@ -141,22 +141,47 @@ pub fn render(columns: &[Column], rows: &[Vec<Cell>], style: &TextStyle) -> Vec<
     for row in rows {
         packed.push(row.iter().cloned());
     }
-    lines(columns, &packed, style).collect()
+    let mut lines = Vec::with_capacity(rows.len() + 1);
+    let Ok(()) = each_line::<std::convert::Infallible>(columns, &packed, style, |line| {
+        lines.push(line.to_string());
+        Ok(())
+    });
+    lines
 }
 
-/// The lines of [`render`] one at a time, from rows held packed: for a table too long to hold
-/// as cells and lines (a million-row `list`).
-pub fn lines<'a>(
-    columns: &'a [Column],
-    rows: &'a Rows,
-    style: &'a TextStyle,
-) -> impl Iterator<Item = String> + 'a {
+/// The lines of [`render`] written to `out` one at a time, from rows held packed: for a table
+/// too long to hold as cells and lines (a million-row `list`).
+pub fn write(
+    out: &mut impl std::io::Write,
+    columns: &[Column],
+    rows: &Rows,
+    style: &TextStyle,
+) -> std::io::Result<()> {
+    each_line(columns, rows, style, |line| {
+        out.write_all(line.as_bytes())?;
+        out.write_all(b"\n")
+    })
+}
+
+/// Each line of the table, header first, made in one buffer and handed to `each`; stops at
+/// the first error `each` returns.
+fn each_line<E>(
+    columns: &[Column],
+    rows: &Rows,
+    style: &TextStyle,
+    mut each: impl FnMut(&str) -> Result<(), E>,
+) -> Result<(), E> {
     let widths = fit_natural(columns, &rows.natural, style.table_width());
-    let header = line(columns, &widths, style, |i| {
+    let mut buffer = String::new();
+    line(&mut buffer, columns, &widths, style, |i| {
         (columns[i].header, Some(Paint::Bold))
     });
-    std::iter::once(header)
-        .chain((0..rows.len()).map(move |r| line(columns, &widths, style, |i| rows.cell(r, i))))
+    each(&buffer)?;
+    for r in 0..rows.len() {
+        line(&mut buffer, columns, &widths, style, |i| rows.cell(r, i));
+        each(&buffer)?;
+    }
+    Ok(())
 }
 
 /// The room [`Rows::new`] makes for a cell's text: more than most.
@@ -191,13 +216,20 @@ impl Rows {
     /// Adds a row; cells past the columns are left out, missing ones are empty.
     pub fn push(&mut self, cells: impl IntoIterator<Item = Cell>) {
         let mut cells = cells.into_iter();
-        for natural in &mut self.natural {
+        for _ in 0..self.natural.len() {
             let cell = cells.next().unwrap_or_default();
-            *natural = (*natural).max(width(&cell.text));
-            self.text.push_str(&cell.text);
-            self.ends.push(self.text.len());
-            self.paints.push(cell.paint);
+            self.put(&cell.text, cell.paint);
         }
+    }
+
+    /// Adds the next cell: rows are made cell by cell, every column of a row in order (a
+    /// cell borrowed from the data is copied once, into the table).
+    pub fn put(&mut self, text: &str, paint: Option<Paint>) {
+        let column = self.ends.len() % self.natural.len();
+        self.natural[column] = self.natural[column].max(width(text));
+        self.text.push_str(text);
+        self.ends.push(self.text.len());
+        self.paints.push(paint);
     }
 
     pub fn len(&self) -> usize {
@@ -227,13 +259,15 @@ fn push_spaces(out: &mut String, n: usize) {
     }
 }
 
+/// One line of the table into `out` (emptied first).
 fn line<'a>(
+    out: &mut String,
     columns: &[Column],
     widths: &[Option<usize>],
     style: &TextStyle,
     cell: impl Fn(usize) -> (&'a str, Option<Paint>),
-) -> String {
-    let mut out = String::new();
+) {
+    out.clear();
     let mut first = true;
     for (i, column) in columns.iter().enumerate() {
         let Some(w) = widths[i] else { continue };
@@ -256,15 +290,14 @@ fn line<'a>(
             _ => text,
         };
         if column.align == Align::Right {
-            push_spaces(&mut out, pad);
+            push_spaces(out, pad);
         }
         out.push_str(&text);
         if column.align == Align::Left {
-            push_spaces(&mut out, pad);
+            push_spaces(out, pad);
         }
     }
     out.truncate(out.trim_end().len());
-    out
 }
 
 #[cfg(test)]

@@ -43,38 +43,40 @@ pub fn list(out: &mut impl Write, listing: &Listing, style: &TextStyle) -> io::R
         // The seat's story: kept before share, margin and turnout.
         columns.push(Column::flex("± SINCE PREVIOUS", 12, 6));
     }
-    // Packed as they are made: a million rows of cells each in a string of their own would
-    // take more room than the data.
+    // Packed as they are made, each cell copied once: a million rows of cells each in a
+    // string of their own would take more room than the data.
     let mut rows = table::Rows::new(&columns, listing.rows.len());
     for &i in listing.rows {
         let s = Summary::new(ds, &ds.contests[i]);
         let c = s.contest;
-        let change = listing
-            .changes
-            .map(|changes| dashed(change::short(&changes.headline(ds, i))));
         // A value resting on an inferred fact is marked `†`, as in `show`.
-        let marked = |fact: RowFact, mut cell: Cell| {
-            cell.text = s.marked(fact, cell.text);
-            cell
+        let mut put = |fact: Option<RowFact>, text: &str, paint: Option<Paint>| match fact {
+            Some(fact) if s.marks(fact, text) => rows.put(&words::marked(text), paint),
+            _ => rows.put(text, paint),
         };
-        let mut row = vec![
-            Cell::new(c.id.as_str()),
-            marked(RowFact::Date, dashed(s.date_label())),
-            marked(RowFact::Title, Cell::new(c.title.as_str())),
-            marked(RowFact::Region, dashed(s.region_label())),
-            Cell::painted(c.status.as_str(), Some(status_paint(c.status))),
-            marked(RowFact::Winner, winner_cell(&s)),
-            marked(RowFact::WinnerFaction, faction_cell(s.winner_faction)),
-            marked(RowFact::WinnerShare, dashed(s.winner_share_label())),
-            dashed(s.margin_label()),
-            dashed(s.turnout_label()),
-        ];
-        row.extend(change);
-        rows.push(row);
+        let date = s.date_label();
+        let region = s.region.map_or(words::NO_REGION, |r| r.name.as_str());
+        let share = s.winner_share_label();
+        let margin = s.margin_label();
+        let turnout = s.turnout_label();
+        put(None, &c.id, None);
+        put(Some(RowFact::Date), &date, dim(&date));
+        put(Some(RowFact::Title), &c.title, None);
+        put(Some(RowFact::Region), region, dim(region));
+        put(None, c.status.as_str(), Some(status_paint(c.status)));
+        let winner = winner_cell(&s);
+        put(Some(RowFact::Winner), &winner.text, winner.paint);
+        let faction = faction_cell(s.winner_faction);
+        put(Some(RowFact::WinnerFaction), &faction.text, faction.paint);
+        put(Some(RowFact::WinnerShare), &share, dim(&share));
+        put(None, &margin, dim(&margin));
+        put(None, &turnout, dim(&turnout));
+        if let Some(changes) = listing.changes {
+            let change = change::short(&changes.headline(ds, i));
+            put(None, &change, dim(&change));
+        }
     }
-    for line in table::lines(&columns, &rows, style) {
-        writeln!(out, "{line}")?;
-    }
+    table::write(out, &columns, &rows, style)?;
     let totals = Totals::of_contests(ds, listing.rows);
     writeln!(out, "{}", totals_line(&totals, listing.all))?;
     if let Some(legend) = words::inferred_legend(ds, listing.rows) {
@@ -470,10 +472,15 @@ fn status_paint(status: Status) -> Paint {
 /// A cell that is dimmed when it holds the unknown marker.
 fn dashed(text: impl Into<String>) -> Cell {
     let text = text.into();
-    let paint = [DASH, NA, words::NO_REGION, words::NO_DATE]
-        .contains(&text.as_str())
-        .then_some(Paint::Dim);
+    let paint = dim(&text);
     Cell::painted(text, paint)
+}
+
+/// Dim, for a cell that holds the unknown marker.
+fn dim(text: &str) -> Option<Paint> {
+    [DASH, NA, words::NO_REGION, words::NO_DATE]
+        .contains(&text)
+        .then_some(Paint::Dim)
 }
 
 #[cfg(test)]
