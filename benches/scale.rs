@@ -30,7 +30,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use hustings::explorer::action::{Action, Edit};
+use hustings::explorer::action::{Action, Edit, PickerKind};
 use hustings::explorer::aggregates::ViewWorker;
 use hustings::explorer::app::{App, Data};
 use hustings::explorer::background_work::Job;
@@ -53,6 +53,8 @@ const LIMIT: Duration = Duration::from_secs(120);
 fn main() {
     // `cargo bench` passes `--bench`; a measured process gets its role and file instead.
     if let Ok(role) = std::env::var(ROLE) {
+        // As the hustings binary does (its explorer is measured in this process).
+        hustings::huge_pages::turn_off();
         let file = PathBuf::from(std::env::args().nth(1).unwrap());
         match role.as_str() {
             "generate" => {
@@ -424,6 +426,26 @@ fn explorer_session(file: &Path) {
             took,
         );
     }
+    step(&mut app, Action::ShowView(View::Contests));
+    // Filters by a fact: the status cycled (decided, pending, any), then a region picked and
+    // the filters cleared.
+    for _ in 0..3 {
+        let took = step(&mut app, Action::CycleStatus);
+        let rows = app.rows.len();
+        println!("| `p`, the status filter: {rows} rows | {} |", ms(took));
+    }
+    step(&mut app, Action::OpenPicker(PickerKind::Region));
+    step(&mut app, Action::Down);
+    let took = step(&mut app, Action::Confirm);
+    let rows = app.rows.len();
+    println!("| a region picked: {rows} rows | {} |", ms(took));
+    let took = step(&mut app, Action::ClearFilters);
+    println!("| `c`, the filters cleared | {} |", ms(took));
+    // A swing on the map of every row: the key, and the projection shown.
+    visit(&mut app, View::Map, &mut step, &worker);
+    let took = step(&mut app, Action::StepSwing(1));
+    println!("| `+` on the map, a swing of every row | {} |", ms(took));
+    step(&mut app, Action::StepSwing(-1));
     step(&mut app, Action::ShowView(View::Contests));
     // Every row exported as CSV: the keys hand it over; the worker writes it as it makes it.
     let exported = std::env::temp_dir().join(format!("hustings-bench-{}.csv", std::process::id()));

@@ -19,12 +19,14 @@
 //!
 //! `atomic` writes files safely for both front ends; `input` reads the files the user names
 //! within bounds (regular files and pipes only, up to `--max-size`); `out_of_memory` makes a
-//! failed allocation an error (status 2), never an abort; `side_by_side` runs two pieces of
-//! work on two threads.
+//! failed allocation an error (status 2), never an abort; `huge_pages` turns the kernel's
+//! transparent huge pages off for the process; `side_by_side` runs two pieces of work on two
+//! threads.
 
 pub mod atomic;
 pub mod cli;
 pub mod explorer;
+pub mod huge_pages;
 pub mod import;
 pub mod input;
 pub mod load;

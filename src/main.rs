@@ -12,6 +12,7 @@ static ALLOCATOR: hustings::out_of_memory::ExitOnFailure<mimalloc::MiMalloc> =
     hustings::out_of_memory::ExitOnFailure(mimalloc::MiMalloc);
 
 fn main() -> ExitCode {
+    hustings::huge_pages::turn_off();
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(err) => return print_clap(&with_data_tip(err)),

@@ -9,8 +9,9 @@ use std::path::{Path, PathBuf};
 /// Layers from the bottom; a layer may use its own and those with a lower rank. `import` turns
 /// other formats into the model and `load` opens them through it; `atomic` (writing files) is
 /// below everything that writes, and `input` (reading them within bounds) below every reader.
-const LAYERS: [(&str, u8); 13] = [
+const LAYERS: [(&str, u8); 14] = [
     ("atomic", 0),
+    ("huge_pages", 0),
     ("input", 0),
     ("out_of_memory", 0),
     ("side_by_side", 0),
