@@ -381,6 +381,28 @@ fn explorer_session(file: &Path) {
         ms(warming.join().unwrap())
     );
     search(&mut app, "after the work done ahead");
+    // Filters by a fact, run as a search is: the status cycled (decided, pending, any), then a
+    // region picked and the filters cleared. Times the key, the rows on screen and every row.
+    let mut filter = |app: &mut App, action: Action, what: &str| {
+        let (key, shown, every) = type_in(app, action);
+        let rows = app.rows.len();
+        if what.is_empty() {
+            return;
+        }
+        println!(
+            "| {what}, {rows} rows: the key / the rows on screen / every row | {} / {} / {} |",
+            ms(key),
+            ms(shown),
+            ms(every)
+        );
+    };
+    for _ in 0..3 {
+        filter(&mut app, Action::CycleStatus, "`p`, the status filter");
+    }
+    filter(&mut app, Action::OpenPicker(PickerKind::Region), "");
+    filter(&mut app, Action::Down, "");
+    filter(&mut app, Action::Confirm, "a region picked");
+    filter(&mut app, Action::ClearFilters, "`c`, the filters cleared");
     let views = [
         (2, View::Scoreboard),
         (3, View::Endorsements),
@@ -427,20 +449,6 @@ fn explorer_session(file: &Path) {
         );
     }
     step(&mut app, Action::ShowView(View::Contests));
-    // Filters by a fact: the status cycled (decided, pending, any), then a region picked and
-    // the filters cleared.
-    for _ in 0..3 {
-        let took = step(&mut app, Action::CycleStatus);
-        let rows = app.rows.len();
-        println!("| `p`, the status filter: {rows} rows | {} |", ms(took));
-    }
-    step(&mut app, Action::OpenPicker(PickerKind::Region));
-    step(&mut app, Action::Down);
-    let took = step(&mut app, Action::Confirm);
-    let rows = app.rows.len();
-    println!("| a region picked: {rows} rows | {} |", ms(took));
-    let took = step(&mut app, Action::ClearFilters);
-    println!("| `c`, the filters cleared | {} |", ms(took));
     // A swing on the map of every row: the key, and the projection shown.
     visit(&mut app, View::Map, &mut step, &worker);
     let took = step(&mut app, Action::StepSwing(1));

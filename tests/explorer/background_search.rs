@@ -129,19 +129,28 @@ fn a_sort_while_searching_asks_again_in_the_new_order() {
     assert_eq!(*app.rows, rows_after("/sto\nsS"));
 }
 
+/// A filter changed while a search is being run asks again, for the query with the filter;
+/// the answer to the search before it is dropped. Esc in the prompt drops the search and
+/// lists at once.
 #[test]
-fn a_filter_or_esc_while_searching_lists_at_once_and_drops_the_search() {
+fn a_filter_while_searching_asks_again_and_drops_the_search() {
     let mut app = large_app();
     press(&mut app, "/sto\n");
     let asked = searches(&mut app);
-    // Decided contests only: listed at once, searched for "lab" as the query now says.
+    let before = app.rows.to_vec();
+    // Decided contests only: asked for, searched for "sto" as the query now says.
     press(&mut app, "p");
-    assert!(searches(&mut app).is_empty());
-    assert_eq!(app.searching, None);
-    let filtered = rows_after("/sto\np");
-    assert_eq!(*app.rows, filtered);
+    let filtered = searches(&mut app);
+    assert_eq!(filtered.len(), 1);
+    assert!(filtered[0].query.filter.search == "sto");
+    assert!(list_title(&app).contains("searching"));
     answer(&mut app, asked.last().unwrap());
-    assert_eq!(*app.rows, filtered);
+    assert_eq!(
+        *app.rows, before,
+        "the answer to the search before is dropped"
+    );
+    answer(&mut app, &filtered[0]);
+    assert_eq!(*app.rows, rows_after("/sto\np"));
     assert!(!list_title(&app).contains("searching"));
 
     // Esc in the prompt drops the search: every row at once.
@@ -152,6 +161,32 @@ fn a_filter_or_esc_while_searching_lists_at_once_and_drops_the_search() {
     let unsearched = app.rows.to_vec();
     answer(&mut app, &asked[0]);
     assert_eq!(*app.rows, unsearched);
+}
+
+/// Every key that changes a filter, on a large dataset, asks the search worker rather than
+/// filter on the UI thread: the status, a picker, the chips, the dates, clearing them all,
+/// Esc clearing the search, a paste. Each answer lists what filtering at once lists.
+#[test]
+fn a_filter_key_on_a_large_dataset_is_run_off_the_ui_thread() {
+    let mut app = large_app();
+    let mut keys = String::new();
+    for key in ["p", "r j \n", "d2019..2024\n", "xx\x1b", "c", "/lab\n\x1b"] {
+        keys.push_str(key);
+        press(&mut app, key);
+        let asked = searches(&mut app);
+        assert!(!asked.is_empty(), "{key:?} asked the search worker nothing");
+        assert!(list_title(&app).contains("searching"), "after {key:?}");
+        for request in &asked {
+            answer(&mut app, request);
+        }
+        assert_eq!(*app.rows, rows_after(&keys), "after {keys:?}");
+        assert!(!list_title(&app).contains("searching"));
+    }
+    step(&mut app, Action::Paste("lab".into()));
+    let asked = searches(&mut app);
+    assert_eq!(asked.len(), 1, "a paste is a search");
+    answer(&mut app, &asked[0]);
+    assert_eq!(*app.rows, rows_after(&format!("{keys}/lab")));
 }
 
 /// Running the search failed on the worker (a bug it caught): nothing is listed for it, and

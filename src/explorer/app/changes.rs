@@ -94,7 +94,7 @@ impl App {
             to: t.group.clone(),
             label: (f.short.clone(), t.short.clone()),
         }));
-        self.refilter(false);
+        self.relist();
         self.view = View::Contests;
         self.focus = Focus::List;
         // The status bar shows the new filter ("changes: Lab → Con").

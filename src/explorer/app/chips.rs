@@ -239,7 +239,7 @@ impl App {
         if let Chip::Result(_) = chip {
             self.resolve_results();
         }
-        self.refilter(false);
+        self.relist();
         let left = chips(&self.query.filter).len();
         self.overlay = if left == 0 {
             Overlay::None

@@ -518,7 +518,7 @@ impl App {
             }
             Overlay::None if !self.query.filter.search.is_empty() => {
                 self.query.filter.search.clear();
-                self.refilter(false);
+                self.relist();
             }
             Overlay::None => {}
             _ => self.update_filters(Action::Back),

@@ -22,7 +22,7 @@ impl App {
             Overlay::None => {
                 self.query.filter.search.clone_from(&text);
                 self.overlay = Overlay::Input(TextInput::new(Field::Search, text));
-                self.refilter(false);
+                self.relist();
             }
             Overlay::Help
             | Overlay::Picker(_)

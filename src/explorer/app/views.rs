@@ -324,7 +324,7 @@ impl App {
             return;
         };
         self.query.filter.period = Some(period);
-        self.refilter(false);
+        self.relist();
         self.view = View::Contests;
         self.focus = Focus::List;
         // The status bar shows the new filter ("timeline: Oct 2019").
@@ -353,7 +353,7 @@ impl App {
         };
         let name = record.name.clone();
         self.query.filter.endorsers = vec![name.clone()];
-        self.refilter(false);
+        self.relist();
         self.view = View::Contests;
         self.focus = Focus::List;
         // The status bar shows the new filter ("endorsed by: …").
