@@ -2,6 +2,7 @@
 //! This file holds what a query is (a filter and a sort); `index` runs one over a dataset, and
 //! `fold` is how typed text and the contests' text are matched.
 
+pub mod ahead;
 pub mod find_contest;
 pub mod from_input;
 

@@ -268,7 +268,7 @@ pub fn list(out: &mut impl Write, listing: &Listing, cells: TextCells) -> io::Re
     let mut w = Sheet::new(out, cells);
     let header = LIST_COLUMNS;
     w.row(header)?;
-    for i in super::ahead::rows(ds, listing.rows) {
+    for i in crate::query::ahead::rows(ds, listing.rows) {
         let contest = &ds.contests[i];
         let warnings = warnings_of(listing.warnings, i);
         let mut head = contest_cells(ds, contest, &warnings, cells);

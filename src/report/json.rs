@@ -684,7 +684,7 @@ impl Serialize for ContestDocs<'_> {
         use serde::ser::SerializeSeq;
         let (listing, ds) = (self.0, self.0.dataset);
         let mut seq = serializer.serialize_seq(Some(listing.rows.len()))?;
-        for i in super::ahead::rows(ds, listing.rows) {
+        for i in crate::query::ahead::rows(ds, listing.rows) {
             seq.serialize_element(&ContestDoc {
                 contest: &ds.contests[i],
                 derived: Derived::new(ds, listing.warnings, i),

@@ -205,7 +205,7 @@ pub fn list(out: &mut impl Write, listing: &Listing) -> io::Result<()> {
         right.push(false);
     }
     header(out, &names, &right)?;
-    for i in super::ahead::rows(ds, listing.rows) {
+    for i in crate::query::ahead::rows(ds, listing.rows) {
         let s = Summary::new(ds, &ds.contests[i]);
         let c = s.contest;
         let change = listing

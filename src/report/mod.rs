@@ -4,7 +4,6 @@
 //!
 //! The JSON and CSV fields are a documented, versioned interface (docs/OUTPUT.md).
 
-pub mod ahead;
 pub mod bars;
 pub mod candidates;
 pub mod cells;

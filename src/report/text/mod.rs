@@ -46,7 +46,7 @@ pub fn list(out: &mut impl Write, listing: &Listing, style: &TextStyle) -> io::R
     // Packed as they are made, each cell copied once: a million rows of cells each in a
     // string of their own would take more room than the data.
     let mut rows = table::Rows::new(&columns, listing.rows.len());
-    for i in super::ahead::rows(ds, listing.rows) {
+    for i in crate::query::ahead::rows(ds, listing.rows) {
         let s = Summary::new(ds, &ds.contests[i]);
         let c = s.contest;
         // A value resting on an inferred fact is marked `†`, as in `show`.
