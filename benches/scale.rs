@@ -449,10 +449,13 @@ fn explorer_session(file: &Path) {
         );
     }
     step(&mut app, Action::ShowView(View::Contests));
-    // A swing on the map of every row: the key, and the projection shown.
+    // A swing on the map of every row: the seats it shows projected again.
     visit(&mut app, View::Map, &mut step, &worker);
     let took = step(&mut app, Action::StepSwing(1));
-    println!("| `+` on the map, a swing of every row | {} |", ms(took));
+    println!(
+        "| `+` on the map of every row: a swing, the seats shown projected | {} |",
+        ms(took)
+    );
     step(&mut app, Action::StepSwing(-1));
     step(&mut app, Action::ShowView(View::Contests));
     // Every row exported as CSV: the keys hand it over; the worker writes it as it makes it.

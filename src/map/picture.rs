@@ -16,7 +16,7 @@ pub struct Picture {
     pub geometry: Geometry,
     pub placement: Placement,
     pub coloured: Coloured,
-    /// What a swing does to the listed seats, when there is one: a projection.
+    /// What a swing does to the seats on the map, when there is one: a projection.
     pub projection: Option<Projection>,
 }
 
@@ -51,10 +51,10 @@ impl Picture {
         );
         Picture {
             geometry: Geometry::of(&map),
+            projection: projection(request, &placement),
             map,
             placement,
             coloured,
-            projection: projection(request),
         }
     }
 
@@ -67,7 +67,7 @@ impl Picture {
             request.colouring,
             request.swing,
         );
-        self.projection = projection(request);
+        self.projection = projection(request, &self.placement);
     }
 
     /// `placed 650 of 650 contests`.
@@ -78,9 +78,19 @@ impl Picture {
     }
 }
 
-/// What the request's swing does to its listed seats.
-fn projection(request: &Request<'_>) -> Option<Projection> {
-    request
-        .swing
-        .map(|s| swing::project(request.dataset, &request.changes.parties, s, request.listed))
+/// What the request's swing does to the seats on the map: the listed contests it shows, one a
+/// hexagon, as its legend counts them. (Every listed contest of the seats would count a seat
+/// once for each election listed: 1,300 seats under a map of 650 for two general elections.)
+fn projection(request: &Request<'_>, placement: &Placement) -> Option<Projection> {
+    let swing = request.swing?;
+    let shown: Vec<usize> = (placement.shown.iter().flatten())
+        .filter(|shown| shown.listed)
+        .map(|shown| shown.contest)
+        .collect();
+    Some(swing::project(
+        request.dataset,
+        &request.changes.parties,
+        swing,
+        &shown,
+    ))
 }

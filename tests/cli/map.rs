@@ -296,6 +296,51 @@ fn the_swingometer_on_ge2019_agrees_with_the_sum_done_by_hand() {
     );
 }
 
+/// The projection under a map counts the seats the map shows, one a hexagon, as its legend
+/// does: with GE2017 and GE2019 listed, GE2019's 650 (the latest of each seat), not 1,300.
+/// `stats --swing`, which draws no map, counts every listed seat.
+#[test]
+fn a_maps_projection_counts_the_seats_it_shows() {
+    let (ge2017, ge2019) = (candidates_import(2017), ge2019());
+    let both = [
+        "--data",
+        ge2017.to_str().unwrap(),
+        "--data",
+        ge2019.to_str().unwrap(),
+    ];
+    let projection = |args: &[&str]| {
+        let text = stdout(args);
+        let at = text.find("PROJECTION").unwrap_or_else(|| panic!("{text}"));
+        text[at..].to_string()
+    };
+    let swing = ["--swing", "Con:Lab:2"];
+    let on_both = projection(&[&["map"][..], &both, &swing].concat());
+    let on_2019 = projection(&[
+        "map",
+        "--data",
+        ge2019.to_str().unwrap(),
+        "--swing",
+        "Con:Lab:2",
+    ]);
+    assert_eq!(on_both, on_2019);
+    // Worked out apart from hustings, from the Library's GE2019 file (each share from the
+    // votes, Con's less 2 points and Lab's plus 2): 25 seats change hands; Con 365 → 340,
+    // Lab 202 → 221.
+    assert!(
+        on_both.starts_with(
+            "PROJECTION, not a result — uniform swing of 2.0 points from Con to Lab: \
+             25 seats change hands\nCon 340 (-25) · Lab 221 (+19) · "
+        ),
+        "{on_both}"
+    );
+    let stats = stdout(&[&["stats"][..], &both, &["--swing", "Con:Lab:0"]].concat());
+    // Con won 317 seats in 2017 and 365 in 2019.
+    assert!(
+        stats.contains("\nCon      682        682      +0\n"),
+        "{stats}"
+    );
+}
+
 #[test]
 fn each_colouring_has_its_scale_and_counts_over_ge2017_and_ge2019() {
     // GE2019 with its constituency file, for the electorate (turnout).
