@@ -12,11 +12,14 @@ static ALLOCATOR: hustings::out_of_memory::ExitOnFailure<mimalloc::MiMalloc> =
     hustings::out_of_memory::ExitOnFailure(mimalloc::MiMalloc);
 
 fn main() -> ExitCode {
-    hustings::huge_pages::turn_off();
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(err) => return print_clap(&with_data_tip(err)),
     };
+    // A command, not the explorer: see `huge_pages` for why only these.
+    if cli.command.is_some() {
+        hustings::huge_pages::turn_off();
+    }
     match hustings::cli::run(cli) {
         Ok(code) => ExitCode::from(code),
         Err(err) if is_broken_pipe(&err) => ExitCode::SUCCESS,
