@@ -1,5 +1,6 @@
 //! Markdown for pasting into articles, issues and chats: GitHub-style tables.
 
+use std::borrow::Cow;
 use std::io::{self, Write};
 
 use super::bars::Bar;
@@ -123,17 +124,70 @@ fn emphasis(text: &str) -> Cell {
 }
 
 fn row<C: Into<Cell>>(out: &mut impl Write, cells: impl IntoIterator<Item = C>) -> io::Result<()> {
-    let mut line = String::from("|");
+    let mut line = Line::default();
     for c in cells {
-        line.push(' ');
         match c.into() {
-            Cell::Text(text) => put_cell(&mut line, &text),
-            Cell::Markup(markup) => put_in_table(&mut line, &markup),
+            Cell::Text(text) => line.text(&text),
+            Cell::Markup(markup) => line.markup(&markup),
         }
-        line.push_str(" |");
     }
-    line.push('\n');
-    out.write_all(line.as_bytes())
+    line.write(out)
+}
+
+/// `text` as `s` shows fact `fact`: marked `†` when it rests on an inferred value.
+fn marked<'t>(s: &Summary, fact: RowFact, text: &'t str) -> Cow<'t, str> {
+    if s.marks(fact, text) {
+        crate::report::words::marked(text).into()
+    } else {
+        text.into()
+    }
+}
+
+/// A table row made cell by cell in one buffer, which a long table reuses row after row (a
+/// million-row list makes no string for each cell).
+#[derive(Default)]
+struct Line(String);
+
+impl Line {
+    /// A cell of text, escaped ([`put_cell`]).
+    fn text(&mut self, text: &str) {
+        self.open();
+        put_cell(&mut self.0, text);
+        self.0.push_str(" |");
+    }
+
+    /// A cell of the program's markup ([`put_in_table`]).
+    fn markup(&mut self, markup: &str) {
+        self.open();
+        put_in_table(&mut self.0, markup);
+        self.0.push_str(" |");
+    }
+
+    /// A cell of `text` as a code span, as [`code_cell`] makes it.
+    fn code(&mut self, text: &str) {
+        if text.contains('`') {
+            return self.markup(&code(text));
+        }
+        self.open();
+        self.0.push('`');
+        put_in_table(&mut self.0, text);
+        self.0.push_str("` |");
+    }
+
+    fn open(&mut self) {
+        if self.0.is_empty() {
+            self.0.push('|');
+        }
+        self.0.push(' ');
+    }
+
+    /// Writes the row, and empties the buffer for the next.
+    fn write(&mut self, out: &mut impl Write) -> io::Result<()> {
+        self.0.push('\n');
+        let written = out.write_all(self.0.as_bytes());
+        self.0.clear();
+        written
+    }
 }
 
 /// The header row (its names escaped as cells are, an empty name left empty) and the rule
@@ -205,40 +259,35 @@ pub fn list(out: &mut impl Write, listing: &Listing) -> io::Result<()> {
         right.push(false);
     }
     header(out, &names, &right)?;
+    let mut line = Line::default();
     for i in crate::query::ahead::rows(ds, listing.rows) {
         let s = Summary::new(ds, &ds.contests[i]);
         let c = s.contest;
-        let change = listing
-            .changes
-            .map(|changes| crate::report::change::short(&changes.headline(ds, i)));
-        let mut cells = vec![
-            code_cell(&c.id),
-            s.marked(RowFact::Date, s.date_label()).into(),
-            s.marked(RowFact::Title, c.title.to_string()).into(),
-            s.marked(
-                RowFact::Region,
-                s.region.map_or(DASH.into(), |r| r.name.to_string()),
-            )
-            .into(),
-            Cell::Text(c.status.as_str().into()),
-            s.marked(RowFact::Winner, s.winner_text()).into(),
-            s.marked(
-                RowFact::WinnerFaction,
-                s.winner_faction.map_or(DASH.into(), |f| f.name.to_string()),
-            )
-            .into(),
-            s.marked(
-                RowFact::WinnerShare,
-                s.winner_share
-                    .as_ref()
-                    .map_or(DASH.into(), super::super::model::arithmetic::Share::label),
-            )
-            .into(),
-            s.margin_label().into(),
-            s.turnout_label().into(),
-        ];
-        cells.extend(change.map(Cell::from));
-        row(out, cells)?;
+        // A value resting on an inferred fact is marked `†`, as in `show`.
+        line.code(&c.id);
+        line.text(&marked(&s, RowFact::Date, &s.date_label()));
+        line.text(&marked(&s, RowFact::Title, &c.title));
+        line.text(&marked(
+            &s,
+            RowFact::Region,
+            s.region.map_or(DASH, |r| r.name.as_str()),
+        ));
+        line.text(c.status.as_str());
+        line.text(&marked(&s, RowFact::Winner, &s.winner_text()));
+        line.text(&marked(
+            &s,
+            RowFact::WinnerFaction,
+            s.winner_faction.map_or(DASH, |f| f.name.as_str()),
+        ));
+        let share = (s.winner_share.as_ref())
+            .map_or(DASH.into(), super::super::model::arithmetic::Share::label);
+        line.text(&marked(&s, RowFact::WinnerShare, &share));
+        line.text(&s.margin_label());
+        line.text(&s.turnout_label());
+        if let Some(changes) = listing.changes {
+            line.text(&crate::report::change::short(&changes.headline(ds, i)));
+        }
+        line.write(out)?;
     }
     writeln!(out)?;
     writeln!(
