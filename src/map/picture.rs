@@ -83,10 +83,7 @@ impl Picture {
 /// once for each election listed: 1,300 seats under a map of 650 for two general elections.)
 fn projection(request: &Request<'_>, placement: &Placement) -> Option<Projection> {
     let swing = request.swing?;
-    let shown: Vec<usize> = (placement.shown.iter().flatten())
-        .filter(|shown| shown.listed)
-        .map(|shown| shown.contest)
-        .collect();
+    let shown: Vec<usize> = placement.listed_shown().collect();
     Some(swing::project(
         request.dataset,
         &request.changes.parties,

@@ -63,9 +63,16 @@ pub struct Placement {
 }
 
 impl Placement {
+    /// The contests the filters keep that the map shows, one a hexagon, in the map's order.
+    pub fn listed_shown(&self) -> impl Iterator<Item = usize> + '_ {
+        (self.shown.iter().flatten())
+            .filter(|s| s.listed)
+            .map(|s| s.contest)
+    }
+
     /// The hexagons that show a contest the filters keep.
     pub fn listed_hexes(&self) -> usize {
-        self.shown.iter().flatten().filter(|s| s.listed).count()
+        self.listed_shown().count()
     }
 }
 

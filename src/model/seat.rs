@@ -213,12 +213,18 @@ impl<K: Ord + Clone> Latest<K> {
                 k.and_then(|k| map.get(k)).and_then(|p| p.before(day))
             })
         };
-        let found = match clean(seat.constituency_id.as_deref()) {
-            Some(_) => look(&self.by_id, seat.constituency_id.as_deref())
+        // An id is given when it is more than spaces (as `clean` finds it), no copy made.
+        let id_given = seat
+            .constituency_id
+            .as_deref()
+            .is_some_and(|id| !id.trim().is_empty());
+        let found = if id_given {
+            look(&self.by_id, seat.constituency_id.as_deref())
                 .into_iter()
                 .chain(look(&self.by_name_without_id, seat.constituency.as_deref()))
-                .max_by(|a, b| a.0.cmp(&b.0)),
-            None => look(&self.by_name, seat.constituency.as_deref()),
+                .max_by(|a, b| a.0.cmp(&b.0))
+        } else {
+            look(&self.by_name, seat.constituency.as_deref())
         };
         found.map(|(_, j)| j)
     }

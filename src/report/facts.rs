@@ -220,8 +220,18 @@ impl Summary<'_> {
         }
     }
 
+    /// [`Self::marked`] of a borrowed `label`, copied only when it is marked (a list's rows
+    /// are many).
+    pub fn mark<'t>(&self, fact: RowFact, label: &'t str) -> std::borrow::Cow<'t, str> {
+        if self.marks(fact, label) {
+            words::marked(label).into()
+        } else {
+            label.into()
+        }
+    }
+
     /// Whether [`Self::marked`] marks `label`: a value shown for an inferred fact.
-    pub fn marks(&self, fact: RowFact, label: &str) -> bool {
+    fn marks(&self, fact: RowFact, label: &str) -> bool {
         self.is_inferred(fact) && label != DASH && label != NA && !label.is_empty()
     }
 }

@@ -1,6 +1,5 @@
 //! Markdown for pasting into articles, issues and chats: GitHub-style tables.
 
-use std::borrow::Cow;
 use std::io::{self, Write};
 
 use super::bars::Bar;
@@ -134,15 +133,6 @@ fn row<C: Into<Cell>>(out: &mut impl Write, cells: impl IntoIterator<Item = C>) 
     line.write(out)
 }
 
-/// `text` as `s` shows fact `fact`: marked `†` when it rests on an inferred value.
-fn marked<'t>(s: &Summary, fact: RowFact, text: &'t str) -> Cow<'t, str> {
-    if s.marks(fact, text) {
-        crate::report::words::marked(text).into()
-    } else {
-        text.into()
-    }
-}
-
 /// A table row made cell by cell in one buffer, which a long table reuses row after row (a
 /// million-row list makes no string for each cell).
 #[derive(Default)]
@@ -263,25 +253,20 @@ pub fn list(out: &mut impl Write, listing: &Listing) -> io::Result<()> {
     for i in crate::query::ahead::rows(ds, listing.rows) {
         let s = Summary::new(ds, &ds.contests[i]);
         let c = s.contest;
-        // A value resting on an inferred fact is marked `†`, as in `show`.
         line.code(&c.id);
-        line.text(&marked(&s, RowFact::Date, &s.date_label()));
-        line.text(&marked(&s, RowFact::Title, &c.title));
-        line.text(&marked(
-            &s,
-            RowFact::Region,
-            s.region.map_or(DASH, |r| r.name.as_str()),
-        ));
+        // A value resting on an inferred fact is marked `†`, as in `show`.
+        line.text(&s.mark(RowFact::Date, &s.date_label()));
+        line.text(&s.mark(RowFact::Title, &c.title));
+        line.text(&s.mark(RowFact::Region, s.region.map_or(DASH, |r| r.name.as_str())));
         line.text(c.status.as_str());
-        line.text(&marked(&s, RowFact::Winner, &s.winner_text()));
-        line.text(&marked(
-            &s,
+        line.text(&s.mark(RowFact::Winner, &s.winner_text()));
+        line.text(&s.mark(
             RowFact::WinnerFaction,
             s.winner_faction.map_or(DASH, |f| f.name.as_str()),
         ));
         let share = (s.winner_share.as_ref())
             .map_or(DASH.into(), super::super::model::arithmetic::Share::label);
-        line.text(&marked(&s, RowFact::WinnerShare, &share));
+        line.text(&s.mark(RowFact::WinnerShare, &share));
         line.text(&s.margin_label());
         line.text(&s.turnout_label());
         if let Some(changes) = listing.changes {

@@ -51,8 +51,8 @@ pub fn list(out: &mut impl Write, listing: &Listing, style: &TextStyle) -> io::R
         let c = s.contest;
         // A value resting on an inferred fact is marked `†`, as in `show`.
         let mut put = |fact: Option<RowFact>, text: &str, paint: Option<Paint>| match fact {
-            Some(fact) if s.marks(fact, text) => rows.put(&words::marked(text), paint),
-            _ => rows.put(text, paint),
+            Some(fact) => rows.put(&s.mark(fact, text), paint),
+            None => rows.put(text, paint),
         };
         let date = s.date_label();
         let region = s.region.map_or(words::NO_REGION, |r| r.name.as_str());
