@@ -1,6 +1,7 @@
 //! Numbers derived from a contest's data — shares, winner, margin, turnout — computed only
 //! from what is known. Anything that cannot be computed is `None`, never a guess.
 
+use crate::model::fixed::Fixed;
 use crate::model::tally::Tally;
 use crate::model::{Bound, Candidate, Contest, Round, StatedShare};
 
@@ -24,12 +25,23 @@ impl Share {
         }
     }
 
-    /// `57.1%`, `>70%`, `~57%`, `<5%` or `n/a`.
+    /// `57.1%`, `>70%`, `~57%`, `<5%` or `n/a` (the share's `Display`).
     pub fn label(&self) -> String {
+        self.to_string()
+    }
+}
+
+impl std::fmt::Display for Share {
+    /// The label; no width or fill.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        use std::fmt::Write as _;
         match self {
-            Share::Computed(p) => format!("{p:.1}%"),
-            Share::Stated(s) => stated_label(s),
-            Share::Unknown => "n/a".to_string(),
+            Share::Computed(p) => {
+                Fixed::new(*p, 1).write_to(f)?;
+                f.write_char('%')
+            }
+            Share::Stated(s) => f.write_str(&stated_label(s)),
+            Share::Unknown => f.write_str("n/a"),
         }
     }
 }

@@ -145,7 +145,30 @@ impl fmt::Display for PartialDate {
         match self.precision {
             Precision::Year => write!(f, "{:04}", self.start.year()),
             Precision::Month => write!(f, "{:04}-{:02}", self.start.year(), self.start.month()),
-            Precision::Day => write!(f, "{}", self.start.format("%Y-%m-%d")),
+            Precision::Day => {
+                let year = self.start.year();
+                // Written directly (a CSV list writes a million), as chrono writes `%Y-%m-%d`
+                // for a year of four digits; it is left the others, which it signs.
+                if !(0..=9999).contains(&year) {
+                    return write!(f, "{}", self.start.format("%Y-%m-%d"));
+                }
+                let (year, month, day) =
+                    (year.unsigned_abs(), self.start.month(), self.start.day());
+                let digit = |n: u32| b'0' + (n % 10) as u8;
+                let text = [
+                    digit(year / 1000),
+                    digit(year / 100),
+                    digit(year / 10),
+                    digit(year),
+                    b'-',
+                    digit(month / 10),
+                    digit(month),
+                    b'-',
+                    digit(day / 10),
+                    digit(day),
+                ];
+                f.write_str(std::str::from_utf8(&text).map_err(|_| fmt::Error)?)
+            }
         }
     }
 }
@@ -190,7 +213,7 @@ mod tests {
     use super::*;
 
     /// Every day of the years at the edges of four digits and of two centuries reads as
-    /// chrono would write it, at each precision.
+    /// chrono would write it, at each precision, and is written to the day as chrono writes it.
     #[test]
     fn human_dates_read_as_chrono_writes_them() {
         let years = [-1, 0, 1, 999, 1000, 9999, 10_000]
@@ -205,6 +228,10 @@ mod tests {
                         precision,
                     };
                     assert_eq!(date.human(), date.human_by_chrono(), "{day} {precision:?}");
+                    if precision == Precision::Day {
+                        let chrono = day.format("%Y-%m-%d").to_string();
+                        assert_eq!(date.to_string(), chrono, "{day}");
+                    }
                 }
                 day = day.succ_opt().unwrap();
             }

@@ -7,6 +7,7 @@ pub mod arithmetic;
 pub mod change;
 pub mod colour;
 pub mod date;
+pub mod fixed;
 pub mod json_path;
 pub mod party;
 pub mod period;

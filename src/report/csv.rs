@@ -12,8 +12,9 @@ use std::io::{self, Write};
 
 use super::facts::Summary;
 use super::words::{faction_name, region_name};
-use super::{Listing, StatsReport, warnings_of};
+use super::{Listing, StatsReport, WarningIndex};
 use crate::model::arithmetic::{self, Share};
+use crate::model::fixed::Fixed;
 use crate::model::{Bound, Candidate, Contest, Dataset};
 use crate::stats::{GroupRecord, Groups};
 
@@ -93,6 +94,14 @@ impl TextCells {
 
     /// Whether a spreadsheet would run `value` as a formula.
     pub fn is_formula(value: &str) -> bool {
+        // Most cells begin with a letter or a digit, which is none of these nor passed over.
+        if value
+            .as_bytes()
+            .first()
+            .is_none_or(u8::is_ascii_alphanumeric)
+        {
+            return false;
+        }
         value.starts_with(Self::CONTROL_STARTS)
             || value
                 .trim_start_matches(Self::is_skipped)
@@ -139,122 +148,182 @@ impl TextCells {
 }
 
 /// A CSV writer whose every cell passes [`TextCells::cell`] on its way out: no output can
-/// write a formula by building a cell some other way. Cells are quoted as the csv crate's
-/// writer quotes them (by csv_core, its engine), a row at a time; cells that begin several rows
-/// (a contest's columns, on each of its candidates' rows) can be encoded once ([`Self::prefix`]).
+/// write a formula by building a cell some other way. Cells are encoded straight onto the row,
+/// without a string of their own, and quoted as the csv crate's writer quotes them by default
+/// (the test below holds the two together): a cell with a quote, comma or line end in it is
+/// put in quotes, its quotes doubled; a row of one empty cell is written `""`. (The csv crate's
+/// own engine, csv_core, did this at a third of the list's cost: it is built for any
+/// delimiter, quote and style; this writes one.) Cells that begin several rows (a contest's
+/// columns, on each of its candidates' rows) are encoded once and kept ([`Self::hold`]).
 struct Sheet<W: Write> {
     out: W,
-    core: csv_core::Writer,
-    /// The row being encoded: `row[..end]`, the rest room to encode into.
+    /// The row being encoded.
     row: Vec<u8>,
-    end: usize,
+    /// The cells on it so far.
+    count: usize,
     /// How many cells each row has: the first row's (the header's).
     width: Option<usize>,
     cells: TextCells,
+    /// Where a value is written before it is encoded ([`Self::value`]).
+    scratch: String,
 }
 
-/// The encoded cells that begin several rows, and how many.
-#[derive(Default)]
-struct Prefix {
-    bytes: Vec<u8>,
-    cells: usize,
+/// The encoded cells that begin several rows: where they end on the row, and how many.
+#[derive(Debug, Clone, Copy, Default)]
+struct Held {
+    end: usize,
+    count: usize,
+}
+
+impl Held {
+    /// Nothing kept: the next row starts empty.
+    const NOTHING: Held = Held { end: 0, count: 0 };
 }
 
 impl<W: Write> Sheet<W> {
     fn new(out: W, cells: TextCells) -> Sheet<W> {
         Sheet {
             out,
-            core: csv_core::Writer::new(),
             row: Vec::new(),
-            end: 0,
+            count: 0,
             width: None,
             cells,
+            scratch: String::new(),
         }
     }
 
+    /// A whole row of cells.
     fn row<I>(&mut self, record: I) -> io::Result<()>
     where
         I: IntoIterator,
         I::Item: AsRef<str>,
     {
-        self.row_after(&Prefix::default(), record)
+        for cell in record {
+            self.cell(cell.as_ref());
+        }
+        self.end_row(Held::NOTHING)
     }
 
-    /// `prefix`'s cells then `record`'s, as one row.
-    fn row_after<I>(&mut self, prefix: &Prefix, record: I) -> io::Result<()>
-    where
-        I: IntoIterator,
-        I::Item: AsRef<str>,
-    {
-        let cells = prefix.cells + self.encode(record);
-        self.put(csv_core::Writer::terminator);
+    /// A cell the program made (its words, or text from the data already through
+    /// [`TextCells::text`]): the last word on formulas, then encoded.
+    fn cell(&mut self, value: &str) {
+        match self.cells.cell(value) {
+            Cow::Borrowed(value) => self.encode(value.as_bytes()),
+            Cow::Owned(value) => self.encode(value.as_bytes()),
+        }
+    }
+
+    /// A cell of text taken from the data ([`TextCells::text`]).
+    fn data(&mut self, value: &str) {
+        match self.cells.text_cell(value) {
+            Cow::Borrowed(value) => self.cell(value),
+            Cow::Owned(value) => self.cell(&value),
+        }
+    }
+
+    /// [`Self::data`], empty when unknown.
+    fn opt_data(&mut self, value: Option<&str>) {
+        self.data(value.unwrap_or_default());
+    }
+
+    /// A cell the program writes from a value (a share, a date, a label), as its `Display`
+    /// writes it.
+    fn value(&mut self, value: impl std::fmt::Display) {
+        use std::fmt::Write as _;
+        let mut text = std::mem::take(&mut self.scratch);
+        text.clear();
+        // Writing to a string fails only if the value's `Display` does.
+        let _ = write!(text, "{value}");
+        self.cell(&text);
+        self.scratch = text;
+    }
+
+    /// [`Self::value`], empty when unknown.
+    fn opt_value(&mut self, value: Option<impl std::fmt::Display>) {
+        match value {
+            Some(value) => self.value(value),
+            None => self.encode(b""),
+        }
+    }
+
+    /// A number with fixed places, empty when unknown.
+    fn fixed(&mut self, value: Option<Fixed>) {
+        let Some(value) = value else {
+            return self.encode(b"");
+        };
+        let mut text = std::mem::take(&mut self.scratch);
+        text.clear();
+        // Writing to a string cannot fail.
+        let _ = value.write_to(&mut text);
+        self.cell(&text);
+        self.scratch = text;
+    }
+
+    /// A whole number, empty when unknown: digits (and a minus), which need neither quotes
+    /// nor the formula rule (it leaves numbers as they are).
+    fn number(&mut self, value: Option<impl itoa::Integer>) {
+        match value {
+            Some(value) => self.encode(itoa::Buffer::new().format(value).as_bytes()),
+            None => self.encode(b""),
+        }
+    }
+
+    /// Puts `cell` on the row after a delimiter, in quotes if it needs them.
+    fn encode(&mut self, cell: &[u8]) {
+        if self.count > 0 {
+            self.row.push(b',');
+        }
+        self.count += 1;
+        if !cell
+            .iter()
+            .any(|&b| matches!(b, b'"' | b',' | b'\n' | b'\r'))
+        {
+            self.row.extend_from_slice(cell);
+            return;
+        }
+        self.row.push(b'"');
+        for (n, part) in cell.split(|&b| b == b'"').enumerate() {
+            if n > 0 {
+                self.row.extend_from_slice(b"\"\"");
+            }
+            self.row.extend_from_slice(part);
+        }
+        self.row.push(b'"');
+    }
+
+    /// Keeps the row's cells so far to begin each row ended until the next call.
+    fn hold(&self) -> Held {
+        Held {
+            end: self.row.len(),
+            count: self.count,
+        }
+    }
+
+    /// Ends the row and writes it out; the next row begins with `kept`'s cells.
+    fn end_row(&mut self, kept: Held) -> io::Result<()> {
+        let cells = self.count;
+        // A row with nothing written would be no row to a reader.
+        if self.row.is_empty() {
+            self.row.extend_from_slice(b"\"\"");
+        }
+        self.row.push(b'\n');
         // As the csv crate's writer refuses rows of another width than the first.
-        if *self.width.get_or_insert(cells) != cells {
-            self.end = 0;
-            return Err(io::Error::other(format!(
+        let written = if *self.width.get_or_insert(cells) == cells {
+            self.out.write_all(&self.row)
+        } else {
+            Err(io::Error::other(format!(
                 "a CSV row of {cells} cells after rows of {}",
                 self.width.unwrap_or_default()
-            )));
-        }
-        self.out.write_all(&prefix.bytes)?;
-        self.out.write_all(&self.row[..self.end])?;
-        self.end = 0;
-        Ok(())
+            )))
+        };
+        self.rewind(kept);
+        written
     }
 
-    /// `record`'s cells encoded once, to begin several rows ([`Self::row_after`]).
-    fn prefix<I>(&mut self, record: I) -> Prefix
-    where
-        I: IntoIterator,
-        I::Item: AsRef<str>,
-    {
-        let cells = self.encode(record);
-        self.put(csv_core::Writer::delimiter);
-        let bytes = self.row[..self.end].to_vec();
-        self.end = 0;
-        Prefix { bytes, cells }
-    }
-
-    /// Encodes `record`'s cells onto the row, a delimiter between each two; returns how many.
-    fn encode<I>(&mut self, record: I) -> usize
-    where
-        I: IntoIterator,
-        I::Item: AsRef<str>,
-    {
-        let mut count = 0;
-        for cell in record {
-            if count > 0 {
-                self.put(csv_core::Writer::delimiter);
-            }
-            let cell = self.cells.cell(cell.as_ref());
-            let input = cell.as_bytes();
-            // At most two bytes a byte (every one a quote, doubled) and the opening quote.
-            self.room(2 * input.len() + 1);
-            let (_, read, wrote) = self.core.field(input, &mut self.row[self.end..]);
-            debug_assert_eq!(read, input.len());
-            self.end += wrote;
-            count += 1;
-        }
-        count
-    }
-
-    /// Puts a delimiter or a line end (with any closing quote) on the row.
-    fn put(
-        &mut self,
-        mark: fn(&mut csv_core::Writer, &mut [u8]) -> (csv_core::WriteResult, usize),
-    ) {
-        // A closing quote, and `""` or `\r\n` at most.
-        self.room(4);
-        let (_, wrote) = mark(&mut self.core, &mut self.row[self.end..]);
-        self.end += wrote;
-    }
-
-    /// Makes room for `more` bytes after the row's end.
-    fn room(&mut self, more: usize) {
-        if self.row.len() < self.end + more {
-            self.row
-                .resize((self.end + more).max(2 * self.row.len()), 0);
-        }
+    /// Drops the row's cells after `kept`'s.
+    fn rewind(&mut self, kept: Held) {
+        self.row.truncate(kept.end);
+        self.count = kept.count;
     }
 
     fn flush(&mut self) -> io::Result<()> {
@@ -266,58 +335,62 @@ impl<W: Write> Sheet<W> {
 pub fn list(out: &mut impl Write, listing: &Listing, cells: TextCells) -> io::Result<()> {
     let ds = listing.dataset;
     let mut w = Sheet::new(out, cells);
-    let header = LIST_COLUMNS;
-    w.row(header)?;
+    w.row(LIST_COLUMNS)?;
+    let mut inferred = String::new();
+    let warnings = WarningIndex::new(listing.warnings);
     for i in crate::query::ahead::rows(ds, listing.rows) {
         let contest = &ds.contests[i];
-        let warnings = warnings_of(listing.warnings, i);
-        let mut head = contest_cells(ds, contest, &warnings, cells);
+        contest_cells(&mut w, ds, contest, &warnings.of(i));
         let headline = listing.changes.map(|changes| changes.headline(ds, i));
-        head.push(
-            headline
+        w.cell(
+            &headline
                 .as_ref()
                 .map(crate::report::change::short)
-                .unwrap_or_default()
-                .into(),
+                .unwrap_or_default(),
         );
         // Empty where no change is known (or asked for).
         let known = headline.as_ref().and_then(|h| h.as_ref().ok());
         let result = known.and_then(|h| h.outcome.as_ref());
-        head.push(
-            cells
-                .opt(result.map(crate::model::change::Outcome::label).as_ref())
-                .into(),
-        );
-        head.push(
-            opt(known
+        w.opt_data(result.map(crate::model::change::Outcome::label).as_deref());
+        w.fixed(
+            known
                 .and_then(|h| h.winner_points)
-                .map(|p| format!("{p:.2}")))
-            .into(),
+                .map(|p| Fixed::new(p, 2)),
         );
-        let inferred = [cells.text(
-            &contest
-                .inferred
-                .iter()
-                .map(|x| x.field.as_str())
-                .collect::<Vec<_>>()
-                .join(LIST_SEPARATOR),
-        )];
-        let ranked = arithmetic::ranked(contest);
+        join(
+            &mut inferred,
+            contest.inferred.iter().map(|x| x.field.as_str()),
+        );
         // The contest's columns are the same on each of its rows: encoded once.
-        let columns = head.len();
-        let head = w.prefix(head);
+        let head = w.hold();
+        let ranked = arithmetic::ranked(contest);
         if ranked.is_empty() {
-            let blank = vec![String::new(); header.len() - columns - inferred.len()];
-            w.row_after(&head, blank.iter().chain(&inferred))?;
+            for _ in head.count..LIST_COLUMNS.len() - 1 {
+                w.encode(b"");
+            }
+            w.data(&inferred);
+            w.end_row(Held::NOTHING)?;
         }
         let shares = arithmetic::Shares::of(contest);
         for (rank, &c) in ranked.iter().enumerate() {
-            let tail = candidate_cells(ds, shares, &contest.candidates[c], rank + 1, cells);
-            let inferred = inferred.iter().map(String::as_str);
-            w.row_after(&head, tail.iter().map(AsRef::as_ref).chain(inferred))?;
+            candidate_cells(&mut w, ds, shares, &contest.candidates[c], rank + 1);
+            w.data(&inferred);
+            w.end_row(head)?;
         }
+        w.rewind(Held::NOTHING);
     }
     w.flush()
+}
+
+/// `values` joined by [`LIST_SEPARATOR`] into `into`, in place of what it held.
+fn join<S: AsRef<str>>(into: &mut String, values: impl IntoIterator<Item = S>) {
+    into.clear();
+    for (n, value) in values.into_iter().enumerate() {
+        if n > 0 {
+            into.push_str(LIST_SEPARATOR);
+        }
+        into.push_str(value.as_ref());
+    }
 }
 
 /// A cell the program writes from a number or a date; empty when unknown. Text from the data
@@ -326,99 +399,92 @@ fn opt<T: ToString>(v: Option<T>) -> String {
     v.map(|v| v.to_string()).unwrap_or_default()
 }
 
-/// A contest's cells, borrowed from the data where nothing is added.
-fn contest_cells<'a>(
-    ds: &'a Dataset,
-    c: &'a Contest,
-    warnings: &[String],
-    cells: TextCells,
-) -> Vec<Cow<'a, str>> {
+/// A contest's cells.
+fn contest_cells(w: &mut Sheet<impl Write>, ds: &Dataset, c: &Contest, warnings: &[String]) {
     let s = Summary::new(ds, c);
     let ballots = c.ballots.clone().unwrap_or_default();
-    vec![
-        cells.text_cell(&c.id),
-        cells.text_cell(&c.title),
-        c.kind.as_str().into(),
-        cells.opt_cell(c.party.as_ref()),
-        cells.opt_cell(c.constituency.as_ref()),
-        cells.opt_cell(c.constituency_id.as_ref()),
-        cells.opt_cell(c.region.as_ref()),
-        cells.opt_cell(s.region.map(|r| &r.name)),
-        opt(c.date).into(),
-        c.status.as_str().into(),
-        opt(c.status_as_of).into(),
-        cells.opt_cell(c.method.as_ref()),
-        opt(ballots.valid).into(),
-        opt(ballots.rejected).into(),
-        opt(s.cast).into(),
-        opt(ballots.eligible).into(),
-        opt(s.turnout.map(|t| format!("{t:.2}"))).into(),
-        opt(s.margin_votes).into(),
-        opt(s.margin_points.map(|p| format!("{p:.2}"))).into(),
-        opt(c.majority).into(),
-        cells.opt_cell(c.result.as_ref()),
-        // Several seats: everyone elected, in the order elected.
-        cells
-            .text(
-                &s.winners
-                    .iter()
-                    .map(|w| w.label())
-                    .collect::<Vec<_>>()
-                    .join(LIST_SEPARATOR),
-            )
-            .into(),
-        cells
-            .text(
-                &s.winners
-                    .iter()
-                    .filter_map(|w| w.faction.as_deref())
-                    .collect::<Vec<_>>()
-                    .join(LIST_SEPARATOR),
-            )
-            .into(),
-        // Warnings quote the data (candidates' names), so they are text from the data too.
-        cells.text(&warnings.join(LIST_SEPARATOR)).into(),
-    ]
+    w.data(&c.id);
+    w.data(&c.title);
+    w.cell(c.kind.as_str());
+    w.opt_data(c.party.as_deref());
+    w.opt_data(c.constituency.as_deref());
+    w.opt_data(c.constituency_id.as_deref());
+    w.opt_data(c.region.as_deref());
+    w.opt_data(s.region.map(|r| r.name.as_str()));
+    w.opt_value(c.date);
+    w.cell(c.status.as_str());
+    w.opt_value(c.status_as_of);
+    w.opt_data(c.method.as_deref());
+    w.number(ballots.valid);
+    w.number(ballots.rejected);
+    w.number(s.cast);
+    w.number(ballots.eligible);
+    w.fixed(s.turnout.map(|t| Fixed::new(t, 2)));
+    w.number(s.margin_votes);
+    w.fixed(s.margin_points.map(|p| Fixed::new(p, 2)));
+    w.number(c.majority);
+    w.opt_data(c.result.as_deref());
+    // Several seats: everyone elected, in the order elected.
+    let mut joined = std::mem::take(&mut w.scratch);
+    join(&mut joined, s.winners.iter().map(|w| w.label()));
+    w.data(&joined);
+    join(
+        &mut joined,
+        s.winners.iter().filter_map(|w| w.faction.as_deref()),
+    );
+    w.data(&joined);
+    // Warnings quote the data (candidates' names), so they are text from the data too.
+    join(&mut joined, warnings);
+    w.data(&joined);
+    w.scratch = joined;
 }
 
-/// A candidate's cells, borrowed from the data where nothing is added (a million contests'
-/// candidates are written).
-fn candidate_cells<'a>(
+/// A candidate's cells but the last (`inferred`).
+fn candidate_cells(
+    w: &mut Sheet<impl Write>,
     ds: &Dataset,
     shares: arithmetic::Shares,
-    c: &'a Candidate,
+    c: &Candidate,
     rank: usize,
-    cells: TextCells,
-) -> [Cow<'a, str>; 14] {
+) {
     let share = shares.share(c);
-    let (percent, bound, basis) = match &share {
-        Share::Computed(p) => (format!("{p:.2}"), bound_name(Bound::Exact), "votes"),
-        Share::Stated(s) => (s.percent.to_string(), bound_name(s.bound), "stated"),
-        Share::Unknown => (String::new(), "", ""),
-    };
-    let faction = (c.faction.as_deref()).map(|f| cells.text(&faction_name(ds, Some(f))));
-    let endorsements = match c.endorsements.as_slice() {
-        [] => Cow::Borrowed(""),
-        [one] => cells.text_cell(one),
-        all => cells.text(&all.join(LIST_SEPARATOR)).into(),
-    };
-    let yes_no = |b: bool| Cow::Borrowed(if b { "true" } else { "false" });
-    [
-        rank.to_string().into(),
-        cells.text_cell(&c.name),
-        cells.opt_cell(c.party.as_ref()),
-        cells.opt_cell(c.faction.as_ref()),
-        faction.unwrap_or_default().into(),
-        opt(c.votes).into(),
-        percent.into(),
-        bound.into(),
-        basis.into(),
-        share.label().into(),
-        yes_no(c.elected),
-        opt(c.place()).into(),
-        yes_no(c.incumbent),
-        endorsements,
-    ]
+    w.number(Some(rank));
+    w.data(&c.name);
+    w.opt_data(c.party.as_deref());
+    w.opt_data(c.faction.as_deref());
+    w.opt_data(c.faction.as_deref().map(|f| faction_name(ds, Some(f))));
+    w.number(c.votes);
+    match &share {
+        Share::Computed(p) => {
+            w.fixed(Some(Fixed::new(*p, 2)));
+            w.cell(bound_name(Bound::Exact));
+            w.cell("votes");
+        }
+        Share::Stated(s) => {
+            w.value(s.percent);
+            w.cell(bound_name(s.bound));
+            w.cell("stated");
+        }
+        Share::Unknown => {
+            for _ in 0..3 {
+                w.encode(b"");
+            }
+        }
+    }
+    w.value(&share);
+    let yes_no = |b: bool| if b { "true" } else { "false" };
+    w.cell(yes_no(c.elected));
+    w.number(c.place());
+    w.cell(yes_no(c.incumbent));
+    match c.endorsements.as_slice() {
+        [one] => w.data(one),
+        all => {
+            let mut joined = std::mem::take(&mut w.scratch);
+            join(&mut joined, all);
+            w.data(&joined);
+            w.scratch = joined;
+        }
+    }
 }
 
 fn bound_name(bound: Bound) -> &'static str {
@@ -498,7 +564,7 @@ pub fn stats(out: &mut impl Write, report: &StatsReport, cells: TextCells) -> io
             for r in records {
                 let mut row = vec![
                     cells.opt(r.faction.as_ref()),
-                    cells.text(&faction_name(ds, r.faction.as_deref())),
+                    cells.text(faction_name(ds, r.faction.as_deref())),
                 ];
                 row.extend(numbers(&[r.stood, r.won, r.lost, r.pending]));
                 write(row)?;
@@ -693,14 +759,19 @@ mod tests {
             theirs.write_record(["h1", "h2", "h3", "h4"]).unwrap();
             for (n, first) in tricky.iter().enumerate() {
                 let second = tricky[(n + 3) % tricky.len()];
-                let prefix = sheet.prefix([first, &second]);
+                sheet.cell(first);
+                sheet.cell(second);
+                let prefix = sheet.hold();
                 for tail in [["", ""], [second, first], ["x", "\"y\""]] {
-                    sheet.row_after(&prefix, tail).unwrap();
+                    sheet.cell(tail[0]);
+                    sheet.cell(tail[1]);
+                    sheet.end_row(prefix).unwrap();
                     let whole = [*first, second, tail[0], tail[1]];
                     theirs
                         .write_record(whole.iter().map(|c| cells.cell(c).into_owned()))
                         .unwrap();
                 }
+                sheet.rewind(Held::NOTHING);
             }
             // A row of another width is refused, as the csv crate refuses it.
             assert!(sheet.row(["just one"]).is_err());
@@ -710,6 +781,33 @@ mod tests {
                 String::from_utf8(ours).unwrap(),
                 String::from_utf8(theirs).unwrap()
             );
+        }
+    }
+
+    proptest::proptest! {
+        /// Any rows of any cells, one empty cell alone among them, are written as the csv
+        /// crate writes them.
+        #[test]
+        fn any_rows_are_the_csv_crates_rows(
+            width in 1usize..4,
+            rows in proptest::collection::vec(
+                proptest::collection::vec("[a1 ,\"\n\ré=+-]{0,6}", 3),
+                0..12,
+            ),
+        ) {
+            for cells in [TextCells::FormulaSafe, TextCells::Raw] {
+                let mut ours = Vec::new();
+                let mut theirs = csv::Writer::from_writer(Vec::new());
+                let mut sheet = Sheet::new(&mut ours, cells);
+                for row in &rows {
+                    sheet.row(&row[..width]).unwrap();
+                    theirs
+                        .write_record(row[..width].iter().map(|c| cells.cell(c).into_owned()))
+                        .unwrap();
+                }
+                sheet.flush().unwrap();
+                proptest::prop_assert_eq!(ours, theirs.into_inner().unwrap());
+            }
         }
     }
 

@@ -7,7 +7,7 @@ use std::io::{self, Write};
 use serde::{Deserialize, Serialize};
 
 use super::facts::{self, Summary};
-use super::{Detail, Listing, StatsReport, selection, warnings_of};
+use super::{Detail, Listing, StatsReport, WarningIndex, selection, warnings_of};
 use crate::model::arithmetic::{self, Share};
 use crate::model::change::{self, Since};
 use crate::model::selection::Known;
@@ -562,11 +562,8 @@ impl ShareDoc {
 }
 
 impl Derived {
-    pub fn new(
-        dataset: &Dataset,
-        warnings: &[crate::load::integrity::Warning],
-        i: usize,
-    ) -> Derived {
+    /// Contest `i`'s derived fields, with its warnings as sentences.
+    pub fn new(dataset: &Dataset, warnings: Vec<String>, i: usize) -> Derived {
         let contest = &dataset.contests[i];
         let s = Summary::new(dataset, contest);
         let shares = arithmetic::Shares::of(contest);
@@ -655,7 +652,7 @@ impl Derived {
                 .iter()
                 .map(|x| x.field.to_string())
                 .collect(),
-            warnings: warnings_of(warnings, i),
+            warnings,
         }
     }
 }
@@ -684,10 +681,11 @@ impl Serialize for ContestDocs<'_> {
         use serde::ser::SerializeSeq;
         let (listing, ds) = (self.0, self.0.dataset);
         let mut seq = serializer.serialize_seq(Some(listing.rows.len()))?;
+        let warnings = WarningIndex::new(listing.warnings);
         for i in crate::query::ahead::rows(ds, listing.rows) {
             seq.serialize_element(&ContestDoc {
                 contest: &ds.contests[i],
-                derived: Derived::new(ds, listing.warnings, i),
+                derived: Derived::new(ds, warnings.of(i), i),
                 change: listing
                     .changes
                     .and_then(|changes| ChangeDoc::new(ds, &changes.since(ds, i))),
@@ -706,7 +704,7 @@ pub fn show_doc(detail: &Detail) -> ShowDoc {
         version: OUTPUT_VERSION,
         generator: generator(),
         contest: c.clone(),
-        derived: Derived::new(ds, detail.warnings, detail.index),
+        derived: Derived::new(ds, warnings_of(detail.warnings, detail.index), detail.index),
         region: c.region.as_deref().and_then(|r| ds.region(r)).cloned(),
         factions: ds
             .factions
@@ -747,7 +745,7 @@ pub fn compare(out: &mut impl Write, pair: &[Detail; 2]) -> io::Result<()> {
             .iter()
             .map(|d| ContestDoc {
                 contest: d.contest.clone(),
-                derived: Derived::new(d.dataset, d.warnings, d.index),
+                derived: Derived::new(d.dataset, warnings_of(d.warnings, d.index), d.index),
                 change: None,
             })
             .collect(),

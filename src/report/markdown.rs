@@ -298,7 +298,7 @@ pub fn stats(out: &mut impl Write, report: &StatsReport) -> io::Result<()> {
                 &[false, true, true, true, true],
             )?;
             for r in records {
-                let name = faction_name(ds, r.faction.as_deref());
+                let name = faction_name(ds, r.faction.as_deref()).to_string();
                 named_row(out, name, &[r.won, r.lost, r.pending, r.stood])?;
             }
         }

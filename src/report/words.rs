@@ -4,6 +4,7 @@
 use crate::model::arithmetic::Share;
 use crate::model::colour::Rgb;
 use crate::model::date::PartialDate;
+use crate::model::fixed::Fixed;
 use crate::model::{
     CandidateStatus, ContestKind, Dataset, Faction, NominatingBody, StageKind, Status,
 };
@@ -162,7 +163,7 @@ pub fn count(n: Option<u64>) -> String {
 
 /// `45.2%`, or `n/a`.
 pub fn percent(p: Option<f64>) -> String {
-    p.map_or_else(|| NA.to_string(), |p| format!("{p:.1}%"))
+    p.map_or_else(|| NA.to_string(), |p| format!("{}%", Fixed::new(p, 1)))
 }
 
 /// `20.3 pts`.
@@ -204,9 +205,9 @@ pub fn faction_short(faction: &Faction) -> String {
 }
 
 /// A faction's name; `no faction` for `None` or an id missing from the catalogue.
-pub fn faction_name(dataset: &Dataset, id: Option<&str>) -> String {
+pub fn faction_name<'d>(dataset: &'d Dataset, id: Option<&str>) -> &'d str {
     id.and_then(|id| dataset.faction(id))
-        .map_or_else(|| NO_FACTION.to_string(), |f| f.name.to_string())
+        .map_or(NO_FACTION, |f| &f.name)
 }
 
 /// A region's name (its id when the catalogue lacks it); `no region` for `None`.

@@ -324,7 +324,7 @@ fn heading(out: &mut Vec<Line<'static>>, title: &str, theme: Theme) {
 fn label(ds: &Dataset, id: Option<&str>) -> String {
     match id.and_then(|f| ds.faction(f)) {
         Some(f) => format!("{} {}", words::faction_short(f), f.name),
-        None => faction_name(ds, id),
+        None => faction_name(ds, id).to_string(),
     }
 }
 

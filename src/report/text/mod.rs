@@ -304,7 +304,7 @@ fn stats_table(ds: &Dataset, groups: &Groups) -> StatsTable {
             ds,
             ("FACTION", "WON"),
             records.iter().map(|r| {
-                let name = faction_name(ds, r.faction.as_deref());
+                let name = faction_name(ds, r.faction.as_deref()).to_string();
                 (
                     name,
                     r.faction.as_deref(),
