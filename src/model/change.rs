@@ -14,13 +14,11 @@
 
 use std::borrow::Cow;
 
-use chrono::NaiveDate;
 use foldhash::HashMap;
 
 use crate::model::arithmetic;
-use crate::model::date::Precision;
 use crate::model::party::{Parties, PartyKey};
-use crate::model::seat::{Latest, SeatIndex};
+use crate::model::seat::SeatIndex;
 use crate::model::{Candidate, Contest, ContestKind, Dataset, Status};
 
 /// What is known of a contest's change since the seat's previous contest.
@@ -181,19 +179,11 @@ pub struct Swing {
 #[derive(Debug, Clone)]
 pub struct Changes {
     seats: SeatIndex,
-    /// Each seat's decided seat contests by last day, for the previous contest of any one.
-    latest: Latest<PreviousRank>,
+    /// Each contest's previous contest in its seat (see the module doc), when it elects a
+    /// seat, has a date and the seat had a decided contest before it.
+    previous: Vec<Option<u32>>,
     pub parties: Parties,
 }
-
-/// How a candidate previous contest ranks: the latest date; on one day (one contest from two
-/// sources) complete figures first, then the fuller list, then the earlier index.
-type PreviousRank = (
-    (NaiveDate, Precision),
-    bool,
-    usize,
-    std::cmp::Reverse<usize>,
-);
 
 /// Whether contests of this kind elect a seat and so have a previous result.
 pub fn elects_a_seat(kind: ContestKind) -> bool {
@@ -207,6 +197,9 @@ impl Changes {
             let c = &dataset.contests[j];
             let date = c.date?;
             (elects_a_seat(c.kind) && c.status == Status::Decided).then(|| {
+                // How a candidate previous contest ranks: the latest date; on one day (one
+                // contest from two sources) complete figures first, then the fuller list,
+                // then the earlier index.
                 let rank = (
                     date.sort_key(),
                     incomplete(c).is_none(),
@@ -216,9 +209,17 @@ impl Changes {
                 (date.end(), rank)
             })
         });
+        let previous = latest
+            .before_each(&seats, dataset, |i| {
+                let c = &dataset.contests[i];
+                c.date.filter(|_| elects_a_seat(c.kind)).map(|d| d.start())
+            })
+            .into_iter()
+            .map(|j| j.and_then(|j| u32::try_from(j).ok()))
+            .collect();
         Changes {
             seats,
-            latest,
+            previous,
             parties: Parties::of(dataset),
         }
     }
@@ -230,12 +231,8 @@ impl Changes {
 
     /// The previous contest in the seat of contest `i` (see the module doc), if loaded.
     pub fn previous(&self, dataset: &Dataset, i: usize) -> Option<usize> {
-        let contest = dataset.contests.get(i)?;
-        if !elects_a_seat(contest.kind) {
-            return None;
-        }
-        let date = contest.date?;
-        self.latest.before(dataset, i, date.start())
+        debug_assert_eq!(self.previous.len(), dataset.contests.len());
+        self.previous.get(i).copied().flatten().map(|j| j as usize)
     }
 
     /// The change of contest `i` since the seat's previous contest.

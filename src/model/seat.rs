@@ -204,29 +204,48 @@ pub struct Latest<K> {
 }
 
 impl<K: Ord + Clone> Latest<K> {
-    /// The best ranked contest in the seat of contest `anchor` whose last day is before
-    /// `day` (the seat as [`SeatIndex::history`] finds it).
-    pub fn before(&self, dataset: &Dataset, anchor: usize, day: NaiveDate) -> Option<usize> {
-        let seat = dataset.contests.get(anchor)?;
-        let look = |map: &HashMap<String, Prefix<K>>, key: Option<&str>| {
-            with_clean(key, |k| {
-                k.and_then(|k| map.get(k)).and_then(|p| p.before(day))
-            })
-        };
-        // An id is given when it is more than spaces (as `clean` finds it), no copy made.
-        let id_given = seat
-            .constituency_id
-            .as_deref()
-            .is_some_and(|id| !id.trim().is_empty());
-        let found = if id_given {
-            look(&self.by_id, seat.constituency_id.as_deref())
-                .into_iter()
-                .chain(look(&self.by_name_without_id, seat.constituency.as_deref()))
-                .max_by(|a, b| a.0.cmp(&b.0))
-        } else {
-            look(&self.by_name, seat.constituency.as_deref())
-        };
-        found.map(|(_, j)| j)
+    /// For every contest of `dataset` that `day` gives a day, the best ranked contest in its
+    /// seat (as [`SeatIndex::history`] finds the seat) whose last day is before that day.
+    /// Worked out seat by seat: each seat's lists are found once and read while in cache,
+    /// where asking contest by contest would hash a name and miss the cache at every step.
+    pub fn before_each(
+        &self,
+        seats: &SeatIndex,
+        dataset: &Dataset,
+        day: impl Fn(usize) -> Option<NaiveDate>,
+    ) -> Vec<Option<usize>> {
+        let mut found = vec![None; dataset.contests.len()];
+        // A contest with an id: the best of its id's seat and of the contests of its name
+        // that have no id (the later of the two on a tie).
+        for (id, contests) in &seats.by_id {
+            let by_id = self.by_id.get(id);
+            for &i in contests {
+                let Some(day) = day(i) else { continue };
+                let by_name = (!self.by_name_without_id.is_empty())
+                    .then(|| {
+                        with_clean(dataset.contests[i].constituency.as_deref(), |name| {
+                            name.and_then(|name| self.by_name_without_id.get(name))
+                                .and_then(|p| p.before(day))
+                        })
+                    })
+                    .flatten();
+                found[i] = (by_id.and_then(|p| p.before(day)).into_iter())
+                    .chain(by_name)
+                    .max_by(|a, b| a.0.cmp(&b.0))
+                    .map(|(_, j)| j);
+            }
+        }
+        // A contest with no id: its name's seat.
+        for (name, contests) in &seats.by_name {
+            let by_name = self.by_name.get(name);
+            for &i in contests {
+                let has_id = clean(dataset.contests[i].constituency_id.as_deref()).is_some();
+                if let Some(day) = day(i).filter(|_| !has_id) {
+                    found[i] = by_name.and_then(|p| p.before(day)).map(|(_, j)| j);
+                }
+            }
+        }
+        found
     }
 }
 
@@ -356,6 +375,8 @@ mod tests {
                     .date
                     .map(|d| (d.end(), (d.sort_key(), std::cmp::Reverse(j))))
             });
+            let before_each =
+                latest.before_each(&index, &ds, |j| ds.contests[j].date.map(|d| d.start()));
             if let Some(day) = ds.contests.get(anchor).and_then(|c| c.date) {
                 let scanned = index
                     .history(&ds, anchor, |j| {
@@ -368,11 +389,9 @@ mod tests {
                             std::cmp::Reverse(j),
                         )
                     });
-                assert_eq!(
-                    latest.before(&ds, anchor, day.start()),
-                    scanned,
-                    "anchor {anchor}"
-                );
+                assert_eq!(before_each[anchor], scanned, "anchor {anchor}");
+            } else if let Some(&found) = before_each.get(anchor) {
+                assert_eq!(found, None, "anchor {anchor}, undated");
             }
             assert_eq!(
                 index.history(&ds, anchor, |i| i % 2 == 0),

@@ -119,27 +119,78 @@ fn sentences<'w>(warnings: impl Iterator<Item = &'w Warning>) -> Vec<String> {
         .collect()
 }
 
-/// [`warnings_of`] for a list, which asks of every contest it lists: the contests the
-/// warnings name are kept apart, packed (8 bytes each; a warning takes over 100), so each
-/// search reads a few cache lines instead of missing the cache at every step.
+/// [`warnings_of`] for a list, which asks of every contest it lists: a bit per contest says
+/// whether it has any (most have none), and the contests the warnings name are kept apart,
+/// packed (8 bytes each; a warning takes over 100), so a search reads a few cache lines
+/// instead of missing the cache at every step.
 pub struct WarningIndex<'w> {
     warnings: &'w [Warning],
+    warned: Vec<u64>,
     contests: Vec<usize>,
 }
 
 impl<'w> WarningIndex<'w> {
     pub fn new(warnings: &'w [Warning]) -> WarningIndex<'w> {
         debug_assert!(warnings.is_sorted_by_key(|w| w.contest));
+        let last = warnings.last().map_or(0, |w| w.contest);
+        let mut warned = vec![0u64; last / 64 + 1];
+        for w in warnings {
+            warned[w.contest / 64] |= 1 << (w.contest % 64);
+        }
         WarningIndex {
             warnings,
+            warned,
             contests: warnings.iter().map(|w| w.contest).collect(),
         }
     }
 
     /// The warnings about contest `i`, as sentences ([`warnings_of`]).
     pub fn of(&self, i: usize) -> Vec<String> {
+        if self
+            .warned
+            .get(i / 64)
+            .is_none_or(|bits| bits & (1 << (i % 64)) == 0)
+        {
+            return Vec::new();
+        }
         let start = self.contests.partition_point(|&c| c < i);
-        let count = self.contests[start..].partition_point(|&c| c == i);
+        let count = self.contests[start..]
+            .iter()
+            .take_while(|&&c| c == i)
+            .count();
         sentences(self.warnings[start..start + count].iter())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{WarningIndex, warnings_of};
+    use crate::load::integrity::{Warning, WarningKind};
+
+    /// Contests with one warning, several, none, at the edges of a 64-contest word, and past
+    /// the last warned: the index says what the search over the warnings says.
+    #[test]
+    fn the_warning_index_finds_what_the_search_finds() {
+        let warned = [0, 3, 3, 63, 64, 64, 64, 127, 200];
+        let warnings: Vec<Warning> = warned
+            .iter()
+            .enumerate()
+            .map(|(n, &contest)| Warning {
+                contest,
+                contest_id: format!("c{contest}"),
+                kind: WarningKind::VoteSum {
+                    sum: n as u64,
+                    valid: 1,
+                },
+            })
+            .collect();
+        let index = WarningIndex::new(&warnings);
+        for i in 0..300 {
+            let expected = warnings_of(&warnings, i);
+            assert_eq!(index.of(i), expected, "contest {i}");
+            let count = warned.iter().filter(|&&c| c == i).count();
+            assert_eq!(expected.len(), count, "contest {i}");
+        }
+        assert!(WarningIndex::new(&[]).of(0).is_empty());
     }
 }
