@@ -223,13 +223,14 @@ fn rank_on_ballot(contest: &Contest, mut order: Vec<usize>) -> Vec<usize> {
     // Votes decide the order where they are known; an elected flag only lifts a candidate
     // above others whose votes are unknown.
     if order.iter().all(|&i| contest.candidates[i].votes.is_some()) {
-        order.sort_by_key(|i| {
-            let c = &contest.candidates[*i];
-            (
-                std::cmp::Reverse(c.votes),
-                std::cmp::Reverse(c.elected),
-                c.place().unwrap_or(u32::MAX),
-            )
+        // Most votes, then elected, then the stated place: read only on a tie, as it lies
+        // apart from the candidate (a list ranks every contest it writes).
+        order.sort_by(|&a, &b| {
+            let (a, b) = (&contest.candidates[a], &contest.candidates[b]);
+            let place = |c: &Candidate| c.place().unwrap_or(u32::MAX);
+            (b.votes.cmp(&a.votes))
+                .then(b.elected.cmp(&a.elected))
+                .then_with(|| place(a).cmp(&place(b)))
         });
     } else {
         order.sort_by_key(key);
