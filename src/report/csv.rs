@@ -152,8 +152,8 @@ impl TextCells {
 /// without a string of their own, and quoted as the csv crate's writer quotes them by default
 /// (the test below holds the two together): a cell with a quote, comma or line end in it is
 /// put in quotes, its quotes doubled; a row of one empty cell is written `""`. (The csv crate's
-/// own engine, csv_core, did this at a third of the list's cost: it is built for any
-/// delimiter, quote and style; this writes one.) Cells that begin several rows (a contest's
+/// own engine, csv_core, took a fifth of the list's instructions doing it: it is built for
+/// any delimiter, quote and style; this writes one.) Cells that begin several rows (a contest's
 /// columns, on each of its candidates' rows) are encoded once and kept ([`Self::hold`]).
 struct Sheet<W: Write> {
     out: W,
