@@ -239,7 +239,10 @@ impl<K: Ord + Clone> Latest<K> {
         for (name, contests) in &seats.by_name {
             let by_name = self.by_name.get(name);
             for &i in contests {
-                let has_id = clean(dataset.contests[i].constituency_id.as_deref()).is_some();
+                // An id is given when it is more than spaces (as `clean` finds it), no copy
+                // made: most of these contests have an upper-case ONS code.
+                let has_id = (dataset.contests[i].constituency_id.as_deref())
+                    .is_some_and(|id| !id.trim().is_empty());
                 if let Some(day) = day(i).filter(|_| !has_id) {
                     found[i] = by_name.and_then(|p| p.before(day)).map(|(_, j)| j);
                 }

@@ -164,7 +164,7 @@ struct Sheet<W: Write> {
     /// How many cells each row has: the first row's (the header's).
     width: Option<usize>,
     cells: TextCells,
-    /// Where a value is written before it is encoded ([`Self::value`]).
+    /// Where a value is written before it is encoded ([`Self::written`]).
     scratch: String,
 }
 
@@ -230,12 +230,30 @@ impl<W: Write> Sheet<W> {
     /// writes it.
     fn value(&mut self, value: impl std::fmt::Display) {
         use std::fmt::Write as _;
+        self.written(Self::cell, |text| write!(text, "{value}"));
+    }
+
+    /// The cell `put` makes (`Self::cell` or `Self::data`) of the text `write` writes, in a
+    /// buffer kept for it: no string for each cell.
+    fn written(
+        &mut self,
+        put: fn(&mut Self, &str),
+        write: impl FnOnce(&mut String) -> std::fmt::Result,
+    ) {
         let mut text = std::mem::take(&mut self.scratch);
         text.clear();
-        // Writing to a string fails only if the value's `Display` does.
-        let _ = write!(text, "{value}");
-        self.cell(&text);
+        // Writing to a string fails only if a value's `Display` does.
+        let _ = write(&mut text);
+        put(self, &text);
         self.scratch = text;
+    }
+
+    /// A cell of text from the data: `values` joined by [`LIST_SEPARATOR`].
+    fn data_joined<S: AsRef<str>>(&mut self, values: impl IntoIterator<Item = S>) {
+        self.written(Self::data, |text| {
+            join(text, values);
+            Ok(())
+        });
     }
 
     /// [`Self::value`], empty when unknown.
@@ -248,15 +266,10 @@ impl<W: Write> Sheet<W> {
 
     /// A number with fixed places, empty when unknown.
     fn fixed(&mut self, value: Option<Fixed>) {
-        let Some(value) = value else {
-            return self.encode(b"");
-        };
-        let mut text = std::mem::take(&mut self.scratch);
-        text.clear();
-        // Writing to a string cannot fail.
-        let _ = value.write_to(&mut text);
-        self.cell(&text);
-        self.scratch = text;
+        match value {
+            Some(value) => self.written(Self::cell, |text| value.write_to(text)),
+            None => self.encode(b""),
+        }
     }
 
     /// A whole number, empty when unknown: digits (and a minus), which need neither quotes
@@ -425,18 +438,10 @@ fn contest_cells(w: &mut Sheet<impl Write>, ds: &Dataset, c: &Contest, warnings:
     w.number(c.majority);
     w.opt_data(c.result.as_deref());
     // Several seats: everyone elected, in the order elected.
-    let mut joined = std::mem::take(&mut w.scratch);
-    join(&mut joined, s.winners.iter().map(|w| w.label()));
-    w.data(&joined);
-    join(
-        &mut joined,
-        s.winners.iter().filter_map(|w| w.faction.as_deref()),
-    );
-    w.data(&joined);
+    w.data_joined(s.winners.iter().map(|w| w.label()));
+    w.data_joined(s.winners.iter().filter_map(|w| w.faction.as_deref()));
     // Warnings quote the data (candidates' names), so they are text from the data too.
-    join(&mut joined, warnings);
-    w.data(&joined);
-    w.scratch = joined;
+    w.data_joined(warnings);
 }
 
 /// A candidate's cells but the last (`inferred`).
@@ -476,15 +481,7 @@ fn candidate_cells(
     w.cell(yes_no(c.elected));
     w.number(c.place());
     w.cell(yes_no(c.incumbent));
-    match c.endorsements.as_slice() {
-        [one] => w.data(one),
-        all => {
-            let mut joined = std::mem::take(&mut w.scratch);
-            join(&mut joined, all);
-            w.data(&joined);
-            w.scratch = joined;
-        }
-    }
+    w.data_joined(&c.endorsements);
 }
 
 fn bound_name(bound: Bound) -> &'static str {

@@ -315,13 +315,7 @@ fn a_maps_projection_counts_the_seats_it_shows() {
     };
     let swing = ["--swing", "Con:Lab:2"];
     let on_both = projection(&[&["map"][..], &both, &swing].concat());
-    let on_2019 = projection(&[
-        "map",
-        "--data",
-        ge2019.to_str().unwrap(),
-        "--swing",
-        "Con:Lab:2",
-    ]);
+    let on_2019 = projection(&[&["map", "--data", ge2019.to_str().unwrap()][..], &swing].concat());
     assert_eq!(on_both, on_2019);
     // Worked out apart from hustings, from the Library's GE2019 file (each share from the
     // votes, Con's less 2 points and Lab's plus 2): 25 seats change hands; Con 365 → 340,
